@@ -1,0 +1,297 @@
+/**
+ * AMI framing: bytes in, AmiMessage out. Used by the client (server → us) and by any server-side
+ * code that parses the actions a client writes (set `expectBanner: false`).
+ *
+ * API
+ *   const framer = new AmiFramer({
+ *     onMessage: (msg: AmiMessage) => void,          every complete message, in order
+ *     onBanner?: (line: string) => void,              `Asterisk Call Manager/11.0.0` (client side)
+ *     onProtocolError?: (err: AmiFramingError) => void,
+ *     expectBanner?: boolean,                         default true: first line may be the banner
+ *     maxMessageBytes?: number,                       default 1 MiB
+ *   })
+ *   framer.push(chunk: Buffer)        any split: inside a key, between CR and LF, inside a character
+ *   framer.end(): boolean             stream closed; true when a partial message was discarded
+ *   framer.reset()                    forget everything (new connection)
+ *   framer.banner                     the banner line, once seen
+ *   framer.protocolVersion            `11.0.0` from the banner, once seen
+ *   parseAmiBytes(bytes, opts?)       convenience: all messages of a complete byte string
+ *
+ * Rules (the captures in test/fixtures/asterisk win over any other source):
+ * - Lines end with CRLF or a bare LF; a message ends with an empty line. Empty lines between
+ *   messages are ignored (Asterisk sometimes sends an extra `\r\n`).
+ * - A line is split at its FIRST `:`; one following space is dropped; the rest (even `: ` inside,
+ *   trailing padding) is the value. Keys keep their spelling; lookups are case-insensitive.
+ * - Values are decoded as UTF-8 with U+FFFD for invalid sequences, per line (CR, LF and `:` are
+ *   ASCII, so an invalid byte never swallows a delimiter, and a character split across reads is
+ *   decoded whole because only complete lines are decoded).
+ * - A line that is not `Key: value` (key empty or containing blanks) is stray text, e.g. the
+ *   IAXnetstats answer. Stray text never joins a keyed message: it is delivered as its own message
+ *   with only `textLines`, and a keyed line after it starts a new message — so the stream
+ *   resynchronises on the next `Event:`/`Response:` line.
+ * - `Response: Follows` (Asterisk ≤ 13 Command output): every line up to `--END COMMAND--` is an
+ *   `Output` field, so both Command forms read the same way: msg.getAll('Output').
+ * - A message (or a line) over `maxMessageBytes` is a protocol error: the partial message is
+ *   dropped, the parser skips to the next empty line and continues; memory stays bounded. Sizes
+ *   are counted in decoded UTF-16 code units, which never exceed the bytes received (equal for
+ *   ASCII); the undecoded tail of a read is bounded in bytes.
+ */
+import { AmiMessage } from './message'
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024
+
+export type AmiFramingErrorReason = 'message_too_large' | 'line_too_long'
+
+export interface AmiFramingError {
+  readonly code: 'protocol_error'
+  readonly reason: AmiFramingErrorReason
+  readonly detail: string
+}
+
+export interface AmiFramerOptions {
+  readonly onMessage: (msg: AmiMessage) => void
+  readonly onBanner?: (line: string) => void
+  readonly onProtocolError?: (err: AmiFramingError) => void
+  readonly expectBanner?: boolean
+  readonly maxMessageBytes?: number
+}
+
+const LF = 10
+const CR = 13
+const COLON = 58
+const SPACE = 32
+const TAB = 9
+const END_COMMAND = '--END COMMAND--'
+
+export class AmiFramer {
+  private readonly onMessage: (msg: AmiMessage) => void
+  private readonly onBanner: ((line: string) => void) | undefined
+  private readonly onProtocolError: ((err: AmiFramingError) => void) | undefined
+  private readonly expectBanner: boolean
+  private readonly maxMessage: number
+
+  /** Undecoded bytes after the last LF of the previous read (an incomplete line). */
+  private tail: Buffer | null = null
+  /** Discard bytes up to the next LF (the current line was too long). */
+  private skipLine = false
+  /** Discard lines up to the next empty line (the current message was too large). */
+  private skipMessage = false
+  private bannerPending: boolean
+  private keys: string[] = []
+  private values: string[] = []
+  private text: string[] = []
+  private units = 0
+  /** Inside `Response: Follows` output: 0 = no, 1 = headers, 2 = output lines seen. */
+  private follows = 0
+
+  banner: string | undefined
+  protocolVersion: string | undefined
+
+  constructor(opts: AmiFramerOptions) {
+    this.onMessage = opts.onMessage
+    this.onBanner = opts.onBanner
+    this.onProtocolError = opts.onProtocolError
+    this.expectBanner = opts.expectBanner ?? true
+    this.bannerPending = this.expectBanner
+    this.maxMessage = opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
+  }
+
+  reset(): void {
+    this.tail = null
+    this.skipLine = false
+    this.skipMessage = false
+    this.bannerPending = this.expectBanner
+    this.keys = []
+    this.values = []
+    this.text = []
+    this.units = 0
+    this.follows = 0
+    this.banner = undefined
+    this.protocolVersion = undefined
+  }
+
+  /** The stream ended. Returns true when an incomplete message (or line) was discarded. */
+  end(): boolean {
+    const partial = (this.tail !== null && this.tail.length > 0) || this.keys.length > 0 || this.text.length > 0
+    const skipping = this.skipMessage
+    this.reset()
+    return partial && !skipping
+  }
+
+  push(chunk: Buffer): void {
+    let buf = chunk
+    if (this.tail !== null) {
+      buf = Buffer.concat([this.tail, chunk])
+      this.tail = null
+    }
+    let start = 0
+    if (this.skipLine) {
+      const nl = buf.indexOf(LF)
+      if (nl === -1) return
+      this.skipLine = false
+      start = nl + 1
+    }
+    const lastLf = buf.lastIndexOf(LF)
+    if (lastLf < start) {
+      this.keepTail(buf, start)
+      return
+    }
+    if (lastLf + 1 < buf.length) this.keepTail(buf, lastLf + 1)
+    // One decode per read, up to the last complete line: LF is ASCII, so no character is cut.
+    this.scan(buf.toString('utf8', start, lastLf + 1))
+  }
+
+  private keepTail(buf: Buffer, from: number): void {
+    const n = buf.length - from
+    if (n > this.maxMessage) {
+      this.fail('line_too_long', `line longer than ${String(this.maxMessage)} bytes without a line end`)
+      this.tail = null
+      this.skipLine = true
+      return
+    }
+    // Copy: the caller may reuse its buffer, and a view would pin the whole read in memory.
+    this.tail = Buffer.from(buf.subarray(from))
+  }
+
+  private fail(reason: AmiFramingErrorReason, detail: string): void {
+    this.keys = []
+    this.values = []
+    this.text = []
+    this.units = 0
+    this.follows = 0
+    this.skipMessage = true
+    this.onProtocolError?.({ code: 'protocol_error', reason, detail })
+  }
+
+  private flush(): void {
+    if (this.keys.length !== 0 || this.text.length !== 0) {
+      const msg = new AmiMessage(this.keys, this.values, this.text.length === 0 ? undefined : this.text)
+      this.keys = []
+      this.values = []
+      if (this.text.length !== 0) this.text = []
+      this.units = 0
+      this.follows = 0
+      this.onMessage(msg)
+    }
+    this.units = 0
+  }
+
+  /** `s` holds complete lines only (it ends with LF). */
+  private scan(s: string): void {
+    const len = s.length
+    const max = this.maxMessage
+    let pos = 0
+    while (pos < len) {
+      const eol = s.indexOf('\n', pos)
+      const next = eol === -1 ? len : eol + 1
+      let end = eol === -1 ? len : eol
+      if (end > pos && s.charCodeAt(end - 1) === CR) end--
+
+      if (this.skipMessage) {
+        if (end === pos) this.skipMessage = false
+        pos = next
+        continue
+      }
+      if (end === pos && this.follows === 0) {
+        this.flush()
+        pos = next
+        continue
+      }
+      this.units += next - pos
+      if (this.units > max) {
+        this.fail('message_too_large', `message larger than ${String(max)} bytes`)
+        // This line may itself be the empty line that ends the message.
+        if (end === pos) this.skipMessage = false
+        pos = next
+        continue
+      }
+      if (this.follows !== 0) this.followsLine(s, pos, end)
+      else this.line(s, pos, end)
+      pos = next
+    }
+  }
+
+  private line(s: string, pos: number, end: number): void {
+    const colon = s.indexOf(':', pos)
+    if (colon > pos && colon < end && isKey(s, pos, colon)) {
+      if (this.text.length !== 0) this.flush()
+      const key = s.slice(pos, colon)
+      let vs = colon + 1
+      if (vs < end && s.charCodeAt(vs) === SPACE) vs++
+      const value = s.slice(vs, end)
+      if (this.bannerPending) this.bannerPending = false
+      this.keys.push(key)
+      this.values.push(value)
+      if (this.keys.length === 1 && value === 'Follows' && key.toLowerCase() === 'response') this.follows = 1
+      return
+    }
+    const line = s.slice(pos, end)
+    if (this.bannerPending) {
+      this.bannerPending = false
+      this.banner = line
+      const slash = line.lastIndexOf('/')
+      this.protocolVersion = slash === -1 ? undefined : line.slice(slash + 1).trim()
+      this.units = 0
+      this.onBanner?.(line)
+      return
+    }
+    if (this.keys.length !== 0) this.flush()
+    this.text.push(line)
+  }
+
+  private followsLine(s: string, pos: number, end: number): void {
+    let line = s.slice(pos, end)
+    const isEnd = line.endsWith(END_COMMAND)
+    if (isEnd) line = line.slice(0, line.length - END_COMMAND.length)
+    if (this.follows === 1 && !isEnd) {
+      // Privilege/ActionID come right after `Response: Follows`, before the raw output.
+      const colon = line.indexOf(':')
+      if (colon > 0) {
+        const key = line.slice(0, colon)
+        const lower = key.toLowerCase()
+        if (lower === 'privilege' || lower === 'actionid') {
+          this.keys.push(key)
+          this.values.push(line.charCodeAt(colon + 1) === SPACE ? line.slice(colon + 2) : line.slice(colon + 1))
+          return
+        }
+      }
+    }
+    this.follows = 2
+    if (!isEnd || line.length !== 0) {
+      this.keys.push('Output')
+      // Old output lines end with a bare LF inside CRLF-less text; drop a trailing newline only.
+      this.values.push(line)
+    }
+    if (isEnd) this.follows = 0
+  }
+}
+
+/** A key is a non-empty run without blanks (stray text like IAXnetstats' `… Rx:NEW` has blanks). */
+function isKey(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i)
+    if (c === SPACE || c === TAB) return false
+  }
+  return true
+}
+
+export interface ParseResult {
+  readonly messages: AmiMessage[]
+  readonly banner: string | undefined
+  readonly errors: AmiFramingError[]
+  /** True when the bytes ended inside a message. */
+  readonly truncated: boolean
+}
+
+export function parseAmiBytes(
+  bytes: Buffer,
+  opts: Omit<AmiFramerOptions, 'onMessage' | 'onBanner' | 'onProtocolError'> = {},
+): ParseResult {
+  const messages: AmiMessage[] = []
+  const errors: AmiFramingError[] = []
+  const framer = new AmiFramer({ ...opts, onMessage: (m) => messages.push(m), onProtocolError: (e) => errors.push(e) })
+  framer.push(bytes)
+  const banner = framer.banner
+  const truncated = framer.end()
+  return { messages, banner, errors, truncated }
+}

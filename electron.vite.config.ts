@@ -1,0 +1,32 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+const r = (p: string): string => resolve(import.meta.dirname, p)
+
+// electron-vite builds the three Electron targets into out/. `build` needs no Electron binary.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: { input: { main: r('src-main/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot be ESM: force CommonJS.
+      rolldownOptions: { input: { index: r('src-preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: r('src-renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: r('out/renderer'),
+      minify: true,
+      rolldownOptions: { input: { index: r('src-renderer/index.html') } },
+    },
+  },
+})

@@ -1,0 +1,66 @@
+import {
+  invokeChannels,
+  isInvokeChannel,
+  type InvokeChannel,
+  type InvokeOutput,
+  type InvokeParsed,
+} from '../../../src-preload/contract'
+import { fail, ok, type Result } from '../../../src-preload/types/result'
+import { ApiFailure } from './api-failure'
+
+/** Who is calling: one per Electron window or web-mode socket. Used for rate limits and audit. */
+export interface CallContext {
+  readonly clientId: string
+  readonly transport: 'ipc' | 'web'
+}
+
+export type Handler<C extends InvokeChannel> = (
+  input: InvokeParsed<C>,
+  ctx: CallContext,
+) => Promise<InvokeOutput<C>> | InvokeOutput<C>
+
+/** One handler per channel; a missing or extra key is a compile error. */
+export type Handlers = { readonly [C in InvokeChannel]: Handler<C> }
+
+export type Dispatch = (channel: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
+
+/** Largest structured input accepted before schema validation even runs. */
+const MAX_INPUT_JSON_BYTES = 256 * 1024
+
+function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ')
+}
+
+function inputTooLarge(input: unknown): boolean {
+  if (input === undefined) return false
+  try {
+    return JSON.stringify(input).length > MAX_INPUT_JSON_BYTES
+  } catch {
+    return true // cyclic or otherwise unserialisable: not something a renderer can legitimately send
+  }
+}
+
+/**
+ * The single main-side edge both transports call: checks the channel, validates the input with the
+ * channel's schema, runs the handler and labels every outcome. It never throws.
+ */
+export function createDispatcher(handlers: Handlers, onInternalError?: (err: unknown) => void): Dispatch {
+  return async (channel, input, ctx) => {
+    if (!isInvokeChannel(channel)) return fail('unknown_channel', `No such channel: ${String(channel).slice(0, 64)}`)
+    if (inputTooLarge(input)) return fail('invalid_input', 'Input is too large or not serialisable')
+    const parsed = invokeChannels[channel].input.safeParse(input)
+    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error))
+    try {
+      const handler = handlers[channel] as Handler<InvokeChannel>
+      const value = await handler(parsed.data as InvokeParsed<InvokeChannel>, ctx)
+      return ok(value)
+    } catch (err) {
+      if (err instanceof ApiFailure) return fail(err.code, err.message, err.detail)
+      onInternalError?.(err)
+      return fail('internal', 'Unexpected error in the main process')
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { AppInfo } from '../../../src-preload/types/settings'
+import type { SettingsService } from '../settings/settings-service'
+import type { Handlers } from './dispatcher'
+
+/** The services the contract's handlers are implemented with; composed in `app/app-core.ts`. */
+export interface ApiServices {
+  readonly appInfo: AppInfo
+  readonly settings: SettingsService
+}
+
+/** One function per contract channel. Inputs arrive already validated by the dispatcher. */
+export function createHandlers(s: ApiServices): Handlers {
+  return {
+    'app.info': () => s.appInfo,
+    'settings.get': () => s.settings.get(),
+    'settings.set': (patch) => s.settings.update(patch),
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Electron shell, deliberately thin: app lifecycle, one hardened window, the app:// scheme, and the
+ * IPC transport. Everything the console does lives in the Electron-free core (createAppCore).
+ */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow } from 'electron'
+import ElectronStore from 'electron-store'
+import { createAppCore, type AppCore } from './core/app/app-core'
+import { APP_ORIGIN } from './core/security/trusted-sender'
+import { installAppMenu } from './electron/app-menu'
+import { registerAppScheme, serveRenderer } from './electron/app-protocol'
+import { hardenApp } from './electron/hardening'
+import { forwardEvents, registerIpc } from './electron/ipc-transport'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const log = (message: string): void => {
+  console.warn(`[attendant] ${message}`)
+}
+
+export function createMainWindow(core: Pick<AppCore, 'bus'>): BrowserWindow {
+  // webPreferences stay an inline literal so reviewers and electronegativity see every flag.
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Attendant',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  })
+  forwardEvents(core, win.webContents)
+  win.once('ready-to-show', () => {
+    win.show()
+  })
+  void win.loadURL(`${APP_ORIGIN}/index.html`)
+  return win
+}
+
+export async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  registerAppScheme()
+  await app.whenReady()
+
+  const core = createAppCore({
+    appInfo: { name: 'Attendant', version: app.getVersion(), platform: process.platform, mode: 'electron', demo: true },
+    settingsStore: new ElectronStore<Record<string, unknown>>({ name: 'settings' }),
+    log,
+  })
+  hardenApp(log)
+  serveRenderer(join(here, '../renderer'))
+  registerIpc(core, log)
+  installAppMenu(process.platform, app.isPackaged)
+  let win = createMainWindow(core)
+
+  app.on('second-instance', () => {
+    if (win.isDestroyed()) win = createMainWindow(core)
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(core)
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('before-quit', () => {
+    void core.close()
+  })
+}
+
+if (!process.env.VITEST) void start()

@@ -1,0 +1,47 @@
+/**
+ * Web mode: the same core and the same contract handlers as the desktop app, served to a browser
+ * over a loopback HTTP + WebSocket server. `npm run web [-- --port N] [-- --data-dir DIR]`.
+ * Prints the page's URL (with its per-run token) on a line of its own.
+ */
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Conf from 'conf'
+import { createAppCore } from './core/app/app-core'
+import { parseArgs, portArg } from './web/cli-args'
+import { preferPort } from './web/free-port'
+import { startWebServer } from './web/web-server'
+
+const DEFAULT_PORT = 5173
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const here = fileURLToPath(new URL('.', import.meta.url))
+  const rendererDir = resolve(here, '../renderer')
+  const dataArg = args.get('data-dir')
+  const dataDir = typeof dataArg === 'string' ? resolve(dataArg) : join(homedir(), '.config', 'attendant-web')
+  const requested = portArg(args, 'port', -1)
+  const port = requested >= 0 ? requested : await preferPort(DEFAULT_PORT)
+
+  const settingsStore = new Conf<Record<string, unknown>>({ projectName: 'attendant', cwd: dataDir, configName: 'settings' })
+  const core = createAppCore({
+    appInfo: { name: 'Attendant', version: process.env.npm_package_version ?? '0.1.0', platform: process.platform, mode: 'web', demo: true },
+    settingsStore,
+    log: (message, err) => {
+      console.error(message, err)
+    },
+  })
+  const server = await startWebServer({ core, rendererDir, port })
+  console.log(server.url)
+
+  const stop = (): void => {
+    void server.close().then(() => core.close()).then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

@@ -1,0 +1,161 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { WireFrame, WireRequest } from '../../src-preload/contract'
+import type { AppCore } from '../core/app/app-core'
+import { contentSecurityPolicy, securityHeaders } from '../core/security/csp'
+import { readStatic } from '../core/security/static-files'
+
+export interface WebServerOptions {
+  readonly core: Pick<AppCore, 'dispatch' | 'bus'>
+  /** Built renderer folder (out/renderer). */
+  readonly rendererDir: string
+  /** 0 = any free port. */
+  readonly port: number
+  /** Fixed token for tests; a random one per run otherwise. */
+  readonly token?: string
+}
+
+export interface WebServer {
+  readonly url: string
+  readonly port: number
+  readonly token: string
+  readonly origin: string
+  connectionCount(): number
+  close(): Promise<void>
+}
+
+const HOST = '127.0.0.1'
+/** Frames larger than this are refused by ws before they reach JSON.parse. */
+const MAX_FRAME_BYTES = 1024 * 1024
+/** A socket whose unsent backlog exceeds this is too slow to follow live updates: drop it. */
+const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function parseRequest(data: string): WireRequest | null {
+  let frame: unknown
+  try {
+    frame = JSON.parse(data)
+  } catch {
+    return null
+  }
+  if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) return null
+  const { id, channel } = frame as Record<string, unknown>
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return null
+  if (typeof channel !== 'string' || channel.length > 128) return null
+  return { id, channel, input: (frame as Record<string, unknown>).input }
+}
+
+/**
+ * Web mode's transport: serves the built renderer and carries the same contract as Electron's IPC
+ * over a loopback WebSocket. Bound to 127.0.0.1 only; every upgrade must present the per-run token
+ * and this server's own Origin, and every HTTP request this server's own Host (DNS rebinding).
+ */
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url')
+  let origin = ''
+  let host = ''
+  let csp = ''
+  let clientSeq = 0
+
+  const http = createServer((req, res) => {
+    void serveStatic(req, res)
+  })
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== host) {
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request')
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+      return
+    }
+    const found = await readStatic(opts.rendererDir, req.url ?? '/')
+    if (found.status !== 200) {
+      res.writeHead(found.status, { ...securityHeaders(csp), 'Content-Type': 'text/plain' }).end(String(found.status))
+      return
+    }
+    res.writeHead(200, {
+      ...securityHeaders(csp),
+      'Content-Type': found.contentType,
+      'Cache-Control': found.isHtml ? 'no-store' : 'no-cache',
+    })
+    res.end(req.method === 'HEAD' ? undefined : found.body)
+  }
+
+  const wss = new WebSocketServer({
+    server: http,
+    path: '/ws',
+    maxPayload: MAX_FRAME_BYTES,
+    verifyClient: (info: { origin: string; req: IncomingMessage }) => {
+      if (info.origin !== origin) return false
+      const given = new URL(info.req.url ?? '/', origin).searchParams.get('token') ?? ''
+      return sameSecret(given, token)
+    },
+  })
+
+  wss.on('connection', (socket: WebSocket) => {
+    const ctx = { clientId: `web-${String(++clientSeq)}`, transport: 'web' as const }
+    const send = (frame: WireFrame): void => {
+      if (socket.readyState !== socket.OPEN) return
+      if (socket.bufferedAmount > MAX_BACKLOG_BYTES) {
+        socket.close(1013, 'Too far behind; reconnect for a fresh snapshot')
+        return
+      }
+      socket.send(JSON.stringify(frame))
+    }
+    const unsubscribe = opts.core.bus.subscribe((channel, payload) => {
+      send({ kind: 'event', channel, payload })
+    })
+    socket.on('message', (data, isBinary) => {
+      const request = isBinary ? null : parseRequest(Buffer.isBuffer(data) ? data.toString('utf8') : String(data))
+      if (request === null) {
+        send({ kind: 'error', error: { code: 'invalid_frame', message: 'Expected a JSON {id, channel, input} frame' } })
+        return
+      }
+      void opts.core.dispatch(request.channel, request.input, ctx).then((result) => {
+        send({ kind: 'reply', id: request.id, result })
+      })
+    })
+    socket.on('close', unsubscribe)
+    socket.on('error', () => {
+      socket.terminate()
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(opts.port, HOST, () => {
+      http.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (http.address() as AddressInfo).port
+  host = `${HOST}:${String(port)}`
+  origin = `http://${host}`
+  csp = contentSecurityPolicy({ webSocketOrigin: `ws://${host}` })
+
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    origin,
+    connectionCount: () => wss.clients.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate()
+        wss.close()
+        http.closeAllConnections()
+        http.close(() => {
+          resolve()
+        })
+      }),
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The contract's channel names, dependency-free so the sandboxed preload can bundle them without
+ * pulling in schemas. `contract.ts` must declare exactly these (a compile error otherwise).
+ */
+export const invokeChannelNames = ['app.info', 'settings.get', 'settings.set'] as const
+
+export const eventChannelNames = ['settings.changed'] as const
+
+export type InvokeChannel = (typeof invokeChannelNames)[number]
+export type EventChannel = (typeof eventChannelNames)[number]
+
+/** Electron IPC names are namespaced so a foreign `ipcRenderer.invoke('x')` never matches. */
+export const ipcName = (c: InvokeChannel | EventChannel): string => `attendant:${c}`

@@ -1,0 +1,80 @@
+/**
+ * THE contract between main and every renderer (Electron preload or web-mode WebSocket).
+ *
+ * In the style of GitHub Desktop's RequestChannels / RequestResponseChannels maps: each channel is
+ * declared once, here, with its input schema (validated at the main-side edge) and its output type.
+ * Main registers exactly one handler per invoke channel from this map, the preload exposes exactly
+ * one function per channel, and the web bridge sends exactly these names. Adding a channel here
+ * without a handler is a type error in `src-main/core/api`.
+ */
+import { z } from 'zod'
+import type { Result } from './types/result'
+import { settingsPatchSchema, type AppInfo, type Settings } from './types/settings'
+import { invokeChannelNames, type EventChannel, type InvokeChannel } from './channel-names'
+
+/** Phantom marker carrying a channel's output type; it has no runtime role. */
+interface Returns<T> {
+  readonly __returns?: T
+}
+const returns = <T>(): Returns<T> => ({})
+
+interface InvokeSpec<I extends z.ZodType, O> {
+  readonly input: I
+  readonly output: Returns<O>
+}
+const channel = <I extends z.ZodType, O>(input: I, output: Returns<O>): InvokeSpec<I, O> => ({ input, output })
+
+/** Channels without input accept nothing at all (undefined), so a stray payload is refused. */
+const noInput = z.undefined()
+
+export const invokeChannels = {
+  'app.info': channel(noInput, returns<AppInfo>()),
+  'settings.get': channel(noInput, returns<Settings>()),
+  'settings.set': channel(settingsPatchSchema, returns<Settings>()),
+} as const satisfies { readonly [C in InvokeChannel]: InvokeSpec<z.ZodType, unknown> }
+
+/** Main → renderer pushes. Payloads come from main (trusted), so they carry types, not schemas. */
+export const eventChannels = {
+  'settings.changed': returns<Settings>(),
+} as const satisfies { readonly [E in EventChannel]: Returns<unknown> }
+
+export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>
+/** The input after validation (defaults applied), as handlers receive it. */
+export type InvokeParsed<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['input']>
+export type InvokeOutput<C extends InvokeChannel> = NonNullable<(typeof invokeChannels)[C]['output']['__returns']>
+export type EventPayload<E extends EventChannel> = NonNullable<(typeof eventChannels)[E]['__returns']>
+
+export const isInvokeChannel = (name: unknown): name is InvokeChannel =>
+  typeof name === 'string' && (invokeChannelNames as readonly string[]).includes(name)
+
+export { eventChannelNames, invokeChannelNames, ipcName } from './channel-names'
+export type { EventChannel, InvokeChannel } from './channel-names'
+
+/** Arguments of a bridge function: channels without input take none. */
+export type InvokeArgs<C extends InvokeChannel> = undefined extends InvokeInput<C>
+  ? [input?: InvokeInput<C>]
+  : [input: InvokeInput<C>]
+
+/**
+ * What `window.attendant` is: one function per invoke channel, one subscribe function per event
+ * channel (returning its unsubscribe). No generic invoke(name), no ipcRenderer, no Node objects.
+ */
+export interface AttendantBridge {
+  readonly invoke: { readonly [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<Result<InvokeOutput<C>>> }
+  readonly events: {
+    readonly [E in EventChannel]: (listener: (payload: EventPayload<E>) => void) => () => void
+  }
+}
+
+/** Web-mode wire frames (loopback WebSocket). */
+export interface WireRequest {
+  readonly id: number
+  readonly channel: string
+  readonly input?: unknown
+}
+export type WireFrame =
+  | { readonly kind: 'reply'; readonly id: number; readonly result: Result<unknown> }
+  | { readonly kind: 'event'; readonly channel: EventChannel; readonly payload: unknown }
+  | { readonly kind: 'error'; readonly error: { readonly code: 'invalid_frame'; readonly message: string } }
+
+export type { Result } from './types/result'

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+export const themeSchema = z.enum(['light', 'dark', 'system'])
+export type Theme = z.infer<typeof themeSchema>
+
+/** Operator-level preferences, persisted by main and pushed to every window. */
+export const settingsSchema = z.strictObject({
+  theme: themeSchema,
+  /** Which PBX profile the console shows; null until one exists. */
+  activeProfileId: z.string().min(1).max(64).nullable(),
+  /** Seconds after which a held or parked call is flagged as waiting too long. */
+  holdAlertSeconds: z.number().int().min(10).max(3600),
+  /** Days of call history kept in the local cache. */
+  historyRetentionDays: z.number().int().min(1).max(3650),
+})
+export type Settings = z.infer<typeof settingsSchema>
+
+export const settingsPatchSchema = settingsSchema.partial().strict()
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+export const defaultSettings: Settings = {
+  theme: 'system',
+  activeProfileId: null,
+  holdAlertSeconds: 60,
+  historyRetentionDays: 90,
+}
+
+export interface AppInfo {
+  readonly name: string
+  readonly version: string
+  readonly platform: string
+  /** 'electron' in the desktop app, 'web' in web mode (browser over the loopback WebSocket). */
+  readonly mode: 'electron' | 'web'
+  /** True while the built-in demo PBX is the one the console talks to. */
+  readonly demo: boolean
+}

@@ -1,0 +1,22 @@
+import type {
+  EventChannel,
+  EventPayload,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeOutput,
+  Result,
+} from '../../../src-preload/contract'
+
+export type LinkState = 'connecting' | 'open' | 'closed'
+
+/**
+ * One interface over both transports: Electron's preload (`window.attendant`) and web mode's
+ * loopback WebSocket. Stores and views only ever see this.
+ */
+export interface Bridge {
+  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<InvokeOutput<C>>>
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /** Transport health; Electron's IPC is always 'open'. A reopen means: fetch fresh snapshots. */
+  onLinkChange(listener: (state: LinkState) => void): () => void
+  readonly linkState: LinkState
+}

@@ -1,0 +1,74 @@
+import type { Theme } from '../../../../src-preload/types/settings'
+import { useAppStore } from '../../stores/app-store'
+
+const THEMES: readonly { value: Theme; label: string }[] = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'system', label: 'Same as the system' },
+]
+
+export function SettingsView(): React.JSX.Element {
+  const settings = useAppStore((s) => s.settings)
+  const info = useAppStore((s) => s.info)
+  const updateSettings = useAppStore((s) => s.updateSettings)
+  if (settings === null) return <p className="muted">Loading settings…</p>
+
+  return (
+    <section className="view" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <fieldset className="card">
+        <legend>Theme</legend>
+        <div role="radiogroup" aria-label="Theme" className="segmented">
+          {THEMES.map((t) => (
+            <label key={t.value} className={settings.theme === t.value ? 'selected' : undefined}>
+              <input
+                type="radio"
+                name="theme"
+                value={t.value}
+                checked={settings.theme === t.value}
+                onChange={() => {
+                  void updateSettings({ theme: t.value })
+                }}
+              />
+              {t.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>Alerts and history</legend>
+        <label className="field">
+          <span>Flag calls on hold or parked after (seconds)</span>
+          <input
+            type="number"
+            min={10}
+            max={3600}
+            value={settings.holdAlertSeconds}
+            onChange={(e) => {
+              const n = Number(e.currentTarget.value)
+              if (Number.isInteger(n) && n >= 10 && n <= 3600) void updateSettings({ holdAlertSeconds: n })
+            }}
+          />
+        </label>
+        <label className="field">
+          <span>Keep call history for (days)</span>
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            value={settings.historyRetentionDays}
+            onChange={(e) => {
+              const n = Number(e.currentTarget.value)
+              if (Number.isInteger(n) && n >= 1 && n <= 3650) void updateSettings({ historyRetentionDays: n })
+            }}
+          />
+        </label>
+      </fieldset>
+      {info !== null && (
+        <p className="muted small">
+          Attendant {info.version} · {info.mode === 'web' ? 'web mode' : 'desktop'} · {info.platform}
+        </p>
+      )}
+    </section>
+  )
+}

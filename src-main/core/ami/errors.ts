@@ -29,6 +29,10 @@ export type AmiErrorCode =
   | 'aborted'
   /** TCP/TLS level failure (refused, reset, certificate rejected, DNS). */
   | 'connection_error'
+  /** The PBX stopped reading and too many actions wait to be written; this one was not sent. */
+  | 'backpressure'
+  /** An event listener threw; reported so the data path keeps going. */
+  | 'listener_error'
 
 export interface AmiErrorDetails {
   readonly action?: string

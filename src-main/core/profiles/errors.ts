@@ -1,0 +1,25 @@
+export type ProfileErrorCode =
+  | 'not_found'
+  | 'invalid'
+  | 'seal_mismatch'
+  | 'seal_key_missing'
+  | 'passphrase_required'
+  | 'passphrase_wrong'
+  | 'passphrase_too_short'
+  | 'admin_passphrase_not_set'
+  | 'admin_passphrase_missing'
+  | 'store_unreadable'
+  | 'secrets_unavailable'
+
+/** A profile problem with a code the UI can act on and words an admin can follow. */
+export class ProfileError extends Error {
+  readonly code: ProfileErrorCode
+  readonly backupPath: string | undefined
+
+  constructor(code: ProfileErrorCode, message: string, backupPath?: string) {
+    super(backupPath === undefined ? message : `${message} (a copy of the file was saved to ${backupPath})`)
+    this.name = 'ProfileError'
+    this.code = code
+    this.backupPath = backupPath
+  }
+}

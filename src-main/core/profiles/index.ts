@@ -1,0 +1,7 @@
+export * from './schema'
+export { builtinDemoProfile, type DemoPorts } from './demo-profile'
+export { ProfileError, type ProfileErrorCode } from './errors'
+export { ProfileStore, profileSecretName, type ProfileProblem, type ProfileStoreOptions } from './profile-store'
+export { RECOMMENDED_STORE_OPTIONS, openStoreWithRecovery, type StoreRecovery } from './open-store'
+export { hashPassphrase, verifyPassphrase, DEFAULT_SCRYPT_COST, MIN_PASSPHRASE_LENGTH, type ScryptCost, type PassphraseRecord } from './passphrase'
+export type { KeyValueBackend } from '../secrets/key-value-backend'

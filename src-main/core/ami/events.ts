@@ -1,0 +1,560 @@
+/**
+ * Typed AMI events: the events the console uses, parsed from a raw AmiMessage into plain objects
+ * with typed fields. Unknown events are not typed: keep using the raw message.
+ *
+ * API
+ *   toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined
+ *       undefined when msg is not an event or its name is not in TYPED_EVENT_NAMES.
+ *   type AmiTypedEvent            discriminated union on `event`
+ *   type AmiEventOf<'Hangup'>     one member of the union
+ *   TYPED_EVENT_NAMES             the names covered
+ *   interface ChannelSnapshot     a channel block (Channel … Linkedid + ChanVariable lines)
+ *   interface BridgeSnapshot      a bridge block (BridgeUniqueid … BridgeVideoSource)
+ *   parseChannelVariables(values) `NAME=value` lines → Record
+ *
+ * Every typed event has `event`, `raw` (the AmiMessage), `privilege`, `systemName`, `timestamp`
+ * (number, with timestampevents=yes) and `actionId` (list items, OriginateResponse, UserEvent),
+ * plus its channel blocks (`channel`, `dest`, `parkee`, `retriever`, `transferer`, `transferee`,
+ * `origTransferer`, `secondTransferer`, `transferTarget`, `localOne`, `localTwo`, `parker`), bridge
+ * blocks (`bridge`, `origBridge`, `secondBridge`, `toBridge`, `fromBridge`) and its own fields in
+ * camelCase. A block absent from the message is `undefined` (an Originate's DialBegin has only
+ * Dest*). Absent fields are `undefined`; number fields that are empty or not numeric are
+ * `undefined` too. Keys are matched case-insensitively (`Uniqueid` / `UniqueID`), and `<unknown>`
+ * is kept as Asterisk sends it (the caller decides what it means).
+ *
+ * Parsing is one pass over the message's fields with precomputed key tables: this runs for every
+ * event on the ingest path.
+ */
+import type { AmiMessage } from './message'
+
+export interface ChannelSnapshot {
+  readonly channel: string | undefined
+  readonly channelState: number | undefined
+  readonly channelStateDesc: string | undefined
+  readonly callerIdNum: string | undefined
+  readonly callerIdName: string | undefined
+  readonly connectedLineNum: string | undefined
+  readonly connectedLineName: string | undefined
+  readonly language: string | undefined
+  readonly accountCode: string | undefined
+  readonly context: string | undefined
+  readonly exten: string | undefined
+  readonly priority: number | undefined
+  readonly uniqueid: string | undefined
+  readonly linkedid: string | undefined
+  readonly tenantId: string | undefined
+  /** `ChanVariable: NAME=value` lines (manager.conf channelvars), in order; later wins. */
+  readonly variables: Readonly<Record<string, string>>
+}
+
+export interface BridgeSnapshot {
+  readonly uniqueid: string | undefined
+  readonly type: string | undefined
+  readonly technology: string | undefined
+  readonly creator: string | undefined
+  readonly name: string | undefined
+  readonly numChannels: number | undefined
+  readonly videoSourceMode: string | undefined
+  readonly videoSource: string | undefined
+}
+
+type Kind = 's' | 'n'
+type FieldSpec = readonly [amiKey: string, kind: Kind]
+
+/** Channel block prefix on the wire → property name. */
+const CHANNEL_BLOCKS = {
+  '': 'channel',
+  Dest: 'dest',
+  Parkee: 'parkee',
+  Parker: 'parker',
+  Retriever: 'retriever',
+  Transferer: 'transferer',
+  Transferee: 'transferee',
+  OrigTransferer: 'origTransferer',
+  SecondTransferer: 'secondTransferer',
+  TransferTarget: 'transferTarget',
+  LocalOne: 'localOne',
+  LocalTwo: 'localTwo',
+} as const
+type ChannelPrefix = keyof typeof CHANNEL_BLOCKS
+
+/** Bridge block prefix on the wire (before `Bridge…`) → property name. */
+const BRIDGE_BLOCKS = {
+  '': 'bridge',
+  Orig: 'origBridge',
+  Second: 'secondBridge',
+  To: 'toBridge',
+  From: 'fromBridge',
+} as const
+type BridgePrefix = keyof typeof BRIDGE_BLOCKS
+
+interface EventSpec {
+  readonly channels?: readonly ChannelPrefix[]
+  readonly bridges?: readonly BridgePrefix[]
+  readonly fields?: Readonly<Record<string, FieldSpec>>
+}
+
+const s = <K extends string>(k: K): readonly [K, 's'] => [k, 's'] as const
+const n = <K extends string>(k: K): readonly [K, 'n'] => [k, 'n'] as const
+
+const QUEUE_MEMBER_FIELDS = {
+  queue: s('Queue'),
+  memberName: s('MemberName'),
+  interface: s('Interface'),
+  stateInterface: s('StateInterface'),
+  membership: s('Membership'),
+  penalty: n('Penalty'),
+  callsTaken: n('CallsTaken'),
+  lastCall: n('LastCall'),
+  lastPause: n('LastPause'),
+  loginTime: n('LoginTime'),
+  inCall: n('InCall'),
+  status: n('Status'),
+  paused: n('Paused'),
+  pausedReason: s('PausedReason'),
+  ringinuse: n('Ringinuse'),
+  wrapuptime: n('Wrapuptime'),
+} as const
+
+const PARKING_FIELDS = {
+  parkerDialString: s('ParkerDialString'),
+  parkinglot: s('Parkinglot'),
+  parkingSpace: s('ParkingSpace'),
+  parkingTimeout: n('ParkingTimeout'),
+  parkingDuration: n('ParkingDuration'),
+} as const
+
+const AGENT_FIELDS = { queue: s('Queue'), interface: s('Interface'), memberName: s('MemberName') } as const
+const CH = ['' as const]
+const CH_DEST = ['' as const, 'Dest' as const]
+
+const SPECS = {
+  // channels
+  Newchannel: { channels: CH },
+  Newstate: { channels: CH },
+  NewCallerid: { channels: CH, fields: { cidCallingPres: s('CID-CallingPres') } },
+  NewConnectedLine: { channels: CH },
+  NewAccountCode: { channels: CH, fields: { oldAccountCode: s('OldAccountCode') } },
+  Newexten: { channels: CH, fields: { extension: s('Extension'), application: s('Application'), appData: s('AppData') } },
+  VarSet: { channels: CH, fields: { variable: s('Variable'), value: s('Value') } },
+  Hangup: { channels: CH, fields: { cause: n('Cause'), causeTxt: s('Cause-txt') } },
+  HangupRequest: { channels: CH, fields: { cause: n('Cause') } },
+  SoftHangupRequest: { channels: CH, fields: { cause: n('Cause') } },
+  LocalBridge: { channels: ['LocalOne', 'LocalTwo'], fields: { context: s('Context'), exten: s('Exten'), localOptimization: s('LocalOptimization') } },
+  DTMFBegin: { channels: CH, fields: { digit: s('Digit'), direction: s('Direction') } },
+  DTMFEnd: { channels: CH, fields: { digit: s('Digit'), durationMs: n('DurationMs'), direction: s('Direction') } },
+  // dial
+  DialBegin: { channels: CH_DEST, fields: { dialString: s('DialString') } },
+  DialState: { channels: CH_DEST, fields: { dialStatus: s('DialStatus'), forward: s('Forward') } },
+  DialEnd: { channels: CH_DEST, fields: { dialStatus: s('DialStatus'), forward: s('Forward') } },
+  // bridges and transfers
+  BridgeCreate: { bridges: [''] },
+  BridgeDestroy: { bridges: [''] },
+  BridgeEnter: { bridges: [''], channels: CH, fields: { swapUniqueid: s('SwapUniqueid') } },
+  BridgeLeave: { bridges: [''], channels: CH },
+  BridgeMerge: { bridges: ['To', 'From'] },
+  BridgeVideoSourceUpdate: { bridges: [''], fields: { bridgePreviousVideoSource: s('BridgePreviousVideoSource') } },
+  BlindTransfer: {
+    channels: ['Transferer', 'Transferee'],
+    bridges: [''],
+    fields: { result: s('Result'), isExternal: s('IsExternal'), context: s('Context'), extension: s('Extension') },
+  },
+  AttendedTransfer: {
+    channels: ['OrigTransferer', 'SecondTransferer', 'Transferee', 'TransferTarget', 'LocalOne', 'LocalTwo'],
+    bridges: ['Orig', 'Second'],
+    fields: {
+      result: s('Result'),
+      isExternal: s('IsExternal'),
+      destType: s('DestType'),
+      destBridgeUniqueid: s('DestBridgeUniqueid'),
+      destApp: s('DestApp'),
+      destTransfererChannel: s('DestTransfererChannel'),
+      destThreewayChannel: s('DestThreewayChannel'),
+      destThreewayBridgeUniqueid: s('DestThreewayBridgeUniqueid'),
+    },
+  },
+  Hold: { channels: CH, fields: { musicClass: s('MusicClass') } },
+  Unhold: { channels: CH },
+  MusicOnHoldStart: { channels: CH, fields: { class: s('Class') } },
+  MusicOnHoldStop: { channels: CH },
+  // queues
+  QueueCallerJoin: { channels: CH, fields: { queue: s('Queue'), position: n('Position'), count: n('Count') } },
+  QueueCallerLeave: { channels: CH, fields: { queue: s('Queue'), position: n('Position'), count: n('Count') } },
+  QueueCallerAbandon: {
+    channels: CH,
+    fields: { queue: s('Queue'), position: n('Position'), originalPosition: n('OriginalPosition'), holdTime: n('HoldTime') },
+  },
+  QueueMemberAdded: { fields: QUEUE_MEMBER_FIELDS },
+  QueueMemberRemoved: { fields: QUEUE_MEMBER_FIELDS },
+  QueueMemberPause: { fields: QUEUE_MEMBER_FIELDS },
+  QueueMemberStatus: { fields: QUEUE_MEMBER_FIELDS },
+  QueueMemberPenalty: { fields: QUEUE_MEMBER_FIELDS },
+  QueueMemberRinginuse: { fields: QUEUE_MEMBER_FIELDS },
+  QueueParams: {
+    fields: {
+      queue: s('Queue'),
+      max: n('Max'),
+      strategy: s('Strategy'),
+      calls: n('Calls'),
+      holdtime: n('Holdtime'),
+      talkTime: n('TalkTime'),
+      completed: n('Completed'),
+      abandoned: n('Abandoned'),
+      serviceLevel: n('ServiceLevel'),
+      servicelevelPerf: n('ServicelevelPerf'),
+      servicelevelPerf2: n('ServicelevelPerf2'),
+      weight: n('Weight'),
+    },
+  },
+  QueueMember: {
+    fields: {
+      queue: s('Queue'),
+      name: s('Name'),
+      location: s('Location'),
+      stateInterface: s('StateInterface'),
+      membership: s('Membership'),
+      penalty: n('Penalty'),
+      callsTaken: n('CallsTaken'),
+      lastCall: n('LastCall'),
+      lastPause: n('LastPause'),
+      loginTime: n('LoginTime'),
+      inCall: n('InCall'),
+      status: n('Status'),
+      paused: n('Paused'),
+      pausedReason: s('PausedReason'),
+      wrapuptime: n('Wrapuptime'),
+    },
+  },
+  QueueEntry: {
+    fields: {
+      queue: s('Queue'),
+      position: n('Position'),
+      channel: s('Channel'),
+      uniqueid: s('Uniqueid'),
+      callerIdNum: s('CallerIDNum'),
+      callerIdName: s('CallerIDName'),
+      connectedLineNum: s('ConnectedLineNum'),
+      connectedLineName: s('ConnectedLineName'),
+      wait: n('Wait'),
+      priority: n('Priority'),
+    },
+  },
+  QueueSummary: {
+    fields: {
+      queue: s('Queue'),
+      loggedIn: n('LoggedIn'),
+      available: n('Available'),
+      callers: n('Callers'),
+      holdTime: n('HoldTime'),
+      talkTime: n('TalkTime'),
+      longestHoldTime: n('LongestHoldTime'),
+    },
+  },
+  // agents (queue members being rung / connected)
+  AgentCalled: { channels: CH_DEST, fields: AGENT_FIELDS },
+  AgentConnect: { channels: CH_DEST, fields: { ...AGENT_FIELDS, holdTime: n('HoldTime'), ringTime: n('RingTime') } },
+  AgentComplete: {
+    channels: CH_DEST,
+    fields: { ...AGENT_FIELDS, holdTime: n('HoldTime'), talkTime: n('TalkTime'), reason: s('Reason') },
+  },
+  AgentRingNoAnswer: { channels: CH_DEST, fields: { ...AGENT_FIELDS, ringTime: n('RingTime') } },
+  AgentDump: { channels: CH_DEST, fields: AGENT_FIELDS },
+  // extension and device states
+  ExtensionStatus: { fields: { exten: s('Exten'), context: s('Context'), hint: s('Hint'), status: n('Status'), statusText: s('StatusText') } },
+  DeviceStateChange: { fields: { device: s('Device'), state: s('State') } },
+  PeerStatus: { fields: { channelType: s('ChannelType'), peer: s('Peer'), peerStatus: s('PeerStatus'), cause: s('Cause'), address: s('Address') } },
+  ContactStatus: {
+    fields: { uri: s('URI'), contactStatus: s('ContactStatus'), aor: s('AOR'), endpointName: s('EndpointName'), roundtripUsec: n('RoundtripUsec') },
+  },
+  // parking
+  ParkedCall: { channels: ['Parkee', 'Parker'], fields: PARKING_FIELDS },
+  UnParkedCall: { channels: ['Parkee', 'Parker', 'Retriever'], fields: PARKING_FIELDS },
+  ParkedCallGiveUp: { channels: ['Parkee', 'Parker'], fields: PARKING_FIELDS },
+  ParkedCallTimeOut: { channels: ['Parkee', 'Parker'], fields: PARKING_FIELDS },
+  ParkedCallSwap: { channels: ['Parkee', 'Parker'], fields: PARKING_FIELDS },
+  // records and system
+  Cdr: {
+    fields: {
+      accountCode: s('AccountCode'),
+      source: s('Source'),
+      destination: s('Destination'),
+      destinationContext: s('DestinationContext'),
+      callerId: s('CallerID'),
+      channel: s('Channel'),
+      destinationChannel: s('DestinationChannel'),
+      lastApplication: s('LastApplication'),
+      lastData: s('LastData'),
+      startTime: s('StartTime'),
+      answerTime: s('AnswerTime'),
+      endTime: s('EndTime'),
+      duration: n('Duration'),
+      billableSeconds: n('BillableSeconds'),
+      disposition: s('Disposition'),
+      amaFlags: s('AMAFlags'),
+      uniqueId: s('UniqueID'),
+      userField: s('UserField'),
+      linkedId: s('LinkedID'),
+      sequence: n('Sequence'),
+    },
+  },
+  FullyBooted: { fields: { uptime: n('Uptime'), lastReload: n('LastReload'), status: s('Status') } },
+  Shutdown: { fields: { shutdown: s('Shutdown'), restart: s('Restart') } },
+  Reload: { fields: { module: s('Module'), status: s('Status') } },
+  Load: { fields: { module: s('Module'), status: s('Status') } },
+  Unload: { fields: { module: s('Module'), status: s('Status') } },
+  UserEvent: { fields: { userEvent: s('UserEvent') } },
+  OriginateResponse: {
+    fields: {
+      response: s('Response'),
+      channel: s('Channel'),
+      context: s('Context'),
+      exten: s('Exten'),
+      reason: n('Reason'),
+      uniqueid: s('Uniqueid'),
+      callerIdNum: s('CallerIDNum'),
+      callerIdName: s('CallerIDName'),
+    },
+  },
+  // list items and completions used for snapshots
+  CoreShowChannel: {
+    channels: CH,
+    fields: { application: s('Application'), applicationData: s('ApplicationData'), duration: s('Duration'), bridgeId: s('BridgeId') },
+  },
+  CoreShowChannelsComplete: { fields: { eventList: s('EventList'), listItems: n('ListItems') } },
+  Status: {
+    channels: CH,
+    fields: {
+      type: s('Type'),
+      dnid: s('DNID'),
+      effectiveConnectedLineNum: s('EffectiveConnectedLineNum'),
+      effectiveConnectedLineName: s('EffectiveConnectedLineName'),
+      timeToHangup: n('TimeToHangup'),
+      bridgeId: s('BridgeID'),
+      application: s('Application'),
+      data: s('Data'),
+      seconds: n('Seconds'),
+    },
+  },
+  BridgeListItem: { bridges: [''] },
+  BridgeInfoChannel: { channels: CH },
+  BridgeInfoComplete: { bridges: [''], fields: { eventList: s('EventList'), listItems: n('ListItems') } },
+} as const satisfies Record<string, EventSpec>
+
+type Specs = typeof SPECS
+export type TypedEventName = keyof Specs
+
+type ChannelProps<S> = S extends { readonly channels: readonly (infer P)[] }
+  ? { readonly [K in P & ChannelPrefix as (typeof CHANNEL_BLOCKS)[K]]: ChannelSnapshot | undefined }
+  : unknown
+type BridgeProps<S> = S extends { readonly bridges: readonly (infer P)[] }
+  ? { readonly [K in P & BridgePrefix as (typeof BRIDGE_BLOCKS)[K]]: BridgeSnapshot | undefined }
+  : unknown
+type FieldProps<S> = S extends { readonly fields: infer F }
+  ? { readonly [K in keyof F]: F[K] extends readonly [string, 'n'] ? number | undefined : string | undefined }
+  : unknown
+
+export interface AmiEventBase<N extends string> {
+  readonly event: N
+  readonly raw: AmiMessage
+  readonly privilege: string | undefined
+  readonly systemName: string | undefined
+  readonly timestamp: number | undefined
+  readonly actionId: string | undefined
+}
+
+export type AmiEventOf<N extends TypedEventName> = AmiEventBase<N> &
+  ChannelProps<Specs[N]> &
+  BridgeProps<Specs[N]> &
+  FieldProps<Specs[N]>
+
+export type AmiTypedEvent = { [N in TypedEventName]: AmiEventOf<N> }[TypedEventName]
+
+export const TYPED_EVENT_NAMES: readonly TypedEventName[] = Object.keys(SPECS) as TypedEventName[]
+
+// ------------------------------------------------------------------ key tables
+
+const CHANNEL_KEYS: ReadonlyArray<readonly [string, keyof MutableChannel, Kind]> = [
+  ['Channel', 'channel', 's'],
+  ['ChannelState', 'channelState', 'n'],
+  ['ChannelStateDesc', 'channelStateDesc', 's'],
+  ['CallerIDNum', 'callerIdNum', 's'],
+  ['CallerIDName', 'callerIdName', 's'],
+  ['ConnectedLineNum', 'connectedLineNum', 's'],
+  ['ConnectedLineName', 'connectedLineName', 's'],
+  ['Language', 'language', 's'],
+  ['AccountCode', 'accountCode', 's'],
+  ['Context', 'context', 's'],
+  ['Exten', 'exten', 's'],
+  ['Priority', 'priority', 'n'],
+  ['Uniqueid', 'uniqueid', 's'],
+  ['Linkedid', 'linkedid', 's'],
+  ['TenantID', 'tenantId', 's'],
+  ['ChanVariable', 'variables', 's'],
+]
+const BRIDGE_KEYS: ReadonlyArray<readonly [string, keyof MutableBridge, Kind]> = [
+  ['BridgeUniqueid', 'uniqueid', 's'],
+  ['BridgeType', 'type', 's'],
+  ['BridgeTechnology', 'technology', 's'],
+  ['BridgeCreator', 'creator', 's'],
+  ['BridgeName', 'name', 's'],
+  ['BridgeNumChannels', 'numChannels', 'n'],
+  ['BridgeVideoSourceMode', 'videoSourceMode', 's'],
+  ['BridgeVideoSource', 'videoSource', 's'],
+]
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+type MutableChannel = Mutable<ChannelSnapshot>
+type MutableBridge = Mutable<BridgeSnapshot>
+
+/** What one wire key means for one event: a slot of a block, or an event field. */
+type Target =
+  | { readonly t: 'c'; readonly block: number; readonly prop: keyof MutableChannel; readonly kind: Kind }
+  | { readonly t: 'b'; readonly block: number; readonly prop: keyof MutableBridge; readonly kind: Kind }
+  | { readonly t: 'f'; readonly prop: string; readonly kind: Kind }
+
+interface CompiledSpec {
+  readonly channelProps: readonly string[]
+  readonly bridgeProps: readonly string[]
+  readonly fieldProps: readonly string[]
+  /** Exact spelling as Asterisk sends it, then the lowercase fallback. */
+  readonly exact: ReadonlyMap<string, Target>
+  readonly lower: ReadonlyMap<string, Target>
+}
+
+const COMMON: ReadonlyArray<readonly [string, string, Kind]> = [
+  ['Privilege', 'privilege', 's'],
+  ['SystemName', 'systemName', 's'],
+  ['Timestamp', 'timestamp', 'n'],
+  ['ActionID', 'actionId', 's'],
+]
+
+function compile(spec: EventSpec): CompiledSpec {
+  const exact = new Map<string, Target>()
+  const add = (key: string, target: Target): void => {
+    if (!exact.has(key)) exact.set(key, target)
+  }
+  const channels = spec.channels ?? []
+  const bridges = spec.bridges ?? []
+  // Event fields first: where a field and a block key collide (none today), the field wins.
+  const fieldProps: string[] = []
+  for (const [prop, [key, kind]] of Object.entries(spec.fields ?? {})) {
+    add(key, { t: 'f', prop, kind })
+    fieldProps.push(prop)
+  }
+  channels.forEach((prefix, block) => {
+    for (const [key, prop, kind] of CHANNEL_KEYS) add(prefix + key, { t: 'c', block, prop, kind })
+  })
+  bridges.forEach((prefix, block) => {
+    for (const [key, prop, kind] of BRIDGE_KEYS) add(prefix + key, { t: 'b', block, prop, kind })
+  })
+  for (const [key, prop, kind] of COMMON) add(key, { t: 'f', prop, kind })
+  const lower = new Map<string, Target>()
+  for (const [k, v] of exact) lower.set(k.toLowerCase(), v)
+  return {
+    channelProps: channels.map((p) => CHANNEL_BLOCKS[p]),
+    bridgeProps: bridges.map((p) => BRIDGE_BLOCKS[p]),
+    fieldProps,
+    exact,
+    lower,
+  }
+}
+
+const COMPILED = new Map<string, CompiledSpec>()
+for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(spec as EventSpec))
+
+function newChannel(): MutableChannel {
+  return {
+    channel: undefined,
+    channelState: undefined,
+    channelStateDesc: undefined,
+    callerIdNum: undefined,
+    callerIdName: undefined,
+    connectedLineNum: undefined,
+    connectedLineName: undefined,
+    language: undefined,
+    accountCode: undefined,
+    context: undefined,
+    exten: undefined,
+    priority: undefined,
+    uniqueid: undefined,
+    linkedid: undefined,
+    tenantId: undefined,
+    variables: {},
+  }
+}
+
+function newBridge(): MutableBridge {
+  return {
+    uniqueid: undefined,
+    type: undefined,
+    technology: undefined,
+    creator: undefined,
+    name: undefined,
+    numChannels: undefined,
+    videoSourceMode: undefined,
+    videoSource: undefined,
+  }
+}
+
+function toNumber(v: string): number | undefined {
+  if (v === '') return undefined
+  const x = Number(v)
+  return Number.isNaN(x) ? undefined : x
+}
+
+/** `NAME=value` → { NAME: value }; the first `=` splits, so values may contain `=`. */
+export function parseChannelVariables(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const v of values) addVariable(out, v)
+  return out
+}
+
+function addVariable(out: Record<string, string>, line: string): void {
+  const eq = line.indexOf('=')
+  if (eq <= 0) return
+  out[line.slice(0, eq)] = line.slice(eq + 1)
+}
+
+export function toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined {
+  const name = msg.event
+  if (name === undefined) return undefined
+  const spec = COMPILED.get(name)
+  if (spec === undefined) return undefined
+  const out: Record<string, unknown> = {
+    event: name,
+    raw: msg,
+    privilege: undefined,
+    systemName: undefined,
+    timestamp: undefined,
+    actionId: undefined,
+  }
+  for (const p of spec.fieldProps) out[p] = undefined
+  const channels: Array<MutableChannel | undefined> = []
+  const bridges: Array<MutableBridge | undefined> = []
+  for (let i = 0; i < msg.size; i++) {
+    const key = msg.keyAt(i) as string
+    const target = spec.exact.get(key) ?? spec.lower.get(key.toLowerCase())
+    if (target === undefined) continue
+    const value = msg.valueAt(i) as string
+    if (target.t === 'f') {
+      // First occurrence wins, as in Asterisk's own header lookup.
+      if (out[target.prop] === undefined) out[target.prop] = target.kind === 'n' ? toNumber(value) : value
+    } else if (target.t === 'c') {
+      let ch = channels[target.block]
+      if (ch === undefined) ch = channels[target.block] = newChannel()
+      if (target.prop === 'variables') addVariable(ch.variables, value)
+      else if (ch[target.prop] === undefined) (ch as Record<string, unknown>)[target.prop] = target.kind === 'n' ? toNumber(value) : value
+    } else {
+      let br = bridges[target.block]
+      if (br === undefined) br = bridges[target.block] = newBridge()
+      if (br[target.prop] === undefined) (br as Record<string, unknown>)[target.prop] = target.kind === 'n' ? toNumber(value) : value
+    }
+  }
+  spec.channelProps.forEach((prop, i) => {
+    out[prop] = channels[i]
+  })
+  spec.bridgeProps.forEach((prop, i) => {
+    out[prop] = bridges[i]
+  })
+  return out as unknown as AmiTypedEvent
+}

@@ -115,7 +115,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       send({ kind: 'event', channel, payload })
     })
     socket.on('message', (data, isBinary) => {
-      const request = isBinary ? null : parseRequest(Buffer.isBuffer(data) ? data.toString('utf8') : String(data))
+      const request = isBinary || !Buffer.isBuffer(data) ? null : parseRequest(data.toString('utf8'))
       if (request === null) {
         send({ kind: 'error', error: { code: 'invalid_frame', message: 'Expected a JSON {id, channel, input} frame' } })
         return

@@ -55,7 +55,7 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (err: unk
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error))
     try {
       const handler = handlers[channel] as Handler<InvokeChannel>
-      const value = await handler(parsed.data as InvokeParsed<InvokeChannel>, ctx)
+      const value = await handler(parsed.data, ctx)
       return ok(value)
     } catch (err) {
       if (err instanceof ApiFailure) return fail(err.code, err.message, err.detail)

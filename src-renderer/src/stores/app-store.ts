@@ -12,11 +12,11 @@ interface AppState {
   view: View
   link: LinkState
   lastError: ApiError | null
-  setView(view: View): void
-  setLink(link: LinkState): void
-  load(): Promise<void>
-  updateSettings(patch: SettingsPatch): Promise<void>
-  applySettings(settings: Settings): void
+  setView: (view: View) => void
+  setLink: (link: LinkState) => void
+  load: () => Promise<void>
+  updateSettings: (patch: SettingsPatch) => Promise<void>
+  applySettings: (settings: Settings) => void
 }
 
 /** App-wide slice: app info, settings (as main holds them), the current view, the link state. */

@@ -1,0 +1,69 @@
+import js from '@eslint/js'
+import { defineConfig, globalIgnores } from 'eslint/config'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import { builtinModules } from 'node:module'
+import tseslint from 'typescript-eslint'
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+
+export default defineConfig([
+  globalIgnores(['out/**', 'node_modules/**', 'test-results/**', 'bench/.work/**', '**/*.mjs', '**/*.cjs']),
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      // Template literals with numbers are everywhere in protocol code and are unambiguous.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // The core runs under plain Node and in tests: it must never reach for Electron.
+    files: ['src-main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'src-main/core is Electron-free; inject what you need.' },
+                  { name: 'electron-store', message: 'src-main/core takes a KeyValueStore instead.' }] },
+      ],
+    },
+  },
+  {
+    // The renderer runs in a sandboxed page: no Node built-ins, nothing from main.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'react-hooks/incompatible-library': 'off', // flags TanStack's useVirtualizer, which is fine
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins.map((name) => ({ name, message: 'The renderer never imports Node.' })),
+                  { name: 'electron', message: 'The renderer talks only through the bridge.' }],
+          patterns: [{ group: ['**/src-main/**', '../../src-main/*'], message: 'The renderer never imports main.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      // Tests poke at edges on purpose (casting hostile input, reaching into mocks).
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+])

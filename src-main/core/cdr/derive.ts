@@ -1,0 +1,125 @@
+// Values the store derives from a CDR at ingest: caller-ID parts, channel endpoints, direction,
+// queue, missed, and the text the full-text index holds. Pure functions, shared by the worker
+// and by tests that re-derive expectations.
+import type { CdrDirection, DirectionRule } from './types';
+
+/** Splits Asterisk's `"Name" <number>` caller ID. Tolerates a bare number or a bare name. */
+export function parseCallerId(clid: string): { name: string; number: string } {
+  const s = clid.trim();
+  const m = /^(?:"((?:[^"\\]|\\.)*)"|([^<]*?))\s*<([^>]*)>\s*$/.exec(s);
+  if (m) {
+    const quoted = m[1];
+    const name = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (m[2] ?? '').trim();
+    return { name, number: (m[3] ?? '').trim() };
+  }
+  // No <number>: a string of dial characters is a number, anything else a name.
+  if (/^\+?[0-9*#]+$/.test(s)) return { name: '', number: s };
+  return { name: s.replace(/^"(.*)"$/, '$1'), number: '' };
+}
+
+/**
+ * The endpoint part of a channel name: `PJSIP/101-0000002a` → `101`,
+ * `Local/101@lab-00000000;1` → `101`, `IAX2/peer-9434` → `peer`, `SIP/trunk/5551234` → `trunk`.
+ * Empty for an empty channel.
+ */
+export function channelEndpoint(channel: string): string {
+  const slash = channel.indexOf('/');
+  if (slash < 0) return '';
+  const tech = channel.slice(0, slash);
+  const rest = channel.slice(slash + 1);
+  if (tech.toLowerCase() === 'local') {
+    const at = rest.indexOf('@');
+    return at < 0 ? rest.replace(/;[12]$/, '') : rest.slice(0, at);
+  }
+  // Drop the per-call suffix: the last '-' followed by hex digits (Asterisk's channel counter).
+  const base = rest.split('/')[0] ?? '';
+  const dash = base.lastIndexOf('-');
+  return dash > 0 && /^[0-9a-fA-F]+$/.test(base.slice(dash + 1)) ? base.slice(0, dash) : base;
+}
+
+export const DEFAULT_INTERNAL_PATTERN = '^[0-9]{2,6}$';
+/** FreePBX routes trunk calls in through these contexts (from-trunk-<name>, from-pstn, …). */
+export const DEFAULT_INBOUND_CONTEXTS = ['from-trunk', 'from-pstn', 'from-did-direct', 'ext-did', 'from-peer'];
+
+export interface CompiledDirectionRule {
+  isInternal(num: string): boolean;
+  isInboundContext(ctx: string): boolean;
+}
+
+export function compileDirectionRule(rule: DirectionRule | undefined): CompiledDirectionRule {
+  const re = new RegExp(rule?.internalPattern ?? DEFAULT_INTERNAL_PATTERN);
+  const contexts = rule?.inboundContexts ?? DEFAULT_INBOUND_CONTEXTS;
+  return {
+    isInternal: (num) => num !== '' && re.test(num),
+    // A prefix match: FreePBX names trunk contexts from-trunk-<trunk>.
+    isInboundContext: (ctx) => contexts.some((c) => ctx === c || ctx.startsWith(`${c}-`)),
+  };
+}
+
+/**
+ * Direction of one CDR leg:
+ * 1. dcontext is a trunk-inbound context → inbound (the caller came from outside whatever
+ *    number it shows);
+ * 2. otherwise the caller number (src, else cnum) is not internal → inbound;
+ * 3. caller internal and dst internal (or empty: the leg ran an app, e.g. voicemail) → internal;
+ * 4. caller internal, dst external → outbound.
+ */
+export function deriveDirection(
+  r: { src: string; cnum: string; dst: string; dcontext: string },
+  rule: CompiledDirectionRule,
+): CdrDirection {
+  if (rule.isInboundContext(r.dcontext)) return 'inbound';
+  const caller = r.src !== '' ? r.src : r.cnum;
+  if (!rule.isInternal(caller)) return 'inbound';
+  if (r.dst === '' || rule.isInternal(r.dst)) return 'internal';
+  return 'outbound';
+}
+
+/** Queue of the leg: Queue(name,…) as last app, or FreePBX's ext-queues context (dst = queue number). */
+export function deriveQueue(r: { lastapp: string; lastdata: string; dcontext: string; dst: string }): string | null {
+  if (r.lastapp.toLowerCase() === 'queue') {
+    const name = (r.lastdata.split(/[,|]/)[0] ?? '').trim();
+    return name === '' ? null : name;
+  }
+  if (r.dcontext === 'ext-queues' && r.dst !== '') return r.dst;
+  return null;
+}
+
+/**
+ * Missed = not answered, or answered only by Queue() itself and left without an agent (the
+ * queue-abandon capture: disposition ANSWERED, lastapp Queue, no dstchannel).
+ */
+export function deriveMissed(r: { disposition: string; lastapp: string; dstchannel: string }): boolean {
+  if (r.disposition.toUpperCase() !== 'ANSWERED') return true;
+  return r.lastapp.toLowerCase() === 'queue' && r.dstchannel === '';
+}
+
+/** Separator between fields in the search text; stripped from queries, so no match spans two fields. */
+export const SEARCH_FIELD_SEPARATOR = '\u001f';
+
+/** Fields the "number or name contains" filter and the FTS index cover, deduplicated. */
+export function searchFields(r: {
+  cnam: string;
+  cnum: string;
+  src: string;
+  dst: string;
+  did: string | null;
+  channel: string;
+  dstchannel: string;
+}): string[] {
+  const out: string[] = [];
+  for (const v of [r.cnam, r.cnum, r.src, r.dst, r.did ?? '', channelEndpoint(r.channel), channelEndpoint(r.dstchannel)]) {
+    const clean = v.includes(SEARCH_FIELD_SEPARATOR) ? v.split(SEARCH_FIELD_SEPARATOR).join('') : v;
+    if (clean !== '' && !out.includes(clean)) out.push(clean);
+  }
+  return out;
+}
+
+export function searchText(r: Parameters<typeof searchFields>[0]): string {
+  return searchFields(r).join(SEARCH_FIELD_SEPARATOR);
+}
+
+/** Case folding shared by the index path and the scan path, so both give the same answers. */
+export function foldCase(s: string): string {
+  return s.toLowerCase();
+}

@@ -1,0 +1,135 @@
+// Schema migrations, numbered, forward-only, each in its own transaction, the version kept in
+// PRAGMA user_version. Version 1 is the first released schema (rows, identity, profiles);
+// version 2 adds the derived columns (direction, queue, missed), the queue index and the
+// full-text index, and fills them for the rows version 1 stored.
+import type Database from 'better-sqlite3';
+import { compileDirectionRule, deriveDirection, deriveMissed, deriveQueue, foldCase, searchText } from './derive';
+import type { DirectionRule } from './types';
+
+export interface MigrationContext {
+  direction?: DirectionRule;
+}
+
+interface Migration {
+  version: number;
+  up(db: Database.Database, ctx: MigrationContext): void;
+}
+
+/** Number of low id bits that tell CDRs apart within one start second of one profile (see README). */
+export const ID_SLOT_BITS = 12;
+export const ID_SLOTS = 2 ** ID_SLOT_BITS;
+/** Bits for the start second (UTC epoch seconds < 2^33, i.e. until the year 2242). */
+export const ID_SECOND_BITS = 33;
+export const ID_PROFILE_SPAN = 2 ** (ID_SECOND_BITS + ID_SLOT_BITS);
+/** Profile numbers 1..255 keep every id below 2^53, exact as a JS number. */
+export const MAX_PROFILES = 255;
+
+const migrations: Migration[] = [
+  {
+    version: 1,
+    up(db) {
+      db.exec(`
+        CREATE TABLE profile (
+          no INTEGER PRIMARY KEY CHECK (no BETWEEN 1 AND ${String(MAX_PROFILES)}),
+          id TEXT NOT NULL UNIQUE,
+          last_ingest_ms INTEGER
+        );
+        -- id = profile_no * 2^45 + start_second * 2^12 + slot: the table is clustered by
+        -- (profile, start), so time-ordered pages are range scans of the primary key.
+        CREATE TABLE cdr (
+          id INTEGER PRIMARY KEY,
+          ident_a INTEGER NOT NULL,
+          ident_b INTEGER NOT NULL,
+          start INTEGER NOT NULL,
+          answer INTEGER,
+          "end" INTEGER NOT NULL,
+          clid TEXT NOT NULL,
+          src TEXT NOT NULL,
+          dst TEXT NOT NULL,
+          dcontext TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          dstchannel TEXT NOT NULL,
+          lastapp TEXT NOT NULL,
+          lastdata TEXT NOT NULL,
+          duration INTEGER NOT NULL,
+          billsec INTEGER NOT NULL,
+          disposition TEXT NOT NULL,
+          amaflags TEXT NOT NULL,
+          accountcode TEXT NOT NULL,
+          uniqueid TEXT NOT NULL,
+          linkedid TEXT,
+          userfield TEXT NOT NULL,
+          sequence INTEGER,
+          recordingfile TEXT,
+          cnam TEXT NOT NULL,
+          cnum TEXT NOT NULL,
+          did TEXT,
+          source TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX cdr_ident ON cdr (ident_a, ident_b);
+      `);
+    },
+  },
+  {
+    version: 2,
+    up(db, ctx) {
+      db.exec(`
+        ALTER TABLE cdr ADD COLUMN direction TEXT NOT NULL DEFAULT 'inbound';
+        ALTER TABLE cdr ADD COLUMN queue TEXT;
+        ALTER TABLE cdr ADD COLUMN missed INTEGER NOT NULL DEFAULT 0;
+        -- Only queue legs are indexed: the index costs nothing for the other rows.
+        CREATE INDEX cdr_queue ON cdr (queue, id) WHERE queue IS NOT NULL;
+        -- Contentless trigram index over already case-folded text: substring search for names
+        -- and numbers, rowid = cdr.id so matches come out in time order.
+        CREATE VIRTUAL TABLE cdr_fts USING fts5(t, content='', contentless_delete=1,
+          tokenize='trigram case_sensitive 1');
+      `);
+      const rule = compileDirectionRule(ctx.direction);
+      const update = db.prepare('UPDATE cdr SET direction = ?, queue = ?, missed = ? WHERE id = ?');
+      const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
+      // Walk in id order, a chunk at a time: bounded memory on a large cache, and
+      // better-sqlite3 does not allow writing while a statement over the same table iterates.
+      const chunk = db.prepare(`SELECT id, src, dst, dcontext, channel, dstchannel, lastapp, lastdata,
+        disposition, cnam, cnum, did FROM cdr WHERE id > ? ORDER BY id LIMIT 5000`);
+      let after = -1;
+      for (;;) {
+        const rows = chunk.all(after) as {
+          id: number; src: string; dst: string; dcontext: string; channel: string; dstchannel: string;
+          lastapp: string; lastdata: string; disposition: string; cnam: string; cnum: string; did: string | null;
+        }[];
+        const last = rows.at(-1);
+        if (!last) break;
+        for (const r of rows) {
+          update.run(deriveDirection(r, rule), deriveQueue(r), deriveMissed(r) ? 1 : 0, r.id);
+          fts.run(r.id, foldCase(searchText(r)));
+        }
+        after = last.id;
+      }
+    },
+  },
+];
+
+export const LATEST_VERSION = migrations.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema to `target` (default: latest). Each step runs in a transaction together with
+ * its user_version bump, so a failing step leaves the previous version intact.
+ */
+export function migrate(db: Database.Database, ctx: MigrationContext = {}, target = LATEST_VERSION): number {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new Error(`database schema version ${String(current)} is newer than this app (${String(LATEST_VERSION)})`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db, ctx);
+      db.pragma(`user_version = ${String(m.version)}`);
+    })();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,280 @@
+import type { DialPlan } from '../profiles/schema'
+import { DEFAULT_EMERGENCY_NUMBERS, DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, NANP_PREMIUM_EXCHANGE } from './toll-fraud-tables'
+
+export type Verdict = 'allow' | 'deny' | 'confirm_emergency'
+
+export type AllowRule = 'internal_extension' | 'known_extension' | 'domestic' | 'domestic_local' | 'allowed_prefix' | 'emergency'
+export type RefusalRule =
+  | 'not_a_string'
+  | 'empty'
+  | 'too_long'
+  | 'control_character'
+  | 'non_ascii_digit'
+  | 'non_ascii'
+  | 'channel_technology'
+  | 'context_injection'
+  | 'parallel_dial'
+  | 'argument_separator'
+  | 'technology_separator'
+  | 'expression_injection'
+  | 'dial_string_metachar'
+  | 'feature_code'
+  | 'letters'
+  | 'invalid_character'
+  | 'misplaced_plus'
+  | 'invalid_number'
+  | 'unknown_number'
+  | 'premium'
+  | 'satellite'
+  | 'nanp_international'
+  | 'international'
+export type DestinationRule = AllowRule | RefusalRule
+
+export interface DestinationJudgement {
+  verdict: Verdict
+  /** The digits that were judged, with a leading '+' when one was typed; '' if refused before. */
+  normalized: string
+  kind: 'internal' | 'emergency' | 'external' | 'invalid'
+  /** The number in E.164 form when it is an outside number that could be placed in it. */
+  e164?: string
+  /**
+   * The exact digits to hand to the PBX as `Exten` when not denied: internal and emergency numbers
+   * as typed; outside numbers rebuilt canonically from the profile's dial plan
+   * (outside-line prefix + national or international form).
+   */
+  dialDigits?: string
+  rule: DestinationRule
+  /** Plain words for the operator; names what refused it. */
+  reason: string
+}
+
+/** Raw input longer than this is refused before it is even scanned. */
+const MAX_INPUT_CHARS = 64
+const MAX_DIGITS = 32
+
+function refuse(rule: RefusalRule, reason: string, normalized = ''): DestinationJudgement {
+  return { verdict: 'deny', normalized, kind: 'invalid', rule, reason }
+}
+
+/** Which characters refuse a destination, and why: what each means inside an Asterisk dial string. */
+function refusalForCharacter(ch: string): { rule: RefusalRule; reason: string } {
+  switch (ch) {
+    case '@':
+      return { rule: 'context_injection', reason: "'@' would select a dialplan context or a SIP host" }
+    case '&':
+      return { rule: 'parallel_dial', reason: "'&' would add a second, parallel call leg" }
+    case ',':
+    case '|':
+      return { rule: 'argument_separator', reason: `'${ch}' separates application arguments and could inject Dial options` }
+    case '^':
+      return { rule: 'argument_separator', reason: "'^' separates subroutine arguments inside Dial options" }
+    case '/':
+      return { rule: 'technology_separator', reason: "'/' would select a channel technology or trunk" }
+    case '$':
+    case '{':
+    case '}':
+      return { rule: 'expression_injection', reason: `'${ch}' could start a variable or function expression` }
+    case '*':
+    case '#':
+      return { rule: 'feature_code', reason: `'${ch}' starts a feature code (e.g. call forwarding); dial plain numbers only` }
+    default:
+      if (/[A-Za-z]/.test(ch)) return { rule: 'letters', reason: 'letters are not dialable; enter the number in digits' }
+      if (/[;!'"`\\<>[\]?%=~:_]/.test(ch)) return { rule: 'dial_string_metachar', reason: `'${ch}' has a meaning in dial strings or config files` }
+      return { rule: 'invalid_character', reason: `'${ch}' is not part of a phone number` }
+  }
+}
+
+type Cleaned = { ok: true; plus: boolean; digits: string } | { ok: false; judgement: DestinationJudgement }
+
+/** Character-level checks, then separators removed. Rejects rather than escapes: no repair of hostile input. */
+function clean(input: unknown): Cleaned {
+  if (typeof input !== 'string') return { ok: false, judgement: refuse('not_a_string', 'the destination must be text') }
+  if (input.length > MAX_INPUT_CHARS) {
+    return { ok: false, judgement: refuse('too_long', `the destination is longer than ${String(MAX_INPUT_CHARS)} characters`) }
+  }
+  if (/[\x00-\x1f\x7f]/.test(input)) {
+    return { ok: false, judgement: refuse('control_character', 'the destination contains control characters (such as CR, LF or NUL) that could inject AMI headers') }
+  }
+  for (const ch of input) {
+    if (ch.charCodeAt(0) > 0x7e) {
+      return /\p{Nd}/u.test(ch)
+        ? { ok: false, judgement: refuse('non_ascii_digit', `'${ch}' is not an ASCII digit (look-alike digits are refused)`) }
+        : { ok: false, judgement: refuse('non_ascii', 'the destination contains non-ASCII characters') }
+    }
+  }
+  const trimmed = input.trim()
+  if (/^[A-Za-z][A-Za-z0-9]*\//.test(trimmed)) {
+    return { ok: false, judgement: refuse('channel_technology', 'channel technology prefixes (SIP/, PJSIP/, Local/, …) are not allowed; the channel is fixed by the profile') }
+  }
+  let plus = false
+  let digits = ''
+  for (let i = 0; i < trimmed.length; i++) {
+    const ch = trimmed.charAt(i)
+    if (ch >= '0' && ch <= '9') digits += ch
+    else if (ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')') continue
+    else if (ch === '+') {
+      if (i !== 0) return { ok: false, judgement: refuse('misplaced_plus', "'+' is only allowed at the start of a number") }
+      plus = true
+    } else {
+      const { rule, reason } = refusalForCharacter(ch)
+      return { ok: false, judgement: refuse(rule, reason) }
+    }
+  }
+  if (digits.length === 0) return { ok: false, judgement: refuse('empty', 'no digits to dial') }
+  if (digits.length > MAX_DIGITS) {
+    return { ok: false, judgement: refuse('too_long', `more than ${String(MAX_DIGITS)} digits`, (plus ? '+' : '') + digits) }
+  }
+  return { ok: true, plus, digits }
+}
+
+/** Asterisk-style digit patterns without regexes: X = 0-9, Z = 1-9, N = 2-9, digits literal. */
+export function matchesExtensionPattern(digits: string, pattern: string): boolean {
+  if (digits.length !== pattern.length) return false
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern.charAt(i).toUpperCase()
+    const d = digits.charAt(i)
+    if (p === 'X') continue
+    if (p === 'Z' && d >= '1') continue
+    if (p === 'N' && d >= '2') continue
+    if (p !== d) return false
+  }
+  return true
+}
+
+function isEmergency(digits: string, plan: DialPlan): boolean {
+  return DEFAULT_EMERGENCY_NUMBERS.includes(digits) || plan.emergencyNumbers.includes(digits)
+}
+
+function isInternal(digits: string, plan: DialPlan, known: ReadonlySet<string> | undefined): AllowRule | undefined {
+  if (known?.has(digits) === true || plan.internalExtensions.list.includes(digits)) return 'known_extension'
+  if (plan.internalExtensions.patterns.some((pattern) => matchesExtensionPattern(digits, pattern))) return 'internal_extension'
+  return undefined
+}
+
+function longestMatching(prefixes: readonly string[], e164: string): string | undefined {
+  let best: string | undefined
+  for (const prefix of prefixes) if (e164.startsWith(prefix) && (best === undefined || prefix.length > best.length)) best = prefix
+  return best
+}
+
+/** The canonical digits to send: outside-line prefix + national form at home, international form abroad. */
+function dialDigitsFor(e164: string, plan: DialPlan): string {
+  const home = `+${plan.country}`
+  const body = e164.startsWith(home) ? plan.nationalPrefix + e164.slice(home.length) : plan.internationalPrefix + e164.slice(1)
+  return plan.outsideLinePrefix + body
+}
+
+function judgeE164(e164: string, normalized: string, plan: DialPlan): DestinationJudgement {
+  const national = e164.slice(1)
+  if (national.length < 7 || national.length > 15) {
+    return { ...refuse('invalid_number', 'not a valid international number (E.164 numbers have 7 to 15 digits)', normalized), e164 }
+  }
+  if (national.startsWith('1')) {
+    // NANP: 1 + NPA (N XX) + exchange (N XX) + 4 digits.
+    if (!/^1[2-9][0-9]{2}[2-9][0-9]{6}$/.test(national)) {
+      return { ...refuse('invalid_number', 'not a valid North American number (1 + 10 digits, area code and exchange not starting with 0 or 1)', normalized), e164 }
+    }
+  }
+
+  const denies: { prefix: string; rule: RefusalRule; reason: string }[] = DENY_RANGES.filter((range) => e164.startsWith(range.prefix))
+  if (national.startsWith('1') && national.slice(4, 7) === NANP_PREMIUM_EXCHANGE) {
+    denies.push({ prefix: e164.slice(0, 8), rule: 'premium', reason: 'premium-rate 976 exchange' })
+  }
+  if (!e164.startsWith(`+${plan.country}`)) {
+    denies.push({ prefix: '+', rule: 'international', reason: 'international calls are not allowed from this console' })
+  }
+  const strongest = denies.reduce<(typeof denies)[number] | undefined>((best, d) => (best === undefined || d.prefix.length > best.prefix.length ? d : best), undefined)
+  const allowed = longestMatching(plan.allowedOutboundPrefixes, e164)
+
+  if (strongest !== undefined) {
+    if (allowed !== undefined && allowed.length >= strongest.prefix.length) {
+      return {
+        verdict: 'allow',
+        normalized,
+        kind: 'external',
+        e164,
+        dialDigits: dialDigitsFor(e164, plan),
+        rule: 'allowed_prefix',
+        reason: `allowed by the profile's outbound prefix ${allowed}`,
+      }
+    }
+    const hint = allowed === undefined ? '' : ` (the allowed prefix ${allowed} is broader than ${strongest.prefix})`
+    return { verdict: 'deny', normalized, kind: 'external', e164, rule: strongest.rule, reason: `${strongest.reason}${hint}` }
+  }
+  return { verdict: 'allow', normalized, kind: 'external', e164, dialDigits: dialDigitsFor(e164, plan), rule: 'domestic', reason: 'a domestic number' }
+}
+
+/**
+ * Decides whether a destination typed or dropped by an operator may be dialled (originate,
+ * transfer, forward). Normalises first (separators, '+', outside-line and national/international
+ * prefixes), then: emergency numbers are never refused (the UI confirms), internal extensions
+ * pass, outside numbers pass only if domestic and outside every deny range, or explicitly allowed.
+ */
+export function judgeDestination(input: string, plan: DialPlan, knownExtensions?: ReadonlySet<string>): DestinationJudgement {
+  const cleaned = clean(input)
+  if (!cleaned.ok) return cleaned.judgement
+  const { plus, digits } = cleaned
+  const normalized = (plus ? '+' : '') + digits
+
+  if (plus) return judgeE164(normalized, normalized, plan)
+
+  if (isEmergency(digits, plan)) {
+    return { verdict: 'confirm_emergency', normalized, kind: 'emergency', dialDigits: digits, rule: 'emergency', reason: `${digits} is an emergency number; confirm to dial` }
+  }
+  const internal = isInternal(digits, plan, knownExtensions)
+  if (internal !== undefined) {
+    return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: internal, reason: 'an internal extension' }
+  }
+
+  const outside = plan.outsideLinePrefix
+  if (outside.length > 0 && digits.startsWith(outside) && digits.length > outside.length) {
+    const rest = digits.slice(outside.length)
+    if (isEmergency(rest, plan)) {
+      return { verdict: 'confirm_emergency', normalized, kind: 'emergency', dialDigits: digits, rule: 'emergency', reason: `${rest} is an emergency number; confirm to dial` }
+    }
+    // Read as outside-line prefix + number first; when that is no complete number, the leading
+    // digit may belong to the number itself (a local 976-1234 with outside line 9).
+    const stripped = judgeOutsideNumber(rest, normalized, plan)
+    if (stripped.rule !== 'unknown_number' && stripped.rule !== 'invalid_number') return stripped
+    const whole = judgeOutsideNumber(digits, normalized, plan)
+    return whole.rule === 'unknown_number' || whole.rule === 'invalid_number' ? stripped : whole
+  }
+  return judgeOutsideNumber(digits, normalized, plan)
+}
+
+/** An outside number without its outside-line prefix: international, national or local form. */
+function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): DestinationJudgement {
+  if (rest.startsWith(plan.internationalPrefix)) {
+    const international = rest.slice(plan.internationalPrefix.length)
+    if (international.length === 0) return refuse('unknown_number', 'only an international prefix was dialled', normalized)
+    return judgeE164(`+${international}`, normalized, plan)
+  }
+  if (plan.country === '1') {
+    if (rest.length === 11 && rest.startsWith('1')) return judgeE164(`+${rest}`, normalized, plan)
+    if (rest.length === 10) return judgeE164(`+1${rest}`, normalized, plan)
+    if (rest.length === 7) return judgeNanpLocal(rest, normalized, plan)
+    return refuse('unknown_number', 'not an extension, an emergency number or a complete phone number', normalized)
+  }
+  if (plan.nationalPrefix.length > 0 && rest.startsWith(plan.nationalPrefix)) {
+    return judgeE164(`+${plan.country}${rest.slice(plan.nationalPrefix.length)}`, normalized, plan)
+  }
+  if (plan.nationalPrefix.length === 0 && rest.length >= 7) return judgeE164(`+${plan.country}${rest}`, normalized, plan)
+  if (rest.length >= 7 && rest.length <= 10) {
+    return { verdict: 'allow', normalized, kind: 'external', dialDigits: plan.outsideLinePrefix + rest, rule: 'domestic_local', reason: 'a local number' }
+  }
+  return refuse('unknown_number', 'not an extension, an emergency number or a complete phone number (short codes are refused)', normalized)
+}
+
+/** 7-digit NANP local dialling: the area code is implied, so only the exchange can be checked. */
+function judgeNanpLocal(rest: string, normalized: string, plan: DialPlan): DestinationJudgement {
+  if (!/^[2-9]/.test(rest)) return refuse('invalid_number', 'a local number cannot start with 0 or 1', normalized)
+  if (rest.startsWith(NANP_PREMIUM_EXCHANGE)) {
+    return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: 'premium-rate 976 exchange' }
+  }
+  return { verdict: 'allow', normalized, kind: 'external', dialDigits: plan.outsideLinePrefix + rest, rule: 'domestic_local', reason: 'a local number' }
+}
+
+/** Area codes in +1 billed as international; exported for UI hints. */
+export function isNanpInternationalAreaCode(areaCode: string): boolean {
+  return Object.hasOwn(NANP_INTERNATIONAL_AREA_CODES, areaCode)
+}

@@ -373,43 +373,47 @@ export const TYPED_EVENT_NAMES: readonly TypedEventName[] = Object.keys(SPECS) a
 
 // ------------------------------------------------------------------ key tables
 
-const CHANNEL_KEYS: ReadonlyArray<readonly [string, keyof MutableChannel, Kind]> = [
-  ['Channel', 'channel', 's'],
-  ['ChannelState', 'channelState', 'n'],
-  ['ChannelStateDesc', 'channelStateDesc', 's'],
-  ['CallerIDNum', 'callerIdNum', 's'],
-  ['CallerIDName', 'callerIdName', 's'],
-  ['ConnectedLineNum', 'connectedLineNum', 's'],
-  ['ConnectedLineName', 'connectedLineName', 's'],
-  ['Language', 'language', 's'],
-  ['AccountCode', 'accountCode', 's'],
-  ['Context', 'context', 's'],
-  ['Exten', 'exten', 's'],
-  ['Priority', 'priority', 'n'],
-  ['Uniqueid', 'uniqueid', 's'],
-  ['Linkedid', 'linkedid', 's'],
-  ['TenantID', 'tenantId', 's'],
-  ['ChanVariable', 'variables', 's'],
+/** Wire keys of a channel block; the index is the slot used by setChannelSlot. */
+const CHANNEL_KEYS: readonly string[] = [
+  'Channel',
+  'ChannelState',
+  'ChannelStateDesc',
+  'CallerIDNum',
+  'CallerIDName',
+  'ConnectedLineNum',
+  'ConnectedLineName',
+  'Language',
+  'AccountCode',
+  'Context',
+  'Exten',
+  'Priority',
+  'Uniqueid',
+  'Linkedid',
+  'TenantID',
+  'ChanVariable',
 ]
-const BRIDGE_KEYS: ReadonlyArray<readonly [string, keyof MutableBridge, Kind]> = [
-  ['BridgeUniqueid', 'uniqueid', 's'],
-  ['BridgeType', 'type', 's'],
-  ['BridgeTechnology', 'technology', 's'],
-  ['BridgeCreator', 'creator', 's'],
-  ['BridgeName', 'name', 's'],
-  ['BridgeNumChannels', 'numChannels', 'n'],
-  ['BridgeVideoSourceMode', 'videoSourceMode', 's'],
-  ['BridgeVideoSource', 'videoSource', 's'],
+/** Wire keys of a bridge block; the index is the slot used by setBridgeSlot. */
+const BRIDGE_KEYS: readonly string[] = [
+  'BridgeUniqueid',
+  'BridgeType',
+  'BridgeTechnology',
+  'BridgeCreator',
+  'BridgeName',
+  'BridgeNumChannels',
+  'BridgeVideoSourceMode',
+  'BridgeVideoSource',
 ]
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 type MutableChannel = Mutable<ChannelSnapshot>
 type MutableBridge = Mutable<BridgeSnapshot>
 
-/** What one wire key means for one event: a slot of a block, or an event field. */
+/** What one wire key means for one event: slot `slot` of channel/bridge block `block`, or an
+ *  event field. Numeric slots let the hot loop store through a switch (monomorphic stores)
+ *  instead of computed property names. */
 type Target =
-  | { readonly t: 'c'; readonly block: number; readonly prop: keyof MutableChannel; readonly kind: Kind }
-  | { readonly t: 'b'; readonly block: number; readonly prop: keyof MutableBridge; readonly kind: Kind }
+  | { readonly t: 'c'; readonly block: number; readonly slot: number }
+  | { readonly t: 'b'; readonly block: number; readonly slot: number }
   | { readonly t: 'f'; readonly prop: string; readonly kind: Kind }
 
 interface CompiledSpec {
@@ -419,6 +423,11 @@ interface CompiledSpec {
   /** Exact spelling as Asterisk sends it, then the lowercase fallback. */
   readonly exact: ReadonlyMap<string, Target>
   readonly lower: ReadonlyMap<string, Target>
+  /** The key sequence last seen for this event and what each key resolved to: Asterisk sends the
+   *  same keys in the same order for an event type, so comparing strings in order beats hashing
+   *  every key into a Map. */
+  shapeKeys: string[]
+  shapeTargets: Array<Target | undefined>
 }
 
 const COMMON: ReadonlyArray<readonly [string, string, Kind]> = [
@@ -442,10 +451,14 @@ function compile(spec: EventSpec): CompiledSpec {
     fieldProps.push(prop)
   }
   channels.forEach((prefix, block) => {
-    for (const [key, prop, kind] of CHANNEL_KEYS) add(prefix + key, { t: 'c', block, prop, kind })
+    CHANNEL_KEYS.forEach((key, slot) => {
+      add(prefix + key, { t: 'c', block, slot })
+    })
   })
   bridges.forEach((prefix, block) => {
-    for (const [key, prop, kind] of BRIDGE_KEYS) add(prefix + key, { t: 'b', block, prop, kind })
+    BRIDGE_KEYS.forEach((key, slot) => {
+      add(prefix + key, { t: 'b', block, slot })
+    })
   })
   for (const [key, prop, kind] of COMMON) add(key, { t: 'f', prop, kind })
   const lower = new Map<string, Target>()
@@ -456,11 +469,54 @@ function compile(spec: EventSpec): CompiledSpec {
     fieldProps,
     exact,
     lower,
+    shapeKeys: [],
+    shapeTargets: [],
   }
 }
 
 const COMPILED = new Map<string, CompiledSpec>()
 for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(spec as EventSpec))
+
+const NO_VARIABLES: Readonly<Record<string, string>> = Object.freeze({})
+
+/** Slot order = CHANNEL_KEYS order. */
+function setChannelSlot(ch: MutableChannel, slot: number, v: string): void {
+  switch (slot) {
+    case 0: ch.channel ??= v; break
+    case 1: ch.channelState ??= toNumber(v); break
+    case 2: ch.channelStateDesc ??= v; break
+    case 3: ch.callerIdNum ??= v; break
+    case 4: ch.callerIdName ??= v; break
+    case 5: ch.connectedLineNum ??= v; break
+    case 6: ch.connectedLineName ??= v; break
+    case 7: ch.language ??= v; break
+    case 8: ch.accountCode ??= v; break
+    case 9: ch.context ??= v; break
+    case 10: ch.exten ??= v; break
+    case 11: ch.priority ??= toNumber(v); break
+    case 12: ch.uniqueid ??= v; break
+    case 13: ch.linkedid ??= v; break
+    case 14: ch.tenantId ??= v; break
+    default: {
+      if (ch.variables === NO_VARIABLES) ch.variables = {}
+      addVariable(ch.variables as Record<string, string>, v)
+    }
+  }
+}
+
+/** Slot order = BRIDGE_KEYS order. */
+function setBridgeSlot(br: MutableBridge, slot: number, v: string): void {
+  switch (slot) {
+    case 0: br.uniqueid ??= v; break
+    case 1: br.type ??= v; break
+    case 2: br.technology ??= v; break
+    case 3: br.creator ??= v; break
+    case 4: br.name ??= v; break
+    case 5: br.numChannels ??= toNumber(v); break
+    case 6: br.videoSourceMode ??= v; break
+    default: br.videoSource ??= v
+  }
+}
 
 function newChannel(): MutableChannel {
   return {
@@ -479,7 +535,7 @@ function newChannel(): MutableChannel {
     uniqueid: undefined,
     linkedid: undefined,
     tenantId: undefined,
-    variables: {},
+    variables: NO_VARIABLES,
   }
 }
 
@@ -515,6 +571,31 @@ function addVariable(out: Record<string, string>, line: string): void {
   out[line.slice(0, eq)] = line.slice(eq + 1)
 }
 
+function resolveTargets(spec: CompiledSpec, msg: AmiMessage): Array<Target | undefined> {
+  const n = msg.size
+  const keys = spec.shapeKeys
+  if (keys.length === n) {
+    let same = true
+    for (let i = 0; i < n; i++) {
+      if (keys[i] !== msg.keyAt(i)) {
+        same = false
+        break
+      }
+    }
+    if (same) return spec.shapeTargets
+  }
+  const newKeys: string[] = new Array<string>(n)
+  const targets: Array<Target | undefined> = new Array<Target | undefined>(n)
+  for (let i = 0; i < n; i++) {
+    const key = msg.keyAt(i) as string
+    newKeys[i] = key
+    targets[i] = spec.exact.get(key) ?? spec.lower.get(key.toLowerCase())
+  }
+  spec.shapeKeys = newKeys
+  spec.shapeTargets = targets
+  return targets
+}
+
 export function toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined {
   const name = msg.event
   if (name === undefined) return undefined
@@ -531,23 +612,22 @@ export function toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined {
   for (const p of spec.fieldProps) out[p] = undefined
   const channels: Array<MutableChannel | undefined> = []
   const bridges: Array<MutableBridge | undefined> = []
-  for (let i = 0; i < msg.size; i++) {
-    const key = msg.keyAt(i) as string
-    const target = spec.exact.get(key) ?? spec.lower.get(key.toLowerCase())
+  const targets = resolveTargets(spec, msg)
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i]
     if (target === undefined) continue
     const value = msg.valueAt(i) as string
-    if (target.t === 'f') {
-      // First occurrence wins, as in Asterisk's own header lookup.
-      if (out[target.prop] === undefined) out[target.prop] = target.kind === 'n' ? toNumber(value) : value
-    } else if (target.t === 'c') {
+    if (target.t === 'c') {
       let ch = channels[target.block]
       if (ch === undefined) ch = channels[target.block] = newChannel()
-      if (target.prop === 'variables') addVariable(ch.variables, value)
-      else if (ch[target.prop] === undefined) (ch as Record<string, unknown>)[target.prop] = target.kind === 'n' ? toNumber(value) : value
-    } else {
+      setChannelSlot(ch, target.slot, value)
+    } else if (target.t === 'b') {
       let br = bridges[target.block]
       if (br === undefined) br = bridges[target.block] = newBridge()
-      if (br[target.prop] === undefined) (br as Record<string, unknown>)[target.prop] = target.kind === 'n' ? toNumber(value) : value
+      setBridgeSlot(br, target.slot, value)
+    } else if (out[target.prop] === undefined) {
+      // First occurrence wins, as in Asterisk's own header lookup.
+      out[target.prop] = target.kind === 'n' ? toNumber(value) : value
     }
   }
   spec.channelProps.forEach((prop, i) => {

@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Conf from 'conf'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAppCore, type AppCore } from '../../src-main/core/app/app-core'
+import { startWebServer, type WebServer } from '../../src-main/web/web-server'
+import { launchChromium, RENDERER_DIR, watchErrors } from '../support/browser'
+
+let browser: Browser
+let server: WebServer
+let core: AppCore
+
+beforeAll(async () => {
+  const settingsStore = new Conf<Record<string, unknown>>({
+    projectName: 'attendant-e2e',
+    cwd: mkdtempSync(join(tmpdir(), 'att-e2e-')),
+    configName: 'settings',
+  })
+  core = createAppCore({
+    appInfo: { name: 'Attendant', version: '0.1.0', platform: 'linux', mode: 'web', demo: true },
+    settingsStore,
+  })
+  server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser.close()
+  await server.close()
+})
+
+describe('the shell in real Chromium (web mode)', () => {
+  it('loads with the CSP header, no console errors and no Node reachable from the page', async () => {
+    const page = await browser.newPage()
+    const errors = watchErrors(page)
+    const response = await page.goto(server.url)
+    expect(response?.status()).toBe(200)
+    const csp = response?.headers()['content-security-policy'] ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toMatch(/unsafe/)
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true)
+    for (const name of ['Calls', 'Queues', 'History', 'Admin', 'Settings']) {
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1)
+    }
+    // The token left the address bar once read.
+    expect(page.url()).not.toContain('token=')
+    const exposed = await page.evaluate(() => [typeof (window as any).require, typeof (window as any).process, typeof (window as any).ipcRenderer])
+    expect(exposed).toEqual(['undefined', 'undefined', 'undefined'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('changing the theme applies at once and survives a reload', async () => {
+    const page = await browser.newPage()
+    const errors = watchErrors(page)
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByRole('radio', { name: 'Dark' }).check()
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await page.reload()
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await page.getByRole('button', { name: 'Settings' }).click()
+    expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true)
+    await page.getByRole('radio', { name: 'Light' }).check()
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('pushes a settings change to every open window', async () => {
+    const a = await browser.newPage()
+    const b = await browser.newPage()
+    await a.goto(server.url)
+    await b.goto(server.url)
+    await expect.poll(() => b.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
+    await a.getByRole('button', { name: 'Settings' }).click()
+    await a.getByRole('radio', { name: 'Dark' }).check()
+    await expect.poll(() => b.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await a.close()
+    await b.close()
+  })
+
+  it('refuses to run without the token', async () => {
+    const page = await browser.newPage()
+    await page.goto(server.origin + '/')
+    await expect.poll(() => page.textContent('body')).toContain('needs its access token')
+    await page.close()
+  })
+})

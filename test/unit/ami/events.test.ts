@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { type AmiEventOf, toTypedEvent, TYPED_EVENT_NAMES, type TypedEventName } from '../../../src-main/core/ami/events'
+import { parseAmiBytes } from '../../../src-main/core/ami/framing'
+import { AmiMessage } from '../../../src-main/core/ami/message'
+import { captureNames, readCapture } from './support'
+
+function first<N extends TypedEventName>(capture: string, name: N, pick: (m: AmiMessage) => boolean = () => true): AmiEventOf<N> {
+  const msg = parseAmiBytes(readCapture(capture)).messages.find((m) => m.event === name && pick(m))
+  if (msg === undefined) throw new Error(`${name} not in ${capture}`)
+  const ev = toTypedEvent(msg)
+  if (ev?.event !== name) throw new Error(`${name} not typed`)
+  return ev as AmiEventOf<N>
+}
+
+describe('toTypedEvent over the real captures', () => {
+  it('types every event whose name is covered, and leaves the others raw', () => {
+    const covered = new Set<string>(TYPED_EVENT_NAMES)
+    let typed = 0
+    for (const name of captureNames()) {
+      for (const m of parseAmiBytes(readCapture(name)).messages) {
+        const ev = toTypedEvent(m)
+        if (m.event !== undefined && covered.has(m.event)) {
+          expect(ev?.event).toBe(m.event)
+          expect(ev?.raw).toBe(m)
+          typed++
+        } else {
+          expect(ev).toBeUndefined()
+        }
+      }
+    }
+    expect(typed).toBeGreaterThan(3000)
+  })
+
+  it('Hangup: channel block, numeric cause, Cause-txt', () => {
+    const h = first('call-two-party', 'Hangup')
+    expect(h.channel?.channel).toMatch(/^Local\//)
+    expect(h.channel?.uniqueid).toMatch(/^lab-/)
+    expect(typeof h.cause).toBe('number')
+    expect(h.causeTxt).toBe('Normal Clearing')
+    expect(h.privilege).toBe('call,all')
+    expect(h.systemName).toBe('lab')
+  })
+
+  it('Originate DialBegin has only the Dest block', () => {
+    const d = first('call-two-party', 'DialBegin', (m) => !m.has('Channel'))
+    expect(d.channel).toBeUndefined()
+    expect(d.dest?.channel).toMatch(/^Local\//)
+    expect(d.dialString).toBeDefined()
+  })
+
+  it('ChanVariable / DestChanVariable lines become variables (values may hold =)', () => {
+    const n = first('chanvars', 'Newchannel', (m) => m.getAll('ChanVariable').length > 0)
+    expect(Object.keys(n.channel?.variables ?? {})).toEqual(['LABA', 'LAB_TAG'])
+    const d = first('chanvars', 'DialBegin', (m) => m.getAll('DestChanVariable').length > 0)
+    expect(Object.keys(d.dest?.variables ?? {})).toEqual(['LABA', 'LAB_TAG'])
+  })
+
+  it('UnParkedCall: Parkee and Retriever blocks; parking fields typed', () => {
+    const u = first('park-retrieve', 'UnParkedCall')
+    expect(u.parkee?.channel).toMatch(/^Local\//)
+    expect(u.retriever?.channel).toMatch(/^Local\/103@lab/)
+    expect(u.parkingSpace).toBe('701')
+    expect(typeof u.parkingDuration).toBe('number')
+    const t = first('park-retrieve', 'ParkedCallTimeOut')
+    expect(t.parkee?.context).toBe('park-dial')
+    expect(t.parkee?.exten).toBe('Local_101@lab')
+  })
+
+  it('AttendedTransfer and BridgeMerge: prefixed channel and bridge blocks', () => {
+    const a = first('atxfer-complete', 'AttendedTransfer')
+    expect(a.result).toBe('Success')
+    expect(a.origTransferer?.channel).toBeDefined()
+    expect(a.transferee?.channel).toBeDefined()
+    expect(a.transferTarget?.channel).toBeDefined()
+    expect(a.origBridge?.uniqueid).toBe(a.destBridgeUniqueid)
+    const m = first('atxfer-complete', 'BridgeMerge')
+    expect(m.toBridge?.uniqueid).toBe(a.destBridgeUniqueid)
+    expect(m.fromBridge?.type).toBe('basic')
+    expect(typeof m.fromBridge?.numChannels).toBe('number')
+  })
+
+  it('Cdr keeps UniqueID (other casing), queue and member events have numbers', () => {
+    const c = first('call-two-party', 'Cdr')
+    expect(c.uniqueId).toMatch(/^lab-/)
+    expect(typeof c.duration).toBe('number')
+    const p = first('queue-abandon', 'QueueMemberPause', (m) => m.get('PausedReason') === 'Wrap-up: ticket #42')
+    expect(p.paused).toBe(1)
+    expect(p.pausedReason).toBe('Wrap-up: ticket #42')
+    const ab = first('queue-abandon', 'QueueCallerAbandon')
+    expect(ab.holdTime).toBe(3)
+    const qp = first('queue-abandon', 'QueueParams')
+    expect(typeof qp.holdtime).toBe('number')
+    expect(qp.actionId).toBeDefined()
+  })
+
+  it('UTF-8 caller names arrive decoded in the typed form', () => {
+    const n = first('utf8-callerid', 'NewCallerid')
+    expect(n.channel?.callerIdName).toBe('Zoë Ångström – 東京')
+  })
+
+  it('keys are matched case-insensitively; empty numbers are undefined', () => {
+    const m = AmiMessage.from([
+      ['Event', 'Hangup'],
+      ['CHANNEL', 'PJSIP/100-0001'],
+      ['uniqueID', 'u1'],
+      ['Cause', ''],
+    ])
+    const h = toTypedEvent(m) as AmiEventOf<'Hangup'>
+    expect(h.channel?.channel).toBe('PJSIP/100-0001')
+    expect(h.channel?.uniqueid).toBe('u1')
+    expect(h.cause).toBeUndefined()
+  })
+
+  it('unknown events and responses are not typed', () => {
+    expect(toTypedEvent(AmiMessage.from([['Event', 'SomethingNew']]))).toBeUndefined()
+    expect(toTypedEvent(AmiMessage.from([['Response', 'Success']]))).toBeUndefined()
+  })
+})

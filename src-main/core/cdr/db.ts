@@ -6,7 +6,7 @@ import { buildPageQuery, buildQuarterHourQuery, buildWhere, decodeCursor, encode
 import { csvLine, csvRow, CSV_HEADER, UTF8_BOM } from './csv';
 import { ID_PROFILE_SPAN, ID_SLOTS, MAX_PROFILES, migrate, type MigrationContext } from './migrations';
 import { normalizeCdr, type NormalizedCdr } from './normalize';
-import { localPartsOf, localToUtcMs, assertTimeZone } from './time';
+import { formatLocal, localToUtcMs, assertTimeZone } from './time';
 import type {
   CdrAggregateOptions,
   CdrBucket,
@@ -325,9 +325,9 @@ export class CdrDatabase {
     const quarters = this.prepare(q.sql).all(...q.params) as { q: number; n: number; m: number }[];
     const buckets = new Map<string, CdrBucket>();
     for (const { q: quarter, n, m } of quarters) {
-      const p = localPartsOf(quarter * 900_000, opts.timeZone);
-      const day = `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-      const label = opts.bucket === 'day' ? day : `${day} ${String(p.hour).padStart(2, '0')}:00`;
+      const local = formatLocal(quarter * 900_000, opts.timeZone);
+      const day = local.slice(0, 10);
+      const label = opts.bucket === 'day' ? day : `${local.slice(0, 13)}:00`;
       let b = buckets.get(label);
       if (!b) {
         const start = localToUtcMs(opts.bucket === 'day' ? `${day} 00:00:00` : `${label}:00`, opts.timeZone);

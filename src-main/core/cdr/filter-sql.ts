@@ -1,5 +1,5 @@
 // Filter + sort + cursor → one SQL statement. Every filter is exact: the full-text index only
-// narrows the candidates, and the same predicate a plain scan would use decides.
+// narrows the candidates, and the same predicate a plain scan uses decides.
 import { foldCase, SEARCH_FIELD_SEPARATOR } from './derive';
 import { ID_PROFILE_SPAN, ID_SLOTS } from './migrations';
 import type { CdrFilter, CdrQueryOptions } from './types';
@@ -16,8 +16,16 @@ export function normalizeNeedle(s: string): string {
   return foldCase(s.trim().split(SEARCH_FIELD_SEPARATOR).join(''));
 }
 
-function ftsPhrase(needle: string): string {
-  return `"${needle.replaceAll('"', '""')}"`;
+/**
+ * The distinct trigrams of a needle as an FTS5 AND expression. The index has no positions
+ * (detail=none), so this finds rows holding every trigram somewhere: a superset of the rows
+ * containing the needle, which the exact predicate then filters.
+ */
+export function trigramQuery(needle: string): string {
+  const chars = [...needle];
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  return [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(' AND ');
 }
 
 export interface WhereParts {
@@ -43,11 +51,9 @@ export function buildWhere(filter: CdrFilter, profileNo: number, needles: string
   const phrases: string[] = [];
   for (const n of needles) {
     if (n === '') continue;
-    if ([...n].length >= MIN_INDEXED_CHARS) phrases.push(ftsPhrase(n));
-    else {
-      clauses.push('cdr_contains(cdr.cnam, cdr.cnum, cdr.src, cdr.dst, cdr.did, cdr.channel, cdr.dstchannel, ?)');
-      params.push(n);
-    }
+    if ([...n].length >= MIN_INDEXED_CHARS) phrases.push(trigramQuery(n));
+    clauses.push('cdr_contains(cdr.cnam, cdr.cnum, cdr.src, cdr.dst, cdr.did, cdr.channel, cdr.dstchannel, ?)');
+    params.push(n);
   }
   if (filter.direction && filter.direction.length > 0) {
     clauses.push(`cdr.direction IN (${filter.direction.map(() => '?').join(',')})`);
@@ -75,7 +81,7 @@ export function buildWhere(filter: CdrFilter, profileNo: number, needles: string
     params.push(ext, ext, ext, ext);
     // The extension is one of the indexed fields, so its folded text narrows the candidates.
     const folded = normalizeNeedle(ext);
-    if ([...folded].length >= MIN_INDEXED_CHARS) phrases.push(ftsPhrase(folded));
+    if ([...folded].length >= MIN_INDEXED_CHARS) phrases.push(trigramQuery(folded));
   }
   return { match: phrases.length > 0 ? phrases.join(' AND ') : null, idLo, idHi, clauses, params };
 }

@@ -79,9 +79,11 @@ const migrations: Migration[] = [
         ALTER TABLE cdr ADD COLUMN missed INTEGER NOT NULL DEFAULT 0;
         -- Only queue legs are indexed: the index costs nothing for the other rows.
         CREATE INDEX cdr_queue ON cdr (queue, id) WHERE queue IS NOT NULL;
-        -- Contentless trigram index over already case-folded text: substring search for names
-        -- and numbers, rowid = cdr.id so matches come out in time order.
-        CREATE VIRTUAL TABLE cdr_fts USING fts5(t, content='', contentless_delete=1,
+        -- Trigram index over already case-folded names and numbers; rowid = cdr.id, so matches
+        -- come out in time order. detail=none stores only which rows hold a trigram (no
+        -- positions): half the ingest cost of a positional index. It narrows candidates; the
+        -- exact substring test (cdr_contains) decides. Contentless with deletes for retention.
+        CREATE VIRTUAL TABLE cdr_fts USING fts5(t, content='', contentless_delete=1, detail=none,
           tokenize='trigram case_sensitive 1');
       `);
       const rule = compileDirectionRule(ctx.direction);

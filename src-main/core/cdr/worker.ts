@@ -47,7 +47,7 @@ function handle(req: WorkerRequest): unknown {
   switch (req.op) {
     case 'ingest': {
       const profileId = z.string().min(1).max(200).parse(a[0]);
-      const records = recordsSchema.parse(a[1]) as CdrRecord[];
+      const records = recordsSchema.parse(typeof a[1] === 'string' ? JSON.parse(a[1]) : a[1]) as CdrRecord[];
       const opts = ingestOptionsSchema.parse(a[2]);
       const wantProgress = a[3] === true;
       return db.ingest(profileId, records, opts, wantProgress ? (done, total) => {

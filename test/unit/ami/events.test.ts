@@ -9,7 +9,7 @@ function first<N extends TypedEventName>(capture: string, name: N, pick: (m: Ami
   if (msg === undefined) throw new Error(`${name} not in ${capture}`)
   const ev = toTypedEvent(msg)
   if (ev?.event !== name) throw new Error(`${name} not typed`)
-  return ev as AmiEventOf<N>
+  return ev as unknown as AmiEventOf<N>
 }
 
 describe('toTypedEvent over the real captures', () => {

@@ -84,6 +84,14 @@ function refusalForCharacter(ch: string): { rule: RefusalRule; reason: string } 
   }
 }
 
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 0x20 || code === 0x7f) return true
+  }
+  return false
+}
+
 type Cleaned = { ok: true; plus: boolean; digits: string } | { ok: false; judgement: DestinationJudgement }
 
 /** Character-level checks, then separators removed. Rejects rather than escapes: no repair of hostile input. */
@@ -92,7 +100,7 @@ function clean(input: unknown): Cleaned {
   if (input.length > MAX_INPUT_CHARS) {
     return { ok: false, judgement: refuse('too_long', `the destination is longer than ${String(MAX_INPUT_CHARS)} characters`) }
   }
-  if (/[\x00-\x1f\x7f]/.test(input)) {
+  if (hasControlCharacter(input)) {
     return { ok: false, judgement: refuse('control_character', 'the destination contains control characters (such as CR, LF or NUL) that could inject AMI headers') }
   }
   for (const ch of input) {

@@ -321,8 +321,16 @@ export class ProfileStore {
   }
 
   async #passphraseRecord(): Promise<PassphraseRecord | undefined> {
-    const text = await this.#secrets.get(ADMIN_PASSPHRASE_SECRET)
-    return text === undefined ? undefined : parsePassphraseRecord(text)
+    let text: string | undefined
+    try {
+      text = await this.#secrets.get(ADMIN_PASSPHRASE_SECRET)
+    } catch {
+      throw new ProfileError('admin_passphrase_missing', 'the stored admin passphrase record is damaged or was altered')
+    }
+    if (text === undefined) return undefined
+    const record = parsePassphraseRecord(text)
+    if (record === undefined) throw new ProfileError('admin_passphrase_missing', 'the stored admin passphrase record is damaged')
+    return record
   }
 
   async #requireAdmin(passphrase: string | undefined): Promise<void> {

@@ -11,7 +11,7 @@ export const ADMIN = 'correct horse battery'
 
 export interface Fixture {
   dir: string
-  conf: Conf<Record<string, unknown>>
+  conf: Conf
   store: ProfileStore
   reopen: () => ProfileStore
   cleanup: () => void

@@ -190,6 +190,15 @@ describe('ProfileStore', () => {
     expect((await fx.store.get('demo')).id).toBe('demo')
   })
 
+  it('refuses admin changes when the passphrase record was replaced by hand', async () => {
+    await fx.store.setAdminPassphrase(ADMIN)
+    editFile((data) => {
+      data['secret:attendant:admin-passphrase'] = 'fk1.AAAA.AAAA.AAAA'
+    })
+    expect(await codeOf(fx.store.verifyAdminPassphrase(ADMIN))).toBe('admin_passphrase_missing')
+    expect(await codeOf(fx.store.save(profile({ operator: { ...profile().operator, role: 'admin' } }), { adminPassphrase: ADMIN }))).toBe('admin_passphrase_missing')
+  })
+
   it('refuses every profile when the seal key is removed from the secret store', async () => {
     await fx.store.save(profile())
     editFile((data) => {

@@ -7,13 +7,17 @@ import type { CdrRow } from './types';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * Prefixes an apostrophe to a formula-looking value. A value that already starts with an
+ * apostrophe gets one too, so the mapping stays reversible (restoreFormula).
+ */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
 }
 
 /** Inverse of neutraliseFormula, for readers that want the PBX's original value back. */
 export function restoreFormula(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") ? cell.slice(1) : cell;
 }
 
 export function csvCell(value: string | number | null): string {

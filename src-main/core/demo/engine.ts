@@ -193,7 +193,10 @@ export class PbxEngine {
     }
     for (const q of this.queues.values()) {
       for (const m of q.members) this.deviceStates.set(`Queue:${q.name}_pause_${m.interface}`, 'NOT_INUSE')
-      this.deviceStates.set(`Queue:${q.name}_avail`, this.queueAvailable(q) ? 'NOT_INUSE' : 'INUSE')
+      // A freshly booted lab Asterisk reports every queue's _avail device as INUSE until the
+      // first member change evaluates it (snapshots-idle); the office profile starts evaluated.
+      const avail = p.id === 'lab' || !this.queueAvailable(q) ? 'INUSE' : 'NOT_INUSE'
+      this.deviceStates.set(`Queue:${q.name}_avail`, avail)
     }
     if (p.id === 'office') {
       for (const ph of this.phones.values()) this.deviceStates.set(ph.device, ph.registered ? 'NOT_INUSE' : 'UNAVAILABLE')
@@ -706,11 +709,11 @@ export class PbxEngine {
   }
 
   private finishFailedLocal(one: Channel, two: Channel): void {
+    one.cdr.disposition = 'FAILED'
+    two.cdr.disposition = 'FAILED'
     this.emitHangup(two, 0)
     this.emitHangup(one, 0)
     this.publishDeviceState(one.device, 'INVALID')
-    one.cdr.disposition = 'FAILED'
-    two.cdr.disposition = 'FAILED'
     this.emitCdr(two)
     this.emitCdr(one)
   }
@@ -1134,6 +1137,8 @@ export class PbxEngine {
       cause_txt: text,
       channel: ariChannel(ch),
     }))
+    // A Local channel to a nonexistent context never had a device state: INVALID is published instead.
+    if (ch.cdr.disposition === 'FAILED') return
     if (ch.device.startsWith('Local/') || this.phones.size === 0 || [...this.phones.values()].some((p) => p.device === ch.device)) {
       this.updateDevice(ch.device)
     }

@@ -1,0 +1,89 @@
+/**
+ * Replays a captured scenario's actions (test/fixtures/asterisk/ami/<name>.actions.txt) against
+ * a demo PBX and returns the bytes it answered. Lab credentials become the demo's, the MD5 key
+ * is recomputed from the demo's challenge, and channel names / bridge ids in the actions are
+ * translated from the capture's numbering to the demo's (by order of first appearance).
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import { join } from 'node:path'
+import { Normalizer, parseTranscript } from '../../../src-main/core/demo/transcript'
+
+export const FIXTURES = join(__dirname, '../../fixtures/asterisk/ami')
+
+export interface ActionBlock {
+  readonly atS: number
+  readonly text: string
+}
+
+export function readActions(name: string): ActionBlock[] {
+  const text = readFileSync(join(FIXTURES, `${name}.actions.txt`), 'latin1')
+  const blocks: ActionBlock[] = []
+  const re = /=== \+([\d.]+)s (\d+) bytes ===\r?\n/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index + m[0].length
+    const len = Number(m[2])
+    blocks.push({ atS: Number(m[1]), text: text.slice(start, start + len) })
+  }
+  return blocks
+}
+
+export function readRaw(name: string): Buffer {
+  return readFileSync(join(FIXTURES, `${name}.raw`))
+}
+
+const CREDENTIALS: readonly (readonly [string, string])[] = [
+  ['Username: console\r\n', 'Username: demo\r\n'],
+  ['Secret: console-secret\r\n', 'Secret: demo\r\n'],
+  ['Username: readonly\r\n', 'Username: viewer\r\n'],
+  ['Secret: readonly-secret\r\n', 'Secret: viewer\r\n'],
+]
+
+export async function replay(name: string, port: number, maxGapMs = 250): Promise<Buffer> {
+  const actions = readActions(name)
+  const realNorm = new Normalizer()
+  realNorm.observe(parseTranscript(readRaw(name)))
+  const sock = connect(port, '127.0.0.1')
+  const chunks: Buffer[] = []
+  let closed = false
+  sock.on('data', (d: Buffer) => chunks.push(d))
+  sock.on('close', () => {
+    closed = true
+  })
+  sock.on('error', () => {
+    closed = true
+  })
+  await new Promise<void>((resolve) => sock.once('connect', () => resolve()))
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+  let last = 0
+  for (const block of actions) {
+    await sleep(Math.min(maxGapMs, Math.max(20, (block.atS - last) * 1000)))
+    last = block.atS
+    if (closed) break
+    const demoNorm = new Normalizer()
+    const sofar = Buffer.concat(chunks)
+    demoNorm.observe(parseTranscript(sofar))
+    let text = block.text
+    for (const [a, b] of CREDENTIALS) text = text.split(a).join(b)
+    if (/AuthType: MD5/i.test(text) && /Action: Login/i.test(text)) {
+      const challenge = /Challenge: (\d+)/.exec(sofar.toString('latin1'))?.[1] ?? ''
+      if (!/Key: 0{32}/.test(text)) text = text.replace(/Key: [0-9a-f]{32}/, `Key: ${createHash('md5').update(challenge + 'demo').digest('hex')}`)
+    }
+    text = text.replace(/(Local\/[^\s;]+)-([0-9a-f]{8})(;[12])/g, (whole, base: string, hex: string, half: string) => {
+      const n = realNorm.seqOrdinal(hex)
+      const demoHex = n !== undefined ? demoNorm.seqByOrdinal(n) : undefined
+      return demoHex ? `${base}-${demoHex}${half}` : whole
+    })
+    text = text.replace(/BridgeUniqueid: (\S+)/, (whole, id: string) => {
+      const n = realNorm.bridgeOrdinal(id)
+      const demoId = n !== undefined ? demoNorm.bridgeByOrdinal(n) : undefined
+      return demoId ? `BridgeUniqueid: ${demoId}` : whole
+    })
+    sock.write(Buffer.from(text, 'latin1'))
+  }
+  await sleep(400)
+  sock.destroy()
+  return Buffer.concat(chunks)
+}

@@ -691,10 +691,9 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     const id = m.actionId
     if (id === undefined) return
     const p = this.pending.get(id)
-    if (p === undefined) {
-      this.abandoned.delete(id)
-      return
-    }
+    // A late answer to an abandoned action: dropped. Its id stays remembered until its list (if
+    // any) completes, so late list items are dropped too.
+    if (p === undefined) return
     const r = m.response as string
     if (r === 'Error' || r === 'error') {
       this.settle(p, new AmiError('action_error', `${p.name} failed: ${m.get('Message') ?? 'Error'}`, { action: p.name, actionId: id, response: m }))
@@ -726,7 +725,9 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
         }
         return
       }
-      if (p === undefined && this.abandoned.has(id)) {
+      // Late list items of an abandoned list: list items never carry Privilege, unsolicited events
+      // (OriginateResponse, UserEvent) always do, and those still matter to everyone.
+      if (p === undefined && !m.has('Privilege') && this.abandoned.has(id)) {
         const lower = m.get('EventList')?.toLowerCase()
         if (lower === 'complete' || lower === 'cancelled') this.abandoned.delete(id)
         return

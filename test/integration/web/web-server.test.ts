@@ -1,6 +1,5 @@
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type WebSocket from 'ws'
 import type { AppCore } from '../../../src-main/core/app/app-core'
 import type { WebServer } from '../../../src-main/web/web-server'
 import { nextFrame, openSocket, startTestWeb } from '../../support/web-harness'

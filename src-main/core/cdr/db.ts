@@ -294,12 +294,12 @@ export class CdrDatabase {
 
   /** One page. `needles`: extra substrings that must all occur (the search terms). */
   query(filter: CdrFilter, opts: CdrQueryOptions = {}, needles: string[] = []): CdrPage {
-    const profileNo = this.profileNo(filter.profileId, false);
-    if (profileNo === null) return { rows: [], nextCursor: null };
     const sort = opts.sort ?? 'start';
     const order = opts.order ?? 'desc';
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT)));
     const cursor = opts.cursor ? decodeCursor(opts.cursor, sort) : null;
+    const profileNo = this.profileNo(filter.profileId, false);
+    if (profileNo === null) return { rows: [], nextCursor: null };
     const all = [...(filter.text !== undefined ? [normalizeNeedle(filter.text)] : []), ...needles.map(normalizeNeedle)];
     const where = buildWhere(filter, profileNo, all);
     const q = buildPageQuery(where, { sort, order, limit }, cursor);

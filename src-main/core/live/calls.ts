@@ -1,0 +1,214 @@
+/**
+ * Calls are derived, never stored by event: after a batch of events, every call that held a
+ * touched channel is taken apart and the channels are regrouped. A call is a connected group of
+ * channels where two channels are connected when they share a Linkedid or sit in the same
+ * (non-holding) bridge. Parking lots and holding bridges do not connect: two unrelated calls
+ * parked in one lot stay two calls.
+ *
+ * The call's id is the Linkedid of its earliest channel, so it stays the same while the call
+ * lives, and an attended transfer that merges two calls keeps the older call's id.
+ */
+import type { LiveBridge, LiveCall, LiveCallState, LiveChannel } from '../../../src-preload/types/live'
+import { trunkNameOf } from './channel'
+import type { Draft } from './model'
+
+function joins(b: LiveBridge | undefined): boolean {
+  if (b === undefined) return true
+  return b.type !== 'holding' && b.type !== 'parking' && b.technology !== 'holding_bridge'
+}
+
+function component(d: Draft, start: string, visited: Set<string>): LiveChannel[] {
+  const out: LiveChannel[] = []
+  const stack = [start]
+  visited.add(start)
+  while (stack.length > 0) {
+    const id = stack.pop() as string
+    const ch = d.get('channels', id)
+    if (ch === undefined) continue
+    out.push(ch)
+    const bridge = ch.bridgeId === undefined ? undefined : d.get('bridges', ch.bridgeId)
+    const neighbours = [...(d.idx('linked', ch.linkedid) ?? []), ...(ch.bridgeId !== undefined && joins(bridge) ? (bridge?.channelIds ?? []) : [])]
+    for (const n of neighbours) {
+      if (visited.has(n)) continue
+      visited.add(n)
+      stack.push(n)
+    }
+  }
+  return out
+}
+
+function byAge(a: LiveChannel, b: LiveChannel): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+function minDefined(xs: ReadonlyArray<number | undefined>): number | undefined {
+  let m: number | undefined
+  for (const x of xs) if (x !== undefined && (m === undefined || x < m)) m = x
+  return m
+}
+
+export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | undefined): LiveCall {
+  channels.sort(byAge)
+  const root = channels[0] as LiveChannel
+  const id = root.linkedid
+  const bridgeIds = [...new Set(channels.map((c) => c.bridgeId).filter((b): b is string => b !== undefined))]
+  const bridges = bridgeIds.map((b) => d.get('bridges', b))
+  const talking = bridges.filter((b) => joins(b) && b !== undefined && b.channelIds.length >= 2)
+  const parked = channels.filter((c) => c.parkedKey !== undefined)
+  const queued = channels
+    .map((c) => (c.queue === undefined ? undefined : d.get('queues', c.queue)?.callers[c.id]))
+    .filter((c) => c !== undefined)
+  const held = channels.filter((c) => c.hold || (c.moh !== undefined && c.bridgeId !== undefined && joins(d.get('bridges', c.bridgeId))))
+  const basicBridges = bridges.filter((b) => joins(b)).length
+
+  let state: LiveCallState
+  let stateSince: number | undefined
+  if (parked.length > 0) {
+    state = 'parked'
+    stateSince = minDefined(parked.map((c) => (c.parkedKey === undefined ? undefined : d.get('parked', c.parkedKey)?.since)))
+  } else if (queued.length > 0) {
+    state = 'queued'
+    stateSince = minDefined(queued.map((q) => q.joinedAt))
+  } else if (held.length > 0 && basicBridges >= 2) {
+    // Attended transfer: the transferee waits on hold in the first bridge while the transferer
+    // consults the target in a second one.
+    state = 'transferring'
+    stateSince = minDefined(held.map((c) => c.holdSince ?? c.mohSince))
+  } else if (held.length > 0) {
+    state = 'hold'
+    stateSince = minDefined(held.map((c) => c.holdSince ?? c.mohSince))
+  } else if (talking.length > 0) {
+    state = 'up'
+  } else if (channels.some((c) => c.state === 4 || c.state === 5)) {
+    state = 'ringing'
+  } else if (channels.some((c) => c.state === 6)) {
+    state = 'up'
+  } else {
+    state = 'ringing'
+  }
+
+  const answered = state !== 'ringing' && state !== 'queued'
+  let answeredAt = old?.answeredAt
+  if (answeredAt === undefined && answered) {
+    // The call was answered when its last party picked up: the latest answer among the channels
+    // that are talking (or, parked/held, among all answered channels).
+    const inBridge = channels.filter((c) => c.bridgeId !== undefined && talking.some((b) => b?.id === c.bridgeId))
+    const pool = inBridge.length > 0 ? inBridge : channels
+    for (const c of pool) if (c.answeredAt !== undefined && (answeredAt === undefined || c.answeredAt > answeredAt)) answeredAt = c.answeredAt
+  }
+
+  const trunk = channels.find((c) => c.isTrunk)
+  const direction = root.isTrunk ? 'inbound' : trunk !== undefined ? 'outbound' : 'internal'
+  const callee =
+    root.connectedNum !== '' && (root.connectedNum !== root.callerNum || root.connectedName !== root.callerName)
+      ? { name: root.connectedName, number: root.connectedNum }
+      : { name: '', number: root.did ?? root.exten }
+  return {
+    id,
+    direction,
+    caller: { name: root.callerName, number: root.callerNum },
+    callee,
+    state,
+    startedAt: root.createdAt,
+    answeredAt,
+    stateSince,
+    queue: channels.find((c) => c.queue !== undefined)?.queue,
+    trunk: trunk === undefined ? undefined : trunkNameOf(trunk),
+    did: channels.find((c) => c.did !== undefined)?.did,
+    channelIds: channels.map((c) => c.id),
+    bridgeIds,
+  }
+}
+
+function sameCall(a: LiveCall, b: LiveCall): boolean {
+  return (
+    a.id === b.id &&
+    a.direction === b.direction &&
+    a.caller.name === b.caller.name &&
+    a.caller.number === b.caller.number &&
+    a.callee.name === b.callee.name &&
+    a.callee.number === b.callee.number &&
+    a.state === b.state &&
+    a.startedAt === b.startedAt &&
+    a.answeredAt === b.answeredAt &&
+    a.stateSince === b.stateSince &&
+    a.queue === b.queue &&
+    a.trunk === b.trunk &&
+    a.did === b.did &&
+    a.channelIds.length === b.channelIds.length &&
+    a.channelIds.every((x, i) => x === b.channelIds[i]) &&
+    a.bridgeIds.length === b.bridgeIds.length &&
+    a.bridgeIds.every((x, i) => x === b.bridgeIds[i])
+  )
+}
+
+/** Regroups the calls of every touched channel; updates the BLF links of the extensions involved. */
+export function rebuildCalls(d: Draft): void {
+  if (d.touchedChannels.size === 0 && d.touchedExtensions.size === 0) return
+  const seeds = new Set<string>(d.touchedChannels)
+  const oldCalls = new Map<string, LiveCall>()
+  for (const chId of d.touchedChannels) {
+    const callId = d.idx('channelCall', chId)
+    if (callId === undefined || oldCalls.has(callId)) continue
+    const call = d.get('calls', callId)
+    if (call === undefined) continue
+    oldCalls.set(callId, call)
+    for (const c of call.channelIds) seeds.add(c)
+  }
+  const devices = new Set<string>()
+  for (const call of oldCalls.values()) {
+    for (const c of call.channelIds) {
+      const ch = d.get('channels', c)
+      if (ch !== undefined) devices.add(ch.device)
+      d.setIdx('channelCall', c, undefined)
+    }
+  }
+  for (const chId of d.touchedChannels) d.setIdx('channelCall', chId, undefined)
+
+  const visited = new Set<string>()
+  const built: LiveCall[] = []
+  for (const s of seeds) {
+    if (visited.has(s) || d.get('channels', s) === undefined) continue
+    const chans = component(d, s, visited)
+    if (chans.length === 0) continue
+    const rootLinked = [...chans].sort(byAge)[0]?.linkedid ?? s
+    built.push(buildCall(d, chans, oldCalls.get(rootLinked) ?? d.get('calls', rootLinked)))
+  }
+  const keep = new Set(built.map((c) => c.id))
+  for (const id of oldCalls.keys()) if (!keep.has(id)) d.delete('calls', id)
+  for (const call of built) {
+    const prev = d.get('calls', call.id)
+    if (prev === undefined || !sameCall(prev, call)) d.set('calls', call.id, call)
+    for (const c of call.channelIds) {
+      d.setIdx('channelCall', c, call.id)
+      const ch = d.get('channels', c)
+      if (ch !== undefined) devices.add(ch.device)
+    }
+  }
+  // Removed channels are gone from the Draft; removeChannel noted their devices.
+  for (const dev of d.touchedDevices) devices.add(dev)
+  const extens = new Set<string>(d.touchedExtensions)
+  for (const dev of devices) for (const e of d.idx('deviceExtens', dev) ?? []) extens.add(e)
+  for (const e of extens) refreshExtensionCalls(d, e)
+}
+
+export function hintDevices(hint: string): string[] {
+  return hint
+    .split('&')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+}
+
+function refreshExtensionCalls(d: Draft, exten: string): void {
+  const ext = d.get('extensions', exten)
+  if (ext === undefined) return
+  const ids: string[] = []
+  for (const dev of hintDevices(ext.hint)) {
+    for (const chId of d.idx('deviceChannels', dev) ?? []) {
+      const callId = d.idx('channelCall', chId)
+      if (callId !== undefined && !ids.includes(callId)) ids.push(callId)
+    }
+  }
+  ids.sort()
+  if (ids.length !== ext.callIds.length || ids.some((x, i) => x !== ext.callIds[i])) d.set('extensions', exten, { ...ext, callIds: ids })
+}

@@ -1,0 +1,198 @@
+/**
+ * Channel records in a Draft: create/merge from an AMI channel block, remove on Hangup, bridge
+ * membership. Every write here keeps the indexes (linked, deviceChannels) and the bridges' member
+ * lists in step, and marks the channel touched so its call is rebuilt.
+ */
+import type { ChannelSnapshot } from '../ami/events'
+import type { LiveBridge, LiveChannel, LiveQueue } from '../../../src-preload/types/live'
+import type { Draft } from './model'
+
+/** Asterisk sends `<unknown>` for an unset caller ID; the console shows nothing instead. */
+export function clean(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined
+  return v === '<unknown>' ? '' : v
+}
+
+export function technologyOf(name: string): string {
+  const slash = name.indexOf('/')
+  return slash < 0 ? '' : name.slice(0, slash)
+}
+
+/**
+ * The device a channel belongs to: the name without Asterisk's per-call suffix.
+ * `PJSIP/101-0000000a` → `PJSIP/101`, `IAX2/peer-9434` → `IAX2/peer`,
+ * `Local/101@lab-00000000;1` → `Local/101@lab`.
+ */
+export function deviceOf(name: string): string {
+  const base = name.replace(/;[12]$/, '')
+  const dash = base.lastIndexOf('-')
+  const slash = base.indexOf('/')
+  return dash > slash && slash >= 0 ? base.slice(0, dash) : base
+}
+
+const TRUNK_TECH = new Set(['DAHDI', 'SIP', 'PJSIP', 'IAX2', 'Motif', 'Skinny'])
+
+/**
+ * A trunk leg: a channel that arrived in a `from-*` context other than `from-internal*`
+ * (FreePBX from-trunk/from-pstn, the lab's from-peer), any DAHDI line, or a SIP/PJSIP/IAX2 channel
+ * whose endpoint is not a numeric phone (`PJSIP/carrier-…`, `IAX2/peer-…`). Phones in FreePBX are
+ * numeric endpoints, trunks are named.
+ */
+export function isTrunkChannel(name: string, context: string): boolean {
+  const tech = technologyOf(name)
+  if (tech === 'Local' || tech === '') return false
+  if (tech === 'DAHDI') return true
+  if (/^from-/.test(context) && !/^from-internal/.test(context)) return true
+  if (!TRUNK_TECH.has(tech)) return false
+  const resource = deviceOf(name).slice(tech.length + 1)
+  return !/^\d+$/.test(resource)
+}
+
+/** The trunk's name as the console shows it (`carrier`, `peer`). */
+export function trunkNameOf(ch: LiveChannel): string {
+  return ch.device.slice(ch.technology.length + 1)
+}
+
+export interface UpsertOptions {
+  /** false: only update a channel already known (Dest blocks, events that may trail a Hangup). */
+  readonly create: boolean
+}
+
+export function upsertChannel(d: Draft, b: ChannelSnapshot | undefined, t: number, opts: UpsertOptions): LiveChannel | undefined {
+  const id = b?.uniqueid
+  if (b === undefined || id === undefined || id === '' || id === '<unknown>') return undefined
+  const old = d.get('channels', id)
+  if (old === undefined) {
+    if (!opts.create || d.wasEnded(id)) return undefined
+    const name = b.channel ?? ''
+    const context = b.context ?? ''
+    const trunk = isTrunkChannel(name, context)
+    const state = b.channelState ?? 0
+    const ch: LiveChannel = {
+      id,
+      name,
+      state,
+      stateDesc: b.channelStateDesc ?? '',
+      callerNum: clean(b.callerIdNum) ?? '',
+      callerName: clean(b.callerIdName) ?? '',
+      connectedNum: clean(b.connectedLineNum) ?? '',
+      connectedName: clean(b.connectedLineName) ?? '',
+      context,
+      exten: b.exten ?? '',
+      linkedid: b.linkedid ?? id,
+      bridgeId: undefined,
+      hold: false,
+      holdSince: undefined,
+      moh: undefined,
+      mohSince: undefined,
+      createdAt: t,
+      answeredAt: state === 6 ? t : undefined,
+      technology: technologyOf(name),
+      isTrunk: trunk,
+      device: deviceOf(name),
+      queue: undefined,
+      // An inbound trunk channel's first Exten is the number the caller dialled.
+      did: trunk && b.exten !== undefined && b.exten !== '' && b.exten !== 's' ? b.exten : undefined,
+      parkedKey: undefined,
+    }
+    d.set('channels', id, ch)
+    d.addTo('linked', ch.linkedid, id)
+    d.addTo('deviceChannels', ch.device, id)
+    d.touchedChannels.add(id)
+    return ch
+  }
+  const state = b.channelState ?? old.state
+  const linkedid = b.linkedid ?? old.linkedid
+  const next: LiveChannel = {
+    ...old,
+    state,
+    stateDesc: b.channelStateDesc ?? old.stateDesc,
+    callerNum: clean(b.callerIdNum) ?? old.callerNum,
+    callerName: clean(b.callerIdName) ?? old.callerName,
+    connectedNum: clean(b.connectedLineNum) ?? old.connectedNum,
+    connectedName: clean(b.connectedLineName) ?? old.connectedName,
+    context: b.context ?? old.context,
+    exten: b.exten ?? old.exten,
+    linkedid,
+    answeredAt: old.answeredAt ?? (state === 6 ? t : undefined),
+  }
+  if (linkedid !== old.linkedid) {
+    d.removeFrom('linked', old.linkedid, id)
+    d.addTo('linked', linkedid, id)
+  }
+  if (!sameChannel(old, next)) {
+    d.set('channels', id, next)
+    d.touchedChannels.add(id)
+    return next
+  }
+  return old
+}
+
+function sameChannel(a: LiveChannel, b: LiveChannel): boolean {
+  return (
+    a.state === b.state &&
+    a.stateDesc === b.stateDesc &&
+    a.callerNum === b.callerNum &&
+    a.callerName === b.callerName &&
+    a.connectedNum === b.connectedNum &&
+    a.connectedName === b.connectedName &&
+    a.context === b.context &&
+    a.exten === b.exten &&
+    a.linkedid === b.linkedid &&
+    a.answeredAt === b.answeredAt
+  )
+}
+
+export function patchChannel(d: Draft, id: string, change: Partial<LiveChannel>): void {
+  const old = d.get('channels', id)
+  if (old === undefined) return
+  d.set('channels', id, { ...old, ...change })
+  d.touchedChannels.add(id)
+}
+
+export function removeChannel(d: Draft, id: string): void {
+  const ch = d.get('channels', id)
+  d.markEnded(id)
+  if (ch === undefined) return
+  setChannelBridge(d, id, undefined)
+  d.removeFrom('linked', ch.linkedid, id)
+  d.removeFrom('deviceChannels', ch.device, id)
+  if (ch.queue !== undefined) removeQueueCaller(d, ch.queue, id)
+  if (ch.parkedKey !== undefined && d.get('parked', ch.parkedKey)?.parkeeId === id) d.delete('parked', ch.parkedKey)
+  d.delete('channels', id)
+  d.touchedChannels.add(id)
+  d.touchedDevices.add(ch.device)
+}
+
+/** Moves the channel into `bridgeId` (or out of any bridge), keeping both bridges' lists right. */
+export function setChannelBridge(d: Draft, id: string, bridgeId: string | undefined, bridgeInfo?: Partial<LiveBridge>): void {
+  const ch = d.get('channels', id)
+  const from = ch?.bridgeId
+  if (from !== undefined && from !== bridgeId) {
+    const b = d.get('bridges', from)
+    if (b?.channelIds.includes(id) === true) d.set('bridges', from, { ...b, channelIds: b.channelIds.filter((x) => x !== id) })
+  }
+  if (bridgeId !== undefined) {
+    const b = d.get('bridges', bridgeId) ?? { id: bridgeId, type: bridgeInfo?.type ?? '', technology: bridgeInfo?.technology ?? '', channelIds: [] }
+    if (!b.channelIds.includes(id) && ch !== undefined) d.set('bridges', bridgeId, { ...b, channelIds: [...b.channelIds, id] })
+    else if (d.get('bridges', bridgeId) === undefined) d.set('bridges', bridgeId, b)
+  }
+  if (ch !== undefined && ch.bridgeId !== bridgeId) {
+    d.set('channels', id, { ...ch, bridgeId })
+    d.touchedChannels.add(id)
+  }
+}
+
+export function removeQueueCaller(d: Draft, queueName: string, channelId: string): void {
+  const q = d.get('queues', queueName)
+  const gone = q?.callers[channelId]
+  if (q === undefined || gone === undefined) return
+  // Asterisk moves everyone behind the leaver up one place without an event per caller.
+  const callers: Record<string, LiveQueue['callers'][string]> = Object.create(null) as Record<string, LiveQueue['callers'][string]>
+  for (const [cid, c] of Object.entries(q.callers)) {
+    if (cid === channelId) continue
+    callers[cid] = c.position > gone.position ? { ...c, position: c.position - 1 } : c
+  }
+  d.set('queues', queueName, { ...q, callers })
+  d.touchedChannels.add(channelId)
+}

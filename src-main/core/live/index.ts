@@ -1,0 +1,4 @@
+/** Live state of one PBX profile: reducers, snapshot loading, resync and patch coalescing. */
+export { emptyLiveModel, toLiveState, type LiveModel } from './model'
+export { reduce, reduceAll, extensionStateName } from './reduce'
+export { fromSnapshots, SNAPSHOT_ACTIONS, type LiveSnapshots, type SnapshotItems } from './snapshots'

@@ -1,0 +1,403 @@
+/**
+ * Pure reducers: typed AMI events → LiveModel.
+ *
+ *   reduce(model, event, now?)            one event
+ *   reduceAll(model, events, now?)        a batch: one copy per touched collection for the batch
+ *
+ * Neither mutates its input; untouched collections and entities keep their identity. Times come
+ * from the event's `Timestamp` (timestampevents=yes) or else from `now` — never from the clock
+ * here, so a replay gives the same state.
+ *
+ * Every handler is written so that replaying an event on a state that already reflects it changes
+ * nothing that a later event would not set again (channel fields are overwritten from the event's
+ * channel block, memberships are sets): that is what makes the resync's replay of buffered events
+ * safe (README.md "Resync").
+ */
+import type { AmiEventOf, AmiTypedEvent } from '../ami/events'
+import type { ExtensionStateName, LiveQueue, LiveQueueMember } from '../../../src-preload/types/live'
+import { hintDevices, rebuildCalls } from './calls'
+import { patchChannel, removeChannel, removeQueueCaller, setChannelBridge, upsertChannel } from './channel'
+import { Draft, type LiveModel, rec } from './model'
+
+export function eventTime(ev: { readonly timestamp: number | undefined }, now: number | undefined): number {
+  return ev.timestamp !== undefined ? Math.round(ev.timestamp * 1000) : (now ?? 0)
+}
+
+export function reduce(model: LiveModel, event: AmiTypedEvent, now?: number): LiveModel {
+  const d = new Draft(model)
+  applyEvent(d, event, now)
+  rebuildCalls(d)
+  return d.finish()
+}
+
+export function reduceAll(model: LiveModel, events: Iterable<AmiTypedEvent>, now?: number): LiveModel {
+  const d = new Draft(model)
+  for (const ev of events) applyEvent(d, ev, now)
+  rebuildCalls(d)
+  return d.finish()
+}
+
+/** Extension status number (ExtensionStatus `Status`) → the state names the BLF shows. */
+export function extensionStateName(status: number | undefined): ExtensionStateName {
+  switch (status) {
+    case 0: return 'NOT_INUSE'
+    case 1: return 'INUSE'
+    case 2: return 'BUSY'
+    case 4: return 'UNAVAILABLE'
+    case -1: return 'UNAVAILABLE'
+    case 8: return 'RINGING'
+    case 9: return 'RINGINUSE'
+    case 16: return 'ONHOLD'
+    case 17: return 'ONHOLD'
+    default: return 'UNKNOWN'
+  }
+}
+
+function emptyQueue(name: string): LiveQueue {
+  return {
+    id: name,
+    strategy: '',
+    max: 0,
+    holdtime: 0,
+    talkTime: 0,
+    completed: 0,
+    abandoned: 0,
+    serviceLevel: 0,
+    serviceLevelPerf: 0,
+    weight: 0,
+    members: rec(),
+    callers: rec(),
+  }
+}
+
+interface MemberFields {
+  readonly queue: string | undefined
+  readonly iface: string | undefined
+  readonly name: string | undefined
+  readonly stateInterface: string | undefined
+  readonly membership: string | undefined
+  readonly penalty: number | undefined
+  readonly callsTaken: number | undefined
+  readonly lastCall: number | undefined
+  readonly inCall: number | undefined
+  readonly status: number | undefined
+  readonly paused: number | undefined
+  readonly pausedReason: string | undefined
+}
+
+function upsertMember(d: Draft, f: MemberFields): void {
+  if (f.queue === undefined || f.iface === undefined) return
+  const q = d.get('queues', f.queue) ?? emptyQueue(f.queue)
+  const old = q.members[f.iface]
+  const m: LiveQueueMember = {
+    interface: f.iface,
+    name: f.name ?? old?.name ?? f.iface,
+    stateInterface: f.stateInterface ?? old?.stateInterface ?? f.iface,
+    status: f.status ?? old?.status ?? 0,
+    paused: f.paused !== undefined ? f.paused !== 0 : (old?.paused ?? false),
+    pausedReason: f.pausedReason ?? old?.pausedReason ?? '',
+    penalty: f.penalty ?? old?.penalty ?? 0,
+    callsTaken: f.callsTaken ?? old?.callsTaken ?? 0,
+    lastCall: f.lastCall ?? old?.lastCall ?? 0,
+    inCall: f.inCall !== undefined ? f.inCall !== 0 : (old?.inCall ?? false),
+    membership: f.membership ?? old?.membership ?? '',
+  }
+  d.set('queues', f.queue, { ...q, members: Object.assign(rec<LiveQueueMember>(), q.members, { [f.iface]: m }) })
+}
+
+function memberEvent(
+  e: AmiEventOf<'QueueMemberAdded' | 'QueueMemberStatus' | 'QueueMemberPause' | 'QueueMemberPenalty' | 'QueueMemberRinginuse'>,
+): MemberFields {
+  return {
+    queue: e.queue,
+    iface: e.interface,
+    name: e.memberName,
+    stateInterface: e.stateInterface,
+    membership: e.membership,
+    penalty: e.penalty,
+    callsTaken: e.callsTaken,
+    lastCall: e.lastCall,
+    inCall: e.inCall,
+    status: e.status,
+    paused: e.paused,
+    pausedReason: e.pausedReason,
+  }
+}
+
+function addQueueCaller(d: Draft, queue: string, channelId: string, position: number | undefined, t: number, waitS?: number): void {
+  const ch = d.get('channels', channelId)
+  if (ch === undefined) return
+  const q = d.get('queues', queue) ?? emptyQueue(queue)
+  const old = q.callers[channelId]
+  const caller = {
+    channelId,
+    position: position ?? old?.position ?? Object.keys(q.callers).length + 1,
+    callerNum: ch.callerNum,
+    callerName: ch.callerName,
+    joinedAt: old?.joinedAt ?? (waitS !== undefined ? t - waitS * 1000 : t),
+  }
+  d.set('queues', queue, { ...q, callers: Object.assign(rec<LiveQueue['callers'][string]>(), q.callers, { [channelId]: caller }) })
+  if (ch.queue !== queue) patchChannel(d, channelId, { queue })
+  d.touchedChannels.add(channelId)
+}
+
+type ParkingEvent = AmiEventOf<'ParkedCall' | 'ParkedCallSwap'>
+
+function parkedKey(lot: string | undefined, space: string | undefined): string | undefined {
+  if (space === undefined || space === '') return undefined
+  return `${lot ?? 'default'}:${space}`
+}
+
+function park(d: Draft, e: ParkingEvent, t: number): void {
+  const key = parkedKey(e.parkinglot, e.parkingSpace)
+  const p = e.parkee
+  if (key === undefined || p?.uniqueid === undefined) return
+  const ch = upsertChannel(d, p, t, { create: true })
+  if (ch === undefined) return
+  const old = d.get('parked', key)
+  const since = old?.parkeeId === ch.id ? old.since : t - (e.parkingDuration ?? 0) * 1000
+  d.set('parked', key, {
+    id: key,
+    lot: e.parkinglot ?? 'default',
+    space: e.parkingSpace ?? '',
+    parkeeId: ch.id,
+    parkeeChannel: ch.name,
+    parkee: { name: ch.callerName, number: ch.callerNum },
+    parker: e.parker?.channel ?? e.parkerDialString ?? '',
+    parkerDialString: e.parkerDialString ?? '',
+    timeoutS: e.parkingTimeout ?? 0,
+    since,
+    expiresAt: e.parkingTimeout !== undefined && e.parkingTimeout > 0 ? t + e.parkingTimeout * 1000 : undefined,
+  })
+  if (ch.parkedKey !== key) patchChannel(d, ch.id, { parkedKey: key })
+}
+
+function unpark(d: Draft, e: AmiEventOf<'UnParkedCall' | 'ParkedCallGiveUp' | 'ParkedCallTimeOut'>): void {
+  const key = parkedKey(e.parkinglot, e.parkingSpace)
+  const id = e.parkee?.uniqueid
+  if (key !== undefined && (id === undefined || d.get('parked', key)?.parkeeId === id)) d.delete('parked', key)
+  if (id !== undefined && d.get('channels', id)?.parkedKey !== undefined) patchChannel(d, id, { parkedKey: undefined })
+}
+
+function setExtension(d: Draft, e: AmiEventOf<'ExtensionStatus'>): void {
+  const id = e.exten
+  if (id === undefined || id === '') return
+  const old = d.get('extensions', id)
+  const hint = e.hint ?? old?.hint ?? ''
+  const next = {
+    id,
+    context: e.context ?? old?.context ?? '',
+    hint,
+    state: extensionStateName(e.status),
+    statusText: e.statusText ?? '',
+    callIds: old?.callIds ?? [],
+  }
+  if (old !== undefined && old.hint !== hint) for (const dev of hintDevices(old.hint)) d.removeFrom('deviceExtens', dev, id)
+  if (old === undefined || old.hint !== hint) {
+    for (const dev of hintDevices(hint)) d.addTo('deviceExtens', dev, id)
+    d.touchedExtensions.add(id)
+  }
+  if (old === undefined || old.state !== next.state || old.statusText !== next.statusText || old.context !== next.context || old.hint !== hint) {
+    d.set('extensions', id, next)
+  }
+}
+
+/** Seconds from CoreShowChannel's `Duration` (`HH:MM:SS`, hours may exceed 24). */
+export function durationSeconds(v: string | undefined): number {
+  if (v === undefined) return 0
+  const parts = v.split(':').map(Number)
+  if (parts.some((x) => !Number.isFinite(x))) return 0
+  return parts.reduce((acc, x) => acc * 60 + x, 0)
+}
+
+export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined): void {
+  const t = eventTime(ev, now)
+  switch (ev.event) {
+    case 'Newchannel':
+    case 'Newstate':
+    case 'NewCallerid':
+    case 'NewConnectedLine':
+    case 'Newexten':
+      upsertChannel(d, ev.channel, t, { create: true })
+      return
+    case 'DialBegin':
+    case 'DialState':
+    case 'DialEnd':
+      upsertChannel(d, ev.channel, t, { create: true })
+      // The dialled side may already be gone when DialEnd arrives: never recreate it.
+      upsertChannel(d, ev.dest, t, { create: false })
+      return
+    case 'Hangup': {
+      const id = ev.channel?.uniqueid
+      if (id !== undefined) removeChannel(d, id)
+      return
+    }
+    case 'BridgeCreate':
+    case 'BridgeListItem': {
+      const b = ev.bridge
+      if (b?.uniqueid === undefined) return
+      const old = d.get('bridges', b.uniqueid)
+      d.set('bridges', b.uniqueid, {
+        id: b.uniqueid,
+        type: b.type ?? old?.type ?? '',
+        technology: b.technology ?? old?.technology ?? '',
+        channelIds: old?.channelIds ?? [],
+      })
+      for (const c of old?.channelIds ?? []) d.touchedChannels.add(c)
+      return
+    }
+    case 'BridgeDestroy': {
+      const id = ev.bridge?.uniqueid
+      if (id === undefined) return
+      for (const c of d.get('bridges', id)?.channelIds ?? []) {
+        if (d.get('channels', c)?.bridgeId === id) patchChannel(d, c, { bridgeId: undefined })
+      }
+      d.delete('bridges', id)
+      return
+    }
+    case 'BridgeEnter': {
+      const ch = upsertChannel(d, ev.channel, t, { create: true })
+      const b = ev.bridge
+      if (ch === undefined || b?.uniqueid === undefined) return
+      setChannelBridge(d, ch.id, b.uniqueid, { type: b.type, technology: b.technology })
+      return
+    }
+    case 'BridgeLeave': {
+      const ch = upsertChannel(d, ev.channel, t, { create: false })
+      if (ch !== undefined && ch.bridgeId === ev.bridge?.uniqueid) setChannelBridge(d, ch.id, undefined)
+      return
+    }
+    case 'BridgeMerge': {
+      const from = ev.fromBridge?.uniqueid
+      const to = ev.toBridge?.uniqueid
+      if (from === undefined || to === undefined) return
+      for (const c of d.get('bridges', from)?.channelIds ?? []) setChannelBridge(d, c, to, { type: ev.toBridge?.type, technology: ev.toBridge?.technology })
+      return
+    }
+    case 'BlindTransfer':
+      if (ev.result === 'Success') clearHold(d, ev.transferer?.uniqueid)
+      return
+    case 'AttendedTransfer':
+      // A completed attended transfer never sends Unhold for the transferer's Hold (captures).
+      if (ev.result === 'Success') {
+        clearHold(d, ev.origTransferer?.uniqueid)
+        clearHold(d, ev.secondTransferer?.uniqueid)
+      }
+      return
+    case 'Hold': {
+      const ch = upsertChannel(d, ev.channel, t, { create: false })
+      if (ch !== undefined && !ch.hold) patchChannel(d, ch.id, { hold: true, holdSince: t })
+      return
+    }
+    case 'Unhold':
+      clearHold(d, upsertChannel(d, ev.channel, t, { create: false })?.id)
+      return
+    case 'MusicOnHoldStart': {
+      const ch = upsertChannel(d, ev.channel, t, { create: false })
+      if (ch !== undefined && ch.moh === undefined) patchChannel(d, ch.id, { moh: ev.class ?? 'default', mohSince: t })
+      return
+    }
+    case 'MusicOnHoldStop': {
+      const ch = upsertChannel(d, ev.channel, t, { create: false })
+      if (ch?.moh !== undefined) patchChannel(d, ch.id, { moh: undefined, mohSince: undefined })
+      return
+    }
+    case 'QueueCallerJoin': {
+      const ch = upsertChannel(d, ev.channel, t, { create: true })
+      if (ch !== undefined && ev.queue !== undefined) addQueueCaller(d, ev.queue, ch.id, ev.position, t)
+      return
+    }
+    case 'QueueCallerLeave':
+    case 'QueueCallerAbandon': {
+      const id = ev.channel?.uniqueid
+      if (id !== undefined && ev.queue !== undefined) removeQueueCaller(d, ev.queue, id)
+      return
+    }
+    case 'QueueMemberAdded':
+    case 'QueueMemberStatus':
+    case 'QueueMemberPause':
+    case 'QueueMemberPenalty':
+    case 'QueueMemberRinginuse':
+      upsertMember(d, memberEvent(ev))
+      return
+    case 'QueueMemberRemoved': {
+      const q = ev.queue === undefined ? undefined : d.get('queues', ev.queue)
+      if (q === undefined || ev.interface === undefined || q.members[ev.interface] === undefined) return
+      const members = Object.assign(rec<LiveQueueMember>(), q.members)
+      delete members[ev.interface]
+      d.set('queues', q.id, { ...q, members })
+      return
+    }
+    case 'QueueParams': {
+      if (ev.queue === undefined) return
+      const q = d.get('queues', ev.queue) ?? emptyQueue(ev.queue)
+      d.set('queues', ev.queue, {
+        ...q,
+        strategy: ev.strategy ?? q.strategy,
+        max: ev.max ?? q.max,
+        holdtime: ev.holdtime ?? q.holdtime,
+        talkTime: ev.talkTime ?? q.talkTime,
+        completed: ev.completed ?? q.completed,
+        abandoned: ev.abandoned ?? q.abandoned,
+        serviceLevel: ev.serviceLevel ?? q.serviceLevel,
+        serviceLevelPerf: ev.servicelevelPerf ?? q.serviceLevelPerf,
+        weight: ev.weight ?? q.weight,
+      })
+      return
+    }
+    case 'QueueMember':
+      upsertMember(d, {
+        queue: ev.queue,
+        iface: ev.location,
+        name: ev.name,
+        stateInterface: ev.stateInterface,
+        membership: ev.membership,
+        penalty: ev.penalty,
+        callsTaken: ev.callsTaken,
+        lastCall: ev.lastCall,
+        inCall: ev.inCall,
+        status: ev.status,
+        paused: ev.paused,
+        pausedReason: ev.pausedReason,
+      })
+      return
+    case 'QueueEntry':
+      if (ev.queue !== undefined && ev.uniqueid !== undefined) addQueueCaller(d, ev.queue, ev.uniqueid, ev.position, t, ev.wait)
+      return
+    case 'ExtensionStatus':
+      setExtension(d, ev)
+      return
+    case 'DeviceStateChange': {
+      if (ev.device === undefined || ev.state === undefined) return
+      if (d.get('devices', ev.device)?.state !== ev.state) d.set('devices', ev.device, { id: ev.device, state: ev.state })
+      return
+    }
+    case 'ParkedCall':
+    case 'ParkedCallSwap':
+      park(d, ev, t)
+      return
+    case 'UnParkedCall':
+    case 'ParkedCallGiveUp':
+    case 'ParkedCallTimeOut':
+      unpark(d, ev)
+      return
+    case 'CoreShowChannel': {
+      // Snapshot item: the channel exists now; its age comes from Duration.
+      const ch = upsertChannel(d, ev.channel, t - durationSeconds(ev.duration) * 1000, { create: true })
+      if (ch === undefined) return
+      if (ch.state === 6 && ch.answeredAt === undefined) patchChannel(d, ch.id, { answeredAt: ch.createdAt })
+      const bridge = ev.bridgeId === undefined || ev.bridgeId === '' ? undefined : ev.bridgeId
+      setChannelBridge(d, ch.id, bridge)
+      return
+    }
+    default:
+      return
+  }
+}
+
+function clearHold(d: Draft, id: string | undefined): void {
+  if (id === undefined) return
+  const ch = d.get('channels', id)
+  if (ch?.hold === true) patchChannel(d, id, { hold: false, holdSince: undefined })
+}
+

@@ -1,0 +1,262 @@
+/**
+ * Live state of one PBX profile as the renderer sees it, and the patches that keep it current.
+ * Shared by main (src-main/core/live) and the renderer (zustand stores): plain serialisable data
+ * only — Records and arrays, no classes, no Maps — so it crosses IPC and the web transport as is.
+ *
+ * Protocol (main → renderer)
+ *   1. the renderer asks for a LiveSnapshot: { profileId, seq, state }
+ *   2. then it receives LivePatch batches, at most one per animation frame, with seq = previous + 1;
+ *      applyLivePatch(state, patch) gives the next state.
+ *   3. a patch whose seq is not lastSeq + 1 means something was missed: ask for a snapshot again
+ *      (main also sends a fresh snapshot, never a backlog, to a renderer that fell behind).
+ *
+ * Times are epoch milliseconds (UTC). Every Record is keyed by the entity's `id`.
+ */
+
+/** Asterisk ChannelState numbers (0 Down … 6 Up, 7 Busy …) are kept; `stateDesc` is the text. */
+export interface LiveChannel {
+  /** Uniqueid: the only stable key of a channel (names are reused across calls). */
+  readonly id: string
+  readonly name: string
+  readonly state: number
+  readonly stateDesc: string
+  readonly callerNum: string
+  readonly callerName: string
+  readonly connectedNum: string
+  readonly connectedName: string
+  readonly context: string
+  readonly exten: string
+  readonly linkedid: string
+  /** Bridge the channel is in now, if any. */
+  readonly bridgeId: string | undefined
+  /** Put on hold by a Hold event (the channel that pressed hold). */
+  readonly hold: boolean
+  readonly holdSince: number | undefined
+  /** Music-on-hold class while music plays to this channel (the held party, a queue caller). */
+  readonly moh: string | undefined
+  readonly mohSince: number | undefined
+  readonly createdAt: number
+  readonly answeredAt: number | undefined
+  /** `PJSIP`, `IAX2`, `Local`, … (the part of the name before `/`). */
+  readonly technology: string
+  /** A trunk leg (see README: named peer, not a numeric phone endpoint; or a `from-*` trunk context). */
+  readonly isTrunk: boolean
+  /** The device the channel belongs to (`PJSIP/101`, `Local/101@lab`), used for BLF. */
+  readonly device: string
+  /** The queue the channel came through; kept after it left the queue (the call card shows it). */
+  readonly queue: string | undefined
+  /** Inbound number dialled on a trunk (the trunk channel's first Exten). */
+  readonly did: string | undefined
+  /** Key of the parked call (`lot:space`) while this channel is parked. */
+  readonly parkedKey: string | undefined
+}
+
+export type LiveCallState = 'ringing' | 'up' | 'hold' | 'parked' | 'queued' | 'transferring'
+export type LiveCallDirection = 'inbound' | 'outbound' | 'internal'
+
+export interface LiveParty {
+  readonly name: string
+  readonly number: string
+}
+
+/** A call: the channels joined by a (non-holding) bridge or by a shared Linkedid. */
+export interface LiveCall {
+  /** The Linkedid of the call's first channel: stable for the life of the call. */
+  readonly id: string
+  readonly direction: LiveCallDirection
+  readonly caller: LiveParty
+  readonly callee: LiveParty
+  readonly state: LiveCallState
+  readonly startedAt: number
+  readonly answeredAt: number | undefined
+  /** Since when the call is in its current hold / parked / queued state (for the timers). */
+  readonly stateSince: number | undefined
+  readonly queue: string | undefined
+  readonly trunk: string | undefined
+  readonly did: string | undefined
+  readonly channelIds: readonly string[]
+  readonly bridgeIds: readonly string[]
+}
+
+export type ExtensionStateName = 'NOT_INUSE' | 'INUSE' | 'BUSY' | 'UNAVAILABLE' | 'RINGING' | 'RINGINUSE' | 'ONHOLD' | 'UNKNOWN'
+
+export interface LiveExtension {
+  /** The extension number. */
+  readonly id: string
+  readonly context: string
+  readonly hint: string
+  readonly state: ExtensionStateName
+  /** Asterisk's StatusText (`Idle`, `InUse`, `Ringing`, …). */
+  readonly statusText: string
+  /** Calls one of the hint's devices is in (who the extension talks to). */
+  readonly callIds: readonly string[]
+}
+
+export interface LiveDevice {
+  /** `PJSIP/101`, `Queue:support_avail`, `Custom:DND101`, … */
+  readonly id: string
+  readonly state: string
+}
+
+export interface LiveQueueMember {
+  readonly interface: string
+  readonly name: string
+  readonly stateInterface: string
+  /** Asterisk device state number of the member (1 not in use, 2 in use, 6 ringing, 5 unavailable…). */
+  readonly status: number
+  readonly paused: boolean
+  readonly pausedReason: string
+  readonly penalty: number
+  readonly callsTaken: number
+  /** Epoch seconds as Asterisk gives it (0 = never). */
+  readonly lastCall: number
+  readonly inCall: boolean
+  readonly membership: string
+}
+
+export interface LiveQueueCaller {
+  readonly channelId: string
+  readonly position: number
+  readonly callerNum: string
+  readonly callerName: string
+  readonly joinedAt: number
+}
+
+export interface LiveQueue {
+  readonly id: string
+  readonly strategy: string
+  readonly max: number
+  readonly holdtime: number
+  readonly talkTime: number
+  readonly completed: number
+  readonly abandoned: number
+  readonly serviceLevel: number
+  readonly serviceLevelPerf: number
+  readonly weight: number
+  readonly members: Readonly<Record<string, LiveQueueMember>>
+  readonly callers: Readonly<Record<string, LiveQueueCaller>>
+}
+
+export interface LiveParkedCall {
+  /** `lot:space` */
+  readonly id: string
+  readonly lot: string
+  readonly space: string
+  readonly parkeeId: string
+  readonly parkeeChannel: string
+  readonly parkee: LiveParty
+  /** Whoever parked it, when known (Parker* block or the dial string the call returns to). */
+  readonly parker: string
+  readonly parkerDialString: string
+  readonly timeoutS: number
+  readonly since: number
+  readonly expiresAt: number | undefined
+}
+
+export interface LiveBridge {
+  readonly id: string
+  readonly type: string
+  readonly technology: string
+  readonly channelIds: readonly string[]
+}
+
+export type LiveConnectionStatus = 'disconnected' | 'syncing' | 'live'
+
+export interface LiveMeta {
+  /** 'syncing' while snapshots load after a (re)connect; the collections are the last good state. */
+  readonly status: LiveConnectionStatus
+  /** When the current state was last rebuilt from snapshots. */
+  readonly syncedAt: number | undefined
+  /** How many times the state was rebuilt. */
+  readonly resyncs: number
+}
+
+export interface LiveState {
+  readonly meta: LiveMeta
+  readonly channels: Readonly<Record<string, LiveChannel>>
+  readonly calls: Readonly<Record<string, LiveCall>>
+  readonly extensions: Readonly<Record<string, LiveExtension>>
+  readonly devices: Readonly<Record<string, LiveDevice>>
+  readonly queues: Readonly<Record<string, LiveQueue>>
+  readonly parked: Readonly<Record<string, LiveParkedCall>>
+  readonly bridges: Readonly<Record<string, LiveBridge>>
+}
+
+export type LiveCollectionName = 'channels' | 'calls' | 'extensions' | 'devices' | 'queues' | 'parked' | 'bridges'
+export const LIVE_COLLECTIONS: readonly LiveCollectionName[] = ['channels', 'calls', 'extensions', 'devices', 'queues', 'parked', 'bridges']
+
+type EntityOf<C extends LiveCollectionName> = LiveState[C] extends Readonly<Record<string, infer E>> ? E : never
+
+export interface CollectionPatch<E> {
+  /** Whole entities, replacing any older version. */
+  readonly upsert: Readonly<Record<string, E>>
+  readonly remove: readonly string[]
+}
+
+export interface LivePatch {
+  readonly profileId: string
+  /** Previous patch's (or the snapshot's) seq + 1. */
+  readonly seq: number
+  readonly meta?: LiveMeta
+  readonly channels?: CollectionPatch<LiveChannel>
+  readonly calls?: CollectionPatch<LiveCall>
+  readonly extensions?: CollectionPatch<LiveExtension>
+  readonly devices?: CollectionPatch<LiveDevice>
+  readonly queues?: CollectionPatch<LiveQueue>
+  readonly parked?: CollectionPatch<LiveParkedCall>
+  readonly bridges?: CollectionPatch<LiveBridge>
+}
+
+export interface LiveSnapshot {
+  readonly profileId: string
+  /** The seq of the last patch this state includes; the next patch has seq + 1. */
+  readonly seq: number
+  readonly state: LiveState
+}
+
+/** What a subscriber receives: a patch, or a whole snapshot (first time, or after falling behind). */
+export type LiveMessage = { readonly kind: 'patch'; readonly patch: LivePatch } | { readonly kind: 'snapshot'; readonly snapshot: LiveSnapshot }
+
+export function emptyLiveState(): LiveState {
+  return {
+    meta: { status: 'disconnected', syncedAt: undefined, resyncs: 0 },
+    channels: {},
+    calls: {},
+    extensions: {},
+    devices: {},
+    queues: {},
+    parked: {},
+    bridges: {},
+  }
+}
+
+function applyCollection<C extends LiveCollectionName>(
+  current: Readonly<Record<string, EntityOf<C>>>,
+  patch: CollectionPatch<EntityOf<C>> | undefined,
+): Readonly<Record<string, EntityOf<C>>> {
+  if (patch === undefined) return current
+  const upserts = Object.keys(patch.upsert)
+  if (upserts.length === 0 && patch.remove.length === 0) return current
+  // Null prototype: keys are PBX-supplied strings (a queue named `__proto__` must stay data).
+  const next = Object.assign(Object.create(null) as Record<string, EntityOf<C>>, current)
+  for (const id of patch.remove) delete next[id]
+  for (const id of upserts) {
+    const e = patch.upsert[id]
+    if (e !== undefined) next[id] = e
+  }
+  return next
+}
+
+/** Pure: the state after `patch`. Untouched collections keep their identity (cheap selectors). */
+export function applyLivePatch(state: LiveState, patch: LivePatch): LiveState {
+  return {
+    meta: patch.meta ?? state.meta,
+    channels: applyCollection<'channels'>(state.channels, patch.channels),
+    calls: applyCollection<'calls'>(state.calls, patch.calls),
+    extensions: applyCollection<'extensions'>(state.extensions, patch.extensions),
+    devices: applyCollection<'devices'>(state.devices, patch.devices),
+    queues: applyCollection<'queues'>(state.queues, patch.queues),
+    parked: applyCollection<'parked'>(state.parked, patch.parked),
+    bridges: applyCollection<'bridges'>(state.bridges, patch.bridges),
+  }
+}

@@ -5,17 +5,13 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createAppCore } from '../src-main/core/app/app-core'
-import { MemoryKeyValueStore } from '../src-main/core/storage/kv'
+import { createTestCore } from '../test/support/test-core'
 import { startWebServer } from '../src-main/web/web-server'
 import { launchChromium, RENDERER_DIR } from '../test/support/browser'
 
 const outDir = resolve(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'att-shots-')))
 mkdirSync(outDir, { recursive: true })
-const core = createAppCore({
-  appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true },
-  settingsStore: new MemoryKeyValueStore(),
-})
+const core = createTestCore()
 const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
 const browser = await launchChromium()
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })

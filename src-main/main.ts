@@ -5,11 +5,11 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow } from 'electron'
-import ElectronStore from 'electron-store'
 import { createAppCore, type AppCore } from './core/app/app-core'
 import { APP_ORIGIN } from './core/security/trusted-sender'
 import { installAppMenu } from './electron/app-menu'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
+import { openElectronStores } from './electron/electron-stores'
 import { hardenApp } from './electron/hardening'
 import { forwardEvents, registerIpc } from './electron/ipc-transport'
 
@@ -62,7 +62,7 @@ export async function start(): Promise<void> {
 
   const core = createAppCore({
     appInfo: { name: 'Attendant', version: app.getVersion(), platform: process.platform, mode: 'electron', demo: true },
-    settingsStore: new ElectronStore<Record<string, unknown>>({ name: 'settings' }),
+    ...openElectronStores(log),
     log,
   })
   hardenApp(log)

@@ -6,10 +6,10 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Conf from 'conf'
 import { createAppCore } from './core/app/app-core'
 import { parseArgs, portArg } from './web/cli-args'
 import { preferPort } from './web/free-port'
+import { openNodeStores } from './web/node-stores'
 import { startWebServer } from './web/web-server'
 
 const DEFAULT_PORT = 5173
@@ -23,10 +23,9 @@ async function main(): Promise<void> {
   const requested = portArg(args, 'port', -1)
   const port = requested >= 0 ? requested : await preferPort(DEFAULT_PORT)
 
-  const settingsStore = new Conf<Record<string, unknown>>({ projectName: 'attendant', cwd: dataDir, configName: 'settings' })
   const core = createAppCore({
+    ...openNodeStores(dataDir),
     appInfo: { name: 'Attendant', version: process.env.npm_package_version ?? '0.1.0', platform: process.platform, mode: 'web', demo: true },
-    settingsStore,
     log: (message, err) => {
       console.error(message, err)
     },

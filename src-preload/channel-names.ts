@@ -2,9 +2,18 @@
  * The contract's channel names, dependency-free so the sandboxed preload can bundle them without
  * pulling in schemas. `contract.ts` must declare exactly these (a compile error otherwise).
  */
-export const invokeChannelNames = ['app.info', 'settings.get', 'settings.set'] as const
+export const invokeChannelNames = [
+  'app.info',
+  'settings.get',
+  'settings.set',
+  'profiles.list',
+  'profiles.save',
+  'profiles.remove',
+  'admin.setPassphrase',
+  'audit.read',
+] as const
 
-export const eventChannelNames = ['settings.changed'] as const
+export const eventChannelNames = ['settings.changed', 'profiles.changed'] as const
 
 export type InvokeChannel = (typeof invokeChannelNames)[number]
 export type EventChannel = (typeof eventChannelNames)[number]

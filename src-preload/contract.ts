@@ -10,6 +10,8 @@
 import { z } from 'zod'
 import type { Result } from './types/result'
 import { settingsPatchSchema, type AppInfo, type Settings } from './types/settings'
+import { auditQuerySchema, type AuditEntryView } from './types/audit'
+import { profileIdSchema, profileSaveInputSchema, type PbxProfile, type ProfilesView } from './types/profile'
 import { invokeChannelNames, type EventChannel, type InvokeChannel } from './channel-names'
 
 /** Phantom marker carrying a channel's output type; it has no runtime role. */
@@ -31,18 +33,27 @@ export const invokeChannels = {
   'app.info': channel(noInput, returns<AppInfo>()),
   'settings.get': channel(noInput, returns<Settings>()),
   'settings.set': channel(settingsPatchSchema, returns<Settings>()),
+  'profiles.list': channel(noInput, returns<ProfilesView>()),
+  'profiles.save': channel(profileSaveInputSchema, returns<PbxProfile>()),
+  'profiles.remove': channel(z.strictObject({ id: profileIdSchema }), returns<null>()),
+  'admin.setPassphrase': channel(
+    z.strictObject({ next: z.string().min(1).max(1024), current: z.string().min(1).max(1024).optional() }),
+    returns<null>(),
+  ),
+  'audit.read': channel(auditQuerySchema, returns<readonly AuditEntryView[]>()),
 } as const satisfies { readonly [C in InvokeChannel]: InvokeSpec<z.ZodType, unknown> }
 
 /** Main → renderer pushes. Payloads come from main (trusted), so they carry types, not schemas. */
 export const eventChannels = {
   'settings.changed': returns<Settings>(),
+  'profiles.changed': returns<ProfilesView>(),
 } as const satisfies { readonly [E in EventChannel]: Returns<unknown> }
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>
 /** The input after validation (defaults applied), as handlers receive it. */
 export type InvokeParsed<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['input']>
-export type InvokeOutput<C extends InvokeChannel> = NonNullable<(typeof invokeChannels)[C]['output']['__returns']>
-export type EventPayload<E extends EventChannel> = NonNullable<(typeof eventChannels)[E]['__returns']>
+export type InvokeOutput<C extends InvokeChannel> = Exclude<(typeof invokeChannels)[C]['output']['__returns'], undefined>
+export type EventPayload<E extends EventChannel> = Exclude<(typeof eventChannels)[E]['__returns'], undefined>
 
 export const isInvokeChannel = (name: unknown): name is InvokeChannel =>
   typeof name === 'string' && (invokeChannelNames as readonly string[]).includes(name)

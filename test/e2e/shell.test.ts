@@ -1,11 +1,8 @@
 /// <reference lib="dom" />
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import Conf from 'conf'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAppCore, type AppCore } from '../../src-main/core/app/app-core'
+import type { AppCore } from '../../src-main/core/app/app-core'
+import { createTestCore } from '../support/test-core'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
 import { launchChromium, RENDERER_DIR, watchErrors } from '../support/browser'
 
@@ -14,15 +11,7 @@ let server: WebServer
 let core: AppCore
 
 beforeAll(async () => {
-  const settingsStore = new Conf<Record<string, unknown>>({
-    projectName: 'attendant-e2e',
-    cwd: mkdtempSync(join(tmpdir(), 'att-e2e-')),
-    configName: 'settings',
-  })
-  core = createAppCore({
-    appInfo: { name: 'Attendant', version: '0.1.0', platform: 'linux', mode: 'web', demo: true },
-    settingsStore,
-  })
+  core = createTestCore()
   server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
   browser = await launchChromium()
 })

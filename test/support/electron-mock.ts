@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { vi } from 'vitest'
 
 type Listener = (...args: any[]) => unknown
@@ -65,7 +68,9 @@ export function makeElectronMock() {
     }
   }
 
+  const userData = mkdtempSync(join(tmpdir(), 'att-electron-'))
   const app = {
+    getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
     isPackaged: false,
     getVersion: () => '0.1.0-test',
     requestSingleInstanceLock: vi.fn(() => true),

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import WebSocket from 'ws'
-import { createAppCore, type AppCore } from '../../src-main/core/app/app-core'
-import { MemoryKeyValueStore } from '../../src-main/core/storage/kv'
+import type { AppCore } from '../../src-main/core/app/app-core'
+import { createTestCore } from './test-core'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
 
 /** A throwaway renderer folder so transport tests do not depend on a build. */
@@ -16,10 +16,7 @@ export function fakeRendererDir(): string {
 }
 
 export async function startTestWeb(): Promise<{ core: AppCore; server: WebServer }> {
-  const core = createAppCore({
-    appInfo: { name: 'Attendant', version: '0', platform: 'linux', mode: 'web', demo: true },
-    settingsStore: new MemoryKeyValueStore(),
-  })
+  const core = createTestCore()
   const server = await startWebServer({ core, rendererDir: fakeRendererDir(), port: 0 })
   return { core, server }
 }

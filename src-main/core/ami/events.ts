@@ -428,6 +428,8 @@ interface CompiledSpec {
    *  every key into a Map. */
   shapeKeys: string[]
   shapeTargets: Array<Target | undefined>
+  /** Every property of the typed event, undefined but `event`, in a fixed order. */
+  readonly template: Readonly<Record<string, unknown>>
 }
 
 const COMMON: ReadonlyArray<readonly [string, string, Kind]> = [
@@ -437,7 +439,7 @@ const COMMON: ReadonlyArray<readonly [string, string, Kind]> = [
   ['ActionID', 'actionId', 's'],
 ]
 
-function compile(spec: EventSpec): CompiledSpec {
+function compile(name: string, spec: EventSpec): CompiledSpec {
   const exact = new Map<string, Target>()
   const add = (key: string, target: Target): void => {
     if (!exact.has(key)) exact.set(key, target)
@@ -463,9 +465,15 @@ function compile(spec: EventSpec): CompiledSpec {
   for (const [key, prop, kind] of COMMON) add(key, { t: 'f', prop, kind })
   const lower = new Map<string, Target>()
   for (const [k, v] of exact) lower.set(k.toLowerCase(), v)
+  const channelProps = channels.map((p) => CHANNEL_BLOCKS[p])
+  const bridgeProps = bridges.map((p) => BRIDGE_BLOCKS[p])
+  const template: Record<string, unknown> = { event: name, raw: undefined }
+  for (const [, prop] of COMMON) template[prop] = undefined
+  for (const p of [...fieldProps, ...channelProps, ...bridgeProps]) template[p] = undefined
   return {
-    channelProps: channels.map((p) => CHANNEL_BLOCKS[p]),
-    bridgeProps: bridges.map((p) => BRIDGE_BLOCKS[p]),
+    channelProps,
+    bridgeProps,
+    template,
     fieldProps,
     exact,
     lower,
@@ -475,7 +483,7 @@ function compile(spec: EventSpec): CompiledSpec {
 }
 
 const COMPILED = new Map<string, CompiledSpec>()
-for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(spec as EventSpec))
+for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(name, spec as EventSpec))
 
 const NO_VARIABLES: Readonly<Record<string, string>> = Object.freeze({})
 
@@ -601,15 +609,9 @@ export function toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined {
   if (name === undefined) return undefined
   const spec = COMPILED.get(name)
   if (spec === undefined) return undefined
-  const out: Record<string, unknown> = {
-    event: name,
-    raw: msg,
-    privilege: undefined,
-    systemName: undefined,
-    timestamp: undefined,
-    actionId: undefined,
-  }
-  for (const p of spec.fieldProps) out[p] = undefined
+  // Cloning a per-event template gives every event of a type the same hidden class, cheaply.
+  const out: Record<string, unknown> = { ...spec.template }
+  out.raw = msg
   const channels: Array<MutableChannel | undefined> = []
   const bridges: Array<MutableBridge | undefined> = []
   const targets = resolveTargets(spec, msg)

@@ -87,13 +87,12 @@ export class AmiMessage {
   /** Index of the first field named `key` (case-insensitive), or -1. */
   indexOf(key: string, from = 0): number {
     const keys = this.keys
-    // Exact spelling first: that is what Asterisk sends almost always, and it avoids lowercasing.
+    // Exact spelling first: that is what Asterisk sends almost always.
     for (let i = from; i < keys.length; i++) if (keys[i] === key) return i
-    const lower = key.toLowerCase()
     const n = key.length
     for (let i = from; i < keys.length; i++) {
       const k = keys[i] as string
-      if (k.length === n && k.toLowerCase() === lower) return i
+      if (k.length === n && sameIgnoringCase(k, key)) return i
     }
     return -1
   }
@@ -105,11 +104,10 @@ export class AmiMessage {
 
   getAll(key: string): string[] {
     const out: string[] = []
-    const lower = key.toLowerCase()
     const n = key.length
     for (let i = 0; i < this.keys.length; i++) {
       const k = this.keys[i] as string
-      if (k === key || (k.length === n && k.toLowerCase() === lower)) out.push(this.values[i] as string)
+      if (k === key || (k.length === n && sameIgnoringCase(k, key))) out.push(this.values[i] as string)
     }
     return out
   }
@@ -152,6 +150,20 @@ export class AmiMessage {
     }
     return out
   }
+}
+
+/** ASCII case-insensitive equality of two strings of the same length, without allocating (this
+ *  runs for every key of every event that lacks the looked-up key). Non-ASCII compares exactly. */
+function sameIgnoringCase(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x === y) continue
+    const lx = x >= 65 && x <= 90 ? x + 32 : x
+    const ly = y >= 65 && y <= 90 ? y + 32 : y
+    if (lx !== ly) return false
+  }
+  return true
 }
 
 function scalarToString(v: AmiScalar): string {

@@ -7,14 +7,14 @@ import {
 } from '../../../src-preload/contract'
 import { ApiFailure } from '../../../src-main/core/api/api-failure'
 import { createDispatcher, type Handlers } from '../../../src-main/core/api/dispatcher'
-import { createAppCore } from '../../../src-main/core/app/app-core'
 import { MemoryKeyValueStore } from '../../../src-main/core/storage/kv'
+import { createTestCore, testAppInfo } from '../../support/test-core'
 
 const ctx = { clientId: 'test', transport: 'web' as const }
-const appInfo = { name: 'Attendant', version: '0', platform: 'linux', mode: 'web' as const, demo: true }
+const appInfo = testAppInfo
 
 function core() {
-  return createAppCore({ appInfo, settingsStore: new MemoryKeyValueStore() })
+  return createTestCore()
 }
 
 describe('the contract', () => {
@@ -32,7 +32,7 @@ describe('the contract', () => {
       if (!result.ok) expect(result.error.code).toBe('invalid_input')
     }
     const { createHandlers } = await import('../../../src-main/core/api/handlers')
-    const handlers = createHandlers({ appInfo, settings: {} as never })
+    const handlers = createHandlers({ appInfo, settings: {} as never, profiles: {} as never, audit: {} as never })
     expect(Object.keys(handlers).sort()).toEqual([...invokeChannelNames].sort())
   })
 })
@@ -110,7 +110,7 @@ describe('settings persistence', () => {
   it('keeps valid fields of a hand-edited file and defaults the rest', async () => {
     const kv = new MemoryKeyValueStore()
     kv.set('settings', { theme: 'dark', holdAlertSeconds: 'lots', historyRetentionDays: 30, bogus: true })
-    const c = createAppCore({ appInfo, settingsStore: kv })
+    const c = createTestCore({ settingsStore: kv })
     const r = await c.dispatch('settings.get', undefined, ctx)
     expect(r).toEqual({ ok: true, value: { theme: 'dark', activeProfileId: null, holdAlertSeconds: 60, historyRetentionDays: 30 } })
   })

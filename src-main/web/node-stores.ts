@@ -1,0 +1,28 @@
+import { join } from 'node:path'
+import Conf from 'conf'
+import { FileAuditLog } from '../core/audit'
+import { openStoreWithRecovery, RECOMMENDED_STORE_OPTIONS } from '../core/profiles'
+import { FileKeySecretBox } from '../core/secrets'
+import type { AppCoreOptions } from '../core/app/app-core'
+
+type Stores = Pick<AppCoreOptions, 'settingsStore' | 'profileStore' | 'secretBox' | 'auditLog'>
+
+/**
+ * The plain-Node twins of the desktop stores (web mode, tests, scripts): conf files in `dataDir`,
+ * secrets under an AES-256-GCM key file readable only by this user, the audit log beside them.
+ */
+export function openNodeStores(dataDir: string, log: (message: string) => void = console.warn): Stores {
+  const conf = (configName: string) => () =>
+    new Conf<Record<string, unknown>>({ projectName: 'attendant', cwd: dataDir, configName, ...RECOMMENDED_STORE_OPTIONS })
+  const open = (configName: string) => {
+    const { kv, recovered } = openStoreWithRecovery(conf(configName), join(dataDir, `${configName}.json`))
+    if (recovered !== undefined) log(recovered.reason)
+    return kv
+  }
+  return {
+    settingsStore: open('settings'),
+    profileStore: open('profiles'),
+    secretBox: new FileKeySecretBox(open('secrets'), join(dataDir, 'secret.key')),
+    auditLog: new FileAuditLog({ dir: join(dataDir, 'audit') }),
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { builtinDemoProfile } from '../../../src-main/core/profiles'
+import { createTestCore } from '../../support/test-core'
+
+const ctx = { clientId: 'test', transport: 'web' as const }
+const SECRETS = { ami: 'ami-Secret-7f3a91', ari: 'ari-Pass-19c2e', freepbx: 'oauth-Client-Secret-55d0' }
+
+describe('profiles over the contract', () => {
+  it('saves secrets write-only: every response and event says hasSecret, never the value', async () => {
+    const core = createTestCore()
+    const seen: string[] = []
+    core.bus.subscribe((channel, payload) => seen.push(JSON.stringify([channel, payload])))
+    const profile = { ...builtinDemoProfile({ ami: 5038, ari: 8088, freepbxHttp: 8443 }), id: 'office', name: 'Office' }
+    const saved = await core.dispatch('profiles.save', { profile, secrets: SECRETS }, ctx)
+    expect(saved).toMatchObject({ ok: true, value: { id: 'office', ami: { hasSecret: true }, ari: { hasSecret: true }, freepbx: { hasSecret: true } } })
+    const responses = [
+      saved,
+      await core.dispatch('profiles.list', undefined, ctx),
+      await core.dispatch('audit.read', { limit: 100 }, ctx),
+      await core.dispatch('settings.get', undefined, ctx),
+      await core.dispatch('app.info', undefined, ctx),
+    ].map((r) => JSON.stringify(r))
+    for (const text of [...responses, ...seen]) {
+      for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret)
+    }
+    // The secret is still there for the main process to connect with.
+    expect(await core.profiles.getSecret('office', 'ami')).toBe(SECRETS.ami)
+  })
+
+  it('refuses widening a profile without the admin passphrase, and audits the refusal', async () => {
+    const core = createTestCore()
+    const base = { ...builtinDemoProfile({ ami: 5038 }), id: 'p1' }
+    expect(await core.dispatch('profiles.save', { profile: base }, ctx)).toMatchObject({ ok: true })
+    const widened = { ...base, operator: { ...base.operator, role: 'admin' as const } }
+    const refused = await core.dispatch('profiles.save', { profile: widened }, ctx)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await core.dispatch('admin.setPassphrase', { next: 'correct horse battery staple' }, ctx)).toMatchObject({ ok: true })
+    const wrong = await core.dispatch('profiles.save', { profile: widened, adminPassphrase: 'guess guess guess' }, ctx)
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    const right = await core.dispatch('profiles.save', { profile: widened, adminPassphrase: 'correct horse battery staple' }, ctx)
+    expect(right).toMatchObject({ ok: true, value: { operator: { role: 'admin' } } })
+    const audit = await core.dispatch('audit.read', { limit: 10 }, ctx)
+    if (!audit.ok) throw new Error(audit.error.message)
+    expect(audit.value.map((e) => `${e.action}:${e.result}`)).toEqual([
+      'profile.save:ok',
+      'profile.save:refused',
+      'admin.setPassphrase:ok',
+      'profile.save:refused',
+      'profile.save:ok',
+    ])
+  })
+
+  it('rejects dial-string injection in profile fields at the edge', async () => {
+    const core = createTestCore()
+    const base = builtinDemoProfile({ ami: 5038 })
+    for (const profile of [
+      { ...base, ami: { ...base.ami, user: 'op\r\nAction: Originate' } },
+      { ...base, originate: { ...base.originate, channelTemplate: 'PJSIP/{ext}&DAHDI/g0/900' } },
+      { ...base, timeZone: 'Mars/Olympus' },
+    ]) {
+      expect(await core.dispatch('profiles.save', { profile }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
+    expect(await core.dispatch('profiles.list', undefined, ctx)).toMatchObject({ ok: true, value: { profiles: [] } })
+  })
+
+  it('removing an unknown profile is not_found', async () => {
+    const core = createTestCore()
+    expect(await core.dispatch('profiles.remove', { id: 'ghost' }, ctx)).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+})

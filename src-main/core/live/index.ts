@@ -2,3 +2,13 @@
 export { emptyLiveModel, toLiveState, type LiveModel } from './model'
 export { reduce, reduceAll, extensionStateName } from './reduce'
 export { fromSnapshots, SNAPSHOT_ACTIONS, type LiveSnapshots, type SnapshotItems } from './snapshots'
+export { LiveSync, replayStamped, type LiveSyncClient, type LiveSyncOptions, type LiveSyncEvents } from './live-sync'
+export {
+  PatchCoalescer,
+  diffLiveState,
+  diffCollection,
+  type LiveSink,
+  type LiveSubscription,
+  type PatchCoalescerOptions,
+  type Scheduler,
+} from './patch-coalescer'

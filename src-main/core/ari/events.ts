@@ -185,14 +185,13 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
       this.emit('unauthorized', error)
       return
     }
-    const willReconnect = this.options.reconnect !== false
-    this.emit('close', { error, willReconnect })
-    if (!willReconnect) {
+    const r = this.options.reconnect
+    this.emit('close', { error, willReconnect: r !== false })
+    if (r === false) {
       this.state = 'stopped'
       return
     }
     this.state = 'waiting'
-    const r = this.options.reconnect === false ? undefined : this.options.reconnect
     const initial = r?.initialDelayMs ?? 500
     const max = r?.maxDelayMs ?? 30_000
     // Equal jitter: at least half the step, so many consoles do not return in lockstep.

@@ -120,7 +120,7 @@ export function classifyNetworkFailure(err: unknown, what: string): TransportErr
   if (has('UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'TimeoutError')) {
     return new TransportError('timeout', `${what}: no answer in time`, { cause: err })
   }
-  if (codes.some((c) => c.startsWith('HPE_')) || has('UND_ERR_INFO', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) {
+  if (codes.some((c) => c.startsWith('HPE_')) || has('HTTPParserError', 'UND_ERR_INFO', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) {
     return new TransportError('protocol', `${what}: wrong protocol on that port (the answer is not HTTP)`, { cause: err })
   }
   if (has('AbortError', 'UND_ERR_ABORTED', 'UND_ERR_DESTROYED', 'UND_ERR_CLOSED')) {

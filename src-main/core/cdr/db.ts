@@ -24,6 +24,8 @@ import type {
 export interface CdrDatabaseOptions extends MigrationContext {
   /** SQLite page cache in MiB (default 64). */
   cacheMiB?: number;
+  /** Path of a better_sqlite3.node built for another ABI (Electron); default: the package's own. */
+  nativeBinding?: string;
 }
 
 interface DbRow {
@@ -82,7 +84,7 @@ export class CdrDatabase {
   private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(file: string, opts: CdrDatabaseOptions = {}) {
-    this.db = new Database(file);
+    this.db = new Database(file, opts.nativeBinding !== undefined ? { nativeBinding: opts.nativeBinding } : {});
     try {
       this.db.pragma('journal_mode = WAL');
       // A cache that can be refetched from the PBX: NORMAL keeps WAL consistent after an app

@@ -5,6 +5,7 @@ export interface WorkerInit {
   file: string;
   direction?: DirectionRule;
   cacheMiB?: number;
+  nativeBinding?: string;
 }
 
 export type WorkerOp = 'ingest' | 'query' | 'search' | 'aggregate' | 'exportPage' | 'cleanupStep' | 'stats' | 'checkpoint' | 'close';

@@ -35,6 +35,11 @@ export interface OpenCdrStoreOptions {
   /** SQLite page cache, MiB. */
   cacheMiB?: number;
   /**
+   * better_sqlite3.node built for Electron's ABI (README "Native module"). Lets the Electron app
+   * use its own build while node_modules keeps Node's build for tests and tsx scripts.
+   */
+  nativeBinding?: string;
+  /**
    * The worker script. Default: `worker.ts` beside this file under tsx (tests, scripts), or
    * `cdr-worker.js` beside the bundle that contains this code (out/main, out/web).
    */
@@ -265,7 +270,11 @@ function countLines(chunk: string): number {
 export async function openCdrStore(options: OpenCdrStoreOptions): Promise<CdrStore> {
   const url = options.workerUrl ?? defaultWorkerUrl();
   const execArgv = options.workerExecArgv ?? [];
-  const store = new WorkerCdrStore({ file: options.file, direction: options.direction, cacheMiB: options.cacheMiB }, url, execArgv);
+  const store = new WorkerCdrStore(
+    { file: options.file, direction: options.direction, cacheMiB: options.cacheMiB, nativeBinding: options.nativeBinding },
+    url,
+    execArgv,
+  );
   await store.start();
   return store;
 }

@@ -33,7 +33,7 @@ function toWireError(err: unknown): WireError {
 const init = workerData as WorkerInit;
 let db: CdrDatabase;
 try {
-  db = new CdrDatabase(init.file, { direction: init.direction, cacheMiB: init.cacheMiB });
+  db = new CdrDatabase(init.file, { direction: init.direction, cacheMiB: init.cacheMiB, nativeBinding: init.nativeBinding });
 } catch (err) {
   send({ kind: 'open-failed', error: toWireError(err) });
   process.exit(1);

@@ -4,6 +4,7 @@ import { App } from './app/App'
 import { createBridge } from './bridge'
 import { setBridge } from './bridge/current'
 import { useAppStore } from './stores/app-store'
+import { useProfilesStore } from './stores/profiles-store'
 import './styles/app.css'
 
 const root = document.getElementById('root')
@@ -18,6 +19,9 @@ if (bridge === null) {
   const store = useAppStore.getState()
   bridge.on('settings.changed', (settings) => {
     useAppStore.getState().applySettings(settings)
+  })
+  bridge.on('profiles.changed', (view) => {
+    useProfilesStore.getState().apply(view)
   })
   bridge.onLinkChange((state) => {
     useAppStore.getState().setLink(state)

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { AdminView } from '../features/admin/AdminView'
 import { ComingSoon } from '../features/placeholder/ComingSoon'
 import { SettingsView } from '../features/settings/SettingsView'
 import { useAppStore, type View } from '../stores/app-store'
@@ -21,7 +22,7 @@ function CurrentView({ view }: { view: View }): React.JSX.Element {
     case 'history':
       return <ComingSoon title="History" arrivesWith="the offline call-history cache" />
     case 'admin':
-      return <ComingSoon title="Admin" arrivesWith="PBX profiles and configuration editors" />
+      return <AdminView />
     case 'settings':
       return <SettingsView />
   }

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react'
+import type { PbxProfile } from '../../../../src-preload/types/profile'
+import { useProfilesStore } from '../../stores/profiles-store'
+import { AuditView } from './AuditView'
+import { ProfileEditor } from './ProfileEditor'
+import { newProfileTemplate } from './profile-template'
+
+function PassphraseForm(): React.JSX.Element {
+  const has = useProfilesStore((s) => s.view?.hasAdminPassphrase ?? false)
+  const setPassphrase = useProfilesStore((s) => s.setPassphrase)
+  const [current, setCurrent] = useState('')
+  const [next, setNext] = useState('')
+  const [done, setDone] = useState(false)
+  return (
+    <form
+      className="card"
+      aria-label="Admin passphrase"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void setPassphrase(next, has ? current : undefined).then((ok) => {
+          setDone(ok)
+          if (ok) {
+            setCurrent('')
+            setNext('')
+          }
+        })
+      }}
+    >
+      <h2>Admin passphrase</h2>
+      <p className="muted small">
+        Required to give a seat more power (role, read-only off, extra outbound prefixes). {has ? 'A passphrase is set.' : 'None is set yet.'}
+      </p>
+      <div className="inline-fields">
+        {has && (
+          <label className="form-field">
+            <span>Current passphrase</span>
+            <input type="password" autoComplete="current-password" value={current} onChange={(e) => { setCurrent(e.currentTarget.value) }} />
+          </label>
+        )}
+        <label className="form-field">
+          <span>New passphrase</span>
+          <input type="password" autoComplete="new-password" value={next} onChange={(e) => { setNext(e.currentTarget.value) }} />
+        </label>
+        <button type="submit" disabled={next === ''}>
+          {has ? 'Change passphrase' : 'Set passphrase'}
+        </button>
+        {done && <span className="ok-text">Saved.</span>}
+      </div>
+    </form>
+  )
+}
+
+function SecretFlag({ label, has }: { label: string; has: boolean }): React.JSX.Element {
+  return <span className={has ? 'pill pill-ok' : 'pill'}>{`${label} ${has ? 'stored' : 'missing'}`}</span>
+}
+
+/** PBX profiles (list + editor), the admin passphrase, and the audit log. */
+export function AdminView(): React.JSX.Element {
+  const view = useProfilesStore((s) => s.view)
+  const load = useProfilesStore((s) => s.load)
+  const remove = useProfilesStore((s) => s.remove)
+  const [editing, setEditing] = useState<{ profile: PbxProfile; isNew: boolean } | null>(null)
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <section className="view" aria-labelledby="admin-title">
+      <div className="row-between">
+        <h1 id="admin-title">Admin</h1>
+        <button type="button" className="primary" onClick={() => { setEditing({ profile: newProfileTemplate(), isNew: true }) }}>
+          New profile
+        </button>
+      </div>
+      {editing !== null && (
+        <ProfileEditor
+          key={editing.profile.id || 'new'}
+          initial={editing.profile}
+          isNew={editing.isNew}
+          onDone={() => {
+            setEditing(null)
+          }}
+        />
+      )}
+      <section className="card" aria-labelledby="profiles-title">
+        <h2 id="profiles-title">PBX profiles</h2>
+        {view === null || view.profiles.length === 0 ? (
+          <p className="muted">No PBX profile yet: the console uses the built-in demo PBX.</p>
+        ) : (
+          <table className="grid" aria-label="PBX profiles">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Host</th>
+                <th scope="col">Seat</th>
+                <th scope="col">Secrets</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.profiles.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td className="mono">
+                    {p.host}:{p.ami.port}
+                    {p.ami.tls ? ' (TLS)' : ''}
+                  </td>
+                  <td>
+                    {p.operator.ownExtension} · {p.operator.role}
+                    {p.operator.readOnly ? ' · read-only' : ''}
+                  </td>
+                  <td className="flags">
+                    <SecretFlag label="AMI" has={p.ami.hasSecret} />
+                    {p.ari.enabled && <SecretFlag label="ARI" has={p.ari.hasSecret} />}
+                    {p.freepbx.enabled && <SecretFlag label="API" has={p.freepbx.hasSecret} />}
+                  </td>
+                  <td className="buttons">
+                    <button type="button" aria-label={`Edit ${p.name}`} onClick={() => { setEditing({ profile: p, isNew: false }) }}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Remove ${p.name}`}
+                      onClick={() => {
+                        if (window.confirm(`Remove the profile “${p.name}”? Its stored secrets are deleted too.`)) void remove(p.id)
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {view !== null && view.problems.length > 0 && (
+          <div role="alert" className="banner error">
+            {view.problems.map((pr) => (
+              <p key={pr.id}>
+                Profile {pr.id} was refused: {pr.message}
+              </p>
+            ))}
+          </div>
+        )}
+      </section>
+      <PassphraseForm />
+      <AuditView />
+    </section>
+  )
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react'
+import type { PbxProfile } from '../../../../src-preload/types/profile'
+import { useProfilesStore } from '../../stores/profiles-store'
+import { joinList, splitList } from './profile-template'
+
+interface Props {
+  readonly initial: PbxProfile
+  readonly isNew: boolean
+  readonly onDone: () => void
+}
+
+type Secrets = { ami: string; ari: string; freepbx: string }
+
+function TextField(props: {
+  label: string
+  value: string
+  onChange: (v: string) => void
+  type?: string
+  placeholder?: string
+  disabled?: boolean
+  autoComplete?: string
+}): React.JSX.Element {
+  return (
+    <label className="form-field">
+      <span>{props.label}</span>
+      <input
+        type={props.type ?? 'text'}
+        value={props.value}
+        placeholder={props.placeholder}
+        disabled={props.disabled}
+        autoComplete={props.autoComplete ?? 'off'}
+        spellCheck={false}
+        onChange={(e) => {
+          props.onChange(e.currentTarget.value)
+        }}
+      />
+    </label>
+  )
+}
+
+function Check(props: { label: string; checked: boolean; onChange: (v: boolean) => void }): React.JSX.Element {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => {
+          props.onChange(e.currentTarget.checked)
+        }}
+      />
+      {props.label}
+    </label>
+  )
+}
+
+const secretPlaceholder = (has: boolean): string => (has ? 'stored — type to replace' : 'not set')
+
+/**
+ * Edits one profile. Secret fields are write-only: they start empty, show whether a secret is
+ * stored, and are sent only when typed into.
+ */
+export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Element {
+  const [p, setP] = useState<PbxProfile>(initial)
+  const [secrets, setSecrets] = useState<Secrets>({ ami: '', ari: '', freepbx: '' })
+  const [passphrase, setPassphrase] = useState('')
+  const save = useProfilesStore((s) => s.save)
+  const error = useProfilesStore((s) => s.error)
+  const [busy, setBusy] = useState(false)
+
+  const patch = <K extends keyof PbxProfile>(key: K, value: Partial<PbxProfile[K]>): void => {
+    setP((prev) => ({ ...prev, [key]: typeof value === 'object' ? { ...(prev[key] as object), ...value } : value }))
+  }
+  const num = (text: string, fallback: number): number => (/^\d+$/.test(text) ? Number(text) : fallback)
+
+  const onSubmit = async (e: React.SyntheticEvent): Promise<void> => {
+    e.preventDefault()
+    setBusy(true)
+    const typed = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== '')) as Partial<Secrets>
+    const ok = await save({
+      profile: p,
+      ...(Object.keys(typed).length > 0 ? { secrets: typed } : {}),
+      ...(passphrase !== '' ? { adminPassphrase: passphrase } : {}),
+    })
+    setBusy(false)
+    if (ok) onDone()
+  }
+
+  return (
+    <form className="card profile-editor" aria-label={isNew ? 'New PBX profile' : `Edit ${initial.name}`} onSubmit={(e) => void onSubmit(e)}>
+      <h2>{isNew ? 'New PBX profile' : `Edit ${initial.name}`}</h2>
+      <div className="form-grid">
+        <fieldset>
+          <legend>PBX</legend>
+          <TextField label="Name" value={p.name} onChange={(v) => { setP({ ...p, name: v }) }} />
+          <TextField label="Profile id" value={p.id} disabled={!isNew} placeholder="e.g. main-office" onChange={(v) => { setP({ ...p, id: v }) }} />
+          <TextField label="Host" value={p.host} placeholder="pbx.example.com" onChange={(v) => { setP({ ...p, host: v }) }} />
+          <TextField label="Time zone" value={p.timeZone} onChange={(v) => { setP({ ...p, timeZone: v }) }} />
+        </fieldset>
+        <fieldset>
+          <legend>AMI</legend>
+          <TextField label="Port" value={String(p.ami.port)} onChange={(v) => { patch('ami', { port: num(v, p.ami.port) }) }} />
+          <Check label="TLS" checked={p.ami.tls} onChange={(v) => { patch('ami', { tls: v, port: v && p.ami.port === 5038 ? 5039 : !v && p.ami.port === 5039 ? 5038 : p.ami.port }) }} />
+          <TextField label="User" value={p.ami.user} onChange={(v) => { patch('ami', { user: v }) }} />
+          <TextField label="AMI secret" type="password" autoComplete="new-password" value={secrets.ami} placeholder={secretPlaceholder(p.ami.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ami: v }) }} />
+        </fieldset>
+        <fieldset>
+          <legend>ARI</legend>
+          <Check label="Use ARI" checked={p.ari.enabled} onChange={(v) => { patch('ari', { enabled: v }) }} />
+          <TextField label="Port" value={String(p.ari.port)} onChange={(v) => { patch('ari', { port: num(v, p.ari.port) }) }} />
+          <Check label="TLS" checked={p.ari.tls} onChange={(v) => { patch('ari', { tls: v }) }} />
+          <TextField label="User" value={p.ari.user} onChange={(v) => { patch('ari', { user: v }) }} />
+          <TextField label="ARI password" type="password" autoComplete="new-password" value={secrets.ari} placeholder={secretPlaceholder(p.ari.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ari: v }) }} />
+        </fieldset>
+        <fieldset>
+          <legend>FreePBX API</legend>
+          <Check label="Use the FreePBX API" checked={p.freepbx.enabled} onChange={(v) => { patch('freepbx', { enabled: v }) }} />
+          <TextField label="Base URL" value={p.freepbx.baseUrl} onChange={(v) => { patch('freepbx', { baseUrl: v }) }} />
+          <TextField label="Client id" value={p.freepbx.clientId} onChange={(v) => { patch('freepbx', { clientId: v }) }} />
+          <TextField label="Client secret" type="password" autoComplete="new-password" value={secrets.freepbx} placeholder={secretPlaceholder(p.freepbx.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, freepbx: v }) }} />
+        </fieldset>
+        <fieldset>
+          <legend>Operator seat</legend>
+          <TextField label="Own extension" value={p.operator.ownExtension} onChange={(v) => { patch('operator', { ownExtension: v }) }} />
+          <label className="form-field">
+            <span>Role</span>
+            <select value={p.operator.role} onChange={(e) => { patch('operator', { role: e.currentTarget.value as PbxProfile['operator']['role'] }) }}>
+              <option value="receptionist">Receptionist</option>
+              <option value="supervisor">Supervisor</option>
+              <option value="admin">Admin</option>
+            </select>
+          </label>
+          <Check label="Read-only (refuse every action)" checked={p.operator.readOnly} onChange={(v) => { patch('operator', { readOnly: v }) }} />
+        </fieldset>
+        <fieldset>
+          <legend>Dial plan</legend>
+          <TextField label="Country code" value={p.dialPlan.country} onChange={(v) => { patch('dialPlan', { country: v }) }} />
+          <TextField label="Outside-line prefix" value={p.dialPlan.outsideLinePrefix} onChange={(v) => { patch('dialPlan', { outsideLinePrefix: v }) }} />
+          <TextField label="National prefix" value={p.dialPlan.nationalPrefix} onChange={(v) => { patch('dialPlan', { nationalPrefix: v }) }} />
+          <TextField label="International prefix" value={p.dialPlan.internationalPrefix} onChange={(v) => { patch('dialPlan', { internationalPrefix: v }) }} />
+          <TextField label="Internal extensions (patterns)" value={joinList(p.dialPlan.internalExtensions.patterns)} onChange={(v) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, patterns: splitList(v) } }) }} />
+          <TextField label="Emergency numbers" value={joinList(p.dialPlan.emergencyNumbers)} onChange={(v) => { patch('dialPlan', { emergencyNumbers: splitList(v) }) }} />
+          <TextField label="Allowed outbound prefixes" placeholder="+44, +1876" value={joinList(p.dialPlan.allowedOutboundPrefixes)} onChange={(v) => { patch('dialPlan', { allowedOutboundPrefixes: splitList(v) }) }} />
+        </fieldset>
+        <fieldset>
+          <legend>Originate</legend>
+          <TextField label="Channel template" value={p.originate.channelTemplate} onChange={(v) => { patch('originate', { channelTemplate: v }) }} />
+          <TextField label="Context" value={p.originate.context} onChange={(v) => { patch('originate', { context: v }) }} />
+          <TextField label="Voicemail prefix" value={p.originate.voicemailPrefix} onChange={(v) => { patch('originate', { voicemailPrefix: v }) }} />
+          <TextField label="Parking lot" value={p.originate.parkingLot} onChange={(v) => { patch('originate', { parkingLot: v }) }} />
+        </fieldset>
+      </div>
+      <div className="form-actions">
+        <TextField label="Admin passphrase (needed to change role, read-only or prefixes)" type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
+        {error !== null && (
+          <p role="alert" className="error-text">
+            {error.message}
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" onClick={onDone}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Save profile
+          </button>
+        </div>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,39 @@
+import type { PbxProfile } from '../../../../src-preload/types/profile'
+
+/** A new profile starts as a least-privileged receptionist seat on a local FreePBX. */
+export function newProfileTemplate(): PbxProfile {
+  return {
+    id: '',
+    name: '',
+    host: '',
+    ami: { port: 5038, tls: false, rejectUnauthorized: true, user: '', hasSecret: false },
+    ari: { enabled: false, port: 8088, tls: false, rejectUnauthorized: true, user: '', hasSecret: false },
+    freepbx: { enabled: false, baseUrl: 'https://', clientId: 'attendant', hasSecret: false },
+    operator: { ownExtension: '100', role: 'receptionist', readOnly: false },
+    dialPlan: {
+      country: '1',
+      outsideLinePrefix: '9',
+      nationalPrefix: '1',
+      internationalPrefix: '011',
+      internalExtensions: { patterns: ['1XX'], list: [] },
+      emergencyNumbers: ['911'],
+      allowedOutboundPrefixes: [],
+    },
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    originate: {
+      channelTemplate: 'PJSIP/{ext}',
+      context: 'from-internal',
+      voicemailContext: 'default',
+      voicemailPrefix: '*',
+      parkingLot: 'default',
+    },
+  }
+}
+
+/** "a, b ,c" ⇄ ['a','b','c'] for the list fields edited as text. */
+export const splitList = (text: string): string[] =>
+  text
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+export const joinList = (items: readonly string[]): string => items.join(', ')

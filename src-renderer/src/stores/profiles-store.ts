@@ -1,0 +1,55 @@
+import { create } from 'zustand'
+import type { AuditEntryView } from '../../../src-preload/types/audit'
+import type { ProfileSaveInput, ProfilesView } from '../../../src-preload/types/profile'
+import type { ApiError } from '../../../src-preload/types/result'
+import { bridge } from '../bridge/current'
+
+interface ProfilesState {
+  view: ProfilesView | null
+  audit: readonly AuditEntryView[]
+  error: ApiError | null
+  load: () => Promise<void>
+  apply: (view: ProfilesView) => void
+  save: (input: ProfileSaveInput) => Promise<boolean>
+  remove: (id: string) => Promise<boolean>
+  setPassphrase: (next: string, current?: string) => Promise<boolean>
+  loadAudit: (profileId?: string) => Promise<void>
+  clearError: () => void
+}
+
+/** Profiles as main holds them (secrets only as hasSecret flags) and the audit log view. */
+export const useProfilesStore = create<ProfilesState>((set, get) => ({
+  view: null,
+  audit: [],
+  error: null,
+  load: async () => {
+    const r = await bridge().invoke('profiles.list')
+    set(r.ok ? { view: r.value } : { error: r.error })
+  },
+  apply: (view) => {
+    set({ view })
+  },
+  save: async (input) => {
+    const r = await bridge().invoke('profiles.save', input)
+    set({ error: r.ok ? null : r.error })
+    if (r.ok) await get().load()
+    return r.ok
+  },
+  remove: async (id) => {
+    const r = await bridge().invoke('profiles.remove', { id })
+    set({ error: r.ok ? null : r.error })
+    return r.ok
+  },
+  setPassphrase: async (next, current) => {
+    const r = await bridge().invoke('admin.setPassphrase', current === undefined ? { next } : { next, current })
+    set({ error: r.ok ? null : r.error })
+    return r.ok
+  },
+  loadAudit: async (profileId) => {
+    const r = await bridge().invoke('audit.read', profileId === undefined ? { limit: 500 } : { limit: 500, profileId })
+    set(r.ok ? { audit: r.value } : { error: r.error })
+  },
+  clearError: () => {
+    set({ error: null })
+  },
+}))

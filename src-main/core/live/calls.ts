@@ -98,7 +98,10 @@ export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | und
   }
 
   const trunk = channels.find((c) => c.isTrunk)
-  const direction = root.isTrunk ? 'inbound' : trunk !== undefined ? 'outbound' : 'internal'
+  // Once the call's first channel has hung up (the far end stays a while), keep what the call
+  // was: who called whom and which way; a late leg must not flip an outbound call to inbound.
+  const rootGone = old !== undefined && !channels.some((c) => c.id === id)
+  const direction = rootGone ? old.direction : root.isTrunk ? 'inbound' : trunk !== undefined ? 'outbound' : 'internal'
   const callee =
     root.connectedNum !== '' && (root.connectedNum !== root.callerNum || root.connectedName !== root.callerName)
       ? { name: root.connectedName, number: root.connectedNum }
@@ -106,15 +109,16 @@ export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | und
   return {
     id,
     direction,
-    caller: { name: root.callerName, number: root.callerNum },
-    callee,
+    caller: rootGone ? old.caller : { name: root.callerName, number: root.callerNum },
+    callee: rootGone ? old.callee : callee,
     state,
-    startedAt: root.createdAt,
+    startedAt: rootGone ? old.startedAt : root.createdAt,
     answeredAt,
     stateSince,
-    queue: channels.find((c) => c.queue !== undefined)?.queue,
-    trunk: trunk === undefined ? undefined : trunkNameOf(trunk),
-    did: channels.find((c) => c.did !== undefined)?.did,
+    // The queue, trunk and DID the call came through stay on the card for the whole call.
+    queue: channels.find((c) => c.queue !== undefined)?.queue ?? old?.queue,
+    trunk: (trunk === undefined ? undefined : trunkNameOf(trunk)) ?? old?.trunk,
+    did: channels.find((c) => c.did !== undefined)?.did ?? old?.did,
     channelIds: channels.map((c) => c.id),
     bridgeIds,
   }

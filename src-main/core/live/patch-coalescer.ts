@@ -90,7 +90,9 @@ export function diffLiveState(prev: LiveState, next: LiveState): Omit<LivePatch,
       changed = true
     }
   }
-  if (prev.meta !== next.meta) {
+  const a = prev.meta
+  const b = next.meta
+  if (a.status !== b.status || a.syncedAt !== b.syncedAt || a.resyncs !== b.resyncs) {
     out.meta = next.meta
     changed = true
   }

@@ -14,11 +14,13 @@ const timeoutS = Number(env.AMI_BENCH_TIMEOUT_S ?? 300)
 const types: Record<string, number> = Object.create(null) as Record<string, number>
 let events = 0
 let typed = 0
+let badUtf8 = 0
 let t0 = 0
 let done = false
 
 function report(extra: Record<string, unknown> = {}): void {
   if (done) return
+  if (badUtf8 > 0 && extra.error === undefined) extra = { ...extra, error: `${String(badUtf8)} caller names decoded with U+FFFD` }
   done = true
   const seconds = (performance.now() - t0) / 1000
   const out = {
@@ -55,11 +57,13 @@ client.on('event', (msg) => {
   }
   events++
   types[name] = (types[name] ?? 0) + 1
-  // What the live-state reducers do with every event: the typed form, and its channel key.
+  // What the live-state reducers do with every event: the typed form, and its channel block.
   const ev = toTypedEvent(msg)
   if (ev !== undefined) {
     typed++
-    if ('channel' in ev && typeof ev.channel === 'object' && ev.channel.uniqueid === undefined) typed--
+    // Proof of correct decoding (the stream is valid UTF-8, also with --utf8 --split): a
+    // replacement character means a character was cut at a read boundary.
+    if ('channel' in ev && typeof ev.channel === 'object' && ev.channel.callerIdName?.includes('\uFFFD') === true) badUtf8++
   }
 })
 client.on('disconnected', ({ error }) => {

@@ -185,64 +185,15 @@ export class AmiFramer {
     const generation = this.generation
     let pos = 0
     while (pos < len) {
-      pos = this.fastLines(s, pos)
+      pos = this.nextLine(s, pos)
       // A listener may reset() us from inside onMessage (the connection is being dropped): the
       // rest of this read belongs to the old stream and must not leak into the new one.
       if (this.generation !== generation) return
-      if (pos < len) pos = this.slowLine(s, pos)
-      if (this.generation !== generation) return
     }
   }
 
-  /**
-   * The hot path: plain `Key: value` lines and message ends, with the state in locals. Returns at
-   * the first line that needs the general rules (stray text, banner, Follows, limits, skipping),
-   * without consuming it.
-   */
-  private fastLines(s: string, from: number): number {
-    if (this.skipMessage || this.follows !== 0 || this.bannerPending || this.text.length !== 0) return from
-    const len = s.length
-    const max = this.maxMessage
-    let keys = this.keys
-    let values = this.values
-    let units = this.units
-    let pos = from
-    while (pos < len) {
-      const eol = s.indexOf('\n', pos)
-      let end = eol
-      if (end > pos && s.charCodeAt(end - 1) === CR) end--
-      if (end === pos) {
-        if (keys.length !== 0) {
-          const msg = new AmiMessage(keys, values)
-          keys = this.keys = []
-          values = this.values = []
-          this.units = 0
-          this.onMessage(msg)
-          if (this.keys !== keys) return pos
-
-        }
-        units = 0
-        pos = eol + 1
-        continue
-      }
-      const size = units + (eol + 1 - pos)
-      if (size > max) break
-      const colon = s.indexOf(':', pos)
-      if (colon <= pos || colon >= end || !isKey(s, pos, colon)) break
-      let vs = colon + 1
-      if (vs < end && s.charCodeAt(vs) === SPACE) vs++
-      if (keys.length === 0 && end - vs === 7 && s.startsWith('Follows', vs)) break
-      keys.push(s.slice(pos, colon))
-      values.push(s.slice(vs, end))
-      units = size
-      pos = eol + 1
-    }
-    this.units = units
-    return pos
-  }
-
-  /** One line under the general rules; returns the position after it. */
-  private slowLine(s: string, pos: number): number {
+  /** Consumes one line; returns the position after it. */
+  private nextLine(s: string, pos: number): number {
     const len = s.length
     const eol = s.indexOf('\n', pos)
     const next = eol === -1 ? len : eol + 1

@@ -141,6 +141,20 @@ describe('framing: limits', () => {
     expect(got.map((m) => m.event)).toEqual(['After'])
   })
 
+  it('reset() from inside onMessage drops the rest of that read (old connection bytes never leak)', () => {
+    const got: string[] = []
+    const f: AmiFramer = new AmiFramer({
+      expectBanner: false,
+      onMessage: (m) => {
+        got.push(m.event ?? '')
+        if (m.event === 'Stop') f.reset()
+      },
+    })
+    f.push(b('Event: A\r\n\r\nEvent: Stop\r\n\r\nEvent: Leaked\r\n\r\nEvent: Par'))
+    f.push(b('Event: Fresh\r\n\r\n'))
+    expect(got).toEqual(['A', 'Stop', 'Fresh'])
+  })
+
   it('end() reports a message cut off by the end of the stream', () => {
     const f = new AmiFramer({ expectBanner: false, onMessage: () => undefined })
     f.push(b('Event: Half\r\nChan'))

@@ -5,10 +5,12 @@ import type { CdrRecord } from './types';
 
 type Fields = Record<string, string> | ReadonlyMap<string, string>;
 
+const isMap = (f: Fields): f is ReadonlyMap<string, string> => f instanceof Map;
+
 /** Case-insensitive field lookup: Asterisk spells keys inconsistently (UniqueID vs Uniqueid). */
 function lookup(fields: Fields): (key: string) => string | undefined {
   const lower = new Map<string, string>();
-  const entries = fields instanceof Map ? [...(fields as ReadonlyMap<string, string>).entries()] : Object.entries(fields);
+  const entries: [string, string][] = isMap(fields) ? Array.from(fields.entries()) : Object.entries(fields);
   for (const [k, v] of entries) {
     const lk = k.toLowerCase();
     // First occurrence wins, as in Asterisk's own header lookup.

@@ -22,7 +22,8 @@ export function normalizeNeedle(s: string): string {
  * containing the needle, which the exact predicate then filters.
  */
 export function trigramQuery(needle: string): string {
-  const chars = [...needle];
+  // Code points, as FTS5's trigram tokenizer counts them.
+  const chars = Array.from(needle);
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
   return [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(' AND ');
@@ -51,7 +52,7 @@ export function buildWhere(filter: CdrFilter, profileNo: number, needles: string
   const phrases: string[] = [];
   for (const n of needles) {
     if (n === '') continue;
-    if ([...n].length >= MIN_INDEXED_CHARS) phrases.push(trigramQuery(n));
+    if (Array.from(n).length >= MIN_INDEXED_CHARS) phrases.push(trigramQuery(n));
     clauses.push('cdr_contains(cdr.cnam, cdr.cnum, cdr.src, cdr.dst, cdr.did, cdr.channel, cdr.dstchannel, ?)');
     params.push(n);
   }
@@ -81,7 +82,7 @@ export function buildWhere(filter: CdrFilter, profileNo: number, needles: string
     params.push(ext, ext, ext, ext);
     // The extension is one of the indexed fields, so its folded text narrows the candidates.
     const folded = normalizeNeedle(ext);
-    if ([...folded].length >= MIN_INDEXED_CHARS) phrases.push(trigramQuery(folded));
+    if (Array.from(folded).length >= MIN_INDEXED_CHARS) phrases.push(trigramQuery(folded));
   }
   return { match: phrases.length > 0 ? phrases.join(' AND ') : null, idLo, idHi, clauses, params };
 }

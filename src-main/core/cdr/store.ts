@@ -165,7 +165,9 @@ class WorkerCdrStore implements CdrStore {
     const w = await this.start();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      // The worker's answer is typed by the op; the map stores it untyped.
+      const settle = (v: unknown): void => { resolve(v as T); };
+      this.pending.set(id, { resolve: settle, reject, onProgress });
       w.postMessage({ id, op, args });
     });
   }
@@ -203,16 +205,17 @@ class WorkerCdrStore implements CdrStore {
   }
 
   async exportCsvTo(filter: CdrFilter, target: NodeJS.WritableStream, options: CsvExportOptions & { bom?: boolean }): Promise<{ rows: number }> {
-    let rows = -1; // the header line
-    const self = this;
-    async function* counted(): AsyncGenerator<string> {
-      for await (const chunk of self.exportCsv(filter, options)) {
-        rows += countLines(chunk);
-        yield chunk;
-      }
+    const counter = { lines: 0 };
+    await pipeline(Readable.from(this.countedCsv(filter, options, counter)), target);
+    // Minus the header line.
+    return { rows: Math.max(0, counter.lines - 1) };
+  }
+
+  private async *countedCsv(filter: CdrFilter, options: CsvExportOptions & { bom?: boolean }, counter: { lines: number }): AsyncGenerator<string> {
+    for await (const chunk of this.exportCsv(filter, options)) {
+      counter.lines += countLines(chunk);
+      yield chunk;
     }
-    await pipeline(Readable.from(counted()), target);
-    return { rows: Math.max(0, rows) };
   }
 
   async cleanup(options: { olderThanDays: number; profileId?: string; now?: number }): Promise<number> {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 const direction = z.enum(['inbound', 'outbound', 'internal']);
-const epochMs = z.number().finite();
+const epochMs = z.number();
 
 export const filterSchema = z.strictObject({
   profileId: z.string().min(1).max(200),

@@ -63,7 +63,7 @@ function handle(req: WorkerRequest): unknown {
     case 'exportPage':
       return db.exportPage(filterSchema.parse(a[0]), exportPageOptionsSchema.parse(a[1]));
     case 'cleanupStep':
-      return db.cleanupStep(z.number().finite().parse(a[0]), z.string().min(1).max(200).optional().parse(a[1]));
+      return db.cleanupStep(z.number().parse(a[0]), z.string().min(1).max(200).optional().parse(a[1]));
     case 'stats':
       return db.stats(z.string().min(1).max(200).parse(a[0]));
     case 'checkpoint':

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CdrRecord } from '../../../src-main/core/cdr/types';
 
-export function tempDbFile(): { file: string; cleanup(): void } {
+export function tempDbFile(): { file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdr-test-'));
   return { file: path.join(dir, 'cdr.db'), cleanup: () => { fs.rmSync(dir, { recursive: true, force: true }); } };
 }

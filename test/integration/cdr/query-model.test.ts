@@ -8,6 +8,7 @@ import { formatLocal } from '../../../src-main/core/cdr/time';
 import { tempDbFile, utcWall } from './helpers';
 
 const SEED = 20261125;
+type Infer<A> = A extends fc.Arbitrary<infer T> ? T : never;
 const T0 = Date.UTC(2026, 9, 20, 0, 0, 0); // spans the Berlin DST change on Oct 25
 const SPAN = 10 * 86_400_000;
 
@@ -32,7 +33,7 @@ const recordArb = fc.record({
   uid: fc.integer({ min: 0, max: 1_000_000 }),
 });
 
-function toRecord(r: fc.Infer<typeof recordArb>, i: number): CdrRecord {
+function toRecord(r: Infer<typeof recordArb>, i: number): CdrRecord {
   const start = T0 + r.offset * 1000;
   const fill = (t: string, n: string): string => t.replace('{n}', n === '' ? 'x' : n).replace('{h}', (i + 10).toString(16));
   return {
@@ -71,7 +72,7 @@ const allFilterFields = fc.record(
   },
   { requiredKeys: [] },
 );
-type FilterFields = fc.Infer<typeof allFilterFields>;
+type FilterFields = Infer<typeof allFilterFields>;
 // At most three constraints at a time, or nearly every combination would match nothing.
 const filterArb = fc
   .tuple(allFilterFields, fc.shuffledSubarray(['from', 'to', 'text', 'direction', 'disposition', 'outcome', 'minDuration', 'queue', 'extension'] as const, { maxLength: 3 }))

@@ -9,7 +9,7 @@ import { LATEST_VERSION, migrate } from '../../../src-main/core/cdr/migrations';
 import { captureFiles, cdrEventsOf } from '../../unit/cdr/capture-cdrs';
 import { rec, tempDbFile } from './helpers';
 
-const opened: { store: CdrStore; cleanup(): void }[] = [];
+const opened: { store: CdrStore; cleanup: () => void }[] = [];
 async function freshStore(file?: string): Promise<CdrStore> {
   const t = tempDbFile();
   const store = await openCdrStore({ file: file ?? t.file });
@@ -211,7 +211,7 @@ describe('CSV export', () => {
     expect(rows).toBe(2508);
     const text = Buffer.concat(parts).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const parsed = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const parsed = parse<Record<string, string>>(text, { bom: true, columns: true });
     expect(Object.keys(parsed[0] ?? {})).toEqual([...CSV_HEADER]);
     expect(parsed).toHaveLength(2508);
     const stored = await allRows(store);
@@ -235,7 +235,7 @@ describe('CSV export', () => {
     await store.ingest('pbx-a', Array.from({ length: 50 }, (_, i) => rec(i)), UTC);
     let text = '';
     for await (const chunk of store.exportCsv({ ...P, extension: '101' }, { timeZone: 'UTC', pageSize: 3, bom: false })) text += chunk;
-    const parsed = parse(text, { columns: true }) as Record<string, string>[];
+    const parsed = parse<Record<string, string>>(text, { columns: true });
     expect(parsed).toHaveLength(10);
     expect(parsed.every((r) => r.dst === '101')).toBe(true);
   });

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import net from 'node:net'
+import tls from 'node:tls'
 import { AmiFramer } from '../../../src-main/core/ami/framing'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
 
@@ -27,6 +28,8 @@ export interface FakeServerOptions {
   /** Answer CoreStatus with Permission denied (least-privileged user). */
   readonly denyCoreStatus?: boolean
   readonly events?: ReadonlyArray<readonly [string, string]>[]
+  /** Serve AMI over TLS with this key and certificate (PEM). */
+  readonly tls?: { readonly key: string; readonly cert: string }
 }
 
 export class FakeAmiServer {
@@ -41,9 +44,14 @@ export class FakeAmiServer {
 
   constructor(opts: FakeServerOptions = {}) {
     this.opts = opts
-    this.server = net.createServer((s) => {
-      this.onConnection(s)
-    })
+    this.server =
+      opts.tls === undefined
+        ? net.createServer((s) => {
+            this.onConnection(s)
+          })
+        : tls.createServer({ key: opts.tls.key, cert: opts.tls.cert }, (s) => {
+            this.onConnection(s)
+          })
   }
 
   async listen(port = 0): Promise<number> {

@@ -151,15 +151,32 @@ export function rebuildCalls(d: Draft): void {
   if (d.touchedChannels.size === 0 && d.touchedExtensions.size === 0) return
   const seeds = new Set<string>(d.touchedChannels)
   const oldCalls = new Map<string, LiveCall>()
-  for (const chId of d.touchedChannels) {
+  // Taking a call apart means regrouping all its channels; a regrouped channel can also pull in a
+  // call nobody touched (an untouched channel reached through a bridge): that call is taken apart
+  // too, or its channels would sit in two calls.
+  const claim = (chId: string): void => {
     const callId = d.idx('channelCall', chId)
-    if (callId === undefined || oldCalls.has(callId)) continue
+    if (callId === undefined || oldCalls.has(callId)) return
     const call = d.get('calls', callId)
-    if (call === undefined) continue
+    if (call === undefined) return
     oldCalls.set(callId, call)
     for (const c of call.channelIds) seeds.add(c)
   }
-  const devices = new Set<string>()
+  for (const chId of d.touchedChannels) claim(chId)
+
+  const visited = new Set<string>()
+  const built: LiveCall[] = []
+  // A Set iterates over members added during the loop: claimed calls' channels are regrouped too.
+  for (const s of seeds) {
+    if (visited.has(s) || d.get('channels', s) === undefined) continue
+    const chans = component(d, s, visited)
+    if (chans.length === 0) continue
+    for (const ch of chans) claim(ch.id)
+    const rootLinked = [...chans].sort(byAge)[0]?.linkedid ?? s
+    built.push(buildCall(d, chans, oldCalls.get(rootLinked) ?? d.get('calls', rootLinked)))
+  }
+
+  const devices = new Set<string>(d.touchedDevices)
   for (const call of oldCalls.values()) {
     for (const c of call.channelIds) {
       const ch = d.get('channels', c)
@@ -168,16 +185,6 @@ export function rebuildCalls(d: Draft): void {
     }
   }
   for (const chId of d.touchedChannels) d.setIdx('channelCall', chId, undefined)
-
-  const visited = new Set<string>()
-  const built: LiveCall[] = []
-  for (const s of seeds) {
-    if (visited.has(s) || d.get('channels', s) === undefined) continue
-    const chans = component(d, s, visited)
-    if (chans.length === 0) continue
-    const rootLinked = [...chans].sort(byAge)[0]?.linkedid ?? s
-    built.push(buildCall(d, chans, oldCalls.get(rootLinked) ?? d.get('calls', rootLinked)))
-  }
   const keep = new Set(built.map((c) => c.id))
   for (const id of oldCalls.keys()) if (!keep.has(id)) d.delete('calls', id)
   for (const call of built) {
@@ -189,8 +196,6 @@ export function rebuildCalls(d: Draft): void {
       if (ch !== undefined) devices.add(ch.device)
     }
   }
-  // Removed channels are gone from the Draft; removeChannel noted their devices.
-  for (const dev of d.touchedDevices) devices.add(dev)
   const extens = new Set<string>(d.touchedExtensions)
   for (const dev of devices) for (const e of d.idx('deviceExtens', dev) ?? []) extens.add(e)
   for (const e of extens) refreshExtensionCalls(d, e)

@@ -1,0 +1,228 @@
+import type { ActionDone } from '../../../src-preload/types/actions'
+import { ApiFailure } from '../api/api-failure'
+import type { AuditLog } from '../audit'
+import { authorize, judgeDestination, type GuardedAction, type RateLimiter } from '../guard'
+import type { PbxProfile } from '../profiles/schema'
+import { toActionFailure } from './action-errors'
+import type { AmiPort, LiveLookup } from './pbx-port'
+
+export interface CallActionsDeps {
+  readonly profile: () => PbxProfile
+  readonly ami: AmiPort
+  readonly live: LiveLookup
+  readonly audit: AuditLog
+  /** Shared per-operator limiter for originate and transfers. */
+  readonly limiter: RateLimiter
+}
+
+/** Who is acting: the transport client (window or socket), for the rate limit and the audit line. */
+export interface Actor {
+  readonly clientId: string
+}
+
+interface Attempt {
+  readonly action: GuardedAction
+  readonly target: string
+  readonly actor: Actor
+  /** Rate-limited actions (those that can place or move a call to a destination). */
+  readonly dials?: boolean
+}
+
+/**
+ * Operator call actions. Each one is authorised (role, read-only), its destination judged by the
+ * toll-fraud guard, rate-limited when it dials, executed with the profile's fixed channel and
+ * context only, and written to the audit log whatever happens — including refusals. Nothing here
+ * builds an Application, Data or Variable header from user input, and nothing is ever retried.
+ */
+export class CallActions {
+  constructor(private readonly d: CallActionsDeps) {}
+
+  async hangup(channelId: string, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.hangup', target: channelId, actor }, async () => {
+      const channel = this.channel(channelId)
+      await this.d.ami.action('Hangup', [['Channel', channel], ['Cause', 16]])
+      return { message: 'Call hung up' }
+    })
+  }
+
+  async blindTransfer(channelId: string, destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.transfer.blind', target: `${channelId} → ${destination}`, actor, dials: true }, async () => {
+      const channel = this.channel(channelId)
+      const exten = this.judge(destination, confirmEmergency)
+      // Redirect moves exactly this party; its peer's leg ends as with a blind transfer from a phone.
+      await this.d.ami.action('Redirect', [
+        ['Channel', channel],
+        ['Context', this.d.profile().originate.context],
+        ['Exten', exten],
+        ['Priority', 1],
+      ])
+      return { message: `Transferred to ${destination}` }
+    })
+  }
+
+  async transferToVoicemail(channelId: string, extension: string, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.transfer.voicemail', target: `${channelId} → vm ${extension}`, actor }, async () => {
+      const channel = this.channel(channelId)
+      const judged = judgeDestination(extension, this.d.profile().dialPlan, this.d.live.knownExtensions())
+      if (judged.verdict !== 'allow' || judged.kind !== 'internal') {
+        throw new ApiFailure('refused', `Voicemail transfer needs an internal extension (${judged.reason})`, { rule: judged.rule })
+      }
+      const { voicemailPrefix, voicemailContext } = this.d.profile().originate
+      await this.d.ami.action('Redirect', [
+        ['Channel', channel],
+        ['Context', voicemailContext],
+        ['Exten', `${voicemailPrefix}${judged.normalized}`],
+        ['Priority', 1],
+      ])
+      return { message: `Sent to ${extension}'s voicemail` }
+    })
+  }
+
+  /**
+   * Attended transfer is started from the operator's own phone: Asterisk's Atxfer runs on the
+   * transferer's channel (the operator's leg), which consults the destination while the caller holds.
+   */
+  async attendedTransfer(channelId: string, destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.transfer.attended', target: `${channelId} → ${destination}`, actor, dials: true }, async () => {
+      const transferer = this.operatorLeg(channelId)
+      const exten = this.judge(destination, confirmEmergency)
+      await this.d.ami.action('Atxfer', [
+        ['Channel', transferer],
+        ['Exten', exten],
+        ['Context', this.d.profile().originate.context],
+      ])
+      return { message: `Consulting ${destination}: complete or cancel the transfer` }
+    })
+  }
+
+  /** Completes an attended transfer the way a phone does: the transferer leaves, the parties join. */
+  async completeTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.transfer.complete', target: channelId, actor }, async () => {
+      const transferer = this.operatorLeg(channelId)
+      await this.d.ami.action('Hangup', [['Channel', transferer], ['Cause', 16]])
+      return { message: 'Transfer completed' }
+    })
+  }
+
+  async cancelTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.transfer.cancel', target: channelId, actor }, async () => {
+      const transferer = this.operatorLeg(channelId)
+      await this.d.ami.action('CancelAtxfer', [['Channel', transferer]])
+      return { message: 'Transfer cancelled: back to the caller' }
+    })
+  }
+
+  /** Click-to-dial: rings the operator's own phone, then dials the destination from it. */
+  async originate(destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.originate', target: destination, actor, dials: true }, async () => {
+      const exten = this.judge(destination, confirmEmergency)
+      const handle = await this.d.ami.originate(this.fromOwnPhone(exten))
+      return { message: `Calling ${destination} from your phone`, ref: handle.channelId }
+    })
+  }
+
+  async park(channelId: string, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.park', target: channelId, actor }, async () => {
+      const channel = this.channel(channelId)
+      const peer = this.d.live.peerOf(channelId)
+      const peerName = peer === undefined ? undefined : this.d.live.channelName(peer)
+      const response = await this.d.ami.action('Park', [
+        ['Channel', channel],
+        ['Parkinglot', this.d.profile().originate.parkingLot],
+        // The other party gets the call back if nobody picks it up before the timeout.
+        ...(peerName === undefined ? [] : ([['TimeoutChannel', peerName]] as [string, string][])),
+      ])
+      return { message: response.get('Message') ?? 'Call parked' }
+    })
+  }
+
+  /** Picks a parked call up at the operator's own phone by dialling its parking space. */
+  async pickupParked(space: string, actor: Actor): Promise<ActionDone> {
+    return this.run({ action: 'call.pickup', target: space, actor }, async () => {
+      if (!this.d.live.isParked(space)) throw new ApiFailure('not_found', `Nothing is parked in space ${space} any more`)
+      const handle = await this.d.ami.originate(this.fromOwnPhone(space))
+      return { message: `Picking up space ${space} at your phone`, ref: handle.channelId }
+    })
+  }
+
+  private fromOwnPhone(exten: string): [string, string | number][] {
+    const p = this.d.profile()
+    return [
+      ['Channel', p.originate.channelTemplate.replace('{ext}', p.operator.ownExtension)],
+      ['Context', p.originate.context],
+      ['Exten', exten],
+      ['Priority', 1],
+      ['CallerID', `Attendant <${p.operator.ownExtension}>`],
+    ]
+  }
+
+  private channel(channelId: string): string {
+    const name = this.d.live.channelName(channelId)
+    if (name === undefined) throw new ApiFailure('not_found', 'That call has already gone')
+    return name
+  }
+
+  /** The operator's own leg in a call: the given channel if it is theirs, else its bridged peer. */
+  private operatorLeg(channelId: string): string {
+    const own = this.d.profile().originate.channelTemplate.replace('{ext}', this.d.profile().operator.ownExtension)
+    const mine = (name: string | undefined): boolean => name !== undefined && (name === own || name.startsWith(`${own}-`) || name.startsWith(`${own};`))
+    const name = this.d.live.channelName(channelId)
+    if (name === undefined) throw new ApiFailure('not_found', 'That call has already gone')
+    if (mine(name)) return name
+    const peer = this.d.live.peerOf(channelId)
+    const peerName = peer === undefined ? undefined : this.d.live.channelName(peer)
+    if (peerName !== undefined && mine(peerName)) return peerName
+    throw new ApiFailure('refused', `Attended transfers work on calls at your own phone (extension ${this.d.profile().operator.ownExtension})`, { rule: 'not_own_call' })
+  }
+
+  /** The guard's verdict decides; what the PBX receives is the guard's canonical digits only. */
+  private judge(destination: string, confirmEmergency: boolean): string {
+    const j = judgeDestination(destination, this.d.profile().dialPlan, this.d.live.knownExtensions())
+    if (j.verdict === 'deny') throw new ApiFailure('refused', j.reason, { rule: j.rule })
+    if (j.verdict === 'confirm_emergency' && !confirmEmergency) {
+      throw new ApiFailure('confirm_required', `${j.normalized} is an emergency number: confirm to dial it`, { rule: j.rule })
+    }
+    if (j.dialDigits === undefined) throw new ApiFailure('refused', j.reason, { rule: j.rule })
+    return j.dialDigits
+  }
+
+  private async run(attempt: Attempt, body: () => Promise<{ message: string; ref?: string }>): Promise<ActionDone> {
+    const profile = this.d.profile()
+    const base = {
+      profileId: profile.id,
+      role: profile.operator.role,
+      action: attempt.action,
+      target: attempt.target,
+      operator: profile.operator.ownExtension,
+    }
+    const auth = authorize(attempt.action, profile)
+    if (!auth.ok) {
+      await this.d.audit.append({ ...base, result: 'refused', errorCode: 'forbidden', rule: auth.rule, detail: auth.reason })
+      throw new ApiFailure('forbidden', auth.reason, { rule: auth.rule })
+    }
+    if (attempt.dials === true) {
+      const rate = this.d.limiter.take(`${profile.id}:${attempt.actor.clientId}`)
+      if (!rate.ok) {
+        await this.d.audit.append({ ...base, result: 'refused', errorCode: 'refused', rule: rate.rule, detail: rate.reason })
+        throw new ApiFailure('refused', rate.reason, { rule: rate.rule, retryAfterMs: rate.retryAfterMs })
+      }
+    }
+    try {
+      const done = await body()
+      await this.d.audit.append({ ...base, result: 'ok', ...(done.ref === undefined ? {} : { detail: `ref ${done.ref}` }) })
+      return done.ref === undefined ? { message: done.message } : { message: done.message, ref: done.ref }
+    } catch (err) {
+      const failure = toActionFailure(err)
+      const rule = (failure.detail as { rule?: unknown } | undefined)?.rule
+      const refused = failure.code === 'refused' || failure.code === 'confirm_required' || failure.code === 'not_found'
+      await this.d.audit.append({
+        ...base,
+        result: failure.code === 'outcome_unknown' || failure.code === 'timeout' ? 'outcome_unknown' : refused ? 'refused' : 'error',
+        errorCode: failure.code,
+        ...(typeof rule === 'string' ? { rule } : {}),
+        detail: failure.message,
+      })
+      throw failure
+    }
+  }
+}

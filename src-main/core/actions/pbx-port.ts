@@ -1,0 +1,20 @@
+import type { AmiFieldsInput, AmiMessage } from '../ami/message'
+import type { OriginateHandle } from '../ami/client'
+
+/** The slice of AmiClient the actions use; tests pass a recording fake. */
+export interface AmiPort {
+  action(name: string, fields?: AmiFieldsInput): Promise<AmiMessage>
+  originate(fields: AmiFieldsInput): Promise<OriginateHandle>
+}
+
+/** What actions need to know about the live calls, by ids the renderer got from the live state. */
+export interface LiveLookup {
+  /** The channel's name (e.g. `PJSIP/100-0000002a`) for a uniqueid in the live state. */
+  channelName(uniqueid: string): string | undefined
+  /** Uniqueid of the channel bridged with this one, if it is in a two-party call. */
+  peerOf(uniqueid: string): string | undefined
+  /** Extensions the PBX reported (hints), so drag-and-drop targets are judged as known. */
+  knownExtensions(): ReadonlySet<string>
+  /** Whether a parked call occupies this space now. */
+  isParked(space: string): boolean
+}

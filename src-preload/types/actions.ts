@@ -1,0 +1,27 @@
+import { z } from 'zod'
+
+/** What a successful operator action answers: words for the toast, and a ref to settle it by. */
+export interface ActionDone {
+  readonly message: string
+  /** The ChannelId an originate was given, so its call can be found in the live state. */
+  readonly ref?: string
+}
+
+const profileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+/** Uniqueids as Asterisk makes them (`lab-1795552383.0`, `1700000000.12`) or a client-chosen ChannelId. */
+const channelId = z.string().regex(/^[A-Za-z0-9._:-]{1,150}$/)
+/** Raw operator text: the guard, not the schema, decides what it may dial (and says why not). */
+const destination = z.string().min(1).max(64)
+
+export const hangupInputSchema = z.strictObject({ profileId, channelId })
+export const transferInputSchema = z.strictObject({
+  profileId,
+  channelId,
+  destination,
+  mode: z.enum(['blind', 'attended', 'voicemail']),
+  confirmEmergency: z.boolean().default(false),
+})
+export const transferStepInputSchema = z.strictObject({ profileId, channelId })
+export const originateInputSchema = z.strictObject({ profileId, destination, confirmEmergency: z.boolean().default(false) })
+export const parkInputSchema = z.strictObject({ profileId, channelId })
+export const pickupInputSchema = z.strictObject({ profileId, space: z.string().regex(/^[0-9]{1,6}$/) })

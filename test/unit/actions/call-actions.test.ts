@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest'
+import { CallActions } from '../../../src-main/core/actions/call-actions'
+import type { AmiPort, LiveLookup } from '../../../src-main/core/actions/pbx-port'
+import { AmiError } from '../../../src-main/core/ami/errors'
+import { AmiMessage } from '../../../src-main/core/ami/message'
+import { MemoryAuditLog } from '../../../src-main/core/audit'
+import { RateLimiter } from '../../../src-main/core/guard'
+import { builtinDemoProfile, type PbxProfile } from '../../../src-main/core/profiles'
+
+type Sent = { name: string; fields: [string, unknown][] }
+
+function fakeAmi(fail?: AmiError): AmiPort & { sent: Sent[] } {
+  const sent: Sent[] = []
+  return {
+    sent,
+    action: (name, fields) => {
+      sent.push({ name, fields: [...((fields ?? []) as [string, unknown][])] })
+      return fail === undefined ? Promise.resolve(AmiMessage.from([['Response', 'Success'], ['Message', 'ok']])) : Promise.reject(fail)
+    },
+    originate: (fields) => {
+      sent.push({ name: 'Originate', fields: [...(fields as [string, unknown][])] })
+      if (fail !== undefined) return Promise.reject(fail)
+      return Promise.resolve({
+        actionId: 'a1',
+        channelId: 'att-chan-1',
+        response: AmiMessage.from([['Response', 'Success']]),
+        outcome: new Promise(() => undefined),
+      })
+    },
+  }
+}
+
+const live: LiveLookup = {
+  channelName: (id) => ({ 'c-caller': 'PJSIP/trunk-00000001', 'c-op': 'PJSIP/100-00000002', 'c-other': 'PJSIP/105-00000003' })[id],
+  peerOf: (id) => ({ 'c-caller': 'c-op', 'c-op': 'c-caller' })[id],
+  knownExtensions: () => new Set(['100', '101', '105', '200']),
+  isParked: (space) => space === '701',
+}
+
+function setup(opts: { profile?: Partial<PbxProfile['operator']>; fail?: AmiError; capacity?: number } = {}) {
+  const base = builtinDemoProfile({ ami: 5038 })
+  const profile: PbxProfile = {
+    ...base,
+    operator: { ...base.operator, ownExtension: '100', ...opts.profile },
+    dialPlan: { ...base.dialPlan, internalExtensions: { patterns: ['1XX', '2XX'], list: [] } },
+  }
+  const ami = fakeAmi(opts.fail)
+  const audit = new MemoryAuditLog()
+  let t = 0
+  const limiter = new RateLimiter({ capacity: opts.capacity ?? 5, refillPerSecond: 1 / 6, now: () => t })
+  const actions = new CallActions({ profile: () => profile, ami, live, audit, limiter })
+  return { actions, ami, audit, advance: (ms: number) => (t += ms) }
+}
+const actor = { clientId: 'web-1' }
+
+describe('CallActions', () => {
+  it('hangs up by channel id, naming the channel from the live state only', async () => {
+    const { actions, ami, audit } = setup()
+    await expect(actions.hangup('c-caller', actor)).resolves.toEqual({ message: 'Call hung up' })
+    expect(ami.sent).toEqual([{ name: 'Hangup', fields: [['Channel', 'PJSIP/trunk-00000001'], ['Cause', 16]] }])
+    expect((await audit.read({ limit: 5 }))[0]).toMatchObject({ action: 'call.hangup', result: 'ok', target: 'c-caller' })
+  })
+
+  it('says "already gone" for a channel that is not live, without writing to the PBX', async () => {
+    const { actions, ami, audit } = setup()
+    await expect(actions.hangup('nope', actor)).rejects.toMatchObject({ code: 'not_found', message: 'That call has already gone' })
+    expect(ami.sent).toEqual([])
+    expect((await audit.read({ limit: 5 }))[0]).toMatchObject({ result: 'refused', errorCode: 'not_found' })
+  })
+
+  it('turns the PBX refusal into plain words', async () => {
+    const err = new AmiError('action_error', 'Hangup failed', { response: AmiMessage.from([['Response', 'Error'], ['Message', 'No such channel']]) })
+    const { actions, audit } = setup({ fail: err })
+    await expect(actions.hangup('c-caller', actor)).rejects.toMatchObject({ code: 'pbx_error', message: 'The PBX refused it: the call has already gone' })
+    expect((await audit.read({ limit: 5 }))[0]).toMatchObject({ result: 'error', errorCode: 'pbx_error' })
+  })
+
+  it('reports a lost answer as outcome_unknown and audits it so; never retries', async () => {
+    const { actions, ami, audit } = setup({ fail: new AmiError('outcome_unknown', 'lost') })
+    await expect(actions.originate('101', false, actor)).rejects.toMatchObject({ code: 'outcome_unknown' })
+    expect(ami.sent).toHaveLength(1)
+    expect((await audit.read({ limit: 5 }))[0]).toMatchObject({ result: 'outcome_unknown' })
+  })
+
+  it('blind-transfers with Redirect to the guard’s digits in the profile’s fixed context', async () => {
+    const { actions, ami } = setup()
+    await actions.blindTransfer('c-caller', '105', false, actor)
+    expect(ami.sent[0]).toEqual({
+      name: 'Redirect',
+      fields: [['Channel', 'PJSIP/trunk-00000001'], ['Context', 'from-internal'], ['Exten', '105'], ['Priority', 1]],
+    })
+  })
+
+  it.each([
+    ['011 44 20 7946 0000', 'international'],
+    ['1-900-555-0199', 'premium'],
+    ['+881 6 1234 5678', 'satellite'],
+    ['1 876 555 0100', 'nanp_international'],
+    ['105&DAHDI/g0/011', 'parallel_dial'],
+    ['PJSIP/105', 'channel_technology'],
+    ['105@default', 'context_injection'],
+    ['105\r\nAction: Originate', 'control_character'],
+    ['١٠٥', 'non_ascii_digit'],
+  ])('refuses %s by rule %s before anything reaches the PBX', async (dest, rule) => {
+    const { actions, ami, audit } = setup()
+    await expect(actions.blindTransfer('c-caller', dest, false, actor)).rejects.toMatchObject({ code: 'refused', detail: { rule } })
+    await expect(actions.originate(dest, false, actor)).rejects.toMatchObject({ code: 'refused', detail: { rule } })
+    expect(ami.sent).toEqual([])
+    const entries = await audit.read({ limit: 5 })
+    expect(entries.every((e) => e.result === 'refused' && e.rule === rule)).toBe(true)
+  })
+
+  it('asks to confirm an emergency number, and dials it once confirmed', async () => {
+    const { actions, ami } = setup()
+    await expect(actions.originate('911', false, actor)).rejects.toMatchObject({ code: 'confirm_required' })
+    expect(ami.sent).toEqual([])
+    await actions.originate('911', true, actor)
+    expect(ami.sent[0]!.fields).toContainEqual(['Exten', '911'])
+  })
+
+  it('originates from the operator’s own phone with fixed headers only', async () => {
+    const { actions, ami } = setup()
+    const done = await actions.originate('(202) 555-0143', false, actor)
+    expect(done.ref).toBe('att-chan-1')
+    const fields = ami.sent[0]!.fields
+    expect(fields).toContainEqual(['Channel', 'PJSIP/100'])
+    expect(fields).toContainEqual(['Context', 'from-internal'])
+    expect(fields.map(([k]) => k)).not.toEqual(expect.arrayContaining(['Application']))
+    expect(fields.some(([k]) => ['Application', 'Data', 'Variable'].includes(k))).toBe(false)
+  })
+
+  it('refuses every write on a read-only profile and queue-free roles', async () => {
+    const { actions, ami, audit } = setup({ profile: { readOnly: true } })
+    await expect(actions.hangup('c-caller', actor)).rejects.toMatchObject({ code: 'forbidden', detail: { rule: 'read_only' } })
+    await expect(actions.originate('101', false, actor)).rejects.toMatchObject({ code: 'forbidden' })
+    expect(ami.sent).toEqual([])
+    expect((await audit.read({ limit: 5 })).map((e) => e.rule)).toEqual(['read_only', 'read_only'])
+  })
+
+  it('rate-limits dialling per operator, then lets it through again after the refill', async () => {
+    const { actions, advance } = setup({ capacity: 2 })
+    await actions.originate('101', false, actor)
+    await actions.originate('101', false, actor)
+    await expect(actions.originate('101', false, actor)).rejects.toMatchObject({ code: 'refused', detail: { rule: 'rate_limit' } })
+    // Another window has its own bucket.
+    await expect(actions.originate('101', false, { clientId: 'web-2' })).resolves.toBeTruthy()
+    advance(6_000)
+    await expect(actions.originate('101', false, actor)).resolves.toBeTruthy()
+  })
+
+  it('attended transfer runs Atxfer on the operator’s own leg, and refuses calls elsewhere', async () => {
+    const { actions, ami } = setup()
+    await actions.attendedTransfer('c-caller', '105', false, actor)
+    expect(ami.sent[0]).toEqual({ name: 'Atxfer', fields: [['Channel', 'PJSIP/100-00000002'], ['Exten', '105'], ['Context', 'from-internal']] })
+    await actions.cancelTransfer('c-caller', actor)
+    expect(ami.sent[1]).toEqual({ name: 'CancelAtxfer', fields: [['Channel', 'PJSIP/100-00000002']] })
+    await actions.completeTransfer('c-op', actor)
+    expect(ami.sent[2]).toEqual({ name: 'Hangup', fields: [['Channel', 'PJSIP/100-00000002'], ['Cause', 16]] })
+    await expect(actions.attendedTransfer('c-other', '101', false, actor)).rejects.toMatchObject({ code: 'refused', detail: { rule: 'not_own_call' } })
+  })
+
+  it('parks with the peer as the timeout channel and picks up only an occupied space', async () => {
+    const { actions, ami } = setup()
+    await actions.park('c-caller', actor)
+    expect(ami.sent[0]).toEqual({
+      name: 'Park',
+      fields: [['Channel', 'PJSIP/trunk-00000001'], ['Parkinglot', 'default'], ['TimeoutChannel', 'PJSIP/100-00000002']],
+    })
+    await actions.pickupParked('701', actor)
+    expect(ami.sent[1]!.fields).toContainEqual(['Exten', '701'])
+    await expect(actions.pickupParked('702', actor)).rejects.toMatchObject({ code: 'not_found' })
+  })
+
+  it('voicemail transfer only to an internal extension', async () => {
+    const { actions, ami } = setup()
+    await actions.transferToVoicemail('c-caller', '105', actor)
+    expect(ami.sent[0]!.fields).toContainEqual(['Exten', '*105'])
+    await expect(actions.transferToVoicemail('c-caller', '2025550143', actor)).rejects.toMatchObject({ code: 'refused' })
+  })
+})

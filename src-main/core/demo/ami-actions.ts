@@ -96,7 +96,7 @@ async function login(ctx: ActionContext): Promise<void> {
   const user = server.users.find((u) => u.username === username)
   const md5 = (ctx.get('AuthType') ?? '').toLowerCase() === 'md5'
   const ok = user !== undefined && (md5 ? session.checkMd5(ctx.get('Key') ?? '', user.secret) : ctx.get('Secret') === user.secret)
-  if (!ok || !user) {
+  if (!ok) {
     // Asterisk answers a failed login after a pause, then closes the connection.
     await new Promise((resolve) => setTimeout(resolve, server.authFailDelayMs))
     ctx.reply('Error', [['Message', 'Authentication failed']])
@@ -755,7 +755,7 @@ async function originate(ctx: ActionContext): Promise<void> {
       ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(false, 0, undefined, channel))
       return
     }
-    ctx.engine.originate(request, (r) => ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(r.ok, r.reason, r.channel, r.dialString)))
+    ctx.engine.originate(request, (r) => { ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(r.ok, r.reason, r.channel, r.dialString)); })
     return
   }
   if (idInUse) {
@@ -765,7 +765,7 @@ async function originate(ctx: ActionContext): Promise<void> {
   // Sync: the response waits for the outcome; events raised meanwhile still flow.
   const result = await new Promise<boolean>((resolve) => {
     ctx.session.releaseEvents()
-    ctx.engine.originate(request, (r) => resolve(r.ok))
+    ctx.engine.originate(request, (r) => { resolve(r.ok); })
   })
   ctx.session.holdEvents()
   if (result) ctx.reply('Success', [['Message', 'Originate successfully queued']])
@@ -1011,7 +1011,7 @@ export function handleAmiAction(server: DemoAmiServer, session: AmiSession, acti
     return
   }
   if (result) {
-    return result.finally(() => session.releaseEvents())
+    return result.finally(() => { session.releaseEvents(); })
   }
   session.releaseEvents()
 }

@@ -56,7 +56,7 @@ export class AmiSession {
     this.framer = new AmiFramer({
       expectBanner: false,
       maxMessageBytes: host.maxActionBytes,
-      onMessage: (msg) => this.enqueue(msg),
+      onMessage: (msg) => { this.enqueue(msg); },
       // An oversized or garbled frame is dropped by the framer; the session carries on.
       onProtocolError: () => undefined,
     })
@@ -67,8 +67,8 @@ export class AmiSession {
         this.close()
       }
     })
-    socket.on('error', () => this.close())
-    socket.on('close', () => this.close())
+    socket.on('error', () => { this.close(); })
+    socket.on('close', () => { this.close(); })
     this.write(Buffer.from(AMI_BANNER, 'utf8'))
   }
 

@@ -57,8 +57,8 @@ export class DemoAriServer {
 
   async start(port = this.boundPort || this.options.port): Promise<number> {
     if (this.server) return this.boundPort
-    const server = createServer((req, res) => this.onRequest(req, res))
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.onUpgrade(req, socket, head))
+    const server = createServer((req, res) => { this.onRequest(req, res); })
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.onUpgrade(req, socket, head); })
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
       server.listen(port, this.options.host ?? '127.0.0.1', () => {
@@ -69,7 +69,7 @@ export class DemoAriServer {
     server.on('error', () => undefined)
     this.server = server
     this.boundPort = (server.address() as AddressInfo).port
-    this.unsubscribe = this.engine.on((e) => this.onEvent(e), true)
+    this.unsubscribe = this.engine.on((e) => { this.onEvent(e); }, true)
     return this.boundPort
   }
 
@@ -81,7 +81,7 @@ export class DemoAriServer {
     this.server = undefined
     if (server) {
       server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await new Promise<void>((resolve) => server.close(() => { resolve(); }))
     }
   }
 

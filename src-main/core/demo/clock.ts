@@ -89,7 +89,7 @@ export class Scheduler {
   start(): void {
     if (this.mode !== 'real' || this.timer) return
     this.lastWall = Date.now()
-    this.timer = setInterval(() => this.onTick(), this.tickMs)
+    this.timer = setInterval(() => { this.onTick(); }, this.tickMs)
     this.timer.unref()
   }
 

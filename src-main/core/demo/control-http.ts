@@ -42,7 +42,7 @@ export async function startControlServer(token: string, port: number, handle: Co
       chunks.push(c)
     })
     req.on('end', () => {
-      let body: unknown = {}
+      let body: unknown
       try {
         const text = Buffer.concat(chunks).toString('utf8')
         body = text.trim() === '' ? {} : JSON.parse(text)
@@ -55,8 +55,8 @@ export async function startControlServer(token: string, port: number, handle: Co
         return
       }
       handle(command, body as Record<string, unknown>).then(
-        (result) => reply(200, { ok: true, result: result ?? null }),
-        (err: unknown) => reply(400, { ok: false, error: err instanceof Error ? err.message : String(err) }),
+        (result) => { reply(200, { ok: true, result: result ?? null }); },
+        (err: unknown) => { reply(400, { ok: false, error: err instanceof Error ? err.message : String(err) }); },
       )
     })
   })
@@ -72,7 +72,7 @@ export async function startControlServer(token: string, port: number, handle: Co
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
-        server.close(() => resolve())
+        server.close(() => { resolve(); })
       }),
   }
 }

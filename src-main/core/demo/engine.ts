@@ -697,7 +697,7 @@ export class PbxEngine {
     this.newexten(ch, app, data, { priority: 1 })
     const seconds = Number.parseInt(data, 10)
     if (app.toLowerCase() === 'wait' && Number.isFinite(seconds)) {
-      this.later(ch, seconds * 1000, () => this.softHangup(ch, 16))
+      this.later(ch, seconds * 1000, () => { this.softHangup(ch, 16); })
       return
     }
     if (app.toLowerCase() === 'park') {
@@ -705,7 +705,7 @@ export class PbxEngine {
       return
     }
     // Echo, MusicOnHold, Playback…: the channel stays up until hung up, at most 10 minutes.
-    this.later(ch, 600_000, () => this.softHangup(ch, 16))
+    this.later(ch, 600_000, () => { this.softHangup(ch, 16); })
   }
 
   private finishFailedLocal(one: Channel, two: Channel): void {
@@ -759,7 +759,7 @@ export class PbxEngine {
           hooks?.onAnswered?.()
           this.later(ch, 0, () => {
             this.newexten(ch, 'Wait', '600', { priority: 3 })
-            this.later(ch, 600_000, () => this.softHangup(ch, 16))
+            this.later(ch, 600_000, () => { this.softHangup(ch, 16); })
           })
         }
         if (this.phoneRingMs > 0) this.later(ch, this.phoneRingMs, answer)
@@ -798,7 +798,7 @@ export class PbxEngine {
       case 'echo': {
         this.answerIfLocal(ch, hooks, true)
         this.newexten(ch, route.kind === 'echo' ? 'Echo' : 'Wait', route.kind === 'echo' ? '' : '600', { priority: 1 })
-        this.later(ch, 600_000, () => this.softHangup(ch, 16))
+        this.later(ch, 600_000, () => { this.softHangup(ch, 16); })
         return
       }
       case 'voicemail':
@@ -875,8 +875,8 @@ export class PbxEngine {
       this.bridgeEnter(bridge, caller)
       this.setVar(winner, 'BRIDGEPEER', caller.name)
       this.setVar(caller, 'BRIDGEPEER', winner.name)
-      caller.onBridgePartnerGone = (cause) => this.dialReturned(caller, dialStart, cause)
-      winner.onBridgePartnerGone = (cause) => this.destroy(winner, cause)
+      caller.onBridgePartnerGone = (cause) => { this.dialReturned(caller, dialStart, cause); }
+      winner.onBridgePartnerGone = (cause) => { this.destroy(winner, cause); }
     }
     for (const target of targets) {
       const leg = this.dialOne(caller, target, (answered, status) => {
@@ -893,10 +893,10 @@ export class PbxEngine {
       if (leg) legs.push(leg)
     }
     if (legs.length === 0) {
-      this.scheduler.schedule(0, () => finish('CHANUNAVAIL', undefined))
+      this.scheduler.schedule(0, () => { finish('CHANUNAVAIL', undefined); })
       return legs
     }
-    this.later(caller, timeoutS * 1000, () => finish('NOANSWER', undefined))
+    this.later(caller, timeoutS * 1000, () => { finish('NOANSWER', undefined); })
     caller.onBridgePartnerGone = undefined
     const cancelOnCallerGone = (): void => {
       if (!done) {
@@ -945,13 +945,13 @@ export class PbxEngine {
       this.localBridgeEvent(one, two)
       this.dialBegin(caller, one, dialed)
       // The ;2 half starts its dialplan on its own thread in Asterisk: after Dial has set up.
-      this.later(two, 0, () => this.runDialplan(two, resolved.context, resolved.exten, { onAnswered: () => onDone(true, 'ANSWER') }))
+      this.later(two, 0, () => { this.runDialplan(two, resolved.context, resolved.exten, { onAnswered: () => { onDone(true, 'ANSWER'); } }); })
       return one
     }
     if (resolved.kind === 'phone') {
       const phone = resolved.phone
       if (!phone.registered) {
-        this.scheduler.schedule(0, () => onDone(false, 'CHANUNAVAIL'))
+        this.scheduler.schedule(0, () => { onDone(false, 'CHANUNAVAIL'); })
         return undefined
       }
       const ch = this.endpointChannel(phone.exten, phone.device, 'PJSIP', 0, caller.context, caller.exten, caller.linkedid)
@@ -963,17 +963,17 @@ export class PbxEngine {
       ch.callerName = phone.name
       this.dialBegin(caller, ch, phone.exten)
       if (phone.dnd) {
-        this.scheduler.schedule(0, () => onDone(false, 'BUSY'))
+        this.scheduler.schedule(0, () => { onDone(false, 'BUSY'); })
         return ch
       }
-      this.ringPhone(ch, phone, 3_600_000, (answered) => onDone(answered, answered ? 'ANSWER' : 'NOANSWER'))
+      this.ringPhone(ch, phone, 3_600_000, (answered) => { onDone(answered, answered ? 'ANSWER' : 'NOANSWER'); })
       return ch
     }
     const ch = this.endpointChannel(resolved.trunk, `${resolved.tech}/${resolved.trunk}`, resolved.tech, 0, 'default', 's', caller.linkedid)
     ch.dialedBy = caller
     this.newexten(ch, 'AppDial', '(Outgoing Line)', { context: '' })
     this.dialBegin(caller, ch, `${resolved.trunk}/${resolved.number}`)
-    this.later(ch, this.rng.int(800, 3000), () => this.setState(ch, 5))
+    this.later(ch, this.rng.int(800, 3000), () => { this.setState(ch, 5); })
     this.later(ch, this.profile.id === 'lab' ? 0 : this.rng.int(3000, 12000), () => {
       this.setState(ch, 6)
       onDone(true, 'ANSWER')
@@ -1194,7 +1194,7 @@ export class PbxEngine {
     this.emit('QueueCallerJoin', PRIV_AGENT, [...channelBlock(ch), ['Queue', queueName], ['Position', String(position)], ['Count', String(q.callers.length)]])
     ch.mohPlaying = true
     this.emit('MusicOnHoldStart', PRIV_CALL, [...channelBlock(ch), ['Class', 'default']], this.ariChannelEvent('ChannelHold', ch))
-    this.later(ch, 0, () => this.offerQueueCall(q))
+    this.later(ch, 0, () => { this.offerQueueCall(q); })
   }
 
   /** Rings available members for the first waiting caller (ringall / first free for others). */
@@ -1216,7 +1216,7 @@ export class PbxEngine {
           if (leg && !leg.hungUp) this.destroy(leg, 19)
           if (legs.every((l) => l.hungUp)) {
             ch.vars.set('__QUEUE_RINGING', '0')
-            this.later(ch, 2000, () => this.offerQueueCall(q))
+            this.later(ch, 2000, () => { this.offerQueueCall(q); })
           }
           return
         }
@@ -1277,7 +1277,7 @@ export class PbxEngine {
         ['TalkTime', String(talk)],
         ['Reason', reason],
       ])
-      this.scheduler.schedule(0, () => this.offerQueueCall(q))
+      this.scheduler.schedule(0, () => { this.offerQueueCall(q); })
     }
     caller.onBridgePartnerGone = (cause) => {
       complete('agent')
@@ -1324,7 +1324,7 @@ export class PbxEngine {
       this.publishDeviceState(`Queue:${q.name}_pause_${m.interface}`, paused ? 'INUSE' : 'NOT_INUSE')
       this.refreshQueueAvail(q)
       this.emit('QueueMemberPause', PRIV_AGENT, this.queueMemberFields(q, m))
-      if (!paused) this.scheduler.schedule(0, () => this.offerQueueCall(q))
+      if (!paused) this.scheduler.schedule(0, () => { this.offerQueueCall(q); })
     }
     return found
   }
@@ -1352,7 +1352,7 @@ export class PbxEngine {
     this.publishDeviceState(`Queue:${q.name}_pause_${m.interface}`, paused ? 'INUSE' : 'NOT_INUSE')
     this.emit('QueueMemberAdded', PRIV_AGENT, this.queueMemberFields(q, m))
     this.refreshQueueAvail(q)
-    this.scheduler.schedule(0, () => this.offerQueueCall(q))
+    this.scheduler.schedule(0, () => { this.offerQueueCall(q); })
     return 'ok'
   }
 
@@ -1421,7 +1421,7 @@ export class PbxEngine {
     if (from) this.bridgeLeave(ch)
     const timeoutS = timeoutMs !== undefined ? Math.ceil(timeoutMs / 1000) : lot.timeoutS
     const chosen = space
-    const timer = this.scheduler.schedule(timeoutS * 1000, () => this.parkTimeout(chosen))
+    const timer = this.scheduler.schedule(timeoutS * 1000, () => { this.parkTimeout(chosen); })
     const pc: ParkedCall = { channel: ch, space, parkerDialString, parkedMs: this.now(), timeoutS, timeoutChannel, timer }
     this.parked.set(space, pc)
     this.emit('ParkedCall', PRIV_CALL, this.parkedFields(pc))
@@ -1436,7 +1436,7 @@ export class PbxEngine {
       if (rest && rest === timeoutChannel) {
         rest.onBridgePartnerGone = undefined
       } else if (rest) {
-        this.scheduler.schedule(0, () => this.partnerGone(from, 16))
+        this.scheduler.schedule(0, () => { this.partnerGone(from, 16); })
       } else this.destroyBridge(from)
     }
     return space
@@ -1458,8 +1458,8 @@ export class PbxEngine {
       this.emit('ParkedCallGiveUp', PRIV_CALL, this.parkedFields(pc))
       this.publishDeviceState(`park:${pc.space}@parkedcalls`, 'NOT_INUSE')
       const tc = pc.timeoutChannel
-      if (tc && !tc.hungUp) this.scheduler.schedule(0, () => this.partnerGone(tc.bridgeId ? this.bridges.get(tc.bridgeId) : undefined, 16))
-      if (tc && !tc.hungUp && !tc.bridgeId) this.scheduler.schedule(0, () => this.softHangup(tc, 16))
+      if (tc && !tc.hungUp) this.scheduler.schedule(0, () => { this.partnerGone(tc.bridgeId ? this.bridges.get(tc.bridgeId) : undefined, 16); })
+      if (tc && !tc.hungUp && !tc.bridgeId) this.scheduler.schedule(0, () => { this.softHangup(tc, 16); })
       return
     }
   }
@@ -1503,7 +1503,7 @@ export class PbxEngine {
     ])
     this.publishDeviceState(`park:${space}@parkedcalls`, 'NOT_INUSE')
     const tc = pc.timeoutChannel
-    if (tc && !tc.hungUp) this.scheduler.schedule(0, () => this.softHangup(tc, 16))
+    if (tc && !tc.hungUp) this.scheduler.schedule(0, () => { this.softHangup(tc, 16); })
   }
 
   // ---------------------------------------------------------------- voicemail, hold, transfer, recording
@@ -1592,7 +1592,7 @@ export class PbxEngine {
       this.bridgeEnter(consult, leg)
       this.bridgeLeave(transferer)
       this.bridgeEnter(consult, transferer)
-      leg.onBridgePartnerGone = (cause) => this.destroy(leg, cause)
+      leg.onBridgePartnerGone = (cause) => { this.destroy(leg, cause); }
     })
     if (!leg) return false
     this.atxfers.set(transferer, { original: bridge, consult, target: leg })
@@ -1634,9 +1634,9 @@ export class PbxEngine {
     ])
     if (transferer.bridgeId) this.bridgeLeave(transferer)
     this.destroyBridge(x.consult)
-    x.target.onBridgePartnerGone = (cause) => this.destroy(x.target, cause)
+    x.target.onBridgePartnerGone = (cause) => { this.destroy(x.target, cause); }
     for (const other of x.original.channels) {
-      if (other !== x.target && !other.onBridgePartnerGone) other.onBridgePartnerGone = (cause) => this.destroy(other, cause)
+      if (other !== x.target && !other.onBridgePartnerGone) other.onBridgePartnerGone = (cause) => { this.destroy(other, cause); }
     }
     transferer.onBridgePartnerGone = undefined
     this.destroy(transferer, 16)

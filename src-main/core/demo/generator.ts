@@ -194,7 +194,7 @@ export class LoadGenerator {
         this.stats.placed++
         if (!phone) break
         const ch = e.inboundCall(trunk.name, `${did.slice(0, -3)}1${phone.exten.slice(-2)}`, `+4930${1_000_000 + this.stats.placed}`, 'Load Caller')
-        if (ch) e.later(ch, holdMs, () => e.softHangup(ch, 16))
+        if (ch) e.later(ch, holdMs, () => { e.softHangup(ch, 16); })
       }
     }
     this.task = e.scheduler.schedule(100, () => {

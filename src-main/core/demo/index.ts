@@ -167,8 +167,8 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
       return r === 'ok'
     },
     memberPause: (queue, iface, paused, reason = '') => engine.queuePause(queue, iface, paused, reason),
-    advanceTime: (ms) => scheduler.advance(ms),
-    setSpeed: (speed) => scheduler.setSpeed(speed),
+    advanceTime: (ms) => { scheduler.advance(ms); },
+    setSpeed: (speed) => { scheduler.setSpeed(speed); },
     stopAmi: () => ami.stop(),
     startAmi: () => ami.start(),
     stopAri: () => ari.stop(),

@@ -21,7 +21,10 @@ afterEach(async () => {
 
 function act(ami: ThirdPartyAmi, action: Record<string, string>): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
-    ami.action(action, (err, res) => (err ? reject(new Error(JSON.stringify(err))) : resolve(res ?? {})))
+    ami.action(action, (err, res) => {
+      if (err) reject(new Error(JSON.stringify(err)))
+      else resolve(res ?? {})
+    })
   })
 }
 

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Normalizer, parseTranscript } from '../../../src-main/core/demo/transcript'
 
-export const FIXTURES = join(__dirname, '../../fixtures/asterisk/ami')
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/asterisk/ami', import.meta.url))
 
 export interface ActionBlock {
   readonly atS: number
@@ -47,21 +48,21 @@ export async function replay(name: string, port: number, maxGapMs = 250): Promis
   realNorm.observe(parseTranscript(readRaw(name)))
   const sock = connect(port, '127.0.0.1')
   const chunks: Buffer[] = []
-  let closed = false
+  const conn = { closed: false }
   sock.on('data', (d: Buffer) => chunks.push(d))
   sock.on('close', () => {
-    closed = true
+    conn.closed = true
   })
   sock.on('error', () => {
-    closed = true
+    conn.closed = true
   })
-  await new Promise<void>((resolve) => sock.once('connect', () => resolve()))
+  await new Promise<void>((resolve) => sock.once('connect', () => { resolve(); }))
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
   let last = 0
   for (const block of actions) {
     await sleep(Math.min(maxGapMs, Math.max(20, (block.atS - last) * 1000)))
     last = block.atS
-    if (closed) break
+    if (conn.closed) break
     const demoNorm = new Normalizer()
     const sofar = Buffer.concat(chunks)
     demoNorm.observe(parseTranscript(sofar))

@@ -23,8 +23,12 @@ export function registerIpc(core: Pick<AppCore, 'dispatch'>, log: (message: stri
 
 /** Forwards the core's events to one window for as long as it lives. */
 export function forwardEvents(core: Pick<AppCore, 'bus'>, contents: WebContents): void {
-  const unsubscribe = core.bus.subscribe((channel, payload) => {
-    if (!contents.isDestroyed()) contents.send(ipcName(channel), payload)
+  const unregister = core.bus.register(`ipc-${String(contents.id)}`, {
+    send: (channel, payload) => {
+      if (!contents.isDestroyed()) contents.send(ipcName(channel), payload)
+    },
+    // IPC to a local window does not back up the way a socket does.
+    isBackedUp: () => false,
   })
-  contents.once('destroyed', unsubscribe)
+  contents.once('destroyed', unregister)
 }

@@ -31,6 +31,8 @@ const HOST = '127.0.0.1'
 const MAX_FRAME_BYTES = 1024 * 1024
 /** A socket whose unsent backlog exceeds this is too slow to follow live updates: drop it. */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
+/** Above this backlog live updates pause and the client gets a fresh snapshot once it drains. */
+const BACKED_UP_BYTES = 512 * 1024
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a)
@@ -111,8 +113,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       }
       socket.send(JSON.stringify(frame))
     }
-    const unsubscribe = opts.core.bus.subscribe((channel, payload) => {
-      send({ kind: 'event', channel, payload })
+    const unregister = opts.core.bus.register(ctx.clientId, {
+      send: (channel, payload) => {
+        send({ kind: 'event', channel, payload })
+      },
+      isBackedUp: () => socket.bufferedAmount > BACKED_UP_BYTES,
     })
     socket.on('message', (data, isBinary) => {
       const request = isBinary || !Buffer.isBuffer(data) ? null : parseRequest(data.toString('utf8'))
@@ -124,7 +129,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         send({ kind: 'reply', id: request.id, result })
       })
     })
-    socket.on('close', unsubscribe)
+    socket.on('close', unregister)
     socket.on('error', () => {
       socket.terminate()
     })

@@ -22,7 +22,12 @@ export type Handler<C extends InvokeChannel> = (
 /** One handler per channel; a missing or extra key is a compile error. */
 export type Handlers = { readonly [C in InvokeChannel]: Handler<C> }
 
-export type Dispatch = (channel: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
+/** Typed for a literal channel name (tests, in-process callers); `unknown` for what a transport received. */
+export type Dispatch = <C extends string>(
+  channel: C,
+  input: unknown,
+  ctx: CallContext,
+) => Promise<Result<C extends InvokeChannel ? InvokeOutput<C> : unknown>>
 
 /** Largest structured input accepted before schema validation even runs. */
 const MAX_INPUT_JSON_BYTES = 256 * 1024
@@ -48,7 +53,7 @@ function inputTooLarge(input: unknown): boolean {
  * channel's schema, runs the handler and labels every outcome. It never throws.
  */
 export function createDispatcher(handlers: Handlers, onInternalError?: (err: unknown) => void): Dispatch {
-  return async (channel, input, ctx) => {
+  const dispatch = async (channel: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>> => {
     if (!isInvokeChannel(channel)) return fail('unknown_channel', `No such channel: ${String(channel).slice(0, 64)}`)
     if (inputTooLarge(input)) return fail('invalid_input', 'Input is too large or not serialisable')
     const parsed = invokeChannels[channel].input.safeParse(input)
@@ -63,4 +68,5 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (err: unk
       return fail('internal', 'Unexpected error in the main process')
     }
   }
+  return dispatch as Dispatch
 }

@@ -69,7 +69,7 @@ describe('the dispatcher at the main-side edge', () => {
   it('answers unknown channels with unknown_channel', async () => {
     const { dispatch } = core()
     for (const name of ['nope', '__proto__', 'constructor', 42, null]) {
-      expect(await dispatch(name, undefined, ctx)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+      expect(await dispatch(name as string, undefined, ctx)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
     }
   })
 
@@ -99,7 +99,7 @@ describe('the dispatcher at the main-side edge', () => {
   it('settings round-trip and push settings.changed to subscribers', async () => {
     const c = core()
     const seen: unknown[] = []
-    c.bus.subscribe((channel, payload) => seen.push([channel, payload]))
+    c.bus.register('t', { send: (channel, payload) => seen.push([channel, payload]), isBackedUp: () => false })
     const r = await c.dispatch('settings.set', { theme: 'dark', holdAlertSeconds: 90 }, ctx)
     expect(r).toMatchObject({ ok: true, value: { theme: 'dark', holdAlertSeconds: 90 } })
     expect(seen).toEqual([['settings.changed', expect.objectContaining({ theme: 'dark' })]])

@@ -9,7 +9,7 @@ describe('profiles over the contract', () => {
   it('saves secrets write-only: every response and event says hasSecret, never the value', async () => {
     const core = createTestCore()
     const seen: string[] = []
-    core.bus.subscribe((channel, payload) => seen.push(JSON.stringify([channel, payload])))
+    core.bus.register('t', { send: (channel, payload) => seen.push(JSON.stringify([channel, payload])), isBackedUp: () => false })
     const profile = { ...builtinDemoProfile({ ami: 5038, ari: 8088, freepbxHttp: 8443 }), id: 'office', name: 'Office' }
     const saved = await core.dispatch('profiles.save', { profile, secrets: SECRETS }, ctx)
     expect(saved).toMatchObject({ ok: true, value: { id: 'office', ami: { hasSecret: true }, ari: { hasSecret: true }, freepbx: { hasSecret: true } } })

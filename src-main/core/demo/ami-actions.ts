@@ -406,6 +406,9 @@ function deviceStateList(ctx: ActionContext): void {
   listStart(ctx, 'Device State Changes will follow')
   let n = 0
   for (const [device, state] of ctx.engine.deviceStates) {
+    // Local channels publish their device states uncached: DeviceStateList never shows them
+    // (snapshots.raw lists none while four Local devices are in use).
+    if (device.startsWith('Local/')) continue
     listItem(ctx, 'DeviceStateChange', [['Device', device], ['State', state]], true)
     n++
   }
@@ -523,7 +526,7 @@ function hangup(ctx: ActionContext): void {
     return
   }
   ctx.reply('Success', [['Message', 'Channel Hungup']])
-  ctx.engine.softHangup(ch, Number.isFinite(cause) ? cause : 16)
+  ctx.engine.requestHangup(ch, Number.isFinite(cause) ? cause : 16)
 }
 
 function redirect(ctx: ActionContext): void {

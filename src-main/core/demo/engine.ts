@@ -88,6 +88,9 @@ export class PbxEngine {
   /** Device states that have been published (DeviceStateList lists these). */
   readonly deviceStates = new Map<string, DeviceState>()
   private readonly byName = new Map<string, Channel>()
+  /** Live channels per device: device-state aggregation without scanning every channel. */
+  private readonly byDevice = new Map<string, Set<Channel>>()
+  private readonly phoneByDevice = new Map<string, Phone>()
   private readonly listeners = new Set<PbxListener>()
   private ariListenerCount = 0
   private uniqueSeq = 0
@@ -163,6 +166,7 @@ export class PbxEngine {
         hintInstantiated: false,
       })
     }
+    for (const ph of this.phones.values()) this.phoneByDevice.set(ph.device, ph)
     const loginTime = Math.floor(this.now() / 1000)
     for (const q of p.queues) {
       const members: QueueMember[] = []
@@ -213,6 +217,8 @@ export class PbxEngine {
     for (const pc of this.parked.values()) pc.timer.cancel()
     this.channels.clear()
     this.byName.clear()
+    this.byDevice.clear()
+    this.phoneByDevice.clear()
     this.bridges.clear()
     this.parked.clear()
     this.parkingBridge = undefined
@@ -299,9 +305,14 @@ export class PbxEngine {
       onBridgePartnerGone: undefined,
       mixMonitorId: undefined,
       queueName: undefined,
+      runsPbx: false,
+      pendingHangupCause: undefined,
     }
     this.channels.set(uniqueid, ch)
     this.byName.set(ch.name, ch)
+    let onDevice = this.byDevice.get(ch.device)
+    if (!onDevice) this.byDevice.set(ch.device, (onDevice = new Set()))
+    onDevice.add(ch)
     return ch
   }
 
@@ -407,8 +418,8 @@ export class PbxEngine {
     let ringing = 0
     let held = 0
     let any = false
-    for (const ch of this.channels.values()) {
-      if (ch.device !== device || ch.hungUp) continue
+    for (const ch of this.byDevice.get(device) ?? []) {
+      if (ch.hungUp) continue
       any = true
       if (ch.state === 6) {
         if (ch.onHold) held++
@@ -416,7 +427,7 @@ export class PbxEngine {
       } else if (ch.state === 5) ringing++
       else if (ch.state === 4 || ch.state === 0) up += ch.tech === 'Local' ? 1 : 0
     }
-    const phone = [...this.phones.values()].find((p) => p.device === device)
+    const phone = this.phoneByDevice.get(device)
     if (!any) return phone && !phone.registered ? 'UNAVAILABLE' : 'NOT_INUSE'
     if (ringing > 0 && up > 0) return 'RINGINUSE'
     if (ringing > 0) return 'RINGING'
@@ -731,6 +742,7 @@ export class PbxEngine {
   /** Runs a route for a channel that just entered (context, exten). */
   runDialplan(ch: Channel, context: string, exten: string, hooks?: { onAnswered?: () => void }): void {
     const route = this.profile.route(context, exten)
+    ch.runsPbx = true
     ch.context = context
     ch.exten = exten
     ch.priority = 1
@@ -927,22 +939,30 @@ export class PbxEngine {
   }
 
   /** Creates and rings one dialled channel; `onDone(answered, status)` when it answers or fails. */
-  private dialOne(caller: Channel, target: string, onDone: (answered: boolean, status: string) => void): Channel | undefined {
+  private dialOne(
+    caller: Channel,
+    target: string,
+    onDone: (answered: boolean, status: string) => void,
+    beforeDialBegin?: (leg: Channel) => void,
+  ): Channel | undefined {
     const resolved = this.resolveDialString(target)
     if (!resolved) return undefined
     if (resolved.kind === 'local') {
       const [one, two] = this.newLocalPair(resolved.exten, resolved.context, caller.linkedid)
       one.dialedBy = caller
+      const byQueue = caller.queueName !== undefined
       const dialed = `${resolved.exten}@${resolved.context}${resolved.suffix}`
       this.setVar(one, 'DIALEDPEERNUMBER', dialed)
-      this.newexten(one, caller.queueName ? 'AppQueue' : 'AppDial', '(Outgoing Line)', { exten: caller.exten })
+      this.newexten(one, byQueue ? 'AppQueue' : 'AppDial', '(Outgoing Line)', { exten: caller.exten })
       this.setCallerId(one, caller.callerNum, caller.callerName)
-      this.setConnected(one, caller.callerNum, caller.callerName)
+      // app_queue sets the member leg's connected line only when it answers (queue.raw).
+      if (!byQueue) this.setConnected(one, caller.callerNum, caller.callerName)
       this.setVar(two, 'DIALEDPEERNUMBER', dialed)
       this.setCallerId(two, caller.callerNum, caller.callerName)
       this.setConnected(two, caller.callerNum, caller.callerName)
       two.cdr.src = caller.callerNum
       this.localBridgeEvent(one, two)
+      beforeDialBegin?.(one)
       this.dialBegin(caller, one, dialed)
       // The ;2 half starts its dialplan on its own thread in Asterisk: after Dial has set up.
       this.later(two, 0, () => { this.runDialplan(two, resolved.context, resolved.exten, { onAnswered: () => { onDone(true, 'ANSWER'); } }); })
@@ -961,6 +981,7 @@ export class PbxEngine {
       this.setConnected(ch, caller.callerNum, caller.callerName)
       ch.callerNum = phone.exten
       ch.callerName = phone.name
+      beforeDialBegin?.(ch)
       this.dialBegin(caller, ch, phone.exten)
       if (phone.dnd) {
         this.scheduler.schedule(0, () => { onDone(false, 'BUSY'); })
@@ -972,6 +993,7 @@ export class PbxEngine {
     const ch = this.endpointChannel(resolved.trunk, `${resolved.tech}/${resolved.trunk}`, resolved.tech, 0, 'default', 's', caller.linkedid)
     ch.dialedBy = caller
     this.newexten(ch, 'AppDial', '(Outgoing Line)', { context: '' })
+    beforeDialBegin?.(ch)
     this.dialBegin(caller, ch, `${resolved.trunk}/${resolved.number}`)
     this.later(ch, this.rng.int(800, 3000), () => { this.setState(ch, 5); })
     this.later(ch, this.profile.id === 'lab' ? 0 : this.rng.int(3000, 12000), () => {
@@ -1073,6 +1095,22 @@ export class PbxEngine {
 
   // ---------------------------------------------------------------- hangup
 
+  /**
+   * AMI Hangup. A queue member's Local `;1` leg bridged to its caller ignores it until the
+   * call ends from the caller's side (queue.raw: cleanup-0 is answered `Channel Hungup` but
+   * nothing happens until cleanup-1 hangs up the caller, and AgentComplete says `caller`).
+   */
+  requestHangup(ch: Channel, cause: number): void {
+    if (this.queueAgentLegs.has(ch) && ch.tech === 'Local' && ch.bridgeId !== undefined) {
+      ch.pendingHangupCause = cause
+      return
+    }
+    this.softHangup(ch, cause)
+  }
+
+  /** Local `;1` legs that app_queue dialled and bridged (see requestHangup). */
+  private readonly queueAgentLegs = new Set<Channel>()
+
   /** A hangup request from outside (AMI Hangup, ARI DELETE, the control API, a phone). */
   softHangup(ch: Channel, cause: number): void {
     if (ch.hungUp) return
@@ -1082,7 +1120,6 @@ export class PbxEngine {
     const bridge = ch.bridgeId ? this.bridges.get(ch.bridgeId) : undefined
     if (bridge) this.bridgeLeave(ch)
     if (ch.stasisApp) this.leaveStasis(ch)
-    this.emit('SoftHangupRequest', PRIV_CALL, [...channelBlock(ch), ['Cause', String(cause)]], this.ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }))
     this.destroy(ch, cause, bridge)
   }
 
@@ -1097,7 +1134,12 @@ export class PbxEngine {
   /** The channel goes away: Local peer told, Hangup, Cdr, partner and waiting parties cleaned up. */
   destroy(ch: Channel, cause: number, leftBridge?: Bridge): void {
     if (ch.hungUp) return
+    if (ch.pendingHangupCause !== undefined) cause = ch.pendingHangupCause
+    this.queueAgentLegs.delete(ch)
     const bridge = leftBridge ?? (ch.bridgeId ? this.bridgeLeave(ch) : undefined)
+    if (ch.runsPbx) {
+      this.emit('SoftHangupRequest', PRIV_CALL, [...channelBlock(ch), ['Cause', String(cause)]], this.ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }))
+    }
     const peer = ch.localPeer
     if (peer && !peer.hungUp) {
       this.emit('HangupRequest', PRIV_CALL, [...channelBlock(peer), ['Cause', String(cause)]], this.ariChannelEvent('ChannelHangupRequest', peer, { cause }))
@@ -1116,7 +1158,6 @@ export class PbxEngine {
         if (peer.hungUp) return
         if (peer.bridgeId) this.setVar(peer, 'BRIDGEPEER', '')
         const pb = peer.bridgeId ? this.bridgeLeave(peer) : undefined
-        this.emit('SoftHangupRequest', PRIV_CALL, [...channelBlock(peer), ['Cause', String(cause)]], this.ariChannelEvent('ChannelHangupRequest', peer, { cause, soft: true }))
         this.destroy(peer, cause, pb)
       })
     }
@@ -1128,6 +1169,9 @@ export class PbxEngine {
     ch.timers.length = 0
     this.channels.delete(ch.uniqueid)
     if (this.byName.get(ch.name) === ch) this.byName.delete(ch.name)
+    const onDevice = this.byDevice.get(ch.device)
+    onDevice?.delete(ch)
+    if (onDevice?.size === 0) this.byDevice.delete(ch.device)
     this.counters.hangup++
     const text = HANGUP_CAUSE_TEXT[cause] ?? 'Unknown'
     this.emit('Hangup', PRIV_CALL, [...channelBlock(ch), ['Cause', String(cause)], ['Cause-txt', text]], () => ({
@@ -1139,7 +1183,7 @@ export class PbxEngine {
     }))
     // A Local channel to a nonexistent context never had a device state: INVALID is published instead.
     if (ch.cdr.disposition === 'FAILED') return
-    if (ch.device.startsWith('Local/') || this.phones.size === 0 || [...this.phones.values()].some((p) => p.device === ch.device)) {
+    if (ch.device.startsWith('Local/') || this.phones.size === 0 || this.phoneByDevice.has(ch.device)) {
       this.updateDevice(ch.device)
     }
   }
@@ -1224,16 +1268,17 @@ export class PbxEngine {
         connected = true
         for (const other of legs) if (other !== leg && !other.hungUp) this.destroy(other, 26)
         this.connectQueueCall(q, caller.joinedMs, ch, leg, m)
+      }, (dialled) => {
+        // AgentCalled precedes the DialBegin of the member's leg (queue.raw).
+        this.emit('AgentCalled', PRIV_AGENT, [...channelBlock(ch), ...channelBlock(dialled, 'Dest'), ['Queue', q.name], ['Interface', m.interface], ['MemberName', m.name]])
       })
-      if (leg) {
-        legs.push(leg)
-        this.emit('AgentCalled', PRIV_AGENT, [...channelBlock(ch), ...channelBlock(leg, 'Dest'), ['Queue', q.name], ['Interface', m.interface], ['MemberName', m.name]])
-      }
+      if (leg) legs.push(leg)
     }
   }
 
   private connectQueueCall(q: Queue, joinedMs: number, caller: Channel, agent: Channel, m: QueueMember): void {
     const holdS = Math.floor((this.now() - joinedMs) / 1000)
+    if (agent.localHalf === 1) this.setConnected(agent, caller.callerNum, caller.callerName)
     this.dialEnd(caller, agent, 'ANSWER')
     caller.mohPlaying = false
     this.emit('MusicOnHoldStop', PRIV_CALL, channelBlock(caller), this.ariChannelEvent('ChannelUnhold', caller))
@@ -1252,6 +1297,7 @@ export class PbxEngine {
       ['RingTime', '0'],
     ])
     m.inCall = true
+    if (agent.tech === 'Local') this.queueAgentLegs.add(agent)
     const bridge = this.createBridge('basic', 'simple_bridge', '<unknown>', '<unknown>', 'none', 'basic', 'mixing')
     this.bridgeEnter(bridge, agent)
     this.bridgeEnter(bridge, caller)
@@ -1267,9 +1313,8 @@ export class PbxEngine {
       q.holdTimeAvg = holdS
       const talk = Math.floor((this.now() - talkStart) / 1000)
       q.talkTimeAvg = talk
+      // Published after both channels are gone: Asterisk 22 sends it without channel blocks.
       this.emit('AgentComplete', PRIV_AGENT, [
-        ...channelBlock(caller),
-        ...channelBlock(agent, 'Dest'),
         ['Queue', q.name],
         ['Interface', m.interface],
         ['MemberName', m.name],
@@ -1280,12 +1325,12 @@ export class PbxEngine {
       this.scheduler.schedule(0, () => { this.offerQueueCall(q); })
     }
     caller.onBridgePartnerGone = (cause) => {
-      complete('agent')
       this.destroy(caller, cause)
+      complete('agent')
     }
     agent.onBridgePartnerGone = (cause) => {
-      complete('caller')
       this.destroy(agent, cause)
+      complete('caller')
     }
   }
 

@@ -70,6 +70,14 @@ export interface Channel {
   mixMonitorId: string | undefined
   /** Queue call this channel waits in, if any. */
   queueName: string | undefined
+  /**
+   * True once the channel runs a PBX (dialplan) thread: Asterisk's pbx loop ends with
+   * ast_softhangup(), so such a channel publishes SoftHangupRequest right before its Hangup;
+   * a channel that Dial/Queue created, or an originate running a bare Application, does not.
+   */
+  runsPbx: boolean
+  /** An AMI Hangup that Asterisk accepted but that only takes effect later (see engine). */
+  pendingHangupCause: number | undefined
 }
 
 export interface CdrInfo {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { DemoPbx } from '../../../src-main/core/demo/index'
 import { Normalizer, parseTranscript } from '../../../src-main/core/demo/transcript'
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/asterisk/ami', import.meta.url))
@@ -87,4 +88,19 @@ export async function replay(name: string, port: number, maxGapMs = 250): Promis
   await sleep(400)
   sock.destroy()
   return Buffer.concat(chunks)
+}
+
+/**
+ * Most captures were recorded on an Asterisk that had already carried calls (README "State
+ * dependence"): queue members' device states were known, so `Queue:<q>_avail` had been
+ * evaluated. A fresh demo reports the boot value (INUSE) until the first member change. This
+ * plays one short call on member 101 (exten 600, Echo) before the scenario so the demo is in
+ * the same warm state; the scenario's connection opens afterwards and sees none of it.
+ */
+export async function warmUp(pbx: DemoPbx): Promise<void> {
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+  pbx.engine.originate({ channel: 'Local/101@lab', context: 'lab', exten: '600' })
+  await sleep(50)
+  for (const ch of pbx.channels()) pbx.hangup(ch.name)
+  for (let i = 0; i < 50 && pbx.channels().length > 0; i++) await sleep(10)
 }

@@ -21,7 +21,7 @@ function onlyCall(m: LiveModel): LiveCall {
 
 function is<N extends AmiTypedEvent['event']>(name: N, chan?: string) {
   return (e: AmiTypedEvent): boolean =>
-    e.event === name && (chan === undefined || ('channel' in e && e.channel?.channel?.startsWith(chan) === true))
+    e.event === name && (chan === undefined || ('channel' in e && typeof e.channel === 'object' && e.channel.channel?.startsWith(chan) === true))
 }
 
 function expectEmpty(m: LiveModel): void {
@@ -97,7 +97,7 @@ describe('call-two-party', () => {
     expect(call.answeredAt).toBeDefined()
     expect(call.answeredAt).toBeGreaterThanOrEqual(call.startedAt)
     const bridge = Object.values(both.model.bridges)[0]
-    expect(bridge?.channelIds.sort()).toEqual(['lab-1795552383.0', 'lab-1795552383.2'])
+    expect([...(bridge?.channelIds ?? [])].sort()).toEqual(['lab-1795552383.0', 'lab-1795552383.2'])
   })
   it('the bridge is gone after BridgeDestroy and channels one by one after their Hangup', () => {
     const destroyed = after(steps, is('BridgeDestroy'))[0] as Step

@@ -38,6 +38,11 @@ class FakeClient extends TypedEmitter<AmiClientEvents> {
     for (const f of w) f()
   }
 
+  /** Public for the test: plays the client's side of the socket. */
+  fire<K extends keyof AmiClientEvents>(name: K, ...args: AmiClientEvents[K]): void {
+    this.emit(name, ...args)
+  }
+
   get pendingLists(): number {
     return this.waiting.length
   }
@@ -122,15 +127,15 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
           let t = 0
           const sync = new LiveSync({ client, now: () => ++t })
           sync.start()
-          for (const m of events.slice(0, c)) client.emit('event', m) // before connecting: replaced anyway
+          for (const m of events.slice(0, c)) client.fire('event', m) // before connecting: replaced anyway
           client.state = 'ready'
           const synced = new Promise<void>((resolve) => sync.once('synced', () => resolve()))
-          client.emit('connected', { reconnect: false })
+          client.fire('connected', { reconnect: false })
           expect(client.pendingLists).toBe(6)
-          for (const m of events.slice(c, k)) client.emit('event', m)
+          for (const m of events.slice(c, k)) client.fire('event', m)
           client.release()
           await synced
-          for (const m of events.slice(k)) client.emit('event', m)
+          for (const m of events.slice(k)) client.fire('event', m)
           await Promise.resolve()
           expect(sync.model.meta.status).toBe('live')
           expectMatchesPbx(sync.model, pbx, events)
@@ -159,8 +164,8 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
       ...pbx.snapshot().coreShowChannels,
       ...new SimPbx().apply({ op: 'new', link: undefined }).map((m) => m),
     ].filter((m) => m.event === 'CoreShowChannel'))
-    client.emit('connected', { reconnect: false })
-    client.emit('disconnected', { error: undefined, willReconnect: true })
+    client.fire('connected', { reconnect: false })
+    client.fire('disconnected', { error: undefined, willReconnect: true })
     expect(sync.model.meta.status).toBe('disconnected')
     client.release() // the overtaken answers arrive late: ignored
     await Promise.resolve()
@@ -170,7 +175,7 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
     client.answers.set('CoreShowChannels', snap.coreShowChannels)
     client.answers.set('BridgeList', snap.bridgeList)
     const synced = new Promise<void>((resolve) => sync.once('synced', () => resolve()))
-    client.emit('connected', { reconnect: true })
+    client.fire('connected', { reconnect: true })
     client.release()
     await synced
     expect(sync.model.meta.resyncs).toBe(1)

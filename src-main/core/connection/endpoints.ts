@@ -1,0 +1,35 @@
+/**
+ * Where each transport of a profile lives, and its TLS options, derived in one place so the
+ * session and the test-connection probe connect to exactly the same endpoints.
+ */
+import type { HttpTlsOptions } from '../ari/http'
+import type { PbxProfile } from '../profiles/schema'
+
+/** IPv6 literals need brackets inside URLs. */
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host
+}
+
+export function ariBaseUrl(profile: PbxProfile): string {
+  return `${profile.ari.tls ? 'https' : 'http'}://${urlHost(profile.host)}:${String(profile.ari.port)}`
+}
+
+export function ariTls(profile: PbxProfile): HttpTlsOptions | undefined {
+  if (!profile.ari.tls) return undefined
+  // ARI has no own servername field: the AMI one names the same host when it is set.
+  return { ca: profile.ari.ca, rejectUnauthorized: profile.ari.rejectUnauthorized, servername: profile.ami.servername }
+}
+
+export function amiTls(profile: PbxProfile): HttpTlsOptions | undefined {
+  if (!profile.ami.tls) return undefined
+  return { ca: profile.ami.ca, rejectUnauthorized: profile.ami.rejectUnauthorized, servername: profile.ami.servername }
+}
+
+export function freepbxTls(profile: PbxProfile): HttpTlsOptions | undefined {
+  // The FreePBX web server normally carries a public certificate: the system store is used.
+  return new URL(profile.freepbx.baseUrl).protocol === 'https:' ? { rejectUnauthorized: true } : undefined
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host)
+}

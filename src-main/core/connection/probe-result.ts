@@ -1,0 +1,79 @@
+/**
+ * The result of probing one transport, and how transport failures read in it.
+ */
+import { AmiError } from '../ami/errors'
+import { TransportError, classifyNetworkFailure } from '../ari/transport-error'
+
+export type ProbeCode =
+  | 'refused'
+  | 'timeout'
+  | 'wrong_protocol'
+  | 'tls_untrusted'
+  | 'tls_name_mismatch'
+  | 'tls_error'
+  | 'auth_failed'
+  | 'missing_permission'
+  | 'not_found'
+  | 'network'
+  | 'no_secret'
+  | 'disabled'
+  | 'error'
+
+export interface ProbeResult {
+  /** Connected, authenticated and allowed what the console needs. */
+  readonly ok: boolean
+  /** Why not, in plain words (absent when ok). */
+  readonly reason?: string
+  readonly code?: ProbeCode
+  /** Things that work but that an admin should fix (excess AMI classes, no TLS, …). */
+  readonly warnings: string[]
+  /** e.g. 'Asterisk 22.10.1', 'AMI 11.0.0' — only when ok. */
+  readonly version?: string
+}
+
+export interface TestConnectionResult {
+  readonly ami: ProbeResult
+  readonly ari: ProbeResult
+  readonly rest: ProbeResult
+}
+
+export function failed(code: ProbeCode, reason: string, warnings: string[] = []): ProbeResult {
+  return { ok: false, code, reason, warnings }
+}
+
+/** Maps a transport failure to a probe result; `label` prefixes the plain words. */
+export function failureOf(err: unknown, label: string, warnings: string[]): ProbeResult {
+  const t = err instanceof TransportError ? err : err instanceof AmiError && err.code === 'connection_error' ? classifyNetworkFailure(err.cause, label) : undefined
+  if (t !== undefined) {
+    switch (t.code) {
+      case 'refused':
+        return failed('refused', `${label}: connection refused (nothing listens on that port)`, warnings)
+      case 'timeout':
+        return failed('timeout', `${label}: no answer in time (host down, port filtered, or wrong port)`, warnings)
+      case 'tls':
+        if (t.tlsProblem === 'untrusted') return failed('tls_untrusted', `${label}: TLS certificate not trusted (add the PBX CA certificate to the profile)`, warnings)
+        if (t.tlsProblem === 'name_mismatch') return failed('tls_name_mismatch', `${label}: TLS certificate name mismatch (the certificate does not name this host)`, warnings)
+        if (t.tlsProblem === 'not_tls') return failed('wrong_protocol', `${label}: wrong protocol on that port (TLS is on in the profile but the server does not speak TLS there)`, warnings)
+        return failed('tls_error', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
+      case 'protocol':
+        return failed('wrong_protocol', `${label}: wrong protocol on that port`, warnings)
+      case 'unauthorized':
+        return failed('auth_failed', `${label}: authentication failed (user or secret rejected)`, warnings)
+      case 'forbidden':
+        return failed('missing_permission', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
+      case 'not_found':
+        return failed('not_found', `${label}: not found on this server`, warnings)
+      case 'network':
+        return failed('network', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
+      default:
+        return failed('error', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
+    }
+  }
+  if (err instanceof AmiError) {
+    if (err.code === 'auth_failed') return failed('auth_failed', `${label}: authentication failed (user or secret rejected)`, warnings)
+    if (err.code === 'timeout') return failed('timeout', `${label}: login not completed in time`, warnings)
+    if (err.code === 'protocol_error') return failed('wrong_protocol', `${label}: wrong protocol on that port (the answer is not AMI)`, warnings)
+    return failed('error', `${label}: ${err.message}`, warnings)
+  }
+  return failed('error', `${label}: unexpected failure`, warnings)
+}

@@ -1,0 +1,194 @@
+/**
+ * Test connection: run before a profile is saved. Each transport is probed on its own and
+ * reported as ok or with a reason in plain words and a code:
+ *   refused · timeout · wrong_protocol (an HTTP server on the AMI port, AMI on the ARI port, TLS
+ *   mismatch) · tls_untrusted · tls_name_mismatch · auth_failed · missing_permission · …
+ *
+ *   const result = await testConnection(profile, { ami, ari, freepbx }, { timeoutMs? })
+ *   result.ami / result.ari / result.rest : ProbeResult { ok, reason?, code?, warnings[], version? }
+ *
+ * How the AMI user's classes are found (Asterisk answers `Permission denied` to an action whose
+ * write classes the user lacks, before looking at the action's fields; security-reliability.md
+ * §2.2). Every probe is harmless whatever the user may do:
+ *   needed   CoreShowChannels (reporting/system)         — the call list
+ *            Hangup of a channel name that cannot exist (call/system) — call control, unless read-only
+ *   excess   Command `core show version` (command)       — read-only CLI command
+ *            ModuleCheck of pbx_config (system)          — asks whether a module is loaded
+ *            ListCategories of a file that does not exist (config)
+ *            FullyBooted received after Login (read=system)
+ *            Originate without a Channel (originate)      — refused before anything is dialled;
+ *                                                          reported only for read-only profiles
+ *   `all` is reported when command, system and config are all held.
+ * Secrets are used only to log in; no result field ever contains one.
+ */
+import { randomBytes } from 'node:crypto'
+import { AmiClient } from '../ami/client'
+import { AmiError } from '../ami/errors'
+import { AriClient } from '../ari/client'
+import { TransportError } from '../ari/transport-error'
+import { FreepbxClient } from '../freepbx/client'
+import { fetchCdrPage } from '../freepbx/cdr'
+import type { PbxProfile } from '../profiles/schema'
+import { amiTls, ariBaseUrl, ariTls, freepbxTls, isLoopback } from './endpoints'
+import { type ProbeResult, type TestConnectionResult, failed, failureOf } from './probe-result'
+import { sniffPort } from './port-sniff'
+
+export interface TestConnectionSecrets {
+  readonly ami?: string
+  readonly ari?: string
+  readonly freepbx?: string
+}
+
+export interface TestConnectionOptions {
+  /** Deadline per step (connect, greeting, login, each request). Default 5000 ms. */
+  readonly timeoutMs?: number
+}
+
+export async function testConnection(profile: PbxProfile, secrets: TestConnectionSecrets, options: TestConnectionOptions = {}): Promise<TestConnectionResult> {
+  const timeoutMs = options.timeoutMs ?? 5000
+  const [ami, ari, rest] = await Promise.all([
+    probeAmi(profile, secrets.ami, timeoutMs),
+    probeAri(profile, secrets.ari, timeoutMs),
+    probeRest(profile, secrets.freepbx, timeoutMs),
+  ])
+  return { ami, ari, rest }
+}
+
+const PERMISSION_DENIED = /permission denied/i
+
+/** true = the user holds the class the action needs; false = Permission denied. */
+async function holds(client: AmiClient, action: string, fields: Record<string, string>, timeoutMs: number, isList = false): Promise<boolean> {
+  try {
+    if (isList) await client.list(action, fields, { timeoutMs })
+    else await client.action(action, fields, { timeoutMs })
+    return true
+  } catch (err) {
+    if (err instanceof AmiError && err.code === 'action_error') return !PERMISSION_DENIED.test(err.response?.get('Message') ?? '')
+    throw err
+  }
+}
+
+export async function probeAmi(profile: PbxProfile, secret: string | undefined, timeoutMs: number): Promise<ProbeResult> {
+  const label = 'AMI'
+  const warnings: string[] = []
+  if (!profile.ami.tls && !isLoopback(profile.host)) warnings.push('AMI runs without TLS: the secret and all call data cross the network in clear text')
+  if (profile.ami.tls && !profile.ami.rejectUnauthorized) warnings.push('AMI certificate checking is turned off: anyone in the path can impersonate the PBX')
+  if (secret === undefined || secret === '') return failed('no_secret', `${label}: no secret entered`, warnings)
+  const tls = amiTls(profile)
+
+  let sniff
+  try {
+    sniff = await sniffPort({ host: profile.host, port: profile.ami.port, tls, timeoutMs })
+  } catch (err) {
+    return failureOf(err, label, warnings)
+  }
+  if (sniff.kind === 'http') return failed('wrong_protocol', `${label}: wrong protocol on that port (an HTTP server answers there, not AMI — is this the ARI/web port?)`, warnings)
+  if (sniff.kind === 'closed' && tls === undefined) {
+    return failed('wrong_protocol', `${label}: wrong protocol on that port (the server closed the connection without an AMI greeting; does it expect TLS?)`, warnings)
+  }
+  if (sniff.kind !== 'ami') return failed('wrong_protocol', `${label}: wrong protocol on that port (no AMI greeting)`, warnings)
+
+  const client = new AmiClient({
+    host: profile.host,
+    port: profile.ami.port,
+    username: profile.ami.user,
+    secret,
+    tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
+    events: true,
+    reconnect: false,
+    maxAuthAttempts: 1,
+    pingIntervalMs: 0,
+    connectTimeoutMs: timeoutMs,
+    actionTimeoutMs: timeoutMs,
+  })
+  client.on('error', () => undefined)
+  try {
+    await client.start()
+    const version = `AMI ${client.protocolVersion ?? sniff.banner.replace(/^.*\//, '')}`
+    if (!(await holds(client, 'CoreShowChannels', {}, timeoutMs, true))) {
+      return failed('missing_permission', `${label}: the user '${profile.ami.user}' lacks the 'reporting' write class the console needs for the call list`, warnings)
+    }
+    const probeChannel = `attendant-probe-${randomBytes(6).toString('hex')}`
+    const mayHangup = await holds(client, 'Hangup', { Channel: probeChannel }, timeoutMs)
+    if (!mayHangup && !profile.operator.readOnly) {
+      return failed('missing_permission', `${label}: the user '${profile.ami.user}' lacks the 'call' write class the console needs to hang up and transfer (or mark the profile read-only)`, warnings)
+    }
+    const excess: string[] = []
+    if (await holds(client, 'Command', { Command: 'core show version' }, timeoutMs)) excess.push('command')
+    if (await holds(client, 'ModuleCheck', { Module: 'pbx_config' }, timeoutMs)) excess.push('system')
+    if (await holds(client, 'ListCategories', { Filename: `${probeChannel}.conf` }, timeoutMs)) excess.push('config')
+    if (client.fullyBooted && !excess.includes('system')) excess.push('system (read)')
+    if (excess.includes('command') && excess.includes('system') && excess.includes('config')) excess.push('all')
+    if (excess.length > 0) {
+      warnings.push(
+        `the AMI user '${profile.ami.user}' holds more than the console needs (${excess.join(', ')}): a stolen console could then run CLI commands, change the dialplan or read configuration. Give it only read=call,reporting and write=call,reporting (+originate, agent as needed)`,
+      )
+    }
+    if (profile.operator.readOnly && (await holds(client, 'Originate', {}, timeoutMs))) {
+      warnings.push(`the AMI user '${profile.ami.user}' may originate calls although the profile is read-only; 'originate' is as dangerous as 'system' on an unpatched PBX`)
+    }
+    return { ok: true, warnings, version }
+  } catch (err) {
+    return failureOf(err, label, warnings)
+  } finally {
+    await client.stop().catch(() => undefined)
+  }
+}
+
+export async function probeAri(profile: PbxProfile, secret: string | undefined, timeoutMs: number): Promise<ProbeResult> {
+  const label = 'ARI'
+  const warnings: string[] = []
+  if (!profile.ari.enabled) return failed('disabled', `${label}: turned off in this profile`)
+  if (!profile.ari.tls && !isLoopback(profile.host)) warnings.push('ARI runs over plain HTTP: the password and call data cross the network in clear text (use https/wss)')
+  if (profile.ari.tls && !profile.ari.rejectUnauthorized) warnings.push('ARI certificate checking is turned off')
+  if (secret === undefined || secret === '') return failed('no_secret', `${label}: no password entered`, warnings)
+  const ari = new AriClient({ baseUrl: ariBaseUrl(profile), username: profile.ari.user, password: secret, tls: ariTls(profile), timeoutMs, connectTimeoutMs: timeoutMs })
+  try {
+    const info = await ari.info()
+    // A read-only ARI user gets 403 on DELETE; a writable one gets 404 for a channel that cannot exist.
+    try {
+      await ari.hangup(`attendant-probe-${randomBytes(6).toString('hex')}`)
+    } catch (err) {
+      if (err instanceof TransportError && err.code === 'forbidden' && !profile.operator.readOnly) {
+        warnings.push(`the ARI user '${profile.ari.user}' is read-only: hanging up through ARI when AMI is down will not work`)
+      }
+    }
+    return { ok: true, warnings, version: `Asterisk ${info.system.version}` }
+  } catch (err) {
+    if (err instanceof TransportError && (err.code === 'protocol' || err.code === 'not_found')) {
+      const sniff = await sniffPort({ host: profile.host, port: profile.ari.port, tls: ariTls(profile), timeoutMs: Math.min(timeoutMs, 2000), askHttp: false }).catch(() => undefined)
+      if (sniff?.kind === 'ami') return failed('wrong_protocol', `${label}: wrong protocol on that port (AMI answers there, not ARI — is this the AMI port?)`, warnings)
+      if (err.code === 'not_found') return failed('wrong_protocol', `${label}: an HTTP server answers on that port but ARI is not enabled there (ari.conf / http.conf)`, warnings)
+    }
+    return failureOf(err, label, warnings)
+  } finally {
+    await ari.close()
+  }
+}
+
+export async function probeRest(profile: PbxProfile, secret: string | undefined, timeoutMs: number): Promise<ProbeResult> {
+  const label = 'FreePBX API'
+  const warnings: string[] = []
+  if (!profile.freepbx.enabled) return failed('disabled', `${label}: turned off in this profile`)
+  const url = new URL(profile.freepbx.baseUrl)
+  if (url.protocol === 'http:' && !isLoopback(url.hostname.replace(/^\[|\]$/g, ''))) warnings.push('the FreePBX API is reached over plain HTTP: the client secret and tokens cross the network in clear text')
+  if (secret === undefined || secret === '') return failed('no_secret', `${label}: no client secret entered`, warnings)
+  const api = new FreepbxClient({ baseUrl: profile.freepbx.baseUrl, clientId: profile.freepbx.clientId, clientSecret: secret, tls: freepbxTls(profile), timeoutMs, connectTimeoutMs: timeoutMs })
+  try {
+    const health = await api.health()
+    try {
+      await fetchCdrPage(api, { first: 1 })
+    } catch (err) {
+      if (err instanceof TransportError && err.code === 'forbidden') warnings.push(`the API application has no CDR scope (gql:cdr): call history cannot be filled from FreePBX`)
+    }
+    return { ok: true, warnings, version: `${String(health.extensionCount)} extensions visible` }
+  } catch (err) {
+    if (err instanceof TransportError && err.code === 'not_found') return failed('wrong_protocol', `${label}: no FreePBX API at this URL (is the API module installed?)`, warnings)
+    if (err instanceof TransportError && err.code === 'forbidden') {
+      return failed('missing_permission', `${label}: the API application lacks the gql:core scope the console needs (extensions)`, warnings)
+    }
+    return failureOf(err, label, warnings)
+  } finally {
+    await api.close()
+  }
+}

@@ -1,0 +1,135 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { testConnection } from '../../../src-main/core/connection/index'
+import { type FreepbxDemoServer, startFreepbxDemoServer } from '../../../src-main/core/demo-freepbx/index'
+import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
+import { makeUser } from '../../../src-main/core/demo/ami-users'
+import { type PbxProfile, builtinDemoProfile } from '../../../src-main/core/profiles/index'
+
+const AMI_SECRET = 'ami-S3cret-value-91'
+const ARI_SECRET = 'ari-S3cret-value-92'
+const API_SECRET = 'api-S3cret-value-93'
+const SECRETS = [AMI_SECRET, ARI_SECRET, API_SECRET]
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+async function setup(): Promise<{ pbx: DemoPbx; api: FreepbxDemoServer; profile: PbxProfile }> {
+  const pbx = await startDemoPbx({
+    amiPort: 0,
+    ariPort: 0,
+    rate: 0,
+    authFailDelayMs: 20,
+    amiUsers: [
+      makeUser('console', AMI_SECRET, 'call,reporting', 'call,reporting,originate'),
+      makeUser('admin', AMI_SECRET, 'all', 'all'),
+      makeUser('cmdonly', AMI_SECRET, 'call,reporting', 'call,reporting,command'),
+      makeUser('listonly', AMI_SECRET, 'call,reporting', 'reporting'),
+      makeUser('blind', AMI_SECRET, 'call', 'call'),
+    ],
+    ariUsers: [{ username: 'console', secret: ARI_SECRET }],
+  })
+  cleanups.push(() => pbx.stop())
+  const api = await startFreepbxDemoServer({ clients: [{ clientId: 'attendant', clientSecret: API_SECRET }, { clientId: 'cdr-only', clientSecret: API_SECRET, allowedScopes: ['gql:cdr'] }] })
+  cleanups.push(() => api.close())
+  const base = builtinDemoProfile({ ami: pbx.ami.port, ari: pbx.ari.port, freepbxHttp: api.port })
+  const profile: PbxProfile = { ...base, ami: { ...base.ami, user: 'console' }, ari: { ...base.ari, user: 'console' }, freepbx: { ...base.freepbx, clientId: 'attendant' } }
+  return { pbx, api, profile }
+}
+
+function noSecrets(value: unknown): void {
+  const text = JSON.stringify(value)
+  for (const s of SECRETS) {
+    expect(text).not.toContain(s)
+    expect(text).not.toContain(Buffer.from(s).toString('base64'))
+  }
+}
+
+const secrets = { ami: AMI_SECRET, ari: ARI_SECRET, freepbx: API_SECRET }
+
+describe('testConnection against the demo PBX', () => {
+  it('all three ok for a least-privileged user, no warnings', async () => {
+    const { profile } = await setup()
+    const r = await testConnection(profile, secrets, { timeoutMs: 3000 })
+    expect(r.ami).toMatchObject({ ok: true, warnings: [] })
+    expect(r.ari).toMatchObject({ ok: true, warnings: [], version: 'Asterisk 22.10.1' })
+    expect(r.rest).toMatchObject({ ok: true, warnings: [] })
+    noSecrets(r)
+  })
+
+  it('wrong secrets → auth_failed on each transport', async () => {
+    const { profile } = await setup()
+    const r = await testConnection(profile, { ami: 'nope-1', ari: 'nope-2', freepbx: 'nope-3' }, { timeoutMs: 3000 })
+    expect(r.ami.code).toBe('auth_failed')
+    expect(r.ari.code).toBe('auth_failed')
+    expect(r.rest.code).toBe('auth_failed')
+    expect(r.ami.reason).toMatch(/authentication failed/)
+    expect(JSON.stringify(r)).not.toMatch(/nope-/)
+  })
+
+  it('warns when the AMI user holds system, command, config (all)', async () => {
+    const { profile } = await setup()
+    const r = await testConnection({ ...profile, ami: { ...profile.ami, user: 'admin' } }, secrets, { timeoutMs: 3000 })
+    expect(r.ami.ok).toBe(true)
+    expect(r.ami.warnings.join(' ')).toMatch(/command, system, config, all/)
+    const c = await testConnection({ ...profile, ami: { ...profile.ami, user: 'cmdonly' } }, secrets, { timeoutMs: 3000 })
+    expect(c.ami.warnings.join(' ')).toMatch(/\(command\)/)
+  })
+
+  it('missing permission classes are reported', async () => {
+    const { profile } = await setup()
+    const r = await testConnection({ ...profile, ami: { ...profile.ami, user: 'listonly' } }, secrets, { timeoutMs: 3000 })
+    expect(r.ami).toMatchObject({ ok: false, code: 'missing_permission' })
+    expect(r.ami.reason).toMatch(/'call' write class/)
+    const ro = await testConnection({ ...profile, ami: { ...profile.ami, user: 'listonly' }, operator: { ...profile.operator, readOnly: true } }, secrets, { timeoutMs: 3000 })
+    expect(ro.ami.ok).toBe(true)
+    const blind = await testConnection({ ...profile, ami: { ...profile.ami, user: 'blind' } }, secrets, { timeoutMs: 3000 })
+    expect(blind.ami).toMatchObject({ ok: false, code: 'missing_permission' })
+    expect(blind.ami.reason).toMatch(/'reporting'/)
+    const scope = await testConnection({ ...profile, freepbx: { ...profile.freepbx, clientId: 'cdr-only' } }, secrets, { timeoutMs: 3000 })
+    expect(scope.rest).toMatchObject({ ok: false, code: 'missing_permission' })
+  })
+
+  it('wrong protocol: ports swapped (HTTP on the AMI port, AMI on the ARI port)', async () => {
+    const { pbx, profile } = await setup()
+    const swapped = { ...profile, ami: { ...profile.ami, port: pbx.ari.port }, ari: { ...profile.ari, port: pbx.ami.port } }
+    const r = await testConnection(swapped, secrets, { timeoutMs: 1500 })
+    expect(r.ami).toMatchObject({ ok: false, code: 'wrong_protocol' })
+    expect(r.ami.reason).toMatch(/HTTP server answers there/)
+    expect(r.ari).toMatchObject({ ok: false, code: 'wrong_protocol' })
+    expect(r.ari.reason).toMatch(/AMI answers there/)
+  })
+
+  it('refused when nothing listens; FreePBX URL without the API → wrong protocol', async () => {
+    const { pbx, profile } = await setup()
+    const amiPort = pbx.ami.port
+    const ariPort = pbx.ari.port
+    await pbx.stopAmi()
+    await pbx.stopAri()
+    const plain: Server = createServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' })
+      res.end('<html>no</html>')
+    })
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r))
+    cleanups.push(() => new Promise<void>((r) => plain.close(() => r())))
+    const r = await testConnection(
+      { ...profile, ami: { ...profile.ami, port: amiPort }, ari: { ...profile.ari, port: ariPort }, freepbx: { ...profile.freepbx, baseUrl: `http://127.0.0.1:${String((plain.address() as AddressInfo).port)}` } },
+      secrets,
+      { timeoutMs: 1500 },
+    )
+    expect(r.ami.code).toBe('refused')
+    expect(r.ari.code).toBe('refused')
+    expect(r.rest.code).toBe('wrong_protocol')
+  })
+
+  it('disabled transports and missing secrets are reported as such', async () => {
+    const { profile } = await setup()
+    const r = await testConnection({ ...profile, ari: { ...profile.ari, enabled: false }, freepbx: { ...profile.freepbx, enabled: false } }, { ami: '' }, { timeoutMs: 1500 })
+    expect(r.ami.code).toBe('no_secret')
+    expect(r.ari.code).toBe('disabled')
+    expect(r.rest.code).toBe('disabled')
+  })
+})

@@ -30,7 +30,7 @@ function prepareHarness(): void {
   if (stale) {
     rmSync(work, { recursive: true, force: true })
     mkdirSync(work, { recursive: true })
-    cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${'/'}node_modules`) })
+    cpSync(source, work, { recursive: true, filter: (p) => !p.includes('/node_modules') })
     spawnSync('chmod', ['-R', 'u+w', work])
   }
   if (!existsSync(join(work, 'node_modules'))) {

@@ -30,10 +30,10 @@ export class TypedEmitter<M extends { [K in keyof M]: unknown[] }> {
   }
 
   once<K extends keyof M>(name: K, fn: Listener<M[K]>): () => void {
-    const off = this.on(name, ((...args: M[K]) => {
+    const off = this.on(name, (...args: M[K]) => {
       off()
       fn(...args)
-    }) as Listener<M[K]>)
+    })
     return off
   }
 

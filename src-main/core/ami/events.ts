@@ -483,7 +483,7 @@ function compile(name: string, spec: EventSpec): CompiledSpec {
 }
 
 const COMPILED = new Map<string, CompiledSpec>()
-for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(name, spec as EventSpec))
+for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(name, spec))
 
 const NO_VARIABLES: Readonly<Record<string, string>> = Object.freeze({})
 
@@ -507,7 +507,7 @@ function setChannelSlot(ch: MutableChannel, slot: number, v: string): void {
     case 14: ch.tenantId ??= v; break
     default: {
       if (ch.variables === NO_VARIABLES) ch.variables = {}
-      addVariable(ch.variables as Record<string, string>, v)
+      addVariable(ch.variables, v)
     }
   }
 }

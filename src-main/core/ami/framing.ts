@@ -58,7 +58,6 @@ export interface AmiFramerOptions {
 
 const LF = 10
 const CR = 13
-const COLON = 58
 const SPACE = 32
 const TAB = 9
 const END_COMMAND = '--END COMMAND--'

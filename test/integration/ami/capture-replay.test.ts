@@ -27,14 +27,20 @@ beforeAll(async () => {
     }
     pump()
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve)
+  })
   const addr = server.address()
   if (addr === null || typeof addr === 'string') throw new Error('no port')
   port = addr.port
 })
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve()
+    })
+  })
 })
 
 async function replay(pieces: Buffer[], yieldEvery: number): Promise<Snapshot & { reads: number }> {
@@ -48,7 +54,9 @@ async function replay(pieces: Buffer[], yieldEvery: number): Promise<Snapshot & 
       reads++
       framer.push(c)
     })
-    sock.on('end', () => resolve())
+    sock.on('end', () => {
+      resolve()
+    })
     sock.on('error', reject)
   })
   const banner = framer.banner

@@ -18,7 +18,8 @@ export interface FakeConn {
   loggedIn: boolean
 }
 
-export type Handler = (action: AmiMessage, conn: FakeConn) => boolean | undefined | void
+/** Return true when the handler answered (or chose not to); anything else falls through to the defaults. */
+export type Handler = (action: AmiMessage, conn: FakeConn) => boolean
 
 export interface FakeServerOptions {
   readonly username?: string

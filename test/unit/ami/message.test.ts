@@ -53,7 +53,7 @@ describe('formatMessage / formatAction', () => {
     try {
       formatAction('Login', { Username: 'u', Secret: secret })
     } catch (err) {
-      expect(String((err as Error).message)).not.toContain('hunter2')
+      expect((err as Error).message).not.toContain('hunter2')
     }
   })
 

@@ -189,7 +189,7 @@ function userEvent(ctx: ActionContext): void {
     return
   }
   const rest = ctx.action.fields().filter(([k]) => !/^(action|actionid|userevent)$/i.test(k))
-  ctx.reply('Success', [])
+  ctx.reply('Success', [['Message', 'Event Sent']])
   ctx.server.broadcastAmi('UserEvent', 'user,all', [['UserEvent', name], ...idField(ctx), ...rest])
 }
 

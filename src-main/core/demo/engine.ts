@@ -1117,10 +1117,25 @@ export class PbxEngine {
     if (ch.bridgeId && this.bridges.get(ch.bridgeId)?.ariClass !== 'stasis') {
       this.setVar(ch, 'BRIDGEPEER', '')
     }
+    this.leaveWaitingApps(ch)
     const bridge = ch.bridgeId ? this.bridges.get(ch.bridgeId) : undefined
     if (bridge) this.bridgeLeave(ch)
     if (ch.stasisApp) this.leaveStasis(ch)
     this.destroy(ch, cause, bridge)
+  }
+
+  /**
+   * A hung-up channel first leaves the application it waits in — Queue (MusicOnHoldStop,
+   * QueueCallerAbandon, QueueCallerLeave) or a parking space (MusicOnHoldStop,
+   * ParkedCallGiveUp) — before it leaves any bridge and hangs up (queue-abandon.raw, park.raw).
+   */
+  private leaveWaitingApps(ch: Channel): void {
+    if (ch.queueName !== undefined && ch.mohPlaying) {
+      ch.mohPlaying = false
+      this.emit('MusicOnHoldStop', PRIV_CALL, channelBlock(ch), this.ariChannelEvent('ChannelUnhold', ch))
+    }
+    this.leaveQueueOnHangup(ch)
+    this.giveUpParked(ch)
   }
 
   private leaveStasis(ch: Channel): void {
@@ -1136,6 +1151,7 @@ export class PbxEngine {
     if (ch.hungUp) return
     if (ch.pendingHangupCause !== undefined) cause = ch.pendingHangupCause
     this.queueAgentLegs.delete(ch)
+    this.leaveWaitingApps(ch)
     const bridge = leftBridge ?? (ch.bridgeId ? this.bridgeLeave(ch) : undefined)
     if (ch.runsPbx) {
       this.emit('SoftHangupRequest', PRIV_CALL, [...channelBlock(ch), ['Cause', String(cause)]], this.ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }))
@@ -1150,8 +1166,6 @@ export class PbxEngine {
     this.emitHangup(ch, cause)
     if (ch.cdr.disposition === undefined && ch.dialedBy === undefined) this.emitCdr(ch)
     cancelDial?.()
-    this.leaveQueueOnHangup(ch)
-    this.giveUpParked(ch)
     this.partnerGone(bridge, cause)
     if (peer && !peer.hungUp) {
       this.scheduler.schedule(0, () => {
@@ -1463,6 +1477,13 @@ export class PbxEngine {
     const lotBridge = this.ensureParkingBridge()
     const from = ch.bridgeId ? this.bridges.get(ch.bridgeId) : undefined
     ch.onBridgePartnerGone = undefined
+    // A dialled party that gets parked leaves its caller's CDR and ends with a Cdr of its own
+    // (park.raw: 4 Cdr for the parked Local/101 call).
+    if (ch.dialedBy !== undefined) {
+      ch.dialedBy = undefined
+      ch.cdr.lastApp = 'Park'
+      ch.cdr.lastData = ''
+    }
     if (from) this.bridgeLeave(ch)
     const timeoutS = timeoutMs !== undefined ? Math.ceil(timeoutMs / 1000) : lot.timeoutS
     const chosen = space

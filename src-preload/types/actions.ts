@@ -25,3 +25,13 @@ export const transferStepInputSchema = z.strictObject({ profileId, channelId })
 export const originateInputSchema = z.strictObject({ profileId, destination, confirmEmergency: z.boolean().default(false) })
 export const parkInputSchema = z.strictObject({ profileId, channelId })
 export const pickupInputSchema = z.strictObject({ profileId, space: z.string().regex(/^[0-9]{1,6}$/) })
+
+export const queuePauseInputSchema = z.strictObject({
+  profileId,
+  queue: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/),
+  /** The member interface as the live state lists it (`PJSIP/101`, `Local/101@from-queue/n`). */
+  iface: z.string().regex(/^[A-Za-z0-9_./@:-]{1,120}$/),
+  paused: z.boolean(),
+  /** Free text Asterisk keeps as PausedReason; no CR/LF (it becomes an AMI header value). */
+  reason: z.string().max(80).regex(/^[^\r\n]*$/).optional(),
+})

@@ -1,9 +1,10 @@
 import type { ActionDone } from '../../../src-preload/types/actions'
+export type { Actor } from './guarded-run'
 import { ApiFailure } from '../api/api-failure'
 import type { AuditLog } from '../audit'
-import { authorize, judgeDestination, type GuardedAction, type RateLimiter } from '../guard'
+import { judgeDestination, type RateLimiter } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
-import { toActionFailure } from './action-errors'
+import { runGuarded, type Actor, type Attempt } from './guarded-run'
 import type { AmiPort, LiveLookup } from './pbx-port'
 
 export interface CallActionsDeps {
@@ -15,18 +16,7 @@ export interface CallActionsDeps {
   readonly limiter: RateLimiter
 }
 
-/** Who is acting: the transport client (window or socket), for the rate limit and the audit line. */
-export interface Actor {
-  readonly clientId: string
-}
 
-interface Attempt {
-  readonly action: GuardedAction
-  readonly target: string
-  readonly actor: Actor
-  /** Rate-limited actions (those that can place or move a call to a destination). */
-  readonly dials?: boolean
-}
 
 /**
  * Operator call actions. Each one is authorised (role, read-only), its destination judged by the
@@ -186,43 +176,7 @@ export class CallActions {
     return j.dialDigits
   }
 
-  private async run(attempt: Attempt, body: () => Promise<{ message: string; ref?: string }>): Promise<ActionDone> {
-    const profile = this.d.profile()
-    const base = {
-      profileId: profile.id,
-      role: profile.operator.role,
-      action: attempt.action,
-      target: attempt.target,
-      operator: profile.operator.ownExtension,
-    }
-    const auth = authorize(attempt.action, profile)
-    if (!auth.ok) {
-      await this.d.audit.append({ ...base, result: 'refused', errorCode: 'forbidden', rule: auth.rule, detail: auth.reason })
-      throw new ApiFailure('forbidden', auth.reason, { rule: auth.rule })
-    }
-    if (attempt.dials === true) {
-      const rate = this.d.limiter.take(`${profile.id}:${attempt.actor.clientId}`)
-      if (!rate.ok) {
-        await this.d.audit.append({ ...base, result: 'refused', errorCode: 'refused', rule: rate.rule, detail: rate.reason })
-        throw new ApiFailure('refused', rate.reason, { rule: rate.rule, retryAfterMs: rate.retryAfterMs })
-      }
-    }
-    try {
-      const done = await body()
-      await this.d.audit.append({ ...base, result: 'ok', ...(done.ref === undefined ? {} : { detail: `ref ${done.ref}` }) })
-      return done.ref === undefined ? { message: done.message } : { message: done.message, ref: done.ref }
-    } catch (err) {
-      const failure = toActionFailure(err)
-      const rule = (failure.detail as { rule?: unknown } | undefined)?.rule
-      const refused = failure.code === 'refused' || failure.code === 'confirm_required' || failure.code === 'not_found'
-      await this.d.audit.append({
-        ...base,
-        result: failure.code === 'outcome_unknown' || failure.code === 'timeout' ? 'outcome_unknown' : refused ? 'refused' : 'error',
-        errorCode: failure.code,
-        ...(typeof rule === 'string' ? { rule } : {}),
-        detail: failure.message,
-      })
-      throw failure
-    }
+  private run(attempt: Attempt, body: () => Promise<{ message: string; ref?: string }>): Promise<ActionDone> {
+    return runGuarded(this.d, attempt, body)
   }
 }

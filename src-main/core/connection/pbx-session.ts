@@ -1,0 +1,394 @@
+/**
+ * PbxSession: the three clients of one PBX profile (AMI, ARI, FreePBX API) behind one shared
+ * circuit breaker, with a status per transport for the status bar.
+ *
+ *   const session = new PbxSession({ profile, getSecret })
+ *   session.on('status', (s: SessionStatus) => …)      any transport or breaker change
+ *   session.on('resync', ({ transport }) => …)          AMI (or ARI events) back after a loss:
+ *                                                       the live-state layer re-reads snapshots
+ *   session.on('amiEvent', (msg) => …) / session.on('ariEvent', (e) => …)
+ *   await session.connect();  …;  await session.disconnect()
+ *   session.status()                                    SessionStatus (plain data, no secrets)
+ *   await session.checkHealth()                         one health round (also on a timer)
+ *   await session.ari(c => c.channels())                ARI REST through the breaker
+ *   await session.rest(api => api.health())             FreePBX API through the breaker
+ *   session.amiClient                                   the AmiClient while connected
+ *
+ * Secrets come from `getSecret(kind)` at connect time and go straight into the clients, which
+ * keep them in private fields; the session never stores them, and every error text that reaches
+ * a status is passed through `redact` with them as a second line of defence.
+ *
+ * Breaker: failures from all three transports (AMI connection losses and failed attempts, ARI
+ * events/REST availability failures, FreePBX availability failures) count together. While it is
+ * open, ARI/REST requests fail at once with `circuit_open` and the ARI event socket stops
+ * reconnecting; after the cool-down one health probe is let through (half-open), and its success
+ * closes the breaker and resumes the event socket. AMI keeps its own jittered reconnect (it has no
+ * request to refuse), but its failures feed the breaker.
+ */
+import type { AmiClientOptions } from '../ami/client'
+import { AmiClient } from '../ami/client'
+import { TypedEmitter } from '../ami/emitter'
+import { AmiError } from '../ami/errors'
+import type { AmiMessage } from '../ami/message'
+import { AriClient } from '../ari/client'
+import { AriEventStream } from '../ari/events'
+import { TransportError, isAvailabilityFailure } from '../ari/transport-error'
+import type { AriEvent } from '../ari/types'
+import { FreepbxClient } from '../freepbx/client'
+import type { PbxProfile, SecretKind } from '../profiles/schema'
+import { redact } from '../secrets/redact'
+import { type BreakerState, CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker'
+import { amiTls, ariBaseUrl, ariTls, freepbxTls } from './endpoints'
+
+export type TransportName = 'ami' | 'ari' | 'rest'
+export type TransportState = 'connected' | 'connecting' | 'down' | 'disabled'
+
+export interface TransportStatus {
+  readonly state: TransportState
+  /** The last problem in plain words (kept after recovery until the next change clears it). */
+  readonly lastError?: string
+  /** Stable code of the last problem (AmiError/TransportError code, or 'no_secret'). */
+  readonly code?: string
+  /** When `state` last changed (epoch ms, session clock). */
+  readonly since: number
+}
+
+export interface SessionStatus {
+  readonly profileId: string
+  readonly breaker: BreakerState
+  readonly ami: TransportStatus
+  readonly ari: TransportStatus
+  readonly rest: TransportStatus
+}
+
+export interface PbxSessionEvents {
+  status: [status: SessionStatus]
+  resync: [info: { transport: 'ami' | 'ari' }]
+  amiEvent: [msg: AmiMessage]
+  ariEvent: [event: AriEvent]
+}
+
+export interface PbxSessionOptions {
+  readonly profile: PbxProfile
+  /** Reads a secret from the SecretBox when connecting; undefined = none stored. */
+  readonly getSecret: (kind: SecretKind) => Promise<string | undefined>
+  readonly now?: () => number
+  readonly breaker?: Omit<CircuitBreakerOptions, 'now'>
+  /** Health round period (ARI info + FreePBX health); 0 = only when checkHealth() is called. Default 15 s. */
+  readonly healthIntervalMs?: number
+  /** AMI client tuning (timeouts, reconnect, auth attempts); host/user/secret come from the profile. */
+  readonly ami?: Pick<AmiClientOptions, 'connectTimeoutMs' | 'actionTimeoutMs' | 'pingIntervalMs' | 'pingTimeoutMs' | 'reconnect' | 'maxAuthAttempts' | 'events' | 'filters' | 'random'>
+  readonly ari?: { readonly app?: string; readonly subscribeAll?: boolean; readonly timeoutMs?: number; readonly reconnect?: { initialDelayMs?: number; maxDelayMs?: number } }
+  readonly rest?: { readonly timeoutMs?: number; readonly scope?: string }
+}
+
+export class PbxSession extends TypedEmitter<PbxSessionEvents> {
+  readonly profileId: string
+  private readonly profile: PbxProfile
+  private readonly options: PbxSessionOptions
+  private readonly now: () => number
+  private readonly breaker: CircuitBreaker
+  private statuses: Record<TransportName, TransportStatus>
+  private amiInstance: AmiClient | undefined
+  private ariRest: AriClient | undefined
+  private ariStream: AriEventStream | undefined
+  private restClient: FreepbxClient | undefined
+  private healthTimer: NodeJS.Timeout | undefined
+  private unsubscribers: Array<() => void> = []
+  /** Secret strings to scrub from error texts; a closure, not a field: never serialised. */
+  private scrub: (text: string) => string = (text) => text
+  private connected = false
+
+  constructor(options: PbxSessionOptions) {
+    super()
+    this.options = options
+    this.profile = options.profile
+    this.profileId = options.profile.id
+    this.now = options.now ?? Date.now
+    this.breaker = new CircuitBreaker({ ...options.breaker, now: this.now })
+    const t = this.now()
+    this.statuses = {
+      ami: { state: 'down', since: t },
+      ari: { state: this.profile.ari.enabled ? 'down' : 'disabled', since: t },
+      rest: { state: this.profile.freepbx.enabled ? 'down' : 'disabled', since: t },
+    }
+    this.unsubscribers.push(
+      this.breaker.on('state', (state) => {
+        if (state === 'open') this.ariStream?.pause()
+        this.emitStatus()
+      }),
+    )
+  }
+
+  status(): SessionStatus {
+    return { profileId: this.profileId, breaker: this.breaker.state, ami: { ...this.statuses.ami }, ari: { ...this.statuses.ari }, rest: { ...this.statuses.rest } }
+  }
+
+  get breakerState(): BreakerState {
+    return this.breaker.state
+  }
+
+  /** The AMI client while the session is connected (live state and actions use it). */
+  get amiClient(): AmiClient | undefined {
+    return this.amiInstance
+  }
+
+  async connect(): Promise<void> {
+    if (this.connected) return
+    this.connected = true
+    const [amiSecret, ariSecret, restSecret] = await Promise.all([
+      this.options.getSecret('ami'),
+      this.profile.ari.enabled ? this.options.getSecret('ari') : Promise.resolve(undefined),
+      this.profile.freepbx.enabled ? this.options.getSecret('freepbx') : Promise.resolve(undefined),
+    ])
+    const known = [amiSecret, ariSecret, restSecret].filter((s): s is string => s !== undefined && s !== '')
+    this.scrub = (text) => redact(text, known)
+    this.startAmi(amiSecret)
+    this.startAri(ariSecret)
+    this.startRest(restSecret)
+    const every = this.options.healthIntervalMs ?? 15_000
+    if (every > 0) this.scheduleHealth(every)
+    // A first health round so ARI/REST show connected without waiting a period.
+    await this.checkHealth()
+  }
+
+  async disconnect(): Promise<void> {
+    this.connected = false
+    clearTimeout(this.healthTimer)
+    for (const off of this.unsubscribers.splice(1)) off()
+    const ami = this.amiInstance
+    const stream = this.ariStream
+    const rest = this.ariRest
+    const api = this.restClient
+    this.amiInstance = undefined
+    this.ariStream = undefined
+    this.ariRest = undefined
+    this.restClient = undefined
+    await Promise.all([ami?.stop(), stream?.stop(), rest?.close(), api?.close()])
+    this.scrub = (text) => text
+    for (const name of ['ami', 'ari', 'rest'] as const) {
+      if (this.statuses[name].state !== 'disabled') this.set(name, { state: 'down', lastError: 'disconnected', code: 'disconnected' })
+    }
+  }
+
+  /** ARI REST through the breaker (second path for channels and hangup when AMI is down). */
+  async ari<T>(work: (client: AriClient) => Promise<T>): Promise<T> {
+    const client = this.ariRest
+    if (client === undefined) throw new TransportError('aborted', this.profile.ari.enabled ? 'ARI is not connected' : 'ARI is turned off in this profile')
+    return this.guarded('ari', () => work(client))
+  }
+
+  /** FreePBX API through the breaker. */
+  async rest<T>(work: (client: FreepbxClient) => Promise<T>): Promise<T> {
+    const client = this.restClient
+    if (client === undefined) throw new TransportError('aborted', this.profile.freepbx.enabled ? 'FreePBX API is not connected' : 'FreePBX API is turned off in this profile')
+    return this.guarded('rest', () => work(client))
+  }
+
+  /**
+   * One health round: ARI `asterisk/info` and FreePBX `health`, each through the breaker. In
+   * half-open state only the first gets the probe. Never throws.
+   */
+  async checkHealth(): Promise<void> {
+    const rounds: Array<Promise<unknown>> = []
+    if (this.ariRest !== undefined) {
+      const client = this.ariRest
+      rounds.push(
+        this.guarded('ari', () => client.info()).then(
+          () => {
+            this.ariStream?.resume()
+          },
+          () => undefined,
+        ),
+      )
+    }
+    if (this.restClient !== undefined) {
+      const client = this.restClient
+      rounds.push(this.guarded('rest', () => client.health()).catch(() => undefined))
+    }
+    // Sequential is not needed: the breaker hands out at most one half-open probe.
+    await Promise.all(rounds)
+  }
+
+  // ------------------------------------------------------------------ transports
+
+  private startAmi(secret: string | undefined): void {
+    if (secret === undefined || secret === '') {
+      this.set('ami', { state: 'down', lastError: 'no AMI secret stored for this profile', code: 'no_secret' })
+      return
+    }
+    const p = this.profile
+    const tls = amiTls(p)
+    const ami = new AmiClient({
+      host: p.host,
+      port: p.ami.port,
+      username: p.ami.user,
+      secret,
+      tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
+      ...this.options.ami,
+    })
+    this.amiInstance = ami
+    this.set('ami', { state: 'connecting' })
+    this.unsubscribers.push(
+      ami.on('connected', () => {
+        this.breaker.recordSuccess()
+        this.set('ami', { state: 'connected' })
+      }),
+      ami.on('reconnected', () => {
+        this.emit('resync', { transport: 'ami' })
+      }),
+      ami.on('disconnected', ({ error, willReconnect }) => {
+        this.breaker.recordFailure()
+        this.set('ami', { state: willReconnect ? 'connecting' : 'down', ...this.describeAmi(error) })
+      }),
+      ami.on('error', (err) => {
+        // Failed (re)connect attempts arrive here; protocol/listener noise does not count.
+        if (err.code !== 'connection_error' && err.code !== 'timeout') return
+        if (ami.state === 'ready') return
+        this.breaker.recordFailure()
+        this.set('ami', { state: 'connecting', ...this.describeAmi(err) })
+      }),
+      ami.on('auth_failed', (err) => {
+        this.set('ami', { state: 'down', ...this.describeAmi(err) })
+      }),
+      ami.on('event', (msg) => {
+        this.emit('amiEvent', msg)
+      }),
+    )
+    ami.start().catch((err: unknown) => {
+      if (this.amiInstance !== ami) return
+      this.set('ami', { state: 'down', ...this.describeAmi(err) })
+    })
+  }
+
+  private startAri(secret: string | undefined): void {
+    const p = this.profile
+    if (!p.ari.enabled) return
+    if (secret === undefined || secret === '') {
+      this.set('ari', { state: 'down', lastError: 'no ARI password stored for this profile', code: 'no_secret' })
+      return
+    }
+    const o = this.options.ari ?? {}
+    this.ariRest = new AriClient({ baseUrl: ariBaseUrl(p), username: p.ari.user, password: secret, tls: ariTls(p), timeoutMs: o.timeoutMs ?? 5000 })
+    const stream = new AriEventStream({
+      baseUrl: ariBaseUrl(p),
+      username: p.ari.user,
+      password: secret,
+      app: o.app ?? 'attendant',
+      subscribeAll: o.subscribeAll ?? true,
+      tls: ariTls(p),
+      reconnect: o.reconnect ?? {},
+    })
+    this.ariStream = stream
+    this.set('ari', { state: 'connecting' })
+    this.unsubscribers.push(
+      stream.on('open', ({ reconnect }) => {
+        this.breaker.recordSuccess()
+        this.set('ari', { state: 'connected' })
+        if (reconnect) this.emit('resync', { transport: 'ari' })
+      }),
+      stream.on('close', ({ error, willReconnect }) => {
+        if (error !== undefined && isAvailabilityFailure(error)) this.breaker.recordFailure()
+        if (this.breaker.state === 'open') stream.pause()
+        this.set('ari', { state: willReconnect ? 'connecting' : 'down', ...this.describeTransport(error) })
+      }),
+      stream.on('event', (event) => {
+        this.emit('ariEvent', event)
+      }),
+    )
+    stream.start()
+  }
+
+  private startRest(secret: string | undefined): void {
+    const p = this.profile
+    if (!p.freepbx.enabled) return
+    if (secret === undefined || secret === '') {
+      this.set('rest', { state: 'down', lastError: 'no FreePBX API client secret stored for this profile', code: 'no_secret' })
+      return
+    }
+    const o = this.options.rest ?? {}
+    this.restClient = new FreepbxClient({
+      baseUrl: p.freepbx.baseUrl,
+      clientId: p.freepbx.clientId,
+      clientSecret: secret,
+      scope: o.scope,
+      tls: freepbxTls(p),
+      timeoutMs: o.timeoutMs ?? 10_000,
+      now: this.now,
+    })
+    this.set('rest', { state: 'connecting' })
+  }
+
+  private async guarded<T>(name: 'ari' | 'rest', work: () => Promise<T>): Promise<T> {
+    if (!this.breaker.tryAcquire()) {
+      const retryAt = this.breaker.retryAt
+      const wait = retryAt === undefined ? '' : ` (next try in ${String(Math.max(0, Math.ceil((retryAt - this.now()) / 1000)))} s)`
+      const err = new TransportError('circuit_open', `PBX connection paused after repeated failures${wait}`)
+      if (this.statuses[name].state === 'connected') this.set(name, { state: 'down', lastError: err.message, code: err.code })
+      throw err
+    }
+    try {
+      const result = await work()
+      this.breaker.recordSuccess()
+      if (name === 'rest' || this.statuses.ari.state !== 'connected') this.set(name, { state: 'connected' })
+      return result
+    } catch (err) {
+      const t = err instanceof TransportError ? err : undefined
+      if (t !== undefined && isAvailabilityFailure(t)) {
+        this.breaker.recordFailure()
+        this.set(name, { state: 'down', ...this.describeTransport(t) })
+      } else if (t !== undefined && (t.code === 'unauthorized' || t.code === 'forbidden')) {
+        this.breaker.release()
+        this.set(name, { state: 'down', ...this.describeTransport(t) })
+      } else {
+        // The PBX answered (404 for a gone channel, a GraphQL business error): it is reachable.
+        this.breaker.recordSuccess()
+      }
+      throw err
+    }
+  }
+
+  // ------------------------------------------------------------------ status
+
+  private describeAmi(err: unknown): { lastError: string; code: string } {
+    if (err instanceof AmiError) {
+      const words =
+        err.code === 'auth_failed'
+          ? 'AMI authentication failed (user or secret rejected); not retrying'
+          : err.code === 'connection_error'
+            ? `AMI connection failed: ${err.message.replace(/^AMI connection error: /, '')}`
+            : `AMI: ${err.message}`
+      return { lastError: this.scrub(words), code: err.code }
+    }
+    return { lastError: 'AMI: unexpected failure', code: 'error' }
+  }
+
+  private describeTransport(err: TransportError | undefined): { lastError?: string; code?: string } {
+    if (err === undefined) return { lastError: 'connection closed', code: 'closed' }
+    return { lastError: this.scrub(err.message), code: err.code }
+  }
+
+  private set(name: TransportName, next: Omit<TransportStatus, 'since'>): void {
+    const prev = this.statuses[name]
+    if (prev.state === 'disabled') return
+    const since = prev.state === next.state ? prev.since : this.now()
+    const lastError = next.state === 'connected' ? undefined : (next.lastError ?? prev.lastError)
+    const code = next.state === 'connected' ? undefined : (next.code ?? prev.code)
+    if (prev.state === next.state && prev.lastError === lastError && prev.code === code) return
+    this.statuses = { ...this.statuses, [name]: { state: next.state, since, ...(lastError === undefined ? {} : { lastError }), ...(code === undefined ? {} : { code }) } }
+    this.emitStatus()
+  }
+
+  private emitStatus(): void {
+    this.emit('status', this.status())
+  }
+
+  private scheduleHealth(every: number): void {
+    this.healthTimer = setTimeout(() => {
+      void this.checkHealth().finally(() => {
+        if (this.connected) this.scheduleHealth(every)
+      })
+    }, every)
+    this.healthTimer.unref()
+  }
+}

@@ -24,6 +24,8 @@
  *   ami.originate(fields, opts?): Promise<OriginateHandle>
  *                                   Async Originate with a ChannelId (generated unless given);
  *                                   handle.outcome never rejects: success | failure | unknown.
+ *   ami.setEvents(mask: boolean | string): Promise<void>   Action: Events now + at every re-login
+ *   ami.addFilter(expression): Promise<void>             Action: Filter now + at every re-login
  *   ami.state: 'idle'|'connecting'|'authenticating'|'ready'|'waiting'|'stopped'
  *   ami.banner / ami.protocolVersion / ami.fullyBooted / ami.coreStatus
  *   ami.on(name, listener) → unsubscribe; events (AmiClientEvents):
@@ -182,6 +184,9 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   private reconnectTimer: NodeJS.Timeout | undefined
   private connectTimer: NodeJS.Timeout | undefined
   private pingTimer: NodeJS.Timeout | undefined
+  /** Login `Events:` value and filters, also re-applied after every reconnect. */
+  private eventMask: boolean | string
+  private readonly filters: string[]
   private startWaiters: Array<{ resolve: () => void; reject: (e: AmiError) => void }> = []
   /** Why the current socket is being torn down (set before destroy()). */
   private closeReason: AmiError | undefined
@@ -195,6 +200,8 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   constructor(opts: AmiClientOptions) {
     super()
     this.opts = opts
+    this.eventMask = opts.events ?? true
+    this.filters = [...(opts.filters ?? [])]
     this.framer = new AmiFramer({
       onMessage: (m) => {
         this.onMessage(m)
@@ -402,8 +409,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
 
   private async login(): Promise<void> {
     const o = this.opts
-    const ev = o.events ?? true
-    const events = ev === true ? 'on' : ev === false ? 'off' : ev
+    const events = eventMaskValue(this.eventMask)
     try {
       if (o.auth === 'md5') {
         const ch = await this.internalAction('Challenge', { AuthType: 'MD5' })
@@ -423,7 +429,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       return
     }
     try {
-      for (const f of o.filters ?? []) {
+      for (const f of this.filters) {
         await this.internalAction('Filter', { Operation: 'Add', Filter: f }).catch((err: unknown) => {
           this.emit('error', err instanceof AmiError ? err : new AmiError('action_error', 'Filter failed', { cause: err }))
         })
@@ -484,8 +490,10 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   private onProtocolError(e: AmiFramingError): void {
     const err = new AmiError('protocol_error', `AMI framing broken (${e.reason}): ${e.detail}`)
     this.emit('error', err)
-    // The stream can no longer be trusted to be in step: start over on a fresh connection.
+    // The stream can no longer be trusted to be in step: start over on a fresh connection, and
+    // deliver nothing more from this one (reset() stops the read being scanned).
     this.drop(err)
+    this.framer.reset()
   }
 
   // ---------------------------------------------------------------- actions
@@ -508,6 +516,22 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
 
   list(name: string, fields: AmiFieldsInput = [], opts: ActionOptions = {}): Promise<ListResult> {
     return this.enqueue(name, fields, opts, true, false)
+  }
+
+  /** `Action: Events` now, and the same mask at every later login (reconnects keep it). */
+  async setEvents(mask: boolean | string): Promise<void> {
+    const value = eventMaskValue(mask)
+    // Validate before remembering: a bad mask must not poison every future login.
+    formatAction('Events', { EventMask: value })
+    this.eventMask = mask
+    await this.action('Events', { EventMask: value })
+  }
+
+  /** `Action: Filter` (`Operation: Add`) now, and again after every reconnect. */
+  async addFilter(expression: string): Promise<void> {
+    formatAction('Filter', { Operation: 'Add', Filter: expression })
+    this.filters.push(expression)
+    await this.action('Filter', { Operation: 'Add', Filter: expression })
   }
 
   async originate(fields: AmiFieldsInput, opts: ActionOptions = {}): Promise<OriginateHandle> {
@@ -757,4 +781,8 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     }
     this.emit('event', m)
   }
+}
+
+function eventMaskValue(mask: boolean | string): string {
+  return mask === true ? 'on' : mask === false ? 'off' : mask
 }

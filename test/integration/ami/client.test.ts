@@ -310,6 +310,38 @@ describe('connection loss and recovery', () => {
     expect(seen).toEqual(['reload', 'shutdown', 'disconnected', 'reconnected'])
   })
 
+  it('a message over the size limit is a protocol error: nothing more from that stream, fresh connection', async () => {
+    const s = await serve()
+    const c = client(s.port, { maxMessageBytes: 4096 })
+    await c.start()
+    const seen: string[] = []
+    const errors: string[] = []
+    c.on('event', (m) => seen.push(m.event ?? ''))
+    c.on('error', (e) => errors.push(e.code))
+    let reconnected = 0
+    c.on('reconnected', () => reconnected++)
+    s.conns[0]?.send(`Event: Huge\r\nData: ${'x'.repeat(10_000)}\r\n\r\nEvent: AfterHuge\r\n\r\n`)
+    await until(() => reconnected === 1, 5000, 'reconnected')
+    expect(errors).toContain('protocol_error')
+    expect(seen).toEqual([])
+  })
+
+  it('Events mask and filters set at runtime are re-applied after a reconnect', async () => {
+    const s = await serve()
+    const c = client(s.port)
+    await c.start()
+    await c.setEvents('call,agent')
+    await c.addFilter('Event: Hangup')
+    await expect(c.addFilter('x\r\nAction: Command')).rejects.toMatchObject({ code: 'invalid_action' })
+    let reconnected = 0
+    c.on('reconnected', () => reconnected++)
+    s.conns[0]?.socket.destroy()
+    await until(() => reconnected === 1, 5000, 'reconnected')
+    const second = s.conns[1]?.actions ?? []
+    expect(second.find((a) => a.get('Action') === 'Login')?.get('Events')).toBe('call,agent')
+    expect(second.filter((a) => a.get('Action') === 'Filter').map((a) => a.get('Filter'))).toEqual(['Event: Hangup'])
+  })
+
   it('slow reader: writes wait for drain, overflow is refused unsent, the rest completes', async () => {
     const s = await serve()
     const c = client(s.port, { maxQueuedWriteBytes: 2_000_000, actionTimeoutMs: 20_000 })

@@ -727,7 +727,8 @@ async function originate(ctx: ActionContext): Promise<void> {
     }
   }
   const timeoutRaw = Number.parseInt(ctx.get('Timeout') ?? '', 10)
-  const idInUse = (channelId !== undefined && ctx.engine.uniqueidInUse(channelId)) || (otherId !== undefined && ctx.engine.uniqueidInUse(otherId))
+  const idInUse = channelId !== undefined && ctx.engine.uniqueidInUse(channelId)
+  const otherIdInUse = !idInUse && otherId !== undefined && ctx.engine.uniqueidInUse(otherId)
   const request = {
     channel,
     context,
@@ -758,19 +759,24 @@ async function originate(ctx: ActionContext): Promise<void> {
       ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(false, 0, undefined, channel))
       return
     }
+    if (otherIdInUse) {
+      const half = ctx.engine.originateOtherIdTaken(channel, channelId)
+      ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(false, 0, half, channel))
+      return
+    }
     ctx.engine.originate(request, (r) => { ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(r.ok, r.reason, r.channel, r.dialString)); })
     return
   }
-  if (idInUse) {
+  if (idInUse || otherIdInUse) {
+    if (otherIdInUse) ctx.engine.originateOtherIdTaken(channel, channelId)
     ctx.error('Originate failed')
     return
   }
-  // Sync: the response waits for the outcome; events raised meanwhile still flow.
+  // Sync: Asterisk's manager thread blocks in the originate and only then writes the response;
+  // the events the call raised meanwhile reach this session after it (held until the action ends).
   const result = await new Promise<boolean>((resolve) => {
-    ctx.session.releaseEvents()
     ctx.engine.originate(request, (r) => { resolve(r.ok); })
   })
-  ctx.session.holdEvents()
   if (result) ctx.reply('Success', [['Message', 'Originate successfully queued']])
   else ctx.error('Originate failed')
 }

@@ -719,6 +719,35 @@ export class PbxEngine {
     this.later(ch, 600_000, () => { this.softHangup(ch, 16); })
   }
 
+  /**
+   * Originate of a Local channel whose OtherChannelId is already in use: Asterisk creates the
+   * `;1`, cannot create the `;2` and destroys the `;1` at once — its FAILED Cdr is published
+   * before its Newchannel, then Hangup with cause 0 (originate-channelid.raw).
+   */
+  originateOtherIdTaken(dial: string, channelId: string | undefined): Channel | undefined {
+    const target = this.resolveDialString(dial)
+    if (target?.kind !== 'local') return undefined
+    const seq = (this.localSeq++).toString(16).padStart(8, '0')
+    const device = `Local/${target.exten}@${target.context}`
+    const one = this.makeChannel({
+      name: `Local/${target.exten}@${target.context}-${seq};1`,
+      tech: 'Local',
+      device,
+      state: 0,
+      context: target.context,
+      exten: target.exten,
+      linkedid: channelId,
+      uniqueid: channelId,
+      localHalf: 1,
+    })
+    one.cdr.disposition = 'FAILED'
+    this.emitCdr(one)
+    this.announceNewchannel(one)
+    this.emitHangup(one, 0)
+    this.publishDeviceState(device, this.computeDeviceState(device))
+    return one
+  }
+
   private finishFailedLocal(one: Channel, two: Channel): void {
     one.cdr.disposition = 'FAILED'
     two.cdr.disposition = 'FAILED'
@@ -813,6 +842,14 @@ export class PbxEngine {
         this.later(ch, 600_000, () => { this.softHangup(ch, 16); })
         return
       }
+      case 'timed':
+        this.answerIfLocal(ch, hooks, true)
+        this.newexten(ch, 'Wait', String(route.seconds), { priority: 2 })
+        this.later(ch, route.seconds * 1000, () => {
+          this.newexten(ch, 'Hangup', '16', { priority: 3 })
+          this.softHangup(ch, 16)
+        })
+        return
       case 'voicemail':
         this.answerIfLocal(ch, hooks, true)
         this.voicemailApp(ch, route.mailbox)

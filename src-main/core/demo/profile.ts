@@ -19,6 +19,8 @@ export type Route =
   | { readonly kind: 'parkedcall'; readonly space: number }
   | { readonly kind: 'holding' }
   | { readonly kind: 'echo' }
+  /** Answer, Wait(seconds), Hangup(16) — the lab's exten 605. */
+  | { readonly kind: 'timed'; readonly seconds: number }
   | { readonly kind: 'voicemail'; readonly mailbox: string }
   | { readonly kind: 'outbound'; readonly trunk: string; readonly number: string }
 
@@ -182,6 +184,7 @@ export function labProfile(): Profile {
       if (exten === '200') return { kind: 'queue', queue: 'support' }
       if (exten === '400') return { kind: 'stasis', app: 'console' }
       if (exten === '600') return { kind: 'echo' }
+      if (exten === '605') return { kind: 'timed', seconds: 2 }
       if (exten === '900') return { kind: 'holding' }
       const space = Number(exten)
       if (space >= 701 && space <= 720) return { kind: 'parkedcall', space }

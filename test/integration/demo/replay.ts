@@ -14,6 +14,9 @@ import { Normalizer, parseTranscript } from '../../../src-main/core/demo/transcr
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/asterisk/ami', import.meta.url))
 
+/** Clock speed of the demo during a replay (and the factor the capture's gaps are divided by). */
+export const REPLAY_SPEED = 5
+
 export interface ActionBlock {
   readonly atS: number
   readonly text: string
@@ -43,8 +46,14 @@ const CREDENTIALS: readonly (readonly [string, string])[] = [
   ['Secret: readonly-secret\r\n', 'Secret: viewer\r\n'],
 ]
 
-export async function replay(name: string, port: number, maxGapMs = 250): Promise<Buffer> {
+/**
+ * `speed` compresses the capture's timeline: the demo must run with the same clock speed
+ * (startDemoPbx({ speed })), so a gap of 2 s in the capture (exten 605's Wait, a park
+ * timeout) is 2 s of the demo's time as well, in 2/speed s of wall time.
+ */
+export async function replay(name: string, port: number, speed = REPLAY_SPEED): Promise<Buffer> {
   const actions = readActions(name)
+  const closedAt = Number(/# connection closed at \+([\d.]+)s/.exec(readFileSync(join(FIXTURES, `${name}.actions.txt`), 'latin1'))?.[1] ?? '0')
   const realNorm = new Normalizer()
   realNorm.observe(parseTranscript(readRaw(name)))
   const sock = connect(port, '127.0.0.1')
@@ -61,7 +70,7 @@ export async function replay(name: string, port: number, maxGapMs = 250): Promis
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
   let last = 0
   for (const block of actions) {
-    await sleep(Math.min(maxGapMs, Math.max(20, (block.atS - last) * 1000)))
+    await sleep(Math.max(15, ((block.atS - last) * 1000) / speed))
     last = block.atS
     if (conn.closed) break
     const demoNorm = new Normalizer()
@@ -85,7 +94,7 @@ export async function replay(name: string, port: number, maxGapMs = 250): Promis
     })
     sock.write(Buffer.from(text, 'latin1'))
   }
-  await sleep(400)
+  await sleep(Math.max(300, ((closedAt - last) * 1000) / speed))
   sock.destroy()
   return Buffer.concat(chunks)
 }

@@ -47,7 +47,8 @@ const APP_NAME = /^[A-Za-z0-9_.-]{1,80}$/
 
 export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
   readonly #authorization: string
-  private readonly options: AriEventStreamOptions
+  /** Options without the password (that lives only in #authorization). */
+  private readonly options: Omit<AriEventStreamOptions, 'password'>
   private readonly url: string
   private readonly where: string
   private socket: WebSocket | undefined
@@ -68,7 +69,8 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
     if (options.subscribeAll === true) wsUrl.searchParams.set('subscribeAll', 'true')
     this.url = wsUrl.toString()
     this.where = `ARI events at ${base.host}`
-    this.options = options
+    const { password: _password, ...rest } = options
+    this.options = rest
     this.#authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`, 'utf8').toString('base64')}`
   }
 

@@ -89,14 +89,16 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   private readonly now: () => number
   private readonly breaker: CircuitBreaker
   private statuses: Record<TransportName, TransportStatus>
-  private amiInstance: AmiClient | undefined
-  private ariRest: AriClient | undefined
-  private ariStream: AriEventStream | undefined
-  private restClient: FreepbxClient | undefined
+  // The clients hold credentials: #private keeps them out of JSON.stringify(session), spreads and
+  // Object.entries, so no status/error/log path can serialise them by accident.
+  #amiInstance: AmiClient | undefined
+  #ariRest: AriClient | undefined
+  #ariStream: AriEventStream | undefined
+  #restClient: FreepbxClient | undefined
   private healthTimer: NodeJS.Timeout | undefined
   private unsubscribers: Array<() => void> = []
   /** Secret strings to scrub from error texts; a closure, not a field: never serialised. */
-  private scrub: (text: string) => string = (text) => text
+  #scrub: (text: string) => string = (text) => text
   private connected = false
 
   constructor(options: PbxSessionOptions) {
@@ -114,10 +116,15 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     }
     this.unsubscribers.push(
       this.breaker.on('state', (state) => {
-        if (state === 'open') this.ariStream?.pause()
+        if (state === 'open') this.#ariStream?.pause()
         this.emitStatus()
       }),
     )
+  }
+
+  /** Serialising a session gives its status, nothing else. */
+  toJSON(): SessionStatus {
+    return this.status()
   }
 
   status(): SessionStatus {
@@ -130,7 +137,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
 
   /** The AMI client while the session is connected (live state and actions use it). */
   get amiClient(): AmiClient | undefined {
-    return this.amiInstance
+    return this.#amiInstance
   }
 
   async connect(): Promise<void> {
@@ -142,7 +149,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       this.profile.freepbx.enabled ? this.options.getSecret('freepbx') : Promise.resolve(undefined),
     ])
     const known = [amiSecret, ariSecret, restSecret].filter((s): s is string => s !== undefined && s !== '')
-    this.scrub = (text) => redact(text, known)
+    this.#scrub = (text) => redact(text, known)
     this.startAmi(amiSecret)
     this.startAri(ariSecret)
     this.startRest(restSecret)
@@ -156,16 +163,16 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     this.connected = false
     clearTimeout(this.healthTimer)
     for (const off of this.unsubscribers.splice(1)) off()
-    const ami = this.amiInstance
-    const stream = this.ariStream
-    const rest = this.ariRest
-    const api = this.restClient
-    this.amiInstance = undefined
-    this.ariStream = undefined
-    this.ariRest = undefined
-    this.restClient = undefined
+    const ami = this.#amiInstance
+    const stream = this.#ariStream
+    const rest = this.#ariRest
+    const api = this.#restClient
+    this.#amiInstance = undefined
+    this.#ariStream = undefined
+    this.#ariRest = undefined
+    this.#restClient = undefined
     await Promise.all([ami?.stop(), stream?.stop(), rest?.close(), api?.close()])
-    this.scrub = (text) => text
+    this.#scrub = (text) => text
     for (const name of ['ami', 'ari', 'rest'] as const) {
       if (this.statuses[name].state !== 'disabled') this.set(name, { state: 'down', lastError: 'disconnected', code: 'disconnected' })
     }
@@ -173,14 +180,14 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
 
   /** ARI REST through the breaker (second path for channels and hangup when AMI is down). */
   async ari<T>(work: (client: AriClient) => Promise<T>): Promise<T> {
-    const client = this.ariRest
+    const client = this.#ariRest
     if (client === undefined) throw new TransportError('aborted', this.profile.ari.enabled ? 'ARI is not connected' : 'ARI is turned off in this profile')
     return this.guarded('ari', () => work(client))
   }
 
   /** FreePBX API through the breaker. */
   async rest<T>(work: (client: FreepbxClient) => Promise<T>): Promise<T> {
-    const client = this.restClient
+    const client = this.#restClient
     if (client === undefined) throw new TransportError('aborted', this.profile.freepbx.enabled ? 'FreePBX API is not connected' : 'FreePBX API is turned off in this profile')
     return this.guarded('rest', () => work(client))
   }
@@ -191,19 +198,19 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
    */
   async checkHealth(): Promise<void> {
     const rounds: Array<Promise<unknown>> = []
-    if (this.ariRest !== undefined) {
-      const client = this.ariRest
+    if (this.#ariRest !== undefined) {
+      const client = this.#ariRest
       rounds.push(
         this.guarded('ari', () => client.info()).then(
           () => {
-            this.ariStream?.resume()
+            this.#ariStream?.resume()
           },
           () => undefined,
         ),
       )
     }
-    if (this.restClient !== undefined) {
-      const client = this.restClient
+    if (this.#restClient !== undefined) {
+      const client = this.#restClient
       rounds.push(this.guarded('rest', () => client.health()).catch(() => undefined))
     }
     // Sequential is not needed: the breaker hands out at most one half-open probe.
@@ -227,7 +234,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
       ...this.options.ami,
     })
-    this.amiInstance = ami
+    this.#amiInstance = ami
     this.set('ami', { state: 'connecting' })
     this.unsubscribers.push(
       ami.on('connected', () => {
@@ -256,7 +263,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       }),
     )
     ami.start().catch((err: unknown) => {
-      if (this.amiInstance !== ami) return
+      if (this.#amiInstance !== ami) return
       this.set('ami', { state: 'down', ...this.describeAmi(err) })
     })
   }
@@ -269,7 +276,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       return
     }
     const o = this.options.ari ?? {}
-    this.ariRest = new AriClient({ baseUrl: ariBaseUrl(p), username: p.ari.user, password: secret, tls: ariTls(p), timeoutMs: o.timeoutMs ?? 5000 })
+    this.#ariRest = new AriClient({ baseUrl: ariBaseUrl(p), username: p.ari.user, password: secret, tls: ariTls(p), timeoutMs: o.timeoutMs ?? 5000 })
     const stream = new AriEventStream({
       baseUrl: ariBaseUrl(p),
       username: p.ari.user,
@@ -279,7 +286,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       tls: ariTls(p),
       reconnect: o.reconnect ?? {},
     })
-    this.ariStream = stream
+    this.#ariStream = stream
     this.set('ari', { state: 'connecting' })
     this.unsubscribers.push(
       stream.on('open', ({ reconnect }) => {
@@ -307,7 +314,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       return
     }
     const o = this.options.rest ?? {}
-    this.restClient = new FreepbxClient({
+    this.#restClient = new FreepbxClient({
       baseUrl: p.freepbx.baseUrl,
       clientId: p.freepbx.clientId,
       clientSecret: secret,
@@ -358,14 +365,14 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
           : err.code === 'connection_error'
             ? `AMI connection failed: ${err.message.replace(/^AMI connection error: /, '')}`
             : `AMI: ${err.message}`
-      return { lastError: this.scrub(words), code: err.code }
+      return { lastError: this.#scrub(words), code: err.code }
     }
     return { lastError: 'AMI: unexpected failure', code: 'error' }
   }
 
   private describeTransport(err: TransportError | undefined): { lastError?: string; code?: string } {
     if (err === undefined) return { lastError: 'connection closed', code: 'closed' }
-    return { lastError: this.scrub(err.message), code: err.code }
+    return { lastError: this.#scrub(err.message), code: err.code }
   }
 
   private set(name: TransportName, next: Omit<TransportStatus, 'since'>): void {

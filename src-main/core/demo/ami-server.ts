@@ -110,6 +110,19 @@ export class DemoAmiServer implements SessionHost {
     if (server) await new Promise<void>((resolve) => server.close(() => { resolve(); }))
   }
 
+  /**
+   * What Asterisk's really_quit() does before it exits: a `Shutdown` event (system class) to
+   * every session — `Uncleanly` while channels are up — then the connections close once the
+   * event has been flushed.
+   */
+  announceShutdown(restart: boolean, uncleanly: boolean): void {
+    this.broadcastAmi('Shutdown', 'system,all', [
+      ['Shutdown', uncleanly ? 'Uncleanly' : 'Cleanly'],
+      ['Restart', restart ? 'True' : 'False'],
+    ])
+    for (const s of [...this.sessions]) s.end()
+  }
+
   cutAllConnections(): void {
     for (const s of [...this.sessions]) s.close()
   }

@@ -158,6 +158,8 @@ export class AmiSession {
     this.closed = true
     this.queue.length = 0
     this.socket.end()
+    // A client that never reads would keep the half-closed socket forever.
+    setTimeout(() => this.socket.destroy(), 2000).unref()
     this.host.onSessionClosed(this)
   }
 

@@ -85,7 +85,11 @@ export interface DemoPbx {
   stopAri(): Promise<void>
   startAri(): Promise<number>
   cutAllConnections(): void
-  /** Simulated Asterisk restart: connections cut, channels gone, Uniqueid sequence restarts. */
+  /**
+   * Simulated Asterisk restart: AMI clients get `Event: Shutdown` (`Shutdown: Uncleanly` while
+   * calls are up, `Restart: True`) and are disconnected, channels vanish, the Uniqueid
+   * sequence restarts, AMI and ARI listen again on the same ports.
+   */
   restart(): Promise<void>
   channels(): ChannelRef[]
   stop(): Promise<void>
@@ -179,6 +183,7 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
     },
     async restart() {
       generator.stop()
+      ami.announceShutdown(true, engine.channels.size > 0)
       await ami.stop()
       await ari.stop()
       engine.restart()

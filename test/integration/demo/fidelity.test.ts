@@ -1,32 +1,44 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
 import { compareTranscripts, parseTranscript } from '../../../src-main/core/demo/transcript'
-import { readRaw, replay } from './replay'
+import { REPLAY_SPEED, readRaw, replay, warmUp } from './replay'
 
 /**
  * Fidelity: each captured scenario is played against a fresh demo PBX (lab profile) and its
  * transcript compared with the real Asterisk 22.10.1 capture (see transcript.ts for the rules).
- * Events skipped per scenario are listed with their reason in src-main/core/demo/README.md.
+ * `fresh` marks captures recorded on a freshly started Asterisk; the others were recorded on
+ * one that had carried calls before, and the demo is warmed up the same way (replay.ts).
  */
-const SCENARIOS: readonly { name: string; skip?: ReadonlyMap<string, string> }[] = [
-  { name: 'login-plain' },
-  { name: 'login-failed' },
-  { name: 'login-failed-nouser' },
-  { name: 'login-md5' },
-  { name: 'login-md5-failed' },
-  { name: 'login-unauth-actions' },
+interface Scenario {
+  readonly name: string
+  readonly fresh?: boolean
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { name: 'login-plain', fresh: true },
+  { name: 'login-failed', fresh: true },
+  { name: 'login-failed-nouser', fresh: true },
+  { name: 'login-md5', fresh: true },
+  { name: 'login-md5-failed', fresh: true },
+  { name: 'login-unauth-actions', fresh: true },
   { name: 'errors-readonly' },
-  { name: 'snapshots-idle' },
-  { name: 'call-two-party' },
+  { name: 'snapshots-idle', fresh: true },
+  { name: 'call-two-party', fresh: true },
   { name: 'errors' },
+  { name: 'snapshots' },
+  { name: 'queue' },
+  { name: 'park' },
+  { name: 'originate-channelid' },
+  { name: 'queue-abandon' },
+  { name: 'utf8-callerid', fresh: true },
 ]
 
 /**
- * Scenarios whose transcripts still differ; each difference is listed in
+ * Scenarios whose transcripts still differ; each difference is listed with its reason in
  * src-main/core/demo/README.md ("Known differences"). `it.fails` turns red as soon as one of
  * them starts to match, so the list cannot silently go stale.
  */
-const KNOWN_DIFFERENT: readonly string[] = ['snapshots', 'queue', 'park', 'originate-channelid']
+const KNOWN_DIFFERENT: readonly Scenario[] = [{ name: 'hints' }]
 
 let pbx: DemoPbx | undefined
 
@@ -35,20 +47,22 @@ afterEach(async () => {
   pbx = undefined
 })
 
+async function play(scenario: Scenario): Promise<string[]> {
+  pbx = await startDemoPbx({ profile: 'lab', amiPort: 0, ariPort: 0, rate: 0, authFailDelayMs: 1000 / REPLAY_SPEED, seed: 7, speed: REPLAY_SPEED })
+  if (scenario.fresh !== true) await warmUp(pbx)
+  const bytes = await replay(scenario.name, pbx.ami.port)
+  return compareTranscripts(parseTranscript(readRaw(scenario.name)), parseTranscript(bytes))
+}
+
 describe('demo PBX fidelity against real Asterisk captures', () => {
   for (const scenario of SCENARIOS) {
     it(scenario.name, async () => {
-      pbx = await startDemoPbx({ profile: 'lab', amiPort: 0, ariPort: 0, rate: 0, authFailDelayMs: 100, seed: 7 })
-      const bytes = await replay(scenario.name, pbx.ami.port)
-      const diffs = compareTranscripts(parseTranscript(readRaw(scenario.name)), parseTranscript(bytes), { skipEvents: scenario.skip })
-      expect(diffs).toEqual([])
+      expect(await play(scenario)).toEqual([])
     })
   }
-  for (const name of KNOWN_DIFFERENT) {
-    it.fails(`${name} (known differences, see README)`, async () => {
-      pbx = await startDemoPbx({ profile: 'lab', amiPort: 0, ariPort: 0, rate: 0, authFailDelayMs: 100, seed: 7 })
-      const bytes = await replay(name, pbx.ami.port)
-      expect(compareTranscripts(parseTranscript(readRaw(name)), parseTranscript(bytes))).toEqual([])
+  for (const scenario of KNOWN_DIFFERENT) {
+    it.fails(`${scenario.name} (known differences, see README)`, async () => {
+      expect(await play(scenario)).toEqual([])
     })
   }
 })

@@ -39,6 +39,7 @@ export class DemoAriServer {
   private unsubscribe: (() => void) | undefined
   private boundPort = 0
   private readonly maxOutputBytes: number
+  private readonly lastDeviceState = new Map<string, string>()
 
   constructor(
     readonly engine: PbxEngine,
@@ -177,7 +178,7 @@ export class DemoAriServer {
         const reason = q.get('reason_code') ?? q.get('reason')
         const cause = reason !== null && /^\d+$/.test(reason) ? Number(reason) : 16
         this.send(res, 204, null)
-        e.softHangup(ch, cause)
+        e.ariHangup(ch, cause)
         return
       }
       if (sub === 'variable' && method === 'GET') {
@@ -216,6 +217,12 @@ export class DemoAriServer {
       }
       if (sub === undefined && method === 'GET') {
         this.send(res, 200, ariBridge(b))
+        return
+      }
+      if (sub === undefined && method === 'DELETE') {
+        for (const ch of [...b.channels]) e.bridgeLeave(ch)
+        e.destroyBridge(b)
+        this.send(res, 204, null)
         return
       }
       if (sub === 'addChannel' && method === 'POST') {
@@ -317,7 +324,15 @@ export class DemoAriServer {
 
   private onEvent(event: PbxEvent): void {
     const ari = event.ari
-    if (!ari || this.sockets.size === 0) return
+    if (!ari) return
+    if (ari.type === 'DeviceStateChanged') {
+      // The engine republishes a Local device for each of its two halves (AMI shows both);
+      // ARI got one DeviceStateChanged per change of state (events-stasis.jsonl).
+      const ds = ari.device_state as { name: string; state: string }
+      if (this.lastDeviceState.get(ds.name) === ds.state) return
+      this.lastDeviceState.set(ds.name, ds.state)
+    }
+    if (this.sockets.size === 0) return
     const ts = isoMillis(this.engine.now())
     for (const s of this.sockets) {
       if (s.ws.readyState !== WebSocket.OPEN || !this.wants(s, ari)) continue

@@ -1145,6 +1145,16 @@ export class PbxEngine {
     this.softHangup(ch, cause)
   }
 
+  /**
+   * ARI DELETE /channels/{id}: ast_softhangup() publishes a soft hangup request at once; the
+   * channel's PBX publishes a second one when it ends (events-stasis.jsonl).
+   */
+  ariHangup(ch: Channel, cause: number): void {
+    if (ch.hungUp) return
+    this.emit('SoftHangupRequest', PRIV_CALL, [...channelBlock(ch), ['Cause', String(cause)]], this.ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }))
+    this.softHangup(ch, cause)
+  }
+
   /** Local `;1` legs that app_queue dialled and bridged (see requestHangup). */
   private readonly queueAgentLegs = new Set<Channel>()
 

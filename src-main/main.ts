@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow } from 'electron'
 import { createAppCore, type AppCore } from './core/app/app-core'
+import { startBuiltinDemo, type BuiltinDemo } from './core/app/builtin-demo'
 import { APP_ORIGIN } from './core/security/trusted-sender'
 import { installAppMenu } from './electron/app-menu'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
@@ -60,11 +61,23 @@ export async function start(): Promise<void> {
   registerAppScheme()
   await app.whenReady()
 
+  const stores = openElectronStores(log)
+  // Without a real PBX profile the console starts against the built-in demo PBX.
+  const demo: BuiltinDemo | undefined = stores.profileStore.get('profiles') === undefined ? await startBuiltinDemo() : undefined
   const core = createAppCore({
-    appInfo: { name: 'Attendant', version: app.getVersion(), platform: process.platform, mode: 'electron', demo: true },
-    ...openElectronStores(log),
+    appInfo: {
+      name: 'Attendant',
+      version: app.getVersion(),
+      platform: process.platform,
+      mode: 'electron',
+      demo: demo !== undefined,
+      ...(demo === undefined ? {} : { demoProfileId: demo.builtin.profile.id }),
+    },
+    ...stores,
+    ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
     log,
   })
+  await core.start()
   hardenApp(log)
   serveRenderer(join(here, '../renderer'))
   registerIpc(core, log)
@@ -83,7 +96,7 @@ export async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('before-quit', () => {
-    void core.close()
+    void core.close().then(() => demo?.pbx.stop())
   })
 }
 

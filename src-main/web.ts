@@ -7,6 +7,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createAppCore } from './core/app/app-core'
+import { startBuiltinDemo, type BuiltinDemo } from './core/app/builtin-demo'
 import { parseArgs, portArg } from './web/cli-args'
 import { preferPort } from './web/free-port'
 import { openNodeStores } from './web/node-stores'
@@ -23,18 +24,36 @@ async function main(): Promise<void> {
   const requested = portArg(args, 'port', -1)
   const port = requested >= 0 ? requested : await preferPort(DEFAULT_PORT)
 
+  const stores = openNodeStores(dataDir)
+  // The demo PBX is the default: it runs unless real profiles exist or --no-demo is given.
+  const hasProfiles = stores.profileStore.get('profiles') !== undefined
+  const wantDemo = args.get('demo') === true || (!hasProfiles && args.get('no-demo') === undefined)
+  const demo: BuiltinDemo | undefined = wantDemo ? await startBuiltinDemo() : undefined
   const core = createAppCore({
-    ...openNodeStores(dataDir),
-    appInfo: { name: 'Attendant', version: process.env.npm_package_version ?? '0.1.0', platform: process.platform, mode: 'web', demo: true },
+    ...stores,
+    ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
+    appInfo: {
+      name: 'Attendant',
+      version: process.env.npm_package_version ?? '0.1.0',
+      platform: process.platform,
+      mode: 'web',
+      demo: demo !== undefined,
+      ...(demo === undefined ? {} : { demoProfileId: demo.builtin.profile.id }),
+    },
     log: (message, err) => {
       console.error(message, err)
     },
   })
+  await core.start()
   const server = await startWebServer({ core, rendererDir, port })
   console.log(server.url)
 
   const stop = (): void => {
-    void server.close().then(() => core.close()).then(() => process.exit(0))
+    void server
+      .close()
+      .then(() => core.close())
+      .then(() => demo?.pbx.stop())
+      .then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

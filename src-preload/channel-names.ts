@@ -11,9 +11,19 @@ export const invokeChannelNames = [
   'profiles.remove',
   'admin.setPassphrase',
   'audit.read',
+  'connections.list',
+  'live.subscribe',
+  'calls.hangup',
+  'calls.transfer',
+  'calls.transferComplete',
+  'calls.transferCancel',
+  'calls.originate',
+  'calls.park',
+  'calls.pickup',
+  'queues.pause',
 ] as const
 
-export const eventChannelNames = ['settings.changed', 'profiles.changed'] as const
+export const eventChannelNames = ['settings.changed', 'profiles.changed', 'connections.changed', 'live.message'] as const
 
 export type InvokeChannel = (typeof invokeChannelNames)[number]
 export type EventChannel = (typeof eventChannelNames)[number]

@@ -13,6 +13,18 @@ import { settingsPatchSchema, type AppInfo, type Settings } from './types/settin
 import { auditQuerySchema, type AuditEntryView } from './types/audit'
 import { profileIdSchema, profileSaveInputSchema, type PbxProfile, type ProfilesView } from './types/profile'
 import { invokeChannelNames, type EventChannel, type InvokeChannel } from './channel-names'
+import {
+  hangupInputSchema,
+  originateInputSchema,
+  parkInputSchema,
+  pickupInputSchema,
+  queuePauseInputSchema,
+  transferInputSchema,
+  transferStepInputSchema,
+  type ActionDone,
+} from './types/actions'
+import type { ConnectionStatus } from './types/connections'
+import type { LiveMessage } from './types/live'
 
 /** Phantom marker carrying a channel's output type; it has no runtime role. */
 interface Returns<T> {
@@ -41,12 +53,26 @@ export const invokeChannels = {
     returns<null>(),
   ),
   'audit.read': channel(auditQuerySchema, returns<readonly AuditEntryView[]>()),
+  'connections.list': channel(noInput, returns<readonly ConnectionStatus[]>()),
+  /** Starts live updates for this window: a 'live.message' snapshot first, then patches. */
+  'live.subscribe': channel(z.strictObject({ profileId: profileIdSchema }), returns<null>()),
+  'calls.hangup': channel(hangupInputSchema, returns<ActionDone>()),
+  'calls.transfer': channel(transferInputSchema, returns<ActionDone>()),
+  'calls.transferComplete': channel(transferStepInputSchema, returns<ActionDone>()),
+  'calls.transferCancel': channel(transferStepInputSchema, returns<ActionDone>()),
+  'calls.originate': channel(originateInputSchema, returns<ActionDone>()),
+  'calls.park': channel(parkInputSchema, returns<ActionDone>()),
+  'calls.pickup': channel(pickupInputSchema, returns<ActionDone>()),
+  'queues.pause': channel(queuePauseInputSchema, returns<ActionDone>()),
 } as const satisfies { readonly [C in InvokeChannel]: InvokeSpec<z.ZodType, unknown> }
 
 /** Main → renderer pushes. Payloads come from main (trusted), so they carry types, not schemas. */
 export const eventChannels = {
   'settings.changed': returns<Settings>(),
   'profiles.changed': returns<ProfilesView>(),
+  'connections.changed': returns<ConnectionStatus>(),
+  /** Targeted at the subscribed window only. */
+  'live.message': returns<LiveMessage>(),
 } as const satisfies { readonly [E in EventChannel]: Returns<unknown> }
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>

@@ -33,4 +33,6 @@ export interface AppInfo {
   readonly mode: 'electron' | 'web'
   /** True while the built-in demo PBX is the one the console talks to. */
   readonly demo: boolean
+  /** Profile id of the built-in demo PBX, when it runs. */
+  readonly demoProfileId?: string
 }

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../src-preload/types/settings'
 import type { AuditLog } from '../audit'
 import type { ProfileService } from '../profiles/profile-service'
+import type { RuntimeManager } from '../runtime/runtime-manager'
 import type { SettingsService } from '../settings/settings-service'
 import type { Handlers } from './dispatcher'
 
@@ -10,6 +11,7 @@ export interface ApiServices {
   readonly settings: SettingsService
   readonly profiles: ProfileService
   readonly audit: AuditLog
+  readonly runtimes: RuntimeManager
 }
 
 /** One function per contract channel. Inputs arrive already validated by the dispatcher. */
@@ -23,5 +25,25 @@ export function createHandlers(s: ApiServices): Handlers {
     'profiles.remove': ({ id }) => s.profiles.remove(id),
     'admin.setPassphrase': ({ next, current }) => s.profiles.setAdminPassphrase(next, current),
     'audit.read': (query) => s.audit.read(query),
+    'connections.list': () => s.runtimes.statuses(),
+    'live.subscribe': ({ profileId }, ctx) => {
+      s.runtimes.subscribe(ctx.clientId, profileId)
+      return null
+    },
+    'calls.hangup': ({ profileId, channelId }, ctx) => s.runtimes.get(profileId).calls.hangup(channelId, ctx),
+    'calls.transfer': ({ profileId, channelId, destination, mode, confirmEmergency }, ctx) => {
+      const calls = s.runtimes.get(profileId).calls
+      if (mode === 'voicemail') return calls.transferToVoicemail(channelId, destination, ctx)
+      if (mode === 'attended') return calls.attendedTransfer(channelId, destination, confirmEmergency, ctx)
+      return calls.blindTransfer(channelId, destination, confirmEmergency, ctx)
+    },
+    'calls.transferComplete': ({ profileId, channelId }, ctx) => s.runtimes.get(profileId).calls.completeTransfer(channelId, ctx),
+    'calls.transferCancel': ({ profileId, channelId }, ctx) => s.runtimes.get(profileId).calls.cancelTransfer(channelId, ctx),
+    'calls.originate': ({ profileId, destination, confirmEmergency }, ctx) =>
+      s.runtimes.get(profileId).calls.originate(destination, confirmEmergency, ctx),
+    'calls.park': ({ profileId, channelId }, ctx) => s.runtimes.get(profileId).calls.park(channelId, ctx),
+    'calls.pickup': ({ profileId, space }, ctx) => s.runtimes.get(profileId).calls.pickupParked(space, ctx),
+    'queues.pause': ({ profileId, queue, iface, paused, reason }, ctx) =>
+      s.runtimes.get(profileId).queues.pause(queue, iface, paused, reason, ctx),
   }
 }

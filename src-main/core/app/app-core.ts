@@ -6,6 +6,7 @@ import { EventBus } from '../events/bus'
 import { ProfileService } from '../profiles/profile-service'
 import { ProfileStore } from '../profiles/profile-store'
 import type { SecretBox } from '../secrets'
+import { RuntimeManager, type BuiltinProfile } from '../runtime/runtime-manager'
 import { SettingsService } from '../settings/settings-service'
 import type { KeyValueStore } from '../storage/kv'
 
@@ -18,6 +19,8 @@ export interface AppCoreOptions {
   /** safeStorage-backed in Electron, a 0600 key file in web mode and tests. */
   readonly secretBox: SecretBox
   readonly auditLog: AuditLog
+  /** The built-in demo PBX's profile and AMI secret, when the demo runs. */
+  readonly builtinProfile?: BuiltinProfile
   readonly log?: (message: string, err?: unknown) => void
 }
 
@@ -29,6 +32,9 @@ export interface AppCore {
   readonly dispatch: Dispatch
   readonly bus: EventBus
   readonly profiles: ProfileService
+  readonly runtimes: RuntimeManager
+  /** Connects every profile (and the demo); call once after construction. */
+  start(): Promise<void>
   close(): Promise<void>
 }
 
@@ -37,19 +43,39 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const settings = new SettingsService(opts.settingsStore, (next) => {
     bus.publish('settings.changed', next)
   })
+  let runtimes: RuntimeManager | undefined
+  /** Each profile as last connected, to reconnect only the ones that changed. */
+  let known = new Map<string, string>()
   const profiles = new ProfileService(
     new ProfileStore({ kv: opts.profileStore, secrets: opts.secretBox }),
     opts.auditLog,
-    (view) => {
+    (view, savedId) => {
       bus.publish('profiles.changed', view)
+      // Saved profiles reconnect with their new settings; removed ones disconnect.
+      const now = new Map(view.profiles.map((p) => [p.id, JSON.stringify(p)]))
+      for (const p of view.profiles) if (p.id === savedId || known.get(p.id) !== now.get(p.id)) void runtimes?.restart(p)
+      for (const id of known.keys()) if (!now.has(id)) void runtimes?.stop(id)
+      known = now
     },
   )
-  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog })
+  runtimes = new RuntimeManager({
+    profiles,
+    audit: opts.auditLog,
+    bus,
+    ...(opts.builtinProfile === undefined ? {} : { builtin: opts.builtinProfile }),
+    ...(opts.log === undefined ? {} : { log: opts.log }),
+  })
+  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes })
   const dispatch = createDispatcher(handlers, (err) => opts.log?.('handler failed', err))
   return {
     dispatch,
     bus,
     profiles,
-    close: () => Promise.resolve(),
+    runtimes,
+    start: async () => {
+      known = new Map((await profiles.view()).profiles.map((p) => [p.id, JSON.stringify(p)]))
+      await runtimes.startAll()
+    },
+    close: () => runtimes.stopAll(),
   }
 }

@@ -10,6 +10,9 @@ export interface DemoPorts {
 /**
  * The profile the console uses against the built-in demo PBX: loopback only, the
  * least-privileged `operator` AMI user, a receptionist seat, no extra outbound prefixes.
+ * It matches the demo's `office` PBX (src-main/core/demo/profile.ts): phones 100–119 (the
+ * operator sits at 100), queues 200/201, ring group 600, parking 700/701–720, voicemail `*1xx`,
+ * a German trunk reached with outside-line prefix 0.
  */
 export function builtinDemoProfile(ports: DemoPorts): PbxProfile {
   return {
@@ -24,21 +27,21 @@ export function builtinDemoProfile(ports: DemoPorts): PbxProfile {
       clientId: 'attendant-demo',
       hasSecret: false,
     },
-    operator: { ownExtension: '1001', role: 'receptionist', readOnly: false },
+    operator: { ownExtension: '100', role: 'receptionist', readOnly: false },
     dialPlan: {
-      country: '1',
-      outsideLinePrefix: '9',
-      nationalPrefix: '1',
-      internationalPrefix: '011',
-      internalExtensions: { patterns: ['1XXX'], list: [] },
-      emergencyNumbers: ['911'],
+      country: '49',
+      outsideLinePrefix: '0',
+      nationalPrefix: '0',
+      internationalPrefix: '00',
+      internalExtensions: { patterns: ['1XX', '2XX', '6XX', '7XX'], list: [] },
+      emergencyNumbers: ['112', '110'],
       allowedOutboundPrefixes: [],
     },
-    timeZone: 'America/New_York',
+    timeZone: 'Europe/Berlin',
     originate: {
       channelTemplate: 'PJSIP/{ext}',
       context: 'from-internal',
-      voicemailContext: 'default',
+      voicemailContext: 'from-internal',
       voicemailPrefix: '*',
       parkingLot: 'default',
     },

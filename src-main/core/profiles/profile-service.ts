@@ -32,7 +32,8 @@ export class ProfileService {
   constructor(
     private readonly store: ProfileStore,
     private readonly audit: AuditLog,
-    private readonly onChange: (view: ProfilesView) => void,
+    /** `savedId`: the profile just saved (its secrets may have changed even if its fields did not). */
+    private readonly onChange: (view: ProfilesView, savedId?: string) => void,
   ) {}
 
   async view(): Promise<ProfilesView> {
@@ -67,7 +68,7 @@ export class ProfileService {
       }
       await this.record('profile.save', saved.id, 'ok')
       const fresh = await this.store.get(saved.id)
-      this.onChange(await this.view())
+      this.onChange(await this.view(), saved.id)
       return fresh
     } catch (err) {
       await this.record('profile.save', profile.id, 'refused', err)

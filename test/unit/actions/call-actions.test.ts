@@ -42,7 +42,17 @@ function setup(opts: { profile?: Partial<PbxProfile['operator']>; fail?: AmiErro
   const profile: PbxProfile = {
     ...base,
     operator: { ...base.operator, ownExtension: '100', ...opts.profile },
-    dialPlan: { ...base.dialPlan, internalExtensions: { patterns: ['1XX', '2XX'], list: [] } },
+    // A NANP seat: outside line 9, international 011.
+    dialPlan: {
+      country: '1',
+      outsideLinePrefix: '9',
+      nationalPrefix: '1',
+      internationalPrefix: '011',
+      internalExtensions: { patterns: ['1XX', '2XX'], list: [] },
+      emergencyNumbers: ['911'],
+      allowedOutboundPrefixes: [],
+    },
+    originate: { ...base.originate, voicemailContext: 'default' },
   }
   const ami = fakeAmi(opts.fail)
   const audit = new MemoryAuditLog()

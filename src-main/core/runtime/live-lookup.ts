@@ -1,0 +1,18 @@
+import type { LiveLookup } from '../actions/pbx-port'
+import type { LiveModel } from '../live'
+
+/** Answers the actions' questions from the current live model (never from renderer input). */
+export function liveLookup(model: () => LiveModel): LiveLookup {
+  return {
+    channelName: (id) => model().channels[id]?.name,
+    peerOf: (id) => {
+      const m = model()
+      const bridgeId = m.channels[id]?.bridgeId
+      if (bridgeId === undefined) return undefined
+      const others = (m.bridges[bridgeId]?.channelIds ?? []).filter((c) => c !== id)
+      return others.length === 1 ? others[0] : undefined
+    },
+    knownExtensions: () => new Set(Object.keys(model().extensions)),
+    isParked: (space) => Object.values(model().parked).some((p) => p.space === space),
+  }
+}

@@ -1,0 +1,104 @@
+import type { ConnectionStatus } from '../../../src-preload/types/connections'
+import { ApiFailure } from '../api/api-failure'
+import type { AuditLog } from '../audit'
+import type { EventBus } from '../events/bus'
+import type { ProfileService } from '../profiles/profile-service'
+import type { PbxProfile } from '../profiles/schema'
+import { ProfileRuntime } from './profile-runtime'
+
+export interface BuiltinProfile {
+  readonly profile: PbxProfile
+  readonly amiSecret: string
+}
+
+export interface RuntimeManagerOptions {
+  readonly profiles: ProfileService
+  readonly audit: AuditLog
+  readonly bus: EventBus
+  /** The demo PBX's profile, when web mode or the desktop app started the built-in demo. */
+  readonly builtin?: BuiltinProfile
+  readonly log?: (message: string, err?: unknown) => void
+}
+
+/**
+ * One ProfileRuntime per PBX profile, all connected at once (a console may watch several PBXs).
+ * Runtimes follow the stored profiles: saved → (re)started with the new settings, removed → stopped.
+ */
+export class RuntimeManager {
+  private readonly runtimes = new Map<string, ProfileRuntime>()
+
+  constructor(private readonly opts: RuntimeManagerOptions) {}
+
+  async startAll(): Promise<void> {
+    if (this.opts.builtin !== undefined) this.launch(this.opts.builtin.profile, this.opts.builtin.amiSecret)
+    const { profiles } = await this.opts.profiles.view()
+    for (const p of profiles) await this.restart(p)
+  }
+
+  /** Called after a profile was saved: reconnect with what is stored now. */
+  async restart(profile: PbxProfile): Promise<void> {
+    await this.stop(profile.id)
+    const secret = await this.opts.profiles.getSecret(profile.id, 'ami')
+    if (secret === undefined) {
+      this.publish({ profileId: profile.id, name: profile.name, ami: 'down', ari: 'disabled', rest: 'disabled', amiError: 'No AMI secret is stored for this profile' })
+      return
+    }
+    this.launch(profile, secret)
+  }
+
+  async stop(profileId: string): Promise<void> {
+    const rt = this.runtimes.get(profileId)
+    if (rt === undefined) return
+    this.runtimes.delete(profileId)
+    await rt.stop()
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.runtimes.keys()].map((id) => this.stop(id)))
+  }
+
+  get(profileId: string): ProfileRuntime {
+    const rt = this.runtimes.get(profileId)
+    if (rt === undefined) throw new ApiFailure('not_found', `No connected PBX profile ${profileId}`)
+    return rt
+  }
+
+  statuses(): ConnectionStatus[] {
+    return [...this.runtimes.values()].map((rt) => rt.connectionStatus())
+  }
+
+  /** Live updates for one client; the subscription ends with the client. */
+  subscribe(clientId: string, profileId: string): void {
+    const rt = this.get(profileId)
+    // A window shows one PBX at a time: switching drops the previous subscription.
+    for (const [id, other] of this.runtimes) if (id !== profileId) other.unsubscribe(clientId)
+    rt.subscribe(
+      clientId,
+      (msg) => {
+        this.opts.bus.sendTo(clientId, 'live.message', msg)
+      },
+      () => this.opts.bus.isBackedUp(clientId),
+    )
+    this.opts.bus.onClientClose(clientId, () => {
+      this.runtimes.get(profileId)?.unsubscribe(clientId)
+    })
+  }
+
+  private launch(profile: PbxProfile, amiSecret: string): void {
+    const rt = new ProfileRuntime({
+      profile,
+      amiSecret,
+      audit: this.opts.audit,
+      onStatus: (status) => {
+        this.publish(status)
+      },
+    })
+    this.runtimes.set(profile.id, rt)
+    rt.start()
+    this.publish(rt.connectionStatus())
+  }
+
+  private publish(status: ConnectionStatus): void {
+    this.opts.bus.publish('connections.changed', status)
+  }
+}

@@ -81,9 +81,10 @@ export class HttpPool {
     if (this.closed) throw new TransportError('aborted', `${this.where}: client closed`)
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? 10_000
     const controller = new AbortController()
-    let timedOut = false
+    // An object, not a let: the flag is set inside the timer callback.
+    const deadline = { hit: false }
     const timer = setTimeout(() => {
-      timedOut = true
+      deadline.hit = true
       controller.abort()
     }, timeoutMs)
     const onOuterAbort = (): void => {
@@ -117,7 +118,7 @@ export class HttpPool {
         text: Buffer.concat(chunks).toString('utf8'),
       }
     } catch (err) {
-      if (timedOut) throw new TransportError('timeout', `${this.where}: no answer within ${String(timeoutMs)} ms`, { cause: err })
+      if (deadline.hit) throw new TransportError('timeout', `${this.where}: no answer within ${String(timeoutMs)} ms`, { cause: err })
       throw classifyNetworkFailure(err, this.where)
     } finally {
       clearTimeout(timer)

@@ -28,7 +28,9 @@ export async function countingProxy(targetPort: number): Promise<{ port: number;
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy()
-        server.close(() => r())
+        server.close(() => {
+          r()
+        })
       }),
   }
 }
@@ -77,7 +79,9 @@ export async function tlsFront(targetPort: number, pki: TestPki): Promise<{ port
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy()
-        server.close(() => r())
+        server.close(() => {
+          r()
+        })
       }),
   }
 }

@@ -69,7 +69,7 @@ describe('PbxSession against the demo PBX', () => {
     const ariEvents: unknown[] = []
     const amiEvents: unknown[] = []
     s.on('ariEvent', (e) => ariEvents.push(e))
-    s.on('amiEvent', (m) => amiEvents.push(m.toObject?.() ?? String(m)))
+    s.on('amiEvent', (m) => amiEvents.push(m.toObject()))
     await s.connect()
     await until(() => s.status().ami.state === 'connected' && s.status().ari.state === 'connected')
     const st = s.status()

@@ -114,7 +114,7 @@ describe('testConnection against the demo PBX', () => {
       res.end('<html>no</html>')
     })
     await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r))
-    cleanups.push(() => new Promise<void>((r) => plain.close(() => r())))
+    cleanups.push(() => new Promise<void>((r) => plain.close(() => { r() })))
     const r = await testConnection(
       { ...profile, ami: { ...profile.ami, port: amiPort }, ari: { ...profile.ari, port: ariPort }, freepbx: { ...profile.freepbx, baseUrl: `http://127.0.0.1:${String((plain.address() as AddressInfo).port)}` } },
       secrets,

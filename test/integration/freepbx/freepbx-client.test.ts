@@ -131,7 +131,10 @@ describe('FreepbxClient against the demo FreePBX endpoints', () => {
     const pbx: DemoPbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0 })
     cleanups.push(() => pbx.stop())
     const data = freepbxDataFromEngine(pbx.engine)
-    cleanups.push(async () => { data.stop() })
+    cleanups.push(() => {
+      data.stop()
+      return Promise.resolve()
+    })
     const s = await server({ data })
     const call = pbx.placeCall({ from: { trunk: 'trunk' }, to: '4930555000' })
     pbx.hangup(call?.uniqueid ?? '')

@@ -162,6 +162,7 @@ export class CallGenerator {
 export class LoadGenerator {
   private task: ScheduledTask | undefined
   private running = false
+  private due = 0
   readonly stats = { placed: 0 }
 
   constructor(
@@ -184,7 +185,10 @@ export class LoadGenerator {
   private tick(): void {
     const e = this.engine
     const holdMs = (this.options.concurrentCalls / this.options.callsPerSecond) * 1000
-    const perTick = Math.max(1, Math.round(this.options.callsPerSecond / 10))
+    // Fractions carry over, so the rate (and with it the concurrency) is the one asked for.
+    this.due += this.options.callsPerSecond / 10
+    const perTick = Math.floor(this.due)
+    this.due -= perTick
     const trunk = e.profile.trunks[0]
     if (trunk) {
       for (let i = 0; i < perTick; i++) {

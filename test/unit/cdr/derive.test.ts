@@ -101,9 +101,11 @@ describe('identity', () => {
 });
 
 describe('trigram query', () => {
-  it('lists distinct trigrams, quoting double quotes', () => {
+  it('covers the needle with distinct trigrams, quoting double quotes', () => {
     expect(trigramQuery('aaaa')).toBe('"aaa"');
     expect(trigramQuery('zoë ')).toBe('"zoë" AND "oë "');
     expect(trigramQuery('a"bc')).toBe('"a""b" AND """bc"');
+    expect(trigramQuery('4930123456')).toBe('"493" AND "012" AND "345" AND "456"');
+    expect(trigramQuery('東京🎧x')).toBe('"東京🎧" AND "京🎧x"');
   });
 });

@@ -31,6 +31,8 @@ export class Scheduler {
   private nowMs: number
   private seq = 0
   private readonly heap: Entry[] = []
+  /** Cancelled entries still in the heap (a call's hour-long ring timeout, cancelled at answer). */
+  private cancelledCount = 0
   private timer: NodeJS.Timeout | undefined
   private lastWall = 0
   private speedFactor: number
@@ -67,7 +69,10 @@ export class Scheduler {
     if (this.mode === 'real' && delayMs <= 0) this.kick()
     return {
       cancel: () => {
+        if (entry.cancelled) return
         entry.cancelled = true
+        this.cancelledCount++
+        this.compactIfMostlyCancelled()
       },
     }
   }
@@ -80,6 +85,11 @@ export class Scheduler {
   /** Runs tasks that are due now (including ones they schedule with delay 0). */
   runDue(): void {
     this.runUntil(this.nowMs)
+  }
+
+  /** Entries held, cancelled ones included (memory, not work). */
+  get queued(): number {
+    return this.heap.length
   }
 
   pending(): number {
@@ -126,7 +136,11 @@ export class Scheduler {
       let top = this.heap[0]
       while (top && top.due <= target) {
         this.popTop()
-        if (!top.cancelled) {
+        const wasCancelled = top.cancelled
+        // Marked so that a late cancel() of a task that already ran is not counted.
+        top.cancelled = true
+        if (wasCancelled) this.cancelledCount--
+        else {
           if (top.due > this.nowMs) this.nowMs = top.due
           try {
             top.run()
@@ -142,6 +156,18 @@ export class Scheduler {
     } finally {
       this.running = false
     }
+  }
+
+  /**
+   * Under load most far-future tasks are cancelled long before they are due; left in the heap
+   * they would grow memory with every call ever made. A sorted array is a valid heap.
+   */
+  private compactIfMostlyCancelled(): void {
+    if (this.cancelledCount < 4096 || this.cancelledCount * 2 < this.heap.length) return
+    const live = this.heap.filter((e) => !e.cancelled).sort((a, b) => a.due - b.due || a.seq - b.seq)
+    this.heap.length = 0
+    for (const e of live) this.heap.push(e)
+    this.cancelledCount = 0
   }
 
   private less(a: Entry, b: Entry): boolean {

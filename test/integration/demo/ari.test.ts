@@ -50,7 +50,8 @@ describe('demo ARI against the captures', () => {
   it('answers 401 without or with wrong credentials, exactly as captured', async () => {
     const { base } = await start()
     const captured = fixture('error-401.txt').split(/\r?\n\r?\n/)[1]?.trim()
-    for (const headers of [{}, { authorization: basic('demo', 'wrong') }, { authorization: basic('nobody', 'demo') }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: basic('demo', 'wrong') }, { authorization: basic('nobody', 'demo') }]
+    for (const headers of attempts) {
       const res = await fetch(`${base}/channels`, { headers })
       expect(res.status).toBe(401)
       expect(res.headers.get('content-type')).toBe('application/json')

@@ -9,6 +9,7 @@ import type { Scheduler } from './clock'
 import {
   type AriJson,
   type Bridge,
+  type CdrInfo,
   type Channel,
   type DeviceState,
   type Mailbox,
@@ -1249,23 +1250,30 @@ export class PbxEngine {
     }
   }
 
+  /** The channel's Cdr events: records closed by earlier splits first, then the current one. */
   emitCdr(ch: Channel): void {
+    const closed = this.cdrSegments.get(ch)
+    this.cdrSegments.delete(ch)
+    for (const seg of closed ?? []) this.cdrEvent(ch, seg.cdr, seg.endMs)
+    this.cdrEvent(ch, ch.cdr, this.now())
+  }
+
+  private cdrEvent(ch: Channel, cdr: CdrInfo, end: number): void {
     this.counters.cdr++
-    const end = this.now()
-    const start = ch.cdr.startMs
-    const answer = ch.cdr.answerMs
-    const disposition = ch.cdr.disposition ?? (answer !== undefined ? 'ANSWERED' : 'NO ANSWER')
+    const start = cdr.startMs
+    const answer = cdr.answerMs
+    const disposition = cdr.disposition ?? (answer !== undefined ? 'ANSWERED' : 'NO ANSWER')
     const quote = ch.callerName === '' && ch.callerNum === '' ? '"" <>' : `"${ch.callerName}" <${ch.callerNum}>`
     this.emit('Cdr', PRIV_CDR, [
       ['AccountCode', ch.accountCode],
-      ['Source', ch.cdr.src || ch.callerNum],
-      ['Destination', ch.cdr.dst],
-      ['DestinationContext', ch.cdr.dcontext],
+      ['Source', cdr.src || ch.callerNum],
+      ['Destination', cdr.dst],
+      ['DestinationContext', cdr.dcontext],
       ['CallerID', quote],
       ['Channel', ch.name],
-      ['DestinationChannel', ch.cdr.dstChannel],
-      ['LastApplication', ch.cdr.lastApp],
-      ['LastData', ch.cdr.lastData],
+      ['DestinationChannel', cdr.dstChannel],
+      ['LastApplication', cdr.lastApp],
+      ['LastData', cdr.lastData],
       ['StartTime', cdrTime(start)],
       ['AnswerTime', answer !== undefined ? cdrTime(answer) : ''],
       ['EndTime', cdrTime(end)],
@@ -1686,31 +1694,81 @@ export class PbxEngine {
     this.runDialplan(ch, context, exten)
   }
 
-  /** Attended transfer (AMI Atxfer): the transferer consults `exten`; hanging up completes it. */
+  /**
+   * Attended transfer (AMI Atxfer), as captured (atxfer-*.raw): Asterisk plays the atxfer
+   * feature code and the number as DTMF received on the transferer, holds the call (Hold on
+   * the transferer, music for the transferee), then calls the target into a new consultation
+   * bridge — no DialBegin, a DialEnd with only Dest keys — and moves the transferer there.
+   */
   atxfer(transferer: Channel, context: string, exten: string): boolean {
     const bridge = transferer.bridgeId ? this.bridges.get(transferer.bridgeId) : undefined
     if (!bridge) return false
     for (const d of ['*', '2']) this.dtmf(transferer, d)
-    this.emit('Hold', PRIV_CALL, channelBlock(transferer))
+    this.emit('Hold', PRIV_CALL, channelBlock(transferer), this.ariChannelEvent('ChannelHold', transferer))
+    transferer.onHold = true
     for (const other of bridge.channels) {
       if (other === transferer) continue
       other.mohPlaying = true
       this.emit('MusicOnHoldStart', PRIV_CALL, [...channelBlock(other), ['Class', 'default']])
     }
+    for (const d of exten) this.dtmf(transferer, d)
     const target = this.resolveRouteTarget(context, exten)
     if (!target) return false
+    const resolved = this.resolveDialString(target)
+    if (resolved?.kind === 'local') {
+      const [one, two] = this.newLocalPair(resolved.exten, resolved.context, transferer.linkedid)
+      one.dialedBy = transferer
+      const consult = this.createBridge('basic', 'simple_bridge', '<unknown>', '<unknown>', 'none', 'basic', 'mixing')
+      this.setCallerId(two, transferer.callerNum, transferer.callerName)
+      this.localBridgeEvent(one, two)
+      this.setConnected(one, transferer.callerNum, transferer.callerName)
+      this.bridgeEnter(consult, one)
+      this.atxfers.set(transferer, { original: bridge, consult, target: one })
+      this.later(two, 0, () => {
+        this.runDialplan(two, resolved.context, resolved.exten, {
+          onAnswered: () => {
+            this.dialEnd(undefined, one, 'ANSWER')
+            if (this.atxfers.get(transferer)?.consult !== consult || transferer.hungUp) return
+            this.splitCdr(transferer)
+            this.bridgeLeave(transferer)
+            this.bridgeEnter(consult, transferer)
+            this.setConnected(transferer, one.callerNum, one.callerName)
+          },
+        })
+      })
+      one.onBridgePartnerGone = (cause) => { this.destroy(one, cause) }
+      return true
+    }
     const consult = this.createBridge('basic', 'simple_bridge', '<unknown>', '<unknown>', 'none', 'basic', 'mixing')
     const leg = this.dialOne(transferer, target, (answered) => {
       if (!answered || !leg) return
       this.bridgeEnter(consult, leg)
+      this.splitCdr(transferer)
       this.bridgeLeave(transferer)
       this.bridgeEnter(consult, transferer)
-      leg.onBridgePartnerGone = (cause) => { this.destroy(leg, cause); }
+      leg.onBridgePartnerGone = (cause) => { this.destroy(leg, cause) }
     })
     if (!leg) return false
     this.atxfers.set(transferer, { original: bridge, consult, target: leg })
     return true
   }
+
+  /**
+   * Closes the channel's current CDR record and starts a new one: Asterisk's CDR engine forks
+   * a record when a channel changes bridge partners (a transferer in atxfer-cancel.raw ends with
+   * three Cdr: before, during and after the consultation).
+   */
+  private splitCdr(ch: Channel): void {
+    if (ch.dialedBy !== undefined) return
+    let list = this.cdrSegments.get(ch)
+    if (!list) this.cdrSegments.set(ch, (list = []))
+    const now = this.now()
+    list.push({ cdr: { ...ch.cdr }, endMs: now })
+    ch.cdr.startMs = now
+    ch.cdr.answerMs = ch.state === 6 ? now : undefined
+  }
+
+  private readonly cdrSegments = new Map<Channel, { cdr: CdrInfo; endMs: number }[]>()
 
   private readonly atxfers = new Map<Channel, { original: Bridge; consult: Bridge; target: Channel }>()
 
@@ -1756,12 +1814,32 @@ export class PbxEngine {
     return true
   }
 
+  /**
+   * CancelAtxfer queues the atxferabort code (`*1`) as DTMF received on the transferer. With a
+   * transfer in progress: back into the original bridge, music stops, Unhold, the target leg is
+   * hung up. Without one, the digits cross the bridge to the other party's Local `;2` half
+   * (atxfer-cancel.raw, axc-cancel-again).
+   */
   cancelAtxfer(transferer: Channel): void {
     for (const d of ['*', '1']) this.dtmf(transferer, d)
     const x = this.atxfers.get(transferer)
-    if (!x) return
+    if (!x) {
+      const bridge = transferer.bridgeId ? this.bridges.get(transferer.bridgeId) : undefined
+      for (const other of bridge?.channels ?? []) {
+        const far = other === transferer ? undefined : (other.localPeer ?? other)
+        if (!far) continue
+        for (const d of ['*', '1']) {
+          this.emit('DTMFBegin', 'dtmf,all', [...channelBlock(far), ['Digit', d], ['Direction', 'Received']])
+          this.emit('DTMFEnd', 'dtmf,all', [...channelBlock(far), ['Digit', d], ['DurationMs', '100'], ['Direction', 'Received']])
+        }
+      }
+      return
+    }
     this.atxfers.delete(transferer)
-    if (transferer.bridgeId === x.consult.id) this.bridgeLeave(transferer)
+    if (transferer.bridgeId === x.consult.id) {
+      this.splitCdr(transferer)
+      this.bridgeLeave(transferer)
+    }
     if (!x.original.channels.includes(transferer)) this.bridgeEnter(x.original, transferer)
     for (const other of x.original.channels) {
       if (other.mohPlaying) {
@@ -1769,10 +1847,13 @@ export class PbxEngine {
         this.emit('MusicOnHoldStop', PRIV_CALL, channelBlock(other))
       }
     }
-    this.emit('Unhold', PRIV_CALL, channelBlock(transferer))
+    transferer.onHold = false
+    this.emit('Unhold', PRIV_CALL, channelBlock(transferer), this.ariChannelEvent('ChannelUnhold', transferer))
     x.target.onBridgePartnerGone = undefined
     if (!x.target.hungUp) this.softHangup(x.target, 16)
     this.destroyBridge(x.consult)
+    const partner = x.original.channels.find((c) => c !== transferer)
+    if (partner) this.setConnected(transferer, partner.callerNum, partner.callerName)
   }
 
   private dtmf(ch: Channel, digit: string): void {

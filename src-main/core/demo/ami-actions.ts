@@ -644,6 +644,8 @@ function playDtmf(ctx: ActionContext): void {
     return
   }
   ctx.reply('Success', [['Message', 'DTMF successfully queued']])
+  const digit = ctx.get('Digit') ?? ''
+  if (digit !== '') ctx.engine.playDtmf(ch, digit.slice(0, 1), truthy(ctx.get('Receive')))
 }
 
 function getvar(ctx: ActionContext): void {

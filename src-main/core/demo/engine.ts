@@ -1162,6 +1162,12 @@ export class PbxEngine {
   /** A hangup request from outside (AMI Hangup, ARI DELETE, the control API, a phone). */
   softHangup(ch: Channel, cause: number): void {
     if (ch.hungUp) return
+    // A transferer hanging up during a consultation completes the attended transfer.
+    const x = this.atxfers.get(ch)
+    if (x && ch.bridgeId === x.consult.id) {
+      this.completeAtxfer(ch)
+      return
+    }
     if (ch.bridgeId && this.bridges.get(ch.bridgeId)?.ariClass !== 'stasis') {
       this.setVar(ch, 'BRIDGEPEER', '')
     }
@@ -1243,6 +1249,10 @@ export class PbxEngine {
       cause_txt: text,
       channel: ariChannel(ch),
     }))
+    if (this.callerIdAfterHangup.delete(ch)) {
+      this.emit('NewCallerid', PRIV_CALL, [...channelBlock(ch), ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)']])
+    }
+    this.featureDigits.delete(ch)
     // A Local channel to a nonexistent context never had a device state: INVALID is published instead.
     if (ch.cdr.disposition === 'FAILED') return
     if (ch.device.startsWith('Local/') || this.phones.size === 0 || this.phoneByDevice.has(ch.device)) {
@@ -1784,35 +1794,76 @@ export class PbxEngine {
     const x = this.atxfers.get(transferer)
     if (!x) return false
     this.atxfers.delete(transferer)
+    // Order as captured (atxfer-complete.raw): merge, target moves, music stops, the
+    // transferee's connected line changes, the transferer leaves, AttendedTransfer.
     this.emit('BridgeMerge', PRIV_CALL, [...bridgeBlock(x.original, 'ToBridge'), ...bridgeBlock(x.consult, 'FromBridge')])
     this.bridgeLeave(x.target)
-    this.bridgeEnter(x.original, x.target)
     for (const other of x.original.channels) {
       if (other.mohPlaying) {
         other.mohPlaying = false
         this.emit('MusicOnHoldStop', PRIV_CALL, channelBlock(other))
       }
     }
+    this.bridgeEnter(x.original, x.target)
+    const transferees = x.original.channels.filter((c) => c !== x.target && c !== transferer)
+    for (const other of transferees) this.setConnected(other, x.target.callerNum, x.target.callerName)
+    if (transferer.bridgeId) this.bridgeLeave(transferer)
     this.emit('AttendedTransfer', PRIV_CALL, [
       ['Result', 'Success'],
       ...channelBlock(transferer, 'OrigTransferer'),
       ...bridgeBlock(x.original, 'OrigBridge'),
       ...channelBlock(transferer, 'SecondTransferer'),
       ...bridgeBlock(x.consult, 'SecondBridge'),
+      ...(transferees[0] ? channelBlock(transferees[0], 'Transferee') : []),
+      ...channelBlock(x.target, 'TransferTarget'),
+      ['IsExternal', 'No'],
       ['DestType', 'Bridge'],
       ['DestBridgeUniqueid', x.original.id],
-      ['IsExternal', 'No'],
     ])
-    if (transferer.bridgeId) this.bridgeLeave(transferer)
     this.destroyBridge(x.consult)
-    x.target.onBridgePartnerGone = (cause) => { this.destroy(x.target, cause); }
-    for (const other of x.original.channels) {
-      if (other !== x.target && !other.onBridgePartnerGone) other.onBridgePartnerGone = (cause) => { this.destroy(other, cause); }
+    // The target now talks to the transferee: no longer the transferer's B party, its own CDR.
+    if (x.target.dialedBy !== undefined) {
+      x.target.dialedBy = undefined
+      x.target.cdr.startMs = this.now()
+      x.target.cdr.answerMs = this.now()
     }
+    x.target.onBridgePartnerGone = (cause) => { this.destroy(x.target, cause) }
+    for (const other of transferees) {
+      if (!other.onBridgePartnerGone) other.onBridgePartnerGone = (cause) => { this.destroy(other, cause) }
+    }
+    // The Local ;2 halves of transferer and transferee publish a NewCallerid after their Hangup.
+    for (const c of [transferer, ...transferees]) if (c.localPeer) this.callerIdAfterHangup.add(c.localPeer)
     transferer.onBridgePartnerGone = undefined
     this.destroy(transferer, 16)
     return true
   }
+
+  private readonly callerIdAfterHangup = new Set<Channel>()
+
+  /**
+   * PlayDTMF. By default the digit goes out of the channel: for a Local `;1` it arrives on the
+   * `;2` half (DTMFBegin + DTMFEnd, Direction Received) and never reaches bridge features.
+   * `Receive: true` injects it as received on the channel itself (a DTMFEnd only), where the
+   * bridge's feature codes see it: `*2` completes an attended transfer in progress.
+   */
+  playDtmf(ch: Channel, digit: string, receive: boolean): void {
+    if (!receive) {
+      const at = ch.localPeer ?? ch
+      const direction = ch.localPeer ? 'Received' : 'Sent'
+      this.emit('DTMFBegin', 'dtmf,all', [...channelBlock(at), ['Digit', digit], ['Direction', direction]])
+      this.emit('DTMFEnd', 'dtmf,all', [...channelBlock(at), ['Digit', digit], ['DurationMs', '100'], ['Direction', direction]])
+      return
+    }
+    this.dtmf(ch, digit)
+    const typed = ((this.featureDigits.get(ch) ?? '') + digit).slice(-2)
+    this.featureDigits.set(ch, typed)
+    if (typed === '*2' && this.atxfers.has(ch)) {
+      this.featureDigits.delete(ch)
+      this.completeAtxfer(ch)
+    }
+  }
+
+  private readonly featureDigits = new Map<Channel, string>()
 
   /**
    * CancelAtxfer queues the atxferabort code (`*1`) as DTMF received on the transferer. With a

@@ -836,11 +836,21 @@ export class PbxEngine {
         this.newexten(ch, 'ParkedCall', `default,${route.space}`, { priority: 1 })
         this.retrieveParked(ch, route.space)
         return
-      case 'holding':
+      case 'holding': {
+        // BridgeWait(): the channel waits alone in a holding bridge with music (transfer.raw).
+        this.answerIfLocal(ch, hooks, true)
+        this.newexten(ch, 'BridgeWait', '', { priority: 1 })
+        const holding = this.createBridge('holding', 'holding_bridge', 'BridgeWait', `wait-${ch.uniqueid}`, 'none', 'holding', 'holding')
+        this.bridgeEnter(holding, ch)
+        ch.mohPlaying = true
+        this.emit('MusicOnHoldStart', PRIV_CALL, [...channelBlock(ch), ['Class', 'default']], this.ariChannelEvent('ChannelHold', ch))
+        this.later(ch, 600_000, () => { this.softHangup(ch, 16) })
+        return
+      }
       case 'echo': {
         this.answerIfLocal(ch, hooks, true)
-        this.newexten(ch, route.kind === 'echo' ? 'Echo' : 'Wait', route.kind === 'echo' ? '' : '600', { priority: 1 })
-        this.later(ch, 600_000, () => { this.softHangup(ch, 16); })
+        this.newexten(ch, 'Echo', '', { priority: 1 })
+        this.later(ch, 600_000, () => { this.softHangup(ch, 16) })
         return
       }
       case 'timed':
@@ -1116,6 +1126,10 @@ export class PbxEngine {
   /** After `ch` left `bridge`: the remaining party of a basic two-party bridge leaves as well. */
   private partnerGone(bridge: Bridge | undefined, cause: number): void {
     if (!bridge || bridge === this.parkingBridge) return
+    if (bridge.creator === 'BridgeWait' && bridge.channels.length === 0) {
+      this.destroyBridge(bridge)
+      return
+    }
     if (bridge.type === 'holding' || bridge.ariClass === 'stasis') return
     const rest = [...bridge.channels]
     if (rest.length === 1) {
@@ -1184,7 +1198,8 @@ export class PbxEngine {
    * ParkedCallGiveUp) — before it leaves any bridge and hangs up (queue-abandon.raw, park.raw).
    */
   private leaveWaitingApps(ch: Channel): void {
-    if (ch.queueName !== undefined && ch.mohPlaying) {
+    const bridge = ch.bridgeId ? this.bridges.get(ch.bridgeId) : undefined
+    if ((ch.queueName !== undefined || bridge?.creator === 'BridgeWait') && ch.mohPlaying) {
       ch.mohPlaying = false
       this.emit('MusicOnHoldStop', PRIV_CALL, channelBlock(ch), this.ariChannelEvent('ChannelUnhold', ch))
     }
@@ -1683,6 +1698,8 @@ export class PbxEngine {
     }
     if (blind) {
       const t = blind.transferer
+      // The transferer's bridge features take it off hold first (transfer.raw: Unhold, then BlindTransfer).
+      this.emit('Unhold', PRIV_CALL, channelBlock(t), this.ariChannelEvent('ChannelUnhold', t))
       this.emit('BlindTransfer', PRIV_CALL, [
         ['Result', 'Success'],
         ...channelBlock(t, 'Transferer'),

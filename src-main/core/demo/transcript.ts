@@ -13,7 +13,9 @@
  *   of distinct states must match.
  * - Cross-channel interleaving: Asterisk runs each channel on its own thread; only the order
  *   within one channel is stable between runs. OriginateResponse and Cdr come from other
- *   threads (originate, CDR engine) and are counted, not ordered within the channel.
+ *   threads (originate, CDR engine) and are counted, not ordered within the channel; so is
+ *   AttendedTransfer (the bridge publishes it while the transferer's thread hangs up: the two
+ *   captures that show it disagree on its place relative to the transferer's SoftHangupRequest).
  */
 import { parseAmiBytes } from '../ami/framing'
 
@@ -100,6 +102,10 @@ function streamOf(m: TranscriptMessage, norm: Normalizer): string {
   // channel's own events differs between two real runs (call-two-party vs snapshots).
   if (event === 'OriginateResponse') return `action:${get(m, 'ActionID') ?? ''}`
   if (event === 'Cdr') return 'cdr'
+  // Published by the bridge when a transfer completes, while the transferer's own thread hangs
+  // it up: atxfer-complete.raw has it before the transferer's SoftHangupRequest, transfer.raw
+  // after it, for the same action.
+  if (event === 'AttendedTransfer') return 'transfer'
   for (const k of STREAM_KEYS) {
     const v = get(m, k)
     if (v !== undefined && v !== '') return `chan:${norm.channel(v)}`

@@ -1,29 +1,51 @@
 /**
- * Screenshots of every view in light and dark, for looking at what we build:
- * `npx tsx scripts/screenshots.ts [outDir]` (needs `npm run build` and Debian's Chromium).
+ * Screenshots of every view in light and dark against the built-in demo PBX with a few calls in
+ * flight, for looking at what we build: `npx tsx scripts/screenshots.ts [outDir]`
+ * (needs `npm run build` and Debian's Chromium).
  */
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createTestCore } from '../test/support/test-core'
+import { startBuiltinDemo } from '../src-main/core/app/builtin-demo'
 import { startWebServer } from '../src-main/web/web-server'
 import { launchChromium, RENDERER_DIR } from '../test/support/browser'
+import { createTestCore } from '../test/support/test-core'
 
 const outDir = resolve(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'att-shots-')))
 mkdirSync(outDir, { recursive: true })
-const core = createTestCore()
+const demo = await startBuiltinDemo({ rate: 0, seed: 7 })
+const core = createTestCore({ builtinProfile: demo.builtin, appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: 'demo' } })
+await core.start()
+const pbx = demo.pbx
+const callers = [
+  { callerNum: '+4930123456', callerName: 'Zoë Ångström', to: '4930555002' },
+  { callerNum: '+498911122233', callerName: 'Anna Außen', to: '4930555000' },
+  { callerNum: '+4917012345678', callerName: '<img src=x onerror=alert(1)>', to: '4930555000' },
+  { callerNum: '+493055501', callerName: 'Müller GmbH', to: '4930555110' },
+  { callerNum: '+4940777888', callerName: 'Hamburg Office', to: '4930555001' },
+]
+for (const c of callers) pbx.placeCall({ from: { trunk: 'trunk', callerNum: c.callerNum, callerName: c.callerName }, to: c.to })
+pbx.placeCall({ from: { exten: '104' }, to: '105' })
+await new Promise((r) => setTimeout(r, 500))
+// Answer some of the ringing phones so calls are talking, one goes on hold, one gets parked.
+for (const ch of pbx.engine.ringingChannels().slice(0, 3)) pbx.answer(ch.uniqueid)
+await new Promise((r) => setTimeout(r, 500))
+
 const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
 const browser = await launchChromium()
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
 await page.goto(server.url)
+await page.waitForTimeout(1500)
 for (const theme of ['light', 'dark'] as const) {
   await core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
   for (const view of ['Calls', 'Queues', 'History', 'Admin', 'Settings']) {
     await page.getByRole('button', { name: view, exact: true }).click()
-    await page.waitForTimeout(150)
+    await page.waitForTimeout(300)
     await page.screenshot({ path: join(outDir, `${view.toLowerCase()}-${theme}.png`) })
   }
 }
 await browser.close()
 await server.close()
+await core.close()
+await demo.stop()
 console.log(outDir)

@@ -96,7 +96,7 @@ export async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('before-quit', () => {
-    void core.close().then(() => demo?.pbx.stop())
+    void core.close().then(() => demo?.stop())
   })
 }
 

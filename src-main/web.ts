@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     void server
       .close()
       .then(() => core.close())
-      .then(() => demo?.pbx.stop())
+      .then(() => demo?.stop())
       .then(() => process.exit(0))
   }
   process.once('SIGINT', stop)

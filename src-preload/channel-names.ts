@@ -9,6 +9,7 @@ export const invokeChannelNames = [
   'profiles.list',
   'profiles.save',
   'profiles.remove',
+  'profiles.test',
   'admin.setPassphrase',
   'audit.read',
   'connections.list',

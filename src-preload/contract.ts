@@ -11,7 +11,13 @@ import { z } from 'zod'
 import type { Result } from './types/result'
 import { settingsPatchSchema, type AppInfo, type Settings } from './types/settings'
 import { auditQuerySchema, type AuditEntryView } from './types/audit'
-import { profileIdSchema, profileSaveInputSchema, type PbxProfile, type ProfilesView } from './types/profile'
+import {
+  profileIdSchema,
+  profileSaveInputSchema,
+  profileTestInputSchema,
+  type PbxProfile,
+  type ProfilesView,
+} from './types/profile'
 import { invokeChannelNames, type EventChannel, type InvokeChannel } from './channel-names'
 import {
   hangupInputSchema,
@@ -23,7 +29,7 @@ import {
   transferStepInputSchema,
   type ActionDone,
 } from './types/actions'
-import type { ConnectionStatus } from './types/connections'
+import type { ConnectionStatus, TestConnectionView } from './types/connections'
 import type { LiveMessage } from './types/live'
 
 /** Phantom marker carrying a channel's output type; it has no runtime role. */
@@ -47,6 +53,8 @@ export const invokeChannels = {
   'settings.set': channel(settingsPatchSchema, returns<Settings>()),
   'profiles.list': channel(noInput, returns<ProfilesView>()),
   'profiles.save': channel(profileSaveInputSchema, returns<PbxProfile>()),
+  /** Before saving: does each transport connect, authenticate and allow what the console needs? */
+  'profiles.test': channel(profileTestInputSchema, returns<TestConnectionView>()),
   'profiles.remove': channel(z.strictObject({ id: profileIdSchema }), returns<null>()),
   'admin.setPassphrase': channel(
     z.strictObject({ next: z.string().min(1).max(1024), current: z.string().min(1).max(1024).optional() }),

@@ -4,10 +4,30 @@ export type TransportStatus = 'connected' | 'connecting' | 'down' | 'disabled'
 export interface ConnectionStatus {
   readonly profileId: string
   readonly name: string
+  /** The seat's role and read-only flag, so the UI can hide what this seat cannot do. */
+  readonly role: 'receptionist' | 'supervisor' | 'admin'
+  readonly readOnly: boolean
   readonly ami: TransportStatus
   readonly ari: TransportStatus
   readonly rest: TransportStatus
   readonly amiError?: string | undefined
   readonly ariError?: string | undefined
   readonly restError?: string | undefined
+  /** The shared circuit breaker: 'open' means the console stopped knocking for a while. */
+  readonly breaker?: 'closed' | 'open' | 'half_open'
+}
+
+/** One transport's answer to "Test connection", in words an admin can act on. */
+export interface ProbeResultView {
+  readonly ok: boolean
+  readonly reason?: string
+  readonly code?: string
+  readonly warnings: readonly string[]
+  readonly version?: string
+}
+
+export interface TestConnectionView {
+  readonly ami: ProbeResultView
+  readonly ari: ProbeResultView
+  readonly rest: ProbeResultView
 }

@@ -238,8 +238,12 @@ function applyCollection<C extends LiveCollectionName>(
   const upserts = Object.keys(patch.upsert)
   if (upserts.length === 0 && patch.remove.length === 0) return current
   // Null prototype: keys are PBX-supplied strings (a queue named `__proto__` must stay data).
-  const next = Object.assign(Object.create(null) as Record<string, EntityOf<C>>, current)
-  for (const id of patch.remove) delete next[id]
+  const removed = new Set(patch.remove)
+  const next = Object.create(null) as Record<string, EntityOf<C>>
+  for (const id of Object.keys(current)) {
+    const e = current[id]
+    if (e !== undefined && !removed.has(id)) next[id] = e
+  }
   for (const id of upserts) {
     const e = patch.upsert[id]
     if (e !== undefined) next[id] = e

@@ -182,6 +182,12 @@ export const profileSaveInputSchema = z.strictObject({
 })
 export type ProfileSaveInput = z.infer<typeof profileSaveInputSchema>
 
+/** Secrets not typed in are taken from the store (an existing profile being edited). */
+export const profileTestInputSchema = z.strictObject({
+  profile: pbxProfileSchema,
+  secrets: profileSecretsInputSchema.optional(),
+})
+
 export interface ProfileProblemView {
   readonly id: string
   readonly code: string

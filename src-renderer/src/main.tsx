@@ -4,6 +4,7 @@ import { App } from './app/App'
 import { createBridge } from './bridge'
 import { setBridge } from './bridge/current'
 import { useAppStore } from './stores/app-store'
+import { useLiveStore } from './stores/live-store'
 import { useProfilesStore } from './stores/profiles-store'
 import './styles/app.css'
 
@@ -16,19 +17,35 @@ if (bridge === null) {
   root.textContent = 'Open the URL that `npm run web` printed: this page needs its access token.'
 } else {
   setBridge(bridge)
-  const store = useAppStore.getState()
   bridge.on('settings.changed', (settings) => {
     useAppStore.getState().applySettings(settings)
   })
   bridge.on('profiles.changed', (view) => {
     useProfilesStore.getState().apply(view)
   })
+  bridge.on('live.message', (msg) => {
+    useLiveStore.getState().receive(msg)
+  })
+  bridge.on('connections.changed', (status) => {
+    useLiveStore.getState().setStatus(status)
+  })
+  /** Shows the chosen PBX, else the demo, else the first profile; live updates follow. */
+  const startLive = async (): Promise<void> => {
+    await useAppStore.getState().load()
+    await useLiveStore.getState().loadStatuses()
+    const { settings, info } = useAppStore.getState()
+    const statuses = useLiveStore.getState().statuses
+    const preferred = settings?.activeProfileId ?? null
+    const profileId =
+      preferred !== null && preferred in statuses ? preferred : (info?.demoProfileId ?? Object.keys(statuses)[0] ?? null)
+    if (profileId !== null) await useLiveStore.getState().subscribe(profileId)
+  }
   bridge.onLinkChange((state) => {
     useAppStore.getState().setLink(state)
     // After a reconnect, main may have moved on: take fresh snapshots rather than trust old state.
-    if (state === 'open') void useAppStore.getState().load()
+    if (state === 'open') void startLive()
   })
-  void store.load()
+  if (bridge.linkState === 'open') void startLive()
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -1,5 +1,6 @@
 import { ApiFailure } from '../api/api-failure'
 import { isAmiError } from '../ami/errors'
+import { isTransportError } from '../ari/transport-error'
 
 /**
  * Turns what the AMI client threw into an error the operator can read: Asterisk's own words for a
@@ -7,6 +8,13 @@ import { isAmiError } from '../ami/errors'
  */
 export function toActionFailure(err: unknown): ApiFailure {
   if (err instanceof ApiFailure) return err
+  if (isTransportError(err)) {
+    // ARI, the second path when AMI is down.
+    if (err.code === 'not_found') return new ApiFailure('pbx_error', 'The PBX refused it: the call has already gone')
+    if (err.code === 'unauthorized' || err.code === 'forbidden') return new ApiFailure('auth_failed', 'The PBX refused the console’s ARI credentials')
+    if (err.code === 'timeout') return new ApiFailure('timeout', 'The PBX did not answer in time; the outcome is unknown')
+    return new ApiFailure('unavailable', `The PBX is not reachable (${err.code}): nothing was done`)
+  }
   if (!isAmiError(err)) return new ApiFailure('internal', 'The action failed unexpectedly')
   switch (err.code) {
     case 'action_error': {

@@ -14,6 +14,11 @@ export interface CallActionsDeps {
   readonly audit: AuditLog
   /** Shared per-operator limiter for originate and transfers. */
   readonly limiter: RateLimiter
+  /**
+   * The second path for hang-up when AMI is down but ARI answers (ARI channel ids are the same
+   * Uniqueids). Absent when the profile has no ARI.
+   */
+  readonly fallback?: { readonly amiReady: () => boolean; readonly ariHangup: (channelId: string) => Promise<void> }
 }
 
 
@@ -30,6 +35,11 @@ export class CallActions {
   async hangup(channelId: string, actor: Actor): Promise<ActionDone> {
     return this.run({ action: 'call.hangup', target: channelId, actor }, async () => {
       const channel = this.channel(channelId)
+      const fallback = this.d.fallback
+      if (fallback !== undefined && !fallback.amiReady()) {
+        await fallback.ariHangup(channelId)
+        return { message: 'Call hung up (through ARI: AMI is down)' }
+      }
       await this.d.ami.action('Hangup', [['Channel', channel], ['Cause', 16]])
       return { message: 'Call hung up' }
     })

@@ -22,6 +22,7 @@ export function createHandlers(s: ApiServices): Handlers {
     'settings.set': (patch) => s.settings.update(patch),
     'profiles.list': () => s.profiles.view(),
     'profiles.save': (input) => s.profiles.save(input),
+    'profiles.test': (input) => s.profiles.test(input),
     'profiles.remove': ({ id }) => s.profiles.remove(id),
     'admin.setPassphrase': ({ next, current }) => s.profiles.setAdminPassphrase(next, current),
     'audit.read': (query) => s.audit.read(query),

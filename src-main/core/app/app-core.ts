@@ -43,7 +43,6 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const settings = new SettingsService(opts.settingsStore, (next) => {
     bus.publish('settings.changed', next)
   })
-  let runtimes: RuntimeManager | undefined
   /** Each profile as last connected, to reconnect only the ones that changed. */
   let known = new Map<string, string>()
   const profiles = new ProfileService(
@@ -53,12 +52,13 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       bus.publish('profiles.changed', view)
       // Saved profiles reconnect with their new settings; removed ones disconnect.
       const now = new Map(view.profiles.map((p) => [p.id, JSON.stringify(p)]))
-      for (const p of view.profiles) if (p.id === savedId || known.get(p.id) !== now.get(p.id)) void runtimes?.restart(p)
-      for (const id of known.keys()) if (!now.has(id)) void runtimes?.stop(id)
+      for (const p of view.profiles) if (p.id === savedId || known.get(p.id) !== now.get(p.id)) void runtimes.restart(p)
+      for (const id of known.keys()) if (!now.has(id)) void runtimes.stop(id)
       known = now
     },
   )
-  runtimes = new RuntimeManager({
+  // Declared after `profiles` (it reads them); the callback above runs only later, on a save.
+  const runtimes = new RuntimeManager({
     profiles,
     audit: opts.auditLog,
     bus,

@@ -37,8 +37,16 @@ function component(d: Draft, start: string, visited: Set<string>): LiveChannel[]
   return out
 }
 
+/** Asterisk's uniqueid sequence (`demo-1795596063.10`): compared as a number, `.10` after `.9`. */
+function sequenceOf(id: string): number {
+  const dot = id.lastIndexOf('.')
+  const n = dot === -1 ? Number.NaN : Number(id.slice(dot + 1))
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER
+}
+
+/** Oldest first; channels created in the same millisecond keep Asterisk's creation order. */
 function byAge(a: LiveChannel, b: LiveChannel): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return a.createdAt - b.createdAt || sequenceOf(a.id) - sequenceOf(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
 function minDefined(xs: ReadonlyArray<number | undefined>): number | undefined {

@@ -42,10 +42,13 @@ export function isTrunkChannel(name: string, context: string): boolean {
   const tech = technologyOf(name)
   if (tech === 'Local' || tech === '') return false
   if (tech === 'DAHDI') return true
-  if (/^from-/.test(context) && !/^from-internal/.test(context)) return true
-  if (!TRUNK_TECH.has(tech)) return false
-  const resource = deviceOf(name).slice(tech.length + 1)
-  return !/^\d+$/.test(resource)
+  if (TRUNK_TECH.has(tech)) {
+    // The endpoint decides for SIP/PJSIP/IAX2: a dialled phone's channel may start in the caller's
+    // trunk context, but it is still a numeric phone endpoint.
+    const resource = deviceOf(name).slice(tech.length + 1)
+    return !/^\d+$/.test(resource)
+  }
+  return /^from-/.test(context) && !/^from-internal/.test(context)
 }
 
 /** The trunk's name as the console shows it (`carrier`, `peer`). */

@@ -1,4 +1,6 @@
+import type { TestConnectionView } from '../../../src-preload/types/connections'
 import type { ProfileSaveInput, ProfilesView, SecretKind } from '../../../src-preload/types/profile'
+import { testConnection } from '../connection/test-connection'
 import { ApiFailure } from '../api/api-failure'
 import type { AuditLog } from '../audit'
 import { ProfileError, type ProfileErrorCode } from './errors'
@@ -56,6 +58,25 @@ export class ProfileService {
   /** Secret values for main-process code only (connections). Never returned over the contract. */
   getSecret(id: string, kind: SecretKind): Promise<string | undefined> {
     return this.store.getSecret(id, kind)
+  }
+
+  /**
+   * Test connection: secrets typed in the editor, else the stored ones. Admin-only in spirit
+   * (it is run from the profile editor) and audited, since it makes the console log in.
+   */
+  async test(input: { profile: PbxProfile; secrets?: Partial<Record<SecretKind, string>> | undefined }): Promise<TestConnectionView> {
+    const secret = async (kind: SecretKind): Promise<string | undefined> =>
+      input.secrets?.[kind] ?? (await this.store.getSecret(input.profile.id, kind).catch(() => undefined))
+    const result = await testConnection(input.profile, { ami: await secret('ami'), ari: await secret('ari'), freepbx: await secret('freepbx') })
+    await this.audit.append({
+      profileId: input.profile.id,
+      role: 'admin',
+      action: 'profile.test',
+      target: input.profile.host,
+      result: result.ami.ok && result.ari.ok && result.rest.ok ? 'ok' : 'error',
+      detail: (['ami', 'ari', 'rest'] as const).map((t) => `${t}: ${result[t].ok ? 'ok' : (result[t].code ?? 'failed')}`).join(', '),
+    })
+    return result
   }
 
   async save(input: ProfileSaveInput): Promise<PbxProfile> {

@@ -1,36 +1,46 @@
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
 import type { LiveMessage } from '../../../src-preload/types/live'
 import { CallActions } from '../actions/call-actions'
+import type { AmiPort } from '../actions/pbx-port'
 import { QueueActions } from '../actions/queue-actions'
-import { AmiClient } from '../ami/client'
+import type { AmiClient } from '../ami/client'
+import { AmiError } from '../ami/errors'
+import type { AmiMessage } from '../ami/message'
 import type { AuditLog } from '../audit'
+import { PbxSession, type SessionStatus } from '../connection'
 import { DEFAULT_DIAL_RATE, RateLimiter } from '../guard'
 import { LiveSync, PatchCoalescer, toLiveState, type LiveSubscription } from '../live'
-import type { PbxProfile } from '../profiles/schema'
+import type { PbxProfile, SecretKind } from '../profiles/schema'
 import { liveLookup } from './live-lookup'
 
 export interface ProfileRuntimeOptions {
   readonly profile: PbxProfile
-  /** The AMI secret, fetched from the SecretBox when the runtime starts; never kept elsewhere. */
-  readonly amiSecret: string
+  /** Reads a secret from the SecretBox when connecting; the runtime never keeps one. */
+  readonly getSecret: (kind: SecretKind) => Promise<string | undefined>
   readonly audit: AuditLog
   readonly onStatus: (status: ConnectionStatus) => void
+  /** Every raw AMI event, for consumers beside the live state (the CDR cache). */
+  readonly onAmiEvent?: (msg: AmiMessage) => void
   /** How often the live state is reconciled against fresh snapshots even without a reconnect. */
   readonly reconcileMs?: number
   readonly now?: () => number
 }
 
+/** Only what the console shows: no dialplan (Newexten/VarSet) or RTCP noise on the wire. */
+const EVENT_MASK = 'call,agent,user,cdr,reporting'
+
 /**
- * Everything one connected PBX profile runs: its AMI client, the live state kept right across
- * reconnects, the coalesced patches each window subscribes to, and the guarded operator actions.
+ * Everything one connected PBX profile runs: its PbxSession (AMI, ARI, FreePBX API behind one
+ * circuit breaker), the live state kept right across reconnects, the coalesced patches each
+ * window subscribes to, and the guarded operator actions.
  */
 export class ProfileRuntime {
   readonly profile: PbxProfile
-  readonly ami: AmiClient
-  readonly sync: LiveSync
+  readonly session: PbxSession
   readonly coalescer: PatchCoalescer
   readonly calls: CallActions
   readonly queues: QueueActions
+  private sync: LiveSync | undefined
   private readonly subscriptions = new Map<string, LiveSubscription>()
   private reconcileTimer: NodeJS.Timeout | undefined
   private status: ConnectionStatus
@@ -38,54 +48,55 @@ export class ProfileRuntime {
   constructor(private readonly opts: ProfileRuntimeOptions) {
     const p = opts.profile
     this.profile = p
-    this.ami = new AmiClient({
-      host: p.host,
-      port: p.ami.port,
-      username: p.ami.user,
-      secret: opts.amiSecret,
-      tls: p.ami.tls
-        ? { rejectUnauthorized: p.ami.rejectUnauthorized, ...(p.ami.ca === undefined ? {} : { ca: p.ami.ca }), ...(p.ami.servername === undefined ? {} : { servername: p.ami.servername }) }
-        : false,
-      // Only what the console shows: no dialplan (Newexten/VarSet) or RTCP noise on the wire.
-      events: 'call,agent,user,cdr,reporting',
-    })
-    this.sync = new LiveSync({ client: this.ami, now: opts.now ?? Date.now })
+    this.session = new PbxSession({ profile: p, getSecret: opts.getSecret, ami: { events: EVENT_MASK } })
     this.coalescer = new PatchCoalescer({ profileId: p.id })
+    const limiter = new RateLimiter({ ...DEFAULT_DIAL_RATE })
+    const profile = (): PbxProfile => this.profile
+    const ami = this.amiPort()
+    const lookup = liveLookup(() => this.requireSync().model)
+    this.calls = new CallActions({
+      profile,
+      ami,
+      live: lookup,
+      audit: opts.audit,
+      limiter,
+      ...(p.ari.enabled
+        ? {
+            fallback: {
+              amiReady: () => this.session.amiClient?.state === 'ready',
+              ariHangup: (channelId: string) => this.session.ari((c) => c.hangup(channelId)),
+            },
+          }
+        : {}),
+    })
+    this.queues = new QueueActions({
+      profile,
+      ami,
+      audit: opts.audit,
+      limiter,
+      isMember: (queue, iface) => this.sync?.model.queues[queue]?.members[iface] !== undefined,
+    })
+    this.status = toConnectionStatus(p, this.session.status())
+    this.session.on('status', (s) => {
+      this.status = toConnectionStatus(p, s)
+      opts.onStatus(this.status)
+    })
+    if (opts.onAmiEvent !== undefined) this.session.on('amiEvent', opts.onAmiEvent)
+  }
+
+  async start(): Promise<void> {
+    await this.session.connect()
+    const client = this.session.amiClient
+    if (client === undefined) return
+    this.sync = new LiveSync({ client, now: this.opts.now ?? Date.now })
     this.sync.on('change', (model) => {
       this.coalescer.update(toLiveState(model))
     })
-    const limiter = new RateLimiter({ ...DEFAULT_DIAL_RATE })
-    const profile = (): PbxProfile => this.profile
-    const lookup = liveLookup(() => this.sync.model)
-    this.calls = new CallActions({ profile, ami: this.ami, live: lookup, audit: opts.audit, limiter })
-    this.queues = new QueueActions({
-      profile,
-      ami: this.ami,
-      audit: opts.audit,
-      limiter,
-      isMember: (queue, iface) => this.sync.model.queues[queue]?.members[iface] !== undefined,
-    })
-    this.status = { profileId: p.id, name: p.name, ami: 'connecting', ari: p.ari.enabled ? 'connecting' : 'disabled', rest: p.freepbx.enabled ? 'connecting' : 'disabled' }
-    this.ami.on('connected', () => {
-      this.setStatus({ ami: 'connected', amiError: undefined })
-    })
-    this.ami.on('disconnected', ({ error, willReconnect }) => {
-      this.setStatus({ ami: willReconnect ? 'connecting' : 'down', amiError: error?.message ?? 'connection closed' })
-    })
-    this.ami.on('auth_failed', () => {
-      this.setStatus({ ami: 'down', amiError: 'The PBX refused the AMI user name or secret; fix the profile to retry' })
-    })
-  }
-
-  start(): void {
     this.sync.start()
-    this.ami.start().catch((err: unknown) => {
-      this.setStatus({ ami: 'down', amiError: err instanceof Error ? err.message : 'could not connect' })
-    })
     const every = this.opts.reconcileMs ?? 5 * 60_000
     // A periodic rebuild bounds how long any missed event could leave the state wrong.
     this.reconcileTimer = setInterval(() => {
-      if (this.ami.state === 'ready') void this.sync.resync()
+      if (client.state === 'ready') void this.sync?.resync()
     }, every)
     this.reconcileTimer.unref()
   }
@@ -94,9 +105,9 @@ export class ProfileRuntime {
     clearInterval(this.reconcileTimer)
     for (const sub of this.subscriptions.values()) sub.unsubscribe()
     this.subscriptions.clear()
-    this.sync.stop()
+    this.sync?.stop()
     this.coalescer.dispose()
-    await this.ami.stop()
+    await this.session.disconnect()
   }
 
   connectionStatus(): ConnectionStatus {
@@ -118,8 +129,37 @@ export class ProfileRuntime {
     this.subscriptions.delete(clientId)
   }
 
-  private setStatus(change: Partial<ConnectionStatus>): void {
-    this.status = { ...this.status, ...change }
-    this.opts.onStatus(this.status)
+  private requireSync(): LiveSync {
+    if (this.sync === undefined) throw new AmiError('not_connected', 'The live state is not loaded yet')
+    return this.sync
+  }
+
+  /** Actions reach whichever AmiClient the session holds now; none means nothing is sent. */
+  private amiPort(): AmiPort {
+    const client = (): AmiClient => {
+      const c = this.session.amiClient
+      if (c === undefined) throw new AmiError('not_connected', 'Not connected to the PBX')
+      return c
+    }
+    return {
+      action: (name, fields) => client().action(name, fields),
+      originate: (fields) => client().originate(fields),
+    }
+  }
+}
+
+function toConnectionStatus(p: PbxProfile, s: SessionStatus): ConnectionStatus {
+  return {
+    profileId: p.id,
+    name: p.name,
+    role: p.operator.role,
+    readOnly: p.operator.readOnly,
+    ami: s.ami.state,
+    ari: s.ari.state,
+    rest: s.rest.state,
+    amiError: s.ami.lastError,
+    ariError: s.ari.lastError,
+    restError: s.rest.lastError,
+    breaker: s.breaker,
   }
 }

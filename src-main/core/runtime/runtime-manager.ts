@@ -3,12 +3,13 @@ import { ApiFailure } from '../api/api-failure'
 import type { AuditLog } from '../audit'
 import type { EventBus } from '../events/bus'
 import type { ProfileService } from '../profiles/profile-service'
-import type { PbxProfile } from '../profiles/schema'
+import type { PbxProfile, SecretKind } from '../profiles/schema'
 import { ProfileRuntime } from './profile-runtime'
 
 export interface BuiltinProfile {
   readonly profile: PbxProfile
-  readonly amiSecret: string
+  /** The demo's well-known loopback credentials (never a real PBX's). */
+  readonly secrets: Readonly<Partial<Record<SecretKind, string>>>
 }
 
 export interface RuntimeManagerOptions {
@@ -30,7 +31,8 @@ export class RuntimeManager {
   constructor(private readonly opts: RuntimeManagerOptions) {}
 
   async startAll(): Promise<void> {
-    if (this.opts.builtin !== undefined) this.launch(this.opts.builtin.profile, this.opts.builtin.amiSecret)
+    const builtin = this.opts.builtin
+    if (builtin !== undefined) this.launch(builtin.profile, (kind) => Promise.resolve(builtin.secrets[kind]))
     const { profiles } = await this.opts.profiles.view()
     for (const p of profiles) await this.restart(p)
   }
@@ -38,12 +40,7 @@ export class RuntimeManager {
   /** Called after a profile was saved: reconnect with what is stored now. */
   async restart(profile: PbxProfile): Promise<void> {
     await this.stop(profile.id)
-    const secret = await this.opts.profiles.getSecret(profile.id, 'ami')
-    if (secret === undefined) {
-      this.publish({ profileId: profile.id, name: profile.name, ami: 'down', ari: 'disabled', rest: 'disabled', amiError: 'No AMI secret is stored for this profile' })
-      return
-    }
-    this.launch(profile, secret)
+    this.launch(profile, (kind) => this.opts.profiles.getSecret(profile.id, kind))
   }
 
   async stop(profileId: string): Promise<void> {
@@ -84,18 +81,20 @@ export class RuntimeManager {
     })
   }
 
-  private launch(profile: PbxProfile, amiSecret: string): void {
+  private launch(profile: PbxProfile, getSecret: (kind: SecretKind) => Promise<string | undefined>): void {
     const rt = new ProfileRuntime({
       profile,
-      amiSecret,
+      getSecret,
       audit: this.opts.audit,
       onStatus: (status) => {
         this.publish(status)
       },
     })
     this.runtimes.set(profile.id, rt)
-    rt.start()
     this.publish(rt.connectionStatus())
+    rt.start().catch((err: unknown) => {
+      this.opts.log?.(`profile ${profile.id} failed to start`, err)
+    })
   }
 
   private publish(status: ConnectionStatus): void {

@@ -1,5 +1,10 @@
 import { useEffect } from 'react'
+import { ProfileSwitcher } from '../components/ProfileSwitcher'
+import { Toasts } from '../components/Toasts'
+import { StatusBar } from '../components/StatusBar'
 import { AdminView } from '../features/admin/AdminView'
+import { CallsView } from '../features/calls/CallsView'
+import { QueuesView } from '../features/queues/QueuesView'
 import { ComingSoon } from '../features/placeholder/ComingSoon'
 import { SettingsView } from '../features/settings/SettingsView'
 import { useAppStore, type View } from '../stores/app-store'
@@ -16,9 +21,9 @@ const NAV: readonly { view: View; label: string; key: string }[] = [
 function CurrentView({ view }: { view: View }): React.JSX.Element {
   switch (view) {
     case 'calls':
-      return <ComingSoon title="Calls" arrivesWith="the live console (calls, extensions, parked calls)" />
+      return <CallsView />
     case 'queues':
-      return <ComingSoon title="Queues" arrivesWith="live queue and agent state" />
+      return <QueuesView />
     case 'history':
       return <ComingSoon title="History" arrivesWith="the offline call-history cache" />
     case 'admin':
@@ -58,6 +63,7 @@ export function App(): React.JSX.Element {
         <div className="brand" aria-hidden="true">
           Attendant
         </div>
+        <ProfileSwitcher />
         <ul>
           {NAV.map((n) => (
             <li key={n.view}>
@@ -88,6 +94,8 @@ export function App(): React.JSX.Element {
         )}
         <CurrentView view={view} />
       </main>
+      <StatusBar />
+      <Toasts />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { AuditEntryView } from '../../../src-preload/types/audit'
+import type { TestConnectionView } from '../../../src-preload/types/connections'
 import type { ProfileSaveInput, ProfilesView } from '../../../src-preload/types/profile'
 import type { ApiError } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
@@ -12,6 +13,7 @@ interface ProfilesState {
   apply: (view: ProfilesView) => void
   save: (input: ProfileSaveInput) => Promise<boolean>
   remove: (id: string) => Promise<boolean>
+  test: (input: Omit<ProfileSaveInput, 'adminPassphrase'>) => Promise<TestConnectionView | null>
   setPassphrase: (next: string, current?: string) => Promise<boolean>
   loadAudit: (profileId?: string) => Promise<void>
   clearError: () => void
@@ -39,6 +41,11 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
     const r = await bridge().invoke('profiles.remove', { id })
     set({ error: r.ok ? null : r.error })
     return r.ok
+  },
+  test: async (input) => {
+    const r = await bridge().invoke('profiles.test', input)
+    set({ error: r.ok ? null : r.error })
+    return r.ok ? r.value : null
   },
   setPassphrase: async (next, current) => {
     const r = await bridge().invoke('admin.setPassphrase', current === undefined ? { next } : { next, current })

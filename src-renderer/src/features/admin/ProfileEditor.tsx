@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { TestConnectionView } from '../../../../src-preload/types/connections'
 import type { PbxProfile } from '../../../../src-preload/types/profile'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { joinList, splitList } from './profile-template'
@@ -64,6 +65,9 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
   const [secrets, setSecrets] = useState<Secrets>({ ami: '', ari: '', freepbx: '' })
   const [passphrase, setPassphrase] = useState('')
   const save = useProfilesStore((s) => s.save)
+  const testProfile = useProfilesStore((s) => s.test)
+  const [tested, setTested] = useState<TestConnectionView | null>(null)
+  const [testing, setTesting] = useState(false)
   const error = useProfilesStore((s) => s.error)
   const [busy, setBusy] = useState(false)
 
@@ -72,10 +76,19 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
   }
   const num = (text: string, fallback: number): number => (/^\d+$/.test(text) ? Number(text) : fallback)
 
+  const typedSecrets = (): Partial<Secrets> => Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== ''))
+
+  const onTest = async (): Promise<void> => {
+    setTesting(true)
+    const typed = typedSecrets()
+    setTested(await testProfile({ profile: p, ...(Object.keys(typed).length > 0 ? { secrets: typed } : {}) }))
+    setTesting(false)
+  }
+
   const onSubmit = async (e: React.SyntheticEvent): Promise<void> => {
     e.preventDefault()
     setBusy(true)
-    const typed = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== '')) as Partial<Secrets>
+    const typed = typedSecrets()
     const ok = await save({
       profile: p,
       ...(Object.keys(typed).length > 0 ? { secrets: typed } : {}),
@@ -156,7 +169,29 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             {error.message}
           </p>
         )}
+        {tested !== null && (
+          <ul className="test-results" aria-label="Connection test results">
+            {(['ami', 'ari', 'rest'] as const).map((t) => {
+              const r = tested[t]
+              const label = t === 'rest' ? 'FreePBX API' : t.toUpperCase()
+              return (
+                <li key={t} className={r.ok ? 'ok-text' : r.code === 'disabled' ? 'muted' : 'error-text'}>
+                  <strong>{label}</strong>: {r.ok ? `connected${r.version !== undefined ? ` (${r.version})` : ''}` : (r.reason ?? 'failed')}
+                  {r.warnings.map((w) => (
+                    <span key={w} className="warn-text">
+                      {' '}
+                      ⚠ {w}
+                    </span>
+                  ))}
+                </li>
+              )
+            })}
+          </ul>
+        )}
         <div className="buttons">
+          <button type="button" disabled={testing} onClick={() => void onTest()}>
+            {testing ? 'Testing…' : 'Test connection'}
+          </button>
           <button type="button" onClick={onDone}>
             Cancel
           </button>

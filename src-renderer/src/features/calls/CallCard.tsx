@@ -1,0 +1,123 @@
+import type { LiveCall, LiveState } from '../../../../src-preload/types/live'
+import { Elapsed } from './Elapsed'
+import { STATE_LABEL } from './call-model'
+import { partyLabel } from './format'
+
+export interface CallCommands {
+  readonly hangup: () => void
+  readonly transfer: () => void
+  readonly attended: () => void
+  readonly park: () => void
+  readonly voicemail: () => void
+  readonly complete: () => void
+  readonly cancel: () => void
+}
+
+/**
+ * The incoming-call card: who is calling, on which number they came in, through which queue,
+ * how long they waited — kept visible for the whole call — and the actions with their keys.
+ */
+export function CallCard({ call, state, commands, holdAlertSeconds }: { call: LiveCall | undefined; state: LiveState; commands: CallCommands; holdAlertSeconds: number }): React.JSX.Element {
+  if (call === undefined) {
+    return (
+      <section className="card call-card idle" aria-label="Call card">
+        <p className="muted">Select a call, or wait for one to ring.</p>
+      </section>
+    )
+  }
+  const caller = partyLabel(call.caller)
+  const callee = partyLabel(call.callee)
+  const queueWait = call.queue !== undefined ? state.queues[call.queue] : undefined
+  const transferring = call.state === 'transferring'
+  return (
+    <section className={`card call-card state-${call.state}`} aria-label="Call card">
+      <div className="call-card-head">
+        <span className={`state-badge state-${call.state}`}>{STATE_LABEL[call.state]}</span>
+        <span className="muted small">{call.direction}</span>
+      </div>
+      <div className="call-card-caller" data-testid="call-card-caller">
+        {caller.primary}
+      </div>
+      {caller.secondary !== '' && <div className="mono call-card-number">{caller.secondary}</div>}
+      <dl className="facts">
+        <dt>To</dt>
+        <dd>
+          {callee.primary}
+          {callee.secondary !== '' ? ` · ${callee.secondary}` : ''}
+        </dd>
+        {call.did !== undefined && (
+          <>
+            <dt>Dialled</dt>
+            <dd className="mono">{call.did}</dd>
+          </>
+        )}
+        {call.queue !== undefined && (
+          <>
+            <dt>Queue</dt>
+            <dd>
+              {call.queue}
+              {queueWait !== undefined ? ` (${String(Object.keys(queueWait.callers).length)} waiting)` : ''}
+            </dd>
+          </>
+        )}
+        {call.trunk !== undefined && (
+          <>
+            <dt>Trunk</dt>
+            <dd>{call.trunk}</dd>
+          </>
+        )}
+        <dt>{call.answeredAt === undefined ? 'Waiting' : 'Waited'}</dt>
+        <dd>
+          {call.answeredAt === undefined ? (
+            <Elapsed since={call.startedAt} alertAfterS={holdAlertSeconds} />
+          ) : (
+            <span className="mono">{Math.max(0, Math.round((call.answeredAt - call.startedAt) / 1000))} s</span>
+          )}
+        </dd>
+        {call.answeredAt !== undefined && (
+          <>
+            <dt>Talking</dt>
+            <dd>
+              <Elapsed since={call.answeredAt} />
+            </dd>
+          </>
+        )}
+        {(call.state === 'hold' || call.state === 'parked') && (
+          <>
+            <dt>{call.state === 'hold' ? 'On hold' : 'Parked'}</dt>
+            <dd>
+              <Elapsed since={call.stateSince} alertAfterS={holdAlertSeconds} />
+            </dd>
+          </>
+        )}
+      </dl>
+      <div className="call-actions" role="toolbar" aria-label="Call actions">
+        <button type="button" className="danger" onClick={commands.hangup} aria-keyshortcuts="H">
+          Hang up <kbd>H</kbd>
+        </button>
+        <button type="button" onClick={commands.transfer} aria-keyshortcuts="T">
+          Transfer <kbd>T</kbd>
+        </button>
+        <button type="button" onClick={commands.attended} aria-keyshortcuts="A">
+          Attended <kbd>A</kbd>
+        </button>
+        <button type="button" onClick={commands.park} aria-keyshortcuts="P">
+          Park <kbd>P</kbd>
+        </button>
+        <button type="button" onClick={commands.voicemail} aria-keyshortcuts="V">
+          Voicemail <kbd>V</kbd>
+        </button>
+        {transferring && (
+          <>
+            <button type="button" className="primary" onClick={commands.complete} aria-keyshortcuts="C">
+              Complete transfer <kbd>C</kbd>
+            </button>
+            <button type="button" onClick={commands.cancel} aria-keyshortcuts="X">
+              Cancel transfer <kbd>X</kbd>
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'react'
+
+export type PromptMode = 'blind' | 'attended' | 'voicemail'
+
+const TITLES: Record<PromptMode, string> = {
+  blind: 'Transfer to',
+  attended: 'Attended transfer to',
+  voicemail: 'Send to voicemail of extension',
+}
+
+/** A small modal asking where to transfer; Enter confirms, Escape cancels. */
+export function DestinationPrompt({ mode, onSubmit, onCancel }: { mode: PromptMode; onSubmit: (destination: string) => void; onCancel: () => void }): React.JSX.Element {
+  const [value, setValue] = useState('')
+  const input = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    input.current?.focus()
+  }, [])
+  return (
+    <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-label={TITLES[mode]}
+        className="modal card"
+        onMouseDown={(e) => { e.stopPropagation() }}
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (value.trim() !== '') onSubmit(value.trim())
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onCancel()
+        }}
+      >
+        <label className="form-field">
+          <span>{TITLES[mode]}</span>
+          <input ref={input} aria-label="Destination" value={value} inputMode="tel" autoComplete="off" onChange={(e) => { setValue(e.currentTarget.value) }} />
+        </label>
+        <div className="buttons">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            {mode === 'voicemail' ? 'Send' : 'Transfer'}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}
+
+/** Emergency numbers are never blocked: the operator confirms instead. */
+export function ConfirmEmergency({ number, onConfirm, onCancel }: { number: string; onConfirm: () => void; onCancel: () => void }): React.JSX.Element {
+  const ok = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    ok.current?.focus()
+  }, [])
+  return (
+    <div className="modal-backdrop" role="presentation">
+      <div role="alertdialog" aria-modal="true" aria-label="Confirm emergency call" className="modal card" onKeyDown={(e) => { if (e.key === 'Escape') onCancel() }}>
+        <p>
+          <strong>{number}</strong> is an emergency number. Call it now?
+        </p>
+        <div className="buttons">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button ref={ok} type="button" className="danger" onClick={onConfirm}>
+            Call {number}
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import type { LiveState } from '../../../../src-preload/types/live'
+import { Elapsed } from './Elapsed'
+import { partyLabel } from './format'
+
+/** Parked calls with how long they have waited; each is picked up at the operator's phone. */
+export function ParkedPanel({ state, onPickup, holdAlertSeconds }: { state: LiveState; onPickup: (space: string) => void; holdAlertSeconds: number }): React.JSX.Element {
+  const parked = Object.values(state.parked).sort((a, b) => a.space.localeCompare(b.space, undefined, { numeric: true }))
+  return (
+    <section className="card parked" aria-label="Parked calls">
+      <h2>Parked</h2>
+      {parked.length === 0 ? (
+        <p className="muted small">Nothing parked.</p>
+      ) : (
+        <ul className="parked-list">
+          {parked.map((p) => {
+            const who = partyLabel(p.parkee)
+            return (
+              <li key={p.id} className="parked-item">
+                <span className="parked-space mono">{p.space}</span>
+                <span className="party">
+                  <span className="party-primary">{who.primary}</span>
+                  {who.secondary !== '' && <span className="party-secondary mono">{who.secondary}</span>}
+                </span>
+                <Elapsed since={p.since} alertAfterS={holdAlertSeconds} />
+                <button type="button" aria-label={`Pick up parked call in space ${p.space}`} onClick={() => { onPickup(p.space) }}>
+                  Pick up
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}

@@ -164,7 +164,9 @@ export class PbxEngine {
         registered: spec.registered,
         dnd: false,
         autoAnswerMs: p.phonesAutoAnswer ? 0 : undefined,
-        hintInstantiated: false,
+        // The lab used a pattern hint (`_10[0-5],hint`), instantiated lazily; FreePBX writes one hint per
+        // extension, so in the office PBX every hint exists from the start and reports changes.
+        hintInstantiated: p.id !== 'lab',
       })
     }
     for (const ph of this.phones.values()) this.phoneByDevice.set(ph.device, ph)
@@ -307,7 +309,6 @@ export class PbxEngine {
       mixMonitorId: undefined,
       queueName: undefined,
       runsPbx: false,
-      pendingHangupCause: undefined,
     }
     this.channels.set(uniqueid, ch)
     this.byName.set(ch.name, ch)
@@ -1148,17 +1149,23 @@ export class PbxEngine {
   // ---------------------------------------------------------------- hangup
 
   /**
-   * AMI Hangup. A queue member's Local `;1` leg bridged to its caller ignores it until the
-   * call ends from the caller's side (queue.raw: cleanup-0 is answered `Channel Hungup` but
-   * nothing happens until cleanup-1 hangs up the caller, and AgentComplete says `caller`).
+   * AMI Hangup: Asterisk's manager thread only flags the channel (ast_softhangup_nolock) and
+   * answers; the channel's own thread acts on it. A channel running a PBX notices it on its
+   * next turn — two Hangups written back to back (the captures' cleanup pairs, 1 ms apart)
+   * then both find their channels (hints, atxfer-cancel). A channel without a PBX that sits in
+   * a bridge is handled by the bridge at once, and its partner is gone before the next action
+   * (atxfer-complete: the transferee is `No such channel` 1 ms after the target's Hangup).
    */
   requestHangup(ch: Channel, cause: number): void {
-    if (this.queueAgentLegs.has(ch) && ch.tech === 'Local' && ch.bridgeId !== undefined) {
-      ch.pendingHangupCause = cause
-      return
-    }
-    this.softHangup(ch, cause)
+    if (ch.runsPbx || this.queueMemberLegs.has(ch)) this.later(ch, 0, () => { this.softHangup(ch, cause) })
+    else this.softHangup(ch, cause)
   }
+
+  /**
+   * Member legs bridged by app_queue: like PBX channels, their Hangup had not taken effect
+   * when the caller's Hangup arrived 1 ms later (queue.raw cleanup-0/cleanup-1).
+   */
+  private readonly queueMemberLegs = new Set<Channel>()
 
   /**
    * ARI DELETE /channels/{id}: ast_softhangup() publishes a soft hangup request at once; the
@@ -1169,9 +1176,6 @@ export class PbxEngine {
     this.emit('SoftHangupRequest', PRIV_CALL, [...channelBlock(ch), ['Cause', String(cause)]], this.ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }))
     this.softHangup(ch, cause)
   }
-
-  /** Local `;1` legs that app_queue dialled and bridged (see requestHangup). */
-  private readonly queueAgentLegs = new Set<Channel>()
 
   /** A hangup request from outside (AMI Hangup, ARI DELETE, the control API, a phone). */
   softHangup(ch: Channel, cause: number): void {
@@ -1218,8 +1222,7 @@ export class PbxEngine {
   /** The channel goes away: Local peer told, Hangup, Cdr, partner and waiting parties cleaned up. */
   destroy(ch: Channel, cause: number, leftBridge?: Bridge): void {
     if (ch.hungUp) return
-    if (ch.pendingHangupCause !== undefined) cause = ch.pendingHangupCause
-    this.queueAgentLegs.delete(ch)
+    this.queueMemberLegs.delete(ch)
     this.leaveWaitingApps(ch)
     const bridge = leftBridge ?? (ch.bridgeId ? this.bridgeLeave(ch) : undefined)
     if (ch.runsPbx) {
@@ -1391,7 +1394,7 @@ export class PbxEngine {
       ['RingTime', '0'],
     ])
     m.inCall = true
-    if (agent.tech === 'Local') this.queueAgentLegs.add(agent)
+    this.queueMemberLegs.add(agent)
     const bridge = this.createBridge('basic', 'simple_bridge', '<unknown>', '<unknown>', 'none', 'basic', 'mixing')
     this.bridgeEnter(bridge, agent)
     this.bridgeEnter(bridge, caller)

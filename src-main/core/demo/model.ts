@@ -76,8 +76,6 @@ export interface Channel {
    * a channel that Dial/Queue created, or an originate running a bare Application, does not.
    */
   runsPbx: boolean
-  /** An AMI Hangup that Asterisk accepted but that only takes effect later (see engine). */
-  pendingHangupCause: number | undefined
 }
 
 export interface CdrInfo {

@@ -69,8 +69,19 @@ export async function replay(name: string, port: number, speed = REPLAY_SPEED): 
   await new Promise<void>((resolve) => sock.once('connect', () => { resolve(); }))
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
   let last = 0
+  // Blocks written within a few ms of each other (the capture's cleanup Hangups) reached
+  // Asterisk together; they are sent here in one write as well.
+  let batch: Buffer[] = []
+  const flush = (): void => {
+    if (batch.length > 0 && !conn.closed) sock.write(Buffer.concat(batch))
+    batch = []
+  }
   for (const block of actions) {
-    await sleep(Math.max(15, ((block.atS - last) * 1000) / speed))
+    const gapS = block.atS - last
+    if (gapS > 0.0015) {
+      flush()
+      await sleep(Math.max(15, (gapS * 1000) / speed))
+    }
     last = block.atS
     if (conn.closed) break
     const demoNorm = new Normalizer()
@@ -92,8 +103,9 @@ export async function replay(name: string, port: number, speed = REPLAY_SPEED): 
       const demoId = n !== undefined ? demoNorm.bridgeByOrdinal(n) : undefined
       return demoId ? `BridgeUniqueid: ${demoId}` : whole
     })
-    sock.write(Buffer.from(text, 'latin1'))
+    batch.push(Buffer.from(text, 'latin1'))
   }
+  flush()
   await sleep(Math.max(300, ((closedAt - last) * 1000) / speed))
   sock.destroy()
   return Buffer.concat(chunks)

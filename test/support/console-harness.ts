@@ -1,0 +1,78 @@
+/// <reference lib="dom" />
+import { rmSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import type { AppCore } from '../../src-main/core/app/app-core'
+import { startBuiltinDemo, type BuiltinDemo } from '../../src-main/core/app/builtin-demo'
+import { startWebServer, type WebServer } from '../../src-main/web/web-server'
+import { RENDERER_DIR, watchErrors } from './browser'
+import { createTestCore } from './test-core'
+
+export interface ConsoleHarnessOptions {
+  /** Connect the built-in demo profile (id `demo`) at start; false = the core starts with no PBX. */
+  readonly builtinProfile?: boolean
+  readonly seed?: number
+}
+
+/**
+ * One console as web mode runs it, in-process: the demo PBX (no random calls: tests script every
+ * call), the core on throwaway files, and the loopback web server serving the built renderer.
+ */
+export interface ConsoleHarness {
+  readonly demo: BuiltinDemo
+  readonly core: AppCore & { dataDir: string }
+  readonly server: WebServer
+  stop(): Promise<void>
+}
+
+export async function startConsole(options: ConsoleHarnessOptions = {}): Promise<ConsoleHarness> {
+  const demo = await startBuiltinDemo({ rate: 0, seed: options.seed ?? 7 })
+  const withBuiltin = options.builtinProfile ?? true
+  const core = createTestCore({
+    ...(withBuiltin ? { builtinProfile: demo.builtin } : {}),
+    appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: withBuiltin, ...(withBuiltin ? { demoProfileId: demo.builtin.profile.id } : {}) },
+  })
+  await core.start()
+  const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
+  return {
+    demo,
+    core,
+    server,
+    stop: async () => {
+      // Order matters: no client may outlive the server it talks to.
+      await server.close()
+      await core.close()
+      await demo.stop()
+      rmSync(core.dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Opens the console in a fresh page and waits until the shown PBX is live. */
+export async function openConsole(browser: Browser, harness: ConsoleHarness, opts: { waitLive?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  const errors = watchErrors(page)
+  await page.goto(harness.server.url)
+  if (opts.waitLive ?? true) await page.locator('.live-status.live-live').waitFor({ timeout: 15_000 })
+  return { page, errors }
+}
+
+/** Polls until `check` returns a value other than undefined (bounded), for demo-side state. */
+export async function eventually<T>(what: string, check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const v = check()
+    if (v !== undefined) return v
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** The demo channel ringing the phone of `exten` (PJSIP/<exten>-…), once it rings. */
+export function ringingAt(demo: BuiltinDemo, exten: string): Promise<{ uniqueid: string; name: string }> {
+  return eventually(`a channel ringing at ${exten}`, () => demo.pbx.engine.ringingChannels().find((c) => c.name.startsWith(`PJSIP/${exten}-`)))
+}
+
+/** Names of the demo PBX's channels right now. */
+export function channelNames(demo: BuiltinDemo): string[] {
+  return demo.pbx.channels().map((c) => c.name)
+}

@@ -78,7 +78,9 @@ export async function replay(name: string, port: number, speed = REPLAY_SPEED): 
   }
   for (const block of actions) {
     const gapS = block.atS - last
-    if (gapS > 0.0015) {
+    // An MD5 Login needs the Challenge's answer first, so it never shares a write.
+    const needsAnswer = /Action: Login/i.test(block.text) && /AuthType: MD5/i.test(block.text)
+    if (gapS > 0.0015 || needsAnswer) {
       flush()
       await sleep(Math.max(15, (gapS * 1000) / speed))
     }

@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { main: r('src-main/main.ts') } },
+      // The CDR store's worker thread is its own entry, emitted beside main.js.
+      rolldownOptions: { input: { main: r('src-main/main.ts'), 'cdr-worker': r('src-main/core/cdr/worker.ts') } },
     },
   },
   preload: {

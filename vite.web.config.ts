@@ -12,7 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rolldownOptions: {
-      input: { web: r('src-main/web.ts') },
+      input: { web: r('src-main/web.ts'), 'cdr-worker': r('src-main/core/cdr/worker.ts') },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

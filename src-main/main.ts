@@ -12,6 +12,7 @@ import { installAppMenu } from './electron/app-menu'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { openElectronStores } from './electron/electron-stores'
 import { hardenApp } from './electron/hardening'
+import { saveDialogSink } from './electron/save-dialog-sink'
 import { forwardEvents, registerIpc } from './electron/ipc-transport'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -74,6 +75,7 @@ export async function start(): Promise<void> {
       ...(demo === undefined ? {} : { demoProfileId: demo.builtin.profile.id }),
     },
     ...stores,
+    exportSink: saveDialogSink,
     ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
     log,
   })

@@ -10,6 +10,7 @@ import { createAppCore } from './core/app/app-core'
 import { startBuiltinDemo, type BuiltinDemo } from './core/app/builtin-demo'
 import { parseArgs, portArg } from './web/cli-args'
 import { preferPort } from './web/free-port'
+import { DownloadRegistry } from './web/downloads'
 import { openNodeStores } from './web/node-stores'
 import { startWebServer } from './web/web-server'
 
@@ -29,8 +30,10 @@ async function main(): Promise<void> {
   const hasProfiles = stores.profileStore.get('profiles') !== undefined
   const wantDemo = args.get('demo') === true || (!hasProfiles && args.get('no-demo') === undefined)
   const demo: BuiltinDemo | undefined = wantDemo ? await startBuiltinDemo() : undefined
+  const downloads = new DownloadRegistry()
   const core = createAppCore({
     ...stores,
+    exportSink: downloads,
     ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
     appInfo: {
       name: 'Attendant',
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
     },
   })
   await core.start()
-  const server = await startWebServer({ core, rendererDir, port })
+  const server = await startWebServer({ core, rendererDir, port, downloads })
   console.log(server.url)
 
   const stop = (): void => {

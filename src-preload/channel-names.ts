@@ -22,6 +22,10 @@ export const invokeChannelNames = [
   'calls.park',
   'calls.pickup',
   'queues.pause',
+  'history.query',
+  'history.aggregate',
+  'history.stats',
+  'history.export',
 ] as const
 
 export const eventChannelNames = ['settings.changed', 'profiles.changed', 'connections.changed', 'live.message'] as const

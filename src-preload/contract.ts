@@ -31,6 +31,14 @@ import {
 } from './types/actions'
 import type { ConnectionStatus, TestConnectionView } from './types/connections'
 import type { LiveMessage } from './types/live'
+import type { CdrBucket, CdrPage } from './types/cdr'
+import {
+  historyAggregateInputSchema,
+  historyFilterSchema,
+  historyQueryInputSchema,
+  type HistoryExportResult,
+  type HistoryStatsView,
+} from './types/history'
 
 /** Phantom marker carrying a channel's output type; it has no runtime role. */
 interface Returns<T> {
@@ -72,6 +80,11 @@ export const invokeChannels = {
   'calls.park': channel(parkInputSchema, returns<ActionDone>()),
   'calls.pickup': channel(pickupInputSchema, returns<ActionDone>()),
   'queues.pause': channel(queuePauseInputSchema, returns<ActionDone>()),
+  'history.query': channel(historyQueryInputSchema, returns<CdrPage>()),
+  'history.aggregate': channel(historyAggregateInputSchema, returns<readonly CdrBucket[]>()),
+  'history.stats': channel(z.strictObject({ profileId: profileIdSchema }), returns<HistoryStatsView>()),
+  /** Streams the filter's calls to CSV: a save dialog on the desktop, a download in web mode. */
+  'history.export': channel(z.strictObject({ filter: historyFilterSchema }), returns<HistoryExportResult>()),
 } as const satisfies { readonly [C in InvokeChannel]: InvokeSpec<z.ZodType, unknown> }
 
 /** Main → renderer pushes. Payloads come from main (trusted), so they carry types, not schemas. */

@@ -6,7 +6,7 @@ import { FileAuditLog } from '../core/audit'
 import { openStoreWithRecovery, RECOMMENDED_STORE_OPTIONS } from '../core/profiles'
 import { SafeStorageSecretBox } from '../core/secrets'
 
-type Stores = Pick<AppCoreOptions, 'settingsStore' | 'profileStore' | 'secretBox' | 'auditLog'>
+type Stores = Pick<AppCoreOptions, 'settingsStore' | 'profileStore' | 'secretBox' | 'auditLog' | 'cdrFile'>
 
 /**
  * The desktop stores: electron-store files in the user-data folder, secrets encrypted with the OS
@@ -28,5 +28,6 @@ export function openElectronStores(log: (message: string) => void, acceptPlainSt
     profileStore: open('profiles'),
     secretBox: new SafeStorageSecretBox(open('secrets'), safeStorage, { acceptPlainStorage, platform: process.platform }),
     auditLog: new FileAuditLog({ dir: join(dir, 'audit') }),
+    cdrFile: join(dir, 'history.sqlite'),
   }
 }

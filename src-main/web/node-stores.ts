@@ -5,7 +5,7 @@ import { openStoreWithRecovery, RECOMMENDED_STORE_OPTIONS } from '../core/profil
 import { FileKeySecretBox } from '../core/secrets'
 import type { AppCoreOptions } from '../core/app/app-core'
 
-type Stores = Pick<AppCoreOptions, 'settingsStore' | 'profileStore' | 'secretBox' | 'auditLog'>
+type Stores = Pick<AppCoreOptions, 'settingsStore' | 'profileStore' | 'secretBox' | 'auditLog' | 'cdrFile'>
 
 /**
  * The plain-Node twins of the desktop stores (web mode, tests, scripts): conf files in `dataDir`,
@@ -24,5 +24,6 @@ export function openNodeStores(dataDir: string, log: (message: string) => void =
     profileStore: open('profiles'),
     secretBox: new FileKeySecretBox(open('secrets'), join(dataDir, 'secret.key')),
     auditLog: new FileAuditLog({ dir: join(dataDir, 'audit') }),
+    cdrFile: join(dataDir, 'history.sqlite'),
   }
 }

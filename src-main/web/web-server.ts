@@ -6,6 +6,7 @@ import type { WireFrame, WireRequest } from '../../src-preload/contract'
 import type { AppCore } from '../core/app/app-core'
 import { contentSecurityPolicy, securityHeaders } from '../core/security/csp'
 import { readStatic } from '../core/security/static-files'
+import type { DownloadRegistry } from './downloads'
 
 export interface WebServerOptions {
   readonly core: Pick<AppCore, 'dispatch' | 'bus'>
@@ -15,6 +16,8 @@ export interface WebServerOptions {
   readonly port: number
   /** Fixed token for tests; a random one per run otherwise. */
   readonly token?: string
+  /** One-time export downloads (the History view's CSV). */
+  readonly downloads?: DownloadRegistry
 }
 
 export interface WebServer {
@@ -79,6 +82,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
     }
+    if (req.method === 'GET' && opts.downloads?.handle(req, res, securityHeaders(csp)) === true) return
     const found = await readStatic(opts.rendererDir, req.url ?? '/')
     if (found.status !== 200) {
       res.writeHead(found.status, { ...securityHeaders(csp), 'Content-Type': 'text/plain' }).end(String(found.status))

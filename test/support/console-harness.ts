@@ -50,6 +50,8 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
 /** Opens the console in a fresh page and waits until the shown PBX is live. */
 export async function openConsole(browser: Browser, harness: ConsoleHarness, opts: { waitLive?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  // Bounded waits: a missing element fails in seconds, well inside the test's own limit.
+  page.setDefaultTimeout(10_000)
   const errors = watchErrors(page)
   await page.goto(harness.server.url)
   if (opts.waitLive ?? true) await page.locator('.live-status.live-live').waitFor({ timeout: 15_000 })

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../src-preload/types/settings'
 import type { AuditLog } from '../audit'
+import type { HistoryService } from '../cdr/history-service'
 import type { ProfileService } from '../profiles/profile-service'
 import type { RuntimeManager } from '../runtime/runtime-manager'
 import type { SettingsService } from '../settings/settings-service'
@@ -12,6 +13,7 @@ export interface ApiServices {
   readonly profiles: ProfileService
   readonly audit: AuditLog
   readonly runtimes: RuntimeManager
+  readonly history: HistoryService
 }
 
 /** One function per contract channel. Inputs arrive already validated by the dispatcher. */
@@ -46,5 +48,10 @@ export function createHandlers(s: ApiServices): Handlers {
     'calls.pickup': ({ profileId, space }, ctx) => s.runtimes.get(profileId).calls.pickupParked(space, ctx),
     'queues.pause': ({ profileId, queue, iface, paused, reason }, ctx) =>
       s.runtimes.get(profileId).queues.pause(queue, iface, paused, reason, ctx),
+    'history.query': ({ filter, sort, order, limit, cursor, search }) =>
+      s.history.query(filter, { sort, order, limit, cursor: cursor ?? null, search }),
+    'history.aggregate': ({ filter, bucket }) => s.history.aggregate(filter, bucket),
+    'history.stats': ({ profileId }) => s.history.stats(profileId),
+    'history.export': ({ filter }) => s.history.export(filter),
   }
 }

@@ -8,6 +8,8 @@ import { ProfileStore } from '../profiles/profile-store'
 import type { SecretBox } from '../secrets'
 import { RuntimeManager, type BuiltinProfile } from '../runtime/runtime-manager'
 import { SettingsService } from '../settings/settings-service'
+import { HistoryService, type ExportSink } from '../cdr/history-service'
+import { openCdrStore, type CdrStore } from '../cdr'
 import type { KeyValueStore } from '../storage/kv'
 
 export interface AppCoreOptions {
@@ -19,6 +21,10 @@ export interface AppCoreOptions {
   /** safeStorage-backed in Electron, a 0600 key file in web mode and tests. */
   readonly secretBox: SecretBox
   readonly auditLog: AuditLog
+  /** The call-history cache (SQLite, one file per user); opened on first use, in a worker thread. */
+  readonly cdrFile: string
+  /** Where CSV exports go (save dialog in Electron, a download in web mode). */
+  readonly exportSink: ExportSink
   /** The built-in demo PBX's profile and AMI secret, when the demo runs. */
   readonly builtinProfile?: BuiltinProfile
   readonly log?: (message: string, err?: unknown) => void
@@ -40,8 +46,11 @@ export interface AppCore {
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const bus = new EventBus()
+  let cdr: Promise<CdrStore> | undefined
+  const cdrStore = (): Promise<CdrStore> => (cdr ??= openCdrStore({ file: opts.cdrFile }))
   const settings = new SettingsService(opts.settingsStore, (next) => {
     bus.publish('settings.changed', next)
+    void applyRetention()
   })
   /** Each profile as last connected, to reconnect only the ones that changed. */
   let known = new Map<string, string>()
@@ -62,10 +71,25 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     profiles,
     audit: opts.auditLog,
     bus,
+    cdr: cdrStore,
     ...(opts.builtinProfile === undefined ? {} : { builtin: opts.builtinProfile }),
     ...(opts.log === undefined ? {} : { log: opts.log }),
   })
-  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes })
+  const history = new HistoryService({
+    store: cdrStore,
+    exportSink: opts.exportSink,
+    timeZoneOf: (profileId) => runtimes.timeZoneOf(profileId),
+  })
+  /** Old calls leave the cache after the retention the operator set (at start, daily, on change). */
+  const applyRetention = async (): Promise<void> => {
+    try {
+      await history.cleanup(settings.get().historyRetentionDays)
+    } catch (err) {
+      opts.log?.('history retention cleanup failed', err)
+    }
+  }
+  let retentionTimer: NodeJS.Timeout | undefined
+  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes, history })
   const dispatch = createDispatcher(handlers, (err) => opts.log?.('handler failed', err))
   return {
     dispatch,
@@ -75,7 +99,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     start: async () => {
       known = new Map((await profiles.view()).profiles.map((p) => [p.id, JSON.stringify(p)]))
       await runtimes.startAll()
+      void applyRetention()
+      retentionTimer = setInterval(() => void applyRetention(), 24 * 3600_000)
+      retentionTimer.unref()
     },
-    close: () => runtimes.stopAll(),
+    close: async () => {
+      clearInterval(retentionTimer)
+      await runtimes.stopAll()
+      if (cdr !== undefined) await (await cdr).close()
+    },
   }
 }

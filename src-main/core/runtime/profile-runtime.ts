@@ -6,6 +6,9 @@ import { QueueActions } from '../actions/queue-actions'
 import type { AmiClient } from '../ami/client'
 import { AmiError } from '../ami/errors'
 import type { AmiMessage } from '../ami/message'
+import type { CdrStore } from '../cdr'
+import { backfillFromFreepbx } from '../cdr/backfill'
+import { CdrLiveIngest } from '../cdr/live-ingest'
 import type { AuditLog } from '../audit'
 import { PbxSession, type SessionStatus } from '../connection'
 import { DEFAULT_DIAL_RATE, RateLimiter } from '../guard'
@@ -19,8 +22,11 @@ export interface ProfileRuntimeOptions {
   readonly getSecret: (kind: SecretKind) => Promise<string | undefined>
   readonly audit: AuditLog
   readonly onStatus: (status: ConnectionStatus) => void
-  /** Every raw AMI event, for consumers beside the live state (the CDR cache). */
-  readonly onAmiEvent?: (msg: AmiMessage) => void
+  /** The call-history cache: AMI `Cdr` events go in live, FreePBX API rows by backfill. */
+  readonly cdr?: () => Promise<CdrStore>
+  /** How often the FreePBX API is asked for CDRs the console may have missed. */
+  readonly backfillMs?: number
+  readonly log?: (message: string, err?: unknown) => void
   /** How often the live state is reconciled against fresh snapshots even without a reconnect. */
   readonly reconcileMs?: number
   readonly now?: () => number
@@ -43,6 +49,9 @@ export class ProfileRuntime {
   private sync: LiveSync | undefined
   private readonly subscriptions = new Map<string, LiveSubscription>()
   private reconcileTimer: NodeJS.Timeout | undefined
+  private backfillTimer: NodeJS.Timeout | undefined
+  private ingest: CdrLiveIngest | undefined
+  private readonly earlyCdrs: AmiMessage[] = []
   private status: ConnectionStatus
 
   constructor(private readonly opts: ProfileRuntimeOptions) {
@@ -81,10 +90,17 @@ export class ProfileRuntime {
       this.status = toConnectionStatus(p, s)
       opts.onStatus(this.status)
     })
-    if (opts.onAmiEvent !== undefined) this.session.on('amiEvent', opts.onAmiEvent)
+    if (opts.cdr !== undefined) {
+      this.session.on('amiEvent', (msg: AmiMessage) => {
+        // Cdr events that arrive while the store opens are kept and handed over once it is open.
+        if (this.ingest !== undefined) this.ingest.push(msg)
+        else if (msg.get('Event') === 'Cdr' && this.earlyCdrs.length < 10_000) this.earlyCdrs.push(msg)
+      })
+    }
   }
 
   async start(): Promise<void> {
+    if (this.opts.cdr !== undefined) void this.startHistory(this.opts.cdr)
     await this.session.connect()
     const client = this.session.amiClient
     if (client === undefined) return
@@ -101,7 +117,31 @@ export class ProfileRuntime {
     this.reconcileTimer.unref()
   }
 
+  private async startHistory(open: () => Promise<CdrStore>): Promise<void> {
+    const p = this.profile
+    try {
+      const store = await open()
+      this.ingest = new CdrLiveIngest({ store, profileId: p.id, timeZone: p.timeZone, ...(this.opts.log === undefined ? {} : { log: this.opts.log }) })
+      for (const msg of this.earlyCdrs.splice(0)) this.ingest.push(msg)
+      if (!p.freepbx.enabled) return
+      const backfill = async (): Promise<void> => {
+        try {
+          await this.session.rest((api) => backfillFromFreepbx(api, { store, profileId: p.id, timeZone: p.timeZone }))
+        } catch (err) {
+          this.opts.log?.(`history backfill for ${p.id} failed`, err)
+        }
+      }
+      void backfill()
+      this.backfillTimer = setInterval(() => void backfill(), this.opts.backfillMs ?? 10 * 60_000)
+      this.backfillTimer.unref()
+    } catch (err) {
+      this.opts.log?.('the call-history cache could not be opened', err)
+    }
+  }
+
   async stop(): Promise<void> {
+    clearInterval(this.backfillTimer)
+    await this.ingest?.flush()
     clearInterval(this.reconcileTimer)
     for (const sub of this.subscriptions.values()) sub.unsubscribe()
     this.subscriptions.clear()

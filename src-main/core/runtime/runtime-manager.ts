@@ -1,6 +1,7 @@
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
 import { ApiFailure } from '../api/api-failure'
 import type { AuditLog } from '../audit'
+import type { CdrStore } from '../cdr'
 import type { EventBus } from '../events/bus'
 import type { ProfileService } from '../profiles/profile-service'
 import type { PbxProfile, SecretKind } from '../profiles/schema'
@@ -16,6 +17,8 @@ export interface RuntimeManagerOptions {
   readonly profiles: ProfileService
   readonly audit: AuditLog
   readonly bus: EventBus
+  /** The CDR cache every runtime ingests into. */
+  readonly cdr: () => Promise<CdrStore>
   /** The demo PBX's profile, when web mode or the desktop app started the built-in demo. */
   readonly builtin?: BuiltinProfile
   readonly log?: (message: string, err?: unknown) => void
@@ -60,6 +63,11 @@ export class RuntimeManager {
     return rt
   }
 
+  /** The PBX's IANA zone for CDR times; UTC for a profile that is not running. */
+  timeZoneOf(profileId: string): string {
+    return this.runtimes.get(profileId)?.profile.timeZone ?? 'UTC'
+  }
+
   statuses(): ConnectionStatus[] {
     return [...this.runtimes.values()].map((rt) => rt.connectionStatus())
   }
@@ -86,6 +94,8 @@ export class RuntimeManager {
       profile,
       getSecret,
       audit: this.opts.audit,
+      cdr: this.opts.cdr,
+      ...(this.opts.log === undefined ? {} : { log: this.opts.log }),
       onStatus: (status) => {
         this.publish(status)
       },

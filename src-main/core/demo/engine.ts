@@ -854,6 +854,14 @@ export class PbxEngine {
         this.later(ch, 600_000, () => { this.softHangup(ch, 16) })
         return
       }
+      case 'moh':
+        // MusicOnHold() in the dialplan: music on this channel, no Hold event (hold-moh.raw).
+        this.answerIfLocal(ch, hooks, true)
+        this.newexten(ch, 'MusicOnHold', 'default,600', { priority: 1 })
+        ch.mohPlaying = true
+        this.emit('MusicOnHoldStart', PRIV_CALL, [...channelBlock(ch), ['Class', 'default']], this.ariChannelEvent('ChannelHold', ch))
+        this.later(ch, 600_000, () => { this.softHangup(ch, 16) })
+        return
       case 'timed':
         this.answerIfLocal(ch, hooks, true)
         this.newexten(ch, 'Wait', String(route.seconds), { priority: 2 })
@@ -984,7 +992,9 @@ export class PbxEngine {
     this.setVar(caller, 'DIALEDTIME', String(Math.floor((now - dialStart) / 1000)))
     this.setVar(caller, 'DIALEDTIME_MS', String(now - dialStart))
     this.setVar(caller, 'DIALSTATUS', 'ANSWER')
-    this.destroy(caller, cause)
+    // Dial returns on the caller's PBX thread: it is still there for an action arriving at
+    // the same moment (hold-moh.raw cleanup-1, 0 ms after cleanup-0 hung up the callee).
+    this.later(caller, 0, () => { this.destroy(caller, cause) })
   }
 
   /** Creates and rings one dialled channel; `onDone(answered, status)` when it answers or fails. */
@@ -1203,7 +1213,7 @@ export class PbxEngine {
    */
   private leaveWaitingApps(ch: Channel): void {
     const bridge = ch.bridgeId ? this.bridges.get(ch.bridgeId) : undefined
-    if ((ch.queueName !== undefined || bridge?.creator === 'BridgeWait') && ch.mohPlaying) {
+    if ((ch.queueName !== undefined || bridge?.creator === 'BridgeWait' || ch.app === 'MusicOnHold') && ch.mohPlaying) {
       ch.mohPlaying = false
       this.emit('MusicOnHoldStop', PRIV_CALL, channelBlock(ch), this.ariChannelEvent('ChannelUnhold', ch))
     }
@@ -1880,6 +1890,17 @@ export class PbxEngine {
     if (typed === '*2' && this.atxfers.has(ch)) {
       this.featureDigits.delete(ch)
       this.completeAtxfer(ch)
+      return
+    }
+    // The lab's applicationmap feature `labhold => *5,self,Wait,4,default` (only where
+    // DYNAMIC_FEATURES lists it): Hold with music for the other party while Wait(4) runs.
+    const dynamic = (ch.vars.get('DYNAMIC_FEATURES') ?? '').split('#')
+    if (typed === '*5' && dynamic.includes('labhold') && ch.bridgeId !== undefined) {
+      this.featureDigits.delete(ch)
+      this.setVar(ch, 'DYNAMIC_FEATURENAME', 'labhold')
+      this.setVar(ch, 'DYNAMIC_WHO_ACTIVATED', ch.name)
+      this.hold(ch, true)
+      this.later(ch, 4000, () => { this.hold(ch, false) })
     }
   }
 

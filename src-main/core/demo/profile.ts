@@ -19,6 +19,8 @@ export type Route =
   | { readonly kind: 'parkedcall'; readonly space: number }
   | { readonly kind: 'holding' }
   | { readonly kind: 'echo' }
+  /** MusicOnHold(default) until hung up — the lab's exten 602. */
+  | { readonly kind: 'moh' }
   /** Answer, Wait(seconds), Hangup(16) — the lab's exten 605. */
   | { readonly kind: 'timed'; readonly seconds: number }
   | { readonly kind: 'voicemail'; readonly mailbox: string }
@@ -184,6 +186,7 @@ export function labProfile(): Profile {
       if (exten === '200') return { kind: 'queue', queue: 'support' }
       if (exten === '400') return { kind: 'stasis', app: 'console' }
       if (exten === '600') return { kind: 'echo' }
+      if (exten === '602') return { kind: 'moh' }
       if (exten === '605') return { kind: 'timed', seconds: 2 }
       if (exten === '900') return { kind: 'holding' }
       const space = Number(exten)

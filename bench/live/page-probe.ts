@@ -1,0 +1,70 @@
+/**
+ * Script injected into the page before the app loads (page.addInitScript). It is a string, not a
+ * function, so no bundler helper can leak into it. It records, on the wall clock
+ * (performance.timeOrigin + performance.now(), the same rule main uses):
+ *  - the first time each data-call-id appears in the DOM (MutationObserver: a row inserted, or a
+ *    recycled row whose data-call-id changed) — observer callbacks run right after the DOM
+ *    mutation, before the frame is painted;
+ *  - every requestAnimationFrame timestamp (frame pacing);
+ *  - the arrival time of every 'live.message' WebSocket frame, and whether it was a snapshot.
+ * window.__liveBench.scroll(ms, pxPerFrame) scrolls the calls list for ms and resolves with the
+ * frame deltas seen meanwhile.
+ */
+export const PAGE_PROBE = String.raw`
+(() => {
+  const clock = () => performance.timeOrigin + performance.now();
+  const probe = { seen: new Map(), frames: [], live: [], snapshots: 0 };
+  window.__liveBench = probe;
+  const note = (id, t) => { if (id && !probe.seen.has(id)) probe.seen.set(id, t); };
+  const scan = (node, t) => {
+    if (node.nodeType !== 1) return;
+    note(node.getAttribute('data-call-id'), t);
+    for (const el of node.querySelectorAll('[data-call-id]')) note(el.getAttribute('data-call-id'), t);
+  };
+  new MutationObserver((records) => {
+    const t = clock();
+    for (const r of records) {
+      if (r.type === 'attributes') note(r.target.getAttribute('data-call-id'), t);
+      else for (const n of r.addedNodes) scan(n, t);
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-call-id'] });
+  const frame = () => { probe.frames.push(clock()); requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+  const Native = window.WebSocket;
+  const LIVE = '{"kind":"event","channel":"live.message","payload":{"kind":"';
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (typeof e.data !== 'string' || !e.data.startsWith(LIVE)) return;
+        probe.live.push(clock());
+        if (e.data.startsWith(LIVE + 'snapshot')) probe.snapshots++;
+      });
+    }
+  };
+  probe.collect = (since) => ({
+    seen: [...probe.seen].filter(([, t]) => t >= since),
+    frames: probe.frames.filter((t) => t >= since),
+    live: probe.live.filter((t) => t >= since),
+    snapshots: probe.snapshots,
+  });
+  probe.scroll = (ms, px) => new Promise((resolve) => {
+    const el = document.querySelector('.calls-body');
+    if (!el) { resolve({ error: 'no .calls-body' }); return; }
+    const start = clock();
+    const deltas = [];
+    let last = performance.now();
+    let dir = 1;
+    const step = (now) => {
+      deltas.push(now - last);
+      last = now;
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) dir = -1;
+      else if (el.scrollTop <= 0) dir = 1;
+      el.scrollTop += dir * px;
+      if (clock() - start < ms) requestAnimationFrame(step);
+      else resolve({ deltas: deltas.slice(1), scrollHeight: el.scrollHeight, rows: el.querySelectorAll('[data-call-id]').length });
+    };
+    requestAnimationFrame((now) => { last = now; requestAnimationFrame(step); });
+  });
+})();
+`

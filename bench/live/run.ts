@@ -1,0 +1,455 @@
+/**
+ * `npm run bench:live [-- --calls 5000 --rate 1000 --seconds 20 --scroll 4 --json]`
+ *
+ * The whole live path under load: the demo PBX in load mode (its own process, bench/live/
+ * pbx-child.ts) → the real AmiClient → LiveSync reducers → PatchCoalescer → the web transport
+ * (WebSocket) → the real renderer in headless Chromium showing the Calls view, newest call first.
+ * Prints what the figures are and how they were taken; the goals are reported, never asserted.
+ *
+ *   --calls     concurrent calls kept up by the PBX (default 5000)
+ *   --rate      AMI events/s wanted at the console (default 1000); turned into a call rate with
+ *               EVENTS_PER_CALL (measured: the events/s actually received are printed)
+ *   --cps       call rate, overriding --rate
+ *   --seconds   measurement window for latency/CPU/batches (default 20)
+ *   --scroll    seconds of scrolling the calls list under load (default 4)
+ *   --json      one JSON object instead of the table
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import type { Browser } from 'playwright-core'
+import type { AmiMessage } from '../../src-main/core/ami/message'
+import { builtinDemoProfile } from '../../src-main/core/profiles'
+import type { BuiltinProfile } from '../../src-main/core/runtime/runtime-manager'
+import { startWebServer, type WebServer } from '../../src-main/web/web-server'
+import { launchChromium, RENDERER_DIR } from '../../test/support/browser'
+import { createTestCore } from '../../test/support/test-core'
+import { installPipelineProbe } from './instrument'
+import { PAGE_PROBE } from './page-probe'
+import { maxInWindow, percentile, round, wallNow } from './stats'
+
+/** AMI events one load call sends the console's `operator` user (call,agent,user,cdr,reporting), measured. */
+const EVENTS_PER_CALL = 24
+const PROFILE_ID = 'demo'
+const here = dirname(fileURLToPath(import.meta.url))
+const root = resolve(here, '..', '..')
+
+interface Options {
+  readonly calls: number
+  readonly rate: number
+  readonly cps: number
+  readonly seconds: number
+  readonly scroll: number
+  readonly json: boolean
+  readonly seed: number
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  const num = (name: string, dflt: number): number => {
+    const v = get(name)
+    const n = v === undefined ? dflt : Number(v)
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`)
+    return n
+  }
+  const rate = num('rate', 1000)
+  return {
+    calls: Math.round(num('calls', 5000)),
+    rate,
+    cps: num('cps', rate / EVENTS_PER_CALL),
+    seconds: num('seconds', 20),
+    scroll: num('scroll', 4),
+    json: argv.includes('--json'),
+    seed: num('seed', 1),
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+const log = (opts: Options, msg: string): void => {
+  if (!opts.json) console.error(`bench:live: ${msg}`)
+}
+
+interface ReadyMsg {
+  kind: 'ready'
+  amiPort: number
+  ariPort: number
+  operatorSecret: string
+  ariUser: string
+  ariSecret: string
+  channels: number
+  rampMs: number
+}
+
+interface PbxChild {
+  readonly proc: ChildProcess
+  readonly ready: ReadyMsg
+  stop(): Promise<number | undefined>
+}
+
+/** Starts bench/live/pbx-child.ts under node + tsx (one process, so its pid is the one to stop). */
+async function startPbxChild(opts: Options): Promise<PbxChild> {
+  const args = JSON.stringify({ calls: opts.calls, callsPerSecond: opts.cps, seed: opts.seed, maxLifeMs: (opts.seconds + opts.scroll + 150) * 1000 })
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(here, 'pbx-child.ts'), args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] })
+  const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream })
+  let onStopped: ((cpuMs: number) => void) | undefined
+  const ready = await new Promise<ReadyMsg>((resolveReady, reject) => {
+    const timer = setTimeout(() => { reject(new Error('the PBX child did not get ready within 90 s')) }, 90_000)
+    proc.once('exit', (code) => { reject(new Error(`the PBX child exited early (${String(code)})`)) })
+    lines.on('line', (line) => {
+      let msg: { kind?: string; cpuMs?: number } & Partial<ReadyMsg>
+      try {
+        msg = JSON.parse(line) as typeof msg
+      } catch {
+        return
+      }
+      if (msg.kind === 'ready') {
+        clearTimeout(timer)
+        resolveReady(msg as ReadyMsg)
+      } else if (msg.kind === 'stopped') onStopped?.(msg.cpuMs ?? 0)
+    })
+  })
+  return {
+    proc,
+    ready,
+    stop: async () => {
+      if (proc.exitCode !== null) return undefined
+      const stopped = new Promise<number | undefined>((r) => {
+        onStopped = r
+        proc.once('exit', () => { r(undefined) })
+      })
+      proc.stdin?.write('stop\n')
+      const cpu = await Promise.race([stopped, sleep(5000).then(() => undefined)])
+      if (proc.exitCode === null && proc.pid !== undefined) process.kill(proc.pid, 'SIGKILL')
+      return cpu
+    },
+  }
+}
+
+function builtinFor(ready: ReadyMsg): BuiltinProfile {
+  const base = builtinDemoProfile({ ami: ready.amiPort, ari: ready.ariPort })
+  return {
+    profile: { ...base, ari: { ...base.ari, user: ready.ariUser, hasSecret: true }, ami: { ...base.ami, hasSecret: true } },
+    secrets: { ami: ready.operatorSecret, ari: ready.ariSecret },
+  }
+}
+
+interface PageResult {
+  seen: [string, number][]
+  frames: number[]
+  live: number[]
+  snapshots: number
+}
+
+interface ScrollResult {
+  deltas?: number[]
+  scrollHeight?: number
+  rows?: number
+  error?: string
+}
+
+/** Longest run of live frames between two consecutive animation frames. */
+function maxLivePerFrame(frames: readonly number[], live: readonly number[]): { max: number; framesWithMoreThanOne: number } {
+  const sortedLive = [...live].sort((a, b) => a - b)
+  let i = 0
+  let max = 0
+  let over = 0
+  for (let f = 1; f < frames.length; f++) {
+    const end = frames[f] ?? 0
+    let n = 0
+    while (i < sortedLive.length && (sortedLive[i] ?? 0) < end) {
+      if ((sortedLive[i] ?? 0) >= (frames[f - 1] ?? 0)) n++
+      i++
+    }
+    max = Math.max(max, n)
+    if (n > 1) over++
+  }
+  return { max, framesWithMoreThanOne: over }
+}
+
+interface Pcts {
+  readonly p50: number
+  readonly p95: number
+  readonly p99: number
+}
+
+interface BenchResult {
+  readonly config: { concurrentCalls: number; callsPerSecond: number; targetEventsPerSecond: number; windowS: number; scrollS: number; seed: number }
+  readonly load: { callsInConsole: number; rampMs: number; amiEventsPerSecond: number; newCallsPerSecond: number }
+  readonly reducer: { events: number; batches: number; mainThreadMs: number; eventsPerSecondOfMainThread: number; meanBatchMs: number; maxBatchMs: number; shareOfWallPercent: number }
+  readonly mainProcess: { cpuPercentOfOneCore: number; cpuPercentWhileScrolling: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; pbxChildCpuMsTotal: number | null }
+  readonly coalescer: { flushesPerSecond: number; patchBatchesPerSecond: number; snapshotsSent: number; maxFlushesIn16ms: number; maxPatchesIn16ms: number; meanFlushMs: number; p99FlushMs: number; meanCallUpsertsPerPatch: number }
+  readonly renderer: { liveFramesPerSecond: number; snapshotsReceived: number; maxLiveFramesPerAnimationFrame: number; animationFramesWithMoreThanOneBatch: number; animationFramesPerSecond: number; longFramesOver20ms: number; worstFrameMs: number; mainThreadBusyPercent: number; pageErrors: number }
+  readonly latency: { method: string; clockOffsetMs: number; clockUncertaintyMs: number; newCalls: number; measured: number; eventToDomMs: Pcts & { max: number }; eventToSentMs: Pcts; sentToDomMs: Pcts }
+  readonly scroll: { error: string } | { frames: number; droppedFramesOver20ms: number; worstFrameMs: number; p99FrameMs: number; rowsInDom: number; listHeightPx: number }
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2))
+  const cleanups: Array<() => Promise<unknown>> = []
+  // Everything is bounded: a watchdog ends the run even if a step hangs.
+  const watchdog = setTimeout(() => {
+    console.error('bench:live: watchdog — the run took too long, stopping')
+    void runCleanups().finally(() => process.exit(2))
+  }, (opts.seconds + opts.scroll + 120) * 1000)
+  watchdog.unref()
+  const runCleanups = async (): Promise<void> => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch((err: unknown) => { console.error('bench:live: cleanup:', err) })
+  }
+
+  try {
+    log(opts, `PBX child: ${String(opts.calls)} calls at ${round(opts.cps, 2).toString()} calls/s, ramping up (clock ×50)…`)
+    const child = await startPbxChild(opts)
+    let childCpuMs: number | undefined
+    cleanups.push(async () => { childCpuMs = await child.stop() })
+    log(opts, `PBX ready: ${String(child.ready.channels)} channels after ${String(child.ready.rampMs)} ms`)
+
+    const probe = installPipelineProbe()
+    cleanups.push(() => Promise.resolve(probe.uninstall()))
+    const core = createTestCore({
+      builtinProfile: builtinFor(child.ready),
+      appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: PROFILE_ID },
+    })
+    cleanups.push(async () => {
+      await core.close()
+      rmSync(core.dataDir, { recursive: true, force: true })
+    })
+    const syncStart = performance.now()
+    await core.start()
+    // Wait for the runtime's AMI client and the first full snapshot.
+    let client: ReturnType<typeof core.runtimes.get>['session']['amiClient']
+    for (let i = 0; i < 600; i++) {
+      try {
+        const rt = core.runtimes.get(PROFILE_ID)
+        client = rt.session.amiClient
+        if (client !== undefined && rt.coalescer.snapshot().state.meta.status === 'live') break
+      } catch {
+        // the runtime is not registered yet
+      }
+      await sleep(100)
+    }
+    if (client === undefined) throw new Error('the console never connected to the PBX child')
+    const runtime = core.runtimes.get(PROFILE_ID)
+    log(opts, `console synced: ${String(Object.keys(runtime.coalescer.snapshot().state.calls).length)} calls in ${String(Math.round(performance.now() - syncStart))} ms`)
+
+    // Arrival of each new call: its first channel's Newchannel (Uniqueid = Linkedid = the call id).
+    const arrivals = new Map<string, number>()
+    let amiEvents = 0
+    const offEvents = client.on('event', (msg: AmiMessage) => {
+      amiEvents++
+      if (msg.event !== 'Newchannel') return
+      const id = msg.get('Uniqueid')
+      if (id !== undefined && id === msg.get('Linkedid')) arrivals.set(id, wallNow())
+    })
+    cleanups.push(() => Promise.resolve(offEvents()))
+
+    const server: WebServer = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
+    cleanups.push(() => server.close())
+    const browser: Browser = await launchChromium()
+    cleanups.push(() => browser.close())
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const pageErrors: string[] = []
+    page.on('pageerror', (err) => pageErrors.push(err.message))
+    await page.addInitScript(PAGE_PROBE)
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Calls', exact: true }).click()
+    await page.waitForSelector('[data-call-id]', { timeout: 30_000 })
+    // Newest call first, so every new call gets a row on screen: Time ▴, then Time ▾.
+    const timeHeader = page.getByRole('columnheader', { name: /^Time/ })
+    for (let i = 0; i < 3 && (await timeHeader.getAttribute('aria-sort')) !== 'descending'; i++) await timeHeader.getByRole('button').click()
+    if ((await timeHeader.getAttribute('aria-sort')) !== 'descending') throw new Error('could not sort the calls list newest first')
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const rendererBusy = async (): Promise<number> => {
+      const { metrics } = await cdp.send('Performance.getMetrics')
+      return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0
+    }
+
+    // Clock check: the page's wall clock against main's, bracketed by one round trip.
+    const c0 = wallNow()
+    const pageClock = await page.evaluate(() => performance.timeOrigin + performance.now())
+    const c1 = wallNow()
+    const clockOffsetMs = pageClock - (c0 + c1) / 2
+    const clockUncertaintyMs = (c1 - c0) / 2
+
+    log(opts, 'warming up 3 s…')
+    await sleep(3000)
+
+    // ---- measurement window (no scrolling: new rows land at the top, in view) ----
+    log(opts, `measuring ${String(opts.seconds)} s…`)
+    probe.reset()
+    const eld = monitorEventLoopDelay({ resolution: 10 })
+    eld.enable()
+    const events0 = amiEvents
+    const stats0 = { ...runtime.coalescer.stats }
+    const busy0 = await rendererBusy()
+    const windowStart = wallNow()
+    const cpu0 = process.cpuUsage()
+    const t0 = performance.now()
+    await sleep(opts.seconds * 1000)
+    const wallS = (performance.now() - t0) / 1000
+    const cpu = process.cpuUsage(cpu0)
+    const windowEnd = wallNow()
+    const busy1 = await rendererBusy()
+    eld.disable()
+    const statsEnd = { ...runtime.coalescer.stats }
+    const eventsInWindow = amiEvents - events0
+    const flushes = probe.flushes.filter((f) => f.at >= windowStart && f.at <= windowEnd)
+    const reduce = { events: probe.reducedEvents, ms: probe.reduceMs, batches: probe.reduceBatches, maxMs: probe.maxReduceMs }
+    const pageWindow = (await page.evaluate((since) => (window as unknown as { __liveBench: { collect(s: number): unknown } }).__liveBench.collect(since), windowStart)) as PageResult
+    // Settle: calls born at the very end of the window may reach the DOM just after it.
+    await sleep(500)
+    const pageSettled = (await page.evaluate((since) => (window as unknown as { __liveBench: { collect(s: number): unknown } }).__liveBench.collect(since), windowStart)) as PageResult
+    const domSeen = new Map(pageSettled.seen)
+
+    const eventToDom: number[] = []
+    const eventToSent: number[] = []
+    const sentToDom: number[] = []
+    let bornInWindow = 0
+    for (const [id, arrived] of arrivals) {
+      if (arrived < windowStart || arrived > windowEnd) continue
+      bornInWindow++
+      const dom = domSeen.get(id)
+      if (dom !== undefined) eventToDom.push(dom - clockOffsetMs - arrived)
+      const sent = probe.newCallSentAt.get(id)
+      if (sent !== undefined) {
+        eventToSent.push(sent - arrived)
+        if (dom !== undefined) sentToDom.push(dom - clockOffsetMs - sent)
+      }
+    }
+    const flushTimes = flushes.map((f) => f.at)
+    const patchTimes = flushes.filter((f) => f.patch).map((f) => f.at)
+    const livePerFrame = maxLivePerFrame(pageWindow.frames, pageWindow.live)
+    const frameDeltas = pageWindow.frames.slice(1).map((t, i) => t - (pageWindow.frames[i] ?? t))
+
+    // ---- scrolling under the same load ----
+    log(opts, `scrolling the calls list ${String(opts.scroll)} s…`)
+    const cpuScroll0 = process.cpuUsage()
+    const ts0 = performance.now()
+    const scroll = (await page.evaluate(
+      ([ms, px]) => (window as unknown as { __liveBench: { scroll(m: number, p: number): Promise<unknown> } }).__liveBench.scroll(ms, px),
+      [opts.scroll * 1000, 24] as const,
+    )) as ScrollResult
+    const cpuScroll = process.cpuUsage(cpuScroll0)
+    const scrollWallS = (performance.now() - ts0) / 1000
+    const scrollDeltas = scroll.deltas ?? []
+    const callsNow = Object.keys(runtime.coalescer.snapshot().state.calls).length
+    const rowsInDom = await page.locator('[data-call-id]').count()
+
+    await runCleanups()
+
+    const mainCpuMs = (cpu.user + cpu.system) / 1000
+    const result: BenchResult = {
+      config: { concurrentCalls: opts.calls, callsPerSecond: round(opts.cps, 2), targetEventsPerSecond: opts.rate, windowS: round(wallS, 2), scrollS: opts.scroll, seed: opts.seed },
+      load: {
+        callsInConsole: callsNow,
+        rampMs: child.ready.rampMs,
+        amiEventsPerSecond: round(eventsInWindow / wallS, 0),
+        newCallsPerSecond: round(bornInWindow / wallS, 1),
+      },
+      reducer: {
+        events: reduce.events,
+        batches: reduce.batches,
+        mainThreadMs: round(reduce.ms, 0),
+        eventsPerSecondOfMainThread: round(reduce.events / (reduce.ms / 1000), 0),
+        meanBatchMs: round(reduce.ms / Math.max(1, reduce.batches), 3),
+        maxBatchMs: round(reduce.maxMs, 2),
+        shareOfWallPercent: round((reduce.ms / (wallS * 1000)) * 100, 1),
+      },
+      mainProcess: {
+        cpuPercentOfOneCore: round((mainCpuMs / (wallS * 1000)) * 100, 1),
+        cpuPercentWhileScrolling: round(((cpuScroll.user + cpuScroll.system) / 1000 / (scrollWallS * 1000)) * 100, 1),
+        eventLoopDelayP99Ms: round(eld.percentile(99) / 1e6, 1),
+        eventLoopDelayMaxMs: round(eld.max / 1e6, 1),
+        pbxChildCpuMsTotal: childCpuMs === undefined ? null : round(childCpuMs, 0),
+      },
+      coalescer: {
+        flushesPerSecond: round((statsEnd.flushes - stats0.flushes) / wallS, 1),
+        patchBatchesPerSecond: round((statsEnd.patches - stats0.patches) / wallS, 1),
+        snapshotsSent: statsEnd.snapshots - stats0.snapshots,
+        maxFlushesIn16ms: maxInWindow(flushTimes, 16),
+        maxPatchesIn16ms: maxInWindow(patchTimes, 16),
+        meanFlushMs: round(flushes.reduce((s, f) => s + f.ms, 0) / Math.max(1, flushes.length), 3),
+        p99FlushMs: round(percentile(flushes.map((f) => f.ms), 99), 2),
+        meanCallUpsertsPerPatch: round(flushes.reduce((s, f) => s + f.upserts, 0) / Math.max(1, patchTimes.length), 1),
+      },
+      renderer: {
+        liveFramesPerSecond: round(pageWindow.live.length / wallS, 1),
+        snapshotsReceived: pageSettled.snapshots,
+        maxLiveFramesPerAnimationFrame: livePerFrame.max,
+        animationFramesWithMoreThanOneBatch: livePerFrame.framesWithMoreThanOne,
+        animationFramesPerSecond: round(pageWindow.frames.length / wallS, 1),
+        longFramesOver20ms: frameDeltas.filter((d) => d > 20).length,
+        worstFrameMs: round(Math.max(0, ...frameDeltas), 1),
+        mainThreadBusyPercent: round(((busy1 - busy0) / wallS) * 100, 1),
+        pageErrors: pageErrors.length,
+      },
+      latency: {
+        method: 'main: wall clock (performance.timeOrigin+now) when the AmiClient emits the Newchannel whose Uniqueid = Linkedid (the call id); page: same clock when a MutationObserver first sees that data-call-id in the DOM (newest-first list); page clock corrected by the measured offset',
+        clockOffsetMs: round(clockOffsetMs, 2),
+        clockUncertaintyMs: round(clockUncertaintyMs, 2),
+        newCalls: bornInWindow,
+        measured: eventToDom.length,
+        eventToDomMs: { p50: round(percentile(eventToDom, 50)), p95: round(percentile(eventToDom, 95)), p99: round(percentile(eventToDom, 99)), max: round(Math.max(0, ...eventToDom)) },
+        eventToSentMs: { p50: round(percentile(eventToSent, 50)), p95: round(percentile(eventToSent, 95)), p99: round(percentile(eventToSent, 99)) },
+        sentToDomMs: { p50: round(percentile(sentToDom, 50)), p95: round(percentile(sentToDom, 95)), p99: round(percentile(sentToDom, 99)) },
+      },
+      scroll: scroll.error !== undefined
+        ? { error: scroll.error }
+        : {
+            frames: scrollDeltas.length,
+            droppedFramesOver20ms: scrollDeltas.filter((d) => d > 20).length,
+            worstFrameMs: round(Math.max(0, ...scrollDeltas), 1),
+            p99FrameMs: round(percentile(scrollDeltas, 99), 1),
+            rowsInDom,
+            listHeightPx: scroll.scrollHeight ?? 0,
+          },
+    }
+    if (opts.json) console.log(JSON.stringify(result, null, 2))
+    else printTable(result)
+  } finally {
+    await runCleanups()
+    clearTimeout(watchdog)
+  }
+}
+
+function printTable(r: BenchResult): void {
+  const lat = r.latency
+  const ms = (o: { p50: number; p95: number; p99: number }): string => `p50 ${String(o.p50)} / p95 ${String(o.p95)} / p99 ${String(o.p99)} ms`
+  const { reducer, mainProcess: main, coalescer: co, renderer: ren, load, config: cfg } = r
+  const scroll: { error?: string; droppedFramesOver20ms?: number; frames?: number; worstFrameMs?: number; p99FrameMs?: number } = r.scroll
+  const p95 = lat.eventToDomMs.p95
+  const goal = (ok: boolean): string => (ok ? 'met' : 'MISSED')
+  const lines = [
+    `live pipeline under load: ${String(cfg.concurrentCalls)} calls wanted, ${String(load.callsInConsole)} in the console, ${String(cfg.callsPerSecond)} calls/s, window ${String(cfg.windowS)} s`,
+    `  AMI events received        ${String(load.amiEventsPerSecond)} /s (${String(load.newCallsPerSecond)} new calls/s)`,
+    `  reducer                    ${String(reducer.eventsPerSecondOfMainThread)} events/s of main-thread time (${String(reducer.events)} events in ${String(reducer.batches)} batches, mean ${String(reducer.meanBatchMs)} ms, max ${String(reducer.maxBatchMs)} ms, ${String(reducer.shareOfWallPercent)} % of wall)`,
+    `  main-process CPU           ${String(main.cpuPercentOfOneCore)} % of one core (${String(main.cpuPercentWhileScrolling)} % while scrolling; event-loop delay p99 ${String(main.eventLoopDelayP99Ms)} ms, max ${String(main.eventLoopDelayMaxMs)} ms)`,
+    `  patch batches              ${String(co.patchBatchesPerSecond)} /s (flushes ${String(co.flushesPerSecond)} /s, max ${String(co.maxPatchesIn16ms)} in any 16 ms, flush mean ${String(co.meanFlushMs)} ms p99 ${String(co.p99FlushMs)} ms, snapshots ${String(co.snapshotsSent)})`,
+    `  renderer                   ${String(ren.liveFramesPerSecond)} live frames/s, max ${String(ren.maxLiveFramesPerAnimationFrame)} per animation frame (${String(ren.animationFramesWithMoreThanOneBatch)} frames with > 1), ${String(ren.animationFramesPerSecond)} fps, ${String(ren.longFramesOver20ms)} frames > 20 ms (worst ${String(ren.worstFrameMs)} ms), main thread busy ${String(ren.mainThreadBusyPercent)} %`,
+    `  event→DOM                  ${ms(lat.eventToDomMs)} (max ${String(lat.eventToDomMs.max)} ms) over ${String(lat.measured)} of ${String(lat.newCalls)} new calls`,
+    `    event→sent (main)        ${ms(lat.eventToSentMs)}`,
+    `    sent→DOM (ws+renderer)   ${ms(lat.sentToDomMs)}`,
+    `    clocks                   page − main offset ${String(lat.clockOffsetMs)} ms ± ${String(lat.clockUncertaintyMs)} ms`,
+    scroll.error !== undefined
+      ? `  scroll                     ${String(scroll.error)}`
+      : `  scroll                     ${String(scroll.droppedFramesOver20ms)} dropped frames (> 20 ms) of ${String(scroll.frames)}, worst ${String(scroll.worstFrameMs)} ms, p99 ${String(scroll.p99FrameMs)} ms`,
+    'goals (reported, not asserted):',
+    `  event→DOM p95 < 50 ms      ${goal(p95 < 50)} (${String(p95)} ms)`,
+    `  ≤ 1 batch per frame        ${goal(co.maxPatchesIn16ms <= 1 && ren.maxLiveFramesPerAnimationFrame <= 1)} (main: max ${String(co.maxPatchesIn16ms)} per 16 ms; page: max ${String(ren.maxLiveFramesPerAnimationFrame)} per animation frame)`,
+    `  main CPU < 50 % of a core  ${goal(main.cpuPercentOfOneCore < 50)} (${String(main.cpuPercentOfOneCore)} %)`,
+    `  no dropped frames scrolling ${goal(scroll.droppedFramesOver20ms === 0)} (${String(scroll.droppedFramesOver20ms)})`,
+    `latency method: ${lat.method}`,
+  ]
+  console.log(lines.join('\n'))
+}
+
+main().catch((err: unknown) => {
+  console.error('bench:live:', err instanceof Error ? (err.stack ?? err.message) : err)
+  process.exitCode = 1
+})

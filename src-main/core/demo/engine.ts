@@ -1628,10 +1628,13 @@ export class PbxEngine {
     if (!pc || pc.channel.hungUp) return
     this.endParkedSession(pc)
     const ch = pc.channel
-    this.bridgeLeave(ch)
     ch.context = 'park-dial'
     ch.exten = pc.parkerDialString.replace(/\//g, '_')
     this.emit('ParkedCallTimeOut', PRIV_CALL, this.parkedFields(pc))
+    this.bridgeLeave(ch)
+    // comebacktoorigin runs the park-dial dialplan on the parkee: a PBX of its own, a new CDR.
+    ch.runsPbx = true
+    this.splitCdr(ch)
     this.publishDeviceState(`park:${space}@parkedcalls`, 'NOT_INUSE')
     const tc = pc.timeoutChannel
     if (tc && !tc.hungUp) this.softHangup(tc, 16)
@@ -1647,6 +1650,7 @@ export class PbxEngine {
     }
     this.endParkedSession(pc)
     const parkee = pc.channel
+    this.splitCdr(parkee)
     this.bridgeLeave(parkee)
     const bridge = this.createBridge('basic', 'simple_bridge', '<unknown>', '<unknown>', 'none', 'basic', 'mixing')
     this.bridgeEnter(bridge, ch)
@@ -1660,6 +1664,12 @@ export class PbxEngine {
       ['ParkingTimeout', String(Math.max(0, pc.timeoutS - Math.floor((this.now() - pc.parkedMs) / 1000)))],
       ['ParkingDuration', String(Math.floor((this.now() - pc.parkedMs) / 1000))],
     ])
+    // Connected lines are exchanged; through the retriever's Local pair the ;2 half gets a new
+    // caller id at once, the parkee's ;2 half only after its Hangup (park-retrieve.raw).
+    this.setConnected(parkee, ch.callerNum, ch.callerName)
+    this.setConnected(ch, parkee.callerNum, parkee.callerName)
+    if (ch.localPeer) this.setCallerId(ch.localPeer, ch.localPeer.callerNum, ch.localPeer.callerName)
+    if (parkee.localPeer) this.callerIdAfterHangup.add(parkee.localPeer)
     this.publishDeviceState(`park:${space}@parkedcalls`, 'NOT_INUSE')
     const tc = pc.timeoutChannel
     if (tc && !tc.hungUp) this.scheduler.schedule(0, () => { this.softHangup(tc, 16); })

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { launchChromium } from '../support/browser'
 import { channelNames, eventually, openConsole, ringingAt, startConsole, type ConsoleHarness } from '../support/console-harness'
 
@@ -27,6 +27,36 @@ function inbound(callerName: string, callerNum = '+4930123456'): { uniqueid: str
   return ch
 }
 
+/** An outside caller on the reception DID, answered at the operator's phone (extension 100). */
+async function answeredAtReception(callerName: string): Promise<{ trunk: { uniqueid: string; name: string }; phone: { uniqueid: string; name: string } }> {
+  const trunk = inbound(callerName)
+  const phone = await ringingAt(h.demo, '100')
+  expect(h.demo.pbx.answer(phone.uniqueid)).toBe(true)
+  return { trunk, phone }
+}
+
+/** The demo channel's bridge partner's name, once the channel sits in a two-party bridge. */
+function bridgedWith(uniqueid: string): string | undefined {
+  const engine = h.demo.pbx.engine
+  const ch = engine.findChannel(uniqueid)
+  const bridge = ch?.bridgeId === undefined ? undefined : engine.bridges.get(ch.bridgeId)
+  return bridge?.channels.find((c) => c !== ch)?.name
+}
+
+/** The audit log as the Admin view shows it: one string array per row (Time … Reason). */
+async function auditRows(page: Page): Promise<string[][]> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin', exact: true }).click()
+  const table = page.getByRole('table', { name: 'Audit log' })
+  await table.waitFor()
+  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
+}
+
+/** [action, result, reason] of the audit rows, oldest first. */
+async function auditSummary(page: Page): Promise<[string, string, string][]> {
+  const rowsNow = await auditRows(page)
+  return rowsNow.map((r): [string, string, string] => [r[3] ?? '', r[5] ?? '', r[6] ?? '']).reverse()
+}
+
 const rows = (page: Page) => page.getByRole('grid', { name: 'Live calls' }).locator('[role=row][data-call-id]')
 const rowWith = (page: Page, text: string) => rows(page).filter({ hasText: text })
 
@@ -39,6 +69,153 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(h.demo.pbx.hangup(ch.uniqueid)).toBe(true)
     await rowWith(page, 'Ada Lovelace').waitFor({ state: 'detached' })
     expect(await rows(page).count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
+  it('hangs up the selected call with the Hang up button', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const ch = inbound('Button Caller')
+    await rowWith(page, 'Button Caller').click()
+    await page.getByRole('toolbar', { name: 'Call actions' }).getByRole('button', { name: /Hang up/ }).click()
+    await page.getByRole('status').filter({ hasText: 'Call hung up' }).waitFor()
+    await eventually('the trunk channel gone', () => (channelNames(h.demo).includes(ch.name) ? undefined : true))
+    await rowWith(page, 'Button Caller').waitFor({ state: 'detached' })
+    expect(await auditSummary(page)).toEqual([['call.hangup', 'OK', '']])
+    expect(errors).toEqual([])
+  })
+
+  it('hangs up the selected call with the H key', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const keep = inbound('Stays Here', '+4930111111')
+    const ch = inbound('Key Caller', '+4930222222')
+    await rowWith(page, 'Stays Here').waitFor()
+    await rowWith(page, 'Key Caller').click()
+    expect(await rowWith(page, 'Key Caller').getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('h')
+    await eventually('the trunk channel gone', () => (channelNames(h.demo).includes(ch.name) ? undefined : true))
+    await rowWith(page, 'Key Caller').waitFor({ state: 'detached' })
+    // Only the selected call ended.
+    expect(channelNames(h.demo)).toContain(keep.name)
+    expect(await rowWith(page, 'Stays Here').count()).toBe(1)
+    expect(errors).toEqual([])
+  })
+
+  it('renders an XSS payload in a caller name as text', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const payload = '<img src=x onerror=window.__xss=1>'
+    inbound(payload)
+    await rowWith(page, payload).waitFor()
+    await rowWith(page, payload).click()
+    await expect.poll(() => page.getByTestId('call-card-caller').textContent()).toBe(payload)
+    expect(await page.locator('img').count()).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined()
+    expect(errors).toEqual([])
+  })
+
+  it('transfers a call blind by dragging its row onto an extension tile', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const { trunk } = await answeredAtReception('Drag Caller')
+    await expect.poll(() => rowWith(page, 'Drag Caller').textContent()).toContain('Talking')
+    await rowWith(page, 'Drag Caller').dragTo(page.locator('button[data-extension="105"]'))
+    await page.getByRole('status').filter({ hasText: 'Transferred to 105' }).waitFor()
+    // The caller's channel now dials 105: extension 105 rings with the caller on the line.
+    const at105 = await ringingAt(h.demo, '105')
+    expect(h.demo.pbx.answer(at105.uniqueid)).toBe(true)
+    expect(await eventually('the caller bridged with 105', () => bridgedWith(trunk.uniqueid))).toBe(at105.name)
+    expect((await auditSummary(page)).map((r) => r.slice(0, 2))).toEqual([['call.transfer.blind', 'OK']])
+    expect(errors).toEqual([])
+  })
+
+  it('makes an attended transfer from the operator phone and completes it', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const { trunk, phone } = await answeredAtReception('Attended Caller')
+    await expect.poll(() => rowWith(page, 'Attended Caller').textContent()).toContain('Talking')
+    await rowWith(page, 'Attended Caller').click()
+    await page.keyboard.press('a')
+    const prompt = page.getByRole('dialog', { name: 'Attended transfer to' })
+    await prompt.getByRole('textbox', { name: 'Destination' }).fill('105')
+    await page.keyboard.press('Enter')
+    await page.getByRole('status').filter({ hasText: 'Consulting 105' }).waitFor()
+    const consult = await ringingAt(h.demo, '105')
+    expect(h.demo.pbx.answer(consult.uniqueid)).toBe(true)
+    await page.getByRole('button', { name: /Complete transfer/ }).click()
+    await page.getByRole('status').filter({ hasText: 'Transfer completed' }).waitFor()
+    // The operator left; the caller talks to 105.
+    await eventually('the operator leg gone', () => (channelNames(h.demo).includes(phone.name) ? undefined : true))
+    expect(await eventually('the caller bridged with 105', () => bridgedWith(trunk.uniqueid))).toBe(consult.name)
+    expect((await auditSummary(page)).map((r) => r.slice(0, 2))).toEqual([
+      ['call.transfer.attended', 'OK'],
+      ['call.transfer.complete', 'OK'],
+    ])
+    expect(errors).toEqual([])
+  })
+
+  it('parks a call with P and picks it up at the operator phone', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const { trunk } = await answeredAtReception('Parked Caller')
+    await expect.poll(() => rowWith(page, 'Parked Caller').textContent()).toContain('Talking')
+    await rowWith(page, 'Parked Caller').click()
+    await page.keyboard.press('p')
+    const parked = page.getByRole('region', { name: 'Parked calls' })
+    const pickup = parked.getByRole('button', { name: /Pick up parked call in space 7\d\d/ })
+    await pickup.waitFor()
+    expect(await parked.textContent()).toContain('Parked Caller')
+    const space = [...h.demo.pbx.engine.parked.keys()]
+    expect(space).toHaveLength(1)
+    await pickup.click()
+    // The console rings the operator's own phone, which then takes the parked call.
+    const at100 = await ringingAt(h.demo, '100')
+    expect(h.demo.pbx.answer(at100.uniqueid)).toBe(true)
+    expect(await eventually('the caller bridged with 100', () => bridgedWith(trunk.uniqueid))).toBe(at100.name)
+    await parked.getByText('Nothing parked.').waitFor()
+    expect(h.demo.pbx.engine.parked.size).toBe(0)
+    expect((await auditSummary(page)).map((r) => r.slice(0, 2))).toEqual([
+      ['call.park', 'OK'],
+      ['call.pickup', 'OK'],
+    ])
+    expect(errors).toEqual([])
+  })
+
+  // Both ways of writing a London number must be refused; the second one is typed with the
+  // international prefix 00, which with this profile's outside-line prefix 0 is ambiguous.
+  it.each(['+44 20 7946 0000', '00 44 20 7946 0000'])('refuses the international number %s and says why, without sending an Originate', async (number) => {
+    const { page, errors } = await openConsole(browser, h)
+    const originate = vi.spyOn(h.demo.pbx.engine, 'originate')
+    await page.getByRole('combobox', { name: 'Dial a number or extension' }).fill(number)
+    await page.keyboard.press('Enter')
+    const alert = page.locator('.toasts').getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/international/i)
+    const [entry] = await auditSummary(page)
+    expect(entry?.[0]).toBe('call.originate')
+    expect(entry?.[1]).toBe('Refused')
+    expect(entry?.[2]).toMatch(/^international/)
+    expect(originate).not.toHaveBeenCalled()
+    expect(errors).toEqual([])
+  })
+
+  it('asks to confirm an emergency number, and dials it only once confirmed', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const originate = vi.spyOn(h.demo.pbx.engine, 'originate')
+    const dialBox = page.getByRole('combobox', { name: 'Dial a number or extension' })
+    await dialBox.fill('112')
+    await page.keyboard.press('Enter')
+    const confirm = page.getByRole('alertdialog', { name: 'Confirm emergency call' })
+    await confirm.getByRole('button', { name: 'Cancel' }).click()
+    await confirm.waitFor({ state: 'detached' })
+    expect(originate).not.toHaveBeenCalled()
+    await dialBox.fill('112')
+    await page.keyboard.press('Enter')
+    await confirm.getByRole('button', { name: 'Call 112' }).click()
+    await page.getByRole('status').filter({ hasText: 'Calling 112' }).waitFor()
+    expect(originate).toHaveBeenCalledTimes(1)
+    expect(originate.mock.calls[0]?.[0]).toMatchObject({ channel: 'PJSIP/100', exten: '112' })
+    // Each unconfirmed attempt is recorded as refused by the emergency rule, then the call itself.
+    expect(await auditSummary(page)).toEqual([
+      ['call.originate', 'Refused', expect.stringMatching(/^emergency · confirm_required/)],
+      ['call.originate', 'Refused', expect.stringMatching(/^emergency · confirm_required/)],
+      ['call.originate', 'OK', expect.stringMatching(/^ref /)],
+    ])
     expect(errors).toEqual([])
   })
 })

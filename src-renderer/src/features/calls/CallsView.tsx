@@ -11,7 +11,7 @@ import { DialBox } from './DialBox'
 import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './DestinationPrompt'
 import { HelpOverlay } from './HelpOverlay'
 import { ParkedPanel } from './ParkedPanel'
-import { focusCall, primaryChannel, visibleCalls, type SortKey } from './call-model'
+import { consultationChannel, focusCall, primaryChannel, visibleCalls, type SortKey } from './call-model'
 import { runAction } from './run-action'
 
 type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
@@ -52,6 +52,13 @@ export function CallsView(): React.JSX.Element {
     void withProfile((p) => fn(p, channelId))
   }
 
+  /** Complete and cancel act on the consultation's legs, not on the caller who waits alone. */
+  const onConsultation = (fn: (profileId: string, channelId: string) => Promise<Result<ActionDone>>): void => {
+    const channelId = focused === undefined ? undefined : consultationChannel(state, focused)
+    if (channelId === undefined) return
+    void withProfile((p) => fn(p, channelId))
+  }
+
   const transfer = (callId: string, destination: string, mode: PromptMode, confirmEmergency = false): void => {
     onCall(callId, async (p, channelId) => {
       const r = await bridge().invoke('calls.transfer', { profileId: p, channelId, destination, mode, confirmEmergency })
@@ -78,8 +85,8 @@ export function CallsView(): React.JSX.Element {
     attended: () => { if (focused !== undefined) setPending({ kind: 'prompt', mode: 'attended', callId: focused.id }) },
     voicemail: () => { if (focused !== undefined) setPending({ kind: 'prompt', mode: 'voicemail', callId: focused.id }) },
     park: () => { onCall(focused?.id, (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
-    complete: () => { onCall(focused?.id, (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
-    cancel: () => { onCall(focused?.id, (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
+    complete: () => { onConsultation((p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
+    cancel: () => { onConsultation((p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
   }
 
   const onShortcut = (e: KeyboardEvent): void => {

@@ -57,6 +57,18 @@ export function primaryChannel(state: LiveState, call: LiveCall): string | undef
   return (caller ?? chans[0])?.id
 }
 
+/**
+ * The channel to complete or cancel an attended transfer on. While the operator consults, the
+ * caller waits alone (held), so the caller's leg has no bridge peer any more and main could not
+ * find the operator's leg from it; a leg still sharing a bridge with exactly one other channel
+ * (the operator and the consulted party) can. Falls back to the primary channel otherwise.
+ */
+export function consultationChannel(state: LiveState, call: LiveCall): string | undefined {
+  const chans = call.channelIds.map((id) => state.channels[id]).filter((c) => c !== undefined)
+  const paired = chans.find((c) => !c.isTrunk && c.bridgeId !== undefined && state.bridges[c.bridgeId]?.channelIds.length === 2)
+  return paired?.id ?? primaryChannel(state, call)
+}
+
 /** The most urgent call for the call card: the selected one, else the longest-ringing one. */
 export function focusCall(state: LiveState, selected: string | null): LiveCall | undefined {
   if (selected !== null && state.calls[selected] !== undefined) return state.calls[selected]

@@ -7,6 +7,8 @@ export interface ConnectionStatus {
   /** The seat's role and read-only flag, so the UI can hide what this seat cannot do. */
   readonly role: 'receptionist' | 'supervisor' | 'admin'
   readonly readOnly: boolean
+  /** The operator's own extension ("my calls", click-to-dial rings it first). */
+  readonly ownExtension: string
   readonly ami: TransportStatus
   readonly ari: TransportStatus
   readonly rest: TransportStatus

@@ -194,6 +194,7 @@ function toConnectionStatus(p: PbxProfile, s: SessionStatus): ConnectionStatus {
     name: p.name,
     role: p.operator.role,
     readOnly: p.operator.readOnly,
+    ownExtension: p.operator.ownExtension,
     ami: s.ami.state,
     ari: s.ari.state,
     rest: s.rest.state,

@@ -4,8 +4,8 @@ import { Toasts } from '../components/Toasts'
 import { StatusBar } from '../components/StatusBar'
 import { AdminView } from '../features/admin/AdminView'
 import { CallsView } from '../features/calls/CallsView'
+import { HistoryView } from '../features/history/HistoryView'
 import { QueuesView } from '../features/queues/QueuesView'
-import { ComingSoon } from '../features/placeholder/ComingSoon'
 import { SettingsView } from '../features/settings/SettingsView'
 import { useAppStore, type View } from '../stores/app-store'
 import { useTheme } from './use-theme'
@@ -25,7 +25,7 @@ function CurrentView({ view }: { view: View }): React.JSX.Element {
     case 'queues':
       return <QueuesView />
     case 'history':
-      return <ComingSoon title="History" arrivesWith="the offline call-history cache" />
+      return <HistoryView />
     case 'admin':
       return <AdminView />
     case 'settings':

@@ -1,4 +1,5 @@
 import type { LiveCall, LiveState } from '../../../../src-preload/types/live'
+import { EarlierCalls } from './EarlierCalls'
 import { Elapsed } from './Elapsed'
 import { STATE_LABEL } from './call-model'
 import { partyLabel } from './format'
@@ -17,7 +18,19 @@ export interface CallCommands {
  * The incoming-call card: who is calling, on which number they came in, through which queue,
  * how long they waited — kept visible for the whole call — and the actions with their keys.
  */
-export function CallCard({ call, state, commands, holdAlertSeconds }: { call: LiveCall | undefined; state: LiveState; commands: CallCommands; holdAlertSeconds: number }): React.JSX.Element {
+export function CallCard({
+  call,
+  state,
+  commands,
+  holdAlertSeconds,
+  profileId,
+}: {
+  call: LiveCall | undefined
+  state: LiveState
+  commands: CallCommands
+  holdAlertSeconds: number
+  profileId: string | null
+}): React.JSX.Element {
   if (call === undefined) {
     return (
       <section className="card call-card idle" aria-label="Call card">
@@ -91,6 +104,7 @@ export function CallCard({ call, state, commands, holdAlertSeconds }: { call: Li
           </>
         )}
       </dl>
+      {profileId !== null && call.direction !== 'outbound' && <EarlierCalls key={call.id} profileId={profileId} number={call.caller.number} />}
       <div className="call-actions" role="toolbar" aria-label="Call actions">
         <button type="button" className="danger" onClick={commands.hangup} aria-keyshortcuts="H">
           Hang up <kbd>H</kbd>

@@ -175,7 +175,7 @@ export function CallsView(): React.JSX.Element {
           />
         </div>
         <aside className="calls-side">
-          <CallCard call={focused} state={state} commands={commands} holdAlertSeconds={holdAlertSeconds} />
+          <CallCard call={focused} state={state} commands={commands} holdAlertSeconds={holdAlertSeconds} profileId={profileId} />
           <ParkedPanel
             state={state}
             holdAlertSeconds={holdAlertSeconds}

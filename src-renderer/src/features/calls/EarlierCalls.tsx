@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react'
+import type { CdrRow } from '../../../../src-preload/types/cdr'
+import { bridge } from '../../bridge/current'
+import { formatDuration } from './format'
+
+/** The caller's last calls from the history cache, so the operator knows who is calling again. */
+export function EarlierCalls({ profileId, number }: { profileId: string; number: string }): React.JSX.Element | null {
+  const [rows, setRows] = useState<readonly CdrRow[] | null>(null)
+  useEffect(() => {
+    let live = true
+    const digits = number.replace(/[^0-9+]/g, '')
+    if (digits.length < 3) return
+    void bridge()
+      .invoke('history.query', { filter: { profileId, text: digits }, limit: 5 })
+      .then((r) => {
+        if (live) setRows(r.ok ? r.value.rows : [])
+      })
+    return () => {
+      live = false
+    }
+  }, [profileId, number])
+  if (rows === null) return null
+  return (
+    <div className="earlier-calls">
+      <h3 className="small muted">Earlier calls</h3>
+      {rows.length === 0 ? (
+        <p className="small muted">None in the history.</p>
+      ) : (
+        <ul>
+          {rows.map((r) => (
+            <li key={r.id} className="small">
+              <span className="mono">{new Date(r.start).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</span>{' '}
+              {r.missed ? <span className="error-text">missed</span> : <span>{formatDuration(r.billsec * 1000)}</span>} → <span className="mono">{r.dst}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,194 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef } from 'react'
+import type { CdrRow } from '../../../../src-preload/types/cdr'
+import { bridge } from '../../bridge/current'
+import { defaultHistoryFilter, startOfToday, toContractFilter, useHistoryStore } from '../../stores/history-store'
+import { useLiveStore } from '../../stores/live-store'
+import { useToastStore } from '../../stores/toast-store'
+import { runAction } from '../calls/run-action'
+import { cleanCid, formatDuration } from '../calls/format'
+import { HistoryChart } from './HistoryChart'
+
+const ROW_HEIGHT = 34
+const DAY = 86_400_000
+
+const toDateInput = (ms: number): string => {
+  const d = new Date(ms)
+  return `${String(d.getFullYear())}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+const fromDateInput = (v: string): number | undefined => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
+  return m === null ? undefined : new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
+}
+
+/** The number to call back: the outside party of the call. */
+function callbackNumber(r: CdrRow): string {
+  const n = r.direction === 'outbound' ? r.dst : cleanCid(r.cnum) || r.src
+  return n
+}
+
+function Row({ r, onCallBack }: { r: CdrRow; onCallBack: (n: string) => void }): React.JSX.Element {
+  const who = cleanCid(r.cnam)
+  const number = callbackNumber(r)
+  return (
+    <>
+      <span role="gridcell" className="mono">
+        {new Date(r.start).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
+      </span>
+      <span role="gridcell" title={r.direction}>
+        {r.direction === 'inbound' ? '↘ in' : r.direction === 'outbound' ? '↗ out' : '↔ internal'}
+      </span>
+      <span role="gridcell" className="party">
+        <span className="party-primary">{who !== '' ? who : r.src}</span>
+        {who !== '' && <span className="party-secondary mono">{r.src}</span>}
+      </span>
+      <span role="gridcell" className="mono">
+        {r.dst}
+        {r.queue !== null ? ` · ${r.queue}` : ''}
+      </span>
+      <span role="gridcell">
+        <span className={r.missed ? 'pill pill-error' : 'pill pill-ok'}>{r.missed ? 'Missed' : r.disposition.toLowerCase()}</span>
+      </span>
+      <span role="gridcell" className="mono">
+        {formatDuration(r.billsec * 1000)}
+      </span>
+      <span role="gridcell">
+        {number !== '' && (
+          <button type="button" className="small-button" aria-label={`Call back ${number}`} onClick={() => { onCallBack(number) }}>
+            Call back
+          </button>
+        )}
+      </span>
+    </>
+  )
+}
+
+/** Call history from the local cache: works with the PBX unreachable ("cached as of"). */
+export function HistoryView(): React.JSX.Element {
+  const profileId = useLiveStore((s) => s.profileId)
+  const status = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]))
+  const { filter, rows, cursor, loading, buckets, stats, error, setFilter, load, loadMore } = useHistoryStore()
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const items = virtualizer.getVirtualItems()
+  const lastIndex = items[items.length - 1]?.index ?? -1
+
+  useEffect(() => {
+    if (profileId !== null) void load(profileId)
+  }, [profileId, filter, load])
+  // Infinite scroll: the next keyset page when the last rows come into view.
+  useEffect(() => {
+    if (profileId !== null && cursor !== null && lastIndex >= rows.length - 20) void loadMore(profileId)
+  }, [profileId, cursor, lastIndex, rows.length, loadMore])
+
+  if (profileId === null) return <p className="muted">No PBX selected.</p>
+  const offline = status?.ami !== 'connected'
+
+  const callBack = (destination: string): void => {
+    void runAction(bridge().invoke('calls.originate', { profileId, destination, confirmEmergency: false }))
+  }
+  const exportCsv = async (): Promise<void> => {
+    const r = await bridge().invoke('history.export', { filter: toContractFilter(profileId, filter) })
+    const push = useToastStore.getState().push
+    if (!r.ok) push('error', r.error.message)
+    else if (r.value.kind === 'download') {
+      const a = document.createElement('a')
+      a.href = r.value.url
+      a.download = ''
+      document.body.append(a)
+      a.click()
+      a.remove()
+      push('ok', 'Export started')
+    } else if (r.value.kind === 'saved') push('ok', `Saved ${String(r.value.rows)} calls to ${r.value.path}`)
+  }
+
+  return (
+    <section className="view history-view" aria-labelledby="history-title">
+      <div className="row-between">
+        <h1 id="history-title">History</h1>
+        <span className="muted small" role="status">
+          {offline && stats?.lastIngestMs != null ? `PBX unreachable — cached as of ${new Date(stats.lastIngestMs).toLocaleString()} · ` : ''}
+          {stats !== null ? `${String(stats.rows)} calls cached` : ''}
+        </span>
+      </div>
+      <div className="card history-filters" role="search" aria-label="History filters">
+        <div className="quick">
+          <button type="button" onClick={() => { setFilter({ ...defaultHistoryFilter(), from: startOfToday(), to: startOfToday() + DAY, outcome: 'missed' }) }}>
+            Missed today
+          </button>
+          <button type="button" disabled={status === undefined} onClick={() => { setFilter({ ...defaultHistoryFilter(), extension: status?.ownExtension ?? '' }) }}>
+            My calls
+          </button>
+          <button type="button" onClick={() => { setFilter(defaultHistoryFilter()) }}>
+            Last 7 days
+          </button>
+        </div>
+        <label>
+          <span>From</span>
+          <input type="date" value={toDateInput(filter.from)} onChange={(e) => { const v = fromDateInput(e.currentTarget.value); if (v !== undefined) setFilter({ from: v }) }} />
+        </label>
+        <label>
+          <span>To</span>
+          <input type="date" value={toDateInput(filter.to - DAY)} onChange={(e) => { const v = fromDateInput(e.currentTarget.value); if (v !== undefined) setFilter({ to: v + DAY }) }} />
+        </label>
+        <label>
+          <span>Name or number</span>
+          <input type="search" aria-label="Name or number" value={filter.text} onChange={(e) => { setFilter({ text: e.currentTarget.value }) }} />
+        </label>
+        <label>
+          <span>Direction</span>
+          <select value={filter.direction} onChange={(e) => { setFilter({ direction: e.currentTarget.value as typeof filter.direction }) }}>
+            <option value="">All</option>
+            <option value="inbound">Inbound</option>
+            <option value="outbound">Outbound</option>
+            <option value="internal">Internal</option>
+          </select>
+        </label>
+        <label>
+          <span>Outcome</span>
+          <select value={filter.outcome} onChange={(e) => { setFilter({ outcome: e.currentTarget.value as typeof filter.outcome }) }}>
+            <option value="">All</option>
+            <option value="answered">Answered</option>
+            <option value="missed">Missed</option>
+          </select>
+        </label>
+        <label>
+          <span>Min. seconds</span>
+          <input type="number" min={0} max={86400} value={filter.minDuration} onChange={(e) => { const n = Number(e.currentTarget.value); if (Number.isInteger(n) && n >= 0) setFilter({ minDuration: n }) }} />
+        </label>
+        <button type="button" onClick={() => void exportCsv()}>
+          Export CSV
+        </button>
+      </div>
+      <HistoryChart buckets={buckets} />
+      {error !== null && (
+        <p role="alert" className="error-text">
+          {error.message}
+        </p>
+      )}
+      <div className="history-table" role="grid" aria-label="Call history" aria-rowcount={rows.length + 1}>
+        <div className="history-head" role="row">
+          {['Time', 'Direction', 'From', 'To', 'Result', 'Talk', ''].map((h, i) => (
+            <span key={`${h}-${String(i)}`} role="columnheader">
+              {h}
+            </span>
+          ))}
+        </div>
+        <div ref={scroller} className="history-body">
+          {rows.length === 0 && !loading && <p className="empty muted">No calls match.</p>}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const r = rows[item.index]
+              if (r === undefined) return null
+              return (
+                <div key={r.id} role="row" className="history-row" style={{ transform: `translateY(${String(item.start)}px)`, height: ROW_HEIGHT }}>
+                  <Row r={r} onCallBack={callBack} />
+                </div>
+              )
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -138,7 +138,7 @@ describe('demo ARI against the captures', () => {
       if (!set) realShapes.set(e.type, (set = new Set()))
       set.add(JSON.stringify(shape(e)))
     }
-    for (const e of received) expect([...(realShapes.get(e.type) ?? [])], `${String(e.type)}`).toContain(JSON.stringify(shape(e)))
+    for (const e of received) expect([...(realShapes.get(e.type) ?? [])], String(e.type)).toContain(JSON.stringify(shape(e)))
     // Order: per channel, the same sequence of event types as the capture.
     const perChannel = (events: Record<string, unknown>[]): Map<string, string[]> => {
       const m = new Map<string, string[]>()

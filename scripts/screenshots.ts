@@ -30,6 +30,17 @@ await new Promise((r) => setTimeout(r, 500))
 // Answer some of the ringing phones so calls are talking, one goes on hold, one gets parked.
 for (const ch of pbx.engine.ringingChannels().slice(0, 3)) pbx.answer(ch.uniqueid)
 await new Promise((r) => setTimeout(r, 500))
+// A few finished calls, so the history has rows, and one parked call.
+for (let i = 0; i < 4; i++) {
+  const c = pbx.placeCall({ from: { trunk: 'trunk', callerNum: `+49301111${String(i)}`, callerName: `Earlier Caller ${String(i)}` }, to: '4930555110' })
+  await new Promise((r) => setTimeout(r, 100))
+  if (i % 2 === 0) for (const ch of pbx.engine.ringingChannels()) if (ch.name.startsWith('PJSIP/110')) pbx.answer(ch.uniqueid)
+  await new Promise((r) => setTimeout(r, 200))
+  if (c !== undefined) pbx.hangup(c.uniqueid)
+}
+const talking = pbx.channels().find((c) => c.name.startsWith('PJSIP/trunk') && pbx.engine.findChannel(c.uniqueid)?.state === 6)
+if (talking !== undefined) pbx.park(talking.uniqueid)
+await new Promise((r) => setTimeout(r, 800))
 
 const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
 const browser = await launchChromium()

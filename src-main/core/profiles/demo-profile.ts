@@ -37,7 +37,8 @@ export function builtinDemoProfile(ports: DemoPorts): PbxProfile {
       emergencyNumbers: ['112', '110'],
       allowedOutboundPrefixes: [],
     },
-    timeZone: 'Europe/Berlin',
+    // The demo PBX writes CDR and AMI times in UTC (as the capture lab's Asterisk did).
+    timeZone: 'UTC',
     originate: {
       channelTemplate: 'PJSIP/{ext}',
       context: 'from-internal',

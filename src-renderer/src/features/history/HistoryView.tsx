@@ -160,7 +160,7 @@ export function HistoryView(): React.JSX.Element {
           Export CSV
         </button>
       </div>
-      <HistoryChart buckets={buckets} />
+      <HistoryChart buckets={buckets} from={filter.from} to={filter.to} bucket={filter.to - filter.from <= 2 * DAY ? 'hour' : 'day'} />
       {error !== null && (
         <p role="alert" className="error-text">
           {error.message}

@@ -88,19 +88,20 @@ describe('demo PBX engine', () => {
 
   it('load mode keeps the requested concurrency and every Hangup matches a Newchannel', () => {
     const { engine, scheduler } = makeEngine(42)
-    const load = new LoadGenerator(engine, { concurrentCalls: 2000, callsPerSecond: 100 })
+    const load = new LoadGenerator(engine, { concurrentCalls: 1000, callsPerSecond: 100 })
     load.start()
-    for (let i = 0; i < 300; i++) scheduler.advance(100)
+    for (let i = 0; i < 200; i++) scheduler.advance(100)
     const calls = engine.channelList().filter((c) => c.name.startsWith('PJSIP/trunk-')).length
-    expect(calls).toBeGreaterThan(1800)
-    expect(calls).toBeLessThan(2200)
+    // Fractional rates carry over: after the ramp, exactly concurrent = rate × hold time.
+    expect(calls).toBe(1000)
     load.stop()
     for (const ch of engine.channelList()) engine.softHangup(ch, 16)
     scheduler.advance(1000)
     expect(engine.channels.size).toBe(0)
     expect(engine.counters.hangup).toBe(engine.counters.newchannel)
     expect(scheduler.errors).toEqual([])
-  })
+    // ~0.6 s alone; the shared CI cores can make it several times slower.
+  }, 20_000)
 
   it('the random generator is deterministic for a seed and leaves no orphan channels', () => {
     const run = (seed: number): string[] => {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { TestConnectionView } from '../../../../src-preload/types/connections'
 import type { PbxProfile } from '../../../../src-preload/types/profile'
 import { useProfilesStore } from '../../stores/profiles-store'
-import { joinList, splitList } from './profile-template'
+import { fillDisabledTransports, joinList, splitList } from './profile-template'
 
 interface Props {
   readonly initial: PbxProfile
@@ -81,7 +81,7 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
   const onTest = async (): Promise<void> => {
     setTesting(true)
     const typed = typedSecrets()
-    setTested(await testProfile({ profile: p, ...(Object.keys(typed).length > 0 ? { secrets: typed } : {}) }))
+    setTested(await testProfile({ profile: fillDisabledTransports(p), ...(Object.keys(typed).length > 0 ? { secrets: typed } : {}) }))
     setTesting(false)
   }
 
@@ -90,7 +90,7 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
     setBusy(true)
     const typed = typedSecrets()
     const ok = await save({
-      profile: p,
+      profile: fillDisabledTransports(p),
       ...(Object.keys(typed).length > 0 ? { secrets: typed } : {}),
       ...(passphrase !== '' ? { adminPassphrase: passphrase } : {}),
     })

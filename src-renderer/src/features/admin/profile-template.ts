@@ -30,6 +30,27 @@ export function newProfileTemplate(): PbxProfile {
   }
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The profile schema validates every transport's fields even when that transport is off, so a
+ * new AMI-only profile (ARI user empty, base URL still `https://`) could be neither tested nor
+ * saved. Fields of a disabled transport get values derived from what the admin typed (the AMI
+ * user, the host); fields of an enabled transport are left alone so their errors still show.
+ */
+export function fillDisabledTransports(p: PbxProfile): PbxProfile {
+  const ari = !p.ari.enabled && p.ari.user === '' ? { ...p.ari, user: p.ami.user } : p.ari
+  const freepbx = !p.freepbx.enabled && !isHttpUrl(p.freepbx.baseUrl) && p.host !== '' ? { ...p.freepbx, baseUrl: `https://${p.host}` } : p.freepbx
+  return ari === p.ari && freepbx === p.freepbx ? p : { ...p, ari, freepbx }
+}
+
 /** "a, b ,c" ⇄ ['a','b','c'] for the list fields edited as text. */
 export const splitList = (text: string): string[] =>
   text

@@ -411,10 +411,20 @@ type MutableBridge = Mutable<BridgeSnapshot>
 /** What one wire key means for one event: slot `slot` of channel/bridge block `block`, or an
  *  event field. Numeric slots let the hot loop store through a switch (monomorphic stores)
  *  instead of computed property names. */
-type Target =
-  | { readonly t: 'c'; readonly block: number; readonly slot: number }
-  | { readonly t: 'b'; readonly block: number; readonly slot: number }
-  | { readonly t: 'f'; readonly prop: string; readonly kind: Kind }
+interface Target {
+  /** channel block slot, bridge block slot, event field (slot = index in fieldProps), or common
+   *  header (slot: 0 Privilege, 1 SystemName, 2 Timestamp, 3 ActionID) */
+  readonly t: 'c' | 'b' | 'f' | 'common'
+  readonly block: number
+  readonly slot: number
+  readonly prop: string
+  readonly kind: Kind
+}
+
+/** All targets share one shape, so the hot loop's property loads stay monomorphic. */
+function target(t: Target['t'], block: number, slot: number, prop: string, kind: Kind): Target {
+  return { t, block, slot, prop, kind }
+}
 
 interface CompiledSpec {
   readonly channelProps: readonly string[]
@@ -428,8 +438,8 @@ interface CompiledSpec {
    *  every key into a Map. */
   shapeKeys: string[]
   shapeTargets: Array<Target | undefined>
-  /** Every property of the typed event, undefined but `event`, in a fixed order. */
-  readonly template: Readonly<Record<string, unknown>>
+  shapeHash: number
+  shapeHash2: number
 }
 
 const COMMON: ReadonlyArray<readonly [string, string, Kind]> = [
@@ -439,51 +449,51 @@ const COMMON: ReadonlyArray<readonly [string, string, Kind]> = [
   ['ActionID', 'actionId', 's'],
 ]
 
-function compile(name: string, spec: EventSpec): CompiledSpec {
+function compile(spec: EventSpec): CompiledSpec {
   const exact = new Map<string, Target>()
-  const add = (key: string, target: Target): void => {
-    if (!exact.has(key)) exact.set(key, target)
+  const add = (key: string, t: Target): void => {
+    if (!exact.has(key)) exact.set(key, t)
   }
   const channels = spec.channels ?? []
   const bridges = spec.bridges ?? []
   // Event fields first: where a field and a block key collide (none today), the field wins.
   const fieldProps: string[] = []
   for (const [prop, [key, kind]] of Object.entries(spec.fields ?? {})) {
-    add(key, { t: 'f', prop, kind })
+    add(key, target('f', -1, fieldProps.length, prop, kind))
     fieldProps.push(prop)
   }
   channels.forEach((prefix, block) => {
     CHANNEL_KEYS.forEach((key, slot) => {
-      add(prefix + key, { t: 'c', block, slot })
+      add(prefix + key, target('c', block, slot, '', 's'))
     })
   })
   bridges.forEach((prefix, block) => {
     BRIDGE_KEYS.forEach((key, slot) => {
-      add(prefix + key, { t: 'b', block, slot })
+      add(prefix + key, target('b', block, slot, '', 's'))
     })
   })
-  for (const [key, prop, kind] of COMMON) add(key, { t: 'f', prop, kind })
+  COMMON.forEach(([key, prop, kind], slot) => {
+    add(key, target('common', -1, slot, prop, kind))
+  })
   const lower = new Map<string, Target>()
   for (const [k, v] of exact) lower.set(k.toLowerCase(), v)
   const channelProps = channels.map((p) => CHANNEL_BLOCKS[p])
   const bridgeProps = bridges.map((p) => BRIDGE_BLOCKS[p])
-  const template: Record<string, unknown> = { event: name, raw: undefined }
-  for (const [, prop] of COMMON) template[prop] = undefined
-  for (const p of [...fieldProps, ...channelProps, ...bridgeProps]) template[p] = undefined
   return {
     channelProps,
     bridgeProps,
-    template,
     fieldProps,
     exact,
     lower,
     shapeKeys: [],
     shapeTargets: [],
+    shapeHash: 0,
+    shapeHash2: 0,
   }
 }
 
 const COMPILED = new Map<string, CompiledSpec>()
-for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(name, spec))
+for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(spec))
 
 const NO_VARIABLES: Readonly<Record<string, string>> = Object.freeze({})
 
@@ -582,6 +592,9 @@ function addVariable(out: Record<string, string>, line: string): void {
 function resolveTargets(spec: CompiledSpec, msg: AmiMessage): Array<Target | undefined> {
   const n = msg.size
   const keys = spec.shapeKeys
+  if (keys.length === n && msg.keyHash !== 0 && msg.keyHash === spec.shapeHash && msg.keyHash2 === spec.shapeHash2) {
+    return spec.shapeTargets
+  }
   if (keys.length === n) {
     let same = true
     for (let i = 0; i < n; i++) {
@@ -590,7 +603,11 @@ function resolveTargets(spec: CompiledSpec, msg: AmiMessage): Array<Target | und
         break
       }
     }
-    if (same) return spec.shapeTargets
+    if (same) {
+      spec.shapeHash = msg.keyHash
+      spec.shapeHash2 = msg.keyHash2
+      return spec.shapeTargets
+    }
   }
   const newKeys: string[] = new Array<string>(n)
   const targets: Array<Target | undefined> = new Array<Target | undefined>(n)
@@ -601,6 +618,8 @@ function resolveTargets(spec: CompiledSpec, msg: AmiMessage): Array<Target | und
   }
   spec.shapeKeys = newKeys
   spec.shapeTargets = targets
+  spec.shapeHash = msg.keyHash
+  spec.shapeHash2 = msg.keyHash2
   return targets
 }
 
@@ -609,34 +628,49 @@ export function toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined {
   if (name === undefined) return undefined
   const spec = COMPILED.get(name)
   if (spec === undefined) return undefined
-  // Cloning a per-event template gives every event of a type the same hidden class, cheaply.
-  const out: Record<string, unknown> = { ...spec.template }
-  out.raw = msg
+  const fp = spec.fieldProps
+  const fields: unknown[] = new Array<unknown>(fp.length).fill(undefined)
   const channels: Array<MutableChannel | undefined> = []
   const bridges: Array<MutableBridge | undefined> = []
+  let privilege: string | undefined
+  let systemName: string | undefined
+  let timestamp: number | undefined
+  let actionId: string | undefined
   const targets = resolveTargets(spec, msg)
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i]
     if (target === undefined) continue
     const value = msg.valueAt(i) as string
-    if (target.t === 'c') {
-      let ch = channels[target.block]
-      if (ch === undefined) ch = channels[target.block] = newChannel()
-      setChannelSlot(ch, target.slot, value)
-    } else if (target.t === 'b') {
-      let br = bridges[target.block]
-      if (br === undefined) br = bridges[target.block] = newBridge()
-      setBridgeSlot(br, target.slot, value)
-    } else if (out[target.prop] === undefined) {
-      // First occurrence wins, as in Asterisk's own header lookup.
-      out[target.prop] = target.kind === 'n' ? toNumber(value) : value
+    switch (target.t) {
+      case 'c': {
+        let ch = channels[target.block]
+        if (ch === undefined) ch = channels[target.block] = newChannel()
+        setChannelSlot(ch, target.slot, value)
+        break
+      }
+      case 'b': {
+        let br = bridges[target.block]
+        if (br === undefined) br = bridges[target.block] = newBridge()
+        setBridgeSlot(br, target.slot, value)
+        break
+      }
+      case 'f':
+        // First occurrence wins, as in Asterisk's own header lookup.
+        if (fields[target.slot] === undefined) fields[target.slot] = target.kind === 'n' ? toNumber(value) : value
+        break
+      default:
+        if (target.slot === 0) privilege ??= value
+        else if (target.slot === 1) systemName ??= value
+        else if (target.slot === 2) timestamp ??= toNumber(value)
+        else actionId ??= value
     }
   }
-  spec.channelProps.forEach((prop, i) => {
-    out[prop] = channels[i]
-  })
-  spec.bridgeProps.forEach((prop, i) => {
-    out[prop] = bridges[i]
-  })
+  // Same properties in the same order for every event of a type: one hidden class per type.
+  const out: Record<string, unknown> = { event: name, raw: msg, privilege, systemName, timestamp, actionId }
+  for (let i = 0; i < fp.length; i++) out[fp[i] as string] = fields[i]
+  const cp = spec.channelProps
+  for (let i = 0; i < cp.length; i++) out[cp[i] as string] = channels[i]
+  const bp = spec.bridgeProps
+  for (let i = 0; i < bp.length; i++) out[bp[i] as string] = bridges[i]
   return out as unknown as AmiTypedEvent
 }

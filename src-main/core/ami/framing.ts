@@ -36,6 +36,7 @@
  *   are counted in decoded UTF-16 code units, which never exceed the bytes received (equal for
  *   ASCII); the undecoded tail of a read is bounded in bytes.
  */
+import { isAscii } from 'node:buffer'
 import { AmiMessage } from './message'
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024
@@ -60,6 +61,10 @@ const LF = 10
 const CR = 13
 const SPACE = 32
 const TAB = 9
+const COLON = 58
+/** Seeds of the two key-sequence hashes (FNV-1a and a multiply-xorshift mix). */
+const FNV_SEED = 0x811c9dc5 | 0
+const MIX_SEED = 0x2545f491
 const END_COMMAND = '--END COMMAND--'
 
 export class AmiFramer {
@@ -80,6 +85,10 @@ export class AmiFramer {
   private values: string[] = []
   private text: string[] = []
   private units = 0
+  /** Fingerprint of the current message's key sequence (see AmiMessage.keyHash). */
+  private keyHash = FNV_SEED
+  private keyHash2 = MIX_SEED
+  private followsSeen = false
   /** Incremented by reset(), so a scan in progress notices it. */
   private generation = 0
   /** Inside `Response: Follows` output: 0 = no, 1 = headers, 2 = output lines seen. */
@@ -99,6 +108,9 @@ export class AmiFramer {
 
   reset(): void {
     this.generation++
+    this.followsSeen = false
+    this.keyHash = FNV_SEED
+    this.keyHash2 = MIX_SEED
     this.tail = null
     this.skipLine = false
     this.skipMessage = false
@@ -140,7 +152,9 @@ export class AmiFramer {
     }
     if (lastLf + 1 < buf.length) this.keepTail(buf, lastLf + 1)
     // One decode per read, up to the last complete line: LF is ASCII, so no character is cut.
-    this.scan(buf.toString('utf8', start, lastLf + 1))
+    // Pure ASCII (most reads) decodes identically as latin1, which is a plain copy.
+    const lines = buf.subarray(start, lastLf + 1)
+    this.scan(isAscii(lines) ? lines.toString('latin1') : lines.toString('utf8'))
   }
 
   private keepTail(buf: Buffer, from: number): void {
@@ -156,6 +170,9 @@ export class AmiFramer {
   }
 
   private fail(reason: AmiFramingErrorReason, detail: string): void {
+    this.followsSeen = false
+    this.keyHash = FNV_SEED
+    this.keyHash2 = MIX_SEED
     this.keys = []
     this.values = []
     this.text = []
@@ -167,7 +184,12 @@ export class AmiFramer {
 
   private flush(): void {
     if (this.keys.length !== 0 || this.text.length !== 0) {
-      const msg = new AmiMessage(this.keys, this.values, this.text.length === 0 ? undefined : this.text)
+      // Follows output is not hashed key by key: such a message gets no fingerprint.
+      const hashed = !this.followsSeen
+      const msg = new AmiMessage(this.keys, this.values, this.text.length === 0 ? undefined : this.text, hashed ? this.keyHash : 0, hashed ? this.keyHash2 : 0)
+      this.followsSeen = false
+      this.keyHash = FNV_SEED
+      this.keyHash2 = MIX_SEED
       this.keys = []
       this.values = []
       if (this.text.length !== 0) this.text = []
@@ -221,8 +243,24 @@ export class AmiFramer {
 
   private line(s: string, pos: number, end: number): void {
     const colon = s.indexOf(':', pos)
-    if (colon > pos && colon < end && isKey(s, pos, colon)) {
+    if (colon > pos && colon < end) {
+      // One pass over the key: reject blanks (stray text) and extend the key-sequence fingerprint.
+      let h1 = this.keyHash
+      let h2 = this.keyHash2
+      for (let i = pos; i < colon; i++) {
+        const c = s.charCodeAt(i)
+        if (c === SPACE || c === TAB) {
+          this.strayLine(s, pos, end)
+          return
+        }
+        h1 = Math.imul(h1 ^ c, 0x01000193)
+        h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15)
+      }
+      // Pending stray text never has keys beside it, so the hashes above started from the seeds.
       if (this.text.length !== 0) this.flush()
+      // A separator, so `AB`+`C` and `A`+`BC` differ.
+      this.keyHash = Math.imul(h1 ^ COLON, 0x01000193)
+      this.keyHash2 = Math.imul(h2 + COLON, 0x5bd1e995) ^ (h2 >>> 15)
       const key = s.slice(pos, colon)
       let vs = colon + 1
       if (vs < end && s.charCodeAt(vs) === SPACE) vs++
@@ -230,9 +268,16 @@ export class AmiFramer {
       if (this.bannerPending) this.bannerPending = false
       this.keys.push(key)
       this.values.push(value)
-      if (this.keys.length === 1 && value === 'Follows' && key.toLowerCase() === 'response') this.follows = 1
+      if (this.keys.length === 1 && value === 'Follows' && key.toLowerCase() === 'response') {
+        this.follows = 1
+        this.followsSeen = true
+      }
       return
     }
+    this.strayLine(s, pos, end)
+  }
+
+  private strayLine(s: string, pos: number, end: number): void {
     const line = s.slice(pos, end)
     if (this.bannerPending) {
       this.bannerPending = false
@@ -274,14 +319,6 @@ export class AmiFramer {
   }
 }
 
-/** A key is a non-empty run without blanks (stray text like IAXnetstats' `… Rx:NEW` has blanks). */
-function isKey(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i)
-    if (c === SPACE || c === TAB) return false
-  }
-  return true
-}
 
 export interface ParseResult {
   readonly messages: AmiMessage[]

@@ -47,12 +47,22 @@ export class AmiMessage {
   private readonly keys: readonly string[]
   private readonly values: readonly string[]
   readonly textLines: readonly string[]
+  /**
+   * A 64-bit fingerprint (two 32-bit halves) of the key sequence, computed by the framer while it
+   * scans the keys anyway; 0 when unknown (messages built in code). Asterisk sends the same keys
+   * in the same order for an event type, so typed-event parsing reuses its key mapping when the
+   * fingerprint repeats instead of comparing every key string again.
+   */
+  readonly keyHash: number
+  readonly keyHash2: number
 
-  constructor(keys: readonly string[], values: readonly string[], textLines: readonly string[] = EMPTY) {
+  constructor(keys: readonly string[], values: readonly string[], textLines: readonly string[] = EMPTY, keyHash = 0, keyHash2 = 0) {
     if (keys.length !== values.length) throw new RangeError('AmiMessage: keys and values differ in length')
     this.keys = keys
     this.values = values
     this.textLines = textLines
+    this.keyHash = keyHash
+    this.keyHash2 = keyHash2
   }
 
   static from(fields: AmiFieldsInput): AmiMessage {

@@ -111,6 +111,25 @@ describe('toTypedEvent over the real captures', () => {
     expect(h.cause).toBeUndefined()
   })
 
+  it('same event and size but other keys or order: the key mapping is not reused by mistake', () => {
+    const bytes = Buffer.from(
+      'Event: Hangup\r\nChannel: A\r\nUniqueid: u1\r\nCause: 16\r\n\r\n' +
+        'Event: Hangup\r\nUniqueid: u2\r\nChannel: B\r\nCause: 17\r\n\r\n' +
+        'Event: Hangup\r\nChannel: C\r\nLinkedid: l3\r\nCause: 18\r\n\r\n' +
+        'Event: Hangup\r\nChannel: D\r\nUniqueid: u4\r\nCause: 19\r\n\r\n',
+      'latin1',
+    )
+    const typed = parseAmiBytes(bytes, { expectBanner: false }).messages.map((m) => toTypedEvent(m) as AmiEventOf<'Hangup'>)
+    expect(typed.map((h) => [h.channel?.channel, h.channel?.uniqueid, h.channel?.linkedid, h.cause])).toEqual([
+      ['A', 'u1', undefined, 16],
+      ['B', 'u2', undefined, 17],
+      ['C', undefined, 'l3', 18],
+      ['D', 'u4', undefined, 19],
+    ])
+    expect(typed[0]?.raw.keyHash).toBe(typed[3]?.raw.keyHash)
+    expect(typed[0]?.raw.keyHash).not.toBe(typed[1]?.raw.keyHash)
+  })
+
   it('unknown events and responses are not typed', () => {
     expect(toTypedEvent(AmiMessage.from([['Event', 'SomethingNew']]))).toBeUndefined()
     expect(toTypedEvent(AmiMessage.from([['Response', 'Success']]))).toBeUndefined()

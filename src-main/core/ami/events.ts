@@ -571,7 +571,24 @@ function newBridge(): MutableBridge {
 }
 
 function toNumber(v: string): number | undefined {
-  if (v === '') return undefined
+  const n = v.length
+  if (n === 0) return undefined
+  // Most numbers on the wire are short unsigned integers (states, priorities, counts): read them
+  // directly; Number() handles the rest (signs, decimals such as Timestamp).
+  if (n <= 9) {
+    let x = 0
+    for (let i = 0; i < n; i++) {
+      const d = v.charCodeAt(i) - 48
+      if (d < 0 || d > 9) return generalNumber(v)
+      x = x * 10 + d
+    }
+    return x
+  }
+  return generalNumber(v)
+}
+
+function generalNumber(v: string): number | undefined {
+  if (v.trim() === '') return undefined
   const x = Number(v)
   return Number.isNaN(x) ? undefined : x
 }

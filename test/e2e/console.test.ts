@@ -176,20 +176,26 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(errors).toEqual([])
   })
 
-  // Both ways of writing a London number must be refused; the second one is typed with the
-  // international prefix 00, which with this profile's outside-line prefix 0 is ambiguous.
-  it.each(['+44 20 7946 0000', '00 44 20 7946 0000'])('refuses the international number %s and says why, without sending an Originate', async (number) => {
+  // Toll numbers as an operator would type them off a business card. With this profile's
+  // outside-line prefix 0 (Germany), '00 44…' and '0900…' are also readable as outside line +
+  // something else; whichever reading the guard takes, the toll call must not go out.
+  it.each([
+    ['+44 20 7946 0000', 'international'],
+    ['00 44 20 7946 0000', 'international'],
+    ['+49 900 1234567', 'premium'],
+    ['0900 1234567', 'premium'],
+  ])('refuses the toll number %s with the %s rule, says why, and sends no Originate', async (number, rule) => {
     const { page, errors } = await openConsole(browser, h)
     const originate = vi.spyOn(h.demo.pbx.engine, 'originate')
     await page.getByRole('combobox', { name: 'Dial a number or extension' }).fill(number)
     await page.keyboard.press('Enter')
     const alert = page.locator('.toasts').getByRole('alert')
     await alert.waitFor()
-    expect(await alert.textContent()).toMatch(/international/i)
+    expect(await alert.textContent()).toMatch(new RegExp(rule, 'i'))
     const [entry] = await auditSummary(page)
     expect(entry?.[0]).toBe('call.originate')
     expect(entry?.[1]).toBe('Refused')
-    expect(entry?.[2]).toMatch(/^international/)
+    expect(entry?.[2]).toMatch(new RegExp(`^${rule}`))
     expect(originate).not.toHaveBeenCalled()
     expect(errors).toEqual([])
   })
@@ -216,6 +222,77 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
       ['call.originate', 'Refused', expect.stringMatching(/^emergency · confirm_required/)],
       ['call.originate', 'OK', expect.stringMatching(/^ref /)],
     ])
+    expect(errors).toEqual([])
+  })
+
+  it('cancels an attended transfer with X: the operator is back with the caller', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const { trunk, phone } = await answeredAtReception('Cancel Caller')
+    await expect.poll(() => rowWith(page, 'Cancel Caller').textContent()).toContain('Talking')
+    await rowWith(page, 'Cancel Caller').click()
+    await page.keyboard.press('a')
+    await page.getByRole('dialog', { name: 'Attended transfer to' }).getByRole('textbox', { name: 'Destination' }).fill('105')
+    await page.keyboard.press('Enter')
+    const consult = await ringingAt(h.demo, '105')
+    expect(h.demo.pbx.answer(consult.uniqueid)).toBe(true)
+    await page.getByRole('button', { name: /Cancel transfer/ }).waitFor()
+    await page.keyboard.press('x')
+    await page.getByRole('status').filter({ hasText: 'Transfer cancelled' }).waitFor()
+    expect(await eventually('the caller back with the operator', () => (bridgedWith(trunk.uniqueid) === phone.name ? true : undefined))).toBe(true)
+    await eventually('the consulted leg gone', () => (channelNames(h.demo).includes(consult.name) ? undefined : true))
+    expect(errors).toEqual([])
+  })
+
+  it('lists every action in the audit view with its PBX, role and result', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    // Blind transfer by T and the prompt, to voicemail by V, hang-up by H, and a refused dial.
+    inbound('Audit One', '+4930100001')
+    inbound('Audit Two', '+4930100002')
+    inbound('Audit Three', '+4930100003')
+    await rowWith(page, 'Audit One').click()
+    await page.keyboard.press('t')
+    await page.getByRole('dialog', { name: 'Transfer to' }).getByRole('textbox', { name: 'Destination' }).fill('105')
+    await page.keyboard.press('Enter')
+    await page.getByRole('status').filter({ hasText: 'Transferred to 105' }).waitFor()
+    await rowWith(page, 'Audit Two').click()
+    await page.keyboard.press('v')
+    await page.getByRole('dialog', { name: 'Send to voicemail of extension' }).getByRole('textbox', { name: 'Destination' }).fill('104')
+    await page.keyboard.press('Enter')
+    await page.getByRole('status').filter({ hasText: "Sent to 104's voicemail" }).waitFor()
+    await rowWith(page, 'Audit Three').click()
+    await page.keyboard.press('h')
+    await page.getByRole('status').filter({ hasText: 'Call hung up' }).waitFor()
+    await page.getByRole('combobox', { name: 'Dial a number or extension' }).fill('+49 900 1234567')
+    await page.keyboard.press('Enter')
+    await page.locator('.toasts').getByRole('alert').waitFor()
+
+    const all = await auditRows(page)
+    expect(all).toHaveLength(4)
+    for (const row of all) {
+      expect(row[1]).toBe('demo')
+      expect(row[2]).toBe('receptionist')
+    }
+    const summary = (await auditSummary(page)).map(([action, result]) => [action, result])
+    expect(summary).toEqual([
+      ['call.transfer.blind', 'OK'],
+      ['call.transfer.voicemail', 'OK'],
+      ['call.hangup', 'OK'],
+      ['call.originate', 'Refused'],
+    ])
+    // The refusal names its rule in the Reason column.
+    expect(all[0]?.[6]).toMatch(/^premium/)
+    expect(errors).toEqual([])
+  })
+
+  it('lists the shortcuts in the help overlay and focuses the filter with /', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    await page.keyboard.press('?')
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    for (const what of ['Hang up the selected call', 'Blind transfer the selected call', 'Park the selected call']) await help.getByText(what).waitFor()
+    await page.mouse.click(5, 5)
+    await help.waitFor({ state: 'detached' })
+    await page.keyboard.press('/')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter calls')
     expect(errors).toEqual([])
   })
 })

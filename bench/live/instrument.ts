@@ -14,6 +14,9 @@ import type { LivePatch, LiveState } from '../../src-preload/types/live'
 import { wallNow } from './stats'
 
 export interface FlushRecord {
+  /** Wall time the flush started (the coalescer's own pacing point). */
+  readonly startedAt: number
+  /** Wall time the flush had handed its frame to every sink. */
   readonly at: number
   readonly ms: number
   readonly patch: boolean
@@ -75,6 +78,7 @@ export function installPipelineProbe(): PipelineProbe {
   }
   coProto.flush = function (this: unknown, ...args: unknown[]): unknown {
     const before = (this as { flushed: LiveState }).flushed.calls
+    const startedAt = wallNow()
     const t0 = performance.now()
     const patch = origFlush.apply(this, args) as LivePatch | undefined
     const ms = performance.now() - t0
@@ -85,7 +89,7 @@ export function installPipelineProbe(): PipelineProbe {
       upserts++
       if (!(id in before) && !probe.newCallSentAt.has(id)) probe.newCallSentAt.set(id, at)
     }
-    probe.flushes.push({ at, ms, patch: patch !== undefined, upserts })
+    probe.flushes.push({ startedAt, at, ms, patch: patch !== undefined, upserts })
     return patch
   }
   return probe

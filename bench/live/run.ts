@@ -10,7 +10,7 @@
  *   --rate      AMI events/s wanted at the console (default 1000); turned into a call rate with
  *               EVENTS_PER_CALL (measured: the events/s actually received are printed)
  *   --cps       call rate, overriding --rate
- *   --seconds   measurement window for latency/CPU/batches (default 20)
+ *   --seconds   measurement window for latency/CPU/batches (default 15)
  *   --scroll    seconds of scrolling the calls list under load (default 4)
  *   --json      one JSON object instead of the table
  *   --profile D write main.cpuprofile and renderer.cpuprofile (measurement window) into D
@@ -67,7 +67,7 @@ function parseArgs(argv: readonly string[]): Options {
     calls: Math.round(num('calls', 5000)),
     rate,
     cps: num('cps', rate / EVENTS_PER_CALL),
-    seconds: num('seconds', 20),
+    seconds: num('seconds', 15),
     scroll: num('scroll', 4),
     json: argv.includes('--json'),
     seed: num('seed', 1),
@@ -188,7 +188,7 @@ interface BenchResult {
   readonly load: { callsInConsole: number; rampMs: number; amiEventsPerSecond: number; newCallsPerSecond: number }
   readonly reducer: { events: number; batches: number; mainThreadMs: number; eventsPerSecondOfMainThread: number; meanBatchMs: number; maxBatchMs: number; shareOfWallPercent: number }
   readonly mainProcess: { cpuPercentOfOneCore: number; cpuPercentWhileScrolling: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; pbxChildCpuMsTotal: number | null }
-  readonly coalescer: { flushesPerSecond: number; patchBatchesPerSecond: number; snapshotsSent: number; maxFlushesIn16ms: number; maxPatchesIn16ms: number; meanFlushMs: number; p99FlushMs: number; meanCallUpsertsPerPatch: number }
+  readonly coalescer: { flushesPerSecond: number; patchBatchesPerSecond: number; snapshotsSent: number; maxFlushesIn16ms: number; maxPatchesIn16ms: number; minFlushGapMs: number; meanFlushMs: number; p99FlushMs: number; meanCallUpsertsPerPatch: number }
   readonly renderer: { liveFramesPerSecond: number; snapshotsReceived: number; maxLiveFramesPerAnimationFrame: number; animationFramesWithMoreThanOneBatch: number; animationFramesPerSecond: number; longFramesOver20ms: number; worstFrameMs: number; mainThreadBusyPercent: number; pageErrors: number }
   readonly latency: { method: string; clockOffsetMs: number; clockUncertaintyMs: number; newCalls: number; measured: number; eventToDomMs: Pcts & { max: number }; eventToSentMs: Pcts; sentToDomMs: Pcts }
   readonly scroll: { error: string } | { frames: number; droppedFramesOver20ms: number; worstFrameMs: number; p99FrameMs: number; rowsInDom: number; listHeightPx: number }
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
   const watchdog = setTimeout(() => {
     console.error('bench:live: watchdog — the run took too long, stopping')
     void runCleanups().finally(() => process.exit(2))
-  }, (opts.seconds + opts.scroll + 120) * 1000)
+  }, (opts.seconds + opts.scroll + 200) * 1000)
   watchdog.unref()
   const runCleanups = async (): Promise<void> => {
     for (const c of cleanups.splice(0).reverse()) await c().catch((err: unknown) => { console.error('bench:live: cleanup:', err) })
@@ -341,8 +341,8 @@ async function main(): Promise<void> {
         if (dom !== undefined) sentToDom.push(dom - clockOffsetMs - sent)
       }
     }
-    const flushTimes = flushes.map((f) => f.at)
-    const patchTimes = flushes.filter((f) => f.patch).map((f) => f.at)
+    const flushTimes = flushes.map((f) => f.startedAt)
+    const patchTimes = flushes.filter((f) => f.patch).map((f) => f.startedAt)
     const livePerFrame = maxLivePerFrame(pageWindow.frames, pageWindow.live)
     const frameDeltas = pageWindow.frames.slice(1).map((t, i) => t - (pageWindow.frames[i] ?? t))
 
@@ -393,6 +393,7 @@ async function main(): Promise<void> {
         snapshotsSent: statsEnd.snapshots - stats0.snapshots,
         maxFlushesIn16ms: maxInWindow(flushTimes, 16),
         maxPatchesIn16ms: maxInWindow(patchTimes, 16),
+        minFlushGapMs: round(Math.min(...flushTimes.slice(1).map((t, i) => t - (flushTimes[i] ?? t))), 2),
         meanFlushMs: round(flushes.reduce((s, f) => s + f.ms, 0) / Math.max(1, flushes.length), 3),
         p99FlushMs: round(percentile(flushes.map((f) => f.ms), 99), 2),
         meanCallUpsertsPerPatch: round(flushes.reduce((s, f) => s + f.upserts, 0) / Math.max(1, patchTimes.length), 1),
@@ -449,7 +450,7 @@ function printTable(r: BenchResult): void {
     `  AMI events received        ${String(load.amiEventsPerSecond)} /s (${String(load.newCallsPerSecond)} new calls/s)`,
     `  reducer                    ${String(reducer.eventsPerSecondOfMainThread)} events/s of main-thread time (${String(reducer.events)} events in ${String(reducer.batches)} batches, mean ${String(reducer.meanBatchMs)} ms, max ${String(reducer.maxBatchMs)} ms, ${String(reducer.shareOfWallPercent)} % of wall)`,
     `  main-process CPU           ${String(main.cpuPercentOfOneCore)} % of one core (${String(main.cpuPercentWhileScrolling)} % while scrolling; event-loop delay p99 ${String(main.eventLoopDelayP99Ms)} ms, max ${String(main.eventLoopDelayMaxMs)} ms)`,
-    `  patch batches              ${String(co.patchBatchesPerSecond)} /s (flushes ${String(co.flushesPerSecond)} /s, max ${String(co.maxPatchesIn16ms)} in any 16 ms, flush mean ${String(co.meanFlushMs)} ms p99 ${String(co.p99FlushMs)} ms, snapshots ${String(co.snapshotsSent)})`,
+    `  patch batches              ${String(co.patchBatchesPerSecond)} /s (flushes ${String(co.flushesPerSecond)} /s, max ${String(co.maxPatchesIn16ms)} in any 16 ms, min gap ${String(co.minFlushGapMs)} ms, flush mean ${String(co.meanFlushMs)} ms p99 ${String(co.p99FlushMs)} ms, snapshots ${String(co.snapshotsSent)})`,
     `  renderer                   ${String(ren.liveFramesPerSecond)} live frames/s, max ${String(ren.maxLiveFramesPerAnimationFrame)} per animation frame (${String(ren.animationFramesWithMoreThanOneBatch)} frames with > 1), ${String(ren.animationFramesPerSecond)} fps, ${String(ren.longFramesOver20ms)} frames > 20 ms (worst ${String(ren.worstFrameMs)} ms), main thread busy ${String(ren.mainThreadBusyPercent)} %`,
     `  event→DOM                  ${ms(lat.eventToDomMs)} (max ${String(lat.eventToDomMs.max)} ms) over ${String(lat.measured)} of ${String(lat.newCalls)} new calls`,
     `    event→sent (main)        ${ms(lat.eventToSentMs)}`,

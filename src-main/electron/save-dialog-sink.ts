@@ -9,7 +9,7 @@ export const saveDialogSink: ExportSink = {
     const parent = BrowserWindow.getFocusedWindow()
     const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] }
     const choice = parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options)
-    if (choice.canceled || choice.filePath === undefined) return { kind: 'cancelled' }
+    if (choice.canceled || choice.filePath === '') return { kind: 'cancelled' }
     const out = createWriteStream(choice.filePath, { mode: 0o600 })
     const { rows } = await write(out)
     out.end()

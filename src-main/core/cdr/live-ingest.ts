@@ -36,8 +36,12 @@ export class CdrLiveIngest {
       this.opts.log?.('a Cdr event could not be read; skipped', err)
       return
     }
-    if (this.batch.length >= (this.opts.maxBatch ?? 500)) this.flush()
-    else this.timer ??= setTimeout(() => { this.flush() }, this.opts.flushMs ?? 250)
+    // flush() never rejects (failures are logged), so nothing is left floating here.
+    if (this.batch.length >= (this.opts.maxBatch ?? 500)) void this.flush()
+    else
+      this.timer ??= setTimeout(() => {
+        void this.flush()
+      }, this.opts.flushMs ?? 250)
   }
 
   /** Writes what is pending; writes are chained so batches land in arrival order. */

@@ -323,8 +323,8 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined)
     case 'QueueMemberRemoved': {
       const q = ev.queue === undefined ? undefined : d.get('queues', ev.queue)
       if (q === undefined || ev.interface === undefined || q.members[ev.interface] === undefined) return
-      const members = Object.assign(rec<LiveQueueMember>(), q.members)
-      delete members[ev.interface]
+      const members = rec<LiveQueueMember>()
+      for (const [iface, m] of Object.entries(q.members)) if (iface !== ev.interface) members[iface] = m
       d.set('queues', q.id, { ...q, members })
       return
     }

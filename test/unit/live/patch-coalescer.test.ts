@@ -94,7 +94,6 @@ describe('PatchCoalescer', () => {
     let view = emptyLiveState()
     let seq = 0
     for (const m of patches) {
-      if (m.kind !== 'patch') continue
       expect(m.patch.seq).toBe(seq + 1)
       seq = m.patch.seq
       view = applyLivePatch(view, m.patch)

@@ -19,7 +19,7 @@ function onlyCall(m: LiveModel): LiveCall {
   return cs[0] as LiveCall
 }
 
-function is<N extends AmiTypedEvent['event']>(name: N, chan?: string) {
+function is(name: AmiTypedEvent['event'], chan?: string) {
   return (e: AmiTypedEvent): boolean =>
     e.event === name && (chan === undefined || ('channel' in e && typeof e.channel === 'object' && e.channel.channel?.startsWith(chan) === true))
 }

@@ -129,7 +129,7 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
           sync.start()
           for (const m of events.slice(0, c)) client.fire('event', m) // before connecting: replaced anyway
           client.state = 'ready'
-          const synced = new Promise<void>((resolve) => sync.once('synced', () => resolve()))
+          const synced = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
           client.fire('connected', { reconnect: false })
           expect(client.pendingLists).toBe(6)
           for (const m of events.slice(c, k)) client.fire('event', m)
@@ -174,7 +174,7 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
     const snap = pbx.snapshot()
     client.answers.set('CoreShowChannels', snap.coreShowChannels)
     client.answers.set('BridgeList', snap.bridgeList)
-    const synced = new Promise<void>((resolve) => sync.once('synced', () => resolve()))
+    const synced = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
     client.fire('connected', { reconnect: true })
     client.release()
     await synced

@@ -185,7 +185,7 @@ interface Pcts {
 
 interface BenchResult {
   readonly config: { concurrentCalls: number; callsPerSecond: number; targetEventsPerSecond: number; windowS: number; scrollS: number; seed: number }
-  readonly load: { callsInConsole: number; rampMs: number; amiEventsPerSecond: number; newCallsPerSecond: number }
+  readonly load: { callsInConsole: number; amiReconnects: number; liveStatusAtEnd: string; rampMs: number; amiEventsPerSecond: number; newCallsPerSecond: number }
   readonly reducer: { events: number; batches: number; mainThreadMs: number; eventsPerSecondOfMainThread: number; meanBatchMs: number; maxBatchMs: number; shareOfWallPercent: number }
   readonly mainProcess: { cpuPercentOfOneCore: number; cpuPercentWhileScrolling: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; pbxChildCpuMsTotal: number | null }
   readonly coalescer: { flushesPerSecond: number; patchBatchesPerSecond: number; snapshotsSent: number; maxFlushesIn16ms: number; maxPatchesIn16ms: number; minFlushGapMs: number; meanFlushMs: number; p99FlushMs: number; meanCallUpsertsPerPatch: number }
@@ -245,12 +245,18 @@ async function main(): Promise<void> {
     // Arrival of each new call: its first channel's Newchannel (Uniqueid = Linkedid = the call id).
     const arrivals = new Map<string, number>()
     let amiEvents = 0
-    const offEvents = client.on('event', (msg: AmiMessage) => {
+    // On the session, not the AmiClient: a reconnect (e.g. the PBX dropping a slow reader) keeps it.
+    let amiReconnects = 0
+    const offEvents = runtime.session.on('amiEvent', (msg: AmiMessage) => {
       amiEvents++
       if (msg.event !== 'Newchannel') return
       const id = msg.get('Uniqueid')
       if (id !== undefined && id === msg.get('Linkedid')) arrivals.set(id, wallNow())
     })
+    const offResync = runtime.session.on('resync', (r) => {
+      if (r.transport === 'ami') amiReconnects++
+    })
+    cleanups.push(() => Promise.resolve(offResync()))
     cleanups.push(() => Promise.resolve(offEvents()))
 
     const server: WebServer = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
@@ -367,6 +373,8 @@ async function main(): Promise<void> {
       config: { concurrentCalls: opts.calls, callsPerSecond: round(opts.cps, 2), targetEventsPerSecond: opts.rate, windowS: round(wallS, 2), scrollS: opts.scroll, seed: opts.seed },
       load: {
         callsInConsole: callsNow,
+        amiReconnects,
+        liveStatusAtEnd: runtime.coalescer.snapshot().state.meta.status,
         rampMs: child.ready.rampMs,
         amiEventsPerSecond: round(eventsInWindow / wallS, 0),
         newCallsPerSecond: round(bornInWindow / wallS, 1),
@@ -447,7 +455,7 @@ function printTable(r: BenchResult): void {
   const goal = (ok: boolean): string => (ok ? 'met' : 'MISSED')
   const lines = [
     `live pipeline under load: ${String(cfg.concurrentCalls)} calls wanted, ${String(load.callsInConsole)} in the console, ${String(cfg.callsPerSecond)} calls/s, window ${String(cfg.windowS)} s`,
-    `  AMI events received        ${String(load.amiEventsPerSecond)} /s (${String(load.newCallsPerSecond)} new calls/s)`,
+    `  AMI events received        ${String(load.amiEventsPerSecond)} /s (${String(load.newCallsPerSecond)} new calls/s; AMI reconnects ${String(load.amiReconnects)}, live status at end ${load.liveStatusAtEnd})`,
     `  reducer                    ${String(reducer.eventsPerSecondOfMainThread)} events/s of main-thread time (${String(reducer.events)} events in ${String(reducer.batches)} batches, mean ${String(reducer.meanBatchMs)} ms, max ${String(reducer.maxBatchMs)} ms, ${String(reducer.shareOfWallPercent)} % of wall)`,
     `  main-process CPU           ${String(main.cpuPercentOfOneCore)} % of one core (${String(main.cpuPercentWhileScrolling)} % while scrolling; event-loop delay p99 ${String(main.eventLoopDelayP99Ms)} ms, max ${String(main.eventLoopDelayMaxMs)} ms)`,
     `  patch batches              ${String(co.patchBatchesPerSecond)} /s (flushes ${String(co.flushesPerSecond)} /s, max ${String(co.maxPatchesIn16ms)} in any 16 ms, min gap ${String(co.minFlushGapMs)} ms, flush mean ${String(co.meanFlushMs)} ms p99 ${String(co.p99FlushMs)} ms, snapshots ${String(co.snapshotsSent)})`,

@@ -1,8 +1,11 @@
 /// <reference lib="dom" />
-import { rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { AppCore } from '../../src-main/core/app/app-core'
 import { startBuiltinDemo, type BuiltinDemo } from '../../src-main/core/app/builtin-demo'
+import { FileAuditLog } from '../../src-main/core/audit'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
 import { RENDERER_DIR, watchErrors } from './browser'
 import { createTestCore } from './test-core'
@@ -27,7 +30,11 @@ export interface ConsoleHarness {
 export async function startConsole(options: ConsoleHarnessOptions = {}): Promise<ConsoleHarness> {
   const demo = await startBuiltinDemo({ rate: 0, seed: options.seed ?? 7 })
   const withBuiltin = options.builtinProfile ?? true
+  // The core does not close the audit log it is given (its file handle would leak): own it here.
+  const auditDir = mkdtempSync(join(tmpdir(), 'att-audit-'))
+  const auditLog = new FileAuditLog({ dir: auditDir })
   const core = createTestCore({
+    auditLog,
     ...(withBuiltin ? { builtinProfile: demo.builtin } : {}),
     appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: withBuiltin, ...(withBuiltin ? { demoProfileId: demo.builtin.profile.id } : {}) },
   })
@@ -42,7 +49,9 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
       await server.close()
       await core.close()
       await demo.stop()
+      await auditLog.close()
       rmSync(core.dataDir, { recursive: true, force: true })
+      rmSync(auditDir, { recursive: true, force: true })
     },
   }
 }

@@ -14,10 +14,13 @@
  *                                   err.response), timeout, outcome_unknown (written, connection lost
  *                                   before the answer — never replayed), not_connected (nothing was
  *                                   written), invalid_action (refused before writing), aborted.
+ *                                   If the answer starts an EventList, use list() instead: here the
+ *                                   items are dropped (never emitted as live events).
  *   ami.list(name, fields?, opts?): Promise<{ response, events }>
  *                                   EventList actions (CoreShowChannels, QueueStatus, Status, …):
  *                                   collects item events by ActionID until the completion event
- *                                   (`EventList: Complete`); `cancelled` → action_error. The timeout
+ *                                   (`EventList: Complete`, or a `…Complete` event without that key);
+ *                                   `cancelled` → action_error. The timeout
  *                                   is an idle timeout (restarted by each item). List items are NOT
  *                                   emitted on 'event' (ExtensionStatus/ParkedCall items share
  *                                   names with live events).
@@ -681,13 +684,18 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       this.writeQueue.splice(qi, 1)
       this.queuedBytes -= p.bytes.length
     } else {
-      this.abandoned.add(p.id)
-      if (this.abandoned.size > MAX_ABANDONED_IDS) {
-        const first = this.abandoned.values().next()
-        if (first.done !== true) this.abandoned.delete(first.value)
-      }
+      this.forgetLater(p.id)
     }
     this.settle(p, err)
+  }
+
+  /** Late answers and list items for this id are dropped, not mistaken for live events. */
+  private forgetLater(id: string): void {
+    this.abandoned.add(id)
+    if (this.abandoned.size > MAX_ABANDONED_IDS) {
+      const first = this.abandoned.values().next()
+      if (first.done !== true) this.abandoned.delete(first.value)
+    }
   }
 
   private settle(p: Pending, result: AmiError | ListResult): void {
@@ -724,10 +732,14 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       return
     }
     const eventList = m.get('EventList')
-    if (p.isList && eventList !== undefined && eventList.toLowerCase() === 'start') {
-      p.response = m
-      this.armTimer(p)
-      return
+    if (eventList !== undefined && eventList.toLowerCase() === 'start') {
+      if (p.isList) {
+        p.response = m
+        this.armTimer(p)
+        return
+      }
+      // A list answer to action(): its items (same names as live events) must not reach 'event'.
+      this.forgetLater(id)
     }
     this.settle(p, { response: m, events: [] })
   }
@@ -739,7 +751,9 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       if (p !== undefined && p.isList) {
         const el = m.get('EventList')
         const lower = el?.toLowerCase()
-        if (lower === 'complete') {
+        // `EventList: Complete` marks the end; a `…Complete` event without it (older versions)
+        // ends the list too, rather than leaving it to time out.
+        if (lower === 'complete' || (lower === undefined && event.endsWith('Complete'))) {
           this.settle(p, { response: p.response ?? m, events: p.events })
         } else if (lower === 'cancelled') {
           this.settle(p, new AmiError('action_error', `${p.name} list cancelled by the PBX`, { action: p.name, actionId: id, response: m }))

@@ -185,6 +185,42 @@ describe('actions', () => {
     expect(live).toEqual(['Newchannel'])
   })
 
+  it('a …Complete event without an EventList key still ends the list', async () => {
+    const s = await serve()
+    s.handler = (a, conn) => {
+      if (a.get('Action') !== 'Parkinglots') return false
+      const id = a.actionId ?? ''
+      conn.send(`Response: Success\r\nActionID: ${id}\r\nEventList: start\r\n\r\nEvent: Parkinglot\r\nActionID: ${id}\r\nName: default\r\n\r\n`)
+      conn.send(`Event: ParkinglotsComplete\r\nActionID: ${id}\r\nListItems: 1\r\n\r\n`)
+      return true
+    }
+    const c = client(s.port)
+    await c.start()
+    const r = await c.list('Parkinglots', [], { timeoutMs: 1000 })
+    expect(r.events.map((e) => e.get('Name'))).toEqual(['default'])
+  })
+
+  it('list items answering a plain action() never pose as live events', async () => {
+    const s = await serve()
+    s.handler = (a, conn) => {
+      if (a.get('Action') !== 'ExtensionStateList') return false
+      const id = a.actionId ?? ''
+      conn.send(`Response: Success\r\nActionID: ${id}\r\nEventList: start\r\n\r\n`)
+      conn.send(`Event: ExtensionStatus\r\nActionID: ${id}\r\nExten: 101\r\nStatus: 0\r\n\r\n`)
+      conn.send(`Event: ExtensionStateListComplete\r\nActionID: ${id}\r\nEventList: Complete\r\nListItems: 1\r\n\r\n`)
+      conn.send('Event: ExtensionStatus\r\nPrivilege: call,all\r\nExten: 102\r\nStatus: 1\r\n\r\n')
+      return true
+    }
+    const c = client(s.port)
+    await c.start()
+    const live: string[] = []
+    c.on('event', (m) => live.push(`${m.event ?? ''}:${m.get('Exten') ?? ''}`))
+    const r = await c.action('ExtensionStateList')
+    expect(r.get('EventList')).toBe('start')
+    await until(() => live.length > 0, 2000, 'live event')
+    expect(live).toEqual(['ExtensionStatus:102'])
+  })
+
   it('a cancelled EventList rejects with action_error', async () => {
     const s = await serve()
     s.handler = (a, conn) => {

@@ -102,12 +102,13 @@ async function startPbxChild(opts: Options): Promise<PbxChild> {
   const args = JSON.stringify({ calls: opts.calls, callsPerSecond: opts.cps, seed: opts.seed, maxLifeMs: (opts.seconds + opts.scroll + 150) * 1000 })
   const proc = spawn(process.execPath, ['--import', 'tsx', join(here, 'pbx-child.ts'), args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] })
   const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream })
-  let onStopped: ((cpuMs: number) => void) | undefined
+  // A holder, not a `let`: the callback is set later, inside stop().
+  const waiting: { onStopped?: (cpuMs: number) => void } = {}
   const ready = await new Promise<ReadyMsg>((resolveReady, reject) => {
     const timer = setTimeout(() => { reject(new Error('the PBX child did not get ready within 90 s')) }, 90_000)
     proc.once('exit', (code) => { reject(new Error(`the PBX child exited early (${String(code)})`)) })
     lines.on('line', (line) => {
-      let msg: { kind?: string; cpuMs?: number } & Partial<ReadyMsg>
+      let msg: { kind?: string; cpuMs?: number }
       try {
         msg = JSON.parse(line) as typeof msg
       } catch {
@@ -115,22 +116,23 @@ async function startPbxChild(opts: Options): Promise<PbxChild> {
       }
       if (msg.kind === 'ready') {
         clearTimeout(timer)
-        resolveReady(msg as ReadyMsg)
-      } else if (msg.kind === 'stopped') onStopped?.(msg.cpuMs ?? 0)
+        resolveReady(msg as unknown as ReadyMsg)
+      } else if (msg.kind === 'stopped') waiting.onStopped?.(msg.cpuMs ?? 0)
     })
   })
   return {
     proc,
     ready,
     stop: async () => {
-      if (proc.exitCode !== null) return undefined
+      const alive = (): boolean => proc.exitCode === null && proc.signalCode === null
+      if (!alive()) return undefined
       const stopped = new Promise<number | undefined>((r) => {
-        onStopped = r
+        waiting.onStopped = r
         proc.once('exit', () => { r(undefined) })
       })
-      proc.stdin?.write('stop\n')
+      proc.stdin.write('stop\n')
       const cpu = await Promise.race([stopped, sleep(5000).then(() => undefined)])
-      if (proc.exitCode === null && proc.pid !== undefined) process.kill(proc.pid, 'SIGKILL')
+      if (alive() && proc.pid !== undefined) process.kill(proc.pid, 'SIGKILL')
       return cpu
     },
   }
@@ -215,7 +217,10 @@ async function main(): Promise<void> {
     log(opts, `PBX ready: ${String(child.ready.channels)} channels after ${String(child.ready.rampMs)} ms`)
 
     const probe = installPipelineProbe()
-    cleanups.push(() => Promise.resolve(probe.uninstall()))
+    cleanups.push(() => {
+      probe.uninstall()
+      return Promise.resolve()
+    })
     const core = createTestCore({
       builtinProfile: builtinFor(child.ready),
       appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: PROFILE_ID },
@@ -256,8 +261,14 @@ async function main(): Promise<void> {
     const offResync = runtime.session.on('resync', (r) => {
       if (r.transport === 'ami') amiReconnects++
     })
-    cleanups.push(() => Promise.resolve(offResync()))
-    cleanups.push(() => Promise.resolve(offEvents()))
+    cleanups.push(() => {
+      offResync()
+      return Promise.resolve()
+    })
+    cleanups.push(() => {
+      offEvents()
+      return Promise.resolve()
+    })
 
     const server: WebServer = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
     cleanups.push(() => server.close())
@@ -465,7 +476,7 @@ function printTable(r: BenchResult): void {
     `    sent→DOM (ws+renderer)   ${ms(lat.sentToDomMs)}`,
     `    clocks                   page − main offset ${String(lat.clockOffsetMs)} ms ± ${String(lat.clockUncertaintyMs)} ms`,
     scroll.error !== undefined
-      ? `  scroll                     ${String(scroll.error)}`
+      ? `  scroll                     ${scroll.error}`
       : `  scroll                     ${String(scroll.droppedFramesOver20ms)} dropped frames (> 20 ms) of ${String(scroll.frames)}, worst ${String(scroll.worstFrameMs)} ms, p99 ${String(scroll.p99FrameMs)} ms`,
     'goals (reported, not asserted):',
     `  event→DOM p95 < 50 ms      ${goal(p95 < 50)} (${String(p95)} ms)`,

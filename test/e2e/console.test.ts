@@ -177,11 +177,11 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
   })
 
   // Toll numbers as an operator would type them off a business card. With this profile's
-  // outside-line prefix 0 (Germany), '00 44…' and '0900…' are also readable as outside line +
-  // something else; whichever reading the guard takes, the toll call must not go out.
+  // outside-line prefix 0 (Germany), '0 00 44…' is international through the outside line, and '0900…'
+  // (outside line forgotten) reads as premium: either way the toll call must not go out.
   it.each([
     ['+44 20 7946 0000', 'international'],
-    ['00 44 20 7946 0000', 'international'],
+    ['0 00 44 20 7946 0000', 'international'],
     ['+49 900 1234567', 'premium'],
     ['0900 1234567', 'premium'],
   ])('refuses the toll number %s with the %s rule, says why, and sends no Originate', async (number, rule) => {

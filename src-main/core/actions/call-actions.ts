@@ -172,6 +172,11 @@ export class CallActions {
     const peer = this.d.live.peerOf(channelId)
     const peerName = peer === undefined ? undefined : this.d.live.channelName(peer)
     if (peerName !== undefined && mine(peerName)) return peerName
+    // During a consultation the caller waits alone in its bridge: look through the whole call.
+    for (const id of this.d.live.callChannels(channelId)) {
+      const n = this.d.live.channelName(id)
+      if (n !== undefined && mine(n)) return n
+    }
     throw new ApiFailure('refused', `Attended transfers work on calls at your own phone (extension ${this.d.profile().operator.ownExtension})`, { rule: 'not_own_call' })
   }
 

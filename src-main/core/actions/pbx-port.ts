@@ -15,6 +15,8 @@ export interface LiveLookup {
   peerOf(uniqueid: string): string | undefined
   /** Extensions the PBX reported (hints), so drag-and-drop targets are judged as known. */
   knownExtensions(): ReadonlySet<string>
+  /** Every channel of the call this channel belongs to (itself included). */
+  callChannels(uniqueid: string): readonly string[]
   /** Whether a parked call occupies this space now. */
   isParked(space: string): boolean
 }

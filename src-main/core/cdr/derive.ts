@@ -9,7 +9,8 @@ export function parseCallerId(clid: string): { name: string; number: string } {
   const m = /^(?:"((?:[^"\\]|\\.)*)"|([^<]*?))\s*<([^>]*)>\s*$/.exec(s);
   if (m) {
     const quoted = m[1];
-    const name = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (m[2] ?? '').trim();
+    // Asterisk does not escape quotes inside the name (`"A "B" C" <1>`): strip only the outer pair.
+    const name = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (m[2] ?? '').trim().replace(/^"(.*)"$/s, '$1');
     return { name, number: (m[3] ?? '').trim() };
   }
   // No <number>: a string of dial characters is a number, anything else a name.

@@ -243,12 +243,20 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
     // Read as outside-line prefix + number first; when that is no complete number, the leading
     // digit may belong to the number itself (a local 976-1234 with outside line 9).
     const stripped = judgeOutsideNumber(rest, normalized, plan)
-    if (stripped.rule !== 'unknown_number' && stripped.rule !== 'invalid_number') return stripped
     const whole = judgeOutsideNumber(digits, normalized, plan)
+    // A local number is only a guess from its length. When the same digits, read as typed without
+    // the outside line (an operator who forgot it), are a toll number, refuse rather than guess.
+    if (stripped.rule === 'domestic_local' && whole.verdict === 'deny' && TOLL_RULES.has(whole.rule)) {
+      return { ...whole, reason: `${whole.reason} (read without the outside-line prefix ${outside}); dial it in +country form if a local number was meant` }
+    }
+    if (stripped.rule !== 'unknown_number' && stripped.rule !== 'invalid_number') return stripped
     return whole.rule === 'unknown_number' || whole.rule === 'invalid_number' ? stripped : whole
   }
   return judgeOutsideNumber(digits, normalized, plan)
 }
+
+/** Refusals that mean money: what the ambiguity check above must never let a guess slip past. */
+const TOLL_RULES: ReadonlySet<DestinationRule> = new Set(['international', 'premium', 'satellite', 'nanp_international'])
 
 /** An outside number without its outside-line prefix: international, national or local form. */
 function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): DestinationJudgement {

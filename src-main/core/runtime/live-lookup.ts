@@ -13,6 +13,11 @@ export function liveLookup(model: () => LiveModel): LiveLookup {
       return others.length === 1 ? others[0] : undefined
     },
     knownExtensions: () => new Set(Object.keys(model().extensions)),
+    callChannels: (id) => {
+      const m = model()
+      const callId = m.index.channelCall[id]
+      return callId === undefined ? [id] : (m.calls[callId]?.channelIds ?? [id])
+    },
     isParked: (space) => Object.values(model().parked).some((p) => p.space === space),
   }
 }

@@ -34,6 +34,7 @@ const live: LiveLookup = {
   channelName: (id) => ({ 'c-caller': 'PJSIP/trunk-00000001', 'c-op': 'PJSIP/100-00000002', 'c-other': 'PJSIP/105-00000003' })[id],
   peerOf: (id) => ({ 'c-caller': 'c-op', 'c-op': 'c-caller' })[id],
   knownExtensions: () => new Set(['100', '101', '105', '200']),
+  callChannels: (id) => (id === 'c-caller' || id === 'c-op' ? ['c-caller', 'c-op'] : [id]),
   isParked: (space) => space === '701',
 }
 
@@ -58,8 +59,9 @@ function setup(opts: { profile?: Partial<PbxProfile['operator']>; fail?: AmiErro
   const audit = new MemoryAuditLog()
   let t = 0
   const limiter = new RateLimiter({ capacity: opts.capacity ?? 5, refillPerSecond: 1 / 6, now: () => t })
-  const actions = new CallActions({ profile: () => profile, ami, live, audit, limiter })
-  return { actions, ami, audit, advance: (ms: number) => (t += ms) }
+  const deps = { profile: () => profile, ami, live, audit, limiter }
+  const actions = new CallActions(deps)
+  return { actions, ami, audit, deps, advance: (ms: number) => (t += ms) }
 }
 const actor = { clientId: 'web-1' }
 
@@ -167,6 +169,15 @@ describe('CallActions', () => {
     await actions.completeTransfer('c-op', actor)
     expect(ami.sent[2]).toEqual({ name: 'Hangup', fields: [['Channel', 'PJSIP/100-00000002'], ['Cause', 16]] })
     await expect(actions.attendedTransfer('c-other', '101', false, actor)).rejects.toMatchObject({ code: 'refused', detail: { rule: 'not_own_call' } })
+  })
+
+  it('finds the operator’s leg through the whole call while the caller waits alone (consultation)', async () => {
+    const ami = fakeAmi()
+    const { deps } = setup()
+    const consulting: LiveLookup = { ...live, peerOf: () => undefined, callChannels: () => ['c-caller', 'c-op', 'c-other'] }
+    const actions = new CallActions({ ...deps, ami, live: consulting })
+    await actions.completeTransfer('c-caller', actor)
+    expect(ami.sent[0]).toEqual({ name: 'Hangup', fields: [['Channel', 'PJSIP/100-00000002'], ['Cause', 16]] })
   })
 
   it('parks with the peer as the timeout channel and picks up only an occupied space', async () => {

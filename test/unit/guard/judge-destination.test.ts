@@ -4,7 +4,18 @@ import { judgeDestination, type DestinationRule, type Verdict } from '../../../s
 import { builtinDemoProfile, type DialPlan } from '../../../src-main/core/profiles'
 
 /** North American PBX: outside line 9, 1 + 10 digits domestic, 011 international, extensions 1XXX. */
-const NANP: DialPlan = builtinDemoProfile({ ami: 5038 }).dialPlan
+/** A US seat: outside line 9, national prefix 1, international 011, four-digit extensions. */
+const NANP: DialPlan = {
+  country: '1',
+  outsideLinePrefix: '9',
+  nationalPrefix: '1',
+  internationalPrefix: '011',
+  internalExtensions: { patterns: ['1XXX'], list: [] },
+  emergencyNumbers: ['911'],
+  allowedOutboundPrefixes: [],
+}
+/** The demo PBX's German seat: outside line 0 collides with the national prefix 0. */
+const DE: DialPlan = builtinDemoProfile({ ami: 5038 }).dialPlan
 /** UK PBX: outside line 9, 0 national, 00 international, extensions 2XX. */
 const UK: DialPlan = {
   country: '44',
@@ -78,6 +89,15 @@ const TABLE: Row[] = [
   { input: '9 1 473 555 1234', verdict: 'deny', rule: 'nanp_international' },
   { input: '+1 876 555 1234', plan: UK, verdict: 'deny', rule: 'nanp_international' },
   // allowedOutboundPrefixes
+  // German seat (outside line 0 = national prefix 0): what the PBX dials is outside line + the rest.
+  { input: '0 030 1234567', plan: DE, verdict: 'allow', rule: 'domestic', e164: '+49301234567', dial: '00301234567' },
+  { input: '0 00 44 20 7946 0000', plan: DE, verdict: 'deny', rule: 'international' },
+  { input: '0 0900 1234567', plan: DE, verdict: 'deny', rule: 'premium' },
+  // Without the outside line a length-guessed local number that reads as premium is refused, not guessed.
+  { input: '0900 1234567', plan: DE, verdict: 'deny', rule: 'premium' },
+  { input: '112', plan: DE, verdict: 'confirm_emergency', rule: 'emergency' },
+  { input: '0112', plan: DE, verdict: 'confirm_emergency', rule: 'emergency' },
+  { input: '+49 30 1234567', plan: DE, verdict: 'allow', rule: 'domestic', dial: '00301234567' },
   { input: '9 011 44 20 7946 0000', plan: withAllowed(NANP, ['+44']), verdict: 'allow', rule: 'allowed_prefix', e164: '+442079460000', dial: '9011442079460000' },
   { input: '+44 909 879 0000', plan: withAllowed(NANP, ['+44']), verdict: 'deny', rule: 'premium' },
   { input: '1 876 555 1234', plan: withAllowed(NANP, ['+1876']), verdict: 'allow', rule: 'allowed_prefix', dial: '918765551234' },

@@ -478,6 +478,9 @@ function printTable(r: BenchResult): void {
     scroll.error !== undefined
       ? `  scroll                     ${scroll.error}`
       : `  scroll                     ${String(scroll.droppedFramesOver20ms)} dropped frames (> 20 ms) of ${String(scroll.frames)}, worst ${String(scroll.worstFrameMs)} ms, p99 ${String(scroll.p99FrameMs)} ms`,
+    ...(load.liveStatusAtEnd !== 'live' || load.amiEventsPerSecond === 0
+      ? [`  WARNING: the console's live state was '${load.liveStatusAtEnd}' at the end (${String(load.amiReconnects)} AMI reconnects): it fell behind and the PBX dropped it as a slow reader — the window's figures do not describe a live console`]
+      : []),
     'goals (reported, not asserted):',
     `  event→DOM p95 < 50 ms      ${goal(p95 < 50)} (${String(p95)} ms)`,
     `  ≤ 1 batch per frame        ${goal(co.maxPatchesIn16ms <= 1 && ren.maxLiveFramesPerAnimationFrame <= 1)} (main: max ${String(co.maxPatchesIn16ms)} per 16 ms; page: max ${String(ren.maxLiveFramesPerAnimationFrame)} per animation frame)`,

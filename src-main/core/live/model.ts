@@ -103,12 +103,13 @@ export class Draft {
   }
 
   set<C extends PublicColl>(c: C, id: string, value: EntityOf<C>): void {
-    this.writable(c, () => this.base[c] as Readonly<Record<string, unknown>>)[id] = value
+    this.writable(c, () => this.base[c])[id] = value
   }
 
-  delete<C extends PublicColl>(c: C, id: string): void {
+  delete(c: PublicColl, id: string): void {
     if (this.get(c, id) === undefined) return
-    delete this.writable(c, () => this.base[c] as Readonly<Record<string, unknown>>)[id]
+    // The writable copy is this draft's own null-prototype record: removing a key is safe here.
+    Reflect.deleteProperty(this.writable(c, () => this.base[c]), id)
   }
 
   idx<C extends IndexColl>(c: C, key: string): IndexEntryOf<C> | undefined {
@@ -118,8 +119,8 @@ export class Draft {
   }
 
   setIdx<C extends IndexColl>(c: C, key: string, value: IndexEntryOf<C> | undefined): void {
-    const w = this.writable(`index.${c}`, () => this.base.index[c] as Readonly<Record<string, unknown>>)
-    if (value === undefined) delete w[key]
+    const w = this.writable(`index.${c}`, () => this.base.index[c])
+    if (value === undefined) Reflect.deleteProperty(w, key)
     else w[key] = value
   }
 

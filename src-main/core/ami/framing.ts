@@ -66,6 +66,8 @@ const COLON = 58
 const FNV_SEED = 0x811c9dc5 | 0
 const MIX_SEED = 0x2545f491
 const END_COMMAND = '--END COMMAND--'
+/** Bytes per UTF-8 decode: the two-byte string stays under V8's regular object size limit. */
+const PIECE = 32 * 1024
 
 export class AmiFramer {
   private readonly onMessage: (msg: AmiMessage) => void
@@ -76,6 +78,10 @@ export class AmiFramer {
 
   /** Undecoded bytes after the last LF of the previous read (an incomplete line). */
   private tail: Buffer | null = null
+  /** Reads without any LF that continue the tail: joined only once a line end arrives, so a long
+   *  line delivered in tiny reads costs linear, not quadratic, copying. */
+  private tailParts: Buffer[] = []
+  private tailBytes = 0
   /** Discard bytes up to the next LF (the current line was too long). */
   private skipLine = false
   /** Discard lines up to the next empty line (the current message was too large). */
@@ -108,6 +114,8 @@ export class AmiFramer {
 
   reset(): void {
     this.generation++
+    this.tailParts = []
+    this.tailBytes = 0
     this.followsSeen = false
     this.keyHash = FNV_SEED
     this.keyHash2 = MIX_SEED
@@ -135,8 +143,19 @@ export class AmiFramer {
   push(chunk: Buffer): void {
     let buf = chunk
     if (this.tail !== null) {
-      buf = Buffer.concat([this.tail, chunk])
-      this.tail = null
+      if (chunk.indexOf(LF) === -1) {
+        this.tailBytes += chunk.length
+        if (this.tailBytes > this.maxMessage) {
+          this.lineTooLong()
+          return
+        }
+        // Copy: the caller may reuse its buffer.
+        this.tailParts.push(Buffer.from(chunk))
+        return
+      }
+      this.tailParts.push(chunk)
+      buf = Buffer.concat([this.tail, ...this.tailParts])
+      this.dropTail()
     }
     let start = 0
     if (this.skipLine) {
@@ -151,22 +170,53 @@ export class AmiFramer {
       return
     }
     if (lastLf + 1 < buf.length) this.keepTail(buf, lastLf + 1)
-    // One decode per read, up to the last complete line: LF is ASCII, so no character is cut.
-    // Pure ASCII (most reads) decodes identically as latin1, which is a plain copy.
-    const lines = buf.subarray(start, lastLf + 1)
-    this.scan(isAscii(lines) ? lines.toString('latin1') : lines.toString('utf8'))
+    // Decode whole lines only: LF is ASCII, so no character is ever cut. Pure ASCII (most reads)
+    // decodes identically as latin1, a plain copy, in one piece.
+    const end = lastLf + 1
+    const lines = buf.subarray(start, end)
+    if (isAscii(lines)) {
+      this.scan(lines.toString('latin1'))
+      return
+    }
+    // UTF-8 makes a two-byte string: decoded in pieces of at most PIECE bytes, so no string lands
+    // in V8's large-object space (old generation), which would raise peak memory on busy streams.
+    const generation = this.generation
+    let from = start
+    while (from < end) {
+      let cut = end
+      if (end - from > PIECE) {
+        const lf = buf.lastIndexOf(LF, from + PIECE - 1)
+        cut = lf >= from ? lf + 1 : buf.indexOf(LF, from + PIECE) + 1
+      }
+      this.scan(buf.toString('utf8', from, cut))
+      if (this.generation !== generation) return
+      from = cut
+    }
+  }
+
+  private dropTail(): void {
+    this.tail = null
+    this.tailParts = []
+    this.tailBytes = 0
+  }
+
+  /** Drop the overlong line (up to its LF, whenever it comes). State first: the error callback
+   *  may reset() us for a new connection, and that must win. */
+  private lineTooLong(): void {
+    this.dropTail()
+    this.skipLine = true
+    this.fail('line_too_long', `line longer than ${String(this.maxMessage)} bytes without a line end`)
   }
 
   private keepTail(buf: Buffer, from: number): void {
     const n = buf.length - from
     if (n > this.maxMessage) {
-      this.fail('line_too_long', `line longer than ${String(this.maxMessage)} bytes without a line end`)
-      this.tail = null
-      this.skipLine = true
+      this.lineTooLong()
       return
     }
     // Copy: the caller may reuse its buffer, and a view would pin the whole read in memory.
     this.tail = Buffer.from(buf.subarray(from))
+    this.tailBytes = n
   }
 
   private fail(reason: AmiFramingErrorReason, detail: string): void {

@@ -121,6 +121,23 @@ describe('framing: protocol quirks seen in the captures', () => {
   })
 })
 
+describe('framing: large UTF-8 reads', () => {
+  it('a big read with UTF-8 values (decoded in pieces) equals the byte-by-byte parse, also with a line longer than a piece', () => {
+    let text = ''
+    for (let i = 0; i < 400; i++) text += `Event: NewCallerid\r\nCallerIDName: Zoë ${String(i)} 東京 🎧\r\nUniqueid: u${String(i)}\r\n\r\n`
+    text += `Event: UserEvent\r\nData: ${'Å'.repeat(40_000)}\r\n\r\nEvent: Tail\r\n\r\n`
+    const bytes = Buffer.from('Asterisk Call Manager/11.0.0\r\n' + text, 'utf8')
+    expect(bytes.length).toBeGreaterThan(100_000)
+    const whole = parseChunks([bytes])
+    expect(whole.errors).toBe(0)
+    expect(whole.messages).toHaveLength(402)
+    expect(whole.messages[399]?.fields[1]).toEqual(['CallerIDName', 'Zoë 399 東京 🎧'])
+    expect(whole.messages[400]?.fields[1]?.[1]).toBe('Å'.repeat(40_000))
+    expect(parseChunks(bytewise(bytes))).toEqual(whole)
+    expect(parseChunks(randomChunks(bytes, mulberry32(5), 65536))).toEqual(whole)
+  })
+})
+
 describe('framing: limits', () => {
   it('drops a message over the limit, reports it, and resumes at the next message', () => {
     const errors: string[] = []

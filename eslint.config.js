@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint'
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
 export default defineConfig([
-  globalIgnores(['out/**', 'node_modules/**', 'test-results/**', 'bench/.work/**', '**/*.mjs', '**/*.cjs']),
+  globalIgnores(['out/**', 'node_modules/**', 'test-results/**', 'bench/.work/**', '.cache/**', '**/*.mjs', '**/*.cjs']),
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -26,9 +26,8 @@ import type { AmiClient } from '../ami/client'
 import { TypedEmitter } from '../ami/emitter'
 import { type AmiTypedEvent, toTypedEvent } from '../ami/events'
 import type { AmiMessage } from '../ami/message'
-import type { LiveMeta } from '../../../src-preload/types/live'
 import { rebuildCalls } from './calls'
-import { Draft, emptyLiveModel, type LiveModel } from './model'
+import { countOf, Draft, emptyLiveModel, type LiveModel, withMeta } from './model'
 import { applyEvent } from './reduce'
 import { fromSnapshots, type LiveSnapshots, SNAPSHOT_ACTIONS } from './snapshots'
 
@@ -68,10 +67,6 @@ export function replayStamped(model: LiveModel, items: readonly Stamped[]): Live
   for (const { event, at } of items) applyEvent(d, event, at)
   rebuildCalls(d)
   return d.finish()
-}
-
-function withMeta(model: LiveModel, meta: Partial<LiveMeta>): LiveModel {
-  return { ...model, meta: { ...model.meta, ...meta } }
 }
 
 export class LiveSync extends TypedEmitter<LiveSyncEvents> {
@@ -156,7 +151,7 @@ export class LiveSync extends TypedEmitter<LiveSyncEvents> {
     this.syncing = false
     this.retryDelay = this.opts.retryDelayMs ?? 500
     this.publish(replayStamped(base, buffered))
-    this.emit('synced', { channels: Object.keys(this.current.channels).length, replayed: buffered.length, durationMs: this.now() - started })
+    this.emit('synced', { channels: countOf(this.current, 'channels'), replayed: buffered.length, durationMs: this.now() - started })
     return true
   }
 

@@ -2,11 +2,18 @@
  * LiveModel: the reducer's state = the public LiveState plus lookup indexes the renderer never
  * needs (they are rebuilt from the collections, never sent). `toLiveState` drops them.
  *
- * Draft: copy-on-write over a LiveModel. The first write to a collection copies it once; later
- * writes in the same batch mutate the copy. So `reduceAll(model, events)` costs one copy per
- * touched collection per batch, not per event, and the input model is never mutated.
+ * Storage: every collection and index is a persistent map (pmap.ts) inside a hidden ModelStore;
+ * the LiveModel's Records (`model.channels`, `model.index.linked`, …) are getters that build a
+ * plain Record only when someone reads them, once per version. The hot path (reducers, the patch
+ * coalescer) never does: it works on the maps, so a batch costs O(events), not O(state).
+ *
+ * Draft: a batch's editor over a LiveModel. Writes go to transient editors of the maps; finish()
+ * publishes a new version and leaves the input model as it was. Each version also records which
+ * ids of each public collection its batch wrote (`changed`) and the version it was made from,
+ * so the coalescer can diff only those (see patch-coalescer.ts).
  */
 import { emptyLiveState, type LiveMeta, type LiveState } from '../../../src-preload/types/live'
+import { PMap, type PMapEditor } from './pmap'
 
 export interface LiveIndex {
   /** Linkedid → channel ids sharing it. */
@@ -27,32 +34,132 @@ export interface LiveModel extends LiveState {
 
 export const ENDED_MEMORY = 1024
 
-export function emptyLiveModel(): LiveModel {
-  const s = emptyLiveState()
+export type PublicColl = 'channels' | 'calls' | 'extensions' | 'devices' | 'queues' | 'parked' | 'bridges'
+export type IndexColl = 'linked' | 'channelCall' | 'deviceChannels' | 'deviceExtens'
+type EntityOf<C extends PublicColl> = LiveModel[C] extends Readonly<Record<string, infer E>> ? E : never
+type IndexEntryOf<C extends IndexColl> = LiveIndex[C] extends Readonly<Record<string, infer E>> ? E : never
+
+const PUBLIC_COLLS: readonly PublicColl[] = ['channels', 'calls', 'extensions', 'devices', 'queues', 'parked', 'bridges']
+const INDEX_COLLS: readonly IndexColl[] = ['linked', 'channelCall', 'deviceChannels', 'deviceExtens']
+
+/** One version of the model, as the reducers and the coalescer see it. */
+export interface ModelStore {
+  /** Unique, increasing: every published version gets a new one. */
+  readonly version: number
+  /** The version this one was made from by one Draft; undefined for a fresh build. */
+  readonly parentVersion: number | undefined
+  /** Ids of each public collection written by that Draft (set, changed back, or removed). */
+  readonly changed: ReadonlyMap<PublicColl, ReadonlySet<string>>
+  readonly meta: LiveMeta
+  readonly colls: { readonly [C in PublicColl]: PMap<EntityOf<C>> }
+  readonly idx: { readonly [C in IndexColl]: PMap<IndexEntryOf<C>> }
+  readonly ended: readonly string[]
+  readonly endedSet: ReadonlySet<string>
+}
+
+let lastVersion = 0
+
+/** LiveModels and LiveStates made here → their store (the Records on them are lazy views). */
+const stores = new WeakMap<object, ModelStore>()
+
+/** The store behind a model or state made by this module, if it is one. */
+export function storeOf(x: LiveState): ModelStore | undefined {
+  return stores.get(x)
+}
+
+function storeFromPlain(m: LiveModel): ModelStore {
+  const colls = {} as Record<PublicColl, PMap<unknown>>
+  for (const c of PUBLIC_COLLS) colls[c] = PMap.fromRecord<unknown>(m[c])
+  const idx = {} as Record<IndexColl, PMap<unknown>>
+  for (const c of INDEX_COLLS) idx[c] = PMap.fromRecord<unknown>(m.index[c])
   return {
-    ...s,
-    channels: rec(),
-    calls: rec(),
-    extensions: rec(),
-    devices: rec(),
-    queues: rec(),
-    parked: rec(),
-    bridges: rec(),
-    index: { linked: rec(), channelCall: rec(), deviceChannels: rec(), deviceExtens: rec(), ended: [] },
+    version: ++lastVersion,
+    parentVersion: undefined,
+    changed: new Map(),
+    meta: m.meta,
+    colls: colls as ModelStore['colls'],
+    idx: idx as ModelStore['idx'],
+    ended: m.index.ended,
+    endedSet: new Set(m.index.ended),
   }
 }
 
-export function toLiveState(m: LiveModel): LiveState {
-  return {
-    meta: m.meta,
-    channels: m.channels,
-    calls: m.calls,
-    extensions: m.extensions,
-    devices: m.devices,
-    queues: m.queues,
-    parked: m.parked,
-    bridges: m.bridges,
+function modelOf(s: ModelStore): LiveModel {
+  const c = s.colls
+  const i = s.idx
+  // Own enumerable getters, so JSON.stringify, Object.keys and test equality see plain data.
+  const index: LiveIndex = {
+    get linked() { return i.linked.toRecord() },
+    get channelCall() { return i.channelCall.toRecord() },
+    get deviceChannels() { return i.deviceChannels.toRecord() },
+    get deviceExtens() { return i.deviceExtens.toRecord() },
+    ended: s.ended,
   }
+  const m: LiveModel = {
+    meta: s.meta,
+    get channels() { return c.channels.toRecord() },
+    get calls() { return c.calls.toRecord() },
+    get extensions() { return c.extensions.toRecord() },
+    get devices() { return c.devices.toRecord() },
+    get queues() { return c.queues.toRecord() },
+    get parked() { return c.parked.toRecord() },
+    get bridges() { return c.bridges.toRecord() },
+    index,
+  }
+  stores.set(m, s)
+  return m
+}
+
+export function emptyLiveModel(): LiveModel {
+  const s = emptyLiveState()
+  const colls = {} as Record<PublicColl, PMap<unknown>>
+  for (const c of PUBLIC_COLLS) colls[c] = PMap.empty()
+  const idx = {} as Record<IndexColl, PMap<unknown>>
+  for (const c of INDEX_COLLS) idx[c] = PMap.empty()
+  return modelOf({
+    version: ++lastVersion,
+    parentVersion: undefined,
+    changed: new Map(),
+    meta: s.meta,
+    colls: colls as ModelStore['colls'],
+    idx: idx as ModelStore['idx'],
+    ended: [],
+    endedSet: new Set(),
+  })
+}
+
+/** The public part of the model; its Records stay lazy (built only if read). */
+export function toLiveState(m: LiveModel): LiveState {
+  const s = stores.get(m)
+  if (s === undefined) {
+    return { meta: m.meta, channels: m.channels, calls: m.calls, extensions: m.extensions, devices: m.devices, queues: m.queues, parked: m.parked, bridges: m.bridges }
+  }
+  const c = s.colls
+  const state: LiveState = {
+    meta: s.meta,
+    get channels() { return c.channels.toRecord() },
+    get calls() { return c.calls.toRecord() },
+    get extensions() { return c.extensions.toRecord() },
+    get devices() { return c.devices.toRecord() },
+    get queues() { return c.queues.toRecord() },
+    get parked() { return c.parked.toRecord() },
+    get bridges() { return c.bridges.toRecord() },
+  }
+  stores.set(state, s)
+  return state
+}
+
+/** How many entities a collection holds, without building its Record. */
+export function countOf(m: LiveModel, c: PublicColl): number {
+  const s = stores.get(m)
+  return s === undefined ? Object.keys(m[c]).length : s.colls[c].size
+}
+
+/** The same model with other meta (status changes): shares every collection. */
+export function withMeta(model: LiveModel, meta: Partial<LiveMeta>): LiveModel {
+  const d = new Draft(model)
+  d.setMeta({ ...model.meta, ...meta })
+  return d.finish()
 }
 
 /** A Record with no prototype: keys come from the PBX and must never hit Object.prototype. */
@@ -60,27 +167,14 @@ export function rec<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>
 }
 
-/**
- * A for-in copy, not Object.assign: on these large dictionary-mode records (10,000 channels under
- * load) it is ~2.5× faster (bench:live), and with no prototype and string keys only the result
- * is the same.
- */
-function copyRec<T>(r: Readonly<Record<string, T>>): Record<string, T> {
-  const out = rec<T>()
-  for (const k in r) out[k] = r[k] as T
-  return out
-}
-
-type PublicColl = 'channels' | 'calls' | 'extensions' | 'devices' | 'queues' | 'parked' | 'bridges'
-type IndexColl = 'linked' | 'channelCall' | 'deviceChannels' | 'deviceExtens'
-type EntityOf<C extends PublicColl> = LiveModel[C] extends Readonly<Record<string, infer E>> ? E : never
-type IndexEntryOf<C extends IndexColl> = LiveIndex[C] extends Readonly<Record<string, infer E>> ? E : never
-
 export class Draft {
-  private readonly base: LiveModel
-  private readonly copies = new Map<string, Record<string, unknown>>()
+  private readonly baseModel: LiveModel
+  private readonly base: ModelStore
+  private readonly editors = new Map<string, PMapEditor<unknown>>()
+  private readonly changed = new Map<PublicColl, Set<string>>()
   private meta: LiveMeta
   private ended: string[] | undefined
+  private endedSet: Set<string> | undefined
   /** Channels whose call membership may have changed (added, removed, bridged, relinked). */
   readonly touchedChannels = new Set<string>()
   /** Devices of channels removed in this batch (their extensions' BLF links need a refresh). */
@@ -89,39 +183,42 @@ export class Draft {
   readonly touchedExtensions = new Set<string>()
 
   constructor(base: LiveModel) {
-    this.base = base
-    this.meta = base.meta
+    this.baseModel = base
+    let s = stores.get(base)
+    if (s === undefined) {
+      // A model built by hand (tests, old callers): index it once.
+      s = storeFromPlain(base)
+      stores.set(base, s)
+    }
+    this.base = s
+    this.meta = s.meta
   }
 
   get<C extends PublicColl>(c: C, id: string): EntityOf<C> | undefined {
-    const copy = this.copies.get(c)
-    return (copy !== undefined ? copy[id] : (this.base[c] as Readonly<Record<string, unknown>>)[id]) as EntityOf<C> | undefined
-  }
-
-  all<C extends PublicColl>(c: C): Readonly<Record<string, EntityOf<C>>> {
-    return (this.copies.get(c) ?? this.base[c]) as Readonly<Record<string, EntityOf<C>>>
+    const e = this.editors.get(c)
+    return (e !== undefined ? e.get(id) : this.base.colls[c].get(id)) as EntityOf<C> | undefined
   }
 
   set<C extends PublicColl>(c: C, id: string, value: EntityOf<C>): void {
-    this.writable(c, () => this.base[c])[id] = value
+    this.editor<unknown>(c, this.base.colls[c]).set(id, value)
+    this.mark(c, id)
   }
 
   delete(c: PublicColl, id: string): void {
     if (this.get(c, id) === undefined) return
-    // The writable copy is this draft's own null-prototype record: removing a key is safe here.
-    Reflect.deleteProperty(this.writable(c, () => this.base[c]), id)
+    this.editor<unknown>(c, this.base.colls[c]).delete(id)
+    this.mark(c, id)
   }
 
   idx<C extends IndexColl>(c: C, key: string): IndexEntryOf<C> | undefined {
-    const name = `index.${c}`
-    const copy = this.copies.get(name)
-    return (copy !== undefined ? copy[key] : (this.base.index[c] as Readonly<Record<string, unknown>>)[key]) as IndexEntryOf<C> | undefined
+    const e = this.editors.get(`index.${c}`)
+    return (e !== undefined ? e.get(key) : this.base.idx[c].get(key)) as IndexEntryOf<C> | undefined
   }
 
   setIdx<C extends IndexColl>(c: C, key: string, value: IndexEntryOf<C> | undefined): void {
-    const w = this.writable(`index.${c}`, () => this.base.index[c])
-    if (value === undefined) Reflect.deleteProperty(w, key)
-    else w[key] = value
+    const w = this.editor<unknown>(`index.${c}`, this.base.idx[c])
+    if (value === undefined) w.delete(key)
+    else w.set(key, value)
   }
 
   /** Adds `id` to the list at index[c][key] (no duplicates). */
@@ -142,44 +239,67 @@ export class Draft {
   }
 
   wasEnded(id: string): boolean {
-    return (this.ended ?? this.base.index.ended).includes(id)
+    return (this.endedSet ?? this.base.endedSet).has(id)
   }
 
   markEnded(id: string): void {
-    this.ended ??= [...this.base.index.ended]
+    this.ended ??= [...this.base.ended]
+    this.endedSet ??= new Set(this.base.endedSet)
     this.ended.push(id)
-    if (this.ended.length > ENDED_MEMORY) this.ended.splice(0, this.ended.length - ENDED_MEMORY)
+    this.endedSet.add(id)
+    if (this.ended.length > ENDED_MEMORY) {
+      for (const gone of this.ended.splice(0, this.ended.length - ENDED_MEMORY)) {
+        // The same id may be remembered twice (a replayed Hangup): keep it while a copy stays.
+        if (!this.ended.includes(gone)) this.endedSet.delete(gone)
+      }
+    }
   }
 
-  private writable(name: string, source: () => Readonly<Record<string, unknown>>): Record<string, unknown> {
-    let copy = this.copies.get(name)
-    if (copy === undefined) {
-      copy = copyRec(source())
-      this.copies.set(name, copy)
+  private mark(c: PublicColl, id: string): void {
+    let ids = this.changed.get(c)
+    if (ids === undefined) {
+      ids = new Set()
+      this.changed.set(c, ids)
     }
-    return copy
+    ids.add(id)
+  }
+
+  private editor<V>(name: string, source: PMap<V>): PMapEditor<V> {
+    let e = this.editors.get(name) as PMapEditor<V> | undefined
+    if (e === undefined) {
+      e = source.edit()
+      this.editors.set(name, e)
+    }
+    return e
   }
 
   finish(): LiveModel {
-    if (this.copies.size === 0 && this.ended === undefined && this.meta === this.base.meta) return this.base
-    const pick = <T>(name: string, old: T): T => (this.copies.get(name) as T | undefined) ?? old
     const b = this.base
-    return {
-      meta: this.meta,
-      channels: pick('channels', b.channels),
-      calls: pick('calls', b.calls),
-      extensions: pick('extensions', b.extensions),
-      devices: pick('devices', b.devices),
-      queues: pick('queues', b.queues),
-      parked: pick('parked', b.parked),
-      bridges: pick('bridges', b.bridges),
-      index: {
-        linked: pick('index.linked', b.index.linked),
-        channelCall: pick('index.channelCall', b.index.channelCall),
-        deviceChannels: pick('index.deviceChannels', b.index.deviceChannels),
-        deviceExtens: pick('index.deviceExtens', b.index.deviceExtens),
-        ended: this.ended ?? b.index.ended,
-      },
+    const pick = <V>(name: string, old: PMap<V>): PMap<V> => {
+      const e = this.editors.get(name) as PMapEditor<V> | undefined
+      return e === undefined ? old : e.done()
     }
+    const colls = {} as Record<PublicColl, PMap<unknown>>
+    let same = this.meta === b.meta && this.ended === undefined
+    for (const c of PUBLIC_COLLS) {
+      colls[c] = pick<unknown>(c, b.colls[c])
+      if (colls[c] !== b.colls[c]) same = false
+    }
+    const idx = {} as Record<IndexColl, PMap<unknown>>
+    for (const c of INDEX_COLLS) {
+      idx[c] = pick<unknown>(`index.${c}`, b.idx[c])
+      if (idx[c] !== b.idx[c]) same = false
+    }
+    if (same) return this.baseModel
+    return modelOf({
+      version: ++lastVersion,
+      parentVersion: b.version,
+      changed: this.changed,
+      meta: this.meta,
+      colls: colls as ModelStore['colls'],
+      idx: idx as ModelStore['idx'],
+      ended: this.ended ?? b.ended,
+      endedSet: this.endedSet ?? b.endedSet,
+    })
   }
 }

@@ -9,11 +9,17 @@
  *   sub.unsubscribe()               sink.isBackedUp?() true at a flush → the sink skips patches and
  *   sub.resend()                    gets a fresh snapshot once it drains (never a backlog); resend()
  *                                   forces a snapshot (renderer reload, seq gap seen by the renderer)
- *   co.stats                        { flushes, patches, snapshots }
+ *   co.stats                        { flushes, patches, snapshots, fullDiffs }
  *
- * One pending change per entity: a flush diffs the state at the previous flush with the latest
+ * One pending change per entity: a flush compares the state at the previous flush with the latest
  * one, by reference (reducers share untouched entities), so an entity changed ten times is sent
  * once with its latest value and one that appeared and vanished between flushes is not sent.
+ *
+ * Fast path: states made by the live model (toLiveState) say which ids their batch wrote and
+ * which version they were made from. While every update() follows the previous one, the
+ * coalescer collects those ids and a flush looks only at them: O(changed), not O(state). Any
+ * other state (a fresh rebuild after a resync, a hand-made state) makes the next flush diff the
+ * whole collections (diffLiveState), which gives the same patch.
  */
 import {
   type CollectionPatch,
@@ -25,6 +31,7 @@ import {
   type LiveState,
   emptyLiveState,
 } from '../../../src-preload/types/live'
+import { type ModelStore, type PublicColl, storeOf } from './model'
 
 export type Scheduler = (fn: () => void, delayMs: number) => { cancel(): void }
 
@@ -103,6 +110,43 @@ export function diffLiveState(prev: LiveState, next: LiveState): Omit<LivePatch,
   return changed ? (out as Omit<LivePatch, 'profileId' | 'seq'>) : undefined
 }
 
+/** The patch between two versions of the model, looking only at the ids written in between. */
+export function diffChanged(
+  prev: ModelStore,
+  next: ModelStore,
+  changed: ReadonlyMap<PublicColl, ReadonlySet<string>>,
+): Omit<LivePatch, 'profileId' | 'seq'> | undefined {
+  const out: Partial<Record<LiveCollectionName, CollectionPatch<Entity>>> & { meta?: LiveState['meta'] } = {}
+  let any = false
+  for (const [c, ids] of changed) {
+    const before = prev.colls[c] as { get(id: string): Entity | undefined }
+    const after = next.colls[c] as { get(id: string): Entity | undefined }
+    if (before === after) continue
+    const upsert = Object.create(null) as Record<string, Entity>
+    const remove: string[] = []
+    let changedHere = false
+    for (const id of ids) {
+      const a = before.get(id)
+      const b = after.get(id)
+      if (a === b) continue
+      changedHere = true
+      if (b === undefined) remove.push(id)
+      else upsert[id] = b
+    }
+    if (changedHere) {
+      out[c] = { upsert, remove }
+      any = true
+    }
+  }
+  const a = prev.meta
+  const b = next.meta
+  if (a.status !== b.status || a.syncedAt !== b.syncedAt || a.resyncs !== b.resyncs) {
+    out.meta = next.meta
+    any = true
+  }
+  return any ? (out as Omit<LivePatch, 'profileId' | 'seq'>) : undefined
+}
+
 interface SinkEntry {
   readonly sink: LiveSink
   stale: boolean
@@ -115,11 +159,14 @@ export class PatchCoalescer {
   private readonly clock: () => number
   private flushed: LiveState
   private latest: LiveState
+  /** Ids written since the last flush, per collection; undefined = diff everything next time. */
+  private pending: Map<PublicColl, Set<string>> | undefined
   private seq = 0
   private lastFlushAt = Number.NEGATIVE_INFINITY
   private timer: { cancel(): void } | undefined
   private readonly sinks = new Set<SinkEntry>()
-  readonly stats = { flushes: 0, patches: 0, snapshots: 0 }
+  /** fullDiffs: flushes that had to compare whole collections (first state, rebuilds). */
+  readonly stats = { flushes: 0, patches: 0, snapshots: 0, fullDiffs: 0 }
 
   constructor(opts: PatchCoalescerOptions) {
     this.profileId = opts.profileId
@@ -128,11 +175,30 @@ export class PatchCoalescer {
     this.clock = opts.clock ?? (() => performance.now())
     this.flushed = opts.initial ?? emptyLiveState()
     this.latest = this.flushed
+    this.pending = storeOf(this.flushed) === undefined ? undefined : new Map()
   }
 
   update(state: LiveState): void {
+    const prev = storeOf(this.latest)
+    const next = storeOf(state)
+    if (this.pending !== undefined && !(prev !== undefined && next !== undefined && this.follow(prev, next))) this.pending = undefined
     this.latest = state
     this.arm()
+  }
+
+  /** Collects what `next` wrote if it was made from `prev`; false when the chain is broken. */
+  private follow(prev: ModelStore, next: ModelStore): boolean {
+    if (next.version === prev.version) return true
+    if (next.parentVersion !== prev.version || this.pending === undefined) return false
+    for (const [c, ids] of next.changed) {
+      let acc = this.pending.get(c)
+      if (acc === undefined) {
+        acc = new Set()
+        this.pending.set(c, acc)
+      }
+      for (const id of ids) acc.add(id)
+    }
+    return true
   }
 
   snapshot(): LiveSnapshot {
@@ -170,11 +236,17 @@ export class PatchCoalescer {
     this.timer = undefined
     this.lastFlushAt = this.clock()
     this.stats.flushes++
-    const diff = diffLiveState(this.flushed, this.latest)
+    const from = storeOf(this.flushed)
+    const to = storeOf(this.latest)
+    const fast = this.pending !== undefined && from !== undefined && to !== undefined
+    if (!fast) this.stats.fullDiffs++
+    const diff = fast ? diffChanged(from, to, this.pending ?? new Map()) : diffLiveState(this.flushed, this.latest)
+    // Equal or patched, the renderer now has `latest`: the next flush starts from it.
+    this.flushed = this.latest
+    this.pending = to === undefined ? undefined : new Map()
     let patch: LivePatch | undefined
     if (diff !== undefined) {
       this.seq++
-      this.flushed = this.latest
       patch = { profileId: this.profileId, seq: this.seq, ...diff }
       this.stats.patches++
     }

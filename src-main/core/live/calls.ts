@@ -219,13 +219,15 @@ export function hintDevices(hint: string): string[] {
 function refreshExtensionCalls(d: Draft, exten: string): void {
   const ext = d.get('extensions', exten)
   if (ext === undefined) return
-  const ids: string[] = []
+  // A busy phone holds hundreds of calls under load: collect in a Set (no quadratic includes),
+  // and sort only when the set differs from what the extension already shows.
+  const ids = new Set<string>()
   for (const dev of hintDevices(ext.hint)) {
     for (const chId of d.idx('deviceChannels', dev) ?? []) {
       const callId = d.idx('channelCall', chId)
-      if (callId !== undefined && !ids.includes(callId)) ids.push(callId)
+      if (callId !== undefined) ids.add(callId)
     }
   }
-  ids.sort()
-  if (ids.length !== ext.callIds.length || ids.some((x, i) => x !== ext.callIds[i])) d.set('extensions', exten, { ...ext, callIds: ids })
+  if (ids.size === ext.callIds.length && ext.callIds.every((x) => ids.has(x))) return
+  d.set('extensions', exten, { ...ext, callIds: [...ids].sort() })
 }

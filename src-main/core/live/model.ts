@@ -13,6 +13,7 @@
  * so the coalescer can diff only those (see patch-coalescer.ts).
  */
 import { emptyLiveState, type LiveMeta, type LiveState } from '../../../src-preload/types/live'
+import { EndedMemory, type EndedEditor } from './ended-memory'
 import { PMap, type PMapEditor } from './pmap'
 
 export interface LiveIndex {
@@ -37,6 +38,7 @@ export const ENDED_MEMORY = 1024
 export type PublicColl = 'channels' | 'calls' | 'extensions' | 'devices' | 'queues' | 'parked' | 'bridges'
 export type IndexColl = 'linked' | 'channelCall' | 'deviceChannels' | 'deviceExtens'
 type EntityOf<C extends PublicColl> = LiveModel[C] extends Readonly<Record<string, infer E>> ? E : never
+type ListIndex = 'linked' | 'deviceChannels' | 'deviceExtens'
 type IndexEntryOf<C extends IndexColl> = LiveIndex[C] extends Readonly<Record<string, infer E>> ? E : never
 
 const PUBLIC_COLLS: readonly PublicColl[] = ['channels', 'calls', 'extensions', 'devices', 'queues', 'parked', 'bridges']
@@ -53,8 +55,7 @@ export interface ModelStore {
   readonly meta: LiveMeta
   readonly colls: { readonly [C in PublicColl]: PMap<EntityOf<C>> }
   readonly idx: { readonly [C in IndexColl]: PMap<IndexEntryOf<C>> }
-  readonly ended: readonly string[]
-  readonly endedSet: ReadonlySet<string>
+  readonly ended: EndedMemory
 }
 
 let lastVersion = 0
@@ -79,8 +80,7 @@ function storeFromPlain(m: LiveModel): ModelStore {
     meta: m.meta,
     colls: colls as ModelStore['colls'],
     idx: idx as ModelStore['idx'],
-    ended: m.index.ended,
-    endedSet: new Set(m.index.ended),
+    ended: EndedMemory.fromList(m.index.ended, ENDED_MEMORY),
   }
 }
 
@@ -93,7 +93,7 @@ function modelOf(s: ModelStore): LiveModel {
     get channelCall() { return i.channelCall.toRecord() },
     get deviceChannels() { return i.deviceChannels.toRecord() },
     get deviceExtens() { return i.deviceExtens.toRecord() },
-    ended: s.ended,
+    get ended() { return s.ended.list() },
   }
   const m: LiveModel = {
     meta: s.meta,
@@ -123,8 +123,7 @@ export function emptyLiveModel(): LiveModel {
     meta: s.meta,
     colls: colls as ModelStore['colls'],
     idx: idx as ModelStore['idx'],
-    ended: [],
-    endedSet: new Set(),
+    ended: EndedMemory.empty(ENDED_MEMORY),
   })
 }
 
@@ -172,9 +171,9 @@ export class Draft {
   private readonly base: ModelStore
   private readonly editors = new Map<string, PMapEditor<unknown>>()
   private readonly changed = new Map<PublicColl, Set<string>>()
+  private readonly ownedLists = new Map<string, string[]>()
   private meta: LiveMeta
-  private ended: string[] | undefined
-  private endedSet: Set<string> | undefined
+  private ended: EndedEditor | undefined
   /** Channels whose call membership may have changed (added, removed, bridged, relinked). */
   readonly touchedChannels = new Set<string>()
   /** Devices of channels removed in this batch (their extensions' BLF links need a refresh). */
@@ -222,16 +221,47 @@ export class Draft {
   }
 
   /** Adds `id` to the list at index[c][key] (no duplicates). */
-  addTo(c: 'linked' | 'deviceChannels' | 'deviceExtens', key: string, id: string): void {
-    const list = this.idx(c, key) ?? []
-    if (!list.includes(id)) this.setIdx(c, key, [...list, id])
+  addTo(c: ListIndex, key: string, id: string): void {
+    const list = this.idx(c, key)
+    if (list?.includes(id) === true) return
+    const own = this.ownList(c, key, list)
+    if (own === undefined) {
+      const fresh = [id]
+      this.setIdx(c, key, fresh)
+      this.ownedLists.set(`${c}\u0000${key}`, fresh)
+    } else {
+      own.push(id)
+    }
   }
 
-  removeFrom(c: 'linked' | 'deviceChannels' | 'deviceExtens', key: string, id: string): void {
+  removeFrom(c: ListIndex, key: string, id: string): void {
     const list = this.idx(c, key)
-    if (list === undefined || !list.includes(id)) return
-    const next = list.filter((x) => x !== id)
-    this.setIdx(c, key, next.length === 0 ? undefined : next)
+    const at = list?.indexOf(id) ?? -1
+    if (list === undefined || at < 0) return
+    if (list.length === 1) {
+      this.setIdx(c, key, undefined)
+      this.ownedLists.delete(`${c}\u0000${key}`)
+      return
+    }
+    this.ownList(c, key, list)?.splice(at, 1)
+  }
+
+  /**
+   * The draft's own copy of an index list, made on first write in this batch and then changed in
+   * place: a trunk device lists thousands of channels under load, and copying that list for every
+   * channel of a batch cost O(batch × list). Published versions are never written (finish() ends
+   * the draft).
+   */
+  private ownList(c: ListIndex, key: string, list: readonly string[] | undefined): string[] | undefined {
+    if (list === undefined) return undefined
+    const name = `${c}\u0000${key}`
+    let own = this.ownedLists.get(name)
+    if (own !== list) {
+      own = [...list]
+      this.ownedLists.set(name, own)
+      this.setIdx(c, key, own)
+    }
+    return own
   }
 
   setMeta(meta: LiveMeta): void {
@@ -239,20 +269,12 @@ export class Draft {
   }
 
   wasEnded(id: string): boolean {
-    return (this.endedSet ?? this.base.endedSet).has(id)
+    return (this.ended ?? this.base.ended).has(id)
   }
 
   markEnded(id: string): void {
-    this.ended ??= [...this.base.ended]
-    this.endedSet ??= new Set(this.base.endedSet)
-    this.ended.push(id)
-    this.endedSet.add(id)
-    if (this.ended.length > ENDED_MEMORY) {
-      for (const gone of this.ended.splice(0, this.ended.length - ENDED_MEMORY)) {
-        // The same id may be remembered twice (a replayed Hangup): keep it while a copy stays.
-        if (!this.ended.includes(gone)) this.endedSet.delete(gone)
-      }
-    }
+    this.ended ??= this.base.ended.edit()
+    this.ended.add(id)
   }
 
   private mark(c: PublicColl, id: string): void {
@@ -274,6 +296,8 @@ export class Draft {
   }
 
   finish(): LiveModel {
+    // The lists written in place now belong to the published version.
+    this.ownedLists.clear()
     const b = this.base
     const pick = <V>(name: string, old: PMap<V>): PMap<V> => {
       const e = this.editors.get(name) as PMapEditor<V> | undefined
@@ -298,8 +322,7 @@ export class Draft {
       meta: this.meta,
       colls: colls as ModelStore['colls'],
       idx: idx as ModelStore['idx'],
-      ended: this.ended ?? b.ended,
-      endedSet: this.endedSet ?? b.endedSet,
+      ended: this.ended?.done() ?? b.ended,
     })
   }
 }

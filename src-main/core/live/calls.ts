@@ -223,7 +223,7 @@ function refreshExtensionCalls(d: Draft, exten: string): void {
   // and sort only when the set differs from what the extension already shows.
   const ids = new Set<string>()
   for (const dev of hintDevices(ext.hint)) {
-    for (const chId of d.idx('deviceChannels', dev) ?? []) {
+    for (const chId of d.channelsOn(dev)) {
       const callId = d.idx('channelCall', chId)
       if (callId !== undefined) ids.add(callId)
     }

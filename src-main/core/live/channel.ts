@@ -100,7 +100,7 @@ export function upsertChannel(d: Draft, b: ChannelSnapshot | undefined, t: numbe
     }
     d.set('channels', id, ch)
     d.addTo('linked', ch.linkedid, id)
-    d.addTo('deviceChannels', ch.device, id)
+    d.addChannelToDevice(ch.device, id)
     d.touchedChannels.add(id)
     return ch
   }
@@ -159,7 +159,7 @@ export function removeChannel(d: Draft, id: string): void {
   if (ch === undefined) return
   setChannelBridge(d, id, undefined)
   d.removeFrom('linked', ch.linkedid, id)
-  d.removeFrom('deviceChannels', ch.device, id)
+  d.removeChannelFromDevice(ch.device, id)
   if (ch.queue !== undefined) removeQueueCaller(d, ch.queue, id)
   if (ch.parkedKey !== undefined && d.get('parked', ch.parkedKey)?.parkeeId === id) d.delete('parked', ch.parkedKey)
   d.delete('channels', id)

@@ -36,13 +36,14 @@ export interface LiveModel extends LiveState {
 export const ENDED_MEMORY = 1024
 
 export type PublicColl = 'channels' | 'calls' | 'extensions' | 'devices' | 'queues' | 'parked' | 'bridges'
-export type IndexColl = 'linked' | 'channelCall' | 'deviceChannels' | 'deviceExtens'
+/** Indexes kept as one map of values; deviceChannels is a map of sets (see ModelStore). */
+export type IndexColl = 'linked' | 'channelCall' | 'deviceExtens'
 type EntityOf<C extends PublicColl> = LiveModel[C] extends Readonly<Record<string, infer E>> ? E : never
-type ListIndex = 'linked' | 'deviceChannels' | 'deviceExtens'
+type ListIndex = 'linked' | 'deviceExtens'
 type IndexEntryOf<C extends IndexColl> = LiveIndex[C] extends Readonly<Record<string, infer E>> ? E : never
 
 const PUBLIC_COLLS: readonly PublicColl[] = ['channels', 'calls', 'extensions', 'devices', 'queues', 'parked', 'bridges']
-const INDEX_COLLS: readonly IndexColl[] = ['linked', 'channelCall', 'deviceChannels', 'deviceExtens']
+const INDEX_COLLS: readonly IndexColl[] = ['linked', 'channelCall', 'deviceExtens']
 
 /** One version of the model, as the reducers and the coalescer see it. */
 export interface ModelStore {
@@ -55,6 +56,11 @@ export interface ModelStore {
   readonly meta: LiveMeta
   readonly colls: { readonly [C in PublicColl]: PMap<EntityOf<C>> }
   readonly idx: { readonly [C in IndexColl]: PMap<IndexEntryOf<C>> }
+  /**
+   * Device → set of channel ids (id → id). A set, not a list: a trunk device carries thousands of
+   * channels under load, and a list made every add and remove O(channels on the trunk).
+   */
+  readonly deviceChannels: PMap<PMap<string>>
   readonly ended: EndedMemory
 }
 
@@ -73,7 +79,14 @@ function storeFromPlain(m: LiveModel): ModelStore {
   for (const c of PUBLIC_COLLS) colls[c] = PMap.fromRecord<unknown>(m[c])
   const idx = {} as Record<IndexColl, PMap<unknown>>
   for (const c of INDEX_COLLS) idx[c] = PMap.fromRecord<unknown>(m.index[c])
+  const devices = PMap.empty<PMap<string>>().edit()
+  for (const [dev, ids] of Object.entries(m.index.deviceChannels)) {
+    const set = PMap.empty<string>().edit()
+    for (const id of ids) set.set(id, id)
+    devices.set(dev, set.done())
+  }
   return {
+    deviceChannels: devices.done(),
     version: ++lastVersion,
     parentVersion: undefined,
     changed: new Map(),
@@ -84,6 +97,24 @@ function storeFromPlain(m: LiveModel): ModelStore {
   }
 }
 
+const deviceListCache = new WeakMap<PMap<PMap<string>>, Readonly<Record<string, readonly string[]>>>()
+
+/** The public form of the device → channels index (built when read, once per version). */
+function deviceLists(m: PMap<PMap<string>>): Readonly<Record<string, readonly string[]>> {
+  let out = deviceListCache.get(m)
+  if (out === undefined) {
+    const r = rec<readonly string[]>()
+    m.forEach((set, dev) => {
+      const ids: string[] = []
+      set.forEach((id) => ids.push(id))
+      r[dev] = ids
+    })
+    out = r
+    deviceListCache.set(m, out)
+  }
+  return out
+}
+
 function modelOf(s: ModelStore): LiveModel {
   const c = s.colls
   const i = s.idx
@@ -91,7 +122,7 @@ function modelOf(s: ModelStore): LiveModel {
   const index: LiveIndex = {
     get linked() { return i.linked.toRecord() },
     get channelCall() { return i.channelCall.toRecord() },
-    get deviceChannels() { return i.deviceChannels.toRecord() },
+    get deviceChannels() { return deviceLists(s.deviceChannels) },
     get deviceExtens() { return i.deviceExtens.toRecord() },
     get ended() { return s.ended.list() },
   }
@@ -117,6 +148,7 @@ export function emptyLiveModel(): LiveModel {
   const idx = {} as Record<IndexColl, PMap<unknown>>
   for (const c of INDEX_COLLS) idx[c] = PMap.empty()
   return modelOf({
+    deviceChannels: PMap.empty(),
     version: ++lastVersion,
     parentVersion: undefined,
     changed: new Map(),
@@ -172,6 +204,8 @@ export class Draft {
   private readonly editors = new Map<string, PMapEditor<unknown>>()
   private readonly changed = new Map<PublicColl, Set<string>>()
   private readonly ownedLists = new Map<string, string[]>()
+  private devices: PMapEditor<PMap<string>> | undefined
+  private readonly deviceSets = new Map<string, PMapEditor<string>>()
   private meta: LiveMeta
   private ended: EndedEditor | undefined
   /** Channels whose call membership may have changed (added, removed, bridged, relinked). */
@@ -218,6 +252,33 @@ export class Draft {
     const w = this.editor<unknown>(`index.${c}`, this.base.idx[c])
     if (value === undefined) w.delete(key)
     else w.set(key, value)
+  }
+
+  /** The channel ids on a device (any order). */
+  channelsOn(device: string): Iterable<string> {
+    const ids: string[] = []
+    const e = this.deviceSets.get(device)
+    if (e !== undefined) e.done().forEach((id) => ids.push(id))
+    else (this.devices?.get(device) ?? this.base.deviceChannels.get(device))?.forEach((id) => ids.push(id))
+    return ids
+  }
+
+  addChannelToDevice(device: string, id: string): void {
+    this.deviceSet(device).set(id, id)
+  }
+
+  removeChannelFromDevice(device: string, id: string): void {
+    this.deviceSet(device).delete(id)
+  }
+
+  private deviceSet(device: string): PMapEditor<string> {
+    let e = this.deviceSets.get(device)
+    if (e === undefined) {
+      this.devices ??= this.base.deviceChannels.edit()
+      e = (this.devices.get(device) ?? PMap.empty<string>()).edit()
+      this.deviceSets.set(device, e)
+    }
+    return e
   }
 
   /** Adds `id` to the list at index[c][key] (no duplicates). */
@@ -299,12 +360,22 @@ export class Draft {
     // The lists written in place now belong to the published version.
     this.ownedLists.clear()
     const b = this.base
+    let deviceChannels = b.deviceChannels
+    if (this.devices !== undefined) {
+      for (const [dev, e] of this.deviceSets) {
+        const set = e.done()
+        if (set.size === 0) this.devices.delete(dev)
+        else this.devices.set(dev, set)
+      }
+      this.deviceSets.clear()
+      deviceChannels = this.devices.done()
+    }
     const pick = <V>(name: string, old: PMap<V>): PMap<V> => {
       const e = this.editors.get(name) as PMapEditor<V> | undefined
       return e === undefined ? old : e.done()
     }
     const colls = {} as Record<PublicColl, PMap<unknown>>
-    let same = this.meta === b.meta && this.ended === undefined
+    let same = this.meta === b.meta && this.ended === undefined && deviceChannels === b.deviceChannels
     for (const c of PUBLIC_COLLS) {
       colls[c] = pick<unknown>(c, b.colls[c])
       if (colls[c] !== b.colls[c]) same = false
@@ -322,6 +393,7 @@ export class Draft {
       meta: this.meta,
       colls: colls as ModelStore['colls'],
       idx: idx as ModelStore['idx'],
+      deviceChannels,
       ended: this.ended?.done() ?? b.ended,
     })
   }

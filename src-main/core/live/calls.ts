@@ -184,25 +184,32 @@ export function rebuildCalls(d: Draft): void {
     built.push(buildCall(d, chans, oldCalls.get(rootLinked) ?? d.get('calls', rootLinked)))
   }
 
-  const devices = new Set<string>(d.touchedDevices)
-  for (const call of oldCalls.values()) {
-    for (const c of call.channelIds) {
-      const ch = d.get('channels', c)
-      if (ch !== undefined) devices.add(ch.device)
-      d.setIdx('channelCall', c, undefined)
-    }
+  // Remember each regrouped channel's call before: only channels that end up in another call (or
+  // none) can change what an extension shows. Refreshing every device of every rebuilt call made
+  // each ringing or answer event rescan a busy phone's hundreds of calls (bench:live).
+  const before = new Map<string, string | undefined>()
+  const forget = (c: string): void => {
+    if (!before.has(c)) before.set(c, d.idx('channelCall', c))
+    d.setIdx('channelCall', c, undefined)
   }
-  for (const chId of d.touchedChannels) d.setIdx('channelCall', chId, undefined)
+  for (const call of oldCalls.values()) for (const c of call.channelIds) forget(c)
+  for (const chId of d.touchedChannels) forget(chId)
   const keep = new Set(built.map((c) => c.id))
   for (const id of oldCalls.keys()) if (!keep.has(id)) d.delete('calls', id)
   for (const call of built) {
     const prev = d.get('calls', call.id)
     if (prev === undefined || !sameCall(prev, call)) d.set('calls', call.id, call)
     for (const c of call.channelIds) {
+      if (!before.has(c)) before.set(c, d.idx('channelCall', c))
       d.setIdx('channelCall', c, call.id)
-      const ch = d.get('channels', c)
-      if (ch !== undefined) devices.add(ch.device)
     }
+  }
+  // Devices of removed channels come from the draft (the channels are gone).
+  const devices = new Set<string>(d.touchedDevices)
+  for (const [c, was] of before) {
+    if (d.idx('channelCall', c) === was) continue
+    const ch = d.get('channels', c)
+    if (ch !== undefined) devices.add(ch.device)
   }
   const extens = new Set<string>(d.touchedExtensions)
   for (const dev of devices) for (const e of d.idx('deviceExtens', dev) ?? []) extens.add(e)

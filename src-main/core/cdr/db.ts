@@ -117,7 +117,7 @@ export class CdrDatabase {
       insert: this.db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext,
         channel, dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid,
         linkedid, userfield, sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
-        VALUES (${Array(31).fill('?').join(',')}) ON CONFLICT (ident_a, ident_b) DO NOTHING`),
+        VALUES (${Array(31).fill('?').join(',')}) ON CONFLICT (start, ident_a, ident_b) DO NOTHING`),
       insertFts: this.db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)'),
       deleteFts: this.db.prepare('DELETE FROM cdr_fts WHERE rowid = ?'),
       // Fill in what the first copy lacked (AMI has no linkedid/sequence/did/recordingfile by
@@ -126,7 +126,7 @@ export class CdrDatabase {
           linkedid = coalesce(linkedid, @linkedid), sequence = coalesce(sequence, @sequence),
           recordingfile = coalesce(recordingfile, @recordingfile), did = coalesce(did, @did),
           answer = coalesce(answer, @answer)
-        WHERE ident_a = @identA AND ident_b = @identB AND (
+        WHERE start = @start AND ident_a = @identA AND ident_b = @identB AND (
           (linkedid IS NULL AND @linkedid IS NOT NULL) OR (sequence IS NULL AND @sequence IS NOT NULL) OR
           (recordingfile IS NULL AND @recordingfile IS NOT NULL) OR (did IS NULL AND @did IS NOT NULL) OR
           (answer IS NULL AND @answer IS NOT NULL))
@@ -262,7 +262,7 @@ export class CdrDatabase {
       return;
     }
     const merged = this.stmts.merge.get({
-      identA: n.identA, identB: n.identB, linkedid: n.linkedid, sequence: n.sequence,
+      start: n.start, identA: n.identA, identB: n.identB, linkedid: n.linkedid, sequence: n.sequence,
       recordingfile: n.recordingfile, did: n.did, answer: n.answer,
     }) as { id: number; cnam: string; cnum: string; src: string; dst: string; did: string | null; channel: string; dstchannel: string } | undefined;
     if (!merged) {

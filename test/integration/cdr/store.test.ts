@@ -5,7 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdrFromAmiFields, cdrFromFreepbx, openCdrStore, type CdrRecord, type CdrStore } from '../../../src-main/core/cdr/index';
 import { CSV_HEADER, restoreFormula } from '../../../src-main/core/cdr/csv';
+import { compileDirectionRule, foldCase, searchText } from '../../../src-main/core/cdr/derive';
 import { LATEST_VERSION, migrate } from '../../../src-main/core/cdr/migrations';
+import { normalizeCdr } from '../../../src-main/core/cdr/normalize';
 import { captureFiles, cdrEventsOf } from '../../unit/cdr/capture-cdrs';
 import { rec, tempDbFile } from './helpers';
 
@@ -83,6 +85,47 @@ describe('migrations', () => {
     await store.close();
     const check = new Database(t.file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    check.close();
+    t.cleanup();
+  });
+
+  it('migrates a version-2 database with rows: identity re-keyed by start, duplicates still merge, FTS kept', async () => {
+    const t = tempDbFile();
+    // Write a v2 database the way version 2 of the store did: its schema, rows and FTS entries.
+    const db = new Database(t.file);
+    db.pragma('journal_mode = WAL');
+    expect(migrate(db, {}, 2)).toBe(2);
+    db.prepare("INSERT INTO profile (no, id) VALUES (1, 'pbx-a')").run();
+    const insert = db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext, channel,
+      dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, linkedid, userfield,
+      sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
+      VALUES (${Array(31).fill('?').join(',')})`);
+    const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
+    const rule = compileDirectionRule(undefined);
+    for (const i of [1, 2]) {
+      const n = normalizeCdr('pbx-a', rec(i), 'UTC', rule);
+      const id = 2 ** 45 + n.start * 4096;
+      insert.run(id, n.identA, n.identB, n.start, n.answer, n.end, n.clid, n.src, n.dst, n.dcontext, n.channel, n.dstchannel,
+        n.lastapp, n.lastdata, n.duration, n.billsec, n.disposition, n.amaflags, n.accountcode, n.uniqueid, n.linkedid,
+        n.userfield, n.sequence, n.recordingfile, n.cnam, n.cnum, n.did, n.source, n.direction, n.queue, n.missed ? 1 : 0);
+      fts.run(id, foldCase(searchText(n)));
+    }
+    db.close();
+
+    const store = await openCdrStore({ file: t.file });
+    expect((await allRows(store)).map((r) => r.uniqueid)).toEqual([rec(1).uniqueid, rec(2).uniqueid]);
+    expect((await store.search(P, 'caller 2')).rows.map((r) => r.uniqueid)).toEqual([rec(2).uniqueid]);
+    // Rows stored before the migration are still found by the re-keyed identity index.
+    const again = await store.ingest('pbx-a', [rec(1), rec(2, { linkedid: 'lab-1.2' }), rec(3)], UTC);
+    expect(again).toMatchObject({ inserted: 1, merged: 1, unchanged: 1 });
+    expect((await allRows(store)).map((r) => [r.uniqueid, r.linkedid])).toEqual([
+      [rec(1).uniqueid, null], [rec(2).uniqueid, 'lab-1.2'], [rec(3).uniqueid, null],
+    ]);
+    await store.close();
+    const check = new Database(t.file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    const cols = (check.prepare("SELECT name FROM pragma_index_info('cdr_ident')").all() as { name: string }[]).map((r) => r.name);
+    expect(cols).toEqual(['start', 'ident_a', 'ident_b']);
     check.close();
     t.cleanup();
   });

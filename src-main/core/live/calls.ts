@@ -227,7 +227,8 @@ function refreshExtensionCalls(d: Draft, exten: string): void {
   const ext = d.get('extensions', exten)
   if (ext === undefined) return
   // A busy phone holds hundreds of calls under load: collect in a Set (no quadratic includes),
-  // and sort only when the set differs from what the extension already shows.
+  // and instead of sorting the whole list again, keep the still-valid part (already sorted) and
+  // merge in the few new ids.
   const ids = new Set<string>()
   for (const dev of hintDevices(ext.hint)) {
     for (const chId of d.channelsOn(dev)) {
@@ -235,6 +236,31 @@ function refreshExtensionCalls(d: Draft, exten: string): void {
       if (callId !== undefined) ids.add(callId)
     }
   }
-  if (ids.size === ext.callIds.length && ext.callIds.every((x) => ids.has(x))) return
-  d.set('extensions', exten, { ...ext, callIds: [...ids].sort() })
+  const kept = ext.callIds.filter((x) => ids.has(x))
+  if (kept.length === ext.callIds.length && kept.length === ids.size) return
+  const had = new Set(kept)
+  const added = [...ids].filter((x) => !had.has(x)).sort()
+  d.set('extensions', exten, { ...ext, callIds: mergeSorted(kept, added) })
+}
+
+/** Two ascending (default string order) lists → one ascending list. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  if (b.length === 0) return [...a]
+  const out: string[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] as string
+    const y = b[j] as string
+    if (x < y) {
+      out.push(x)
+      i++
+    } else {
+      out.push(y)
+      j++
+    }
+  }
+  while (i < a.length) out.push(a[i++] as string)
+  while (j < b.length) out.push(b[j++] as string)
+  return out
 }

@@ -19,8 +19,8 @@
  * retried with capped backoff; one that fails because the connection dropped waits for the next
  * 'connected'.
  *
- * Live events are applied in batches (one reduceAll per socket read, via a microtask), so a burst
- * of events costs one copy of each touched collection.
+ * Live events are applied in batches (one Draft per socket read, via a microtask); a batch costs
+ * O(its events + the entities they change), whatever the size of the state (model.ts).
  */
 import type { AmiClient } from '../ami/client'
 import { TypedEmitter } from '../ami/emitter'

@@ -2,7 +2,7 @@
  * Pure reducers: typed AMI events → LiveModel.
  *
  *   reduce(model, event, now?)            one event
- *   reduceAll(model, events, now?)        a batch: one copy per touched collection for the batch
+ *   reduceAll(model, events, now?)        a batch: one Draft, cost O(events + changed entities)
  *
  * Neither mutates its input; untouched collections and entities keep their identity. Times come
  * from the event's `Timestamp` (timestampevents=yes) or else from `now` — never from the clock

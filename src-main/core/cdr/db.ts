@@ -1,10 +1,10 @@
 // The synchronous CDR database. Runs inside the worker (worker.ts); nothing here may run on the
 // main thread of the app, because every call can take as long as SQLite needs.
 import Database from 'better-sqlite3';
-import { channelEndpoint, compileDirectionRule, foldCase, ftsColumns, searchText } from './derive';
+import { channelEndpoint, compileDirectionRule, foldCase, searchText } from './derive';
 import { buildPageQuery, buildQuarterHourQuery, buildWhere, decodeCursor, encodeCursor, normalizeNeedle } from './filter-sql';
 import { csvLine, csvRow, CSV_HEADER, UTF8_BOM } from './csv';
-import { FTS_INSERT_SQL, ID_PROFILE_SPAN, ID_SLOTS, MAX_PROFILES, migrate, type MigrationContext } from './migrations';
+import { ID_PROFILE_SPAN, ID_SLOTS, MAX_PROFILES, migrate, type MigrationContext } from './migrations';
 import { normalizeCdr, type NormalizedCdr } from './normalize';
 import { formatLocal, localToUtcMs, assertTimeZone } from './time';
 import type {
@@ -118,7 +118,7 @@ export class CdrDatabase {
         channel, dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid,
         linkedid, userfield, sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
         VALUES (${Array(31).fill('?').join(',')}) ON CONFLICT (start, ident_a, ident_b) DO NOTHING`),
-      insertFts: this.db.prepare(FTS_INSERT_SQL),
+      insertFts: this.db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)'),
       deleteFts: this.db.prepare('DELETE FROM cdr_fts WHERE rowid = ?'),
       // Fill in what the first copy lacked (AMI has no linkedid/sequence/did/recordingfile by
       // default; FreePBX has no answer time). Never overwrite a value that is there.
@@ -257,7 +257,7 @@ export class CdrDatabase {
       n.missed ? 1 : 0,
     );
     if (info.changes === 1) {
-      this.stmts.insertFts.run(id, ...ftsColumns(n));
+      this.stmts.insertFts.run(id, foldCase(searchText(n)));
       result.inserted++;
       return;
     }
@@ -272,7 +272,7 @@ export class CdrDatabase {
     result.merged++;
     // did is searchable: re-index the row with its new text.
     this.stmts.deleteFts.run(merged.id);
-    this.stmts.insertFts.run(merged.id, ...ftsColumns(merged));
+    this.stmts.insertFts.run(merged.id, foldCase(searchText(merged)));
   }
 
   private toRow(r: DbRow): CdrRow {

@@ -120,20 +120,6 @@ export function searchText(r: Parameters<typeof searchFields>[0]): string {
   return searchFields(r).join(SEARCH_FIELD_SEPARATOR);
 }
 
-/** Columns of the full-text index (searchFields yields at most this many). */
-export const FTS_COLUMNS = 7;
-
-/**
- * The full-text index's values for a row: each search field case-folded in its own column, so
- * no trigram spans two fields (a third of all trigrams when they were one text; a needle never
- * spans fields, so those trigrams were never asked for). Unused columns are empty.
- */
-export function ftsColumns(r: Parameters<typeof searchFields>[0]): string[] {
-  const out = searchFields(r).map(foldCase);
-  while (out.length < FTS_COLUMNS) out.push('');
-  return out;
-}
-
 /** Case folding shared by the index path and the scan path, so both give the same answers. */
 export function foldCase(s: string): string {
   return s.toLowerCase();

@@ -2,10 +2,9 @@
 // PRAGMA user_version. Version 1 is the first released schema (rows, identity, profiles);
 // version 2 adds the derived columns (direction, queue, missed), the queue index and the
 // full-text index, and fills them for the rows version 1 stored; version 3 re-keys the identity
-// index by start second first and enlarges the FTS write buffer; version 4 gives the FTS index
-// one column per search field (both for ingest speed).
+// index by start second first and enlarges the FTS write buffer (ingest speed).
 import type Database from 'better-sqlite3';
-import { compileDirectionRule, deriveDirection, deriveMissed, deriveQueue, foldCase, FTS_COLUMNS, ftsColumns, searchText } from './derive';
+import { compileDirectionRule, deriveDirection, deriveMissed, deriveQueue, foldCase, searchText } from './derive';
 import type { DirectionRule } from './types';
 
 export interface MigrationContext {
@@ -130,36 +129,7 @@ const migrations: Migration[] = [
       db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('hashsize', ${String(FTS_HASH_BYTES)})`);
     },
   },
-  {
-    version: 4,
-    up(db) {
-      // One column per search field (ftsColumns): a third fewer trigrams to index per row, same
-      // candidates for every needle (a needle lies within one field). Rebuilt from the rows.
-      db.exec(`
-        DROP TABLE cdr_fts;
-        CREATE VIRTUAL TABLE cdr_fts USING fts5(${FTS_COLUMN_NAMES.join(', ')}, content='', contentless_delete=1,
-          detail=none, tokenize='trigram case_sensitive 1');
-        INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('hashsize', ${String(FTS_HASH_BYTES)});
-      `);
-      const fts = db.prepare(FTS_INSERT_SQL);
-      const chunk = db.prepare('SELECT id, cnam, cnum, src, dst, did, channel, dstchannel FROM cdr WHERE id > ? ORDER BY id LIMIT 5000');
-      let after = -1;
-      for (;;) {
-        const rows = chunk.all(after) as {
-          id: number; cnam: string; cnum: string; src: string; dst: string; did: string | null; channel: string; dstchannel: string;
-        }[];
-        const last = rows.at(-1);
-        if (!last) break;
-        for (const r of rows) fts.run(r.id, ...ftsColumns(r));
-        after = last.id;
-      }
-    },
-  },
 ];
-
-const FTS_COLUMN_NAMES = Array.from({ length: FTS_COLUMNS }, (_, i) => `f${String(i)}`);
-/** Adds a row's ftsColumns() to the full-text index (schema version 4 on). */
-export const FTS_INSERT_SQL = `INSERT INTO cdr_fts (rowid, ${FTS_COLUMN_NAMES.join(', ')}) VALUES (?${', ?'.repeat(FTS_COLUMNS)})`;
 
 /** FTS5 pending-terms limit per connection (memory held only during a write transaction). */
 const FTS_HASH_BYTES = 16 * 1024 * 1024;

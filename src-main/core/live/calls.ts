@@ -204,16 +204,22 @@ export function rebuildCalls(d: Draft): void {
       d.setIdx('channelCall', c, call.id)
     }
   }
-  // Devices of removed channels come from the draft (the channels are gone).
-  const devices = new Set<string>(d.touchedDevices)
+  // Per device, count the channels in each call; a call appears on (leaves) a device when its
+  // count goes 0 → 1 (1 → 0). Only those transitions change what an extension shows.
+  const moves: Array<{ readonly device: string; readonly callId: string }> = []
   for (const [c, was] of before) {
-    if (d.idx('channelCall', c) === was) continue
-    const ch = d.get('channels', c)
-    if (ch !== undefined) devices.add(ch.device)
+    const now = d.idx('channelCall', c)
+    if (now === was) continue
+    const device = d.get('channels', c)?.device ?? d.removedDevices.get(c)
+    if (device === undefined) continue
+    if (was !== undefined && d.countCallOn(device, was, -1) === 0) moves.push({ device, callId: was })
+    if (now !== undefined && d.countCallOn(device, now, 1) === 1) moves.push({ device, callId: now })
   }
-  const extens = new Set<string>(d.touchedExtensions)
-  for (const dev of devices) for (const e of d.idx('deviceExtens', dev) ?? []) extens.add(e)
-  for (const e of extens) refreshExtensionCalls(d, e)
+  // Extensions whose hint changed are rebuilt whole, after the counts are right.
+  for (const e of d.touchedExtensions) rebuildExtensionCalls(d, e)
+  for (const { device, callId } of moves) {
+    for (const e of d.idx('deviceExtens', device) ?? []) if (!d.touchedExtensions.has(e)) updateExtensionCall(d, e, callId)
+  }
 }
 
 export function hintDevices(hint: string): string[] {
@@ -223,44 +229,34 @@ export function hintDevices(hint: string): string[] {
     .filter((x) => x !== '')
 }
 
-function refreshExtensionCalls(d: Draft, exten: string): void {
+/** The extension's calls from scratch: every call on one of its hint's devices, sorted. */
+function rebuildExtensionCalls(d: Draft, exten: string): void {
   const ext = d.get('extensions', exten)
   if (ext === undefined) return
-  // A busy phone holds hundreds of calls under load: collect in a Set (no quadratic includes),
-  // and instead of sorting the whole list again, keep the still-valid part (already sorted) and
-  // merge in the few new ids.
   const ids = new Set<string>()
-  for (const dev of hintDevices(ext.hint)) {
-    for (const chId of d.channelsOn(dev)) {
-      const callId = d.idx('channelCall', chId)
-      if (callId !== undefined) ids.add(callId)
-    }
-  }
-  const kept = ext.callIds.filter((x) => ids.has(x))
-  if (kept.length === ext.callIds.length && kept.length === ids.size) return
-  const had = new Set(kept)
-  const added = [...ids].filter((x) => !had.has(x)).sort()
-  d.set('extensions', exten, { ...ext, callIds: mergeSorted(kept, added) })
+  for (const dev of hintDevices(ext.hint)) for (const c of d.callsOn(dev)) ids.add(c)
+  const next = [...ids].sort()
+  if (next.length !== ext.callIds.length || next.some((x, i) => x !== ext.callIds[i])) d.set('extensions', exten, { ...ext, callIds: next })
 }
 
-/** Two ascending (default string order) lists → one ascending list. */
-function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
-  if (b.length === 0) return [...a]
-  const out: string[] = []
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i] as string
-    const y = b[j] as string
-    if (x < y) {
-      out.push(x)
-      i++
-    } else {
-      out.push(y)
-      j++
-    }
+/** Adds or drops one call in the extension's sorted list, as its devices now say. */
+function updateExtensionCall(d: Draft, exten: string, callId: string): void {
+  const ext = d.get('extensions', exten)
+  if (ext === undefined) return
+  const wanted = hintDevices(ext.hint).some((dev) => d.callCountOn(dev, callId) > 0)
+  const list = ext.callIds
+  // Binary search in default string order (the order .sort() gives).
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((list[mid] as string) < callId) lo = mid + 1
+    else hi = mid
   }
-  while (i < a.length) out.push(a[i++] as string)
-  while (j < b.length) out.push(b[j++] as string)
-  return out
+  const present = list[lo] === callId
+  if (wanted === present) return
+  const next = [...list]
+  if (wanted) next.splice(lo, 0, callId)
+  else next.splice(lo, 1)
+  d.set('extensions', exten, { ...ext, callIds: next })
 }

@@ -164,7 +164,7 @@ export function removeChannel(d: Draft, id: string): void {
   if (ch.parkedKey !== undefined && d.get('parked', ch.parkedKey)?.parkeeId === id) d.delete('parked', ch.parkedKey)
   d.delete('channels', id)
   d.touchedChannels.add(id)
-  d.touchedDevices.add(ch.device)
+  d.removedDevices.set(id, ch.device)
 }
 
 /** Moves the channel into `bridgeId` (or out of any bridge), keeping both bridges' lists right. */

@@ -14,6 +14,7 @@
  */
 import { emptyLiveState, type LiveMeta, type LiveState } from '../../../src-preload/types/live'
 import { EndedMemory, type EndedEditor } from './ended-memory'
+import { NestedEditor } from './nested-map'
 import { PMap, type PMapEditor } from './pmap'
 
 export interface LiveIndex {
@@ -61,6 +62,12 @@ export interface ModelStore {
    * channels under load, and a list made every add and remove O(channels on the trunk).
    */
   readonly deviceChannels: PMap<PMap<string>>
+  /**
+   * Device → call id → how many of the device's channels are in that call. Extensions' callIds
+   * follow this incrementally: a call appears on (leaves) a device when its count goes 0 → 1
+   * (1 → 0), without rescanning a busy phone's hundreds of calls.
+   */
+  readonly deviceCalls: PMap<PMap<number>>
   readonly ended: EndedMemory
 }
 
@@ -85,8 +92,14 @@ function storeFromPlain(m: LiveModel): ModelStore {
     for (const id of ids) set.set(id, id)
     devices.set(dev, set.done())
   }
+  const calls = new NestedEditor<number>(PMap.empty())
+  for (const ch of Object.values(m.channels)) {
+    const call = m.index.channelCall[ch.id]
+    if (call !== undefined) calls.set(ch.device, call, (calls.get(ch.device, call) ?? 0) + 1)
+  }
   return {
     deviceChannels: devices.done(),
+    deviceCalls: calls.done(),
     version: ++lastVersion,
     parentVersion: undefined,
     changed: new Map(),
@@ -149,6 +162,7 @@ export function emptyLiveModel(): LiveModel {
   for (const c of INDEX_COLLS) idx[c] = PMap.empty()
   return modelOf({
     deviceChannels: PMap.empty(),
+    deviceCalls: PMap.empty(),
     version: ++lastVersion,
     parentVersion: undefined,
     changed: new Map(),
@@ -204,14 +218,14 @@ export class Draft {
   private readonly editors = new Map<string, PMapEditor<unknown>>()
   private readonly changed = new Map<PublicColl, Set<string>>()
   private readonly ownedLists = new Map<string, string[]>()
-  private devices: PMapEditor<PMap<string>> | undefined
-  private readonly deviceSets = new Map<string, PMapEditor<string>>()
+  private readonly deviceChans: NestedEditor<string>
+  private readonly deviceCallCounts: NestedEditor<number>
   private meta: LiveMeta
   private ended: EndedEditor | undefined
   /** Channels whose call membership may have changed (added, removed, bridged, relinked). */
   readonly touchedChannels = new Set<string>()
-  /** Devices of channels removed in this batch (their extensions' BLF links need a refresh). */
-  readonly touchedDevices = new Set<string>()
+  /** Channels removed in this batch → their device (their calls leave the device's extensions). */
+  readonly removedDevices = new Map<string, string>()
   /** Extensions whose hint (device list) changed. */
   readonly touchedExtensions = new Set<string>()
 
@@ -225,6 +239,8 @@ export class Draft {
     }
     this.base = s
     this.meta = s.meta
+    this.deviceChans = new NestedEditor(s.deviceChannels)
+    this.deviceCallCounts = new NestedEditor(s.deviceCalls)
   }
 
   get<C extends PublicColl>(c: C, id: string): EntityOf<C> | undefined {
@@ -257,28 +273,36 @@ export class Draft {
   /** The channel ids on a device (any order). */
   channelsOn(device: string): Iterable<string> {
     const ids: string[] = []
-    const e = this.deviceSets.get(device)
-    if (e !== undefined) e.done().forEach((id) => ids.push(id))
-    else (this.devices?.get(device) ?? this.base.deviceChannels.get(device))?.forEach((id) => ids.push(id))
+    this.deviceChans.forEach(device, (id) => ids.push(id))
     return ids
   }
 
   addChannelToDevice(device: string, id: string): void {
-    this.deviceSet(device).set(id, id)
+    this.deviceChans.set(device, id, id)
   }
 
   removeChannelFromDevice(device: string, id: string): void {
-    this.deviceSet(device).delete(id)
+    this.deviceChans.delete(device, id)
   }
 
-  private deviceSet(device: string): PMapEditor<string> {
-    let e = this.deviceSets.get(device)
-    if (e === undefined) {
-      this.devices ??= this.base.deviceChannels.edit()
-      e = (this.devices.get(device) ?? PMap.empty<string>()).edit()
-      this.deviceSets.set(device, e)
-    }
-    return e
+  /** How many of the device's channels are in the call. */
+  callCountOn(device: string, callId: string): number {
+    return this.deviceCallCounts.get(device, callId) ?? 0
+  }
+
+  /** The calls a device's channels are in (any order). */
+  callsOn(device: string): string[] {
+    const ids: string[] = []
+    this.deviceCallCounts.forEach(device, (_, id) => ids.push(id))
+    return ids
+  }
+
+  /** Adds `delta` to the device's count for the call; returns the new count. */
+  countCallOn(device: string, callId: string, delta: number): number {
+    const n = this.callCountOn(device, callId) + delta
+    if (n <= 0) this.deviceCallCounts.delete(device, callId)
+    else this.deviceCallCounts.set(device, callId, n)
+    return Math.max(0, n)
   }
 
   /** Adds `id` to the list at index[c][key] (no duplicates). */
@@ -360,22 +384,14 @@ export class Draft {
     // The lists written in place now belong to the published version.
     this.ownedLists.clear()
     const b = this.base
-    let deviceChannels = b.deviceChannels
-    if (this.devices !== undefined) {
-      for (const [dev, e] of this.deviceSets) {
-        const set = e.done()
-        if (set.size === 0) this.devices.delete(dev)
-        else this.devices.set(dev, set)
-      }
-      this.deviceSets.clear()
-      deviceChannels = this.devices.done()
-    }
+    const deviceChannels = this.deviceChans.done()
+    const deviceCalls = this.deviceCallCounts.done()
     const pick = <V>(name: string, old: PMap<V>): PMap<V> => {
       const e = this.editors.get(name) as PMapEditor<V> | undefined
       return e === undefined ? old : e.done()
     }
     const colls = {} as Record<PublicColl, PMap<unknown>>
-    let same = this.meta === b.meta && this.ended === undefined && deviceChannels === b.deviceChannels
+    let same = this.meta === b.meta && this.ended === undefined && deviceChannels === b.deviceChannels && deviceCalls === b.deviceCalls
     for (const c of PUBLIC_COLLS) {
       colls[c] = pick<unknown>(c, b.colls[c])
       if (colls[c] !== b.colls[c]) same = false
@@ -394,6 +410,7 @@ export class Draft {
       colls: colls as ModelStore['colls'],
       idx: idx as ModelStore['idx'],
       deviceChannels,
+      deviceCalls,
       ended: this.ended?.done() ?? b.ended,
     })
   }

@@ -18,9 +18,11 @@ function typed(msgs: readonly AmiMessage[]): AmiTypedEvent[] {
 }
 
 /** SimPbx names channels `PJSIP/1N-sim-…` (device `PJSIP/1N-sim`); extension 200 watches two. */
+function ext(exten: string, hint: string): AmiMessage {
+  return AmiMessage.from([['Event', 'ExtensionStatus'], ['Exten', exten], ['Context', 'ext-local'], ['Hint', hint], ['Status', '0'], ['StatusText', 'Idle']])
+}
+
 function hints(): AmiTypedEvent[] {
-  const ext = (exten: string, hint: string): AmiMessage =>
-    AmiMessage.from([['Event', 'ExtensionStatus'], ['Exten', exten], ['Context', 'ext-local'], ['Hint', hint], ['Status', '0'], ['StatusText', 'Idle']])
   const out = [ext('200', 'PJSIP/11-sim&PJSIP/12-sim')]
   for (let i = 0; i < 20; i++) out.push(ext(`1${String(i)}`, `PJSIP/1${String(i)}-sim`))
   return typed(out)
@@ -48,10 +50,11 @@ describe('extension call lists', () => {
   it('equal a recomputation from scratch after every batch (seeded)', () => {
     let nonEmpty = 0
     fc.assert(
-      fc.property(fc.array(fc.record({ cmd: command, cut: fc.boolean() }), { minLength: 1, maxLength: 150 }), (steps) => {
+      fc.property(fc.array(fc.record({ cmd: command, cut: fc.boolean(), rehint: fc.nat(12) }), { minLength: 1, maxLength: 150 }), fc.nat(150), (steps, hintsAt) => {
         const sim = new SimPbx()
-        let m = reduceAll(emptyLiveModel(), hints(), 0)
+        let m = emptyLiveModel()
         let batch: AmiTypedEvent[] = []
+        let flip = false
         const check = (): void => {
           m = reduceAll(m, batch, 0)
           batch = []
@@ -60,8 +63,15 @@ describe('extension call lists', () => {
             if (ext.callIds.length > 0) nonEmpty++
           }
         }
-        for (const s of steps) {
+        for (const [i, s] of steps.entries()) {
           batch.push(...typed(sim.apply(s.cmd)))
+          // Hints may arrive after calls exist (a snapshot lists extensions after channels), and
+          // a hint may change while calls are up.
+          if (i === hintsAt % steps.length) batch.push(...hints())
+          if (s.rehint === 0) {
+            flip = !flip
+            batch.push(...typed([ext('200', flip ? 'PJSIP/13-sim&PJSIP/14-sim' : 'PJSIP/11-sim')]))
+          }
           if (s.cut) check()
         }
         check()
@@ -70,5 +80,28 @@ describe('extension call lists', () => {
     )
     // The hints must really match the simulated devices, or this checks nothing.
     expect(nonEmpty).toBeGreaterThan(300)
+  })
+})
+
+describe('a plain model (not made by the reducers)', () => {
+  it('reduces exactly like the model it copies, indexes included (seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 80 }), fc.array(command, { minLength: 1, maxLength: 40 }), (first, rest) => {
+        const sim = new SimPbx()
+        const m = reduceAll(reduceAll(emptyLiveModel(), hints(), 0), typed(first.flatMap((c) => sim.apply(c))), 0)
+        // A JSON round trip: plain Records, no hidden store.
+        const plain = JSON.parse(JSON.stringify(m)) as LiveModel
+        const more = typed(rest.flatMap((c) => sim.apply(c)))
+        const a = reduceAll(m, more, 0)
+        const b = reduceAll(plain, more, 0)
+        const sortLists = (r: Readonly<Record<string, readonly string[]>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [...v].sort()]))
+        expect(JSON.parse(JSON.stringify({ ...b, index: undefined }))).toEqual(JSON.parse(JSON.stringify({ ...a, index: undefined })))
+        expect(b.index.channelCall).toEqual(a.index.channelCall)
+        expect(sortLists(b.index.deviceChannels)).toEqual(sortLists(a.index.deviceChannels))
+        expect(sortLists(b.index.linked)).toEqual(sortLists(a.index.linked))
+        expect(b.index.ended).toEqual(a.index.ended)
+      }),
+      { seed: SEED, numRuns: 60 },
+    )
   })
 })

@@ -17,6 +17,10 @@ interface LiveStoreState {
   select: (callId: string | null) => void
 }
 
+/** Live messages received since the last animation frame, applied but not yet rendered. */
+let pending: { profileId: string | null; state: LiveState; seq: number } | null = null
+let frameQueued = false
+
 /**
  * The live state of the shown PBX, kept by applying main's coalesced patches. A patch that does
  * not follow the last seq means one was missed: ask main for a fresh snapshot rather than guess.
@@ -28,25 +32,41 @@ export const useLiveStore = create<LiveStoreState>((set, get) => ({
   statuses: {},
   selectedCallId: null,
   subscribe: async (profileId) => {
+    pending = null
     if (get().profileId !== profileId) set({ profileId, state: emptyLiveState(), seq: -1, selectedCallId: null })
     await bridge().invoke('live.subscribe', { profileId })
   },
   receive: (msg) => {
-    const { profileId, seq, state } = get()
+    // Patches that arrive within one frame are applied together and rendered once.
+    const base = pending ?? { profileId: get().profileId, state: get().state, seq: get().seq }
     if (msg.kind === 'snapshot') {
-      if (msg.snapshot.profileId !== profileId) return
-      set({ state: msg.snapshot.state, seq: msg.snapshot.seq })
-      return
+      if (msg.snapshot.profileId !== base.profileId) return
+      pending = { profileId: base.profileId, state: msg.snapshot.state, seq: msg.snapshot.seq }
+    } else {
+      const patch = msg.patch
+      if (patch.profileId !== base.profileId) return
+      if (patch.seq !== base.seq + 1) {
+        pending = null
+        void get().subscribe(patch.profileId)
+        return
+      }
+      pending = { profileId: base.profileId, state: applyLivePatch(base.state, patch), seq: patch.seq }
     }
-    const patch = msg.patch
-    if (patch.profileId !== profileId) return
-    if (patch.seq !== seq + 1) {
-      void get().subscribe(patch.profileId)
-      return
+    if (!frameQueued) {
+      frameQueued = true
+      requestAnimationFrame(() => {
+        frameQueued = false
+        const next = pending
+        pending = null
+        if (next === null || next.profileId !== get().profileId) return
+        const selected = get().selectedCallId
+        set({
+          state: next.state,
+          seq: next.seq,
+          selectedCallId: selected !== null && next.state.calls[selected] === undefined ? null : selected,
+        })
+      })
     }
-    const next = applyLivePatch(state, patch)
-    const selected = get().selectedCallId
-    set({ state: next, seq: patch.seq, selectedCallId: selected !== null && next.calls[selected] === undefined ? null : selected })
   },
   setStatus: (status) => {
     set({ statuses: { ...get().statuses, [status.profileId]: status } })

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { memo, useRef } from 'react'
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { Elapsed } from './Elapsed'
 import { STATE_LABEL, type SortKey } from './call-model'
@@ -32,6 +32,59 @@ function Party({ p }: { p: { name: string; number: string } }): React.JSX.Elemen
     </span>
   )
 }
+
+interface RowProps {
+  readonly call: LiveCall
+  readonly selected: boolean
+  readonly top: number
+  readonly onSelect: (id: string) => void
+  readonly holdAlertSeconds: number
+}
+
+/**
+ * One row, memoised: patches keep the identity of calls that did not change, so under load only
+ * the rows whose call changed re-render (the timers tick on their own).
+ */
+const CallRow = memo(function CallRow({ call, selected, top, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
+  const waiting = call.state === 'hold' || call.state === 'parked' || call.state === 'queued'
+  return (
+    <div
+      role="row"
+      aria-selected={selected}
+      data-call-id={call.id}
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData('application/x-attendant-call', call.id)
+        e.dataTransfer.effectAllowed = 'move'
+      }}
+      className={`call-row state-${call.state}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${String(top)}px)`, height: ROW_HEIGHT }}
+      onClick={() => {
+        onSelect(call.id)
+      }}
+    >
+      <span role="gridcell" className="col-icon" title={call.direction}>
+        {call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔'}
+      </span>
+      <span role="gridcell" className="col-caller">
+        <Party p={call.caller} />
+      </span>
+      <span role="gridcell" className="col-callee">
+        <Party p={call.callee} />
+      </span>
+      <span role="gridcell" className="col-state">
+        <span className={`state-badge state-${call.state}`}>{STATE_LABEL[call.state]}</span>
+      </span>
+      <span role="gridcell" className="col-duration">
+        {waiting ? <Elapsed since={call.stateSince ?? call.startedAt} alertAfterS={holdAlertSeconds} /> : <Elapsed since={call.answeredAt ?? call.startedAt} />}
+      </span>
+      <span role="gridcell" className="col-via muted">
+        {call.queue !== undefined ? `Queue ${call.queue}` : call.trunk !== undefined ? `Trunk ${call.trunk}` : ''}
+        {call.did !== undefined ? ` · ${call.did}` : ''}
+      </span>
+    </div>
+  )
+})
 
 /**
  * Every live call in a virtualized grid: thousands of rows cost only what is on screen. Rows are
@@ -73,47 +126,15 @@ export function CallsTable(props: Props): React.JSX.Element {
           {virtualizer.getVirtualItems().map((item) => {
             const call = props.calls[item.index]
             if (call === undefined) return null
-            const selected = call.id === props.selectedId
-            const waiting = call.state === 'hold' || call.state === 'parked' || call.state === 'queued'
             return (
-              <div
+              <CallRow
                 key={call.id}
-                role="row"
-                aria-selected={selected}
-                data-call-id={call.id}
-                draggable
-                onDragStart={(e) => {
-                  e.dataTransfer.setData('application/x-attendant-call', call.id)
-                  e.dataTransfer.effectAllowed = 'move'
-                }}
-                className={`call-row state-${call.state}${selected ? ' selected' : ''}`}
-                style={{ transform: `translateY(${String(item.start)}px)`, height: ROW_HEIGHT }}
-                onClick={() => { props.onSelect(call.id) }}
-              >
-                <span role="gridcell" className="col-icon" title={call.direction}>
-                  {call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔'}
-                </span>
-                <span role="gridcell" className="col-caller">
-                  <Party p={call.caller} />
-                </span>
-                <span role="gridcell" className="col-callee">
-                  <Party p={call.callee} />
-                </span>
-                <span role="gridcell" className="col-state">
-                  <span className={`state-badge state-${call.state}`}>{STATE_LABEL[call.state]}</span>
-                </span>
-                <span role="gridcell" className="col-duration">
-                  {waiting ? (
-                    <Elapsed since={call.stateSince ?? call.startedAt} alertAfterS={props.holdAlertSeconds} />
-                  ) : (
-                    <Elapsed since={call.answeredAt ?? call.startedAt} />
-                  )}
-                </span>
-                <span role="gridcell" className="col-via muted">
-                  {call.queue !== undefined ? `Queue ${call.queue}` : call.trunk !== undefined ? `Trunk ${call.trunk}` : ''}
-                  {call.did !== undefined ? ` · ${call.did}` : ''}
-                </span>
-              </div>
+                call={call}
+                selected={call.id === props.selectedId}
+                top={item.start}
+                onSelect={props.onSelect}
+                holdAlertSeconds={props.holdAlertSeconds}
+              />
             )
           })}
         </div>

@@ -109,19 +109,25 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   wss.on('connection', (socket: WebSocket) => {
     const ctx = { clientId: `web-${String(++clientSeq)}`, transport: 'web' as const }
+    // The limits scale with the largest frame sent (a live snapshot of a busy PBX is megabytes):
+    // a snapshot still in flight must not itself count as "fallen behind", or every snapshot would
+    // trigger the next one.
+    let largestFrame = 0
     const send = (frame: WireFrame): void => {
       if (socket.readyState !== socket.OPEN) return
-      if (socket.bufferedAmount > MAX_BACKLOG_BYTES) {
+      if (socket.bufferedAmount > Math.max(MAX_BACKLOG_BYTES, 4 * largestFrame)) {
         socket.close(1013, 'Too far behind; reconnect for a fresh snapshot')
         return
       }
-      socket.send(JSON.stringify(frame))
+      const text = JSON.stringify(frame)
+      largestFrame = Math.max(largestFrame, text.length)
+      socket.send(text)
     }
     const unregister = opts.core.bus.register(ctx.clientId, {
       send: (channel, payload) => {
         send({ kind: 'event', channel, payload })
       },
-      isBackedUp: () => socket.bufferedAmount > BACKED_UP_BYTES,
+      isBackedUp: () => socket.bufferedAmount > Math.max(BACKED_UP_BYTES, 2 * largestFrame),
     })
     socket.on('message', (data, isBinary) => {
       const request = isBinary || !Buffer.isBuffer(data) ? null : parseRequest(data.toString('utf8'))

@@ -48,9 +48,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const bus = new EventBus()
   let cdr: Promise<CdrStore> | undefined
   const cdrStore = (): Promise<CdrStore> => (cdr ??= openCdrStore({ file: opts.cdrFile }))
+  let retentionDays: number | undefined
   const settings = new SettingsService(opts.settingsStore, (next) => {
     bus.publish('settings.changed', next)
-    void applyRetention()
+    // Only a new retention period is worth a cleanup pass; a theme change is not.
+    if (next.historyRetentionDays !== retentionDays) void applyRetention()
   })
   /** Each profile as last connected, to reconnect only the ones that changed. */
   let known = new Map<string, string>()
@@ -83,7 +85,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   /** Old calls leave the cache after the retention the operator set (at start, daily, on change). */
   const applyRetention = async (): Promise<void> => {
     try {
-      await history.cleanup(settings.get().historyRetentionDays)
+      retentionDays = settings.get().historyRetentionDays
+      await history.cleanup(retentionDays)
     } catch (err) {
       opts.log?.('history retention cleanup failed', err)
     }

@@ -28,7 +28,7 @@ export const invokeChannelNames = [
   'history.export',
 ] as const
 
-export const eventChannelNames = ['settings.changed', 'profiles.changed', 'connections.changed', 'live.message'] as const
+export const eventChannelNames = ['settings.changed', 'profiles.changed', 'connections.changed', 'live.message', 'actions.settled'] as const
 
 export type InvokeChannel = (typeof invokeChannelNames)[number]
 export type EventChannel = (typeof eventChannelNames)[number]

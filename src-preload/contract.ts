@@ -28,6 +28,7 @@ import {
   transferInputSchema,
   transferStepInputSchema,
   type ActionDone,
+  type ActionSettled,
 } from './types/actions'
 import type { ConnectionStatus, TestConnectionView } from './types/connections'
 import type { LiveMessage } from './types/live'
@@ -94,6 +95,8 @@ export const eventChannels = {
   'connections.changed': returns<ConnectionStatus>(),
   /** Targeted at the subscribed window only. */
   'live.message': returns<LiveMessage>(),
+  /** Targeted at the window that acted: an "outcome unknown" action, settled from the resynced state. */
+  'actions.settled': returns<ActionSettled>(),
 } as const satisfies { readonly [E in EventChannel]: Returns<unknown> }
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>

@@ -7,6 +7,29 @@ export interface ActionDone {
   readonly ref?: string
 }
 
+/**
+ * How an action whose answer was lost turned out, read from the live state rebuilt after it:
+ * done / not done, ended (the call is gone, so it cannot be seen), or still unknown.
+ */
+export type SettledOutcome = 'done' | 'not_done' | 'ended' | 'unknown'
+
+/** Pushed (`actions.settled`) to the window that acted, once the resynced state settles an unknown outcome. */
+export interface ActionSettled {
+  readonly profileId: string
+  /** The id the `outcome_unknown` / `timeout` error carried in its detail. */
+  readonly settleId: string
+  readonly action: string
+  readonly target: string
+  readonly outcome: SettledOutcome
+  /** Plain words: what the state shows ("the call is gone from the PBX"). */
+  readonly message: string
+}
+
+/** The detail of an `outcome_unknown` or `timeout` action error: what to match the later `actions.settled` by. */
+export interface UnknownOutcomeDetail {
+  readonly settleId: string
+}
+
 const profileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 /** Uniqueids as Asterisk makes them (`lab-1795552383.0`, `1700000000.12`) or a client-chosen ChannelId. */
 const channelId = z.string().regex(/^[A-Za-z0-9._:-]{1,150}$/)

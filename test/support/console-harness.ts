@@ -14,6 +14,8 @@ export interface ConsoleHarnessOptions {
   /** Connect the built-in demo profile (id `demo`) at start; false = the core starts with no PBX. */
   readonly builtinProfile?: boolean
   readonly seed?: number
+  /** Routes the console's AMI connection through a proxy (e.g. one that loses answers). */
+  readonly amiVia?: (demoAmiPort: number) => Promise<{ readonly port: number; close(): Promise<void> }>
 }
 
 /**
@@ -33,9 +35,11 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
   // The core does not close the audit log it is given (its file handle would leak): own it here.
   const auditDir = mkdtempSync(join(tmpdir(), 'att-audit-'))
   const auditLog = new FileAuditLog({ dir: auditDir })
+  const via = options.amiVia === undefined ? undefined : await options.amiVia(demo.builtin.profile.ami.port)
+  const builtin = via === undefined ? demo.builtin : { ...demo.builtin, profile: { ...demo.builtin.profile, ami: { ...demo.builtin.profile.ami, port: via.port } } }
   const core = createTestCore({
     auditLog,
-    ...(withBuiltin ? { builtinProfile: demo.builtin } : {}),
+    ...(withBuiltin ? { builtinProfile: builtin } : {}),
     appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: withBuiltin, ...(withBuiltin ? { demoProfileId: demo.builtin.profile.id } : {}) },
   })
   await core.start()
@@ -48,6 +52,7 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
       // Order matters: no client may outlive the server it talks to.
       await server.close()
       await core.close()
+      await via?.close()
       await demo.stop()
       await auditLog.close()
       rmSync(core.dataDir, { recursive: true, force: true })

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto'
 import type { ActionDone } from '../../../src-preload/types/actions'
 export type { Actor } from './guarded-run'
 import { ApiFailure } from '../api/api-failure'
 import type { AuditLog } from '../audit'
 import { judgeDestination, type RateLimiter } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
-import { runGuarded, type Actor, type Attempt } from './guarded-run'
+import type { Expectation } from './expectation'
+import type { OutcomeSettler } from './outcome-settler'
+import { runGuarded, type Actor, type Attempt, type Expect } from './guarded-run'
 import type { AmiPort, LiveLookup } from './pbx-port'
 
 export interface CallActionsDeps {
@@ -14,6 +17,8 @@ export interface CallActionsDeps {
   readonly audit: AuditLog
   /** Shared per-operator limiter for originate and transfers. */
   readonly limiter: RateLimiter
+  /** Settles actions whose answer was lost from the resynced state. */
+  readonly settler?: OutcomeSettler
   /**
    * The second path for hang-up when AMI is down but ARI answers (ARI channel ids are the same
    * Uniqueids). Absent when the profile has no ARI.
@@ -33,8 +38,9 @@ export class CallActions {
   constructor(private readonly d: CallActionsDeps) {}
 
   async hangup(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.hangup', target: channelId, actor }, async () => {
+    return this.run({ action: 'call.hangup', target: channelId, actor }, async (expect) => {
       const channel = this.channel(channelId)
+      expect({ kind: 'gone', channelId })
       const fallback = this.d.fallback
       if (fallback !== undefined && !fallback.amiReady()) {
         await fallback.ariHangup(channelId)
@@ -46,9 +52,10 @@ export class CallActions {
   }
 
   async blindTransfer(channelId: string, destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.blind', target: `${channelId} → ${destination}`, actor, dials: true }, async () => {
+    return this.run({ action: 'call.transfer.blind', target: `${channelId} → ${destination}`, actor, dials: true }, async (expect) => {
       const channel = this.channel(channelId)
       const exten = this.judge(destination, confirmEmergency)
+      expect(this.moving(channelId, exten))
       // Redirect moves exactly this party; its peer's leg ends as with a blind transfer from a phone.
       await this.d.ami.action('Redirect', [
         ['Channel', channel],
@@ -61,13 +68,14 @@ export class CallActions {
   }
 
   async transferToVoicemail(channelId: string, extension: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.voicemail', target: `${channelId} → vm ${extension}`, actor }, async () => {
+    return this.run({ action: 'call.transfer.voicemail', target: `${channelId} → vm ${extension}`, actor }, async (expect) => {
       const channel = this.channel(channelId)
       const judged = judgeDestination(extension, this.d.profile().dialPlan, this.d.live.knownExtensions())
       if (judged.verdict !== 'allow' || judged.kind !== 'internal') {
         throw new ApiFailure('refused', `Voicemail transfer needs an internal extension (${judged.reason})`, { rule: judged.rule })
       }
       const { voicemailPrefix, voicemailContext } = this.d.profile().originate
+      expect(this.moving(channelId, `${voicemailPrefix}${judged.normalized}`))
       await this.d.ami.action('Redirect', [
         ['Channel', channel],
         ['Context', voicemailContext],
@@ -83,9 +91,11 @@ export class CallActions {
    * transferer's channel (the operator's leg), which consults the destination while the caller holds.
    */
   async attendedTransfer(channelId: string, destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.attended', target: `${channelId} → ${destination}`, actor, dials: true }, async () => {
+    return this.run({ action: 'call.transfer.attended', target: `${channelId} → ${destination}`, actor, dials: true }, async (expect) => {
       const transferer = this.operatorLeg(channelId)
       const exten = this.judge(destination, confirmEmergency)
+      // Asterisk lists no trace of a consultation in progress that tells it from an ordinary call.
+      expect({ kind: 'unverifiable', hint: `whether ${destination} is being consulted cannot be read from the call list: check your phone` })
       await this.d.ami.action('Atxfer', [
         ['Channel', transferer],
         ['Exten', exten],
@@ -97,16 +107,18 @@ export class CallActions {
 
   /** Completes an attended transfer the way a phone does: the transferer leaves, the parties join. */
   async completeTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.complete', target: channelId, actor }, async () => {
+    return this.run({ action: 'call.transfer.complete', target: channelId, actor }, async (expect) => {
       const transferer = this.operatorLeg(channelId)
+      expect({ kind: 'gone', channelId: this.idOfName(channelId, transferer) })
       await this.d.ami.action('Hangup', [['Channel', transferer], ['Cause', 16]])
       return { message: 'Transfer completed' }
     })
   }
 
   async cancelTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.cancel', target: channelId, actor }, async () => {
+    return this.run({ action: 'call.transfer.cancel', target: channelId, actor }, async (expect) => {
       const transferer = this.operatorLeg(channelId)
+      expect({ kind: 'unverifiable', hint: 'whether the consultation ended cannot be read from the call list: check your phone' })
       await this.d.ami.action('CancelAtxfer', [['Channel', transferer]])
       return { message: 'Transfer cancelled: back to the caller' }
     })
@@ -114,16 +126,20 @@ export class CallActions {
 
   /** Click-to-dial: rings the operator's own phone, then dials the destination from it. */
   async originate(destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.originate', target: destination, actor, dials: true }, async () => {
+    return this.run({ action: 'call.originate', target: destination, actor, dials: true }, async (expect) => {
       const exten = this.judge(destination, confirmEmergency)
-      const handle = await this.d.ami.originate(this.fromOwnPhone(exten))
+      // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
+      const channelId = randomUUID()
+      expect({ kind: 'appeared', channelId })
+      const handle = await this.d.ami.originate([...this.fromOwnPhone(exten), ['ChannelId', channelId]])
       return { message: `Calling ${destination} from your phone`, ref: handle.channelId }
     })
   }
 
   async park(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.park', target: channelId, actor }, async () => {
+    return this.run({ action: 'call.park', target: channelId, actor }, async (expect) => {
       const channel = this.channel(channelId)
+      expect({ kind: 'parked', channelId })
       const peer = this.d.live.peerOf(channelId)
       const peerName = peer === undefined ? undefined : this.d.live.channelName(peer)
       const response = await this.d.ami.action('Park', [
@@ -138,9 +154,12 @@ export class CallActions {
 
   /** Picks a parked call up at the operator's own phone by dialling its parking space. */
   async pickupParked(space: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.pickup', target: space, actor }, async () => {
+    return this.run({ action: 'call.pickup', target: space, actor }, async (expect) => {
       if (!this.d.live.isParked(space)) throw new ApiFailure('not_found', `Nothing is parked in space ${space} any more`)
-      const handle = await this.d.ami.originate(this.fromOwnPhone(space))
+      // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
+      const channelId = randomUUID()
+      expect({ kind: 'appeared', channelId })
+      const handle = await this.d.ami.originate([...this.fromOwnPhone(space), ['ChannelId', channelId]])
       return { message: `Picking up space ${space} at your phone`, ref: handle.channelId }
     })
   }
@@ -191,7 +210,23 @@ export class CallActions {
     return j.dialDigits
   }
 
-  private run(attempt: Attempt, body: () => Promise<{ message: string; ref?: string }>): Promise<ActionDone> {
+  /** Where a transferred channel is now, so a lost answer can be settled by where it is later. */
+  private moving(channelId: string, toExten: string): Expectation {
+    return {
+      kind: 'moved',
+      channelId,
+      fromBridge: this.d.live.bridgeOf(channelId),
+      fromExten: this.d.live.extenOf(channelId) ?? '',
+      toExten,
+    }
+  }
+
+  /** The uniqueid of the named channel: the given one or one of its call's channels. */
+  private idOfName(channelId: string, name: string): string {
+    return this.d.live.callChannels(channelId).find((id) => this.d.live.channelName(id) === name) ?? channelId
+  }
+
+  private run(attempt: Attempt, body: (expect: Expect) => Promise<{ message: string; ref?: string }>): Promise<ActionDone> {
     return runGuarded(this.d, attempt, body)
   }
 }

@@ -11,6 +11,10 @@ export interface AmiPort {
 export interface LiveLookup {
   /** The channel's name (e.g. `PJSIP/100-0000002a`) for a uniqueid in the live state. */
   channelName(uniqueid: string): string | undefined
+  /** The bridge the channel is in now, if any. */
+  bridgeOf(uniqueid: string): string | undefined
+  /** The dialplan extension the channel is at, as the PBX last listed it. */
+  extenOf(uniqueid: string): string | undefined
   /** Uniqueid of the channel bridged with this one, if it is in a two-party call. */
   peerOf(uniqueid: string): string | undefined
   /** Extensions the PBX reported (hints), so drag-and-drop targets are judged as known. */

@@ -14,8 +14,9 @@ export class QueueActions {
   constructor(private readonly d: QueueActionsDeps) {}
 
   pause(queue: string, iface: string, paused: boolean, reason: string | undefined, actor: Actor): Promise<ActionDone> {
-    return runGuarded(this.d, { action: 'queue.pause', target: `${queue} ${iface}`, actor }, async () => {
+    return runGuarded(this.d, { action: 'queue.pause', target: `${queue} ${iface}`, actor }, async (expect) => {
       if (!this.d.isMember(queue, iface)) throw new ApiFailure('not_found', `${iface} is not a member of ${queue} any more`)
+      expect({ kind: 'paused', queue, iface, paused })
       await this.d.ami.action('QueuePause', [
         ['Queue', queue],
         ['Interface', iface],

@@ -5,6 +5,8 @@ import type { LiveModel } from '../live'
 export function liveLookup(model: () => LiveModel): LiveLookup {
   return {
     channelName: (id) => model().channels[id]?.name,
+    bridgeOf: (id) => model().channels[id]?.bridgeId,
+    extenOf: (id) => model().channels[id]?.exten,
     peerOf: (id) => {
       const m = model()
       const bridgeId = m.channels[id]?.bridgeId

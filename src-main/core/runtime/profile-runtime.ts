@@ -1,6 +1,8 @@
+import type { ActionSettled } from '../../../src-preload/types/actions'
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
 import type { LiveMessage } from '../../../src-preload/types/live'
 import { CallActions } from '../actions/call-actions'
+import { OutcomeSettler } from '../actions/outcome-settler'
 import type { AmiPort } from '../actions/pbx-port'
 import { QueueActions } from '../actions/queue-actions'
 import type { AmiClient } from '../ami/client'
@@ -22,6 +24,8 @@ export interface ProfileRuntimeOptions {
   readonly getSecret: (kind: SecretKind) => Promise<string | undefined>
   readonly audit: AuditLog
   readonly onStatus: (status: ConnectionStatus) => void
+  /** An action whose answer was lost was settled from the resynced state: tell the window that acted. */
+  readonly onSettled?: (clientId: string, settled: ActionSettled) => void
   /** The call-history cache: AMI `Cdr` events go in live, FreePBX API rows by backfill. */
   readonly cdr?: () => Promise<CdrStore>
   /** How often the FreePBX API is asked for CDRs the console may have missed. */
@@ -46,6 +50,7 @@ export class ProfileRuntime {
   readonly coalescer: PatchCoalescer
   readonly calls: CallActions
   readonly queues: QueueActions
+  private readonly settler: OutcomeSettler
   private sync: LiveSync | undefined
   private readonly subscriptions = new Map<string, LiveSubscription>()
   private reconcileTimer: NodeJS.Timeout | undefined
@@ -63,12 +68,24 @@ export class ProfileRuntime {
     const profile = (): PbxProfile => this.profile
     const ami = this.amiPort()
     const lookup = liveLookup(() => this.requireSync().model)
+    this.settler = new OutcomeSettler({
+      audit: opts.audit,
+      ...(opts.now === undefined ? {} : { now: opts.now }),
+      onSettled: (clientId, settled) => opts.onSettled?.(clientId, settled),
+      // After a timeout the connection is still up: no reconnect will bring a resync by itself.
+      requestResync: () => {
+        if (this.session.amiClient?.state === 'ready') void this.sync?.resync()
+      },
+      ...(opts.log === undefined ? {} : { log: opts.log }),
+    })
+    const settler = this.settler
     this.calls = new CallActions({
       profile,
       ami,
       live: lookup,
       audit: opts.audit,
       limiter,
+      settler,
       ...(p.ari.enabled
         ? {
             fallback: {
@@ -83,6 +100,7 @@ export class ProfileRuntime {
       ami,
       audit: opts.audit,
       limiter,
+      settler,
       isMember: (queue, iface) => this.sync?.model.queues[queue]?.members[iface] !== undefined,
     })
     this.status = toConnectionStatus(p, this.session.status())
@@ -107,6 +125,12 @@ export class ProfileRuntime {
     this.sync = new LiveSync({ client, now: this.opts.now ?? Date.now })
     this.sync.on('change', (model) => {
       this.coalescer.update(toLiveState(model))
+    })
+    const sync = this.sync
+    const now = this.opts.now ?? Date.now
+    // Actions whose answer was lost are settled by the first rebuild requested after the loss.
+    sync.on('synced', (info) => {
+      this.settler.onResynced(sync.model, now() - info.durationMs)
     })
     this.sync.start()
     const every = this.opts.reconcileMs ?? 5 * 60_000
@@ -146,6 +170,7 @@ export class ProfileRuntime {
     for (const sub of this.subscriptions.values()) sub.unsubscribe()
     this.subscriptions.clear()
     this.sync?.stop()
+    this.settler.dispose()
     this.coalescer.dispose()
     await this.session.disconnect()
   }

@@ -99,6 +99,9 @@ export class RuntimeManager {
       onStatus: (status) => {
         this.publish(status)
       },
+      onSettled: (clientId, settled) => {
+        this.opts.bus.sendTo(clientId, 'actions.settled', settled)
+      },
     })
     this.runtimes.set(profile.id, rt)
     this.publish(rt.connectionStatus())

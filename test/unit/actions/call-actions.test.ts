@@ -33,6 +33,8 @@ function fakeAmi(fail?: AmiError): AmiPort & { sent: Sent[] } {
 const live: LiveLookup = {
   channelName: (id) => ({ 'c-caller': 'PJSIP/trunk-00000001', 'c-op': 'PJSIP/100-00000002', 'c-other': 'PJSIP/105-00000003' })[id],
   peerOf: (id) => ({ 'c-caller': 'c-op', 'c-op': 'c-caller' })[id],
+  bridgeOf: (id) => (id === 'c-caller' || id === 'c-op' ? 'b-1' : undefined),
+  extenOf: (id) => ({ 'c-caller': '100', 'c-op': '100', 'c-other': '105' })[id],
   knownExtensions: () => new Set(['100', '101', '105', '200']),
   callChannels: (id) => (id === 'c-caller' || id === 'c-op' ? ['c-caller', 'c-op'] : [id]),
   isParked: (space) => space === '701',

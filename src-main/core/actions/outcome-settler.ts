@@ -1,0 +1,157 @@
+import type { ActionSettled } from '../../../src-preload/types/actions'
+import type { LiveState } from '../../../src-preload/types/live'
+import type { AuditLog, AuditResult } from '../audit'
+import { judgeExpectation, type Expectation, type Verdict } from './expectation'
+
+/** An action whose answer was lost, waiting for a state that can tell what happened. */
+export interface UnsettledAction {
+  /** The window or socket that acted: only it is told the outcome. */
+  readonly clientId: string
+  readonly profileId: string
+  readonly role: 'receptionist' | 'supervisor' | 'admin'
+  readonly operator: string
+  readonly action: string
+  readonly target: string
+  readonly expectation: Expectation
+  /**
+   * The connection stayed up but the PBX did not answer in time: it may still act, so the state is
+   * read only after a grace period, and a resync is asked for (no reconnect will bring one).
+   */
+  readonly timedOut: boolean
+}
+
+export interface OutcomeSettlerOptions {
+  readonly audit: AuditLog
+  readonly onSettled: (clientId: string, settled: ActionSettled) => void
+  /** Asks the live state to rebuild from the PBX's lists (after a timeout, when no reconnect comes). */
+  readonly requestResync: () => void
+  readonly now?: () => number
+  /** A timed-out action may still be carried out late: read the state no sooner than this after it. */
+  readonly graceMs?: number
+  /** Given up as unknown when no resync came within this time. */
+  readonly ttlMs?: number
+  /** At most this many wait at once; the oldest is given up first (memory bound). */
+  readonly maxPending?: number
+  readonly log?: (message: string, err?: unknown) => void
+}
+
+interface Pending extends UnsettledAction {
+  readonly settleId: string
+  /** Only a rebuild that started at or after this instant can tell. */
+  readonly readableFrom: number
+  readonly expiresAt: number
+}
+
+const AUDIT_RESULT: Readonly<Record<Verdict['outcome'], AuditResult>> = {
+  done: 'ok',
+  not_done: 'error',
+  ended: 'outcome_unknown',
+  unknown: 'outcome_unknown',
+}
+
+/**
+ * Settles "outcome unknown" actions from the live state rebuilt after the loss — never by sending
+ * the action again (a replayed Originate is a second real call). Each settled action gets an audit
+ * line of its own and one `actions.settled` message to the window that acted.
+ */
+export class OutcomeSettler {
+  private readonly pending = new Map<string, Pending>()
+  private readonly now: () => number
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private seq = 0
+
+  constructor(private readonly opts: OutcomeSettlerOptions) {
+    this.now = opts.now ?? Date.now
+  }
+
+  /** Starts waiting for the outcome; returns the id the operator's error and the later message carry. */
+  track(action: UnsettledAction): string {
+    const at = this.now()
+    const settleId = `s${String(at)}-${String(++this.seq)}`
+    const grace = action.timedOut ? (this.opts.graceMs ?? 2000) : 0
+    this.pending.set(settleId, {
+      ...action,
+      settleId,
+      readableFrom: at + grace,
+      expiresAt: at + (this.opts.ttlMs ?? 10 * 60_000),
+    })
+    this.evictOverflow()
+    if (action.timedOut) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer)
+        this.opts.requestResync()
+      }, grace)
+      timer.unref()
+      this.timers.add(timer)
+    }
+    return settleId
+  }
+
+  get size(): number {
+    return this.pending.size
+  }
+
+  /**
+   * A resync finished: `state` was rebuilt from lists requested at `startedAt`. Settles every
+   * action that was lost before that, and gives up those that waited too long.
+   */
+  onResynced(state: LiveState, startedAt: number): void {
+    for (const p of [...this.pending.values()]) {
+      if (p.readableFrom <= startedAt) this.settle(p, judgeExpectation(state, p.expectation))
+    }
+    this.expire()
+  }
+
+  /** Gives up actions no resync could settle in time (also called on every resync). */
+  expire(): void {
+    const now = this.now()
+    for (const p of [...this.pending.values()]) {
+      if (p.expiresAt <= now) this.settle(p, { outcome: 'unknown', message: 'the PBX’s call list could not be read since: check it by hand' })
+    }
+  }
+
+  /** The runtime stops: whatever still waits is reported as unknown, not silently dropped. */
+  dispose(): void {
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+    for (const p of [...this.pending.values()]) {
+      this.settle(p, { outcome: 'unknown', message: 'the connection to this PBX was closed before the outcome could be read' })
+    }
+  }
+
+  private evictOverflow(): void {
+    const max = this.opts.maxPending ?? 200
+    for (const p of this.pending.values()) {
+      if (this.pending.size <= max) break
+      this.settle(p, { outcome: 'unknown', message: 'too many unsettled actions at once: check the call list by hand' })
+    }
+  }
+
+  private settle(p: Pending, verdict: Verdict): void {
+    if (!this.pending.delete(p.settleId)) return
+    const settled: ActionSettled = {
+      profileId: p.profileId,
+      settleId: p.settleId,
+      action: p.action,
+      target: p.target,
+      outcome: verdict.outcome,
+      message: verdict.message,
+    }
+    this.opts.onSettled(p.clientId, settled)
+    const result = AUDIT_RESULT[verdict.outcome]
+    this.opts.audit
+      .append({
+        profileId: p.profileId,
+        role: p.role,
+        action: p.action,
+        target: p.target,
+        operator: p.operator,
+        result,
+        ...(result === 'ok' ? {} : { errorCode: verdict.outcome }),
+        detail: `settled from the PBX's call list: ${verdict.message}`,
+      })
+      .catch((err: unknown) => {
+        this.opts.log?.('an audit line for a settled action could not be written', err)
+      })
+  }
+}

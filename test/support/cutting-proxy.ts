@@ -1,0 +1,66 @@
+import net from 'node:net'
+
+/**
+ * A TCP proxy in front of the demo's AMI port that can lose one answer on purpose: it forwards the
+ * armed action to the PBX, drops everything the PBX says after it, then cuts both sockets — the
+ * console sees a disconnect with the action in flight, as when a real network fails at that moment.
+ */
+export interface CuttingProxy {
+  readonly port: number
+  /** The next time the console sends this action, forward it and lose the answer. */
+  loseAnswerTo(action: string): void
+  /** How many times the PBX received the action (a replay would show as 2). */
+  seen(action: string): number
+  close(): Promise<void>
+}
+
+export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
+  const sockets = new Set<net.Socket>()
+  const seen = new Map<string, number>()
+  let armed: string | undefined
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, '127.0.0.1')
+    let swallowing = false
+    for (const s of [client, upstream]) {
+      sockets.add(s)
+      s.on('error', () => undefined)
+      s.on('close', () => sockets.delete(s))
+    }
+    client.on('data', (chunk: Buffer) => {
+      for (const m of chunk.toString('latin1').matchAll(/^Action: *([A-Za-z]+)\r?$/gim)) {
+        const name = m[1] ?? ''
+        seen.set(name, (seen.get(name) ?? 0) + 1)
+        if (armed !== undefined && name.toLowerCase() === armed.toLowerCase()) {
+          armed = undefined
+          swallowing = true
+          // Long enough for the PBX to act on it; the answer never reaches the console.
+          setTimeout(() => {
+            client.destroy()
+            upstream.destroy()
+          }, 300)
+        }
+      }
+      upstream.write(chunk)
+    })
+    upstream.on('data', (chunk: Buffer) => {
+      if (!swallowing) client.write(chunk)
+    })
+    client.on('close', () => upstream.destroy())
+    upstream.on('close', () => client.destroy())
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    loseAnswerTo: (action) => {
+      armed = action
+    },
+    seen: (action) => seen.get(action) ?? 0,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => {
+          r()
+        })
+      }),
+  }
+}

@@ -1,16 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { EnvelopeSecretBox } from './envelope-secret-box'
 import type { KeyValueBackend } from './key-value-backend'
-import {
-  SecretBoxError,
-  assertSecretName,
-  assertSecretValue,
-  secretStorageKey,
-  type SecretBox,
-  type SecretBoxStatus,
-  settle,
-} from './secret-box'
+import { SecretBoxError, type SecretBoxStatus } from './secret-box'
 
 const KEY_BYTES = 32
 const IV_BYTES = 12
@@ -26,12 +19,11 @@ type KeyState = { ok: true; key: Buffer } | { ok: false; reason: string }
  * Anyone who can read the key file can read the secrets: it protects against a copied settings
  * file, not against the user's own account.
  */
-export class FileKeySecretBox implements SecretBox {
-  readonly #kv: KeyValueBackend
+export class FileKeySecretBox extends EnvelopeSecretBox {
   readonly #keyState: KeyState
 
   constructor(kv: KeyValueBackend, keyFilePath: string) {
-    this.#kv = kv
+    super(kv)
     this.#keyState = loadOrCreateKey(keyFilePath)
   }
 
@@ -41,42 +33,16 @@ export class FileKeySecretBox implements SecretBox {
       : { ok: false, backend: 'file-key', reason: this.#keyState.reason }
   }
 
-  put(name: string, secret: string): Promise<void> {
-    return settle(() => {
-      assertSecretName(name)
-      assertSecretValue(secret)
-      const key = this.#key()
-      const iv = randomBytes(IV_BYTES)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      cipher.setAAD(aadFor(name))
-      const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()])
-      const envelope = [ENVELOPE_PREFIX, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join('.')
-      this.#kv.set(secretStorageKey(name), envelope)
-    })
+  protected seal(name: string, secret: string): string {
+    const iv = randomBytes(IV_BYTES)
+    const cipher = createCipheriv('aes-256-gcm', this.#key(), iv)
+    cipher.setAAD(aadFor(name))
+    const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()])
+    return [ENVELOPE_PREFIX, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join('.')
   }
 
-  get(name: string): Promise<string | undefined> {
-    return settle(() => {
-      assertSecretName(name)
-      const envelope = this.#kv.get(secretStorageKey(name))
-      if (envelope === undefined) return undefined
-      const key = this.#key()
-      return openEnvelope(key, name, envelope)
-    })
-  }
-
-  has(name: string): Promise<boolean> {
-    return settle(() => {
-      assertSecretName(name)
-      return this.#kv.get(secretStorageKey(name)) !== undefined
-    })
-  }
-
-  delete(name: string): Promise<void> {
-    return settle(() => {
-      assertSecretName(name)
-      this.#kv.delete(secretStorageKey(name))
-    })
+  protected open(name: string, envelope: unknown): string {
+    return openEnvelope(this.#key(), name, envelope)
   }
 
   #key(): Buffer {

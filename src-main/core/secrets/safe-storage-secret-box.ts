@@ -1,13 +1,6 @@
+import { EnvelopeSecretBox } from './envelope-secret-box'
 import type { KeyValueBackend } from './key-value-backend'
-import {
-  SecretBoxError,
-  assertSecretName,
-  assertSecretValue,
-  secretStorageKey,
-  type SecretBox,
-  type SecretBoxStatus,
-  settle,
-} from './secret-box'
+import { SecretBoxError, type SecretBoxStatus } from './secret-box'
 
 /** The slice of Electron's `safeStorage` this box uses; main.ts passes the real one in. */
 export interface SafeStorageLike {
@@ -37,14 +30,13 @@ const WEAK_BACKENDS = new Set(['basic_text'])
  * SecretBox over Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet). The stored payload
  * binds the secret to its name, so swapping two stored envelopes is detected.
  */
-export class SafeStorageSecretBox implements SecretBox {
-  readonly #kv: KeyValueBackend
+export class SafeStorageSecretBox extends EnvelopeSecretBox {
   readonly #safeStorage: SafeStorageLike
   readonly #acceptPlain: boolean
   readonly #platform: NodeJS.Platform
 
   constructor(kv: KeyValueBackend, safeStorage: SafeStorageLike, options: SafeStorageSecretBoxOptions = {}) {
-    this.#kv = kv
+    super(kv)
     this.#safeStorage = safeStorage
     this.#acceptPlain = options.acceptPlainStorage === true
     this.#platform = options.platform ?? process.platform
@@ -67,44 +59,16 @@ export class SafeStorageSecretBox implements SecretBox {
     return { ok: true, backend }
   }
 
-  put(name: string, secret: string): Promise<void> {
-    return settle(() => {
-      assertSecretName(name)
-      assertSecretValue(secret)
-      const status = this.isAvailable()
-      if (!status.ok) throw new SecretBoxError('unavailable', `cannot store secrets: ${status.reason ?? 'unavailable'}`)
-      const payload = JSON.stringify({ n: name, s: secret })
-      const envelope = this.#safeStorage.isEncryptionAvailable()
-        ? ENCRYPTED_PREFIX + this.#safeStorage.encryptString(payload).toString('base64')
-        : PLAIN_PREFIX + Buffer.from(payload, 'utf8').toString('base64')
-      this.#kv.set(secretStorageKey(name), envelope)
-    })
+  protected seal(name: string, secret: string): string {
+    const status = this.isAvailable()
+    if (!status.ok) throw new SecretBoxError('unavailable', `cannot store secrets: ${status.reason ?? 'unavailable'}`)
+    const payload = JSON.stringify({ n: name, s: secret })
+    return this.#safeStorage.isEncryptionAvailable()
+      ? ENCRYPTED_PREFIX + this.#safeStorage.encryptString(payload).toString('base64')
+      : PLAIN_PREFIX + Buffer.from(payload, 'utf8').toString('base64')
   }
 
-  get(name: string): Promise<string | undefined> {
-    return settle(() => {
-      assertSecretName(name)
-      const envelope = this.#kv.get(secretStorageKey(name))
-      if (envelope === undefined) return undefined
-      return this.#open(name, envelope)
-    })
-  }
-
-  has(name: string): Promise<boolean> {
-    return settle(() => {
-      assertSecretName(name)
-      return this.#kv.get(secretStorageKey(name)) !== undefined
-    })
-  }
-
-  delete(name: string): Promise<void> {
-    return settle(() => {
-      assertSecretName(name)
-      this.#kv.delete(secretStorageKey(name))
-    })
-  }
-
-  #open(name: string, envelope: unknown): string {
+  protected open(name: string, envelope: unknown): string {
     const tampered = new SecretBoxError('tampered', `stored secret "${name}" is damaged or was altered; enter it again`)
     if (typeof envelope !== 'string') throw tampered
     let payload: string

@@ -84,6 +84,31 @@ function findChannel(ctx: ActionContext, key = 'Channel'): Channel | undefined {
   return name ? ctx.engine.findChannel(name) : undefined
 }
 
+/** Asterisk's words, which differ from action to action, for a missing and an unknown channel. */
+interface ChannelWords {
+  readonly missing: string
+  readonly unknown: string | ((name: string) => string)
+  /** Checked between the two, where Asterisk checks another header first (Atxfer's Exten). */
+  readonly before?: () => string | undefined
+}
+
+/** The channel the action's `Channel` header names, or undefined after answering with the error. */
+function requireChannel(ctx: ActionContext, words: ChannelWords): Channel | undefined {
+  const name = ctx.get('Channel')
+  if (!name) {
+    ctx.error(words.missing)
+    return undefined
+  }
+  const earlier = words.before?.()
+  if (earlier !== undefined) {
+    ctx.error(earlier)
+    return undefined
+  }
+  const ch = ctx.engine.findChannel(name)
+  if (!ch) ctx.error(typeof words.unknown === 'string' ? words.unknown : words.unknown(name))
+  return ch
+}
+
 // ------------------------------------------------------------------ authentication
 
 async function login(ctx: ActionContext): Promise<void> {
@@ -530,16 +555,8 @@ function hangup(ctx: ActionContext): void {
 }
 
 function redirect(ctx: ActionContext): void {
-  const name = ctx.get('Channel')
-  if (!name) {
-    ctx.error('Channel not specified')
-    return
-  }
-  const ch = ctx.engine.findChannel(name)
-  if (!ch) {
-    ctx.error(`Channel does not exist: ${name}`)
-    return
-  }
+  const ch = requireChannel(ctx, { missing: 'Channel not specified', unknown: (name) => `Channel does not exist: ${name}` })
+  if (!ch) return
   const context = ctx.get('Context') ?? ch.context
   const exten = ctx.get('Exten') ?? ''
   if (!ctx.engine.profile.route(context, exten)) {
@@ -551,16 +568,8 @@ function redirect(ctx: ActionContext): void {
 }
 
 function blindTransfer(ctx: ActionContext): void {
-  const name = ctx.get('Channel')
-  if (!name) {
-    ctx.error('No channel specified')
-    return
-  }
-  const ch = ctx.engine.findChannel(name)
-  if (!ch) {
-    ctx.error(`Channel specified does not exist`)
-    return
-  }
+  const ch = requireChannel(ctx, { missing: 'No channel specified', unknown: 'Channel specified does not exist' })
+  if (!ch) return
   const exten = ctx.get('Exten')
   if (!exten) {
     ctx.error('No extension specified')
@@ -579,21 +588,13 @@ function blindTransfer(ctx: ActionContext): void {
 }
 
 function atxfer(ctx: ActionContext): void {
-  const name = ctx.get('Channel')
-  if (!name) {
-    ctx.error('No channel specified')
-    return
-  }
-  const exten = ctx.get('Exten')
-  if (!exten) {
-    ctx.error('No extension specified')
-    return
-  }
-  const ch = ctx.engine.findChannel(name)
-  if (!ch) {
-    ctx.error('Channel specified does not exist')
-    return
-  }
+  const exten = ctx.get('Exten') ?? ''
+  const ch = requireChannel(ctx, {
+    missing: 'No channel specified',
+    before: () => (exten === '' ? 'No extension specified' : undefined),
+    unknown: 'Channel specified does not exist',
+  })
+  if (!ch) return
   const context = ctx.get('Context') ?? ch.context
   if (!ctx.engine.profile.route(context, exten)) {
     ctx.error('Extension does not exist')
@@ -604,30 +605,15 @@ function atxfer(ctx: ActionContext): void {
 }
 
 function cancelAtxfer(ctx: ActionContext): void {
-  const name = ctx.get('Channel')
-  if (!name) {
-    ctx.error('No channel specified')
-    return
-  }
-  const ch = ctx.engine.findChannel(name)
-  if (!ch) {
-    ctx.error('Channel specified does not exist')
-    return
-  }
+  const ch = requireChannel(ctx, { missing: 'No channel specified', unknown: 'Channel specified does not exist' })
+  if (!ch) return
   ctx.reply('Success', [['Message', 'CancelAtxfer successfully queued']])
   ctx.engine.cancelAtxfer(ch)
 }
 
 function park(ctx: ActionContext): void {
-  const ch = findChannel(ctx)
-  if (!ctx.get('Channel')) {
-    ctx.error('Channel not specified')
-    return
-  }
-  if (!ch) {
-    ctx.error('Channel does not exist')
-    return
-  }
+  const ch = requireChannel(ctx, { missing: 'Channel not specified', unknown: 'Channel does not exist' })
+  if (!ch) return
   const tcName = ctx.get('TimeoutChannel')
   const tc = tcName ? ctx.engine.findChannel(tcName) : undefined
   const timeoutMs = ctx.get('Timeout') !== undefined ? Number.parseInt(ctx.get('Timeout') ?? '', 10) : undefined
@@ -850,30 +836,16 @@ function queuePenalty(ctx: ActionContext): void {
 // ------------------------------------------------------------------ recording, mailboxes
 
 function mixMonitor(ctx: ActionContext): void {
-  if (!ctx.get('Channel')) {
-    ctx.error('No channel specified')
-    return
-  }
-  const ch = findChannel(ctx)
-  if (!ch) {
-    ctx.error('No such channel')
-    return
-  }
+  const ch = requireChannel(ctx, { missing: 'No channel specified', unknown: 'No such channel' })
+  if (!ch) return
   const file = ctx.get('File') ?? `${ch.uniqueid}.wav`
   const id = ctx.engine.startMixMonitor(ch, file)
   ctx.reply('Success', [['MixMonitorID', id]])
 }
 
 function stopMixMonitor(ctx: ActionContext): void {
-  if (!ctx.get('Channel')) {
-    ctx.error('No channel specified')
-    return
-  }
-  const ch = findChannel(ctx)
-  if (!ch) {
-    ctx.error('No such channel')
-    return
-  }
+  const ch = requireChannel(ctx, { missing: 'No channel specified', unknown: 'No such channel' })
+  if (!ch) return
   if (!ctx.engine.stopMixMonitor(ch)) {
     ctx.error('Could not stop monitoring channel')
     return

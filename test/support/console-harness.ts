@@ -32,7 +32,7 @@ export interface ConsoleHarness {
 export async function startConsole(options: ConsoleHarnessOptions = {}): Promise<ConsoleHarness> {
   const demo = await startBuiltinDemo({ rate: 0, seed: options.seed ?? 7 })
   const withBuiltin = options.builtinProfile ?? true
-  // The core does not close the audit log it is given (its file handle would leak): own it here.
+  // A file log in its own folder, so the test can read it back; the core closes it with itself.
   const auditDir = mkdtempSync(join(tmpdir(), 'att-audit-'))
   const auditLog = new FileAuditLog({ dir: auditDir })
   const via = options.amiVia === undefined ? undefined : await options.amiVia(demo.builtin.profile.ami.port)
@@ -54,7 +54,6 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
       await core.close()
       await via?.close()
       await demo.stop()
-      await auditLog.close()
       rmSync(core.dataDir, { recursive: true, force: true })
       rmSync(auditDir, { recursive: true, force: true })
     },

@@ -20,6 +20,7 @@ export interface AppCoreOptions {
   readonly profileStore: KeyValueStore
   /** safeStorage-backed in Electron, a 0600 key file in web mode and tests. */
   readonly secretBox: SecretBox
+  /** Owned by the core from here on: `close()` closes it (after the runtimes' last audit lines). */
   readonly auditLog: AuditLog
   /** The call-history cache (SQLite, one file per user); opened on first use, in a worker thread. */
   readonly cdrFile: string
@@ -110,6 +111,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       clearInterval(retentionTimer)
       await runtimes.stopAll()
       if (cdr !== undefined) await (await cdr).close()
+      // Last: stopping the runtimes may still audit (actions given up as unknown).
+      await opts.auditLog.close()
     },
   }
 }

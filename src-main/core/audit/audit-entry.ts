@@ -40,6 +40,8 @@ export interface AuditQuery {
 export interface AuditLog {
   append(entry: AuditInput): Promise<AuditEntry>
   read(query: AuditQuery): Promise<AuditEntry[]>
+  /** Writes what is queued and releases the file; later appends are refused. Safe to call twice. */
+  close(): Promise<void>
 }
 
 function clip(value: string, max: number): string {

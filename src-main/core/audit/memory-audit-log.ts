@@ -21,6 +21,11 @@ export class MemoryAuditLog implements AuditLog {
     }
   }
 
+  /** Nothing to release; kept open so tests can read what was written after a core closed. */
+  close(): Promise<void> {
+    return Promise.resolve()
+  }
+
   read(query: AuditQuery): Promise<AuditEntry[]> {
     let limit: number
     try {

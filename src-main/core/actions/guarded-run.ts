@@ -75,6 +75,17 @@ export async function runGuarded(
     const unknown = failure.code === 'outcome_unknown' || failure.code === 'timeout'
     const rule = (failure.detail as { rule?: unknown } | undefined)?.rule
     const refused = failure.code === 'refused' || failure.code === 'confirm_required' || failure.code === 'not_found'
+    // Tracked before the audit write: a reconnect's rebuild must not start before the settler
+    // knows of the action, or that rebuild would not count for it.
+    const settleId =
+      unknown && d.settler !== undefined
+        ? d.settler.track({
+            ...base,
+            clientId: attempt.actor.clientId,
+            expectation: expectation ?? { kind: 'unverifiable', hint: 'the PBX’s call list cannot tell whether it happened: check your phone' },
+            timedOut: failure.code === 'timeout',
+          })
+        : undefined
     await d.audit.append({
       ...base,
       result: unknown ? 'outcome_unknown' : refused ? 'refused' : 'error',
@@ -82,13 +93,7 @@ export async function runGuarded(
       ...(typeof rule === 'string' ? { rule } : {}),
       detail: failure.message,
     })
-    if (unknown && d.settler !== undefined) {
-      const settleId = d.settler.track({
-        ...base,
-        clientId: attempt.actor.clientId,
-        expectation: expectation ?? { kind: 'unverifiable', hint: 'the PBX’s call list cannot tell whether it happened: check your phone' },
-        timedOut: failure.code === 'timeout',
-      })
+    if (settleId !== undefined) {
       const detail: UnknownOutcomeDetail = { settleId }
       throw new ApiFailure(failure.code, failure.message, detail)
     }

@@ -7,8 +7,11 @@ import net from 'node:net'
  */
 export interface CuttingProxy {
   readonly port: number
-  /** The next time the console sends this action, forward it and lose the answer. */
-  loseAnswerTo(action: string): void
+  /**
+   * The next time the console sends this action, forward it and lose the answer; then refuse
+   * reconnects for `downMs`, so the "outcome unknown" state lasts long enough to be seen.
+   */
+  loseAnswerTo(action: string, downMs?: number): void
   /** How many times the PBX received the action (a replay would show as 2). */
   seen(action: string): number
   close(): Promise<void>
@@ -18,7 +21,13 @@ export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
   const sockets = new Set<net.Socket>()
   const seen = new Map<string, number>()
   let armed: string | undefined
+  let downMs = 0
+  let downUntil = 0
   const server = net.createServer((client) => {
+    if (Date.now() < downUntil) {
+      client.destroy()
+      return
+    }
     const upstream = net.connect(targetPort, '127.0.0.1')
     let swallowing = false
     for (const s of [client, upstream]) {
@@ -35,6 +44,7 @@ export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
           swallowing = true
           // Long enough for the PBX to act on it; the answer never reaches the console.
           setTimeout(() => {
+            downUntil = Date.now() + downMs
             client.destroy()
             upstream.destroy()
           }, 300)
@@ -51,8 +61,9 @@ export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return {
     port: (server.address() as net.AddressInfo).port,
-    loseAnswerTo: (action) => {
+    loseAnswerTo: (action, ms = 0) => {
       armed = action
+      downMs = ms
     },
     seen: (action) => seen.get(action) ?? 0,
     close: () =>

@@ -4,7 +4,9 @@
  * readiness, keepalive), turns every event into its typed form, and counts events by name until
  * `Event: BenchDone`. Prints one JSON line and exits.
  */
+import { writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
+import { getHeapSpaceStatistics } from 'node:v8'
 import { AmiClient } from '../../src-main/core/ami/client'
 import { toTypedEvent } from '../../src-main/core/ami/events'
 
@@ -18,8 +20,25 @@ let badUtf8 = 0
 let t0 = 0
 let done = false
 
+/** Diagnosis only (AMI_BENCH_MEMTRACE=<file>): peaks of process.memoryUsage() and of the V8 heap
+ *  spaces, sampled every 20 ms, written to the file at the end. Off in normal runs. */
+const memTraceFile = env.AMI_BENCH_MEMTRACE
+const memPeaks: Record<string, number> = Object.create(null) as Record<string, number>
+function sampleMemory(): void {
+  const peak = (k: string, v: number): void => {
+    memPeaks[k] = Math.max(memPeaks[k] ?? 0, Math.round((v / 1048576) * 10) / 10)
+  }
+  for (const [k, v] of Object.entries(process.memoryUsage())) peak(k, v)
+  for (const sp of getHeapSpaceStatistics()) peak(`space.${sp.space_name}`, sp.space_size)
+}
+if (memTraceFile !== undefined) setInterval(sampleMemory, 20).unref()
+
 function report(extra: Record<string, unknown> = {}): void {
   if (done) return
+  if (memTraceFile !== undefined) {
+    sampleMemory()
+    writeFileSync(memTraceFile, JSON.stringify({ peaksMB: memPeaks, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n', { flag: 'a' })
+  }
   if (badUtf8 > 0 && extra.error === undefined) extra = { ...extra, error: `${String(badUtf8)} caller names decoded with U+FFFD` }
   done = true
   const seconds = (performance.now() - t0) / 1000

@@ -139,10 +139,33 @@ export interface OriginateHandle {
   readonly outcome: Promise<OriginateOutcome>
 }
 
+/**
+ * The text of an outgoing action, held in a private field: a Login carries the secret, and a
+ * queued action sits in the client's fields, where a stray console.log / util.inspect /
+ * JSON.stringify of the client must not find it.
+ */
+class WireText {
+  readonly #text: string
+  readonly length: number
+
+  constructor(text: string) {
+    this.#text = text
+    this.length = text.length
+  }
+
+  reveal(): string {
+    return this.#text
+  }
+
+  toJSON(): string {
+    return `[${String(this.length)} chars]`
+  }
+}
+
 interface Pending {
   readonly name: string
   readonly id: string
-  readonly bytes: string
+  readonly bytes: WireText
   readonly isList: boolean
   readonly timeoutMs: number
   written: boolean
@@ -168,8 +191,13 @@ const DEFAULTS = {
 /** Late answers to timed-out actions are swallowed, not mistaken for live events; bounded. */
 const MAX_ABANDONED_IDS = 1024
 
+/** The options as kept by the client: everything but the secret (see AmiClient.#secret). */
+type KeptOptions = Readonly<Omit<AmiClientOptions, 'secret'>>
+
 export class AmiClient extends TypedEmitter<AmiClientEvents> {
-  private readonly opts: AmiClientOptions
+  private readonly opts: KeptOptions
+  /** A private field, not an option: not enumerable, not serialised, not shown by inspection. */
+  readonly #secret: string
   private readonly idPrefix = `att-${randomBytes(4).toString('hex')}-`
   private seq = 0
   private socket: net.Socket | undefined
@@ -202,7 +230,9 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
 
   constructor(opts: AmiClientOptions) {
     super()
-    this.opts = opts
+    const { secret, ...kept } = opts
+    this.#secret = secret
+    this.opts = kept
     this.eventMask = opts.events ?? true
     this.filters = [...(opts.filters ?? [])]
     this.framer = new AmiFramer({
@@ -417,10 +447,10 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       if (o.auth === 'md5') {
         const ch = await this.internalAction('Challenge', { AuthType: 'MD5' })
         const challenge = ch.get('Challenge') ?? ''
-        const key = createHash('md5').update(challenge + o.secret).digest('hex')
+        const key = createHash('md5').update(challenge + this.#secret).digest('hex')
         await this.internalAction('Login', { AuthType: 'MD5', Username: o.username, Key: key, Events: events })
       } else {
-        await this.internalAction('Login', { Username: o.username, Secret: o.secret, Events: events })
+        await this.internalAction('Login', { Username: o.username, Secret: this.#secret, Events: events })
       }
     } catch (err) {
       const e = err instanceof AmiError ? err : new AmiError('protocol_error', 'login failed', { cause: err })
@@ -600,14 +630,14 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
         return
       }
       const id = forcedId ?? this.nextId()
-      let bytes: string
+      let bytes: WireText
       try {
         const msg = AmiMessage.from(fields)
         if (msg.has('ActionID')) throw new AmiError('invalid_action', 'ActionID is assigned by the client', { action: name })
         const withId: Array<readonly [string, string]> = []
         for (let i = 0; i < msg.size; i++) withId.push([msg.keyAt(i) as string, msg.valueAt(i) as string])
         withId.push(['ActionID', id])
-        bytes = formatAction(name, withId)
+        bytes = new WireText(formatAction(name, withId))
       } catch (err) {
         reject(err instanceof AmiError ? err : new AmiError('invalid_action', `${name} refused`, { action: name, cause: err }))
         return
@@ -657,7 +687,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     const sock = this.socket
     if (sock === undefined) return
     p.written = true
-    sock.write(p.bytes)
+    sock.write(p.bytes.reveal())
   }
 
   private flushWriteQueue(): void {

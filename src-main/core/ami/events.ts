@@ -343,12 +343,14 @@ const SPECS = {
 type Specs = typeof SPECS
 export type TypedEventName = keyof Specs
 
-type ChannelProps<S> = S extends { readonly channels: readonly (infer P)[] }
-  ? { readonly [K in P & ChannelPrefix as (typeof CHANNEL_BLOCKS)[K]]: ChannelSnapshot | undefined }
+/** The block properties of an event spec: prefixes listed under `list` become `snapshot | undefined`. */
+type BlockProps<S, List extends string, Prefixes extends Readonly<Record<string, string>>, Snapshot> = S extends {
+  readonly [L in List]: readonly (infer P)[]
+}
+  ? { readonly [K in P & keyof Prefixes as Prefixes[K]]: Snapshot | undefined }
   : unknown
-type BridgeProps<S> = S extends { readonly bridges: readonly (infer P)[] }
-  ? { readonly [K in P & BridgePrefix as (typeof BRIDGE_BLOCKS)[K]]: BridgeSnapshot | undefined }
-  : unknown
+type ChannelProps<S> = BlockProps<S, 'channels', typeof CHANNEL_BLOCKS, ChannelSnapshot>
+type BridgeProps<S> = BlockProps<S, 'bridges', typeof BRIDGE_BLOCKS, BridgeSnapshot>
 type FieldProps<S> = S extends { readonly fields: infer F }
   ? { readonly [K in keyof F]: F[K] extends readonly [string, 'n'] ? number | undefined : string | undefined }
   : unknown
@@ -408,27 +410,40 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 type MutableChannel = Mutable<ChannelSnapshot>
 type MutableBridge = Mutable<BridgeSnapshot>
 
-/** What one wire key means for one event: slot `slot` of channel/bridge block `block`, or an
- *  event field. Numeric slots let the hot loop store through a switch (monomorphic stores)
- *  instead of computed property names. */
+/**
+ * One kind of block (channel or bridge) that events carry under wire-key prefixes (`Dest…`,
+ * `Parkee…`, `To…Bridge…`): its keys in slot order, the prefix → property table, an empty
+ * snapshot, and the store of one slot. Every prefixed block of every event is read through this
+ * one description; only the slot stores differ per kind (a switch of fixed property names keeps
+ * the hot stores monomorphic, where computed names would not).
+ */
+interface BlockKind<T extends object> {
+  readonly keys: readonly string[]
+  readonly props: Readonly<Record<string, string>>
+  create(): T
+  set(block: T, slot: number, value: string): void
+}
+
+/** What one wire key means for one event. All targets share one shape, so the hot loop's
+ *  property loads stay monomorphic. */
 interface Target {
-  /** channel block slot, bridge block slot, event field (slot = index in fieldProps), or common
-   *  header (slot: 0 Privilege, 1 SystemName, 2 Timestamp, 3 ActionID) */
-  readonly t: 'c' | 'b' | 'f' | 'common'
+  /** slot of block `block` (channel blocks first, then bridge blocks), an event field (slot =
+   *  index in fieldProps), or a common header (slot: 0 Privilege, 1 SystemName, 2 Timestamp,
+   *  3 ActionID) */
+  readonly t: 'block' | 'f' | 'common'
   readonly block: number
+  readonly blockKind: BlockKind<object> | undefined
   readonly slot: number
-  readonly prop: string
   readonly kind: Kind
 }
 
-/** All targets share one shape, so the hot loop's property loads stay monomorphic. */
-function target(t: Target['t'], block: number, slot: number, prop: string, kind: Kind): Target {
-  return { t, block, slot, prop, kind }
+function target(t: Target['t'], block: number, blockKind: BlockKind<object> | undefined, slot: number, kind: Kind): Target {
+  return { t, block, blockKind, slot, kind }
 }
 
 interface CompiledSpec {
-  readonly channelProps: readonly string[]
-  readonly bridgeProps: readonly string[]
+  /** Property of each block, in block order (channel blocks, then bridge blocks). */
+  readonly blockProps: readonly string[]
   readonly fieldProps: readonly string[]
   /** Exact spelling as Asterisk sends it, then the lowercase fallback. */
   readonly exact: ReadonlyMap<string, Target>
@@ -442,11 +457,11 @@ interface CompiledSpec {
   shapeHash2: number
 }
 
-const COMMON: ReadonlyArray<readonly [string, string, Kind]> = [
-  ['Privilege', 'privilege', 's'],
-  ['SystemName', 'systemName', 's'],
-  ['Timestamp', 'timestamp', 'n'],
-  ['ActionID', 'actionId', 's'],
+const COMMON: ReadonlyArray<readonly [string, Kind]> = [
+  ['Privilege', 's'],
+  ['SystemName', 's'],
+  ['Timestamp', 'n'],
+  ['ActionID', 's'],
 ]
 
 function compile(spec: EventSpec): CompiledSpec {
@@ -454,46 +469,30 @@ function compile(spec: EventSpec): CompiledSpec {
   const add = (key: string, t: Target): void => {
     if (!exact.has(key)) exact.set(key, t)
   }
-  const channels = spec.channels ?? []
-  const bridges = spec.bridges ?? []
   // Event fields first: where a field and a block key collide (none today), the field wins.
   const fieldProps: string[] = []
   for (const [prop, [key, kind]] of Object.entries(spec.fields ?? {})) {
-    add(key, target('f', -1, fieldProps.length, prop, kind))
+    add(key, target('f', -1, undefined, fieldProps.length, kind))
     fieldProps.push(prop)
   }
-  channels.forEach((prefix, block) => {
-    CHANNEL_KEYS.forEach((key, slot) => {
-      add(prefix + key, target('c', block, slot, '', 's'))
+  const blocks: Array<readonly [BlockKind<object>, string]> = [
+    ...(spec.channels ?? []).map((prefix) => [CHANNEL_KIND, prefix] as const),
+    ...(spec.bridges ?? []).map((prefix) => [BRIDGE_KIND, prefix] as const),
+  ]
+  const blockProps: string[] = []
+  blocks.forEach(([kind, prefix], block) => {
+    kind.keys.forEach((key, slot) => {
+      add(prefix + key, target('block', block, kind, slot, 's'))
     })
+    blockProps.push(kind.props[prefix] as string)
   })
-  bridges.forEach((prefix, block) => {
-    BRIDGE_KEYS.forEach((key, slot) => {
-      add(prefix + key, target('b', block, slot, '', 's'))
-    })
-  })
-  COMMON.forEach(([key, prop, kind], slot) => {
-    add(key, target('common', -1, slot, prop, kind))
+  COMMON.forEach(([key, kind], slot) => {
+    add(key, target('common', -1, undefined, slot, kind))
   })
   const lower = new Map<string, Target>()
   for (const [k, v] of exact) lower.set(k.toLowerCase(), v)
-  const channelProps = channels.map((p) => CHANNEL_BLOCKS[p])
-  const bridgeProps = bridges.map((p) => BRIDGE_BLOCKS[p])
-  return {
-    channelProps,
-    bridgeProps,
-    fieldProps,
-    exact,
-    lower,
-    shapeKeys: [],
-    shapeTargets: [],
-    shapeHash: 0,
-    shapeHash2: 0,
-  }
+  return { blockProps, fieldProps, exact, lower, shapeKeys: [], shapeTargets: [], shapeHash: 0, shapeHash2: 0 }
 }
-
-const COMPILED = new Map<string, CompiledSpec>()
-for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(spec))
 
 const NO_VARIABLES: Readonly<Record<string, string>> = Object.freeze({})
 
@@ -536,8 +535,10 @@ function setBridgeSlot(br: MutableBridge, slot: number, v: string): void {
   }
 }
 
-function newChannel(): MutableChannel {
-  return {
+const CHANNEL_KIND: BlockKind<MutableChannel> = {
+  keys: CHANNEL_KEYS,
+  props: CHANNEL_BLOCKS,
+  create: () => ({
     channel: undefined,
     channelState: undefined,
     channelStateDesc: undefined,
@@ -554,11 +555,14 @@ function newChannel(): MutableChannel {
     linkedid: undefined,
     tenantId: undefined,
     variables: NO_VARIABLES,
-  }
+  }),
+  set: setChannelSlot,
 }
 
-function newBridge(): MutableBridge {
-  return {
+const BRIDGE_KIND: BlockKind<MutableBridge> = {
+  keys: BRIDGE_KEYS,
+  props: BRIDGE_BLOCKS,
+  create: () => ({
     uniqueid: undefined,
     type: undefined,
     technology: undefined,
@@ -567,24 +571,36 @@ function newBridge(): MutableBridge {
     numChannels: undefined,
     videoSourceMode: undefined,
     videoSource: undefined,
-  }
+  }),
+  set: setBridgeSlot,
 }
+
+const COMPILED = new Map<string, CompiledSpec>()
+for (const [name, spec] of Object.entries(SPECS)) COMPILED.set(name, compile(spec))
 
 function toNumber(v: string): number | undefined {
   const n = v.length
   if (n === 0) return undefined
-  // Most numbers on the wire are short unsigned integers (states, priorities, counts): read them
-  // directly; Number() handles the rest (signs, decimals such as Timestamp).
-  if (n <= 9) {
-    let x = 0
-    for (let i = 0; i < n; i++) {
-      const d = v.charCodeAt(i) - 48
-      if (d < 0 || d > 9) return generalNumber(v)
-      x = x * 10 + d
+  // Most numbers on the wire are unsigned integers (states, priorities, counts) or decimals such
+  // as Timestamp (`1700000000.000319`, on every event with timestampevents=yes): read them
+  // directly. All digits as one integer below 2^53, divided once by an exact power of ten, is
+  // the correctly rounded value, i.e. exactly what Number() returns. Number() handles the rest.
+  let x = 0
+  let scale = 1
+  let dot = false
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i)
+    if (c === 46 && !dot && i > 0 && i < n - 1) {
+      dot = true
+      continue
     }
-    return x
+    const d = c - 48
+    if (d < 0 || d > 9) return generalNumber(v)
+    x = x * 10 + d
+    if (dot) scale *= 10
   }
-  return generalNumber(v)
+  if (x > Number.MAX_SAFE_INTEGER || scale > 1e22) return generalNumber(v)
+  return scale === 1 ? x : x / scale
 }
 
 function generalNumber(v: string): number | undefined {
@@ -647,8 +663,7 @@ export function toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined {
   if (spec === undefined) return undefined
   const fp = spec.fieldProps
   const fields: unknown[] = new Array<unknown>(fp.length).fill(undefined)
-  const channels: Array<MutableChannel | undefined> = []
-  const bridges: Array<MutableBridge | undefined> = []
+  const blocks: Array<object | undefined> = []
   let privilege: string | undefined
   let systemName: string | undefined
   let timestamp: number | undefined
@@ -659,16 +674,11 @@ export function toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined {
     if (target === undefined) continue
     const value = msg.valueAt(i) as string
     switch (target.t) {
-      case 'c': {
-        let ch = channels[target.block]
-        if (ch === undefined) ch = channels[target.block] = newChannel()
-        setChannelSlot(ch, target.slot, value)
-        break
-      }
-      case 'b': {
-        let br = bridges[target.block]
-        if (br === undefined) br = bridges[target.block] = newBridge()
-        setBridgeSlot(br, target.slot, value)
+      case 'block': {
+        const kind = target.blockKind as BlockKind<object>
+        let block = blocks[target.block]
+        if (block === undefined) block = blocks[target.block] = kind.create()
+        kind.set(block, target.slot, value)
         break
       }
       case 'f':
@@ -685,9 +695,7 @@ export function toTypedEvent(msg: AmiMessage): AmiTypedEvent | undefined {
   // Same properties in the same order for every event of a type: one hidden class per type.
   const out: Record<string, unknown> = { event: name, raw: msg, privilege, systemName, timestamp, actionId }
   for (let i = 0; i < fp.length; i++) out[fp[i] as string] = fields[i]
-  const cp = spec.channelProps
-  for (let i = 0; i < cp.length; i++) out[cp[i] as string] = channels[i]
-  const bp = spec.bridgeProps
-  for (let i = 0; i < bp.length; i++) out[bp[i] as string] = bridges[i]
+  const bp = spec.blockProps
+  for (let i = 0; i < bp.length; i++) out[bp[i] as string] = blocks[i]
   return out as unknown as AmiTypedEvent
 }

@@ -94,15 +94,15 @@ export class AmiMessage {
     return out
   }
 
-  /** Index of the first field named `key` (case-insensitive), or -1. */
+  /** Index of the first field named `key` (case-insensitive, as Asterisk's own header lookup), or
+   *  -1. One pass: most keys differ in length and are skipped without reading a character (this
+   *  runs for every event, e.g. the client's ActionID lookup, which most events lack). */
   indexOf(key: string, from = 0): number {
     const keys = this.keys
-    // Exact spelling first: that is what Asterisk sends almost always.
-    for (let i = from; i < keys.length; i++) if (keys[i] === key) return i
     const n = key.length
     for (let i = from; i < keys.length; i++) {
       const k = keys[i] as string
-      if (k.length === n && sameIgnoringCase(k, key)) return i
+      if (k.length === n && (k === key || sameIgnoringCase(k, key))) return i
     }
     return -1
   }

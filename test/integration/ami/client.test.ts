@@ -1,6 +1,7 @@
 /**
  * AmiClient against a scripted AMI server over real loopback sockets.
  */
+import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AmiClient, type AmiClientOptions } from '../../../src-main/core/ami/client'
 import { AmiError } from '../../../src-main/core/ami/errors'
@@ -118,6 +119,57 @@ describe('login and readiness', () => {
     await new Promise((r) => setTimeout(r, 300))
     expect(s.count('Login')).toBe(3)
     expect(s.conns).toHaveLength(3)
+  })
+})
+
+/** What a careless log line would print: util.inspect at full depth with hidden properties, and a
+ *  cycle-safe JSON.stringify (what loggers do with a live object that holds a socket). */
+function everyPrintedForm(x: unknown): string[] {
+  const seen = new WeakSet()
+  const json = JSON.stringify(x, (_key, value: unknown) => {
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) return '[cycle]'
+      seen.add(value)
+    }
+    return value
+  })
+  return [inspect(x, { depth: Infinity, showHidden: true, getters: true }), json]
+}
+
+describe('the login secret is kept where no log line can reach it', () => {
+  const SECRET = 'S3cret-never-printed'
+
+  it('not in the client before, during and after login, nor in its options, plain and MD5', async () => {
+    for (const auth of ['plain', 'md5'] as const) {
+      const s = await serve({ secret: SECRET })
+      // Hold the Login unanswered for a moment, so it sits in the client's pending actions.
+      let release: (() => void) | undefined
+      s.handler = (action) => {
+        if (action.get('Action') !== 'Login' || release !== undefined) return false
+        release = () => {
+          s.handler = undefined
+        }
+        return true
+      }
+      const opts: AmiClientOptions = { host: '127.0.0.1', port: s.port, username: 'console', secret: SECRET, auth, pingIntervalMs: 0, reconnect: false, actionTimeoutMs: 300 }
+      const c = new AmiClient(opts)
+      cleanups.push(() => c.stop())
+      for (const form of everyPrintedForm(c)) expect(form).not.toContain(SECRET)
+      expect(Object.values(c).some((v) => v === SECRET)).toBe(false)
+      const started = c.start().catch((err: unknown) => err)
+      await until(() => release !== undefined, 2000, 'the Login to arrive')
+      // Mid-login: the Login action (with its Secret line in plain auth) is pending in the client.
+      for (const form of everyPrintedForm(c)) expect(form).not.toContain(SECRET)
+      release?.()
+      // The held Login times out (no answer): login fails, the client stops (reconnect: false).
+      await started
+      for (const form of everyPrintedForm(c)) expect(form).not.toContain(SECRET)
+      // And a working login with the same secret still succeeds.
+      const ok = client(s.port, { secret: SECRET, auth })
+      await ok.start()
+      expect(ok.state).toBe('ready')
+      for (const form of everyPrintedForm(ok)) expect(form).not.toContain(SECRET)
+    }
   })
 })
 

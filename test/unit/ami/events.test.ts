@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type AmiEventOf, toTypedEvent, TYPED_EVENT_NAMES, type TypedEventName } from '../../../src-main/core/ami/events'
 import { parseAmiBytes } from '../../../src-main/core/ami/framing'
@@ -133,5 +134,34 @@ describe('toTypedEvent over the real captures', () => {
   it('unknown events and responses are not typed', () => {
     expect(toTypedEvent(AmiMessage.from([['Event', 'SomethingNew']]))).toBeUndefined()
     expect(toTypedEvent(AmiMessage.from([['Response', 'Success']]))).toBeUndefined()
+  })
+})
+
+describe('number fields', () => {
+  const timestampOf = (v: string): number | undefined =>
+    (toTypedEvent(AmiMessage.from([['Event', 'Hangup'], ['Timestamp', v], ['Cause', v]])) as AmiEventOf<'Hangup'>).timestamp
+
+  it('decimals and integers read directly are exactly what Number() gives (seeded)', () => {
+    const digits = fc.stringMatching(/^[0-9]{1,17}$/)
+    fc.assert(
+      fc.property(digits, fc.option(digits, { nil: undefined }), (int, frac) => {
+        const v = frac === undefined ? int : `${int}.${frac}`
+        expect(timestampOf(v)).toBe(Number(v))
+      }),
+      { seed: 31, numRuns: 2000 },
+    )
+    expect(timestampOf('1700000000.000319')).toBe(1700000000.000319)
+    expect(timestampOf('9007199254740993')).toBe(Number('9007199254740993'))
+  })
+
+  it('blank, signed, exponent and malformed values', () => {
+    expect(timestampOf('')).toBeUndefined()
+    expect(timestampOf('   ')).toBeUndefined()
+    expect(timestampOf('-1.5')).toBe(-1.5)
+    expect(timestampOf('1e3')).toBe(1000)
+    expect(timestampOf('.5')).toBe(0.5)
+    expect(timestampOf('5.')).toBe(5)
+    expect(timestampOf('1.2.3')).toBeUndefined()
+    expect(timestampOf('<unknown>')).toBeUndefined()
   })
 })

@@ -138,6 +138,53 @@ describe('framing: large UTF-8 reads', () => {
   })
 })
 
+describe('framing: how reads are decoded (pieces, joined lines)', () => {
+  it('bare-LF and mixed streams in one big read equal the byte-by-byte parse', () => {
+    let text = ''
+    for (let i = 0; i < 3000; i++) {
+      const eol = i % 3 === 0 ? '\r\n' : '\n'
+      text += `Event: Newstate${eol}Channel: PJSIP/${String(i)}${eol}CallerIDName: Zoë ${String(i)}${eol}${eol}`
+    }
+    const bytes = Buffer.from('Asterisk Call Manager/11.0.0\r\n' + text, 'utf8')
+    const whole = parseChunks([bytes])
+    expect(whole.errors).toBe(0)
+    expect(whole.messages).toHaveLength(3000)
+    expect(whole.messages[2999]?.fields).toEqual([
+      ['Event', 'Newstate'],
+      ['Channel', 'PJSIP/2999'],
+      ['CallerIDName', 'Zoë 2999'],
+    ])
+    expect(parseChunks(bytewise(bytes))).toEqual(whole)
+    expect(parseChunks(randomChunks(bytes, mulberry32(8), 65536))).toEqual(whole)
+    const lfOnly = Buffer.from(text.replaceAll('\r\n', '\n'), 'utf8')
+    const lf = parseChunks([Buffer.from('Asterisk Call Manager/11.0.0\n'), lfOnly])
+    expect(lf.messages.map((m) => m.fields)).toEqual(whole.messages.map((m) => m.fields))
+  })
+
+  it('a line cut by a read is joined with its end only; a 64 KiB read after it parses whole', () => {
+    let text = ''
+    for (let i = 0; i < 200; i++) text += `Event: VarSet\r\nVariable: V${String(i)}\r\nValue: ${'x'.repeat(300)}\r\n\r\n`
+    const bytes = Buffer.from(text, 'latin1')
+    const got: string[] = []
+    const f = new AmiFramer({ expectBanner: false, onMessage: (m) => got.push(`${m.get('Variable') ?? ''}=${String(m.get('Value')?.length)}`) })
+    f.push(bytes.subarray(0, 37)) // inside the first Value
+    f.push(bytes.subarray(37, 37 + 65536))
+    f.push(bytes.subarray(37 + 65536))
+    expect(f.end()).toBe(false)
+    expect(got).toHaveLength(200)
+    expect(new Set(got.map((g) => g.split('=')[1]))).toEqual(new Set(['300']))
+    expect(got[199]).toBe('V199=300')
+  })
+
+  it('a message end split between reads (LF | CR LF) still ends the message there', () => {
+    const got: Array<string | undefined> = []
+    const f = new AmiFramer({ expectBanner: false, onMessage: (m) => got.push(m.event) })
+    f.push(b('Event: A\r\nK: v\r\n\r'))
+    f.push(b('\nEvent: B\r\n\r\n'))
+    expect(got).toEqual(['A', 'B'])
+  })
+})
+
 describe('framing: limits', () => {
   it('drops a message over the limit, reports it, and resumes at the next message', () => {
     const errors: string[] = []

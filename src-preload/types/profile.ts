@@ -60,6 +60,8 @@ export const freepbxSettingsSchema = z.object({
       }
     }, 'baseUrl must be an http(s) URL without user or password'),
   clientId: z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'clientId must be printable ASCII without spaces'),
+  /** A private CA for an https base URL (FreePBX behind a self-signed or in-house certificate). */
+  ca: pem.optional(),
   hasSecret: z.boolean(),
 })
 

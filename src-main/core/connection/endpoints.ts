@@ -26,8 +26,10 @@ export function amiTls(profile: PbxProfile): HttpTlsOptions | undefined {
 }
 
 export function freepbxTls(profile: PbxProfile): HttpTlsOptions | undefined {
-  // The FreePBX web server normally carries a public certificate: the system store is used.
-  return new URL(profile.freepbx.baseUrl).protocol === 'https:' ? { rejectUnauthorized: true } : undefined
+  // The system store, unless the admin gave the private CA its web server's certificate chains to.
+  if (new URL(profile.freepbx.baseUrl).protocol !== 'https:') return undefined
+  const ca = profile.freepbx.ca
+  return ca === undefined ? { rejectUnauthorized: true } : { rejectUnauthorized: true, ca }
 }
 
 export function isLoopback(host: string): boolean {

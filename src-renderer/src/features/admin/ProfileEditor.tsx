@@ -1,3 +1,4 @@
+import './profile-editor.css'
 import { useState } from 'react'
 import type { TestConnectionView } from '../../../../src-preload/types/connections'
 import type { PbxProfile } from '../../../../src-preload/types/profile'
@@ -50,6 +51,25 @@ function Check(props: { label: string; checked: boolean; onChange: (v: boolean) 
         }}
       />
       {props.label}
+    </label>
+  )
+}
+
+/** A pasted CA certificate for a PBX whose TLS certificate comes from a private CA. Empty = the system's CAs. */
+function PemField(props: { label: string; value: string | undefined; onChange: (v: string | undefined) => void }): React.JSX.Element {
+  return (
+    <label className="form-field">
+      <span>{props.label}</span>
+      <textarea
+        rows={2}
+        spellCheck={false}
+        placeholder="paste PEM (private CA only)"
+        value={props.value ?? ''}
+        onChange={(e) => {
+          const v = e.currentTarget.value
+          props.onChange(v.trim() === '' ? undefined : v)
+        }}
+      />
     </label>
   )
 }
@@ -113,6 +133,12 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           <legend>AMI</legend>
           <TextField label="Port" value={String(p.ami.port)} onChange={(v) => { patch('ami', { port: num(v, p.ami.port) }) }} />
           <Check label="TLS" checked={p.ami.tls} onChange={(v) => { patch('ami', { tls: v, port: v && p.ami.port === 5038 ? 5039 : !v && p.ami.port === 5039 ? 5038 : p.ami.port }) }} />
+          {p.ami.tls && (
+            <>
+              <PemField label="AMI CA certificate (PEM)" value={p.ami.ca} onChange={(v) => { patch('ami', { ca: v }) }} />
+              <TextField label="Certificate name" placeholder="when it differs from the host" value={p.ami.servername ?? ''} onChange={(v) => { patch('ami', { servername: v.trim() === '' ? undefined : v.trim() }) }} />
+            </>
+          )}
           <TextField label="User" value={p.ami.user} onChange={(v) => { patch('ami', { user: v }) }} />
           <TextField label="AMI secret" type="password" autoComplete="new-password" value={secrets.ami} placeholder={secretPlaceholder(p.ami.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ami: v }) }} />
         </fieldset>
@@ -121,6 +147,7 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           <Check label="Use ARI" checked={p.ari.enabled} onChange={(v) => { patch('ari', { enabled: v }) }} />
           <TextField label="Port" value={String(p.ari.port)} onChange={(v) => { patch('ari', { port: num(v, p.ari.port) }) }} />
           <Check label="TLS" checked={p.ari.tls} onChange={(v) => { patch('ari', { tls: v }) }} />
+          {p.ari.tls && <PemField label="ARI CA certificate (PEM)" value={p.ari.ca} onChange={(v) => { patch('ari', { ca: v }) }} />}
           <TextField label="User" value={p.ari.user} onChange={(v) => { patch('ari', { user: v }) }} />
           <TextField label="ARI password" type="password" autoComplete="new-password" value={secrets.ari} placeholder={secretPlaceholder(p.ari.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ari: v }) }} />
         </fieldset>
@@ -128,6 +155,9 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           <legend>FreePBX API</legend>
           <Check label="Use the FreePBX API" checked={p.freepbx.enabled} onChange={(v) => { patch('freepbx', { enabled: v }) }} />
           <TextField label="Base URL" value={p.freepbx.baseUrl} onChange={(v) => { patch('freepbx', { baseUrl: v }) }} />
+          {p.freepbx.baseUrl.startsWith('https:') && (
+            <PemField label="API CA certificate (PEM)" value={p.freepbx.ca} onChange={(v) => { patch('freepbx', { ca: v }) }} />
+          )}
           <TextField label="Client id" value={p.freepbx.clientId} onChange={(v) => { patch('freepbx', { clientId: v }) }} />
           <TextField label="Client secret" type="password" autoComplete="new-password" value={secrets.freepbx} placeholder={secretPlaceholder(p.freepbx.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, freepbx: v }) }} />
         </fieldset>

@@ -7,10 +7,13 @@
  *  - PatchCoalescer.flush: diff against the last flushed state + one frame sent to each sink
  *    (JSON.stringify and the WebSocket write happen inside). Records each flush's wall time,
  *    duration, and the call ids that a patch introduced (first time sent to the renderer).
+ * The probe's own work is O(patch): it keeps the set of call ids the patches have carried so far
+ * (the coalescer's flushed state is lazy — reading its `calls` would build a 5,000-key Record per
+ * flush and inflate the main-CPU figure it is meant to measure).
  */
 import { LiveSync } from '../../src-main/core/live/live-sync'
 import { PatchCoalescer } from '../../src-main/core/live/patch-coalescer'
-import type { LivePatch, LiveState } from '../../src-preload/types/live'
+import type { LivePatch } from '../../src-preload/types/live'
 import { wallNow } from './stats'
 
 export interface FlushRecord {
@@ -76,8 +79,9 @@ export function installPipelineProbe(): PipelineProbe {
     }
     return out
   }
+  // Calls the renderer has been sent (upserted and not removed since), across every flush.
+  const sentCalls = new Set<string>()
   coProto.flush = function (this: unknown, ...args: unknown[]): unknown {
-    const before = (this as { flushed: LiveState }).flushed.calls
     const startedAt = wallNow()
     const t0 = performance.now()
     const patch = origFlush.apply(this, args) as LivePatch | undefined
@@ -87,8 +91,11 @@ export function installPipelineProbe(): PipelineProbe {
     let upserts = 0
     for (const id in upsert) {
       upserts++
-      if (!(id in before) && !probe.newCallSentAt.has(id)) probe.newCallSentAt.set(id, at)
+      if (sentCalls.has(id)) continue
+      sentCalls.add(id)
+      if (!probe.newCallSentAt.has(id)) probe.newCallSentAt.set(id, at)
     }
+    for (const id of patch?.calls?.remove ?? []) sentCalls.delete(id)
     probe.flushes.push({ startedAt, at, ms, patch: patch !== undefined, upserts })
     return patch
   }

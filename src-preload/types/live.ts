@@ -230,37 +230,61 @@ export function emptyLiveState(): LiveState {
   }
 }
 
+/** Null prototype: keys are PBX-supplied strings (a queue named `__proto__` must stay data). */
+function copyOf<E>(record: Readonly<Record<string, E>>): Record<string, E> {
+  return Object.assign(Object.create(null) as Record<string, E>, record)
+}
+
+/**
+ * The next version of one collection after several patches, copied once however many patches
+ * touch it (a frame can carry a few). Untouched collections keep their identity.
+ */
 function applyCollection<C extends LiveCollectionName>(
   current: Readonly<Record<string, EntityOf<C>>>,
-  patch: CollectionPatch<EntityOf<C>> | undefined,
+  patches: readonly (CollectionPatch<EntityOf<C>> | undefined)[],
 ): Readonly<Record<string, EntityOf<C>>> {
-  if (patch === undefined) return current
-  const upserts = Object.keys(patch.upsert)
-  if (upserts.length === 0 && patch.remove.length === 0) return current
-  // Null prototype: keys are PBX-supplied strings (a queue named `__proto__` must stay data).
-  const removed = new Set(patch.remove)
-  const next = Object.create(null) as Record<string, EntityOf<C>>
-  for (const id of Object.keys(current)) {
-    const e = current[id]
-    if (e !== undefined && !removed.has(id)) next[id] = e
+  let next: Record<string, EntityOf<C>> | undefined
+  for (const patch of patches) {
+    if (patch === undefined) continue
+    // Removals first, then upserts (an id in both ends up present, as it always has).
+    for (const id of patch.remove) {
+      if (next === undefined && !(id in current)) continue
+      next ??= copyOf(current)
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a Record keyed by entity id
+      delete next[id]
+    }
+    for (const id in patch.upsert) {
+      const e = patch.upsert[id]
+      if (e === undefined) continue
+      next ??= copyOf(current)
+      next[id] = e
+    }
   }
-  for (const id of upserts) {
-    const e = patch.upsert[id]
-    if (e !== undefined) next[id] = e
+  return next ?? current
+}
+
+/**
+ * Pure: the state after applying `patches` in order (each patch's seq follows the previous one;
+ * the caller checks). One copy per touched collection for the whole list, so a renderer that
+ * applies a frame's patches together pays once per frame, not once per patch.
+ */
+export function applyLivePatches(state: LiveState, patches: readonly LivePatch[]): LiveState {
+  if (patches.length === 0) return state
+  let meta = state.meta
+  for (const p of patches) meta = p.meta ?? meta
+  return {
+    meta,
+    channels: applyCollection<'channels'>(state.channels, patches.map((p) => p.channels)),
+    calls: applyCollection<'calls'>(state.calls, patches.map((p) => p.calls)),
+    extensions: applyCollection<'extensions'>(state.extensions, patches.map((p) => p.extensions)),
+    devices: applyCollection<'devices'>(state.devices, patches.map((p) => p.devices)),
+    queues: applyCollection<'queues'>(state.queues, patches.map((p) => p.queues)),
+    parked: applyCollection<'parked'>(state.parked, patches.map((p) => p.parked)),
+    bridges: applyCollection<'bridges'>(state.bridges, patches.map((p) => p.bridges)),
   }
-  return next
 }
 
 /** Pure: the state after `patch`. Untouched collections keep their identity (cheap selectors). */
 export function applyLivePatch(state: LiveState, patch: LivePatch): LiveState {
-  return {
-    meta: patch.meta ?? state.meta,
-    channels: applyCollection<'channels'>(state.channels, patch.channels),
-    calls: applyCollection<'calls'>(state.calls, patch.calls),
-    extensions: applyCollection<'extensions'>(state.extensions, patch.extensions),
-    devices: applyCollection<'devices'>(state.devices, patch.devices),
-    queues: applyCollection<'queues'>(state.queues, patch.queues),
-    parked: applyCollection<'parked'>(state.parked, patch.parked),
-    bridges: applyCollection<'bridges'>(state.bridges, patch.bridges),
-  }
+  return applyLivePatches(state, [patch])
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
-import { applyLivePatch, emptyLiveState, type LiveMessage, type LiveState } from '../../../src-preload/types/live'
+import { applyLivePatches, emptyLiveState, type LiveMessage, type LivePatch, type LiveState } from '../../../src-preload/types/live'
 import { bridge } from '../bridge/current'
 
 interface LiveStoreState {
@@ -17,8 +17,18 @@ interface LiveStoreState {
   select: (callId: string | null) => void
 }
 
-/** Live messages received since the last animation frame, applied but not yet rendered. */
-let pending: { profileId: string | null; state: LiveState; seq: number } | null = null
+/**
+ * Live messages received since the last animation frame, not yet applied: a snapshot to start
+ * from (or the store's state) and the patches that follow it. They are applied together once per
+ * frame, so a frame pays one copy per touched collection however many patches arrived.
+ */
+interface PendingFrame {
+  readonly profileId: string | null
+  readonly base: LiveState
+  readonly patches: LivePatch[]
+  seq: number
+}
+let pending: PendingFrame | null = null
 let frameQueued = false
 
 /**
@@ -37,33 +47,35 @@ export const useLiveStore = create<LiveStoreState>((set, get) => ({
     await bridge().invoke('live.subscribe', { profileId })
   },
   receive: (msg) => {
-    // Patches that arrive within one frame are applied together and rendered once.
-    const base = pending ?? { profileId: get().profileId, state: get().state, seq: get().seq }
+    const profileId = get().profileId
     if (msg.kind === 'snapshot') {
-      if (msg.snapshot.profileId !== base.profileId) return
-      pending = { profileId: base.profileId, state: msg.snapshot.state, seq: msg.snapshot.seq }
+      if (msg.snapshot.profileId !== profileId) return
+      pending = { profileId, base: msg.snapshot.state, patches: [], seq: msg.snapshot.seq }
     } else {
       const patch = msg.patch
-      if (patch.profileId !== base.profileId) return
-      if (patch.seq !== base.seq + 1) {
+      if (patch.profileId !== profileId) return
+      pending ??= { profileId, base: get().state, patches: [], seq: get().seq }
+      if (patch.seq !== pending.seq + 1) {
         pending = null
         void get().subscribe(patch.profileId)
         return
       }
-      pending = { profileId: base.profileId, state: applyLivePatch(base.state, patch), seq: patch.seq }
+      pending.patches.push(patch)
+      pending.seq = patch.seq
     }
     if (!frameQueued) {
       frameQueued = true
       requestAnimationFrame(() => {
         frameQueued = false
-        const next = pending
+        const frame = pending
         pending = null
-        if (next === null || next.profileId !== get().profileId) return
+        if (frame === null || frame.profileId !== get().profileId) return
+        const state = applyLivePatches(frame.base, frame.patches)
         const selected = get().selectedCallId
         set({
-          state: next.state,
-          seq: next.seq,
-          selectedCallId: selected !== null && next.state.calls[selected] === undefined ? null : selected,
+          state,
+          seq: frame.seq,
+          selectedCallId: selected !== null && state.calls[selected] === undefined ? null : selected,
         })
       })
     }

@@ -1,6 +1,6 @@
-import { useState } from 'react'
-import type { ExtensionStateName, LiveState } from '../../../../src-preload/types/live'
-import { partyLabel } from './format'
+import { memo, useMemo, useState } from 'react'
+import type { ExtensionStateName, LiveCall, LiveExtension } from '../../../../src-preload/types/live'
+import { talkingTo } from './blf-model'
 
 const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = {
   NOT_INUSE: { label: 'Available', icon: '●' },
@@ -13,23 +13,76 @@ const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = 
   UNKNOWN: { label: 'Unknown', icon: '?' },
 }
 
+interface TileProps {
+  readonly id: string
+  readonly state: ExtensionStateName
+  readonly with: string
+  readonly over: boolean
+  readonly onDial: (extension: string) => void
+  readonly onDropCall: (callId: string, extension: string) => void
+  readonly setOver: (extension: string | null) => void
+}
+
+/** One tile, memoised on plain values: under load only the tiles whose text changed re-render. */
+const BlfTile = memo(function BlfTile({ id, state, with: peers, over, onDial, onDropCall, setOver }: TileProps): React.JSX.Element {
+  const s = STATE_TEXT[state]
+  return (
+    <li>
+      <button
+        type="button"
+        className={`blf-tile blf-${state}${over ? ' drop-over' : ''}`}
+        aria-label={`Extension ${id}, ${s.label}${peers !== '' ? `, with ${peers}` : ''}`}
+        title={`Dial ${id} · drop a call here to transfer it`}
+        data-extension={id}
+        onClick={() => { onDial(id) }}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('application/x-attendant-call')) {
+            e.preventDefault()
+            setOver(id)
+          }
+        }}
+        onDragLeave={() => { setOver(null) }}
+        onDrop={(e) => {
+          e.preventDefault()
+          setOver(null)
+          const callId = e.dataTransfer.getData('application/x-attendant-call')
+          if (callId !== '') onDropCall(callId, id)
+        }}
+      >
+        <span className="blf-icon" aria-hidden="true">
+          {s.icon}
+        </span>
+        <span className="blf-num">{id}</span>
+        <span className="blf-sub">{peers !== '' ? peers : s.label}</span>
+      </button>
+    </li>
+  )
+})
+
 interface Props {
-  readonly state: LiveState
+  readonly extensions: Readonly<Record<string, LiveExtension>>
+  readonly calls: Readonly<Record<string, LiveCall>>
   readonly onDropCall: (callId: string, extension: string) => void
   readonly onDial: (extension: string) => void
 }
+
+const byNumber = new Intl.Collator(undefined, { numeric: true })
 
 /**
  * Busy-lamp field: every extension with colour and icon per state (ringing blinks), who it is
  * talking to, a search box, and a drop target for transferring a dragged call.
  */
-export function BlfGrid({ state, onDropCall, onDial }: Props): React.JSX.Element {
+export const BlfGrid = memo(function BlfGrid({ extensions, calls, onDropCall, onDial }: Props): React.JSX.Element {
   const [query, setQuery] = useState('')
   const [over, setOver] = useState<string | null>(null)
-  const extensions = Object.values(state.extensions)
-    .filter((e) => /^\d+$/.test(e.id))
-    .filter((e) => query === '' || e.id.includes(query) || e.hint.toLowerCase().includes(query.toLowerCase()))
-    .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }))
+  // Re-sorted only when the extensions or the search change, not on every call patch.
+  const shown = useMemo(() => {
+    const q = query.toLowerCase()
+    return Object.values(extensions)
+      .filter((e) => /^\d+$/.test(e.id))
+      .filter((e) => query === '' || e.id.includes(query) || e.hint.toLowerCase().includes(q))
+      .sort((a, b) => byNumber.compare(a.id, b.id))
+  }, [extensions, query])
 
   return (
     <section className="card blf" aria-label="Extensions">
@@ -38,50 +91,20 @@ export function BlfGrid({ state, onDropCall, onDial }: Props): React.JSX.Element
         <input type="search" aria-label="Search extensions" placeholder="Search" value={query} onChange={(e) => { setQuery(e.currentTarget.value) }} />
       </div>
       <ul className="blf-grid">
-        {extensions.map((ext) => {
-          const s = STATE_TEXT[ext.state]
-          const talkingTo = ext.callIds
-            .map((id) => state.calls[id])
-            .filter((c) => c !== undefined)
-            .map((c) => {
-              const caller = partyLabel(c.caller)
-              const callee = partyLabel(c.callee)
-              return c.caller.number === ext.id ? callee.primary : caller.primary
-            })
-          return (
-            <li key={ext.id}>
-              <button
-                type="button"
-                className={`blf-tile blf-${ext.state}${over === ext.id ? ' drop-over' : ''}`}
-                aria-label={`Extension ${ext.id}, ${s.label}${talkingTo.length > 0 ? `, with ${talkingTo.join(', ')}` : ''}`}
-                title={`Dial ${ext.id} · drop a call here to transfer it`}
-                data-extension={ext.id}
-                onClick={() => { onDial(ext.id) }}
-                onDragOver={(e) => {
-                  if (e.dataTransfer.types.includes('application/x-attendant-call')) {
-                    e.preventDefault()
-                    setOver(ext.id)
-                  }
-                }}
-                onDragLeave={() => { setOver(null) }}
-                onDrop={(e) => {
-                  e.preventDefault()
-                  setOver(null)
-                  const callId = e.dataTransfer.getData('application/x-attendant-call')
-                  if (callId !== '') onDropCall(callId, ext.id)
-                }}
-              >
-                <span className="blf-icon" aria-hidden="true">
-                  {s.icon}
-                </span>
-                <span className="blf-num">{ext.id}</span>
-                <span className="blf-sub">{talkingTo.length > 0 ? talkingTo.join(', ') : s.label}</span>
-              </button>
-            </li>
-          )
-        })}
+        {shown.map((ext) => (
+          <BlfTile
+            key={ext.id}
+            id={ext.id}
+            state={ext.state}
+            with={talkingTo(ext, calls)}
+            over={over === ext.id}
+            onDial={onDial}
+            onDropCall={onDropCall}
+            setOver={setOver}
+          />
+        ))}
       </ul>
-      {extensions.length === 0 && <p className="muted small">No extensions reported yet.</p>}
+      {shown.length === 0 && <p className="muted small">No extensions reported yet.</p>}
     </section>
   )
-}
+})

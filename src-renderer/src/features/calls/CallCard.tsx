@@ -1,4 +1,4 @@
-import type { LiveCall, LiveState } from '../../../../src-preload/types/live'
+import type { LiveCall } from '../../../../src-preload/types/live'
 import { EarlierCalls } from './EarlierCalls'
 import { Elapsed } from './Elapsed'
 import { STATE_LABEL } from './call-model'
@@ -20,13 +20,14 @@ export interface CallCommands {
  */
 export function CallCard({
   call,
-  state,
+  queueWaiting,
   commands,
   holdAlertSeconds,
   profileId,
 }: {
   call: LiveCall | undefined
-  state: LiveState
+  /** Callers waiting in the call's queue now, when it came through one. */
+  queueWaiting: number | undefined
   commands: CallCommands
   holdAlertSeconds: number
   profileId: string | null
@@ -40,7 +41,6 @@ export function CallCard({
   }
   const caller = partyLabel(call.caller)
   const callee = partyLabel(call.callee)
-  const queueWait = call.queue !== undefined ? state.queues[call.queue] : undefined
   const transferring = call.state === 'transferring'
   return (
     <section className={`card call-card state-${call.state}`} aria-label="Call card">
@@ -69,7 +69,7 @@ export function CallCard({
             <dt>Queue</dt>
             <dd>
               {call.queue}
-              {queueWait !== undefined ? ` (${String(Object.keys(queueWait.callers).length)} waiting)` : ''}
+              {queueWaiting !== undefined ? ` (${String(queueWaiting)} waiting)` : ''}
             </dd>
           </>
         )}

@@ -15,6 +15,7 @@ interface Props {
   readonly holdAlertSeconds: number
 }
 
+/** Fixed row height (also in app.css `.call-row`): the virtualizer never measures rows. */
 const ROW_HEIGHT = 40
 const COLUMNS: readonly { key: SortKey; label: string }[] = [
   { key: 'caller', label: 'Caller' },
@@ -42,27 +43,13 @@ interface RowProps {
 }
 
 /**
- * One row, memoised: patches keep the identity of calls that did not change, so under load only
- * the rows whose call changed re-render (the timers tick on their own).
+ * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
+ * change, and a row that only moves (a new call above it) does not re-render its cells.
  */
-const CallRow = memo(function CallRow({ call, selected, top, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
+const CallCells = memo(function CallCells({ call, holdAlertSeconds }: { call: LiveCall; holdAlertSeconds: number }): React.JSX.Element {
   const waiting = call.state === 'hold' || call.state === 'parked' || call.state === 'queued'
   return (
-    <div
-      role="row"
-      aria-selected={selected}
-      data-call-id={call.id}
-      draggable
-      onDragStart={(e) => {
-        e.dataTransfer.setData('application/x-attendant-call', call.id)
-        e.dataTransfer.effectAllowed = 'move'
-      }}
-      className={`call-row state-${call.state}${selected ? ' selected' : ''}`}
-      style={{ transform: `translateY(${String(top)}px)`, height: ROW_HEIGHT }}
-      onClick={() => {
-        onSelect(call.id)
-      }}
-    >
+    <>
       <span role="gridcell" className="col-icon" title={call.direction}>
         {call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔'}
       </span>
@@ -82,6 +69,29 @@ const CallRow = memo(function CallRow({ call, selected, top, onSelect, holdAlert
         {call.queue !== undefined ? `Queue ${call.queue}` : call.trunk !== undefined ? `Trunk ${call.trunk}` : ''}
         {call.did !== undefined ? ` · ${call.did}` : ''}
       </span>
+    </>
+  )
+})
+
+/** One row: position, selection and drag; the cells render only when the call changed. */
+const CallRow = memo(function CallRow({ call, selected, top, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
+  return (
+    <div
+      role="row"
+      aria-selected={selected}
+      data-call-id={call.id}
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData('application/x-attendant-call', call.id)
+        e.dataTransfer.effectAllowed = 'move'
+      }}
+      className={`call-row state-${call.state}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${String(top)}px)` }}
+      onClick={() => {
+        onSelect(call.id)
+      }}
+    >
+      <CallCells call={call} holdAlertSeconds={holdAlertSeconds} />
     </div>
   )
 })
@@ -96,7 +106,8 @@ export function CallsTable(props: Props): React.JSX.Element {
     count: props.calls.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // A few rows beyond the edges keep scrolling seamless without rendering many unseen rows.
+    overscan: 4,
   })
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ActionDone } from '../../../../src-preload/types/actions'
 import type { Result } from '../../../../src-preload/types/result'
 import { bridge } from '../../bridge/current'
@@ -11,7 +11,7 @@ import { DialBox } from './DialBox'
 import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './DestinationPrompt'
 import { HelpOverlay } from './HelpOverlay'
 import { ParkedPanel } from './ParkedPanel'
-import { consultationChannel, focusCall, primaryChannel, visibleCalls, type SortKey } from './call-model'
+import { consultationChannel, createCallOrderer, focusCall, primaryChannel, type SortKey } from './call-model'
 import { runAction } from './run-action'
 
 type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
@@ -21,10 +21,47 @@ function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 }
 
-/** The receptionist console: calls, the call card, extensions (BLF), parked calls, the dial box. */
+/** The live state right now, for actions (read when acting, so views need not subscribe to it). */
+const live = (): ReturnType<typeof useLiveStore.getState> => useLiveStore.getState()
+
+function withProfile(fn: (profileId: string) => Promise<Result<ActionDone>>): Promise<Result<ActionDone> | undefined> {
+  const profileId = live().profileId
+  return profileId === null ? Promise.resolve(undefined) : runAction(fn(profileId))
+}
+
+function channelOf(callId: string): string | undefined {
+  const { state } = live()
+  const call = state.calls[callId]
+  return call === undefined ? undefined : primaryChannel(state, call)
+}
+
+function onCall(callId: string | undefined, fn: (profileId: string, channelId: string) => Promise<Result<ActionDone>>): void {
+  const channelId = callId === undefined ? undefined : channelOf(callId)
+  if (channelId === undefined) return
+  void withProfile((p) => fn(p, channelId))
+}
+
+/** Complete and cancel act on the consultation's legs, not on the caller who waits alone. */
+function onConsultation(callId: string | undefined, fn: (profileId: string, channelId: string) => Promise<Result<ActionDone>>): void {
+  const { state } = live()
+  const call = callId === undefined ? undefined : state.calls[callId]
+  const channelId = call === undefined ? undefined : consultationChannel(state, call)
+  if (channelId === undefined) return
+  void withProfile((p) => fn(p, channelId))
+}
+
+/**
+ * The receptionist console: calls, the call card, extensions (BLF), parked calls, the dial box.
+ * Each part subscribes to the collections it shows (channels and bridges only matter when acting),
+ * and the calls list is ordered incrementally: under load this view re-renders every frame.
+ */
 export function CallsView(): React.JSX.Element {
   const profileId = useLiveStore((s) => s.profileId)
-  const state = useLiveStore((s) => s.state)
+  const callsById = useLiveStore((s) => s.state.calls)
+  const extensions = useLiveStore((s) => s.state.extensions)
+  const parked = useLiveStore((s) => s.state.parked)
+  const queues = useLiveStore((s) => s.state.queues)
+  const status = useLiveStore((s) => s.state.meta.status)
   const selectedId = useLiveStore((s) => s.selectedCallId)
   const select = useLiveStore((s) => s.select)
   const holdAlertSeconds = useAppStore((s) => s.settings?.holdAlertSeconds ?? 60)
@@ -34,32 +71,16 @@ export function CallsView(): React.JSX.Element {
   const [pending, setPending] = useState<Pending>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const dialRef = useRef<HTMLInputElement>(null)
+  const [orderCalls] = useState(createCallOrderer)
 
-  const calls = useMemo(() => visibleCalls(state, filter, sort, descending), [state, filter, sort, descending])
-  const focused = focusCall(state, selectedId)
+  const calls = useMemo(() => orderCalls(callsById, filter, sort, descending), [orderCalls, callsById, filter, sort, descending])
+  const focused = focusCall(callsById, selectedId)
+  const queueWaiting = focused?.queue === undefined ? undefined : queues[focused.queue]
+  const waitingInQueue = queueWaiting === undefined ? undefined : Object.keys(queueWaiting.callers).length
 
-  const withProfile = (fn: (profileId: string) => Promise<Result<ActionDone>>): Promise<Result<ActionDone> | undefined> =>
-    profileId === null ? Promise.resolve(undefined) : runAction(fn(profileId))
-
-  const channelOf = (callId: string): string | undefined => {
-    const call = state.calls[callId]
-    return call === undefined ? undefined : primaryChannel(state, call)
-  }
-
-  const onCall = (callId: string | undefined, fn: (profileId: string, channelId: string) => Promise<Result<ActionDone>>): void => {
-    const channelId = callId === undefined ? undefined : channelOf(callId)
-    if (channelId === undefined) return
-    void withProfile((p) => fn(p, channelId))
-  }
-
-  /** Complete and cancel act on the consultation's legs, not on the caller who waits alone. */
-  const onConsultation = (fn: (profileId: string, channelId: string) => Promise<Result<ActionDone>>): void => {
-    const channelId = focused === undefined ? undefined : consultationChannel(state, focused)
-    if (channelId === undefined) return
-    void withProfile((p) => fn(p, channelId))
-  }
-
-  const transfer = (callId: string, destination: string, mode: PromptMode, confirmEmergency = false): void => {
+  // Stable across renders (they read the store when called), so the memoised BLF grid, dial box
+  // and parked panel do not re-render for every calls patch.
+  const transfer = useCallback((callId: string, destination: string, mode: PromptMode, confirmEmergency = false): void => {
     onCall(callId, async (p, channelId) => {
       const r = await bridge().invoke('calls.transfer', { profileId: p, channelId, destination, mode, confirmEmergency })
       if (!r.ok && r.error.code === 'confirm_required') {
@@ -67,9 +88,9 @@ export function CallsView(): React.JSX.Element {
       }
       return r
     })
-  }
+  }, [])
 
-  const dial = (destination: string, confirmEmergency = false): void => {
+  const dial = useCallback((destination: string, confirmEmergency = false): void => {
     void withProfile(async (p) => {
       const r = await bridge().invoke('calls.originate', { profileId: p, destination, confirmEmergency })
       if (!r.ok && r.error.code === 'confirm_required') {
@@ -77,7 +98,9 @@ export function CallsView(): React.JSX.Element {
       }
       return r
     })
-  }
+  }, [])
+  const dropOnExtension = useCallback((callId: string, ext: string): void => { transfer(callId, ext, 'blind') }, [transfer])
+  const pickup = useCallback((space: string): void => { void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space })) }, [])
 
   const commands: CallCommands = {
     hangup: () => { onCall(focused?.id, (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId })) },
@@ -85,8 +108,8 @@ export function CallsView(): React.JSX.Element {
     attended: () => { if (focused !== undefined) setPending({ kind: 'prompt', mode: 'attended', callId: focused.id }) },
     voicemail: () => { if (focused !== undefined) setPending({ kind: 'prompt', mode: 'voicemail', callId: focused.id }) },
     park: () => { onCall(focused?.id, (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
-    complete: () => { onConsultation((p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
-    cancel: () => { onConsultation((p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
+    complete: () => { onConsultation(focused?.id, (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
+    cancel: () => { onConsultation(focused?.id, (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
   }
 
   const onShortcut = (e: KeyboardEvent): void => {
@@ -128,7 +151,6 @@ export function CallsView(): React.JSX.Element {
       window.removeEventListener('keydown', listener)
     }
   })
-  const status = state.meta.status
   return (
     <section className="view calls-view" aria-labelledby="calls-title">
       <div className="calls-toolbar">
@@ -136,7 +158,7 @@ export function CallsView(): React.JSX.Element {
         <span className={`live-status live-${status}`} role="status">
           {status === 'live' ? 'Live' : status === 'syncing' ? 'Syncing…' : 'Disconnected — showing the last known state'}
         </span>
-        <DialBox ref={dialRef} state={state} onDial={(d) => { dial(d) }} />
+        <DialBox ref={dialRef} extensions={extensions} onDial={dial} />
         <input
           ref={searchRef}
           type="search"
@@ -168,19 +190,11 @@ export function CallsView(): React.JSX.Element {
             }}
             holdAlertSeconds={holdAlertSeconds}
           />
-          <BlfGrid
-            state={state}
-            onDial={(ext) => { dial(ext) }}
-            onDropCall={(callId, ext) => { transfer(callId, ext, 'blind') }}
-          />
+          <BlfGrid extensions={extensions} calls={callsById} onDial={dial} onDropCall={dropOnExtension} />
         </div>
         <aside className="calls-side">
-          <CallCard call={focused} state={state} commands={commands} holdAlertSeconds={holdAlertSeconds} profileId={profileId} />
-          <ParkedPanel
-            state={state}
-            holdAlertSeconds={holdAlertSeconds}
-            onPickup={(space) => { void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space })) }}
-          />
+          <CallCard call={focused} queueWaiting={waitingInQueue} commands={commands} holdAlertSeconds={holdAlertSeconds} profileId={profileId} />
+          <ParkedPanel parked={parked} holdAlertSeconds={holdAlertSeconds} onPickup={pickup} />
         </aside>
       </div>
       {pending?.kind === 'prompt' && (

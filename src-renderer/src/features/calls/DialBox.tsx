@@ -1,8 +1,8 @@
-import { forwardRef, useState } from 'react'
-import type { LiveState } from '../../../../src-preload/types/live'
+import { forwardRef, memo, useState } from 'react'
+import type { LiveExtension } from '../../../../src-preload/types/live'
 
 interface Props {
-  readonly state: LiveState
+  readonly extensions: Readonly<Record<string, LiveExtension>>
   readonly onDial: (destination: string) => void
 }
 
@@ -10,13 +10,14 @@ interface Props {
  * Dial a number or an extension: typing shows matching extensions with their state (type-ahead);
  * arrows pick one, Enter dials it (or the typed number when nothing is picked).
  */
-export const DialBox = forwardRef<HTMLInputElement, Props>(function DialBox({ state, onDial }, ref) {
+export const DialBox = memo(
+  forwardRef<HTMLInputElement, Props>(function DialBox({ extensions, onDial }, ref) {
   const [text, setText] = useState('')
   const [active, setActive] = useState(-1)
   const matches =
     text.trim() === ''
       ? []
-      : Object.values(state.extensions)
+      : Object.values(extensions)
           .filter((e) => /^\d+$/.test(e.id) && (e.id.startsWith(text.trim()) || e.hint.toLowerCase().includes(text.trim().toLowerCase())))
           .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }))
           .slice(0, 8)
@@ -91,4 +92,4 @@ export const DialBox = forwardRef<HTMLInputElement, Props>(function DialBox({ st
       )}
     </div>
   )
-})
+}))

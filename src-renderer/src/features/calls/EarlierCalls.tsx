@@ -3,6 +3,9 @@ import type { CdrRow } from '../../../../src-preload/types/cdr'
 import { bridge } from '../../bridge/current'
 import { formatDuration } from './format'
 
+/** How long a caller must stay on the card before their history is looked up. */
+const SETTLE_MS = 250
+
 /** The caller's last calls from the history cache, so the operator knows who is calling again. */
 export function EarlierCalls({ profileId, number }: { profileId: string; number: string }): React.JSX.Element | null {
   const [rows, setRows] = useState<readonly CdrRow[] | null>(null)
@@ -10,13 +13,18 @@ export function EarlierCalls({ profileId, number }: { profileId: string; number:
     let live = true
     const digits = number.replace(/[^0-9+]/g, '')
     if (digits.length < 3) return
-    void bridge()
-      .invoke('history.query', { filter: { profileId, text: digits }, limit: 5 })
-      .then((r) => {
-        if (live) setRows(r.ok ? r.value.rows : [])
-      })
+    // Asked once the card has shown this caller for a moment: when calls ring in by the dozen
+    // (the card follows the longest-ringing one), a card seen for one frame asks nothing.
+    const timer = setTimeout(() => {
+      void bridge()
+        .invoke('history.query', { filter: { profileId, text: digits }, limit: 5 })
+        .then((r) => {
+          if (live) setRows(r.ok ? r.value.rows : [])
+        })
+    }, SETTLE_MS)
     return () => {
       live = false
+      clearTimeout(timer)
     }
   }, [profileId, number])
   if (rows === null) return null

@@ -1,10 +1,19 @@
-import type { LiveState } from '../../../../src-preload/types/live'
+import { memo } from 'react'
+import type { LiveParkedCall } from '../../../../src-preload/types/live'
 import { Elapsed } from './Elapsed'
 import { partyLabel } from './format'
 
 /** Parked calls with how long they have waited; each is picked up at the operator's phone. */
-export function ParkedPanel({ state, onPickup, holdAlertSeconds }: { state: LiveState; onPickup: (space: string) => void; holdAlertSeconds: number }): React.JSX.Element {
-  const parked = Object.values(state.parked).sort((a, b) => a.space.localeCompare(b.space, undefined, { numeric: true }))
+export const ParkedPanel = memo(function ParkedPanel({
+  parked: lots,
+  onPickup,
+  holdAlertSeconds,
+}: {
+  parked: Readonly<Record<string, LiveParkedCall>>
+  onPickup: (space: string) => void
+  holdAlertSeconds: number
+}): React.JSX.Element {
+  const parked = Object.values(lots).sort((a, b) => a.space.localeCompare(b.space, undefined, { numeric: true }))
   return (
     <section className="card parked" aria-label="Parked calls">
       <h2>Parked</h2>
@@ -32,4 +41,4 @@ export function ParkedPanel({ state, onPickup, holdAlertSeconds }: { state: Live
       )}
     </section>
   )
-}
+})

@@ -40,6 +40,10 @@
  *     'error' (err: AmiError)       non-fatal problems (protocol errors, failed Filter, listener threw)
  *     'fullyBooted' | 'shutdown' | 'reload' (msg)   system events (Reload keeps the session)
  *
+ * The secret is kept in a private field (#secret), not with the other options, and outgoing
+ * action text (a Login holds the secret) in a private field too: JSON.stringify, console.log or
+ * util.inspect of the client never show it.
+ *
  * Why it is built this way (security-reliability.md §3): no action is ever replayed after a
  * reconnect; a half-open socket is found by a Ping deadline, not TCP keepalive; authentication
  * failures stop after a few attempts so the PBX's authlimit/fail2ban never trips; readiness does not

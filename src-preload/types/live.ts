@@ -239,11 +239,11 @@ function copyOf<E>(record: Readonly<Record<string, E>>): Record<string, E> {
  * The next version of one collection after several patches, copied once however many patches
  * touch it (a frame can carry a few). Untouched collections keep their identity.
  */
-function applyCollection<C extends LiveCollectionName>(
-  current: Readonly<Record<string, EntityOf<C>>>,
-  patches: readonly (CollectionPatch<EntityOf<C>> | undefined)[],
-): Readonly<Record<string, EntityOf<C>>> {
-  let next: Record<string, EntityOf<C>> | undefined
+export function applyCollectionPatches<E>(
+  current: Readonly<Record<string, E>>,
+  patches: readonly (CollectionPatch<E> | undefined)[],
+): Readonly<Record<string, E>> {
+  let next: Record<string, E> | undefined
   for (const patch of patches) {
     if (patch === undefined) continue
     // Removals first, then upserts (an id in both ends up present, as it always has).
@@ -274,13 +274,13 @@ export function applyLivePatches(state: LiveState, patches: readonly LivePatch[]
   for (const p of patches) meta = p.meta ?? meta
   return {
     meta,
-    channels: applyCollection<'channels'>(state.channels, patches.map((p) => p.channels)),
-    calls: applyCollection<'calls'>(state.calls, patches.map((p) => p.calls)),
-    extensions: applyCollection<'extensions'>(state.extensions, patches.map((p) => p.extensions)),
-    devices: applyCollection<'devices'>(state.devices, patches.map((p) => p.devices)),
-    queues: applyCollection<'queues'>(state.queues, patches.map((p) => p.queues)),
-    parked: applyCollection<'parked'>(state.parked, patches.map((p) => p.parked)),
-    bridges: applyCollection<'bridges'>(state.bridges, patches.map((p) => p.bridges)),
+    channels: applyCollectionPatches<EntityOf<'channels'>>(state.channels, patches.map((p) => p.channels)),
+    calls: applyCollectionPatches<EntityOf<'calls'>>(state.calls, patches.map((p) => p.calls)),
+    extensions: applyCollectionPatches<EntityOf<'extensions'>>(state.extensions, patches.map((p) => p.extensions)),
+    devices: applyCollectionPatches<EntityOf<'devices'>>(state.devices, patches.map((p) => p.devices)),
+    queues: applyCollectionPatches<EntityOf<'queues'>>(state.queues, patches.map((p) => p.queues)),
+    parked: applyCollectionPatches<EntityOf<'parked'>>(state.parked, patches.map((p) => p.parked)),
+    bridges: applyCollectionPatches<EntityOf<'bridges'>>(state.bridges, patches.map((p) => p.bridges)),
   }
 }
 

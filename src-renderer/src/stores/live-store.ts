@@ -1,7 +1,8 @@
 import { create } from 'zustand'
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
-import { applyLivePatches, emptyLiveState, type LiveMessage, type LivePatch, type LiveState } from '../../../src-preload/types/live'
+import { emptyLiveState, type LiveMessage, type LivePatch, type LiveState } from '../../../src-preload/types/live'
 import { bridge } from '../bridge/current'
+import { applyLivePatchesLazily } from './lazy-live-state'
 
 interface LiveStoreState {
   /** The PBX profile this window shows. */
@@ -20,7 +21,7 @@ interface LiveStoreState {
 /**
  * Live messages received since the last animation frame, not yet applied: a snapshot to start
  * from (or the store's state) and the patches that follow it. They are applied together once per
- * frame, so a frame pays one copy per touched collection however many patches arrived.
+ * frame; collections are built when read (lazy-live-state.ts), so unread ones cost O(changes).
  */
 interface PendingFrame {
   readonly profileId: string | null
@@ -70,7 +71,7 @@ export const useLiveStore = create<LiveStoreState>((set, get) => ({
         const frame = pending
         pending = null
         if (frame === null || frame.profileId !== get().profileId) return
-        const state = applyLivePatches(frame.base, frame.patches)
+        const state = applyLivePatchesLazily(frame.base, frame.patches)
         const selected = get().selectedCallId
         set({
           state,

@@ -10,13 +10,13 @@ const MAX_NAMES = 2
  */
 export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds'>, calls: Readonly<Record<string, LiveCall>>): string {
   const names: string[] = []
-  let known = 0
+  // Stops after MAX_NAMES parties: the rest are counted, not looked up (ids briefly unknown to
+  // the calls list, between two patches, are counted too).
   for (const id of ext.callIds) {
+    if (names.length >= MAX_NAMES) break
     const c = calls[id]
-    if (c === undefined) continue
-    known++
-    if (names.length < MAX_NAMES) names.push(c.caller.number === ext.id ? partyLabel(c.callee).primary : partyLabel(c.caller).primary)
+    if (c !== undefined) names.push(c.caller.number === ext.id ? partyLabel(c.callee).primary : partyLabel(c.caller).primary)
   }
-  const more = known - names.length
+  const more = names.length === 0 ? 0 : ext.callIds.length - names.length
   return more > 0 ? `${names.join(', ')} +${String(more)} more` : names.join(', ')
 }

@@ -1,16 +1,16 @@
 // The synchronous CDR database. Runs inside the worker (worker.ts); nothing here may run on the
 // main thread of the app, because every call can take as long as SQLite needs.
 import Database from 'better-sqlite3';
-import { channelEndpoint, compileDirectionRule, foldCase, searchText } from './derive';
+import { channelEndpoint, foldCase, searchText } from './derive';
 import { buildPageQuery, buildQuarterHourQuery, buildWhere, decodeCursor, encodeCursor, normalizeNeedle } from './filter-sql';
+import { NUMBER_FIELDS, NUMBER_WIDTH, numberIndex, packBatch, STRING_FIELDS, STRING_WIDTH, stringIndex, unpackStrings, type PackedBatch, type PackedField } from './batch';
+import type { DbRow } from './columns';
 import { csvLine, csvRow, CSV_HEADER, UTF8_BOM } from './csv';
 import { ID_PROFILE_SPAN, ID_SLOTS, MAX_PROFILES, migrate, type MigrationContext } from './migrations';
-import { normalizeCdr, type NormalizedCdr } from './normalize';
 import { formatLocal, localToUtcMs, assertTimeZone } from './time';
 import type {
   CdrAggregateOptions,
   CdrBucket,
-  CdrDirection,
   CdrFilter,
   CdrPage,
   CdrQueryOptions,
@@ -28,37 +28,6 @@ export interface CdrDatabaseOptions extends MigrationContext {
   nativeBinding?: string;
 }
 
-interface DbRow {
-  id: number;
-  start: number;
-  answer: number | null;
-  end: number;
-  clid: string;
-  src: string;
-  dst: string;
-  dcontext: string;
-  channel: string;
-  dstchannel: string;
-  lastapp: string;
-  lastdata: string;
-  duration: number;
-  billsec: number;
-  disposition: string;
-  amaflags: string;
-  accountcode: string;
-  uniqueid: string;
-  linkedid: string | null;
-  userfield: string;
-  sequence: number | null;
-  recordingfile: string | null;
-  cnam: string;
-  cnum: string;
-  did: string | null;
-  direction: CdrDirection;
-  queue: string | null;
-  missed: number;
-}
-
 export interface ExportPage {
   chunk: string;
   rows: number;
@@ -73,13 +42,36 @@ const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 const CLEANUP_BATCH = 5000;
 
+const PACKED_FIELDS: readonly PackedField[] = [...NUMBER_FIELDS, ...STRING_FIELDS];
+const sqlColumn = (f: PackedField): string => (f === 'identA' ? 'ident_a' : f === 'identB' ? 'ident_b' : f);
+const N_IDENT_A = numberIndex('identA');
+const N_IDENT_B = numberIndex('identB');
+const N_START = numberIndex('start');
+const N_ANSWER = numberIndex('answer');
+const N_SEQUENCE = numberIndex('sequence');
+const S_LINKEDID = stringIndex('linkedid');
+const S_RECORDINGFILE = stringIndex('recordingfile');
+const S_DID = stringIndex('did');
+const S_SEARCH = (['cnam', 'cnum', 'src', 'dst', 'did', 'channel', 'dstchannel'] as const).map(stringIndex);
+
+type SearchFields = Parameters<typeof searchText>[0];
+
+/** The indexed text of a packed row (what searchText gives for the same row read back). */
+function packedSearchText(strings: (string | null)[], so: number): string {
+  const [cnam = 0, cnum = 0, src = 0, dst = 0, did = 0, channel = 0, dstchannel = 0] = S_SEARCH;
+  const s = (i: number): string => strings[so + i] ?? '';
+  return foldCase(searchText({ cnam: s(cnam), cnum: s(cnum), src: s(src), dst: s(dst), did: strings[so + did] ?? null, channel: s(channel), dstchannel: s(dstchannel) }));
+}
+
 export class CdrDatabase {
   readonly db: Database.Database;
   private readonly profileNoById = new Map<string, number>();
   private readonly profileIdByNo = new Map<number, string>();
-  /** Next free slot per (profile, start second) handed out recently. */
-  private readonly nextSlot = new Map<number, number>();
-  /** Highest id stored per profile: a row starting after it needs no slot lookup (in-order ingest). */
+  /**
+   * Highest id stored per profile. A record starting after it cannot be a duplicate and takes
+   * slot 0 of its second without reading the table: the common case (live events, backfill in
+   * time order) costs one INSERT and nothing else.
+   */
   private readonly maxId = new Map<number, number>();
   private readonly stmts;
   /** Filter queries differ only in which clauses are present: a few dozen distinct statements. */
@@ -114,24 +106,26 @@ export class CdrDatabase {
       this.profileIdByNo.set(p.no, p.id);
     }
     this.stmts = {
-      insert: this.db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext,
-        channel, dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid,
-        linkedid, userfield, sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
-        VALUES (${Array(31).fill('?').join(',')}) ON CONFLICT (start, ident_a, ident_b) DO NOTHING`),
+      insert: this.db.prepare(`INSERT INTO cdr (id, ${PACKED_FIELDS.map((f) => `"${sqlColumn(f)}"`).join(', ')})
+        VALUES (${Array(PACKED_FIELDS.length + 1).fill('?').join(',')})`),
       insertFts: this.db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)'),
-      deleteFts: this.db.prepare('DELETE FROM cdr_fts WHERE rowid = ?'),
+      // The index keeps no copy of its text (contentless, columnsize=0): removing a row's entry
+      // means handing FTS5 the very text it indexed, which searchText() rebuilds from the row.
+      deleteFts: this.db.prepare("INSERT INTO cdr_fts (cdr_fts, rowid, t) VALUES ('delete', ?, ?)"),
+      // The rows of one start second (usually none or one): identity check and next free slot.
+      second: this.db.prepare('SELECT id, ident_a, ident_b, did FROM cdr WHERE id >= ? AND id < ? ORDER BY id').raw(),
+      maxIdIn: this.db.prepare('SELECT max(id) FROM cdr WHERE id >= ? AND id < ?').pluck(),
       // Fill in what the first copy lacked (AMI has no linkedid/sequence/did/recordingfile by
       // default; FreePBX has no answer time). Never overwrite a value that is there.
       merge: this.db.prepare(`UPDATE cdr SET
           linkedid = coalesce(linkedid, @linkedid), sequence = coalesce(sequence, @sequence),
           recordingfile = coalesce(recordingfile, @recordingfile), did = coalesce(did, @did),
           answer = coalesce(answer, @answer)
-        WHERE start = @start AND ident_a = @identA AND ident_b = @identB AND (
+        WHERE id = @id AND (
           (linkedid IS NULL AND @linkedid IS NOT NULL) OR (sequence IS NULL AND @sequence IS NOT NULL) OR
           (recordingfile IS NULL AND @recordingfile IS NOT NULL) OR (did IS NULL AND @did IS NOT NULL) OR
           (answer IS NULL AND @answer IS NOT NULL))
-        RETURNING id, cnam, cnum, src, dst, did, channel, dstchannel`),
-      maxInSecond: this.db.prepare('SELECT max(id) AS m FROM cdr WHERE id >= ? AND id < ?').pluck(),
+        RETURNING cnam, cnum, src, dst, did, channel, dstchannel`),
       addProfile: this.db.prepare('INSERT INTO profile (no, id) VALUES (?, ?)'),
       maxProfile: this.db.prepare('SELECT coalesce(max(no), 0) FROM profile').pluck(),
       touchProfile: this.db.prepare('UPDATE profile SET last_ingest_ms = ? WHERE no = ?'),
@@ -182,130 +176,126 @@ export class CdrDatabase {
     return next;
   }
 
-  /** Allocates the id of a new row: first free slot of its start second. */
-  private allocateId(profileNo: number, startSec: number): number {
-    const base = profileNo * ID_PROFILE_SPAN + startSec * ID_SLOTS;
-    let next = this.nextSlot.get(base);
-    if (next === undefined) {
-      let top = this.maxId.get(profileNo);
-      if (top === undefined) {
-        const lo = profileNo * ID_PROFILE_SPAN;
-        top = (this.stmts.maxInSecond.get(lo, lo + ID_PROFILE_SPAN) as number | null) ?? -1;
-      }
-      if (base > top) next = 0;
-      else {
-        const max = this.stmts.maxInSecond.get(base, base + ID_SLOTS) as number | null;
-        next = max === null ? 0 : max - base + 1;
-      }
+  /** Highest id of a profile (-1 when it has no rows), cached while this connection writes. */
+  private topId(profileNo: number): number {
+    let top = this.maxId.get(profileNo);
+    if (top === undefined) {
+      const lo = profileNo * ID_PROFILE_SPAN;
+      top = (this.stmts.maxIdIn.get(lo, lo + ID_PROFILE_SPAN) as number | null) ?? -1;
+      this.maxId.set(profileNo, top);
     }
-    if (next >= ID_SLOTS) throw new RangeError(`more than ${String(ID_SLOTS)} CDRs start in the same second`);
-    if (this.nextSlot.size > 200_000) this.nextSlot.clear();
-    this.nextSlot.set(base, next + 1);
-    const id = base + next;
-    this.maxId.set(profileNo, Math.max(this.maxId.get(profileNo) ?? -1, id));
-    return id;
+    return top;
   }
 
   /**
    * Stores a batch in ONE transaction: after a crash either every record of the batch is
    * there or none is. Records already stored (same identity) are merged, not duplicated.
+   * (The store normalises on its own thread and calls ingestPacked; this is the same in one call.)
    */
   ingest(profileId: string, records: readonly CdrRecord[], opts: IngestOptions, onProgress?: IngestProgress): IngestResult {
-    assertTimeZone(opts.timeZone);
-    const rule = compileDirectionRule(opts.direction);
+    const { batch, rejected } = packBatch(profileId, records, opts);
+    const result = this.ingestPacked(profileId, batch, onProgress);
+    result.rejected = [...rejected, ...result.rejected].sort((a, b) => a.index - b.index);
+    return result;
+  }
+
+  /** Stores a batch packed by packBatch(), in one transaction. Rejections carry the records' indexes. */
+  ingestPacked(profileId: string, batch: PackedBatch, onProgress?: IngestProgress): IngestResult {
+    const strings = unpackStrings(batch);
     const result: IngestResult = { inserted: 0, merged: 0, unchanged: 0, rejected: [] };
     const run = this.db.transaction(() => {
       const profileNo = this.profileNo(profileId, true) ?? 0;
-      for (let i = 0; i < records.length; i++) {
-        const rec = records[i];
-        let n: NormalizedCdr;
-        try {
-          if (rec === undefined || typeof rec !== 'object') throw new RangeError('not a record');
-          n = normalizeCdr(profileId, rec, opts.timeZone, rule);
-        } catch (err) {
-          result.rejected.push({ index: i, reason: err instanceof Error ? err.message : String(err) });
-          continue;
-        }
-        this.store(profileNo, n, result, i);
-        if (onProgress && (i + 1) % 10_000 === 0) onProgress(i + 1, records.length);
+      const args: (string | number | null)[] = new Array<null>(PACKED_FIELDS.length + 1).fill(null);
+      for (let r = 0; r < batch.count; r++) {
+        this.store(profileNo, batch, strings, r, args, result);
+        if (onProgress && (r + 1) % 10_000 === 0) onProgress(r + 1, batch.count);
       }
       this.stmts.touchProfile.run(Date.now(), profileNo);
     });
     try {
       run();
     } catch (err) {
-      // The transaction rolled back: forget the slot caches (they refill from the table).
-      this.nextSlot.clear();
+      // The transaction rolled back: forget the cached top ids (they refill from the table).
       this.maxId.clear();
       throw err;
     }
     return result;
   }
 
-  private store(profileNo: number, n: NormalizedCdr, result: IngestResult, index: number): void {
-    let id: number;
-    try {
-      id = this.allocateId(profileNo, n.start);
-    } catch (err) {
-      result.rejected.push({ index, reason: err instanceof Error ? err.message : String(err) });
-      return;
+  /**
+   * Inserts row `r` of a packed batch, or merges it into its stored copy. The identity contains
+   * the start second, and so does the id, so every stored copy of a CDR lies within the id range
+   * of its second: the primary key serves as the identity index (no unique index to maintain).
+   */
+  private store(
+    profileNo: number, b: PackedBatch, strings: (string | null)[], r: number, args: (string | number | null)[], result: IngestResult,
+  ): void {
+    const nums = b.numbers;
+    const no = r * NUMBER_WIDTH;
+    const so = r * STRING_WIDTH;
+    const identA = nums[no + N_IDENT_A] ?? NaN;
+    const identB = nums[no + N_IDENT_B] ?? NaN;
+    const base = profileNo * ID_PROFILE_SPAN + (nums[no + N_START] ?? NaN) * ID_SLOTS;
+    const top = this.topId(profileNo);
+    let slot = 0;
+    if (base <= top) {
+      const same = this.stmts.second.all(base, base + ID_SLOTS) as [number, number, number, string | null][];
+      for (const [id, a, bb, did] of same) {
+        if (a === identA && bb === identB) {
+          this.merge(id, did, nums, strings, no, so, result);
+          return;
+        }
+      }
+      const last = same.at(-1);
+      slot = last === undefined ? 0 : last[0] - base + 1;
+      if (slot >= ID_SLOTS) {
+        result.rejected.push({ index: b.indexes[r] ?? r, reason: `more than ${String(ID_SLOTS)} CDRs start in the same second` });
+        return;
+      }
     }
-    const info = this.stmts.insert.run(
-      id, n.identA, n.identB, n.start, n.answer, n.end, n.clid, n.src, n.dst, n.dcontext, n.channel, n.dstchannel,
-      n.lastapp, n.lastdata, n.duration, n.billsec, n.disposition, n.amaflags, n.accountcode, n.uniqueid,
-      n.linkedid, n.userfield, n.sequence, n.recordingfile, n.cnam, n.cnum, n.did, n.source, n.direction, n.queue,
-      n.missed ? 1 : 0,
-    );
-    if (info.changes === 1) {
-      this.stmts.insertFts.run(id, foldCase(searchText(n)));
-      result.inserted++;
-      return;
+    const id = base + slot;
+    args[0] = id;
+    for (let f = 0; f < NUMBER_WIDTH; f++) {
+      const v = nums[no + f] ?? NaN;
+      args[1 + f] = Number.isNaN(v) ? null : v;
     }
+    for (let f = 0; f < STRING_WIDTH; f++) args[1 + NUMBER_WIDTH + f] = strings[so + f] ?? null;
+    this.stmts.insert.run(args);
+    if (id > top) this.maxId.set(profileNo, id);
+    this.stmts.insertFts.run(id, packedSearchText(strings, so));
+    result.inserted++;
+  }
+
+  private merge(
+    id: number, storedDid: string | null, nums: Float64Array, strings: (string | null)[], no: number, so: number, result: IngestResult,
+  ): void {
+    const num = (i: number): number | null => {
+      const v = nums[no + i] ?? NaN;
+      return Number.isNaN(v) ? null : v;
+    };
     const merged = this.stmts.merge.get({
-      start: n.start, identA: n.identA, identB: n.identB, linkedid: n.linkedid, sequence: n.sequence,
-      recordingfile: n.recordingfile, did: n.did, answer: n.answer,
-    }) as { id: number; cnam: string; cnum: string; src: string; dst: string; did: string | null; channel: string; dstchannel: string } | undefined;
+      id, linkedid: strings[so + S_LINKEDID] ?? null, sequence: num(N_SEQUENCE), recordingfile: strings[so + S_RECORDINGFILE] ?? null,
+      did: strings[so + S_DID] ?? null, answer: num(N_ANSWER),
+    }) as SearchFields | undefined;
     if (!merged) {
       result.unchanged++;
       return;
     }
     result.merged++;
-    // did is searchable: re-index the row with its new text.
-    this.stmts.deleteFts.run(merged.id);
-    this.stmts.insertFts.run(merged.id, foldCase(searchText(merged)));
+    // did is searchable: when it was filled in, re-index the row with its new text.
+    if (storedDid === null && merged.did !== null) {
+      this.stmts.deleteFts.run(id, foldCase(searchText({ ...merged, did: null })));
+      this.stmts.insertFts.run(id, foldCase(searchText(merged)));
+    }
   }
 
   private toRow(r: DbRow): CdrRow {
-    const profileId = this.profileIdByNo.get(Math.floor(r.id / ID_PROFILE_SPAN)) ?? '';
     return {
-      id: r.id,
-      profileId,
+      ...r,
+      profileId: this.profileIdByNo.get(Math.floor(r.id / ID_PROFILE_SPAN)) ?? '',
       start: r.start * 1000,
       answer: r.answer === null ? null : r.answer * 1000,
       end: r.end * 1000,
-      clid: r.clid,
-      src: r.src,
-      dst: r.dst,
-      dcontext: r.dcontext,
-      channel: r.channel,
-      dstchannel: r.dstchannel,
-      lastapp: r.lastapp,
-      lastdata: r.lastdata,
-      duration: r.duration,
-      billsec: r.billsec,
-      disposition: r.disposition,
-      amaflags: r.amaflags,
-      accountcode: r.accountcode,
-      uniqueid: r.uniqueid,
-      linkedid: r.linkedid,
-      userfield: r.userfield,
-      sequence: r.sequence,
-      recordingfile: r.recordingfile,
-      cnam: r.cnam,
-      cnum: r.cnum,
-      did: r.did,
-      direction: r.direction,
-      queue: r.queue,
       missed: r.missed === 1,
     };
   }
@@ -381,25 +371,23 @@ export class CdrDatabase {
       if (no !== null) targets.push(no);
     } else targets.push(...this.profileIdByNo.keys());
     let deleted = 0;
-    const pick = this.db.prepare('SELECT id FROM cdr WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').pluck();
+    const pick = this.db.prepare(
+      'SELECT id, cnam, cnum, src, dst, did, channel, dstchannel FROM cdr WHERE id >= ? AND id < ? ORDER BY id LIMIT ?',
+    );
     const delRows = this.db.prepare('DELETE FROM cdr WHERE id >= ? AND id <= ?');
-    const delFts = this.db.prepare('DELETE FROM cdr_fts WHERE rowid >= ? AND rowid <= ?');
     this.db.transaction(() => {
       for (const no of targets) {
         if (deleted >= CLEANUP_BATCH) break;
         const lo = no * ID_PROFILE_SPAN;
         const hi = lo + Math.max(0, beforeSec) * ID_SLOTS;
-        const ids = pick.all(lo, hi, CLEANUP_BATCH - deleted) as number[];
-        const last = ids.at(-1);
+        const rows = pick.all(lo, hi, CLEANUP_BATCH - deleted) as (SearchFields & { id: number })[];
+        const last = rows.at(-1);
         if (last === undefined) continue;
-        delFts.run(lo, last);
-        deleted += delRows.run(lo, last).changes;
+        for (const r of rows) this.stmts.deleteFts.run(r.id, foldCase(searchText(r)));
+        deleted += delRows.run(lo, last.id).changes;
       }
     })();
-    if (deleted > 0) {
-      this.nextSlot.clear();
-      this.maxId.clear();
-    }
+    if (deleted > 0) this.maxId.clear();
     return deleted;
   }
 

@@ -1,13 +1,9 @@
 // Filter + sort + cursor → one SQL statement. Every filter is exact: the full-text index only
 // narrows the candidates, and the same predicate a plain scan uses decides.
+import { ROW_COLUMNS } from './columns';
 import { foldCase, SEARCH_FIELD_SEPARATOR } from './derive';
 import { ID_PROFILE_SPAN, ID_SLOTS } from './migrations';
 import type { CdrFilter, CdrQueryOptions } from './types';
-
-export const ROW_COLUMNS = `cdr.id, cdr.start, cdr.answer, cdr."end", cdr.clid, cdr.src, cdr.dst, cdr.dcontext,
-  cdr.channel, cdr.dstchannel, cdr.lastapp, cdr.lastdata, cdr.duration, cdr.billsec, cdr.disposition,
-  cdr.amaflags, cdr.accountcode, cdr.uniqueid, cdr.linkedid, cdr.userfield, cdr.sequence,
-  cdr.recordingfile, cdr.cnam, cdr.cnum, cdr.did, cdr.direction, cdr.queue, cdr.missed`;
 
 /** Trigrams need three characters; shorter needles are checked by a scan. */
 const MIN_INDEXED_CHARS = 3;

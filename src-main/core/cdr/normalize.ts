@@ -9,41 +9,18 @@ import {
 } from './derive';
 import { identityKey } from './identity';
 import { toUtcMs } from './time';
-import type { CdrDirection, CdrRecord, CdrSource } from './types';
+import type { StoredColumn } from './columns';
+import type { CdrRecord, CdrRow, CdrSource } from './types';
 
-export interface NormalizedCdr {
+/**
+ * What the store writes for one record: the stored columns (times in UTC epoch seconds) plus the
+ * identity hash and the source.
+ */
+export type NormalizedCdr = { [K in StoredColumn]: CdrRow[K] } & {
   identA: number;
   identB: number;
-  /** UTC epoch seconds. */
-  start: number;
-  answer: number | null;
-  end: number;
-  clid: string;
-  src: string;
-  dst: string;
-  dcontext: string;
-  channel: string;
-  dstchannel: string;
-  lastapp: string;
-  lastdata: string;
-  duration: number;
-  billsec: number;
-  disposition: string;
-  amaflags: string;
-  accountcode: string;
-  uniqueid: string;
-  linkedid: string | null;
-  userfield: string;
-  sequence: number | null;
-  recordingfile: string | null;
-  cnam: string;
-  cnum: string;
-  did: string | null;
   source: CdrSource;
-  direction: CdrDirection;
-  queue: string | null;
-  missed: boolean;
-}
+};
 
 function str(v: unknown, field: string): string {
   if (v === undefined || v === null) return '';

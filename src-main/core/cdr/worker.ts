@@ -4,12 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ZodError } from 'zod';
 import { CdrDatabase } from './db';
 import type { WireError, WorkerInit, WorkerReply, WorkerRequest } from './protocol';
-import type { CdrRecord } from './types';
+import type { PackedBatch } from './batch';
 import {
   aggregateOptionsSchema,
   exportPageOptionsSchema,
   filterSchema,
-  ingestOptionsSchema,
   queryOptionsSchema,
 } from './validate';
 import { z } from 'zod';
@@ -40,17 +39,15 @@ try {
 }
 send({ kind: 'ready' });
 
-const recordsSchema = z.array(z.unknown()).max(1_000_000);
-
 function handle(req: WorkerRequest): unknown {
   const a = req.args;
   switch (req.op) {
     case 'ingest': {
       const profileId = z.string().min(1).max(200).parse(a[0]);
-      const records = recordsSchema.parse(typeof a[1] === 'string' ? JSON.parse(a[1]) : a[1]) as CdrRecord[];
-      const opts = ingestOptionsSchema.parse(a[2]);
-      const wantProgress = a[3] === true;
-      return db.ingest(profileId, records, opts, wantProgress ? (done, total) => {
+      // Normalised and packed by the store on its own thread; ingestPacked checks the shape.
+      const batch = a[1] as PackedBatch;
+      const wantProgress = a[2] === true;
+      return db.ingestPacked(profileId, batch, wantProgress ? (done, total) => {
         send({ kind: 'progress', id: req.id, done, total });
       } : undefined);
     }

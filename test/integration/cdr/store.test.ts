@@ -49,7 +49,10 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','index')").all() as { name: string }[]).map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['cdr', 'profile', 'cdr_fts', 'cdr_ident', 'cdr_queue']));
+    expect(names).toEqual(expect.arrayContaining(['cdr', 'profile', 'cdr_fts', 'cdr_queue']));
+    // Version 4: the primary key is the identity index; the FTS index keeps no per-row sizes.
+    expect(names).not.toContain('cdr_ident');
+    expect(names).not.toContain('cdr_fts_docsize');
     db.close();
     t.cleanup();
   });
@@ -89,7 +92,7 @@ describe('migrations', () => {
     t.cleanup();
   });
 
-  it('migrates a version-2 database with rows: identity re-keyed by start, duplicates still merge, FTS kept', async () => {
+  it('migrates a version-2 database with rows: duplicates still merge by the id range, FTS rebuilt', async () => {
     const t = tempDbFile();
     // Write a v2 database the way version 2 of the store did: its schema, rows and FTS entries.
     const db = new Database(t.file);
@@ -124,9 +127,60 @@ describe('migrations', () => {
     await store.close();
     const check = new Database(t.file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    const cols = (check.prepare("SELECT name FROM pragma_index_info('cdr_ident')").all() as { name: string }[]).map((r) => r.name);
-    expect(cols).toEqual(['start', 'ident_a', 'ident_b']);
+    expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'cdr_ident'").pluck().get()).toBe(0);
     check.close();
+    t.cleanup();
+  });
+
+  it('migrates a version-3 database with rows: identity index dropped, FTS rebuilt without sizes, search and merge work', async () => {
+    const t = tempDbFile();
+    // Write a v3 database the way version 3 of the store did: its schema, rows and FTS entries.
+    const db = new Database(t.file);
+    db.pragma('journal_mode = WAL');
+    expect(migrate(db, {}, 3)).toBe(3);
+    db.prepare("INSERT INTO profile (no, id) VALUES (1, 'pbx-a')").run();
+    const insert = db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext, channel,
+      dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, linkedid, userfield,
+      sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
+      VALUES (${Array(31).fill('?').join(',')}) ON CONFLICT (start, ident_a, ident_b) DO NOTHING`);
+    const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
+    const rule = compileDirectionRule(undefined);
+    for (const i of [1, 2, 3]) {
+      const n = normalizeCdr('pbx-a', rec(i), 'UTC', rule);
+      const id = 2 ** 45 + n.start * 4096;
+      insert.run(id, n.identA, n.identB, n.start, n.answer, n.end, n.clid, n.src, n.dst, n.dcontext, n.channel, n.dstchannel,
+        n.lastapp, n.lastdata, n.duration, n.billsec, n.disposition, n.amaflags, n.accountcode, n.uniqueid, n.linkedid,
+        n.userfield, n.sequence, n.recordingfile, n.cnam, n.cnum, n.did, n.source, n.direction, n.queue, n.missed ? 1 : 0);
+      fts.run(id, foldCase(searchText(n)));
+    }
+    db.close();
+
+    const store = await openCdrStore({ file: t.file });
+    expect((await allRows(store)).map((r) => r.uniqueid)).toEqual([rec(1).uniqueid, rec(2).uniqueid, rec(3).uniqueid]);
+    expect((await store.search(P, '+4930100003')).rows.map((r) => r.uniqueid)).toEqual([rec(3).uniqueid]);
+    // A copy of a stored CDR merges (did becomes searchable), a new one is added, an old one is unchanged.
+    const again = await store.ingest('pbx-a', [rec(1), rec(2, { did: '4930555777' }), rec(4)], UTC);
+    expect(again).toMatchObject({ inserted: 1, merged: 1, unchanged: 1 });
+    expect((await store.search(P, '555777')).rows.map((r) => r.uniqueid)).toEqual([rec(2).uniqueid]);
+    // Retention removes rows from the rebuilt index too (the 'delete' is given the indexed text).
+    expect(await store.cleanup({ olderThanDays: 0, now: Date.UTC(2026, 10, 24, 8, 0, 0) + 2 * 37_000 + 1000 })).toBe(2);
+    expect((await store.search(P, '+4930100001')).rows).toHaveLength(0);
+    expect((await store.search(P, 'caller')).rows.map((r) => r.uniqueid)).toEqual([rec(4).uniqueid, rec(3).uniqueid]);
+    await store.close();
+    const check = new Database(t.file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The index itself (not the exact check behind it) lists exactly the remaining rows: the
+    // deletes removed the old entries, the merge replaced rec(2)'s.
+    const indexed = (needle: string): number[] =>
+      check.prepare('SELECT rowid FROM cdr_fts WHERE cdr_fts MATCH ? ORDER BY rowid').pluck().all(needle) as number[];
+    const ids = check.prepare('SELECT id FROM cdr ORDER BY id').pluck().all() as number[];
+    expect(indexed('"cal"')).toEqual(ids);
+    expect(indexed('"777"')).toHaveLength(0);
+    check.close();
+    const rw = new Database(t.file);
+    expect(() => rw.exec("INSERT INTO cdr_fts (cdr_fts) VALUES ('integrity-check')")).not.toThrow();
+    rw.close();
     t.cleanup();
   });
 

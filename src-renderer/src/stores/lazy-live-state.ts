@@ -63,7 +63,8 @@ class LazyCollection {
     if (this.built !== undefined) return this.built
     // Walk back to the nearest built version, then replay the patches oldest first.
     const patches: CollectionPatch<unknown>[] = []
-    let at: LazyCollection | undefined = this
+    if (this.patch !== undefined) patches.push(this.patch)
+    let at = this.prev
     while (at !== undefined && at.built === undefined) {
       if (at.patch !== undefined) patches.push(at.patch)
       at = at.prev
@@ -107,7 +108,7 @@ export function applyLivePatchesLazily(state: LiveState, patches: readonly LiveP
   const lazies = {} as Record<LiveCollectionName, LazyCollection>
   for (const c of LIVE_COLLECTIONS) {
     let lazy = known?.[c] ?? LazyCollection.of(state[c])
-    for (const p of patches) lazy = lazy.next(p[c] as CollectionPatch<unknown> | undefined)
+    for (const p of patches) lazy = lazy.next(p[c])
     lazies[c] = lazy
   }
   for (const p of patches) meta = p.meta ?? meta

@@ -63,10 +63,10 @@ describe('createCallOrderer', () => {
         let view = { filter: '', sort: 'started' as SortKey, descending: false }
         for (const frame of frames) {
           // One frame = one new Record with a few changes, as the live store makes them.
-          const next = { ...calls }
+          let next = { ...calls }
           for (const s of frame) {
             if (s.kind === 'upsert') next[s.id] = call(s.id, s.f)
-            else if (s.kind === 'remove') delete next[s.id]
+            else if (s.kind === 'remove') next = Object.fromEntries(Object.entries(next).filter(([k]) => k !== s.id))
             else if (s.kind === 'touch') {
               const first = Object.keys(next)[0]
               const c = first === undefined ? undefined : next[first]

@@ -10,7 +10,8 @@ function patch(seq: number, upserts: readonly [string, number][], removes: reado
   const upsert = Object.create(null) as Record<string, LiveBridge>
   for (const [k, v] of upserts) upsert[k] = bridge(k, v)
   // Bridges stand in for any entity: the lazy collections treat every collection alike.
-  return { profileId: 'p', seq, [which]: { upsert, remove: removes } } as unknown as LivePatch
+  const p: LivePatch = { profileId: 'p', seq, [which]: { upsert, remove: removes } }
+  return p
 }
 
 const plain = (s: LiveState): unknown => JSON.parse(JSON.stringify(Object.fromEntries(LIVE_COLLECTIONS.map((c) => [c, { ...s[c] }]))))

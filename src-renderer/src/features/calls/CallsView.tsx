@@ -50,6 +50,28 @@ function onConsultation(callId: string | undefined, fn: (profileId: string, chan
   void withProfile((p) => fn(p, channelId))
 }
 
+type SetPending = (p: Pending) => void
+
+function transferCall(setPending: SetPending, callId: string, destination: string, mode: PromptMode, confirmEmergency = false): void {
+  onCall(callId, async (p, channelId) => {
+    const r = await bridge().invoke('calls.transfer', { profileId: p, channelId, destination, mode, confirmEmergency })
+    if (!r.ok && r.error.code === 'confirm_required') {
+      setPending({ kind: 'emergency', number: destination, retry: () => { transferCall(setPending, callId, destination, mode, true) } })
+    }
+    return r
+  })
+}
+
+function dialNumber(setPending: SetPending, destination: string, confirmEmergency = false): void {
+  void withProfile(async (p) => {
+    const r = await bridge().invoke('calls.originate', { profileId: p, destination, confirmEmergency })
+    if (!r.ok && r.error.code === 'confirm_required') {
+      setPending({ kind: 'emergency', number: destination, retry: () => { dialNumber(setPending, destination, true) } })
+    }
+    return r
+  })
+}
+
 /**
  * The receptionist console: calls, the call card, extensions (BLF), parked calls, the dial box.
  * Each part subscribes to the collections it shows (channels and bridges only matter when acting),
@@ -80,25 +102,8 @@ export function CallsView(): React.JSX.Element {
 
   // Stable across renders (they read the store when called), so the memoised BLF grid, dial box
   // and parked panel do not re-render for every calls patch.
-  const transfer = useCallback((callId: string, destination: string, mode: PromptMode, confirmEmergency = false): void => {
-    onCall(callId, async (p, channelId) => {
-      const r = await bridge().invoke('calls.transfer', { profileId: p, channelId, destination, mode, confirmEmergency })
-      if (!r.ok && r.error.code === 'confirm_required') {
-        setPending({ kind: 'emergency', number: destination, retry: () => { transfer(callId, destination, mode, true) } })
-      }
-      return r
-    })
-  }, [])
-
-  const dial = useCallback((destination: string, confirmEmergency = false): void => {
-    void withProfile(async (p) => {
-      const r = await bridge().invoke('calls.originate', { profileId: p, destination, confirmEmergency })
-      if (!r.ok && r.error.code === 'confirm_required') {
-        setPending({ kind: 'emergency', number: destination, retry: () => { dial(destination, true) } })
-      }
-      return r
-    })
-  }, [])
+  const transfer = useCallback((callId: string, destination: string, mode: PromptMode): void => { transferCall(setPending, callId, destination, mode) }, [])
+  const dial = useCallback((destination: string): void => { dialNumber(setPending, destination) }, [])
   const dropOnExtension = useCallback((callId: string, ext: string): void => { transfer(callId, ext, 'blind') }, [transfer])
   const pickup = useCallback((space: string): void => { void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space })) }, [])
 

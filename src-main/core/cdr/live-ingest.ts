@@ -16,7 +16,7 @@ export interface LiveIngestOptions {
 
 /**
  * Turns the AMI `Cdr` events of one PBX into small batched store writes. Batches stay small (the
- * JSON hand-off to the worker runs on the main thread) and are written off the AMI data path, so
+ * store normalises and packs a batch on the main thread before handing it to the worker) and are written off the AMI data path, so
  * ingest never slows the socket Asterisk's writetimeout watches.
  */
 export class CdrLiveIngest {

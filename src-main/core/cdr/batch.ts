@@ -4,7 +4,7 @@
 // batch k+1 (time conversion, caller-ID parsing, identity hash) while the worker writes batch k.
 // Why flat columns: one Float64Array (transferred, not copied) and one JSON array of strings
 // cost a fraction of cloning or JSON-encoding one object per record with its field names.
-import { compileDirectionRule } from './derive';
+import { compileDirectionRule, foldCase, searchText } from './derive';
 import { normalizeCdr, type NormalizedCdr } from './normalize';
 import { assertTimeZone } from './time';
 import type { CdrRecord, IngestOptions, IngestResult } from './types';
@@ -34,6 +34,8 @@ export interface PackedBatch {
   numbers: Float64Array;
   /** JSON text of a (string | null)[] of count × STRING_WIDTH, row-major. */
   strings: string;
+  /** JSON text of the count full-text index texts (folded searchText), built here to unload the writer. */
+  texts: string;
 }
 
 export interface PackResult {
@@ -57,6 +59,7 @@ export function packBatch(profileId: string, records: readonly CdrRecord[], opts
   const numbers = new Float64Array(records.length * NUMBER_WIDTH);
   const indexes = new Int32Array(records.length);
   const strings: (string | null)[] = [];
+  const texts: string[] = [];
   const rejected: IngestResult['rejected'] = [];
   let count = 0;
   for (let i = 0; i < records.length; i++) {
@@ -76,11 +79,12 @@ export function packBatch(profileId: string, records: readonly CdrRecord[], opts
       numbers[o + f] = v === null ? NaN : typeof v === 'boolean' ? (v ? 1 : 0) : v;
     }
     for (const f of STRING_FIELDS) strings.push(n[f]);
+    texts.push(foldCase(searchText(n)));
     indexes[count] = i;
     count++;
   }
   return {
-    batch: { count, indexes: indexes.slice(0, count), numbers: numbers.slice(0, count * NUMBER_WIDTH), strings: JSON.stringify(strings) },
+    batch: { count, indexes: indexes.slice(0, count), numbers: numbers.slice(0, count * NUMBER_WIDTH), strings: JSON.stringify(strings), texts: JSON.stringify(texts) },
     rejected,
   };
 }
@@ -93,14 +97,16 @@ export function stringIndex(f: (typeof STRING_FIELDS)[number]): number {
   return STRING_FIELDS.indexOf(f);
 }
 
-/** Checks a batch that crossed the thread boundary and returns its strings. */
-export function unpackStrings(b: PackedBatch): (string | null)[] {
+/** Checks a batch that crossed the thread boundary and returns its strings and index texts. */
+export function unpackStrings(b: PackedBatch): { strings: (string | null)[]; texts: string[] } {
   // Typed for the caller, but it crossed a thread boundary: check before trusting it.
-  if (typeof b !== 'object' || typeof b.strings !== 'string') throw new RangeError('packed batch: not a batch');
+  if (typeof b !== 'object' || typeof b.strings !== 'string' || typeof b.texts !== 'string') throw new RangeError('packed batch: not a batch');
   if (!Number.isInteger(b.count) || b.count < 0) throw new RangeError('packed batch: bad count');
   if (!(b.numbers instanceof Float64Array) || b.numbers.length !== b.count * NUMBER_WIDTH) throw new RangeError('packed batch: bad numbers');
   if (!(b.indexes instanceof Int32Array) || b.indexes.length !== b.count) throw new RangeError('packed batch: bad indexes');
   const strings: unknown = JSON.parse(b.strings);
   if (!Array.isArray(strings) || strings.length !== b.count * STRING_WIDTH) throw new RangeError('packed batch: bad strings');
-  return strings as (string | null)[];
+  const texts: unknown = JSON.parse(b.texts);
+  if (!Array.isArray(texts) || texts.length !== b.count) throw new RangeError('packed batch: bad texts');
+  return { strings: strings as (string | null)[], texts: texts as string[] };
 }

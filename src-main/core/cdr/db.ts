@@ -52,16 +52,9 @@ const N_SEQUENCE = numberIndex('sequence');
 const S_LINKEDID = stringIndex('linkedid');
 const S_RECORDINGFILE = stringIndex('recordingfile');
 const S_DID = stringIndex('did');
-const S_SEARCH = (['cnam', 'cnum', 'src', 'dst', 'did', 'channel', 'dstchannel'] as const).map(stringIndex);
 
 type SearchFields = Parameters<typeof searchText>[0];
 
-/** The indexed text of a packed row (what searchText gives for the same row read back). */
-function packedSearchText(strings: (string | null)[], so: number): string {
-  const [cnam = 0, cnum = 0, src = 0, dst = 0, did = 0, channel = 0, dstchannel = 0] = S_SEARCH;
-  const s = (i: number): string => strings[so + i] ?? '';
-  return foldCase(searchText({ cnam: s(cnam), cnum: s(cnum), src: s(src), dst: s(dst), did: strings[so + did] ?? null, channel: s(channel), dstchannel: s(dstchannel) }));
-}
 
 export class CdrDatabase {
   readonly db: Database.Database;
@@ -201,13 +194,13 @@ export class CdrDatabase {
 
   /** Stores a batch packed by packBatch(), in one transaction. Rejections carry the records' indexes. */
   ingestPacked(profileId: string, batch: PackedBatch, onProgress?: IngestProgress): IngestResult {
-    const strings = unpackStrings(batch);
+    const { strings, texts } = unpackStrings(batch);
     const result: IngestResult = { inserted: 0, merged: 0, unchanged: 0, rejected: [] };
     const run = this.db.transaction(() => {
       const profileNo = this.profileNo(profileId, true) ?? 0;
       const args: (string | number | null)[] = new Array<null>(PACKED_FIELDS.length + 1).fill(null);
       for (let r = 0; r < batch.count; r++) {
-        this.store(profileNo, batch, strings, r, args, result);
+        this.store(profileNo, batch, strings, texts, r, args, result);
         if (onProgress && (r + 1) % 10_000 === 0) onProgress(r + 1, batch.count);
       }
       this.stmts.touchProfile.run(Date.now(), profileNo);
@@ -228,7 +221,7 @@ export class CdrDatabase {
    * of its second: the primary key serves as the identity index (no unique index to maintain).
    */
   private store(
-    profileNo: number, b: PackedBatch, strings: (string | null)[], r: number, args: (string | number | null)[], result: IngestResult,
+    profileNo: number, b: PackedBatch, strings: (string | null)[], texts: string[], r: number, args: (string | number | null)[], result: IngestResult,
   ): void {
     const nums = b.numbers;
     const no = r * NUMBER_WIDTH;
@@ -262,7 +255,7 @@ export class CdrDatabase {
     for (let f = 0; f < STRING_WIDTH; f++) args[1 + NUMBER_WIDTH + f] = strings[so + f] ?? null;
     this.stmts.insert.run(args);
     if (id > top) this.maxId.set(profileNo, id);
-    this.stmts.insertFts.run(id, packedSearchText(strings, so));
+    this.stmts.insertFts.run(id, texts[r] ?? '');
     result.inserted++;
   }
 

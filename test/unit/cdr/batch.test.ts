@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NUMBER_FIELDS, NUMBER_WIDTH, packBatch, STRING_FIELDS, STRING_WIDTH, unpackStrings, type PackedBatch } from '../../../src-main/core/cdr/batch';
-import { compileDirectionRule } from '../../../src-main/core/cdr/derive';
+import { compileDirectionRule, foldCase, searchText } from '../../../src-main/core/cdr/derive';
 import { normalizeCdr, type NormalizedCdr } from '../../../src-main/core/cdr/normalize';
 import type { CdrRecord } from '../../../src-main/core/cdr/types';
 
@@ -41,11 +41,12 @@ describe('packBatch', () => {
     expect(rejected.map((r) => r.index)).toEqual([1]);
     expect(batch.count).toBe(3);
     expect([...batch.indexes]).toEqual([0, 2, 3]);
-    const strings = unpackStrings(batch);
+    const { strings, texts } = unpackStrings(batch);
     const rule = compileDirectionRule(undefined);
     [0, 2, 3].forEach((i, r) => {
       const expected: NormalizedCdr = normalizeCdr('pbx-a', records[i] as CdrRecord, 'Europe/Berlin', rule);
       expect(unpackRow(batch, strings, r)).toEqual({ ...expected });
+      expect(texts[r]).toBe(foldCase(searchText(expected)));
     });
   });
 
@@ -61,6 +62,7 @@ describe('packBatch', () => {
     const { batch } = packBatch('p', [good(1), good(2)], { timeZone: 'UTC' });
     expect(() => unpackStrings({ ...batch, count: 3 })).toThrow(RangeError);
     expect(() => unpackStrings({ ...batch, strings: '[]' })).toThrow(RangeError);
+    expect(() => unpackStrings({ ...batch, texts: '["a"]' })).toThrow(RangeError);
     expect(() => unpackStrings({ ...batch, numbers: new Float64Array(1) })).toThrow(RangeError);
     expect(() => unpackStrings('nonsense' as unknown as PackedBatch)).toThrow(RangeError);
   });

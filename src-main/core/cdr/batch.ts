@@ -62,6 +62,7 @@ export function packBatch(profileId: string, records: readonly CdrRecord[], opts
   const texts: string[] = [];
   const rejected: IngestResult['rejected'] = [];
   let count = 0;
+  let layout: ValueLayout | undefined;
   for (let i = 0; i < records.length; i++) {
     const rec: unknown = records[i];
     let n: NormalizedCdr;
@@ -73,12 +74,16 @@ export function packBatch(profileId: string, records: readonly CdrRecord[], opts
       rejected.push({ index: i, reason: err instanceof Error ? err.message : String(err) });
       continue;
     }
+    // Every normalised row has the same shape, so its values come in one order: one
+    // Object.values call and fixed positions instead of thirty keyed property reads.
+    layout ??= valueLayout(n);
+    const values: (string | number | boolean | null)[] = Object.values(n);
     const o = count * NUMBER_WIDTH;
     for (let f = 0; f < NUMBER_WIDTH; f++) {
-      const v = n[NUMBER_FIELDS[f] ?? 'start'];
-      numbers[o + f] = v === null ? NaN : typeof v === 'boolean' ? (v ? 1 : 0) : v;
+      const v = values[layout.numbers[f] ?? 0] ?? null;
+      numbers[o + f] = v === null ? NaN : typeof v === 'number' ? v : v === true ? 1 : 0;
     }
-    for (const f of STRING_FIELDS) strings.push(n[f]);
+    for (let f = 0; f < STRING_WIDTH; f++) strings.push((values[layout.strings[f] ?? 0] ?? null) as string | null);
     texts.push(foldCase(searchText(n)));
     indexes[count] = i;
     count++;
@@ -87,6 +92,22 @@ export function packBatch(profileId: string, records: readonly CdrRecord[], opts
     batch: { count, indexes: indexes.slice(0, count), numbers: numbers.slice(0, count * NUMBER_WIDTH), strings: JSON.stringify(strings), texts: JSON.stringify(texts) },
     rejected,
   };
+}
+
+interface ValueLayout {
+  numbers: number[];
+  strings: number[];
+}
+
+/** Where each packed field sits in Object.values() of a normalised row. */
+function valueLayout(n: NormalizedCdr): ValueLayout {
+  const keys = Object.keys(n);
+  const at = (f: string): number => {
+    const k = keys.indexOf(f);
+    if (k < 0) throw new Error(`normalised row has no ${f}`);
+    return k;
+  };
+  return { numbers: NUMBER_FIELDS.map(at), strings: STRING_FIELDS.map(at) };
 }
 
 /** Column index of a field in its array, for readers of a packed batch. */

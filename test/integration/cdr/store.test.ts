@@ -28,6 +28,34 @@ afterEach(async () => {
 const UTC = { timeZone: 'UTC' };
 const P = { profileId: 'pbx-a' };
 
+/**
+ * Writes a database the way an older version of the store did: its schema (migrated only that
+ * far), profile 1 = pbx-a, the records `rec(i)` with their FTS entries.
+ */
+function writeOldVersion(file: string, version: 2 | 3, records: readonly number[]): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  expect(migrate(db, {}, version)).toBe(version);
+  db.prepare("INSERT INTO profile (no, id) VALUES (1, 'pbx-a')").run();
+  // Version 3's identity index made a conflicting insert a no-op; version 2 had no such index.
+  const onConflict = version === 3 ? ' ON CONFLICT (start, ident_a, ident_b) DO NOTHING' : '';
+  const insert = db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext, channel,
+    dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, linkedid, userfield,
+    sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
+    VALUES (${Array(31).fill('?').join(',')})${onConflict}`);
+  const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
+  const rule = compileDirectionRule(undefined);
+  for (const i of records) {
+    const n = normalizeCdr('pbx-a', rec(i), 'UTC', rule);
+    const id = 2 ** 45 + n.start * 4096;
+    insert.run(id, n.identA, n.identB, n.start, n.answer, n.end, n.clid, n.src, n.dst, n.dcontext, n.channel, n.dstchannel,
+      n.lastapp, n.lastdata, n.duration, n.billsec, n.disposition, n.amaflags, n.accountcode, n.uniqueid, n.linkedid,
+      n.userfield, n.sequence, n.recordingfile, n.cnam, n.cnum, n.did, n.source, n.direction, n.queue, n.missed ? 1 : 0);
+    fts.run(id, foldCase(searchText(n)));
+  }
+  db.close();
+}
+
 async function allRows(store: CdrStore, profileId = 'pbx-a'): Promise<Awaited<ReturnType<CdrStore['query']>>['rows']> {
   const out = [];
   let cursor: string | null = null;
@@ -94,26 +122,7 @@ describe('migrations', () => {
 
   it('migrates a version-2 database with rows: duplicates still merge by the id range, FTS rebuilt', async () => {
     const t = tempDbFile();
-    // Write a v2 database the way version 2 of the store did: its schema, rows and FTS entries.
-    const db = new Database(t.file);
-    db.pragma('journal_mode = WAL');
-    expect(migrate(db, {}, 2)).toBe(2);
-    db.prepare("INSERT INTO profile (no, id) VALUES (1, 'pbx-a')").run();
-    const insert = db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext, channel,
-      dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, linkedid, userfield,
-      sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
-      VALUES (${Array(31).fill('?').join(',')})`);
-    const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
-    const rule = compileDirectionRule(undefined);
-    for (const i of [1, 2]) {
-      const n = normalizeCdr('pbx-a', rec(i), 'UTC', rule);
-      const id = 2 ** 45 + n.start * 4096;
-      insert.run(id, n.identA, n.identB, n.start, n.answer, n.end, n.clid, n.src, n.dst, n.dcontext, n.channel, n.dstchannel,
-        n.lastapp, n.lastdata, n.duration, n.billsec, n.disposition, n.amaflags, n.accountcode, n.uniqueid, n.linkedid,
-        n.userfield, n.sequence, n.recordingfile, n.cnam, n.cnum, n.did, n.source, n.direction, n.queue, n.missed ? 1 : 0);
-      fts.run(id, foldCase(searchText(n)));
-    }
-    db.close();
+    writeOldVersion(t.file, 2, [1, 2]);
 
     const store = await openCdrStore({ file: t.file });
     expect((await allRows(store)).map((r) => r.uniqueid)).toEqual([rec(1).uniqueid, rec(2).uniqueid]);
@@ -134,26 +143,7 @@ describe('migrations', () => {
 
   it('migrates a version-3 database with rows: identity index dropped, FTS rebuilt without sizes, search and merge work', async () => {
     const t = tempDbFile();
-    // Write a v3 database the way version 3 of the store did: its schema, rows and FTS entries.
-    const db = new Database(t.file);
-    db.pragma('journal_mode = WAL');
-    expect(migrate(db, {}, 3)).toBe(3);
-    db.prepare("INSERT INTO profile (no, id) VALUES (1, 'pbx-a')").run();
-    const insert = db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext, channel,
-      dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, linkedid, userfield,
-      sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
-      VALUES (${Array(31).fill('?').join(',')}) ON CONFLICT (start, ident_a, ident_b) DO NOTHING`);
-    const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
-    const rule = compileDirectionRule(undefined);
-    for (const i of [1, 2, 3]) {
-      const n = normalizeCdr('pbx-a', rec(i), 'UTC', rule);
-      const id = 2 ** 45 + n.start * 4096;
-      insert.run(id, n.identA, n.identB, n.start, n.answer, n.end, n.clid, n.src, n.dst, n.dcontext, n.channel, n.dstchannel,
-        n.lastapp, n.lastdata, n.duration, n.billsec, n.disposition, n.amaflags, n.accountcode, n.uniqueid, n.linkedid,
-        n.userfield, n.sequence, n.recordingfile, n.cnam, n.cnum, n.did, n.source, n.direction, n.queue, n.missed ? 1 : 0);
-      fts.run(id, foldCase(searchText(n)));
-    }
-    db.close();
+    writeOldVersion(t.file, 3, [1, 2, 3]);
 
     const store = await openCdrStore({ file: t.file });
     expect((await allRows(store)).map((r) => r.uniqueid)).toEqual([rec(1).uniqueid, rec(2).uniqueid, rec(3).uniqueid]);

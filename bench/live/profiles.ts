@@ -1,6 +1,7 @@
 /**
  * CPU profiles of the measurement window (`--profile DIR`): the console's main process through
- * node:inspector, the renderer through the page's DevTools session. Open them in Chrome DevTools
+ * node:inspector, the renderer through the page's DevTools session, plus the page's timeline trace
+ * (renderer.trace.json: style, layout, paint per frame). Open them in Chrome DevTools
  * (Performance → Load profile) or any .cpuprofile viewer.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -12,6 +13,9 @@ export interface RunningProfiles {
   save(dir: string): Promise<void>
 }
 
+/** Timeline categories DevTools' Performance panel records (style, layout, paint, scripts). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'].join(',')
+
 export async function startProfiles(page: CDPSession): Promise<RunningProfiles> {
   const main = new Session()
   main.connect()
@@ -19,13 +23,29 @@ export async function startProfiles(page: CDPSession): Promise<RunningProfiles> 
   await main.post('Profiler.start')
   await page.send('Profiler.enable')
   await page.send('Profiler.start')
+  // The page's timeline too: a CPU profile shows native style/layout/paint only as "(program)".
+  const traceEvents: unknown[] = []
+  const onData = (e: { value: unknown[] }): void => {
+    traceEvents.push(...e.value)
+  }
+  page.on('Tracing.dataCollected', onData)
+  await page.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' })
   return {
     async save(dir) {
       mkdirSync(dir, { recursive: true })
       const m = await main.post('Profiler.stop')
       const r = await page.send('Profiler.stop')
+      const complete = new Promise<void>((resolve) => {
+        page.once('Tracing.tracingComplete', () => {
+          resolve()
+        })
+      })
+      await page.send('Tracing.end')
+      await complete
+      page.off('Tracing.dataCollected', onData)
       writeFileSync(join(dir, 'main.cpuprofile'), JSON.stringify(m.profile))
       writeFileSync(join(dir, 'renderer.cpuprofile'), JSON.stringify(r.profile))
+      writeFileSync(join(dir, 'renderer.trace.json'), JSON.stringify({ traceEvents }))
       main.disconnect()
     },
   }

@@ -26,7 +26,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: r('out/renderer'),
-      minify: true,
+      // ATTENDANT_NO_MINIFY=1 keeps names readable in renderer profiles (bench:live --profile).
+      minify: process.env.ATTENDANT_NO_MINIFY === undefined,
       rolldownOptions: { input: { index: r('src-renderer/index.html') } },
     },
   },

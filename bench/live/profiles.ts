@@ -16,7 +16,7 @@ export interface RunningProfiles {
 /** Timeline categories DevTools' Performance panel records (style, layout, paint, scripts). */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'].join(',')
 
-export async function startProfiles(page: CDPSession): Promise<RunningProfiles> {
+export async function startProfiles(page: CDPSession, opts: { readonly trace: boolean }): Promise<RunningProfiles> {
   const main = new Session()
   main.connect()
   await main.post('Profiler.enable')
@@ -28,24 +28,28 @@ export async function startProfiles(page: CDPSession): Promise<RunningProfiles> 
   const onData = (e: { value: unknown[] }): void => {
     traceEvents.push(...e.value)
   }
-  page.on('Tracing.dataCollected', onData)
-  await page.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' })
+  if (opts.trace) {
+    page.on('Tracing.dataCollected', onData)
+    await page.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' })
+  }
   return {
     async save(dir) {
       mkdirSync(dir, { recursive: true })
       const m = await main.post('Profiler.stop')
       const r = await page.send('Profiler.stop')
-      const complete = new Promise<void>((resolve) => {
-        page.once('Tracing.tracingComplete', () => {
-          resolve()
-        })
-      })
-      await page.send('Tracing.end')
-      await complete
-      page.off('Tracing.dataCollected', onData)
       writeFileSync(join(dir, 'main.cpuprofile'), JSON.stringify(m.profile))
       writeFileSync(join(dir, 'renderer.cpuprofile'), JSON.stringify(r.profile))
-      writeFileSync(join(dir, 'renderer.trace.json'), JSON.stringify({ traceEvents }))
+      if (opts.trace) {
+        const complete = new Promise<void>((resolve) => {
+          page.once('Tracing.tracingComplete', () => {
+            resolve()
+          })
+        })
+        await page.send('Tracing.end')
+        await complete
+        page.off('Tracing.dataCollected', onData)
+        writeFileSync(join(dir, 'renderer.trace.json'), JSON.stringify({ traceEvents }))
+      }
       main.disconnect()
     },
   }

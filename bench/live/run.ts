@@ -14,6 +14,8 @@
  *   --scroll    seconds of scrolling the calls list under load (default 4)
  *   --json      one JSON object instead of the table
  *   --profile D write main.cpuprofile and renderer.cpuprofile (measurement window) into D
+ *   --trace     with --profile: also the page's timeline (renderer.trace.json); tracing slows the
+ *               page, so its figures and CPU profile are not comparable with an untraced run
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
@@ -53,6 +55,8 @@ interface Options {
   readonly seed: number
   /** Directory for main.cpuprofile and renderer.cpuprofile of the measurement window. */
   readonly profileDir: string | undefined
+  /** Also record the page's timeline trace (costly: distorts that run's figures). */
+  readonly trace: boolean
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -76,6 +80,7 @@ function parseArgs(argv: readonly string[]): Options {
     json: argv.includes('--json'),
     seed: num('seed', 1),
     profileDir: get('profile'),
+    trace: argv.includes('--trace'),
   }
 }
 
@@ -326,7 +331,7 @@ async function main(): Promise<void> {
     const events0 = amiEvents
     const stats0 = { ...runtime.coalescer.stats }
     const busy0 = await rendererBusy()
-    const profiling = opts.profileDir === undefined ? undefined : await startProfiles(cdp)
+    const profiling = opts.profileDir === undefined ? undefined : await startProfiles(cdp, { trace: opts.trace })
     const windowStart = wallNow()
     const cpu0 = process.cpuUsage()
     const t0 = performance.now()

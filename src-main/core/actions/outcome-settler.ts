@@ -69,22 +69,28 @@ export class OutcomeSettler {
     const at = this.now()
     const settleId = `s${String(at)}-${String(++this.seq)}`
     const grace = action.timedOut ? (this.opts.graceMs ?? 2000) : 0
-    this.pending.set(settleId, {
-      ...action,
-      settleId,
-      readableFrom: at + grace,
-      expiresAt: at + (this.opts.ttlMs ?? 10 * 60_000),
-    })
+    const ttl = this.opts.ttlMs ?? 10 * 60_000
+    this.pending.set(settleId, { ...action, settleId, readableFrom: at + grace, expiresAt: at + ttl })
     this.evictOverflow()
+    // Given up on time even when no resync ever comes (the PBX stays unreachable).
+    this.schedule(ttl, () => {
+      this.expire()
+    })
     if (action.timedOut) {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer)
+      this.schedule(grace, () => {
         this.opts.requestResync()
-      }, grace)
-      timer.unref()
-      this.timers.add(timer)
+      })
     }
     return settleId
+  }
+
+  private schedule(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      fn()
+    }, ms)
+    timer.unref()
+    this.timers.add(timer)
   }
 
   get size(): number {

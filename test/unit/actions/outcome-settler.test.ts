@@ -127,6 +127,20 @@ describe('OutcomeSettler', () => {
     expect((await audit.read({ limit: 1 }))[0]).toMatchObject({ result: 'error', errorCode: 'not_done' })
   })
 
+  it('gives up on time by itself when no resync ever comes', async () => {
+    const settled: ActionSettled[] = []
+    const settler = new OutcomeSettler({
+      audit: new MemoryAuditLog(),
+      ttlMs: 30,
+      onSettled: (_c, s) => settled.push(s),
+      requestResync: () => undefined,
+    })
+    settler.track(lost())
+    await new Promise((r) => setTimeout(r, 80))
+    expect(settled.map((s) => s.outcome)).toEqual(['unknown'])
+    expect(settler.size).toBe(0)
+  })
+
   it('gives up as unknown when no resync comes in time, when too many wait, and on dispose', () => {
     const { settler, settled, advance, now } = settlerSetup({ ttlMs: 1000, maxPending: 2 })
     settler.track(lost({ target: 'first' }))

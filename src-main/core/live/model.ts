@@ -128,8 +128,20 @@ function deviceLists(m: PMap<PMap<string>>): Readonly<Record<string, readonly st
   return out
 }
 
+/**
+ * `meta` plus one own enumerable getter per collection: JSON.stringify, Object.keys and test
+ * equality see plain data, yet a collection's Record is built only when it is read.
+ */
+function lazyState(s: ModelStore): LiveState {
+  const state = { meta: s.meta } as LiveState
+  for (const name of PUBLIC_COLLS) {
+    const coll = s.colls[name]
+    Object.defineProperty(state, name, { enumerable: true, configurable: true, get: () => coll.toRecord() })
+  }
+  return state
+}
+
 function modelOf(s: ModelStore): LiveModel {
-  const c = s.colls
   const i = s.idx
   // Own enumerable getters, so JSON.stringify, Object.keys and test equality see plain data.
   const index: LiveIndex = {
@@ -139,17 +151,7 @@ function modelOf(s: ModelStore): LiveModel {
     get deviceExtens() { return i.deviceExtens.toRecord() },
     get ended() { return s.ended.list() },
   }
-  const m: LiveModel = {
-    meta: s.meta,
-    get channels() { return c.channels.toRecord() },
-    get calls() { return c.calls.toRecord() },
-    get extensions() { return c.extensions.toRecord() },
-    get devices() { return c.devices.toRecord() },
-    get queues() { return c.queues.toRecord() },
-    get parked() { return c.parked.toRecord() },
-    get bridges() { return c.bridges.toRecord() },
-    index,
-  }
+  const m: LiveModel = Object.assign(lazyState(s), { index })
   stores.set(m, s)
   return m
 }
@@ -179,17 +181,7 @@ export function toLiveState(m: LiveModel): LiveState {
   if (s === undefined) {
     return { meta: m.meta, channels: m.channels, calls: m.calls, extensions: m.extensions, devices: m.devices, queues: m.queues, parked: m.parked, bridges: m.bridges }
   }
-  const c = s.colls
-  const state: LiveState = {
-    meta: s.meta,
-    get channels() { return c.channels.toRecord() },
-    get calls() { return c.calls.toRecord() },
-    get extensions() { return c.extensions.toRecord() },
-    get devices() { return c.devices.toRecord() },
-    get queues() { return c.queues.toRecord() },
-    get parked() { return c.parked.toRecord() },
-    get bridges() { return c.bridges.toRecord() },
-  }
+  const state = lazyState(s)
   stores.set(state, s)
   return state
 }

@@ -101,13 +101,16 @@ export function diffLiveState(prev: LiveState, next: LiveState): Omit<LivePatch,
       changed = true
     }
   }
-  const a = prev.meta
-  const b = next.meta
-  if (a.status !== b.status || a.syncedAt !== b.syncedAt || a.resyncs !== b.resyncs) {
+  if (metaChanged(prev.meta, next.meta)) {
     out.meta = next.meta
     changed = true
   }
   return changed ? (out as Omit<LivePatch, 'profileId' | 'seq'>) : undefined
+}
+
+/** Both diffs send the meta whenever any of its fields differ. */
+function metaChanged(a: LiveState['meta'], b: LiveState['meta']): boolean {
+  return a.status !== b.status || a.syncedAt !== b.syncedAt || a.resyncs !== b.resyncs
 }
 
 /** The patch between two versions of the model, looking only at the ids written in between. */
@@ -138,9 +141,7 @@ export function diffChanged(
       any = true
     }
   }
-  const a = prev.meta
-  const b = next.meta
-  if (a.status !== b.status || a.syncedAt !== b.syncedAt || a.resyncs !== b.resyncs) {
+  if (metaChanged(prev.meta, next.meta)) {
     out.meta = next.meta
     any = true
   }

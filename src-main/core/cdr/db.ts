@@ -3,10 +3,11 @@
 import Database from 'better-sqlite3';
 import { channelEndpoint, foldCase, searchText } from './derive';
 import { buildPageQuery, buildQuarterHourQuery, buildWhere, decodeCursor, encodeCursor, normalizeNeedle } from './filter-sql';
-import { NUMBER_FIELDS, NUMBER_WIDTH, numberIndex, packBatch, STRING_FIELDS, STRING_WIDTH, stringIndex, unpackStrings, type PackedBatch, type PackedField } from './batch';
+import { NUMBER_FIELDS, NUMBER_WIDTH, numberIndex, packBatch, rowStrings, STRING_FIELDS, STRING_WIDTH, stringIndex, unpackRows, type PackedBatch, type PackedField } from './batch';
 import type { DbRow } from './columns';
 import { csvLine, csvRow, CSV_HEADER, UTF8_BOM } from './csv';
 import { ID_PROFILE_SPAN, ID_SLOTS, MAX_PROFILES, migrate, type MigrationContext } from './migrations';
+import { RowWriter } from './row-writer';
 import { formatLocal, localToUtcMs, assertTimeZone } from './time';
 import type {
   CdrAggregateOptions,
@@ -67,6 +68,7 @@ export class CdrDatabase {
    */
   private readonly maxId = new Map<number, number>();
   private readonly stmts;
+  private readonly writer: RowWriter;
   /** Filter queries differ only in which clauses are present: a few dozen distinct statements. */
   private readonly prepared = new Map<string, Database.Statement>();
 
@@ -99,8 +101,6 @@ export class CdrDatabase {
       this.profileIdByNo.set(p.no, p.id);
     }
     this.stmts = {
-      insert: this.db.prepare(`INSERT INTO cdr (id, ${PACKED_FIELDS.map((f) => `"${sqlColumn(f)}"`).join(', ')})
-        VALUES (${Array(PACKED_FIELDS.length + 1).fill('?').join(',')})`),
       insertFts: this.db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)'),
       // The index keeps no copy of its text (contentless, columnsize=0): removing a row's entry
       // means handing FTS5 the very text it indexed, which searchText() rebuilds from the row.
@@ -123,6 +123,7 @@ export class CdrDatabase {
       maxProfile: this.db.prepare('SELECT coalesce(max(no), 0) FROM profile').pluck(),
       touchProfile: this.db.prepare('UPDATE profile SET last_ingest_ms = ? WHERE no = ?'),
     };
+    this.writer = new RowWriter(this.db, ['id', ...PACKED_FIELDS.map(sqlColumn)].map((c) => `"${c}"`));
   }
 
   private registerFunctions(): void {
@@ -194,22 +195,25 @@ export class CdrDatabase {
 
   /** Stores a batch packed by packBatch(), in one transaction. Rejections carry the records' indexes. */
   ingestPacked(profileId: string, batch: PackedBatch, onProgress?: IngestProgress): IngestResult {
-    const { strings, texts } = unpackStrings(batch);
+    const lines = unpackRows(batch);
     const result: IngestResult = { inserted: 0, merged: 0, unchanged: 0, rejected: [] };
     const run = this.db.transaction(() => {
       const profileNo = this.profileNo(profileId, true) ?? 0;
       const args: (string | number | null)[] = new Array<null>(PACKED_FIELDS.length + 1).fill(null);
       for (let r = 0; r < batch.count; r++) {
-        this.store(profileNo, batch, strings, texts, r, args, result);
+        this.store(profileNo, batch, rowStrings(lines[r]), r, args, result);
         if (onProgress && (r + 1) % 10_000 === 0) onProgress(r + 1, batch.count);
       }
+      this.writer.flush();
       this.stmts.touchProfile.run(Date.now(), profileNo);
     });
     try {
       run();
     } catch (err) {
-      // The transaction rolled back: forget the cached top ids (they refill from the table).
+      // The transaction rolled back: forget the cached top ids (they refill from the table) and
+      // the rows still queued for it.
       this.maxId.clear();
+      this.writer.discard();
       throw err;
     }
     return result;
@@ -221,21 +225,22 @@ export class CdrDatabase {
    * of its second: the primary key serves as the identity index (no unique index to maintain).
    */
   private store(
-    profileNo: number, b: PackedBatch, strings: (string | null)[], texts: string[], r: number, args: (string | number | null)[], result: IngestResult,
+    profileNo: number, b: PackedBatch, strings: (string | null)[], r: number, args: (string | number | null)[], result: IngestResult,
   ): void {
     const nums = b.numbers;
     const no = r * NUMBER_WIDTH;
-    const so = r * STRING_WIDTH;
     const identA = nums[no + N_IDENT_A] ?? NaN;
     const identB = nums[no + N_IDENT_B] ?? NaN;
     const base = profileNo * ID_PROFILE_SPAN + (nums[no + N_START] ?? NaN) * ID_SLOTS;
     const top = this.topId(profileNo);
     let slot = 0;
     if (base <= top) {
+      // This second may already hold rows, some perhaps still queued: write them, then read.
+      this.writer.flush();
       const same = this.stmts.second.all(base, base + ID_SLOTS) as [number, number, number, string | null][];
       for (const [id, a, bb, did] of same) {
         if (a === identA && bb === identB) {
-          this.merge(id, did, nums, strings, no, so, result);
+          this.merge(id, did, nums, strings, no, result);
           return;
         }
       }
@@ -252,23 +257,22 @@ export class CdrDatabase {
       const v = nums[no + f] ?? NaN;
       args[1 + f] = Number.isNaN(v) ? null : v;
     }
-    for (let f = 0; f < STRING_WIDTH; f++) args[1 + NUMBER_WIDTH + f] = strings[so + f] ?? null;
-    this.stmts.insert.run(args);
+    for (let f = 0; f < STRING_WIDTH; f++) args[1 + NUMBER_WIDTH + f] = strings[f] ?? null;
+    this.writer.add(args, strings[STRING_WIDTH] ?? '');
     if (id > top) this.maxId.set(profileNo, id);
-    this.stmts.insertFts.run(id, texts[r] ?? '');
     result.inserted++;
   }
 
   private merge(
-    id: number, storedDid: string | null, nums: Float64Array, strings: (string | null)[], no: number, so: number, result: IngestResult,
+    id: number, storedDid: string | null, nums: Float64Array, strings: (string | null)[], no: number, result: IngestResult,
   ): void {
     const num = (i: number): number | null => {
       const v = nums[no + i] ?? NaN;
       return Number.isNaN(v) ? null : v;
     };
     const merged = this.stmts.merge.get({
-      id, linkedid: strings[so + S_LINKEDID] ?? null, sequence: num(N_SEQUENCE), recordingfile: strings[so + S_RECORDINGFILE] ?? null,
-      did: strings[so + S_DID] ?? null, answer: num(N_ANSWER),
+      id, linkedid: strings[S_LINKEDID] ?? null, sequence: num(N_SEQUENCE), recordingfile: strings[S_RECORDINGFILE] ?? null,
+      did: strings[S_DID] ?? null, answer: num(N_ANSWER),
     }) as SearchFields | undefined;
     if (!merged) {
       result.unchanged++;

@@ -6,6 +6,30 @@ import type { CdrDirection, DirectionRule } from './types';
 /** Splits Asterisk's `"Name" <number>` caller ID. Tolerates a bare number or a bare name. */
 export function parseCallerId(clid: string): { name: string; number: string } {
   const s = clid.trim();
+  return plainQuotedCallerId(s) ?? parseCallerIdGeneral(s);
+}
+
+/**
+ * The common shape `"Name" <number>` read without a regular expression (ingest parses a caller ID
+ * per CDR). Only a name free of quotes, backslashes and angle brackets, followed by spaces or tabs
+ * and one `<number>` at the end, takes this path; anything else is left to the general parser.
+ * Both give the same answer on what this accepts (property-tested).
+ */
+function plainQuotedCallerId(s: string): { name: string; number: string } | null {
+  if (s.charCodeAt(0) !== 0x22 || s.charCodeAt(s.length - 1) !== 0x3e) return null;
+  const close = s.indexOf('"', 1);
+  const lt = s.indexOf('<');
+  if (close < 0 || lt < close || s.indexOf('<', lt + 1) >= 0 || s.indexOf('>') !== s.length - 1) return null;
+  for (let i = close + 1; i < lt; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return null;
+  }
+  const name = s.slice(1, close);
+  if (name.includes('\\') || name.includes('>')) return null;
+  return { name, number: s.slice(lt + 1, -1).trim() };
+}
+
+function parseCallerIdGeneral(s: string): { name: string; number: string } {
   const m = /^(?:"((?:[^"\\]|\\.)*)"|([^<]*?))\s*<([^>]*)>\s*$/.exec(s);
   if (m) {
     const quoted = m[1];
@@ -26,16 +50,27 @@ export function parseCallerId(clid: string): { name: string; number: string } {
 export function channelEndpoint(channel: string): string {
   const slash = channel.indexOf('/');
   if (slash < 0) return '';
-  const tech = channel.slice(0, slash);
-  const rest = channel.slice(slash + 1);
-  if (tech.toLowerCase() === 'local') {
+  // 'Local' in any case (Local/101@ctx;1 names a dialplan extension, not an endpoint).
+  if (slash === 5 && channel.slice(0, 5).toLowerCase() === 'local') {
+    const rest = channel.slice(slash + 1);
     const at = rest.indexOf('@');
     return at < 0 ? rest.replace(/;[12]$/, '') : rest.slice(0, at);
   }
-  // Drop the per-call suffix: the last '-' followed by hex digits (Asterisk's channel counter).
-  const base = rest.split('/')[0] ?? '';
-  const dash = base.lastIndexOf('-');
-  return dash > 0 && /^[0-9a-fA-F]+$/.test(base.slice(dash + 1)) ? base.slice(0, dash) : base;
+  // The endpoint runs to the next '/' (SIP/trunk/5551234) or the end; drop the per-call
+  // suffix: the last '-' followed by hex digits only (Asterisk's channel counter).
+  const next = channel.indexOf('/', slash + 1);
+  const end = next < 0 ? channel.length : next;
+  const dash = channel.lastIndexOf('-', end - 1);
+  if (dash > slash + 1 && dash < end - 1) {
+    let hex = true;
+    for (let i = dash + 1; i < end && hex; i++) {
+      const c = channel.charCodeAt(i);
+      const lower = c | 0x20; // A-F → a-f; only A-F and a-f land in a-f this way
+      hex = (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x66);
+    }
+    if (hex) return channel.slice(slash + 1, dash);
+  }
+  return channel.slice(slash + 1, end);
 }
 
 export const DEFAULT_INTERNAL_PATTERN = '^[0-9]{2,6}$';

@@ -79,25 +79,43 @@ const digit = (s: string, i: number): number => {
 };
 const num2 = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
 
+// The last date parsed: the times of one CDR, and of CDRs in a batch, mostly share their date.
+let lastDate = '';
+let lastDateMs = NaN;
+
+/** Date.UTC of the 'YYYY-MM-DD' at the start of `s`, NaN if it is no calendar date. */
+function dateMs(s: string): number {
+  if (lastDate !== '' && s.startsWith(lastDate)) return lastDateMs;
+  const y = num2(s, 0) * 100 + num2(s, 2);
+  const mo = num2(s, 5);
+  const d = num2(s, 8);
+  // Date.UTC would roll 2026-02-31 over into March; a real CDR never says that.
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return NaN;
+  lastDate = s.slice(0, 10);
+  lastDateMs = Date.UTC(y, mo - 1, d);
+  return lastDateMs;
+}
+
 /** Parses 'YYYY-MM-DD HH:MM:SS' (or with 'T', optional fraction) as if it were UTC. NaN if malformed. */
 function wallClockMs(local: string): number {
   const s = local.trim();
   if (s.length === 19 && s[4] === '-' && s[7] === '-' && (s[10] === ' ' || s[10] === 'T') && s[13] === ':' && s[16] === ':') {
     // Fast path for the exact CDR format: no regex, no allocation.
-    const y = num2(s, 0) * 100 + num2(s, 2);
-    const mo = num2(s, 5);
-    const d = num2(s, 8);
     const h = num2(s, 11);
     const mi = num2(s, 14);
     const se = num2(s, 17);
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return NaN;
-    // Date.UTC would roll 2026-02-31 over into March; a real CDR never says that.
-    if (d > daysInMonth(y, mo)) return NaN;
-    return Date.UTC(y, mo - 1, d, h, mi, se);
+    if (!(h <= 23 && mi <= 59 && se <= 59)) return NaN;
+    return dateMs(s) + ((h * 60 + mi) * 60 + se) * 1000;
   }
   const m = LOCAL_RE.exec(s);
   return m ? wallClockMs(`${m[1] ?? ''}-${m[2] ?? ''}-${m[3] ?? ''} ${m[4] ?? ''}:${m[5] ?? ''}:${m[6] ?? ''}`) : NaN;
 }
+
+// The last quarter-hour of wall time converted without a transition near it, and its offset:
+// every wall time in that quarter-hour converts with the same offset (see localToUtcMs).
+let lastZone = '';
+let lastWallSlot = NaN;
+let lastOffset = 0;
 
 /**
  * Converts PBX wall-clock time to an instant. In a DST fold (the hour that happens twice) it
@@ -107,10 +125,19 @@ function wallClockMs(local: string): number {
 export function localToUtcMs(local: string, timeZone: string): number {
   const wall = wallClockMs(local);
   if (Number.isNaN(wall)) throw new RangeError(`not a local time 'YYYY-MM-DD HH:MM:SS': ${JSON.stringify(local)}`);
+  // Wall times of one quarter-hour read the same two cached offsets below (a day is a whole
+  // number of quarter-hours), so the answer for the slot can be reused as it is.
+  const wallSlot = Math.floor(wall / QUARTER_HOUR);
+  if (wallSlot === lastWallSlot && timeZone === lastZone) return wall - lastOffset;
   // The offsets a day before and after bracket any single transition.
   const offBefore = zoneOffsetMs(wall - 86_400_000, timeZone);
   const offAfter = zoneOffsetMs(wall + 86_400_000, timeZone);
-  if (offBefore === offAfter) return wall - offBefore;
+  if (offBefore === offAfter) {
+    lastZone = timeZone;
+    lastWallSlot = wallSlot;
+    lastOffset = offBefore;
+    return wall - offBefore;
+  }
   const candidates = [wall - offBefore, wall - offAfter].sort((a, b) => a - b);
   for (const t of candidates) {
     if (t + zoneOffsetMs(t, timeZone) === wall) return t;

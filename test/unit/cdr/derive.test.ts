@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   channelEndpoint,
@@ -26,6 +27,50 @@ describe('caller ID and channels', () => {
     expect(channelEndpoint('IAX2/peer-9434')).toBe('peer');
     expect(channelEndpoint('SIP/trunk/5551234')).toBe('trunk');
     expect(channelEndpoint('')).toBe('');
+  });
+
+  // The ingest fast paths must answer exactly as the plain definitions (the implementations
+  // before they were optimised, kept here as the oracle).
+  const plainCallerId = (clid: string): { name: string; number: string } => {
+    const s = clid.trim();
+    const m = /^(?:"((?:[^"\\]|\\.)*)"|([^<]*?))\s*<([^>]*)>\s*$/.exec(s);
+    if (m) {
+      const quoted = m[1];
+      const name = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (m[2] ?? '').trim().replace(/^"(.*)"$/s, '$1');
+      return { name, number: (m[3] ?? '').trim() };
+    }
+    if (/^\+?[0-9*#]+$/.test(s)) return { name: '', number: s };
+    return { name: s.replace(/^"(.*)"$/, '$1'), number: '' };
+  };
+  const plainEndpoint = (channel: string): string => {
+    const slash = channel.indexOf('/');
+    if (slash < 0) return '';
+    const tech = channel.slice(0, slash);
+    const rest = channel.slice(slash + 1);
+    if (tech.toLowerCase() === 'local') {
+      const at = rest.indexOf('@');
+      return at < 0 ? rest.replace(/;[12]$/, '') : rest.slice(0, at);
+    }
+    const base = rest.split('/')[0] ?? '';
+    const dash = base.lastIndexOf('-');
+    return dash > 0 && /^[0-9a-fA-F]+$/.test(base.slice(dash + 1)) ? base.slice(0, dash) : base;
+  };
+  // Strings built from the characters that matter to both parsers, plus a few others.
+  const tricky = (chars: string[]): fc.Arbitrary<string> => fc.array(fc.constantFrom(...chars), { maxLength: 24 }).map((a) => a.join(''));
+  const CID_CHARS = ['"', '\\', '<', '>', ' ', '\t', '\u00a0', 'a', 'Z', 'ë', '東', '1', '+', '*', '#', '\n'];
+  const CH_CHARS = ['/', '-', '@', ';', '1', '2', 'a', 'F', 'g', 'x', 'L', 'o', 'c', 'l', '\u0010', '\u0016', 'İ', ' '];
+
+  it('parses caller IDs as the plain regular-expression definition does (property)', () => {
+    fc.assert(fc.property(fc.oneof(tricky(CID_CHARS), fc.string(), fc.tuple(tricky(CID_CHARS), tricky(CID_CHARS)).map(([n, x]) => `"${n}" <${x}>`)), (clid) => {
+      expect(parseCallerId(clid)).toEqual(plainCallerId(clid));
+    }), { numRuns: 3000 });
+  });
+
+  it('finds channel endpoints as the plain definition does (property)', () => {
+    const prefixed = fc.tuple(fc.constantFrom('PJSIP', 'Local', 'LOCAL', 'SIP', 'IAX2', 'X-Y', ''), tricky(CH_CHARS)).map(([t, r]) => `${t}/${r}`);
+    fc.assert(fc.property(fc.oneof(prefixed, tricky(CH_CHARS), fc.string()), (ch) => {
+      expect(channelEndpoint(ch)).toBe(plainEndpoint(ch));
+    }), { numRuns: 3000 });
   });
 });
 
@@ -81,6 +126,15 @@ describe('identity', () => {
       identityString({ ...base, uniqueid: longId.slice(0, 32), channel: longChan.slice(0, 80) }),
     );
     expect(identityKey({ ...base, profileId: 'p2' }).join()).not.toBe(identityKey(base).join());
+  });
+
+  it('keeps the stored key of schema 1–4 (databases on disk hold these hashes)', () => {
+    // Pinned: a change here would make every stored CDR look new to a re-ingest.
+    expect(identityString(base)).toBe(['p1', 'lab-1795592314.26', '1795592314', 'Local/102@lab-0000000e;1', 'Local/101@lab-0000000f;1', '1'].join('\u0000'));
+    fc.assert(fc.property(fc.string(), fc.string({ maxLength: 50 }), fc.integer({ min: 0, max: 2 ** 33 }), fc.string({ maxLength: 120 }), fc.string({ maxLength: 120 }), fc.nat(), (p, u, sec, ch, dch, d) => {
+      const f = { profileId: p, uniqueid: u, startMs: sec * 1000 + 999, channel: ch, dstchannel: dch, duration: d };
+      expect(identityString(f)).toBe([p, u.slice(0, 32), String(sec), ch.slice(0, 80), dch.slice(0, 80), String(d)].join('\u0000'));
+    }), { numRuns: 500 });
   });
 
   it('spreads 50,000 similar tuples without a collision, even in 20 bits of one half', () => {

@@ -41,4 +41,30 @@ describe('PBX local time → UTC', () => {
       { seed: 8, numRuns: 2000 },
     );
   });
+
+  it('gives each time the same instant whatever was converted before it (the per-quarter-hour and date memos)', () => {
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe'];
+    // Times around Berlin's and New York's 2026 transitions and Lord Howe's half-hour one, plus
+    // arbitrary ones, so that neighbouring conversions share a date or a quarter-hour or not.
+    const near = fc.constantFrom(Date.UTC(2026, 2, 29, 1, 0), Date.UTC(2026, 9, 25, 0, 45), Date.UTC(2026, 2, 8, 7, 0), Date.UTC(2026, 3, 4, 15, 0));
+    const instant = fc.oneof(
+      fc.tuple(near, fc.integer({ min: -7200, max: 7200 })).map(([t, s]) => t + s * 1000),
+      fc.integer({ min: 0, max: 2_000_000_000 }).map((s) => s * 1000),
+    );
+    const item = fc.tuple(instant, fc.constantFrom(...zones)).map(([ms, zone]) => ({ local: formatLocal(ms, zone), zone }));
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 2, maxLength: 30 }), (items) => {
+        const forward = items.map((x) => localToUtcMs(x.local, x.zone));
+        const backward = [...items].reverse().map((x) => localToUtcMs(x.local, x.zone)).reverse();
+        // Each alone: a far-away date in another zone in between clears both memos.
+        const alone = items.map((x) => {
+          localToUtcMs('1999-06-15 12:07:00', x.zone === 'UTC' ? 'Asia/Kolkata' : 'UTC');
+          return localToUtcMs(x.local, x.zone);
+        });
+        expect(forward).toEqual(alone);
+        expect(backward).toEqual(alone);
+      }),
+      { seed: 11, numRuns: 500 },
+    );
+  });
 });

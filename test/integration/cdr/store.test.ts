@@ -194,6 +194,23 @@ describe('ingest exactly once', () => {
     expect((await store.stats('pbx-a')).rows).toBe(2);
   });
 
+  it('keeps exactly-once within a long batch whose rows are written several at a time', async () => {
+    const store = await freshStore();
+    // 60 new CDRs (written 16 per INSERT), with copies of rows still queued and of rows already
+    // written, and other CDRs starting in the same second as a queued one (a second slot).
+    const fresh = Array.from({ length: 60 }, (_, i) => rec(i));
+    const sameSecond = (i: number): CdrRecord => rec(i, { uniqueid: `other-${String(i)}`, channel: `PJSIP/200-${String(i)}` });
+    const batch = [...fresh.slice(0, 20), rec(3), rec(19), sameSecond(18), ...fresh.slice(20, 50), rec(5), sameSecond(47), rec(47), ...fresh.slice(50)];
+    expect(await store.ingest('pbx-a', batch, UTC)).toMatchObject({ inserted: 62, unchanged: 4, merged: 0 });
+    const rows = await allRows(store);
+    expect(rows).toHaveLength(62);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(62);
+    expect(rows.filter((r) => r.uniqueid.startsWith('other-')).map((r) => r.uniqueid).sort()).toEqual(['other-18', 'other-47']);
+    // Every row is in the search index exactly once.
+    for (const i of [0, 15, 16, 17, 47, 59]) expect((await store.search(P, `+4930${String(100000 + i)}`)).rows).toHaveLength(i === 47 ? 2 : 1);
+    expect(await store.ingest('pbx-a', batch, UTC)).toMatchObject({ inserted: 0, unchanged: batch.length });
+  });
+
   it('merges the AMI copy and the FreePBX backfill copy of a CDR into one row with both sources\' fields', async () => {
     const store = await freshStore();
     const ami = cdrFromAmiFields({

@@ -30,8 +30,12 @@ export const invokeChannelNames = [
 
 export const eventChannelNames = ['settings.changed', 'profiles.changed', 'connections.changed', 'live.message', 'actions.settled'] as const
 
+/** Renderer → main messages that need no answer (flow control). */
+export const notifyChannelNames = ['live.ack'] as const
+
 export type InvokeChannel = (typeof invokeChannelNames)[number]
 export type EventChannel = (typeof eventChannelNames)[number]
+export type NotifyChannel = (typeof notifyChannelNames)[number]
 
 /** Electron IPC names are namespaced so a foreign `ipcRenderer.invoke('x')` never matches. */
-export const ipcName = (c: InvokeChannel | EventChannel): string => `attendant:${c}`
+export const ipcName = (c: InvokeChannel | EventChannel | NotifyChannel): string => `attendant:${c}`

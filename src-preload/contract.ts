@@ -18,7 +18,7 @@ import {
   type PbxProfile,
   type ProfilesView,
 } from './types/profile'
-import { invokeChannelNames, type EventChannel, type InvokeChannel } from './channel-names'
+import { invokeChannelNames, notifyChannelNames, type EventChannel, type InvokeChannel, type NotifyChannel } from './channel-names'
 import {
   hangupInputSchema,
   originateInputSchema,
@@ -99,6 +99,26 @@ export const eventChannels = {
   'actions.settled': returns<ActionSettled>(),
 } as const satisfies { readonly [E in EventChannel]: Returns<unknown> }
 
+/**
+ * Renderer → main notifications: fire-and-forget, no reply. Their input is validated at the
+ * main-side edge (each transport) exactly like an invoke channel's.
+ */
+export const notifyChannels = {
+  /**
+   * Flow control of 'live.message': the renderer has handled every live message it received
+   * (sent from its animation frame), so main may send the next one — never more than one
+   * unacknowledged message per window. `restart`: the window starts over (load, reload,
+   * subscribing again); whatever main still holds for it is dropped.
+   */
+  'live.ack': z.strictObject({ restart: z.boolean() }),
+} as const satisfies { readonly [N in NotifyChannel]: z.ZodType }
+
+export type NotifyInput<N extends NotifyChannel> = z.input<(typeof notifyChannels)[N]>
+export type NotifyParsed<N extends NotifyChannel> = z.output<(typeof notifyChannels)[N]>
+
+export const isNotifyChannel = (name: unknown): name is NotifyChannel =>
+  typeof name === 'string' && (notifyChannelNames as readonly string[]).includes(name)
+
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>
 /** The input after validation (defaults applied), as handlers receive it. */
 export type InvokeParsed<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['input']>
@@ -108,8 +128,8 @@ export type EventPayload<E extends EventChannel> = Exclude<(typeof eventChannels
 export const isInvokeChannel = (name: unknown): name is InvokeChannel =>
   typeof name === 'string' && (invokeChannelNames as readonly string[]).includes(name)
 
-export { eventChannelNames, invokeChannelNames, ipcName } from './channel-names'
-export type { EventChannel, InvokeChannel } from './channel-names'
+export { eventChannelNames, invokeChannelNames, ipcName, notifyChannelNames } from './channel-names'
+export type { EventChannel, InvokeChannel, NotifyChannel } from './channel-names'
 
 /** Arguments of a bridge function: channels without input take none. */
 export type InvokeArgs<C extends InvokeChannel> = undefined extends InvokeInput<C>
@@ -118,10 +138,12 @@ export type InvokeArgs<C extends InvokeChannel> = undefined extends InvokeInput<
 
 /**
  * What `window.attendant` is: one function per invoke channel, one subscribe function per event
- * channel (returning its unsubscribe). No generic invoke(name), no ipcRenderer, no Node objects.
+ * channel (returning its unsubscribe), one send function per notify channel. No generic
+ * invoke(name), no ipcRenderer, no Node objects.
  */
 export interface AttendantBridge {
   readonly invoke: { readonly [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<Result<InvokeOutput<C>>> }
+  readonly notify: { readonly [N in NotifyChannel]: (input: NotifyInput<N>) => void }
   readonly events: {
     readonly [E in EventChannel]: (listener: (payload: EventPayload<E>) => void) => () => void
   }
@@ -131,6 +153,11 @@ export interface AttendantBridge {
 export interface WireRequest {
   readonly id: number
   readonly channel: string
+  readonly input?: unknown
+}
+/** A web-mode notify frame (renderer → main, no reply; an invalid one gets an 'error' frame). */
+export interface WireNotify {
+  readonly notify: string
   readonly input?: unknown
 }
 export type WireFrame =

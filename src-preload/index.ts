@@ -1,10 +1,10 @@
 /**
  * Preload (sandboxed, CommonJS): exposes exactly the contract as `window.attendant`.
  * Each invoke channel becomes its own function bound to its own IPC name; each event channel a
- * subscribe function. The renderer never gets ipcRenderer, a generic invoke, or any Node object.
+ * subscribe function; each notify channel a send function. The renderer never gets ipcRenderer, a generic invoke, or any Node object.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { eventChannelNames, invokeChannelNames, ipcName, type EventChannel, type InvokeChannel } from './channel-names'
+import { eventChannelNames, invokeChannelNames, ipcName, notifyChannelNames, type EventChannel, type InvokeChannel, type NotifyChannel } from './channel-names'
 import type { AttendantBridge } from './contract'
 
 function buildInvoke(): AttendantBridge['invoke'] {
@@ -33,5 +33,16 @@ function buildEvents(): AttendantBridge['events'] {
   return Object.freeze(Object.fromEntries(entries)) as unknown as AttendantBridge['events']
 }
 
-const bridge: AttendantBridge = Object.freeze({ invoke: buildInvoke(), events: buildEvents() })
+function buildNotify(): AttendantBridge['notify'] {
+  const entries = notifyChannelNames.map((n: NotifyChannel) => {
+    const name = ipcName(n)
+    // Fire-and-forget: main validates the input at its edge and never answers.
+    return [n, (input: unknown) => {
+      ipcRenderer.send(name, input)
+    }] as const
+  })
+  return Object.freeze(Object.fromEntries(entries)) as unknown as AttendantBridge['notify']
+}
+
+const bridge: AttendantBridge = Object.freeze({ invoke: buildInvoke(), events: buildEvents(), notify: buildNotify() })
 contextBridge.exposeInMainWorld('attendant', bridge)

@@ -1,5 +1,6 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
-import { invokeChannelNames, ipcName } from '../../src-preload/contract'
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { invokeChannelNames, ipcName, notifyChannels, type EventPayload } from '../../src-preload/contract'
+import { LiveFlowGate } from '../core/live/live-flow'
 import type { AppCore } from '../core/app/app-core'
 import { fail } from '../../src-preload/types/result'
 import { isTrustedSender } from '../core/security/trusted-sender'
@@ -21,11 +22,41 @@ export function registerIpc(core: Pick<AppCore, 'dispatch'>, log: (message: stri
   }
 }
 
-/** Forwards the core's events to one window for as long as it lives. */
-export function forwardEvents(core: Pick<AppCore, 'bus'>, contents: WebContents): void {
+/**
+ * Forwards the core's events to one window for as long as it lives. Live messages go through the
+ * window's flow gate: the next one is sent only once the window acknowledged the last
+ * ('live.ack', received on this window's own IPC, validated here like any contract input).
+ */
+export function forwardEvents(
+  core: Pick<AppCore, 'bus'>,
+  contents: WebContents,
+  log: (message: string) => void = (m) => {
+    console.warn(`[attendant] ${m}`)
+  },
+): void {
+  const gate = new LiveFlowGate({
+    transmit: (msg) => {
+      if (!contents.isDestroyed()) contents.send(ipcName('live.message'), msg)
+    },
+  })
+  // contents.ipc hears only this window's messages, so one window's acks never free another's.
+  contents.ipc.on(ipcName('live.ack'), (event: IpcMainEvent, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      log(`refused live.ack from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`)
+      return
+    }
+    const parsed = notifyChannels['live.ack'].safeParse(input)
+    if (!parsed.success) {
+      log('refused a malformed live.ack')
+      return
+    }
+    if (parsed.data.restart) gate.restart()
+    else gate.ack()
+  })
   const unregister = core.bus.register(`ipc-${String(contents.id)}`, {
     send: (channel, payload) => {
-      if (!contents.isDestroyed()) contents.send(ipcName(channel), payload)
+      if (channel === 'live.message') gate.offer(payload as EventPayload<'live.message'>)
+      else if (!contents.isDestroyed()) contents.send(ipcName(channel), payload)
     },
     // IPC to a local window does not back up the way a socket does.
     isBackedUp: () => false,

@@ -2,8 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { WireFrame, WireRequest } from '../../src-preload/contract'
+import { isNotifyChannel, notifyChannels, type EventPayload, type WireFrame, type WireRequest } from '../../src-preload/contract'
 import type { AppCore } from '../core/app/app-core'
+import { LiveFlowGate } from '../core/live/live-flow'
 import { contentSecurityPolicy, securityHeaders } from '../core/security/csp'
 import { readStatic } from '../core/security/static-files'
 import type { DownloadRegistry } from './downloads'
@@ -43,7 +44,10 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-function parseRequest(data: string): WireRequest | null {
+type ParsedFrame = { readonly kind: 'request'; readonly request: WireRequest } | { readonly kind: 'notify'; readonly channel: string; readonly input: unknown }
+
+/** A request {id, channel, input} or a notify {notify, input}; null for anything else. */
+function parseFrame(data: string): ParsedFrame | null {
   let frame: unknown
   try {
     frame = JSON.parse(data)
@@ -51,10 +55,11 @@ function parseRequest(data: string): WireRequest | null {
     return null
   }
   if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) return null
-  const { id, channel } = frame as Record<string, unknown>
+  const { id, channel, notify, input } = frame as Record<string, unknown>
+  if (typeof notify === 'string') return notify.length > 128 ? null : { kind: 'notify', channel: notify, input }
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return null
   if (typeof channel !== 'string' || channel.length > 128) return null
-  return { id, channel, input: (frame as Record<string, unknown>).input }
+  return { kind: 'request', request: { id, channel, input } }
 }
 
 /**
@@ -123,18 +128,37 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       largestFrame = Math.max(largestFrame, text.length)
       socket.send(text)
     }
+    // Live messages go through the flow gate: one unacknowledged message at a time.
+    const gate = new LiveFlowGate({
+      transmit: (msg) => {
+        send({ kind: 'event', channel: 'live.message', payload: msg })
+      },
+    })
     const unregister = opts.core.bus.register(ctx.clientId, {
       send: (channel, payload) => {
-        send({ kind: 'event', channel, payload })
+        if (channel === 'live.message') gate.offer(payload as EventPayload<'live.message'>)
+        else send({ kind: 'event', channel, payload })
       },
       isBackedUp: () => socket.bufferedAmount > Math.max(BACKED_UP_BYTES, 2 * largestFrame),
     })
     socket.on('message', (data, isBinary) => {
-      const request = isBinary || !Buffer.isBuffer(data) ? null : parseRequest(data.toString('utf8'))
-      if (request === null) {
-        send({ kind: 'error', error: { code: 'invalid_frame', message: 'Expected a JSON {id, channel, input} frame' } })
+      const frame = isBinary || !Buffer.isBuffer(data) ? null : parseFrame(data.toString('utf8'))
+      if (frame === null) {
+        send({ kind: 'error', error: { code: 'invalid_frame', message: 'Expected a JSON {id, channel, input} or {notify, input} frame' } })
         return
       }
+      if (frame.kind === 'notify') {
+        // Validated here, at the edge, like every invoke input; a bad one is refused, not guessed.
+        const parsed = isNotifyChannel(frame.channel) ? notifyChannels[frame.channel].safeParse(frame.input) : undefined
+        if (parsed?.success !== true) {
+          send({ kind: 'error', error: { code: 'invalid_frame', message: `Not a valid notify frame: ${frame.channel.slice(0, 64)}` } })
+          return
+        }
+        if (parsed.data.restart) gate.restart()
+        else gate.ack()
+        return
+      }
+      const request = frame.request
       void opts.core.dispatch(request.channel, request.input, ctx).then((result) => {
         send({ kind: 'reply', id: request.id, result })
       })

@@ -5,8 +5,10 @@
  *
  * Protocol (main → renderer)
  *   1. the renderer asks for a LiveSnapshot: { profileId, seq, state }
- *   2. then it receives LivePatch batches, at most one per animation frame, with seq = previous + 1;
- *      applyLivePatch(state, patch) gives the next state.
+ *   2. then it receives LivePatch batches, at most one per animation frame, with seq = previous + 1
+ *      (or baseSeq = previous, for patches main merged); applyLivePatch(state, patch) gives the
+ *      next state. The renderer acknowledges each message it has handled ('live.ack', from its
+ *      animation frame); main sends the next one only after that ack (a credit of one).
  *   3. a patch whose seq is not lastSeq + 1 means something was missed: ask for a snapshot again
  *      (main also sends a fresh snapshot, never a backlog, to a renderer that fell behind).
  *
@@ -185,7 +187,8 @@ export interface LiveState {
 export type LiveCollectionName = 'channels' | 'calls' | 'extensions' | 'devices' | 'queues' | 'parked' | 'bridges'
 export const LIVE_COLLECTIONS: readonly LiveCollectionName[] = ['channels', 'calls', 'extensions', 'devices', 'queues', 'parked', 'bridges']
 
-type EntityOf<C extends LiveCollectionName> = LiveState[C] extends Readonly<Record<string, infer E>> ? E : never
+/** The entity type one collection holds (LiveCall for 'calls', …). */
+export type EntityOf<C extends LiveCollectionName> = LiveState[C] extends Readonly<Record<string, infer E>> ? E : never
 
 export interface CollectionPatch<E> {
   /** Whole entities, replacing any older version. */
@@ -195,8 +198,14 @@ export interface CollectionPatch<E> {
 
 export interface LivePatch {
   readonly profileId: string
-  /** Previous patch's (or the snapshot's) seq + 1. */
+  /** Previous patch's (or the snapshot's) seq + 1; the last one merged when `baseSeq` is set. */
   readonly seq: number
+  /**
+   * The seq this patch applies on top of, when it is not seq - 1: main merged the patches
+   * baseSeq + 1 … seq into this one while the renderer had not yet acknowledged the last message
+   * (flow control, see src-main/core/live/live-flow.ts).
+   */
+  readonly baseSeq?: number
   readonly meta?: LiveMeta
   readonly channels?: CollectionPatch<LiveChannel>
   readonly calls?: CollectionPatch<LiveCall>
@@ -282,6 +291,11 @@ export function applyLivePatches(state: LiveState, patches: readonly LivePatch[]
     parked: applyCollectionPatches<EntityOf<'parked'>>(state.parked, patches.map((p) => p.parked)),
     bridges: applyCollectionPatches<EntityOf<'bridges'>>(state.bridges, patches.map((p) => p.bridges)),
   }
+}
+
+/** The seq a patch applies on top of: baseSeq for merged patches, else seq - 1. */
+export function patchBase(patch: Pick<LivePatch, 'seq' | 'baseSeq'>): number {
+  return patch.baseSeq ?? patch.seq - 1
 }
 
 /** Pure: the state after `patch`. Untouched collections keep their identity (cheap selectors). */

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { startBlinking } from './app/blink'
 import { createBridge } from './bridge'
 import { setBridge } from './bridge/current'
 import { useAppStore } from './stores/app-store'
@@ -46,6 +47,7 @@ if (bridge === null) {
     if (state === 'open') void startLive()
   })
   if (bridge.linkState === 'open') void startLive()
+  startBlinking()
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -25,6 +25,8 @@ export class FakeWebContents extends Emitter {
   readonly id = FakeWebContents.nextId++
   windowOpenHandler: Listener | null = null
   readonly sent: [string, unknown][] = []
+  /** This window's own IPC (WebContents.ipc): messages it sends with ipcRenderer.send. */
+  readonly ipc = new Emitter()
   destroyed = false
   setWindowOpenHandler(fn: Listener): void {
     this.windowOpenHandler = fn

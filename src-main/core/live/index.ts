@@ -12,3 +12,4 @@ export {
   type PatchCoalescerOptions,
   type Scheduler,
 } from './patch-coalescer'
+export { LiveFlowGate, type LiveFlowOptions } from './live-flow'

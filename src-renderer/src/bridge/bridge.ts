@@ -4,6 +4,8 @@ import type {
   InvokeArgs,
   InvokeChannel,
   InvokeOutput,
+  NotifyChannel,
+  NotifyInput,
   Result,
 } from '../../../src-preload/contract'
 
@@ -15,6 +17,8 @@ export type LinkState = 'connecting' | 'open' | 'closed'
  */
 export interface Bridge {
   invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<InvokeOutput<C>>>
+  /** Fire-and-forget message to main (flow control); never answered, never throws. */
+  notify<N extends NotifyChannel>(channel: N, input: NotifyInput<N>): void
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void
   /** Transport health; Electron's IPC is always 'open'. A reopen means: fetch fresh snapshots. */
   onLinkChange(listener: (state: LinkState) => void): () => void

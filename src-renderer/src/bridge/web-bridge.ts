@@ -1,4 +1,4 @@
-import type { EventChannel, InvokeChannel, Result, WireFrame } from '../../../src-preload/contract'
+import type { EventChannel, InvokeChannel, NotifyChannel, Result, WireFrame, WireNotify } from '../../../src-preload/contract'
 import type { Bridge, LinkState } from './bridge'
 
 const TOKEN_KEY = 'attendant.token'
@@ -36,6 +36,11 @@ export function webBridge(token: string): Bridge {
   let nextId = 1
   let retryMs = 250
   const queue: string[] = []
+  /** Sent now when the socket is open, else after the (re)connect, in order with requests. */
+  const sendOrQueue = (frame: string): void => {
+    if (socket !== null && socket.readyState === WebSocket.OPEN) socket.send(frame)
+    else queue.push(frame)
+  }
 
   const setState = (s: LinkState): void => {
     state = s
@@ -90,10 +95,12 @@ export function webBridge(token: string): Bridge {
           resolve({ ok: false, error: { code: 'timeout', message: `${channel} did not answer in time` } })
         }, REQUEST_TIMEOUT_MS)
         pending.set(id, { resolve, timer })
-        const frame = JSON.stringify({ id, channel, input: args[0] })
-        if (socket !== null && socket.readyState === WebSocket.OPEN) socket.send(frame)
-        else queue.push(frame)
+        sendOrQueue(JSON.stringify({ id, channel, input: args[0] }))
       }),
+    notify: (channel: NotifyChannel, input: unknown) => {
+      const frame: WireNotify = { notify: channel, input }
+      sendOrQueue(JSON.stringify(frame))
+    },
     on: (event: EventChannel, listener: (payload: unknown) => void) => {
       let set = eventListeners.get(event)
       if (set === undefined) {

@@ -1,94 +1,166 @@
 import { create } from 'zustand'
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
-import { emptyLiveState, type LiveMessage, type LivePatch, type LiveState } from '../../../src-preload/types/live'
+import { type LiveCall, type LiveMessage, type LivePatch, type LiveSnapshot, type LiveState, emptyLiveState, patchBase } from '../../../src-preload/types/live'
 import { bridge } from '../bridge/current'
-import { applyLivePatchesLazily } from './lazy-live-state'
+import { CallList, type CallQuery, FocusIndex } from '../features/calls/call-model'
+import { LiveTables } from './live-tables'
 
 interface LiveStoreState {
   /** The PBX profile this window shows. */
   profileId: string | null
+  /**
+   * The live state as plain Records, each built from its table when first read (actions, small
+   * views). A new object whenever a frame changed anything. Under load, read the calls through
+   * `callList` / `liveTables` instead: a Record of thousands of calls per frame is what this
+   * store exists to avoid.
+   */
   state: LiveState
   seq: number
   statuses: Readonly<Record<string, ConnectionStatus>>
   selectedCallId: string | null
+  /** The call card's call: the selected one, else the longest-ringing or queued one. */
+  focused: LiveCall | undefined
+  /** Filter and order of the calls list (kept across view switches). */
+  callsQuery: CallQuery
+  /** `callList.version`: the calls list's members or order changed. */
+  callsVersion: number
   subscribe: (profileId: string) => Promise<void>
   receive: (msg: LiveMessage) => void
   setStatus: (status: ConnectionStatus) => void
   loadStatuses: () => Promise<void>
   select: (callId: string | null) => void
+  setCallsQuery: (query: CallQuery) => void
 }
+
+/** The live state's tables: mutated in place once per animation frame (see live-tables.ts). */
+export const liveTables = new LiveTables()
+/** The calls list as shown, kept from each frame's call changes. */
+export const callList = new CallList()
+const focusIndex = new FocusIndex()
 
 /**
  * Live messages received since the last animation frame, not yet applied: a snapshot to start
- * from (or the store's state) and the patches that follow it. They are applied together once per
- * frame; collections are built when read (lazy-live-state.ts), so unread ones cost O(changes).
+ * from (if one came) and the patches that follow it. They are applied together once per frame.
  */
 interface PendingFrame {
   readonly profileId: string | null
-  readonly base: LiveState
+  readonly snapshot: LiveSnapshot | undefined
   readonly patches: LivePatch[]
   seq: number
 }
 let pending: PendingFrame | null = null
 let frameQueued = false
+/** Live messages received and not yet acknowledged to main (flow control: a credit of one). */
+let unacked = 0
+/** A gap was seen: patches are ignored until the fresh snapshot asked for arrives. */
+let awaitingSnapshot = false
+
+function focusOf(selected: string | null): LiveCall | undefined {
+  return (selected === null ? undefined : liveTables.tables.calls.get(selected)) ?? focusIndex.oldest()
+}
 
 /**
  * The live state of the shown PBX, kept by applying main's coalesced patches. A patch that does
  * not follow the last seq means one was missed: ask main for a fresh snapshot rather than guess.
  */
-export const useLiveStore = create<LiveStoreState>((set, get) => ({
-  profileId: null,
-  state: emptyLiveState(),
-  seq: -1,
-  statuses: {},
-  selectedCallId: null,
-  subscribe: async (profileId) => {
+export const useLiveStore = create<LiveStoreState>((set, get) => {
+  /** Applies what arrived since the last frame, then tells main it may send the next message. */
+  const applyFrame = (): void => {
+    frameQueued = false
+    const frame = pending
     pending = null
-    if (get().profileId !== profileId) set({ profileId, state: emptyLiveState(), seq: -1, selectedCallId: null })
-    await bridge().invoke('live.subscribe', { profileId })
-  },
-  receive: (msg) => {
-    const profileId = get().profileId
-    if (msg.kind === 'snapshot') {
-      if (msg.snapshot.profileId !== profileId) return
-      pending = { profileId, base: msg.snapshot.state, patches: [], seq: msg.snapshot.seq }
-    } else {
+    if (frame !== null && frame.profileId === get().profileId) {
+      const calls = liveTables.tables.calls
+      if (frame.snapshot !== undefined) {
+        liveTables.replace(frame.snapshot.state)
+        callList.reset(calls.values())
+        focusIndex.reset(calls.values())
+      }
+      const changes = liveTables.apply(frame.patches)
+      callList.apply(changes.calls, () => calls.values())
+      focusIndex.apply(changes.calls)
+      const selected = get().selectedCallId
+      const selectedCallId = selected !== null && calls.get(selected) === undefined ? null : selected
+      const anything = frame.snapshot !== undefined || changes.collections.size > 0 || changes.meta
+      set({
+        seq: frame.seq,
+        selectedCallId,
+        focused: focusOf(selectedCallId),
+        callsVersion: callList.version,
+        ...(anything ? { state: liveTables.view() } : {}),
+      })
+    }
+    // Acknowledged from the animation frame, so main's next message lands in a later frame.
+    if (unacked > 0) {
+      unacked = 0
+      bridge().notify('live.ack', { restart: false })
+    }
+  }
+
+  const queueFrame = (): void => {
+    if (frameQueued) return
+    frameQueued = true
+    requestAnimationFrame(applyFrame)
+  }
+
+  return {
+    profileId: null,
+    state: liveTables.view(),
+    seq: -1,
+    statuses: {},
+    selectedCallId: null,
+    focused: undefined,
+    callsQuery: callList.query,
+    callsVersion: callList.version,
+    subscribe: async (profileId) => {
+      pending = null
+      awaitingSnapshot = true
+      if (get().profileId !== profileId) {
+        liveTables.replace(emptyLiveState())
+        callList.reset([])
+        focusIndex.reset([])
+        set({ profileId, state: liveTables.view(), seq: -1, selectedCallId: null, focused: undefined, callsVersion: callList.version })
+      }
+      // A fresh start for main's flow control: anything it still holds for this window is stale.
+      unacked = 0
+      bridge().notify('live.ack', { restart: true })
+      const r = await bridge().invoke('live.subscribe', { profileId })
+      if (!r.ok) awaitingSnapshot = false
+    },
+    receive: (msg) => {
+      unacked++
+      queueFrame()
+      const profileId = get().profileId
+      if (msg.kind === 'snapshot') {
+        if (msg.snapshot.profileId !== profileId) return
+        awaitingSnapshot = false
+        pending = { profileId, snapshot: msg.snapshot, patches: [], seq: msg.snapshot.seq }
+        return
+      }
       const patch = msg.patch
-      if (patch.profileId !== profileId) return
-      pending ??= { profileId, base: get().state, patches: [], seq: get().seq }
-      if (patch.seq !== pending.seq + 1) {
+      if (patch.profileId !== profileId || awaitingSnapshot) return
+      pending ??= { profileId, snapshot: undefined, patches: [], seq: get().seq }
+      if (patchBase(patch) !== pending.seq) {
         pending = null
         void get().subscribe(patch.profileId)
         return
       }
       pending.patches.push(patch)
       pending.seq = patch.seq
-    }
-    if (!frameQueued) {
-      frameQueued = true
-      requestAnimationFrame(() => {
-        frameQueued = false
-        const frame = pending
-        pending = null
-        if (frame === null || frame.profileId !== get().profileId) return
-        const state = applyLivePatchesLazily(frame.base, frame.patches)
-        const selected = get().selectedCallId
-        set({
-          state,
-          seq: frame.seq,
-          selectedCallId: selected !== null && state.calls[selected] === undefined ? null : selected,
-        })
-      })
-    }
-  },
-  setStatus: (status) => {
-    set({ statuses: { ...get().statuses, [status.profileId]: status } })
-  },
-  loadStatuses: async () => {
-    const r = await bridge().invoke('connections.list')
-    if (r.ok) set({ statuses: Object.fromEntries(r.value.map((s) => [s.profileId, s])) })
-  },
-  select: (callId) => {
-    set({ selectedCallId: callId })
-  },
-}))
+    },
+    setStatus: (status) => {
+      set({ statuses: { ...get().statuses, [status.profileId]: status } })
+    },
+    loadStatuses: async () => {
+      const r = await bridge().invoke('connections.list')
+      if (r.ok) set({ statuses: Object.fromEntries(r.value.map((s) => [s.profileId, s])) })
+    },
+    select: (callId) => {
+      set({ selectedCallId: callId, focused: focusOf(callId) })
+    },
+    setCallsQuery: (query) => {
+      callList.setQuery(query, liveTables.tables.calls.values())
+      set({ callsQuery: callList.query, callsVersion: callList.version })
+    },
+  }
+})

@@ -77,6 +77,54 @@ describe('web mode over a real socket', () => {
     ws.close()
   })
 
+  it('sends one live message at a time: the next, merged, only after the page acknowledges', async () => {
+    const ws = await openSocket(wsUrl(server.token), server.origin)
+    const live: { seq: number; baseSeq?: number; ids: string[] }[] = []
+    const errors: unknown[] = []
+    const replies = new Set<number>()
+    ws.on('message', (data: Buffer) => {
+      const frame = JSON.parse(data.toString())
+      if (frame.kind === 'event' && frame.channel === 'live.message') {
+        const p = frame.payload.patch
+        live.push({ seq: p.seq, baseSeq: p.baseSeq, ids: Object.keys(p.bridges?.upsert ?? {}).sort() })
+      } else if (frame.kind === 'error') errors.push(frame)
+      else if (frame.kind === 'reply') replies.add(frame.id)
+    })
+    // The server handles a socket's frames in order: once a request is answered, every frame
+    // sent before it has been handled too.
+    let nextId = 1
+    const roundTrip = async (): Promise<void> => {
+      const id = nextId++
+      ws.send(JSON.stringify({ id, channel: 'app.info' }))
+      await expect.poll(() => replies.has(id)).toBe(true)
+    }
+    // A round trip first, so the server has registered this socket with the bus.
+    await roundTrip()
+    const patch = (seq: number) => ({
+      kind: 'patch' as const,
+      patch: { profileId: 'flow', seq, bridges: { upsert: { [`b${String(seq)}`]: { id: `b${String(seq)}`, type: 'basic', technology: 't', channelIds: [] } }, remove: [] } },
+    })
+    for (let seq = 1; seq <= 3; seq++) core.bus.publish('live.message', patch(seq))
+    await roundTrip()
+    expect(live).toEqual([{ seq: 1, ids: ['b1'] }])
+    ws.send(JSON.stringify({ notify: 'live.ack', input: { restart: false } }))
+    await expect.poll(() => live.length).toBe(2)
+    expect(live[1]).toEqual({ seq: 3, baseSeq: 1, ids: ['b2', 'b3'] })
+    // A malformed or unknown notify is refused at the edge, and frees nothing.
+    core.bus.publish('live.message', patch(4))
+    for (const bad of [{ notify: 'live.ack', input: { restart: 'yes' } }, { notify: 'live.ack' }, { notify: 'live.nope', input: { restart: false } }]) ws.send(JSON.stringify(bad))
+    await roundTrip()
+    expect(errors).toHaveLength(3)
+    expect(live).toHaveLength(2)
+    // A restart drops what waits (the page starts over and subscribes again).
+    ws.send(JSON.stringify({ notify: 'live.ack', input: { restart: true } }))
+    await roundTrip()
+    core.bus.publish('live.message', patch(9))
+    await expect.poll(() => live.length).toBe(3)
+    expect(live[2]).toEqual({ seq: 9, ids: ['b9'] })
+    ws.close()
+  })
+
   it('pushes settings.changed to every connected socket', async () => {
     const a = await openSocket(wsUrl(server.token), server.origin)
     const b = await openSocket(wsUrl(server.token), server.origin)

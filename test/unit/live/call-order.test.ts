@@ -1,7 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { LiveCall, LiveCallState } from '../../../src-preload/types/live'
-import { type SortKey, createCallOrderer, focusCall, visibleCalls } from '../../../src-renderer/src/features/calls/call-model'
+import { type LiveCall, type LiveCallState, type LivePatch, type LiveState, applyLivePatches, emptyLiveState } from '../../../src-preload/types/live'
+import {
+  type CallQuery,
+  CallList,
+  DEFAULT_CALL_QUERY,
+  FocusIndex,
+  type SortKey,
+  focusCall,
+  visibleCalls,
+} from '../../../src-renderer/src/features/calls/call-model'
+import { LiveTables } from '../../../src-renderer/src/stores/live-tables'
 import { talkingTo } from '../../../src-renderer/src/features/calls/blf-model'
 
 const STATES: readonly LiveCallState[] = ['ringing', 'up', 'hold', 'parked', 'queued', 'transferring']
@@ -33,64 +42,112 @@ const fields = fc.record({
   callee: fc.nat(),
   queue: fc.boolean(),
 })
-const callId = fc.integer({ min: 0, max: 30 }).map((n) => `c${String(n)}`)
 type Step =
   | { readonly kind: 'upsert'; readonly id: string; readonly f: Parameters<typeof call>[1] }
   | { readonly kind: 'remove'; readonly id: string }
   | { readonly kind: 'touch' }
   | { readonly kind: 'view'; readonly filter: string; readonly sort: SortKey; readonly descending: boolean }
-const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('upsert' as const), id: callId, f: fields }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('remove' as const), id: callId }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'touch' as const }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('view' as const),
-      filter: fc.constantFrom('', 'anna', 'support', '+4', 'zz'),
-      sort: fc.constantFrom<SortKey>('started', 'caller', 'callee', 'state', 'duration'),
-      descending: fc.boolean(),
-    }),
-  },
-)
+function stepOf(maxId: number): fc.Arbitrary<Step> {
+  const callId = fc.integer({ min: 0, max: maxId }).map((n) => `c${String(n)}`)
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('upsert' as const), id: callId, f: fields }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('remove' as const), id: callId }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'touch' as const }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('view' as const),
+        filter: fc.constantFrom('', 'anna', 'support', '+4', 'zz'),
+        sort: fc.constantFrom<SortKey>('started', 'caller', 'callee', 'state', 'duration'),
+        descending: fc.boolean(),
+      }),
+    },
+  )
+}
 
-describe('createCallOrderer', () => {
-  it('gives the same list as a full filter-and-sort after any sequence of frames (seeded)', () => {
+/** One patch per group of steps, as main's coalescer makes them (removals, then upserts). */
+function toPatch(seq: number, steps: readonly Step[], current: LiveState): { patch: LivePatch; view: CallQuery | undefined } {
+  const upsert: Record<string, LiveCall> = {}
+  const remove: string[] = []
+  let view: CallQuery | undefined
+  for (const s of steps) {
+    if (s.kind === 'upsert') upsert[s.id] = call(s.id, s.f)
+    else if (s.kind === 'remove') {
+      remove.push(s.id)
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- test record keyed by id
+      delete upsert[s.id]
+    } else if (s.kind === 'touch') {
+      // Same values, new object: must stay in place.
+      const c = Object.values(current.calls)[0]
+      if (c !== undefined && !remove.includes(c.id)) upsert[c.id] = { ...c }
+    } else view = { filter: s.filter, sort: s.sort, descending: s.descending }
+  }
+  return { patch: { profileId: 'p', seq, calls: { upsert, remove } }, view }
+}
+
+/** Frames of patches through the store's own structures, checked against the full computations. */
+function checkFrames(frames: readonly (readonly (readonly Step[])[])[]): void {
+  const tables = new LiveTables()
+  const list = new CallList()
+  const focus = new FocusIndex()
+  let eager: LiveState = emptyLiveState()
+  let query: CallQuery = DEFAULT_CALL_QUERY
+  let seq = 0
+  for (const frame of frames) {
+    const patches: LivePatch[] = []
+    let next = eager
+    for (const steps of frame) {
+      const { patch, view } = toPatch(++seq, steps, next)
+      patches.push(patch)
+      next = applyLivePatches(next, [patch])
+      if (view !== undefined) query = view
+    }
+    const changes = tables.apply(patches)
+    list.apply(changes.calls, () => tables.tables.calls.values())
+    focus.apply(changes.calls)
+    list.setQuery(query, tables.tables.calls.values())
+    eager = next
+    const want = visibleCalls(eager, query.filter, query.sort, query.descending)
+    const got = list.toArray()
+    expect(got.map((c) => c.id)).toEqual(want.map((c) => c.id))
+    // The list holds the current objects, not stale versions.
+    for (const c of got) expect(c).toBe(eager.calls[c.id])
+    for (const [i, c] of got.entries()) expect(list.indexOf(c)).toBe(i)
+    expect(focus.oldest()).toBe(focusCall(eager.calls, null))
+  }
+}
+
+describe('CallList and FocusIndex (kept from each frame\'s changes)', () => {
+  it('give the same list and focus as a full filter-and-sort and scan after any frames (seeded)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(step, { maxLength: 6 }), { maxLength: 25 }), (frames) => {
-        const order = createCallOrderer()
-        let calls: Record<string, LiveCall> = {}
-        let view = { filter: '', sort: 'started' as SortKey, descending: false }
-        for (const frame of frames) {
-          // One frame = one new Record with a few changes, as the live store makes them.
-          let next = { ...calls }
-          for (const s of frame) {
-            if (s.kind === 'upsert') next[s.id] = call(s.id, s.f)
-            else if (s.kind === 'remove') next = Object.fromEntries(Object.entries(next).filter(([k]) => k !== s.id))
-            else if (s.kind === 'touch') {
-              const first = Object.keys(next)[0]
-              const c = first === undefined ? undefined : next[first]
-              // Same values, new object: must stay in place.
-              if (c !== undefined) next[c.id] = { ...c }
-            } else view = { filter: s.filter, sort: s.sort, descending: s.descending }
-          }
-          calls = next
-          const got = order(calls, view.filter, view.sort, view.descending)
-          const want = visibleCalls({ calls }, view.filter, view.sort, view.descending)
-          expect(got.map((c) => c.id)).toEqual(want.map((c) => c.id))
-          // The list holds the current objects, not stale versions.
-          for (const c of got) expect(c).toBe(calls[c.id])
-        }
+      fc.property(fc.array(fc.array(fc.array(stepOf(30), { maxLength: 6 }), { maxLength: 3 }), { maxLength: 25 }), (frames) => {
+        checkFrames(frames)
       }),
       { seed: 6_0002, numRuns: 300 },
     )
   })
 
-  it('returns the same array when nothing changed', () => {
-    const order = createCallOrderer()
-    const calls = { a: call('a', { startedAt: 1, state: 0, caller: 0, callee: 0, queue: false }) }
-    const first = order(calls, '', 'started', true)
-    expect(order(calls, '', 'started', true)).toBe(first)
+  it('stay equal through bursts larger than a quarter of the list (the rebuild path; seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.array(stepOf(300), { minLength: 40, maxLength: 160 }), { maxLength: 2 }), { maxLength: 8 }), (frames) => {
+        checkFrames(frames)
+      }),
+      { seed: 6_0003, numRuns: 60 },
+    )
+  })
+
+  it('bumps its version only when the shown list changed', () => {
+    const tables = new LiveTables()
+    const list = new CallList()
+    list.setQuery({ filter: 'anna', sort: 'started', descending: false }, [])
+    const v0 = list.version
+    const bob = call('b', { startedAt: 1, state: 0, caller: 2, callee: 2, queue: false })
+    list.apply(tables.apply([{ profileId: 'p', seq: 1, calls: { upsert: { b: bob }, remove: [] } }]).calls, () => tables.tables.calls.values())
+    expect(list.version).toBe(v0)
+    const anna = call('a', { startedAt: 1, state: 0, caller: 0, callee: 2, queue: false })
+    list.apply(tables.apply([{ profileId: 'p', seq: 2, calls: { upsert: { a: anna }, remove: [] } }]).calls, () => tables.tables.calls.values())
+    expect(list.version).toBe(v0 + 1)
+    expect(list.toArray()).toEqual([anna])
   })
 })
 
@@ -117,10 +174,11 @@ describe('talkingTo (BLF tile text)', () => {
       calls[c.id] = c
       ids.push(c.id)
     }
-    expect(talkingTo({ id: '100', callIds: ids }, calls)).toBe('Bob, Bob +298 more')
-    expect(talkingTo({ id: '100', callIds: ['k1'] }, calls)).toBe('Bob')
+    const byId = new Map(Object.entries(calls))
+    expect(talkingTo({ id: '100', callIds: ids }, byId)).toBe('Bob, Bob +298 more')
+    expect(talkingTo({ id: '100', callIds: ['k1'] }, byId)).toBe('Bob')
     // The extension's own side is skipped: it shows the other party.
-    expect(talkingTo({ id: '+492', callIds: ['k1'] }, calls)).toBe('Anna')
-    expect(talkingTo({ id: '100', callIds: ['gone'] }, calls)).toBe('')
+    expect(talkingTo({ id: '+492', callIds: ['k1'] }, byId)).toBe('Anna')
+    expect(talkingTo({ id: '100', callIds: ['gone'] }, byId)).toBe('')
   })
 })

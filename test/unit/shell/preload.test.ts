@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 
 const exposed: Record<string, unknown> = {}
 const invoked: [string, unknown][] = []
+const sent: [string, unknown][] = []
 const listeners = new Map<string, ((e: unknown, p: unknown) => void)[]>()
 
 vi.mock('electron', () => ({
@@ -11,6 +12,9 @@ vi.mock('electron', () => ({
     },
   },
   ipcRenderer: {
+    send: (name: string, input: unknown) => {
+      sent.push([name, input])
+    },
     invoke: (name: string, input: unknown) => {
       invoked.push([name, input])
       return Promise.resolve({ ok: true, value: null })
@@ -24,17 +28,24 @@ vi.mock('electron', () => ({
   },
 }))
 
-import { eventChannelNames, invokeChannelNames, ipcName, type AttendantBridge } from '../../../src-preload/contract'
+import { eventChannelNames, invokeChannelNames, ipcName, notifyChannelNames, type AttendantBridge } from '../../../src-preload/contract'
 
 describe('preload', () => {
   it('exposes exactly the contract as window.attendant, nothing else', async () => {
     await import('../../../src-preload/index')
     expect(Object.keys(exposed)).toEqual(['attendant'])
     const bridge = exposed.attendant as AttendantBridge
-    expect(Object.keys(bridge).sort()).toEqual(['events', 'invoke'])
+    expect(Object.keys(bridge).sort()).toEqual(['events', 'invoke', 'notify'])
     expect(Object.keys(bridge.invoke).sort()).toEqual([...invokeChannelNames].sort())
     expect(Object.keys(bridge.events).sort()).toEqual([...eventChannelNames].sort())
-    expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.invoke)).toBe(true)
+    expect(Object.keys(bridge.notify).sort()).toEqual([...notifyChannelNames].sort())
+    expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.invoke) && Object.isFrozen(bridge.notify)).toBe(true)
+  })
+
+  it('each notify function sends (no reply) on its own IPC name with only the input', () => {
+    const bridge = exposed.attendant as AttendantBridge
+    bridge.notify['live.ack']({ restart: false })
+    expect(sent.at(-1)).toEqual([ipcName('live.ack'), { restart: false }])
   })
 
   it('each function invokes its own IPC name with only the input', async () => {

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react'
-import type { ExtensionStateName, LiveCall, LiveExtension } from '../../../../src-preload/types/live'
+import type { ExtensionStateName } from '../../../../src-preload/types/live'
+import { liveTables, useLiveStore } from '../../stores/live-store'
 import { talkingTo } from './blf-model'
 
 const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = {
@@ -16,15 +17,20 @@ const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = 
 interface TileProps {
   readonly id: string
   readonly state: ExtensionStateName
-  readonly with: string
+  /** The extension's calls (a new array only when they change). */
+  readonly callIds: readonly string[]
   readonly over: boolean
   readonly onDial: (extension: string) => void
   readonly onDropCall: (callId: string, extension: string) => void
   readonly setOver: (extension: string | null) => void
 }
 
-/** One tile, memoised on plain values: under load only the tiles whose text changed re-render. */
-const BlfTile = memo(function BlfTile({ id, state, with: peers, over, onDial, onDropCall, setOver }: TileProps): React.JSX.Element {
+/**
+ * One tile, memoised on plain values. Who it talks to is its own subscription (a short string,
+ * compared by value), so under load only the tiles whose text changed re-render.
+ */
+const BlfTile = memo(function BlfTile({ id, state, callIds, over, onDial, onDropCall, setOver }: TileProps): React.JSX.Element {
+  const peers = useLiveStore(() => talkingTo({ id, callIds }, liveTables.tables.calls))
   const s = STATE_TEXT[state]
   return (
     <li>
@@ -60,8 +66,6 @@ const BlfTile = memo(function BlfTile({ id, state, with: peers, over, onDial, on
 })
 
 interface Props {
-  readonly extensions: Readonly<Record<string, LiveExtension>>
-  readonly calls: Readonly<Record<string, LiveCall>>
   readonly onDropCall: (callId: string, extension: string) => void
   readonly onDial: (extension: string) => void
 }
@@ -72,7 +76,8 @@ const byNumber = new Intl.Collator(undefined, { numeric: true })
  * Busy-lamp field: every extension with colour and icon per state (ringing blinks), who it is
  * talking to, a search box, and a drop target for transferring a dragged call.
  */
-export const BlfGrid = memo(function BlfGrid({ extensions, calls, onDropCall, onDial }: Props): React.JSX.Element {
+export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): React.JSX.Element {
+  const extensions = useLiveStore((s) => s.state.extensions)
   const [query, setQuery] = useState('')
   const [over, setOver] = useState<string | null>(null)
   // Re-sorted only when the extensions or the search change, not on every call patch.
@@ -96,7 +101,7 @@ export const BlfGrid = memo(function BlfGrid({ extensions, calls, onDropCall, on
             key={ext.id}
             id={ext.id}
             state={ext.state}
-            with={talkingTo(ext, calls)}
+            callIds={ext.callIds}
             over={over === ext.id}
             onDial={onDial}
             onDropCall={onDropCall}

@@ -1,13 +1,11 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useRef } from 'react'
+import { memo, useLayoutEffect, useRef, useState } from 'react'
 import type { LiveCall } from '../../../../src-preload/types/live'
+import { callList, useLiveStore } from '../../stores/live-store'
 import { Elapsed } from './Elapsed'
 import { STATE_LABEL, type SortKey } from './call-model'
 import { partyLabel } from './format'
 
 interface Props {
-  readonly calls: readonly LiveCall[]
-  readonly selectedId: string | null
   readonly onSelect: (id: string) => void
   readonly sort: SortKey
   readonly descending: boolean
@@ -15,8 +13,10 @@ interface Props {
   readonly holdAlertSeconds: number
 }
 
-/** Fixed row height (also in app.css `.call-row`): the virtualizer never measures rows. */
+/** Fixed row height (also in app.css `.call-row`): rows are never measured. */
 const ROW_HEIGHT = 40
+/** Rows rendered beyond each edge, so scrolling shows rendered rows before React catches up. */
+const OVERSCAN = 6
 const COLUMNS: readonly { key: SortKey; label: string }[] = [
   { key: 'caller', label: 'Caller' },
   { key: 'callee', label: 'To' },
@@ -37,14 +37,13 @@ function Party({ p }: { p: { name: string; number: string } }): React.JSX.Elemen
 interface RowProps {
   readonly call: LiveCall
   readonly selected: boolean
-  readonly top: number
   readonly onSelect: (id: string) => void
   readonly holdAlertSeconds: number
 }
 
 /**
  * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
- * change, and a row that only moves (a new call above it) does not re-render its cells.
+ * change, so selecting a row does not re-render its cells.
  */
 const CallCells = memo(function CallCells({ call, holdAlertSeconds }: { call: LiveCall; holdAlertSeconds: number }): React.JSX.Element {
   const waiting = call.state === 'hold' || call.state === 'parked' || call.state === 'queued'
@@ -73,8 +72,11 @@ const CallCells = memo(function CallCells({ call, holdAlertSeconds }: { call: Li
   )
 })
 
-/** One row: position, selection and drag; the cells render only when the call changed. */
-const CallRow = memo(function CallRow({ call, selected, top, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
+/**
+ * One row: selection and drag. Rows sit in normal flow inside a window moved as one block, so a
+ * row whose call did not change is not re-rendered when calls enter or leave above it.
+ */
+const CallRow = memo(function CallRow({ call, selected, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
   return (
     <div
       role="row"
@@ -86,7 +88,6 @@ const CallRow = memo(function CallRow({ call, selected, top, onSelect, holdAlert
         e.dataTransfer.effectAllowed = 'move'
       }}
       className={`call-row state-${call.state}${selected ? ' selected' : ''}`}
-      style={{ transform: `translateY(${String(top)}px)` }}
       onClick={() => {
         onSelect(call.id)
       }}
@@ -96,22 +97,64 @@ const CallRow = memo(function CallRow({ call, selected, top, onSelect, holdAlert
   )
 })
 
+interface RowRange {
+  /** First row at the top edge of the viewport. */
+  readonly first: number
+  /** Rows the viewport can show. */
+  readonly visible: number
+}
+
 /**
- * Every live call in a virtualized grid: thousands of rows cost only what is on screen. Rows are
- * draggable onto an extension tile (blind transfer) and selectable by click or arrow keys.
+ * The rows the scroll position shows, from scrollTop and the viewport height alone (rows have a
+ * fixed height: nothing is measured). A new range — and a render — only when the first visible
+ * row or the viewport's capacity changes, not on every scroll event.
+ */
+function useRowRange(scroller: React.RefObject<HTMLDivElement | null>): RowRange {
+  const [range, setRange] = useState<RowRange>({ first: 0, visible: 30 })
+  useLayoutEffect(() => {
+    const el = scroller.current
+    if (el === null) return
+    const update = (): void => {
+      const first = Math.floor(el.scrollTop / ROW_HEIGHT)
+      const visible = Math.ceil(el.clientHeight / ROW_HEIGHT) + 1
+      setRange((r) => (r.first === first && r.visible === visible ? r : { first, visible }))
+    }
+    update()
+    el.addEventListener('scroll', update, { passive: true })
+    const resize = new ResizeObserver(update)
+    resize.observe(el)
+    return () => {
+      el.removeEventListener('scroll', update)
+      resize.disconnect()
+    }
+  }, [scroller])
+  return range
+}
+
+/**
+ * Every live call in a windowed grid: thousands of rows cost only what is on screen. The list is
+ * the store's incrementally kept `callList`; this re-renders when its version changes, and then
+ * only rows whose call changed (or that scrolled in) render. Rows are draggable onto an extension
+ * tile (blind transfer) and selectable by click or arrow keys.
  */
 export function CallsTable(props: Props): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: props.calls.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    // A few rows beyond the edges keep scrolling seamless without rendering many unseen rows.
-    overscan: 4,
-  })
+  // Subscribed for the re-render; the rows are read from callList, which this version describes.
+  useLiveStore((s) => s.callsVersion)
+  const selectedId = useLiveStore((s) => s.focused?.id)
+  const { first, visible } = useRowRange(scroller)
+  const count = callList.length
+  const start = Math.max(0, Math.min(first, count - visible) - OVERSCAN)
+  const end = Math.min(count, first + visible + OVERSCAN)
+  const rows: React.JSX.Element[] = []
+  for (let i = start; i < end; i++) {
+    const call = callList.at(i)
+    if (call === undefined) continue
+    rows.push(<CallRow key={call.id} call={call} selected={call.id === selectedId} onSelect={props.onSelect} holdAlertSeconds={props.holdAlertSeconds} />)
+  }
 
   return (
-    <div className="calls-table" role="grid" aria-label="Live calls" aria-rowcount={props.calls.length + 1}>
+    <div className="calls-table" role="grid" aria-label="Live calls" aria-rowcount={count + 1}>
       <div className="calls-head" role="row">
         <span role="columnheader" className="col-icon" aria-label="Direction" />
         {COLUMNS.map((c) => (
@@ -132,22 +175,11 @@ export function CallsTable(props: Props): React.JSX.Element {
         </span>
       </div>
       <div ref={scroller} className="calls-body">
-        {props.calls.length === 0 && <p className="empty muted">No calls right now.</p>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const call = props.calls[item.index]
-            if (call === undefined) return null
-            return (
-              <CallRow
-                key={call.id}
-                call={call}
-                selected={call.id === props.selectedId}
-                top={item.start}
-                onSelect={props.onSelect}
-                holdAlertSeconds={props.holdAlertSeconds}
-              />
-            )
-          })}
+        {count === 0 && <p className="empty muted">No calls right now.</p>}
+        <div className="calls-spacer" style={{ height: count * ROW_HEIGHT }}>
+          <div className="calls-window" style={{ transform: `translateY(${String(start * ROW_HEIGHT)}px)` }}>
+            {rows}
+          </div>
         </div>
       </div>
     </div>

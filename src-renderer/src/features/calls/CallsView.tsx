@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ActionDone } from '../../../../src-preload/types/actions'
 import type { Result } from '../../../../src-preload/types/result'
 import { bridge } from '../../bridge/current'
 import { useAppStore } from '../../stores/app-store'
-import { useLiveStore } from '../../stores/live-store'
+import { callList, useLiveStore } from '../../stores/live-store'
 import { BlfGrid } from './BlfGrid'
 import { CallCard, type CallCommands } from './CallCard'
 import { CallsTable } from './CallsTable'
@@ -11,7 +11,7 @@ import { DialBox } from './DialBox'
 import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './DestinationPrompt'
 import { HelpOverlay } from './HelpOverlay'
 import { ParkedPanel } from './ParkedPanel'
-import { consultationChannel, createCallOrderer, focusCall, primaryChannel, type SortKey } from './call-model'
+import { consultationChannel, primaryChannel, type SortKey } from './call-model'
 import { runAction } from './run-action'
 
 type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
@@ -34,6 +34,9 @@ function channelOf(callId: string): string | undefined {
   const call = state.calls[callId]
   return call === undefined ? undefined : primaryChannel(state, call)
 }
+
+/** The call the card shows (and H/T/A/P act on), read when acting. */
+const focusedId = (): string | undefined => live().focused?.id
 
 function onCall(callId: string | undefined, fn: (profileId: string, channelId: string) => Promise<Result<ActionDone>>): void {
   const channelId = callId === undefined ? undefined : channelOf(callId)
@@ -73,58 +76,72 @@ function dialNumber(setPending: SetPending, destination: string, confirmEmergenc
 }
 
 /**
+ * The call card for the focused call (selected, else the longest-ringing): subscribed to that call
+ * and its queue's waiting count only, so other calls' patches never re-render it.
+ */
+const FocusedCallCard = memo(function FocusedCallCard(props: { commands: CallCommands; holdAlertSeconds: number; profileId: string | null }): React.JSX.Element {
+  const focused = useLiveStore((s) => s.focused)
+  const waitingInQueue = useLiveStore((s) => {
+    const queue = s.focused?.queue === undefined ? undefined : s.state.queues[s.focused.queue]
+    return queue === undefined ? undefined : Object.keys(queue.callers).length
+  })
+  return <CallCard call={focused} queueWaiting={waitingInQueue} {...props} />
+})
+
+/**
  * The receptionist console: calls, the call card, extensions (BLF), parked calls, the dial box.
- * Each part subscribes to the collections it shows (channels and bridges only matter when acting),
- * and the calls list is ordered incrementally: under load this view re-renders every frame.
+ * Under load patches arrive every frame, so this view subscribes to nothing that changes per
+ * frame: each part subscribes to exactly what it shows (the calls list to its version, the card
+ * to its call, tiles to their own text), and every callback handed down is stable.
  */
 export function CallsView(): React.JSX.Element {
   const profileId = useLiveStore((s) => s.profileId)
-  const callsById = useLiveStore((s) => s.state.calls)
-  const extensions = useLiveStore((s) => s.state.extensions)
-  const parked = useLiveStore((s) => s.state.parked)
-  const queues = useLiveStore((s) => s.state.queues)
   const status = useLiveStore((s) => s.state.meta.status)
-  const selectedId = useLiveStore((s) => s.selectedCallId)
+  const query = useLiveStore((s) => s.callsQuery)
+  const setQuery = useLiveStore((s) => s.setCallsQuery)
   const select = useLiveStore((s) => s.select)
   const holdAlertSeconds = useAppStore((s) => s.settings?.holdAlertSeconds ?? 60)
-  const [filter, setFilter] = useState('')
-  const [sort, setSort] = useState<SortKey>('started')
-  const [descending, setDescending] = useState(false)
   const [pending, setPending] = useState<Pending>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const dialRef = useRef<HTMLInputElement>(null)
-  const [orderCalls] = useState(createCallOrderer)
 
-  const calls = useMemo(() => orderCalls(callsById, filter, sort, descending), [orderCalls, callsById, filter, sort, descending])
-  const focused = focusCall(callsById, selectedId)
-  const queueWaiting = focused?.queue === undefined ? undefined : queues[focused.queue]
-  const waitingInQueue = queueWaiting === undefined ? undefined : Object.keys(queueWaiting.callers).length
-
-  // Stable across renders (they read the store when called), so the memoised BLF grid, dial box
-  // and parked panel do not re-render for every calls patch.
+  // Stable across renders (they read the store when called), so the memoised BLF grid, dial box,
+  // parked panel, rows and call card are never re-rendered for a new callback.
   const transfer = useCallback((callId: string, destination: string, mode: PromptMode): void => { transferCall(setPending, callId, destination, mode) }, [])
   const dial = useCallback((destination: string): void => { dialNumber(setPending, destination) }, [])
   const dropOnExtension = useCallback((callId: string, ext: string): void => { transfer(callId, ext, 'blind') }, [transfer])
   const pickup = useCallback((space: string): void => { void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space })) }, [])
+  const onSort = useCallback((key: SortKey): void => {
+    const q = live().callsQuery
+    setQuery(key === q.sort ? { ...q, descending: !q.descending } : { ...q, sort: key, descending: false })
+  }, [setQuery])
 
-  const commands: CallCommands = {
-    hangup: () => { onCall(focused?.id, (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId })) },
-    transfer: () => { if (focused !== undefined) setPending({ kind: 'prompt', mode: 'blind', callId: focused.id }) },
-    attended: () => { if (focused !== undefined) setPending({ kind: 'prompt', mode: 'attended', callId: focused.id }) },
-    voicemail: () => { if (focused !== undefined) setPending({ kind: 'prompt', mode: 'voicemail', callId: focused.id }) },
-    park: () => { onCall(focused?.id, (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
-    complete: () => { onConsultation(focused?.id, (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
-    cancel: () => { onConsultation(focused?.id, (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
-  }
+  const commands: CallCommands = useMemo(() => {
+    const prompt = (mode: PromptMode): void => {
+      const callId = focusedId()
+      if (callId !== undefined) setPending({ kind: 'prompt', mode, callId })
+    }
+    return {
+      hangup: () => { onCall(focusedId(), (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId })) },
+      transfer: () => { prompt('blind') },
+      attended: () => { prompt('attended') },
+      voicemail: () => { prompt('voicemail') },
+      park: () => { onCall(focusedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
+      complete: () => { onConsultation(focusedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
+      cancel: () => { onConsultation(focusedId(), (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
+    }
+  }, [])
 
-  const onShortcut = (e: KeyboardEvent): void => {
-    if (pending !== null || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return
+  // Single-key shortcuts, only when no field has the keyboard and no dialog is open. Bound again
+  // only when a dialog opens or closes: the selection and the list are read when a key comes.
+  useEffect(() => {
     const move = (delta: number): void => {
-      const idx = calls.findIndex((c) => c.id === selectedId)
-      const next = calls[Math.min(calls.length - 1, Math.max(0, idx + delta))]
+      const { focused } = live()
+      const idx = focused === undefined ? -1 : callList.indexOf(focused)
+      const next = callList.at(Math.min(callList.length - 1, Math.max(0, idx + delta)))
       if (next !== undefined) select(next.id)
     }
-    const map: Record<string, () => void> = {
+    const map: Readonly<Record<string, () => void>> = {
       '/': () => searchRef.current?.focus(),
       d: () => dialRef.current?.focus(),
       h: commands.hangup,
@@ -138,24 +155,20 @@ export function CallsView(): React.JSX.Element {
       arrowdown: () => { move(1) },
       arrowup: () => { move(-1) },
     }
-    const fn = map[e.key.toLowerCase()]
-    if (fn !== undefined) {
-      e.preventDefault()
-      fn()
-    }
-  }
-
-  // Single-key shortcuts, only when no field has the keyboard and no dialog is open. The listener
-  // is re-bound each render so it always sees the current selection and calls.
-  useEffect(() => {
     const listener = (e: KeyboardEvent): void => {
-      onShortcut(e)
+      if (pending !== null || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return
+      const fn = map[e.key.toLowerCase()]
+      if (fn !== undefined) {
+        e.preventDefault()
+        fn()
+      }
     }
     window.addEventListener('keydown', listener)
     return () => {
       window.removeEventListener('keydown', listener)
     }
-  })
+  }, [pending, commands, select])
+
   return (
     <section className="view calls-view" aria-labelledby="calls-title">
       <div className="calls-toolbar">
@@ -163,16 +176,16 @@ export function CallsView(): React.JSX.Element {
         <span className={`live-status live-${status}`} role="status">
           {status === 'live' ? 'Live' : status === 'syncing' ? 'Syncing…' : 'Disconnected — showing the last known state'}
         </span>
-        <DialBox ref={dialRef} extensions={extensions} onDial={dial} />
+        <DialBox ref={dialRef} onDial={dial} />
         <input
           ref={searchRef}
           type="search"
           className="calls-search"
           aria-label="Filter calls"
           placeholder="Filter calls  /"
-          value={filter}
-          onChange={(e) => { setFilter(e.currentTarget.value) }}
-          onKeyDown={(e) => { if (e.key === 'Escape') { setFilter(''); e.currentTarget.blur() } }}
+          value={query.filter}
+          onChange={(e) => { setQuery({ ...query, filter: e.currentTarget.value }) }}
+          onKeyDown={(e) => { if (e.key === 'Escape') { setQuery({ ...query, filter: '' }); e.currentTarget.blur() } }}
         />
         <button type="button" aria-label="Keyboard shortcuts" onClick={() => { setPending({ kind: 'help' }) }}>
           ?
@@ -180,26 +193,14 @@ export function CallsView(): React.JSX.Element {
       </div>
       <div className="calls-layout">
         <div className="calls-main">
-          <CallsTable
-            calls={calls}
-            selectedId={focused?.id ?? null}
-            onSelect={select}
-            sort={sort}
-            descending={descending}
-            onSort={(key) => {
-              if (key === sort) setDescending(!descending)
-              else {
-                setSort(key)
-                setDescending(false)
-              }
-            }}
-            holdAlertSeconds={holdAlertSeconds}
-          />
-          <BlfGrid extensions={extensions} calls={callsById} onDial={dial} onDropCall={dropOnExtension} />
+          <CallsTable onSelect={select} sort={query.sort} descending={query.descending} onSort={onSort} holdAlertSeconds={holdAlertSeconds} />
+          <BlfGrid onDial={dial} onDropCall={dropOnExtension} />
         </div>
         <aside className="calls-side">
-          <CallCard call={focused} queueWaiting={waitingInQueue} commands={commands} holdAlertSeconds={holdAlertSeconds} profileId={profileId} />
-          <ParkedPanel parked={parked} holdAlertSeconds={holdAlertSeconds} onPickup={pickup} />
+          <div className="calls-side-scroll">
+            <FocusedCallCard commands={commands} holdAlertSeconds={holdAlertSeconds} profileId={profileId} />
+            <ParkedPanel holdAlertSeconds={holdAlertSeconds} onPickup={pickup} />
+          </div>
         </aside>
       </div>
       {pending?.kind === 'prompt' && (

@@ -1,8 +1,7 @@
 import { forwardRef, memo, useState } from 'react'
-import type { LiveExtension } from '../../../../src-preload/types/live'
+import { useLiveStore } from '../../stores/live-store'
 
 interface Props {
-  readonly extensions: Readonly<Record<string, LiveExtension>>
   readonly onDial: (destination: string) => void
 }
 
@@ -11,11 +10,13 @@ interface Props {
  * arrows pick one, Enter dials it (or the typed number when nothing is picked).
  */
 export const DialBox = memo(
-  forwardRef<HTMLInputElement, Props>(function DialBox({ extensions, onDial }, ref) {
+  forwardRef<HTMLInputElement, Props>(function DialBox({ onDial }, ref) {
   const [text, setText] = useState('')
   const [active, setActive] = useState(-1)
+  // Subscribed to the extensions only while something is typed: an empty box ignores patches.
+  const extensions = useLiveStore((s) => (text.trim() === '' ? undefined : s.state.extensions))
   const matches =
-    text.trim() === ''
+    extensions === undefined
       ? []
       : Object.values(extensions)
           .filter((e) => /^\d+$/.test(e.id) && (e.id.startsWith(text.trim()) || e.hint.toLowerCase().includes(text.trim().toLowerCase())))

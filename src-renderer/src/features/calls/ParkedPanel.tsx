@@ -1,18 +1,17 @@
 import { memo } from 'react'
-import type { LiveParkedCall } from '../../../../src-preload/types/live'
+import { useLiveStore } from '../../stores/live-store'
 import { Elapsed } from './Elapsed'
 import { partyLabel } from './format'
 
 /** Parked calls with how long they have waited; each is picked up at the operator's phone. */
 export const ParkedPanel = memo(function ParkedPanel({
-  parked: lots,
   onPickup,
   holdAlertSeconds,
 }: {
-  parked: Readonly<Record<string, LiveParkedCall>>
   onPickup: (space: string) => void
   holdAlertSeconds: number
 }): React.JSX.Element {
+  const lots = useLiveStore((s) => s.state.parked)
   const parked = Object.values(lots).sort((a, b) => a.space.localeCompare(b.space, undefined, { numeric: true }))
   return (
     <section className="card parked" aria-label="Parked calls">

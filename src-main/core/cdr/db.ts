@@ -7,7 +7,6 @@ import { NUMBER_FIELDS, NUMBER_WIDTH, numberIndex, packBatch, rowStrings, STRING
 import type { DbRow } from './columns';
 import { csvLine, csvRow, CSV_HEADER, UTF8_BOM } from './csv';
 import { ID_PROFILE_SPAN, ID_SLOTS, MAX_PROFILES, migrate, type MigrationContext } from './migrations';
-import { RowWriter } from './row-writer';
 import { formatLocal, localToUtcMs, assertTimeZone } from './time';
 import type {
   CdrAggregateOptions,
@@ -68,7 +67,6 @@ export class CdrDatabase {
    */
   private readonly maxId = new Map<number, number>();
   private readonly stmts;
-  private readonly writer: RowWriter;
   /** Filter queries differ only in which clauses are present: a few dozen distinct statements. */
   private readonly prepared = new Map<string, Database.Statement>();
 
@@ -101,6 +99,8 @@ export class CdrDatabase {
       this.profileIdByNo.set(p.no, p.id);
     }
     this.stmts = {
+      insert: this.db.prepare(`INSERT INTO cdr (id, ${PACKED_FIELDS.map((f) => `"${sqlColumn(f)}"`).join(', ')})
+        VALUES (${Array(PACKED_FIELDS.length + 1).fill('?').join(',')})`),
       insertFts: this.db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)'),
       // The index keeps no copy of its text (contentless, columnsize=0): removing a row's entry
       // means handing FTS5 the very text it indexed, which searchText() rebuilds from the row.
@@ -123,7 +123,6 @@ export class CdrDatabase {
       maxProfile: this.db.prepare('SELECT coalesce(max(no), 0) FROM profile').pluck(),
       touchProfile: this.db.prepare('UPDATE profile SET last_ingest_ms = ? WHERE no = ?'),
     };
-    this.writer = new RowWriter(this.db, ['id', ...PACKED_FIELDS.map(sqlColumn)].map((c) => `"${c}"`));
   }
 
   private registerFunctions(): void {
@@ -204,16 +203,13 @@ export class CdrDatabase {
         this.store(profileNo, batch, rowStrings(lines[r]), r, args, result);
         if (onProgress && (r + 1) % 10_000 === 0) onProgress(r + 1, batch.count);
       }
-      this.writer.flush();
       this.stmts.touchProfile.run(Date.now(), profileNo);
     });
     try {
       run();
     } catch (err) {
-      // The transaction rolled back: forget the cached top ids (they refill from the table) and
-      // the rows still queued for it.
+      // The transaction rolled back: forget the cached top ids (they refill from the table).
       this.maxId.clear();
-      this.writer.discard();
       throw err;
     }
     return result;
@@ -235,8 +231,6 @@ export class CdrDatabase {
     const top = this.topId(profileNo);
     let slot = 0;
     if (base <= top) {
-      // This second may already hold rows, some perhaps still queued: write them, then read.
-      this.writer.flush();
       const same = this.stmts.second.all(base, base + ID_SLOTS) as [number, number, number, string | null][];
       for (const [id, a, bb, did] of same) {
         if (a === identA && bb === identB) {
@@ -258,8 +252,9 @@ export class CdrDatabase {
       args[1 + f] = Number.isNaN(v) ? null : v;
     }
     for (let f = 0; f < STRING_WIDTH; f++) args[1 + NUMBER_WIDTH + f] = strings[f] ?? null;
-    this.writer.add(args, strings[STRING_WIDTH] ?? '');
+    this.stmts.insert.run(args);
     if (id > top) this.maxId.set(profileNo, id);
+    this.stmts.insertFts.run(id, strings[STRING_WIDTH] ?? '');
     result.inserted++;
   }
 

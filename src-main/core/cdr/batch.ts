@@ -2,12 +2,8 @@
 //
 // Why here and not in the worker: ingest has two cores to use. The caller's thread normalises
 // batch k+1 (time conversion, caller-ID parsing, identity hash) while the worker writes batch k.
-// Why flat columns: one Float64Array (transferred, not copied) and one JSON array of strings per
-// row cost a fraction of cloning or JSON-encoding one object per record with its field names.
-// Why one JSON text per row (joined by newlines, which JSON text never contains raw): the worker
-// parses a row right before writing it, so its strings die young. A single JSON array for the
-// whole batch made 200,000 strings live through the batch's write: they were promoted to the old
-// generation and cost more garbage-collection time than the parse itself.
+// Why flat columns: one Float64Array (transferred, not copied) and one JSON array of strings
+// cost a fraction of cloning or JSON-encoding one object per record with its field names.
 import { compileDirectionRule, foldCase, searchText } from './derive';
 import { normalizeCdr, type NormalizedCdr } from './normalize';
 import { assertTimeZone } from './time';
@@ -36,12 +32,10 @@ export interface PackedBatch {
   indexes: Int32Array;
   /** count × NUMBER_WIDTH, row-major. */
   numbers: Float64Array;
-  /**
-   * `count` lines joined by '\n', line r the JSON text of row r's STRING_WIDTH strings (null
-   * travels as null) followed by its full-text index text (folded searchText, built here to
-   * unload the writer).
-   */
-  rows: string;
+  /** JSON text of a (string | null)[] of count × STRING_WIDTH, row-major. */
+  strings: string;
+  /** JSON text of the count full-text index texts (folded searchText), built here to unload the writer. */
+  texts: string;
 }
 
 export interface PackResult {
@@ -64,8 +58,8 @@ export function packBatch(profileId: string, records: readonly CdrRecord[], opts
   }
   const numbers = new Float64Array(records.length * NUMBER_WIDTH);
   const indexes = new Int32Array(records.length);
-  const lines: string[] = [];
-  const row: (string | null)[] = new Array<string | null>(STRING_WIDTH + 1).fill(null);
+  const strings: (string | null)[] = [];
+  const texts: string[] = [];
   const rejected: IngestResult['rejected'] = [];
   let count = 0;
   let layout: ValueLayout | undefined;
@@ -89,14 +83,13 @@ export function packBatch(profileId: string, records: readonly CdrRecord[], opts
       const v = values[layout.numbers[f] ?? 0] ?? null;
       numbers[o + f] = v === null ? NaN : typeof v === 'number' ? v : v === true ? 1 : 0;
     }
-    for (let f = 0; f < STRING_WIDTH; f++) row[f] = (values[layout.strings[f] ?? 0] ?? null) as string | null;
-    row[STRING_WIDTH] = foldCase(searchText(n));
-    lines.push(JSON.stringify(row));
+    for (let f = 0; f < STRING_WIDTH; f++) strings.push((values[layout.strings[f] ?? 0] ?? null) as string | null);
+    texts.push(foldCase(searchText(n)));
     indexes[count] = i;
     count++;
   }
   return {
-    batch: { count, indexes: indexes.slice(0, count), numbers: numbers.slice(0, count * NUMBER_WIDTH), rows: lines.join('\n') },
+    batch: { count, indexes: indexes.slice(0, count), numbers: numbers.slice(0, count * NUMBER_WIDTH), strings: JSON.stringify(strings), texts: JSON.stringify(texts) },
     rejected,
   };
 }
@@ -125,33 +118,16 @@ export function stringIndex(f: (typeof STRING_FIELDS)[number]): number {
   return STRING_FIELDS.indexOf(f);
 }
 
-/** Checks a batch that crossed the thread boundary and splits it into its rows' JSON lines. */
-export function unpackRows(b: PackedBatch): string[] {
+/** Checks a batch that crossed the thread boundary and returns its strings and index texts. */
+export function unpackStrings(b: PackedBatch): { strings: (string | null)[]; texts: string[] } {
   // Typed for the caller, but it crossed a thread boundary: check before trusting it.
-  if (typeof b !== 'object' || typeof b.rows !== 'string') throw new RangeError('packed batch: not a batch');
+  if (typeof b !== 'object' || typeof b.strings !== 'string' || typeof b.texts !== 'string') throw new RangeError('packed batch: not a batch');
   if (!Number.isInteger(b.count) || b.count < 0) throw new RangeError('packed batch: bad count');
   if (!(b.numbers instanceof Float64Array) || b.numbers.length !== b.count * NUMBER_WIDTH) throw new RangeError('packed batch: bad numbers');
   if (!(b.indexes instanceof Int32Array) || b.indexes.length !== b.count) throw new RangeError('packed batch: bad indexes');
-  const lines = b.count === 0 && b.rows === '' ? [] : b.rows.split('\n');
-  if (lines.length !== b.count) throw new RangeError('packed batch: bad rows');
-  return lines;
-}
-
-/**
- * One row's strings from its JSON line: STRING_WIDTH values (string or null), then the index
- * text. Throws RangeError for a line of another shape.
- */
-export function rowStrings(line: string | undefined): (string | null)[] {
-  let v: unknown;
-  try {
-    v = JSON.parse(line ?? '');
-  } catch {
-    throw new RangeError('packed batch: a row is not JSON');
-  }
-  if (!Array.isArray(v) || v.length !== STRING_WIDTH + 1 || typeof v[STRING_WIDTH] !== 'string') throw new RangeError('packed batch: bad row');
-  for (let f = 0; f < STRING_WIDTH; f++) {
-    const x: unknown = v[f];
-    if (x !== null && typeof x !== 'string') throw new RangeError('packed batch: bad row');
-  }
-  return v as (string | null)[];
+  const strings: unknown = JSON.parse(b.strings);
+  if (!Array.isArray(strings) || strings.length !== b.count * STRING_WIDTH) throw new RangeError('packed batch: bad strings');
+  const texts: unknown = JSON.parse(b.texts);
+  if (!Array.isArray(texts) || texts.length !== b.count) throw new RangeError('packed batch: bad texts');
+  return { strings: strings as (string | null)[], texts: texts as string[] };
 }

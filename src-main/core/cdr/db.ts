@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { channelEndpoint, foldCase, searchText } from './derive';
 import { buildPageQuery, buildQuarterHourQuery, buildWhere, decodeCursor, encodeCursor, normalizeNeedle } from './filter-sql';
-import { NUMBER_FIELDS, NUMBER_WIDTH, numberIndex, packBatch, rowStrings, STRING_FIELDS, STRING_WIDTH, stringIndex, unpackRows, type PackedBatch, type PackedField } from './batch';
+import { NUMBER_FIELDS, NUMBER_WIDTH, numberIndex, packBatch, STRING_FIELDS, STRING_WIDTH, stringIndex, unpackStrings, type PackedBatch, type PackedField } from './batch';
 import type { DbRow } from './columns';
 import { csvLine, csvRow, CSV_HEADER, UTF8_BOM } from './csv';
 import { ID_PROFILE_SPAN, ID_SLOTS, MAX_PROFILES, migrate, type MigrationContext } from './migrations';
@@ -194,13 +194,13 @@ export class CdrDatabase {
 
   /** Stores a batch packed by packBatch(), in one transaction. Rejections carry the records' indexes. */
   ingestPacked(profileId: string, batch: PackedBatch, onProgress?: IngestProgress): IngestResult {
-    const lines = unpackRows(batch);
+    const { strings, texts } = unpackStrings(batch);
     const result: IngestResult = { inserted: 0, merged: 0, unchanged: 0, rejected: [] };
     const run = this.db.transaction(() => {
       const profileNo = this.profileNo(profileId, true) ?? 0;
       const args: (string | number | null)[] = new Array<null>(PACKED_FIELDS.length + 1).fill(null);
       for (let r = 0; r < batch.count; r++) {
-        this.store(profileNo, batch, rowStrings(lines[r]), r, args, result);
+        this.store(profileNo, batch, strings, texts, r, args, result);
         if (onProgress && (r + 1) % 10_000 === 0) onProgress(r + 1, batch.count);
       }
       this.stmts.touchProfile.run(Date.now(), profileNo);
@@ -221,10 +221,11 @@ export class CdrDatabase {
    * of its second: the primary key serves as the identity index (no unique index to maintain).
    */
   private store(
-    profileNo: number, b: PackedBatch, strings: (string | null)[], r: number, args: (string | number | null)[], result: IngestResult,
+    profileNo: number, b: PackedBatch, strings: (string | null)[], texts: string[], r: number, args: (string | number | null)[], result: IngestResult,
   ): void {
     const nums = b.numbers;
     const no = r * NUMBER_WIDTH;
+    const so = r * STRING_WIDTH;
     const identA = nums[no + N_IDENT_A] ?? NaN;
     const identB = nums[no + N_IDENT_B] ?? NaN;
     const base = profileNo * ID_PROFILE_SPAN + (nums[no + N_START] ?? NaN) * ID_SLOTS;
@@ -234,7 +235,7 @@ export class CdrDatabase {
       const same = this.stmts.second.all(base, base + ID_SLOTS) as [number, number, number, string | null][];
       for (const [id, a, bb, did] of same) {
         if (a === identA && bb === identB) {
-          this.merge(id, did, nums, strings, no, result);
+          this.merge(id, did, nums, strings, no, so, result);
           return;
         }
       }
@@ -251,23 +252,23 @@ export class CdrDatabase {
       const v = nums[no + f] ?? NaN;
       args[1 + f] = Number.isNaN(v) ? null : v;
     }
-    for (let f = 0; f < STRING_WIDTH; f++) args[1 + NUMBER_WIDTH + f] = strings[f] ?? null;
+    for (let f = 0; f < STRING_WIDTH; f++) args[1 + NUMBER_WIDTH + f] = strings[so + f] ?? null;
     this.stmts.insert.run(args);
     if (id > top) this.maxId.set(profileNo, id);
-    this.stmts.insertFts.run(id, strings[STRING_WIDTH] ?? '');
+    this.stmts.insertFts.run(id, texts[r] ?? '');
     result.inserted++;
   }
 
   private merge(
-    id: number, storedDid: string | null, nums: Float64Array, strings: (string | null)[], no: number, result: IngestResult,
+    id: number, storedDid: string | null, nums: Float64Array, strings: (string | null)[], no: number, so: number, result: IngestResult,
   ): void {
     const num = (i: number): number | null => {
       const v = nums[no + i] ?? NaN;
       return Number.isNaN(v) ? null : v;
     };
     const merged = this.stmts.merge.get({
-      id, linkedid: strings[S_LINKEDID] ?? null, sequence: num(N_SEQUENCE), recordingfile: strings[S_RECORDINGFILE] ?? null,
-      did: strings[S_DID] ?? null, answer: num(N_ANSWER),
+      id, linkedid: strings[so + S_LINKEDID] ?? null, sequence: num(N_SEQUENCE), recordingfile: strings[so + S_RECORDINGFILE] ?? null,
+      did: strings[so + S_DID] ?? null, answer: num(N_ANSWER),
     }) as SearchFields | undefined;
     if (!merged) {
       result.unchanged++;

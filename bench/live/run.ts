@@ -201,7 +201,7 @@ interface BenchResult {
   readonly mainProcess: { cpuPercentOfOneCore: number; cpuPercentWhileScrolling: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; pbxChildCpuMsTotal: number | null }
   readonly coalescer: { flushesPerSecond: number; patchBatchesPerSecond: number; snapshotsSent: number; maxFlushesIn16ms: number; maxPatchesIn16ms: number; minFlushGapMs: number; meanFlushMs: number; p99FlushMs: number; meanCallUpsertsPerPatch: number }
   readonly renderer: { liveFramesPerSecond: number; snapshotsReceived: number; maxLiveFramesPerAnimationFrame: number; animationFramesWithMoreThanOneBatch: number; animationFramesPerSecond: number; longFramesOver20ms: number; worstFrameMs: number; mainThreadBusyPercent: number; pageErrors: number }
-  readonly latency: { method: string; clockOffsetMs: number; clockUncertaintyMs: number; newCalls: number; measured: number; eventToDomMs: Pcts & { max: number }; eventToSentMs: Pcts; sentToDomMs: Pcts }
+  readonly latency: { method: string; clockOffsetMs: number; clockUncertaintyMs: number; newCalls: number; measured: number; eventToDomMs: Pcts & { max: number }; eventToSentMs: Pcts; heldForAckMs: Pcts; sentToDomMs: Pcts }
   readonly scroll: { error: string } | { frames: number; droppedFramesOver20ms: number; worstFrameMs: number; p99FrameMs: number; rowsInDom: number; listHeightPx: number }
 }
 
@@ -354,6 +354,7 @@ async function main(): Promise<void> {
 
     const eventToDom: number[] = []
     const eventToSent: number[] = []
+    const heldForAck: number[] = []
     const sentToDom: number[] = []
     let bornInWindow = 0
     for (const [id, arrived] of arrivals) {
@@ -362,8 +363,10 @@ async function main(): Promise<void> {
       const dom = domSeen.get(id)
       if (dom !== undefined) eventToDom.push(dom - clockOffsetMs - arrived)
       const sent = probe.newCallSentAt.get(id)
+      const flushed = probe.newCallFlushedAt.get(id)
       if (sent !== undefined) {
         eventToSent.push(sent - arrived)
+        if (flushed !== undefined) heldForAck.push(sent - flushed)
         if (dom !== undefined) sentToDom.push(dom - clockOffsetMs - sent)
       }
     }
@@ -445,6 +448,7 @@ async function main(): Promise<void> {
         measured: eventToDom.length,
         eventToDomMs: { p50: round(percentile(eventToDom, 50)), p95: round(percentile(eventToDom, 95)), p99: round(percentile(eventToDom, 99)), max: round(Math.max(0, ...eventToDom)) },
         eventToSentMs: { p50: round(percentile(eventToSent, 50)), p95: round(percentile(eventToSent, 95)), p99: round(percentile(eventToSent, 99)) },
+        heldForAckMs: { p50: round(percentile(heldForAck, 50)), p95: round(percentile(heldForAck, 95)), p99: round(percentile(heldForAck, 99)) },
         sentToDomMs: { p50: round(percentile(sentToDom, 50)), p95: round(percentile(sentToDom, 95)), p99: round(percentile(sentToDom, 99)) },
       },
       scroll: scroll.error !== undefined
@@ -482,6 +486,7 @@ function printTable(r: BenchResult): void {
     `  renderer                   ${String(ren.liveFramesPerSecond)} live frames/s, max ${String(ren.maxLiveFramesPerAnimationFrame)} per animation frame (${String(ren.animationFramesWithMoreThanOneBatch)} frames with > 1), ${String(ren.animationFramesPerSecond)} fps, ${String(ren.longFramesOver20ms)} frames > 20 ms (worst ${String(ren.worstFrameMs)} ms), main thread busy ${String(ren.mainThreadBusyPercent)} %`,
     `  event→DOM                  ${ms(lat.eventToDomMs)} (max ${String(lat.eventToDomMs.max)} ms) over ${String(lat.measured)} of ${String(lat.newCalls)} new calls`,
     `    event→sent (main)        ${ms(lat.eventToSentMs)}`,
+    `      held for the page's ack ${ms(lat.heldForAckMs)} (flow control: one unacknowledged batch per page)`,
     `    sent→DOM (ws+renderer)   ${ms(lat.sentToDomMs)}`,
     `    clocks                   page − main offset ${String(lat.clockOffsetMs)} ms ± ${String(lat.clockUncertaintyMs)} ms`,
     scroll.error !== undefined

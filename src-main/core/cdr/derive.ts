@@ -6,7 +6,7 @@ import type { CdrDirection, DirectionRule } from './types';
 /** Splits Asterisk's `"Name" <number>` caller ID. Tolerates a bare number or a bare name. */
 export function parseCallerId(clid: string): { name: string; number: string } {
   const s = clid.trim();
-  return plainQuotedCallerId(s) ?? parseCallerIdGeneral(s);
+  return plainQuotedCallerId(s) ?? parseCallerIdByPattern(s);
 }
 
 /**
@@ -29,7 +29,8 @@ function plainQuotedCallerId(s: string): { name: string; number: string } | null
   return { name, number: s.slice(lt + 1, -1).trim() };
 }
 
-function parseCallerIdGeneral(s: string): { name: string; number: string } {
+/** The general caller-ID parser (one regular expression): the definition the fast path must match. */
+export function parseCallerIdByPattern(s: string): { name: string; number: string } {
   const m = /^(?:"((?:[^"\\]|\\.)*)"|([^<]*?))\s*<([^>]*)>\s*$/.exec(s);
   if (m) {
     const quoted = m[1];

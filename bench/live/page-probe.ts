@@ -6,14 +6,15 @@
  *    recycled row whose data-call-id changed) — observer callbacks run right after the DOM
  *    mutation, before the frame is painted;
  *  - every requestAnimationFrame timestamp (frame pacing);
- *  - the arrival time of every 'live.message' WebSocket frame, and whether it was a snapshot.
+ *  - the arrival time of every 'live.message' WebSocket frame, whether it was a snapshot, and
+ *    the size of each patch frame.
  * window.__liveBench.scroll(ms, pxPerFrame) scrolls the calls list for ms and resolves with the
  * frame deltas seen meanwhile.
  */
 export const PAGE_PROBE = String.raw`
 (() => {
   const clock = () => performance.timeOrigin + performance.now();
-  const probe = { seen: new Map(), frames: [], live: [], snapshots: 0 };
+  const probe = { seen: new Map(), frames: [], live: [], liveBytes: [], snapshots: 0 };
   window.__liveBench = probe;
   const note = (id, t) => { if (id && !probe.seen.has(id)) probe.seen.set(id, t); };
   const scan = (node, t) => {
@@ -39,6 +40,7 @@ export const PAGE_PROBE = String.raw`
         if (typeof e.data !== 'string' || !e.data.startsWith(LIVE)) return;
         probe.live.push(clock());
         if (e.data.startsWith(LIVE + 'snapshot')) probe.snapshots++;
+        else probe.liveBytes.push(e.data.length);
       });
     }
   };
@@ -46,6 +48,7 @@ export const PAGE_PROBE = String.raw`
     seen: [...probe.seen].filter(([, t]) => t >= since),
     frames: probe.frames.filter((t) => t >= since),
     live: probe.live.filter((t) => t >= since),
+    liveBytes: probe.liveBytes.slice(-probe.live.filter((t) => t >= since).length),
     snapshots: probe.snapshots,
   });
   probe.scroll = (ms, px) => new Promise((resolve) => {

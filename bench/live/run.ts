@@ -159,6 +159,7 @@ interface PageResult {
   seen: [string, number][]
   frames: number[]
   live: number[]
+  liveBytes: number[]
   snapshots: number
 }
 
@@ -200,7 +201,7 @@ interface BenchResult {
   readonly reducer: { events: number; batches: number; mainThreadMs: number; eventsPerSecondOfMainThread: number; meanBatchMs: number; maxBatchMs: number; shareOfWallPercent: number }
   readonly mainProcess: { cpuPercentOfOneCore: number; cpuPercentWhileScrolling: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; pbxChildCpuMsTotal: number | null }
   readonly coalescer: { flushesPerSecond: number; patchBatchesPerSecond: number; snapshotsSent: number; maxFlushesIn16ms: number; maxPatchesIn16ms: number; minFlushGapMs: number; meanFlushMs: number; p99FlushMs: number; meanCallUpsertsPerPatch: number }
-  readonly renderer: { liveFramesPerSecond: number; snapshotsReceived: number; maxLiveFramesPerAnimationFrame: number; animationFramesWithMoreThanOneBatch: number; animationFramesPerSecond: number; longFramesOver20ms: number; worstFrameMs: number; mainThreadBusyPercent: number; pageErrors: number }
+  readonly renderer: { liveFramesPerSecond: number; meanPatchKiB: number; maxPatchKiB: number; snapshotsReceived: number; maxLiveFramesPerAnimationFrame: number; animationFramesWithMoreThanOneBatch: number; animationFramesPerSecond: number; longFramesOver20ms: number; worstFrameMs: number; mainThreadBusyPercent: number; pageErrors: number }
   readonly latency: { method: string; clockOffsetMs: number; clockUncertaintyMs: number; newCalls: number; measured: number; eventToDomMs: Pcts & { max: number }; eventToSentMs: Pcts; heldForAckMs: Pcts; sentToDomMs: Pcts }
   readonly scroll: { error: string } | { frames: number; droppedFramesOver20ms: number; worstFrameMs: number; p99FrameMs: number; rowsInDom: number; listHeightPx: number }
 }
@@ -431,6 +432,8 @@ async function main(): Promise<void> {
       },
       renderer: {
         liveFramesPerSecond: round(pageWindow.live.length / wallS, 1),
+        meanPatchKiB: round(pageWindow.liveBytes.reduce((a, b) => a + b, 0) / Math.max(1, pageWindow.liveBytes.length) / 1024, 1),
+        maxPatchKiB: round(Math.max(0, ...pageWindow.liveBytes) / 1024, 1),
         snapshotsReceived: pageSettled.snapshots,
         maxLiveFramesPerAnimationFrame: livePerFrame.max,
         animationFramesWithMoreThanOneBatch: livePerFrame.framesWithMoreThanOne,
@@ -483,7 +486,7 @@ function printTable(r: BenchResult): void {
     `  reducer                    ${String(reducer.eventsPerSecondOfMainThread)} events/s of main-thread time (${String(reducer.events)} events in ${String(reducer.batches)} batches, mean ${String(reducer.meanBatchMs)} ms, max ${String(reducer.maxBatchMs)} ms, ${String(reducer.shareOfWallPercent)} % of wall)`,
     `  main-process CPU           ${String(main.cpuPercentOfOneCore)} % of one core (${String(main.cpuPercentWhileScrolling)} % while scrolling; event-loop delay p99 ${String(main.eventLoopDelayP99Ms)} ms, max ${String(main.eventLoopDelayMaxMs)} ms)`,
     `  patch batches              ${String(co.patchBatchesPerSecond)} /s (flushes ${String(co.flushesPerSecond)} /s, max ${String(co.maxPatchesIn16ms)} in any 16 ms, min gap ${String(co.minFlushGapMs)} ms, flush mean ${String(co.meanFlushMs)} ms p99 ${String(co.p99FlushMs)} ms, snapshots ${String(co.snapshotsSent)})`,
-    `  renderer                   ${String(ren.liveFramesPerSecond)} live frames/s, max ${String(ren.maxLiveFramesPerAnimationFrame)} per animation frame (${String(ren.animationFramesWithMoreThanOneBatch)} frames with > 1), ${String(ren.animationFramesPerSecond)} fps, ${String(ren.longFramesOver20ms)} frames > 20 ms (worst ${String(ren.worstFrameMs)} ms), main thread busy ${String(ren.mainThreadBusyPercent)} %`,
+    `  renderer                   ${String(ren.liveFramesPerSecond)} live frames/s (patch mean ${String(ren.meanPatchKiB)} KiB, max ${String(ren.maxPatchKiB)} KiB), max ${String(ren.maxLiveFramesPerAnimationFrame)} per animation frame (${String(ren.animationFramesWithMoreThanOneBatch)} frames with > 1), ${String(ren.animationFramesPerSecond)} fps, ${String(ren.longFramesOver20ms)} frames > 20 ms (worst ${String(ren.worstFrameMs)} ms), main thread busy ${String(ren.mainThreadBusyPercent)} %`,
     `  event→DOM                  ${ms(lat.eventToDomMs)} (max ${String(lat.eventToDomMs.max)} ms) over ${String(lat.measured)} of ${String(lat.newCalls)} new calls`,
     `    event→sent (main)        ${ms(lat.eventToSentMs)}`,
     `      held for the page's ack ${ms(lat.heldForAckMs)} (flow control: one unacknowledged batch per page)`,

@@ -90,8 +90,14 @@ export interface LiveExtension {
   readonly state: ExtensionStateName
   /** Asterisk's StatusText (`Idle`, `InUse`, `Ringing`, …). */
   readonly statusText: string
-  /** Calls one of the hint's devices is in (who the extension talks to). */
+  /**
+   * Calls one of the hint's devices is in (who the extension talks to), in id order. Main's model
+   * has all of them; a window is sent at most the first few (src-main/core/live/wire-extensions.ts)
+   * and `callCount` when the list was cut.
+   */
   readonly callIds: readonly string[]
+  /** How many calls in all, present only when `callIds` was cut short for a window. */
+  readonly callCount?: number
 }
 
 export interface LiveDevice {

@@ -11,6 +11,9 @@
  *                                   forces a snapshot (renderer reload, seq gap seen by the renderer)
  *   co.stats                        { flushes, patches, snapshots, fullDiffs }
  *
+ * What sinks get is the wire form: extensions carry at most a few call ids and their count
+ * (wire-extensions.ts); snapshot() itself is the full state.
+ *
  * One pending change per entity: a flush compares the state at the previous flush with the latest
  * one, by reference (reducers share untouched entities), so an entity changed ten times is sent
  * once with its latest value and one that appeared and vanished between flushes is not sent.
@@ -32,6 +35,7 @@ import {
   emptyLiveState,
 } from '../../../src-preload/types/live'
 import { type ModelStore, type PublicColl, storeOf } from './model'
+import { patchForWire, snapshotForWire } from './wire-extensions'
 
 export type Scheduler = (fn: () => void, delayMs: number) => { cancel(): void }
 
@@ -248,7 +252,7 @@ export class PatchCoalescer {
     let patch: LivePatch | undefined
     if (diff !== undefined) {
       this.seq++
-      patch = { profileId: this.profileId, seq: this.seq, ...diff }
+      patch = patchForWire({ profileId: this.profileId, seq: this.seq, ...diff })
       this.stats.patches++
     }
     for (const entry of this.sinks) {
@@ -286,6 +290,6 @@ export class PatchCoalescer {
   private sendSnapshot(entry: SinkEntry): void {
     entry.stale = false
     this.stats.snapshots++
-    entry.sink.send({ kind: 'snapshot', snapshot: this.snapshot() })
+    entry.sink.send({ kind: 'snapshot', snapshot: snapshotForWire(this.snapshot()) })
   }
 }

@@ -17,8 +17,10 @@ const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = 
 interface TileProps {
   readonly id: string
   readonly state: ExtensionStateName
-  /** The extension's calls (a new array only when they change). */
+  /** The extension's calls (a new array only when they change), cut to the first few by main. */
   readonly callIds: readonly string[]
+  /** How many calls in all when callIds was cut. */
+  readonly callCount: number | undefined
   readonly over: boolean
   readonly onDial: (extension: string) => void
   readonly onDropCall: (callId: string, extension: string) => void
@@ -29,8 +31,8 @@ interface TileProps {
  * One tile, memoised on plain values. Who it talks to is its own subscription (a short string,
  * compared by value), so under load only the tiles whose text changed re-render.
  */
-const BlfTile = memo(function BlfTile({ id, state, callIds, over, onDial, onDropCall, setOver }: TileProps): React.JSX.Element {
-  const peers = useLiveStore(() => talkingTo({ id, callIds }, liveTables.tables.calls))
+const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, onDial, onDropCall, setOver }: TileProps): React.JSX.Element {
+  const peers = useLiveStore(() => talkingTo({ id, callIds, callCount }, liveTables.tables.calls))
   const s = STATE_TEXT[state]
   return (
     <li>
@@ -102,6 +104,7 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
             id={ext.id}
             state={ext.state}
             callIds={ext.callIds}
+            callCount={ext.callCount}
             over={over === ext.id}
             onDial={onDial}
             onDropCall={onDropCall}

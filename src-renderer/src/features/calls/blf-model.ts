@@ -8,7 +8,7 @@ const MAX_NAMES = 2
  * Who an extension talks to, as short text: the first parties by name, then how many more.
  * Bounded work and bounded text per tile, however many calls the extension is in.
  */
-export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds'>, calls: { get(id: string): LiveCall | undefined }): string {
+export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds' | 'callCount'>, calls: { get(id: string): LiveCall | undefined }): string {
   const names: string[] = []
   // Stops after MAX_NAMES parties: the rest are counted, not looked up (ids briefly unknown to
   // the calls list, between two patches, are counted too).
@@ -17,6 +17,6 @@ export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds'>, calls: { g
     const c = calls.get(id)
     if (c !== undefined) names.push(c.caller.number === ext.id ? partyLabel(c.callee).primary : partyLabel(c.caller).primary)
   }
-  const more = names.length === 0 ? 0 : ext.callIds.length - names.length
+  const more = names.length === 0 ? 0 : (ext.callCount ?? ext.callIds.length) - names.length
   return more > 0 ? `${names.join(', ')} +${String(more)} more` : names.join(', ')
 }

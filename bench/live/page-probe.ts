@@ -9,12 +9,13 @@
  *  - the arrival time of every 'live.message' WebSocket frame, whether it was a snapshot, and
  *    the size of each patch frame.
  * window.__liveBench.scroll(ms, pxPerFrame) scrolls the calls list for ms and resolves with the
- * frame deltas seen meanwhile.
+ * frame deltas seen meanwhile and, per frame, [rows inserted, text nodes changed, live messages
+ * received] (a MutationObserver's counts: what the frame had to lay out and paint).
  */
 export const PAGE_PROBE = String.raw`
 (() => {
   const clock = () => performance.timeOrigin + performance.now();
-  const probe = { seen: new Map(), frames: [], live: [], liveBytes: [], snapshots: 0 };
+  const probe = { seen: new Map(), frames: [], live: [], liveBytes: [], snapshots: 0, rowsAdded: 0, textChanges: 0 };
   window.__liveBench = probe;
   const note = (id, t) => { if (id && !probe.seen.has(id)) probe.seen.set(id, t); };
   const scan = (node, t) => {
@@ -26,9 +27,10 @@ export const PAGE_PROBE = String.raw`
     const t = clock();
     for (const r of records) {
       if (r.type === 'attributes') note(r.target.getAttribute('data-call-id'), t);
-      else for (const n of r.addedNodes) scan(n, t);
+      else if (r.type === 'characterData') probe.textChanges++;
+      else for (const n of r.addedNodes) { scan(n, t); if (n.nodeType === 1 && n.hasAttribute('data-call-id')) probe.rowsAdded++; }
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-call-id'] });
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-call-id'] });
   const frame = () => { probe.frames.push(clock()); requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
   const Native = window.WebSocket;
@@ -56,16 +58,23 @@ export const PAGE_PROBE = String.raw`
     if (!el) { resolve({ error: 'no .calls-body' }); return; }
     const start = clock();
     const deltas = [];
+    // What changed in the DOM during each frame (between two steps): rows inserted, text nodes
+    // changed (the one-second timers change every visible duration at once), live messages
+    // received (applied in the next frame).
+    const detail = [];
     let last = performance.now();
     let dir = 1;
+    let rows0 = probe.rowsAdded, text0 = probe.textChanges, live0 = probe.live.length;
     const step = (now) => {
       deltas.push(now - last);
+      detail.push([probe.rowsAdded - rows0, probe.textChanges - text0, probe.live.length - live0]);
+      rows0 = probe.rowsAdded; text0 = probe.textChanges; live0 = probe.live.length;
       last = now;
       if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) dir = -1;
       else if (el.scrollTop <= 0) dir = 1;
       el.scrollTop += dir * px;
       if (clock() - start < ms) requestAnimationFrame(step);
-      else resolve({ deltas: deltas.slice(1), scrollHeight: el.scrollHeight, rows: el.querySelectorAll('[data-call-id]').length });
+      else resolve({ deltas: deltas.slice(1), detail: detail.slice(1), scrollHeight: el.scrollHeight, rows: el.querySelectorAll('[data-call-id]').length });
     };
     requestAnimationFrame((now) => { last = now; requestAnimationFrame(step); });
   });

@@ -16,13 +16,21 @@ export interface RunningProfiles {
 /** Timeline categories DevTools' Performance panel records (style, layout, paint, scripts). */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'].join(',')
 
-export async function startProfiles(page: CDPSession, opts: { readonly trace: boolean }): Promise<RunningProfiles> {
+/**
+ * `cpu`: CPU profiles of main and the page; `trace`: the page's timeline. `name` prefixes the
+ * files (the scroll phase is recorded apart from the measurement window: `scroll.trace.json`).
+ */
+export async function startProfiles(page: CDPSession, opts: { readonly trace: boolean; readonly cpu?: boolean; readonly name?: string }): Promise<RunningProfiles> {
+  const cpu = opts.cpu ?? true
+  const name = opts.name ?? 'renderer'
   const main = new Session()
-  main.connect()
-  await main.post('Profiler.enable')
-  await main.post('Profiler.start')
-  await page.send('Profiler.enable')
-  await page.send('Profiler.start')
+  if (cpu) {
+    main.connect()
+    await main.post('Profiler.enable')
+    await main.post('Profiler.start')
+    await page.send('Profiler.enable')
+    await page.send('Profiler.start')
+  }
   // The page's timeline too: a CPU profile shows native style/layout/paint only as "(program)".
   const traceEvents: unknown[] = []
   const onData = (e: { value: unknown[] }): void => {
@@ -35,10 +43,13 @@ export async function startProfiles(page: CDPSession, opts: { readonly trace: bo
   return {
     async save(dir) {
       mkdirSync(dir, { recursive: true })
-      const m = await main.post('Profiler.stop')
-      const r = await page.send('Profiler.stop')
-      writeFileSync(join(dir, 'main.cpuprofile'), JSON.stringify(m.profile))
-      writeFileSync(join(dir, 'renderer.cpuprofile'), JSON.stringify(r.profile))
+      if (cpu) {
+        const m = await main.post('Profiler.stop')
+        const r = await page.send('Profiler.stop')
+        writeFileSync(join(dir, name === 'renderer' ? 'main.cpuprofile' : `${name}-main.cpuprofile`), JSON.stringify(m.profile))
+        writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(r.profile))
+        main.disconnect()
+      }
       if (opts.trace) {
         const complete = new Promise<void>((resolve) => {
           page.once('Tracing.tracingComplete', () => {
@@ -48,9 +59,8 @@ export async function startProfiles(page: CDPSession, opts: { readonly trace: bo
         await page.send('Tracing.end')
         await complete
         page.off('Tracing.dataCollected', onData)
-        writeFileSync(join(dir, 'renderer.trace.json'), JSON.stringify({ traceEvents }))
+        writeFileSync(join(dir, `${name}.trace.json`), JSON.stringify({ traceEvents }))
       }
-      main.disconnect()
     },
   }
 }

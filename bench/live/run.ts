@@ -13,9 +13,11 @@
  *   --seconds   measurement window for latency/CPU/batches (default 15)
  *   --scroll    seconds of scrolling the calls list under load (default 4)
  *   --json      one JSON object instead of the table
- *   --profile D write main.cpuprofile and renderer.cpuprofile (measurement window) into D
- *   --trace     with --profile: also the page's timeline (renderer.trace.json); tracing slows the
- *               page, so its figures and CPU profile are not comparable with an untraced run
+ *   --profile D write main.cpuprofile and renderer.cpuprofile (measurement window),
+ *               scroll-main.cpuprofile and scroll.cpuprofile (the scroll phase) into D
+ *   --trace     with --profile: also the page's timeline (renderer.trace.json) and the scroll
+ *               phase's (scroll.trace.json); tracing slows the page, so its figures and CPU
+ *               profile are not comparable with an untraced run
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
@@ -165,6 +167,8 @@ interface PageResult {
 
 interface ScrollResult {
   deltas?: number[]
+  /** Per frame: rows inserted, text nodes changed, live messages received (page-probe.ts). */
+  detail?: [number, number, number][]
   scrollHeight?: number
   rows?: number
   error?: string
@@ -189,6 +193,25 @@ function maxLivePerFrame(frames: readonly number[], live: readonly number[]): { 
   return { max, framesWithMoreThanOne: over }
 }
 
+/** A dropped scroll frame and what its DOM did (rows inserted, text changed, messages before). */
+interface DroppedFrame {
+  readonly ms: number
+  readonly rowsInserted: number
+  readonly textChanges: number
+  /** Live messages received during the frame before: the patch this frame applied. */
+  readonly liveApplied: number
+}
+
+function droppedFrames(deltas: readonly number[], detail: readonly (readonly [number, number, number])[]): DroppedFrame[] {
+  const out: DroppedFrame[] = []
+  deltas.forEach((ms, i) => {
+    if (ms <= 20) return
+    const d = detail[i] ?? [0, 0, 0]
+    out.push({ ms: round(ms, 1), rowsInserted: d[0], textChanges: d[1], liveApplied: (detail[i - 1] ?? [0, 0, 0])[2] })
+  })
+  return out
+}
+
 interface Pcts {
   readonly p50: number
   readonly p95: number
@@ -203,7 +226,7 @@ interface BenchResult {
   readonly coalescer: { flushesPerSecond: number; patchBatchesPerSecond: number; snapshotsSent: number; maxFlushesIn16ms: number; maxPatchesIn16ms: number; minFlushGapMs: number; meanFlushMs: number; p99FlushMs: number; meanCallUpsertsPerPatch: number }
   readonly renderer: { liveFramesPerSecond: number; meanPatchKiB: number; maxPatchKiB: number; snapshotsReceived: number; maxLiveFramesPerAnimationFrame: number; animationFramesWithMoreThanOneBatch: number; animationFramesPerSecond: number; longFramesOver20ms: number; worstFrameMs: number; mainThreadBusyPercent: number; pageErrors: number }
   readonly latency: { method: string; clockOffsetMs: number; clockUncertaintyMs: number; newCalls: number; measured: number; eventToDomMs: Pcts & { max: number }; eventToSentMs: Pcts; heldForAckMs: Pcts; sentToDomMs: Pcts }
-  readonly scroll: { error: string } | { frames: number; droppedFramesOver20ms: number; worstFrameMs: number; p99FrameMs: number; rowsInDom: number; listHeightPx: number }
+  readonly scroll: { error: string } | { frames: number; droppedFramesOver20ms: number; worstFrameMs: number; p99FrameMs: number; rowsInDom: number; listHeightPx: number; dropped: DroppedFrame[] }
 }
 
 async function main(): Promise<void> {
@@ -378,6 +401,7 @@ async function main(): Promise<void> {
 
     // ---- scrolling under the same load ----
     log(opts, `scrolling the calls list ${String(opts.scroll)} s…`)
+    const scrollTracing = opts.profileDir !== undefined ? await startProfiles(cdp, { trace: opts.trace, name: 'scroll' }) : undefined
     const cpuScroll0 = process.cpuUsage()
     const ts0 = performance.now()
     const scroll = (await page.evaluate(
@@ -386,6 +410,7 @@ async function main(): Promise<void> {
     )) as ScrollResult
     const cpuScroll = process.cpuUsage(cpuScroll0)
     const scrollWallS = (performance.now() - ts0) / 1000
+    if (scrollTracing !== undefined && opts.profileDir !== undefined) await scrollTracing.save(opts.profileDir)
     const scrollDeltas = scroll.deltas ?? []
     const callsNow = Object.keys(runtime.coalescer.snapshot().state.calls).length
     const rowsInDom = await page.locator('[data-call-id]').count()
@@ -463,6 +488,7 @@ async function main(): Promise<void> {
             p99FrameMs: round(percentile(scrollDeltas, 99), 1),
             rowsInDom,
             listHeightPx: scroll.scrollHeight ?? 0,
+            dropped: droppedFrames(scrollDeltas, scroll.detail ?? []),
           },
     }
     if (opts.json) console.log(JSON.stringify(result, null, 2))
@@ -477,7 +503,7 @@ function printTable(r: BenchResult): void {
   const lat = r.latency
   const ms = (o: { p50: number; p95: number; p99: number }): string => `p50 ${String(o.p50)} / p95 ${String(o.p95)} / p99 ${String(o.p99)} ms`
   const { reducer, mainProcess: main, coalescer: co, renderer: ren, load, config: cfg } = r
-  const scroll: { error?: string; droppedFramesOver20ms?: number; frames?: number; worstFrameMs?: number; p99FrameMs?: number } = r.scroll
+  const scroll: { error?: string; droppedFramesOver20ms?: number; frames?: number; worstFrameMs?: number; p99FrameMs?: number; dropped?: DroppedFrame[] } = r.scroll
   const p95 = lat.eventToDomMs.p95
   const goal = (ok: boolean): string => (ok ? 'met' : 'MISSED')
   const lines = [
@@ -494,7 +520,8 @@ function printTable(r: BenchResult): void {
     `    clocks                   page − main offset ${String(lat.clockOffsetMs)} ms ± ${String(lat.clockUncertaintyMs)} ms`,
     scroll.error !== undefined
       ? `  scroll                     ${scroll.error}`
-      : `  scroll                     ${String(scroll.droppedFramesOver20ms)} dropped frames (> 20 ms) of ${String(scroll.frames)}, worst ${String(scroll.worstFrameMs)} ms, p99 ${String(scroll.p99FrameMs)} ms`,
+      : `  scroll                     ${String(scroll.droppedFramesOver20ms)} dropped frames (> 20 ms) of ${String(scroll.frames)}, worst ${String(scroll.worstFrameMs)} ms, p99 ${String(scroll.p99FrameMs)} ms` +
+        (scroll.dropped ?? []).map((d) => `\n    dropped ${String(d.ms)} ms: ${String(d.rowsInserted)} rows inserted, ${String(d.textChanges)} text changes, ${String(d.liveApplied)} live message(s) applied`).join(''),
     ...(load.liveStatusAtEnd !== 'live' || load.amiEventsPerSecond === 0
       ? [`  WARNING: the console's live state was '${load.liveStatusAtEnd}' at the end (${String(load.amiReconnects)} AMI reconnects): it fell behind and the PBX dropped it as a slow reader — the window's figures do not describe a live console`]
       : []),

@@ -3,6 +3,7 @@ import type { ConnectionStatus } from '../../../src-preload/types/connections'
 import { type LiveCall, type LiveMessage, type LivePatch, type LiveSnapshot, type LiveState, emptyLiveState, patchBase } from '../../../src-preload/types/live'
 import { bridge } from '../bridge/current'
 import { CallList, type CallQuery, FocusIndex } from '../features/calls/call-model'
+import { ShownOrder } from '../features/calls/shown-order'
 import { LiveTables } from './live-tables'
 
 interface LiveStoreState {
@@ -22,7 +23,7 @@ interface LiveStoreState {
   focused: LiveCall | undefined
   /** Filter and order of the calls list (kept across view switches). */
   callsQuery: CallQuery
-  /** `callList.version`: the calls list's members or order changed. */
+  /** `shownOrder.version`: the calls list as shown (members, order, a row's call) changed. */
   callsVersion: number
   subscribe: (profileId: string) => Promise<void>
   receive: (msg: LiveMessage) => void
@@ -30,12 +31,19 @@ interface LiveStoreState {
   loadStatuses: () => Promise<void>
   select: (callId: string | null) => void
   setCallsQuery: (query: CallQuery) => void
+  /**
+   * The user scrolls the calls list (true) or stopped (false): see ShownOrder. Returns the rows
+   * the list must scroll by to keep its rows in place (on release).
+   */
+  holdCallsOrder: (scrolling: boolean) => number
 }
 
 /** The live state's tables: mutated in place once per animation frame (see live-tables.ts). */
 export const liveTables = new LiveTables()
 /** The calls list as shown, kept from each frame's call changes. */
 export const callList = new CallList()
+/** The calls list in the order its rows are shown: callList, held while the user scrolls. */
+export const shownOrder = new ShownOrder(callList, (id) => liveTables.tables.calls.get(id))
 const focusIndex = new FocusIndex()
 
 /**
@@ -77,7 +85,9 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
         focusIndex.reset(calls.values())
       }
       const changes = liveTables.apply(frame.patches)
+      const listVersion = callList.version
       callList.apply(changes.calls, () => calls.values())
+      if (callList.version !== listVersion) shownOrder.listChanged()
       focusIndex.apply(changes.calls)
       const selected = get().selectedCallId
       const selectedCallId = selected !== null && calls.get(selected) === undefined ? null : selected
@@ -86,7 +96,7 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
         seq: frame.seq,
         selectedCallId,
         focused: focusOf(selectedCallId),
-        callsVersion: callList.version,
+        callsVersion: shownOrder.version,
         ...(anything ? { state: liveTables.view() } : {}),
       })
     }
@@ -111,7 +121,7 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
     selectedCallId: null,
     focused: undefined,
     callsQuery: callList.query,
-    callsVersion: callList.version,
+    callsVersion: shownOrder.version,
     subscribe: async (profileId) => {
       pending = null
       awaitingSnapshot = true
@@ -119,7 +129,8 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
         liveTables.replace(emptyLiveState())
         callList.reset([])
         focusIndex.reset([])
-        set({ profileId, state: liveTables.view(), seq: -1, selectedCallId: null, focused: undefined, callsVersion: callList.version })
+        shownOrder.listChanged(true)
+        set({ profileId, state: liveTables.view(), seq: -1, selectedCallId: null, focused: undefined, callsVersion: shownOrder.version })
       }
       // A fresh start for main's flow control: anything it still holds for this window is stale.
       unacked = 0
@@ -160,7 +171,15 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
     },
     setCallsQuery: (query) => {
       callList.setQuery(query, liveTables.tables.calls.values())
-      set({ callsQuery: callList.query, callsVersion: callList.version })
+      shownOrder.listChanged(true)
+      set({ callsQuery: callList.query, callsVersion: shownOrder.version })
+    },
+    holdCallsOrder: (scrolling) => {
+      let shift = 0
+      if (scrolling) shownOrder.hold()
+      else shift = shownOrder.release()
+      if (get().callsVersion !== shownOrder.version) set({ callsVersion: shownOrder.version })
+      return shift
     },
   }
 })

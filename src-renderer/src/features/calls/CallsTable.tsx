@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react'
 import type { LiveCall } from '../../../../src-preload/types/live'
-import { callList, useLiveStore } from '../../stores/live-store'
+import { shownOrder, useLiveStore } from '../../stores/live-store'
 import { Elapsed } from './Elapsed'
 import { STATE_LABEL, type SortKey } from './call-model'
 import { partyLabel } from './format'
@@ -17,6 +17,8 @@ interface Props {
 const ROW_HEIGHT = 40
 /** Rows rendered beyond each edge, so scrolling shows rendered rows before React catches up. */
 const OVERSCAN = 6
+/** No scroll event for this long: the user stopped scrolling, the live order shows again. */
+const SCROLL_SETTLE_MS = 200
 const COLUMNS: readonly { key: SortKey; label: string }[] = [
   { key: 'caller', label: 'Caller' },
   { key: 'callee', label: 'To' },
@@ -36,6 +38,8 @@ function Party({ p }: { p: { name: string; number: string } }): React.JSX.Elemen
 
 interface RowProps {
   readonly call: LiveCall
+  /** Position in the list (px): rows sit where they are in the list, absolutely placed. */
+  readonly top: number
   readonly selected: boolean
   readonly onSelect: (id: string) => void
   readonly holdAlertSeconds: number
@@ -73,12 +77,14 @@ const CallCells = memo(function CallCells({ call, holdAlertSeconds }: { call: Li
 })
 
 /**
- * One row: selection and drag. Rows sit in normal flow inside a window moved as one block, so a
- * row whose call did not change is not re-rendered when calls enter or leave above it.
+ * One row: selection and drag. Each row is placed at its own position in the list, so a scroll
+ * step that brings a row in or takes one out leaves every other row where it was painted: only
+ * the row that entered is painted, instead of every rendered row shifting inside one moved block.
  */
-const CallRow = memo(function CallRow({ call, selected, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
+const CallRow = memo(function CallRow({ call, top, selected, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
   return (
     <div
+      style={{ top }}
       role="row"
       aria-selected={selected}
       data-call-id={call.id}
@@ -106,51 +112,85 @@ interface RowRange {
 
 /**
  * The rows the scroll position shows, from scrollTop and the viewport height alone (rows have a
- * fixed height: nothing is measured). A new range — and a render — only when the first visible
- * row or the viewport's capacity changes, not on every scroll event.
+ * fixed height: nothing is measured). A new range (and a render) only when the first visible
+ * row or the viewport's capacity changes, not on every scroll event. While scroll events come,
+ * the list's order is held (`holdCallsOrder`, see shown-order.ts) until SCROLL_SETTLE_MS after
+ * the last one.
  */
 function useRowRange(scroller: React.RefObject<HTMLDivElement | null>): RowRange {
   const [range, setRange] = useState<RowRange>({ first: 0, visible: 30 })
+  const holdCallsOrder = useLiveStore((s) => s.holdCallsOrder)
   useLayoutEffect(() => {
     const el = scroller.current
     if (el === null) return
+    let settle: ReturnType<typeof setTimeout> | undefined
+    /** The scroll event of our own adjustment on release is not the user scrolling. */
+    let adjusting = false
     const update = (): void => {
       const first = Math.floor(el.scrollTop / ROW_HEIGHT)
       const visible = Math.ceil(el.clientHeight / ROW_HEIGHT) + 1
+      shownOrder.anchor(first)
       setRange((r) => (r.first === first && r.visible === visible ? r : { first, visible }))
     }
+    const released = (): void => {
+      settle = undefined
+      const shift = holdCallsOrder(false)
+      if (shift !== 0) {
+        // The live order has the calls that entered above while held: scroll past them so the
+        // rows the user stopped at stay where they are.
+        adjusting = true
+        el.scrollTop += shift * ROW_HEIGHT
+        update()
+      }
+    }
+    const scrolled = (): void => {
+      if (adjusting) {
+        adjusting = false
+        update()
+        return
+      }
+      holdCallsOrder(true)
+      clearTimeout(settle)
+      settle = setTimeout(released, SCROLL_SETTLE_MS)
+      update()
+    }
     update()
-    el.addEventListener('scroll', update, { passive: true })
+    el.addEventListener('scroll', scrolled, { passive: true })
     const resize = new ResizeObserver(update)
     resize.observe(el)
     return () => {
-      el.removeEventListener('scroll', update)
+      el.removeEventListener('scroll', scrolled)
       resize.disconnect()
+      if (settle !== undefined) {
+        clearTimeout(settle)
+        released()
+      }
     }
-  }, [scroller])
+  }, [scroller, holdCallsOrder])
   return range
 }
 
 /**
- * Every live call in a windowed grid: thousands of rows cost only what is on screen. The list is
- * the store's incrementally kept `callList`; this re-renders when its version changes, and then
- * only rows whose call changed (or that scrolled in) render. Rows are draggable onto an extension
- * tile (blind transfer) and selectable by click or arrow keys.
+ * Every live call in a windowed grid: thousands of rows cost only what is on screen. The rows
+ * come from the store's `shownOrder` (the incrementally kept `callList`, held while the user
+ * scrolls); this re-renders when its version changes, and then only rows whose call or position
+ * changed (or that scrolled in) render. Rows are draggable onto an extension tile (blind
+ * transfer) and selectable by click or arrow keys.
  */
 export function CallsTable(props: Props): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null)
-  // Subscribed for the re-render; the rows are read from callList, which this version describes.
+  // Subscribed for the re-render; the rows are read from shownOrder, which this version describes.
   useLiveStore((s) => s.callsVersion)
   const selectedId = useLiveStore((s) => s.focused?.id)
   const { first, visible } = useRowRange(scroller)
-  const count = callList.length
+  const count = shownOrder.length
   const start = Math.max(0, Math.min(first, count - visible) - OVERSCAN)
   const end = Math.min(count, first + visible + OVERSCAN)
   const rows: React.JSX.Element[] = []
   for (let i = start; i < end; i++) {
-    const call = callList.at(i)
+    const call = shownOrder.at(i)
     if (call === undefined) continue
-    rows.push(<CallRow key={call.id} call={call} selected={call.id === selectedId} onSelect={props.onSelect} holdAlertSeconds={props.holdAlertSeconds} />)
+    rows.push(<CallRow key={call.id} call={call} top={i * ROW_HEIGHT} selected={call.id === selectedId} onSelect={props.onSelect} holdAlertSeconds={props.holdAlertSeconds} />)
   }
 
   return (
@@ -177,9 +217,7 @@ export function CallsTable(props: Props): React.JSX.Element {
       <div ref={scroller} className="calls-body">
         {count === 0 && <p className="empty muted">No calls right now.</p>}
         <div className="calls-spacer" style={{ height: count * ROW_HEIGHT }}>
-          <div className="calls-window" style={{ transform: `translateY(${String(start * ROW_HEIGHT)}px)` }}>
-            {rows}
-          </div>
+          {rows}
         </div>
       </div>
     </div>

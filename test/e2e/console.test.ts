@@ -295,4 +295,43 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter calls')
     expect(errors).toEqual([])
   })
+  it('holds the calls list order while it is scrolled: rows stay put, calls that entered above show once scrolling stops', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    for (let i = 10; i < 40; i++) inbound(`Caller ${String(i)}`, `+493010000${String(i)}`)
+    const grid = page.getByRole('grid', { name: 'Live calls' })
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('31')
+    await grid.getByRole('button', { name: 'Caller' }).click()
+    const body = page.locator('.calls-body')
+    /** The caller shown in the row at the top edge of the list's viewport. */
+    const topRow = (): Promise<string | null | undefined> =>
+      body.evaluate((el) => {
+        const edge = el.getBoundingClientRect().top
+        const row = [...el.querySelectorAll('[role=row]')].find((r) => Math.abs(r.getBoundingClientRect().top - edge) < 2)
+        return row?.querySelector('.party-primary')?.textContent
+      })
+    await body.evaluate((el) => { el.scrollTop = 400 })
+    await expect.poll(topRow).toBe('Caller 20')
+    // The user keeps scrolling (a scroll event every 50 ms, back and forth by a pixel) while a
+    // call that sorts above the viewport arrives, for longer than a refresh of the held order.
+    await body.evaluate((el) => {
+      const w = window as unknown as { __jiggle?: ReturnType<typeof setInterval> }
+      let up = false
+      w.__jiggle = setInterval(() => {
+        up = !up
+        el.scrollTop += up ? 1 : -1
+      }, 50)
+    })
+    await new Promise((r) => setTimeout(r, 150))
+    inbound('Caller 00', '+49301000000')
+    await new Promise((r) => setTimeout(r, 900))
+    expect(await topRow()).toBe('Caller 20')
+    expect(await rowWith(page, 'Caller 00').count()).toBe(0)
+    await body.evaluate(() => { clearInterval((window as unknown as { __jiggle?: ReturnType<typeof setInterval> }).__jiggle) })
+    // Scrolling stopped: the live order is back, the list scrolled past the new call, the row stays.
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('32')
+    expect(await topRow()).toBe('Caller 20')
+    await body.evaluate((el) => { el.scrollTop = 0 })
+    await expect.poll(topRow).toBe('Caller 00')
+    expect(errors).toEqual([])
+  })
 })

@@ -20,7 +20,7 @@ interface AppState {
 }
 
 /** App-wide slice: app info, settings (as main holds them), the current view, the link state. */
-export const useAppStore = create<AppState>((set) => ({
+export const useAppStore = create<AppState>((set, get) => ({
   info: null,
   settings: null,
   view: 'calls',
@@ -41,11 +41,23 @@ export const useAppStore = create<AppState>((set) => ({
     })
   },
   updateSettings: async (patch) => {
+    // Shown at once (a controlled radio or field must not flip back while main saves), then
+    // replaced by what main stored; a refused change is rolled back and its error shown. The
+    // settings.changed event updates every other window.
+    const before = get().settings
+    if (before !== null) set({ settings: { ...before, ...patch } })
     const result = await bridge().invoke('settings.set', patch)
-    // The settings.changed event updates every window, this one included; errors are shown here.
-    set(result.ok ? { settings: result.value, lastError: null } : { lastError: result.error })
+    if (result.ok) set({ settings: result.value, lastError: null })
+    else set((s) => ({ settings: s.settings === null || before === null ? s.settings : { ...s.settings, ...pick(before, patch) }, lastError: result.error }))
   },
   applySettings: (settings) => {
     set({ settings })
   },
 }))
+
+/** The values `before` had for the keys a patch touched (to roll just those back). */
+function pick(before: Settings, patch: SettingsPatch): Partial<Settings> {
+  const out: Partial<Settings> = {}
+  for (const key of Object.keys(patch) as (keyof Settings)[]) Object.assign(out, { [key]: before[key] })
+  return out
+}

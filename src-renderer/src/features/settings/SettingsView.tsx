@@ -1,4 +1,5 @@
 import type { Theme } from '../../../../src-preload/types/settings'
+import { NumberSetting } from '../../components/NumberSetting'
 import { useAppStore } from '../../stores/app-store'
 
 const THEMES: readonly { value: Theme; label: string }[] = [
@@ -37,32 +38,24 @@ export function SettingsView(): React.JSX.Element {
       </fieldset>
       <fieldset className="card">
         <legend>Alerts and history</legend>
-        <label className="field">
-          <span>Flag calls on hold or parked after (seconds)</span>
-          <input
-            type="number"
-            min={10}
-            max={3600}
-            value={settings.holdAlertSeconds}
-            onChange={(e) => {
-              const n = Number(e.currentTarget.value)
-              if (Number.isInteger(n) && n >= 10 && n <= 3600) void updateSettings({ holdAlertSeconds: n })
-            }}
-          />
-        </label>
-        <label className="field">
-          <span>Keep call history for (days)</span>
-          <input
-            type="number"
-            min={1}
-            max={3650}
-            value={settings.historyRetentionDays}
-            onChange={(e) => {
-              const n = Number(e.currentTarget.value)
-              if (Number.isInteger(n) && n >= 1 && n <= 3650) void updateSettings({ historyRetentionDays: n })
-            }}
-          />
-        </label>
+        <NumberSetting
+          label="Flag calls on hold or parked after (seconds)"
+          min={10}
+          max={3600}
+          value={settings.holdAlertSeconds}
+          onCommit={(n) => {
+            void updateSettings({ holdAlertSeconds: n })
+          }}
+        />
+        <NumberSetting
+          label="Keep call history for (days)"
+          min={1}
+          max={3650}
+          value={settings.historyRetentionDays}
+          onCommit={(n) => {
+            void updateSettings({ historyRetentionDays: n })
+          }}
+        />
       </fieldset>
       {info !== null && (
         <p className="muted small">

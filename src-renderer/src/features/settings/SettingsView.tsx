@@ -8,6 +8,12 @@ const THEMES: readonly { value: Theme; label: string }[] = [
   { value: 'system', label: 'Same as the system' },
 ]
 
+/** The whole-number settings, with the ranges main's schema accepts. */
+const NUMBER_SETTINGS: readonly { key: 'holdAlertSeconds' | 'historyRetentionDays'; label: string; min: number; max: number }[] = [
+  { key: 'holdAlertSeconds', label: 'Flag calls on hold or parked after (seconds)', min: 10, max: 3600 },
+  { key: 'historyRetentionDays', label: 'Keep call history for (days)', min: 1, max: 3650 },
+]
+
 export function SettingsView(): React.JSX.Element {
   const settings = useAppStore((s) => s.settings)
   const info = useAppStore((s) => s.info)
@@ -38,24 +44,18 @@ export function SettingsView(): React.JSX.Element {
       </fieldset>
       <fieldset className="card">
         <legend>Alerts and history</legend>
-        <NumberSetting
-          label="Flag calls on hold or parked after (seconds)"
-          min={10}
-          max={3600}
-          value={settings.holdAlertSeconds}
-          onCommit={(n) => {
-            void updateSettings({ holdAlertSeconds: n })
-          }}
-        />
-        <NumberSetting
-          label="Keep call history for (days)"
-          min={1}
-          max={3650}
-          value={settings.historyRetentionDays}
-          onCommit={(n) => {
-            void updateSettings({ historyRetentionDays: n })
-          }}
-        />
+        {NUMBER_SETTINGS.map((f) => (
+          <NumberSetting
+            key={f.key}
+            label={f.label}
+            min={f.min}
+            max={f.max}
+            value={settings[f.key]}
+            onCommit={(n) => {
+              void updateSettings({ [f.key]: n })
+            }}
+          />
+        ))}
       </fieldset>
       {info !== null && (
         <p className="muted small">

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SETTING_RANGES } from './settings-ranges'
 
 export const themeSchema = z.enum(['light', 'dark', 'system'])
 export type Theme = z.infer<typeof themeSchema>
@@ -9,9 +10,9 @@ export const settingsSchema = z.strictObject({
   /** Which PBX profile the console shows; null until one exists. */
   activeProfileId: z.string().min(1).max(64).nullable(),
   /** Seconds after which a held or parked call is flagged as waiting too long. */
-  holdAlertSeconds: z.number().int().min(10).max(3600),
+  holdAlertSeconds: z.number().int().min(SETTING_RANGES.holdAlertSeconds.min).max(SETTING_RANGES.holdAlertSeconds.max),
   /** Days of call history kept in the local cache. */
-  historyRetentionDays: z.number().int().min(1).max(3650),
+  historyRetentionDays: z.number().int().min(SETTING_RANGES.historyRetentionDays.min).max(SETTING_RANGES.historyRetentionDays.max),
 })
 export type Settings = z.infer<typeof settingsSchema>
 

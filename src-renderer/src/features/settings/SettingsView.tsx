@@ -1,4 +1,5 @@
 import type { Theme } from '../../../../src-preload/types/settings'
+import { SETTING_RANGES, type RangedSetting } from '../../../../src-preload/types/settings-ranges'
 import { NumberSetting } from '../../components/NumberSetting'
 import { useAppStore } from '../../stores/app-store'
 
@@ -8,10 +9,10 @@ const THEMES: readonly { value: Theme; label: string }[] = [
   { value: 'system', label: 'Same as the system' },
 ]
 
-/** The whole-number settings, with the ranges main's schema accepts. */
-const NUMBER_SETTINGS: readonly { key: 'holdAlertSeconds' | 'historyRetentionDays'; label: string; min: number; max: number }[] = [
-  { key: 'holdAlertSeconds', label: 'Flag calls on hold or parked after (seconds)', min: 10, max: 3600 },
-  { key: 'historyRetentionDays', label: 'Keep call history for (days)', min: 1, max: 3650 },
+/** The whole-number settings; their ranges are the ones main's schema validates with. */
+const NUMBER_SETTINGS: readonly { key: RangedSetting; label: string }[] = [
+  { key: 'holdAlertSeconds', label: 'Flag calls on hold or parked after (seconds)' },
+  { key: 'historyRetentionDays', label: 'Keep call history for (days)' },
 ]
 
 export function SettingsView(): React.JSX.Element {
@@ -48,8 +49,8 @@ export function SettingsView(): React.JSX.Element {
           <NumberSetting
             key={f.key}
             label={f.label}
-            min={f.min}
-            max={f.max}
+            min={SETTING_RANGES[f.key].min}
+            max={SETTING_RANGES[f.key].max}
             value={settings[f.key]}
             onCommit={(n) => {
               void updateSettings({ [f.key]: n })

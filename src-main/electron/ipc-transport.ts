@@ -50,8 +50,7 @@ export function forwardEvents(
       log('refused a malformed live.ack')
       return
     }
-    if (parsed.data.restart) gate.restart()
-    else gate.ack()
+    gate.receive(parsed.data)
   })
   const unregister = core.bus.register(`ipc-${String(contents.id)}`, {
     send: (channel, payload) => {

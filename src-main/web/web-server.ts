@@ -154,8 +154,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           send({ kind: 'error', error: { code: 'invalid_frame', message: `Not a valid notify frame: ${frame.channel.slice(0, 64)}` } })
           return
         }
-        if (parsed.data.restart) gate.restart()
-        else gate.ack()
+        gate.receive(parsed.data)
         return
       }
       const request = frame.request

@@ -10,6 +10,7 @@
  *                              else held; held patches are merged into one (latest entity wins)
  *   gate.ack()                 the window handled the last message: send what is held, if any
  *   gate.restart()             the window starts over (load, reload, re-subscribe): drop all held
+ *   gate.receive(ack)          a validated 'live.ack': restart() or ack()
  *
  * While a window is slow, the patches main flushes keep coalescing here into one merged patch
  * (seq = the latest, baseSeq = the seq it applies on). That merged patch is bounded: past
@@ -157,6 +158,12 @@ export class LiveFlowGate {
     this.heldSnapshot = undefined
     this.heldPatch = undefined
     this.credit = true
+  }
+
+  /** A validated 'live.ack' from the window, as either transport receives it. */
+  receive(ack: { readonly restart: boolean }): void {
+    if (ack.restart) this.restart()
+    else this.ack()
   }
 
   private hold(patch: LivePatch): void {

@@ -28,10 +28,9 @@ export const CHANNEL_KEY_CHARS = 80;
 
 export function identityString(f: IdentityFields): string {
   // NUL-separated; a template rather than an array join (built once per ingested CDR).
-  const uid = f.uniqueid.length > UNIQUEID_KEY_CHARS ? f.uniqueid.slice(0, UNIQUEID_KEY_CHARS) : f.uniqueid;
-  const ch = f.channel.length > CHANNEL_KEY_CHARS ? f.channel.slice(0, CHANNEL_KEY_CHARS) : f.channel;
-  const dch = f.dstchannel.length > CHANNEL_KEY_CHARS ? f.dstchannel.slice(0, CHANNEL_KEY_CHARS) : f.dstchannel;
-  return `${f.profileId}\u0000${uid}\u0000${String(Math.floor(f.startMs / 1000))}\u0000${ch}\u0000${dch}\u0000${String(f.duration)}`;
+  const uid = f.uniqueid.slice(0, UNIQUEID_KEY_CHARS)
+  const start = String(Math.floor(f.startMs / 1000))
+  return `${f.profileId}\u0000${uid}\u0000${start}\u0000${f.channel.slice(0, CHANNEL_KEY_CHARS)}\u0000${f.dstchannel.slice(0, CHANNEL_KEY_CHARS)}\u0000${String(f.duration)}`
 }
 
 function fmix(h: number): number {

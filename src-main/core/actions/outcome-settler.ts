@@ -42,6 +42,8 @@ interface Pending extends UnsettledAction {
   readonly expiresAt: number
 }
 
+const EXPIRED: Verdict = { outcome: 'unknown', message: 'the PBX’s call list could not be read since: check it by hand' }
+
 const AUDIT_RESULT: Readonly<Record<Verdict['outcome'], AuditResult>> = {
   done: 'ok',
   not_done: 'error',
@@ -72,9 +74,11 @@ export class OutcomeSettler {
     const ttl = this.opts.ttlMs ?? 10 * 60_000
     this.pending.set(settleId, { ...action, settleId, readableFrom: at + grace, expiresAt: at + ttl })
     this.evictOverflow()
-    // Given up on time even when no resync ever comes (the PBX stays unreachable).
+    // Given up on time even when no resync ever comes (the PBX stays unreachable). The timer gives up
+    // this action itself rather than asking the wall clock: a Node timer may fire a millisecond before
+    // Date.now() reaches `expiresAt`, and a clock check would then leave the action waiting for ever.
     this.schedule(ttl, () => {
-      this.expire()
+      this.giveUp(settleId)
     })
     if (action.timedOut) {
       this.schedule(grace, () => {
@@ -112,8 +116,13 @@ export class OutcomeSettler {
   expire(): void {
     const now = this.now()
     for (const p of [...this.pending.values()]) {
-      if (p.expiresAt <= now) this.settle(p, { outcome: 'unknown', message: 'the PBX’s call list could not be read since: check it by hand' })
+      if (p.expiresAt <= now) this.settle(p, EXPIRED)
     }
+  }
+
+  private giveUp(settleId: string): void {
+    const p = this.pending.get(settleId)
+    if (p) this.settle(p, EXPIRED)
   }
 
   /** The runtime stops: whatever still waits is reported as unknown, not silently dropped. */

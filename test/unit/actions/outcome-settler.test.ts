@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ActionSettled } from '../../../src-preload/types/actions'
 import { emptyLiveState, type LiveChannel, type LiveParkedCall, type LiveQueue, type LiveQueueMember, type LiveState } from '../../../src-preload/types/live'
 import { CallActions } from '../../../src-main/core/actions/call-actions'
@@ -109,13 +109,20 @@ describe('OutcomeSettler', () => {
     expect(settled).toHaveLength(1)
   })
 
-  it('after a timeout it waits a grace period and asks for a resync itself', async () => {
-    const { settler, settled, resyncsAsked, now } = settlerSetup()
-    settler.track(lost({ timedOut: true }))
-    settler.onResynced(stateWith({ channels: [channel('a')] }), now())
-    expect(settled).toEqual([])
-    await new Promise((r) => setTimeout(r, 80))
-    expect(resyncsAsked()).toBe(1)
+  it('after a timeout it waits a grace period and asks for a resync itself', () => {
+    vi.useFakeTimers()
+    try {
+      const { settler, settled, resyncsAsked, now } = settlerSetup()
+      settler.track(lost({ timedOut: true }))
+      settler.onResynced(stateWith({ channels: [channel('a')] }), now())
+      expect(settled).toEqual([])
+      vi.advanceTimersByTime(49)
+      expect(resyncsAsked()).toBe(0)
+      vi.advanceTimersByTime(1)
+      expect(resyncsAsked()).toBe(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('a refusal the state shows is reported as not done, audited as an error', async () => {
@@ -127,18 +134,28 @@ describe('OutcomeSettler', () => {
     expect((await audit.read({ limit: 1 }))[0]).toMatchObject({ result: 'error', errorCode: 'not_done' })
   })
 
-  it('gives up on time by itself when no resync ever comes', async () => {
-    const settled: ActionSettled[] = []
-    const settler = new OutcomeSettler({
-      audit: new MemoryAuditLog(),
-      ttlMs: 30,
-      onSettled: (_c, s) => settled.push(s),
-      requestResync: () => undefined,
-    })
-    settler.track(lost())
-    await new Promise((r) => setTimeout(r, 80))
-    expect(settled.map((s) => s.outcome)).toEqual(['unknown'])
-    expect(settler.size).toBe(0)
+  it('gives up on time by itself when no resync ever comes, even if its timer fires before the clock reads the deadline', () => {
+    vi.useFakeTimers()
+    try {
+      const settled: ActionSettled[] = []
+      // The wall clock stands still: Node may fire a timer a millisecond before Date.now() reaches
+      // the deadline (a CI run saw it), and the action must be given up all the same.
+      const settler = new OutcomeSettler({
+        audit: new MemoryAuditLog(),
+        now: () => 1_000,
+        ttlMs: 30,
+        onSettled: (_c, s) => settled.push(s),
+        requestResync: () => undefined,
+      })
+      settler.track(lost())
+      vi.advanceTimersByTime(29)
+      expect(settled).toEqual([])
+      vi.advanceTimersByTime(1)
+      expect(settled.map((s) => s.outcome)).toEqual(['unknown'])
+      expect(settler.size).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('gives up as unknown when no resync comes in time, when too many wait, and on dispose', () => {

@@ -295,6 +295,43 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter calls')
     expect(errors).toEqual([])
   })
+  it('moves the selection with the arrow keys, Home and End through the rows as shown, and scrolls it into view', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    for (let i = 10; i < 40; i++) inbound(`Caller ${String(i)}`, `+493010000${String(i)}`)
+    const grid = page.getByRole('grid', { name: 'Live calls' })
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('31')
+    await grid.getByRole('button', { name: 'Caller' }).click()
+    const body = page.locator('.calls-body')
+    const selected = (): Promise<string | null> => grid.locator('[role=row][aria-selected=true] .party-primary').first().textContent()
+    /** The selected row lies wholly inside the list's viewport. */
+    const selectedInView = (): Promise<boolean> =>
+      body.evaluate((el) => {
+        const row = el.querySelector('[role=row][aria-selected=true]')
+        if (row === null) return false
+        const view = el.getBoundingClientRect()
+        const r = row.getBoundingClientRect()
+        return r.top >= view.top - 1 && r.bottom <= view.bottom + 1
+      })
+    await rowWith(page, 'Caller 10').click()
+    expect(await body.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+    await page.keyboard.press('End')
+    await expect.poll(selected).toBe('Caller 39')
+    await expect.poll(selectedInView).toBe(true)
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(selected).toBe('Caller 38')
+    expect(await selectedInView()).toBe(true)
+    await page.keyboard.press('Home')
+    await expect.poll(selected).toBe('Caller 10')
+    await expect.poll(selectedInView).toBe(true)
+    expect(await body.evaluate((el) => el.scrollTop)).toBe(0)
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown')
+    await expect.poll(selected).toBe('Caller 30')
+    await expect.poll(selectedInView).toBe(true)
+    // The card follows the keyboard's selection: H would act on this call.
+    await expect.poll(() => page.getByTestId('call-card-caller').textContent()).toBe('Caller 30')
+    expect(errors).toEqual([])
+  })
+
   it('holds the calls list order while it is scrolled: rows stay put, calls that entered above show once scrolling stops', async () => {
     const { page, errors } = await openConsole(browser, h)
     for (let i = 10; i < 40; i++) inbound(`Caller ${String(i)}`, `+493010000${String(i)}`)

@@ -88,6 +88,22 @@ describe('ShownOrder', () => {
     expect(t.ids()).toEqual(['f', 'e', 'd', 'c', 'a'])
   })
 
+  it('says which row shows a call, live and held: what the arrow keys move through', () => {
+    const t = setup()
+    for (const [id, at] of [['a', 1], ['b', 2], ['c', 3], ['d', 4]] as const) t.put(call(id, at))
+    expect(['d', 'c', 'b', 'a', 'x'].map((id) => t.order.rowOf(id))).toEqual([0, 1, 2, 3, -1])
+    t.order.anchor(1)
+    t.order.hold()
+    t.remove('b')
+    t.tick(500)
+    t.put(call('e', 5))
+    // Held and refreshed: d c a shown (e entered above, hidden); b ended and left at the refresh.
+    expect(t.ids()).toEqual(['d', 'c', 'a'])
+    expect(['d', 'c', 'a', 'e', 'b'].map((id) => t.order.rowOf(id))).toEqual([0, 1, 2, -1, -1])
+    t.order.release()
+    expect(['e', 'd', 'c', 'a'].map((id) => t.order.rowOf(id))).toEqual([0, 1, 2, 3])
+  })
+
   it('anchors on the next row still there when the anchor row ended', () => {
     const t = setup()
     for (const [id, at] of [['a', 1], ['b', 2], ['c', 3]] as const) t.put(call(id, at))

@@ -171,6 +171,28 @@ function useRowRange(scroller: React.RefObject<HTMLDivElement | null>): RowRange
 }
 
 /**
+ * Scrolls the list just enough to show the row of a call the user selected (arrow keys, Home,
+ * End), and only when the selection changes: a selected row that live reordering moves out of
+ * view is not chased, and the card's fallback call (the longest-ringing) never scrolls the list.
+ */
+function useRevealSelected(scroller: React.RefObject<HTMLDivElement | null>): void {
+  const selectedCallId = useLiveStore((s) => s.selectedCallId)
+  useLayoutEffect(() => {
+    const el = scroller.current
+    if (el === null || selectedCallId === null) return
+    const row = shownOrder.rowOf(selectedCallId)
+    if (row >= 0) scrollRowIntoView(el, row)
+  }, [scroller, selectedCallId])
+}
+
+/** Scrolls `list` by the least that shows the whole of `row` (not at all when it shows already). */
+function scrollRowIntoView(list: HTMLElement, row: number): void {
+  const top = row * ROW_HEIGHT
+  if (top < list.scrollTop) list.scrollTop = top
+  else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW_HEIGHT - list.clientHeight
+}
+
+/**
  * Every live call in a windowed grid: thousands of rows cost only what is on screen. The rows
  * come from the store's `shownOrder` (the incrementally kept `callList`, held while the user
  * scrolls); this re-renders when its version changes, and then only rows whose call or position
@@ -183,6 +205,7 @@ export function CallsTable(props: Props): React.JSX.Element {
   useLiveStore((s) => s.callsVersion)
   const selectedId = useLiveStore((s) => s.focused?.id)
   const { first, visible } = useRowRange(scroller)
+  useRevealSelected(scroller)
   const count = shownOrder.length
   const start = Math.max(0, Math.min(first, count - visible) - OVERSCAN)
   const end = Math.min(count, first + visible + OVERSCAN)

@@ -3,7 +3,7 @@ import type { ActionDone } from '../../../../src-preload/types/actions'
 import type { Result } from '../../../../src-preload/types/result'
 import { bridge } from '../../bridge/current'
 import { useAppStore } from '../../stores/app-store'
-import { callList, useLiveStore } from '../../stores/live-store'
+import { shownOrder, useLiveStore } from '../../stores/live-store'
 import { BlfGrid } from './BlfGrid'
 import { CallCard, type CallCommands } from './CallCard'
 import { CallsTable } from './CallsTable'
@@ -135,11 +135,16 @@ export function CallsView(): React.JSX.Element {
   // Single-key shortcuts, only when no field has the keyboard and no dialog is open. Bound again
   // only when a dialog opens or closes: the selection and the list are read when a key comes.
   useEffect(() => {
+    // The arrow keys move through the rows as shown (held while the list scrolls), from the row
+    // the card shows; the list then scrolls the newly selected row into view.
+    const selectRow = (row: number): void => {
+      const next = shownOrder.at(Math.min(shownOrder.length - 1, Math.max(0, row)))
+      if (next !== undefined) select(next.id)
+    }
     const move = (delta: number): void => {
       const { focused } = live()
-      const idx = focused === undefined ? -1 : callList.indexOf(focused)
-      const next = callList.at(Math.min(callList.length - 1, Math.max(0, idx + delta)))
-      if (next !== undefined) select(next.id)
+      const row = focused === undefined ? -1 : shownOrder.rowOf(focused.id)
+      selectRow(row < 0 && delta < 0 ? shownOrder.length - 1 : row + delta)
     }
     const map: Readonly<Record<string, () => void>> = {
       '/': () => searchRef.current?.focus(),
@@ -154,6 +159,8 @@ export function CallsView(): React.JSX.Element {
       '?': () => { setPending({ kind: 'help' }) },
       arrowdown: () => { move(1) },
       arrowup: () => { move(-1) },
+      home: () => { selectRow(0) },
+      end: () => { selectRow(shownOrder.length - 1) },
     }
     const listener = (e: KeyboardEvent): void => {
       if (pending !== null || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return

@@ -2,6 +2,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['/', 'Search calls'],
   ['D', 'Focus the dial box (Enter dials)'],
   ['↑ / ↓', 'Select the previous / next call'],
+  ['Home / End', 'Select the first / last call'],
   ['H', 'Hang up the selected call'],
   ['T', 'Blind transfer the selected call'],
   ['A', 'Attended transfer (from your own phone)'],

@@ -4,6 +4,8 @@ import type { LiveCall } from '../../../../src-preload/types/live'
 export interface OrderSource {
   readonly length: number
   at(i: number): LiveCall | undefined
+  /** Position of this very call object, -1 when it is not listed. */
+  indexOf(call: LiveCall): number
   toArray(): LiveCall[]
 }
 
@@ -52,6 +54,20 @@ export class ShownOrder {
     if (this.held === null) return this.list.at(i)
     const call = this.held.calls[i + this.held.offset]
     return call === undefined ? undefined : (this.current(call.id) ?? call)
+  }
+
+  /**
+   * The row the call `id` is shown in, -1 when it is not shown (filtered out, ended, or entered
+   * above while the order is held). Keyboard selection moves through these rows, not the live
+   * order, so the arrow keys go to the row the user sees next to the selected one.
+   */
+  rowOf(id: string): number {
+    if (this.held === null) {
+      const call = this.current(id)
+      return call === undefined ? -1 : this.list.indexOf(call)
+    }
+    const i = this.held.calls.findIndex((c) => c.id === id)
+    return i < this.held.offset ? -1 : i - this.held.offset
   }
 
   /** The first row the view shows (kept in place by refreshes and by release). */

@@ -57,6 +57,19 @@ async function auditSummary(page: Page): Promise<[string, string, string][]> {
   return rowsNow.map((r): [string, string, string] => [r[3] ?? '', r[5] ?? '', r[6] ?? '']).reverse()
 }
 
+/**
+ * The console with thirty ringing callers, Caller 10 … Caller 39, sorted by caller: more rows
+ * than the list shows at once.
+ */
+async function thirtyCallersByName() {
+  const opened = await openConsole(browser, h)
+  for (let i = 10; i < 40; i++) inbound(`Caller ${String(i)}`, `+493010000${String(i)}`)
+  const grid = opened.page.getByRole('grid', { name: 'Live calls' })
+  await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('31')
+  await grid.getByRole('button', { name: 'Caller' }).click()
+  return { ...opened, grid, body: opened.page.locator('.calls-body') }
+}
+
 const rows = (page: Page) => page.getByRole('grid', { name: 'Live calls' }).locator('[role=row][data-call-id]')
 const rowWith = (page: Page, text: string) => rows(page).filter({ hasText: text })
 
@@ -296,12 +309,7 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(errors).toEqual([])
   })
   it('moves the selection with the arrow keys, Home and End through the rows as shown, and scrolls it into view', async () => {
-    const { page, errors } = await openConsole(browser, h)
-    for (let i = 10; i < 40; i++) inbound(`Caller ${String(i)}`, `+493010000${String(i)}`)
-    const grid = page.getByRole('grid', { name: 'Live calls' })
-    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('31')
-    await grid.getByRole('button', { name: 'Caller' }).click()
-    const body = page.locator('.calls-body')
+    const { page, errors, grid, body } = await thirtyCallersByName()
     const selected = (): Promise<string | null> => grid.locator('[role=row][aria-selected=true] .party-primary').first().textContent()
     /** The selected row lies wholly inside the list's viewport. */
     const selectedInView = (): Promise<boolean> =>
@@ -333,12 +341,7 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
   })
 
   it('holds the calls list order while it is scrolled: rows stay put, calls that entered above show once scrolling stops', async () => {
-    const { page, errors } = await openConsole(browser, h)
-    for (let i = 10; i < 40; i++) inbound(`Caller ${String(i)}`, `+493010000${String(i)}`)
-    const grid = page.getByRole('grid', { name: 'Live calls' })
-    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('31')
-    await grid.getByRole('button', { name: 'Caller' }).click()
-    const body = page.locator('.calls-body')
+    const { page, errors, grid, body } = await thirtyCallersByName()
     /** The caller shown in the row at the top edge of the list's viewport. */
     const topRow = (): Promise<string | null | undefined> =>
       body.evaluate((el) => {

@@ -23,8 +23,9 @@ const callers = [
   { callerNum: '+4917012345678', callerName: '<img src=x onerror=alert(1)>', to: '4930555000' },
   { callerNum: '+493055501', callerName: 'Müller GmbH', to: '4930555110' },
   { callerNum: '+4940777888', callerName: 'Hamburg Office', to: '4930555001' },
+  { callerNum: '+4969555444', callerName: 'Frankfurt Partner', to: '4930555100', trunk: 'peer' },
 ]
-for (const c of callers) pbx.placeCall({ from: { trunk: 'trunk', callerNum: c.callerNum, callerName: c.callerName }, to: c.to })
+for (const c of callers) pbx.placeCall({ from: { trunk: c.trunk ?? 'trunk', callerNum: c.callerNum, callerName: c.callerName }, to: c.to })
 pbx.placeCall({ from: { exten: '104' }, to: '105' })
 await new Promise((r) => setTimeout(r, 500))
 // Answer some of the ringing phones so calls are talking, one goes on hold, one gets parked.
@@ -47,6 +48,8 @@ const browser = await launchChromium()
 const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
 await page.goto(server.url)
 await page.waitForTimeout(1500)
+// The call card shows the call that came in through ring group 600 (DID, group, trunk).
+await page.locator('[role=row][data-call-id]', { hasText: 'Frankfurt Partner' }).click()
 for (const theme of ['light', 'dark'] as const) {
   await core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
   for (const view of ['Calls', 'Queues', 'History', 'Admin', 'Settings']) {

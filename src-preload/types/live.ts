@@ -49,6 +49,11 @@ export interface LiveChannel {
   readonly queue: string | undefined
   /** Inbound number dialled on a trunk (the trunk channel's first Exten). */
   readonly did: string | undefined
+  /**
+   * The ring group the channel came through (FreePBX's `ext-group` context, its extension the
+   * group number); kept after it left the group's dialplan, like `queue`.
+   */
+  readonly ringGroup: string | undefined
   /** Key of the parked call (`lot:space`) while this channel is parked. */
   readonly parkedKey: string | undefined
 }
@@ -74,6 +79,8 @@ export interface LiveCall {
   /** Since when the call is in its current hold / parked / queued state (for the timers). */
   readonly stateSince: number | undefined
   readonly queue: string | undefined
+  /** The ring group the call came through (see LiveChannel.ringGroup). */
+  readonly ringGroup: string | undefined
   readonly trunk: string | undefined
   readonly did: string | undefined
   readonly channelIds: readonly string[]

@@ -113,6 +113,21 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(errors).toEqual([])
   })
 
+  it('shows the ring group and the DID an inbound call came through, on its row and on the call card', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    // The demo's IAX2 peer DID goes to ring group 600 as a FreePBX inbound route does (Goto ext-group).
+    h.demo.pbx.placeCall({ from: { trunk: 'peer', callerNum: '+4969555444', callerName: 'Group Caller' }, to: '4930555100' })
+    await expect.poll(() => rowWith(page, 'Group Caller').textContent()).toContain('Ring group 600')
+    await rowWith(page, 'Group Caller').click()
+    const card = page.getByRole('region', { name: 'Call card' })
+    const facts = (): Promise<string[]> => card.locator('dl.facts > *').allTextContents()
+    await expect.poll(facts).toEqual(expect.arrayContaining(['Ring group', '600', 'Dialled', '4930555100', 'Trunk', 'peer']) as unknown)
+    const all = await facts()
+    expect(all[all.indexOf('Ring group') + 1]).toBe('600')
+    expect(all[all.indexOf('Dialled') + 1]).toBe('4930555100')
+    expect(errors).toEqual([])
+  })
+
   it('renders an XSS payload in a caller name as text', async () => {
     const { page, errors } = await openConsole(browser, h)
     const payload = '<img src=x onerror=window.__xss=1>'

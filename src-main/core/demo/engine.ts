@@ -878,6 +878,10 @@ export class PbxEngine {
         this.answerIfLocal(ch, hooks)
         this.dialApp(ch, [`PJSIP/${route.trunk}/${route.number}`], 60, 'T', 1)
         return
+      case 'goto':
+        this.newexten(ch, 'Goto', `${route.context},${route.exten},1`, { priority: 1 })
+        this.runDialplan(ch, route.context, route.exten, hooks)
+        return
     }
   }
 

@@ -25,6 +25,11 @@ export type Route =
   | { readonly kind: 'timed'; readonly seconds: number }
   | { readonly kind: 'voicemail'; readonly mailbox: string }
   | { readonly kind: 'outbound'; readonly trunk: string; readonly number: string }
+  /**
+   * Goto(context,exten,1): the dialplan goes on elsewhere, as a FreePBX inbound route does to its
+   * destination (`ext-group,600,1` for a ring group): the channel's context and exten change.
+   */
+  | { readonly kind: 'goto'; readonly context: string; readonly exten: string }
 
 export interface PhoneSpec {
   readonly exten: string
@@ -71,6 +76,9 @@ export interface Profile {
 
 export const OFFICE_INTERNAL_CONTEXT = 'from-internal'
 export const OFFICE_TRUNK_CONTEXT = 'from-trunk'
+/** FreePBX's ring group context (its extensions are the group numbers). */
+export const RING_GROUP_CONTEXT = 'ext-group'
+const RING_GROUP_600: Route = { kind: 'dial', targets: ['PJSIP/101', 'PJSIP/102', 'PJSIP/103'], timeoutS: 25, note: 'Ring group 600', options: 't' }
 
 function officePhones(): PhoneSpec[] {
   const names = [
@@ -124,18 +132,21 @@ export function officeProfile(): Profile {
         if (exten === '4930555000') return { kind: 'queue', queue: 'support' }
         if (exten === '4930555001') return { kind: 'queue', queue: 'sales' }
         if (exten === '4930555002') return { kind: 'dial', targets: ['PJSIP/100'], timeoutS: 30, note: 'Reception', options: 't' }
-        if (exten === '4930555100') return { kind: 'dial', targets: ['PJSIP/101', 'PJSIP/102', 'PJSIP/103'], timeoutS: 25, note: 'Ring group 600', options: 't' }
+        if (exten === '4930555100') return { kind: 'goto', context: RING_GROUP_CONTEXT, exten: '600' }
         if (/^49305551[01]\d$/.test(exten)) {
           const ext = exten.slice(-3)
           if (phoneByExten.has(ext)) return { kind: 'dial', targets: [`PJSIP/${ext}`], timeoutS: 30, note: `DID ${exten}`, options: 't' }
         }
         return undefined
       }
+      // FreePBX's ring groups: an inbound route's Goto lands here; phones reach 600 through an
+      // include of this context, so their channels stay in their own context (below).
+      if (context === RING_GROUP_CONTEXT) return exten === '600' ? RING_GROUP_600 : undefined
       if (context !== OFFICE_INTERNAL_CONTEXT) return undefined
       if (phoneByExten.has(exten)) return { kind: 'dial', targets: [`PJSIP/${exten}`], timeoutS: 30, note: `Extension ${exten}`, options: 'tT' }
       if (exten === '200') return { kind: 'queue', queue: 'support' }
       if (exten === '201') return { kind: 'queue', queue: 'sales' }
-      if (exten === '600') return { kind: 'dial', targets: ['PJSIP/101', 'PJSIP/102', 'PJSIP/103'], timeoutS: 25, note: 'Ring group 600', options: 't' }
+      if (exten === '600') return RING_GROUP_600
       if (exten === '700') return { kind: 'park' }
       const space = Number(exten)
       if (space >= 701 && space <= 720) return { kind: 'parkedcall', space }

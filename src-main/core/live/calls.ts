@@ -123,8 +123,9 @@ export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | und
     startedAt: rootGone ? old.startedAt : root.createdAt,
     answeredAt,
     stateSince,
-    // The queue, trunk and DID the call came through stay on the card for the whole call.
+    // The queue, ring group, trunk and DID the call came through stay on the card for the whole call.
     queue: channels.find((c) => c.queue !== undefined)?.queue ?? old?.queue,
+    ringGroup: channels.find((c) => c.ringGroup !== undefined)?.ringGroup ?? old?.ringGroup,
     trunk: (trunk === undefined ? undefined : trunkNameOf(trunk)) ?? old?.trunk,
     did: channels.find((c) => c.did !== undefined)?.did ?? old?.did,
     channelIds: channels.map((c) => c.id),
@@ -145,6 +146,7 @@ function sameCall(a: LiveCall, b: LiveCall): boolean {
     a.answeredAt === b.answeredAt &&
     a.stateSince === b.stateSince &&
     a.queue === b.queue &&
+    a.ringGroup === b.ringGroup &&
     a.trunk === b.trunk &&
     a.did === b.did &&
     a.channelIds.length === b.channelIds.length &&

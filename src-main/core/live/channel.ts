@@ -51,6 +51,30 @@ export function isTrunkChannel(name: string, context: string): boolean {
   return /^from-/.test(context) && !/^from-internal/.test(context)
 }
 
+/** FreePBX's ring groups: `exten => <group number>` in this context (ringgroups module). */
+export const RING_GROUP_CONTEXT = 'ext-group'
+
+/** The ring group a dialplan location belongs to: the group number in `ext-group`, else none. */
+export function ringGroupAt(context: string, exten: string): string | undefined {
+  return context === RING_GROUP_CONTEXT && /^\d+$/.test(exten) ? exten : undefined
+}
+
+/**
+ * Contexts a FreePBX inbound route sends a call on to (ring groups, queues, extensions, IVRs,
+ * time conditions, applications, and the macros and subroutines they run): their extension is a
+ * destination, not the number the caller dialled.
+ */
+const DESTINATION_CONTEXT = /^(ext-|app-|macro-|sub-|ivr-|from-did-direct$|timeconditions$)/
+
+/**
+ * The number an inbound trunk channel was called on: its extension where it is first seen — at
+ * Newchannel the inbound context's extension is the DID. A snapshot taken after the route's Goto
+ * shows the destination's extension (`ext-group,600`) instead, which is no DID.
+ */
+function didAt(context: string, exten: string): string | undefined {
+  return exten !== '' && exten !== 's' && !DESTINATION_CONTEXT.test(context) ? exten : undefined
+}
+
 /** The trunk's name as the console shows it (`carrier`, `peer`). */
 export function trunkNameOf(ch: LiveChannel): string {
   return ch.device.slice(ch.technology.length + 1)
@@ -95,7 +119,8 @@ export function upsertChannel(d: Draft, b: ChannelSnapshot | undefined, t: numbe
       device: deviceOf(name),
       queue: undefined,
       // An inbound trunk channel's first Exten is the number the caller dialled.
-      did: trunk && b.exten !== undefined && b.exten !== '' && b.exten !== 's' ? b.exten : undefined,
+      did: trunk ? didAt(context, b.exten ?? '') : undefined,
+      ringGroup: ringGroupAt(context, b.exten ?? ''),
       parkedKey: undefined,
     }
     d.set('channels', id, ch)
@@ -106,6 +131,8 @@ export function upsertChannel(d: Draft, b: ChannelSnapshot | undefined, t: numbe
   }
   const state = b.channelState ?? old.state
   const linkedid = b.linkedid ?? old.linkedid
+  const context = b.context ?? old.context
+  const exten = b.exten ?? old.exten
   const next: LiveChannel = {
     ...old,
     state,
@@ -114,9 +141,11 @@ export function upsertChannel(d: Draft, b: ChannelSnapshot | undefined, t: numbe
     callerName: clean(b.callerIdName) ?? old.callerName,
     connectedNum: clean(b.connectedLineNum) ?? old.connectedNum,
     connectedName: clean(b.connectedLineName) ?? old.connectedName,
-    context: b.context ?? old.context,
-    exten: b.exten ?? old.exten,
+    context,
+    exten,
     linkedid,
+    // The first ring group a channel enters stays (a group's no-answer destination may be another).
+    ringGroup: old.ringGroup ?? ringGroupAt(context, exten),
     answeredAt: old.answeredAt ?? (state === 6 ? t : undefined),
   }
   if (linkedid !== old.linkedid) {

@@ -16,7 +16,7 @@ function channel(id: string, over: Partial<LiveChannel> = {}): LiveChannel {
     id, name: `PJSIP/${id}-00000001`, state: 6, stateDesc: 'Up', callerNum: '', callerName: '', connectedNum: '', connectedName: '',
     context: 'from-internal', exten: '100', linkedid: id, bridgeId: undefined, hold: false, holdSince: undefined, moh: undefined,
     mohSince: undefined, createdAt: 0, answeredAt: undefined, technology: 'PJSIP', isTrunk: false, device: 'PJSIP/100', queue: undefined,
-    did: undefined, parkedKey: undefined, ...over,
+    did: undefined, ringGroup: undefined, parkedKey: undefined, ...over,
   }
 }
 

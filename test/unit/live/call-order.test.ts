@@ -27,6 +27,7 @@ function call(id: string, v: { startedAt: number; state: number; caller: number;
     answeredAt: undefined,
     stateSince: undefined,
     queue: v.queue ? 'support' : undefined,
+    ringGroup: v.queue ? undefined : '600',
     trunk: 'trunk',
     did: undefined,
     channelIds: [],

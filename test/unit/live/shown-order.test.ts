@@ -14,6 +14,7 @@ function call(id: string, startedAt: number, state: LiveCall['state'] = 'up'): L
     answeredAt: undefined,
     stateSince: undefined,
     queue: undefined,
+    ringGroup: undefined,
     trunk: undefined,
     did: undefined,
     channelIds: [],

@@ -23,6 +23,7 @@ const call = (id: string, name: string): LiveCall => ({
   answeredAt: 0,
   stateSince: undefined,
   queue: undefined,
+  ringGroup: undefined,
   trunk: 'trunk',
   did: undefined,
   channelIds: [],

@@ -15,8 +15,8 @@ export interface CallCommands {
 }
 
 /**
- * The incoming-call card: who is calling, on which number they came in, through which queue,
- * how long they waited — kept visible for the whole call — and the actions with their keys.
+ * The incoming-call card: who is calling, on which number they came in, through which queue or
+ * ring group, how long they waited — kept visible for the whole call — and the actions with their keys.
  */
 export function CallCard({
   call,
@@ -71,6 +71,12 @@ export function CallCard({
               {call.queue}
               {queueWaiting !== undefined ? ` (${String(queueWaiting)} waiting)` : ''}
             </dd>
+          </>
+        )}
+        {call.ringGroup !== undefined && (
+          <>
+            <dt>Ring group</dt>
+            <dd>{call.ringGroup}</dd>
           </>
         )}
         {call.trunk !== undefined && (

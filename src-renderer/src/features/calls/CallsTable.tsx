@@ -45,6 +45,13 @@ interface RowProps {
   readonly holdAlertSeconds: number
 }
 
+/** How the call came in, most specific first: its queue or ring group, else its trunk. */
+function viaLabel(call: LiveCall): string {
+  if (call.queue !== undefined) return `Queue ${call.queue}`
+  if (call.ringGroup !== undefined) return `Ring group ${call.ringGroup}`
+  return call.trunk !== undefined ? `Trunk ${call.trunk}` : ''
+}
+
 /**
  * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
  * change, so selecting a row does not re-render its cells.
@@ -69,7 +76,7 @@ const CallCells = memo(function CallCells({ call, holdAlertSeconds }: { call: Li
         {waiting ? <Elapsed since={call.stateSince ?? call.startedAt} alertAfterS={holdAlertSeconds} /> : <Elapsed since={call.answeredAt ?? call.startedAt} />}
       </span>
       <span role="gridcell" className="col-via muted">
-        {call.queue !== undefined ? `Queue ${call.queue}` : call.trunk !== undefined ? `Trunk ${call.trunk}` : ''}
+        {viaLabel(call)}
         {call.did !== undefined ? ` · ${call.did}` : ''}
       </span>
     </>

@@ -13,9 +13,9 @@ export const STATE_LABEL: Record<LiveCall['state'], string> = {
   transferring: 'Transferring',
 }
 
-/** Text a filter matches against: names, numbers, DID, queue and trunk. */
+/** Text a filter matches against: names, numbers, DID, queue, ring group and trunk. */
 function haystack(c: LiveCall): string {
-  return [c.caller.name, c.caller.number, c.callee.name, c.callee.number, c.did, c.queue, c.trunk]
+  return [c.caller.name, c.caller.number, c.callee.name, c.callee.number, c.did, c.queue, c.ringGroup, c.trunk]
     .map((v) => cleanCid(v ?? ''))
     .join(' ')
     .toLowerCase()

@@ -204,6 +204,37 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(errors).toEqual([])
   })
 
+  it('picks up the selected parked call with U; a parked call’s card offers Pick up instead of Park', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const first = await answeredAtReception('First Parked')
+    await expect.poll(() => rowWith(page, 'First Parked').textContent()).toContain('Talking')
+    await rowWith(page, 'First Parked').click()
+    await page.keyboard.press('p')
+    await expect.poll(() => rowWith(page, 'First Parked').textContent()).toContain('Parked')
+    const second = await answeredAtReception('Second Parked')
+    await expect.poll(() => rowWith(page, 'Second Parked').textContent()).toContain('Talking')
+    await rowWith(page, 'Second Parked').click()
+    await page.keyboard.press('p')
+    await expect.poll(() => rowWith(page, 'Second Parked').textContent()).toContain('Parked')
+    // The card of a parked call offers pick-up instead of park.
+    const actions = page.getByRole('toolbar', { name: 'Call actions' })
+    await actions.getByRole('button', { name: /Pick up/ }).waitFor()
+    expect(await actions.getByRole('button', { name: /^Park/ }).count()).toBe(0)
+    // U takes the selected parked call (the newer one), not the one parked longest.
+    await page.keyboard.press('u')
+    const at100 = await ringingAt(h.demo, '100')
+    expect(h.demo.pbx.answer(at100.uniqueid)).toBe(true)
+    expect(await eventually('the second caller bridged with 100', () => bridgedWith(second.trunk.uniqueid))).toBe(at100.name)
+    expect(h.demo.pbx.engine.parked.size).toBe(1)
+    expect(bridgedWith(first.trunk.uniqueid)).toBeUndefined()
+    expect((await auditSummary(page)).map((r) => r.slice(0, 2))).toEqual([
+      ['call.park', 'OK'],
+      ['call.park', 'OK'],
+      ['call.pickup', 'OK'],
+    ])
+    expect(errors).toEqual([])
+  })
+
   // Toll numbers as an operator would type them off a business card. With this profile's
   // outside-line prefix 0 (Germany), '0 00 44…' is international through the outside line, and '0900…'
   // (outside line forgotten) reads as premium: either way the toll call must not go out.

@@ -9,6 +9,7 @@ export interface CallCommands {
   readonly transfer: () => void
   readonly attended: () => void
   readonly park: () => void
+  readonly pickup: () => void
   readonly voicemail: () => void
   readonly complete: () => void
   readonly cancel: () => void
@@ -121,9 +122,15 @@ export function CallCard({
         <button type="button" onClick={commands.attended} aria-keyshortcuts="A">
           Attended <kbd>A</kbd>
         </button>
-        <button type="button" onClick={commands.park} aria-keyshortcuts="P">
-          Park <kbd>P</kbd>
-        </button>
+        {call.state === 'parked' ? (
+          <button type="button" onClick={commands.pickup} aria-keyshortcuts="U">
+            Pick up <kbd>U</kbd>
+          </button>
+        ) : (
+          <button type="button" onClick={commands.park} aria-keyshortcuts="P">
+            Park <kbd>P</kbd>
+          </button>
+        )}
         <button type="button" onClick={commands.voicemail} aria-keyshortcuts="V">
           Voicemail <kbd>V</kbd>
         </button>

@@ -11,7 +11,7 @@ import { DialBox } from './DialBox'
 import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './DestinationPrompt'
 import { HelpOverlay } from './HelpOverlay'
 import { ParkedPanel } from './ParkedPanel'
-import { consultationChannel, primaryChannel, type SortKey } from './call-model'
+import { consultationChannel, parkedToPickUp, primaryChannel, type SortKey } from './call-model'
 import { runAction } from './run-action'
 
 type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
@@ -127,10 +127,14 @@ export function CallsView(): React.JSX.Element {
       attended: () => { prompt('attended') },
       voicemail: () => { prompt('voicemail') },
       park: () => { onCall(focusedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
+      pickup: () => {
+        const parked = parkedToPickUp(live().state, live().focused)
+        if (parked !== undefined) pickup(parked.space)
+      },
       complete: () => { onConsultation(focusedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
       cancel: () => { onConsultation(focusedId(), (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
     }
-  }, [])
+  }, [pickup])
 
   // Single-key shortcuts, only when no field has the keyboard and no dialog is open. Bound again
   // only when a dialog opens or closes: the selection and the list are read when a key comes.
@@ -153,6 +157,7 @@ export function CallsView(): React.JSX.Element {
       t: commands.transfer,
       a: commands.attended,
       p: commands.park,
+      u: commands.pickup,
       v: commands.voicemail,
       c: commands.complete,
       x: commands.cancel,

@@ -1,4 +1,4 @@
-import type { LiveCall, LiveState } from '../../../../src-preload/types/live'
+import type { LiveCall, LiveParkedCall, LiveState } from '../../../../src-preload/types/live'
 import { SortedIndex } from '../../stores/sorted-index'
 import { cleanCid } from './format'
 
@@ -210,4 +210,17 @@ export function focusCall(calls: Readonly<Record<string, LiveCall>>, selected: s
     if (best === undefined || c.startedAt < best.startedAt || (c.startedAt === best.startedAt && c.id < best.id)) best = c
   }
   return best
+}
+
+/**
+ * The parked call the pick-up key takes: the focused call's own parking space when it is parked,
+ * else the call parked longest (ties by space), so `U` with nothing selected clears the oldest.
+ */
+export function parkedToPickUp(state: Pick<LiveState, 'parked'>, focused: LiveCall | undefined): LiveParkedCall | undefined {
+  let oldest: LiveParkedCall | undefined
+  for (const p of Object.values(state.parked)) {
+    if (focused?.channelIds.includes(p.parkeeId) === true) return p
+    if (oldest === undefined || p.since < oldest.since || (p.since === oldest.since && p.space.localeCompare(oldest.space, undefined, { numeric: true }) < 0)) oldest = p
+  }
+  return oldest
 }

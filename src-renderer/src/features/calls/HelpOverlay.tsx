@@ -8,7 +8,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['A', 'Attended transfer (from your own phone)'],
   ['C / X', 'Complete / cancel an attended transfer'],
   ['P', 'Park the selected call'],
-  ['U', 'Pick up the selected parked call (else the one parked longest) at your phone'],
+  ['U', 'Pick up the selected (else the longest) parked call at your phone'],
   ['V', 'Send the selected call to voicemail'],
   ['Alt+1…5', 'Calls, Queues, History, Admin, Settings'],
   ['?', 'This help'],

@@ -128,7 +128,8 @@ export function CallsView(): React.JSX.Element {
       voicemail: () => { prompt('voicemail') },
       park: () => { onCall(focusedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
       pickup: () => {
-        const parked = parkedToPickUp(live().state, live().focused)
+        const { state, focused } = live()
+        const parked = parkedToPickUp(state, focused)
         if (parked !== undefined) pickup(parked.space)
       },
       complete: () => { onConsultation(focusedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },

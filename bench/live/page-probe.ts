@@ -10,12 +10,14 @@
  *    the size of each patch frame.
  * window.__liveBench.scroll(ms, pxPerFrame) scrolls the calls list for ms and resolves with the
  * frame deltas seen meanwhile and, per frame, [rows inserted, text nodes changed, live messages
- * received] (a MutationObserver's counts: what the frame had to lay out and paint).
+ * received, live frames applied] (a MutationObserver's counts: what the frame had to lay out and
+ * paint; an apply is seen by its 'live.ack', which the app sends from the animation frame that
+ * applied — while the list scrolls it applies less often than messages come, see live-pacing.ts).
  */
 export const PAGE_PROBE = String.raw`
 (() => {
   const clock = () => performance.timeOrigin + performance.now();
-  const probe = { seen: new Map(), frames: [], live: [], liveBytes: [], snapshots: 0, rowsAdded: 0, textChanges: 0 };
+  const probe = { seen: new Map(), frames: [], live: [], liveBytes: [], snapshots: 0, rowsAdded: 0, textChanges: 0, applied: 0 };
   window.__liveBench = probe;
   const note = (id, t) => { if (id && !probe.seen.has(id)) probe.seen.set(id, t); };
   const scan = (node, t) => {
@@ -35,6 +37,7 @@ export const PAGE_PROBE = String.raw`
   requestAnimationFrame(frame);
   const Native = window.WebSocket;
   const LIVE = '{"kind":"event","channel":"live.message","payload":{"kind":"';
+  const ACK = '{"notify":"live.ack","input":{"restart":false}';
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
@@ -44,6 +47,10 @@ export const PAGE_PROBE = String.raw`
         if (e.data.startsWith(LIVE + 'snapshot')) probe.snapshots++;
         else probe.liveBytes.push(e.data.length);
       });
+    }
+    send(data) {
+      if (typeof data === 'string' && data.startsWith(ACK)) probe.applied++;
+      super.send(data);
     }
   };
   probe.collect = (since) => ({
@@ -60,15 +67,15 @@ export const PAGE_PROBE = String.raw`
     const deltas = [];
     // What changed in the DOM during each frame (between two steps): rows inserted, text nodes
     // changed (the one-second timers change every visible duration at once), live messages
-    // received (applied in the next frame).
+    // received, and live frames applied (acks sent).
     const detail = [];
     let last = performance.now();
     let dir = 1;
-    let rows0 = probe.rowsAdded, text0 = probe.textChanges, live0 = probe.live.length;
+    let rows0 = probe.rowsAdded, text0 = probe.textChanges, live0 = probe.live.length, applied0 = probe.applied;
     const step = (now) => {
       deltas.push(now - last);
-      detail.push([probe.rowsAdded - rows0, probe.textChanges - text0, probe.live.length - live0]);
-      rows0 = probe.rowsAdded; text0 = probe.textChanges; live0 = probe.live.length;
+      detail.push([probe.rowsAdded - rows0, probe.textChanges - text0, probe.live.length - live0, probe.applied - applied0]);
+      rows0 = probe.rowsAdded; text0 = probe.textChanges; live0 = probe.live.length; applied0 = probe.applied;
       last = now;
       if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) dir = -1;
       else if (el.scrollTop <= 0) dir = 1;

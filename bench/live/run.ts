@@ -167,8 +167,8 @@ interface PageResult {
 
 interface ScrollResult {
   deltas?: number[]
-  /** Per frame: rows inserted, text nodes changed, live messages received (page-probe.ts). */
-  detail?: [number, number, number][]
+  /** Per frame: rows inserted, text nodes changed, live messages received, applied (page-probe.ts). */
+  detail?: [number, number, number, number][]
   scrollHeight?: number
   rows?: number
   error?: string
@@ -198,16 +198,18 @@ interface DroppedFrame {
   readonly ms: number
   readonly rowsInserted: number
   readonly textChanges: number
-  /** Live messages received during the frame before: the patch this frame applied. */
+  /** Live frames the app applied in this frame (its acks). */
   readonly liveApplied: number
 }
 
-function droppedFrames(deltas: readonly number[], detail: readonly (readonly [number, number, number])[]): DroppedFrame[] {
+function droppedFrames(deltas: readonly number[], detail: readonly (readonly [number, number, number, number])[]): DroppedFrame[] {
   const out: DroppedFrame[] = []
   deltas.forEach((ms, i) => {
     if (ms <= 20) return
-    const d = detail[i] ?? [0, 0, 0]
-    out.push({ ms: round(ms, 1), rowsInserted: d[0], textChanges: d[1], liveApplied: (detail[i - 1] ?? [0, 0, 0])[2] })
+    // The step that ends a frame runs first among its animation-frame callbacks, and the app's
+    // apply (registered later) after it: an ack counted at step i was sent in the frame step i ends.
+    const d = detail[i] ?? [0, 0, 0, 0]
+    out.push({ ms: round(ms, 1), rowsInserted: d[0], textChanges: d[1], liveApplied: d[3] })
   })
   return out
 }

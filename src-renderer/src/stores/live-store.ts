@@ -4,6 +4,7 @@ import { type LiveCall, type LiveMessage, type LivePatch, type LiveSnapshot, typ
 import { bridge } from '../bridge/current'
 import { CallList, type CallQuery, FocusIndex } from '../features/calls/call-model'
 import { ShownOrder } from '../features/calls/shown-order'
+import { applyDelay } from './live-pacing'
 import { LiveTables } from './live-tables'
 
 interface LiveStoreState {
@@ -58,6 +59,8 @@ interface PendingFrame {
 }
 let pending: PendingFrame | null = null
 let frameQueued = false
+/** When the last frame was applied (see live-pacing.ts). */
+let lastAppliedAt = Number.NEGATIVE_INFINITY
 /** Live messages received and not yet acknowledged to main (flow control: a credit of one). */
 let unacked = 0
 /** A gap was seen: patches are ignored until the fresh snapshot asked for arrives. */
@@ -75,6 +78,7 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
   /** Applies what arrived since the last frame, then tells main it may send the next message. */
   const applyFrame = (): void => {
     frameQueued = false
+    lastAppliedAt = performance.now()
     const frame = pending
     pending = null
     if (frame !== null && frame.profileId === get().profileId) {
@@ -110,7 +114,9 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
   const queueFrame = (): void => {
     if (frameQueued) return
     frameQueued = true
-    requestAnimationFrame(applyFrame)
+    const wait = applyDelay(shownOrder.holding, lastAppliedAt, performance.now())
+    if (wait > 0) setTimeout(() => requestAnimationFrame(applyFrame), wait)
+    else requestAnimationFrame(applyFrame)
   }
 
   return {

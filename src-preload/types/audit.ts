@@ -11,6 +11,8 @@ export interface AuditEntryView {
   readonly errorCode?: string | undefined
   readonly rule?: string | undefined
   readonly operator?: string | undefined
+  readonly seat?: string | undefined
+  readonly endpoint?: string | undefined
   readonly detail?: string | undefined
 }
 

@@ -105,6 +105,17 @@ export const originateSettingsSchema = z.object({
   parkingLot: dialplanName,
 })
 
+/**
+ * How many calls this seat may place or transfer to a destination: a burst, then a steady rate.
+ * Sealed (it bounds what a leaked or scripted console can dial); the default lets a busy front desk
+ * work through a rush without ever making a caller wait on the console.
+ */
+export const dialLimitsSchema = z.object({
+  burst: z.number().int().min(1).max(200),
+  perMinute: z.number().int().min(1).max(600),
+})
+export const DEFAULT_DIAL_LIMITS: Readonly<z.infer<typeof dialLimitsSchema>> = Object.freeze({ burst: 20, perMinute: 30 })
+
 export const profileIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1-64 letters, digits, _ or -')
 
 export const pbxProfileSchema = z.object({
@@ -118,6 +129,8 @@ export const pbxProfileSchema = z.object({
   dialPlan: dialPlanSchema,
   timeZone: z.string().refine(isValidTimeZone, 'timeZone must be an IANA time zone such as Europe/London'),
   originate: originateSettingsSchema,
+  /** Absent in profiles saved before it existed: they get the default. */
+  dialLimits: dialLimitsSchema.default({ ...DEFAULT_DIAL_LIMITS }),
 })
 
 export type PbxProfile = z.infer<typeof pbxProfileSchema>
@@ -126,6 +139,7 @@ export type AmiSettings = z.infer<typeof amiSettingsSchema>
 export type AriSettings = z.infer<typeof ariSettingsSchema>
 export type FreepbxSettings = z.infer<typeof freepbxSettingsSchema>
 export type OriginateSettings = z.infer<typeof originateSettingsSchema>
+export type DialLimits = z.infer<typeof dialLimitsSchema>
 export type SecretKind = 'ami' | 'ari' | 'freepbx'
 export const SECRET_KINDS: readonly SecretKind[] = ['ami', 'ari', 'freepbx']
 

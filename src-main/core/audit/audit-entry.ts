@@ -20,8 +20,12 @@ export const auditEntrySchema = z.object({
   errorCode: text(64).optional(),
   /** The guard rule that refused it, when one did. */
   rule: text(64).optional(),
-  /** Operator's own extension or seat name. */
+  /** The operator's own extension on the profile the seat works on. */
   operator: text(64).optional(),
+  /** Which window or socket acted ('window 2', 'web socket 5'); absent for the app's own actions. */
+  seat: text(64).optional(),
+  /** The PBX endpoint involved (host:port or URL origin), for profile tests and endpoint changes. */
+  endpoint: text(300).optional(),
   /** A short plain-words note (cause of an error); redacted like every other field. */
   detail: text(500).optional(),
 })
@@ -66,6 +70,8 @@ export function prepareEntry(input: AuditInput, now: Date, secrets: readonly str
   if (input.errorCode !== undefined) entry.errorCode = r(input.errorCode, 64)
   if (input.rule !== undefined) entry.rule = r(input.rule, 64)
   if (input.operator !== undefined) entry.operator = r(input.operator, 64)
+  if (input.seat !== undefined) entry.seat = r(input.seat, 64)
+  if (input.endpoint !== undefined) entry.endpoint = r(input.endpoint, 300)
   if (input.detail !== undefined) entry.detail = r(input.detail, 500)
   return auditEntrySchema.parse(entry)
 }

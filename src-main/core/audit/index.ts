@@ -10,3 +10,4 @@ export {
 } from './audit-entry'
 export { FileAuditLog, type FileAuditLogOptions } from './file-audit-log'
 export { MemoryAuditLog } from './memory-audit-log'
+export { seatLabel, type SeatContext } from './seat'

@@ -1,4 +1,4 @@
-import type { PbxProfile } from './schema'
+import { DEFAULT_DIAL_LIMITS, type PbxProfile } from './schema'
 
 export interface DemoPorts {
   ami: number
@@ -46,5 +46,6 @@ export function builtinDemoProfile(ports: DemoPorts): PbxProfile {
       voicemailPrefix: '*',
       parkingLot: 'default',
     },
+    dialLimits: { ...DEFAULT_DIAL_LIMITS },
   }
 }

@@ -1,4 +1,4 @@
-import type { PbxProfile } from '../../../../src-preload/types/profile'
+import { DEFAULT_DIAL_LIMITS, type PbxProfile } from '../../../../src-preload/types/profile'
 
 /** A new profile starts as a least-privileged receptionist seat on a local FreePBX. */
 export function newProfileTemplate(): PbxProfile {
@@ -27,6 +27,7 @@ export function newProfileTemplate(): PbxProfile {
       voicemailPrefix: '*',
       parkingLot: 'default',
     },
+    dialLimits: { ...DEFAULT_DIAL_LIMITS },
   }
 }
 

@@ -10,4 +10,7 @@ export {
 } from './judge-destination'
 export { authorize, isGuardedAction, ACTION_POLICY, type GuardedAction, type Authorization, type OperatorSeat } from './authorize'
 export { RateLimiter, DEFAULT_DIAL_RATE, type RateLimiterOptions, type RateDecision } from './rate-limiter'
-export { DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, DEFAULT_EMERGENCY_NUMBERS, type DenyRange } from './toll-fraud-tables'
+export { DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, type DenyRange } from './toll-fraud-tables'
+export { DOMESTIC_PREMIUM_TABLES, tollTableFor, type DomesticPremiumTable, type PremiumRange } from './domestic-premium-tables'
+export { hasPremiumTable, PREMIUM_TABLE_COUNTRIES } from '../../../src-preload/types/premium-tables'
+export { NATIONAL_EMERGENCY_NUMBERS, EU_EEA_CALLING_CODES, emergencyNumbersFor } from './emergency-numbers'

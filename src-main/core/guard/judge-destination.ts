@@ -1,5 +1,7 @@
 import type { DialPlan } from '../profiles/schema'
-import { DEFAULT_EMERGENCY_NUMBERS, DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, NANP_PREMIUM_EXCHANGE } from './toll-fraud-tables'
+import { tollTableFor } from './domestic-premium-tables'
+import { emergencyNumbersFor } from './emergency-numbers'
+import { DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, NANP_PREMIUM_EXCHANGE } from './toll-fraud-tables'
 
 export type Verdict = 'allow' | 'deny' | 'confirm_emergency'
 
@@ -149,14 +151,13 @@ export function matchesExtensionPattern(digits: string, pattern: string): boolea
   return true
 }
 
-function isEmergency(digits: string, plan: DialPlan): boolean {
-  return DEFAULT_EMERGENCY_NUMBERS.includes(digits) || plan.emergencyNumbers.includes(digits)
+/** A number this PBX has as an extension: the live model's (hints) or the dial plan's own list. */
+function isKnownExtension(digits: string, plan: DialPlan, known: ReadonlySet<string> | undefined): boolean {
+  return known?.has(digits) === true || plan.internalExtensions.list.includes(digits)
 }
 
-function isInternal(digits: string, plan: DialPlan, known: ReadonlySet<string> | undefined): AllowRule | undefined {
-  if (known?.has(digits) === true || plan.internalExtensions.list.includes(digits)) return 'known_extension'
-  if (plan.internalExtensions.patterns.some((pattern) => matchesExtensionPattern(digits, pattern))) return 'internal_extension'
-  return undefined
+function matchesInternalPattern(digits: string, plan: DialPlan): boolean {
+  return plan.internalExtensions.patterns.some((pattern) => matchesExtensionPattern(digits, pattern))
 }
 
 function longestMatching(prefixes: readonly string[], e164: string): string | undefined {
@@ -215,8 +216,10 @@ function judgeE164(e164: string, normalized: string, plan: DialPlan): Destinatio
 /**
  * Decides whether a destination typed or dropped by an operator may be dialled (originate,
  * transfer, forward). Normalises first (separators, '+', outside-line and national/international
- * prefixes), then: emergency numbers are never refused (the UI confirms), internal extensions
- * pass, outside numbers pass only if domestic and outside every deny range, or explicitly allowed.
+ * prefixes), then in this order: a known extension of this PBX is that extension; the
+ * country's and the profile's emergency numbers are never refused (the UI confirms); numbers
+ * matching an extension pattern are internal; outside numbers pass only if domestic and outside
+ * every deny range, or explicitly allowed.
  */
 export function judgeDestination(input: string, plan: DialPlan, knownExtensions?: ReadonlySet<string>): DestinationJudgement {
   const cleaned = clean(input)
@@ -226,18 +229,24 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
 
   if (plus) return judgeE164(normalized, normalized, plan)
 
-  if (isEmergency(digits, plan)) {
+  // A known extension is that extension, even where its digits are an emergency number elsewhere
+  // on the PBX's dialplan (a German PBX's extensions 110 and 112): a transfer to it is internal.
+  if (isKnownExtension(digits, plan, knownExtensions)) {
+    return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: 'known_extension', reason: 'an internal extension' }
+  }
+  const emergency = emergencyNumbersFor(plan)
+  if (emergency.has(digits)) {
     return { verdict: 'confirm_emergency', normalized, kind: 'emergency', dialDigits: digits, rule: 'emergency', reason: `${digits} is an emergency number; confirm to dial` }
   }
-  const internal = isInternal(digits, plan, knownExtensions)
-  if (internal !== undefined) {
-    return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: internal, reason: 'an internal extension' }
+  // A pattern (1XX) only says what an extension would look like; it never hides an emergency number.
+  if (matchesInternalPattern(digits, plan)) {
+    return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: 'internal_extension', reason: 'an internal extension' }
   }
 
   const outside = plan.outsideLinePrefix
   if (outside.length > 0 && digits.startsWith(outside) && digits.length > outside.length) {
     const rest = digits.slice(outside.length)
-    if (isEmergency(rest, plan)) {
+    if (emergency.has(rest)) {
       return { verdict: 'confirm_emergency', normalized, kind: 'emergency', dialDigits: digits, rule: 'emergency', reason: `${rest} is an emergency number; confirm to dial` }
     }
     // Read as outside-line prefix + number first; when that is no complete number, the leading
@@ -276,6 +285,9 @@ function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): D
   }
   if (plan.nationalPrefix.length === 0 && rest.length >= 7) return judgeE164(`+${plan.country}${rest}`, normalized, plan)
   if (rest.length >= 7 && rest.length <= 10) {
+    // Some national ranges are dialled without a trunk prefix and look local by their length.
+    const premium = tollTableFor(plan.country)?.dialled?.find((range) => rest.startsWith(range.prefix))
+    if (premium !== undefined) return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: premium.reason }
     return { verdict: 'allow', normalized, kind: 'external', dialDigits: plan.outsideLinePrefix + rest, rule: 'domestic_local', reason: 'a local number' }
   }
   return refuse('unknown_number', 'not an extension, an emergency number or a complete phone number (short codes are refused)', normalized)

@@ -1,3 +1,5 @@
+import { DOMESTIC_PREMIUM_TABLES, type DomesticPremiumTable } from './domestic-premium-tables'
+
 /**
  * Destination ranges refused unless the profile's allowedOutboundPrefixes name them at least as
  * precisely. Not exhaustive by design: international calls are refused by default anyway; these
@@ -48,17 +50,10 @@ export const DENY_RANGES: readonly DenyRange[] = [
   { prefix: '+883', rule: 'satellite', reason: 'international networks' },
   // ITU International Premium Rate Service.
   { prefix: '+979', rule: 'premium', reason: 'international premium-rate service' },
-  // NANP premium rate.
-  { prefix: '+1900', rule: 'premium', reason: 'premium-rate 900 numbers' },
-  // UK premium and revenue-sharing ranges (09, 087, 070 personal numbers often used in fraud).
-  { prefix: '+449', rule: 'premium', reason: 'UK premium-rate 09 numbers' },
-  { prefix: '+4487', rule: 'premium', reason: 'UK revenue-sharing 087 numbers' },
-  { prefix: '+4470', rule: 'premium', reason: 'UK personal numbers (070), a common fraud route' },
-  // German premium-rate 0900 and mass-calling 0137.
-  { prefix: '+49900', rule: 'premium', reason: 'German premium-rate 0900 numbers' },
-  { prefix: '+49137', rule: 'premium', reason: 'German mass-calling 0137 numbers' },
-  // French premium-rate 089.
-  { prefix: '+3389', rule: 'premium', reason: 'French premium-rate 089 numbers' },
+  // Each country's own premium-rate and revenue-sharing ranges, refused from any country.
+  ...Object.values(DOMESTIC_PREMIUM_TABLES).flatMap((table: DomesticPremiumTable) =>
+    table.ranges.map((range): DenyRange => ({ prefix: range.prefix, rule: 'premium', reason: range.reason })),
+  ),
   ...Object.entries(NANP_INTERNATIONAL_AREA_CODES).map(
     ([code, place]): DenyRange => ({
       prefix: `+1${code}`,
@@ -67,9 +62,6 @@ export const DENY_RANGES: readonly DenyRange[] = [
     }),
   ),
 ]
-
-/** Always treated as emergency numbers, in addition to the profile's list. */
-export const DEFAULT_EMERGENCY_NUMBERS: readonly string[] = ['911', '112', '999']
 
 /** The NANP "976" exchange (any area code, or dialled locally as 976-XXXX) was the premium range. */
 export const NANP_PREMIUM_EXCHANGE = '976'

@@ -60,14 +60,22 @@ const TABLE: Row[] = [
   // Emergency: never refused, always confirmed
   { input: '911', verdict: 'confirm_emergency', rule: 'emergency', dial: '911' },
   { input: '9911', verdict: 'confirm_emergency', rule: 'emergency', dial: '9911' },
-  { input: '112', verdict: 'confirm_emergency', rule: 'emergency' },
-  { input: '999', verdict: 'confirm_emergency', rule: 'emergency' },
+  // Only the country's own emergency numbers: 112 and 999 are nothing in a US office.
+  { input: '112', verdict: 'deny', rule: 'unknown_number' },
+  { input: '999', verdict: 'deny', rule: 'unknown_number' },
+  { input: '9999', verdict: 'deny', rule: 'unknown_number' },
+  { input: '9999', plan: UK, verdict: 'confirm_emergency', rule: 'emergency', dial: '9999' },
   { input: '999', plan: UK, verdict: 'confirm_emergency', rule: 'emergency' },
   { input: '9 112', plan: UK, verdict: 'confirm_emergency', rule: 'emergency' },
   // Premium
   { input: '1-900-555-1234', verdict: 'deny', rule: 'premium', e164: '+19005551234' },
   { input: '9 1 900 555 1234', verdict: 'deny', rule: 'premium' },
   { input: '976-1234', verdict: 'deny', rule: 'premium' },
+  // 976 is no area code: 1-976-… is the premium range, however it is dialled.
+  { input: '19765551234', verdict: 'deny', rule: 'premium', e164: '+19765551234' },
+  { input: '976 555 1234', verdict: 'deny', rule: 'premium', e164: '+19765551234' },
+  { input: '9 1 976 555 1234', verdict: 'deny', rule: 'premium' },
+  { input: '+1 976 555 1234', plan: withAllowed(UK, ['+1']), verdict: 'deny', rule: 'premium' },
   { input: '212 976 1234', verdict: 'deny', rule: 'premium' },
   { input: '0909 879 0000', plan: UK, verdict: 'deny', rule: 'premium', e164: '+449098790000' },
   { input: '+979 1234 5678', verdict: 'deny', rule: 'premium' },
@@ -192,10 +200,15 @@ describe('judgeDestination properties', () => {
 
   it('emergency numbers are never denied, with any separators or outside-line prefix', () => {
     fc.assert(
-      fc.property(fc.constantFrom('911', '112', '999'), fc.constantFrom('', '9'), fc.constantFrom('', ' ', '-'), (number, prefix, sep) => {
-        const typed = prefix + number.replace(/(?<=\d)(?=\d)/g, sep)
-        expect(judgeDestination(typed, NANP).verdict).toBe('confirm_emergency')
-      }),
+      fc.property(
+        fc.constantFrom<[DialPlan, string]>([NANP, '911'], [UK, '999'], [UK, '112'], [DE, '110'], [DE, '112']),
+        fc.constantFrom('', 'outside line'),
+        fc.constantFrom('', ' ', '-'),
+        ([plan, number], prefix, sep) => {
+          const typed = (prefix === '' ? '' : plan.outsideLinePrefix) + number.replace(/(?<=\d)(?=\d)/g, sep)
+          expect(judgeDestination(typed, plan).verdict).toBe('confirm_emergency')
+        },
+      ),
     )
   })
 })

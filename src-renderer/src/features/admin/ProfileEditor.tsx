@@ -2,6 +2,7 @@ import './profile-editor.css'
 import { useState } from 'react'
 import type { TestConnectionView } from '../../../../src-preload/types/connections'
 import type { PbxProfile } from '../../../../src-preload/types/profile'
+import { hasPremiumTable } from '../../../../src-preload/types/premium-tables'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { fillDisabledTransports, joinList, splitList } from './profile-template'
 
@@ -177,6 +178,11 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
         <fieldset>
           <legend>Dial plan</legend>
           <TextField label="Country code" value={p.dialPlan.country} onChange={(v) => { patch('dialPlan', { country: v }) }} />
+          {p.dialPlan.country !== '' && !hasPremiumTable(p.dialPlan.country) && (
+            <p className="muted small" role="note">
+              No premium-rate table for +{p.dialPlan.country}: only your allowed prefixes protect you.
+            </p>
+          )}
           <TextField label="Outside-line prefix" value={p.dialPlan.outsideLinePrefix} onChange={(v) => { patch('dialPlan', { outsideLinePrefix: v }) }} />
           <TextField label="National prefix" value={p.dialPlan.nationalPrefix} onChange={(v) => { patch('dialPlan', { nationalPrefix: v }) }} />
           <TextField label="International prefix" value={p.dialPlan.internationalPrefix} onChange={(v) => { patch('dialPlan', { internationalPrefix: v }) }} />

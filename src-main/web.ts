@@ -1,13 +1,16 @@
 /**
  * Web mode: the same core and the same contract handlers as the desktop app, served to a browser
  * over a loopback HTTP + WebSocket server. `npm run web [-- --port N] [-- --data-dir DIR]`.
- * Prints the page's URL (with its per-run token) on a line of its own.
+ * Prints the page's URL (with its per-run token) on a line of its own and, while no admin
+ * passphrase exists, the one-time setup code a browser needs to set the first one (first-run step):
+ * whoever reads this terminal is the local user; a socket that merely reached the port is not.
  */
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createAppCore } from './core/app/app-core'
 import { startBuiltinDemo, type BuiltinDemo } from './core/app/builtin-demo'
+import { newSetupCode } from './core/profiles/first-run'
 import { parseArgs, portArg } from './web/cli-args'
 import { preferPort } from './web/free-port'
 import { DownloadRegistry } from './web/downloads'
@@ -31,8 +34,11 @@ async function main(): Promise<void> {
   const wantDemo = args.get('demo') === true || (!hasProfiles && args.get('no-demo') === undefined)
   const demo: BuiltinDemo | undefined = wantDemo ? await startBuiltinDemo() : undefined
   const downloads = new DownloadRegistry()
+  // A fresh code every run; it is spent once the first passphrase is set.
+  const setupCode = newSetupCode()
   const core = createAppCore({
     ...stores,
+    setupCode,
     exportSink: downloads,
     ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
     appInfo: {
@@ -50,6 +56,10 @@ async function main(): Promise<void> {
   await core.start()
   const server = await startWebServer({ core, rendererDir, port, downloads })
   console.log(server.url)
+  if (!(await core.profiles.view()).hasAdminPassphrase) {
+    console.log('First run: in Admin, set the admin passphrase with this one-time setup code:')
+    console.log(setupCode)
+  }
 
   const stop = (): void => {
     void server

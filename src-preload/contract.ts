@@ -12,6 +12,7 @@ import type { Result } from './types/result'
 import { settingsPatchSchema, type AppInfo, type Settings } from './types/settings'
 import { auditQuerySchema, type AuditEntryView } from './types/audit'
 import {
+  adminSetPassphraseInputSchema,
   profileIdSchema,
   profileSaveInputSchema,
   profileTestInputSchema,
@@ -65,10 +66,8 @@ export const invokeChannels = {
   /** Before saving: does each transport connect, authenticate and allow what the console needs? */
   'profiles.test': channel(profileTestInputSchema, returns<TestConnectionView>()),
   'profiles.remove': channel(z.strictObject({ id: profileIdSchema }), returns<null>()),
-  'admin.setPassphrase': channel(
-    z.strictObject({ next: z.string().min(1).max(1024), current: z.string().min(1).max(1024).optional() }),
-    returns<null>(),
-  ),
+  /** The first passphrase only from the first-run step (desktop window, or web mode's setup code). */
+  'admin.setPassphrase': channel(adminSetPassphraseInputSchema, returns<null>()),
   'audit.read': channel(auditQuerySchema, returns<readonly AuditEntryView[]>()),
   'connections.list': channel(noInput, returns<readonly ConnectionStatus[]>()),
   /** Starts live updates for this window: a 'live.message' snapshot first, then patches. */

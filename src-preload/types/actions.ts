@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanText } from './text'
 
 /** What a successful operator action answers: words for the toast, and a ref to settle it by. */
 export interface ActionDone {
@@ -55,6 +56,6 @@ export const queuePauseInputSchema = z.strictObject({
   /** The member interface as the live state lists it (`PJSIP/101`, `Local/101@from-queue/n`). */
   iface: z.string().regex(/^[A-Za-z0-9_./@:-]{1,120}$/),
   paused: z.boolean(),
-  /** Free text Asterisk keeps as PausedReason; no CR/LF (it becomes an AMI header value). */
-  reason: z.string().max(80).regex(/^[^\r\n]*$/).optional(),
+  /** Free text Asterisk keeps as PausedReason; one clean line (it becomes an AMI header value). */
+  reason: cleanText(80).optional(),
 })

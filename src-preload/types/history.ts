@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanText } from './text'
 
 const profileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 const epochMs = z.number().int().min(0).max(8_000_000_000_000)
@@ -8,7 +9,7 @@ export const historyFilterSchema = z.strictObject({
   profileId,
   from: epochMs.optional(),
   to: epochMs.optional(),
-  text: z.string().max(100).optional(),
+  text: cleanText(100).optional(),
   direction: z.array(z.enum(['inbound', 'outbound', 'internal'])).max(3).optional(),
   disposition: z.array(z.string().regex(/^[A-Z ]{1,20}$/)).max(8).optional(),
   outcome: z.enum(['answered', 'missed']).optional(),
@@ -24,7 +25,7 @@ export const historyQueryInputSchema = z.strictObject({
   limit: z.number().int().min(1).max(1000).default(200),
   cursor: z.string().max(512).nullable().optional(),
   /** Full-text search over names and numbers (every term must occur). */
-  search: z.string().max(100).optional(),
+  search: cleanText(100).optional(),
 })
 
 export const historyAggregateInputSchema = z.strictObject({

@@ -1,8 +1,10 @@
+import type { Role } from '../../../src-preload/types/profile'
 import type { AppInfo } from '../../../src-preload/types/settings'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import { createHandlers } from '../api/handlers'
 import type { AuditLog } from '../audit'
 import { EventBus } from '../events/bus'
+import { PassphraseThrottle } from '../profiles/passphrase-throttle'
 import { ProfileService } from '../profiles/profile-service'
 import { ProfileStore } from '../profiles/profile-store'
 import type { SecretBox } from '../secrets'
@@ -28,6 +30,11 @@ export interface AppCoreOptions {
   readonly exportSink: ExportSink
   /** The built-in demo PBX's profile and AMI secret, when the demo runs. */
   readonly builtinProfile?: BuiltinProfile
+  /**
+   * Web mode's one-time setup code (printed on the terminal): a socket must give it to set the
+   * first admin passphrase. Undefined in the desktop app, whose window is the local user's own.
+   */
+  readonly setupCode?: string
   readonly log?: (message: string, err?: unknown) => void
 }
 
@@ -57,8 +64,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   })
   /** Each profile as last connected, to reconnect only the ones that changed. */
   let known = new Map<string, string>()
+  // One guessing brake for the whole console: admin passphrase and setup code, every window and socket.
+  const throttle = new PassphraseThrottle()
   const profiles = new ProfileService(
-    new ProfileStore({ kv: opts.profileStore, secrets: opts.secretBox }),
+    new ProfileStore({ kv: opts.profileStore, secrets: opts.secretBox, throttle }),
     opts.auditLog,
     (view, savedId) => {
       bus.publish('profiles.changed', view)
@@ -67,6 +76,12 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       for (const p of view.profiles) if (p.id === savedId || known.get(p.id) !== now.get(p.id)) void runtimes.restart(p)
       for (const id of known.keys()) if (!now.has(id)) void runtimes.stop(id)
       known = now
+    },
+    {
+      throttle,
+      // Audit lines name the role of the seat a window works at, not the role it claims.
+      roleOf: (clientId: string): Role | undefined => runtimes.subscribedProfile(clientId)?.operator.role,
+      ...(opts.setupCode === undefined ? {} : { setupCode: opts.setupCode }),
     },
   )
   // Declared after `profiles` (it reads them); the callback above runs only later, on a save.

@@ -3,15 +3,11 @@
  * session and the test-connection probe connect to exactly the same endpoints.
  */
 import type { HttpTlsOptions } from '../ari/http'
-import type { PbxProfile } from '../profiles/schema'
+import { ariUrlOf, type PbxProfile } from '../profiles/schema'
 
-/** IPv6 literals need brackets inside URLs. */
-function urlHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host
-}
-
+/** The same derivation the secrets' endpoint binding uses (profiles/schema.ts), so they never disagree. */
 export function ariBaseUrl(profile: PbxProfile): string {
-  return `${profile.ari.tls ? 'https' : 'http'}://${urlHost(profile.host)}:${String(profile.ari.port)}`
+  return ariUrlOf(profile)
 }
 
 export function ariTls(profile: PbxProfile): HttpTlsOptions | undefined {

@@ -70,7 +70,10 @@ export interface PbxSessionEvents {
 
 export interface PbxSessionOptions {
   readonly profile: PbxProfile
-  /** Reads a secret from the SecretBox when connecting; undefined = none stored. */
+  /**
+   * Reads a secret from the SecretBox when connecting; undefined = none stored. A rejection (a
+   * stored secret bound to another endpoint) is shown as that transport's problem, in its words.
+   */
   readonly getSecret: (kind: SecretKind) => Promise<string | undefined>
   readonly now?: () => number
   readonly breaker?: Omit<CircuitBreakerOptions, 'now'>
@@ -100,6 +103,8 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   /** Secret strings to scrub from error texts; a closure, not a field: never serialised. */
   #scrub: (text: string) => string = (text) => text
   private connected = false
+  /** Why a stored secret was not handed out, per transport (shown instead of "no secret stored"). */
+  #refusedSecrets: Partial<Record<SecretKind, string>> = {}
 
   constructor(options: PbxSessionOptions) {
     super()
@@ -143,11 +148,18 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   async connect(): Promise<void> {
     if (this.connected) return
     this.connected = true
+    const refused: Partial<Record<SecretKind, string>> = {}
+    const read = (kind: SecretKind): Promise<string | undefined> =>
+      this.options.getSecret(kind).catch((err: unknown) => {
+        refused[kind] = err instanceof Error ? err.message : 'the secret cannot be read'
+        return undefined
+      })
     const [amiSecret, ariSecret, restSecret] = await Promise.all([
-      this.options.getSecret('ami'),
-      this.profile.ari.enabled ? this.options.getSecret('ari') : Promise.resolve(undefined),
-      this.profile.freepbx.enabled ? this.options.getSecret('freepbx') : Promise.resolve(undefined),
+      read('ami'),
+      this.profile.ari.enabled ? read('ari') : Promise.resolve(undefined),
+      this.profile.freepbx.enabled ? read('freepbx') : Promise.resolve(undefined),
     ])
+    this.#refusedSecrets = refused
     const known = [amiSecret, ariSecret, restSecret].filter((s): s is string => s !== undefined && s !== '')
     this.#scrub = (text) => redact(text, known)
     this.startAmi(amiSecret)
@@ -219,9 +231,14 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
 
   // ------------------------------------------------------------------ transports
 
+  private noSecret(kind: SecretKind, missing: string): Omit<TransportStatus, 'since'> {
+    const refused = this.#refusedSecrets[kind]
+    return refused === undefined ? { state: 'down', lastError: missing, code: 'no_secret' } : { state: 'down', lastError: refused, code: 'secret_unbound' }
+  }
+
   private startAmi(secret: string | undefined): void {
     if (secret === undefined || secret === '') {
-      this.set('ami', { state: 'down', lastError: 'no AMI secret stored for this profile', code: 'no_secret' })
+      this.set('ami', this.noSecret('ami', 'no AMI secret stored for this profile'))
       return
     }
     const p = this.profile
@@ -231,6 +248,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       port: p.ami.port,
       username: p.ami.user,
       secret,
+      auth: p.ami.auth,
       tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
       ...this.options.ami,
     })
@@ -272,7 +290,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     const p = this.profile
     if (!p.ari.enabled) return
     if (secret === undefined || secret === '') {
-      this.set('ari', { state: 'down', lastError: 'no ARI password stored for this profile', code: 'no_secret' })
+      this.set('ari', this.noSecret('ari', 'no ARI password stored for this profile'))
       return
     }
     const o = this.options.ari ?? {}
@@ -310,7 +328,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     const p = this.profile
     if (!p.freepbx.enabled) return
     if (secret === undefined || secret === '') {
-      this.set('rest', { state: 'down', lastError: 'no FreePBX API client secret stored for this profile', code: 'no_secret' })
+      this.set('rest', this.noSecret('freepbx', 'no FreePBX API client secret stored for this profile'))
       return
     }
     const o = this.options.rest ?? {}

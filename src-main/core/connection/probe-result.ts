@@ -16,6 +16,8 @@ export type ProbeCode =
   | 'not_found'
   | 'network'
   | 'no_secret'
+  /** A secret is stored but was entered for another endpoint: it is not sent. */
+  | 'secret_unbound'
   | 'disabled'
   | 'error'
 

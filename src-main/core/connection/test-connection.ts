@@ -37,6 +37,11 @@ export interface TestConnectionSecrets {
   readonly ami?: string
   readonly ari?: string
   readonly freepbx?: string
+  /**
+   * Transports whose stored secret may not be used here (entered for another endpoint), with the
+   * reason in plain words; the probe reports it instead of "no secret entered".
+   */
+  readonly unusable?: Readonly<Partial<Record<'ami' | 'ari' | 'freepbx', string>>>
 }
 
 export interface TestConnectionOptions {
@@ -47,14 +52,19 @@ export interface TestConnectionOptions {
 export async function testConnection(profile: PbxProfile, secrets: TestConnectionSecrets, options: TestConnectionOptions = {}): Promise<TestConnectionResult> {
   const timeoutMs = options.timeoutMs ?? 5000
   const [ami, ari, rest] = await Promise.all([
-    probeAmi(profile, secrets.ami, timeoutMs),
-    probeAri(profile, secrets.ari, timeoutMs),
-    probeRest(profile, secrets.freepbx, timeoutMs),
+    probeAmi(profile, secrets.ami, timeoutMs, secrets.unusable?.ami),
+    probeAri(profile, secrets.ari, timeoutMs, secrets.unusable?.ari),
+    probeRest(profile, secrets.freepbx, timeoutMs, secrets.unusable?.freepbx),
   ])
   return { ami, ari, rest }
 }
 
 const PERMISSION_DENIED = /permission denied/i
+
+/** No secret to log in with: none typed, or a stored one bound to another endpoint (nothing is sent). */
+function noSecret(label: string, missing: string, warnings: string[], unusable: string | undefined): ProbeResult {
+  return unusable === undefined ? failed('no_secret', `${label}: ${missing}`, warnings) : failed('secret_unbound', `${label}: ${unusable}`, warnings)
+}
 
 /** true = the user holds the class the action needs; false = Permission denied. */
 async function holds(client: AmiClient, action: string, fields: Record<string, string>, timeoutMs: number, isList = false): Promise<boolean> {
@@ -68,12 +78,18 @@ async function holds(client: AmiClient, action: string, fields: Record<string, s
   }
 }
 
-export async function probeAmi(profile: PbxProfile, secret: string | undefined, timeoutMs: number): Promise<ProbeResult> {
+export async function probeAmi(profile: PbxProfile, secret: string | undefined, timeoutMs: number, unusable?: string): Promise<ProbeResult> {
   const label = 'AMI'
   const warnings: string[] = []
-  if (!profile.ami.tls && !isLoopback(profile.host)) warnings.push('AMI runs without TLS: the secret and all call data cross the network in clear text')
+  if (!profile.ami.tls && !isLoopback(profile.host)) {
+    warnings.push(
+      profile.ami.auth === 'plain'
+        ? 'AMI runs without TLS and logs in with the plain secret: the secret and all call data cross the network in clear text (use the MD5 challenge login or TLS)'
+        : 'AMI runs without TLS: all call data cross the network in clear text (the MD5 login keeps the secret itself off the wire)',
+    )
+  }
   if (profile.ami.tls && !profile.ami.rejectUnauthorized) warnings.push('AMI certificate checking is turned off: anyone in the path can impersonate the PBX')
-  if (secret === undefined || secret === '') return failed('no_secret', `${label}: no secret entered`, warnings)
+  if (secret === undefined || secret === '') return noSecret(label, 'no secret entered', warnings, unusable)
   const tls = amiTls(profile)
 
   let sniff
@@ -93,6 +109,7 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
     port: profile.ami.port,
     username: profile.ami.user,
     secret,
+    auth: profile.ami.auth,
     tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
     events: true,
     reconnect: false,
@@ -135,13 +152,13 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
   }
 }
 
-export async function probeAri(profile: PbxProfile, secret: string | undefined, timeoutMs: number): Promise<ProbeResult> {
+export async function probeAri(profile: PbxProfile, secret: string | undefined, timeoutMs: number, unusable?: string): Promise<ProbeResult> {
   const label = 'ARI'
   const warnings: string[] = []
   if (!profile.ari.enabled) return failed('disabled', `${label}: turned off in this profile`)
   if (!profile.ari.tls && !isLoopback(profile.host)) warnings.push('ARI runs over plain HTTP: the password and call data cross the network in clear text (use https/wss)')
   if (profile.ari.tls && !profile.ari.rejectUnauthorized) warnings.push('ARI certificate checking is turned off')
-  if (secret === undefined || secret === '') return failed('no_secret', `${label}: no password entered`, warnings)
+  if (secret === undefined || secret === '') return noSecret(label, 'no password entered', warnings, unusable)
   const ari = new AriClient({ baseUrl: ariBaseUrl(profile), username: profile.ari.user, password: secret, tls: ariTls(profile), timeoutMs, connectTimeoutMs: timeoutMs })
   try {
     const info = await ari.info()
@@ -166,13 +183,13 @@ export async function probeAri(profile: PbxProfile, secret: string | undefined, 
   }
 }
 
-export async function probeRest(profile: PbxProfile, secret: string | undefined, timeoutMs: number): Promise<ProbeResult> {
+export async function probeRest(profile: PbxProfile, secret: string | undefined, timeoutMs: number, unusable?: string): Promise<ProbeResult> {
   const label = 'FreePBX API'
   const warnings: string[] = []
   if (!profile.freepbx.enabled) return failed('disabled', `${label}: turned off in this profile`)
   const url = new URL(profile.freepbx.baseUrl)
   if (url.protocol === 'http:' && !isLoopback(url.hostname.replace(/^\[|\]$/g, ''))) warnings.push('the FreePBX API is reached over plain HTTP: the client secret and tokens cross the network in clear text')
-  if (secret === undefined || secret === '') return failed('no_secret', `${label}: no client secret entered`, warnings)
+  if (secret === undefined || secret === '') return noSecret(label, 'no client secret entered', warnings, unusable)
   const api = new FreepbxClient({ baseUrl: profile.freepbx.baseUrl, clientId: profile.freepbx.clientId, clientSecret: secret, tls: freepbxTls(profile), timeoutMs, connectTimeoutMs: timeoutMs })
   try {
     const health = await api.health()

@@ -19,7 +19,7 @@ export function builtinDemoProfile(ports: DemoPorts): PbxProfile {
     id: 'demo',
     name: 'Demo PBX',
     host: '127.0.0.1',
-    ami: { port: ports.ami, tls: false, rejectUnauthorized: true, user: 'operator', hasSecret: false },
+    ami: { port: ports.ami, tls: false, rejectUnauthorized: true, user: 'operator', auth: 'md5', hasSecret: false },
     ari: { enabled: ports.ari !== undefined, port: ports.ari ?? 8088, tls: false, rejectUnauthorized: true, user: 'operator', hasSecret: false },
     freepbx: {
       enabled: ports.freepbxHttp !== undefined,

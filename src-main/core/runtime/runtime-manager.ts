@@ -5,6 +5,7 @@ import type { CdrStore } from '../cdr'
 import type { EventBus } from '../events/bus'
 import type { ProfileService } from '../profiles/profile-service'
 import type { PbxProfile, SecretKind } from '../profiles/schema'
+import { DialBudgets } from '../guard'
 import { ProfileRuntime } from './profile-runtime'
 
 export interface BuiltinProfile {
@@ -30,6 +31,13 @@ export interface RuntimeManagerOptions {
  */
 export class RuntimeManager {
   private readonly runtimes = new Map<string, ProfileRuntime>()
+  /**
+   * One dial budget per profile and operator extension, outliving the runtimes: a profile save
+   * restarts its runtime, and that must not hand its seat a fresh burst.
+   */
+  private readonly dialBudgets = new DialBudgets()
+  /** clientId → the profile id it subscribed to last (audit names that seat's role). */
+  private readonly subscribed = new Map<string, string>()
 
   constructor(private readonly opts: RuntimeManagerOptions) {}
 
@@ -43,7 +51,12 @@ export class RuntimeManager {
   /** Called after a profile was saved: reconnect with what is stored now. */
   async restart(profile: PbxProfile): Promise<void> {
     await this.stop(profile.id)
-    this.launch(profile, (kind) => this.opts.profiles.getSecret(profile.id, kind))
+    // A stored secret is handed out only for the endpoint it was entered for (this profile's).
+    this.launch(profile, async (kind) => {
+      const found = await this.opts.profiles.secretFor(profile, kind)
+      if (found.state === 'unbound') throw new Error(found.reason)
+      return found.state === 'bound' ? found.value : undefined
+    })
   }
 
   async stop(profileId: string): Promise<void> {
@@ -68,6 +81,12 @@ export class RuntimeManager {
     return this.runtimes.get(profileId)?.profile.timeZone ?? 'UTC'
   }
 
+  /** The profile this window or socket receives live updates for (its seat), if any. Read-only. */
+  subscribedProfile(clientId: string): PbxProfile | undefined {
+    const id = this.subscribed.get(clientId)
+    return id === undefined ? undefined : this.runtimes.get(id)?.profile
+  }
+
   statuses(): ConnectionStatus[] {
     return [...this.runtimes.values()].map((rt) => rt.connectionStatus())
   }
@@ -84,8 +103,10 @@ export class RuntimeManager {
       },
       () => this.opts.bus.isBackedUp(clientId),
     )
+    this.subscribed.set(clientId, profileId)
     this.opts.bus.onClientClose(clientId, () => {
       this.runtimes.get(profileId)?.unsubscribe(clientId)
+      if (this.subscribed.get(clientId) === profileId) this.subscribed.delete(clientId)
     })
   }
 
@@ -94,6 +115,7 @@ export class RuntimeManager {
       profile,
       getSecret,
       audit: this.opts.audit,
+      dialBudget: this.dialBudgets,
       cdr: this.opts.cdr,
       ...(this.opts.log === undefined ? {} : { log: this.opts.log }),
       onStatus: (status) => {

@@ -34,4 +34,37 @@ describe('PbxProfile schema', () => {
   ])('rejects %s', (_label, overrides) => {
     expect(pbxProfileSchema.safeParse({ ...profile(), ...overrides }).success).toBe(false)
   })
+
+  it.each([
+    ['a NUL', 'Evil\u0000'],
+    ['a right-to-left override', 'Evil\u202eelif.exe'],
+    ['a left-to-right mark', 'Front\u200edesk'],
+    ['an isolate', 'Front\u2066desk\u2069'],
+    ['an Arabic letter mark', 'Front\u061cdesk'],
+    ['a line break', 'Front\ndesk'],
+    ['an escape', 'Front\u001b[31mdesk'],
+  ])('refuses a name with %s, naming the field', (_label, name) => {
+    const result = pbxProfileSchema.safeParse({ ...profile(), name })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]?.path).toEqual(['name'])
+  })
+
+  it('keeps accented and non-Latin names', () => {
+    expect(pbxProfileSchema.safeParse({ ...profile(), name: 'Zürich – Empfang 東京' }).success).toBe(true)
+  })
+
+  it('refuses unknown keys at every level, naming them, __proto__ and constructor included', () => {
+    const cases: [unknown, string[], string][] = [
+      [{ ...profile(), extra: 1 }, [], 'extra'],
+      [JSON.parse(JSON.stringify({ ...profile(), constructor: { x: 1 } })), [], 'constructor'],
+      [JSON.parse(JSON.stringify(profile()).replace('"ami":{', '"ami":{"__proto__":{"admin":true},')), ['ami'], '__proto__'],
+      [{ ...profile(), dialPlan: { ...profile().dialPlan, internalExtensions: { patterns: [], list: [], sneaky: ['900'] } } }, ['dialPlan', 'internalExtensions'], 'sneaky'],
+      [{ ...profile(), dialLimits: { burst: 1, perMinute: 1, unlimited: true } }, ['dialLimits'], 'unlimited'],
+    ]
+    for (const [input, path, key] of cases) {
+      const result = pbxProfileSchema.safeParse(input)
+      expect(result.success, key).toBe(false)
+      expect(result.error?.issues[0], key).toMatchObject({ code: 'unrecognized_keys', path, keys: [key] })
+    }
+  })
 })

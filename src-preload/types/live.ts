@@ -15,6 +15,15 @@
  * Times are epoch milliseconds (UTC). Every Record is keyed by the entity's `id`.
  */
 
+/**
+ * What the console cannot know about a channel or call it first saw in a resync's snapshot
+ * (console started or reconnected mid-call, or the PBX restarted): Asterisk's lists report
+ * neither when a channel answered nor whether it is on hold.
+ *   'answeredAt': it was answered before the console saw it; `answeredAt` is undefined.
+ *   'hold': it may be on hold (no Hold/Unhold event seen since).
+ */
+export type LiveUnknownFact = 'answeredAt' | 'hold'
+
 /** Asterisk ChannelState numbers (0 Down … 6 Up, 7 Busy …) are kept; `stateDesc` is the text. */
 export interface LiveChannel {
   /** Uniqueid: the only stable key of a channel (names are reused across calls). */
@@ -56,6 +65,8 @@ export interface LiveChannel {
   readonly ringGroup: string | undefined
   /** Key of the parked call (`lot:space`) while this channel is parked. */
   readonly parkedKey: string | undefined
+  /** What is not known about this channel (absent: everything above is known). */
+  readonly unknown?: readonly LiveUnknownFact[]
 }
 
 export type LiveCallState = 'ringing' | 'up' | 'hold' | 'parked' | 'queued' | 'transferring'
@@ -75,6 +86,10 @@ export interface LiveCall {
   readonly callee: LiveParty
   readonly state: LiveCallState
   readonly startedAt: number
+  /**
+   * When the caller was first bridged with a person (talk time starts here). Time ringing, in a
+   * queue, an IVR or on an announcement is waiting, even after the PBX answered the line.
+   */
   readonly answeredAt: number | undefined
   /** Since when the call is in its current hold / parked / queued state (for the timers). */
   readonly stateSince: number | undefined
@@ -85,6 +100,11 @@ export interface LiveCall {
   readonly did: string | undefined
   readonly channelIds: readonly string[]
   readonly bridgeIds: readonly string[]
+  /**
+   * What is not known about the call (absent: nothing): 'answeredAt' — answered before the
+   * console saw it, so neither wait nor talk time is known; 'hold' — it may be on hold.
+   */
+  readonly unknown?: readonly LiveUnknownFact[]
 }
 
 export type ExtensionStateName = 'NOT_INUSE' | 'INUSE' | 'BUSY' | 'UNAVAILABLE' | 'RINGING' | 'RINGINUSE' | 'ONHOLD' | 'UNKNOWN'
@@ -137,6 +157,13 @@ export interface LiveQueueCaller {
   readonly joinedAt: number
 }
 
+/**
+ * A queue's figures are app_queue's own (QueueStatus), kept current from its events between
+ * resyncs: `holdtime` and `talkTime` are its running averages in seconds ((3·old + new) / 4,
+ * the first call sets them), `completed` counts calls a member answered once they end,
+ * `abandoned` callers who hung up waiting, `serviceLevelPerf` the share (%) of completed calls
+ * answered within `serviceLevel` seconds, `serviceLevelPerf2` the same over completed + abandoned.
+ */
 export interface LiveQueue {
   readonly id: string
   readonly strategy: string
@@ -147,6 +174,11 @@ export interface LiveQueue {
   readonly abandoned: number
   readonly serviceLevel: number
   readonly serviceLevelPerf: number
+  readonly serviceLevelPerf2?: number
+  /** Completed calls answered within the service level (derived from QueueStatus at a resync). */
+  readonly completedInSl?: number
+  /** Abandoned calls that gave up within the service level (likewise). */
+  readonly abandonedInSl?: number
   readonly weight: number
   readonly members: Readonly<Record<string, LiveQueueMember>>
   readonly callers: Readonly<Record<string, LiveQueueCaller>>

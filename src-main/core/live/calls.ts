@@ -8,7 +8,7 @@
  * The call's id is the Linkedid of its earliest channel, so it stays the same while the call
  * lives, and an attended transfer that merges two calls keeps the older call's id.
  */
-import type { LiveBridge, LiveCall, LiveCallState, LiveChannel } from '../../../src-preload/types/live'
+import type { LiveBridge, LiveCall, LiveCallState, LiveChannel, LiveUnknownFact } from '../../../src-preload/types/live'
 import { trunkNameOf } from './channel'
 import type { Draft } from './model'
 
@@ -95,15 +95,10 @@ export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | und
     state = 'ringing'
   }
 
-  const answered = state !== 'ringing' && state !== 'queued'
-  let answeredAt = old?.answeredAt
-  if (answeredAt === undefined && answered) {
-    // The call was answered when its last party picked up: the latest answer among the channels
-    // that are talking (or, parked/held, among all answered channels).
-    const inBridge = channels.filter((c) => c.bridgeId !== undefined && talking.some((b) => b?.id === c.bridgeId))
-    const pool = inBridge.length > 0 ? inBridge : channels
-    for (const c of pool) if (c.answeredAt !== undefined && (answeredAt === undefined || c.answeredAt > answeredAt)) answeredAt = c.answeredAt
-  }
+  const talk = talkStart(d, channels, talking, old, state)
+  const unknown: LiveUnknownFact[] = []
+  if (talk.unknown) unknown.push('answeredAt')
+  if (channels.some((c) => c.unknown?.includes('hold') === true)) unknown.push('hold')
 
   const trunk = channels.find((c) => c.isTrunk)
   // Once the call's first channel has hung up (the far end stays a while), keep what the call
@@ -121,7 +116,7 @@ export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | und
     callee: rootGone ? old.callee : callee,
     state,
     startedAt: rootGone ? old.startedAt : root.createdAt,
-    answeredAt,
+    answeredAt: talk.at,
     stateSince,
     // The queue, ring group, trunk and DID the call came through stay on the card for the whole call.
     queue: channels.find((c) => c.queue !== undefined)?.queue ?? old?.queue,
@@ -130,7 +125,41 @@ export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | und
     did: channels.find((c) => c.did !== undefined)?.did ?? old?.did,
     channelIds: channels.map((c) => c.id),
     bridgeIds,
+    ...(unknown.length > 0 ? { unknown } : {}),
   }
+}
+
+/**
+ * When the caller was first bridged with a person: the latest answer among the channels in a
+ * talking bridge, taken the first time there is one and kept. A line the PBX answered for an IVR,
+ * a queue or an announcement is still waiting (FreePBX answers before Queue()). Unknown when a
+ * bridged channel was first seen already answered (a snapshot), unless a known answer came after
+ * that snapshot (then it is the later one).
+ */
+function talkStart(
+  d: Draft,
+  channels: readonly LiveChannel[],
+  talking: ReadonlyArray<LiveBridge | undefined>,
+  old: LiveCall | undefined,
+  state: LiveCallState,
+): { at: number | undefined; unknown: boolean } {
+  if (old?.answeredAt !== undefined) return { at: old.answeredAt, unknown: false }
+  if (talking.length === 0) {
+    // Held, parked or mid-transfer when first seen: it was talking before, when is not known.
+    const wasTalking = state === 'hold' || state === 'parked' || state === 'transferring'
+    const unseen = wasTalking && channels.some((c) => c.unknown?.includes('answeredAt') === true)
+    return { at: undefined, unknown: unseen || old?.unknown?.includes('answeredAt') === true }
+  }
+  let at: number | undefined
+  let unseen = false
+  for (const c of channels) {
+    if (c.bridgeId === undefined || !talking.some((b) => b?.id === c.bridgeId)) continue
+    if (c.unknown?.includes('answeredAt') === true) unseen = true
+    else if (c.answeredAt !== undefined && (at === undefined || c.answeredAt > at)) at = c.answeredAt
+  }
+  if (!unseen) return { at, unknown: false }
+  const seenBy = d.syncedAt ?? Number.POSITIVE_INFINITY
+  return at !== undefined && at > seenBy ? { at, unknown: false } : { at: undefined, unknown: true }
 }
 
 function sameCall(a: LiveCall, b: LiveCall): boolean {
@@ -152,7 +181,8 @@ function sameCall(a: LiveCall, b: LiveCall): boolean {
     a.channelIds.length === b.channelIds.length &&
     a.channelIds.every((x, i) => x === b.channelIds[i]) &&
     a.bridgeIds.length === b.bridgeIds.length &&
-    a.bridgeIds.every((x, i) => x === b.bridgeIds[i])
+    a.bridgeIds.every((x, i) => x === b.bridgeIds[i]) &&
+    (a.unknown ?? []).join() === (b.unknown ?? []).join()
   )
 }
 
@@ -183,7 +213,7 @@ export function rebuildCalls(d: Draft): void {
     if (chans.length === 0) continue
     for (const ch of chans) claim(ch.id)
     const rootLinked = [...chans].sort(byAge)[0]?.linkedid ?? s
-    built.push(buildCall(d, chans, oldCalls.get(rootLinked) ?? d.get('calls', rootLinked)))
+    built.push(buildCall(d, chans, oldCalls.get(rootLinked) ?? d.get('calls', rootLinked) ?? d.priorCall(rootLinked, chans)))
   }
 
   // Remember each regrouped channel's call before: only channels that end up in another call (or

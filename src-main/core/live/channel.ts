@@ -4,7 +4,7 @@
  * lists in step, and marks the channel touched so its call is rebuilt.
  */
 import type { ChannelSnapshot } from '../ami/events'
-import type { LiveBridge, LiveChannel, LiveQueue } from '../../../src-preload/types/live'
+import type { LiveBridge, LiveChannel, LiveQueue, LiveUnknownFact } from '../../../src-preload/types/live'
 import type { Draft } from './model'
 
 /** Asterisk sends `<unknown>` for an unset caller ID; the console shows nothing instead. */
@@ -146,7 +146,8 @@ export function upsertChannel(d: Draft, b: ChannelSnapshot | undefined, t: numbe
     linkedid,
     // The first ring group a channel enters stays (a group's no-answer destination may be another).
     ringGroup: old.ringGroup ?? ringGroupAt(context, exten),
-    answeredAt: old.answeredAt ?? (state === 6 ? t : undefined),
+    // Up when first seen in a snapshot: the answer was earlier and stays unknown.
+    answeredAt: old.answeredAt ?? (state === 6 && old.unknown?.includes('answeredAt') !== true ? t : undefined),
   }
   if (linkedid !== old.linkedid) {
     d.removeFrom('linked', old.linkedid, id)
@@ -175,10 +176,19 @@ function sameChannel(a: LiveChannel, b: LiveChannel): boolean {
   )
 }
 
+/** The unknown facts without `fact` (undefined when none is left). */
+export function withoutUnknown(unknown: readonly LiveUnknownFact[] | undefined, fact: LiveUnknownFact): readonly LiveUnknownFact[] | undefined {
+  if (unknown?.includes(fact) !== true) return unknown
+  const rest = unknown.filter((f) => f !== fact)
+  return rest.length === 0 ? undefined : rest
+}
+
 export function patchChannel(d: Draft, id: string, change: Partial<LiveChannel>): void {
   const old = d.get('channels', id)
   if (old === undefined) return
-  d.set('channels', id, { ...old, ...change })
+  // No `unknown: undefined` key left behind: a channel with nothing unknown has none.
+  const { unknown, ...rest } = { ...old, ...change }
+  d.set('channels', id, unknown === undefined ? rest : { ...rest, unknown })
   d.touchedChannels.add(id)
 }
 

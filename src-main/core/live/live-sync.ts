@@ -12,8 +12,9 @@
  * Resync (README.md explains why this is enough): on 'connected' (first connect and every
  * reconnect) the snapshot lists are requested; every event that arrives from the moment of the
  * request is buffered with its arrival time; when all lists are complete the model is rebuilt
- * from the lists (nothing of the old state survives) and the buffered events are replayed on top,
- * in order. The swap is atomic: until then the last good state stays visible, with
+ * from the lists — keeping, for what they still list, what the old model knew that they do not
+ * say (carry-over.ts), unless the PBX restarted — and the buffered events are replayed on top,
+ * in order, queue counts QueueStatus already holds not counted twice (queue-stats.ts). The swap is atomic: until then the last good state stays visible, with
  * meta.status 'syncing' (or 'disconnected' while the socket is down). A resync that is overtaken
  * (disconnect, a newer resync) is discarded. A list that fails while the connection stays up is
  * retried with capped backoff; one that fails because the connection dropped waits for the next
@@ -28,11 +29,15 @@ import { type AmiTypedEvent, toTypedEvent } from '../ami/events'
 import type { AmiMessage } from '../ami/message'
 import { rebuildCalls } from './calls'
 import { countOf, Draft, emptyLiveModel, type LiveModel, withMeta } from './model'
+import { countedBySnapshot } from './queue-stats'
 import { applyEvent } from './reduce'
 import { fromSnapshots, type LiveSnapshots, SNAPSHOT_ACTIONS } from './snapshots'
 
-/** What LiveSync needs of an AmiClient (tests pass a fake). */
-export type LiveSyncClient = Pick<AmiClient, 'on' | 'list' | 'state'>
+/**
+ * What LiveSync needs of an AmiClient (tests pass a fake). `coreStatus` (the CoreStatus answer
+ * of the current login) tells a PBX restart apart from a reconnect.
+ */
+export type LiveSyncClient = Pick<AmiClient, 'on' | 'list' | 'state'> & Partial<Pick<AmiClient, 'coreStatus'>>
 
 export interface LiveSyncOptions {
   readonly client: LiveSyncClient
@@ -61,12 +66,22 @@ interface Stamped {
 
 const MAX_RETRY_MS = 30_000
 
-/** Replays stamped events onto a model, each with its own arrival time. */
-export function replayStamped(model: LiveModel, items: readonly Stamped[]): LiveModel {
+/**
+ * Replays stamped events onto a model, each with its own arrival time; the counts of `counted`
+ * events are already in the model (a resync's QueueStatus).
+ */
+export function replayStamped(model: LiveModel, items: readonly Stamped[], counted?: ReadonlySet<AmiTypedEvent>): LiveModel {
   const d = new Draft(model)
-  for (const { event, at } of items) applyEvent(d, event, at)
+  for (const { event, at } of items) applyEvent(d, event, at, counted?.has(event) === true)
   rebuildCalls(d)
   return d.finish()
+}
+
+/** When Asterisk started (CoreStatus), undefined if the user may not ask. */
+function startupOf(coreStatus: AmiMessage | undefined): string | undefined {
+  const date = coreStatus?.get('CoreStartupDate')
+  const time = coreStatus?.get('CoreStartupTime')
+  return date === undefined || time === undefined ? undefined : `${date} ${time}`
 }
 
 export class LiveSync extends TypedEmitter<LiveSyncEvents> {
@@ -82,6 +97,10 @@ export class LiveSync extends TypedEmitter<LiveSyncEvents> {
   private retryTimer: NodeJS.Timeout | undefined
   private retryDelay: number
   private unsubscribe: Array<() => void> = []
+  /** The model has applied every event since its last rebuild (no disconnect, no dropped buffer). */
+  private continuous = false
+  /** When the PBX the model describes started (CoreStatus at the last rebuild). */
+  private pbxStart: string | undefined
 
   constructor(opts: LiveSyncOptions) {
     super()
@@ -121,6 +140,7 @@ export class LiveSync extends TypedEmitter<LiveSyncEvents> {
     this.unsubscribe = []
     this.generation++
     this.syncing = false
+    this.continuous = false
     this.pending = []
     clearTimeout(this.retryTimer)
   }
@@ -130,13 +150,19 @@ export class LiveSync extends TypedEmitter<LiveSyncEvents> {
     clearTimeout(this.retryTimer)
     this.flushBatch()
     const gen = ++this.generation
+    // Every event so far is applied: buffered from here on, nothing is lost unless this attempt
+    // is overtaken (its buffer is dropped; the next attempt then starts from a gap).
+    const lossy = !this.continuous
+    this.continuous = false
     this.syncing = true
     this.pending = []
     this.publish(withMeta(this.current, { status: 'syncing' }))
+    const prior = this.current
     const started = this.now()
     let snaps: LiveSnapshots
+    let queuesAnsweredAfter: number
     try {
-      snaps = await this.requestSnapshots()
+      ;({ snaps, queuesAnsweredAfter } = await this.requestSnapshots())
     } catch (err) {
       if (gen !== this.generation) return false
       this.emit('error', err)
@@ -145,29 +171,45 @@ export class LiveSync extends TypedEmitter<LiveSyncEvents> {
     }
     if (gen !== this.generation) return false
     const at = this.now()
-    const base = fromSnapshots(snaps, at, { status: 'live', syncedAt: at, resyncs: this.current.meta.resyncs + 1 })
+    const startup = startupOf(this.client.coreStatus)
+    const samePbx = startup === undefined || this.pbxStart === undefined || startup === this.pbxStart
+    if (startup !== undefined) this.pbxStart = startup
+    const meta = { status: 'live', syncedAt: at, resyncs: this.current.meta.resyncs + 1 } as const
+    const base = fromSnapshots(snaps, at, meta, samePbx ? { prior, lossy } : undefined)
     const buffered = this.pending
     this.pending = []
     this.syncing = false
+    this.continuous = true
     this.retryDelay = this.opts.retryDelayMs ?? 500
-    this.publish(replayStamped(base, buffered))
+    const counted = countedBySnapshot(
+      base,
+      buffered.map((b) => b.event),
+      { prior: samePbx ? prior : undefined, lossy, answeredAfter: queuesAnsweredAfter },
+    )
+    this.publish(replayStamped(base, buffered, counted))
     this.emit('synced', { channels: countOf(this.current, 'channels'), replayed: buffered.length, durationMs: this.now() - started })
     return true
   }
 
-  private async requestSnapshots(): Promise<LiveSnapshots> {
+  /** The lists, and how many buffered events had arrived when QueueStatus was answered. */
+  private async requestSnapshots(): Promise<{ snaps: LiveSnapshots; queuesAnsweredAfter: number }> {
     const timeoutMs = this.opts.listTimeoutMs ?? 10_000
     const list = async (name: string): Promise<readonly AmiMessage[]> => (await this.client.list(name, undefined, { timeoutMs })).events
+    let queuesAnsweredAfter = 0
+    const queues = list(SNAPSHOT_ACTIONS.queueStatus).then((items) => {
+      queuesAnsweredAfter = this.pending.length
+      return items
+    })
     // All written at once; Asterisk answers one session's actions in order.
     const [bridgeList, coreShowChannels, queueStatus, parkedCalls, extensionStateList, deviceStateList] = await Promise.all([
       list(SNAPSHOT_ACTIONS.bridgeList),
       list(SNAPSHOT_ACTIONS.coreShowChannels),
-      list(SNAPSHOT_ACTIONS.queueStatus),
+      queues,
       list(SNAPSHOT_ACTIONS.parkedCalls),
       list(SNAPSHOT_ACTIONS.extensionStateList),
       this.opts.deviceStates === false ? Promise.resolve([]) : list(SNAPSHOT_ACTIONS.deviceStateList),
     ])
-    return { bridgeList, coreShowChannels, queueStatus, parkedCalls, extensionStateList, deviceStateList }
+    return { snaps: { bridgeList, coreShowChannels, queueStatus, parkedCalls, extensionStateList, deviceStateList }, queuesAnsweredAfter }
   }
 
   private scheduleRetry(): void {
@@ -184,6 +226,7 @@ export class LiveSync extends TypedEmitter<LiveSyncEvents> {
     this.flushBatch()
     // Whatever was in flight belongs to the dead connection; the next 'connected' starts over.
     this.generation++
+    this.continuous = false
     this.syncing = true
     this.pending = []
     this.publish(withMeta(this.current, { status: 'disconnected' }))

@@ -12,7 +12,7 @@
  * ids of each public collection its batch wrote (`changed`) and the version it was made from,
  * so the coalescer can diff only those (see patch-coalescer.ts).
  */
-import { emptyLiveState, type LiveMeta, type LiveState } from '../../../src-preload/types/live'
+import { emptyLiveState, type LiveCall, type LiveChannel, type LiveMeta, type LiveState } from '../../../src-preload/types/live'
 import { EndedMemory, type EndedEditor } from './ended-memory'
 import { NestedEditor } from './nested-map'
 import { PMap, type PMapEditor } from './pmap'
@@ -220,6 +220,11 @@ export class Draft {
   readonly removedDevices = new Map<string, string>()
   /** Extensions whose hint (device list) changed. */
   readonly touchedExtensions = new Set<string>()
+  /**
+   * The calls of the model before a resync (carry-over.ts): a call rebuilt from a snapshot keeps
+   * what that model knew of it (answer time, who called whom once the first leg is gone).
+   */
+  private priorCalls: Readonly<Record<string, LiveCall>> | undefined
 
   constructor(base: LiveModel) {
     this.baseModel = base
@@ -343,6 +348,21 @@ export class Draft {
 
   setMeta(meta: LiveMeta): void {
     this.meta = meta
+  }
+
+  /** When the state was last rebuilt from snapshots. */
+  get syncedAt(): number | undefined {
+    return this.meta.syncedAt
+  }
+
+  setPriorCalls(calls: Readonly<Record<string, LiveCall>>): void {
+    this.priorCalls = calls
+  }
+
+  /** The call `id` of the model before the resync, if it shares a channel with `channels`. */
+  priorCall(id: string, channels: readonly LiveChannel[]): LiveCall | undefined {
+    const call = this.priorCalls?.[id]
+    return call !== undefined && channels.some((c) => call.channelIds.includes(c.id)) ? call : undefined
   }
 
   wasEnded(id: string): boolean {

@@ -16,8 +16,9 @@
 import type { AmiEventOf, AmiTypedEvent } from '../ami/events'
 import type { ExtensionStateName, LiveQueue, LiveQueueMember } from '../../../src-preload/types/live'
 import { hintDevices, rebuildCalls } from './calls'
-import { patchChannel, removeChannel, removeQueueCaller, setChannelBridge, upsertChannel } from './channel'
+import { patchChannel, removeChannel, removeQueueCaller, setChannelBridge, upsertChannel, withoutUnknown } from './channel'
 import { Draft, type LiveModel, rec } from './model'
+import { applyQueueParams, applyQueueStatEvent, emptyQueue } from './queue-stats'
 
 export function eventTime(ev: { readonly timestamp: number | undefined }, now: number | undefined): number {
   return ev.timestamp !== undefined ? Math.round(ev.timestamp * 1000) : (now ?? 0)
@@ -50,23 +51,6 @@ export function extensionStateName(status: number | undefined): ExtensionStateNa
     case 16: return 'ONHOLD'
     case 17: return 'ONHOLD'
     default: return 'UNKNOWN'
-  }
-}
-
-function emptyQueue(name: string): LiveQueue {
-  return {
-    id: name,
-    strategy: '',
-    max: 0,
-    holdtime: 0,
-    talkTime: 0,
-    completed: 0,
-    abandoned: 0,
-    serviceLevel: 0,
-    serviceLevelPerf: 0,
-    weight: 0,
-    members: rec(),
-    callers: rec(),
   }
 }
 
@@ -210,10 +194,17 @@ export function durationSeconds(v: string | undefined): number {
   return parts.reduce((acc, x) => acc * 60 + x, 0)
 }
 
-export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined): void {
+/**
+ * One event into the draft. `counted`: the resync's QueueStatus already holds this event's
+ * counts (queue-stats.ts), so a replay must not count it again.
+ */
+export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined, counted = false): void {
   const t = eventTime(ev, now)
   switch (ev.event) {
     case 'Newchannel':
+      relearn(d, ev.channel?.uniqueid, t)
+      upsertChannel(d, ev.channel, t, { create: true })
+      return
     case 'Newstate':
     case 'NewCallerid':
     case 'NewConnectedLine':
@@ -286,7 +277,9 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined)
       return
     case 'Hold': {
       const ch = upsertChannel(d, ev.channel, t, { create: false })
-      if (ch !== undefined && !ch.hold) patchChannel(d, ch.id, { hold: true, holdSince: t })
+      if (ch !== undefined && (!ch.hold || ch.unknown?.includes('hold') === true)) {
+        patchChannel(d, ch.id, { hold: true, holdSince: ch.hold ? ch.holdSince : t, unknown: withoutUnknown(ch.unknown, 'hold') })
+      }
       return
     }
     case 'Unhold':
@@ -307,12 +300,19 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined)
       if (ch !== undefined && ev.queue !== undefined) addQueueCaller(d, ev.queue, ch.id, ev.position, t)
       return
     }
-    case 'QueueCallerLeave':
-    case 'QueueCallerAbandon': {
+    case 'QueueCallerAbandon':
+      applyQueueStatEvent(d, ev, t, counted)
+      if (ev.channel?.uniqueid !== undefined && ev.queue !== undefined) removeQueueCaller(d, ev.queue, ev.channel.uniqueid)
+      return
+    case 'QueueCallerLeave': {
       const id = ev.channel?.uniqueid
       if (id !== undefined && ev.queue !== undefined) removeQueueCaller(d, ev.queue, id)
       return
     }
+    case 'AgentConnect':
+    case 'AgentComplete':
+      applyQueueStatEvent(d, ev, t, counted)
+      return
     case 'QueueMemberAdded':
     case 'QueueMemberStatus':
     case 'QueueMemberPause':
@@ -328,23 +328,9 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined)
       d.set('queues', q.id, { ...q, members })
       return
     }
-    case 'QueueParams': {
-      if (ev.queue === undefined) return
-      const q = d.get('queues', ev.queue) ?? emptyQueue(ev.queue)
-      d.set('queues', ev.queue, {
-        ...q,
-        strategy: ev.strategy ?? q.strategy,
-        max: ev.max ?? q.max,
-        holdtime: ev.holdtime ?? q.holdtime,
-        talkTime: ev.talkTime ?? q.talkTime,
-        completed: ev.completed ?? q.completed,
-        abandoned: ev.abandoned ?? q.abandoned,
-        serviceLevel: ev.serviceLevel ?? q.serviceLevel,
-        serviceLevelPerf: ev.servicelevelPerf ?? q.serviceLevelPerf,
-        weight: ev.weight ?? q.weight,
-      })
+    case 'QueueParams':
+      applyQueueParams(d, ev)
       return
-    }
     case 'QueueMember':
       upsertMember(d, {
         queue: ev.queue,
@@ -383,10 +369,16 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined)
       return
     case 'CoreShowChannel': {
       // Snapshot item: the channel exists now; its age comes from Duration.
+      const known = ev.channel?.uniqueid !== undefined && d.get('channels', ev.channel.uniqueid) !== undefined
       const ch = upsertChannel(d, ev.channel, t - durationSeconds(ev.duration) * 1000, { create: true })
       if (ch === undefined) return
-      if (ch.state === 6 && ch.answeredAt === undefined) patchChannel(d, ch.id, { answeredAt: ch.createdAt })
       const bridge = ev.bridgeId === undefined || ev.bridgeId === '' ? undefined : ev.bridgeId
+      if (!known && ch.state === 6) {
+        // Answered before the console saw it: when is not listed, nor whether it is on hold
+        // (a channel in no bridge has nobody to be held from; MusicOnHold() shows as its app).
+        const moh = ev.application === 'MusicOnHold' ? (ev.applicationData?.split(',')[0] || 'default') : undefined
+        patchChannel(d, ch.id, { answeredAt: undefined, moh, mohSince: undefined, unknown: bridge === undefined ? ['answeredAt'] : ['answeredAt', 'hold'] })
+      }
       setChannelBridge(d, ch.id, bridge)
       return
     }
@@ -398,6 +390,19 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined)
 function clearHold(d: Draft, id: string | undefined): void {
   if (id === undefined) return
   const ch = d.get('channels', id)
-  if (ch?.hold === true) patchChannel(d, id, { hold: false, holdSince: undefined })
+  if (ch?.hold === true || ch?.unknown?.includes('hold') === true) patchChannel(d, id, { hold: false, holdSince: undefined, unknown: withoutUnknown(ch.unknown, 'hold') })
+}
+
+/**
+ * A Newchannel is a channel's first event. Replayed onto a snapshot that already lists the
+ * channel, it gives the exact creation time (the snapshot's comes from whole seconds of Duration,
+ * and a second's error can make another channel look older and change the call's id), and the
+ * channel's whole life is in the buffer, so nothing about it stays unknown.
+ */
+function relearn(d: Draft, id: string | undefined, t: number): void {
+  const ch = id === undefined ? undefined : d.get('channels', id)
+  if (ch === undefined) return
+  if (ch.unknown !== undefined) patchChannel(d, ch.id, { unknown: undefined, answeredAt: undefined, hold: false, holdSince: undefined, createdAt: t })
+  else if (ch.createdAt !== t) patchChannel(d, ch.id, { createdAt: t })
 }
 

@@ -30,7 +30,9 @@ describe('fromSnapshots', () => {
     for (const c of calls) {
       expect(c.state).toBe('up')
       expect(c.channelIds).toHaveLength(4)
-      expect(c.answeredAt).toBeDefined()
+      // Answered before the console saw them: when is not in any list, nor whether they are held.
+      expect(c.answeredAt).toBeUndefined()
+      expect(c.unknown).toEqual(['answeredAt', 'hold'])
     }
     expect(m.calls['lab-1795552389.4']?.caller).toEqual({ name: 'Lab orig-a', number: '300' })
     expect(Object.keys(m.queues).sort()).toEqual(['sales', 'support'])

@@ -1,0 +1,89 @@
+/**
+ * carryOver: what a resync keeps from the model it replaces.
+ *
+ * Asterisk's lists report where each channel is now, not what happened to it: no hold, no answer
+ * time, not the queue, ring group or DID it came through once it left them, join and park times
+ * only to the second. A model rebuilt from them alone forgets all of that at every resync (an
+ * attended transfer showed "Talking", hold music vanished, "Queue support" went away, timers
+ * jumped). So, for every channel the snapshot still lists under the same Uniqueid and name, the
+ * rebuilt model takes what the old one knew and the snapshot does not contradict; channels, bridges,
+ * memberships, states and caller ids stay the snapshot's.
+ *
+ * `lossy` (a reconnect: events were lost while the socket was down) limits that to what the
+ * snapshot cannot contradict: hold and music stay only while the channel is still up in the same
+ * bridge (a channel that moved while the console was away may have been taken off hold: unknown).
+ * A periodic resync on a live connection lost nothing: the old model plus the buffered events is
+ * the truth, so everything is kept and the replay brings it up to date.
+ *
+ * Never across a PBX restart (LiveSync compares Asterisk's startup time): nothing is carried then.
+ */
+import type { LiveChannel, LiveQueue, LiveUnknownFact } from '../../../src-preload/types/live'
+import type { Draft, LiveModel } from './model'
+import { rec } from './model'
+
+export interface CarryOptions {
+  readonly lossy: boolean
+}
+
+export function carryOver(d: Draft, prior: LiveModel, opts: CarryOptions): void {
+  const was = prior.channels
+  for (const id in was) {
+    const before = was[id]
+    const now = d.get('channels', id)
+    if (before === undefined || now === undefined || before.name !== now.name) continue
+    d.set('channels', id, carriedChannel(before, now, opts))
+    d.touchedChannels.add(id)
+  }
+  for (const id in prior.queues) {
+    const before = prior.queues[id]
+    const now = d.get('queues', id)
+    if (before !== undefined && now !== undefined) carryCallers(d, before, now)
+  }
+  for (const key in prior.parked) {
+    const before = prior.parked[key]
+    const now = d.get('parked', key)
+    // QueueStatus/ParkedCalls give seconds; the old model has the moment it saw.
+    if (before !== undefined && now !== undefined && before.parkeeId === now.parkeeId && (before.since !== now.since || before.expiresAt !== now.expiresAt)) {
+      d.set('parked', key, { ...now, since: before.since, expiresAt: before.expiresAt })
+    }
+  }
+  d.setPriorCalls(prior.calls)
+}
+
+function carriedChannel(before: LiveChannel, now: LiveChannel, opts: CarryOptions): LiveChannel {
+  const unknown = new Set<LiveUnknownFact>(before.unknown ?? [])
+  let answeredAt = before.answeredAt
+  if (answeredAt === undefined && now.state === 6 && opts.lossy) unknown.add('answeredAt')
+  let hold = { hold: before.hold, holdSince: before.holdSince, moh: before.moh, mohSince: before.mohSince }
+  if (opts.lossy && (now.state !== 6 || now.bridgeId !== before.bridgeId)) {
+    if (before.hold || before.moh !== undefined) unknown.add('hold')
+    hold = { hold: false, holdSince: undefined, moh: now.moh, mohSince: now.mohSince }
+  }
+  if (answeredAt !== undefined) unknown.delete('answeredAt')
+  if (unknown.has('answeredAt')) answeredAt = undefined
+  const { unknown: _dropped, ...rest } = now
+  const next: LiveChannel = {
+    ...rest,
+    createdAt: before.createdAt,
+    answeredAt,
+    ...hold,
+    // Where the call came from stays (the snapshot only knows where it is now).
+    queue: now.queue ?? before.queue,
+    did: before.did ?? now.did,
+    ringGroup: before.ringGroup ?? now.ringGroup,
+  }
+  return unknown.size === 0 ? next : { ...next, unknown: [...unknown].sort() }
+}
+
+/** Queue callers still waiting keep the moment they joined (QueueEntry's Wait is whole seconds). */
+function carryCallers(d: Draft, before: LiveQueue, now: LiveQueue): void {
+  let callers: Record<string, LiveQueue['callers'][string]> | undefined
+  for (const id in now.callers) {
+    const c = now.callers[id]
+    const old = before.callers[id]
+    if (c === undefined || old === undefined || old.joinedAt === c.joinedAt) continue
+    callers ??= Object.assign(rec<LiveQueue['callers'][string]>(), now.callers)
+    callers[id] = { ...c, joinedAt: old.joinedAt }
+  }
+  if (callers !== undefined) d.set('queues', now.id, { ...now, callers })
+}

@@ -3,20 +3,21 @@ import type { ActionDone } from '../../../src-preload/types/actions'
 export type { Actor } from './guarded-run'
 import { ApiFailure } from '../api/api-failure'
 import type { AuditLog } from '../audit'
-import { judgeDestination, type RateLimiter } from '../guard'
+import { judgeDestination, type DialBudget } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
+import { callText, movedText, partyText } from './audit-target'
 import type { Expectation } from './expectation'
 import type { OutcomeSettler } from './outcome-settler'
-import { runGuarded, type Actor, type Attempt, type Expect } from './guarded-run'
-import type { AmiPort, LiveLookup } from './pbx-port'
+import { runGuarded, type Actor, type Attempt, type BodyResult, type RunScope } from './guarded-run'
+import type { AmiPort, CallParties, LiveLookup } from './pbx-port'
 
 export interface CallActionsDeps {
   readonly profile: () => PbxProfile
   readonly ami: AmiPort
   readonly live: LiveLookup
   readonly audit: AuditLog
-  /** Shared per-operator limiter for originate and transfers. */
-  readonly limiter: RateLimiter
+  /** The seat's dial budget for originate and transfers (kept by the RuntimeManager). */
+  readonly dialBudget: DialBudget
   /** Settles actions whose answer was lost from the resynced state. */
   readonly settler?: OutcomeSettler
   /**
@@ -26,21 +27,20 @@ export interface CallActionsDeps {
   readonly fallback?: { readonly amiReady: () => boolean; readonly ariHangup: (channelId: string) => Promise<void> }
 }
 
-
-
 /**
  * Operator call actions. Each one is authorised (role, read-only), its destination judged by the
- * toll-fraud guard, rate-limited when it dials, executed with the profile's fixed channel and
- * context only, and written to the audit log whatever happens — including refusals. Nothing here
+ * toll-fraud guard, rate-limited when it dials (after the guard judged it), executed with the
+ * profile's fixed channel and context only, and written to the audit log whatever happens —
+ * including refusals — naming the caller and where the call goes. Nothing here
  * builds an Application, Data or Variable header from user input, and nothing is ever retried.
  */
 export class CallActions {
   constructor(private readonly d: CallActionsDeps) {}
 
   async hangup(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.hangup', target: channelId, actor }, async (expect) => {
+    return this.run({ action: 'call.hangup', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` }, async (scope) => {
       const channel = this.channel(channelId)
-      expect({ kind: 'gone', channelId })
+      scope.expect({ kind: 'gone', channelId })
       const fallback = this.d.fallback
       if (fallback !== undefined && !fallback.amiReady()) {
         await fallback.ariHangup(channelId)
@@ -52,10 +52,11 @@ export class CallActions {
   }
 
   async blindTransfer(channelId: string, destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.blind', target: `${channelId} → ${destination}`, actor, dials: true }, async (expect) => {
+    const target = movedText(this.parties(channelId), destination)
+    return this.run({ action: 'call.transfer.blind', target, actor, support: `channel ${channelId}` }, async (scope) => {
       const channel = this.channel(channelId)
-      const exten = this.judge(destination, confirmEmergency)
-      expect(this.moving(channelId, exten))
+      const exten = this.judge(destination, confirmEmergency, scope)
+      scope.expect(this.moving(channelId, exten))
       // Redirect moves exactly this party; its peer's leg ends as with a blind transfer from a phone.
       await this.d.ami.action('Redirect', [
         ['Channel', channel],
@@ -63,19 +64,20 @@ export class CallActions {
         ['Exten', exten],
         ['Priority', 1],
       ])
-      return { message: `Transferred to ${destination}` }
+      return { message: `Transferred to ${destination}`, note: exten === destination ? undefined : `dialled ${exten}` }
     })
   }
 
   async transferToVoicemail(channelId: string, extension: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.voicemail', target: `${channelId} → vm ${extension}`, actor }, async (expect) => {
+    const target = movedText(this.parties(channelId), `voicemail of ${extension}`)
+    return this.run({ action: 'call.transfer.voicemail', target, actor, support: `channel ${channelId}` }, async (scope) => {
       const channel = this.channel(channelId)
       const judged = judgeDestination(extension, this.d.profile().dialPlan, this.d.live.knownExtensions())
       if (judged.verdict !== 'allow' || judged.kind !== 'internal') {
         throw new ApiFailure('refused', `Voicemail transfer needs an internal extension (${judged.reason})`, { rule: judged.rule })
       }
       const { voicemailPrefix, voicemailContext } = this.d.profile().originate
-      expect(this.moving(channelId, `${voicemailPrefix}${judged.normalized}`))
+      scope.expect(this.moving(channelId, `${voicemailPrefix}${judged.normalized}`))
       await this.d.ami.action('Redirect', [
         ['Channel', channel],
         ['Context', voicemailContext],
@@ -91,34 +93,35 @@ export class CallActions {
    * transferer's channel (the operator's leg), which consults the destination while the caller holds.
    */
   async attendedTransfer(channelId: string, destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.attended', target: `${channelId} → ${destination}`, actor, dials: true }, async (expect) => {
+    const target = movedText(this.parties(channelId), destination)
+    return this.run({ action: 'call.transfer.attended', target, actor, support: `channel ${channelId}` }, async (scope) => {
       const transferer = this.operatorLeg(channelId)
-      const exten = this.judge(destination, confirmEmergency)
+      const exten = this.judge(destination, confirmEmergency, scope)
       // Asterisk lists no trace of a consultation in progress that tells it from an ordinary call.
-      expect({ kind: 'unverifiable', hint: `whether ${destination} is being consulted cannot be read from the call list: check your phone` })
+      scope.expect({ kind: 'unverifiable', hint: `whether ${destination} is being consulted cannot be read from the call list: check your phone` })
       await this.d.ami.action('Atxfer', [
         ['Channel', transferer],
         ['Exten', exten],
         ['Context', this.d.profile().originate.context],
       ])
-      return { message: `Consulting ${destination}: complete or cancel the transfer` }
+      return { message: `Consulting ${destination}: complete or cancel the transfer`, note: exten === destination ? undefined : `dialled ${exten}` }
     })
   }
 
   /** Completes an attended transfer the way a phone does: the transferer leaves, the parties join. */
   async completeTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.complete', target: channelId, actor }, async (expect) => {
+    return this.run({ action: 'call.transfer.complete', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` }, async (scope) => {
       const transferer = this.operatorLeg(channelId)
-      expect({ kind: 'gone', channelId: this.idOfName(channelId, transferer) })
+      scope.expect({ kind: 'gone', channelId: this.idOfName(channelId, transferer) })
       await this.d.ami.action('Hangup', [['Channel', transferer], ['Cause', 16]])
       return { message: 'Transfer completed' }
     })
   }
 
   async cancelTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.cancel', target: channelId, actor }, async (expect) => {
+    return this.run({ action: 'call.transfer.cancel', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` }, async (scope) => {
       const transferer = this.operatorLeg(channelId)
-      expect({ kind: 'unverifiable', hint: 'whether the consultation ended cannot be read from the call list: check your phone' })
+      scope.expect({ kind: 'unverifiable', hint: 'whether the consultation ended cannot be read from the call list: check your phone' })
       await this.d.ami.action('CancelAtxfer', [['Channel', transferer]])
       return { message: 'Transfer cancelled: back to the caller' }
     })
@@ -126,20 +129,22 @@ export class CallActions {
 
   /** Click-to-dial: rings the operator's own phone, then dials the destination from it. */
   async originate(destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.originate', target: destination, actor, dials: true }, async (expect) => {
-      const exten = this.judge(destination, confirmEmergency)
+    const target = `your phone (${this.d.profile().operator.ownExtension}) → ${destination}`
+    return this.run({ action: 'call.originate', target, actor }, async (scope) => {
+      const exten = this.judge(destination, confirmEmergency, scope)
       // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
       const channelId = randomUUID()
-      expect({ kind: 'appeared', channelId })
+      scope.expect({ kind: 'appeared', channelId })
       const handle = await this.d.ami.originate([...this.fromOwnPhone(exten), ['ChannelId', channelId]])
-      return { message: `Calling ${destination} from your phone`, ref: handle.channelId }
+      return { message: `Calling ${destination} from your phone`, ref: handle.channelId, note: exten === destination ? undefined : `dialled ${exten}` }
     })
   }
 
   async park(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.park', target: channelId, actor }, async (expect) => {
+    const target = movedText(this.parties(channelId), `parking lot ${this.d.profile().originate.parkingLot}`)
+    return this.run({ action: 'call.park', target, actor, support: `channel ${channelId}` }, async (scope) => {
       const channel = this.channel(channelId)
-      expect({ kind: 'parked', channelId })
+      scope.expect({ kind: 'parked', channelId })
       const peer = this.d.live.peerOf(channelId)
       const peerName = peer === undefined ? undefined : this.d.live.channelName(peer)
       const response = await this.d.ami.action('Park', [
@@ -148,17 +153,20 @@ export class CallActions {
         // The other party gets the call back if nobody picks it up before the timeout.
         ...(peerName === undefined ? [] : ([['TimeoutChannel', peerName]] as [string, string][])),
       ])
-      return { message: response.get('Message') ?? 'Call parked' }
+      const said = response.get('Message') ?? 'Call parked'
+      return { message: said, note: said }
     })
   }
 
   /** Picks a parked call up at the operator's own phone by dialling its parking space. */
   async pickupParked(space: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.pickup', target: space, actor }, async (expect) => {
+    const waiting = this.safely(() => this.d.live.parkee(space))
+    const target = `${waiting === undefined ? 'nobody' : partyText(waiting)} parked in space ${space} → your phone (${this.d.profile().operator.ownExtension})`
+    return this.run({ action: 'call.pickup', target, actor, support: `parking space ${space}` }, async (scope) => {
       if (!this.d.live.isParked(space)) throw new ApiFailure('not_found', `Nothing is parked in space ${space} any more`)
       // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
       const channelId = randomUUID()
-      expect({ kind: 'appeared', channelId })
+      scope.expect({ kind: 'appeared', channelId })
       const handle = await this.d.ami.originate([...this.fromOwnPhone(space), ['ChannelId', channelId]])
       return { message: `Picking up space ${space} at your phone`, ref: handle.channelId }
     })
@@ -199,15 +207,34 @@ export class CallActions {
     throw new ApiFailure('refused', `Attended transfers work on calls at your own phone (extension ${this.d.profile().operator.ownExtension})`, { rule: 'not_own_call' })
   }
 
-  /** The guard's verdict decides; what the PBX receives is the guard's canonical digits only. */
-  private judge(destination: string, confirmEmergency: boolean): string {
+  /**
+   * The guard's verdict decides; what the PBX receives is the guard's canonical digits only. The
+   * dial budget is spent only on what will be dialled: a refused destination costs nothing, and
+   * a confirmed emergency call is never held back by it.
+   */
+  private judge(destination: string, confirmEmergency: boolean, scope: RunScope): string {
     const j = judgeDestination(destination, this.d.profile().dialPlan, this.d.live.knownExtensions())
     if (j.verdict === 'deny') throw new ApiFailure('refused', j.reason, { rule: j.rule })
     if (j.verdict === 'confirm_emergency' && !confirmEmergency) {
       throw new ApiFailure('confirm_required', `${j.normalized} is an emergency number: confirm to dial it`, { rule: j.rule })
     }
     if (j.dialDigits === undefined) throw new ApiFailure('refused', j.reason, { rule: j.rule })
+    if (j.verdict === 'allow') scope.spendDialBudget()
     return j.dialDigits
+  }
+
+  /** Who is on the call, for the audit line; nothing when the live state cannot say (not loaded). */
+  private parties(channelId: string): CallParties | undefined {
+    return this.safely(() => this.d.live.callParties(channelId))
+  }
+
+  /** A read for the audit line must never stop the action or its refusal from being recorded. */
+  private safely<T>(read: () => T | undefined): T | undefined {
+    try {
+      return read()
+    } catch {
+      return undefined
+    }
   }
 
   /** Where a transferred channel is now, so a lost answer can be settled by where it is later. */
@@ -226,7 +253,7 @@ export class CallActions {
     return this.d.live.callChannels(channelId).find((id) => this.d.live.channelName(id) === name) ?? channelId
   }
 
-  private run(attempt: Attempt, body: (expect: Expect) => Promise<{ message: string; ref?: string }>): Promise<ActionDone> {
+  private run(attempt: Attempt, body: (scope: RunScope) => Promise<BodyResult>): Promise<ActionDone> {
     return runGuarded(this.d, attempt, body)
   }
 }

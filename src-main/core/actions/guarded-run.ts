@@ -1,48 +1,71 @@
 import type { ActionDone, UnknownOutcomeDetail } from '../../../src-preload/types/actions'
-import type { AuditLog } from '../audit'
-import { authorize, type GuardedAction, type RateLimiter } from '../guard'
+import { seatLabel, type AuditInput, type AuditLog, type SeatContext } from '../audit'
+import { authorize, type DialBudget, type DialRefusalDetail, type GuardedAction } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
 import { ApiFailure } from '../api/api-failure'
 import { toActionFailure } from './action-errors'
 import type { Expectation } from './expectation'
 import type { OutcomeSettler } from './outcome-settler'
 
-/** Who is acting: the transport client (window or socket), for the rate limit and the audit line. */
-export interface Actor {
-  readonly clientId: string
-}
+/**
+ * Who is acting: the transport client (window or socket) the contract call came from. The audit
+ * line names it as a seat ("web socket 5"); the settled outcome goes back to it alone.
+ */
+export type Actor = SeatContext
 
 export interface Attempt {
   readonly action: GuardedAction
+  /** What a person recognises: "Anna Berg <+4930123> → 205", "Anna Berger (PJSIP/101) in support". */
   readonly target: string
   readonly actor: Actor
-  /** Rate-limited actions (those that can place or move a call to a destination). */
-  readonly dials?: boolean
+  /** For support: the PBX's own ids (a channel's Uniqueid), kept in the audit line's detail. */
+  readonly support?: string
 }
 
 export interface GuardDeps {
   readonly profile: () => PbxProfile
   readonly audit: AuditLog
-  readonly limiter: RateLimiter
+  /** The seat's dial budget: shared by all its windows and sockets, kept across restarts. */
+  readonly dialBudget: DialBudget
   /** Settles actions whose answer was lost from the resynced state (absent: they stay unknown). */
   readonly settler?: OutcomeSettler
 }
 
-/**
- * Given to an action's body: it records, before anything is sent, what the live state will show
- * when the action took effect — so a lost answer can be settled without sending it again.
- */
-export type Expect = (expectation: Expectation) => void
+/** What an action's body may do besides its work. */
+export interface RunScope {
+  /**
+   * Records, before anything is sent, what the live state will show when the action took
+   * effect — so a lost answer can be settled without sending it again.
+   */
+  expect(expectation: Expectation): void
+  /**
+   * Spends one call of the seat's dial budget, or refuses (rule `rate_limit`, with when the next
+   * one is possible). Called only once the destination was judged and will be dialled: a
+   * destination the guard refuses never uses the budget up, and an emergency call never waits.
+   */
+  spendDialBudget(): void
+}
+
+/** What a body answers: the operator's words, the ref to settle by, and a note for the audit line. */
+export interface BodyResult {
+  readonly message: string
+  readonly ref?: string
+  readonly note?: string
+}
+
+/** Joins the non-empty parts of an audit line's detail. */
+function detailOf(...parts: (string | undefined)[]): string | undefined {
+  const kept = parts.filter((p): p is string => p !== undefined && p !== '')
+  return kept.length === 0 ? undefined : kept.join(' · ')
+}
 
 /**
- * The one path every operator action takes: authorise (role, read-only), rate-limit what dials,
- * run, and write an audit line whatever happens — ok, refused, error or outcome unknown.
+ * The one path every operator action takes: authorise (role, read-only), run the body (which
+ * judges its destination, then spends from the dial budget), and write an audit line whatever
+ * happens — ok, refused, error or outcome unknown — naming the seat, its role and what a person
+ * recognises, with the PBX's ids kept in the detail for support.
  */
-export async function runGuarded(
-  d: GuardDeps,
-  attempt: Attempt,
-  body: (expect: Expect) => Promise<{ message: string; ref?: string }>,
-): Promise<ActionDone> {
+export async function runGuarded(d: GuardDeps, attempt: Attempt, body: (scope: RunScope) => Promise<BodyResult>): Promise<ActionDone> {
   const profile = d.profile()
   const base = {
     profileId: profile.id,
@@ -50,25 +73,28 @@ export async function runGuarded(
     action: attempt.action,
     target: attempt.target,
     operator: profile.operator.ownExtension,
-  }
+    seat: seatLabel(attempt.actor),
+  } satisfies Partial<AuditInput>
   const auth = authorize(attempt.action, profile)
   if (!auth.ok) {
-    await d.audit.append({ ...base, result: 'refused', errorCode: 'forbidden', rule: auth.rule, detail: auth.reason })
+    await d.audit.append({ ...base, result: 'refused', errorCode: 'forbidden', rule: auth.rule, detail: detailOf(auth.reason, attempt.support) })
     throw new ApiFailure('forbidden', auth.reason, { rule: auth.rule })
   }
-  if (attempt.dials === true) {
-    const rate = d.limiter.take(`${profile.id}:${attempt.actor.clientId}`)
-    if (!rate.ok) {
-      await d.audit.append({ ...base, result: 'refused', errorCode: 'refused', rule: rate.rule, detail: rate.reason })
-      throw new ApiFailure('refused', rate.reason, { rule: rate.rule, retryAfterMs: rate.retryAfterMs })
-    }
-  }
   let expectation: Expectation | undefined
-  try {
-    const done = await body((e) => {
+  const scope: RunScope = {
+    expect: (e) => {
       expectation = e
-    })
-    await d.audit.append({ ...base, result: 'ok', ...(done.ref === undefined ? {} : { detail: `ref ${done.ref}` }) })
+    },
+    spendDialBudget: () => {
+      const spent = d.dialBudget.take(profile)
+      if (spent.ok) return
+      const detail: DialRefusalDetail = { rule: spent.rule, retryAfterMs: spent.retryAfterMs, retryAt: spent.retryAt }
+      throw new ApiFailure('refused', spent.reason, detail)
+    },
+  }
+  try {
+    const done = await body(scope)
+    await d.audit.append({ ...base, result: 'ok', detail: detailOf(done.note, done.ref === undefined ? undefined : `ref ${done.ref}`, attempt.support) })
     return done.ref === undefined ? { message: done.message } : { message: done.message, ref: done.ref }
   } catch (err) {
     const failure = toActionFailure(err)
@@ -82,6 +108,7 @@ export async function runGuarded(
         ? d.settler.track({
             ...base,
             clientId: attempt.actor.clientId,
+            ...(attempt.support === undefined ? {} : { support: attempt.support }),
             expectation: expectation ?? { kind: 'unverifiable', hint: 'the PBX’s call list cannot tell whether it happened: check your phone' },
             timedOut: failure.code === 'timeout',
           })
@@ -91,7 +118,7 @@ export async function runGuarded(
       result: unknown ? 'outcome_unknown' : refused ? 'refused' : 'error',
       errorCode: failure.code,
       ...(typeof rule === 'string' ? { rule } : {}),
-      detail: failure.message,
+      detail: detailOf(failure.message, attempt.support),
     })
     if (settleId !== undefined) {
       const detail: UnknownOutcomeDetail = { settleId }

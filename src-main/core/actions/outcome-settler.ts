@@ -10,8 +10,12 @@ export interface UnsettledAction {
   readonly profileId: string
   readonly role: 'receptionist' | 'supervisor' | 'admin'
   readonly operator: string
+  /** The window or socket in words ("web socket 5"), as the action's own audit line named it. */
+  readonly seat: string
   readonly action: string
   readonly target: string
+  /** The PBX's ids for support (a channel's Uniqueid), kept in the audit line's detail. */
+  readonly support?: string
   readonly expectation: Expectation
   /**
    * The connection stayed up but the PBX did not answer in time: it may still act, so the state is
@@ -161,9 +165,10 @@ export class OutcomeSettler {
         action: p.action,
         target: p.target,
         operator: p.operator,
+        seat: p.seat,
         result,
         ...(result === 'ok' ? {} : { errorCode: verdict.outcome }),
-        detail: `settled from the PBX's call list: ${verdict.message}`,
+        detail: `settled from the PBX's call list: ${verdict.message}${p.support === undefined ? '' : ` · ${p.support}`}`,
       })
       .catch((err: unknown) => {
         this.opts.log?.('an audit line for a settled action could not be written', err)

@@ -1,5 +1,6 @@
 import type { AmiFieldsInput, AmiMessage } from '../ami/message'
 import type { OriginateHandle } from '../ami/client'
+import type { LiveParty } from '../../../src-preload/types/live'
 
 /** The slice of AmiClient the actions use; tests pass a recording fake. */
 export interface AmiPort {
@@ -23,4 +24,17 @@ export interface LiveLookup {
   callChannels(uniqueid: string): readonly string[]
   /** Whether a parked call occupies this space now. */
   isParked(space: string): boolean
+  /** Who is on the call this channel belongs to, as the call list shows them (audit lines name them). */
+  callParties(uniqueid: string): CallParties | undefined
+  /** Who waits in this parking space, if anyone. */
+  parkee(space: string): LiveParty | undefined
+}
+
+/** The parties of a live call in the words the call list uses. */
+export interface CallParties {
+  readonly caller: LiveParty
+  readonly callee: LiveParty
+  /** The queue or ring group the call came through, when the callee is not yet one phone. */
+  readonly queue?: string | undefined
+  readonly ringGroup?: string | undefined
 }

@@ -17,6 +17,7 @@ export const ACTION_POLICY = {
   'call.originate': { minRole: 'receptionist', write: true },
   // Queues: supervisors.
   'queue.pause': { minRole: 'supervisor', write: true },
+  'queue.unpause': { minRole: 'supervisor', write: true },
   'queue.add': { minRole: 'supervisor', write: true },
   'queue.remove': { minRole: 'supervisor', write: true },
   'queue.penalty': { minRole: 'supervisor', write: true },

@@ -9,7 +9,8 @@ export {
   type Verdict,
 } from './judge-destination'
 export { authorize, isGuardedAction, ACTION_POLICY, type GuardedAction, type Authorization, type OperatorSeat } from './authorize'
-export { RateLimiter, DEFAULT_DIAL_RATE, type RateLimiterOptions, type RateDecision } from './rate-limiter'
+export { RateLimiter, type RateLimiterOptions, type RateDecision, type RatePolicy } from './rate-limiter'
+export { DialBudgets, dialRateOf, dialSeatKey, type DialBudget, type DialBudgetsOptions, type DialDecision, type DialRefusalDetail, type DialSeat } from './dial-budget'
 export { DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, type DenyRange } from './toll-fraud-tables'
 export { DOMESTIC_PREMIUM_TABLES, tollTableFor, type DomesticPremiumTable, type PremiumRange } from './domestic-premium-tables'
 export { hasPremiumTable, PREMIUM_TABLE_COUNTRIES } from '../../../src-preload/types/premium-tables'

@@ -18,22 +18,21 @@ interface Bucket {
   updatedAt: number
 }
 
-/** Default for originate and transfer: a burst of 5, then one every 6 s (10 a minute). */
-export const DEFAULT_DIAL_RATE: Readonly<Pick<RateLimiterOptions, 'capacity' | 'refillPerSecond'>> = Object.freeze({ capacity: 5, refillPerSecond: 1 / 6 })
+export type RatePolicy = Readonly<Pick<RateLimiterOptions, 'capacity' | 'refillPerSecond'>>
 
 /**
  * Token bucket per key (e.g. `${profileId}:${operatorExtension}`): bounds what a leaked or
  * scripted console can place at night before anyone notices.
  */
 export class RateLimiter {
-  readonly #capacity: number
-  readonly #refillPerMs: number
+  #capacity: number
+  #refillPerMs: number
   readonly #now: () => number
   readonly #maxKeys: number
   readonly #buckets = new Map<string, Bucket>()
 
   constructor(options: RateLimiterOptions) {
-    if (!(options.capacity >= 1) || !(options.refillPerSecond > 0)) throw new RangeError('capacity must be >= 1 and refillPerSecond > 0')
+    checkPolicy(options)
     this.#capacity = options.capacity
     this.#refillPerMs = options.refillPerSecond / 1000
     this.#now = options.now ?? (() => Date.now())
@@ -43,6 +42,26 @@ export class RateLimiter {
   /** How many keys are tracked (bounded by maxKeys). */
   get trackedKeys(): number {
     return this.#buckets.size
+  }
+
+  /**
+   * A new burst and rate from now on. What each key has used is kept: every bucket is refilled at
+   * the old rate up to now, then held to the new capacity (a lower limit takes effect at once; a
+   * higher one does not hand out a fresh burst).
+   */
+  reconfigure(policy: RatePolicy): void {
+    checkPolicy(policy)
+    const now = this.#now()
+    for (const key of this.#buckets.keys()) this.#refill(key, now)
+    this.#capacity = policy.capacity
+    this.#refillPerMs = policy.refillPerSecond / 1000
+    for (const bucket of this.#buckets.values()) bucket.tokens = Math.min(bucket.tokens, this.#capacity)
+  }
+
+  /** Whether this key's bucket is full again: it then behaves exactly as if it were not tracked. */
+  isIdle(key: string): boolean {
+    const bucket = this.#buckets.get(key)
+    return bucket === undefined || bucket.tokens + Math.max(0, this.#now() - bucket.updatedAt) * this.#refillPerMs >= this.#capacity
   }
 
   take(key: string, cost = 1): RateDecision {
@@ -86,4 +105,8 @@ export class RateLimiter {
       if (oldest.done !== true) this.#buckets.delete(oldest.value)
     }
   }
+}
+
+function checkPolicy(policy: RatePolicy): void {
+  if (!(policy.capacity >= 1) || !(policy.refillPerSecond > 0)) throw new RangeError('capacity must be >= 1 and refillPerSecond > 0')
 }

@@ -21,5 +21,15 @@ export function liveLookup(model: () => LiveModel): LiveLookup {
       return callId === undefined ? [id] : (m.calls[callId]?.channelIds ?? [id])
     },
     isParked: (space) => Object.values(model().parked).some((p) => p.space === space),
+    callParties: (id) => {
+      const m = model()
+      const callId = m.index.channelCall[id]
+      const call = callId === undefined ? undefined : m.calls[callId]
+      if (call !== undefined) return { caller: call.caller, callee: call.callee, queue: call.queue, ringGroup: call.ringGroup }
+      // A channel not (yet) in a call: its own caller id and where it is in the dialplan.
+      const ch = m.channels[id]
+      return ch === undefined ? undefined : { caller: { name: ch.callerName, number: ch.callerNum }, callee: { name: '', number: ch.exten }, queue: ch.queue }
+    },
+    parkee: (space) => Object.values(model().parked).find((p) => p.space === space)?.parkee,
   }
 }

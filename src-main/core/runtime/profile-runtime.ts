@@ -13,7 +13,7 @@ import { backfillFromFreepbx } from '../cdr/backfill'
 import { CdrLiveIngest } from '../cdr/live-ingest'
 import type { AuditLog } from '../audit'
 import { PbxSession, type SessionStatus } from '../connection'
-import { DEFAULT_DIAL_RATE, RateLimiter } from '../guard'
+import { DialBudgets, type DialBudget } from '../guard'
 import { LiveSync, PatchCoalescer, toLiveState, type LiveSubscription } from '../live'
 import type { PbxProfile, SecretKind } from '../profiles/schema'
 import { liveLookup } from './live-lookup'
@@ -23,6 +23,12 @@ export interface ProfileRuntimeOptions {
   /** Reads a secret from the SecretBox when connecting; the runtime never keeps one. */
   readonly getSecret: (kind: SecretKind) => Promise<string | undefined>
   readonly audit: AuditLog
+  /**
+   * The console's dial budgets (one per profile and operator extension), held by the
+   * RuntimeManager so a restart of this runtime — a profile save — does not refill them.
+   * Absent: this runtime keeps its own.
+   */
+  readonly dialBudget?: DialBudget
   readonly onStatus: (status: ConnectionStatus) => void
   /** An action whose answer was lost was settled from the resynced state: tell the window that acted. */
   readonly onSettled?: (clientId: string, settled: ActionSettled) => void
@@ -64,7 +70,7 @@ export class ProfileRuntime {
     this.profile = p
     this.session = new PbxSession({ profile: p, getSecret: opts.getSecret, ami: { events: EVENT_MASK } })
     this.coalescer = new PatchCoalescer({ profileId: p.id })
-    const limiter = new RateLimiter({ ...DEFAULT_DIAL_RATE })
+    const dialBudget = opts.dialBudget ?? new DialBudgets(opts.now === undefined ? {} : { now: opts.now })
     const profile = (): PbxProfile => this.profile
     const ami = this.amiPort()
     const lookup = liveLookup(() => this.requireSync().model)
@@ -84,7 +90,7 @@ export class ProfileRuntime {
       ami,
       live: lookup,
       audit: opts.audit,
-      limiter,
+      dialBudget,
       settler,
       ...(p.ari.enabled
         ? {
@@ -99,9 +105,10 @@ export class ProfileRuntime {
       profile,
       ami,
       audit: opts.audit,
-      limiter,
+      dialBudget,
       settler,
       isMember: (queue, iface) => this.sync?.model.queues[queue]?.members[iface] !== undefined,
+      memberName: (queue, iface) => this.sync?.model.queues[queue]?.members[iface]?.name,
     })
     this.status = toConnectionStatus(p, this.session.status())
     this.session.on('status', (s) => {

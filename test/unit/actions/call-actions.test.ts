@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { CallActions } from '../../../src-main/core/actions/call-actions'
 import type { AmiPort, LiveLookup } from '../../../src-main/core/actions/pbx-port'
+import { QueueActions } from '../../../src-main/core/actions/queue-actions'
 import { AmiError } from '../../../src-main/core/ami/errors'
 import { AmiMessage } from '../../../src-main/core/ami/message'
 import { MemoryAuditLog } from '../../../src-main/core/audit'
-import { RateLimiter } from '../../../src-main/core/guard'
+import { DialBudgets } from '../../../src-main/core/guard'
 import { builtinDemoProfile, type PbxProfile } from '../../../src-main/core/profiles'
 
 type Sent = { name: string; fields: [string, unknown][] }
@@ -38,6 +39,13 @@ const live: LiveLookup = {
   knownExtensions: () => new Set(['100', '101', '105', '200']),
   callChannels: (id) => (id === 'c-caller' || id === 'c-op' ? ['c-caller', 'c-op'] : [id]),
   isParked: (space) => space === '701',
+  callParties: (id) =>
+    id === 'c-caller' || id === 'c-op'
+      ? { caller: { name: 'Anna Berg', number: '+4930123' }, callee: { name: 'Reception', number: '100' }, queue: undefined, ringGroup: undefined }
+      : id === 'c-other'
+        ? { caller: { name: '', number: '105' }, callee: { name: '', number: '' }, queue: 'support', ringGroup: undefined }
+        : undefined,
+  parkee: (space) => (space === '701' ? { name: 'Olaf Park', number: '+4940555' } : undefined),
 }
 
 function setup(opts: { profile?: Partial<PbxProfile['operator']>; fail?: AmiError; capacity?: number } = {}) {
@@ -56,23 +64,33 @@ function setup(opts: { profile?: Partial<PbxProfile['operator']>; fail?: AmiErro
       allowedOutboundPrefixes: [],
     },
     originate: { ...base.originate, voicemailContext: 'default' },
+    // A burst, then 10 a minute (one every 6 s).
+    dialLimits: { burst: opts.capacity ?? 5, perMinute: 10 },
   }
   const ami = fakeAmi(opts.fail)
   const audit = new MemoryAuditLog()
   let t = 0
-  const limiter = new RateLimiter({ capacity: opts.capacity ?? 5, refillPerSecond: 1 / 6, now: () => t })
-  const deps = { profile: () => profile, ami, live, audit, limiter }
+  const dialBudget = new DialBudgets({ now: () => t })
+  const deps = { profile: () => profile, ami, live, audit, dialBudget }
   const actions = new CallActions(deps)
   return { actions, ami, audit, deps, advance: (ms: number) => (t += ms) }
 }
-const actor = { clientId: 'web-1' }
+const actor = { clientId: 'web-1', transport: 'web' as const }
 
 describe('CallActions', () => {
   it('hangs up by channel id, naming the channel from the live state only', async () => {
     const { actions, ami, audit } = setup()
     await expect(actions.hangup('c-caller', actor)).resolves.toEqual({ message: 'Call hung up' })
     expect(ami.sent).toEqual([{ name: 'Hangup', fields: [['Channel', 'PJSIP/trunk-00000001'], ['Cause', 16]] }])
-    expect((await audit.read({ limit: 5 }))[0]).toMatchObject({ action: 'call.hangup', result: 'ok', target: 'c-caller' })
+    expect((await audit.read({ limit: 5 }))[0]).toMatchObject({
+      action: 'call.hangup',
+      result: 'ok',
+      target: 'Anna Berg <+4930123> → Reception <100>',
+      seat: 'web socket 1',
+      role: 'receptionist',
+      operator: '100',
+      detail: 'channel c-caller',
+    })
   })
 
   it('says "already gone" for a channel that is not live, without writing to the PBX', async () => {
@@ -151,15 +169,29 @@ describe('CallActions', () => {
     expect((await audit.read({ limit: 5 })).map((e) => e.rule)).toEqual(['read_only', 'read_only'])
   })
 
-  it('rate-limits dialling per operator, then lets it through again after the refill', async () => {
-    const { actions, advance } = setup({ capacity: 2 })
+  it('rate-limits dialling per seat, shared by every window, then lets it through again after the refill', async () => {
+    const { actions, audit, advance } = setup({ capacity: 2 })
     await actions.originate('101', false, actor)
-    await actions.originate('101', false, actor)
-    await expect(actions.originate('101', false, actor)).rejects.toMatchObject({ code: 'refused', detail: { rule: 'rate_limit' } })
-    // Another window has its own bucket.
-    await expect(actions.originate('101', false, { clientId: 'web-2' })).resolves.toBeTruthy()
+    await actions.blindTransfer('c-caller', '105', false, { clientId: 'window-2', transport: 'ipc' })
+    // Another window of the same seat spends from the same budget.
+    const refused = await actions.originate('101', false, { clientId: 'web-7', transport: 'web' }).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ code: 'refused', detail: { rule: 'rate_limit', retryAfterMs: 6000, retryAt: new Date(6000).toISOString() } })
+    expect((refused as Error).message).toMatch(/extension 100 .*next one is possible in 6 s, at \d\d:\d\d:\d\d/)
+    expect((await audit.read({ limit: 1 }))[0]).toMatchObject({ action: 'call.originate', result: 'refused', rule: 'rate_limit', seat: 'web socket 7' })
     advance(6_000)
     await expect(actions.originate('101', false, actor)).resolves.toBeTruthy()
+  })
+
+  it('a destination the guard refuses never uses up the budget; a confirmed emergency call is never held back', async () => {
+    const { actions, ami } = setup({ capacity: 2 })
+    for (const garbage of ['abc', '1001#', '1'.repeat(40), 'PJSIP/105', '1-900-555-0199', '+44 20 7946 0000', '911']) {
+      await expect(actions.originate(garbage, false, actor)).rejects.toMatchObject({ code: expect.stringMatching(/refused|confirm_required/) })
+    }
+    await actions.originate('101', false, actor)
+    await actions.originate('102', false, actor)
+    await expect(actions.originate('103', false, actor)).rejects.toMatchObject({ detail: { rule: 'rate_limit' } })
+    await expect(actions.originate('911', true, actor)).resolves.toBeTruthy()
+    expect(ami.sent.map((m) => m.fields.find(([k]) => k === 'Exten')?.[1])).toEqual(['101', '102', '911'])
   })
 
   it('attended transfer runs Atxfer on the operator’s own leg, and refuses calls elsewhere', async () => {
@@ -199,5 +231,46 @@ describe('CallActions', () => {
     await actions.transferToVoicemail('c-caller', '105', actor)
     expect(ami.sent[0]!.fields).toContainEqual(['Exten', '*105'])
     await expect(actions.transferToVoicemail('c-caller', '2025550143', actor)).rejects.toMatchObject({ code: 'refused' })
+  })
+
+  it('every line names the seat, the role and what a person recognises; the channel id stays in the detail', async () => {
+    const { actions, audit } = setup({ profile: { role: 'supervisor' } })
+    const window3 = { clientId: 'window-3', transport: 'ipc' as const }
+    await actions.blindTransfer('c-caller', '105', false, window3)
+    await actions.transferToVoicemail('c-caller', '105', window3)
+    await actions.originate('(202) 555-0143', false, window3)
+    await actions.park('c-caller', window3)
+    await actions.pickupParked('701', window3)
+    await actions.hangup('c-other', window3)
+    await actions.blindTransfer('c-caller', '1-900-555-0199', false, window3).catch(() => undefined)
+    await actions.hangup('gone.1', window3).catch(() => undefined)
+    const lines = (await audit.read({ limit: 20 })).reverse()
+    expect(lines.map((e) => [e.action, e.target, e.result])).toEqual([
+      ['call.transfer.blind', 'Anna Berg <+4930123> → 105', 'ok'],
+      ['call.transfer.voicemail', 'Anna Berg <+4930123> → voicemail of 105', 'ok'],
+      ['call.originate', 'your phone (100) → (202) 555-0143', 'ok'],
+      ['call.park', 'Anna Berg <+4930123> → parking lot default', 'ok'],
+      ['call.pickup', 'Olaf Park <+4940555> parked in space 701 → your phone (100)', 'ok'],
+      ['call.hangup', '105 → queue support', 'ok'],
+      ['call.transfer.blind', 'Anna Berg <+4930123> → 1-900-555-0199', 'refused'],
+      ['call.hangup', 'a call no longer listed', 'refused'],
+    ])
+    for (const line of lines) expect(line).toMatchObject({ seat: 'window 3', role: 'supervisor', operator: '100' })
+    expect(lines[0]?.detail).toBe('channel c-caller')
+    expect(lines[2]?.detail).toBe('dialled 912025550143 · ref att-chan-1')
+    expect(lines[4]?.detail).toBe('ref att-chan-1 · parking space 701')
+    expect(lines[6]).toMatchObject({ rule: 'premium', detail: 'North American premium-rate 1-900 numbers · channel c-caller' })
+    expect(lines[7]).toMatchObject({ errorCode: 'not_found', detail: 'That call has already gone · channel gone.1' })
+  })
+
+  it('a role refusal is audited the same way', async () => {
+    const { deps, audit } = setup()
+    const queues = new QueueActions({ ...deps, isMember: () => true, memberName: () => 'Anna Berger' })
+    await expect(queues.pause('support', 'PJSIP/101', true, 'Lunch', actor)).rejects.toMatchObject({ code: 'forbidden', detail: { rule: 'role' } })
+    await expect(queues.pause('support', 'PJSIP/101', false, undefined, actor)).rejects.toMatchObject({ code: 'forbidden' })
+    expect((await audit.read({ limit: 5 })).reverse().map((e) => [e.action, e.target, e.rule, e.seat, e.role])).toEqual([
+      ['queue.pause', 'Anna Berger (PJSIP/101) in queue support, reason “Lunch”', 'role', 'web socket 1', 'receptionist'],
+      ['queue.unpause', 'Anna Berger (PJSIP/101) in queue support', 'role', 'web socket 1', 'receptionist'],
+    ])
   })
 })

@@ -8,7 +8,7 @@ import type { AmiPort, LiveLookup } from '../../../src-main/core/actions/pbx-por
 import { QueueActions } from '../../../src-main/core/actions/queue-actions'
 import { AmiError } from '../../../src-main/core/ami/errors'
 import { MemoryAuditLog } from '../../../src-main/core/audit'
-import { RateLimiter } from '../../../src-main/core/guard'
+import { DialBudgets } from '../../../src-main/core/guard'
 import { builtinDemoProfile } from '../../../src-main/core/profiles'
 
 function channel(id: string, over: Partial<LiveChannel> = {}): LiveChannel {
@@ -87,7 +87,7 @@ function settlerSetup(opts: { ttlMs?: number; maxPending?: number } = {}) {
 }
 
 const lost = (over: Partial<UnsettledAction> = {}): UnsettledAction => ({
-  clientId: 'w1', profileId: 'demo', role: 'receptionist', operator: '100', action: 'call.hangup', target: 'a',
+  clientId: 'w1', profileId: 'demo', role: 'receptionist', operator: '100', seat: 'web socket 1', action: 'call.hangup', target: 'a',
   expectation: { kind: 'gone', channelId: 'a' }, timedOut: false, ...over,
 })
 
@@ -183,6 +183,8 @@ describe('actions record what settles them', () => {
     knownExtensions: () => new Set(['100', '105']),
     callChannels: () => ['caller', 'op'],
     isParked: () => true,
+    callParties: () => ({ caller: { name: 'Lost Answer', number: '+4930999' }, callee: { name: 'Reception', number: '100' } }),
+    parkee: () => undefined,
   }
   const failing: AmiPort = {
     action: () => Promise.reject(new AmiError('outcome_unknown', 'lost')),
@@ -193,13 +195,13 @@ describe('actions record what settles them', () => {
     const s = settlerSetup()
     const demo = builtinDemoProfile({ ami: 5038 })
     const profile = { ...demo, operator: { ...demo.operator, role: 'supervisor' as const } }
-    const deps = { profile: () => profile, ami: failing, live, audit: s.audit, limiter: new RateLimiter({ capacity: 10, refillPerSecond: 1 }), settler: s.settler }
-    return { ...s, calls: new CallActions(deps), queues: new QueueActions({ ...deps, isMember: () => true }) }
+    const deps = { profile: () => profile, ami: failing, live, audit: s.audit, dialBudget: new DialBudgets(), settler: s.settler }
+    return { ...s, calls: new CallActions(deps), queues: new QueueActions({ ...deps, isMember: () => true, memberName: () => 'Anna Berger' }) }
   }
 
   it('a lost hang-up carries a settle id that a later resync settles', async () => {
     const { calls, settler, settled, advance, now } = setup()
-    const err = (await calls.hangup('caller', { clientId: 'w9' }).catch((e: unknown) => e)) as { code: string; detail: { settleId: string } }
+    const err = (await calls.hangup('caller', { clientId: 'w9', transport: 'web' as const }).catch((e: unknown) => e)) as { code: string; detail: { settleId: string } }
     expect(err.code).toBe('outcome_unknown')
     expect(err.detail.settleId).toMatch(/^s/)
     advance(5)
@@ -212,8 +214,8 @@ describe('actions record what settles them', () => {
     const { settler, settled, audit, now } = setup()
     const profile = builtinDemoProfile({ ami: 5038 })
     const ami: AmiPort = { ...failing, originate: (fields) => { sent.push(fields); return Promise.reject(new AmiError('outcome_unknown', 'lost')) } }
-    const calls = new CallActions({ profile: () => profile, ami, live, audit, limiter: new RateLimiter({ capacity: 10, refillPerSecond: 1 }), settler })
-    await expect(calls.originate('105', false, { clientId: 'w1' })).rejects.toMatchObject({ code: 'outcome_unknown' })
+    const calls = new CallActions({ profile: () => profile, ami, live, audit, dialBudget: new DialBudgets(), settler })
+    await expect(calls.originate('105', false, { clientId: 'w1', transport: 'web' as const })).rejects.toMatchObject({ code: 'outcome_unknown' })
     const channelId = (sent[0] as [string, string][]).find(([k]) => k === 'ChannelId')?.[1]
     expect(channelId).toMatch(/^[0-9a-f-]{36}$/)
     settler.onResynced(stateWith({ channels: [channel(channelId ?? '')] }), now())
@@ -222,10 +224,10 @@ describe('actions record what settles them', () => {
 
   it('blind transfer, park and pause are settled by where the call or member is', async () => {
     const { calls, queues, settler, settled, now } = setup()
-    await calls.blindTransfer('caller', '105', false, { clientId: 'w1' }).catch(() => undefined)
-    await calls.park('caller', { clientId: 'w1' }).catch(() => undefined)
-    await queues.pause('q', 'PJSIP/101', true, undefined, { clientId: 'w1' }).catch(() => undefined)
-    await calls.attendedTransfer('op', '105', false, { clientId: 'w1' }).catch(() => undefined)
+    await calls.blindTransfer('caller', '105', false, { clientId: 'w1', transport: 'web' as const }).catch(() => undefined)
+    await calls.park('caller', { clientId: 'w1', transport: 'web' as const }).catch(() => undefined)
+    await queues.pause('q', 'PJSIP/101', true, undefined, { clientId: 'w1', transport: 'web' as const }).catch(() => undefined)
+    await calls.attendedTransfer('op', '105', false, { clientId: 'w1', transport: 'web' as const }).catch(() => undefined)
     settler.onResynced(
       stateWith({ channels: [channel('caller', { bridgeId: 'b1' })], queues: [queue('q', [member('PJSIP/101', true)])] }),
       now(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_DIAL_RATE, RateLimiter } from '../../../src-main/core/guard'
+import { RateLimiter } from '../../../src-main/core/guard'
 
 function clock(start = 1_000_000) {
   let now = start
@@ -27,15 +27,29 @@ describe('RateLimiter', () => {
     expect(limiter.take('other:1001').ok).toBe(true)
   })
 
-  it('with the default policy, 100 requests in 10 s let through at most 5 + 10/6', () => {
+  it('a burst of 5 then 10 a minute lets 6 of 100 requests in 10 s through', () => {
     const c = clock()
-    const limiter = new RateLimiter({ ...DEFAULT_DIAL_RATE, now: c.now })
+    const limiter = new RateLimiter({ capacity: 5, refillPerSecond: 1 / 6, now: c.now })
     let passed = 0
     for (let i = 0; i < 100; i++) {
       if (limiter.take('seat').ok) passed++
       c.advance(100)
     }
     expect(passed).toBe(6)
+  })
+
+  it('a new policy applies to what was already used: no fresh burst, a lower burst at once', () => {
+    const c = clock()
+    const limiter = new RateLimiter({ capacity: 4, refillPerSecond: 1, now: c.now })
+    expect([1, 2, 3].map(() => limiter.take('k').ok)).toEqual([true, true, true])
+    limiter.reconfigure({ capacity: 10, refillPerSecond: 1 })
+    expect([limiter.take('k').ok, limiter.take('k').ok]).toEqual([true, false])
+    c.advance(10_000)
+    limiter.reconfigure({ capacity: 2, refillPerSecond: 1 })
+    expect([limiter.take('k').ok, limiter.take('k').ok, limiter.take('k').ok]).toEqual([true, true, false])
+    expect(limiter.isIdle('k')).toBe(false)
+    c.advance(2_000)
+    expect(limiter.isIdle('k')).toBe(true)
   })
 
   it('never refills beyond capacity and ignores a clock stepping backwards', () => {

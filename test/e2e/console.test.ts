@@ -113,6 +113,66 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(errors).toEqual([])
   })
 
+  it('with nothing selected the action keys hit no call: the longest-ringing call is only suggested, Enter selects it, then H hangs up exactly that one', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const first = inbound('First Ringing', '+4930333001')
+    await rowWith(page, 'First Ringing').waitFor()
+    const second = inbound('Second Ringing', '+4930333002')
+    await rowWith(page, 'Second Ringing').waitFor()
+    // The longest-ringing call is marked as a suggestion, not highlighted as the selection.
+    await expect.poll(() => rowWith(page, 'First Ringing').getAttribute('data-suggested')).toBe('true')
+    expect(await rows(page).locator('[aria-selected=true]').count()).toBe(0)
+    expect(await rowWith(page, 'First Ringing').getAttribute('class')).not.toContain('selected')
+    const card = page.getByRole('region', { name: 'Call card' })
+    expect(await card.getByTestId('call-card-suggestion').textContent()).toContain('ringing longest')
+    expect(await card.getByRole('toolbar', { name: 'Call actions' }).count()).toBe(0)
+    // H, P, T, A and V do nothing to any call: no prompt, no hang-up, the PBX still has both.
+    for (const key of ['h', 'p', 't', 'a', 'v']) await page.keyboard.press(key)
+    await page.locator('.toasts').getByText('No call is selected').waitFor()
+    expect(await page.getByRole('dialog').count()).toBe(0)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(channelNames(h.demo)).toEqual(expect.arrayContaining([first.name, second.name]))
+    expect(await rows(page).count()).toBe(2)
+    // Enter selects the suggestion; H then hangs up exactly that call.
+    await page.keyboard.press('Enter')
+    await expect.poll(() => rowWith(page, 'First Ringing').getAttribute('aria-selected')).toBe('true')
+    await card.getByRole('toolbar', { name: 'Call actions' }).waitFor()
+    await page.keyboard.press('h')
+    await eventually('the first caller gone', () => (channelNames(h.demo).includes(first.name) ? undefined : true))
+    await rowWith(page, 'First Ringing').waitFor({ state: 'detached' })
+    expect(channelNames(h.demo)).toContain(second.name)
+    // The card says the call ended and nothing is selected; the other caller is only suggested.
+    await card.getByText('The call with First Ringing ended. Nothing is selected.').waitFor()
+    expect(await rowWith(page, 'Second Ringing').getAttribute('aria-selected')).toBe('false')
+    await page.keyboard.press('h')
+    await new Promise((r) => setTimeout(r, 500))
+    expect(channelNames(h.demo)).toContain(second.name)
+    expect(await auditSummary(page)).toEqual([['call.hangup', 'OK', '']])
+    expect(errors).toEqual([])
+  })
+
+  it('leaves the selection empty when the selected call ends at the PBX: the card does not jump to another caller', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    const { trunk } = await answeredAtReception('Ends Soon')
+    await expect.poll(() => rowWith(page, 'Ends Soon').textContent()).toContain('Talking')
+    const waiting = inbound('Still Ringing', '+4930444001')
+    await rowWith(page, 'Still Ringing').waitFor()
+    await rowWith(page, 'Ends Soon').click()
+    const card = page.getByRole('region', { name: 'Call card' })
+    await expect.poll(() => card.getByTestId('call-card-caller').textContent()).toBe('Ends Soon')
+    expect(h.demo.pbx.hangup(trunk.uniqueid)).toBe(true)
+    await rowWith(page, 'Ends Soon').waitFor({ state: 'detached' })
+    await card.getByText('The call with Ends Soon ended. Nothing is selected.').waitFor()
+    expect(await rows(page).locator('[aria-selected=true]').count()).toBe(0)
+    expect(await card.getByTestId('call-card-caller').count()).toBe(0)
+    // The key meant for the ended call does not reach the caller still ringing.
+    await page.keyboard.press('h')
+    await new Promise((r) => setTimeout(r, 500))
+    expect(channelNames(h.demo)).toContain(waiting.name)
+    expect(await rowWith(page, 'Still Ringing').getAttribute('aria-selected')).toBe('false')
+    expect(errors).toEqual([])
+  })
+
   it('shows the ring group and the DID an inbound call came through, on its row and on the call card', async () => {
     const { page, errors } = await openConsole(browser, h)
     // The demo's IAX2 peer DID goes to ring group 600 as a FreePBX inbound route does (Goto ext-group).

@@ -19,9 +19,17 @@ interface LiveStoreState {
   state: LiveState
   seq: number
   statuses: Readonly<Record<string, ConnectionStatus>>
+  /** The call the operator chose (click, arrow keys, Enter on the suggestion): the only call the action keys act on. */
   selectedCallId: string | null
-  /** The call card's call: the selected one, else the longest-ringing or queued one. */
-  focused: LiveCall | undefined
+  /** The selected call as it is now; undefined when nothing is selected. */
+  selected: LiveCall | undefined
+  /**
+   * With nothing selected, the call that most likely wants answering (the longest ringing or
+   * queued): shown as a suggestion, never acted on until the operator selects it.
+   */
+  suggested: LiveCall | undefined
+  /** The selected call's last version, when it ended while selected (until the next selection). */
+  ended: LiveCall | undefined
   /** Filter and order of the calls list (kept across view switches). */
   callsQuery: CallQuery
   /** `shownOrder.version`: the calls list as shown (members, order, a row's call) changed. */
@@ -31,6 +39,8 @@ interface LiveStoreState {
   setStatus: (status: ConnectionStatus) => void
   loadStatuses: () => Promise<void>
   select: (callId: string | null) => void
+  /** Makes the suggestion the selection (Enter, or the card's Select button). */
+  selectSuggested: () => void
   setCallsQuery: (query: CallQuery) => void
   /**
    * The user scrolls the calls list (true) or stopped (false): see ShownOrder. Returns the rows
@@ -66,8 +76,11 @@ let unacked = 0
 /** A gap was seen: patches are ignored until the fresh snapshot asked for arrives. */
 let awaitingSnapshot = false
 
-function focusOf(selected: string | null): LiveCall | undefined {
-  return (selected === null ? undefined : liveTables.tables.calls.get(selected)) ?? focusIndex.oldest()
+/** The selected call and, only while nothing is selected, the suggested one. */
+function selectionOf(selectedCallId: string | null): Pick<LiveStoreState, 'selectedCallId' | 'selected' | 'suggested'> {
+  const selected = selectedCallId === null ? undefined : liveTables.tables.calls.get(selectedCallId)
+  const id = selected === undefined ? null : selectedCallId
+  return { selectedCallId: id, selected, suggested: id === null ? focusIndex.oldest() : undefined }
 }
 
 /**
@@ -83,6 +96,8 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
     pending = null
     if (frame !== null && frame.profileId === get().profileId) {
       const calls = liveTables.tables.calls
+      const selectedId = get().selectedCallId
+      const selectedBefore = selectedId === null ? undefined : calls.get(selectedId)
       if (frame.snapshot !== undefined) {
         liveTables.replace(frame.snapshot.state)
         callList.reset(calls.values())
@@ -93,13 +108,15 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
       callList.apply(changes.calls, () => calls.values())
       if (callList.version !== listVersion) shownOrder.listChanged()
       focusIndex.apply(changes.calls)
-      const selected = get().selectedCallId
-      const selectedCallId = selected !== null && calls.get(selected) === undefined ? null : selected
+      // A selected call that ended leaves the selection empty: the card says so and never jumps
+      // to another caller (whom a key meant for the ended call would then hit).
+      const selection = selectionOf(selectedId)
+      const endedNow = selectedBefore !== undefined && selection.selected === undefined
       const anything = frame.snapshot !== undefined || changes.collections.size > 0 || changes.meta
       set({
         seq: frame.seq,
-        selectedCallId,
-        focused: focusOf(selectedCallId),
+        ...selection,
+        ...(endedNow ? { ended: selectedBefore } : {}),
         callsVersion: shownOrder.version,
         ...(anything ? { state: liveTables.view() } : {}),
       })
@@ -125,7 +142,9 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
     seq: -1,
     statuses: {},
     selectedCallId: null,
-    focused: undefined,
+    selected: undefined,
+    suggested: undefined,
+    ended: undefined,
     callsQuery: callList.query,
     callsVersion: shownOrder.version,
     subscribe: async (profileId) => {
@@ -136,7 +155,7 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
         callList.reset([])
         focusIndex.reset([])
         shownOrder.listChanged(true)
-        set({ profileId, state: liveTables.view(), seq: -1, selectedCallId: null, focused: undefined, callsVersion: shownOrder.version })
+        set({ profileId, state: liveTables.view(), seq: -1, selectedCallId: null, selected: undefined, suggested: undefined, ended: undefined, callsVersion: shownOrder.version })
       }
       // A fresh start for main's flow control: anything it still holds for this window is stale.
       unacked = 0
@@ -173,7 +192,11 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
       if (r.ok) set({ statuses: Object.fromEntries(r.value.map((s) => [s.profileId, s])) })
     },
     select: (callId) => {
-      set({ selectedCallId: callId, focused: focusOf(callId) })
+      set({ ...selectionOf(callId), ended: undefined })
+    },
+    selectSuggested: () => {
+      const suggested = get().suggested
+      if (suggested !== undefined) get().select(suggested.id)
     },
     setCallsQuery: (query) => {
       callList.setQuery(query, liveTables.tables.calls.values())

@@ -15,18 +15,60 @@ export interface CallCommands {
   readonly cancel: () => void
 }
 
+/** Why a call is suggested, in the words of the card and the row marker. */
+export function suggestionReason(call: LiveCall): string {
+  return call.state === 'queued' ? 'waiting longest in a queue' : 'ringing longest'
+}
+
+/** The Select button of a suggested call: Enter (or this click) makes it the selection. */
+function SelectSuggested({ onSelect }: { onSelect: () => void }): React.JSX.Element {
+  return (
+    <button type="button" className="primary" onClick={onSelect} aria-keyshortcuts="Enter">
+      Select this call <kbd>Enter</kbd>
+    </button>
+  )
+}
+
+/**
+ * What the card shows once the selected call ended: that it ended, and that nothing is selected
+ * (it never moves on to another caller by itself), with the next suggestion to select by choice.
+ */
+export function EndedCard({ ended, suggested, onSelectSuggested }: { ended: LiveCall; suggested: LiveCall | undefined; onSelectSuggested: () => void }): React.JSX.Element {
+  return (
+    <section className="card call-card idle ended" aria-label="Call card">
+      <p className="call-card-ended" role="status">
+        The call with <strong>{partyLabel(ended.caller).primary}</strong> ended. Nothing is selected.
+      </p>
+      {suggested !== undefined && (
+        <div className="call-card-next">
+          <p className="small">
+            Suggested: <strong>{partyLabel(suggested.caller).primary}</strong>, {suggestionReason(suggested)}.
+          </p>
+          <SelectSuggested onSelect={onSelectSuggested} />
+        </div>
+      )}
+    </section>
+  )
+}
+
 /**
  * The incoming-call card: who is calling, on which number they came in, through which queue or
- * ring group, how long they waited — kept visible for the whole call — and the actions with their keys.
+ * ring group, how long they waited — kept visible for the whole call — and the actions with their
+ * keys. A suggested call (nothing selected) is marked as such and offers only to select it.
  */
 export function CallCard({
   call,
+  suggested,
+  onSelectSuggested,
   queueWaiting,
   commands,
   holdAlertSeconds,
   profileId,
 }: {
   call: LiveCall | undefined
+  /** The call is a suggestion, not the operator's selection: no action may act on it. */
+  suggested: boolean
+  onSelectSuggested: () => void
   /** Callers waiting in the call's queue now, when it came through one. */
   queueWaiting: number | undefined
   commands: CallCommands
@@ -44,7 +86,12 @@ export function CallCard({
   const callee = partyLabel(call.callee)
   const transferring = call.state === 'transferring'
   return (
-    <section className={`card call-card state-${call.state}`} aria-label="Call card">
+    <section className={`card call-card state-${call.state}${suggested ? ' suggested' : ''}`} aria-label="Call card">
+      {suggested && (
+        <p className="suggestion-note small" data-testid="call-card-suggestion">
+          <span className="suggested-tag">Suggested</span> {suggestionReason(call)}, not selected
+        </p>
+      )}
       <div className="call-card-head">
         <span className={`state-badge state-${call.state}`}>{STATE_LABEL[call.state]}</span>
         <span className="muted small">{call.direction}</span>
@@ -112,39 +159,45 @@ export function CallCard({
         )}
       </dl>
       {profileId !== null && call.direction !== 'outbound' && <EarlierCalls key={call.id} profileId={profileId} number={call.caller.number} />}
-      <div className="call-actions" role="toolbar" aria-label="Call actions">
-        <button type="button" className="danger" onClick={commands.hangup} aria-keyshortcuts="H">
-          Hang up <kbd>H</kbd>
-        </button>
-        <button type="button" onClick={commands.transfer} aria-keyshortcuts="T">
-          Transfer <kbd>T</kbd>
-        </button>
-        <button type="button" onClick={commands.attended} aria-keyshortcuts="A">
-          Attended <kbd>A</kbd>
-        </button>
-        {call.state === 'parked' ? (
-          <button type="button" onClick={commands.pickup} aria-keyshortcuts="U">
-            Pick up <kbd>U</kbd>
+      {suggested ? (
+        <div className="call-actions">
+          <SelectSuggested onSelect={onSelectSuggested} />
+        </div>
+      ) : (
+        <div className="call-actions" role="toolbar" aria-label="Call actions">
+          <button type="button" className="danger" onClick={commands.hangup} aria-keyshortcuts="H">
+            Hang up <kbd>H</kbd>
           </button>
-        ) : (
-          <button type="button" onClick={commands.park} aria-keyshortcuts="P">
-            Park <kbd>P</kbd>
+          <button type="button" onClick={commands.transfer} aria-keyshortcuts="T">
+            Transfer <kbd>T</kbd>
           </button>
-        )}
-        <button type="button" onClick={commands.voicemail} aria-keyshortcuts="V">
-          Voicemail <kbd>V</kbd>
-        </button>
-        {transferring && (
-          <>
-            <button type="button" className="primary" onClick={commands.complete} aria-keyshortcuts="C">
-              Complete transfer <kbd>C</kbd>
+          <button type="button" onClick={commands.attended} aria-keyshortcuts="A">
+            Attended <kbd>A</kbd>
+          </button>
+          {call.state === 'parked' ? (
+            <button type="button" onClick={commands.pickup} aria-keyshortcuts="U">
+              Pick up <kbd>U</kbd>
             </button>
-            <button type="button" onClick={commands.cancel} aria-keyshortcuts="X">
-              Cancel transfer <kbd>X</kbd>
+          ) : (
+            <button type="button" onClick={commands.park} aria-keyshortcuts="P">
+              Park <kbd>P</kbd>
             </button>
-          </>
-        )}
-      </div>
+          )}
+          <button type="button" onClick={commands.voicemail} aria-keyshortcuts="V">
+            Voicemail <kbd>V</kbd>
+          </button>
+          {transferring && (
+            <>
+              <button type="button" className="primary" onClick={commands.complete} aria-keyshortcuts="C">
+                Complete transfer <kbd>C</kbd>
+              </button>
+              <button type="button" onClick={commands.cancel} aria-keyshortcuts="X">
+                Cancel transfer <kbd>X</kbd>
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </section>
   )
 }

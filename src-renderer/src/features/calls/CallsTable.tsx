@@ -41,6 +41,8 @@ interface RowProps {
   /** Position in the list (px): rows sit where they are in the list, absolutely placed. */
   readonly top: number
   readonly selected: boolean
+  /** Suggested (nothing is selected): marked calmly, never highlighted like the selection. */
+  readonly suggested: boolean
   readonly onSelect: (id: string) => void
   readonly holdAlertSeconds: number
 }
@@ -56,7 +58,7 @@ function viaLabel(call: LiveCall): string {
  * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
  * change, so selecting a row does not re-render its cells.
  */
-const CallCells = memo(function CallCells({ call, holdAlertSeconds }: { call: LiveCall; holdAlertSeconds: number }): React.JSX.Element {
+const CallCells = memo(function CallCells({ call, suggested, holdAlertSeconds }: { call: LiveCall; suggested: boolean; holdAlertSeconds: number }): React.JSX.Element {
   const waiting = call.state === 'hold' || call.state === 'parked' || call.state === 'queued'
   return (
     <>
@@ -76,6 +78,7 @@ const CallCells = memo(function CallCells({ call, holdAlertSeconds }: { call: Li
         {waiting ? <Elapsed since={call.stateSince ?? call.startedAt} alertAfterS={holdAlertSeconds} /> : <Elapsed since={call.answeredAt ?? call.startedAt} />}
       </span>
       <span role="gridcell" className="col-via muted">
+        {suggested && <span className="suggested-tag">Suggested</span>}
         {viaLabel(call)}
         {call.did !== undefined ? ` · ${call.did}` : ''}
       </span>
@@ -88,24 +91,25 @@ const CallCells = memo(function CallCells({ call, holdAlertSeconds }: { call: Li
  * step that brings a row in or takes one out leaves every other row where it was painted: only
  * the row that entered is painted, instead of every rendered row shifting inside one moved block.
  */
-const CallRow = memo(function CallRow({ call, top, selected, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
+const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
   return (
     <div
       style={{ top }}
       role="row"
       aria-selected={selected}
       data-call-id={call.id}
+      data-suggested={suggested || undefined}
       draggable
       onDragStart={(e) => {
         e.dataTransfer.setData('application/x-attendant-call', call.id)
         e.dataTransfer.effectAllowed = 'move'
       }}
-      className={`call-row state-${call.state}${selected ? ' selected' : ''}`}
+      className={`call-row state-${call.state}${selected ? ' selected' : ''}${suggested ? ' suggested' : ''}`}
       onClick={() => {
         onSelect(call.id)
       }}
     >
-      <CallCells call={call} holdAlertSeconds={holdAlertSeconds} />
+      <CallCells call={call} suggested={suggested} holdAlertSeconds={holdAlertSeconds} />
     </div>
   )
 })
@@ -180,7 +184,7 @@ function useRowRange(scroller: React.RefObject<HTMLDivElement | null>): RowRange
 /**
  * Scrolls the list just enough to show the row of a call the user selected (arrow keys, Home,
  * End), and only when the selection changes: a selected row that live reordering moves out of
- * view is not chased, and the card's fallback call (the longest-ringing) never scrolls the list.
+ * view is not chased, and the suggested call (the longest-ringing) never scrolls the list.
  */
 function useRevealSelected(scroller: React.RefObject<HTMLDivElement | null>): void {
   const selectedCallId = useLiveStore((s) => s.selectedCallId)
@@ -210,7 +214,8 @@ export function CallsTable(props: Props): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null)
   // Subscribed for the re-render; the rows are read from shownOrder, which this version describes.
   useLiveStore((s) => s.callsVersion)
-  const selectedId = useLiveStore((s) => s.focused?.id)
+  const selectedId = useLiveStore((s) => s.selectedCallId)
+  const suggestedId = useLiveStore((s) => s.suggested?.id)
   const { first, visible } = useRowRange(scroller)
   useRevealSelected(scroller)
   const count = shownOrder.length
@@ -220,7 +225,7 @@ export function CallsTable(props: Props): React.JSX.Element {
   for (let i = start; i < end; i++) {
     const call = shownOrder.at(i)
     if (call === undefined) continue
-    rows.push(<CallRow key={call.id} call={call} top={i * ROW_HEIGHT} selected={call.id === selectedId} onSelect={props.onSelect} holdAlertSeconds={props.holdAlertSeconds} />)
+    rows.push(<CallRow key={call.id} call={call} top={i * ROW_HEIGHT} selected={call.id === selectedId} suggested={call.id === suggestedId} onSelect={props.onSelect} holdAlertSeconds={props.holdAlertSeconds} />)
   }
 
   return (

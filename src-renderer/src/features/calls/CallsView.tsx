@@ -4,8 +4,9 @@ import type { Result } from '../../../../src-preload/types/result'
 import { bridge } from '../../bridge/current'
 import { useAppStore } from '../../stores/app-store'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
+import { useToastStore } from '../../stores/toast-store'
 import { BlfGrid } from './BlfGrid'
-import { CallCard, type CallCommands } from './CallCard'
+import { CallCard, EndedCard, type CallCommands } from './CallCard'
 import { CallsTable } from './CallsTable'
 import { DialBox } from './DialBox'
 import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './DestinationPrompt'
@@ -19,6 +20,11 @@ type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'e
 /** Typing in a field must never trigger a call action. */
 function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+}
+
+/** Enter on a focused button or link presses that, not the suggestion. */
+function onControl(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a[href], [role=button]') !== null
 }
 
 /** The live state right now, for actions (read when acting, so views need not subscribe to it). */
@@ -35,8 +41,19 @@ function channelOf(callId: string): string | undefined {
   return call === undefined ? undefined : primaryChannel(state, call)
 }
 
-/** The call the card shows (and H/T/A/P act on), read when acting. */
-const focusedId = (): string | undefined => live().focused?.id
+/**
+ * The call the action keys and buttons act on: only one the operator selected, read when acting.
+ * With nothing selected they do nothing but say so: a suggested call (the longest ringing) is
+ * never acted on until Enter or a click makes it the selection.
+ */
+function selectedId(): string | undefined {
+  const id = live().selected?.id
+  if (id === undefined) {
+    const hint = live().suggested === undefined ? 'No call is selected: click one first.' : 'No call is selected: click one, or press Enter to select the suggested call.'
+    useToastStore.getState().replace('no-selection', 'warn', hint)
+  }
+  return id
+}
 
 function onCall(callId: string | undefined, fn: (profileId: string, channelId: string) => Promise<Result<ActionDone>>): void {
   const channelId = callId === undefined ? undefined : channelOf(callId)
@@ -76,16 +93,22 @@ function dialNumber(setPending: SetPending, destination: string, confirmEmergenc
 }
 
 /**
- * The call card for the focused call (selected, else the longest-ringing): subscribed to that call
- * and its queue's waiting count only, so other calls' patches never re-render it.
+ * The call card: the selected call, else the suggested one (marked as a suggestion, with no
+ * actions but "Select"), else the call that ended while selected. Subscribed to those calls and
+ * the shown call's queue's waiting count only, so other calls' patches never re-render it.
  */
-const FocusedCallCard = memo(function FocusedCallCard(props: { commands: CallCommands; holdAlertSeconds: number; profileId: string | null }): React.JSX.Element {
-  const focused = useLiveStore((s) => s.focused)
+const SelectionCard = memo(function SelectionCard(props: { commands: CallCommands; holdAlertSeconds: number; profileId: string | null }): React.JSX.Element {
+  const selected = useLiveStore((s) => s.selected)
+  const suggested = useLiveStore((s) => s.suggested)
+  const ended = useLiveStore((s) => s.ended)
+  const selectSuggested = useLiveStore((s) => s.selectSuggested)
+  const shown = selected ?? suggested
   const waitingInQueue = useLiveStore((s) => {
-    const queue = s.focused?.queue === undefined ? undefined : s.state.queues[s.focused.queue]
+    const queue = shown?.queue === undefined ? undefined : s.state.queues[shown.queue]
     return queue === undefined ? undefined : Object.keys(queue.callers).length
   })
-  return <CallCard call={focused} queueWaiting={waitingInQueue} {...props} />
+  if (selected === undefined && ended !== undefined) return <EndedCard ended={ended} suggested={suggested} onSelectSuggested={selectSuggested} />
+  return <CallCard call={shown} suggested={selected === undefined} onSelectSuggested={selectSuggested} queueWaiting={waitingInQueue} {...props} />
 })
 
 /**
@@ -118,37 +141,38 @@ export function CallsView(): React.JSX.Element {
 
   const commands: CallCommands = useMemo(() => {
     const prompt = (mode: PromptMode): void => {
-      const callId = focusedId()
+      const callId = selectedId()
       if (callId !== undefined) setPending({ kind: 'prompt', mode, callId })
     }
     return {
-      hangup: () => { onCall(focusedId(), (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId })) },
+      hangup: () => { onCall(selectedId(), (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId })) },
       transfer: () => { prompt('blind') },
       attended: () => { prompt('attended') },
       voicemail: () => { prompt('voicemail') },
-      park: () => { onCall(focusedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
+      park: () => { onCall(selectedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
       pickup: () => {
-        const { state, focused } = live()
-        const parked = parkedToPickUp(state, focused)
+        const { state, selected } = live()
+        const parked = parkedToPickUp(state, selected)
         if (parked !== undefined) pickup(parked.space)
       },
-      complete: () => { onConsultation(focusedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
-      cancel: () => { onConsultation(focusedId(), (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
+      complete: () => { onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
+      cancel: () => { onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
     }
   }, [pickup])
 
   // Single-key shortcuts, only when no field has the keyboard and no dialog is open. Bound again
   // only when a dialog opens or closes: the selection and the list are read when a key comes.
   useEffect(() => {
-    // The arrow keys move through the rows as shown (held while the list scrolls), from the row
-    // the card shows; the list then scrolls the newly selected row into view.
+    // The arrow keys move through the rows as shown (held while the list scrolls), from the
+    // selected row (from the top or the bottom when none is); the list then scrolls the newly
+    // selected row into view.
     const selectRow = (row: number): void => {
       const next = shownOrder.at(Math.min(shownOrder.length - 1, Math.max(0, row)))
       if (next !== undefined) select(next.id)
     }
     const move = (delta: number): void => {
-      const { focused } = live()
-      const row = focused === undefined ? -1 : shownOrder.rowOf(focused.id)
+      const { selected } = live()
+      const row = selected === undefined ? -1 : shownOrder.rowOf(selected.id)
       selectRow(row < 0 && delta < 0 ? shownOrder.length - 1 : row + delta)
     }
     const map: Readonly<Record<string, () => void>> = {
@@ -167,10 +191,14 @@ export function CallsView(): React.JSX.Element {
       arrowup: () => { move(-1) },
       home: () => { selectRow(0) },
       end: () => { selectRow(shownOrder.length - 1) },
+      enter: () => { live().selectSuggested() },
+      escape: () => { select(null) },
     }
     const listener = (e: KeyboardEvent): void => {
       if (pending !== null || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return
-      const fn = map[e.key.toLowerCase()]
+      const key = e.key.toLowerCase()
+      if (key === 'enter' && onControl(e.target)) return
+      const fn = map[key]
       if (fn !== undefined) {
         e.preventDefault()
         fn()
@@ -211,7 +239,7 @@ export function CallsView(): React.JSX.Element {
         </div>
         <aside className="calls-side">
           <div className="calls-side-scroll">
-            <FocusedCallCard commands={commands} holdAlertSeconds={holdAlertSeconds} profileId={profileId} />
+            <SelectionCard commands={commands} holdAlertSeconds={holdAlertSeconds} profileId={profileId} />
             <ParkedPanel holdAlertSeconds={holdAlertSeconds} onPickup={pickup} />
           </div>
         </aside>

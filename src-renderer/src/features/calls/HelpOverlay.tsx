@@ -3,6 +3,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['D', 'Focus the dial box (Enter dials)'],
   ['↑ / ↓', 'Select the previous / next call'],
   ['Home / End', 'Select the first / last call'],
+  ['Enter', 'Select the suggested call (the longest ringing)'],
   ['H', 'Hang up the selected call'],
   ['T', 'Blind transfer the selected call'],
   ['A', 'Attended transfer (from your own phone)'],
@@ -12,7 +13,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['V', 'Send the selected call to voicemail'],
   ['Alt+1…5', 'Calls, Queues, History, Admin, Settings'],
   ['?', 'This help'],
-  ['Esc', 'Close a dialog'],
+  ['Esc', 'Close a dialog, else clear the selection'],
 ]
 
 export function HelpOverlay({ onClose }: { onClose: () => void }): React.JSX.Element {

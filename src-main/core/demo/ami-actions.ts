@@ -11,6 +11,7 @@ import type { AmiField, AmiFields } from './ami-wire'
 import type { DemoAmiServer } from './ami-server'
 import { PbxEngine, hintStatus } from './engine'
 import { type Channel, channelBlock, isoMillis, epochMicros, bridgeBlock } from './model'
+import { serviceLevelText } from './queue-figures'
 
 const ACTIONS = new Map(ACTION_TABLE.map(([name, synopsis, priv]) => [name.toLowerCase(), { name, synopsis, priv }]))
 
@@ -325,9 +326,9 @@ function queueStatus(ctx: ActionContext): void {
       ['TalkTime', String(q.talkTimeAvg)],
       ['Completed', String(q.completed)],
       ['Abandoned', String(q.abandoned)],
-      ['ServiceLevel', '0'],
-      ['ServicelevelPerf', '0.0'],
-      ['ServicelevelPerf2', '0.0'],
+      ['ServiceLevel', String(q.serviceLevel)],
+      ['ServicelevelPerf', serviceLevelText(q.completedInSl, q.completed)],
+      ['ServicelevelPerf2', serviceLevelText(q.completedInSl + q.abandonedInSl, q.completed + q.abandoned)],
       ['Weight', '0'],
     ], false)
     n++

@@ -26,6 +26,7 @@ import {
   channelBlock,
 } from './model'
 import type { Profile, QueueMemberSpec, Route } from './profile'
+import { runningAverage, wholeSecondsBetween } from './queue-figures'
 import type { Rng } from './rng'
 
 export interface PbxEvent {
@@ -185,6 +186,8 @@ export class PbxEngine {
           lastPause: 0,
           loginTime,
           inCall: false,
+          callStart: 0,
+          callInSl: false,
           paused: false,
           pausedReason: '',
           wrapupTime: 0,
@@ -192,7 +195,19 @@ export class PbxEngine {
       }
       for (const m of q.staticMembers) add(m, 'static')
       for (const m of q.dynamicMembers) add(m, 'dynamic')
-      this.queues.set(q.name, { name: q.name, strategy: q.strategy, members, callers: [], completed: 0, abandoned: 0, holdTimeAvg: 0, talkTimeAvg: 0 })
+      this.queues.set(q.name, {
+        name: q.name,
+        strategy: q.strategy,
+        serviceLevel: q.serviceLevel ?? 0,
+        members,
+        callers: [],
+        completed: 0,
+        abandoned: 0,
+        completedInSl: 0,
+        abandonedInSl: 0,
+        holdTimeAvg: 0,
+        talkTimeAvg: 0,
+      })
     }
     for (const mb of p.mailboxes) {
       this.mailboxes.set(mb, { mailbox: `${mb}@default`, newMessages: 0, oldMessages: 0 })
@@ -463,6 +478,8 @@ export class PbxEngine {
       for (const m of q.members) {
         if (m.stateInterface !== device) continue
         touched = true
+        // update_status(): a member whose device goes idle has finished its queue call.
+        if (state === 'NOT_INUSE') this.updateQueue(q, m, m.callStart)
         this.emit('QueueMemberStatus', PRIV_AGENT, this.queueMemberFields(q, m, state))
       }
       if (touched) this.refreshQueueAvail(q)
@@ -1388,7 +1405,10 @@ export class PbxEngine {
   }
 
   private connectQueueCall(q: Queue, joinedMs: number, caller: Channel, agent: Channel, m: QueueMember): void {
-    const holdS = Math.floor((this.now() - joinedMs) / 1000)
+    const holdS = wholeSecondsBetween(joinedMs, this.now())
+    // recalc_holdtime() when the member answers; "within the service level" is decided now too.
+    q.holdTimeAvg = runningAverage(q.holdTimeAvg, holdS, q.completed + q.abandoned === 0)
+    m.callInSl = holdS <= q.serviceLevel
     if (agent.localHalf === 1) this.setConnected(agent, caller.callerNum, caller.callerName)
     this.dialEnd(caller, agent, 'ANSWER')
     caller.mohPlaying = false
@@ -1408,6 +1428,8 @@ export class PbxEngine {
       ['RingTime', '0'],
     ])
     m.inCall = true
+    m.callStart = this.now()
+    const talkStart = m.callStart
     this.queueMemberLegs.add(agent)
     const bridge = this.createBridge('basic', 'simple_bridge', '<unknown>', '<unknown>', 'none', 'basic', 'mixing')
     this.bridgeEnter(bridge, agent)
@@ -1415,24 +1437,18 @@ export class PbxEngine {
     this.setVar(agent, 'BRIDGEPEER', caller.name)
     this.setVar(caller, 'BRIDGEPEER', agent.name)
     caller.cdr.dstChannel = agent.name
-    const talkStart = this.now()
     const complete = (reason: string): void => {
-      m.inCall = false
-      m.callsTaken++
-      m.lastCall = Math.floor(this.now() / 1000)
-      q.completed++
-      q.holdTimeAvg = holdS
-      const talk = Math.floor((this.now() - talkStart) / 1000)
-      q.talkTimeAvg = talk
       // Published after both channels are gone: Asterisk 22 sends it without channel blocks.
+      // send_agent_complete(), then update_queue() (a no-op if the member's device went idle first).
       this.emit('AgentComplete', PRIV_AGENT, [
         ['Queue', q.name],
         ['Interface', m.interface],
         ['MemberName', m.name],
         ['HoldTime', String(holdS)],
-        ['TalkTime', String(talk)],
+        ['TalkTime', String(wholeSecondsBetween(talkStart, this.now()))],
         ['Reason', reason],
       ])
+      this.updateQueue(q, m, talkStart)
       this.scheduler.schedule(0, () => { this.offerQueueCall(q); })
     }
     caller.onBridgePartnerGone = (cause) => {
@@ -1445,6 +1461,21 @@ export class PbxEngine {
     }
   }
 
+  /**
+   * app_queue's update_queue(): the member's call `start` counts once — completed (within the
+   * service level or not), the talk-time average, the member's CallsTaken and LastCall.
+   */
+  private updateQueue(q: Queue, m: QueueMember, start: number): void {
+    if (start === 0 || m.callStart !== start) return
+    m.callStart = 0
+    m.inCall = false
+    m.callsTaken++
+    m.lastCall = Math.floor(this.now() / 1000)
+    q.completed++
+    if (m.callInSl) q.completedInSl++
+    q.talkTimeAvg = runningAverage(q.talkTimeAvg, wholeSecondsBetween(start, this.now()), q.completed === 1)
+  }
+
   private leaveQueueOnHangup(ch: Channel): void {
     const name = ch.queueName
     if (!name) return
@@ -1455,13 +1486,16 @@ export class PbxEngine {
     if (idx < 0) return
     const entry = q.callers[idx] as (typeof q.callers)[number]
     q.callers.splice(idx, 1)
+    // record_abandoned()
+    const holdS = wholeSecondsBetween(entry.joinedMs, this.now())
     q.abandoned++
+    if (holdS <= q.serviceLevel) q.abandonedInSl++
     this.emit('QueueCallerAbandon', PRIV_AGENT, [
       ...channelBlock(ch),
       ['Queue', q.name],
       ['Position', String(idx + 1)],
       ['OriginalPosition', String(entry.originalPosition)],
-      ['HoldTime', String(Math.floor((this.now() - entry.joinedMs) / 1000))],
+      ['HoldTime', String(holdS)],
     ])
     this.emit('QueueCallerLeave', PRIV_AGENT, [...channelBlock(ch), ['Queue', q.name], ['Position', String(idx + 1)], ['Count', String(q.callers.length)]])
     if (q.callers.length === 0) this.publishDeviceState(`Queue:${q.name}`, 'NOT_INUSE')
@@ -1500,6 +1534,8 @@ export class PbxEngine {
       lastPause: 0,
       loginTime: Math.floor(this.now() / 1000),
       inCall: false,
+      callStart: 0,
+      callInSl: false,
       paused,
       pausedReason: reason,
       wrapupTime: 0,

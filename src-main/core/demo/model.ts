@@ -132,6 +132,14 @@ export interface QueueMember {
   lastPause: number
   readonly loginTime: number
   inCall: boolean
+  /**
+   * When the member's current queue call was bridged (app_queue's member->starttime), 0 when
+   * none: update_queue() counts a call once, whichever of the hang-up and the member's device
+   * going idle comes first.
+   */
+  callStart: number
+  /** That call was answered within the queue's service level. */
+  callInSl: boolean
   paused: boolean
   pausedReason: string
   wrapupTime: number
@@ -148,8 +156,13 @@ export interface Queue {
   readonly strategy: string
   readonly members: QueueMember[]
   readonly callers: QueueCaller[]
+  /** queues.conf `servicelevel` (seconds). */
+  readonly serviceLevel: number
   completed: number
   abandoned: number
+  completedInSl: number
+  abandonedInSl: number
+  /** app_queue's running averages (seconds): the first call sets them, then (3·old + new) / 4. */
   holdTimeAvg: number
   talkTimeAvg: number
 }

@@ -51,6 +51,8 @@ export interface QueueSpec {
   readonly staticMembers: readonly QueueMemberSpec[]
   /** Members added at start as if by QueueAdd (office profile: logged-in agents). */
   readonly dynamicMembers: readonly QueueMemberSpec[]
+  /** queues.conf `servicelevel` in seconds (0 when unset, as in the lab). */
+  readonly serviceLevel?: number
 }
 
 export interface TrunkSpec {
@@ -112,12 +114,14 @@ export function officeProfile(): Profile {
       {
         name: 'support',
         strategy: 'ringall',
+        serviceLevel: 60,
         staticMembers: [member('101', 'Anna Berger'), member('102', 'Ben Cho')],
         dynamicMembers: [member('103', 'Carla Diaz', 1), member('104', 'David Eze', 2)],
       },
       {
         name: 'sales',
         strategy: 'rrmemory',
+        serviceLevel: 30,
         staticMembers: [member('105', 'Eva Fischer')],
         dynamicMembers: [member('106', 'Farid Gül'), member('107', 'Greta Holm')],
       },

@@ -114,7 +114,8 @@ describe('PbxSession against the demo PBX', () => {
     let now = 1_000_000
     const { s, statuses } = session({ ...profile, freepbx: { ...profile.freepbx, enabled: false } }, { now: () => now, breaker: { failureThreshold: 3, windowMs: 10_000, coolDownMs: 5_000 } })
     await s.connect()
-    await until(() => s.status().ari.state === 'connected')
+    // AMI settled too (the MD5 login takes a Challenge round trip): its late success would reset the count.
+    await until(() => s.status().ari.state === 'connected' && s.status().ami.state === 'connected')
     await pbx.stopAri()
     // The event socket's own failed reconnects also count; health rounds add more.
     for (let i = 0; i < 5 && s.breakerState !== 'open'; i++) await s.checkHealth()

@@ -87,12 +87,15 @@ describe('the console contract against the demo PBX (no UI)', () => {
     const seen: string[] = []
     core.bus.register('spy', { send: (channel, payload) => seen.push(JSON.stringify([channel, payload])), isBackedUp: () => false })
     await core.dispatch('live.subscribe', { profileId: 'demo' }, { clientId: 'spy', transport: 'web' })
+    // The first-run step (a desktop window sets the first passphrase), so the stored profile is saved for real.
+    const admin = 'a long enough passphrase'
+    expect(await core.dispatch('admin.setPassphrase', { next: admin }, { clientId: 'ipc-1', transport: 'ipc' })).toMatchObject({ ok: true })
     const inputs: Partial<Record<InvokeChannel, unknown>> = {
       'settings.set': { theme: 'dark' },
-      'profiles.save': { profile: stored, secrets: storedSecrets },
+      'profiles.save': { profile: stored, secrets: storedSecrets, adminPassphrase: admin },
       'profiles.test': { profile: stored },
       'profiles.remove': { id: 'nobody' },
-      'admin.setPassphrase': { next: 'a long enough passphrase' },
+      'admin.setPassphrase': { next: 'another long passphrase', current: admin },
       'audit.read': { limit: 100 },
       'live.subscribe': { profileId: 'demo' },
       'calls.hangup': { profileId: 'demo', channelId: 'none.1' },
@@ -107,6 +110,7 @@ describe('the console contract against the demo PBX (no UI)', () => {
       'history.aggregate': { filter: { profileId: 'demo' }, bucket: 'day' },
       'history.stats': { profileId: 'demo' },
       'history.export': { filter: { profileId: 'demo' } },
+      'history.retentionPreview': { days: 30 },
     }
     const responses: string[] = []
     for (const channel of invokeChannelNames) responses.push(JSON.stringify(await core.dispatch(channel, inputs[channel], ctx)))
@@ -114,6 +118,7 @@ describe('the console contract against the demo PBX (no UI)', () => {
     await new Promise((r) => setTimeout(r, 500))
     const all = [...responses, ...seen]
     expect(responses.length).toBe(invokeChannelNames.length)
+    expect(JSON.parse(responses[invokeChannelNames.indexOf('profiles.save')] ?? '{}')).toMatchObject({ ok: true })
     for (const secret of [...secrets, ...Object.values(storedSecrets)]) {
       for (const text of all) expect(text.includes(secret), `secret leaked in ${text.slice(0, 120)}`).toBe(false)
     }

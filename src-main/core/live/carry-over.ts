@@ -42,9 +42,9 @@ export function carryOver(d: Draft, prior: LiveModel, opts: CarryOptions): void 
   for (const key in prior.parked) {
     const before = prior.parked[key]
     const now = d.get('parked', key)
-    // QueueStatus/ParkedCalls give seconds; the old model has the moment it saw.
-    if (before !== undefined && now !== undefined && before.parkeeId === now.parkeeId && (before.since !== now.since || before.expiresAt !== now.expiresAt)) {
-      d.set('parked', key, { ...now, since: before.since, expiresAt: before.expiresAt })
+    // ParkedCalls gives whole seconds (parked for, seconds left); the old model saw the moments.
+    if (before !== undefined && now !== undefined && before.parkeeId === now.parkeeId) {
+      d.set('parked', key, { ...now, since: before.since, expiresAt: before.expiresAt, timeoutS: before.timeoutS })
     }
   }
   d.setPriorCalls(prior.calls)

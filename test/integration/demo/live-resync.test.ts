@@ -1,0 +1,238 @@
+/**
+ * A resync is invisible: the console (AmiClient + LiveSync, as ProfileRuntime wires them) against
+ * the demo PBX over real AMI, scripted into an attended transfer, a held call, a caller waiting
+ * in a queue, an answered queue call and a parked call. At each moment the state is compared,
+ * field by field, before and after a periodic resync and after a cut socket (reconnect): calls,
+ * channels, queues and parked calls must be equal. Queue figures moved live must equal what
+ * QueueStatus says at the next resync. After a PBX restart, what cannot be known is unknown.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { AmiClient } from '../../../src-main/core/ami/client'
+import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
+import type { Channel } from '../../../src-main/core/demo/model'
+import { LiveSync } from '../../../src-main/core/live/live-sync'
+import type { LiveModel } from '../../../src-main/core/live/model'
+import type { LiveCall } from '../../../src-preload/types/live'
+
+interface Console {
+  readonly pbx: DemoPbx
+  readonly client: AmiClient
+  readonly sync: LiveSync
+}
+
+let running: Console | undefined
+afterEach(async () => {
+  running?.sync.stop()
+  await running?.client.stop()
+  await running?.pbx.stop()
+  running = undefined
+})
+
+function nextSync(sync: LiveSync): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { reject(new Error('no resync within 10 s')) }, 10_000)
+    const off = sync.on('synced', () => {
+      clearTimeout(timer)
+      off()
+      resolve()
+    })
+  })
+}
+
+async function start(): Promise<Console> {
+  const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, clock: 'manual', rate: 0, seed: 11, startMs: 1_800_000_000_000 })
+  const client = new AmiClient({
+    host: '127.0.0.1',
+    port: pbx.info().ami.port,
+    username: 'demo',
+    secret: 'demo',
+    reconnect: { initialDelayMs: 5, maxDelayMs: 40 },
+    pingIntervalMs: 0,
+    actionTimeoutMs: 5000,
+  })
+  const sync = new LiveSync({ client, now: () => pbx.engine.now() })
+  sync.start()
+  const first = nextSync(sync)
+  await client.start()
+  await first
+  running = { pbx, client, sync }
+  return running
+}
+
+/**
+ * Advances the PBX clock in ticks of 250 ms, waiting after each until every event it caused has
+ * been applied (the console stamps events with the PBX clock when they arrive).
+ */
+async function step(c: Console, ms = 500): Promise<void> {
+  let left = ms
+  do {
+    const tick = Math.min(250, left)
+    c.pbx.advanceTime(tick)
+    left -= tick
+    // A Ping answer comes after every event sent before it on the same socket.
+    await c.client.action('Ping')
+    await Promise.resolve()
+  } while (left > 0)
+}
+
+/** What a window sees (meta aside): plain data, field by field. */
+function shown(m: LiveModel): unknown {
+  return JSON.parse(JSON.stringify({ calls: m.calls, channels: m.channels, queues: m.queues, parked: m.parked })) as unknown
+}
+
+async function periodicResync(c: Console): Promise<void> {
+  const done = nextSync(c.sync)
+  void c.sync.resync()
+  await done
+  await step(c, 0)
+}
+
+async function reconnect(c: Console): Promise<void> {
+  const done = nextSync(c.sync)
+  c.pbx.cutAllConnections()
+  await done
+  await step(c, 0)
+}
+
+/** The state survives a periodic resync and a cut socket unchanged; returns it. */
+async function expectInvisibleResyncs(c: Console): Promise<LiveModel> {
+  const before = shown(c.sync.model)
+  await periodicResync(c)
+  expect(shown(c.sync.model), 'after a periodic resync').toEqual(before)
+  await reconnect(c)
+  expect(shown(c.sync.model), 'after a reconnect').toEqual(before)
+  return c.sync.model
+}
+
+function onlyCall(m: LiveModel): LiveCall {
+  const calls = Object.values(m.calls)
+  expect(calls).toHaveLength(1)
+  return calls[0] as LiveCall
+}
+
+function ringing(c: Console, device: string): Channel {
+  const ch = c.pbx.engine.ringingChannels().find((x) => x.device === device)
+  if (ch === undefined) throw new Error(`${device} is not ringing`)
+  return ch
+}
+
+/** Phone 100 calls 101 and 101 answers. */
+async function talking(c: Console): Promise<{ caller: Channel; callee: Channel }> {
+  const caller = c.pbx.engine.phoneCall('100', '101')
+  if (caller === undefined) throw new Error('no call')
+  await step(c)
+  const callee = ringing(c, 'PJSIP/101')
+  c.pbx.answer(callee.uniqueid)
+  await step(c, 2000)
+  return { caller, callee }
+}
+
+describe('a resync changes nothing the console shows', () => {
+  it('mid attended transfer: still Transferring, hold and music kept, timers unchanged', async () => {
+    const c = await start()
+    const { caller } = await talking(c)
+    // The caller transfers to 102: 101 waits on hold with music while 100 consults 102.
+    expect(c.pbx.engine.atxfer(caller, 'from-internal', '102')).toBe(true)
+    await step(c)
+    c.pbx.answer(ringing(c, 'PJSIP/102').uniqueid)
+    await step(c, 3000)
+    expect(onlyCall(c.sync.model)).toMatchObject({ state: 'transferring' })
+    const m = await expectInvisibleResyncs(c)
+    const call = onlyCall(m)
+    expect(call).toMatchObject({ state: 'transferring' })
+    expect(call.stateSince).toBeDefined()
+    expect(call.unknown).toBeUndefined()
+    expect(Object.values(m.channels).some((ch) => ch.hold)).toBe(true)
+  })
+
+  it('mid hold: the held call stays On hold with its hold timer and music', async () => {
+    const c = await start()
+    const { callee } = await talking(c)
+    expect(c.pbx.hold(callee.uniqueid, true)).toBe(true)
+    await step(c, 4000)
+    expect(onlyCall(c.sync.model)).toMatchObject({ state: 'hold' })
+    const call = onlyCall(await expectInvisibleResyncs(c))
+    expect(call.state).toBe('hold')
+    expect(call.answeredAt).toBeDefined()
+  })
+
+  it('mid queue, then answered, then completed and abandoned: queue, DID, wait and figures kept; figures equal QueueStatus', async () => {
+    const c = await start()
+    for (const iface of ['PJSIP/101', 'PJSIP/102', 'PJSIP/103', 'PJSIP/104']) c.pbx.memberPause('support', iface, true, 'test')
+    const trunk = c.pbx.engine.inboundCall('trunk', '4930555000', '+4930111222', 'Queue Caller')
+    if (trunk === undefined) throw new Error('no inbound call')
+    await step(c, 5000)
+    const waiting = onlyCall(c.sync.model)
+    expect(waiting).toMatchObject({ state: 'queued', queue: 'support', did: '4930555000', answeredAt: undefined })
+    const queued = onlyCall(await expectInvisibleResyncs(c))
+    expect(queued.stateSince).toBe(waiting.stateSince)
+
+    // A member answers after the wait: talk starts now, not when the PBX answered for Queue().
+    c.pbx.memberPause('support', 'PJSIP/101', false)
+    await step(c)
+    c.pbx.answer(ringing(c, 'PJSIP/101').uniqueid)
+    await step(c, 3000)
+    const answered = onlyCall(c.sync.model)
+    expect(answered).toMatchObject({ state: 'up', queue: 'support', did: '4930555000' })
+    expect((answered.answeredAt ?? 0) - answered.startedAt).toBeGreaterThanOrEqual(5000)
+    expect(c.sync.model.queues.support?.members['PJSIP/101']?.inCall).toBe(true)
+    const kept = onlyCall(await expectInvisibleResyncs(c))
+    expect(kept).toMatchObject({ queue: 'support', did: '4930555000', answeredAt: answered.answeredAt })
+
+    // The agent hangs up: completed 1 at once (no resync needed), hold/talk averages, SL.
+    c.pbx.hangup(trunk.uniqueid)
+    await step(c, 1000)
+    const q = c.sync.model.queues.support
+    expect(q).toMatchObject({ completed: 1, abandoned: 0, serviceLevel: 60 })
+    expect(q?.holdtime).toBeGreaterThanOrEqual(5)
+    expect(q?.talkTime).toBeGreaterThanOrEqual(3)
+    expect(q?.serviceLevelPerf).toBe(100)
+    expect(q?.members['PJSIP/101']).toMatchObject({ inCall: false, callsTaken: 1 })
+
+    // A caller gives up after 70 s (outside the 60 s service level).
+    c.pbx.memberPause('support', 'PJSIP/101', true, 'test')
+    await step(c)
+    const impatient = c.pbx.engine.inboundCall('trunk', '4930555000', '+4930333444', 'Impatient')
+    if (impatient === undefined) throw new Error('no inbound call')
+    await step(c, 70_000)
+    c.pbx.hangup(impatient.uniqueid)
+    await step(c, 1000)
+    expect(c.sync.model.queues.support).toMatchObject({ completed: 1, abandoned: 1, serviceLevelPerf: 100, serviceLevelPerf2: 50 })
+    // What moved live is what QueueStatus says: a resync changes nothing.
+    await expectInvisibleResyncs(c)
+    expect(c.sync.model.queues.support).toMatchObject({ completed: 1, abandoned: 1, serviceLevelPerf2: 50 })
+  })
+
+  it('mid park: the parked call keeps its parked time and its answer time', async () => {
+    const c = await start()
+    const { callee } = await talking(c)
+    expect(c.pbx.park(callee.name)).toBeDefined()
+    await step(c, 3000)
+    const parked = onlyCall(c.sync.model)
+    expect(parked.state).toBe('parked')
+    const call = onlyCall(await expectInvisibleResyncs(c))
+    expect(call).toMatchObject({ state: 'parked', stateSince: parked.stateSince, answeredAt: parked.answeredAt })
+  })
+
+  it('after a PBX restart, a call the console never saw shows its answer time and hold as unknown, not guessed', async () => {
+    const c = await start()
+    await talking(c)
+    await c.pbx.stopAmi()
+    c.pbx.engine.restart()
+    c.pbx.advanceTime(60_000)
+    await c.pbx.startAmi()
+    const synced = nextSync(c.sync)
+    // While the console is away, a call starts and is answered.
+    const caller = c.pbx.engine.phoneCall('105', '106')
+    c.pbx.advanceTime(500)
+    const callee = c.pbx.engine.ringingChannels().find((x) => x.device === 'PJSIP/106')
+    if (caller === undefined || callee === undefined) throw new Error('no call after restart')
+    c.pbx.answer(callee.uniqueid)
+    c.pbx.advanceTime(2000)
+    await synced
+    await step(c, 0)
+    const call = onlyCall(c.sync.model)
+    expect(call).toMatchObject({ state: 'up', answeredAt: undefined, unknown: ['answeredAt', 'hold'] })
+    expect(call.channelIds).toContain(caller.uniqueid)
+  })
+})

@@ -1,0 +1,137 @@
+// The dial budget attacked through the contract, as a leaked console or a script would: many
+// windows and sockets on one profile, reloads (new client ids), garbage destinations, and a
+// runtime restart (a profile save). The budget is the seat's (profile + operator extension), not
+// the socket's, and only what is dialled spends it.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CallContext } from '../../../src-main/core/api/dispatcher'
+import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
+import type { PbxProfile } from '../../../src-main/core/profiles'
+import { applyLivePatch, emptyLiveState, type LiveMessage, type LiveState } from '../../../src-preload/types/live'
+import { createTestCore } from '../../support/test-core'
+
+let demo: BuiltinDemo | undefined
+let core: ReturnType<typeof createTestCore> | undefined
+
+afterEach(async () => {
+  await core?.close()
+  await demo?.stop()
+  core = undefined
+  demo = undefined
+})
+
+const ADMIN = 'correct horse battery staple'
+const SETUP_CODE = 'KMQX-R3DA-9TWC'
+const socket = (n: number): CallContext => ({ clientId: `web-${String(n)}`, transport: 'web' })
+const admin: CallContext = { clientId: 'web-admin', transport: 'web' }
+
+type Core = ReturnType<typeof createTestCore>
+
+/** Follows one profile's live state as a window would (to know when a runtime has loaded it). */
+function watch(c: Core, profileId: string): { state: () => LiveState; subscribe: () => Promise<unknown> } {
+  let state = emptyLiveState()
+  const clientId = `watch-${profileId}`
+  c.bus.register(clientId, {
+    send: (channel, payload) => {
+      if (channel !== 'live.message') return
+      const msg = payload as LiveMessage
+      state = msg.kind === 'snapshot' ? msg.snapshot.state : applyLivePatch(state, msg.patch)
+    },
+    isBackedUp: () => false,
+  })
+  return {
+    state: () => state,
+    subscribe: () => c.dispatch('live.subscribe', { profileId }, { clientId, transport: 'web' }),
+  }
+}
+
+/** Waits until the profile's runtime is connected and its live state lists the demo's phones. */
+async function loaded(c: Core, profileId: string): Promise<void> {
+  await expect.poll(() => c.runtimes.statuses().find((s) => s.profileId === profileId)?.ami, { timeout: 15_000 }).toBe('connected')
+  const w = watch(c, profileId)
+  await expect.poll(async () => {
+    await w.subscribe()
+    return w.state().extensions['105'] !== undefined
+  }, { timeout: 15_000 }).toBe(true)
+}
+
+async function withDemo(dialLimits?: PbxProfile['dialLimits']): Promise<{ core: Core; demo: BuiltinDemo }> {
+  demo = await startBuiltinDemo({ rate: 0, seed: 7 })
+  const base = demo.builtin.profile
+  core = createTestCore({ builtinProfile: { ...demo.builtin, profile: { ...base, ...(dialLimits === undefined ? {} : { dialLimits }) } } })
+  await core.start()
+  await loaded(core, 'demo')
+  return { core, demo }
+}
+
+describe('the dial budget through the contract', () => {
+  it('is one budget for the seat: six sockets share it, garbage does not spend it, the refusal says when to retry', async () => {
+    const { core } = await withDemo({ burst: 3, perMinute: 1 })
+    // Garbage from every socket first: refused by the guard before it is a number, nothing spent.
+    const garbage = ['abc', '101#', '1'.repeat(64), 'PJSIP/101', '101@from-internal', '*72 0049301234567', '0 0900 1234567', '0 00 44 20 7946 0000']
+    for (let i = 0; i < 3; i++) {
+      for (const [n, destination] of garbage.entries()) {
+        const r = await core.dispatch('calls.originate', { profileId: 'demo', destination }, socket(n))
+        expect(r.ok, destination).toBe(false)
+        if (!r.ok) expect((r.error.detail as { rule?: string } | undefined)?.rule, destination).not.toBe('rate_limit')
+      }
+    }
+    // Three originates from three sockets: the burst.
+    for (const n of [1, 2, 3]) {
+      expect(await core.dispatch('calls.originate', { profileId: 'demo', destination: `10${String(n)}` }, socket(n)), `socket ${String(n)}`).toMatchObject({ ok: true })
+    }
+    // Sockets 4, 5, 6 (and a reload of socket 1, under a new id) have nothing left.
+    const before = Date.now()
+    for (const n of [4, 5, 6, 11]) {
+      const r = await core.dispatch('calls.originate', { profileId: 'demo', destination: '104' }, socket(n))
+      expect(r).toMatchObject({ ok: false, error: { code: 'refused', detail: { rule: 'rate_limit' } } })
+      if (r.ok) continue
+      const detail = r.error.detail as { retryAfterMs: number; retryAt: string }
+      // One a minute: the next is up to 60 s away, and the clock time agrees.
+      expect(detail.retryAfterMs).toBeGreaterThan(50_000)
+      expect(detail.retryAfterMs).toBeLessThanOrEqual(60_000)
+      expect(Math.abs(Date.parse(detail.retryAt) - (before + detail.retryAfterMs))).toBeLessThan(5_000)
+      expect(r.error.message).toMatch(/next one is possible in \d+ s, at \d\d:\d\d:\d\d/)
+    }
+    const audit = await core.dispatch('audit.read', { limit: 100 }, socket(1))
+    if (!audit.ok) throw new Error(audit.error.message)
+    const limited = audit.value.filter((e) => e.rule === 'rate_limit')
+    expect(limited.map((e) => e.seat).sort()).toEqual(['web socket 11', 'web socket 4', 'web socket 5', 'web socket 6'])
+    for (const e of limited) expect(e).toMatchObject({ action: 'call.originate', result: 'refused', role: 'receptionist', operator: '100', target: 'your phone (100) → 104' })
+  })
+
+  it('a busy front desk is not held back by the default: 20 transfers in a minute pass', async () => {
+    const { core, demo } = await withDemo()
+    const call = demo.pbx.placeCall({ from: { trunk: 'trunk', callerNum: '+4930777', callerName: 'Busy Day' }, to: '4930555002' })
+    if (call === undefined) throw new Error('the demo placed no call')
+    const w = watch(core, 'demo')
+    await w.subscribe()
+    await expect.poll(() => w.state().channels[call.uniqueid]?.id, { timeout: 10_000 }).toBe(call.uniqueid)
+    for (let i = 0; i < 20; i++) {
+      const to = String(101 + (i % 10))
+      const r = await core.dispatch('calls.transfer', { profileId: 'demo', channelId: call.uniqueid, destination: to, mode: 'blind' }, socket(i % 4))
+      expect(r, `transfer ${String(i + 1)} to ${to}`).toMatchObject({ ok: true })
+    }
+  })
+
+  it('survives a runtime restart: saving the profile does not refill it', async () => {
+    demo = await startBuiltinDemo({ rate: 0, seed: 9 })
+    core = createTestCore({ setupCode: SETUP_CODE })
+    const c = core
+    await c.start()
+    expect(await c.dispatch('admin.setPassphrase', { next: ADMIN, setupCode: SETUP_CODE }, admin)).toMatchObject({ ok: true })
+    const office: PbxProfile = { ...demo.builtin.profile, id: 'office', name: 'Office', dialLimits: { burst: 2, perMinute: 1 } }
+    const saved = await c.dispatch('profiles.save', { profile: office, secrets: demo.builtin.secrets, adminPassphrase: ADMIN }, admin)
+    expect(saved).toMatchObject({ ok: true })
+    await loaded(c, 'office')
+    for (const n of [1, 2]) expect(await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(n))).toMatchObject({ ok: true })
+    expect(await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(3))).toMatchObject({ ok: false, error: { detail: { rule: 'rate_limit' } } })
+
+    // A save restarts the runtime (a new ProfileRuntime, a new connection).
+    const renamed = await c.dispatch('profiles.save', { profile: { ...office, name: 'Office (front desk)' } }, admin)
+    expect(renamed).toMatchObject({ ok: true })
+    await expect.poll(() => c.runtimes.get('office').profile.name, { timeout: 5_000 }).toBe('Office (front desk)')
+    await loaded(c, 'office')
+    const after = await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(4))
+    expect(after).toMatchObject({ ok: false, error: { code: 'refused', detail: { rule: 'rate_limit' } } })
+  })
+})

@@ -26,6 +26,7 @@ export const invokeChannelNames = [
   'history.aggregate',
   'history.stats',
   'history.export',
+  'history.retentionPreview',
 ] as const
 
 export const eventChannelNames = ['settings.changed', 'profiles.changed', 'connections.changed', 'live.message', 'actions.settled'] as const

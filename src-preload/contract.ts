@@ -9,7 +9,7 @@
  */
 import { z } from 'zod'
 import type { Result } from './types/result'
-import { settingsPatchSchema, type AppInfo, type Settings } from './types/settings'
+import { settingsSetInputSchema, type AppInfo, type Settings } from './types/settings'
 import { auditQuerySchema, type AuditEntryView } from './types/audit'
 import {
   adminSetPassphraseInputSchema,
@@ -38,7 +38,9 @@ import {
   historyAggregateInputSchema,
   historyFilterSchema,
   historyQueryInputSchema,
+  historyRetentionPreviewInputSchema,
   type HistoryExportResult,
+  type HistoryRetentionPreview,
   type HistoryStatsView,
 } from './types/history'
 
@@ -60,7 +62,8 @@ const noInput = z.undefined()
 export const invokeChannels = {
   'app.info': channel(noInput, returns<AppInfo>()),
   'settings.get': channel(noInput, returns<Settings>()),
-  'settings.set': channel(settingsPatchSchema, returns<Settings>()),
+  /** A retention that would remove cached calls needs `confirmHistoryRemoval` (see its schema). */
+  'settings.set': channel(settingsSetInputSchema, returns<Settings>()),
   'profiles.list': channel(noInput, returns<ProfilesView>()),
   'profiles.save': channel(profileSaveInputSchema, returns<PbxProfile>()),
   /** Before saving: does each transport connect, authenticate and allow what the console needs? */
@@ -85,6 +88,8 @@ export const invokeChannels = {
   'history.stats': channel(z.strictObject({ profileId: profileIdSchema }), returns<HistoryStatsView>()),
   /** Streams the filter's calls to CSV: a save dialog on the desktop, a download in web mode. */
   'history.export': channel(z.strictObject({ filter: historyFilterSchema }), returns<HistoryExportResult>()),
+  /** How many cached calls keeping `days` of history would remove now (asked before settings.set). */
+  'history.retentionPreview': channel(historyRetentionPreviewInputSchema, returns<HistoryRetentionPreview>()),
 } as const satisfies { readonly [C in InvokeChannel]: InvokeSpec<z.ZodType, unknown> }
 
 /** Main → renderer pushes. Payloads come from main (trusted), so they carry types, not schemas. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SETTING_RANGES } from './settings-ranges'
 import { cleanText } from './text'
 
 const profileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
@@ -46,3 +47,14 @@ export type HistoryExportResult =
   | { readonly kind: 'saved'; readonly path: string; readonly rows: number }
   | { readonly kind: 'download'; readonly url: string }
   | { readonly kind: 'cancelled' }
+
+/** history.retentionPreview: what keeping `days` of history would remove from the cache now. */
+export const historyRetentionPreviewInputSchema = z.strictObject({
+  days: z.number().int().min(SETTING_RANGES.historyRetentionDays.min).max(SETTING_RANGES.historyRetentionDays.max),
+})
+
+export interface HistoryRetentionPreview {
+  readonly days: number
+  /** Cached calls (of every PBX) that started more than `days` days ago. */
+  readonly count: number
+}

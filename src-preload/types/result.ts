@@ -14,7 +14,7 @@ export type ErrorCode =
   | 'outcome_unknown' // the answer was lost to a disconnect; never retried on its own
   | 'auth_failed'
   | 'pbx_error' // the PBX answered with an error; message carries its words
-  | 'confirm_required' // an emergency number: the operator must confirm before it is dialled
+  | 'confirm_required' // an emergency number, or a retention that removes cached calls: the operator must confirm first
   | 'internal'
 
 export interface ApiError {

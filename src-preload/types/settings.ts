@@ -19,6 +19,14 @@ export type Settings = z.infer<typeof settingsSchema>
 export const settingsPatchSchema = settingsSchema.partial().strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
+/**
+ * settings.set's input: a patch, and, when a shorter history retention would remove cached
+ * calls, how many removals the operator confirmed (history.retentionPreview's count). Main
+ * refuses such a change without it, or when it would now remove more than was confirmed.
+ */
+export const settingsSetInputSchema = settingsSchema.partial().extend({ confirmHistoryRemoval: z.number().int().min(0).optional() }).strict()
+export type SettingsSetInput = z.infer<typeof settingsSetInputSchema>
+
 export const defaultSettings: Settings = {
   theme: 'system',
   activeProfileId: null,

@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit'
 import type { HistoryService } from '../cdr/history-service'
 import type { ProfileService } from '../profiles/profile-service'
 import type { RuntimeManager } from '../runtime/runtime-manager'
+import { changeSettings } from '../settings/settings-change'
 import type { SettingsService } from '../settings/settings-service'
 import type { Handlers } from './dispatcher'
 
@@ -21,7 +22,7 @@ export function createHandlers(s: ApiServices): Handlers {
   return {
     'app.info': () => s.appInfo,
     'settings.get': () => s.settings.get(),
-    'settings.set': (patch) => s.settings.update(patch),
+    'settings.set': (input, ctx) => changeSettings(s, input, ctx),
     'profiles.list': () => s.profiles.view(),
     'profiles.save': (input, ctx) => s.profiles.save(input, ctx),
     'profiles.test': (input, ctx) => s.profiles.test(input, ctx),
@@ -53,5 +54,6 @@ export function createHandlers(s: ApiServices): Handlers {
     'history.aggregate': ({ filter, bucket }) => s.history.aggregate(filter, bucket),
     'history.stats': ({ profileId }) => s.history.stats(profileId),
     'history.export': ({ filter }) => s.history.export(filter),
+    'history.retentionPreview': ({ days }) => s.history.retentionPreview(days),
   }
 }

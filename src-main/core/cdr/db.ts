@@ -384,6 +384,23 @@ export class CdrDatabase {
     return deleted;
   }
 
+  /**
+   * How many rows started before `beforeMs` (all profiles, or one): exactly the rows
+   * cleanupStep would delete for the same instant (the same id ranges), so a retention change
+   * can say what it would remove before it does.
+   */
+  countBefore(beforeMs: number, profileId?: string): number {
+    const beforeSec = Math.ceil(beforeMs / 1000);
+    const nos = profileId === undefined ? [...this.profileIdByNo.keys()] : [this.profileNo(profileId, false)].filter((no) => no !== null);
+    const count = this.db.prepare('SELECT count(*) FROM cdr WHERE id >= ? AND id < ?').pluck();
+    let total = 0;
+    for (const no of nos) {
+      const lo = no * ID_PROFILE_SPAN;
+      total += count.get(lo, lo + Math.max(0, beforeSec) * ID_SLOTS) as number;
+    }
+    return total;
+  }
+
   stats(profileId: string): CdrStats & { lastIngestMs: number | null } {
     const no = this.profileNo(profileId, false);
     if (no === null) return { rows: 0, oldestStart: null, newestStart: null, lastIngestMs: null };

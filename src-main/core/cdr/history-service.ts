@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream'
-import type { HistoryExportResult, HistoryStatsView } from '../../../src-preload/types/history'
+import type { HistoryExportResult, HistoryRetentionPreview, HistoryStatsView } from '../../../src-preload/types/history'
 import { ApiFailure } from '../api/api-failure'
 import type { CdrStore } from './store'
 import type { CdrAggregateOptions, CdrBucket, CdrFilter, CdrPage, CdrQueryOptions } from './types'
@@ -48,6 +48,15 @@ export class HistoryService {
 
   cleanup(olderThanDays: number): Promise<number> {
     return this.wrap(this.o.store().then((st) => st.cleanup({ olderThanDays })))
+  }
+
+  /** How many cached calls (every PBX's) `cleanup(olderThanDays)` would remove now. */
+  countOlderThan(olderThanDays: number): Promise<number> {
+    return this.wrap(this.o.store().then((st) => st.countOlderThan({ olderThanDays })))
+  }
+
+  async retentionPreview(days: number): Promise<HistoryRetentionPreview> {
+    return { days, count: await this.countOlderThan(days) }
   }
 
   private async wrap<T>(p: Promise<T>): Promise<T> {

@@ -8,7 +8,7 @@ export interface WorkerInit {
   nativeBinding?: string;
 }
 
-export type WorkerOp = 'ingest' | 'query' | 'search' | 'aggregate' | 'exportPage' | 'cleanupStep' | 'stats' | 'checkpoint' | 'close';
+export type WorkerOp = 'ingest' | 'query' | 'search' | 'aggregate' | 'exportPage' | 'cleanupStep' | 'countBefore' | 'stats' | 'checkpoint' | 'close';
 
 export interface WorkerRequest {
   id: number;

@@ -64,6 +64,8 @@ export interface CdrStore {
   exportCsvTo(filter: CdrFilter, target: NodeJS.WritableStream, options: CsvExportOptions & { bom?: boolean }): Promise<{ rows: number }>;
   /** Retention: deletes rows older than `olderThanDays` (one profile or all). Returns rows deleted. */
   cleanup(options: { olderThanDays: number; profileId?: string; now?: number }): Promise<number>;
+  /** How many rows `cleanup` with the same options would delete now. */
+  countOlderThan(options: { olderThanDays: number; profileId?: string; now?: number }): Promise<number>;
   stats(profileId: string): Promise<CdrStats & { lastIngestMs: number | null }>;
   /** Folds the WAL into the database file (e.g. before measuring its size or a backup). */
   checkpoint(): Promise<void>;
@@ -98,6 +100,14 @@ function spawnWorker(url: URL, init: WorkerInit, execArgv: string[]): Worker {
 }
 
 const fromWire = (e: WireError): CdrStoreError => new CdrStoreError(e.code, e.message);
+
+/** The instant before which rows leave the cache, for a retention of `olderThanDays`. */
+function retentionCutoff(options: { olderThanDays: number; now?: number }): number {
+  if (!Number.isFinite(options.olderThanDays) || options.olderThanDays < 0) {
+    throw new CdrStoreError('invalid-argument', 'olderThanDays must be a non-negative number');
+  }
+  return (options.now ?? Date.now()) - options.olderThanDays * 86_400_000;
+}
 
 class WorkerCdrStore implements CdrStore {
   private worker: Worker | null = null;
@@ -234,10 +244,7 @@ class WorkerCdrStore implements CdrStore {
   }
 
   async cleanup(options: { olderThanDays: number; profileId?: string; now?: number }): Promise<number> {
-    if (!Number.isFinite(options.olderThanDays) || options.olderThanDays < 0) {
-      throw new CdrStoreError('invalid-argument', 'olderThanDays must be a non-negative number');
-    }
-    const before = (options.now ?? Date.now()) - options.olderThanDays * 86_400_000;
+    const before = retentionCutoff(options);
     let total = 0;
     // One bounded batch per message, so ingest and queries interleave with a long cleanup.
     for (;;) {
@@ -245,6 +252,10 @@ class WorkerCdrStore implements CdrStore {
       total += n;
       if (n === 0) return total;
     }
+  }
+
+  async countOlderThan(options: { olderThanDays: number; profileId?: string; now?: number }): Promise<number> {
+    return this.call('countBefore', [retentionCutoff(options), options.profileId]);
   }
 
   stats(profileId: string): Promise<CdrStats & { lastIngestMs: number | null }> {

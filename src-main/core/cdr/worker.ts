@@ -61,6 +61,8 @@ function handle(req: WorkerRequest): unknown {
       return db.exportPage(filterSchema.parse(a[0]), exportPageOptionsSchema.parse(a[1]));
     case 'cleanupStep':
       return db.cleanupStep(z.number().parse(a[0]), z.string().min(1).max(200).optional().parse(a[1]));
+    case 'countBefore':
+      return db.countBefore(z.number().parse(a[0]), z.string().min(1).max(200).optional().parse(a[1]));
     case 'stats':
       return db.stats(z.string().min(1).max(200).parse(a[0]));
     case 'checkpoint':

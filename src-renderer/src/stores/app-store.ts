@@ -15,7 +15,11 @@ interface AppState {
   setView: (view: View) => void
   setLink: (link: LinkState) => void
   load: () => Promise<void>
-  updateSettings: (patch: SettingsPatch) => Promise<void>
+  /**
+   * Saves a change; resolves with main's refusal, or null once stored. `confirmHistoryRemoval`:
+   * the cached calls the operator agreed a shorter retention removes (main asks for it).
+   */
+  updateSettings: (patch: SettingsPatch, confirmHistoryRemoval?: number) => Promise<ApiError | null>
   applySettings: (settings: Settings) => void
 }
 
@@ -40,15 +44,19 @@ export const useAppStore = create<AppState>((set, get) => ({
       lastError: !info.ok ? info.error : !settings.ok ? settings.error : null,
     })
   },
-  updateSettings: async (patch) => {
+  updateSettings: async (patch, confirmHistoryRemoval) => {
     // Shown at once (a controlled radio or field must not flip back while main saves), then
     // replaced by what main stored; a refused change is rolled back and its error shown. The
     // settings.changed event updates every other window.
     const before = get().settings
     if (before !== null) set({ settings: { ...before, ...patch } })
-    const result = await bridge().invoke('settings.set', patch)
-    if (result.ok) set({ settings: result.value, lastError: null })
-    else set((s) => ({ settings: s.settings === null || before === null ? s.settings : { ...s.settings, ...pick(before, patch) }, lastError: result.error }))
+    const result = await bridge().invoke('settings.set', confirmHistoryRemoval === undefined ? patch : { ...patch, confirmHistoryRemoval })
+    if (result.ok) {
+      set({ settings: result.value, lastError: null })
+      return null
+    }
+    set((s) => ({ settings: s.settings === null || before === null ? s.settings : { ...s.settings, ...pick(before, patch) }, lastError: result.error }))
+    return result.error
   },
   applySettings: (settings) => {
     set({ settings })

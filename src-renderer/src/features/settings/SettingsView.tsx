@@ -1,7 +1,11 @@
+import { useCallback, useState } from 'react'
+import type { HistoryRetentionPreview } from '../../../../src-preload/types/history'
 import type { Theme } from '../../../../src-preload/types/settings'
 import { SETTING_RANGES, type RangedSetting } from '../../../../src-preload/types/settings-ranges'
 import { NumberSetting } from '../../components/NumberSetting'
 import { useAppStore } from '../../stores/app-store'
+import { ConfirmRemoval } from './ConfirmRemoval'
+import { changeRetention } from './retention-change'
 
 const THEMES: readonly { value: Theme; label: string }[] = [
   { value: 'light', label: 'Light' },
@@ -9,16 +13,44 @@ const THEMES: readonly { value: Theme; label: string }[] = [
   { value: 'system', label: 'Same as the system' },
 ]
 
-/** The whole-number settings; their ranges are the ones main's schema validates with. */
-const NUMBER_SETTINGS: readonly { key: RangedSetting; label: string }[] = [
+/**
+ * The whole-number settings; their ranges are the ones main's schema validates with. One that
+ * deletes data when lowered commits on Enter or leaving the field, after a confirmation.
+ */
+const NUMBER_SETTINGS: readonly { key: RangedSetting; label: string; deletesData?: true }[] = [
   { key: 'holdAlertSeconds', label: 'Flag calls on hold or parked after (seconds)' },
-  { key: 'historyRetentionDays', label: 'Keep call history for (days)' },
+  { key: 'historyRetentionDays', label: 'Keep call history for (days)', deletesData: true },
 ]
+
+interface Asking {
+  readonly preview: HistoryRetentionPreview
+  readonly answer: (yes: boolean) => void
+}
+
+/** The removal confirmation as a promise the retention change awaits, and the dialog it shows. */
+function useConfirmRemoval(): { asking: Asking | null; ask: (preview: HistoryRetentionPreview) => Promise<boolean> } {
+  const [asking, setAsking] = useState<Asking | null>(null)
+  const ask = useCallback(
+    (preview: HistoryRetentionPreview) =>
+      new Promise<boolean>((resolve) => {
+        setAsking({
+          preview,
+          answer: (yes) => {
+            setAsking(null)
+            resolve(yes)
+          },
+        })
+      }),
+    [],
+  )
+  return { asking, ask }
+}
 
 export function SettingsView(): React.JSX.Element {
   const settings = useAppStore((s) => s.settings)
   const info = useAppStore((s) => s.info)
   const updateSettings = useAppStore((s) => s.updateSettings)
+  const { asking, ask } = useConfirmRemoval()
   if (settings === null) return <p className="muted">Loading settings…</p>
 
   return (
@@ -52,12 +84,22 @@ export function SettingsView(): React.JSX.Element {
             min={SETTING_RANGES[f.key].min}
             max={SETTING_RANGES[f.key].max}
             value={settings[f.key]}
-            onCommit={(n) => {
-              void updateSettings({ [f.key]: n })
-            }}
+            commitOnEnter={f.deletesData === true}
+            onCommit={(n) => (f.key === 'historyRetentionDays' ? changeRetention(n, ask) : updateSettings({ [f.key]: n }))}
           />
         ))}
       </fieldset>
+      {asking !== null && (
+        <ConfirmRemoval
+          preview={asking.preview}
+          onConfirm={() => {
+            asking.answer(true)
+          }}
+          onCancel={() => {
+            asking.answer(false)
+          }}
+        />
+      )}
       {info !== null && (
         <p className="muted small">
           Attendant {info.version} · {info.mode === 'web' ? 'web mode' : 'desktop'} · {info.platform}

@@ -31,6 +31,16 @@ export interface UnknownOutcomeDetail {
   readonly settleId: string
 }
 
+/**
+ * The detail of a `refused` error from the seat's dial budget (rule `rate_limit`): when the next
+ * call may be placed or transferred, as a wait and as an ISO-8601 instant.
+ */
+export interface DialLimitDetail {
+  readonly rule: 'rate_limit'
+  readonly retryAfterMs: number
+  readonly retryAt: string
+}
+
 const profileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 /** Uniqueids as Asterisk makes them (`lab-1795552383.0`, `1700000000.12`) or a client-chosen ChannelId. */
 const channelId = z.string().regex(/^[A-Za-z0-9._:-]{1,150}$/)

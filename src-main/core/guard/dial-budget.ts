@@ -1,3 +1,4 @@
+import type { DialLimitDetail } from '../../../src-preload/types/actions'
 import type { DialLimits, PbxProfile } from '../profiles/schema'
 import { RateLimiter, type RatePolicy } from './rate-limiter'
 
@@ -17,12 +18,8 @@ export type DialDecision =
       readonly reason: string
     }
 
-/** What the guard's refusal carries as data (the ApiFailure's detail). */
-export interface DialRefusalDetail {
-  readonly rule: 'rate_limit'
-  readonly retryAfterMs: number
-  readonly retryAt: string
-}
+/** What the guard's refusal carries as data (the ApiFailure's detail), as the contract declares it. */
+export type DialRefusalDetail = DialLimitDetail
 
 /** Where the actions spend from: one budget per profile and operator seat. */
 export interface DialBudget {

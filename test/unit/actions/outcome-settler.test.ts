@@ -94,7 +94,7 @@ const lost = (over: Partial<UnsettledAction> = {}): UnsettledAction => ({
 describe('OutcomeSettler', () => {
   it('settles from a resync that started after the loss, tells only the acting window, and audits it', async () => {
     const { settler, audit, settled, advance, now } = settlerSetup()
-    const id = settler.track(lost())
+    const id = settler.track(lost({ target: 'Anna Berg <+4930123> → Reception <100>', support: 'channel a' }))
     // A rebuild that was already under way when the answer was lost cannot tell.
     settler.onResynced(stateWith({}), now() - 1)
     expect(settled).toEqual([])
@@ -103,7 +103,13 @@ describe('OutcomeSettler', () => {
     expect(settled).toEqual([{ clientId: 'w1', s: expect.objectContaining({ settleId: id, outcome: 'done', action: 'call.hangup' }) as ActionSettled }])
     expect(settler.size).toBe(0)
     await new Promise((r) => setTimeout(r, 0))
-    expect((await audit.read({ limit: 1 }))[0]).toMatchObject({ action: 'call.hangup', result: 'ok', detail: expect.stringContaining('settled') as string })
+    expect((await audit.read({ limit: 1 }))[0]).toMatchObject({
+      action: 'call.hangup',
+      result: 'ok',
+      target: 'Anna Berg <+4930123> → Reception <100>',
+      seat: 'web socket 1',
+      detail: "settled from the PBX's call list: the call is gone from the PBX · channel a",
+    })
     // Settled once only.
     settler.onResynced(stateWith({}), now())
     expect(settled).toHaveLength(1)

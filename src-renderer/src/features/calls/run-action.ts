@@ -17,6 +17,7 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
   'call.park': 'Park',
   'call.pickup': 'Pick-up',
   'queue.pause': 'Queue pause',
+  'queue.unpause': 'Queue unpause',
 }
 
 const SETTLED: Readonly<Record<ActionSettled['outcome'], { kind: ToastKind; words: string }>> = {

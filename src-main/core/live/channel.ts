@@ -156,9 +156,20 @@ export function upsertChannel(d: Draft, b: ChannelSnapshot | undefined, t: numbe
   if (!sameChannel(old, next)) {
     d.set('channels', id, next)
     d.touchedChannels.add(id)
+    if (next.queue !== undefined && (next.callerNum !== old.callerNum || next.callerName !== old.callerName)) queueCallerId(d, next)
     return next
   }
   return old
+}
+
+/** A waiting caller's entry shows the channel's caller ID as it is now (a NewCallerid while queued). */
+function queueCallerId(d: Draft, ch: LiveChannel): void {
+  const q = ch.queue === undefined ? undefined : d.get('queues', ch.queue)
+  const c = q?.callers[ch.id]
+  if (q === undefined || c === undefined) return
+  const callers = Object.assign(Object.create(null) as Record<string, LiveQueue['callers'][string]>, q.callers)
+  callers[ch.id] = { ...c, callerNum: ch.callerNum, callerName: ch.callerName }
+  d.set('queues', q.id, { ...q, callers })
 }
 
 function sameChannel(a: LiveChannel, b: LiveChannel): boolean {

@@ -4,6 +4,7 @@
  * LiveSync after a random number of live events (k ≥ c, before or after s). After the rest of the
  * events, LiveSync's state must equal the PBX's: same channels (no ghost, no duplicate), same
  * bridges and queue positions, and the same calls as a replay of every event from the start.
+ * Then a resync with nothing changed must leave calls, channels, queues and parked calls equal.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -103,6 +104,11 @@ function expectMatchesPbx(model: LiveModel, pbx: SimPbx, events: readonly AmiMes
   expect(all.length).toBe(pbx.channels.size)
 }
 
+/** What a window is shown of calls, channels, queues and parked calls: plain data, field by field. */
+function shown(m: LiveModel): unknown {
+  return JSON.parse(JSON.stringify({ calls: m.calls, channels: m.channels, queues: m.queues, parked: m.parked })) as unknown
+}
+
 describe('resync: snapshot + buffered events = the PBX state', () => {
   it('for random interleavings of snapshot and events (seeded)', async () => {
     await fc.assert(
@@ -139,6 +145,17 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
           await Promise.resolve()
           expect(sync.model.meta.status).toBe('live')
           expectMatchesPbx(sync.model, pbx, events)
+          // Nothing changes, the state is rebuilt again (a periodic resync): it stays as it was.
+          const before = shown(sync.model)
+          const final = pbx.snapshot()
+          client.answers.set('CoreShowChannels', final.coreShowChannels)
+          client.answers.set('BridgeList', final.bridgeList)
+          client.answers.set('QueueStatus', final.queueStatus)
+          const again = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
+          void sync.resync()
+          client.release()
+          await again
+          expect(shown(sync.model)).toEqual(before)
           sync.stop()
         },
       ),

@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startBuiltinDemo, type BuiltinDemo } from '../../src-main/core/app/builtin-demo'
@@ -7,6 +9,10 @@ import { openConsole, startConsole, type ConsoleHarness } from '../support/conso
 
 let browser: Browser
 let h: ConsoleHarness
+const ADMIN = 'correct horse battery staple'
+const SETUP_CODE = 'KMQX-R3DA-9TWC'
+/** Screenshots of the first-run step and the sealed section, to look at (light and dark). */
+const SHOTS = process.env.ATTENDANT_SHOTS ?? join(import.meta.dirname, '../../test-results/profiles')
 /** A second PBX, for the side-by-side test. */
 let branch: BuiltinDemo | undefined
 
@@ -18,8 +24,14 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   // No built-in profile: every PBX the console shows is one created in the Admin view.
-  h = await startConsole({ builtinProfile: false })
+  h = await startConsole({ builtinProfile: false, setupCode: SETUP_CODE })
 })
+
+/** The first-run step as the local desktop window does it, for tests about something else. */
+async function adminPassphraseSet(): Promise<void> {
+  const r = await h.core.dispatch('admin.setPassphrase', { next: ADMIN }, { clientId: 'ipc-1', transport: 'ipc' })
+  if (!r.ok) throw new Error(r.error.message)
+}
 afterEach(async () => {
   await h.stop()
   await branch?.stop()
@@ -44,6 +56,7 @@ async function fillNewProfile(page: Page, pbx: BuiltinDemo, id: string, name: st
   await ami.getByRole('textbox', { name: 'Port' }).fill(String(info.ami.port))
   await ami.getByRole('textbox', { name: 'User' }).fill(operator.username)
   await ami.getByLabel('AMI secret').fill(operator.secret)
+  await form.getByLabel('Admin passphrase').fill(ADMIN)
 }
 
 /** Runs Test connection and returns the three result lines (AMI, ARI, FreePBX API). */
@@ -70,7 +83,63 @@ const callRow = (page: Page, text: string) => page.getByRole('grid', { name: 'Li
 const statusGroup = (page: Page, name: string) => page.getByRole('contentinfo', { name: 'Connection status' }).locator('.status-group').filter({ hasText: name })
 
 describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
+  it('first run: no profile can be created until the admin passphrase is set with the setup code from the terminal', async () => {
+    const { page, errors } = await openConsole(browser, h, { waitLive: false })
+    await nav(page, 'Admin')
+    const step = page.getByRole('form', { name: 'First run: set the admin passphrase' })
+    await step.waitFor()
+    expect(await page.getByRole('button', { name: 'New profile' }).isDisabled()).toBe(true)
+    mkdirSync(SHOTS, { recursive: true })
+    for (const theme of ['light', 'dark'] as const) {
+      await h.core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
+      await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' })
+      await step.screenshot({ path: join(SHOTS, `first-run-${theme}.png`) })
+    }
+    await step.getByLabel('Admin passphrase').fill(ADMIN)
+    await step.getByLabel('Repeat it').fill(ADMIN)
+    await step.getByLabel('Setup code').fill('AAAA-AAAA-AAAA')
+    await step.getByRole('button', { name: 'Set admin passphrase' }).click()
+    await step.getByRole('alert').getByText(/setup code is not correct/).waitFor()
+    // The wrong code costs a wait; the right one, typed after it, is accepted.
+    await page.waitForTimeout(1100)
+    await step.getByLabel('Setup code').fill(SETUP_CODE.toLowerCase())
+    await step.getByRole('button', { name: 'Set admin passphrase' }).click()
+    await step.waitFor({ state: 'detached' })
+    expect(await page.getByRole('button', { name: 'New profile' }).isEnabled()).toBe(true)
+    await page.getByRole('form', { name: 'Admin passphrase' }).waitFor()
+    expect(await h.core.profiles.view()).toMatchObject({ hasAdminPassphrase: true })
+    expect(errors).toEqual([])
+  })
+
+  it("the editor sets the sealed settings apart and says what a save will need and drop", async () => {
+    await adminPassphraseSet()
+    const { page, errors } = await openConsole(browser, h, { waitLive: false })
+    await fillNewProfile(page, h.demo, 'main-office', 'Main office')
+    await saveProfile(page, 'Main office')
+    await page.getByRole('button', { name: 'Edit Main office' }).click()
+    const form = page.getByRole('form', { name: 'Edit Main office' })
+    const sealed = form.getByRole('region', { name: 'Sealed settings' })
+    await sealed.getByRole('textbox', { name: 'Burst (calls)' }).fill('5')
+    await form.getByRole('group', { name: 'AMI', exact: true }).getByRole('textbox', { name: 'Port' }).fill('5039')
+    const notes = form.getByRole('note', { name: 'What saving needs' })
+    await notes.getByText('Changed sealed settings (dial limits, AMI endpoint): saving needs the admin passphrase.').waitFor()
+    await notes.getByText(/The stored AMI secret was entered for 127\.0\.0\.1:\d+; it is dropped on save unless you type it again for 127\.0\.0\.1:5039\./).waitFor()
+    mkdirSync(SHOTS, { recursive: true })
+    for (const theme of ['light', 'dark'] as const) {
+      await h.core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
+      await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' })
+      await sealed.screenshot({ path: join(SHOTS, `sealed-section-${theme}.png`) })
+      await notes.screenshot({ path: join(SHOTS, `save-notes-${theme}.png`) })
+    }
+    // Without the passphrase main refuses, naming what changed.
+    await form.getByRole('button', { name: 'Save profile' }).click()
+    await form.getByRole('alert').getByText('changing the dial limits, AMI endpoint needs the admin passphrase').waitFor()
+    expect((await h.core.profiles.get('main-office')).dialLimits.burst).toBe(20)
+    expect(errors).toEqual([])
+  })
+
   it('creates a profile against the demo PBX, tests it, saves it, switches to it and shows its live calls', async () => {
+    await adminPassphraseSet()
     const { page, errors } = await openConsole(browser, h, { waitLive: false })
     await page.getByRole('contentinfo', { name: 'Connection status' }).getByText('No PBX connected').waitFor()
     await fillNewProfile(page, h.demo, 'main-office', 'Main office')
@@ -89,6 +158,7 @@ describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
   })
 
   it('reports a wrong AMI secret in Test connection and saves nothing', async () => {
+    await adminPassphraseSet()
     const { page, errors } = await openConsole(browser, h, { waitLive: false })
     await fillNewProfile(page, h.demo, 'wrong', 'Wrong secret')
     await page.getByRole('form', { name: 'New PBX profile' }).getByRole('group', { name: 'AMI', exact: true }).getByLabel('AMI secret').fill('not-the-secret')
@@ -103,6 +173,7 @@ describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
 
   it('keeps two PBX profiles connected side by side, each with its own calls', async () => {
     branch = await startBuiltinDemo({ rate: 0, seed: 11 })
+    await adminPassphraseSet()
     const { page, errors } = await openConsole(browser, h, { waitLive: false })
     await fillNewProfile(page, h.demo, 'main-office', 'Main office')
     await saveProfile(page, 'Main office')

@@ -14,6 +14,8 @@ export interface ConsoleHarnessOptions {
   /** Connect the built-in demo profile (id `demo`) at start; false = the core starts with no PBX. */
   readonly builtinProfile?: boolean
   readonly seed?: number
+  /** Web mode's one-time setup code for the first admin passphrase (as `npm run web` prints it). */
+  readonly setupCode?: string
   /** Routes the console's AMI connection through a proxy (e.g. one that loses answers). */
   readonly amiVia?: (demoAmiPort: number) => Promise<{ readonly port: number; close(): Promise<void> }>
 }
@@ -39,6 +41,7 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
   const builtin = via === undefined ? demo.builtin : { ...demo.builtin, profile: { ...demo.builtin.profile, ami: { ...demo.builtin.profile.ami, port: via.port } } }
   const core = createTestCore({
     auditLog,
+    ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }),
     ...(withBuiltin ? { builtinProfile: builtin } : {}),
     appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: withBuiltin, ...(withBuiltin ? { demoProfileId: demo.builtin.profile.id } : {}) },
   })

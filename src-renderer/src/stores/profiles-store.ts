@@ -14,7 +14,8 @@ interface ProfilesState {
   save: (input: ProfileSaveInput) => Promise<boolean>
   remove: (id: string) => Promise<boolean>
   test: (input: Omit<ProfileSaveInput, 'adminPassphrase'>) => Promise<TestConnectionView | null>
-  setPassphrase: (next: string, current?: string) => Promise<boolean>
+  /** `setupCode`: web mode's first-run step (the code printed where `npm run web` was started). */
+  setPassphrase: (next: string, current?: string, setupCode?: string) => Promise<boolean>
   loadAudit: (profileId?: string) => Promise<void>
   clearError: () => void
 }
@@ -47,8 +48,12 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
     set({ error: r.ok ? null : r.error })
     return r.ok ? r.value : null
   },
-  setPassphrase: async (next, current) => {
-    const r = await bridge().invoke('admin.setPassphrase', current === undefined ? { next } : { next, current })
+  setPassphrase: async (next, current, setupCode) => {
+    const r = await bridge().invoke('admin.setPassphrase', {
+      next,
+      ...(current === undefined ? {} : { current }),
+      ...(setupCode === undefined ? {} : { setupCode }),
+    })
     set({ error: r.ok ? null : r.error })
     return r.ok
   },

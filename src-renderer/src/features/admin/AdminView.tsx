@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react'
 import type { PbxProfile } from '../../../../src-preload/types/profile'
+import { useAppStore } from '../../stores/app-store'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { AuditView } from './AuditView'
+import { FirstRunStep } from './FirstRunStep'
 import { ProfileEditor } from './ProfileEditor'
 import { newProfileTemplate } from './profile-template'
 
+/** Changing the admin passphrase (the first one is set in the first-run step). */
 function PassphraseForm(): React.JSX.Element {
-  const has = useProfilesStore((s) => s.view?.hasAdminPassphrase ?? false)
   const setPassphrase = useProfilesStore((s) => s.setPassphrase)
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
@@ -17,7 +19,7 @@ function PassphraseForm(): React.JSX.Element {
       aria-label="Admin passphrase"
       onSubmit={(e) => {
         e.preventDefault()
-        void setPassphrase(next, has ? current : undefined).then((ok) => {
+        void setPassphrase(next, current).then((ok) => {
           setDone(ok)
           if (ok) {
             setCurrent('')
@@ -28,21 +30,20 @@ function PassphraseForm(): React.JSX.Element {
     >
       <h2>Admin passphrase</h2>
       <p className="muted small">
-        Required to give a seat more power (role, read-only off, extra outbound prefixes). {has ? 'A passphrase is set.' : 'None is set yet.'}
+        Required to create a profile and to change its sealed settings (seat, dial plan, originate settings, dial limits,
+        PBX addresses). Changing it needs the current one; wrong tries make the next one wait.
       </p>
       <div className="inline-fields">
-        {has && (
-          <label className="form-field">
-            <span>Current passphrase</span>
-            <input type="password" autoComplete="current-password" value={current} onChange={(e) => { setCurrent(e.currentTarget.value) }} />
-          </label>
-        )}
+        <label className="form-field">
+          <span>Current passphrase</span>
+          <input type="password" autoComplete="current-password" value={current} onChange={(e) => { setCurrent(e.currentTarget.value) }} />
+        </label>
         <label className="form-field">
           <span>New passphrase</span>
           <input type="password" autoComplete="new-password" value={next} onChange={(e) => { setNext(e.currentTarget.value) }} />
         </label>
-        <button type="submit" disabled={next === ''}>
-          {has ? 'Change passphrase' : 'Set passphrase'}
+        <button type="submit" disabled={next === '' || current === ''}>
+          Change passphrase
         </button>
         {done && <span className="ok-text">Saved.</span>}
       </div>
@@ -59,7 +60,10 @@ export function AdminView(): React.JSX.Element {
   const view = useProfilesStore((s) => s.view)
   const load = useProfilesStore((s) => s.load)
   const remove = useProfilesStore((s) => s.remove)
+  const webMode = useAppStore((s) => s.info?.mode === 'web')
   const [editing, setEditing] = useState<{ profile: PbxProfile; isNew: boolean } | null>(null)
+  // Until the first-run step is done nobody can create a profile (main refuses it too).
+  const firstRun = view !== null && !view.hasAdminPassphrase
   useEffect(() => {
     void load()
   }, [load])
@@ -68,10 +72,17 @@ export function AdminView(): React.JSX.Element {
     <section className="view" aria-labelledby="admin-title">
       <div className="row-between">
         <h1 id="admin-title">Admin</h1>
-        <button type="button" className="primary" onClick={() => { setEditing({ profile: newProfileTemplate(), isNew: true }) }}>
+        <button
+          type="button"
+          className="primary"
+          disabled={firstRun}
+          title={firstRun ? 'Set the admin passphrase first' : undefined}
+          onClick={() => { setEditing({ profile: newProfileTemplate(), isNew: true }) }}
+        >
           New profile
         </button>
       </div>
+      {firstRun && <FirstRunStep webMode={webMode} />}
       {editing !== null && (
         <ProfileEditor
           key={editing.profile.id || 'new'}
@@ -145,7 +156,7 @@ export function AdminView(): React.JSX.Element {
           </div>
         )}
       </section>
-      <PassphraseForm />
+      {view?.hasAdminPassphrase === true && <PassphraseForm />}
       <AuditView />
     </section>
   )

@@ -1,7 +1,7 @@
 import './profile-editor.css'
 import { useState } from 'react'
 import type { TestConnectionView } from '../../../../src-preload/types/connections'
-import type { PbxProfile } from '../../../../src-preload/types/profile'
+import { changedEndpoints, endpointLabel, sealedChanges, sealedFieldsOf, type PbxProfile, type SecretKind } from '../../../../src-preload/types/profile'
 import { hasPremiumTable } from '../../../../src-preload/types/premium-tables'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { fillDisabledTransports, joinList, splitList } from './profile-template'
@@ -77,6 +77,31 @@ function PemField(props: { label: string; value: string | undefined; onChange: (
 
 const secretPlaceholder = (has: boolean): string => (has ? 'stored — type to replace' : 'not set')
 
+const SECRET_NAMES: Record<SecretKind, string> = { ami: 'AMI secret', ari: 'ARI password', freepbx: 'FreePBX client secret' }
+
+/**
+ * What saving this edit will need and do, said before the admin presses Save: the sealed groups
+ * that changed (they need the admin passphrase) and the stored secrets an endpoint change drops.
+ */
+function SaveNotes({ initial, edited, isNew, typed }: { initial: PbxProfile; edited: PbxProfile; isNew: boolean; typed: Partial<Secrets> }): React.JSX.Element | null {
+  if (isNew) return <p className="muted small sealed-note">Creating a profile needs the admin passphrase.</p>
+  const changes = sealedChanges(sealedFieldsOf(initial), sealedFieldsOf(edited))
+  const had: Record<SecretKind, boolean> = { ami: initial.ami.hasSecret, ari: initial.ari.hasSecret, freepbx: initial.freepbx.hasSecret }
+  const dropped = changedEndpoints(initial, edited).filter((kind) => had[kind] && (typed[kind] ?? '') === '')
+  if (changes.length === 0) return null
+  return (
+    <div className="sealed-note" role="note" aria-label="What saving needs">
+      <p className="warn-text">Changed sealed settings ({changes.join(', ')}): saving needs the admin passphrase.</p>
+      {dropped.map((kind) => (
+        <p key={kind} className="warn-text">
+          The stored {SECRET_NAMES[kind]} was entered for {endpointLabel(kind, initial)}; it is dropped on save unless you type it again for{' '}
+          {endpointLabel(kind, edited)}.
+        </p>
+      ))}
+    </div>
+  )
+}
+
 /**
  * Edits one profile. Secret fields are write-only: they start empty, show whether a secret is
  * stored, and are sent only when typed into.
@@ -140,6 +165,13 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
               <TextField label="Certificate name" placeholder="when it differs from the host" value={p.ami.servername ?? ''} onChange={(v) => { patch('ami', { servername: v.trim() === '' ? undefined : v.trim() }) }} />
             </>
           )}
+          <label className="form-field">
+            <span>Login</span>
+            <select value={p.ami.auth} onChange={(e) => { patch('ami', { auth: e.currentTarget.value === 'plain' ? 'plain' : 'md5' }) }}>
+              <option value="md5">MD5 challenge (secret never sent)</option>
+              <option value="plain">Plain secret (TLS only)</option>
+            </select>
+          </label>
           <TextField label="User" value={p.ami.user} onChange={(v) => { patch('ami', { user: v }) }} />
           <TextField label="AMI secret" type="password" autoComplete="new-password" value={secrets.ami} placeholder={secretPlaceholder(p.ami.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ami: v }) }} />
         </fieldset>
@@ -162,44 +194,64 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           <TextField label="Client id" value={p.freepbx.clientId} onChange={(v) => { patch('freepbx', { clientId: v }) }} />
           <TextField label="Client secret" type="password" autoComplete="new-password" value={secrets.freepbx} placeholder={secretPlaceholder(p.freepbx.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, freepbx: v }) }} />
         </fieldset>
-        <fieldset>
-          <legend>Operator seat</legend>
-          <TextField label="Own extension" value={p.operator.ownExtension} onChange={(v) => { patch('operator', { ownExtension: v }) }} />
-          <label className="form-field">
-            <span>Role</span>
-            <select value={p.operator.role} onChange={(e) => { patch('operator', { role: e.currentTarget.value as PbxProfile['operator']['role'] }) }}>
-              <option value="receptionist">Receptionist</option>
-              <option value="supervisor">Supervisor</option>
-              <option value="admin">Admin</option>
-            </select>
-          </label>
-          <Check label="Read-only (refuse every action)" checked={p.operator.readOnly} onChange={(v) => { patch('operator', { readOnly: v }) }} />
-        </fieldset>
-        <fieldset>
-          <legend>Dial plan</legend>
-          <TextField label="Country code" value={p.dialPlan.country} onChange={(v) => { patch('dialPlan', { country: v }) }} />
-          {p.dialPlan.country !== '' && !hasPremiumTable(p.dialPlan.country) && (
-            <p className="muted small" role="note">
-              No premium-rate table for +{p.dialPlan.country}: only your allowed prefixes protect you.
-            </p>
-          )}
-          <TextField label="Outside-line prefix" value={p.dialPlan.outsideLinePrefix} onChange={(v) => { patch('dialPlan', { outsideLinePrefix: v }) }} />
-          <TextField label="National prefix" value={p.dialPlan.nationalPrefix} onChange={(v) => { patch('dialPlan', { nationalPrefix: v }) }} />
-          <TextField label="International prefix" value={p.dialPlan.internationalPrefix} onChange={(v) => { patch('dialPlan', { internationalPrefix: v }) }} />
-          <TextField label="Internal extensions (patterns)" value={joinList(p.dialPlan.internalExtensions.patterns)} onChange={(v) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, patterns: splitList(v) } }) }} />
-          <TextField label="Emergency numbers" value={joinList(p.dialPlan.emergencyNumbers)} onChange={(v) => { patch('dialPlan', { emergencyNumbers: splitList(v) }) }} />
-          <TextField label="Allowed outbound prefixes" placeholder="+44, +1876" value={joinList(p.dialPlan.allowedOutboundPrefixes)} onChange={(v) => { patch('dialPlan', { allowedOutboundPrefixes: splitList(v) }) }} />
-        </fieldset>
-        <fieldset>
-          <legend>Originate</legend>
-          <TextField label="Channel template" value={p.originate.channelTemplate} onChange={(v) => { patch('originate', { channelTemplate: v }) }} />
-          <TextField label="Context" value={p.originate.context} onChange={(v) => { patch('originate', { context: v }) }} />
-          <TextField label="Voicemail prefix" value={p.originate.voicemailPrefix} onChange={(v) => { patch('originate', { voicemailPrefix: v }) }} />
-          <TextField label="Parking lot" value={p.originate.parkingLot} onChange={(v) => { patch('originate', { parkingLot: v }) }} />
-        </fieldset>
       </div>
+      <section className="sealed-settings" aria-labelledby="sealed-title">
+        <h3>
+          <span id="sealed-title">Sealed settings</span> <span className="pill sealed-pill">admin passphrase</span>
+        </h3>
+        <p className="muted small">
+          What this seat may dial and where its calls go. Changing any of these, or the PBX host, ports, TLS and login
+          settings above, needs the admin passphrase; a hand edit of the settings file is detected and refused.
+        </p>
+        <div className="form-grid">
+          <fieldset>
+            <legend>Operator seat</legend>
+            <TextField label="Own extension" value={p.operator.ownExtension} onChange={(v) => { patch('operator', { ownExtension: v }) }} />
+            <label className="form-field">
+              <span>Role</span>
+              <select value={p.operator.role} onChange={(e) => { patch('operator', { role: e.currentTarget.value as PbxProfile['operator']['role'] }) }}>
+                <option value="receptionist">Receptionist</option>
+                <option value="supervisor">Supervisor</option>
+                <option value="admin">Admin</option>
+              </select>
+            </label>
+            <Check label="Read-only (refuse every action)" checked={p.operator.readOnly} onChange={(v) => { patch('operator', { readOnly: v }) }} />
+          </fieldset>
+          <fieldset>
+            <legend>Dial plan</legend>
+            <TextField label="Country code" value={p.dialPlan.country} onChange={(v) => { patch('dialPlan', { country: v }) }} />
+            {p.dialPlan.country !== '' && !hasPremiumTable(p.dialPlan.country) && (
+              <p className="muted small" role="note">
+                No premium-rate table for +{p.dialPlan.country}: only your allowed prefixes protect you.
+              </p>
+            )}
+            <TextField label="Outside-line prefix" value={p.dialPlan.outsideLinePrefix} onChange={(v) => { patch('dialPlan', { outsideLinePrefix: v }) }} />
+            <TextField label="National prefix" value={p.dialPlan.nationalPrefix} onChange={(v) => { patch('dialPlan', { nationalPrefix: v }) }} />
+            <TextField label="International prefix" value={p.dialPlan.internationalPrefix} onChange={(v) => { patch('dialPlan', { internationalPrefix: v }) }} />
+            <TextField label="Internal extensions (patterns)" value={joinList(p.dialPlan.internalExtensions.patterns)} onChange={(v) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, patterns: splitList(v) } }) }} />
+            <TextField label="Internal extensions (list)" value={joinList(p.dialPlan.internalExtensions.list)} onChange={(v) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, list: splitList(v) } }) }} />
+            <TextField label="Emergency numbers" value={joinList(p.dialPlan.emergencyNumbers)} onChange={(v) => { patch('dialPlan', { emergencyNumbers: splitList(v) }) }} />
+            <TextField label="Allowed outbound prefixes" placeholder="+44, +1876" value={joinList(p.dialPlan.allowedOutboundPrefixes)} onChange={(v) => { patch('dialPlan', { allowedOutboundPrefixes: splitList(v) }) }} />
+          </fieldset>
+          <fieldset>
+            <legend>Originate</legend>
+            <TextField label="Channel template" value={p.originate.channelTemplate} onChange={(v) => { patch('originate', { channelTemplate: v }) }} />
+            <TextField label="Context" value={p.originate.context} onChange={(v) => { patch('originate', { context: v }) }} />
+            <TextField label="Voicemail context" value={p.originate.voicemailContext} onChange={(v) => { patch('originate', { voicemailContext: v }) }} />
+            <TextField label="Voicemail prefix" value={p.originate.voicemailPrefix} onChange={(v) => { patch('originate', { voicemailPrefix: v }) }} />
+            <TextField label="Parking lot" value={p.originate.parkingLot} onChange={(v) => { patch('originate', { parkingLot: v }) }} />
+          </fieldset>
+          <fieldset>
+            <legend>Dial limits</legend>
+            <p className="muted small">Calls this seat may place or transfer out: a burst, then a steady rate.</p>
+            <TextField label="Burst (calls)" value={String(p.dialLimits.burst)} onChange={(v) => { patch('dialLimits', { burst: num(v, p.dialLimits.burst) }) }} />
+            <TextField label="Then per minute" value={String(p.dialLimits.perMinute)} onChange={(v) => { patch('dialLimits', { perMinute: num(v, p.dialLimits.perMinute) }) }} />
+          </fieldset>
+        </div>
+      </section>
       <div className="form-actions">
-        <TextField label="Admin passphrase (needed to change role, read-only or prefixes)" type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
+        <SaveNotes initial={initial} edited={fillDisabledTransports(p)} isNew={isNew} typed={typedSecrets()} />
+        <TextField label="Admin passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
         {error !== null && (
           <p role="alert" className="error-text">
             {error.message}

@@ -6,7 +6,8 @@ export function newProfileTemplate(): PbxProfile {
     id: '',
     name: '',
     host: '',
-    ami: { port: 5038, tls: false, rejectUnauthorized: true, user: '', hasSecret: false },
+    // MD5 challenge login: the secret never crosses the wire, with or without TLS.
+    ami: { port: 5038, tls: false, rejectUnauthorized: true, user: '', auth: 'md5', hasSecret: false },
     ari: { enabled: false, port: 8088, tls: false, rejectUnauthorized: true, user: '', hasSecret: false },
     freepbx: { enabled: false, baseUrl: 'https://', clientId: 'attendant', hasSecret: false },
     operator: { ownExtension: '100', role: 'receptionist', readOnly: false },

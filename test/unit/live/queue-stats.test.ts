@@ -139,3 +139,20 @@ describe('a resync does not count a queue call twice', () => {
     sync.stop()
   })
 })
+
+describe('waiting is not talking (queue.raw: exten 200 answers before Queue(), as FreePBX does)', () => {
+  it('the call has no talk time while answered by the PBX and queued; it starts when a member is bridged', () => {
+    const steps = replay('queue')
+    const answeredByPbx = after(steps, (e) => e.event === 'Newstate' && e.channel?.channel === 'Local/200@lab-00000008;1')[0]
+    const joined = after(steps, (e) => e.event === 'QueueCallerJoin')[0]
+    const bridged = after(steps, (e) => e.event === 'BridgeEnter' && e.channel?.channel === 'Local/200@lab-00000008;2')[0]
+    if (answeredByPbx === undefined || joined === undefined || bridged === undefined) throw new Error('capture changed')
+    const call = (m: typeof joined.model) => Object.values(m.calls).find((c) => c.channelIds.includes('lab-1795552411.17'))
+    expect(call(answeredByPbx.model)?.answeredAt).toBeUndefined()
+    expect(call(joined.model)).toMatchObject({ state: 'queued', answeredAt: undefined })
+    // Events are stamped 1 s apart (support.replay): talk starts at the member's answer, after the wait.
+    const talking = call(bridged.model)
+    expect(talking?.state).toBe('up')
+    expect(talking?.answeredAt).toBeGreaterThan(1000 * (joined.index + 1))
+  })
+})

@@ -1,7 +1,7 @@
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { EarlierCalls } from './EarlierCalls'
 import { Elapsed } from './Elapsed'
-import { STATE_LABEL } from './call-model'
+import { callStateLabel, talkTimes } from './call-model'
 import { partyLabel } from './format'
 
 export interface CallCommands {
@@ -85,6 +85,7 @@ export function CallCard({
   const caller = partyLabel(call.caller)
   const callee = partyLabel(call.callee)
   const transferring = call.state === 'transferring'
+  const times = talkTimes(call)
   return (
     <section className={`card call-card state-${call.state}${suggested ? ' suggested' : ''}`} aria-label="Call card">
       {suggested && (
@@ -93,7 +94,7 @@ export function CallCard({
         </p>
       )}
       <div className="call-card-head">
-        <span className={`state-badge state-${call.state}`}>{STATE_LABEL[call.state]}</span>
+        <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span>
         <span className="muted small">{call.direction}</span>
       </div>
       <div className="call-card-caller" data-testid="call-card-caller">
@@ -133,19 +134,37 @@ export function CallCard({
             <dd>{call.trunk}</dd>
           </>
         )}
-        <dt>{call.answeredAt === undefined ? 'Waiting' : 'Waited'}</dt>
-        <dd>
-          {call.answeredAt === undefined ? (
-            <Elapsed since={call.startedAt} alertAfterS={holdAlertSeconds} />
-          ) : (
-            <span className="mono">{Math.max(0, Math.round((call.answeredAt - call.startedAt) / 1000))} s</span>
-          )}
-        </dd>
-        {call.answeredAt !== undefined && (
+        {times.kind === 'waiting' && (
           <>
+            <dt>Waiting</dt>
+            <dd>
+              <Elapsed since={times.since} alertAfterS={holdAlertSeconds} />
+            </dd>
+          </>
+        )}
+        {times.kind === 'talking' && (
+          <>
+            <dt>Waited</dt>
+            <dd className="mono">{times.waitedS} s</dd>
             <dt>Talking</dt>
             <dd>
-              <Elapsed since={call.answeredAt} />
+              <Elapsed since={times.since} />
+            </dd>
+          </>
+        )}
+        {times.kind === 'unknown' && (
+          <>
+            <dt>Waited, talking</dt>
+            <dd className="muted" title="The call was already answered when the console first saw it; the PBX does not report when.">
+              not known
+            </dd>
+          </>
+        )}
+        {call.unknown?.includes('hold') === true && call.state !== 'hold' && (
+          <>
+            <dt>Hold</dt>
+            <dd className="muted" title="The PBX does not report hold for calls that began before the console saw them.">
+              not known
             </dd>
           </>
         )}

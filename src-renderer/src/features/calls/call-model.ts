@@ -13,6 +13,29 @@ export const STATE_LABEL: Record<LiveCall['state'], string> = {
   transferring: 'Transferring',
 }
 
+/**
+ * The state as a receptionist reads it: a call the PBX answered for an IVR, a queue or an
+ * announcement, with nobody on the line yet, is waiting, not talking.
+ */
+export function callStateLabel(call: LiveCall): string {
+  if (call.state === 'up' && call.answeredAt === undefined && call.unknown?.includes('answeredAt') !== true) return 'Waiting'
+  return STATE_LABEL[call.state]
+}
+
+/** The call card's wait and talk times. */
+export type TalkTimes =
+  | { readonly kind: 'waiting'; readonly since: number }
+  | { readonly kind: 'talking'; readonly waitedS: number; readonly since: number }
+  /** Answered before the console first saw it: neither time is known. */
+  | { readonly kind: 'unknown' }
+
+export function talkTimes(call: LiveCall): TalkTimes {
+  if (call.answeredAt !== undefined) {
+    return { kind: 'talking', waitedS: Math.max(0, Math.round((call.answeredAt - call.startedAt) / 1000)), since: call.answeredAt }
+  }
+  return call.unknown?.includes('answeredAt') === true ? { kind: 'unknown' } : { kind: 'waiting', since: call.startedAt }
+}
+
 /** Text a filter matches against: names, numbers, DID, queue, ring group and trunk. */
 function haystack(c: LiveCall): string {
   return [c.caller.name, c.caller.number, c.callee.name, c.callee.number, c.did, c.queue, c.ringGroup, c.trunk]

@@ -74,7 +74,9 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
           </span>
           <span>{q.completed} answered</span>
           <span>{q.abandoned} abandoned</span>
-          <span>SL {q.serviceLevelPerf.toFixed(0)}%</span>
+          <span title="Asterisk's running average of the wait before a member answered">avg wait {q.holdtime} s</span>
+          <span title="Asterisk's running average of completed calls' talk time">avg talk {q.talkTime} s</span>
+          <span title={`Answered calls answered within the service level of ${String(q.serviceLevel)} s`}>SL {q.serviceLevelPerf.toFixed(0)}%</span>
         </span>
       </div>
       {callers.length > 0 && (

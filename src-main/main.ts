@@ -13,6 +13,7 @@ import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { openElectronStores } from './electron/electron-stores'
 import { hardenApp } from './electron/hardening'
 import { saveDialogSink } from './electron/save-dialog-sink'
+import { restrictNewFiles } from './core/storage/private-files'
 import { forwardEvents, registerIpc } from './electron/ipc-transport'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -59,6 +60,8 @@ export async function start(): Promise<void> {
     app.quit()
     return
   }
+  // Before anything is written: whatever this process creates is its user's alone.
+  restrictNewFiles()
   registerAppScheme()
   await app.whenReady()
 

@@ -15,11 +15,14 @@ import { parseArgs, portArg } from './web/cli-args'
 import { preferPort } from './web/free-port'
 import { DownloadRegistry } from './web/downloads'
 import { openNodeStores } from './web/node-stores'
+import { restrictNewFiles } from './core/storage/private-files'
 import { startWebServer } from './web/web-server'
 
 const DEFAULT_PORT = 5173
 
 async function main(): Promise<void> {
+  // Before anything is written: whatever this process creates is its user's alone.
+  restrictNewFiles()
   const args = parseArgs(process.argv.slice(2))
   const here = fileURLToPath(new URL('.', import.meta.url))
   const rendererDir = resolve(here, '../renderer')

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
@@ -25,6 +25,20 @@ import { FakeWebContents } from '../../support/electron-mock'
 import { start } from '../../../src-main/main'
 
 const mock = electron as unknown as ReturnType<typeof import('../../support/electron-mock').makeElectronMock>
+
+/** What an earlier version left in the user-data folder: a 0755 folder of 0644 files. */
+const EARLIER_FILES = ['settings.json', 'profiles.json', 'profiles.json.corrupt-2025-01-01T00-00-00-000Z.bak', 'history.sqlite', 'audit/audit.jsonl']
+const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(8)
+
+// Before the shell starts (file-level hooks run before the describe's).
+beforeAll(() => {
+  const dir = mock.app.getPath('userData')
+  mkdirSync(join(dir, 'audit'), { recursive: true })
+  for (const f of EARLIER_FILES) writeFileSync(join(dir, f), f.endsWith('.sqlite') ? '' : '{}', { mode: 0o644 })
+  for (const f of EARLIER_FILES) chmodSync(join(dir, f), 0o644)
+  chmodSync(join(dir, 'audit'), 0o755)
+  chmodSync(dir, 0o755)
+})
 
 describe('Electron shell (electron mocked)', () => {
   beforeAll(async () => {
@@ -111,6 +125,19 @@ describe('Electron shell (electron mocked)', () => {
     mock.__permission.request!({}, 'media', callback)
     expect(callback).toHaveBeenCalledWith(false)
     expect(mock.__permission.check!()).toBe(false)
+  })
+
+  it.skipIf(process.platform === 'win32')('keeps the user-data folder owner-only: tightens what an earlier version left, and the call history it opens is private', async () => {
+    const dir = mock.app.getPath('userData')
+    expect(modeOf(dir)).toBe('700')
+    expect(modeOf(join(dir, 'audit'))).toBe('700')
+    for (const f of EARLIER_FILES) expect(modeOf(join(dir, f)), f).toBe('600')
+    // Everything the process creates from now on is its user's alone.
+    const mask = process.umask(0o077)
+    expect(mask).toBe(0o077)
+    // The retention pass at start opened the call history: SQLite's -wal and -shm take the database's mode.
+    await expect.poll(() => existsSync(join(dir, 'history.sqlite-wal')), { timeout: 15_000 }).toBe(true)
+    for (const f of ['history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm']) expect(modeOf(join(dir, f)), f).toBe('600')
   })
 
   it('serves the renderer over app:// with the CSP header and refuses traversal', async () => {

@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import { createHandlers } from '../api/handlers'
 import type { AuditLog } from '../audit'
 import { EventBus } from '../events/bus'
+import { auditProfileEdgeRefusals } from '../profiles/audited-edge'
 import { PassphraseThrottle } from '../profiles/passphrase-throttle'
 import { ProfileService } from '../profiles/profile-service'
 import { ProfileStore } from '../profiles/profile-store'
@@ -109,7 +110,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   }
   let retentionTimer: NodeJS.Timeout | undefined
   const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes, history })
-  const dispatch = createDispatcher(handlers, (err) => opts.log?.('handler failed', err))
+  // Profile and passphrase attempts refused by their input schema are audited like other refusals.
+  const dispatch = auditProfileEdgeRefusals(
+    createDispatcher(handlers, (err) => opts.log?.('handler failed', err)),
+    profiles,
+  )
   return {
     dispatch,
     bus,

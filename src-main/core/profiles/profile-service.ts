@@ -220,6 +220,11 @@ export class ProfileService {
     })
   }
 
+  /** An attempt refused by the channel's input schema (see audited-edge.ts), in the same words. */
+  async recordEdgeRefusal(action: string, message: string, ctx: SeatContext): Promise<void> {
+    await this.record(ctx, { profileId: '-', action, target: '', result: 'refused', errorCode: 'invalid_input', detail: message })
+  }
+
   // --- internals -------------------------------------------------------------------------
 
   /** A stored secret for a test: none when the profile is new; never one a refused profile holds. */

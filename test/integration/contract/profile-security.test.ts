@@ -243,6 +243,13 @@ describe('unclean input is refused, naming the field', () => {
     }
     const stored = await core.dispatch('profiles.list', undefined, attacker)
     expect(stored).toMatchObject({ ok: true, value: { profiles: [{ name: 'Office' }] } })
+    // The profile and passphrase attempts are audited, refused at the edge, in the same words.
+    const edge = (await auditLines(core)).filter((e) => e.errorCode === 'invalid_input')
+    expect(edge.map((e) => `${e.action} ${e.seat ?? ''}`)).toEqual([
+      'admin.setPassphrase web socket 7',
+      ...Array.from({ length: 5 }, () => 'profile.save web socket 7'),
+    ])
+    expect(edge[0]?.detail).toMatch(/^next: must not contain/)
   })
 })
 

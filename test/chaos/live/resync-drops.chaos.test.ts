@@ -3,7 +3,9 @@
  * abandons…) while the AMI connection is cut 50 times at random points, sometimes with traffic
  * flowing while the console is away, sometimes again in the middle of the resync. After every
  * resync the live state must hold exactly the PBX's channels (by Uniqueid): no ghost, no missing
- * channel, and every channel in exactly one call. Seeded (LIVE_CHAOS_SEED), seed printed on failure.
+ * channel, and every channel in exactly one call — and, then and between drops, every queue's
+ * figures (completed, abandoned, hold and talk averages, service level) equal the PBX's, moved live
+ * from its events and never counted twice by a resync. Seeded (LIVE_CHAOS_SEED), seed printed on failure.
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { AmiClient } from '../../../src-main/core/ami/client'
@@ -45,6 +47,27 @@ interface Check {
   readonly ghosts: string[]
   readonly missing: string[]
   readonly duplicates: string[]
+  /** Queue figures that differ from the PBX's (`queue.field live≠pbx`). */
+  readonly figures: string[]
+}
+
+const CLEAN: Check = { ghosts: [], missing: [], duplicates: [], figures: [] }
+
+function figures(model: LiveModel, pbx: DemoPbx): string[] {
+  const out: string[] = []
+  for (const q of pbx.engine.queues.values()) {
+    const live = model.queues[q.name]
+    const pairs: Array<[string, number | undefined, number]> = [
+      ['completed', live?.completed, q.completed],
+      ['abandoned', live?.abandoned, q.abandoned],
+      ['holdtime', live?.holdtime, q.holdTimeAvg],
+      ['talkTime', live?.talkTime, q.talkTimeAvg],
+      ['completedInSl', live?.completedInSl, q.completedInSl],
+      ['abandonedInSl', live?.abandonedInSl, q.abandonedInSl],
+    ]
+    for (const [field, got, want] of pairs) if (got !== want) out.push(`${q.name}.${field} ${String(got)}≠${String(want)}`)
+  }
+  return out
 }
 
 function compare(model: LiveModel, pbx: DemoPbx): Check {
@@ -56,7 +79,7 @@ function compare(model: LiveModel, pbx: DemoPbx): Check {
   for (const call of Object.values(model.calls)) for (const id of call.channelIds) seen.set(id, (seen.get(id) ?? 0) + 1)
   const duplicates = [...seen].filter(([, n]) => n > 1).map(([id]) => id)
   const uncalled = live.filter((id) => !seen.has(id))
-  return { ghosts, missing, duplicates: [...duplicates, ...uncalled.map((id) => `no call: ${id}`)] }
+  return { ghosts, missing, duplicates: [...duplicates, ...uncalled.map((id) => `no call: ${id}`)], figures: figures(model, pbx) }
 }
 
 describe('live state across 50 AMI drops during 1,000 calls', () => {
@@ -125,11 +148,11 @@ describe('live state across 50 AMI drops during 1,000 calls', () => {
           await Promise.resolve()
           const c = compare(live.model, pbx)
           checks++
-          expect(c, `after drop ${resyncs} (step ${step})`).toEqual({ ghosts: [], missing: [], duplicates: [] })
+          expect(c, `after drop ${resyncs} (step ${step})`).toEqual(CLEAN)
         } else if (step % 50 === 0) {
           await client.action('Ping')
           await Promise.resolve()
-          expect(compare(live.model, pbx), `live at step ${step}`).toEqual({ ghosts: [], missing: [], duplicates: [] })
+          expect(compare(live.model, pbx), `live at step ${step}`).toEqual(CLEAN)
           checks++
         } else {
           await client.action('Ping')
@@ -141,9 +164,13 @@ describe('live state across 50 AMI drops during 1,000 calls', () => {
         await client.action('Ping')
       }
       await Promise.resolve()
-      expect(compare(live.model, pbx)).toEqual({ ghosts: [], missing: [], duplicates: [] })
+      expect(compare(live.model, pbx)).toEqual(CLEAN)
       console.log(`live chaos seed=${SEED}: ${roots} calls, ${resyncs} drops/resyncs, ${checks} checks, ${Date.now() - started} ms`)
       expect(roots).toBeGreaterThanOrEqual(CALLS)
+      // The queue figures compared above did move (queue calls answered and abandoned).
+      const queues = [...pbx.engine.queues.values()]
+      expect(queues.reduce((n, q) => n + q.completed, 0)).toBeGreaterThan(0)
+      expect(queues.reduce((n, q) => n + q.abandoned, 0)).toBeGreaterThan(0)
       expect(resyncs).toBe(DROPS)
     } catch (err) {
       console.error(`live chaos FAILED with seed ${SEED} (rerun: LIVE_CHAOS_SEED=${SEED})`)

@@ -230,7 +230,13 @@ export function rebuildCalls(d: Draft): void {
   for (const id of oldCalls.keys()) if (!keep.has(id)) d.delete('calls', id)
   for (const call of built) {
     const prev = d.get('calls', call.id)
-    if (prev === undefined || !sameCall(prev, call)) d.set('calls', call.id, call)
+    if (prev === undefined) {
+      // Rebuilt by a resync as it was: the old object, so windows are sent nothing for it.
+      const before = d.priorCall(call.id, [])
+      d.set('calls', call.id, before !== undefined && sameCall(before, call) ? before : call)
+    } else if (!sameCall(prev, call)) {
+      d.set('calls', call.id, call)
+    }
     for (const c of call.channelIds) {
       if (!before.has(c)) before.set(c, d.idx('channelCall', c))
       d.setIdx('channelCall', c, call.id)

@@ -31,7 +31,9 @@ export function carryOver(d: Draft, prior: LiveModel, opts: CarryOptions): void 
     const before = was[id]
     const now = d.get('channels', id)
     if (before === undefined || now === undefined || before.name !== now.name) continue
-    d.set('channels', id, carriedChannel(before, now, opts))
+    const next = carriedChannel(before, now, opts)
+    // Unchanged: the old object, so the patch after a resync does not resend every channel.
+    d.set('channels', id, sameFields(next, before) ? before : next)
     d.touchedChannels.add(id)
   }
   for (const id in prior.queues) {
@@ -73,6 +75,20 @@ function carriedChannel(before: LiveChannel, now: LiveChannel, opts: CarryOption
     ringGroup: before.ringGroup ?? now.ringGroup,
   }
   return unknown.size === 0 ? next : { ...next, unknown: [...unknown].sort() }
+}
+
+/** Equal field by field (arrays element by element): what a window would be sent is the same. */
+function sameFields(a: object, b: object): boolean {
+  const ra = a as Record<string, unknown>
+  const rb = b as Record<string, unknown>
+  const keys = Object.keys(ra)
+  if (keys.length !== Object.keys(rb).length) return false
+  return keys.every((k) => {
+    const x = ra[k]
+    const y = rb[k]
+    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i])
+    return x === y
+  })
 }
 
 /** Queue callers still waiting keep the moment they joined (QueueEntry's Wait is whole seconds). */

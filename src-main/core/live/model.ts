@@ -359,10 +359,14 @@ export class Draft {
     this.priorCalls = calls
   }
 
-  /** The call `id` of the model before the resync, if it shares a channel with `channels`. */
+  /**
+   * The call `id` of the model before the resync, if it shares a channel with `channels` (any
+   * channel when `channels` is empty).
+   */
   priorCall(id: string, channels: readonly LiveChannel[]): LiveCall | undefined {
     const call = this.priorCalls?.[id]
-    return call !== undefined && channels.some((c) => call.channelIds.includes(c.id)) ? call : undefined
+    if (call === undefined) return undefined
+    return channels.length === 0 || channels.some((c) => call.channelIds.includes(c.id)) ? call : undefined
   }
 
   wasEnded(id: string): boolean {

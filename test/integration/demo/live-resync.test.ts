@@ -11,7 +11,8 @@ import { AmiClient } from '../../../src-main/core/ami/client'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
 import type { Channel } from '../../../src-main/core/demo/model'
 import { LiveSync } from '../../../src-main/core/live/live-sync'
-import type { LiveModel } from '../../../src-main/core/live/model'
+import { type LiveModel, toLiveState } from '../../../src-main/core/live/model'
+import { PatchCoalescer } from '../../../src-main/core/live/patch-coalescer'
 import type { LiveCall } from '../../../src-preload/types/live'
 
 interface Console {
@@ -212,6 +213,23 @@ describe('a resync changes nothing the console shows', () => {
     expect(parked.state).toBe('parked')
     const call = onlyCall(await expectInvisibleResyncs(c))
     expect(call).toMatchObject({ state: 'parked', stateSince: parked.stateSince, answeredAt: parked.answeredAt })
+  })
+
+  it('a periodic resync sends windows nothing for the calls and channels it kept', async () => {
+    const c = await start()
+    const { callee } = await talking(c)
+    c.pbx.hold(callee.uniqueid, true)
+    await step(c, 1000)
+    const co = new PatchCoalescer({ profileId: 'p', initial: toLiveState(c.sync.model), frameMs: 1_000_000 })
+    const off = c.sync.on('change', (m) => { co.update(toLiveState(m)) })
+    await periodicResync(c)
+    const patch = co.flush()
+    off()
+    co.dispose()
+    expect(Object.keys(patch?.calls?.upsert ?? {})).toEqual([])
+    expect(Object.keys(patch?.channels?.upsert ?? {})).toEqual([])
+    expect(patch?.calls?.remove ?? []).toEqual([])
+    expect(patch?.channels?.remove ?? []).toEqual([])
   })
 
   it('after a PBX restart, a call the console never saw shows its answer time and hold as unknown, not guessed', async () => {

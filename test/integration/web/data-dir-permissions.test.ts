@@ -39,8 +39,8 @@ async function startWebMode(dataDir: string): Promise<Running> {
         resolveUrl(new URL(line[0]))
       }
     }
-    child.stdout?.on('data', take)
-    child.stderr?.on('data', take)
+    child.stdout.on('data', take)
+    child.stderr.on('data', take)
     child.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`web mode exited (${String(code)}):\n${out}`))

@@ -44,7 +44,9 @@ export function EndedCard({ ended, suggested, onSelectSuggested }: { ended: Live
           <p className="small">
             Suggested: <strong>{partyLabel(suggested.caller).primary}</strong>, {suggestionReason(suggested)}.
           </p>
-          <SelectSuggested onSelect={onSelectSuggested} />
+          <div className="call-actions">
+            <SelectSuggested onSelect={onSelectSuggested} />
+          </div>
         </div>
       )}
     </section>

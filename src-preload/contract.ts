@@ -14,6 +14,7 @@ import { auditQuerySchema, type AuditEntryView } from './types/audit'
 import {
   adminSetPassphraseInputSchema,
   profileIdSchema,
+  profileRemoveInputSchema,
   profileSaveInputSchema,
   profileTestInputSchema,
   type PbxProfile,
@@ -68,7 +69,7 @@ export const invokeChannels = {
   'profiles.save': channel(profileSaveInputSchema, returns<PbxProfile>()),
   /** Before saving: does each transport connect, authenticate and allow what the console needs? */
   'profiles.test': channel(profileTestInputSchema, returns<TestConnectionView>()),
-  'profiles.remove': channel(z.strictObject({ id: profileIdSchema }), returns<null>()),
+  'profiles.remove': channel(profileRemoveInputSchema, returns<null>()),
   /** The first passphrase only from the first-run step (desktop window, or web mode's setup code). */
   'admin.setPassphrase': channel(adminSetPassphraseInputSchema, returns<null>()),
   'audit.read': channel(auditQuerySchema, returns<readonly AuditEntryView[]>()),

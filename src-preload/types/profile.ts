@@ -377,6 +377,13 @@ export const profileSaveInputSchema = z.strictObject({
 })
 export type ProfileSaveInput = z.infer<typeof profileSaveInputSchema>
 
+/** Removing a profile deletes its settings and secrets: an admin's decision once a passphrase exists. */
+export const profileRemoveInputSchema = z.strictObject({
+  id: profileIdSchema,
+  adminPassphrase: passphraseSchema.optional(),
+})
+export type ProfileRemoveInput = z.infer<typeof profileRemoveInputSchema>
+
 /**
  * A stored secret is used only while the endpoint it was entered for is unchanged; a test of an
  * edited endpoint uses only the secrets typed into this request.

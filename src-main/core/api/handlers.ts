@@ -26,7 +26,7 @@ export function createHandlers(s: ApiServices): Handlers {
     'profiles.list': () => s.profiles.view(),
     'profiles.save': (input, ctx) => s.profiles.save(input, ctx),
     'profiles.test': (input, ctx) => s.profiles.test(input, ctx),
-    'profiles.remove': ({ id }, ctx) => s.profiles.remove(id, ctx),
+    'profiles.remove': (input, ctx) => s.profiles.remove(input, ctx),
     'admin.setPassphrase': (input, ctx) => s.profiles.setAdminPassphrase(input, ctx),
     'audit.read': (query) => s.audit.read(query),
     'connections.list': () => s.runtimes.statuses(),

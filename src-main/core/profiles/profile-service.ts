@@ -1,5 +1,5 @@
 import type { TestConnectionView } from '../../../src-preload/types/connections'
-import type { AdminSetPassphraseInput, ProfileSaveInput, ProfilesView, Role, SecretKind } from '../../../src-preload/types/profile'
+import type { AdminSetPassphraseInput, ProfileRemoveInput, ProfileSaveInput, ProfilesView, Role, SecretKind } from '../../../src-preload/types/profile'
 import { testConnection, type TestConnectionSecrets } from '../connection/test-connection'
 import { ApiFailure } from '../api/api-failure'
 import type { AuditInput, AuditLog } from '../audit'
@@ -174,7 +174,8 @@ export class ProfileService {
     })
   }
 
-  async remove(id: string, ctx: SeatContext): Promise<null> {
+  async remove(input: ProfileRemoveInput, ctx: SeatContext): Promise<null> {
+    const { id, adminPassphrase } = input
     return this.serial(async () => {
       try {
         const { profiles, problems } = await this.store.list()
@@ -182,12 +183,19 @@ export class ProfileService {
         if (found === undefined && !problems.some((p) => p.profileId === id)) {
           throw new ProfileError('not_found', `No profile with id ${id}`)
         }
-        await this.store.remove(id)
-        await this.record(ctx, { profileId: id, action: 'profile.remove', target: id, result: 'ok', ...(found === undefined ? {} : { endpoint: endpointsInWords(found) }) })
+        const { adminVerified } = await this.store.remove(id, { adminPassphrase })
+        await this.record(ctx, {
+          profileId: id,
+          action: 'profile.remove',
+          target: id,
+          result: 'ok',
+          ...(found === undefined ? {} : { endpoint: endpointsInWords(found) }),
+          ...(adminVerified ? { detail: 'admin passphrase given and verified' } : {}),
+        })
         this.onChange(await this.view())
         return null
       } catch (err) {
-        await this.refused(ctx, 'profile.remove', id, err)
+        await this.refused(ctx, 'profile.remove', id, err, undefined, adminPassphrase !== undefined)
         throw asApiFailure(err)
       }
     })

@@ -191,9 +191,12 @@ export class ProfileStore {
   }
 
   /** Deletes a profile and its secrets. Narrowing needs no passphrase. */
-  async remove(id: string): Promise<void> {
+  async remove(id: string, options: { adminPassphrase?: string | undefined } = {}): Promise<{ adminVerified: boolean }> {
     await this.#ready()
     profileIdSchema.parse(id)
+    // Once an admin exists, a seat must not be able to wipe a PBX's settings and secrets.
+    const adminVerified = await this.hasAdminPassphrase()
+    if (adminVerified) await this.#requireAdmin(options.adminPassphrase, 'removing a PBX profile')
     const records = this.#readRecords()
     const rest: Record<string, unknown> = {}
     for (const [otherId, record] of Object.entries(records)) {
@@ -201,6 +204,7 @@ export class ProfileStore {
     }
     this.#kv.set(PROFILES_KEY, rest)
     for (const kind of SECRET_KINDS) await this.#secrets.delete(profileSecretName(id, kind))
+    return { adminVerified }
   }
 
   /**

@@ -12,7 +12,8 @@ interface ProfilesState {
   load: () => Promise<void>
   apply: (view: ProfilesView) => void
   save: (input: ProfileSaveInput) => Promise<boolean>
-  remove: (id: string) => Promise<boolean>
+  /** `adminPassphrase`: needed once an admin passphrase exists. */
+  remove: (id: string, adminPassphrase?: string) => Promise<boolean>
   test: (input: Omit<ProfileSaveInput, 'adminPassphrase'>) => Promise<TestConnectionView | null>
   /** `setupCode`: web mode's first-run step (the code printed where `npm run web` was started). */
   setPassphrase: (next: string, current?: string, setupCode?: string) => Promise<boolean>
@@ -38,8 +39,8 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
     if (r.ok) await get().load()
     return r.ok
   },
-  remove: async (id) => {
-    const r = await bridge().invoke('profiles.remove', { id })
+  remove: async (id, adminPassphrase) => {
+    const r = await bridge().invoke('profiles.remove', adminPassphrase === undefined ? { id } : { id, adminPassphrase })
     set({ error: r.ok ? null : r.error })
     return r.ok
   },

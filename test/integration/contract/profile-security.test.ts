@@ -187,6 +187,28 @@ describe('the guard cannot be widened without the admin passphrase', () => {
   })
 })
 
+describe('removing a profile is an admin decision once a passphrase exists', () => {
+  it('a seat without the passphrase cannot wipe a profile and its secrets; with it the profile goes, audited', async () => {
+    const demo = await demoPbx()
+    const core = await adminCore()
+    await core.start()
+    await officeOn(core, demo)
+    const bare = await core.dispatch('profiles.remove', { id: 'office' }, attacker)
+    expect(bare).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'removing a PBX profile needs the admin passphrase' } })
+    const listed = await core.dispatch('profiles.list', undefined, attacker)
+    expect(listed).toMatchObject({ ok: true, value: { profiles: [{ id: 'office', ami: { hasSecret: true } }] } })
+    const done = await core.dispatch('profiles.remove', { id: 'office', adminPassphrase: ADMIN }, { clientId: 'ipc-1', transport: 'ipc' })
+    expect(done).toMatchObject({ ok: true })
+    const after = await core.dispatch('profiles.list', undefined, attacker)
+    expect(after).toMatchObject({ ok: true, value: { profiles: [] } })
+    const lines = (await auditLines(core)).filter((e) => e.action === 'profile.remove')
+    expect(lines.map((e) => [e.result, e.seat])).toEqual([
+      ['ok', 'window 1'],
+      ['refused', 'web socket 7'],
+    ])
+  })
+})
+
 describe('passphrase attempts are throttled for the whole console', () => {
   it('a wrong guess makes the next one wait, whichever socket sends it, and every attempt is audited', async () => {
     const demo = await demoPbx()

@@ -289,7 +289,8 @@ describe('ProfileStore', () => {
 
   it('removes a profile with its secrets; a re-created profile does not inherit them', async () => {
     await create(profile(), { ari: 'ari-pass-1' })
-    await fx.store.remove('demo')
+    expect(await codeOf(fx.store.remove('demo'))).toBe('passphrase_required')
+    await fx.store.remove('demo', { adminPassphrase: ADMIN })
     expect(await codeOf(fx.store.get('demo'))).toBe('not_found')
     expect(fx.conf.get(`secret:${profileSecretName('demo', 'ari')}`)).toBeUndefined()
     expect(await codeOf(fx.store.secretFor(profile(), 'ari'))).toBe('not_found')

@@ -55,11 +55,64 @@ function SecretFlag({ label, has }: { label: string; has: boolean }): React.JSX.
   return <span className={has ? 'pill pill-ok' : 'pill'}>{`${label} ${has ? 'stored' : 'missing'}`}</span>
 }
 
+/**
+ * Removing a profile deletes its settings and stored secrets: once an admin passphrase exists it
+ * is asked for here, in the row, and checked by main (a plain confirm before then).
+ */
+function RemoveProfile({ profile, needsPassphrase }: { profile: PbxProfile; needsPassphrase: boolean }): React.JSX.Element {
+  const remove = useProfilesStore((s) => s.remove)
+  const [asking, setAsking] = useState(false)
+  const [passphrase, setPassphrase] = useState('')
+  if (!asking) {
+    return (
+      <button
+        type="button"
+        aria-label={`Remove ${profile.name}`}
+        onClick={() => {
+          if (needsPassphrase) setAsking(true)
+          else if (window.confirm(`Remove the profile “${profile.name}”? Its stored secrets are deleted too.`)) void remove(profile.id)
+        }}
+      >
+        Remove
+      </button>
+    )
+  }
+  const cancel = (): void => {
+    setAsking(false)
+    setPassphrase('')
+  }
+  return (
+    <form
+      className="inline-fields"
+      aria-label={`Remove ${profile.name}`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void remove(profile.id, passphrase).then((ok) => {
+          if (ok) cancel()
+        })
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') cancel()
+      }}
+    >
+      <label className="form-field">
+        <span>Admin passphrase to remove “{profile.name}” and its secrets</span>
+        <input type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(e) => { setPassphrase(e.currentTarget.value) }} />
+      </label>
+      <button type="submit" className="danger" disabled={passphrase === ''}>
+        Remove
+      </button>
+      <button type="button" onClick={cancel}>
+        Cancel
+      </button>
+    </form>
+  )
+}
+
 /** PBX profiles (list + editor), the admin passphrase, and the audit log. */
 export function AdminView(): React.JSX.Element {
   const view = useProfilesStore((s) => s.view)
   const load = useProfilesStore((s) => s.load)
-  const remove = useProfilesStore((s) => s.remove)
   const webMode = useAppStore((s) => s.info?.mode === 'web')
   const [editing, setEditing] = useState<{ profile: PbxProfile; isNew: boolean } | null>(null)
   // Until the first-run step is done nobody can create a profile (main refuses it too).
@@ -131,15 +184,7 @@ export function AdminView(): React.JSX.Element {
                     <button type="button" aria-label={`Edit ${p.name}`} onClick={() => { setEditing({ profile: p, isNew: false }) }}>
                       Edit
                     </button>
-                    <button
-                      type="button"
-                      aria-label={`Remove ${p.name}`}
-                      onClick={() => {
-                        if (window.confirm(`Remove the profile “${p.name}”? Its stored secrets are deleted too.`)) void remove(p.id)
-                      }}
-                    >
-                      Remove
-                    </button>
+                    <RemoveProfile profile={p} needsPassphrase={view.hasAdminPassphrase} />
                   </td>
                 </tr>
               ))}

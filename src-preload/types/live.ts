@@ -65,6 +65,13 @@ export interface LiveChannel {
   readonly ringGroup: string | undefined
   /** Key of the parked call (`lot:space`) while this channel is parked. */
   readonly parkedKey: string | undefined
+  /**
+   * The mailbox (`105` of `VoiceMail(105@default,u)`) while the channel runs VoiceMail: the caller
+   * is leaving a message for that extension. Absent otherwise.
+   */
+  readonly voicemail?: string
+  /** When it started VoiceMail (absent when first seen there in a snapshot). */
+  readonly voicemailSince?: number
   /** What is not known about this channel (absent: everything above is known). */
   readonly unknown?: readonly LiveUnknownFact[]
 }
@@ -77,13 +84,50 @@ export interface LiveParty {
   readonly number: string
 }
 
+/**
+ * Where the caller is now, seen from the caller: talking with a person (the far end of the
+ * bridges and Local channels), ringing one or more phones, leaving a message in an extension's
+ * voicemail, or parked in a space (`number` = the space).
+ */
+export type LiveTargetKind = 'talking' | 'ringing' | 'voicemail' | 'parked'
+
+export interface LiveTarget {
+  readonly kind: LiveTargetKind
+  /** Who: one party, or every phone ringing at once (a ring group, a ringall queue). */
+  readonly parties: readonly LiveParty[]
+  /** Since when the caller is with this target (ringing, talking with this party, in voicemail, parked). */
+  readonly since: number | undefined
+}
+
+/**
+ * One step of the way a call took through the PBX, in order: the number dialled (DID), a ring
+ * group, a queue, each party that answered (a transfer adds the next), a voicemail, a parking space.
+ */
+export type LiveRouteStepKind = 'did' | 'ringGroup' | 'queue' | 'party' | 'voicemail' | 'parked'
+
+export interface LiveRouteStep {
+  readonly kind: LiveRouteStepKind
+  /** DID, group or queue number/name, extension, mailbox, parking space. */
+  readonly number: string
+  /** The name the PBX gave (caller ID / connected line name), '' when it gave none. */
+  readonly name: string
+}
+
 /** A call: the channels joined by a (non-holding) bridge or by a shared Linkedid. */
 export interface LiveCall {
   /** The Linkedid of the call's first channel: stable for the life of the call. */
   readonly id: string
   readonly direction: LiveCallDirection
   readonly caller: LiveParty
+  /**
+   * Who the caller is with now: the party talking or the one phone ringing (see `target`); when
+   * nobody is (in a queue, an IVR, alone on hold), the number dialled.
+   */
   readonly callee: LiveParty
+  /** Where the caller is now (absent: with nobody yet — a queue, an IVR, alone on hold). */
+  readonly target?: LiveTarget
+  /** The way the call took so far (absent: nothing known yet). */
+  readonly path?: readonly LiveRouteStep[]
   readonly state: LiveCallState
   readonly startedAt: number
   /**
@@ -216,6 +260,12 @@ export interface LiveMeta {
   readonly syncedAt: number | undefined
   /** How many times the state was rebuilt. */
   readonly resyncs: number
+  /**
+   * When the collections stopped following the PBX (the connection was lost, or a rebuild keeps
+   * failing): what is shown is as of this moment, and timers stop here. Absent while the state
+   * is current (a periodic resync on a live connection never sets it); cleared by the rebuild.
+   */
+  readonly staleSince?: number
 }
 
 export interface LiveState {

@@ -8,14 +8,10 @@
  * The call's id is the Linkedid of its earliest channel, so it stays the same while the call
  * lives, and an attended transfer that merges two calls keeps the older call's id.
  */
-import type { LiveBridge, LiveCall, LiveCallState, LiveChannel, LiveUnknownFact } from '../../../src-preload/types/live'
+import type { LiveBridge, LiveCall, LiveCallState, LiveChannel, LiveParty, LiveUnknownFact } from '../../../src-preload/types/live'
 import { trunkNameOf } from './channel'
 import type { Draft } from './model'
-
-function joins(b: LiveBridge | undefined): boolean {
-  if (b === undefined) return true
-  return b.type !== 'holding' && b.type !== 'parking' && b.technology !== 'holding_bridge'
-}
+import { joins, localPartner, pathOf, samePath, sameTarget, targetOf } from './route'
 
 function component(d: Draft, start: string, visited: Set<string>): LiveChannel[] {
   const out: LiveChannel[] = []
@@ -27,7 +23,14 @@ function component(d: Draft, start: string, visited: Set<string>): LiveChannel[]
     if (ch === undefined) continue
     out.push(ch)
     const bridge = ch.bridgeId === undefined ? undefined : d.get('bridges', ch.bridgeId)
-    const neighbours = [...(d.idx('linked', ch.linkedid) ?? []), ...(ch.bridgeId !== undefined && joins(bridge) ? (bridge?.channelIds ?? []) : [])]
+    // The two halves of a Local channel are one path even when Asterisk relinked only one of them
+    // (a parked call's retriever: its `;1` took the parkee's Linkedid, its `;2` kept its own).
+    const half = localPartner(d, ch)
+    const neighbours = [
+      ...(d.idx('linked', ch.linkedid) ?? []),
+      ...(ch.bridgeId !== undefined && joins(bridge) ? (bridge?.channelIds ?? []) : []),
+      ...(half === undefined ? [] : [half.id]),
+    ]
     for (const n of neighbours) {
       if (visited.has(n)) continue
       visited.add(n)
@@ -105,24 +108,41 @@ export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | und
   // was: who called whom and which way; a late leg must not flip an outbound call to inbound.
   const rootGone = old !== undefined && !channels.some((c) => c.id === id)
   const direction = rootGone ? old.direction : root.isTrunk ? 'inbound' : trunk !== undefined ? 'outbound' : 'internal'
-  const callee =
-    root.connectedNum !== '' && (root.connectedNum !== root.callerNum || root.connectedName !== root.callerName)
+  const dialled: LiveParty = rootGone
+    ? old.callee
+    : root.connectedNum !== '' && (root.connectedNum !== root.callerNum || root.connectedName !== root.callerName)
       ? { name: root.connectedName, number: root.connectedNum }
       : { name: '', number: root.did ?? root.exten }
+  const parkedCall = parked.map((c) => (c.parkedKey === undefined ? undefined : d.get('parked', c.parkedKey))).find((p) => p !== undefined)
+  const target = targetOf(d, {
+    channels,
+    old,
+    dialled,
+    parkedSpace: parkedCall === undefined ? undefined : { space: parkedCall.space, since: parkedCall.since },
+    held: state === 'hold' || state === 'transferring',
+  })
+  const queue = channels.find((c) => c.queue !== undefined)?.queue ?? old?.queue
+  const ringGroup = channels.find((c) => c.ringGroup !== undefined)?.ringGroup ?? old?.ringGroup
+  const did = channels.find((c) => c.did !== undefined)?.did ?? old?.did
+  const path = pathOf(old?.path, { did, ringGroup, queue }, target)
+  // Who the caller is with: the one party talking or ringing, else what was dialled.
+  const withParty = target !== undefined && target.kind !== 'parked' && target.parties.length === 1 ? target.parties[0] : undefined
   return {
     id,
     direction,
     caller: rootGone ? old.caller : { name: root.callerName, number: root.callerNum },
-    callee: rootGone ? old.callee : callee,
+    callee: withParty ?? dialled,
+    ...(target === undefined ? {} : { target }),
+    ...(path === undefined ? {} : { path }),
     state,
     startedAt: rootGone ? old.startedAt : root.createdAt,
     answeredAt: talk.at,
     stateSince,
     // The queue, ring group, trunk and DID the call came through stay on the card for the whole call.
-    queue: channels.find((c) => c.queue !== undefined)?.queue ?? old?.queue,
-    ringGroup: channels.find((c) => c.ringGroup !== undefined)?.ringGroup ?? old?.ringGroup,
+    queue,
+    ringGroup,
     trunk: (trunk === undefined ? undefined : trunkNameOf(trunk)) ?? old?.trunk,
-    did: channels.find((c) => c.did !== undefined)?.did ?? old?.did,
+    did,
     channelIds: channels.map((c) => c.id),
     bridgeIds,
     ...(unknown.length > 0 ? { unknown } : {}),
@@ -182,7 +202,9 @@ function sameCall(a: LiveCall, b: LiveCall): boolean {
     a.channelIds.every((x, i) => x === b.channelIds[i]) &&
     a.bridgeIds.length === b.bridgeIds.length &&
     a.bridgeIds.every((x, i) => x === b.bridgeIds[i]) &&
-    (a.unknown ?? []).join() === (b.unknown ?? []).join()
+    (a.unknown ?? []).join() === (b.unknown ?? []).join() &&
+    sameTarget(a.target, b.target) &&
+    samePath(a.path, b.path)
   )
 }
 

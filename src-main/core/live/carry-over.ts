@@ -73,6 +73,8 @@ function carriedChannel(before: LiveChannel, now: LiveChannel, opts: CarryOption
     queue: now.queue ?? before.queue,
     did: before.did ?? now.did,
     ringGroup: before.ringGroup ?? now.ringGroup,
+    // Still in the same mailbox: since when is the old model's (the list does not say).
+    ...(now.voicemail !== undefined && now.voicemail === before.voicemail && before.voicemailSince !== undefined ? { voicemailSince: before.voicemailSince } : {}),
   }
   return unknown.size === 0 ? next : { ...next, unknown: [...unknown].sort() }
 }

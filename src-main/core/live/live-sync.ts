@@ -166,6 +166,8 @@ export class LiveSync extends TypedEmitter<LiveSyncEvents> {
     } catch (err) {
       if (gen !== this.generation) return false
       this.emit('error', err)
+      // Events are buffered, not applied, until a rebuild succeeds: what is shown is as of now.
+      this.markStale()
       if (this.client.state === 'ready') this.scheduleRetry()
       return false
     }
@@ -229,7 +231,12 @@ export class LiveSync extends TypedEmitter<LiveSyncEvents> {
     this.continuous = false
     this.syncing = true
     this.pending = []
-    this.publish(withMeta(this.current, { status: 'disconnected' }))
+    this.publish(withMeta(this.current, { status: 'disconnected', staleSince: this.current.meta.staleSince ?? this.now() }))
+  }
+
+  /** The shown state stopped following the PBX now (kept if it already had: the earliest moment counts). */
+  private markStale(): void {
+    if (this.current.meta.staleSince === undefined) this.publish(withMeta(this.current, { staleSince: this.now() }))
   }
 
   private onEvent(msg: AmiMessage): void {

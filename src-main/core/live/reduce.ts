@@ -14,11 +14,12 @@
  * safe (README.md "Resync").
  */
 import type { AmiEventOf, AmiTypedEvent } from '../ami/events'
-import type { ExtensionStateName, LiveQueue, LiveQueueMember } from '../../../src-preload/types/live'
+import type { ExtensionStateName, LiveChannel, LiveQueue, LiveQueueMember } from '../../../src-preload/types/live'
 import { hintDevices, rebuildCalls } from './calls'
 import { patchChannel, removeChannel, removeQueueCaller, setChannelBridge, upsertChannel, withoutUnknown } from './channel'
 import { Draft, type LiveModel, rec } from './model'
 import { applyQueueParams, applyQueueStatEvent, emptyQueue } from './queue-stats'
+import { mailboxOf } from './route'
 
 export function eventTime(ev: { readonly timestamp: number | undefined }, now: number | undefined): number {
   return ev.timestamp !== undefined ? Math.round(ev.timestamp * 1000) : (now ?? 0)
@@ -208,9 +209,13 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
     case 'Newstate':
     case 'NewCallerid':
     case 'NewConnectedLine':
-    case 'Newexten':
       upsertChannel(d, ev.channel, t, { create: true })
       return
+    case 'Newexten': {
+      const ch = upsertChannel(d, ev.channel, t, { create: true })
+      if (ch !== undefined && ev.application !== undefined) setVoicemail(d, ch, ev.application === 'VoiceMail' ? mailboxOf(ev.appData) : undefined, t)
+      return
+    }
     case 'DialBegin':
     case 'DialState':
     case 'DialEnd':
@@ -380,11 +385,28 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
         patchChannel(d, ch.id, { answeredAt: undefined, moh, mohSince: undefined, unknown: bridge === undefined ? ['answeredAt'] : ['answeredAt', 'hold'] })
       }
       setChannelBridge(d, ch.id, bridge)
+      // Leaving a message now: since when is not listed.
+      if (ev.application === 'VoiceMail') setVoicemail(d, ch, mailboxOf(ev.applicationData), undefined)
       return
     }
     default:
       return
   }
+}
+
+/**
+ * The mailbox a channel is leaving a message in (VoiceMail), or none once it runs anything else.
+ * Set, not toggled: a replayed Newexten leaves the same value (README "Resync").
+ */
+function setVoicemail(d: Draft, ch: LiveChannel, mailbox: string | undefined, t: number | undefined): void {
+  if (ch.voicemail === mailbox) return
+  if (mailbox === undefined) {
+    const { voicemail: _box, voicemailSince: _since, ...rest } = ch
+    d.set('channels', ch.id, rest)
+    d.touchedChannels.add(ch.id)
+    return
+  }
+  patchChannel(d, ch.id, t === undefined ? { voicemail: mailbox } : { voicemail: mailbox, voicemailSince: t })
 }
 
 function clearHold(d: Draft, id: string | undefined): void {

@@ -10,6 +10,13 @@
  *   stream.on('unauthorized', (err) => …)     401 on upgrade: stopped, no retry storm
  *   stream.start(); await stream.stop()
  *   stream.pause() / stream.resume()    the session's circuit breaker holds reconnects while open
+ *
+ * Liveness: a frozen Asterisk (SIGSTOP, a hung host, a path that drops packets without a reset)
+ * keeps the TCP connection "open" for minutes, and an idle event socket would never notice. So an
+ * open socket sends a WebSocket ping every `pingIntervalMs`; Asterisk answers it itself
+ * (res_http_websocket.c, ast_websocket_read: "PING received. Sent PONG"), and no pong within
+ * `pongTimeoutMs` closes the socket with a `timeout` error, which reconnects like any loss. A ping
+ * is two tiny frames on a connection that already exists: no HTTP parse, no auth check, no JSON.
  */
 import WebSocket from 'ws'
 import { TypedEmitter } from '../ami/emitter'
@@ -28,6 +35,10 @@ export interface AriEventStreamOptions {
   readonly tls?: HttpTlsOptions
   readonly handshakeTimeoutMs?: number
   readonly reconnect?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number } | false
+  /** Ping period while open (default 5 s); 0 turns liveness checks off. */
+  readonly pingIntervalMs?: number
+  /** A ping unanswered after this long means the PBX is not answering (default 4 s). */
+  readonly pongTimeoutMs?: number
   /** Largest frame accepted (default 1 MiB). */
   readonly maxPayloadBytes?: number
   readonly random?: () => number
@@ -53,8 +64,11 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
   private readonly where: string
   private socket: WebSocket | undefined
   private timer: NodeJS.Timeout | undefined
+  private pingTimer: NodeJS.Timeout | undefined
   private attempt = 0
   private everOpen = false
+  /** Set when the pong deadline closed the socket: the close is reported as that timeout. */
+  private stalled: TransportError | undefined
   state: AriEventStreamState = 'idle'
   /** Connection attempts made (tests check there is no reconnect storm). */
   attempts = 0
@@ -83,6 +97,7 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
   async stop(): Promise<void> {
     this.state = 'stopped'
     clearTimeout(this.timer)
+    clearTimeout(this.pingTimer)
     const ws = this.socket
     this.socket = undefined
     if (ws === undefined) return
@@ -146,20 +161,53 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
       this.everOpen = true
       this.attempt = 0
       this.state = 'open'
+      this.schedulePing(ws)
       this.emit('open', { reconnect })
+    })
+    ws.on('pong', () => {
+      if (this.socket === ws) this.schedulePing(ws)
     })
     ws.on('message', (data, isBinary) => {
       if (this.socket !== ws || isBinary) return
       this.onFrame(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8'))
     })
     ws.on('error', (err) => {
-      failure ??= classifyNetworkFailure(err, this.where)
+      // ws reports its own handshake deadline as a plain Error: a PBX that accepted the TCP
+      // connection but never answered the upgrade is not answering, not a network fault.
+      failure ??= /handshake has timed out/i.test(err.message)
+        ? new TransportError('timeout', `${this.where}: no answer to the connection request in time (the PBX is not answering)`, { cause: err })
+        : classifyNetworkFailure(err, this.where)
     })
     ws.on('close', () => {
       if (this.socket !== ws) return
+      clearTimeout(this.pingTimer)
       this.socket = undefined
-      this.onClosed(failure)
+      const stalled = this.stalled
+      this.stalled = undefined
+      this.onClosed(stalled ?? failure)
     })
+  }
+
+  /**
+   * The next ping after a quiet period, then a deadline for its pong. Each pong (any pong:
+   * a late one still proves the peer is alive) starts the next period.
+   */
+  private schedulePing(ws: WebSocket): void {
+    clearTimeout(this.pingTimer)
+    const every = this.options.pingIntervalMs ?? 5000
+    if (every <= 0) return
+    const deadline = this.options.pongTimeoutMs ?? 4000
+    this.pingTimer = setTimeout(() => {
+      if (this.socket !== ws || ws.readyState !== WebSocket.OPEN) return
+      ws.ping()
+      this.pingTimer = setTimeout(() => {
+        if (this.socket !== ws) return
+        this.stalled = new TransportError('timeout', `${this.where}: no answer to a ping within ${String(deadline)} ms (the PBX is not answering)`)
+        ws.terminate()
+      }, deadline)
+      this.pingTimer.unref()
+    }, every)
+    this.pingTimer.unref()
   }
 
   private onFrame(text: string): void {

@@ -24,6 +24,21 @@
  * reconnecting; after the cool-down one health probe is let through (half-open), and its success
  * closes the breaker and resumes the event socket. AMI keeps its own jittered reconnect (it has no
  * request to refuse), but its failures feed the breaker.
+ *
+ * Liveness (liveness.ts): a PBX that stops answering without closing its sockets (a frozen
+ * Asterisk) is found by questions with deadlines on every transport, and the transport shows
+ * `not_answering` with `since` = when it stopped answering (kept through reconnect attempts that
+ * time out too), not "connected". A transport that lost its connection for another reason shows
+ * `connecting` while it retries. When the breaker opens, a probe is scheduled for the end of its
+ * cool-down, so recovery does not wait for the next health period; when it closes (a probe or AMI
+ * got through), the ARI event socket resumes and a health round re-checks the others at once.
+ *
+ * The ARI event socket is opened WITHOUT subscribeAll: nothing in the console reads ARI events
+ * (AMI feeds the live state), so the socket is kept only as the cheapest honest liveness signal
+ * for ARI: a WebSocket ping on a connection that is already open costs Asterisk two tiny frames
+ * (no HTTP request to parse, no authentication, no JSON), so it can run as often as the AMI ping,
+ * and a restarting Asterisk closes it at once. Subscribing to every event of the system just to
+ * ping would make the PBX serialise and send every channel's events to a reader that drops them.
  */
 import type { AmiClientOptions } from '../ami/client'
 import { AmiClient } from '../ami/client'
@@ -39,9 +54,15 @@ import type { PbxProfile, SecretKind } from '../profiles/schema'
 import { redact } from '../secrets/redact'
 import { type BreakerState, CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker'
 import { amiTls, ariBaseUrl, ariTls, freepbxTls } from './endpoints'
+import { LIVENESS_DEFAULTS, type LivenessOptions } from './liveness'
 
 export type TransportName = 'ami' | 'ari' | 'rest'
-export type TransportState = 'connected' | 'connecting' | 'down' | 'disabled'
+/**
+ * connected; connecting (first attempt or retrying after a loss); not_answering (the PBX accepts
+ * connections but does not answer within the deadline: frozen or overloaded); down (given up, or
+ * refused by the breaker); disabled (turned off in the profile).
+ */
+export type TransportState = 'connected' | 'connecting' | 'not_answering' | 'down' | 'disabled'
 
 export interface TransportStatus {
   readonly state: TransportState
@@ -56,6 +77,8 @@ export interface TransportStatus {
 export interface SessionStatus {
   readonly profileId: string
   readonly breaker: BreakerState
+  /** While the breaker is open: when it lets the next probe through (epoch ms, session clock). */
+  readonly breakerRetryAt?: number
   readonly ami: TransportStatus
   readonly ari: TransportStatus
   readonly rest: TransportStatus
@@ -77,8 +100,10 @@ export interface PbxSessionOptions {
   readonly getSecret: (kind: SecretKind) => Promise<string | undefined>
   readonly now?: () => number
   readonly breaker?: Omit<CircuitBreakerOptions, 'now'>
-  /** Health round period (ARI info + FreePBX health); 0 = only when checkHealth() is called. Default 15 s. */
+  /** Health round period (ARI info + FreePBX health); 0 = only when checkHealth() is called. Default: liveness.healthIntervalMs. */
   readonly healthIntervalMs?: number
+  /** Liveness periods and deadlines (liveness.ts); each defaults to LIVENESS_DEFAULTS. */
+  readonly liveness?: Partial<LivenessOptions>
   /** AMI client tuning (timeouts, reconnect, auth attempts); host/user/secret come from the profile. */
   readonly ami?: Pick<AmiClientOptions, 'connectTimeoutMs' | 'actionTimeoutMs' | 'pingIntervalMs' | 'pingTimeoutMs' | 'reconnect' | 'maxAuthAttempts' | 'events' | 'filters' | 'random'>
   readonly ari?: { readonly app?: string; readonly subscribeAll?: boolean; readonly timeoutMs?: number; readonly reconnect?: { initialDelayMs?: number; maxDelayMs?: number } }
@@ -105,6 +130,10 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   private connected = false
   /** Why a stored secret was not handed out, per transport (shown instead of "no secret stored"). */
   #refusedSecrets: Partial<Record<SecretKind, string>> = {}
+  private readonly liveness: LivenessOptions
+  private probeTimer: NodeJS.Timeout | undefined
+  /** The health round in progress: rounds never overlap (a slow one is not doubled up). */
+  private healthRound: Promise<void> | undefined
 
   constructor(options: PbxSessionOptions) {
     super()
@@ -113,6 +142,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     this.profileId = options.profile.id
     this.now = options.now ?? Date.now
     this.breaker = new CircuitBreaker({ ...options.breaker, now: this.now })
+    this.liveness = { ...LIVENESS_DEFAULTS, ...options.liveness, ...(options.healthIntervalMs === undefined ? {} : { healthIntervalMs: options.healthIntervalMs }) }
     const t = this.now()
     this.statuses = {
       ami: { state: 'down', since: t },
@@ -121,7 +151,14 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     }
     this.unsubscribers.push(
       this.breaker.on('state', (state) => {
-        if (state === 'open') this.#ariStream?.pause()
+        if (state === 'open') {
+          this.#ariStream?.pause()
+          this.scheduleProbe()
+        } else if (state === 'closed' && this.connected) {
+          this.#ariStream?.resume()
+          // After the listeners of this change: a round started from inside guarded() would nest.
+          setTimeout(() => void this.checkHealth(), 0).unref()
+        }
         this.emitStatus()
       }),
     )
@@ -133,7 +170,8 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   }
 
   status(): SessionStatus {
-    return { profileId: this.profileId, breaker: this.breaker.state, ami: { ...this.statuses.ami }, ari: { ...this.statuses.ari }, rest: { ...this.statuses.rest } }
+    const retryAt = this.breaker.retryAt
+    return { profileId: this.profileId, breaker: this.breaker.state, ...(retryAt === undefined ? {} : { breakerRetryAt: retryAt }), ami: { ...this.statuses.ami }, ari: { ...this.statuses.ari }, rest: { ...this.statuses.rest } }
   }
 
   get breakerState(): BreakerState {
@@ -165,7 +203,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     this.startAmi(amiSecret)
     this.startAri(ariSecret)
     this.startRest(restSecret)
-    const every = this.options.healthIntervalMs ?? 15_000
+    const every = this.liveness.healthIntervalMs
     if (every > 0) this.scheduleHealth(every)
     // A first health round so ARI/REST show connected without waiting a period.
     await this.checkHealth()
@@ -174,6 +212,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   async disconnect(): Promise<void> {
     this.connected = false
     clearTimeout(this.healthTimer)
+    clearTimeout(this.probeTimer)
     for (const off of this.unsubscribers.splice(1)) off()
     const ami = this.#amiInstance
     const stream = this.#ariStream
@@ -209,11 +248,19 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
    * half-open state only the first gets the probe. Never throws.
    */
   async checkHealth(): Promise<void> {
+    this.healthRound ??= this.healthRoundOnce().finally(() => {
+      this.healthRound = undefined
+    })
+    return this.healthRound
+  }
+
+  private async healthRoundOnce(): Promise<void> {
     const rounds: Array<Promise<unknown>> = []
+    const timeoutMs = this.liveness.healthTimeoutMs
     if (this.#ariRest !== undefined) {
       const client = this.#ariRest
       rounds.push(
-        this.guarded('ari', () => client.info()).then(
+        this.guarded('ari', () => client.info({ timeoutMs })).then(
           () => {
             this.#ariStream?.resume()
           },
@@ -223,7 +270,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     }
     if (this.#restClient !== undefined) {
       const client = this.#restClient
-      rounds.push(this.guarded('rest', () => client.health()).catch(() => undefined))
+      rounds.push(this.guarded('rest', () => client.health({ timeoutMs })).catch(() => undefined))
     }
     // Sequential is not needed: the breaker hands out at most one half-open probe.
     await Promise.all(rounds)
@@ -250,6 +297,8 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       secret,
       auth: p.ami.auth,
       tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
+      pingIntervalMs: this.liveness.amiPingIntervalMs,
+      pingTimeoutMs: this.liveness.amiPingTimeoutMs,
       ...this.options.ami,
     })
     this.#amiInstance = ami
@@ -264,14 +313,16 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       }),
       ami.on('disconnected', ({ error, willReconnect }) => {
         this.breaker.recordFailure()
-        this.set('ami', { state: willReconnect ? 'connecting' : 'down', ...this.describeAmi(error) })
+        const stalled = error instanceof AmiError && error.code === 'timeout'
+        this.set('ami', { state: !willReconnect ? 'down' : stalled ? 'not_answering' : 'connecting', ...this.describeAmi(error) })
       }),
       ami.on('error', (err) => {
         // Failed (re)connect attempts arrive here; protocol/listener noise does not count.
         if (err.code !== 'connection_error' && err.code !== 'timeout') return
         if (ami.state === 'ready') return
         this.breaker.recordFailure()
-        this.set('ami', { state: 'connecting', ...this.describeAmi(err) })
+        // A login that never completes (no banner, no answer) is the PBX not answering.
+        this.set('ami', { state: err.code === 'timeout' ? 'not_answering' : 'connecting', ...this.describeAmi(err) })
       }),
       ami.on('auth_failed', (err) => {
         this.set('ami', { state: 'down', ...this.describeAmi(err) })
@@ -300,9 +351,12 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       username: p.ari.user,
       password: secret,
       app: o.app ?? 'attendant',
-      subscribeAll: o.subscribeAll ?? true,
+      subscribeAll: o.subscribeAll ?? false,
       tls: ariTls(p),
       reconnect: o.reconnect ?? {},
+      pingIntervalMs: this.liveness.ariPingIntervalMs,
+      pongTimeoutMs: this.liveness.ariPongTimeoutMs,
+      handshakeTimeoutMs: this.liveness.healthTimeoutMs,
     })
     this.#ariStream = stream
     this.set('ari', { state: 'connecting' })
@@ -315,7 +369,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       stream.on('close', ({ error, willReconnect }) => {
         if (error !== undefined && isAvailabilityFailure(error)) this.breaker.recordFailure()
         if (this.breaker.state === 'open') stream.pause()
-        this.set('ari', { state: willReconnect ? 'connecting' : 'down', ...this.describeTransport(error) })
+        this.set('ari', { state: !willReconnect ? 'down' : error?.code === 'timeout' ? 'not_answering' : 'connecting', ...this.describeTransport(error) })
       }),
       stream.on('event', (event) => {
         this.emit('ariEvent', event)
@@ -361,7 +415,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       const t = err instanceof TransportError ? err : undefined
       if (t !== undefined && isAvailabilityFailure(t)) {
         this.breaker.recordFailure()
-        this.set(name, { state: 'down', ...this.describeTransport(t) })
+        this.set(name, { state: t.code === 'timeout' ? 'not_answering' : 'down', ...this.describeTransport(t) })
       } else if (t !== undefined && (t.code === 'unauthorized' || t.code === 'forbidden')) {
         this.breaker.release()
         this.set(name, { state: 'down', ...this.describeTransport(t) })
@@ -382,7 +436,9 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
           ? 'AMI authentication failed (user or secret rejected); not retrying'
           : err.code === 'connection_error'
             ? `AMI connection failed: ${err.message.replace(/^AMI connection error: /, '')}`
-            : `AMI: ${err.message}`
+            : err.code === 'timeout'
+              ? `AMI: the PBX is not answering (${err.message})`
+              : `AMI: ${err.message}`
       return { lastError: this.#scrub(words), code: err.code }
     }
     return { lastError: 'AMI: unexpected failure', code: 'error' }
@@ -406,6 +462,17 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
 
   private emitStatus(): void {
     this.emit('status', this.status())
+  }
+
+  /** The half-open probe as soon as the breaker allows one (plus a little, for clock granularity). */
+  private scheduleProbe(): void {
+    clearTimeout(this.probeTimer)
+    const retryAt = this.breaker.retryAt
+    if (!this.connected || retryAt === undefined) return
+    this.probeTimer = setTimeout(() => {
+      if (this.connected) void this.checkHealth()
+    }, Math.max(0, retryAt - this.now()) + 10)
+    this.probeTimer.unref()
   }
 
   private scheduleHealth(every: number): void {

@@ -35,6 +35,11 @@ export interface FreepbxClientOptions {
   readonly refreshMarginMs?: number
 }
 
+/** Per-call deadline (default: the client's `timeoutMs`). */
+export interface RequestOptions {
+  readonly timeoutMs?: number
+}
+
 export interface FreepbxHealth {
   /** Extensions the token can see (proves the core read scope). */
   readonly extensionCount: number
@@ -68,21 +73,25 @@ export class FreepbxClient {
     return this.tokens.fetches
   }
 
-  async health(): Promise<FreepbxHealth> {
+  /**
+   * `timeoutMs` bounds the whole check, token included: a frozen FreePBX must be noticed within
+   * it, not after the pool's longer deadline for real work (a CDR page).
+   */
+  async health(opts: RequestOptions = {}): Promise<FreepbxHealth> {
     return this.query(HEALTH_QUERY, {}, (data) => {
       const root = rootField(data, 'fetchAllExtensions')
       const count = root.totalCount
       return { extensionCount: typeof count === 'number' ? count : Array.isArray(root.extension) ? root.extension.length : 0 }
-    })
+    }, opts)
   }
 
   /**
    * One GraphQL operation (send one root field per request: FreePBX checks only the first
    * field's `status`). `parse` turns `data` into the typed result and throws on a bad shape.
    */
-  async query<T>(query: string, variables: Readonly<Record<string, unknown>>, parse: (data: Record<string, unknown>) => T): Promise<T> {
-    const first = await this.post(query, variables)
-    const res = isAuthFailure(first) ? await this.retryWithFreshToken(query, variables) : first
+  async query<T>(query: string, variables: Readonly<Record<string, unknown>>, parse: (data: Record<string, unknown>) => T, opts: RequestOptions = {}): Promise<T> {
+    const first = await this.post(query, variables, opts)
+    const res = isAuthFailure(first) ? await this.retryWithFreshToken(query, variables, opts) : first
     const data = this.interpret(res)
     try {
       return parse(data)
@@ -96,9 +105,9 @@ export class FreepbxClient {
     await this.http.close()
   }
 
-  private async retryWithFreshToken(query: string, variables: Readonly<Record<string, unknown>>): Promise<HttpResponse> {
+  private async retryWithFreshToken(query: string, variables: Readonly<Record<string, unknown>>, opts: RequestOptions): Promise<HttpResponse> {
     this.tokens.invalidate()
-    const again = await this.post(query, variables)
+    const again = await this.post(query, variables, opts)
     if (isAuthFailure(again)) {
       this.tokens.invalidate()
       throw new TransportError('unauthorized', `${this.where}: access token rejected even after a refresh (revoked application?)`, { status: again.status })
@@ -106,9 +115,10 @@ export class FreepbxClient {
     return again
   }
 
-  private async post(query: string, variables: Readonly<Record<string, unknown>>): Promise<HttpResponse> {
-    const token = await this.tokens.get()
+  private async post(query: string, variables: Readonly<Record<string, unknown>>, opts: RequestOptions): Promise<HttpResponse> {
+    const token = await this.tokens.get(opts.timeoutMs)
     return this.http.request({
+      timeoutMs: opts.timeoutMs,
       method: 'POST',
       path: `${this.basePath}${GQL_PATH}`,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

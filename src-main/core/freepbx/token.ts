@@ -42,11 +42,11 @@ export class TokenSource {
     this.options = rest
   }
 
-  /** A valid access token, fetching one when there is none or it is about to expire. */
-  get(): Promise<string> {
+  /** A valid access token, fetching one when there is none or it is about to expire (within `timeoutMs` when given). */
+  get(timeoutMs?: number): Promise<string> {
     const cached = this.#token
     if (cached !== undefined && this.options.now() < cached.renewAt) return Promise.resolve(cached.value)
-    this.inflight ??= this.fetch().finally(() => {
+    this.inflight ??= this.fetch(timeoutMs).finally(() => {
       this.inflight = undefined
     })
     return this.inflight
@@ -57,12 +57,13 @@ export class TokenSource {
     this.#token = undefined
   }
 
-  private async fetch(): Promise<string> {
+  private async fetch(timeoutMs: number | undefined): Promise<string> {
     const o = this.options
     this.fetches++
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: o.clientId, client_secret: this.#clientSecret })
     if (o.scope !== undefined && o.scope !== '') form.set('scope', o.scope)
     const res = await o.http.request({
+      timeoutMs,
       method: 'POST',
       path: `${o.basePath}${TOKEN_PATH}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

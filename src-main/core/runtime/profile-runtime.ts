@@ -233,6 +233,10 @@ function toConnectionStatus(p: PbxProfile, s: SessionStatus): ConnectionStatus {
     amiError: s.ami.lastError,
     ariError: s.ari.lastError,
     restError: s.rest.lastError,
+    amiSince: s.ami.since,
+    ariSince: s.ari.since,
+    restSince: s.rest.since,
     breaker: s.breaker,
+    breakerRetryAt: s.breakerRetryAt,
   }
 }

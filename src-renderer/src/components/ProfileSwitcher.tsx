@@ -1,5 +1,6 @@
 import { useAppStore } from '../stores/app-store'
 import { useLiveStore } from '../stores/live-store'
+import { transportLabel } from './transport-label'
 
 /** Which PBX this window shows; each one's health is in the status bar. */
 export function ProfileSwitcher(): React.JSX.Element | null {
@@ -24,7 +25,7 @@ export function ProfileSwitcher(): React.JSX.Element | null {
         {list.map((s) => (
           <option key={s.profileId} value={s.profileId}>
             {s.name}
-            {s.ami === 'connected' ? '' : ` (${s.ami})`}
+            {s.ami === 'connected' ? '' : ` (AMI ${transportLabel(s, 'ami')})`}
           </option>
         ))}
       </select>

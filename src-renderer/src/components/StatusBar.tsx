@@ -1,9 +1,10 @@
-import type { TransportStatus } from '../../../src-preload/types/connections'
 import { useLiveStore } from '../stores/live-store'
+import { statusItems } from './transport-label'
 
-const LABEL: Record<TransportStatus, string> = { connected: 'connected', connecting: 'connecting…', down: 'down', disabled: 'off' }
-
-/** The current PBX's three transports, with the last error on hover; other PBXs' health beside. */
+/**
+ * The current PBX's three transports (connected / not answering since hh:mm:ss / reconnecting…),
+ * with the last error on hover, and the breaker's pause; other PBXs' health beside.
+ */
 export function StatusBar(): React.JSX.Element {
   const statuses = useLiveStore((s) => s.statuses)
   const current = useLiveStore((s) => s.profileId)
@@ -14,15 +15,12 @@ export function StatusBar(): React.JSX.Element {
       {all.map((s) => (
         <span key={s.profileId} className={s.profileId === current ? 'status-group current' : 'status-group'}>
           <strong>{s.name}</strong>
-          {(['ami', 'ari', 'rest'] as const).map((t) => {
-            const err = t === 'ami' ? s.amiError : t === 'ari' ? s.ariError : s.restError
-            return (
-              <span key={t} className={`transport transport-${s[t]}`} title={err ?? undefined}>
-                <span className="dot" aria-hidden="true" />
-                {t === 'rest' ? 'API' : t.toUpperCase()} {LABEL[s[t]]}
-              </span>
-            )
-          })}
+          {statusItems(s).map((item) => (
+            <span key={item.key} className={item.className} title={item.title}>
+              <span className="dot" aria-hidden="true" />
+              {item.text}
+            </span>
+          ))}
         </span>
       ))}
     </footer>

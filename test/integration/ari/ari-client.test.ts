@@ -132,3 +132,47 @@ describe('AriEventStream against the demo PBX', () => {
     expect(opens).toEqual([false, true])
   })
 })
+
+describe('AriEventStream liveness', () => {
+  it('a server that stops answering pings is closed as timeout within interval + deadline, and reconnected', async () => {
+    const { WebSocketServer } = await import('ws')
+    // A server that keeps the socket open but never answers a ping: a frozen Asterisk's event socket.
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', autoPong: false })
+    await new Promise<void>((r) => wss.once('listening', r))
+    cleanups.push(() => new Promise<void>((r) => { for (const c of wss.clients) c.terminate(); wss.close(() => { r() }) }))
+    let pings = 0
+    wss.on('connection', (ws) => ws.on('ping', () => { pings++ }))
+    const port = (wss.address() as AddressInfo).port
+    const stream = new AriEventStream({
+      baseUrl: `http://127.0.0.1:${String(port)}`, username: 'u', password: 'p', app: 'attendant',
+      pingIntervalMs: 100, pongTimeoutMs: 150, reconnect: { initialDelayMs: 20, maxDelayMs: 40 },
+    })
+    cleanups.push(() => stream.stop())
+    const opened = new Promise<void>((r) => stream.once('open', () => { r() }))
+    stream.start()
+    await opened
+    const t0 = Date.now()
+    const closed = await new Promise<{ error: TransportError | undefined; willReconnect: boolean }>((r) => stream.once('close', r))
+    expect(Date.now() - t0).toBeLessThan(100 + 150 + 400)
+    expect(closed.error?.code).toBe('timeout')
+    expect(closed.error?.message).toMatch(/no answer to a ping within 150 ms/)
+    expect(closed.willReconnect).toBe(true)
+    expect(pings).toBeGreaterThan(0)
+    await new Promise<void>((r) => stream.once('open', () => { r() }))
+    expect(stream.attempts).toBe(2)
+  })
+
+  it('a server that answers pings keeps the socket open', async () => {
+    const p = await demo()
+    const stream = new AriEventStream({ baseUrl: `http://127.0.0.1:${String(p.ari.port)}`, username: 'demo', password: 'demo', app: 'attendant', pingIntervalMs: 50, pongTimeoutMs: 100 })
+    cleanups.push(() => stream.stop())
+    const closes: unknown[] = []
+    stream.on('close', (c) => closes.push(c))
+    const opened = new Promise<void>((r) => stream.once('open', () => { r() }))
+    stream.start()
+    await opened
+    await sleep(600)
+    expect(closes).toEqual([])
+    expect(stream.state).toBe('open')
+  })
+})

@@ -65,7 +65,8 @@ function scan(payloads: unknown[]): void {
 describe('PbxSession against the demo PBX', () => {
   it('connects all three transports, exercises every path, and no payload carries a secret', async () => {
     const { pbx, profile } = await setup()
-    const { s, statuses } = session(profile)
+    // subscribeAll on purpose here, to exercise the event path; the console's default is off.
+    const { s, statuses } = session(profile, { ari: { reconnect: { initialDelayMs: 20, maxDelayMs: 100 }, timeoutMs: 1000, subscribeAll: true } })
     const ariEvents: unknown[] = []
     const amiEvents: unknown[] = []
     s.on('ariEvent', (e) => ariEvents.push(e))
@@ -88,6 +89,19 @@ describe('PbxSession against the demo PBX', () => {
     expect(ariEvents.length).toBeGreaterThan(0)
     scan([st, statuses, errors, ariEvents, s.status(), Object.entries(s), s])
     expect(JSON.stringify(s)).not.toContain(SECRETS.ami)
+  })
+
+  it('by default the ARI event socket is opened without subscribeAll: nobody reads it, it only answers pings', async () => {
+    const { pbx, profile } = await setup()
+    const { s } = session(profile)
+    const ariEvents: unknown[] = []
+    s.on('ariEvent', (e) => ariEvents.push(e))
+    await s.connect()
+    await until(() => s.status().ari.state === 'connected')
+    pbx.placeCall({ from: { trunk: 'trunk' }, to: '4930555000' })
+    await sleep(400)
+    expect(ariEvents).toEqual([])
+    expect(s.status().ari.state).toBe('connected')
   })
 
   it('wrong AMI password → auth_failed, and no reconnect storm (login attempts counted)', async () => {

@@ -321,22 +321,22 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(errors).toEqual([])
   })
 
-  it('asks to confirm an emergency number, and dials it only once confirmed', async () => {
+  it('asks to confirm an emergency number (through the outside line: 112 is an extension of this PBX), and dials it only once confirmed', async () => {
     const { page, errors } = await openConsole(browser, h)
     const originate = vi.spyOn(h.demo.pbx.engine, 'originate')
     const dialBox = page.getByRole('combobox', { name: 'Dial a number or extension' })
-    await dialBox.fill('112')
+    await dialBox.fill('0112')
     await page.keyboard.press('Enter')
     const confirm = page.getByRole('alertdialog', { name: 'Confirm emergency call' })
     await confirm.getByRole('button', { name: 'Cancel' }).click()
     await confirm.waitFor({ state: 'detached' })
     expect(originate).not.toHaveBeenCalled()
-    await dialBox.fill('112')
+    await dialBox.fill('0112')
     await page.keyboard.press('Enter')
-    await confirm.getByRole('button', { name: 'Call 112' }).click()
-    await page.getByRole('status').filter({ hasText: 'Calling 112' }).waitFor()
+    await confirm.getByRole('button', { name: 'Call 0112' }).click()
+    await page.getByRole('status').filter({ hasText: 'Calling 0112' }).waitFor()
     expect(originate).toHaveBeenCalledTimes(1)
-    expect(originate.mock.calls[0]?.[0]).toMatchObject({ channel: 'PJSIP/100', exten: '112' })
+    expect(originate.mock.calls[0]?.[0]).toMatchObject({ channel: 'PJSIP/100', exten: '0112' })
     // Each unconfirmed attempt is recorded as refused by the emergency rule, then the call itself.
     expect(await auditSummary(page)).toEqual([
       ['call.originate', 'Refused', expect.stringMatching(/^emergency · confirm_required/)],

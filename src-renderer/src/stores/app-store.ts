@@ -11,6 +11,8 @@ interface AppState {
   settings: Settings | null
   view: View
   link: LinkState
+  /** When the link to main was lost (undefined while open, or before it first opened). */
+  linkLostAt: number | undefined
   lastError: ApiError | null
   setView: (view: View) => void
   setLink: (link: LinkState) => void
@@ -29,12 +31,15 @@ export const useAppStore = create<AppState>((set, get) => ({
   settings: null,
   view: 'calls',
   link: 'connecting',
+  linkLostAt: undefined,
   lastError: null,
   setView: (view) => {
     set({ view })
   },
   setLink: (link) => {
-    set({ link })
+    // Lost once it had been open: what the window shows is as of that moment.
+    const { link: before, linkLostAt } = get()
+    set({ link, linkLostAt: link === 'open' ? undefined : before === 'open' ? Date.now() : linkLostAt })
   },
   load: async () => {
     const [info, settings] = await Promise.all([bridge().invoke('app.info'), bridge().invoke('settings.get')])

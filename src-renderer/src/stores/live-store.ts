@@ -4,6 +4,8 @@ import { type LiveCall, type LiveMessage, type LivePatch, type LiveSnapshot, typ
 import { bridge } from '../bridge/current'
 import { CallList, type CallQuery, FocusIndex } from '../features/calls/call-model'
 import { ShownOrder } from '../features/calls/shown-order'
+import { useAppStore } from './app-store'
+import { HEALTHY, type LiveHealth, liveHealth, sameHealth } from './live-health'
 import { applyDelay } from './live-pacing'
 import { LiveTables } from './live-tables'
 
@@ -19,6 +21,11 @@ interface LiveStoreState {
   state: LiveState
   seq: number
   statuses: Readonly<Record<string, ConnectionStatus>>
+  /**
+   * Whether what is shown follows the PBX, and why actions are off (live-health.ts): from the
+   * live meta, the shown PBX's connection status and this window's link to main.
+   */
+  health: LiveHealth
   /** The call the operator chose (click, arrow keys, Enter on the suggestion): the only call the action keys act on. */
   selectedCallId: string | null
   /** The selected call as it is now; undefined when nothing is selected. */
@@ -76,6 +83,18 @@ let unacked = 0
 /** A gap was seen: patches are ignored until the fresh snapshot asked for arrives. */
 let awaitingSnapshot = false
 
+/** When this window first saw the PBX down with no moment from main (kept until it is back). */
+let seenDownAt: number | undefined
+
+/** The health of what the window shows now, from the live meta, the connection and the link. */
+function healthOf(s: Pick<LiveStoreState, 'state' | 'statuses' | 'profileId'>): LiveHealth {
+  const meta = s.state.meta
+  const down = meta.status === 'disconnected' || meta.staleSince !== undefined
+  seenDownAt = down ? (seenDownAt ?? Date.now()) : undefined
+  const { link, linkLostAt } = useAppStore.getState()
+  return liveHealth({ meta, connection: s.profileId === null ? undefined : s.statuses[s.profileId], link, linkLostAt, seenDownAt: seenDownAt ?? Date.now() })
+}
+
 /** The selected call and, only while nothing is selected, the suggested one. */
 function selectionOf(selectedCallId: string | null): Pick<LiveStoreState, 'selectedCallId' | 'selected' | 'suggested'> {
   const selected = selectedCallId === null ? undefined : liveTables.tables.calls.get(selectedCallId)
@@ -113,12 +132,15 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
       const selection = selectionOf(selectedId)
       const endedNow = selectedBefore !== undefined && selection.selected === undefined
       const anything = frame.snapshot !== undefined || changes.collections.size > 0 || changes.meta
+      const state = anything ? liveTables.view() : get().state
+      const health = healthOf({ ...get(), state })
       set({
+        ...(sameHealth(health, get().health) ? {} : { health }),
         seq: frame.seq,
         ...selection,
         ...(endedNow ? { ended: selectedBefore } : {}),
         callsVersion: shownOrder.version,
-        ...(anything ? { state: liveTables.view() } : {}),
+        ...(anything ? { state } : {}),
       })
     }
     // Acknowledged from the animation frame, so main's next message lands in a later frame.
@@ -141,6 +163,7 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
     state: liveTables.view(),
     seq: -1,
     statuses: {},
+    health: HEALTHY,
     selectedCallId: null,
     selected: undefined,
     suggested: undefined,
@@ -155,7 +178,8 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
         callList.reset([])
         focusIndex.reset([])
         shownOrder.listChanged(true)
-        set({ profileId, state: liveTables.view(), seq: -1, selectedCallId: null, selected: undefined, suggested: undefined, ended: undefined, callsVersion: shownOrder.version })
+        const state = liveTables.view()
+        set({ profileId, state, seq: -1, selectedCallId: null, selected: undefined, suggested: undefined, ended: undefined, callsVersion: shownOrder.version, health: healthOf({ ...get(), profileId, state }) })
       }
       // A fresh start for main's flow control: anything it still holds for this window is stale.
       unacked = 0
@@ -185,11 +209,14 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
       pending.seq = patch.seq
     },
     setStatus: (status) => {
-      set({ statuses: { ...get().statuses, [status.profileId]: status } })
+      const statuses = { ...get().statuses, [status.profileId]: status }
+      set({ statuses, health: healthOf({ ...get(), statuses }) })
     },
     loadStatuses: async () => {
       const r = await bridge().invoke('connections.list')
-      if (r.ok) set({ statuses: Object.fromEntries(r.value.map((s) => [s.profileId, s])) })
+      if (!r.ok) return
+      const statuses = Object.fromEntries(r.value.map((s) => [s.profileId, s]))
+      set({ statuses, health: healthOf({ ...get(), statuses }) })
     },
     select: (callId) => {
       set({ ...selectionOf(callId), ended: undefined })
@@ -211,4 +238,12 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
       return shift
     },
   }
+})
+
+// The window's own link to main counts too: lost, nothing new can arrive whatever main knows.
+useAppStore.subscribe((app, before) => {
+  if (app.link === before.link && app.linkLostAt === before.linkLostAt) return
+  const live = useLiveStore.getState()
+  const health = healthOf(live)
+  if (!sameHealth(health, live.health)) useLiveStore.setState({ health })
 })

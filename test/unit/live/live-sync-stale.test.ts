@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AmiClientEvents, ListResult } from '../../../src-main/core/ami/client'
 import { TypedEmitter } from '../../../src-main/core/ami/emitter'
+import { AmiError } from '../../../src-main/core/ami/errors'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { LiveSync } from '../../../src-main/core/live/live-sync'
 
@@ -59,11 +60,11 @@ describe('LiveSync marks the state stale from the moment it stops following the 
     expect(sync.model.meta.staleSince).toBeUndefined()
 
     clock.t = 5000
-    client.fire('disconnected', { error: new Error('gone'), willReconnect: true })
+    client.fire('disconnected', { error: new AmiError('connection_error', 'gone'), willReconnect: true })
     expect(sync.model.meta).toMatchObject({ status: 'disconnected', staleSince: 5000 })
     // A second loss while still away keeps the first moment: the data is as old as that.
     clock.t = 9000
-    client.fire('disconnected', { error: new Error('gone again'), willReconnect: true })
+    client.fire('disconnected', { error: new AmiError('connection_error', 'gone again'), willReconnect: true })
     expect(sync.model.meta.staleSince).toBe(5000)
 
     clock.t = 12_000

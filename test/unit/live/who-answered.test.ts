@@ -57,7 +57,7 @@ describe('transfer.raw: who the caller is with after each step', () => {
   })
 
   it('a blind transfer of the callee to 104: the caller now runs 104, the row says 104', () => {
-    const runs104 = (e: AmiTypedEvent): boolean => on('Newexten', 'Local/102@lab-0000000c;1')(e) && 'channel' in e && e.channel?.exten === '104'
+    const runs104 = (e: AmiTypedEvent): boolean => on('Newexten', 'Local/102@lab-0000000c;1')(e) && 'channel' in e && typeof e.channel === 'object' && e.channel.exten === '104'
     const call = onlyCall(at(steps, runs104))
     // The lab's 104 is dialplan (Answer, Wait) run by the caller's own channel: nobody to bridge with.
     expect(target(call)).toBe('none')

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react'
 import type { ExtensionStateName } from '../../../../src-preload/types/live'
 import { liveTables, useLiveStore } from '../../stores/live-store'
+import { StaleNote } from './StaleNote'
 import { talkingTo } from './blf-model'
 
 const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = {
@@ -22,6 +23,8 @@ interface TileProps {
   /** How many calls in all when callIds was cut. */
   readonly callCount: number | undefined
   readonly over: boolean
+  /** Why dialling and transfers are off now (the lamps are not current either), or undefined. */
+  readonly actionsOff: string | undefined
   readonly onDial: (extension: string) => void
   readonly onDropCall: (callId: string, extension: string) => void
   readonly setOver: (extension: string | null) => void
@@ -31,7 +34,7 @@ interface TileProps {
  * One tile, memoised on plain values. Who it talks to is its own subscription (a short string,
  * compared by value), so under load only the tiles whose text changed re-render.
  */
-const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, onDial, onDropCall, setOver }: TileProps): React.JSX.Element {
+const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, actionsOff, onDial, onDropCall, setOver }: TileProps): React.JSX.Element {
   const peers = useLiveStore(() => talkingTo({ id, callIds, callCount }, liveTables.tables.calls))
   const s = STATE_TEXT[state]
   return (
@@ -40,7 +43,8 @@ const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, onD
         type="button"
         className={`blf-tile blf-${state}${over ? ' drop-over' : ''}`}
         aria-label={`Extension ${id}, ${s.label}${peers !== '' ? `, with ${peers}` : ''}`}
-        title={`Dial ${id} · drop a call here to transfer it`}
+        title={actionsOff ?? `Dial ${id} · drop a call here to transfer it`}
+        aria-disabled={actionsOff !== undefined || undefined}
         data-extension={id}
         onClick={() => { onDial(id) }}
         onDragOver={(e) => {
@@ -80,6 +84,8 @@ const byNumber = new Intl.Collator(undefined, { numeric: true })
  */
 export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): React.JSX.Element {
   const extensions = useLiveStore((s) => s.state.extensions)
+  const actionsOff = useLiveStore((s) => s.health.actionsOff)
+  const stale = useLiveStore((s) => s.health.stale !== undefined)
   const [query, setQuery] = useState('')
   const [over, setOver] = useState<string | null>(null)
   // Re-sorted only when the extensions or the search change, not on every call patch.
@@ -92,9 +98,10 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
   }, [extensions, query])
 
   return (
-    <section className="card blf" aria-label="Extensions">
+    <section className={`card blf${stale ? ' stale' : ''}`} aria-label="Extensions">
       <div className="row-between">
         <h2>Extensions</h2>
+        <StaleNote className="inline" />
         <input type="search" aria-label="Search extensions" placeholder="Search" value={query} onChange={(e) => { setQuery(e.currentTarget.value) }} />
       </div>
       <ul className="blf-grid">
@@ -106,6 +113,7 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
             callIds={ext.callIds}
             callCount={ext.callCount}
             over={over === ext.id}
+            actionsOff={actionsOff}
             onDial={onDial}
             onDropCall={onDropCall}
             setOver={setOver}

@@ -1,7 +1,9 @@
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { EarlierCalls } from './EarlierCalls'
 import { Elapsed } from './Elapsed'
-import { callStateLabel, talkTimes } from './call-model'
+import { StaleNote } from './StaleNote'
+import { useActionButton } from './action-gate'
+import { callStateLabel, routeSteps, stepText, talkTimes, targetText } from './call-model'
 import { partyLabel } from './format'
 
 export interface CallCommands {
@@ -54,9 +56,55 @@ export function EndedCard({ ended, suggested, onSelectSuggested }: { ended: Live
 }
 
 /**
- * The incoming-call card: who is calling, on which number they came in, through which queue or
- * ring group, how long they waited — kept visible for the whole call — and the actions with their
- * keys. A suggested call (nothing selected) is marked as such and offers only to select it.
+ * The card's actions with their keys. While actions are off (the shown state is stale, the PBX
+ * connection paused) each is marked disabled with the reason as its tooltip; pressing it (or its
+ * key) says the same in a toast.
+ */
+function CallActions({ call, commands }: { call: LiveCall; commands: CallCommands }): React.JSX.Element {
+  const gate = useActionButton()
+  const transferring = call.state === 'transferring'
+  return (
+    <div className="call-actions" role="toolbar" aria-label="Call actions">
+      <button type="button" className="danger" onClick={commands.hangup} aria-keyshortcuts="H" {...gate}>
+        Hang up <kbd>H</kbd>
+      </button>
+      <button type="button" onClick={commands.transfer} aria-keyshortcuts="T" {...gate}>
+        Transfer <kbd>T</kbd>
+      </button>
+      <button type="button" onClick={commands.attended} aria-keyshortcuts="A" {...gate}>
+        Attended <kbd>A</kbd>
+      </button>
+      {call.state === 'parked' ? (
+        <button type="button" onClick={commands.pickup} aria-keyshortcuts="U" {...gate}>
+          Pick up <kbd>U</kbd>
+        </button>
+      ) : (
+        <button type="button" onClick={commands.park} aria-keyshortcuts="P" {...gate}>
+          Park <kbd>P</kbd>
+        </button>
+      )}
+      <button type="button" onClick={commands.voicemail} aria-keyshortcuts="V" {...gate}>
+        Voicemail <kbd>V</kbd>
+      </button>
+      {transferring && (
+        <>
+          <button type="button" className="primary" onClick={commands.complete} aria-keyshortcuts="C" {...gate}>
+            Complete transfer <kbd>C</kbd>
+          </button>
+          <button type="button" onClick={commands.cancel} aria-keyshortcuts="X" {...gate}>
+            Cancel transfer <kbd>X</kbd>
+          </button>
+        </>
+      )}
+    </div>
+  )
+}
+
+/**
+ * The incoming-call card: who is calling, who they are with now (talking, ringing, a voicemail, a
+ * parking space) and the way the call took (number dialled → ring group or queue → each party
+ * that answered), how long they waited — kept visible for the whole call — and the actions with
+ * their keys. A suggested call (nothing selected) is marked as such and offers only to select it.
  */
 export function CallCard({
   call,
@@ -85,11 +133,12 @@ export function CallCard({
     )
   }
   const caller = partyLabel(call.caller)
-  const callee = partyLabel(call.callee)
-  const transferring = call.state === 'transferring'
+  const target = targetText(call)
+  const steps = routeSteps(call)
   const times = talkTimes(call)
   return (
     <section className={`card call-card state-${call.state}${suggested ? ' suggested' : ''}`} aria-label="Call card">
+      <StaleNote />
       {suggested && (
         <p className="suggestion-note small" data-testid="call-card-suggestion">
           <span className="suggested-tag">Suggested</span> {suggestionReason(call)}, not selected
@@ -104,30 +153,30 @@ export function CallCard({
       </div>
       {caller.secondary !== '' && <div className="mono call-card-number">{caller.secondary}</div>}
       <dl className="facts">
-        <dt>To</dt>
-        <dd>
-          {callee.primary}
-          {callee.secondary !== '' ? ` · ${callee.secondary}` : ''}
-        </dd>
-        {call.did !== undefined && (
+        {target !== undefined && (
           <>
-            <dt>Dialled</dt>
-            <dd className="mono">{call.did}</dd>
+            <dt>{target.term}</dt>
+            <dd data-testid="call-card-target">{target.text}</dd>
           </>
         )}
-        {call.queue !== undefined && (
+        {steps.length > 0 && (
           <>
-            <dt>Queue</dt>
-            <dd>
-              {call.queue}
-              {queueWaiting !== undefined ? ` (${String(queueWaiting)} waiting)` : ''}
+            <dt>Path</dt>
+            <dd data-testid="call-card-path">
+              {steps.map((step, i) => (
+                <span key={`${step.kind}:${step.number}:${String(i)}`} className={`route-step route-${step.kind}`}>
+                  {i > 0 && <span className="route-arrow" aria-hidden="true"> → </span>}
+                  {stepText(step)}
+                  {step.kind === 'queue' && step.number === call.queue && call.state === 'queued' && queueWaiting !== undefined ? ` (${String(queueWaiting)} waiting)` : ''}
+                </span>
+              ))}
             </dd>
           </>
         )}
-        {call.ringGroup !== undefined && (
+        {target === undefined && steps.length === 0 && (
           <>
-            <dt>Ring group</dt>
-            <dd>{call.ringGroup}</dd>
+            <dt>Dialled</dt>
+            <dd className="mono">{partyLabel(call.callee).primary}</dd>
           </>
         )}
         {call.trunk !== undefined && (
@@ -139,6 +188,16 @@ export function CallCard({
         {times.kind === 'waiting' && (
           <>
             <dt>Waiting</dt>
+            <dd>
+              <Elapsed since={times.since} alertAfterS={holdAlertSeconds} />
+            </dd>
+          </>
+        )}
+        {times.kind === 'ringing' && (
+          <>
+            <dt>Waited</dt>
+            <dd className="mono">{times.waitedS} s</dd>
+            <dt>Ringing</dt>
             <dd>
               <Elapsed since={times.since} alertAfterS={holdAlertSeconds} />
             </dd>
@@ -172,7 +231,7 @@ export function CallCard({
         )}
         {(call.state === 'hold' || call.state === 'parked') && (
           <>
-            <dt>{call.state === 'hold' ? 'On hold' : 'Parked'}</dt>
+            <dt>{call.state === 'hold' ? 'On hold' : 'Parked for'}</dt>
             <dd>
               <Elapsed since={call.stateSince} alertAfterS={holdAlertSeconds} />
             </dd>
@@ -185,39 +244,7 @@ export function CallCard({
           <SelectSuggested onSelect={onSelectSuggested} />
         </div>
       ) : (
-        <div className="call-actions" role="toolbar" aria-label="Call actions">
-          <button type="button" className="danger" onClick={commands.hangup} aria-keyshortcuts="H">
-            Hang up <kbd>H</kbd>
-          </button>
-          <button type="button" onClick={commands.transfer} aria-keyshortcuts="T">
-            Transfer <kbd>T</kbd>
-          </button>
-          <button type="button" onClick={commands.attended} aria-keyshortcuts="A">
-            Attended <kbd>A</kbd>
-          </button>
-          {call.state === 'parked' ? (
-            <button type="button" onClick={commands.pickup} aria-keyshortcuts="U">
-              Pick up <kbd>U</kbd>
-            </button>
-          ) : (
-            <button type="button" onClick={commands.park} aria-keyshortcuts="P">
-              Park <kbd>P</kbd>
-            </button>
-          )}
-          <button type="button" onClick={commands.voicemail} aria-keyshortcuts="V">
-            Voicemail <kbd>V</kbd>
-          </button>
-          {transferring && (
-            <>
-              <button type="button" className="primary" onClick={commands.complete} aria-keyshortcuts="C">
-                Complete transfer <kbd>C</kbd>
-              </button>
-              <button type="button" onClick={commands.cancel} aria-keyshortcuts="X">
-                Cancel transfer <kbd>X</kbd>
-              </button>
-            </>
-          )}
-        </div>
+        <CallActions call={call} commands={commands} />
       )}
     </section>
   )

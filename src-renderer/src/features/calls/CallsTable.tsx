@@ -2,7 +2,8 @@ import { memo, useLayoutEffect, useRef, useState } from 'react'
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
 import { Elapsed } from './Elapsed'
-import { STATE_LABEL, type SortKey } from './call-model'
+import { staleText } from '../../stores/live-health'
+import { callStateLabel, partyText, rowTimerSince, type SortKey, viaText } from './call-model'
 import { partyLabel } from './format'
 
 interface Props {
@@ -21,7 +22,7 @@ const OVERSCAN = 6
 const SCROLL_SETTLE_MS = 200
 const COLUMNS: readonly { key: SortKey; label: string }[] = [
   { key: 'caller', label: 'Caller' },
-  { key: 'callee', label: 'To' },
+  { key: 'callee', label: 'With' },
   { key: 'state', label: 'State' },
   { key: 'duration', label: 'Time' },
 ]
@@ -47,11 +48,20 @@ interface RowProps {
   readonly holdAlertSeconds: number
 }
 
-/** How the call came in, most specific first: its queue or ring group, else its trunk. */
-function viaLabel(call: LiveCall): string {
-  if (call.queue !== undefined) return `Queue ${call.queue}`
-  if (call.ringGroup !== undefined) return `Ring group ${call.ringGroup}`
-  return call.trunk !== undefined ? `Trunk ${call.trunk}` : ''
+/**
+ * Who the caller is with now: the party talking, the phones ringing (`Ringing 101, 102`), whose
+ * voicemail, the parking space; with nobody yet (a queue, an IVR), what was dialled.
+ */
+function WithWhom({ call }: { call: LiveCall }): React.JSX.Element {
+  const t = call.target
+  if (t === undefined || (t.kind === 'talking' && t.parties.length === 1)) return <Party p={call.callee} />
+  const who = t.parties.map(partyText).join(', ')
+  const text = t.kind === 'ringing' ? `Ringing ${who}` : t.kind === 'voicemail' ? `Voicemail of ${who}` : t.kind === 'parked' ? `Parked ${who}` : who
+  return (
+    <span className="party">
+      <span className="party-primary">{text}</span>
+    </span>
+  )
 }
 
 /**
@@ -59,7 +69,8 @@ function viaLabel(call: LiveCall): string {
  * change, so selecting a row does not re-render its cells.
  */
 const CallCells = memo(function CallCells({ call, suggested, holdAlertSeconds }: { call: LiveCall; suggested: boolean; holdAlertSeconds: number }): React.JSX.Element {
-  const waiting = call.state === 'hold' || call.state === 'parked' || call.state === 'queued'
+  const waiting = call.state === 'hold' || call.state === 'parked' || call.state === 'queued' || call.state === 'ringing'
+  const via = viaText(call)
   return (
     <>
       <span role="gridcell" className="col-icon" title={call.direction}>
@@ -69,18 +80,17 @@ const CallCells = memo(function CallCells({ call, suggested, holdAlertSeconds }:
         <Party p={call.caller} />
       </span>
       <span role="gridcell" className="col-callee">
-        <Party p={call.callee} />
+        <WithWhom call={call} />
       </span>
       <span role="gridcell" className="col-state">
-        <span className={`state-badge state-${call.state}`}>{STATE_LABEL[call.state]}</span>
+        <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span>
       </span>
       <span role="gridcell" className="col-duration">
-        {waiting ? <Elapsed since={call.stateSince ?? call.startedAt} alertAfterS={holdAlertSeconds} /> : <Elapsed since={call.answeredAt ?? call.startedAt} />}
+        {waiting ? <Elapsed since={rowTimerSince(call)} alertAfterS={holdAlertSeconds} /> : <Elapsed since={rowTimerSince(call)} />}
       </span>
-      <span role="gridcell" className="col-via muted">
+      <span role="gridcell" className="col-via muted" title={via !== '' ? via : undefined}>
         {suggested && <span className="suggested-tag">Suggested</span>}
-        {viaLabel(call)}
-        {call.did !== undefined ? ` · ${call.did}` : ''}
+        {via}
       </span>
     </>
   )
@@ -228,8 +238,17 @@ export function CallsTable(props: Props): React.JSX.Element {
     rows.push(<CallRow key={call.id} call={call} top={i * ROW_HEIGHT} selected={call.id === selectedId} suggested={call.id === suggestedId} onSelect={props.onSelect} holdAlertSeconds={props.holdAlertSeconds} />)
   }
 
+  // Marked on the list itself (a strip under the head; the toolbar's status says it in words for
+  // assistive technology: a grid holds only rows).
+  const stale = useLiveStore((s) => (s.health.stale === undefined ? undefined : staleText(s.health.stale)))
   return (
-    <div className="calls-table" role="grid" aria-label="Live calls" aria-rowcount={count + 1}>
+    <div
+      className={`calls-table${stale !== undefined ? ' stale' : ''}`}
+      data-stale={stale === undefined ? undefined : `Not live · ${stale}`}
+      role="grid"
+      aria-label="Live calls"
+      aria-rowcount={count + 1}
+    >
       <div className="calls-head" role="row">
         <span role="columnheader" className="col-icon" aria-label="Direction" />
         {COLUMNS.map((c) => (
@@ -246,7 +265,7 @@ export function CallsTable(props: Props): React.JSX.Element {
           </span>
         ))}
         <span role="columnheader" className="col-via">
-          Via
+          Path
         </span>
       </div>
       <div ref={scroller} className="calls-body">

@@ -12,8 +12,10 @@ import { DialBox } from './DialBox'
 import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './DestinationPrompt'
 import { HelpOverlay } from './HelpOverlay'
 import { ParkedPanel } from './ParkedPanel'
+import { whenActionsOn } from './action-gate'
 import { consultationChannel, parkedToPickUp, primaryChannel, type SortKey } from './call-model'
 import { runAction } from './run-action'
+import { staleText } from '../../stores/live-health'
 
 type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
 
@@ -120,6 +122,7 @@ const SelectionCard = memo(function SelectionCard(props: { commands: CallCommand
 export function CallsView(): React.JSX.Element {
   const profileId = useLiveStore((s) => s.profileId)
   const status = useLiveStore((s) => s.state.meta.status)
+  const stale = useLiveStore((s) => s.health.stale)
   const query = useLiveStore((s) => s.callsQuery)
   const setQuery = useLiveStore((s) => s.setCallsQuery)
   const select = useLiveStore((s) => s.select)
@@ -130,10 +133,12 @@ export function CallsView(): React.JSX.Element {
 
   // Stable across renders (they read the store when called), so the memoised BLF grid, dial box,
   // parked panel, rows and call card are never re-rendered for a new callback.
-  const transfer = useCallback((callId: string, destination: string, mode: PromptMode): void => { transferCall(setPending, callId, destination, mode) }, [])
-  const dial = useCallback((destination: string): void => { dialNumber(setPending, destination) }, [])
+  // Every action goes through whenActionsOn: while the shown state is stale or the PBX connection
+  // is paused it does nothing but say why (a key pressed, a button, a drop, the dial box).
+  const transfer = useCallback((callId: string, destination: string, mode: PromptMode): void => { whenActionsOn(() => { transferCall(setPending, callId, destination, mode) }) }, [])
+  const dial = useCallback((destination: string): void => { whenActionsOn(() => { dialNumber(setPending, destination) }) }, [])
   const dropOnExtension = useCallback((callId: string, ext: string): void => { transfer(callId, ext, 'blind') }, [transfer])
-  const pickup = useCallback((space: string): void => { void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space })) }, [])
+  const pickup = useCallback((space: string): void => { whenActionsOn(() => { void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space })) }) }, [])
   const onSort = useCallback((key: SortKey): void => {
     const q = live().callsQuery
     setQuery(key === q.sort ? { ...q, descending: !q.descending } : { ...q, sort: key, descending: false })
@@ -141,22 +146,24 @@ export function CallsView(): React.JSX.Element {
 
   const commands: CallCommands = useMemo(() => {
     const prompt = (mode: PromptMode): void => {
-      const callId = selectedId()
-      if (callId !== undefined) setPending({ kind: 'prompt', mode, callId })
+      whenActionsOn(() => {
+        const callId = selectedId()
+        if (callId !== undefined) setPending({ kind: 'prompt', mode, callId })
+      })
     }
     return {
-      hangup: () => { onCall(selectedId(), (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId })) },
+      hangup: () => { whenActionsOn(() => { onCall(selectedId(), (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId })) }) },
       transfer: () => { prompt('blind') },
       attended: () => { prompt('attended') },
       voicemail: () => { prompt('voicemail') },
-      park: () => { onCall(selectedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) },
+      park: () => { whenActionsOn(() => { onCall(selectedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) }) },
       pickup: () => {
         const { state, selected } = live()
         const parked = parkedToPickUp(state, selected)
         if (parked !== undefined) pickup(parked.space)
       },
-      complete: () => { onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) },
-      cancel: () => { onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) },
+      complete: () => { whenActionsOn(() => { onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) }) },
+      cancel: () => { whenActionsOn(() => { onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) }) },
     }
   }, [pickup])
 
@@ -211,11 +218,11 @@ export function CallsView(): React.JSX.Element {
   }, [pending, commands, select])
 
   return (
-    <section className="view calls-view" aria-labelledby="calls-title">
+    <section className={`view calls-view${stale !== undefined ? ' is-stale' : ''}`} aria-labelledby="calls-title">
       <div className="calls-toolbar">
         <h1 id="calls-title">Calls</h1>
-        <span className={`live-status live-${status}`} role="status">
-          {status === 'live' ? 'Live' : status === 'syncing' ? 'Syncing…' : 'Disconnected — showing the last known state'}
+        <span className={`live-status live-${stale !== undefined ? 'stale' : status}`} role="status">
+          {stale !== undefined ? `Not live — ${staleText(stale)}` : status === 'live' ? 'Live' : 'Syncing…'}
         </span>
         <DialBox ref={dialRef} onDial={dial} />
         <input

@@ -1,5 +1,6 @@
 import { forwardRef, memo, useState } from 'react'
 import { useLiveStore } from '../../stores/live-store'
+import { actionsOffNow, useActionButton } from './action-gate'
 
 interface Props {
   readonly onDial: (destination: string) => void
@@ -13,6 +14,7 @@ export const DialBox = memo(
   forwardRef<HTMLInputElement, Props>(function DialBox({ onDial }, ref) {
   const [text, setText] = useState('')
   const [active, setActive] = useState(-1)
+  const gate = useActionButton()
   // Subscribed to the extensions only while something is typed: an empty box ignores patches.
   const extensions = useLiveStore((s) => (text.trim() === '' ? undefined : s.state.extensions))
   const matches =
@@ -25,7 +27,10 @@ export const DialBox = memo(
 
   const dial = (value: string): void => {
     if (value.trim() === '') return
+    // While actions are off the dial only says why: the typed number stays for when they are back.
+    const off = actionsOffNow()
     onDial(value.trim())
+    if (off !== undefined) return
     setText('')
     setActive(-1)
   }
@@ -67,7 +72,7 @@ export const DialBox = memo(
           }
         }}
       />
-      <button type="button" className="primary" onClick={() => { dial(text) }}>
+      <button type="button" className="primary" onClick={() => { dial(text) }} {...gate}>
         Call
       </button>
       {matches.length > 0 && (

@@ -1,14 +1,22 @@
 import { useClockStore } from '../../stores/clock-store'
+import { useLiveStore } from '../../stores/live-store'
 import { formatDuration } from './format'
 
-/** A live timer; `alertAfterS` turns it red once the wait is too long. */
+/**
+ * A live timer; `alertAfterS` turns it red once the wait is too long. While what is shown is stale
+ * (the PBX or the console unreachable) it stops at the moment the data went stale: counting on
+ * would pretend the call is still there.
+ */
 export function Elapsed({ since, alertAfterS }: { since: number | undefined; alertAfterS?: number }): React.JSX.Element {
-  const now = useClockStore((s) => s.now)
+  const clock = useClockStore((s) => s.now)
+  const frozenAt = useLiveStore((s) => s.health.stale?.since)
   if (since === undefined) return <span className="mono muted">–</span>
+  const now = frozenAt === undefined ? clock : Math.min(clock, frozenAt)
   const ms = now - since
   const late = alertAfterS !== undefined && ms / 1000 >= alertAfterS
+  const classes = ['mono', late ? 'timer-late' : '', frozenAt !== undefined ? 'timer-stopped' : ''].filter((c) => c !== '').join(' ')
   return (
-    <span className={late ? 'mono timer-late' : 'mono'} title={late ? 'Waiting too long' : undefined}>
+    <span className={classes} title={frozenAt !== undefined ? 'Stopped: the shown state is not current' : late ? 'Waiting too long' : undefined}>
       {formatDuration(ms)}
     </span>
   )

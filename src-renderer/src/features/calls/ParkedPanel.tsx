@@ -1,6 +1,8 @@
 import { memo } from 'react'
 import { useLiveStore } from '../../stores/live-store'
 import { Elapsed } from './Elapsed'
+import { StaleNote } from './StaleNote'
+import { useActionButton } from './action-gate'
 import { partyLabel } from './format'
 
 /** Parked calls with how long they have waited; each is picked up at the operator's phone. */
@@ -13,9 +15,11 @@ export const ParkedPanel = memo(function ParkedPanel({
 }): React.JSX.Element {
   const lots = useLiveStore((s) => s.state.parked)
   const parked = Object.values(lots).sort((a, b) => a.space.localeCompare(b.space, undefined, { numeric: true }))
+  const gate = useActionButton()
   return (
     <section className="card parked" aria-label="Parked calls">
       <h2>Parked</h2>
+      <StaleNote />
       {parked.length === 0 ? (
         <p className="muted small">Nothing parked.</p>
       ) : (
@@ -30,7 +34,7 @@ export const ParkedPanel = memo(function ParkedPanel({
                   {who.secondary !== '' && <span className="party-secondary mono">{who.secondary}</span>}
                 </span>
                 <Elapsed since={p.since} alertAfterS={holdAlertSeconds} />
-                <button type="button" aria-label={`Pick up parked call in space ${p.space}`} onClick={() => { onPickup(p.space) }}>
+                <button type="button" aria-label={`Pick up parked call in space ${p.space}`} onClick={() => { onPickup(p.space) }} {...gate}>
                   Pick up
                 </button>
               </li>

@@ -1,4 +1,4 @@
-import type { LiveCall, LiveParkedCall, LiveState } from '../../../../src-preload/types/live'
+import type { LiveCall, LiveParkedCall, LiveParty, LiveRouteStep, LiveState } from '../../../../src-preload/types/live'
 import { SortedIndex } from '../../stores/sorted-index'
 import { cleanCid } from './format'
 
@@ -18,6 +18,7 @@ export const STATE_LABEL: Record<LiveCall['state'], string> = {
  * announcement, with nobody on the line yet, is waiting, not talking.
  */
 export function callStateLabel(call: LiveCall): string {
+  if (call.target?.kind === 'voicemail') return 'Voicemail'
   if (call.state === 'up' && call.answeredAt === undefined && call.unknown?.includes('answeredAt') !== true) return 'Waiting'
   return STATE_LABEL[call.state]
 }
@@ -26,19 +27,105 @@ export function callStateLabel(call: LiveCall): string {
 export type TalkTimes =
   | { readonly kind: 'waiting'; readonly since: number }
   | { readonly kind: 'talking'; readonly waitedS: number; readonly since: number }
+  /** Talked, then transferred: ringing the next party now (not talking while it rings). */
+  | { readonly kind: 'ringing'; readonly waitedS: number; readonly since: number }
   /** Answered before the console first saw it: neither time is known. */
   | { readonly kind: 'unknown' }
 
 export function talkTimes(call: LiveCall): TalkTimes {
   if (call.answeredAt !== undefined) {
-    return { kind: 'talking', waitedS: Math.max(0, Math.round((call.answeredAt - call.startedAt) / 1000)), since: call.answeredAt }
+    const waitedS = Math.max(0, Math.round((call.answeredAt - call.startedAt) / 1000))
+    if (call.state === 'ringing') return { kind: 'ringing', waitedS, since: call.target?.since ?? call.answeredAt }
+    return { kind: 'talking', waitedS, since: call.answeredAt }
   }
   return call.unknown?.includes('answeredAt') === true ? { kind: 'unknown' } : { kind: 'waiting', since: call.startedAt }
 }
 
-/** Text a filter matches against: names, numbers, DID, queue, ring group and trunk. */
+/**
+ * The moment a row's timer counts from: the hold, park or queue wait; a call ringing again after a
+ * transfer, since the new party rang; a first ring, since the call began; else the talk time.
+ */
+export function rowTimerSince(call: LiveCall): number | undefined {
+  if (call.state === 'hold' || call.state === 'parked' || call.state === 'queued') return call.stateSince ?? call.startedAt
+  if (call.state === 'ringing') return call.answeredAt === undefined ? call.startedAt : (call.target?.since ?? call.startedAt)
+  return call.answeredAt ?? call.startedAt
+}
+
+/** A party as one line: `105 Eva Fischer`, or the number alone when the PBX gave no name. */
+export function partyText(p: LiveParty): string {
+  const number = cleanCid(p.number)
+  const name = cleanCid(p.name)
+  if (name === '' || name === number) return number !== '' ? number : 'Unknown'
+  return number === '' ? name : `${number} ${name}`
+}
+
+/** Where the caller is now, as the card's term and text: `Talking with` · `105 Eva Fischer`. */
+export function targetText(call: LiveCall): { readonly term: string; readonly text: string } | undefined {
+  const t = call.target
+  if (t === undefined) return undefined
+  const who = t.parties.map(partyText).join(', ')
+  switch (t.kind) {
+    case 'talking':
+      return { term: call.state === 'hold' || call.state === 'transferring' ? 'Held by' : 'Talking with', text: who }
+    case 'ringing':
+      return { term: 'Ringing', text: who }
+    case 'voicemail':
+      return { term: 'Voicemail', text: `Voicemail of ${who}` }
+    case 'parked':
+      return { term: 'Parked', text: `Space ${who}` }
+  }
+}
+
+/**
+ * The way the call took: its path, or — for a call main sent no path for — the DID, ring group and
+ * queue it came through.
+ */
+export function routeSteps(call: LiveCall): readonly LiveRouteStep[] {
+  if (call.path !== undefined) return call.path
+  const steps: LiveRouteStep[] = []
+  if (call.did !== undefined) steps.push({ kind: 'did', number: call.did, name: '' })
+  if (call.ringGroup !== undefined) steps.push({ kind: 'ringGroup', number: call.ringGroup, name: '' })
+  if (call.queue !== undefined) steps.push({ kind: 'queue', number: call.queue, name: '' })
+  return steps
+}
+
+/** One step as text: `4930555000`, `Ring group 600`, `Queue support`, `105 Eva`, `Voicemail of 105`, `Parked 701`. */
+export function stepText(step: LiveRouteStep): string {
+  switch (step.kind) {
+    case 'did':
+      return step.number
+    case 'ringGroup':
+      return `Ring group ${step.number}`
+    case 'queue':
+      return `Queue ${step.number}`
+    case 'party':
+      return partyText(step)
+    case 'voicemail':
+      return `Voicemail of ${partyText(step)}`
+    case 'parked':
+      return `Parked ${step.number}`
+  }
+}
+
+/**
+ * The calls list's Via text: the path up to where the caller is now (the To column shows that),
+ * `4930555000 → Queue support → 101 Anna Berger` after a transfer to 104.
+ */
+export function viaText(call: LiveCall): string {
+  const steps = [...routeSteps(call)]
+  const last = steps[steps.length - 1]
+  const now = call.target?.parties[0]
+  if (last !== undefined && now !== undefined && last.kind !== 'did' && last.kind !== 'queue' && last.kind !== 'ringGroup' && last.number === now.number) steps.pop()
+  const text = steps.map(stepText).join(' → ')
+  if (text !== '') return text
+  return call.trunk !== undefined ? `Trunk ${call.trunk}` : ''
+}
+
+/** Text a filter matches against: names, numbers, DID, queue, ring group, trunk and everyone on its path. */
 function haystack(c: LiveCall): string {
-  return [c.caller.name, c.caller.number, c.callee.name, c.callee.number, c.did, c.queue, c.ringGroup, c.trunk]
+  const route = (c.path ?? []).flatMap((s) => [s.name, s.number])
+  const target = (c.target?.parties ?? []).flatMap((p) => [p.name, p.number])
+  return [c.caller.name, c.caller.number, c.callee.name, c.callee.number, c.did, c.queue, c.ringGroup, c.trunk, ...route, ...target]
     .map((v) => cleanCid(v ?? ''))
     .join(' ')
     .toLowerCase()

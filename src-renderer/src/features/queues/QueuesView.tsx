@@ -4,6 +4,8 @@ import { bridge } from '../../bridge/current'
 import { useLiveStore } from '../../stores/live-store'
 import { useAppStore } from '../../stores/app-store'
 import { Elapsed } from '../calls/Elapsed'
+import { StaleNote } from '../calls/StaleNote'
+import { useActionButton, whenActionsOn } from '../calls/action-gate'
 import { runAction } from '../calls/run-action'
 import { cleanCid } from '../calls/format'
 
@@ -23,11 +25,15 @@ const MEMBER_STATUS: Record<number, string> = {
 function MemberRow({ queue, m, canPause }: { queue: string; m: LiveQueueMember; canPause: boolean }): React.JSX.Element {
   const profileId = useLiveStore((s) => s.profileId)
   const [reason, setReason] = useState('')
+  const gate = useActionButton()
   const toggle = (): void => {
     if (profileId === null) return
-    void runAction(
-      bridge().invoke('queues.pause', { profileId, queue, iface: m.interface, paused: !m.paused, ...(reason !== '' ? { reason } : {}) }),
-    ).then(() => { setReason('') })
+    // The member's state shown may be stale: the pause waits until the PBX is reachable again.
+    whenActionsOn(() => {
+      void runAction(
+        bridge().invoke('queues.pause', { profileId, queue, iface: m.interface, paused: !m.paused, ...(reason !== '' ? { reason } : {}) }),
+      ).then(() => { setReason('') })
+    })
   }
   return (
     <tr className={m.paused ? 'member-paused' : undefined}>
@@ -44,7 +50,7 @@ function MemberRow({ queue, m, canPause }: { queue: string; m: LiveQueueMember; 
           {!m.paused && (
             <input aria-label={`Pause reason for ${m.interface}`} placeholder="Reason" value={reason} maxLength={80} onChange={(e) => { setReason(e.currentTarget.value) }} />
           )}
-          <button type="button" onClick={toggle} aria-label={`${m.paused ? 'Unpause' : 'Pause'} ${m.interface} in ${queue}`}>
+          <button type="button" onClick={toggle} aria-label={`${m.paused ? 'Unpause' : 'Pause'} ${m.interface} in ${queue}`} {...gate}>
             {m.paused ? 'Unpause' : 'Pause'}
           </button>
         </td>
@@ -60,6 +66,7 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
   const oldest = callers.reduce<number | undefined>((min, c) => (min === undefined || c.joinedAt < min ? c.joinedAt : min), undefined)
   return (
     <section className="card queue-card" aria-label={`Queue ${q.id}`}>
+      <StaleNote />
       <div className="row-between">
         <h2>{q.id}</h2>
         <span className="queue-stats muted small">
@@ -123,8 +130,9 @@ export function QueuesView(): React.JSX.Element {
   // The guard in main decides; the UI only hides what this seat cannot do.
   const canPause = status !== undefined && status.role !== 'receptionist' && !status.readOnly
   const list = Object.values(queues).sort((a, b) => a.id.localeCompare(b.id))
+  const stale = useLiveStore((s) => s.health.stale !== undefined)
   return (
-    <section className="view" aria-labelledby="queues-title">
+    <section className={`view queues-view${stale ? ' is-stale' : ''}`} aria-labelledby="queues-title">
       <h1 id="queues-title">Queues</h1>
       {list.length === 0 && <p className="card muted">No queues reported by this PBX.</p>}
       {list.map((q) => (

@@ -78,6 +78,13 @@ export interface CdrRow {
   queue: string | null;
   /** Derived: not answered, or left a queue without reaching an agent. See derive.ts. */
   missed: boolean;
+  /**
+   * Derived: seconds before the caller reached a person, or all of the leg when nobody answered
+   * (ringing, a queue, an IVR; FreePBX answers before those, so billsec counts them). See deriveTimes.
+   */
+  wait: number;
+  /** Derived: seconds talking with a person; null when the stored rows do not tell. */
+  talk: number | null;
 }
 
 /** Filters; every given field must hold (AND). Empty arrays mean "no constraint". */

@@ -10,7 +10,7 @@ import { assertTimeZone } from './time';
 import type { CdrRecord, IngestOptions, IngestResult } from './types';
 
 /** Numeric fields of a normalised row (null travels as NaN; `missed` as 0/1). */
-export const NUMBER_FIELDS = ['identA', 'identB', 'start', 'answer', 'end', 'duration', 'billsec', 'sequence', 'missed'] as const;
+export const NUMBER_FIELDS = ['identA', 'identB', 'start', 'answer', 'end', 'duration', 'billsec', 'sequence', 'missed', 'wait', 'talk'] as const;
 /** Text fields of a normalised row (null travels as null). */
 export const STRING_FIELDS = [
   'source', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'disposition', 'amaflags',

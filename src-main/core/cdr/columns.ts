@@ -10,7 +10,7 @@ import type { CdrRow } from './types';
 export const STORED_COLUMNS = [
   'start', 'answer', 'end', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'lastapp', 'lastdata',
   'duration', 'billsec', 'disposition', 'amaflags', 'accountcode', 'uniqueid', 'linkedid', 'userfield', 'sequence',
-  'recordingfile', 'cnam', 'cnum', 'did', 'direction', 'queue', 'missed',
+  'recordingfile', 'cnam', 'cnum', 'did', 'direction', 'queue', 'missed', 'wait', 'talk',
 ] as const satisfies readonly (keyof CdrRow)[];
 
 export type StoredColumn = (typeof STORED_COLUMNS)[number];

@@ -31,10 +31,13 @@ export function csvLine(cells: (string | number | null)[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-/** Columns a supervisor expects: local times first, then the CDR fields, then derived ones. */
+/**
+ * Columns a supervisor expects: local times first, then the CDR fields, then derived ones. `wait`
+ * and `talk` (seconds) split billsec where the PBX answered before a queue or IVR (derive.ts).
+ */
 export const CSV_HEADER = [
   'start_local', 'answer_local', 'end_local', 'start_utc', 'direction', 'disposition', 'missed',
-  'src', 'cnam', 'cnum', 'dst', 'did', 'queue', 'duration', 'billsec', 'clid', 'dcontext',
+  'src', 'cnam', 'cnum', 'dst', 'did', 'queue', 'duration', 'billsec', 'wait', 'talk', 'clid', 'dcontext',
   'channel', 'dstchannel', 'lastapp', 'lastdata', 'accountcode', 'amaflags', 'userfield',
   'uniqueid', 'linkedid', 'sequence', 'recordingfile',
 ] as const;
@@ -56,6 +59,9 @@ export function csvRow(r: CdrRow, timeZone: string): string {
     r.queue,
     r.duration,
     r.billsec,
+    r.wait,
+    // Empty when the stored rows do not tell (a queue member's leg not cached): never a guess.
+    r.talk,
     r.clid,
     r.dcontext,
     r.channel,

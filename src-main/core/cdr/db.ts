@@ -7,6 +7,7 @@ import { NUMBER_FIELDS, NUMBER_WIDTH, numberIndex, packBatch, STRING_FIELDS, STR
 import type { DbRow } from './columns';
 import { csvLine, csvRow, CSV_HEADER, UTF8_BOM } from './csv';
 import { ID_PROFILE_SPAN, ID_SLOTS, MAX_PROFILES, migrate, type MigrationContext } from './migrations';
+import { LocalLegPairing } from './pairing';
 import { formatLocal, localToUtcMs, assertTimeZone } from './time';
 import type {
   CdrAggregateOptions,
@@ -52,6 +53,8 @@ const N_SEQUENCE = numberIndex('sequence');
 const S_LINKEDID = stringIndex('linkedid');
 const S_RECORDINGFILE = stringIndex('recordingfile');
 const S_DID = stringIndex('did');
+const S_CHANNEL = stringIndex('channel');
+const S_DSTCHANNEL = stringIndex('dstchannel');
 
 type SearchFields = Parameters<typeof searchText>[0];
 
@@ -67,6 +70,7 @@ export class CdrDatabase {
    */
   private readonly maxId = new Map<number, number>();
   private readonly stmts;
+  private readonly pairing: LocalLegPairing;
   /** Filter queries differ only in which clauses are present: a few dozen distinct statements. */
   private readonly prepared = new Map<string, Database.Statement>();
 
@@ -123,6 +127,7 @@ export class CdrDatabase {
       maxProfile: this.db.prepare('SELECT coalesce(max(no), 0) FROM profile').pluck(),
       touchProfile: this.db.prepare('UPDATE profile SET last_ingest_ms = ? WHERE no = ?'),
     };
+    this.pairing = new LocalLegPairing(this.db);
   }
 
   private registerFunctions(): void {
@@ -257,6 +262,12 @@ export class CdrDatabase {
     if (id > top) this.maxId.set(profileNo, id);
     this.stmts.insertFts.run(id, texts[r] ?? '');
     result.inserted++;
+    // A queue leg and its Local member's leg complete each other's wait/talk (pairing.ts).
+    const channel = strings[so + S_CHANNEL] ?? '';
+    const dstchannel = strings[so + S_DSTCHANNEL] ?? '';
+    if (LocalLegPairing.concerns(channel, dstchannel)) {
+      this.pairing.afterStore(profileNo * ID_PROFILE_SPAN, id, nums[no + N_START] ?? 0, channel, dstchannel);
+    }
   }
 
   private merge(

@@ -123,12 +123,89 @@ export function deriveQueue(r: { lastapp: string; lastdata: string; dcontext: st
 }
 
 /**
- * Missed = not answered, or answered only by Queue() itself and left without an agent (the
- * queue-abandon capture: disposition ANSWERED, lastapp Queue, no dstchannel).
+ * Missed = not answered, or answered only by Queue() itself and left without an agent: the
+ * queue-abandon capture (disposition ANSWERED, lastapp Queue, no dstchannel), or a queue leg whose
+ * member (a Local channel) never answered (talk 0 once its leg is known, see deriveTimes).
  */
-export function deriveMissed(r: { disposition: string; lastapp: string; dstchannel: string }): boolean {
+export function deriveMissed(r: { disposition: string; lastapp: string; dstchannel: string }, times?: CallTimes): boolean {
   if (r.disposition.toUpperCase() !== 'ANSWERED') return true;
-  return r.lastapp.toLowerCase() === 'queue' && r.dstchannel === '';
+  if (r.lastapp.toLowerCase() !== 'queue') return false;
+  return r.dstchannel === '' || times?.talk === 0;
+}
+
+/**
+ * Applications that keep a caller waiting or listening to the PBX, never talking to a person:
+ * queues, IVR menus and announcements, music on hold, early media. FreePBX (and the lab) answer a
+ * call before them, so the CDR's billsec counts this time although nobody picked up.
+ */
+const WAITING_APPS = new Set([
+  'queue', 'background', 'playback', 'read', 'waitexten', 'musiconhold', 'ivr', 'progress', 'ringing',
+  'answer', 'saydigits', 'saynumber', 'sayalpha', 'sayunixtime', 'controlplayback', 'startmusiconhold',
+]);
+
+export function isWaitingApp(lastapp: string): boolean {
+  return WAITING_APPS.has(lastapp.toLowerCase());
+}
+
+/** A Local channel (`Local/101@from-queue-0000002a;1`): a dialplan leg, not a phone or a trunk. */
+export function isLocalChannel(channel: string): boolean {
+  return channel.length > 6 && channel.slice(0, 6).toLowerCase() === 'local/';
+}
+
+/**
+ * The other half of a Local channel pair: `…;1` ↔ `…;2`. A queue (FreePBX, the lab) rings its
+ * members through Local channels: the caller's CDR names the `;1` half as dstchannel, and the
+ * member's own CDR (channel `;2`) has the member's answer.
+ */
+export function localPartner(channel: string): string | null {
+  if (!isLocalChannel(channel)) return null;
+  if (channel.endsWith(';1')) return `${channel.slice(0, -2)};2`;
+  if (channel.endsWith(';2')) return `${channel.slice(0, -2)};1`;
+  return null;
+}
+
+/** Seconds a leg spent before reaching a person (or without one) and talking with one. */
+export interface CallTimes {
+  wait: number;
+  /** null = not known from what is stored (a queue member's leg not (yet) cached). */
+  talk: number | null;
+}
+
+/** The member's leg of a Local pair, as far as the wait/talk split needs it (times in seconds). */
+export interface PartnerLeg {
+  answered: boolean;
+  /** When the member answered: its answer time, else (FreePBX has none) end − billsec. */
+  answerAt: number;
+}
+
+/**
+ * Wait and talk of one CDR leg, from its own fields (and, for a leg bridged to a Local channel,
+ * the partner leg's answer):
+ * - not answered: everything was waiting (ringing), no talk;
+ * - answered, no dstchannel, a waiting app last (Queue, IVR, announcement): waiting only — the
+ *   PBX answered, nobody talked (the queue-abandon capture: billsec 3, talk 0);
+ * - answered, bridged to a Local channel: talk from the member's answer to the end of this leg
+ *   (the queue capture: caller answered at :31 by the PBX, member at :33, end :35 → wait 2, talk 2);
+ *   nobody answered the member → no talk; member leg unknown → talk unknown when the caller sat in a
+ *   waiting app (its billsec counts the wait), else billsec;
+ * - answered otherwise (bridged to a phone or trunk, or an app like VoiceMail): ring time is wait,
+ *   billsec is talk.
+ */
+export function deriveTimes(
+  r: { disposition: string; duration: number; billsec: number; end: number; lastapp: string; dstchannel: string },
+  partner?: PartnerLeg,
+): CallTimes {
+  if (r.disposition.toUpperCase() !== 'ANSWERED') return { wait: r.duration, talk: 0 };
+  const ring = Math.max(0, r.duration - r.billsec);
+  const waiting = isWaitingApp(r.lastapp);
+  if (r.dstchannel === '') return waiting ? { wait: r.duration, talk: 0 } : { wait: ring, talk: r.billsec };
+  if (isLocalChannel(r.dstchannel)) {
+    if (partner === undefined) return waiting ? { wait: ring, talk: null } : { wait: ring, talk: r.billsec };
+    if (!partner.answered) return { wait: r.duration, talk: 0 };
+    const talk = Math.min(r.billsec, Math.max(0, r.end - partner.answerAt));
+    return { wait: r.duration - talk, talk };
+  }
+  return { wait: ring, talk: r.billsec };
 }
 
 /** Separator between fields in the search text; stripped from queries, so no match spans two fields. */

@@ -3,9 +3,12 @@
 // version 2 adds the derived columns (direction, queue, missed), the queue index and the
 // full-text index, and fills them for the rows version 1 stored; version 3 re-keys the identity
 // index by start second first and enlarges the FTS write buffer (ingest speed); version 4 drops
-// the identity index (the primary key serves) and rebuilds the FTS index without per-row sizes.
+// the identity index (the primary key serves) and rebuilds the FTS index without per-row sizes;
+// version 5 adds wait and talk (waiting in a queue or IVR is not talking), recomputes them and
+// missed for the stored rows, and indexes Local channels for pairing a queue leg with its member.
 import type Database from 'better-sqlite3';
-import { compileDirectionRule, deriveDirection, deriveMissed, deriveQueue, foldCase, searchText } from './derive';
+import { compileDirectionRule, deriveDirection, deriveMissed, deriveQueue, deriveTimes, foldCase, searchText } from './derive';
+import { LocalLegPairing } from './pairing';
 import type { DirectionRule } from './types';
 
 export interface MigrationContext {
@@ -165,6 +168,47 @@ const migrations: Migration[] = [
         if (!last) break;
         for (const r of rows) fts.run(r.id, foldCase(searchText(r)));
         after = last.id;
+      }
+    },
+  },
+  {
+    version: 5,
+    up(db) {
+      // billsec counted a caller's time in a queue or IVR as talk (FreePBX answers before them).
+      // talk NULL = not known from the stored rows. The two partial indexes hold only Local
+      // channels (queue members, follow-me): nothing for the other rows, so ingest speed is kept.
+      db.exec(`
+        ALTER TABLE cdr ADD COLUMN wait INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE cdr ADD COLUMN talk INTEGER;
+        CREATE INDEX cdr_local_dst ON cdr (dstchannel) WHERE dstchannel LIKE 'Local/%';
+        CREATE INDEX cdr_local_chan ON cdr (channel) WHERE channel LIKE 'Local/%';
+      `);
+      const update = db.prepare('UPDATE cdr SET wait = ?, talk = ?, missed = ? WHERE id = ?');
+      const chunk = db.prepare(`SELECT id, "end", duration, billsec, disposition, lastapp, dstchannel FROM cdr
+        WHERE id > ? ORDER BY id LIMIT 5000`);
+      let after = -1;
+      for (;;) {
+        const rows = chunk.all(after) as {
+          id: number; end: number; duration: number; billsec: number; disposition: string; lastapp: string; dstchannel: string;
+        }[];
+        const last = rows.at(-1);
+        if (!last) break;
+        for (const r of rows) {
+          const times = deriveTimes(r);
+          update.run(times.wait, times.talk, deriveMissed(r, times) ? 1 : 0, r.id);
+        }
+        after = last.id;
+      }
+      // Then the callers bridged to a Local member, from their member's leg.
+      const pairing = new LocalLegPairing(db);
+      const callers = db.prepare(`SELECT id FROM cdr WHERE dstchannel LIKE 'Local/%' AND dstchannel LIKE '%;1' AND id > ? ORDER BY id LIMIT 5000`).pluck();
+      after = -1;
+      for (;;) {
+        const ids = callers.all(after) as number[];
+        const lastId = ids.at(-1);
+        if (lastId === undefined) break;
+        for (const id of ids) pairing.completeCaller(Math.floor(id / ID_PROFILE_SPAN) * ID_PROFILE_SPAN, id);
+        after = lastId;
       }
     },
   },

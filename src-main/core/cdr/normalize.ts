@@ -5,6 +5,7 @@ import {
   deriveDirection,
   deriveMissed,
   deriveQueue,
+  deriveTimes,
   parseCallerId,
 } from './derive';
 import { identityKey } from './identity';
@@ -83,6 +84,9 @@ export function normalizeCdr(
   }
   const source = r.source ?? 'import';
   if (!SOURCES.includes(source)) throw new RangeError('source is not ami, freepbx or import');
+  // The leg alone; a queue leg bridged to a Local member is completed once the member's leg is
+  // stored (pairing.ts), which may change wait, talk and missed.
+  const times = deriveTimes({ disposition, duration, billsec, end, lastapp, dstchannel });
   const [identA, identB] = identityKey({ profileId, uniqueid, startMs: start * 1000, channel, dstchannel, duration });
   return {
     identA,
@@ -114,6 +118,8 @@ export function normalizeCdr(
     source,
     direction: deriveDirection({ src, cnum, dst, dcontext }, rule),
     queue: deriveQueue({ lastapp, lastdata, dcontext, dst }),
-    missed: deriveMissed({ disposition, lastapp, dstchannel }),
+    missed: deriveMissed({ disposition, lastapp, dstchannel }, times),
+    wait: times.wait,
+    talk: times.talk,
   };
 }

@@ -82,6 +82,32 @@ describe('call history in Chromium', () => {
     await page.close()
   })
 
+  it('shows wait and talk apart in the list and the details of a call', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const errors = watchErrors(page)
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'History', exact: true }).click()
+    const grid = page.getByRole('grid', { name: 'Call history' })
+    await expect.poll(() => grid.getByRole('row').count(), { timeout: 15_000 }).toBe(4)
+    expect(await grid.getByRole('columnheader').allTextContents()).toEqual(['Time', 'Direction', 'From', 'To', 'Result', 'Wait', 'Talk', ''])
+    // Anna's call was answered: its row opens the details, which name wait and talk separately.
+    const anna = grid.getByRole('row').filter({ hasText: 'Anna Außen' })
+    await anna.click()
+    const details = page.getByRole('region', { name: 'Call details' })
+    await details.waitFor()
+    const text = (await details.textContent()) ?? ''
+    expect(text).toMatch(/Waited\s*\d+:\d{2}/)
+    expect(text).toMatch(/Talked\s*\d+:\d{2}/)
+    expect(text).toContain('Billed by the PBX')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => details.count()).toBe(0)
+    // The unanswered call: missed, and no talk.
+    const missed = grid.getByRole('row').filter({ hasText: 'HYPERLINK' })
+    expect(await missed.getByRole('gridcell').nth(6).textContent()).toBe('0:00')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('exports the current filter to CSV with formula injection neutralised', async () => {
     const page = await browser.newPage()
     await page.goto(server.url)
@@ -99,6 +125,9 @@ describe('call history in Chromium', () => {
     expect(names).toContain(`'=HYPERLINK("http://x")`)
     expect(names).toContain('Comma, "Quoted" Caller')
     expect(names).toContain('Anna Außen')
+    // Wait and talk beside billsec; the unanswered call talked 0 s.
+    expect(Object.keys(rows[0] ?? {})).toEqual(expect.arrayContaining(['billsec', 'wait', 'talk']))
+    expect(rows.find((r) => r.cnam.includes('HYPERLINK'))?.talk).toBe('0')
     await page.close()
   })
 })

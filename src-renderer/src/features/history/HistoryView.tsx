@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { CdrRow } from '../../../../src-preload/types/cdr'
 import { bridge } from '../../bridge/current'
 import { defaultHistoryFilter, startOfToday, toContractFilter, useHistoryStore } from '../../stores/history-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
 import { runAction } from '../calls/run-action'
-import { cleanCid, formatDuration } from '../calls/format'
+import { cleanCid } from '../calls/format'
+import { historyDetail, resultLabel, waitTalk } from './call-times'
 import { HistoryChart } from './HistoryChart'
 
 const ROW_HEIGHT = 34
@@ -30,6 +31,7 @@ function callbackNumber(r: CdrRow): string {
 function Row({ r, onCallBack }: { r: CdrRow; onCallBack: (n: string) => void }): React.JSX.Element {
   const who = cleanCid(r.cnam)
   const number = callbackNumber(r)
+  const { wait, talk } = waitTalk(r)
   return (
     <>
       <span role="gridcell" className="mono">
@@ -47,14 +49,17 @@ function Row({ r, onCallBack }: { r: CdrRow; onCallBack: (n: string) => void }):
         {r.queue !== null ? ` · ${r.queue}` : ''}
       </span>
       <span role="gridcell">
-        <span className={r.missed ? 'pill pill-error' : 'pill pill-ok'}>{r.missed ? 'Missed' : r.disposition.toLowerCase()}</span>
+        <span className={r.missed ? 'pill pill-error' : 'pill pill-ok'}>{resultLabel(r)}</span>
       </span>
-      <span role="gridcell" className="mono">
-        {formatDuration(r.billsec * 1000)}
+      <span role="gridcell" className="mono" title="Waiting: ringing, in a queue or an IVR">
+        {wait}
+      </span>
+      <span role="gridcell" className="mono" title={r.talk === null ? 'Not known: the agent’s leg is not in the cache' : 'Talking with a person'}>
+        {talk}
       </span>
       <span role="gridcell">
         {number !== '' && (
-          <button type="button" className="small-button" aria-label={`Call back ${number}`} onClick={() => { onCallBack(number) }}>
+          <button type="button" className="small-button" aria-label={`Call back ${number}`} onClick={(e) => { e.stopPropagation(); onCallBack(number) }}>
             Call back
           </button>
         )}
@@ -72,6 +77,8 @@ export function HistoryView(): React.JSX.Element {
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
   const items = virtualizer.getVirtualItems()
   const lastIndex = items[items.length - 1]?.index ?? -1
+  const [selectedId, setSelectedId] = useState<number | null>(null)
+  const selected = selectedId === null ? undefined : rows.find((r) => r.id === selectedId)
 
   useEffect(() => {
     if (profileId !== null) void load(profileId)
@@ -168,7 +175,7 @@ export function HistoryView(): React.JSX.Element {
       )}
       <div className="history-table" role="grid" aria-label="Call history" aria-rowcount={rows.length + 1}>
         <div className="history-head" role="row">
-          {['Time', 'Direction', 'From', 'To', 'Result', 'Talk', ''].map((h, i) => (
+          {['Time', 'Direction', 'From', 'To', 'Result', 'Wait', 'Talk', ''].map((h, i) => (
             <span key={`${h}-${String(i)}`} role="columnheader">
               {h}
             </span>
@@ -181,7 +188,19 @@ export function HistoryView(): React.JSX.Element {
               const r = rows[item.index]
               if (r === undefined) return null
               return (
-                <div key={r.id} role="row" className="history-row" style={{ transform: `translateY(${String(item.start)}px)`, height: ROW_HEIGHT }}>
+                <div
+                  key={r.id}
+                  role="row"
+                  aria-selected={r.id === selectedId}
+                  tabIndex={0}
+                  className={r.id === selectedId ? 'history-row selected' : 'history-row'}
+                  style={{ transform: `translateY(${String(item.start)}px)`, height: ROW_HEIGHT }}
+                  onClick={() => { setSelectedId(r.id === selectedId ? null : r.id) }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && e.target === e.currentTarget) setSelectedId(r.id)
+                    else if (e.key === 'Escape') setSelectedId(null)
+                  }}
+                >
                   <Row r={r} onCallBack={callBack} />
                 </div>
               )
@@ -189,6 +208,24 @@ export function HistoryView(): React.JSX.Element {
           </div>
         </div>
       </div>
+      {selected !== undefined && (
+        <section className="card history-detail" aria-label="Call details">
+          <div className="row-between">
+            <h2>Call details</h2>
+            <button type="button" className="small-button" onClick={() => { setSelectedId(null) }}>
+              Close
+            </button>
+          </div>
+          <dl>
+            {historyDetail(selected).map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd className={label === 'Call ID' || label === 'Channel' || label === 'Connected to' ? 'mono' : undefined}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
     </section>
   )
 }

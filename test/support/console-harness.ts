@@ -18,6 +18,8 @@ export interface ConsoleHarnessOptions {
   readonly setupCode?: string
   /** Routes the console's AMI connection through a proxy (e.g. one that loses answers). */
   readonly amiVia?: (demoAmiPort: number) => Promise<{ readonly port: number; close(): Promise<void> }>
+  /** The built-in profile's seat role (default: the demo's receptionist). */
+  readonly role?: 'receptionist' | 'supervisor' | 'admin'
 }
 
 /**
@@ -38,7 +40,8 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
   const auditDir = mkdtempSync(join(tmpdir(), 'att-audit-'))
   const auditLog = new FileAuditLog({ dir: auditDir })
   const via = options.amiVia === undefined ? undefined : await options.amiVia(demo.builtin.profile.ami.port)
-  const builtin = via === undefined ? demo.builtin : { ...demo.builtin, profile: { ...demo.builtin.profile, ami: { ...demo.builtin.profile.ami, port: via.port } } }
+  const routed = via === undefined ? demo.builtin : { ...demo.builtin, profile: { ...demo.builtin.profile, ami: { ...demo.builtin.profile.ami, port: via.port } } }
+  const builtin = options.role === undefined ? routed : { ...routed, profile: { ...routed.profile, operator: { ...routed.profile.operator, role: options.role } } }
   const core = createTestCore({
     auditLog,
     ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }),

@@ -197,7 +197,7 @@ export function CallCard({
           <>
             <dt>Waited</dt>
             <dd className="mono">{times.waitedS} s</dd>
-            <dt>Ringing</dt>
+            <dt>Ringing for</dt>
             <dd>
               <Elapsed since={times.since} alertAfterS={holdAlertSeconds} />
             </dd>

@@ -9,7 +9,7 @@ import {
   type SortKey,
   focusCall,
   visibleCalls,
-} from '../../../src-renderer/src/features/calls/call-model'
+} from '../../../src-renderer/src/live/call-list'
 import { LiveTables } from '../../../src-renderer/src/stores/live-tables'
 import { talkingTo } from '../../../src-renderer/src/features/calls/blf-model'
 

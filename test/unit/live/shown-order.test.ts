@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { LiveCall } from '../../../src-preload/types/live'
-import { CallList, DEFAULT_CALL_QUERY } from '../../../src-renderer/src/features/calls/call-model'
-import { ShownOrder } from '../../../src-renderer/src/features/calls/shown-order'
+import { CallList, DEFAULT_CALL_QUERY } from '../../../src-renderer/src/live/call-list'
+import { ShownOrder } from '../../../src-renderer/src/live/shown-order'
 
 function call(id: string, startedAt: number, state: LiveCall['state'] = 'up'): LiveCall {
   return {

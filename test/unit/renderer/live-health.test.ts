@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Bridge } from '../../../src-renderer/src/bridge/bridge'
 import { setBridge } from '../../../src-renderer/src/bridge/current'
-import { whenActionsOn } from '../../../src-renderer/src/features/calls/action-gate'
+import { whenActionsOn } from '../../../src-renderer/src/actions/action-gate'
 import { useAppStore } from '../../../src-renderer/src/stores/app-store'
 import { clockTime, liveHealth, staleText } from '../../../src-renderer/src/stores/live-health'
 import { useLiveStore } from '../../../src-renderer/src/stores/live-store'

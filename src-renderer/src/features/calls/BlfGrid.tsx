@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react'
 import type { ExtensionStateName } from '../../../../src-preload/types/live'
 import { liveTables, useLiveStore } from '../../stores/live-store'
-import { StaleNote } from './StaleNote'
+import { StaleNote } from '../../components/StaleNote'
 import { talkingTo } from './blf-model'
 
 const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = {

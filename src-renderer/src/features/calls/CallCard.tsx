@@ -1,10 +1,10 @@
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { EarlierCalls } from './EarlierCalls'
-import { Elapsed } from './Elapsed'
-import { StaleNote } from './StaleNote'
-import { useActionButton } from './action-gate'
+import { Elapsed } from '../../components/Elapsed'
+import { StaleNote } from '../../components/StaleNote'
+import { useActionButton } from '../../actions/action-gate'
 import { callStateLabel, routeSteps, stepText, talkTimes, targetText } from './call-model'
-import { partyLabel } from './format'
+import { partyLabel } from '../../live/format'
 
 export interface CallCommands {
   readonly hangup: () => void

@@ -1,10 +1,11 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react'
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
-import { Elapsed } from './Elapsed'
+import { Elapsed } from '../../components/Elapsed'
 import { staleText } from '../../stores/live-health'
-import { callStateLabel, partyText, rowTimerSince, type SortKey, viaText } from './call-model'
-import { partyLabel } from './format'
+import type { SortKey } from '../../live/call-list'
+import { partyLabel } from '../../live/format'
+import { callStateLabel, partyText, rowTimerSince, viaText } from './call-model'
 
 interface Props {
   readonly onSelect: (id: string) => void

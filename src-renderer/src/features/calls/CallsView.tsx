@@ -12,9 +12,10 @@ import { DialBox } from './DialBox'
 import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './DestinationPrompt'
 import { HelpOverlay } from './HelpOverlay'
 import { ParkedPanel } from './ParkedPanel'
-import { whenActionsOn } from './action-gate'
-import { consultationChannel, parkedToPickUp, primaryChannel, type SortKey } from './call-model'
-import { runAction } from './run-action'
+import { whenActionsOn } from '../../actions/action-gate'
+import { consultationChannel, parkedToPickUp, primaryChannel } from './call-model'
+import { runAction } from '../../actions/run-action'
+import type { SortKey } from '../../live/call-list'
 import { staleText } from '../../stores/live-health'
 
 type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null

@@ -1,6 +1,6 @@
 import { forwardRef, memo, useState } from 'react'
 import { useLiveStore } from '../../stores/live-store'
-import { actionsOffNow, useActionButton } from './action-gate'
+import { actionsOffNow, useActionButton } from '../../actions/action-gate'
 
 interface Props {
   readonly onDial: (destination: string) => void

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CdrRow } from '../../../../src-preload/types/cdr'
 import { bridge } from '../../bridge/current'
-import { formatDuration } from './format'
+import { formatDuration } from '../../live/format'
 
 /** How long a caller must stay on the card before their history is looked up. */
 const SETTLE_MS = 250

@@ -1,9 +1,9 @@
 import { memo } from 'react'
 import { useLiveStore } from '../../stores/live-store'
-import { Elapsed } from './Elapsed'
-import { StaleNote } from './StaleNote'
-import { useActionButton } from './action-gate'
-import { partyLabel } from './format'
+import { Elapsed } from '../../components/Elapsed'
+import { StaleNote } from '../../components/StaleNote'
+import { useActionButton } from '../../actions/action-gate'
+import { partyLabel } from '../../live/format'
 
 /** Parked calls with how long they have waited; each is picked up at the operator's phone. */
 export const ParkedPanel = memo(function ParkedPanel({

@@ -1,5 +1,5 @@
 import type { LiveCall, LiveExtension } from '../../../../src-preload/types/live'
-import { partyLabel } from './format'
+import { partyLabel } from '../../live/format'
 
 /** Names shown on a tile; a trunk-facing phone can be in hundreds of calls at once. */
 const MAX_NAMES = 2

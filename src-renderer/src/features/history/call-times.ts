@@ -1,5 +1,5 @@
 import type { CdrRow } from '../../../../src-preload/types/cdr'
-import { formatDuration } from '../calls/format'
+import { formatDuration } from '../../live/format'
 
 /** Shown where the cached rows do not tell how long the caller talked (never a made-up time). */
 export const NOT_KNOWN = '—'

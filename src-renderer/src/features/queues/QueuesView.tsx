@@ -3,11 +3,11 @@ import type { LiveQueue, LiveQueueMember } from '../../../../src-preload/types/l
 import { bridge } from '../../bridge/current'
 import { useLiveStore } from '../../stores/live-store'
 import { useAppStore } from '../../stores/app-store'
-import { Elapsed } from '../calls/Elapsed'
-import { StaleNote } from '../calls/StaleNote'
-import { useActionButton, whenActionsOn } from '../calls/action-gate'
-import { runAction } from '../calls/run-action'
-import { cleanCid } from '../calls/format'
+import { Elapsed } from '../../components/Elapsed'
+import { StaleNote } from '../../components/StaleNote'
+import { useActionButton, whenActionsOn } from '../../actions/action-gate'
+import { runAction } from '../../actions/run-action'
+import { cleanCid } from '../../live/format'
 
 /** Asterisk device-state numbers of queue members, in words. */
 const MEMBER_STATUS: Record<number, string> = {

@@ -1,5 +1,5 @@
-import { staleText } from '../../stores/live-health'
-import { useLiveStore } from '../../stores/live-store'
+import { staleText } from '../stores/live-health'
+import { useLiveStore } from '../stores/live-store'
 
 /**
  * Marks a part of the console whose data is not current: `As of 14:02:11, PBX unreachable`. Shown

@@ -1,6 +1,6 @@
-import { useClockStore } from '../../stores/clock-store'
-import { useLiveStore } from '../../stores/live-store'
-import { formatDuration } from './format'
+import { useClockStore } from '../stores/clock-store'
+import { useLiveStore } from '../stores/live-store'
+import { formatDuration } from '../live/format'
 
 /**
  * A live timer; `alertAfterS` turns it red once the wait is too long. While what is shown is stale

@@ -1,5 +1,5 @@
-import { useLiveStore } from '../../stores/live-store'
-import { useToastStore } from '../../stores/toast-store'
+import { useLiveStore } from '../stores/live-store'
+import { useToastStore } from '../stores/toast-store'
 
 /**
  * Actions (hang up, transfer, park, pick up, dial, pause a queue member) are off while the shown

@@ -1,7 +1,7 @@
-import type { ActionDone, ActionSettled, UnknownOutcomeDetail } from '../../../../src-preload/types/actions'
-import type { Result } from '../../../../src-preload/types/result'
-import { bridge } from '../../bridge/current'
-import { useToastStore, type ToastKind } from '../../stores/toast-store'
+import type { ActionDone, ActionSettled, UnknownOutcomeDetail } from '../../../src-preload/types/actions'
+import type { Result } from '../../../src-preload/types/result'
+import { bridge } from '../bridge/current'
+import { useToastStore, type ToastKind } from '../stores/toast-store'
 
 /** An unknown outcome waits this long for main to settle it (main gives up after 10 minutes). */
 const UNSETTLED_LIFETIME_MS = 10 * 60_000

@@ -1,4 +1,4 @@
-import type { LiveCall } from '../../../../src-preload/types/live'
+import type { LiveCall } from '../../../src-preload/types/live'
 
 /** What ShownOrder reads: the live list (CallList). */
 export interface OrderSource {

@@ -1,0 +1,182 @@
+import type { LiveCall, LiveState } from '../../../src-preload/types/live'
+import { SortedIndex } from '../stores/sorted-index'
+import { cleanCid } from './format'
+
+export type SortKey = 'started' | 'caller' | 'callee' | 'state' | 'duration'
+
+/** Text a filter matches against: names, numbers, DID, queue, ring group, trunk and everyone on its path. */
+function haystack(c: LiveCall): string {
+  const route = (c.path ?? []).flatMap((s) => [s.name, s.number])
+  const target = (c.target?.parties ?? []).flatMap((p) => [p.name, p.number])
+  return [c.caller.name, c.caller.number, c.callee.name, c.callee.number, c.did, c.queue, c.ringGroup, c.trunk, ...route, ...target]
+    .map((v) => cleanCid(v ?? ''))
+    .join(' ')
+    .toLowerCase()
+}
+
+type Key = string | number
+
+/** The sort key of a call; text keys are computed once per call object (calls are immutable). */
+function keyFn(sort: SortKey): (c: LiveCall) => Key {
+  switch (sort) {
+    case 'caller':
+    case 'callee': {
+      const cache = new WeakMap<LiveCall, string>()
+      return (c) => {
+        let k = cache.get(c)
+        if (k === undefined) {
+          const p = sort === 'caller' ? c.caller : c.callee
+          k = (cleanCid(p.name) || cleanCid(p.number)).toLowerCase()
+          cache.set(c, k)
+        }
+        return k
+      }
+    }
+    case 'state':
+      return (c) => c.state
+    case 'duration':
+    case 'started':
+      return (c) => c.startedAt
+  }
+}
+
+/** Total order (ties broken by id), so the incremental order below equals a full sort. */
+function comparator(sort: SortKey, descending: boolean): (a: LiveCall, b: LiveCall) => number {
+  const key = keyFn(sort)
+  return (a, b) => {
+    const ka = key(a)
+    const kb = key(b)
+    const cmp = ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+    return descending ? -cmp : cmp
+  }
+}
+
+function matcher(filter: string): (c: LiveCall) => boolean {
+  const needle = filter.trim().toLowerCase()
+  return needle === '' ? () => true : (c) => haystack(c).includes(needle)
+}
+
+/** The calls list as shown: filtered by `filter`, sorted by `sort`. Reference implementation. */
+export function visibleCalls(state: Pick<LiveState, 'calls'>, filter: string, sort: SortKey, descending: boolean): LiveCall[] {
+  const matches = matcher(filter)
+  return Object.values(state.calls).filter(matches).sort(comparator(sort, descending))
+}
+
+export interface CallQuery {
+  readonly filter: string
+  readonly sort: SortKey
+  readonly descending: boolean
+}
+
+export const DEFAULT_CALL_QUERY: CallQuery = { filter: '', sort: 'started', descending: false }
+
+/** A frame's change of one call (see stores/live-tables.ts). */
+export interface CallChange {
+  readonly before: LiveCall | undefined
+  readonly after: LiveCall | undefined
+}
+
+/**
+ * A frame with more changes than this share of the list is cheaper to sort again than to apply
+ * one change at a time (a snapshot-sized burst after a resync).
+ */
+const REBUILD_SHARE = 0.25
+
+/**
+ * The calls list as shown (filtered, sorted), kept from each frame's call changes: a changed call
+ * leaves its place and its new version is put where it belongs (binary search), so a frame costs
+ * O(changes · log calls), not a pass over every call. Equals visibleCalls (property-tested).
+ * Mutable: `version` is bumped whenever the list's members or order changed.
+ */
+export class CallList {
+  private q: CallQuery = DEFAULT_CALL_QUERY
+  private index = CallList.indexFor(DEFAULT_CALL_QUERY)
+  version = 0
+
+  private static indexFor(q: CallQuery): SortedIndex<LiveCall> {
+    return new SortedIndex(comparator(q.sort, q.descending), matcher(q.filter))
+  }
+
+  get query(): CallQuery {
+    return this.q
+  }
+
+  get length(): number {
+    return this.index.length
+  }
+
+  at(i: number): LiveCall | undefined {
+    return this.index.at(i)
+  }
+
+  indexOf(call: LiveCall): number {
+    return this.index.indexOf(call)
+  }
+
+  toArray(): LiveCall[] {
+    return this.index.toArray()
+  }
+
+  /** A new filter or order: sorted again from every call. */
+  setQuery(q: CallQuery, all: Iterable<LiveCall>): void {
+    if (q.filter === this.q.filter && q.sort === this.q.sort && q.descending === this.q.descending) return
+    this.q = q
+    this.index = CallList.indexFor(q)
+    this.reset(all)
+  }
+
+  /** Every call again (a snapshot). */
+  reset(all: Iterable<LiveCall>): void {
+    this.index.reset(all)
+    this.version++
+  }
+
+  /** One frame's changes; `all` is read only when the frame is too large to apply one by one. */
+  apply(changes: readonly CallChange[], all: () => Iterable<LiveCall>): void {
+    if (changes.length === 0) return
+    if (changes.length > 64 && changes.length > this.index.length * REBUILD_SHARE) {
+      this.reset(all())
+      return
+    }
+    let changed = false
+    for (const c of changes) if (this.index.update(c.before, c.after)) changed = true
+    if (changed) this.version++
+  }
+}
+
+/** Ringing and queued calls, oldest first (ties by id): the call card's default call. */
+export class FocusIndex {
+  private readonly index = new SortedIndex<LiveCall>(
+    (a, b) => (a.startedAt !== b.startedAt ? a.startedAt - b.startedAt : a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (c) => c.state === 'ringing' || c.state === 'queued',
+  )
+
+  reset(all: Iterable<LiveCall>): void {
+    this.index.reset(all)
+  }
+
+  apply(changes: readonly CallChange[]): void {
+    for (const c of changes) this.index.update(c.before, c.after)
+  }
+
+  /** The longest-ringing (or longest-queued) call. */
+  oldest(): LiveCall | undefined {
+    return this.index.first()
+  }
+}
+
+/**
+ * The most urgent call for the call card: the selected one, else the longest-ringing one. The
+ * reference for FocusIndex (the store keeps that one per frame instead of scanning every call).
+ */
+export function focusCall(calls: Readonly<Record<string, LiveCall>>, selected: string | null): LiveCall | undefined {
+  if (selected !== null && calls[selected] !== undefined) return calls[selected]
+  // One pass, no sort: this runs on every frame with thousands of calls.
+  let best: LiveCall | undefined
+  for (const id in calls) {
+    const c = calls[id]
+    if (c === undefined || (c.state !== 'ringing' && c.state !== 'queued')) continue
+    if (best === undefined || c.startedAt < best.startedAt || (c.startedAt === best.startedAt && c.id < best.id)) best = c
+  }
+  return best
+}

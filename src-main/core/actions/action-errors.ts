@@ -1,6 +1,6 @@
-import { ApiFailure } from '../api/api-failure'
+import { ApiFailure } from '../errors/api-failure'
 import { isAmiError } from '../ami/errors'
-import { isTransportError } from '../ari/transport-error'
+import { isTransportError } from '../net/transport-error'
 
 /**
  * Turns what the AMI client threw into an error the operator can read: Asterisk's own words for a

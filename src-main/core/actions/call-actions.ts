@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ActionDone } from '../../../src-preload/types/actions'
 export type { Actor } from './guarded-run'
-import { ApiFailure } from '../api/api-failure'
+import { ApiFailure } from '../errors/api-failure'
 import type { AuditLog } from '../audit'
 import { judgeDestination, type DialBudget } from '../guard'
 import type { PbxProfile } from '../profiles/schema'

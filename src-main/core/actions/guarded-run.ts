@@ -2,7 +2,7 @@ import type { ActionDone, UnknownOutcomeDetail } from '../../../src-preload/type
 import { seatLabel, type AuditInput, type AuditLog, type SeatContext } from '../audit'
 import { authorize, type DialBudget, type DialRefusalDetail, type GuardedAction } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
-import { ApiFailure } from '../api/api-failure'
+import { ApiFailure } from '../errors/api-failure'
 import { toActionFailure } from './action-errors'
 import type { Expectation } from './expectation'
 import type { OutcomeSettler } from './outcome-settler'

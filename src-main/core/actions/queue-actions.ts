@@ -1,5 +1,5 @@
 import type { ActionDone } from '../../../src-preload/types/actions'
-import { ApiFailure } from '../api/api-failure'
+import { ApiFailure } from '../errors/api-failure'
 import { memberText } from './audit-target'
 import { runGuarded, type Actor, type GuardDeps } from './guarded-run'
 import type { AmiPort } from './pbx-port'

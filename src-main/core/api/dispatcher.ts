@@ -6,7 +6,7 @@ import {
   type InvokeParsed,
 } from '../../../src-preload/contract'
 import { fail, ok, type Result } from '../../../src-preload/types/result'
-import { ApiFailure } from './api-failure'
+import { ApiFailure } from '../errors/api-failure'
 
 /** Who is calling: one per Electron window or web-mode socket. Used for rate limits and audit. */
 export interface CallContext {

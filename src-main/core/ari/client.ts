@@ -13,8 +13,8 @@
  * tls, protocol (not HTTP, or not JSON), http_error, network, aborted.
  */
 import { z } from 'zod'
-import { type HttpResponse, type HttpTlsOptions, HttpPool, messageOf, parseJsonBody } from './http'
-import { TransportError } from './transport-error'
+import { type HttpResponse, type HttpTlsOptions, HttpPool, messageOf, parseJsonBody } from '../net/http'
+import { TransportError } from '../net/transport-error'
 import { type AriAsteriskInfo, type AriChannel, ariAsteriskInfoSchema, ariChannelSchema } from './types'
 
 export interface AriClientOptions {

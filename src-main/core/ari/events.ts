@@ -19,9 +19,9 @@
  * is two tiny frames on a connection that already exists: no HTTP parse, no auth check, no JSON.
  */
 import WebSocket from 'ws'
-import { TypedEmitter } from '../ami/emitter'
-import type { HttpTlsOptions } from './http'
-import { TransportError, classifyNetworkFailure } from './transport-error'
+import { TypedEmitter } from '../util/typed-emitter'
+import type { HttpTlsOptions } from '../net/http'
+import { TransportError, classifyNetworkFailure } from '../net/transport-error'
 import { type AriEvent, ariEventSchema } from './types'
 
 export interface AriEventStreamOptions {

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { HistoryExportResult, HistoryRetentionPreview, HistoryStatsView } from '../../../src-preload/types/history'
-import { ApiFailure } from '../api/api-failure'
+import { ApiFailure } from '../errors/api-failure'
 import type { CdrStore } from './store'
 import type { CdrAggregateOptions, CdrBucket, CdrFilter, CdrPage, CdrQueryOptions } from './types'
 

@@ -12,7 +12,7 @@
  * The clock is injectable so tests step through the states without sleeping. The open →
  * half_open move happens when the state is next read (`state`, `tryAcquire`).
  */
-import { TypedEmitter } from '../ami/emitter'
+import { TypedEmitter } from '../util/typed-emitter'
 
 export type BreakerState = 'closed' | 'open' | 'half_open'
 

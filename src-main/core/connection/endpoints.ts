@@ -2,7 +2,7 @@
  * Where each transport of a profile lives, and its TLS options, derived in one place so the
  * session and the test-connection probe connect to exactly the same endpoints.
  */
-import type { HttpTlsOptions } from '../ari/http'
+import type { HttpTlsOptions } from '../net/http'
 import { ariUrlOf, type PbxProfile } from '../profiles/schema'
 
 /** The same derivation the secrets' endpoint binding uses (profiles/schema.ts), so they never disagree. */

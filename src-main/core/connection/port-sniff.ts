@@ -9,8 +9,8 @@
  */
 import net from 'node:net'
 import tls from 'node:tls'
-import type { HttpTlsOptions } from '../ari/http'
-import { TransportError, classifyNetworkFailure } from '../ari/transport-error'
+import type { HttpTlsOptions } from '../net/http'
+import { TransportError, classifyNetworkFailure } from '../net/transport-error'
 
 export type SniffResult =
   | { readonly kind: 'ami'; readonly banner: string }

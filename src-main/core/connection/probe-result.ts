@@ -2,7 +2,7 @@
  * The result of probing one transport, and how transport failures read in it.
  */
 import { AmiError } from '../ami/errors'
-import { TransportError, classifyNetworkFailure } from '../ari/transport-error'
+import { TransportError, classifyNetworkFailure } from '../net/transport-error'
 
 export type ProbeCode =
   | 'refused'

@@ -11,7 +11,7 @@
  * and totalCount is not trusted as a loop bound.
  */
 import { z } from 'zod'
-import { TransportError } from '../ari/transport-error'
+import { TransportError } from '../net/transport-error'
 import { type FreepbxClient, rootField } from './client'
 
 const text = z.union([z.string(), z.number()]).nullable().optional().transform((v) => (v === null || v === undefined ? '' : String(v)))

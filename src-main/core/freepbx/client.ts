@@ -14,8 +14,8 @@
  * validation error "Cannot query field …", not a 403), graphql_error (errors[] or status:false),
  * not_found (no API module), timeout, refused, tls, protocol, http_error, network.
  */
-import { type HttpResponse, type HttpTlsOptions, HttpPool, parseJsonBody } from '../ari/http'
-import { TransportError } from '../ari/transport-error'
+import { type HttpResponse, type HttpTlsOptions, HttpPool, parseJsonBody } from '../net/http'
+import { TransportError } from '../net/transport-error'
 import { TokenSource } from './token'
 
 export const GQL_PATH = '/admin/api/api/gql'

@@ -4,8 +4,8 @@
  * before it expires, and concurrent callers share one fetch.
  */
 import { z } from 'zod'
-import { type HttpPool, messageOf, parseJsonBody } from '../ari/http'
-import { TransportError } from '../ari/transport-error'
+import { type HttpPool, messageOf, parseJsonBody } from '../net/http'
+import { TransportError } from '../net/transport-error'
 
 export const TOKEN_PATH = '/admin/api/api/token'
 

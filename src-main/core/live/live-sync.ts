@@ -24,7 +24,7 @@
  * O(its events + the entities they change), whatever the size of the state (model.ts).
  */
 import type { AmiClient } from '../ami/client'
-import { TypedEmitter } from '../ami/emitter'
+import { TypedEmitter } from '../util/typed-emitter'
 import { type AmiTypedEvent, toTypedEvent } from '../ami/events'
 import type { AmiMessage } from '../ami/message'
 import { rebuildCalls } from './calls'

@@ -1,7 +1,7 @@
 import type { TestConnectionView } from '../../../src-preload/types/connections'
 import type { AdminSetPassphraseInput, ProfileRemoveInput, ProfileSaveInput, ProfilesView, Role, SecretKind } from '../../../src-preload/types/profile'
 import { testConnection, type TestConnectionSecrets } from '../connection/test-connection'
-import { ApiFailure } from '../api/api-failure'
+import { ApiFailure } from '../errors/api-failure'
 import type { AuditInput, AuditLog } from '../audit'
 import { seatLabel, type SeatContext } from '../audit/seat'
 import type { SecretLookup } from './bound-secret'

@@ -1,5 +1,5 @@
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
-import { ApiFailure } from '../api/api-failure'
+import { ApiFailure } from '../errors/api-failure'
 import type { AuditLog } from '../audit'
 import type { CdrStore } from '../cdr'
 import type { EventBus } from '../events/bus'

@@ -1,5 +1,5 @@
 import type { Settings, SettingsSetInput } from '../../../src-preload/types/settings'
-import { ApiFailure } from '../api/api-failure'
+import { ApiFailure } from '../errors/api-failure'
 import { seatLabel, type AuditEntry, type AuditLog, type SeatContext } from '../audit'
 import type { SettingsService } from './settings-service'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TransportError, classifyNetworkFailure, isAvailabilityFailure } from '../../../src-main/core/ari/transport-error'
+import { TransportError, classifyNetworkFailure, isAvailabilityFailure } from '../../../src-main/core/net/transport-error'
 
 function coded(code: string, cause?: unknown): Error {
   return Object.assign(new Error(`boom ${code}`), { code, cause })

@@ -5,7 +5,7 @@ import {
   invokeChannelNames,
   invokeChannels,
 } from '../../../src-preload/contract'
-import { ApiFailure } from '../../../src-main/core/api/api-failure'
+import { ApiFailure } from '../../../src-main/core/errors/api-failure'
 import { createDispatcher, type Handlers } from '../../../src-main/core/api/dispatcher'
 import { MemoryKeyValueStore } from '../../../src-main/core/storage/kv'
 import { createTestCore, testAppInfo } from '../../support/test-core'

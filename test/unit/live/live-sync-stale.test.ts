@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { AmiClientEvents, ListResult } from '../../../src-main/core/ami/client'
-import { TypedEmitter } from '../../../src-main/core/ami/emitter'
+import { TypedEmitter } from '../../../src-main/core/util/typed-emitter'
 import { AmiError } from '../../../src-main/core/ami/errors'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { LiveSync } from '../../../src-main/core/live/live-sync'

@@ -3,7 +3,7 @@
  * app_queue computes them, and a resync's replay never counts twice what QueueStatus already holds.
  */
 import { describe, expect, it } from 'vitest'
-import { TypedEmitter } from '../../../src-main/core/ami/emitter'
+import { TypedEmitter } from '../../../src-main/core/util/typed-emitter'
 import type { AmiClientEvents, ListResult } from '../../../src-main/core/ami/client'
 import { AmiMessage } from '../../../src-main/core/ami/message'
 import { LiveSync } from '../../../src-main/core/live/live-sync'

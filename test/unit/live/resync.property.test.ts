@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { TypedEmitter } from '../../../src-main/core/ami/emitter'
+import { TypedEmitter } from '../../../src-main/core/util/typed-emitter'
 import type { AmiClientEvents, ListResult } from '../../../src-main/core/ami/client'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { toTypedEvent, type AmiTypedEvent } from '../../../src-main/core/ami/events'

@@ -1,24 +1,29 @@
-// npm run bench:cdr [-- --rows N] [--no-reference] [--json]
+// npm run bench:cdr [-- --rows N] [--batch N] [--no-reference] [--reference-dir DIR] [--json]
 //
 // Ingests N synthetic CDRs (default 1,000,000) into the real store (worker thread, async
 // interface, local-time strings converted with the PBX zone), then times page queries, an FTS
 // search and an aggregate through that interface, and the main thread's event-loop delay while
-// heavy queries run. Then runs the shared reference store (/work/shared/bench/cdr-reference)
-// on the same machine in the same run and prints ratios.
+// heavy queries run. Then runs the shared reference store (../shared/bench/cdr-reference, beside
+// the repository; --reference-dir DIR for another place) on the same machine in the same run and
+// prints ratios.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openCdrStore, type CdrFilter, type CdrRecord, type CdrStore } from '../../src-main/core/cdr/index';
+
+// Paths come from this script's own place, so the bench runs the same from any working directory.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const { values: opt } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     batch: { type: 'string', default: '10000' },
     'no-reference': { type: 'boolean', default: false },
-    'reference-dir': { type: 'string', default: '/work/shared/bench/cdr-reference' },
+    'reference-dir': { type: 'string', default: path.join(root, '..', 'shared', 'bench', 'cdr-reference') },
     json: { type: 'boolean', default: false },
   },
 });
@@ -205,7 +210,7 @@ async function main(): Promise<void> {
   if (!opt['no-reference']) {
     // The reference is read-only; run a copy from a gitignored dir so it resolves this
     // project's better-sqlite3 (same version) instead of needing its own npm install.
-    const refDir = path.resolve('bench/results/cdr-reference');
+    const refDir = path.join(root, 'bench', 'results', 'cdr-reference');
     fs.mkdirSync(refDir, { recursive: true });
     fs.copyFileSync(path.join(opt['reference-dir'], 'run.mjs'), path.join(refDir, 'run.mjs'));
     log('running the reference store (same rows, same machine)…');

@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { joinUpstream, listenLoopback, SocketSet } from './loopback'
 
 /**
  * A TCP proxy in front of the demo's AMI port that can lose one answer on purpose: it forwards the
@@ -18,7 +19,7 @@ export interface CuttingProxy {
 }
 
 export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
-  const sockets = new Set<net.Socket>()
+  const sockets = new SocketSet()
   const seen = new Map<string, number>()
   let armed: string | undefined
   let downMs = 0
@@ -28,13 +29,8 @@ export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
       client.destroy()
       return
     }
-    const upstream = net.connect(targetPort, '127.0.0.1')
+    const upstream = joinUpstream(client, targetPort, sockets)
     let swallowing = false
-    for (const s of [client, upstream]) {
-      sockets.add(s)
-      s.on('error', () => undefined)
-      s.on('close', () => sockets.delete(s))
-    }
     client.on('data', (chunk: Buffer) => {
       for (const m of chunk.toString('latin1').matchAll(/^Action: *([A-Za-z]+)\r?$/gim)) {
         const name = m[1] ?? ''
@@ -55,23 +51,14 @@ export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
     upstream.on('data', (chunk: Buffer) => {
       if (!swallowing) client.write(chunk)
     })
-    client.on('close', () => upstream.destroy())
-    upstream.on('close', () => client.destroy())
   })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return {
-    port: (server.address() as net.AddressInfo).port,
+    port: await listenLoopback(server),
     loseAnswerTo: (action, ms = 0) => {
       armed = action
       downMs = ms
     },
     seen: (action) => seen.get(action) ?? 0,
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => {
-          r()
-        })
-      }),
+    close: () => sockets.close(server),
   }
 }

@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { listenLoopback, SocketSet } from './loopback'
 
 /**
  * A TCP proxy to a loopback port that can freeze like a SIGSTOPped Asterisk: while frozen it
@@ -18,23 +19,18 @@ export interface FreezingProxy {
 }
 
 export async function freezingProxy(targetPort: number): Promise<FreezingProxy> {
-  const sockets = new Set<net.Socket>()
+  const sockets = new SocketSet()
   /** What waits for the thaw: connecting upstream, resuming reads, closing a peer. */
   let onThaw: Array<() => void> = []
   let frozen = false
   let accepted = 0
-  const track = (s: net.Socket): void => {
-    sockets.add(s)
-    s.on('error', () => undefined)
-    s.on('close', () => sockets.delete(s))
-  }
   const whenThawed = (work: () => void): void => {
     if (frozen) onThaw.push(work)
     else work()
   }
   const join = (client: net.Socket): void => {
-    const upstream = net.connect(targetPort, '127.0.0.1')
-    track(upstream)
+    // Not joinUpstream: a close seen while frozen must wait for the thaw to reach the other side.
+    const upstream = sockets.track(net.connect(targetPort, '127.0.0.1'))
     for (const [from, to] of [
       [client, upstream],
       [upstream, client],
@@ -48,7 +44,7 @@ export async function freezingProxy(targetPort: number): Promise<FreezingProxy> 
   }
   const server = net.createServer((client) => {
     accepted++
-    track(client)
+    sockets.track(client)
     if (frozen) {
       client.pause()
       onThaw.push(() => {
@@ -56,12 +52,11 @@ export async function freezingProxy(targetPort: number): Promise<FreezingProxy> 
       })
     } else join(client)
   })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return {
-    port: (server.address() as net.AddressInfo).port,
+    port: await listenLoopback(server),
     freeze: () => {
       frozen = true
-      for (const s of sockets) s.pause()
+      sockets.each((s) => s.pause())
     },
     thaw: () => {
       frozen = false
@@ -69,7 +64,7 @@ export async function freezingProxy(targetPort: number): Promise<FreezingProxy> 
       onThaw = []
       // Listeners first (a connection accepted while frozen joins its upstream), then reads.
       for (const work of pending) work()
-      for (const s of sockets) s.resume()
+      sockets.each((s) => s.resume())
     },
     get frozen() {
       return frozen
@@ -77,14 +72,10 @@ export async function freezingProxy(targetPort: number): Promise<FreezingProxy> 
     get accepted() {
       return accepted
     },
-    close: () =>
-      new Promise<void>((r) => {
-        frozen = false
-        onThaw = []
-        for (const s of sockets) s.destroy()
-        server.close(() => {
-          r()
-        })
-      }),
+    close: () => {
+      frozen = false
+      onThaw = []
+      return sockets.close(server)
+    },
   }
 }

@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import { AmiClient } from '../../../src-main/core/ami/client'
 import { parseAmiBytes } from '../../../src-main/core/ami/framing'
-import { FakeAmiServer } from '../../integration/ami/fake-ami-server'
-import { mulberry32, readCapture } from '../../unit/ami/support'
+import { FakeAmiServer } from '../../support/fake-ami-server'
+import { readCapture } from '../../support/captures'
+import { mulberry32 } from '../../support/random'
 
 const SEED = Number(process.env.AMI_CHAOS_SEED ?? 20261125)
 const CUTS = 100

@@ -5,37 +5,24 @@
  * deadline detectionDeadlines() states (9 s AMI and ARI events, 14 s REST), the breaker must open,
  * and after SIGCONT everything must come back on its own (AMI's backoff is at most 30 s).
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PbxSession, type SessionStatus, type TransportName } from '../../../src-main/core/connection/index'
 import { LIVENESS_DEFAULTS, detectionDeadlines } from '../../../src-main/core/connection/liveness'
-import { startFreepbxDemoServer } from '../../../src-main/core/demo-freepbx/index'
-import { startDemoPbx } from '../../../src-main/core/demo/index'
-import { makeUser } from '../../../src-main/core/demo/ami-users'
-import { type PbxProfile, type SecretKind, builtinDemoProfile } from '../../../src-main/core/profiles/index'
+import type { SecretKind } from '../../../src-main/core/profiles/index'
 import { freezingProxy } from '../../support/freezing-proxy'
+import { sleep } from '../../support/wait'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { startDemoEndpoints } from '../../support/demo-endpoints'
 
 const SECRETS: Record<SecretKind, string> = { ami: 'amiSecret-Cz21', ari: 'ariSecret-Cz22', freepbx: 'apiSecret-Cz23' }
 const SLACK_MS = 2000
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+const cleanups = cleanupsAfterEach()
 
 describe('a PBX frozen for 25 s, default liveness settings', () => {
   it('is flagged within the stated deadlines on AMI, ARI and the FreePBX API, opens the breaker, and recovers', async () => {
-    const pbx = await startDemoPbx({
-      amiPort: 0, ariPort: 0, rate: 0,
-      amiUsers: [makeUser('console', SECRETS.ami, 'call,reporting', 'call,reporting,originate')],
-      ariUsers: [{ username: 'console', secret: SECRETS.ari }],
-    })
-    cleanups.push(() => pbx.stop())
-    const api = await startFreepbxDemoServer({ clients: [{ clientId: 'attendant', clientSecret: SECRETS.freepbx }] })
-    cleanups.push(() => api.close())
-    const proxies = [await freezingProxy(pbx.ami.port), await freezingProxy(pbx.ari.port), await freezingProxy(api.port)] as const
-    for (const p of proxies) cleanups.push(() => p.close())
-    const base = builtinDemoProfile({ ami: proxies[0].port, ari: proxies[1].port, freepbxHttp: proxies[2].port })
-    const profile: PbxProfile = { ...base, ami: { ...base.ami, user: 'console' }, ari: { ...base.ari, user: 'console' }, freepbx: { ...base.freepbx, clientId: 'attendant' } }
+    const { profile, fronts } = await startDemoEndpoints({ secrets: SECRETS, front: freezingProxy }, cleanups)
+    if (fronts === undefined) throw new Error('no proxies')
+    const proxies = Object.values(fronts)
     // Everything as the console runs it (ProfileRuntime passes only the event mask).
     const s = new PbxSession({ profile, getSecret: (kind) => Promise.resolve(SECRETS[kind]) })
     cleanups.push(() => s.disconnect())

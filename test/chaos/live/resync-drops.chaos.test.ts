@@ -12,36 +12,13 @@ import { AmiClient } from '../../../src-main/core/ami/client'
 import { startDemoPbx, type DemoPbx } from '../../../src-main/core/demo/index'
 import { LiveSync } from '../../../src-main/core/live/live-sync'
 import type { LiveModel } from '../../../src-main/core/live/model'
+import { mulberry32 } from '../../support/random'
+import { nextEvent } from '../../support/wait'
 
 const SEED = Number(process.env.LIVE_CHAOS_SEED ?? Date.now() % 1_000_000)
 const CALLS = 1000
 const DROPS = 50
 const BUDGET_MS = 50_000
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function waitFor<T>(register: (done: (v: T) => void) => () => void, ms: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off()
-      reject(new Error(`timed out waiting for ${what}`))
-    }, ms)
-    const off = register((v) => {
-      clearTimeout(timer)
-      off()
-      resolve(v)
-    })
-  })
-}
 
 interface Check {
   readonly ghosts: string[]
@@ -117,7 +94,7 @@ describe('live state across 50 AMI drops during 1,000 calls', () => {
       const live = new LiveSync({ client, now: () => pbx?.engine.now() ?? 0 })
       sync = live
       live.start()
-      const firstSync = waitFor<unknown>((done) => live.on('synced', done), 10_000, 'first resync')
+      const firstSync = nextEvent<unknown>('first resync', (done) => live.on('synced', done), 10_000)
       await client.start()
       await firstSync
 
@@ -131,13 +108,13 @@ describe('live state across 50 AMI drops during 1,000 calls', () => {
         if (Date.now() - started > BUDGET_MS) throw new Error(`over budget at step ${step}, ${roots} calls`)
         pbx.advanceTime(1000 + Math.floor(rand() * 3000))
         if (drops.has(step)) {
-          const synced = waitFor<unknown>((done) => live.on('synced', done), 10_000, `resync after drop at step ${step}`)
+          const synced = nextEvent<unknown>(`resync after drop at step ${step}`, (done) => live.on('synced', done), 10_000)
           pbx.cutAllConnections()
           // Traffic the console never sees while it is away.
           if (rand() < 0.7) pbx.advanceTime(Math.floor(rand() * 20_000))
           if (rand() < 0.3) {
             // Cut again while the snapshot lists are in flight.
-            await waitFor<unknown>((done) => client?.on('connected', done) ?? (() => undefined), 10_000, 'reconnect')
+            await nextEvent<unknown>('reconnect', (done) => client?.on('connected', done) ?? (() => undefined), 10_000)
             pbx.advanceTime(Math.floor(rand() * 2000))
             pbx.cutAllConnections()
           }

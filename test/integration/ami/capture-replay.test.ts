@@ -6,7 +6,10 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AmiFramer } from '../../../src-main/core/ami/framing'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
-import { bytewise, captureNames, mulberry32, parseChunks, randomChunks, readCapture, snapshot, type Snapshot } from '../../unit/ami/support'
+import { captureNames, readCapture } from '../../support/captures'
+import { closeServer, listenLoopback } from '../../support/loopback'
+import { mulberry32 } from '../../support/random'
+import { bytewise, parseChunks, randomChunks, snapshot, type Snapshot } from '../../unit/ami/support'
 
 let server: net.Server
 let port = 0
@@ -27,20 +30,11 @@ beforeAll(async () => {
     }
     pump()
   })
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve)
-  })
-  const addr = server.address()
-  if (addr === null || typeof addr === 'string') throw new Error('no port')
-  port = addr.port
+  port = await listenLoopback(server)
 })
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve()
-    })
-  })
+  await closeServer(server)
 })
 
 async function replay(pieces: Buffer[], yieldEvery: number): Promise<Snapshot & { reads: number }> {

@@ -6,8 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AmiClient, type AmiClientOptions } from '../../../src-main/core/ami/client'
 import { AmiError } from '../../../src-main/core/ami/errors'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
-import { mulberry32 } from '../../unit/ami/support'
-import { FakeAmiServer } from './fake-ami-server'
+import { mulberry32 } from '../../support/random'
+import { FakeAmiServer } from '../../support/fake-ami-server'
+import { until } from '../../support/wait'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -36,14 +37,6 @@ function client(port: number, opts: Partial<AmiClientOptions> = {}): AmiClient {
   })
   cleanups.push(() => c.stop())
   return c
-}
-
-async function until(cond: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
-  }
 }
 
 async function rejection(p: Promise<unknown>): Promise<AmiError> {
@@ -157,7 +150,7 @@ describe('the login secret is kept where no log line can reach it', () => {
       for (const form of everyPrintedForm(c)) expect(form).not.toContain(SECRET)
       expect(Object.values(c).some((v) => v === SECRET)).toBe(false)
       const started = c.start().catch((err: unknown) => err)
-      await until(() => release !== undefined, 2000, 'the Login to arrive')
+      await until('the Login to arrive', () => release !== undefined, 2000, 5)
       // Mid-login: the Login action (with its Secret line in plain auth) is pending in the client.
       for (const form of everyPrintedForm(c)) expect(form).not.toContain(SECRET)
       release?.()
@@ -269,7 +262,7 @@ describe('actions', () => {
     c.on('event', (m) => live.push(`${m.event ?? ''}:${m.get('Exten') ?? ''}`))
     const r = await c.action('ExtensionStateList')
     expect(r.get('EventList')).toBe('start')
-    await until(() => live.length > 0, 2000, 'live event')
+    await until('live event', () => live.length > 0, 2000, 5)
     expect(live).toEqual(['ExtensionStatus:102'])
   })
 
@@ -338,7 +331,7 @@ describe('connection loss and recovery', () => {
     c.on('reconnected', () => events.push('reconnected'))
     const err = await rejection(c.originate({ Channel: 'Local/101@lab', Context: 'lab', Exten: '300' }))
     expect(err.code).toBe('outcome_unknown')
-    await until(() => events.includes('reconnected'), 5000, 'reconnected')
+    await until('reconnected', () => events.includes('reconnected'), 5000, 5)
     expect(events).toEqual(['disconnected', 'reconnected'])
     await c.action('Ping')
     expect(s.count('Originate')).toBe(1)
@@ -357,7 +350,7 @@ describe('connection loss and recovery', () => {
     })
     const t0 = Date.now()
     s.answerPing = false
-    await until(() => disconnects === 1 && c.state === 'ready', 5000, 'reconnect after half-open')
+    await until('reconnect after half-open', () => disconnects === 1 && c.state === 'ready', 5000, 5)
     expect(Date.now() - t0).toBeLessThan(2000)
     expect(s.conns.length).toBe(2)
   })
@@ -375,7 +368,7 @@ describe('connection loss and recovery', () => {
     const s2 = new FakeAmiServer()
     await s2.listen(port)
     cleanups.push(() => s2.close())
-    await until(() => reconnected === 1, 5000, 'reconnected')
+    await until('reconnected', () => reconnected === 1, 5000, 5)
     expect((await c.action('Ping')).get('Ping')).toBe('Pong')
   })
 
@@ -394,7 +387,7 @@ describe('connection loss and recovery', () => {
     expect(seen).toEqual(['reload'])
     conn?.reply([['Event', 'Shutdown'], ['Privilege', 'system,all'], ['Shutdown', 'Cleanly'], ['Restart', 'True']])
     conn?.socket.end()
-    await until(() => seen.includes('reconnected'), 5000, 'reconnected')
+    await until('reconnected', () => seen.includes('reconnected'), 5000, 5)
     expect(seen).toEqual(['reload', 'shutdown', 'disconnected', 'reconnected'])
   })
 
@@ -409,7 +402,7 @@ describe('connection loss and recovery', () => {
     let reconnected = 0
     c.on('reconnected', () => reconnected++)
     s.conns[0]?.send(`Event: Huge\r\nData: ${'x'.repeat(10_000)}\r\n\r\nEvent: AfterHuge\r\n\r\n`)
-    await until(() => reconnected === 1, 5000, 'reconnected')
+    await until('reconnected', () => reconnected === 1, 5000, 5)
     expect(errors).toContain('protocol_error')
     expect(seen).toEqual([])
   })
@@ -424,7 +417,7 @@ describe('connection loss and recovery', () => {
     let reconnected = 0
     c.on('reconnected', () => reconnected++)
     s.conns[0]?.socket.destroy()
-    await until(() => reconnected === 1, 5000, 'reconnected')
+    await until('reconnected', () => reconnected === 1, 5000, 5)
     const second = s.conns[1]?.actions ?? []
     expect(second.find((a) => a.get('Action') === 'Login')?.get('Events')).toBe('call,agent')
     expect(second.filter((a) => a.get('Action') === 'Filter').map((a) => a.get('Filter'))).toEqual(['Event: Hangup'])

@@ -2,30 +2,25 @@
  * AMI over TLS (port 5039 in production): certificate checked by default, CA and server name
  * honoured, never a silent fallback to plaintext.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AmiClient, type AmiClientOptions } from '../../../src-main/core/ami/client'
 import type { AmiError } from '../../../src-main/core/ami/errors'
-import { FakeAmiServer } from './fake-ami-server'
+import { FakeAmiServer } from '../../support/fake-ami-server'
+import { makePki, type TestPki } from '../../support/tls-front'
 
 let dir = ''
-let key = ''
-let cert = ''
+let pki: TestPki
 let server: FakeAmiServer
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ami-tls-'))
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=pbx.test',
-    '-addext', 'subjectAltName=DNS:pbx.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'ignore' })
-  key = readFileSync(join(dir, 'key.pem'), 'utf8')
-  cert = readFileSync(join(dir, 'cert.pem'), 'utf8')
-  writeFileSync(join(dir, 'ca.pem'), cert)
-  server = new FakeAmiServer({ tls: { key, cert } })
+  // A private CA, as a PBX's own certificate usually is: untrusted unless its CA is given.
+  pki = makePki('pbx.test')
+  writeFileSync(join(dir, 'ca.pem'), pki.ca)
+  server = new FakeAmiServer({ tls: { key: pki.key, cert: pki.cert } })
   await server.listen()
 })
 
@@ -62,7 +57,7 @@ describe('AMI over TLS', () => {
     await c.stop()
   })
 
-  it('refuses an untrusted (self-signed) certificate by default', async () => {
+  it('refuses an untrusted (private CA) certificate by default', async () => {
     const c = client({ servername: 'pbx.test' })
     const err = await firstError(c)
     expect(err.code).toBe('connection_error')
@@ -73,7 +68,7 @@ describe('AMI over TLS', () => {
   })
 
   it('refuses a certificate for another name', async () => {
-    const c = client({ ca: cert, servername: 'other.test' })
+    const c = client({ ca: pki.ca, servername: 'other.test' })
     const err = await firstError(c)
     expect(err.code).toBe('connection_error')
     await c.stop()

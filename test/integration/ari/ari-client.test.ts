@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AriClient, AriEventStream, type AriEvent, TransportError } from '../../../src-main/core/ari/index'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
+import { closeServer, listenLoopback } from '../../support/loopback'
+import { sleep } from '../../support/wait'
 
 let pbx: DemoPbx | undefined
 const cleanups: Array<() => Promise<void>> = []
@@ -11,8 +13,6 @@ afterEach(async () => {
   await pbx?.stop()
   pbx = undefined
 })
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 async function demo(): Promise<DemoPbx> {
   pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0 })
@@ -83,9 +83,8 @@ describe('credentials only in the Authorization header', () => {
       record(req)
       socket.end('HTTP/1.1 401 Unauthorized\r\ncontent-length: 0\r\n\r\n')
     })
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-    cleanups.push(() => new Promise<void>((r) => server.close(() => { r() })))
-    const port = (server.address() as AddressInfo).port
+    const port = await listenLoopback(server)
+    cleanups.push(() => closeServer(server))
     const ari = new AriClient({ baseUrl: `http://127.0.0.1:${String(port)}`, username: 'u', password: 'pw-S3cr3t', timeoutMs: 2000 })
     cleanups.push(() => ari.close())
     await ari.info().catch(() => undefined)

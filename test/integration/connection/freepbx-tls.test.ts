@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freepbxTls, testConnection } from '../../../src-main/core/connection/index'
 import { startFreepbxDemoServer, type FreepbxDemoServer } from '../../../src-main/core/demo-freepbx'
 import { builtinDemoProfile, type PbxProfile } from '../../../src-main/core/profiles/index'
-import { makePki, tlsFront } from './helpers'
+import { makePki, tlsFront } from '../../support/tls-front'
 
 const CLIENT = { clientId: 'tls-client', clientSecret: 'tls-client-S3cret-42' }
 let api: FreepbxDemoServer

@@ -5,42 +5,26 @@
  * "connected" for "not answering" within the deadline its liveness settings give
  * (detectionDeadlines), the shared breaker must open, and after the thaw everything recovers.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PbxSession, type SessionStatus, type TransportName } from '../../../src-main/core/connection/index'
 import { type LivenessOptions, detectionDeadlines } from '../../../src-main/core/connection/liveness'
-import { startFreepbxDemoServer } from '../../../src-main/core/demo-freepbx/index'
-import { startDemoPbx } from '../../../src-main/core/demo/index'
-import { makeUser } from '../../../src-main/core/demo/ami-users'
-import { type PbxProfile, type SecretKind, builtinDemoProfile } from '../../../src-main/core/profiles/index'
+import type { PbxProfile, SecretKind } from '../../../src-main/core/profiles/index'
 import { type FreezingProxy, freezingProxy } from '../../support/freezing-proxy'
+import { sleep, until } from '../../support/wait'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { startDemoEndpoints } from '../../support/demo-endpoints'
 
 const SECRETS: Record<SecretKind, string> = { ami: 'amiSecret-Fz11', ari: 'ariSecret-Fz12', freepbx: 'apiSecret-Fz13' }
 const LIVENESS: LivenessOptions = { amiPingIntervalMs: 300, amiPingTimeoutMs: 400, ariPingIntervalMs: 300, ariPongTimeoutMs: 400, healthIntervalMs: 400, healthTimeoutMs: 400 }
 /** Timers on a shared 2-core machine run late; the deadline itself comes from the settings. */
 const SLACK_MS = 1500
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+const cleanups = cleanupsAfterEach()
 
 async function setup(): Promise<{ profile: PbxProfile; proxies: Record<TransportName, FreezingProxy> }> {
-  const pbx = await startDemoPbx({
-    amiPort: 0,
-    ariPort: 0,
-    rate: 0,
-    amiUsers: [makeUser('console', SECRETS.ami, 'call,reporting', 'call,reporting,originate')],
-    ariUsers: [{ username: 'console', secret: SECRETS.ari }],
-  })
-  cleanups.push(() => pbx.stop())
-  const api = await startFreepbxDemoServer({ clients: [{ clientId: 'attendant', clientSecret: SECRETS.freepbx }] })
-  cleanups.push(() => api.close())
-  const proxies = { ami: await freezingProxy(pbx.ami.port), ari: await freezingProxy(pbx.ari.port), rest: await freezingProxy(api.port) }
-  for (const p of Object.values(proxies)) cleanups.push(() => p.close())
-  const base = builtinDemoProfile({ ami: proxies.ami.port, ari: proxies.ari.port, freepbxHttp: proxies.rest.port })
-  const profile: PbxProfile = { ...base, ami: { ...base.ami, user: 'console' }, ari: { ...base.ari, user: 'console' }, freepbx: { ...base.freepbx, clientId: 'attendant' } }
-  return { profile, proxies }
+  const { profile, fronts } = await startDemoEndpoints({ secrets: SECRETS, front: freezingProxy }, cleanups)
+  if (fronts === undefined) throw new Error('no proxies')
+  return { profile, proxies: fronts }
 }
 
 function watch(s: PbxSession): { first: (name: TransportName, state: string, after: number) => number | undefined; log: Array<{ at: number; status: SessionStatus }> } {
@@ -49,14 +33,6 @@ function watch(s: PbxSession): { first: (name: TransportName, state: string, aft
   return {
     log,
     first: (name, state, after) => log.find((e) => e.at >= after && e.status[name].state === state)?.at,
-  }
-}
-
-async function until(what: string, check: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`not within ${String(ms)} ms: ${what}`)
-    await sleep(20)
   }
 }
 
@@ -76,7 +52,7 @@ describe('a frozen PBX over AMI, ARI and the FreePBX API', () => {
     const w = watch(s)
     await s.connect()
     const allConnected = (): boolean => (['ami', 'ari', 'rest'] as const).every((t) => s.status()[t].state === 'connected')
-    await until('all three transports connected', allConnected, 5000)
+    await until('all three transports connected', allConnected, 5000, 20)
     // A few liveness rounds pass while everything answers: no false alarm.
     const calmFrom = Date.now()
     await sleep(1200)
@@ -86,7 +62,7 @@ describe('a frozen PBX over AMI, ARI and the FreePBX API', () => {
     const frozenAt = Date.now()
     for (const p of Object.values(proxies)) p.freeze()
     const deadline = detectionDeadlines(LIVENESS)
-    await until('every transport not answering', () => (['ami', 'ari', 'rest'] as const).every((t) => w.first(t, 'not_answering', frozenAt) !== undefined), Math.max(deadline.ami, deadline.ariEvents, deadline.rest) + SLACK_MS)
+    await until('every transport not answering', () => (['ami', 'ari', 'rest'] as const).every((t) => w.first(t, 'not_answering', frozenAt) !== undefined), Math.max(deadline.ami, deadline.ariEvents, deadline.rest) + SLACK_MS, 20)
     const detected = { ami: w.first('ami', 'not_answering', frozenAt) ?? Infinity, ari: w.first('ari', 'not_answering', frozenAt) ?? Infinity, rest: w.first('rest', 'not_answering', frozenAt) ?? Infinity }
     expect(detected.ami - frozenAt).toBeLessThanOrEqual(deadline.ami + SLACK_MS)
     // ARI is watched twice: the event socket's ping and the REST health round; the ping is the faster.
@@ -97,7 +73,7 @@ describe('a frozen PBX over AMI, ARI and the FreePBX API', () => {
       expect(s.status()[t].since).toBeGreaterThanOrEqual(frozenAt)
       expect(s.status()[t].lastError).toMatch(/not answering|no answer/i)
     }
-    await until('the breaker open', () => w.log.some((e) => e.at >= frozenAt && e.status.breaker === 'open'), 3000)
+    await until('the breaker open', () => w.log.some((e) => e.at >= frozenAt && e.status.breaker === 'open'), 3000, 20)
     expect(s.status().breakerRetryAt ?? 0).toBeGreaterThan(0)
 
     // The freeze lasts: nothing may claim "connected" meanwhile (reconnect attempts time out too).
@@ -108,7 +84,7 @@ describe('a frozen PBX over AMI, ARI and the FreePBX API', () => {
     expect(proxies.ami.accepted).toBeGreaterThan(1)
 
     for (const p of Object.values(proxies)) p.thaw()
-    await until('all three connected again and the breaker closed', () => allConnected() && s.status().breaker === 'closed', 8000)
+    await until('all three connected again and the breaker closed', () => allConnected() && s.status().breaker === 'closed', 8000, 20)
     expect(w.log.some((e) => e.at >= thawedAt && e.status.breaker === 'half_open') || w.log.some((e) => e.at >= thawedAt && e.status.breaker === 'closed')).toBe(true)
   })
 
@@ -118,7 +94,7 @@ describe('a frozen PBX over AMI, ARI and the FreePBX API', () => {
     cleanups.push(() => s.disconnect())
     const w = watch(s)
     await s.connect()
-    await until('all connected', () => (['ami', 'ari', 'rest'] as const).every((t) => s.status()[t].state === 'connected'), 5000)
+    await until('all connected', () => (['ami', 'ari', 'rest'] as const).every((t) => s.status()[t].state === 'connected'), 5000, 20)
     const from = Date.now()
     // Short stalls (well inside the 400 ms deadlines) on every path, for two seconds.
     for (let i = 0; i < 10; i++) {

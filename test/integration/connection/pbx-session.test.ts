@@ -1,37 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PbxSession, type SessionStatus } from '../../../src-main/core/connection/index'
-import { type FreepbxDemoServer, startFreepbxDemoServer } from '../../../src-main/core/demo-freepbx/index'
-import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
-import { makeUser } from '../../../src-main/core/demo/ami-users'
 import { fetchCdrRows } from '../../../src-main/core/freepbx/index'
-import { type PbxProfile, type SecretKind, builtinDemoProfile } from '../../../src-main/core/profiles/index'
-import { countingProxy } from './helpers'
+import type { PbxProfile, SecretKind } from '../../../src-main/core/profiles/index'
+import { countingProxy } from '../../support/counting-proxy'
+import { sleep, until } from '../../support/wait'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { type DemoEndpoints, type DemoEndpointsOptions, startDemoEndpoints } from '../../support/demo-endpoints'
 
 const SECRETS: Record<SecretKind, string> = { ami: 'amiSecret-Zq81', ari: 'ariSecret-Zq82', freepbx: 'apiSecret-Zq83' }
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  for (let waited = 0; waited < ms && !check(); waited += 10) await sleep(10)
-}
+const cleanups = cleanupsAfterEach()
 
-async function setup(apiOptions: { tokenLifetimeSec?: number; now?: () => number } = {}): Promise<{ pbx: DemoPbx; api: FreepbxDemoServer; profile: PbxProfile }> {
-  const pbx = await startDemoPbx({
-    amiPort: 0,
-    ariPort: 0,
-    rate: 0,
-    authFailDelayMs: 10,
-    amiUsers: [makeUser('console', SECRETS.ami, 'call,reporting', 'call,reporting,originate')],
-    ariUsers: [{ username: 'console', secret: SECRETS.ari }],
-  })
-  cleanups.push(() => pbx.stop())
-  const api = await startFreepbxDemoServer({ clients: [{ clientId: 'attendant', clientSecret: SECRETS.freepbx }], ...apiOptions })
-  cleanups.push(() => api.close())
-  const base = builtinDemoProfile({ ami: pbx.ami.port, ari: pbx.ari.port, freepbxHttp: api.port })
-  const profile: PbxProfile = { ...base, ami: { ...base.ami, user: 'console' }, ari: { ...base.ari, user: 'console' }, freepbx: { ...base.freepbx, clientId: 'attendant' } }
-  return { pbx, api, profile }
+function setup(api: DemoEndpointsOptions['api'] = {}): Promise<DemoEndpoints> {
+  return startDemoEndpoints({ secrets: SECRETS, authFailDelayMs: 10, api }, cleanups)
 }
 
 function session(profile: PbxProfile, extra: Partial<ConstructorParameters<typeof PbxSession>[0]> = {}, secrets: Partial<Record<SecretKind, string>> = SECRETS): { s: PbxSession; statuses: SessionStatus[] } {
@@ -72,11 +52,11 @@ describe('PbxSession against the demo PBX', () => {
     s.on('ariEvent', (e) => ariEvents.push(e))
     s.on('amiEvent', (m) => amiEvents.push(m.toObject()))
     await s.connect()
-    await until(() => s.status().ami.state === 'connected' && s.status().ari.state === 'connected')
+    await until('AMI and ARI connected', () => s.status().ami.state === 'connected' && s.status().ari.state === 'connected', 3000)
     const st = s.status()
     expect(st).toMatchObject({ profileId: 'demo', breaker: 'closed', ami: { state: 'connected' }, ari: { state: 'connected' }, rest: { state: 'connected' } })
     const call = pbx.placeCall({ from: { trunk: 'trunk' }, to: '4930555000' })
-    await until(() => ariEvents.length > 0)
+    await until('an ARI event', () => ariEvents.length > 0, 3000)
     const channels = await s.ari((c) => c.channels())
     expect(channels.some((c) => c.id === call?.uniqueid)).toBe(true)
     await s.ari((c) => c.hangup(call?.uniqueid ?? ''))
@@ -97,7 +77,7 @@ describe('PbxSession against the demo PBX', () => {
     const ariEvents: unknown[] = []
     s.on('ariEvent', (e) => ariEvents.push(e))
     await s.connect()
-    await until(() => s.status().ari.state === 'connected')
+    await until('ARI connected', () => s.status().ari.state === 'connected', 3000)
     pbx.placeCall({ from: { trunk: 'trunk' }, to: '4930555000' })
     await sleep(400)
     expect(ariEvents).toEqual([])
@@ -110,7 +90,7 @@ describe('PbxSession against the demo PBX', () => {
     cleanups.push(() => proxy.close())
     const { s, statuses } = session({ ...profile, ami: { ...profile.ami, port: proxy.port } }, {}, { ...SECRETS, ami: 'not-the-secret-55' })
     await s.connect()
-    await until(() => s.status().ami.code === 'auth_failed')
+    await until('AMI auth_failed', () => s.status().ami.code === 'auth_failed', 3000)
     expect(s.status().ami).toMatchObject({ state: 'down', code: 'auth_failed' })
     expect(s.status().ami.lastError).toMatch(/authentication failed/)
     const attempts = proxy.connections()
@@ -129,7 +109,7 @@ describe('PbxSession against the demo PBX', () => {
     const { s, statuses } = session({ ...profile, freepbx: { ...profile.freepbx, enabled: false } }, { now: () => now, breaker: { failureThreshold: 3, windowMs: 10_000, coolDownMs: 5_000 } })
     await s.connect()
     // AMI settled too (the MD5 login takes a Challenge round trip): its late success would reset the count.
-    await until(() => s.status().ari.state === 'connected' && s.status().ami.state === 'connected')
+    await until('ARI and AMI connected', () => s.status().ari.state === 'connected' && s.status().ami.state === 'connected', 3000)
     await pbx.stopAri()
     // The event socket's own failed reconnects also count; health rounds add more.
     for (let i = 0; i < 5 && s.breakerState !== 'open'; i++) await s.checkHealth()
@@ -147,7 +127,7 @@ describe('PbxSession against the demo PBX', () => {
     await pbx.startAri()
     await s.checkHealth()
     expect(s.breakerState).toBe('closed')
-    await until(() => s.status().ari.state === 'connected')
+    await until('ARI connected', () => s.status().ari.state === 'connected', 3000)
     expect(s.status().ari.state).toBe('connected')
     const seen = statuses.map((x) => x.breaker)
     expect(seen).toContain('open')
@@ -161,9 +141,9 @@ describe('PbxSession against the demo PBX', () => {
     const resyncs: string[] = []
     s.on('resync', ({ transport }) => resyncs.push(transport))
     await s.connect()
-    await until(() => s.status().ami.state === 'connected')
+    await until('AMI connected', () => s.status().ami.state === 'connected', 3000)
     pbx.cutAllConnections()
-    await until(() => resyncs.length > 0)
+    await until('a resync', () => resyncs.length > 0, 3000)
     expect(resyncs).toEqual(['ami'])
     expect(s.status().ami.state).toBe('connected')
     expect(s.status().ari.state).toBe('disabled')

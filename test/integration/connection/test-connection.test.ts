@@ -1,43 +1,31 @@
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testConnection } from '../../../src-main/core/connection/index'
-import { type FreepbxDemoServer, startFreepbxDemoServer } from '../../../src-main/core/demo-freepbx/index'
-import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
 import { makeUser } from '../../../src-main/core/demo/ami-users'
-import { type PbxProfile, builtinDemoProfile } from '../../../src-main/core/profiles/index'
+import { closeServer, listenLoopback } from '../../support/loopback'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { type DemoEndpoints, startDemoEndpoints } from '../../support/demo-endpoints'
 
 const AMI_SECRET = 'ami-S3cret-value-91'
 const ARI_SECRET = 'ari-S3cret-value-92'
 const API_SECRET = 'api-S3cret-value-93'
 const SECRETS = [AMI_SECRET, ARI_SECRET, API_SECRET]
+const secrets = { ami: AMI_SECRET, ari: ARI_SECRET, freepbx: API_SECRET }
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
+const cleanups = cleanupsAfterEach()
 
-async function setup(): Promise<{ pbx: DemoPbx; api: FreepbxDemoServer; profile: PbxProfile }> {
-  const pbx = await startDemoPbx({
-    amiPort: 0,
-    ariPort: 0,
-    rate: 0,
+function setup(): Promise<DemoEndpoints> {
+  return startDemoEndpoints({
+    secrets,
     authFailDelayMs: 20,
-    amiUsers: [
-      makeUser('console', AMI_SECRET, 'call,reporting', 'call,reporting,originate'),
+    moreAmiUsers: [
       makeUser('admin', AMI_SECRET, 'all', 'all'),
       makeUser('cmdonly', AMI_SECRET, 'call,reporting', 'call,reporting,command'),
       makeUser('listonly', AMI_SECRET, 'call,reporting', 'reporting'),
       makeUser('blind', AMI_SECRET, 'call', 'call'),
     ],
-    ariUsers: [{ username: 'console', secret: ARI_SECRET }],
-  })
-  cleanups.push(() => pbx.stop())
-  const api = await startFreepbxDemoServer({ clients: [{ clientId: 'attendant', clientSecret: API_SECRET }, { clientId: 'cdr-only', clientSecret: API_SECRET, allowedScopes: ['gql:cdr'] }] })
-  cleanups.push(() => api.close())
-  const base = builtinDemoProfile({ ami: pbx.ami.port, ari: pbx.ari.port, freepbxHttp: api.port })
-  const profile: PbxProfile = { ...base, ami: { ...base.ami, user: 'console' }, ari: { ...base.ari, user: 'console' }, freepbx: { ...base.freepbx, clientId: 'attendant' } }
-  return { pbx, api, profile }
+    moreApiClients: [{ clientId: 'cdr-only', clientSecret: API_SECRET, allowedScopes: ['gql:cdr'] }],
+  }, cleanups)
 }
 
 function noSecrets(value: unknown): void {
@@ -47,8 +35,6 @@ function noSecrets(value: unknown): void {
     expect(text).not.toContain(Buffer.from(s).toString('base64'))
   }
 }
-
-const secrets = { ami: AMI_SECRET, ari: ARI_SECRET, freepbx: API_SECRET }
 
 describe('testConnection against the demo PBX', () => {
   it('all three ok for a least-privileged user, no warnings', async () => {
@@ -113,10 +99,10 @@ describe('testConnection against the demo PBX', () => {
       res.writeHead(404, { 'content-type': 'text/html' })
       res.end('<html>no</html>')
     })
-    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r))
-    cleanups.push(() => new Promise<void>((r) => plain.close(() => { r() })))
+    const plainPort = await listenLoopback(plain)
+    cleanups.push(() => closeServer(plain))
     const r = await testConnection(
-      { ...profile, ami: { ...profile.ami, port: amiPort }, ari: { ...profile.ari, port: ariPort }, freepbx: { ...profile.freepbx, baseUrl: `http://127.0.0.1:${String((plain.address() as AddressInfo).port)}` } },
+      { ...profile, ami: { ...profile.ami, port: amiPort }, ari: { ...profile.ari, port: ariPort }, freepbx: { ...profile.freepbx, baseUrl: `http://127.0.0.1:${String(plainPort)}` } },
       secrets,
       { timeoutMs: 1500 },
     )

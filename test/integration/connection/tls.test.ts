@@ -3,7 +3,7 @@ import { testConnection } from '../../../src-main/core/connection/index'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
 import { makeUser } from '../../../src-main/core/demo/ami-users'
 import { type PbxProfile, builtinDemoProfile } from '../../../src-main/core/profiles/index'
-import { makePki, tlsFront } from './helpers'
+import { makePki, tlsFront } from '../../support/tls-front'
 
 const SECRET = 'tls-S3cret-value-77'
 let pbx: DemoPbx

@@ -7,7 +7,7 @@ import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/b
 import type { AuditEntry } from '../../../src-main/core/audit'
 import type { PbxProfile } from '../../../src-main/core/profiles'
 import { createTestCore } from '../../support/test-core'
-import { startAmiRecorder, startHttpRecorder, type AmiRecorder, type HttpRecorder } from './secret-recorder'
+import { startAmiRecorder, startHttpRecorder, type AmiRecorder, type HttpRecorder } from '../../support/secret-recorder'
 
 const ADMIN = 'correct horse battery staple'
 const SETUP_CODE = 'KMQX-R3DA-9TWC'

@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
+import { sleep } from '../../support/wait'
 
 let pbx: DemoPbx | undefined
 afterEach(async () => {
@@ -20,8 +21,6 @@ function open(port: number): Promise<{ sock: Socket; data: () => string }> {
     sock.once('error', reject)
   })
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 async function pingWorks(port: number): Promise<boolean> {
   const c = await open(port)

@@ -8,11 +8,11 @@
  */
 import { connect } from 'node:net'
 import { startDemoPbx } from '../../../src-main/core/demo/index'
+import { sleep } from '../../support/wait'
 
 const concurrent = Number(process.argv[2] ?? 5000)
 const cps = Number(process.argv[3] ?? 25)
 const seconds = Number(process.argv[4] ?? 20)
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, load: { concurrentCalls: concurrent, callsPerSecond: cps }, seed: 1 })
 const holdS = concurrent / cps

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DemoPbx } from '../../../src-main/core/demo/index'
 import { Normalizer, parseTranscript } from '../../../src-main/core/demo/transcript'
+import { sleep } from '../../support/wait'
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/asterisk/ami', import.meta.url))
 
@@ -67,7 +68,6 @@ export async function replay(name: string, port: number, speed = REPLAY_SPEED): 
     conn.closed = true
   })
   await new Promise<void>((resolve) => sock.once('connect', () => { resolve(); }))
-  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
   let last = 0
   // Blocks written within a few ms of each other (the capture's cleanup Hangups) reached
   // Asterisk together; they are sent here in one write as well.
@@ -121,7 +121,6 @@ export async function replay(name: string, port: number, speed = REPLAY_SPEED): 
  * the same warm state; the scenario's connection opens afterwards and sees none of it.
  */
 export async function warmUp(pbx: DemoPbx): Promise<void> {
-  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
   pbx.engine.originate({ channel: 'Local/101@lab', context: 'lab', exten: '600' })
   await sleep(50)
   for (const ch of pbx.channels()) pbx.hangup(ch.name)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { type AmiEventOf, toTypedEvent, TYPED_EVENT_NAMES, type TypedEventName } from '../../../src-main/core/ami/events'
 import { parseAmiBytes } from '../../../src-main/core/ami/framing'
 import { AmiMessage } from '../../../src-main/core/ami/message'
-import { captureNames, readCapture } from './support'
+import { captureNames, readCapture } from '../../support/captures'
 
 function first<N extends TypedEventName>(capture: string, name: N, pick: (m: AmiMessage) => boolean = () => true): AmiEventOf<N> {
   const msg = parseAmiBytes(readCapture(capture)).messages.find((m) => m.event === name && pick(m))

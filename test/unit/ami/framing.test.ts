@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { AmiFramer, parseAmiBytes } from '../../../src-main/core/ami/framing'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
-import { bytewise, captureNames, mulberry32, parseChunks, randomChunks, readCapture } from './support'
+import { captureNames, readCapture } from '../../support/captures'
+import { mulberry32 } from '../../support/random'
+import { bytewise, parseChunks, randomChunks } from './support'
 
 const b = (s: string): Buffer => Buffer.from(s, 'latin1')
 

@@ -1,33 +1,6 @@
-/** Shared by the AMI tests: fixtures, a seeded PRNG, and a comparable form of parsed messages. */
-import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+/** Shared by the AMI tests: random chunking and a comparable form of parsed messages. */
 import { AmiFramer } from '../../../src-main/core/ami/framing'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
-
-export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'asterisk', 'ami')
-
-export function captureNames(): string[] {
-  return readdirSync(FIXTURE_DIR)
-    .filter((f) => f.endsWith('.raw'))
-    .map((f) => f.slice(0, -4))
-    .sort()
-}
-
-export function readCapture(name: string): Buffer {
-  return readFileSync(join(FIXTURE_DIR, `${name}.raw`))
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Split bytes into pieces of 1..max bytes (log-uniform, like the bench harness's --split). */
 export function randomChunks(bytes: Buffer, rand: () => number, max = 4096): Buffer[] {

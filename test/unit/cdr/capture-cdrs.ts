@@ -1,14 +1,10 @@
 // Reads the Cdr events out of the real AMI captures with a deliberately small frame splitter
 // (the AMI parser belongs to another module; these tests must not depend on it).
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { captureNames, readCapture } from '../../support/captures';
 
-export const AMI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/asterisk/ami');
-
-/** Each Cdr event of a capture as ordered [key, value] pairs, values decoded as UTF-8 with replacement. */
+/** Each Cdr event of a capture (`queue.raw`) as ordered [key, value] pairs, values decoded as UTF-8 with replacement. */
 export function cdrEventsOf(file: string): [string, string][][] {
-  const raw = fs.readFileSync(path.join(AMI_DIR, file));
+  const raw = readCapture(file.replace(/\.raw$/, ''));
   const text = new TextDecoder('utf-8', { fatal: false }).decode(raw);
   const out: [string, string][][] = [];
   for (const block of text.split('\r\n\r\n')) {
@@ -26,5 +22,5 @@ export function cdrEventsOf(file: string): [string, string][][] {
 }
 
 export function captureFiles(): string[] {
-  return fs.readdirSync(AMI_DIR).filter((f) => f.endsWith('.raw')).sort();
+  return captureNames().map((name) => `${name}.raw`).sort();
 }

@@ -1,17 +1,13 @@
 /** Replays real captures through the live reducers. */
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseAmiBytes } from '../../../src-main/core/ami/framing'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { type AmiTypedEvent, toTypedEvent } from '../../../src-main/core/ami/events'
 import { emptyLiveModel, type LiveModel } from '../../../src-main/core/live/model'
 import { reduce } from '../../../src-main/core/live/reduce'
-
-export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'asterisk', 'ami')
+import { readCapture } from '../../support/captures'
 
 export function captureMessages(name: string): AmiMessage[] {
-  return parseAmiBytes(readFileSync(join(FIXTURE_DIR, `${name}.raw`))).messages
+  return parseAmiBytes(readCapture(name)).messages
 }
 
 /** Unsolicited typed events only: list items carry an ActionID (and AmiClient never emits them). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http'
 import net from 'node:net'
+import { listenLoopback, SocketSet } from './loopback'
 
 /**
  * Endpoints an attacker points a profile at: they record every byte a client sends, so a test can
@@ -23,12 +24,10 @@ export async function startAmiRecorder(): Promise<AmiRecorder> {
   const challenge = '159800468'
   let text = ''
   let count = 0
-  const sockets = new Set<net.Socket>()
+  const sockets = new SocketSet()
   const server = net.createServer((socket) => {
     count++
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-    socket.on('error', () => undefined)
+    sockets.track(socket)
     socket.write('Asterisk Call Manager/11.0.0\r\n')
     let pending = ''
     socket.on('data', (chunk: Buffer) => {
@@ -45,9 +44,8 @@ export async function startAmiRecorder(): Promise<AmiRecorder> {
       }
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
-    port: (server.address() as net.AddressInfo).port,
+    port: await listenLoopback(server),
     challenge,
     received: () => text,
     connections: () => count,
@@ -56,13 +54,7 @@ export async function startAmiRecorder(): Promise<AmiRecorder> {
       text = ''
       count = 0
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => {
-          resolve()
-        })
-      }),
+    close: () => sockets.close(server),
   }
 }
 
@@ -86,8 +78,7 @@ export async function startHttpRecorder(): Promise<HttpRecorder> {
       res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"message":"Authentication required"}')
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as net.AddressInfo).port
+  const port = await listenLoopback(server)
   // Basic credentials decoded, so a password is found as `user:password`.
   const decoded = (text: string): string =>
     text.replace(/Basic ([A-Za-z0-9+/=]+)/g, (_m, b64: string) => `Basic ${Buffer.from(b64, 'base64').toString('utf8')}`)

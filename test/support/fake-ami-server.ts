@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto'
 import net from 'node:net'
 import tls from 'node:tls'
-import { AmiFramer } from '../../../src-main/core/ami/framing'
-import type { AmiMessage } from '../../../src-main/core/ami/message'
+import { AmiFramer } from '../../src-main/core/ami/framing'
+import type { AmiMessage } from '../../src-main/core/ami/message'
 
 export interface FakeConn {
   readonly socket: net.Socket

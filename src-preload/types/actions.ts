@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
 
 /** What a successful operator action answers: words for the toast, and a ref to settle it by. */
@@ -41,7 +42,7 @@ export interface DialLimitDetail {
   readonly retryAt: string
 }
 
-const profileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+const profileId = profileIdSchema
 /** Uniqueids as Asterisk makes them (`lab-1795552383.0`, `1700000000.12`) or a client-chosen ChannelId. */
 const channelId = z.string().regex(/^[A-Za-z0-9._:-]{1,150}$/)
 /** Raw operator text: the guard, not the schema, decides what it may dial (and says why not). */

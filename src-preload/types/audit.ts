@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { profileIdSchema } from './profile-id'
 
 /** One audit line as the renderer reads it (the core's AuditEntry is assignable to this). */
 export interface AuditEntryView {
@@ -17,7 +18,7 @@ export interface AuditEntryView {
 }
 
 export const auditQuerySchema = z.strictObject({
-  profileId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  profileId: profileIdSchema.optional(),
   limit: z.number().int().min(1).max(1000),
   before: z.iso.datetime().optional(),
 })

@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { profileIdSchema } from './profile-id'
 import { SETTING_RANGES } from './settings-ranges'
 import { cleanText } from './text'
 
-const profileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+const profileId = profileIdSchema
 const epochMs = z.number().int().min(0).max(8_000_000_000_000)
 
 /** The History view's filter as it crosses the contract; mirrors the store's CdrFilter. */

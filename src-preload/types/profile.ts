@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
 
 /** True when the runtime's Intl knows the IANA zone (throws RangeError otherwise). */
@@ -127,7 +128,7 @@ export const dialLimitsSchema = z.strictObject({
 })
 export const DEFAULT_DIAL_LIMITS: Readonly<z.infer<typeof dialLimitsSchema>> = Object.freeze({ burst: 20, perMinute: 30 })
 
-export const profileIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1-64 letters, digits, _ or -')
+export { profileIdSchema }
 
 export const pbxProfileSchema = z.strictObject({
   id: profileIdSchema,
@@ -146,9 +147,6 @@ export const pbxProfileSchema = z.strictObject({
 
 export type PbxProfile = z.infer<typeof pbxProfileSchema>
 export type DialPlan = z.infer<typeof dialPlanSchema>
-export type AmiSettings = z.infer<typeof amiSettingsSchema>
-export type AriSettings = z.infer<typeof ariSettingsSchema>
-export type FreepbxSettings = z.infer<typeof freepbxSettingsSchema>
 export type OriginateSettings = z.infer<typeof originateSettingsSchema>
 export type DialLimits = z.infer<typeof dialLimitsSchema>
 export type SecretKind = 'ami' | 'ari' | 'freepbx'
@@ -323,10 +321,6 @@ export function sealedChanges(a: SealedFields, b: SealedFields): string[] {
   return sealedGroups(a)
     .filter(([, value], index) => after[index]?.[1] !== value)
     .map(([name]) => name)
-}
-
-export function sameSealedFields(a: SealedFields, b: SealedFields): boolean {
-  return sealedChanges(a, b).length === 0
 }
 
 /** True when the extension is internal to the dial plan: in its list or matching one of its patterns. */

@@ -19,11 +19,6 @@ export interface CleanTextOptions {
   readonly multiline?: boolean
 }
 
-/** True when the text holds nothing `cleanText` refuses. */
-export function isCleanText(value: string, multiline = false): boolean {
-  return new RegExp(`^[^${multiline ? MULTI_LINE_UNSAFE : ONE_LINE_UNSAFE}]*$`, 'u').test(value)
-}
-
 /**
  * The one schema for free text that crosses the contract: bounded, and refused (not silently
  * cleaned) when it holds control characters or hidden direction marks. The error names the field

@@ -2,6 +2,7 @@
  * Where each transport of a profile lives, and its TLS options, derived in one place so the
  * session and the test-connection probe connect to exactly the same endpoints.
  */
+import { AmiClient, type AmiClientOptions } from '../ami/client'
 import type { HttpTlsOptions } from '../net/http'
 import { ariUrlOf, type PbxProfile } from '../profiles/schema'
 
@@ -19,6 +20,27 @@ export function ariTls(profile: PbxProfile): HttpTlsOptions | undefined {
 export function amiTls(profile: PbxProfile): HttpTlsOptions | undefined {
   if (!profile.ami.tls) return undefined
   return { ca: profile.ami.ca, rejectUnauthorized: profile.ami.rejectUnauthorized, servername: profile.ami.servername }
+}
+
+/** What a client may tune beyond where and how it logs in (timeouts, liveness, reconnects, events). */
+export type AmiTuning = Omit<AmiClientOptions, 'host' | 'port' | 'username' | 'secret' | 'auth' | 'tls'>
+
+/**
+ * The AMI client of a profile: its host, port, user, login method and TLS, from the profile alone.
+ * The live session and Test connection both build theirs here, so a probe logs in exactly as the
+ * console will.
+ */
+export function amiClientFor(profile: PbxProfile, secret: string, tuning: AmiTuning): AmiClient {
+  const tls = amiTls(profile)
+  return new AmiClient({
+    host: profile.host,
+    port: profile.ami.port,
+    username: profile.ami.user,
+    secret,
+    auth: profile.ami.auth,
+    tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
+    ...tuning,
+  })
 }
 
 export function freepbxTls(profile: PbxProfile): HttpTlsOptions | undefined {

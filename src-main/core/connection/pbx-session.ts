@@ -41,7 +41,7 @@
  * ping would make the PBX serialise and send every channel's events to a reader that drops them.
  */
 import type { AmiClientOptions } from '../ami/client'
-import { AmiClient } from '../ami/client'
+import type { AmiClient } from '../ami/client'
 import { TypedEmitter } from '../util/typed-emitter'
 import { AmiError } from '../ami/errors'
 import type { AmiMessage } from '../ami/message'
@@ -53,7 +53,7 @@ import { FreepbxClient } from '../freepbx/client'
 import type { PbxProfile, SecretKind } from '../profiles/schema'
 import { redact } from '../secrets/redact'
 import { type BreakerState, CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker'
-import { amiTls, ariBaseUrl, ariTls, freepbxTls } from './endpoints'
+import { amiClientFor, ariBaseUrl, ariTls, freepbxTls } from './endpoints'
 import { LIVENESS_DEFAULTS, type LivenessOptions } from './liveness'
 
 export type TransportName = 'ami' | 'ari' | 'rest'
@@ -288,15 +288,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       this.set('ami', this.noSecret('ami', 'no AMI secret stored for this profile'))
       return
     }
-    const p = this.profile
-    const tls = amiTls(p)
-    const ami = new AmiClient({
-      host: p.host,
-      port: p.ami.port,
-      username: p.ami.user,
-      secret,
-      auth: p.ami.auth,
-      tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
+    const ami = amiClientFor(this.profile, secret, {
       pingIntervalMs: this.liveness.amiPingIntervalMs,
       pingTimeoutMs: this.liveness.amiPingTimeoutMs,
       ...this.options.ami,

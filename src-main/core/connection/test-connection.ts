@@ -22,14 +22,14 @@
  * Secrets are used only to log in; no result field ever contains one.
  */
 import { randomBytes } from 'node:crypto'
-import { AmiClient } from '../ami/client'
+import type { AmiClient } from '../ami/client'
 import { AmiError } from '../ami/errors'
 import { AriClient } from '../ari/client'
 import { TransportError } from '../net/transport-error'
 import { FreepbxClient } from '../freepbx/client'
 import { fetchCdrPage } from '../freepbx/cdr'
 import type { PbxProfile } from '../profiles/schema'
-import { amiTls, ariBaseUrl, ariTls, freepbxTls, isLoopback } from './endpoints'
+import { amiClientFor, amiTls, ariBaseUrl, ariTls, freepbxTls, isLoopback } from './endpoints'
 import { type ProbeResult, type TestConnectionResult, failed, failureOf } from './probe-result'
 import { sniffPort } from './port-sniff'
 
@@ -104,13 +104,7 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
   }
   if (sniff.kind !== 'ami') return failed('wrong_protocol', `${label}: wrong protocol on that port (no AMI greeting)`, warnings)
 
-  const client = new AmiClient({
-    host: profile.host,
-    port: profile.ami.port,
-    username: profile.ami.user,
-    secret,
-    auth: profile.ami.auth,
-    tls: tls === undefined ? false : { ca: tls.ca, servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized },
+  const client = amiClientFor(profile, secret, {
     events: true,
     reconnect: false,
     maxAuthAttempts: 1,

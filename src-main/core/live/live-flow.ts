@@ -75,7 +75,7 @@ class MergedPatch {
         held = { upsert: Object.create(null) as Record<string, Entity>, remove: new Set() }
         this.colls.set(c, held)
       }
-      // Removals first, then upserts: the order applyCollectionPatches applies them in.
+      // Removals first, then upserts: the order every reader of a patch applies them in.
       for (const id of p.remove) {
         if (id in held.upsert) {
           // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a Record keyed by entity id

@@ -6,7 +6,8 @@ import type { CallContext } from '../../../src-main/core/api/dispatcher'
 import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
 import type { PbxProfile } from '../../../src-main/core/profiles'
 import type { AuditEntryView } from '../../../src-preload/types/audit'
-import { applyLivePatch, emptyLiveState, type LiveMessage, type LiveState } from '../../../src-preload/types/live'
+import { emptyLiveState, type LiveMessage, type LiveState } from '../../../src-preload/types/live'
+import { applyLivePatch } from '../../support/live-patches'
 import { createTestCore } from '../../support/test-core'
 
 let demo: BuiltinDemo | undefined

@@ -1,30 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { invokeChannelNames, type InvokeChannel } from '../../../src-preload/contract'
-import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
 import type { PbxProfile } from '../../../src-main/core/profiles'
-import { applyLivePatch, emptyLiveState, type LiveMessage } from '../../../src-preload/types/live'
-import { createTestCore } from '../../support/test-core'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { startDemoCore, type DemoCore } from '../../support/demo-core'
+import { sleep } from '../../support/wait'
 
 const ctx = { clientId: 'web-9', transport: 'web' as const }
-let demo: BuiltinDemo | undefined
-let core: ReturnType<typeof createTestCore> | undefined
+const cleanups = cleanupsAfterEach()
 
-afterEach(async () => {
-  await core?.close()
-  await demo?.stop()
-  core = undefined
-  demo = undefined
-})
-
-async function connected(seat: Partial<PbxProfile['operator']>): Promise<{ core: ReturnType<typeof createTestCore>; demo: BuiltinDemo }> {
-  demo = await startBuiltinDemo({ rate: 0, seed: 5 })
-  const base = demo.builtin.profile
-  core = createTestCore({ builtinProfile: { ...demo.builtin, profile: { ...base, operator: { ...base.operator, ...seat } } } })
-  await core.start()
-  for (let i = 0; i < 100 && core.runtimes.statuses()[0]?.ami !== 'connected'; i++) await new Promise((r) => setTimeout(r, 100))
-  // The live state must be loaded before actions can name channels.
-  await new Promise((r) => setTimeout(r, 300))
-  return { core, demo }
+function connected(seat: Partial<PbxProfile['operator']>): Promise<DemoCore> {
+  return startDemoCore({ seed: 5, operator: seat }, cleanups)
 }
 
 describe('the console contract against the demo PBX (no UI)', () => {
@@ -32,7 +17,7 @@ describe('the console contract against the demo PBX (no UI)', () => {
     const { core, demo } = await connected({ readOnly: true, role: 'admin' })
     const call = demo.pbx.placeCall({ from: { trunk: 'trunk', callerNum: '+4930999', callerName: 'X' }, to: '4930555002' })
     expect(call).toBeDefined()
-    await new Promise((r) => setTimeout(r, 300))
+    await sleep(300)
     const before = demo.pbx.channels().length
     const writes: [InvokeChannel, unknown][] = [
       ['calls.hangup', { profileId: 'demo', channelId: call?.uniqueid }],
@@ -58,22 +43,12 @@ describe('the console contract against the demo PBX (no UI)', () => {
   })
 
   it('a supervisor pauses a member with a reason, seen in the live state', async () => {
-    const { core } = await connected({ role: 'supervisor' })
+    const { core, live } = await connected({ role: 'supervisor' })
     const status = await core.dispatch('connections.list', undefined, ctx)
     expect(status).toMatchObject({ ok: true, value: [{ profileId: 'demo', ami: 'connected' }] })
-    let state = emptyLiveState()
-    core.bus.register('watch', {
-      send: (channel, payload) => {
-        if (channel !== 'live.message') return
-        const msg = payload as LiveMessage
-        state = msg.kind === 'snapshot' ? msg.snapshot.state : applyLivePatch(state, msg.patch)
-      },
-      isBackedUp: () => false,
-    })
-    await core.dispatch('live.subscribe', { profileId: 'demo' }, { clientId: 'watch', transport: 'web' })
     const r = await core.dispatch('queues.pause', { profileId: 'demo', queue: 'support', iface: 'PJSIP/101', paused: true, reason: 'Lunch' }, ctx)
     expect(r).toMatchObject({ ok: true })
-    await expect.poll(() => state.queues.support?.members['PJSIP/101']).toMatchObject({ paused: true, pausedReason: 'Lunch' })
+    await expect.poll(() => live.state().queues.support?.members['PJSIP/101']).toMatchObject({ paused: true, pausedReason: 'Lunch' })
   })
 
   it('no secret value appears in any response or event, whichever channel is called', async () => {
@@ -115,7 +90,7 @@ describe('the console contract against the demo PBX (no UI)', () => {
     const responses: string[] = []
     for (const channel of invokeChannelNames) responses.push(JSON.stringify(await core.dispatch(channel, inputs[channel], ctx)))
     // The stored profile reconnects with its secrets; its status events are in `seen` too.
-    await new Promise((r) => setTimeout(r, 500))
+    await sleep(500)
     const all = [...responses, ...seen]
     expect(responses.length).toBe(invokeChannelNames.length)
     expect(JSON.parse(responses[invokeChannelNames.indexOf('profiles.save')] ?? '{}')).toMatchObject({ ok: true })

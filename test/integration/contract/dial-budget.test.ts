@@ -2,65 +2,23 @@
 // windows and sockets on one profile, reloads (new client ids), garbage destinations, and a
 // runtime restart (a profile save). The budget is the seat's (profile + operator extension), not
 // the socket's, and only what is dialled spends it.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CallContext } from '../../../src-main/core/api/dispatcher'
-import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
+import { startBuiltinDemo } from '../../../src-main/core/app/builtin-demo'
 import type { PbxProfile } from '../../../src-main/core/profiles'
-import { applyLivePatch, emptyLiveState, type LiveMessage, type LiveState } from '../../../src-preload/types/live'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { startDemoCore, untilLoaded, type DemoCore } from '../../support/demo-core'
 import { createTestCore } from '../../support/test-core'
 
-let demo: BuiltinDemo | undefined
-let core: ReturnType<typeof createTestCore> | undefined
-
-afterEach(async () => {
-  await core?.close()
-  await demo?.stop()
-  core = undefined
-  demo = undefined
-})
+const cleanups = cleanupsAfterEach()
 
 const ADMIN = 'correct horse battery staple'
 const SETUP_CODE = 'KMQX-R3DA-9TWC'
 const socket = (n: number): CallContext => ({ clientId: `web-${String(n)}`, transport: 'web' })
 const admin: CallContext = { clientId: 'web-admin', transport: 'web' }
 
-type Core = ReturnType<typeof createTestCore>
-
-/** Follows one profile's live state as a window would (to know when a runtime has loaded it). */
-function watch(c: Core, profileId: string): { state: () => LiveState; subscribe: () => Promise<unknown> } {
-  let state = emptyLiveState()
-  const clientId = `watch-${profileId}`
-  c.bus.register(clientId, {
-    send: (channel, payload) => {
-      if (channel !== 'live.message') return
-      const msg = payload as LiveMessage
-      state = msg.kind === 'snapshot' ? msg.snapshot.state : applyLivePatch(state, msg.patch)
-    },
-    isBackedUp: () => false,
-  })
-  return {
-    state: () => state,
-    subscribe: () => c.dispatch('live.subscribe', { profileId }, { clientId, transport: 'web' }),
-  }
-}
-
-/** Waits until the profile's runtime is connected and its live state lists the demo's phones. */
-async function loaded(c: Core, profileId: string): Promise<void> {
-  await expect.poll(() => c.runtimes.statuses().find((s) => s.profileId === profileId)?.ami, { timeout: 15_000 }).toBe('connected')
-  const w = watch(c, profileId)
-  await expect.poll(async () => {
-    await w.subscribe()
-    return w.state().extensions['105'] !== undefined
-  }, { timeout: 15_000 }).toBe(true)
-}
-
-async function withDemo(dialLimits?: PbxProfile['dialLimits']): Promise<{ core: Core; demo: BuiltinDemo }> {
-  demo = await startBuiltinDemo({ rate: 0, seed: 7 })
-  const base = demo.builtin.profile
-  core = createTestCore({ builtinProfile: { ...demo.builtin, profile: { ...base, ...(dialLimits === undefined ? {} : { dialLimits }) } } })
-  await core.start()
-  await loaded(core, 'demo')
-  return { core, demo }
+async function withDemo(dialLimits?: PbxProfile['dialLimits']): Promise<DemoCore> {
+  return startDemoCore({ seed: 7, profile: dialLimits === undefined ? {} : { dialLimits } }, cleanups)
 }
 
 describe('the dial budget through the contract', () => {
@@ -100,12 +58,10 @@ describe('the dial budget through the contract', () => {
   })
 
   it('a busy front desk is not held back by the default: 20 transfers in a minute pass', async () => {
-    const { core, demo } = await withDemo()
+    const { core, demo, live } = await withDemo()
     const call = demo.pbx.placeCall({ from: { trunk: 'trunk', callerNum: '+4930777', callerName: 'Busy Day' }, to: '4930555002' })
     if (call === undefined) throw new Error('the demo placed no call')
-    const w = watch(core, 'demo')
-    await w.subscribe()
-    await expect.poll(() => w.state().channels[call.uniqueid]?.id, { timeout: 10_000 }).toBe(call.uniqueid)
+    await expect.poll(() => live.state().channels[call.uniqueid]?.id, { timeout: 10_000 }).toBe(call.uniqueid)
     // One receptionist's window, transferring the caller on and on.
     for (let i = 0; i < 20; i++) {
       const to = String(101 + (i % 9))
@@ -115,15 +71,16 @@ describe('the dial budget through the contract', () => {
   })
 
   it('survives a runtime restart: saving the profile does not refill it', async () => {
-    demo = await startBuiltinDemo({ rate: 0, seed: 9 })
-    core = createTestCore({ setupCode: SETUP_CODE })
-    const c = core
+    const demo = await startBuiltinDemo({ rate: 0, seed: 9 })
+    cleanups.push(() => demo.stop())
+    const c = createTestCore({ setupCode: SETUP_CODE })
+    cleanups.push(() => c.close())
     await c.start()
     expect(await c.dispatch('admin.setPassphrase', { next: ADMIN, setupCode: SETUP_CODE }, admin)).toMatchObject({ ok: true })
     const office: PbxProfile = { ...demo.builtin.profile, id: 'office', name: 'Office', dialLimits: { burst: 2, perMinute: 1 } }
     const saved = await c.dispatch('profiles.save', { profile: office, secrets: demo.builtin.secrets, adminPassphrase: ADMIN }, admin)
     expect(saved).toMatchObject({ ok: true })
-    await loaded(c, 'office')
+    await untilLoaded(c, 'office')
     for (const n of [1, 2]) expect(await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(n))).toMatchObject({ ok: true })
     expect(await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(3))).toMatchObject({ ok: false, error: { detail: { rule: 'rate_limit' } } })
 
@@ -131,7 +88,7 @@ describe('the dial budget through the contract', () => {
     const renamed = await c.dispatch('profiles.save', { profile: { ...office, name: 'Office (front desk)' } }, admin)
     expect(renamed).toMatchObject({ ok: true })
     await expect.poll(() => c.runtimes.get('office').profile.name, { timeout: 5_000 }).toBe('Office (front desk)')
-    await loaded(c, 'office')
+    await untilLoaded(c, 'office')
     const after = await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(4))
     expect(after).toMatchObject({ ok: false, error: { code: 'refused', detail: { rule: 'rate_limit' } } })
   })

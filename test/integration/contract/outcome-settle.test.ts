@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ActionSettled, UnknownOutcomeDetail } from '../../../src-preload/types/actions'
 import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
-import { applyLivePatch, emptyLiveState, type LiveMessage } from '../../../src-preload/types/live'
+import { emptyLiveState, type LiveMessage } from '../../../src-preload/types/live'
+import { applyLivePatch } from '../../support/live-patches'
 import { cuttingProxy, type CuttingProxy } from '../../support/cutting-proxy'
 import { createTestCore } from '../../support/test-core'
 

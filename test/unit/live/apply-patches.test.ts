@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type LiveBridge, type LivePatch, type LiveState, applyLivePatch, applyLivePatches, emptyLiveState } from '../../../src-preload/types/live'
+import { type LiveBridge, type LivePatch, type LiveState, emptyLiveState } from '../../../src-preload/types/live'
+import { applyLivePatch, applyLivePatches } from '../../support/live-patches'
 
 // Bridges are the smallest entity: enough to exercise the per-collection logic of every collection.
 const id = fc.oneof(fc.integer({ min: 0, max: 12 }).map((n) => `b${String(n)}`), fc.constantFrom('__proto__', 'constructor', 'toString'))

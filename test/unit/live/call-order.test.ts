@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type LiveCall, type LiveCallState, type LivePatch, type LiveState, applyLivePatches, emptyLiveState } from '../../../src-preload/types/live'
+import { type LiveCall, type LiveCallState, type LivePatch, type LiveState, emptyLiveState } from '../../../src-preload/types/live'
+import { applyLivePatches } from '../../support/live-patches'
 import {
   type CallQuery,
   CallList,

@@ -7,10 +7,10 @@ import {
   type LivePatch,
   type LiveState,
   LIVE_COLLECTIONS,
-  applyLivePatch,
   emptyLiveState,
   patchBase,
 } from '../../../src-preload/types/live'
+import { applyLivePatch } from '../../support/live-patches'
 
 const bridge = (id: string, v: number): LiveBridge => ({ id, type: 'basic', technology: `t${String(v)}`, channelIds: [] })
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type LiveBridge, type LivePatch, type LiveState, LIVE_COLLECTIONS, applyLivePatches, emptyLiveState } from '../../../src-preload/types/live'
+import { type LiveBridge, type LivePatch, type LiveState, LIVE_COLLECTIONS, emptyLiveState } from '../../../src-preload/types/live'
+import { applyLivePatches } from '../../support/live-patches'
 import { LiveTables } from '../../../src-renderer/src/stores/live-tables'
 
 const id = fc.oneof(fc.integer({ min: 0, max: 300 }).map((n) => `b${String(n)}`), fc.constantFrom('__proto__', 'constructor'))

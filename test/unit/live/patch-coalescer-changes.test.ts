@@ -10,7 +10,8 @@ import { emptyLiveModel, type LiveModel, toLiveState, withMeta } from '../../../
 import { diffLiveState, PatchCoalescer, type Scheduler } from '../../../src-main/core/live/patch-coalescer'
 import { reduceAll } from '../../../src-main/core/live/reduce'
 import { fromSnapshots } from '../../../src-main/core/live/snapshots'
-import { type LivePatch, type LiveState, LIVE_COLLECTIONS, applyLivePatch } from '../../../src-preload/types/live'
+import { type LivePatch, type LiveState, LIVE_COLLECTIONS } from '../../../src-preload/types/live'
+import { applyLivePatch } from '../../support/live-patches'
 import { SimPbx, type SimCommand } from './sim-pbx'
 
 const SEED = Number(process.env.LIVE_PROPERTY_SEED ?? 60061125)

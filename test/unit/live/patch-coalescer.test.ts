@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PatchCoalescer, type Scheduler } from '../../../src-main/core/live/patch-coalescer'
-import { type LiveCall, type LiveMessage, type LiveState, applyLivePatch, emptyLiveState } from '../../../src-preload/types/live'
+import { type LiveCall, type LiveMessage, type LiveState, emptyLiveState } from '../../../src-preload/types/live'
+import { applyLivePatch } from '../../support/live-patches'
 
 /** A manual clock and scheduler: nothing runs until the test advances time. */
 function fakeTime() {

@@ -1,9 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { showSettledActions } from './actions/settled-toasts'
 import { App } from './app/App'
 import { startBlinking } from './app/blink'
 import { createBridge } from './bridge'
 import { setBridge } from './bridge/current'
+import { FEATURES } from './features'
 import { useAppStore } from './stores/app-store'
 import { useLiveStore } from './stores/live-store'
 import { useProfilesStore } from './stores/profiles-store'
@@ -24,6 +26,7 @@ if (bridge === null) {
   bridge.on('profiles.changed', (view) => {
     useProfilesStore.getState().apply(view)
   })
+  showSettledActions(bridge, FEATURES.actionWords)
   bridge.on('live.message', (msg) => {
     useLiveStore.getState().receive(msg)
   })

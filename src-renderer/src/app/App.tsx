@@ -1,38 +1,16 @@
 import { useEffect } from 'react'
+import { HelpSectionsContext } from '../components/HelpOverlay'
 import { ProfileSwitcher } from '../components/ProfileSwitcher'
 import { Toasts } from '../components/Toasts'
 import { StatusBar } from '../components/StatusBar'
-import { AdminView } from '../features/admin/AdminView'
-import { CallsView } from '../features/calls/CallsView'
-import { HistoryView } from '../features/history/HistoryView'
-import { QueuesView } from '../features/queues/QueuesView'
-import { SettingsView } from '../features/settings/SettingsView'
-import { useAppStore, type View } from '../stores/app-store'
+import { FEATURES } from '../features'
+import { useAppStore } from '../stores/app-store'
 import { useTheme } from './use-theme'
 
-const NAV: readonly { view: View; label: string; key: string }[] = [
-  { view: 'calls', label: 'Calls', key: '1' },
-  { view: 'queues', label: 'Queues', key: '2' },
-  { view: 'history', label: 'History', key: '3' },
-  { view: 'admin', label: 'Admin', key: '4' },
-  { view: 'settings', label: 'Settings', key: '5' },
-]
+/** The keyboard help, from every feature's keys (they do not change while the app runs). */
+const HELP = FEATURES.helpSections()
 
-function CurrentView({ view }: { view: View }): React.JSX.Element {
-  switch (view) {
-    case 'calls':
-      return <CallsView />
-    case 'queues':
-      return <QueuesView />
-    case 'history':
-      return <HistoryView />
-    case 'admin':
-      return <AdminView />
-    case 'settings':
-      return <SettingsView />
-  }
-}
-
+/** The shell: sidebar and Alt keys, banners, the current feature's view, status bar and toasts. */
 export function App(): React.JSX.Element {
   const view = useAppStore((s) => s.view)
   const setView = useAppStore((s) => s.setView)
@@ -40,15 +18,16 @@ export function App(): React.JSX.Element {
   const link = useAppStore((s) => s.link)
   const lastError = useAppStore((s) => s.lastError)
   useTheme(theme)
+  const shown = FEATURES.shown(view)
 
-  // Alt+1…5 switch screens from anywhere, so the keyboard never has to find the sidebar.
+  // Alt+<key> switches screens from anywhere, so the keyboard never has to find the sidebar.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return
-      const item = NAV.find((n) => n.key === e.key)
-      if (item !== undefined) {
+      const feature = FEATURES.byAltKey(e.key)
+      if (feature !== undefined) {
         e.preventDefault()
-        setView(item.view)
+        setView(feature.id)
       }
     }
     window.addEventListener('keydown', onKey)
@@ -65,17 +44,17 @@ export function App(): React.JSX.Element {
         </div>
         <ProfileSwitcher />
         <ul>
-          {NAV.map((n) => (
-            <li key={n.view}>
+          {FEATURES.all.map((f) => (
+            <li key={f.id}>
               <button
                 type="button"
-                aria-current={view === n.view ? 'page' : undefined}
-                title={`${n.label} (Alt+${n.key})`}
+                aria-current={shown.id === f.id ? 'page' : undefined}
+                title={`${f.nav.label} (Alt+${f.nav.altKey})`}
                 onClick={() => {
-                  setView(n.view)
+                  setView(f.id)
                 }}
               >
-                {n.label}
+                {f.nav.label}
               </button>
             </li>
           ))}
@@ -92,7 +71,9 @@ export function App(): React.JSX.Element {
             {lastError.message}
           </div>
         )}
-        <CurrentView view={view} />
+        <HelpSectionsContext value={HELP}>
+          <shown.View key={shown.id} />
+        </HelpSectionsContext>
       </main>
       <StatusBar />
       <Toasts />

@@ -1,38 +1,40 @@
-export const SHORTCUTS: readonly [string, string][] = [
-  ['/', 'Search calls'],
-  ['D', 'Focus the dial box (Enter dials)'],
-  ['↑ / ↓', 'Select the previous / next call'],
-  ['Home / End', 'Select the first / last call'],
-  ['Enter', 'Select the suggested call (the longest ringing)'],
-  ['H', 'Hang up the selected call'],
-  ['T', 'Blind transfer the selected call'],
-  ['A', 'Attended transfer (from your own phone)'],
-  ['C / X', 'Complete / cancel an attended transfer'],
-  ['P', 'Park the selected call'],
-  ['U', 'Pick up the selected (else the longest) parked call at your phone'],
-  ['V', 'Send the selected call to voicemail'],
-  ['Alt+1…5', 'Calls, Queues, History, Admin, Settings'],
-  ['?', 'This help'],
-  ['Esc', 'Close a dialog, else clear the selection'],
-]
+import { createContext, useContext } from 'react'
+import type { HelpSection } from '../features/feature'
+
+/**
+ * The keyboard help's sections, provided by the app shell from the features' own shortcut lists,
+ * so a view that opens the help never has to know the other views' keys.
+ */
+export const HelpSectionsContext = createContext<readonly HelpSection[]>([])
 
 export function HelpOverlay({ onClose }: { onClose: () => void }): React.JSX.Element {
+  const sections = useContext(HelpSectionsContext)
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
-      <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="modal card" onMouseDown={(e) => { e.stopPropagation() }}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        className="modal card"
+        onMouseDown={(e) => { e.stopPropagation() }}
+        onKeyDown={(e) => { if (e.key === 'Escape') onClose() }}
+      >
         <h2>Keyboard shortcuts</h2>
-        <table className="grid">
-          <tbody>
-            {SHORTCUTS.map(([key, what]) => (
-              <tr key={key}>
-                <td>
-                  <kbd>{key}</kbd>
-                </td>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {sections.map((section) => (
+          <table key={section.title} className="grid">
+            <caption>{section.title}</caption>
+            <tbody>
+              {section.shortcuts.map(({ keys, does }) => (
+                <tr key={keys}>
+                  <td>
+                    <kbd>{keys}</kbd>
+                  </td>
+                  <td>{does}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
         <div className="buttons">
           <button type="button" autoFocus onClick={onClose}>
             Close

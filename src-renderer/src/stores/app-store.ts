@@ -4,17 +4,16 @@ import type { AppInfo, Settings, SettingsPatch } from '../../../src-preload/type
 import { bridge } from '../bridge/current'
 import type { LinkState } from '../bridge/bridge'
 
-export type View = 'calls' | 'queues' | 'history' | 'admin' | 'settings'
-
 interface AppState {
   info: AppInfo | null
   settings: Settings | null
-  view: View
+  /** The shown feature's id (features/index.ts); null until one is chosen: the first feature. */
+  view: string | null
   link: LinkState
   /** When the link to main was lost (undefined while open, or before it first opened). */
   linkLostAt: number | undefined
   lastError: ApiError | null
-  setView: (view: View) => void
+  setView: (view: string) => void
   setLink: (link: LinkState) => void
   load: () => Promise<void>
   /**
@@ -29,7 +28,7 @@ interface AppState {
 export const useAppStore = create<AppState>((set, get) => ({
   info: null,
   settings: null,
-  view: 'calls',
+  view: null,
   link: 'connecting',
   linkLostAt: undefined,
   lastError: null,

@@ -1,0 +1,9 @@
+import type { Feature } from '../feature'
+import { SettingsView } from './SettingsView'
+
+/** The operator's preferences: theme, hold alert, history retention. */
+export const settingsFeature: Feature = {
+  id: 'settings',
+  nav: { label: 'Settings', altKey: '5' },
+  View: SettingsView,
+}

@@ -178,7 +178,7 @@ export class DemoAriServer {
         const reason = q.get('reason_code') ?? q.get('reason')
         const cause = reason !== null && /^\d+$/.test(reason) ? Number(reason) : 16
         this.send(res, 204, null)
-        e.ariHangup(ch, cause)
+        e.pbx.hangups.ari(ch, cause)
         return
       }
       if (sub === 'variable' && method === 'GET') {
@@ -207,7 +207,7 @@ export class DemoAriServer {
         return
       }
       if (id === undefined && method === 'POST') {
-        this.send(res, 200, ariBridge(e.createStasisBridge(q.get('name') ?? '')))
+        this.send(res, 200, ariBridge(e.pbx.stasis.createBridge(q.get('name') ?? '')))
         return
       }
       const b = id !== undefined ? e.bridges.get(id) : undefined
@@ -220,8 +220,8 @@ export class DemoAriServer {
         return
       }
       if (sub === undefined && method === 'DELETE') {
-        for (const ch of [...b.channels]) e.bridgeLeave(ch)
-        e.destroyBridge(b)
+        for (const ch of [...b.channels]) e.pbx.bridges.leave(ch)
+        e.pbx.bridges.destroy(b)
         this.send(res, 204, null)
         return
       }
@@ -232,8 +232,8 @@ export class DemoAriServer {
             this.send(res, 400, { message: 'Channel not found' })
             return
           }
-          if (ch.bridgeId) e.bridgeLeave(ch)
-          e.bridgeEnter(b, ch)
+          if (ch.bridgeId) e.pbx.bridges.leave(ch)
+          e.pbx.bridges.enter(b, ch)
         }
         this.send(res, 204, null)
         return

@@ -12,7 +12,9 @@ import { startControlServer } from './control-http'
 import { PbxEngine } from './engine'
 import { CallGenerator, type LoadOptions, LoadGenerator } from './generator'
 import type { Channel } from './model'
-import { type Profile, labProfile, officeProfile } from './profile'
+import type { Profile } from './config/profile'
+import { labProfile } from './config/lab'
+import { officeProfile } from './config/office'
 import { Rng } from './rng'
 
 export interface DemoPbxOptions {

@@ -1,6 +1,6 @@
 /**
- * The PBX model's data: channels, bridges, phones, queues, parking, voicemail — and the two
- * ways the outside sees a channel: the AMI channel block (`Channel … Linkedid`, optionally
+ * The data every concern shares: channels, bridges, device states — and the two ways the
+ * outside sees a channel: the AMI channel block (`Channel … Linkedid`, optionally
  * prefixed: `Dest`, `Parkee`, `LocalOne`…) and the ARI channel JSON. Key names, order and
  * casing follow the real Asterisk 22.10.1 captures in test/fixtures/asterisk.
  */
@@ -107,89 +107,6 @@ export interface Bridge {
   readonly ariType: string
 }
 
-export interface Phone {
-  readonly exten: string
-  readonly name: string
-  /** `PJSIP/101` in the office profile, `Local/101@lab` in the lab profile. */
-  readonly device: string
-  readonly context: string
-  registered: boolean
-  /** Do-not-disturb: calls get BUSY. */
-  dnd: boolean
-  /** Answers automatically after this many ms (undefined = rings until told to answer). */
-  autoAnswerMs: number | undefined
-  hintInstantiated: boolean
-}
-
-export interface QueueMember {
-  readonly interface: string
-  readonly name: string
-  readonly stateInterface: string
-  readonly membership: 'static' | 'dynamic'
-  penalty: number
-  callsTaken: number
-  lastCall: number
-  lastPause: number
-  readonly loginTime: number
-  inCall: boolean
-  /**
-   * When the member's current queue call was bridged (app_queue's member->starttime), 0 when
-   * none: update_queue() counts a call once, whichever of the hang-up and the member's device
-   * going idle comes first.
-   */
-  callStart: number
-  /** That call was answered within the queue's service level. */
-  callInSl: boolean
-  paused: boolean
-  pausedReason: string
-  wrapupTime: number
-}
-
-export interface QueueCaller {
-  readonly channel: Channel
-  readonly joinedMs: number
-  readonly originalPosition: number
-}
-
-export interface Queue {
-  readonly name: string
-  readonly strategy: string
-  readonly members: QueueMember[]
-  readonly callers: QueueCaller[]
-  /** queues.conf `servicelevel` (seconds). */
-  readonly serviceLevel: number
-  completed: number
-  abandoned: number
-  completedInSl: number
-  abandonedInSl: number
-  /** app_queue's running averages (seconds): the first call sets them, then (3·old + new) / 4. */
-  holdTimeAvg: number
-  talkTimeAvg: number
-}
-
-export interface ParkedCall {
-  readonly channel: Channel
-  readonly space: number
-  readonly parkerDialString: string
-  readonly parkedMs: number
-  readonly timeoutS: number
-  readonly timeoutChannel: Channel | undefined
-  readonly timer: ScheduledTask
-}
-
-export interface Mailbox {
-  readonly mailbox: string
-  newMessages: number
-  oldMessages: number
-}
-
-export interface Trunk {
-  readonly name: string
-  readonly tech: 'PJSIP' | 'IAX2'
-  readonly inboundContext: string
-  readonly dids: readonly string[]
-}
-
 export const UNKNOWN = '<unknown>'
 
 function orUnknown(value: string): string {
@@ -286,15 +203,3 @@ export const HANGUP_CAUSE_TEXT: Readonly<Record<number, string>> = {
   34: 'Circuit/channel congestion',
 }
 
-/** Queue member `Status` numbers (app_queue uses the ast_device_state enum values). */
-export const DEVICE_STATE_CODE: Readonly<Record<DeviceState, number>> = {
-  UNKNOWN: 0,
-  NOT_INUSE: 1,
-  INUSE: 2,
-  BUSY: 3,
-  INVALID: 4,
-  UNAVAILABLE: 5,
-  RINGING: 6,
-  RINGINUSE: 7,
-  ONHOLD: 8,
-}

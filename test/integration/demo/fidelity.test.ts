@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
-import { compareTranscripts, parseTranscript } from '../../../src-main/core/demo/transcript'
+import { compareTranscripts, parseTranscript } from './transcript'
 import { REPLAY_SPEED, readRaw, replay, warmUp } from './replay'
 
 /**

@@ -1,7 +1,7 @@
 import { type Socket, connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
-import { parseTranscript } from '../../../src-main/core/demo/transcript'
+import { parseTranscript } from './transcript'
 
 /** A raw AMI connection that records every byte and whether the server closed it. */
 class RawAmi {

@@ -10,7 +10,7 @@ import { connect } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DemoPbx } from '../../../src-main/core/demo/index'
-import { Normalizer, parseTranscript } from '../../../src-main/core/demo/transcript'
+import { Normalizer, parseTranscript } from './transcript'
 import { sleep } from '../../support/wait'
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/asterisk/ami', import.meta.url))

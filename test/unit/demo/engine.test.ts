@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Scheduler } from '../../../src-main/core/demo/clock'
 import { PbxEngine, type PbxEvent } from '../../../src-main/core/demo/engine'
 import { LoadGenerator, CallGenerator } from '../../../src-main/core/demo/generator'
-import { officeProfile } from '../../../src-main/core/demo/profile'
+import { officeProfile } from '../../../src-main/core/demo/config/office'
 import { Rng } from '../../../src-main/core/demo/rng'
 
 function makeEngine(seed = 1): { engine: PbxEngine; events: PbxEvent[]; scheduler: Scheduler } {

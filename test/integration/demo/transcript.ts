@@ -17,7 +17,7 @@
  *   AttendedTransfer (the bridge publishes it while the transferer's thread hangs up: the two
  *   captures that show it disagree on its place relative to the transferer's SoftHangupRequest).
  */
-import { parseAmiBytes } from '../ami/framing'
+import { parseAmiBytes } from '../../../src-main/core/ami/framing'
 
 export interface TranscriptMessage {
   readonly fields: readonly (readonly [string, string])[]

@@ -1,0 +1,100 @@
+/**
+ * Configuration state: what the demo PBX is configured with — its extensions (phones), trunks,
+ * queues, mailboxes, parking lot and dialplan routes — read from a Profile. Every concern asks
+ * here, never the profile directly, so a configuration editor changes one place.
+ * A phone also carries its endpoint's runtime state (registered, do-not-disturb, auto-answer):
+ * the device-state concern reads it, the generator and the control API change it.
+ */
+import type { Profile, QueueSpec, Route, TrunkSpec } from './profile'
+
+export interface Phone {
+  readonly exten: string
+  readonly name: string
+  /** `PJSIP/101` in the office profile, `Local/101@lab` in the lab profile. */
+  readonly device: string
+  readonly context: string
+  registered: boolean
+  /** Do-not-disturb: calls get BUSY. */
+  dnd: boolean
+  /** Answers automatically after this many ms (undefined = rings until told to answer). */
+  autoAnswerMs: number | undefined
+  hintInstantiated: boolean
+}
+
+export interface ParkingLot {
+  readonly name: string
+  readonly start: number
+  readonly stop: number
+  readonly timeoutS: number
+}
+
+export class PbxConfig {
+  readonly phones = new Map<string, Phone>()
+  readonly phoneByDevice = new Map<string, Phone>()
+
+  constructor(readonly profile: Profile) {}
+
+  /** `lab` reproduces the capture lab's quirks (its pattern hints, instant answers, NoOps). */
+  get isLab(): boolean {
+    return this.profile.id === 'lab'
+  }
+
+  get systemName(): string {
+    return this.profile.systemName
+  }
+
+  get internalContext(): string {
+    return this.profile.internalContext
+  }
+
+  get trunks(): readonly TrunkSpec[] {
+    return this.profile.trunks
+  }
+
+  get queues(): readonly QueueSpec[] {
+    return this.profile.queues
+  }
+
+  get mailboxes(): readonly string[] {
+    return this.profile.mailboxes
+  }
+
+  get parking(): ParkingLot {
+    return this.profile.parking
+  }
+
+  route(context: string, exten: string): Route | undefined {
+    return this.profile.route(context, exten)
+  }
+
+  trunk(name: string): TrunkSpec | undefined {
+    return this.profile.trunks.find((t) => t.name === name)
+  }
+
+  /** The phone on `device` (`PJSIP/101`), compared as Asterisk does: without case. */
+  phoneOnDevice(device: string): Phone | undefined {
+    return [...this.phones.values()].find((p) => p.device.toLowerCase() === device.toLowerCase())
+  }
+
+  /** (Re)creates the phones from the profile, as a freshly started PBX has them. */
+  load(): void {
+    const p = this.profile
+    this.phones.clear()
+    this.phoneByDevice.clear()
+    for (const spec of p.phones) {
+      this.phones.set(spec.exten, {
+        exten: spec.exten,
+        name: spec.name,
+        device: spec.device,
+        context: p.internalContext,
+        registered: spec.registered,
+        dnd: false,
+        autoAnswerMs: p.phonesAutoAnswer ? 0 : undefined,
+        // The lab used a pattern hint (`_10[0-5],hint`), instantiated lazily; FreePBX writes one hint per
+        // extension, so in the office PBX every hint exists from the start and reports changes.
+        hintInstantiated: p.id !== 'lab',
+      })
+    }
+    for (const ph of this.phones.values()) this.phoneByDevice.set(ph.device, ph)
+  }
+}

@@ -10,7 +10,7 @@ export interface DemoPorts {
 /**
  * The profile the console uses against the built-in demo PBX: loopback only, the
  * least-privileged `operator` AMI user, a receptionist seat, no extra outbound prefixes.
- * It matches the demo's `office` PBX (src-main/core/demo/profile.ts): phones 100–119 (the
+ * It matches the demo's `office` PBX (src-main/core/demo/config/office.ts): phones 100–119 (the
  * operator sits at 100), queues 200/201, ring group 600, parking 700/701–720, voicemail `*1xx`,
  * a German trunk reached with outside-line prefix 0.
  */

@@ -1,11 +1,17 @@
 import { createContext, useContext } from 'react'
-import type { HelpSection } from '../features/feature'
+import type { HelpSection, Shortcut } from '../features/feature'
+import { type Column, Table } from './table'
 
 /**
  * The keyboard help's sections, provided by the app shell from the features' own shortcut lists,
  * so a view that opens the help never has to know the other views' keys.
  */
 export const HelpSectionsContext = createContext<readonly HelpSection[]>([])
+
+const KEY_COLUMNS: readonly Column<Shortcut>[] = [
+  { key: 'keys', header: 'Key', cell: (s) => <kbd>{s.keys}</kbd> },
+  { key: 'does', header: 'What it does', cell: (s) => s.does },
+]
 
 export function HelpOverlay({ onClose }: { onClose: () => void }): React.JSX.Element {
   const sections = useContext(HelpSectionsContext)
@@ -21,19 +27,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }): React.JSX.Ele
       >
         <h2>Keyboard shortcuts</h2>
         {sections.map((section) => (
-          <table key={section.title} className="grid">
-            <caption>{section.title}</caption>
-            <tbody>
-              {section.shortcuts.map(({ keys, does }) => (
-                <tr key={keys}>
-                  <td>
-                    <kbd>{keys}</kbd>
-                  </td>
-                  <td>{does}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table key={section.title} label={`${section.title} keys`} caption={section.title} columns={KEY_COLUMNS} rows={section.shortcuts} rowKey={(s) => s.keys} />
         ))}
         <div className="buttons">
           <button type="button" autoFocus onClick={onClose}>

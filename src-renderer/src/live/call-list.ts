@@ -2,7 +2,12 @@ import type { LiveCall, LiveState } from '../../../src-preload/types/live'
 import { SortedIndex } from '../stores/sorted-index'
 import { cleanCid } from './format'
 
-export type SortKey = 'started' | 'caller' | 'callee' | 'state' | 'duration'
+const SORT_KEYS = ['started', 'caller', 'callee', 'state', 'duration'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+
+export function isSortKey(key: string): key is SortKey {
+  return (SORT_KEYS as readonly string[]).includes(key)
+}
 
 /** Text a filter matches against: names, numbers, DID, queue, ring group, trunk and everyone on its path. */
 function haystack(c: LiveCall): string {

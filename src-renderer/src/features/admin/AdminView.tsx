@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { PbxProfile } from '../../../../src-preload/types/profile'
+import { type Column, Table } from '../../components/table'
 import { useAppStore } from '../../stores/app-store'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { AuditView } from './AuditView'
@@ -109,6 +110,41 @@ function RemoveProfile({ profile, needsPassphrase }: { profile: PbxProfile; need
   )
 }
 
+/** The profiles list's columns; `onEdit` opens the editor on a profile. */
+function profileColumns(needsPassphrase: boolean, onEdit: (p: PbxProfile) => void): readonly Column<PbxProfile>[] {
+  return [
+    { key: 'name', header: 'Name', cell: (p) => p.name },
+    { key: 'host', header: 'Host', cellClassName: 'mono', cell: (p) => `${p.host}:${String(p.ami.port)}${p.ami.tls ? ' (TLS)' : ''}` },
+    { key: 'seat', header: 'Seat', cell: (p) => `${p.operator.ownExtension} · ${p.operator.role}${p.operator.readOnly ? ' · read-only' : ''}` },
+    {
+      key: 'secrets',
+      header: 'Secrets',
+      cellClassName: 'flags',
+      cell: (p) => (
+        <>
+          <SecretFlag label="AMI" has={p.ami.hasSecret} />
+          {p.ari.enabled && <SecretFlag label="ARI" has={p.ari.hasSecret} />}
+          {p.freepbx.enabled && <SecretFlag label="API" has={p.freepbx.hasSecret} />}
+        </>
+      ),
+    },
+    {
+      key: 'actions',
+      header: 'Actions',
+      hiddenHeader: true,
+      cellClassName: 'buttons',
+      cell: (p) => (
+        <>
+          <button type="button" aria-label={`Edit ${p.name}`} onClick={() => { onEdit(p) }}>
+            Edit
+          </button>
+          <RemoveProfile profile={p} needsPassphrase={needsPassphrase} />
+        </>
+      ),
+    },
+  ]
+}
+
 /** PBX profiles (list + editor), the admin passphrase, and the audit log. */
 export function AdminView(): React.JSX.Element {
   const view = useProfilesStore((s) => s.view)
@@ -148,49 +184,13 @@ export function AdminView(): React.JSX.Element {
       )}
       <section className="card" aria-labelledby="profiles-title">
         <h2 id="profiles-title">PBX profiles</h2>
-        {view === null || view.profiles.length === 0 ? (
-          <p className="muted">No PBX profile yet: the console uses the built-in demo PBX.</p>
-        ) : (
-          <table className="grid" aria-label="PBX profiles">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Host</th>
-                <th scope="col">Seat</th>
-                <th scope="col">Secrets</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.profiles.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.name}</td>
-                  <td className="mono">
-                    {p.host}:{p.ami.port}
-                    {p.ami.tls ? ' (TLS)' : ''}
-                  </td>
-                  <td>
-                    {p.operator.ownExtension} · {p.operator.role}
-                    {p.operator.readOnly ? ' · read-only' : ''}
-                  </td>
-                  <td className="flags">
-                    <SecretFlag label="AMI" has={p.ami.hasSecret} />
-                    {p.ari.enabled && <SecretFlag label="ARI" has={p.ari.hasSecret} />}
-                    {p.freepbx.enabled && <SecretFlag label="API" has={p.freepbx.hasSecret} />}
-                  </td>
-                  <td className="buttons">
-                    <button type="button" aria-label={`Edit ${p.name}`} onClick={() => { setEditing({ profile: p, isNew: false }) }}>
-                      Edit
-                    </button>
-                    <RemoveProfile profile={p} needsPassphrase={view.hasAdminPassphrase} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table
+          label="PBX profiles"
+          columns={profileColumns(view?.hasAdminPassphrase === true, (p) => { setEditing({ profile: p, isNew: false }) })}
+          rows={view?.profiles ?? []}
+          rowKey={(p) => p.id}
+          empty={<p className="muted">No PBX profile yet: the console uses the built-in demo PBX.</p>}
+        />
         {view !== null && view.problems.length > 0 && (
           <div role="alert" className="banner error">
             {view.problems.map((pr) => (

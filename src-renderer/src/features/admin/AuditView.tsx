@@ -1,8 +1,22 @@
 import { useEffect } from 'react'
+import type { AuditEntryView } from '../../../../src-preload/types/audit'
+import { type Column, Table } from '../../components/table'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { reasonCell, seatCell } from './audit-cells'
 
 const RESULT_LABEL = { ok: 'OK', refused: 'Refused', error: 'Error', outcome_unknown: 'Outcome unknown' } as const
+
+const AUDIT_COLUMNS: readonly Column<AuditEntryView>[] = [
+  { key: 'time', header: 'Time', cellClassName: 'mono', cell: (e) => new Date(e.time).toLocaleString() },
+  { key: 'pbx', header: 'PBX', cell: (e) => e.profileId },
+  { key: 'seat', header: 'Seat', cell: seatCell },
+  { key: 'role', header: 'Role', cell: (e) => e.role },
+  { key: 'action', header: 'Action', cellClassName: 'mono', cell: (e) => e.action },
+  { key: 'target', header: 'Target', cellClassName: 'mono', cell: (e) => e.target },
+  { key: 'endpoint', header: 'Endpoint', cellClassName: 'mono', cell: (e) => e.endpoint ?? '' },
+  { key: 'result', header: 'Result', cell: (e) => <span className={`pill pill-${e.result}`}>{RESULT_LABEL[e.result]}</span> },
+  { key: 'reason', header: 'Reason', cell: reasonCell },
+]
 
 /**
  * The append-only audit log, newest first: every operator action and every refusal, with the
@@ -23,42 +37,14 @@ export function AuditView(): React.JSX.Element {
           Refresh
         </button>
       </div>
-      {audit.length === 0 ? (
-        <p className="muted">Nothing recorded yet.</p>
-      ) : (
-        <table className="grid" aria-label="Audit log">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">PBX</th>
-              <th scope="col">Seat</th>
-              <th scope="col">Role</th>
-              <th scope="col">Action</th>
-              <th scope="col">Target</th>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Result</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.map((e, i) => (
-              <tr key={`${e.time}-${String(i)}`} className={`result-${e.result}`}>
-                <td className="mono">{new Date(e.time).toLocaleString()}</td>
-                <td>{e.profileId}</td>
-                <td>{seatCell(e)}</td>
-                <td>{e.role}</td>
-                <td className="mono">{e.action}</td>
-                <td className="mono">{e.target}</td>
-                <td className="mono">{e.endpoint ?? ''}</td>
-                <td>
-                  <span className={`pill pill-${e.result}`}>{RESULT_LABEL[e.result]}</span>
-                </td>
-                <td>{reasonCell(e)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table
+        label="Audit log"
+        columns={AUDIT_COLUMNS}
+        rows={audit}
+        rowKey={(e, i) => `${e.time}-${String(i)}`}
+        rowClassName={(e) => `result-${e.result}`}
+        empty={<p className="muted">Nothing recorded yet.</p>}
+      />
     </section>
   )
 }

@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef, useState } from 'react'
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
 import { Elapsed } from '../../components/Elapsed'
+import { type Column, GridCells, GridHead, gridColumnsStyle } from '../../components/table'
 import { staleText } from '../../stores/live-health'
 import type { SortKey } from '../../live/call-list'
 import { partyLabel } from '../../live/format'
@@ -11,7 +12,8 @@ interface Props {
   readonly onSelect: (id: string) => void
   readonly sort: SortKey
   readonly descending: boolean
-  readonly onSort: (key: SortKey) => void
+  /** A sortable column's header was pressed (its key is a SortKey). */
+  readonly onSort: (key: string) => void
   readonly holdAlertSeconds: number
 }
 
@@ -21,12 +23,6 @@ const ROW_HEIGHT = 40
 const OVERSCAN = 6
 /** No scroll event for this long: the user stopped scrolling, the live order shows again. */
 const SCROLL_SETTLE_MS = 200
-const COLUMNS: readonly { key: SortKey; label: string }[] = [
-  { key: 'caller', label: 'Caller' },
-  { key: 'callee', label: 'With' },
-  { key: 'state', label: 'State' },
-  { key: 'duration', label: 'Time' },
-]
 
 function Party({ p }: { p: { name: string; number: string } }): React.JSX.Element {
   const { primary, secondary } = partyLabel(p)
@@ -65,36 +61,51 @@ function WithWhom({ call }: { call: LiveCall }): React.JSX.Element {
   )
 }
 
+/** What a row's cells need besides the call. */
+interface CellContext {
+  /** The row is the suggested call (nothing is selected). */
+  readonly suggested: boolean
+  readonly holdAlertSeconds: number
+}
+
+/** Waiting states, whose timer turns red after the hold alert. */
+const waiting = (call: LiveCall): boolean => call.state === 'hold' || call.state === 'parked' || call.state === 'queued' || call.state === 'ringing'
+
+/** The calls list's columns (their widths are the grid's tracks; the sortable keys are SortKeys). */
+const CALL_COLUMNS: readonly Column<LiveCall, CellContext>[] = [
+  { key: 'icon', header: 'Direction', hiddenHeader: true, width: '28px', cellTitle: (call) => call.direction, cell: (call) => (call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔') },
+  { key: 'caller', header: 'Caller', sortable: true, width: 'minmax(140px, 1.4fr)', cell: (call) => <Party p={call.caller} /> },
+  { key: 'callee', header: 'With', sortable: true, width: 'minmax(120px, 1.2fr)', cell: (call) => <WithWhom call={call} /> },
+  { key: 'state', header: 'State', sortable: true, width: '110px', cell: (call) => <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span> },
+  {
+    key: 'duration',
+    header: 'Time',
+    sortable: true,
+    width: '70px',
+    cell: (call, { holdAlertSeconds }) => (waiting(call) ? <Elapsed since={rowTimerSince(call)} alertAfterS={holdAlertSeconds} /> : <Elapsed since={rowTimerSince(call)} />),
+  },
+  {
+    key: 'via',
+    header: 'Path',
+    width: 'minmax(100px, 1fr)',
+    cellClassName: 'muted',
+    cellTitle: (call) => viaText(call) || undefined,
+    cell: (call, { suggested }) => (
+      <>
+        {suggested && <span className="suggested-tag">Suggested</span>}
+        {viaText(call)}
+      </>
+    ),
+  },
+]
+const COLUMNS_STYLE = gridColumnsStyle(CALL_COLUMNS)
+
 /**
  * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
  * change, so selecting a row does not re-render its cells.
  */
 const CallCells = memo(function CallCells({ call, suggested, holdAlertSeconds }: { call: LiveCall; suggested: boolean; holdAlertSeconds: number }): React.JSX.Element {
-  const waiting = call.state === 'hold' || call.state === 'parked' || call.state === 'queued' || call.state === 'ringing'
-  const via = viaText(call)
-  return (
-    <>
-      <span role="gridcell" className="col-icon" title={call.direction}>
-        {call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔'}
-      </span>
-      <span role="gridcell" className="col-caller">
-        <Party p={call.caller} />
-      </span>
-      <span role="gridcell" className="col-callee">
-        <WithWhom call={call} />
-      </span>
-      <span role="gridcell" className="col-state">
-        <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span>
-      </span>
-      <span role="gridcell" className="col-duration">
-        {waiting ? <Elapsed since={rowTimerSince(call)} alertAfterS={holdAlertSeconds} /> : <Elapsed since={rowTimerSince(call)} />}
-      </span>
-      <span role="gridcell" className="col-via muted" title={via !== '' ? via : undefined}>
-        {suggested && <span className="suggested-tag">Suggested</span>}
-        {via}
-      </span>
-    </>
-  )
+  return <GridCells columns={CALL_COLUMNS} row={call} ctx={{ suggested, holdAlertSeconds }} />
 })
 
 /**
@@ -249,26 +260,9 @@ export function CallsTable(props: Props): React.JSX.Element {
       role="grid"
       aria-label="Live calls"
       aria-rowcount={count + 1}
+      style={COLUMNS_STYLE}
     >
-      <div className="calls-head" role="row">
-        <span role="columnheader" className="col-icon" aria-label="Direction" />
-        {COLUMNS.map((c) => (
-          <span
-            key={c.key}
-            role="columnheader"
-            aria-sort={props.sort === c.key ? (props.descending ? 'descending' : 'ascending') : 'none'}
-            className={`col-${c.key}`}
-          >
-            <button type="button" className="link" onClick={() => { props.onSort(c.key) }}>
-              {c.label}
-              {props.sort === c.key ? (props.descending ? ' ▾' : ' ▴') : ''}
-            </button>
-          </span>
-        ))}
-        <span role="columnheader" className="col-via">
-          Path
-        </span>
-      </div>
+      <GridHead className="calls-head" columns={CALL_COLUMNS} sort={{ key: props.sort, descending: props.descending }} onSort={props.onSort} />
       <div ref={scroller} className="calls-body">
         {count === 0 && <p className="empty muted">No calls right now.</p>}
         <div className="calls-spacer" style={{ height: count * ROW_HEIGHT }}>

@@ -3,6 +3,7 @@ import type { ActionDone } from '../../../../src-preload/types/actions'
 import type { Result } from '../../../../src-preload/types/result'
 import { bridge } from '../../bridge/current'
 import { HelpOverlay } from '../../components/HelpOverlay'
+import { nextSort } from '../../components/table'
 import { useAppStore } from '../../stores/app-store'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
@@ -15,7 +16,7 @@ import { ParkedPanel } from './ParkedPanel'
 import { whenActionsOn } from '../../actions/action-gate'
 import { consultationChannel, parkedToPickUp, primaryChannel } from './call-model'
 import { runAction } from '../../actions/run-action'
-import type { SortKey } from '../../live/call-list'
+import { isSortKey } from '../../live/call-list'
 import { staleText } from '../../stores/live-health'
 
 type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
@@ -140,9 +141,11 @@ export function CallsView(): React.JSX.Element {
   const dial = useCallback((destination: string): void => { whenActionsOn(() => { dialNumber(setPending, destination) }) }, [])
   const dropOnExtension = useCallback((callId: string, ext: string): void => { transfer(callId, ext, 'blind') }, [transfer])
   const pickup = useCallback((space: string): void => { whenActionsOn(() => { void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space })) }) }, [])
-  const onSort = useCallback((key: SortKey): void => {
+  const onSort = useCallback((key: string): void => {
     const q = live().callsQuery
-    setQuery(key === q.sort ? { ...q, descending: !q.descending } : { ...q, sort: key, descending: false })
+    if (!isSortKey(key)) return
+    const next = nextSort({ key: q.sort, descending: q.descending }, key)
+    setQuery({ ...q, sort: key, descending: next.descending })
   }, [setQuery])
 
   const commands: CallCommands = useMemo(() => {

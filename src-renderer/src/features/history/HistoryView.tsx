@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { CdrRow } from '../../../../src-preload/types/cdr'
 import { bridge } from '../../bridge/current'
+import { type Column, VirtualTable } from '../../components/table'
 import { defaultHistoryFilter, startOfToday, toContractFilter, useHistoryStore } from '../../stores/history-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
@@ -28,44 +28,66 @@ function callbackNumber(r: CdrRow): string {
   return n
 }
 
-function Row({ r, onCallBack }: { r: CdrRow; onCallBack: (n: string) => void }): React.JSX.Element {
-  const who = cleanCid(r.cnam)
-  const number = callbackNumber(r)
-  const { wait, talk } = waitTalk(r)
-  return (
-    <>
-      <span role="gridcell" className="mono">
-        {new Date(r.start).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
-      </span>
-      <span role="gridcell" title={r.direction}>
-        {r.direction === 'inbound' ? '↘ in' : r.direction === 'outbound' ? '↗ out' : '↔ internal'}
-      </span>
-      <span role="gridcell" className="party">
-        <span className="party-primary">{who !== '' ? who : r.src}</span>
-        {who !== '' && <span className="party-secondary mono">{r.src}</span>}
-      </span>
-      <span role="gridcell" className="mono">
-        {r.dst}
-        {r.queue !== null ? ` · ${r.queue}` : ''}
-      </span>
-      <span role="gridcell">
-        <span className={r.missed ? 'pill pill-error' : 'pill pill-ok'}>{resultLabel(r)}</span>
-      </span>
-      <span role="gridcell" className="mono" title="Waiting: ringing, in a queue or an IVR">
-        {wait}
-      </span>
-      <span role="gridcell" className="mono" title={r.talk === null ? 'Not known: the agent’s leg is not in the cache' : 'Talking with a person'}>
-        {talk}
-      </span>
-      <span role="gridcell">
-        {number !== '' && (
-          <button type="button" className="small-button" aria-label={`Call back ${number}`} onClick={(e) => { e.stopPropagation(); onCallBack(number) }}>
-            Call back
-          </button>
-        )}
-      </span>
-    </>
-  )
+/** The history's columns; `onCallBack` places the call-back (bound to the shown PBX). */
+function historyColumns(onCallBack: (n: string) => void): readonly Column<CdrRow>[] {
+  return [
+    {
+      key: 'time',
+      header: 'Time',
+      width: '130px',
+      cellClassName: 'mono',
+      cell: (r) => new Date(r.start).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    },
+    {
+      key: 'direction',
+      header: 'Direction',
+      width: '90px',
+      cellTitle: (r) => r.direction,
+      cell: (r) => (r.direction === 'inbound' ? '↘ in' : r.direction === 'outbound' ? '↗ out' : '↔ internal'),
+    },
+    {
+      key: 'from',
+      header: 'From',
+      width: 'minmax(140px, 1.3fr)',
+      cellClassName: 'party',
+      cell: (r) => {
+        const who = cleanCid(r.cnam)
+        return (
+          <>
+            <span className="party-primary">{who !== '' ? who : r.src}</span>
+            {who !== '' && <span className="party-secondary mono">{r.src}</span>}
+          </>
+        )
+      },
+    },
+    { key: 'to', header: 'To', width: 'minmax(110px, 1fr)', cellClassName: 'mono', cell: (r) => `${r.dst}${r.queue !== null ? ` · ${r.queue}` : ''}` },
+    { key: 'result', header: 'Result', width: '100px', cell: (r) => <span className={r.missed ? 'pill pill-error' : 'pill pill-ok'}>{resultLabel(r)}</span> },
+    { key: 'wait', header: 'Wait', width: '60px', cellClassName: 'mono', cellTitle: () => 'Waiting: ringing, in a queue or an IVR', cell: (r) => waitTalk(r).wait },
+    {
+      key: 'talk',
+      header: 'Talk',
+      width: '60px',
+      cellClassName: 'mono',
+      cellTitle: (r) => (r.talk === null ? 'Not known: the agent’s leg is not in the cache' : 'Talking with a person'),
+      cell: (r) => waitTalk(r).talk,
+    },
+    {
+      key: 'actions',
+      header: 'Actions',
+      hiddenHeader: true,
+      width: '90px',
+      cell: (r) => {
+        const number = callbackNumber(r)
+        return (
+          number !== '' && (
+            <button type="button" className="small-button" aria-label={`Call back ${number}`} onClick={(e) => { e.stopPropagation(); onCallBack(number) }}>
+              Call back
+            </button>
+          )
+        )
+      },
+    },
+  ]
 }
 
 /** Call history from the local cache: works with the PBX unreachable ("cached as of"). */
@@ -73,10 +95,6 @@ export function HistoryView(): React.JSX.Element {
   const profileId = useLiveStore((s) => s.profileId)
   const status = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]))
   const { filter, rows, cursor, loading, buckets, stats, error, setFilter, load, loadMore } = useHistoryStore()
-  const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
-  const items = virtualizer.getVirtualItems()
-  const lastIndex = items[items.length - 1]?.index ?? -1
   const [selectedId, setSelectedId] = useState<number | null>(null)
   const selected = selectedId === null ? undefined : rows.find((r) => r.id === selectedId)
 
@@ -84,16 +102,16 @@ export function HistoryView(): React.JSX.Element {
     if (profileId !== null) void load(profileId)
   }, [profileId, filter, load])
   // Infinite scroll: the next keyset page when the last rows come into view.
-  useEffect(() => {
+  const onLastRendered = useCallback((lastIndex: number): void => {
     if (profileId !== null && cursor !== null && lastIndex >= rows.length - 20) void loadMore(profileId)
-  }, [profileId, cursor, lastIndex, rows.length, loadMore])
+  }, [profileId, cursor, rows.length, loadMore])
+  const columns = useMemo(() => historyColumns((destination) => {
+    if (profileId !== null) void runAction(bridge().invoke('calls.originate', { profileId, destination, confirmEmergency: false }))
+  }), [profileId])
 
   if (profileId === null) return <p className="muted">No PBX selected.</p>
   const offline = status?.ami !== 'connected'
 
-  const callBack = (destination: string): void => {
-    void runAction(bridge().invoke('calls.originate', { profileId, destination, confirmEmergency: false }))
-  }
   const exportCsv = async (): Promise<void> => {
     const r = await bridge().invoke('history.export', { filter: toContractFilter(profileId, filter) })
     const push = useToastStore.getState().push
@@ -173,41 +191,17 @@ export function HistoryView(): React.JSX.Element {
           {error.message}
         </p>
       )}
-      <div className="history-table" role="grid" aria-label="Call history" aria-rowcount={rows.length + 1}>
-        <div className="history-head" role="row">
-          {['Time', 'Direction', 'From', 'To', 'Result', 'Wait', 'Talk', ''].map((h, i) => (
-            <span key={`${h}-${String(i)}`} role="columnheader">
-              {h}
-            </span>
-          ))}
-        </div>
-        <div ref={scroller} className="history-body">
-          {rows.length === 0 && !loading && <p className="empty muted">No calls match.</p>}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const r = rows[item.index]
-              if (r === undefined) return null
-              return (
-                <div
-                  key={r.id}
-                  role="row"
-                  aria-selected={r.id === selectedId}
-                  tabIndex={0}
-                  className={r.id === selectedId ? 'history-row selected' : 'history-row'}
-                  style={{ transform: `translateY(${String(item.start)}px)`, height: ROW_HEIGHT }}
-                  onClick={() => { setSelectedId(r.id === selectedId ? null : r.id) }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' && e.target === e.currentTarget) setSelectedId(r.id)
-                    else if (e.key === 'Escape') setSelectedId(null)
-                  }}
-                >
-                  <Row r={r} onCallBack={callBack} />
-                </div>
-              )
-            })}
-          </div>
-        </div>
-      </div>
+      <VirtualTable
+        label="Call history"
+        className="history-table"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowHeight={ROW_HEIGHT}
+        empty={loading ? undefined : <p className="empty muted">No calls match.</p>}
+        selection={{ selected: selectedId, onSelect: setSelectedId }}
+        onLastRendered={onLastRendered}
+      />
       {selected !== undefined && (
         <section className="card history-detail" aria-label="Call details">
           <div className="row-between">

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { LiveQueue, LiveQueueMember } from '../../../../src-preload/types/live'
 import { bridge } from '../../bridge/current'
+import { type Column, Table } from '../../components/table'
 import { useLiveStore } from '../../stores/live-store'
 import { useAppStore } from '../../stores/app-store'
 import { Elapsed } from '../../components/Elapsed'
@@ -22,7 +23,8 @@ const MEMBER_STATUS: Record<number, string> = {
   8: 'On hold',
 }
 
-function MemberRow({ queue, m, canPause }: { queue: string; m: LiveQueueMember; canPause: boolean }): React.JSX.Element {
+/** Pause or unpause one member, with an optional reason (supervisors and admins). */
+function PauseControls({ queue, m }: { queue: string; m: LiveQueueMember }): React.JSX.Element {
   const profileId = useLiveStore((s) => s.profileId)
   const [reason, setReason] = useState('')
   const gate = useActionButton()
@@ -36,27 +38,30 @@ function MemberRow({ queue, m, canPause }: { queue: string; m: LiveQueueMember; 
     })
   }
   return (
-    <tr className={m.paused ? 'member-paused' : undefined}>
-      <td>{m.name !== '' ? m.name : m.interface}</td>
-      <td className="mono muted">{m.interface}</td>
-      <td>
-        <span className={`member-status status-${String(m.status)}`}>{MEMBER_STATUS[m.status] ?? String(m.status)}</span>
-      </td>
-      <td>{m.paused ? `Paused${m.pausedReason !== '' ? `: ${m.pausedReason}` : ''}` : '—'}</td>
-      <td className="mono">{m.callsTaken}</td>
-      <td className="mono">{m.penalty}</td>
-      {canPause && (
-        <td className="buttons">
-          {!m.paused && (
-            <input aria-label={`Pause reason for ${m.interface}`} placeholder="Reason" value={reason} maxLength={80} onChange={(e) => { setReason(e.currentTarget.value) }} />
-          )}
-          <button type="button" onClick={toggle} aria-label={`${m.paused ? 'Unpause' : 'Pause'} ${m.interface} in ${queue}`} {...gate}>
-            {m.paused ? 'Unpause' : 'Pause'}
-          </button>
-        </td>
+    <>
+      {!m.paused && (
+        <input aria-label={`Pause reason for ${m.interface}`} placeholder="Reason" value={reason} maxLength={80} onChange={(e) => { setReason(e.currentTarget.value) }} />
       )}
-    </tr>
+      <button type="button" onClick={toggle} aria-label={`${m.paused ? 'Unpause' : 'Pause'} ${m.interface} in ${queue}`} {...gate}>
+        {m.paused ? 'Unpause' : 'Pause'}
+      </button>
+    </>
   )
+}
+
+const MEMBER_COLUMNS: readonly Column<LiveQueueMember>[] = [
+  { key: 'member', header: 'Member', cell: (m) => (m.name !== '' ? m.name : m.interface) },
+  { key: 'interface', header: 'Interface', cellClassName: 'mono muted', cell: (m) => m.interface },
+  { key: 'status', header: 'Status', cell: (m) => <span className={`member-status status-${String(m.status)}`}>{MEMBER_STATUS[m.status] ?? String(m.status)}</span> },
+  { key: 'paused', header: 'Paused', cell: (m) => (m.paused ? `Paused${m.pausedReason !== '' ? `: ${m.pausedReason}` : ''}` : '—') },
+  { key: 'calls', header: 'Calls', cellClassName: 'mono', cell: (m) => m.callsTaken },
+  { key: 'penalty', header: 'Penalty', cellClassName: 'mono', cell: (m) => m.penalty },
+]
+
+/** The members' columns; with the pause controls for a seat that may pause. */
+function memberColumns(queue: string, canPause: boolean): readonly Column<LiveQueueMember>[] {
+  if (!canPause) return MEMBER_COLUMNS
+  return [...MEMBER_COLUMNS, { key: 'actions', header: 'Actions', hiddenHeader: true, cellClassName: 'buttons', cell: (m) => <PauseControls queue={queue} m={m} /> }]
 }
 
 function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: boolean; holdAlertSeconds: number }): React.JSX.Element {
@@ -96,28 +101,13 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
           ))}
         </ol>
       )}
-      <table className="grid" aria-label={`Members of ${q.id}`}>
-        <thead>
-          <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Interface</th>
-            <th scope="col">Status</th>
-            <th scope="col">Paused</th>
-            <th scope="col">Calls</th>
-            <th scope="col">Penalty</th>
-            {canPause && (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <MemberRow key={m.interface} queue={q.id} m={m} canPause={canPause} />
-          ))}
-        </tbody>
-      </table>
+      <Table
+        label={`Members of ${q.id}`}
+        columns={memberColumns(q.id, canPause)}
+        rows={members}
+        rowKey={(m) => m.interface}
+        rowClassName={(m) => (m.paused ? 'member-paused' : undefined)}
+      />
     </section>
   )
 }

@@ -2,28 +2,16 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cdrFromAmiFields, cdrFromFreepbx, openCdrStore, type CdrRecord, type CdrStore } from '../../../src-main/core/cdr/index';
 import { CSV_HEADER, restoreFormula } from '../../../src-main/core/cdr/csv';
-import { compileDirectionRule, foldCase, searchText } from '../../../src-main/core/cdr/derive';
+import { compileDirectionRule } from '../../../src-main/core/cdr/derive';
 import { LATEST_VERSION, migrate } from '../../../src-main/core/cdr/migrations';
 import { normalizeCdr } from '../../../src-main/core/cdr/normalize';
 import { captureFiles, cdrEventsOf } from '../../unit/cdr/capture-cdrs';
-import { rec, tempDbFile } from './helpers';
+import { freshStores, rec, tempDbFile, writeOldCache } from './helpers';
 
-const opened: { store: CdrStore; cleanup: () => void }[] = [];
-async function freshStore(file?: string): Promise<CdrStore> {
-  const t = tempDbFile();
-  const store = await openCdrStore({ file: file ?? t.file });
-  opened.push({ store, cleanup: t.cleanup });
-  return store;
-}
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    await o.store.close();
-    o.cleanup();
-  }
-});
+const freshStore = freshStores();
 
 const UTC = { timeZone: 'UTC' };
 const P = { profileId: 'pbx-a' };
@@ -33,27 +21,13 @@ const P = { profileId: 'pbx-a' };
  * far), profile 1 = pbx-a, the records `rec(i)` with their FTS entries.
  */
 function writeOldVersion(file: string, version: 2 | 3, records: readonly number[]): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  expect(migrate(db, {}, version)).toBe(version);
-  db.prepare("INSERT INTO profile (no, id) VALUES (1, 'pbx-a')").run();
-  // Version 3's identity index made a conflicting insert a no-op; version 2 had no such index.
-  const onConflict = version === 3 ? ' ON CONFLICT (start, ident_a, ident_b) DO NOTHING' : '';
-  const insert = db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext, channel,
-    dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, linkedid, userfield,
-    sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
-    VALUES (${Array(31).fill('?').join(',')})${onConflict}`);
-  const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
   const rule = compileDirectionRule(undefined);
-  for (const i of records) {
+  const rows = records.map((i) => {
     const n = normalizeCdr('pbx-a', rec(i), 'UTC', rule);
-    const id = 2 ** 45 + n.start * 4096;
-    insert.run(id, n.identA, n.identB, n.start, n.answer, n.end, n.clid, n.src, n.dst, n.dcontext, n.channel, n.dstchannel,
-      n.lastapp, n.lastdata, n.duration, n.billsec, n.disposition, n.amaflags, n.accountcode, n.uniqueid, n.linkedid,
-      n.userfield, n.sequence, n.recordingfile, n.cnam, n.cnum, n.did, n.source, n.direction, n.queue, n.missed ? 1 : 0);
-    fts.run(id, foldCase(searchText(n)));
-  }
-  db.close();
+    return { id: 2 ** 45 + n.start * 4096, n, missed: n.missed };
+  });
+  // Version 3's identity index made a conflicting insert a no-op; version 2 had no such index.
+  writeOldCache(file, version, 'pbx-a', rows, version === 3);
 }
 
 async function allRows(store: CdrStore, profileId = 'pbx-a'): Promise<Awaited<ReturnType<CdrStore['query']>>['rows']> {

@@ -4,27 +4,15 @@
 // queue call nobody answered as missed, exports both, and computes them for caches of version 4.
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cdrFromAmiFields, cdrFromFreepbx, openCdrStore, type CdrRecord, type CdrRow, type CdrStore } from '../../../src-main/core/cdr/index';
-import { compileDirectionRule, foldCase, searchText } from '../../../src-main/core/cdr/derive';
-import { LATEST_VERSION, migrate } from '../../../src-main/core/cdr/migrations';
+import { compileDirectionRule } from '../../../src-main/core/cdr/derive';
+import { LATEST_VERSION } from '../../../src-main/core/cdr/migrations';
 import { normalizeCdr } from '../../../src-main/core/cdr/normalize';
 import { cdrEventsOf } from '../../unit/cdr/capture-cdrs';
-import { tempDbFile } from './helpers';
+import { freshStores, tempDbFile, writeOldCache } from './helpers';
 
-const opened: { store: CdrStore; cleanup: () => void }[] = [];
-async function freshStore(): Promise<CdrStore> {
-  const t = tempDbFile();
-  const store = await openCdrStore({ file: t.file });
-  opened.push({ store, cleanup: t.cleanup });
-  return store;
-}
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    await o.store.close();
-    o.cleanup();
-  }
-});
+const freshStore = freshStores();
 
 const UTC = { timeZone: 'UTC' };
 const capture = (file: string): CdrRecord[] => cdrEventsOf(file).map((e) => cdrFromAmiFields(Object.fromEntries(e)));
@@ -139,30 +127,16 @@ describe('wait and talk in the call history', () => {
 
   it('a version-4 cache opens with wait, talk and missed computed for its rows, queue legs paired', async () => {
     const t = tempDbFile();
-    const db = new Database(t.file);
-    db.pragma('journal_mode = WAL');
-    expect(migrate(db, {}, 4)).toBe(4);
-    db.prepare("INSERT INTO profile (no, id) VALUES (1, 'lab')").run();
-    const insert = db.prepare(`INSERT INTO cdr (id, ident_a, ident_b, start, answer, "end", clid, src, dst, dcontext, channel,
-      dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, linkedid, userfield,
-      sequence, recordingfile, cnam, cnum, did, source, direction, queue, missed)
-      VALUES (${Array(31).fill('?').join(',')})`);
-    const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
     const rule = compileDirectionRule(undefined);
     const slots = new Map<number, number>();
-    for (const r of [...capture('queue.raw'), ...capture('queue-abandon.raw')]) {
+    const old = [...capture('queue.raw'), ...capture('queue-abandon.raw')].map((r) => {
       const n = normalizeCdr('lab', r, 'UTC', rule);
       const slot = slots.get(n.start) ?? 0;
       slots.set(n.start, slot + 1);
-      const id = 2 ** 45 + n.start * 4096 + slot;
       // Version 4 derived missed from the leg alone, the way it did then.
-      const oldMissed = n.disposition !== 'ANSWERED' || (n.lastapp === 'Queue' && n.dstchannel === '');
-      insert.run(id, n.identA, n.identB, n.start, n.answer, n.end, n.clid, n.src, n.dst, n.dcontext, n.channel, n.dstchannel,
-        n.lastapp, n.lastdata, n.duration, n.billsec, n.disposition, n.amaflags, n.accountcode, n.uniqueid, n.linkedid,
-        n.userfield, n.sequence, n.recordingfile, n.cnam, n.cnum, n.did, n.source, n.direction, n.queue, oldMissed ? 1 : 0);
-      fts.run(id, foldCase(searchText(n)));
-    }
-    db.close();
+      return { id: 2 ** 45 + n.start * 4096 + slot, n, missed: n.disposition !== 'ANSWERED' || (n.lastapp === 'Queue' && n.dstchannel === '') };
+    });
+    writeOldCache(t.file, 4, 'lab', old);
 
     const store = await openCdrStore({ file: t.file });
     const rows = await rowsOf(store, 'lab');

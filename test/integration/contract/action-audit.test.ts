@@ -1,52 +1,27 @@
 // What the audit log says about operator actions, read back through the contract after acting on
 // the demo PBX: the seat that acted, its role, the caller and where the call went, the queue
 // member and reason, the parked space — and the PBX's channel id kept in the detail for support.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CallContext } from '../../../src-main/core/api/dispatcher'
-import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
+import type { BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
 import type { PbxProfile } from '../../../src-main/core/profiles'
 import type { AuditEntryView } from '../../../src-preload/types/audit'
-import { emptyLiveState, type LiveMessage, type LiveState } from '../../../src-preload/types/live'
-import { applyLivePatch } from '../../support/live-patches'
-import { createTestCore } from '../../support/test-core'
+import type { LiveState } from '../../../src-preload/types/live'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { startDemoCore, type TestCore } from '../../support/demo-core'
 
-let demo: BuiltinDemo | undefined
-let core: ReturnType<typeof createTestCore> | undefined
-
-afterEach(async () => {
-  await core?.close()
-  await demo?.stop()
-  core = undefined
-  demo = undefined
-})
+const cleanups = cleanupsAfterEach()
 
 const tab: CallContext = { clientId: 'web-9', transport: 'web' }
 const window2: CallContext = { clientId: 'window-2', transport: 'ipc' }
 
-async function connected(operator: Partial<PbxProfile['operator']>): Promise<{ core: ReturnType<typeof createTestCore>; demo: BuiltinDemo; live: () => LiveState }> {
-  demo = await startBuiltinDemo({ rate: 0, seed: 3 })
-  const base = demo.builtin.profile
-  core = createTestCore({ builtinProfile: { ...demo.builtin, profile: { ...base, operator: { ...base.operator, ...operator } } } })
-  let state = emptyLiveState()
-  core.bus.register('watch', {
-    send: (channel, payload) => {
-      if (channel !== 'live.message') return
-      const msg = payload as LiveMessage
-      state = msg.kind === 'snapshot' ? msg.snapshot.state : applyLivePatch(state, msg.patch)
-    },
-    isBackedUp: () => false,
-  })
-  await core.start()
-  const c = core
-  await expect.poll(() => c.runtimes.statuses()[0]?.ami, { timeout: 15_000 }).toBe('connected')
-  await expect.poll(async () => {
-    await c.dispatch('live.subscribe', { profileId: 'demo' }, { clientId: 'watch', transport: 'web' })
-    return state.extensions['110'] !== undefined
-  }, { timeout: 15_000 }).toBe(true)
-  return { core, demo, live: () => state }
+async function connected(operator: Partial<PbxProfile['operator']>): Promise<{ core: TestCore; demo: BuiltinDemo; live: () => LiveState }> {
+  // 110 must be known as an extension of this PBX before a transfer names it.
+  const { core, demo, live } = await startDemoCore({ seed: 3, operator, loadedWith: '110' }, cleanups)
+  return { core, demo, live: live.state }
 }
 
-async function auditLines(c: ReturnType<typeof createTestCore>): Promise<AuditEntryView[]> {
+async function auditLines(c: TestCore): Promise<AuditEntryView[]> {
   const r = await c.dispatch('audit.read', { limit: 100 }, tab)
   if (!r.ok) throw new Error(r.error.message)
   return [...r.value].reverse()

@@ -6,97 +6,23 @@
  * channels, queues and parked calls must be equal. Queue figures moved live must equal what
  * QueueStatus says at the next resync. After a PBX restart, what cannot be known is unknown.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { AmiClient } from '../../../src-main/core/ami/client'
-import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
+import { describe, expect, it } from 'vitest'
 import type { Channel } from '../../../src-main/core/demo/model'
-import { LiveSync } from '../../../src-main/core/live/live-sync'
 import { type LiveModel, toLiveState } from '../../../src-main/core/live/model'
 import { PatchCoalescer } from '../../../src-main/core/live/patch-coalescer'
-import type { LiveCall } from '../../../src-preload/types/live'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { type LiveConsole, nextSync, onlyCall, periodicResync, reconnect, ringing, startLiveConsole, step } from '../../support/live-console'
 
-interface Console {
-  readonly pbx: DemoPbx
-  readonly client: AmiClient
-  readonly sync: LiveSync
-}
-
-let running: Console | undefined
-afterEach(async () => {
-  running?.sync.stop()
-  await running?.client.stop()
-  await running?.pbx.stop()
-  running = undefined
-})
-
-function nextSync(sync: LiveSync): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error('no resync within 10 s')) }, 10_000)
-    const off = sync.on('synced', () => {
-      clearTimeout(timer)
-      off()
-      resolve()
-    })
-  })
-}
-
-async function start(): Promise<Console> {
-  const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, clock: 'manual', rate: 0, seed: 11, startMs: 1_800_000_000_000 })
-  const client = new AmiClient({
-    host: '127.0.0.1',
-    port: pbx.info().ami.port,
-    username: 'demo',
-    secret: 'demo',
-    reconnect: { initialDelayMs: 5, maxDelayMs: 40 },
-    pingIntervalMs: 0,
-    actionTimeoutMs: 5000,
-  })
-  const sync = new LiveSync({ client, now: () => pbx.engine.now() })
-  sync.start()
-  const first = nextSync(sync)
-  await client.start()
-  await first
-  running = { pbx, client, sync }
-  return running
-}
-
-/**
- * Advances the PBX clock in ticks of 250 ms, waiting after each until every event it caused has
- * been applied (the console stamps events with the PBX clock when they arrive).
- */
-async function step(c: Console, ms = 500): Promise<void> {
-  let left = ms
-  do {
-    const tick = Math.min(250, left)
-    c.pbx.advanceTime(tick)
-    left -= tick
-    // A Ping answer comes after every event sent before it on the same socket.
-    await c.client.action('Ping')
-    await Promise.resolve()
-  } while (left > 0)
-}
+const cleanups = cleanupsAfterEach()
+const start = (): Promise<LiveConsole> => startLiveConsole(11, cleanups)
 
 /** What a window sees (meta aside): plain data, field by field. */
 function shown(m: LiveModel): unknown {
   return JSON.parse(JSON.stringify({ calls: m.calls, channels: m.channels, queues: m.queues, parked: m.parked })) as unknown
 }
 
-async function periodicResync(c: Console): Promise<void> {
-  const done = nextSync(c.sync)
-  void c.sync.resync()
-  await done
-  await step(c, 0)
-}
-
-async function reconnect(c: Console): Promise<void> {
-  const done = nextSync(c.sync)
-  c.pbx.cutAllConnections()
-  await done
-  await step(c, 0)
-}
-
 /** The state survives a periodic resync and a cut socket unchanged; returns it. */
-async function expectInvisibleResyncs(c: Console): Promise<LiveModel> {
+async function expectInvisibleResyncs(c: LiveConsole): Promise<LiveModel> {
   const before = shown(c.sync.model)
   await periodicResync(c)
   expect(shown(c.sync.model), 'after a periodic resync').toEqual(before)
@@ -105,20 +31,8 @@ async function expectInvisibleResyncs(c: Console): Promise<LiveModel> {
   return c.sync.model
 }
 
-function onlyCall(m: LiveModel): LiveCall {
-  const calls = Object.values(m.calls)
-  expect(calls).toHaveLength(1)
-  return calls[0] as LiveCall
-}
-
-function ringing(c: Console, device: string): Channel {
-  const ch = c.pbx.engine.ringingChannels().find((x) => x.device === device)
-  if (ch === undefined) throw new Error(`${device} is not ringing`)
-  return ch
-}
-
 /** Phone 100 calls 101 and 101 answers. */
-async function talking(c: Console): Promise<{ caller: Channel; callee: Channel }> {
+async function talking(c: LiveConsole): Promise<{ caller: Channel; callee: Channel }> {
   const caller = c.pbx.engine.phoneCall('100', '101')
   if (caller === undefined) throw new Error('no call')
   await step(c)

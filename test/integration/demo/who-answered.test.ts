@@ -6,76 +6,16 @@
  * the party the caller talks to (or where it rings now) and the path it took, and a resync
  * changes none of it.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { AmiClient } from '../../../src-main/core/ami/client'
-import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
+import { describe, expect, it } from 'vitest'
 import type { Channel } from '../../../src-main/core/demo/model'
-import { LiveSync } from '../../../src-main/core/live/live-sync'
-import type { LiveModel } from '../../../src-main/core/live/model'
 import type { LiveCall, LiveRouteStep } from '../../../src-preload/types/live'
+import { cleanupsAfterEach } from '../../support/cleanups'
+import { type LiveConsole, onlyCall, periodicResync, reconnect, ringing, startLiveConsole, step } from '../../support/live-console'
 
-interface Console {
-  readonly pbx: DemoPbx
-  readonly client: AmiClient
-  readonly sync: LiveSync
-}
+const cleanups = cleanupsAfterEach()
+const start = (): Promise<LiveConsole> => startLiveConsole(5, cleanups)
 
-let running: Console | undefined
-afterEach(async () => {
-  running?.sync.stop()
-  await running?.client.stop()
-  await running?.pbx.stop()
-  running = undefined
-})
-
-function nextSync(sync: LiveSync): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error('no resync within 10 s')) }, 10_000)
-    const off = sync.on('synced', () => {
-      clearTimeout(timer)
-      off()
-      resolve()
-    })
-  })
-}
-
-async function start(): Promise<Console> {
-  const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, clock: 'manual', rate: 0, seed: 5, startMs: 1_800_000_000_000 })
-  const client = new AmiClient({ host: '127.0.0.1', port: pbx.info().ami.port, username: 'demo', secret: 'demo', reconnect: { initialDelayMs: 5, maxDelayMs: 40 }, pingIntervalMs: 0, actionTimeoutMs: 5000 })
-  const sync = new LiveSync({ client, now: () => pbx.engine.now() })
-  sync.start()
-  const first = nextSync(sync)
-  await client.start()
-  await first
-  running = { pbx, client, sync }
-  return running
-}
-
-/** Advances the PBX clock, waiting until every event it caused has been applied. */
-async function step(c: Console, ms = 500): Promise<void> {
-  let left = ms
-  do {
-    const tick = Math.min(250, left)
-    c.pbx.advanceTime(tick)
-    left -= tick
-    await c.client.action('Ping')
-    await Promise.resolve()
-  } while (left > 0)
-}
-
-function onlyCall(m: LiveModel): LiveCall {
-  const calls = Object.values(m.calls)
-  expect(calls.map((x) => `${x.caller.number} → ${x.callee.number}`)).toHaveLength(1)
-  return calls[0] as LiveCall
-}
-
-function ringing(c: Console, device: string): Channel {
-  const ch = c.pbx.engine.ringingChannels().find((x) => x.device === device)
-  if (ch === undefined) throw new Error(`${device} is not ringing`)
-  return ch
-}
-
-function channelOn(c: Console, device: string): Channel {
+function channelOn(c: LiveConsole, device: string): Channel {
   const ch = c.pbx.engine.channelList().find((x) => x.device === device && !x.hungUp)
   if (ch === undefined) throw new Error(`no channel on ${device}`)
   return ch
@@ -91,21 +31,15 @@ function target(call: LiveCall): string {
 }
 
 /** A periodic resync and a reconnect leave who and the path as they were. */
-async function expectKeptByResyncs(c: Console): Promise<void> {
+async function expectKeptByResyncs(c: LiveConsole): Promise<void> {
   const before = onlyCall(c.sync.model)
-  const done = nextSync(c.sync)
-  void c.sync.resync()
-  await done
-  await step(c, 0)
+  await periodicResync(c)
   expect(onlyCall(c.sync.model)).toMatchObject({ callee: before.callee, target: before.target, path: before.path })
-  const again = nextSync(c.sync)
-  c.pbx.cutAllConnections()
-  await again
-  await step(c, 0)
+  await reconnect(c)
   expect(onlyCall(c.sync.model)).toMatchObject({ callee: before.callee, target: before.target, path: before.path })
 }
 
-async function queueCallAnsweredBy101(c: Console): Promise<Channel> {
+async function queueCallAnsweredBy101(c: LiveConsole): Promise<Channel> {
   for (const iface of ['PJSIP/102', 'PJSIP/103', 'PJSIP/104']) c.pbx.memberPause('support', iface, true, 'test')
   const trunk = c.pbx.engine.inboundCall('trunk', '4930555000', '+4930111222', 'Queue Caller')
   if (trunk === undefined) throw new Error('no inbound call')

@@ -5,47 +5,18 @@
  * connection never sets it (windows would flash "stale" every five minutes).
  */
 import { describe, expect, it } from 'vitest'
-import type { AmiClientEvents, ListResult } from '../../../src-main/core/ami/client'
-import { TypedEmitter } from '../../../src-main/core/util/typed-emitter'
 import { AmiError } from '../../../src-main/core/ami/errors'
-import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { LiveSync } from '../../../src-main/core/live/live-sync'
+import { FakeListClient } from '../../support/fake-list-client'
 
-/** An AmiClient stand-in: each list is answered (or failed) by the test. */
-class FakeClient extends TypedEmitter<AmiClientEvents> {
-  state: 'idle' | 'ready' = 'ready'
-  failNext = false
-  private waiting: Array<() => void> = []
-
-  list(): Promise<ListResult> {
-    const fail = this.failNext
-    return new Promise((resolve, reject) => {
-      this.waiting.push(() => {
-        if (fail) reject(new Error('list failed'))
-        else resolve({ response: undefined as unknown as AmiMessage, events: [] })
-      })
-    })
-  }
-
-  release(): void {
-    const w = this.waiting
-    this.waiting = []
-    for (const f of w) f()
-  }
-
-  fire<K extends keyof AmiClientEvents>(name: K, ...args: AmiClientEvents[K]): void {
-    this.emit(name, ...args)
-  }
-}
-
-function setup(): { client: FakeClient; sync: LiveSync; clock: { t: number } } {
+function setup(): { client: FakeListClient; sync: LiveSync; clock: { t: number } } {
   const clock = { t: 1000 }
-  const client = new FakeClient()
+  const client = new FakeListClient()
   const sync = new LiveSync({ client, now: () => clock.t, retryDelayMs: 60_000 })
   return { client, sync, clock }
 }
 
-async function rebuilt(client: FakeClient, sync: LiveSync, run: () => unknown): Promise<void> {
+async function rebuilt(client: FakeListClient, sync: LiveSync, run: () => unknown): Promise<void> {
   const done = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
   void run()
   client.release()

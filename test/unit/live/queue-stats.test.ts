@@ -3,12 +3,11 @@
  * app_queue computes them, and a resync's replay never counts twice what QueueStatus already holds.
  */
 import { describe, expect, it } from 'vitest'
-import { TypedEmitter } from '../../../src-main/core/util/typed-emitter'
-import type { AmiClientEvents, ListResult } from '../../../src-main/core/ami/client'
 import { AmiMessage } from '../../../src-main/core/ami/message'
 import { LiveSync } from '../../../src-main/core/live/live-sync'
 import { runningAverage, servicePercent } from '../../../src-main/core/live/queue-stats'
 import { after, listItems, replay } from './support'
+import { FakeListClient } from '../../support/fake-list-client'
 
 describe('app_queue arithmetic', () => {
   it('running averages: the first call sets them, then (3·old + new) / 4 in integers', () => {
@@ -50,31 +49,6 @@ describe('queue figures from the captured events', () => {
   })
 })
 
-/** An AmiClient stand-in: list answers released by the test. */
-class FakeClient extends TypedEmitter<AmiClientEvents> {
-  state: 'idle' | 'ready' = 'ready'
-  answers = new Map<string, readonly AmiMessage[]>()
-  private waiting: Array<() => void> = []
-
-  list(name: string): Promise<ListResult> {
-    return new Promise((resolve) => {
-      this.waiting.push(() => {
-        resolve({ response: undefined as unknown as AmiMessage, events: [...(this.answers.get(name) ?? [])] })
-      })
-    })
-  }
-
-  release(): void {
-    const w = this.waiting
-    this.waiting = []
-    for (const f of w) f()
-  }
-
-  fire<K extends keyof AmiClientEvents>(name: K, ...args: AmiClientEvents[K]): void {
-    this.emit(name, ...args)
-  }
-}
-
 function params(completed: number, holdtime: number, talkTime: number): AmiMessage {
   return AmiMessage.from([
     ['Event', 'QueueParams'], ['Queue', 'support'], ['Max', '0'], ['Strategy', 'ringall'], ['Calls', '0'],
@@ -97,7 +71,7 @@ const complete = AmiMessage.from([
   ['HoldTime', '12'], ['TalkTime', '40'], ['Reason', 'caller'],
 ])
 
-async function resyncWith(client: FakeClient, sync: LiveSync, queueStatus: readonly AmiMessage[], during: () => void): Promise<void> {
+async function resyncWith(client: FakeListClient, sync: LiveSync, queueStatus: readonly AmiMessage[], during: () => void): Promise<void> {
   client.answers.set('QueueStatus', queueStatus)
   const done = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
   void sync.resync()
@@ -107,8 +81,8 @@ async function resyncWith(client: FakeClient, sync: LiveSync, queueStatus: reado
 }
 
 describe('a resync does not count a queue call twice', () => {
-  async function connected(): Promise<{ client: FakeClient; sync: LiveSync }> {
-    const client = new FakeClient()
+  async function connected(): Promise<{ client: FakeListClient; sync: LiveSync }> {
+    const client = new FakeListClient()
     let t = 1_000_000
     const sync = new LiveSync({ client, now: () => (t += 10) })
     sync.start()

@@ -8,46 +8,15 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { TypedEmitter } from '../../../src-main/core/util/typed-emitter'
-import type { AmiClientEvents, ListResult } from '../../../src-main/core/ami/client'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { toTypedEvent, type AmiTypedEvent } from '../../../src-main/core/ami/events'
 import { LiveSync } from '../../../src-main/core/live/live-sync'
 import { emptyLiveModel, type LiveModel } from '../../../src-main/core/live/model'
 import { reduceAll } from '../../../src-main/core/live/reduce'
 import { SimPbx, type SimCommand } from './sim-pbx'
+import { FakeListClient } from '../../support/fake-list-client'
 
 const SEED = Number(process.env.LIVE_PROPERTY_SEED ?? 20261125)
-
-/** An AmiClient stand-in whose list answers the test releases by hand. */
-class FakeClient extends TypedEmitter<AmiClientEvents> {
-  state: 'idle' | 'ready' = 'idle'
-  answers = new Map<string, readonly AmiMessage[]>()
-  private waiting: Array<() => void> = []
-
-  list(name: string): Promise<ListResult> {
-    return new Promise((resolve) => {
-      this.waiting.push(() => {
-        resolve({ response: undefined as unknown as AmiMessage, events: [...(this.answers.get(name) ?? [])] })
-      })
-    })
-  }
-
-  release(): void {
-    const w = this.waiting
-    this.waiting = []
-    for (const f of w) f()
-  }
-
-  /** Public for the test: plays the client's side of the socket. */
-  fire<K extends keyof AmiClientEvents>(name: K, ...args: AmiClientEvents[K]): void {
-    this.emit(name, ...args)
-  }
-
-  get pendingLists(): number {
-    return this.waiting.length
-  }
-}
 
 const command: fc.Arbitrary<SimCommand> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('new' as const), link: fc.option(fc.nat(50), { nil: undefined }) }) },
@@ -126,7 +95,7 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
           const snap = eligible[sRaw % eligible.length] ?? { at: n, snap: pbx.snapshot() }
           const k = c + (kRaw % (n - c + 1))
 
-          const client = new FakeClient()
+          const client = new FakeListClient('idle')
           client.answers.set('CoreShowChannels', snap.snap.coreShowChannels)
           client.answers.set('BridgeList', snap.snap.bridgeList)
           client.answers.set('QueueStatus', snap.snap.queueStatus)
@@ -171,7 +140,7 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
       { op: 'bridge', a: 0, b: 1 },
       { op: 'new', link: undefined },
     ])
-    const client = new FakeClient()
+    const client = new FakeListClient('idle')
     let t = 0
     const sync = new LiveSync({ client, now: () => ++t })
     sync.start()

@@ -18,9 +18,6 @@ export function parkerDialString(channelName: string): string {
 }
 
 export class Dialplan {
-  /** Set by a harness: the lab phones' extra ring time before answering (lab: none). */
-  phoneRingMs = 0
-
   constructor(private readonly pbx: Pbx) {}
 
   /** Runs a route for a channel that just entered (context, exten). */
@@ -42,19 +39,15 @@ export class Dialplan {
     const { channelEvents: ev, channels, hangups, config } = this.pbx
     switch (route.kind) {
       case 'phone': {
-        // The lab's simulated phone: NoOp, Answer, Wait(600) on the ;2 half.
+        // The lab's simulated phone answers at once: NoOp, Answer, Wait(600) on the ;2 half.
         ev.newexten(ch, 'NoOp', `Simulated phone ${route.exten} answers`, { priority: 1 })
-        const answer = (): void => {
-          ev.newexten(ch, 'Answer', '', { priority: 2 })
-          ev.answerLocalTwo(ch)
-          hooks?.onAnswered?.()
-          channels.later(ch, 0, () => {
-            ev.newexten(ch, 'Wait', '600', { priority: 3 })
-            channels.later(ch, 600_000, () => { hangups.soft(ch, 16); })
-          })
-        }
-        if (this.phoneRingMs > 0) channels.later(ch, this.phoneRingMs, answer)
-        else answer()
+        ev.newexten(ch, 'Answer', '', { priority: 2 })
+        ev.answerLocalTwo(ch)
+        hooks?.onAnswered?.()
+        channels.later(ch, 0, () => {
+          ev.newexten(ch, 'Wait', '600', { priority: 3 })
+          channels.later(ch, 600_000, () => { hangups.soft(ch, 16); })
+        })
         return
       }
       case 'dial': {

@@ -6,6 +6,10 @@ import { builtinModules } from 'node:module'
 import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+const coreForbiddenPaths = [
+  { name: 'electron', message: 'src-main/core is Electron-free; inject what you need.' },
+  { name: 'electron-store', message: 'src-main/core takes a KeyValueStore instead.' },
+]
 
 export default defineConfig([
   globalIgnores(['out/**', 'node_modules/**', 'test-results/**', 'bench/.work/**', '.cache/**', '**/*.mjs', '**/*.cjs']),
@@ -32,8 +36,21 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'src-main/core is Electron-free; inject what you need.' },
-                  { name: 'electron-store', message: 'src-main/core takes a KeyValueStore instead.' }] },
+        { paths: coreForbiddenPaths },
+      ],
+    },
+  },
+  {
+    // Domains never depend on the API layer: it assembles them (api/slices.ts), and only app/ wires it.
+    files: ['src-main/core/**/*.ts'],
+    ignores: ['src-main/core/api/**', 'src-main/core/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: coreForbiddenPaths,
+          patterns: [{ group: ['**/api', '**/api/*', '../api', '../api/*'], message: 'A core domain never imports core/api (only app/ does): take what you need from core/slice, core/errors or your own folder.' }],
+        },
       ],
     },
   },

@@ -4,7 +4,7 @@
  * subscribe function; each notify channel a send function. The renderer never gets ipcRenderer, a generic invoke, or any Node object.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { eventChannelNames, invokeChannelNames, ipcName, notifyChannelNames, type EventChannel, type InvokeChannel, type NotifyChannel } from './channel-names'
+import { eventChannelNames, invokeChannelNames, ipcName, notifyChannelNames, type EventChannel, type InvokeChannel, type NotifyChannel } from './contract/names'
 import type { AttendantBridge } from './contract'
 
 function buildInvoke(): AttendantBridge['invoke'] {

@@ -1,6 +1,6 @@
 import type { ActionDone, UnknownOutcomeDetail } from '../../../src-preload/types/actions'
 import { seatLabel, type AuditInput, type AuditLog, type SeatContext } from '../audit'
-import { authorize, type DialBudget, type DialRefusalDetail, type GuardedAction } from '../guard'
+import { authorizeIn, type DialBudget, type DialRefusalDetail, type PolicyTable } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
 import { ApiFailure } from '../errors/api-failure'
 import { toActionFailure } from './action-errors'
@@ -13,8 +13,9 @@ import type { OutcomeSettler } from './outcome-settler'
  */
 export type Actor = SeatContext
 
-export interface Attempt {
-  readonly action: GuardedAction
+/** One run of an action `A` of a slice (its policies name who may run it). */
+export interface Attempt<A extends string = string> {
+  readonly action: A
   /** What a person recognises: "Anna Berg <+4930123> → 205", "Anna Berger (PJSIP/101) in support". */
   readonly target: string
   readonly actor: Actor
@@ -60,12 +61,18 @@ function detailOf(...parts: (string | undefined)[]): string | undefined {
 }
 
 /**
- * The one path every operator action takes: authorise (role, read-only), run the body (which
+ * The one path every operator action takes: authorise (role, read-only) by the policies of the
+ * slice that runs it, run the body (which
  * judges its destination, then spends from the dial budget), and write an audit line whatever
  * happens — ok, refused, error or outcome unknown — naming the seat, its role and what a person
  * recognises, with the PBX's ids kept in the detail for support.
  */
-export async function runGuarded(d: GuardDeps, attempt: Attempt, body: (scope: RunScope) => Promise<BodyResult>): Promise<ActionDone> {
+export async function runGuarded<P extends PolicyTable>(
+  d: GuardDeps,
+  policies: P,
+  attempt: Attempt<keyof P & string>,
+  body: (scope: RunScope) => Promise<BodyResult>,
+): Promise<ActionDone> {
   const profile = d.profile()
   const base = {
     profileId: profile.id,
@@ -75,7 +82,7 @@ export async function runGuarded(d: GuardDeps, attempt: Attempt, body: (scope: R
     operator: profile.operator.ownExtension,
     seat: seatLabel(attempt.actor),
   } satisfies Partial<AuditInput>
-  const auth = authorize(attempt.action, profile)
+  const auth = authorizeIn(policies, attempt.action, profile)
   if (!auth.ok) {
     await d.audit.append({ ...base, result: 'refused', errorCode: 'forbidden', rule: auth.rule, detail: detailOf(auth.reason, attempt.support) })
     throw new ApiFailure('forbidden', auth.reason, { rule: auth.rule })

@@ -2,32 +2,13 @@ import {
   invokeChannels,
   isInvokeChannel,
   type InvokeChannel,
-  type InvokeOutput,
-  type InvokeParsed,
 } from '../../../src-preload/contract'
 import { fail, ok, type Result } from '../../../src-preload/types/result'
 import { ApiFailure } from '../errors/api-failure'
+import type { CallContext, Dispatch, Handler, Handlers } from '../slice'
 
-/** Who is calling: one per Electron window or web-mode socket. Used for rate limits and audit. */
-export interface CallContext {
-  readonly clientId: string
-  readonly transport: 'ipc' | 'web'
-}
-
-export type Handler<C extends InvokeChannel> = (
-  input: InvokeParsed<C>,
-  ctx: CallContext,
-) => Promise<InvokeOutput<C>> | InvokeOutput<C>
-
-/** One handler per channel; a missing or extra key is a compile error. */
-export type Handlers = { readonly [C in InvokeChannel]: Handler<C> }
-
-/** Typed for a literal channel name (tests, in-process callers); `unknown` for what a transport received. */
-export type Dispatch = <C extends string>(
-  channel: C,
-  input: unknown,
-  ctx: CallContext,
-) => Promise<Result<C extends InvokeChannel ? InvokeOutput<C> : unknown>>
+// Transports and tests name these from here; they are declared with the slices (no domain imports api/).
+export type { CallContext, Dispatch, Handler, Handlers } from '../slice'
 
 /** Largest structured input accepted before schema validation even runs. */
 const MAX_INPUT_JSON_BYTES = 256 * 1024

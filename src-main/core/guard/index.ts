@@ -8,7 +8,7 @@ export {
   type RefusalRule,
   type Verdict,
 } from './judge-destination'
-export { authorize, isGuardedAction, ACTION_POLICY, type GuardedAction, type Authorization, type OperatorSeat } from './authorize'
+export { authorizeIn, type ActionPolicy, type Authorization, type OperatorSeat, type PolicyTable } from './authorize'
 export { RateLimiter, type RateLimiterOptions, type RateDecision, type RatePolicy } from './rate-limiter'
 export { DialBudgets, dialRateOf, dialSeatKey, type DialBudget, type DialBudgetsOptions, type DialDecision, type DialRefusalDetail, type DialSeat } from './dial-budget'
 export { DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, type DenyRange } from './toll-fraud-tables'

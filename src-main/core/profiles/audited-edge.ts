@@ -1,5 +1,5 @@
 import { invokeChannels, isInvokeChannel } from '../../../src-preload/contract'
-import type { CallContext, Dispatch } from '../api/dispatcher'
+import type { CallContext, Dispatch } from '../slice'
 import type { ProfileService } from './profile-service'
 
 /** The audit action each profile/admin channel's lines carry. */

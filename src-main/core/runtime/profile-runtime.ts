@@ -1,10 +1,8 @@
 import type { ActionSettled } from '../../../src-preload/types/actions'
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
 import type { LiveMessage } from '../../../src-preload/types/live'
-import { CallActions } from '../actions/call-actions'
 import { OutcomeSettler } from '../actions/outcome-settler'
 import type { AmiPort } from '../actions/pbx-port'
-import { QueueActions } from '../actions/queue-actions'
 import type { AmiClient } from '../ami/client'
 import { AmiError } from '../ami/errors'
 import type { AmiMessage } from '../ami/message'
@@ -16,6 +14,7 @@ import { PbxSession, type SessionStatus } from '../connection'
 import { DialBudgets, type DialBudget } from '../guard'
 import { LiveSync, PatchCoalescer, toLiveState, type LiveSubscription } from '../live'
 import type { PbxProfile, SecretKind } from '../profiles/schema'
+import { CapabilityRegistry, type Capability, type CapabilityHost } from './capability'
 import { liveLookup } from './live-lookup'
 
 export interface ProfileRuntimeOptions {
@@ -48,15 +47,15 @@ const EVENT_MASK = 'call,agent,user,cdr,reporting'
 /**
  * Everything one connected PBX profile runs: its PbxSession (AMI, ARI, FreePBX API behind one
  * circuit breaker), the live state kept right across reconnects, the coalesced patches each
- * window subscribes to, and the guarded operator actions.
+ * window subscribes to, and the capabilities the slices build on it (the guarded operator
+ * actions: calls/, queues/ …), reached with `use(capability)`.
  */
-export class ProfileRuntime {
+export class ProfileRuntime implements CapabilityHost {
   readonly profile: PbxProfile
   readonly session: PbxSession
   readonly coalescer: PatchCoalescer
-  readonly calls: CallActions
-  readonly queues: QueueActions
   private readonly settler: OutcomeSettler
+  private readonly capabilities: CapabilityRegistry
   private sync: LiveSync | undefined
   private readonly subscriptions = new Map<string, LiveSubscription>()
   private reconcileTimer: NodeJS.Timeout | undefined
@@ -84,31 +83,16 @@ export class ProfileRuntime {
       },
       ...(opts.log === undefined ? {} : { log: opts.log }),
     })
-    const settler = this.settler
-    this.calls = new CallActions({
+    this.capabilities = new CapabilityRegistry({
       profile,
       ami,
       live: lookup,
+      liveModel: () => this.sync?.model,
       audit: opts.audit,
       dialBudget,
-      settler,
-      ...(p.ari.enabled
-        ? {
-            fallback: {
-              amiReady: () => this.session.amiClient?.state === 'ready',
-              ariHangup: (channelId: string) => this.session.ari((c) => c.hangup(channelId)),
-            },
-          }
-        : {}),
-    })
-    this.queues = new QueueActions({
-      profile,
-      ami,
-      audit: opts.audit,
-      dialBudget,
-      settler,
-      isMember: (queue, iface) => this.sync?.model.queues[queue]?.members[iface] !== undefined,
-      memberName: (queue, iface) => this.sync?.model.queues[queue]?.members[iface]?.name,
+      settler: this.settler,
+      amiReady: () => this.session.amiClient?.state === 'ready',
+      ...(p.ari.enabled ? { ariHangup: (channelId: string) => this.session.ari((c) => c.hangup(channelId)) } : {}),
     })
     this.status = toConnectionStatus(p, this.session.status())
     this.session.on('status', (s) => {
@@ -180,6 +164,11 @@ export class ProfileRuntime {
     this.settler.dispose()
     this.coalescer.dispose()
     await this.session.disconnect()
+  }
+
+  /** A capability of this runtime (built on first use from this runtime's deps, then kept). */
+  use<T>(capability: Capability<T>): T {
+    return this.capabilities.use(capability)
   }
 
   connectionStatus(): ConnectionStatus {

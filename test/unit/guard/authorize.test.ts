@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ACTION_POLICY, authorize, type GuardedAction } from '../../../src-main/core/guard'
+import { ACTION_POLICY, authorize, type GuardedAction } from '../../../src-main/core/api/action-policies'
 import { builtinDemoProfile, type Role } from '../../../src-main/core/profiles'
 
 const seat = (role: Role, readOnly = false) => ({ role, readOnly })

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { ActionDone } from '../../../src-preload/types/actions'
-export type { Actor } from './guarded-run'
+export type { Actor } from '../actions/guarded-run'
 import { ApiFailure } from '../errors/api-failure'
 import type { AuditLog } from '../audit'
 import { judgeDestination, type DialBudget } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
-import { callText, movedText, partyText } from './audit-target'
-import type { Expectation } from './expectation'
-import type { OutcomeSettler } from './outcome-settler'
-import { runGuarded, type Actor, type Attempt, type BodyResult, type RunScope } from './guarded-run'
-import type { AmiPort, CallParties, LiveLookup } from './pbx-port'
+import { callText, movedText, partyText } from '../actions/audit-target'
+import type { Expectation } from '../actions/expectation'
+import type { OutcomeSettler } from '../actions/outcome-settler'
+import { runGuarded, type Actor, type Attempt, type BodyResult, type RunScope } from '../actions/guarded-run'
+import type { AmiPort, CallParties, LiveLookup } from '../actions/pbx-port'
+import { CALL_POLICIES, type CallAction } from './policy'
 
 export interface CallActionsDeps {
   readonly profile: () => PbxProfile
@@ -253,7 +254,7 @@ export class CallActions {
     return this.d.live.callChannels(channelId).find((id) => this.d.live.channelName(id) === name) ?? channelId
   }
 
-  private run(attempt: Attempt, body: (scope: RunScope) => Promise<BodyResult>): Promise<ActionDone> {
-    return runGuarded(this.d, attempt, body)
+  private run(attempt: Attempt<CallAction>, body: (scope: RunScope) => Promise<BodyResult>): Promise<ActionDone> {
+    return runGuarded(this.d, CALL_POLICIES, attempt, body)
   }
 }

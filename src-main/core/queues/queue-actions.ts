@@ -1,8 +1,9 @@
 import type { ActionDone } from '../../../src-preload/types/actions'
 import { ApiFailure } from '../errors/api-failure'
-import { memberText } from './audit-target'
-import { runGuarded, type Actor, type GuardDeps } from './guarded-run'
-import type { AmiPort } from './pbx-port'
+import { memberText } from '../actions/audit-target'
+import { runGuarded, type Actor, type GuardDeps } from '../actions/guarded-run'
+import type { AmiPort } from '../actions/pbx-port'
+import { QUEUE_POLICIES } from './policy'
 
 export interface QueueActionsDeps extends GuardDeps {
   readonly ami: AmiPort
@@ -20,7 +21,7 @@ export class QueueActions {
     const why = reason === undefined || reason === '' ? undefined : reason
     // Pausing and unpausing are told apart in the log, with the member by name and the reason given.
     const target = `${memberText(this.nameOf(queue, iface), iface)} in queue ${queue}${why === undefined ? '' : `, reason “${why}”`}`
-    return runGuarded(this.d, { action: paused ? 'queue.pause' : 'queue.unpause', target, actor }, async (scope) => {
+    return runGuarded(this.d, QUEUE_POLICIES, { action: paused ? 'queue.pause' : 'queue.unpause', target, actor }, async (scope) => {
       if (!this.d.isMember(queue, iface)) throw new ApiFailure('not_found', `${iface} is not a member of ${queue} any more`)
       scope.expect({ kind: 'paused', queue, iface, paused })
       await this.d.ami.action('QueuePause', [

@@ -1,0 +1,19 @@
+/**
+ * Every domain slice the console has, one line each: its handlers become the contract's handlers
+ * (handlers.ts), its policies the console's list of guarded actions (action-policies.ts). A slice
+ * missing here leaves channels without a handler: a compile error in handlers.ts.
+ */
+import { auditSlice } from '../audit/slice'
+import { callsSlice } from '../calls/slice'
+import { historySlice } from '../cdr/slice'
+import { connectionsSlice } from '../connection/slice'
+import { liveSlice } from '../live/slice'
+import { profilesSlice } from '../profiles/slice'
+import { queuesSlice } from '../queues/slice'
+import { appSlice } from '../settings/slice'
+
+export const slices = [appSlice, profilesSlice, auditSlice, connectionsSlice, liveSlice, callsSlice, queuesSlice, historySlice] as const
+
+export type AnySlice = (typeof slices)[number]
+/** One type from a union of object types: every member's keys at once. */
+export type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never

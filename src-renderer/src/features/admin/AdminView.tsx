@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { PbxProfile } from '../../../../src-preload/types/profile'
+import { TextField } from '../../components/form'
 import { type Column, Table } from '../../components/table'
 import { useAppStore } from '../../stores/app-store'
 import { useProfilesStore } from '../../stores/profiles-store'
@@ -35,14 +36,8 @@ function PassphraseForm(): React.JSX.Element {
         PBX addresses). Changing it needs the current one; wrong tries make the next one wait.
       </p>
       <div className="inline-fields">
-        <label className="form-field">
-          <span>Current passphrase</span>
-          <input type="password" autoComplete="current-password" value={current} onChange={(e) => { setCurrent(e.currentTarget.value) }} />
-        </label>
-        <label className="form-field">
-          <span>New passphrase</span>
-          <input type="password" autoComplete="new-password" value={next} onChange={(e) => { setNext(e.currentTarget.value) }} />
-        </label>
+        <TextField label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={setCurrent} />
+        <TextField label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={setNext} />
         <button type="submit" disabled={next === '' || current === ''}>
           Change passphrase
         </button>
@@ -96,10 +91,14 @@ function RemoveProfile({ profile, needsPassphrase }: { profile: PbxProfile; need
         if (e.key === 'Escape') cancel()
       }}
     >
-      <label className="form-field">
-        <span>Admin passphrase to remove “{profile.name}” and its secrets</span>
-        <input type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(e) => { setPassphrase(e.currentTarget.value) }} />
-      </label>
+      <TextField
+        label={`Admin passphrase to remove “${profile.name}” and its secrets`}
+        type="password"
+        autoComplete="current-password"
+        autoFocus
+        value={passphrase}
+        onChange={setPassphrase}
+      />
       <button type="submit" className="danger" disabled={passphrase === ''}>
         Remove
       </button>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { FormError, TextField } from '../../components/form'
 import { useProfilesStore } from '../../stores/profiles-store'
 
 /** Main's minimum (core/profiles/passphrase.ts); checked there too, shown here to save a round trip. */
@@ -47,35 +48,18 @@ export function FirstRunStep({ webMode }: { webMode: boolean }): React.JSX.Eleme
         {webMode && ' Type the setup code printed in the terminal where the console was started (npm run web).'}
       </p>
       <div className="first-run-fields">
-        <label className="form-field">
-          <span>Admin passphrase</span>
-          <input type="password" autoComplete="new-password" value={next} onChange={(e) => { setNext(e.currentTarget.value) }} />
-        </label>
-        <label className="form-field">
-          <span>Repeat it</span>
-          <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => { setRepeat(e.currentTarget.value) }} />
-        </label>
-        {webMode && (
-          <label className="form-field">
-            <span>Setup code</span>
-            <input
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="XXXX-XXXX-XXXX"
-              value={code}
-              onChange={(e) => { setCode(e.currentTarget.value) }}
-            />
-          </label>
-        )}
+        <TextField
+          label="Admin passphrase"
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          note={tooShort ? `At least ${String(MIN_LENGTH)} characters` : undefined}
+          onChange={setNext}
+        />
+        <TextField label="Repeat it" type="password" autoComplete="new-password" value={repeat} error={mismatch ? 'The two passphrases differ' : undefined} onChange={setRepeat} />
+        {webMode && <TextField label="Setup code" mono placeholder="XXXX-XXXX-XXXX" value={code} onChange={setCode} />}
       </div>
-      {tooShort && <p className="muted small">At least {MIN_LENGTH} characters.</p>}
-      {mismatch && <p className="error-text">The two passphrases differ.</p>}
-      {error !== null && (
-        <p role="alert" className="error-text">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="buttons">
         <button type="submit" className="primary" disabled={!ready || busy}>
           Set admin passphrase

@@ -1,10 +1,11 @@
 import './profile-editor.css'
 import { useState } from 'react'
 import type { TestConnectionView } from '../../../../src-preload/types/connections'
-import { changedEndpoints, endpointLabel, sealedChanges, sealedFieldsOf, type PbxProfile, type SecretKind } from '../../../../src-preload/types/profile'
+import { amiSettingsSchema, changedEndpoints, dialLimitsSchema, endpointLabel, sealedChanges, sealedFieldsOf, type PbxProfile, type SecretKind } from '../../../../src-preload/types/profile'
 import { hasPremiumTable } from '../../../../src-preload/types/premium-tables'
+import { CheckField, FormError, ListField, SelectField, TextAreaField, TextField, WholeNumberField } from '../../components/form'
 import { useProfilesStore } from '../../stores/profiles-store'
-import { fillDisabledTransports, joinList, splitList } from './profile-template'
+import { fillDisabledTransports } from './profile-template'
 
 interface Props {
   readonly initial: PbxProfile
@@ -14,65 +15,24 @@ interface Props {
 
 type Secrets = { ami: string; ari: string; freepbx: string }
 
-function TextField(props: {
-  label: string
-  value: string
-  onChange: (v: string) => void
-  type?: string
-  placeholder?: string
-  disabled?: boolean
-  autoComplete?: string
-}): React.JSX.Element {
-  return (
-    <label className="form-field">
-      <span>{props.label}</span>
-      <input
-        type={props.type ?? 'text'}
-        value={props.value}
-        placeholder={props.placeholder}
-        disabled={props.disabled}
-        autoComplete={props.autoComplete ?? 'off'}
-        spellCheck={false}
-        onChange={(e) => {
-          props.onChange(e.currentTarget.value)
-        }}
-      />
-    </label>
-  )
-}
+/** Ranges main's profile schema validates with, so a field says what it refuses before Save does. */
+const PORT = { min: amiSettingsSchema.shape.port.minValue ?? 1, max: amiSettingsSchema.shape.port.maxValue ?? 65535 }
+const BURST = { min: dialLimitsSchema.shape.burst.minValue ?? 1, max: dialLimitsSchema.shape.burst.maxValue ?? 200 }
+const PER_MINUTE = { min: dialLimitsSchema.shape.perMinute.minValue ?? 1, max: dialLimitsSchema.shape.perMinute.maxValue ?? 600 }
 
-function Check(props: { label: string; checked: boolean; onChange: (v: boolean) => void }): React.JSX.Element {
-  return (
-    <label className="check">
-      <input
-        type="checkbox"
-        checked={props.checked}
-        onChange={(e) => {
-          props.onChange(e.currentTarget.checked)
-        }}
-      />
-      {props.label}
-    </label>
-  )
-}
+const AMI_LOGINS = [
+  { value: 'md5', label: 'MD5 challenge (secret never sent)' },
+  { value: 'plain', label: 'Plain secret (TLS only)' },
+] as const
+const ROLES = [
+  { value: 'receptionist', label: 'Receptionist' },
+  { value: 'supervisor', label: 'Supervisor' },
+  { value: 'admin', label: 'Admin' },
+] as const
 
 /** A pasted CA certificate for a PBX whose TLS certificate comes from a private CA. Empty = the system's CAs. */
 function PemField(props: { label: string; value: string | undefined; onChange: (v: string | undefined) => void }): React.JSX.Element {
-  return (
-    <label className="form-field">
-      <span>{props.label}</span>
-      <textarea
-        rows={2}
-        spellCheck={false}
-        placeholder="paste PEM (private CA only)"
-        value={props.value ?? ''}
-        onChange={(e) => {
-          const v = e.currentTarget.value
-          props.onChange(v.trim() === '' ? undefined : v)
-        }}
-      />
-    </label>
-  )
+  return <TextAreaField label={props.label} placeholder="paste PEM (private CA only)" value={props.value ?? ''} onChange={(v) => { props.onChange(v.trim() === '' ? undefined : v) }} />
 }
 
 const secretPlaceholder = (has: boolean): string => (has ? 'stored — type to replace' : 'not set')
@@ -120,7 +80,6 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
   const patch = <K extends keyof PbxProfile>(key: K, value: Partial<PbxProfile[K]>): void => {
     setP((prev) => ({ ...prev, [key]: typeof value === 'object' ? { ...(prev[key] as object), ...value } : value }))
   }
-  const num = (text: string, fallback: number): number => (/^\d+$/.test(text) ? Number(text) : fallback)
 
   const typedSecrets = (): Partial<Secrets> => Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== ''))
 
@@ -157,36 +116,30 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
         </fieldset>
         <fieldset>
           <legend>AMI</legend>
-          <TextField label="Port" value={String(p.ami.port)} onChange={(v) => { patch('ami', { port: num(v, p.ami.port) }) }} />
-          <Check label="TLS" checked={p.ami.tls} onChange={(v) => { patch('ami', { tls: v, port: v && p.ami.port === 5038 ? 5039 : !v && p.ami.port === 5039 ? 5038 : p.ami.port }) }} />
+          <WholeNumberField label="Port" {...PORT} value={p.ami.port} onCommit={(port) => { patch('ami', { port }) }} />
+          <CheckField label="TLS" checked={p.ami.tls} onChange={(v) => { patch('ami', { tls: v, port: v && p.ami.port === 5038 ? 5039 : !v && p.ami.port === 5039 ? 5038 : p.ami.port }) }} />
           {p.ami.tls && (
             <>
               <PemField label="AMI CA certificate (PEM)" value={p.ami.ca} onChange={(v) => { patch('ami', { ca: v }) }} />
               <TextField label="Certificate name" placeholder="when it differs from the host" value={p.ami.servername ?? ''} onChange={(v) => { patch('ami', { servername: v.trim() === '' ? undefined : v.trim() }) }} />
             </>
           )}
-          <label className="form-field">
-            <span>Login</span>
-            <select value={p.ami.auth} onChange={(e) => { patch('ami', { auth: e.currentTarget.value === 'plain' ? 'plain' : 'md5' }) }}>
-              <option value="md5">MD5 challenge (secret never sent)</option>
-              <option value="plain">Plain secret (TLS only)</option>
-            </select>
-          </label>
+          <SelectField label="Login" value={p.ami.auth} options={AMI_LOGINS} onChange={(auth) => { patch('ami', { auth }) }} />
           <TextField label="User" value={p.ami.user} onChange={(v) => { patch('ami', { user: v }) }} />
           <TextField label="AMI secret" type="password" autoComplete="new-password" value={secrets.ami} placeholder={secretPlaceholder(p.ami.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ami: v }) }} />
         </fieldset>
         <fieldset>
           <legend>ARI</legend>
-          <Check label="Use ARI" checked={p.ari.enabled} onChange={(v) => { patch('ari', { enabled: v }) }} />
-          <TextField label="Port" value={String(p.ari.port)} onChange={(v) => { patch('ari', { port: num(v, p.ari.port) }) }} />
-          <Check label="TLS" checked={p.ari.tls} onChange={(v) => { patch('ari', { tls: v }) }} />
+          <CheckField label="Use ARI" checked={p.ari.enabled} onChange={(v) => { patch('ari', { enabled: v }) }} />
+          <WholeNumberField label="Port" {...PORT} value={p.ari.port} onCommit={(port) => { patch('ari', { port }) }} />
+          <CheckField label="TLS" checked={p.ari.tls} onChange={(v) => { patch('ari', { tls: v }) }} />
           {p.ari.tls && <PemField label="ARI CA certificate (PEM)" value={p.ari.ca} onChange={(v) => { patch('ari', { ca: v }) }} />}
           <TextField label="User" value={p.ari.user} onChange={(v) => { patch('ari', { user: v }) }} />
           <TextField label="ARI password" type="password" autoComplete="new-password" value={secrets.ari} placeholder={secretPlaceholder(p.ari.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ari: v }) }} />
         </fieldset>
         <fieldset>
           <legend>FreePBX API</legend>
-          <Check label="Use the FreePBX API" checked={p.freepbx.enabled} onChange={(v) => { patch('freepbx', { enabled: v }) }} />
+          <CheckField label="Use the FreePBX API" checked={p.freepbx.enabled} onChange={(v) => { patch('freepbx', { enabled: v }) }} />
           <TextField label="Base URL" value={p.freepbx.baseUrl} onChange={(v) => { patch('freepbx', { baseUrl: v }) }} />
           {p.freepbx.baseUrl.startsWith('https:') && (
             <PemField label="API CA certificate (PEM)" value={p.freepbx.ca} onChange={(v) => { patch('freepbx', { ca: v }) }} />
@@ -207,15 +160,8 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           <fieldset>
             <legend>Operator seat</legend>
             <TextField label="Own extension" value={p.operator.ownExtension} onChange={(v) => { patch('operator', { ownExtension: v }) }} />
-            <label className="form-field">
-              <span>Role</span>
-              <select value={p.operator.role} onChange={(e) => { patch('operator', { role: e.currentTarget.value as PbxProfile['operator']['role'] }) }}>
-                <option value="receptionist">Receptionist</option>
-                <option value="supervisor">Supervisor</option>
-                <option value="admin">Admin</option>
-              </select>
-            </label>
-            <Check label="Read-only (refuse every action)" checked={p.operator.readOnly} onChange={(v) => { patch('operator', { readOnly: v }) }} />
+            <SelectField label="Role" value={p.operator.role} options={ROLES} onChange={(role) => { patch('operator', { role }) }} />
+            <CheckField label="Read-only (refuse every action)" checked={p.operator.readOnly} onChange={(v) => { patch('operator', { readOnly: v }) }} />
           </fieldset>
           <fieldset>
             <legend>Dial plan</legend>
@@ -228,10 +174,10 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             <TextField label="Outside-line prefix" value={p.dialPlan.outsideLinePrefix} onChange={(v) => { patch('dialPlan', { outsideLinePrefix: v }) }} />
             <TextField label="National prefix" value={p.dialPlan.nationalPrefix} onChange={(v) => { patch('dialPlan', { nationalPrefix: v }) }} />
             <TextField label="International prefix" value={p.dialPlan.internationalPrefix} onChange={(v) => { patch('dialPlan', { internationalPrefix: v }) }} />
-            <TextField label="Internal extensions (patterns)" value={joinList(p.dialPlan.internalExtensions.patterns)} onChange={(v) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, patterns: splitList(v) } }) }} />
-            <TextField label="Internal extensions (list)" value={joinList(p.dialPlan.internalExtensions.list)} onChange={(v) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, list: splitList(v) } }) }} />
-            <TextField label="Emergency numbers" value={joinList(p.dialPlan.emergencyNumbers)} onChange={(v) => { patch('dialPlan', { emergencyNumbers: splitList(v) }) }} />
-            <TextField label="Allowed outbound prefixes" placeholder="+44, +1876" value={joinList(p.dialPlan.allowedOutboundPrefixes)} onChange={(v) => { patch('dialPlan', { allowedOutboundPrefixes: splitList(v) }) }} />
+            <ListField label="Internal extensions (patterns)" value={p.dialPlan.internalExtensions.patterns} onCommit={(patterns) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, patterns } }) }} />
+            <ListField label="Internal extensions (list)" value={p.dialPlan.internalExtensions.list} onCommit={(list) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, list } }) }} />
+            <ListField label="Emergency numbers" value={p.dialPlan.emergencyNumbers} onCommit={(emergencyNumbers) => { patch('dialPlan', { emergencyNumbers }) }} />
+            <ListField label="Allowed outbound prefixes" placeholder="+44, +1876" value={p.dialPlan.allowedOutboundPrefixes} onCommit={(allowedOutboundPrefixes) => { patch('dialPlan', { allowedOutboundPrefixes }) }} />
           </fieldset>
           <fieldset>
             <legend>Originate</legend>
@@ -244,19 +190,15 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           <fieldset>
             <legend>Dial limits</legend>
             <p className="muted small">Calls this seat may place or transfer out: a burst, then a steady rate.</p>
-            <TextField label="Burst (calls)" value={String(p.dialLimits.burst)} onChange={(v) => { patch('dialLimits', { burst: num(v, p.dialLimits.burst) }) }} />
-            <TextField label="Then per minute" value={String(p.dialLimits.perMinute)} onChange={(v) => { patch('dialLimits', { perMinute: num(v, p.dialLimits.perMinute) }) }} />
+            <WholeNumberField label="Burst (calls)" {...BURST} value={p.dialLimits.burst} onCommit={(burst) => { patch('dialLimits', { burst }) }} />
+            <WholeNumberField label="Then per minute" {...PER_MINUTE} value={p.dialLimits.perMinute} onCommit={(perMinute) => { patch('dialLimits', { perMinute }) }} />
           </fieldset>
         </div>
       </section>
       <div className="form-actions">
         <SaveNotes initial={initial} edited={fillDisabledTransports(p)} isNew={isNew} typed={typedSecrets()} />
         <TextField label="Admin passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
-        {error !== null && (
-          <p role="alert" className="error-text">
-            {error.message}
-          </p>
-        )}
+        <FormError error={error} />
         {tested !== null && (
           <ul className="test-results" aria-label="Connection test results">
             {(['ami', 'ari', 'rest'] as const).map((t) => {

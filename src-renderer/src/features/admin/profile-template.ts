@@ -52,11 +52,3 @@ export function fillDisabledTransports(p: PbxProfile): PbxProfile {
   const freepbx = !p.freepbx.enabled && !isHttpUrl(p.freepbx.baseUrl) && p.host !== '' ? { ...p.freepbx, baseUrl: `https://${p.host}` } : p.freepbx
   return ari === p.ari && freepbx === p.freepbx ? p : { ...p, ari, freepbx }
 }
-
-/** "a, b ,c" ⇄ ['a','b','c'] for the list fields edited as text. */
-export const splitList = (text: string): string[] =>
-  text
-    .split(/[,\s]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-export const joinList = (items: readonly string[]): string => items.join(', ')

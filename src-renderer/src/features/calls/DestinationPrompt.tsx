@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { Field } from '../../components/form'
 
 export type PromptMode = 'blind' | 'attended' | 'voicemail'
 
@@ -31,10 +32,9 @@ export function DestinationPrompt({ mode, onSubmit, onCancel }: { mode: PromptMo
           if (e.key === 'Escape') onCancel()
         }}
       >
-        <label className="form-field">
-          <span>{TITLES[mode]}</span>
-          <input ref={input} aria-label="Destination" value={value} inputMode="tel" autoComplete="off" onChange={(e) => { setValue(e.currentTarget.value) }} />
-        </label>
+        <Field label={TITLES[mode]}>
+          {(a11y) => <input {...a11y} ref={input} aria-label="Destination" value={value} inputMode="tel" autoComplete="off" onChange={(e) => { setValue(e.currentTarget.value) }} />}
+        </Field>
         <div className="buttons">
           <button type="button" onClick={onCancel}>
             Cancel

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import type { HistoryRetentionPreview } from '../../../../src-preload/types/history'
 import type { Theme } from '../../../../src-preload/types/settings'
 import { SETTING_RANGES, type RangedSetting } from '../../../../src-preload/types/settings-ranges'
-import { NumberSetting } from '../../components/NumberSetting'
+import { NumberField } from '../../components/form'
 import { useAppStore } from '../../stores/app-store'
 import { ConfirmRemoval } from './ConfirmRemoval'
 import { changeRetention } from './retention-change'
@@ -78,13 +78,14 @@ export function SettingsView(): React.JSX.Element {
       <fieldset className="card">
         <legend>Alerts and history</legend>
         {NUMBER_SETTINGS.map((f) => (
-          <NumberSetting
+          <NumberField
             key={f.key}
+            className="setting"
             label={f.label}
             min={SETTING_RANGES[f.key].min}
             max={SETTING_RANGES[f.key].max}
             value={settings[f.key]}
-            commitOnEnter={f.deletesData === true}
+            commitOn={f.deletesData === true ? 'enter' : 'typing'}
             onCommit={(n) => (f.key === 'historyRetentionDays' ? changeRetention(n, ask) : updateSettings({ [f.key]: n }))}
           />
         ))}

@@ -91,3 +91,17 @@ export function ringing(c: LiveConsole, device: string): Channel {
   if (ch === undefined) throw new Error(`${device} is not ringing`)
   return ch
 }
+
+/**
+ * An outside caller dialling the support queue's DID (4930555000) while the given members are
+ * paused; returns the caller's trunk channel. Pause every member to keep the caller waiting.
+ */
+export function callSupportQueue(c: LiveConsole, paused: readonly string[]): Channel {
+  for (const iface of paused) c.pbx.memberPause('support', iface, true, 'test')
+  const trunk = c.pbx.engine.inboundCall('trunk', '4930555000', '+4930111222', 'Queue Caller')
+  if (trunk === undefined) throw new Error('no inbound call')
+  return trunk
+}
+
+/** Every member of the demo's support queue. */
+export const SUPPORT_MEMBERS = ['PJSIP/101', 'PJSIP/102', 'PJSIP/103', 'PJSIP/104'] as const

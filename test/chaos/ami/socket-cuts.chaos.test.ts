@@ -10,6 +10,7 @@ import { parseAmiBytes } from '../../../src-main/core/ami/framing'
 import { FakeAmiServer } from '../../support/fake-ami-server'
 import { readCapture } from '../../support/captures'
 import { mulberry32 } from '../../support/random'
+import { sleep } from '../../support/wait'
 
 const SEED = Number(process.env.AMI_CHAOS_SEED ?? 20261125)
 const CUTS = 100
@@ -70,7 +71,7 @@ describe('AMI chaos: connection cut at random bytes', () => {
       const deadline = Date.now() + 50_000
       while (connIndex <= CUTS || client.state !== 'ready') {
         if (Date.now() > deadline) throw new Error(`seed ${String(SEED)}: stuck after ${String(connIndex)} connections, state ${client.state}`)
-        await new Promise((r) => setTimeout(r, 10))
+        await sleep(10)
       }
       await started
       for (let n = 0; n < CUTS; n++) {

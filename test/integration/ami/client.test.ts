@@ -9,6 +9,7 @@ import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { mulberry32 } from '../../support/random'
 import { FakeAmiServer } from '../../support/fake-ami-server'
 import { until } from '../../support/wait'
+import { sleep } from '../../support/wait'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -109,7 +110,7 @@ describe('login and readiness', () => {
     expect(err.message).not.toContain('wrong')
     expect(failed).toHaveLength(1)
     expect(c.state).toBe('stopped')
-    await new Promise((r) => setTimeout(r, 300))
+    await sleep(300)
     expect(s.count('Login')).toBe(3)
     expect(s.conns).toHaveLength(3)
   })
@@ -363,7 +364,7 @@ describe('connection loss and recovery', () => {
     let reconnected = 0
     c.on('reconnected', () => reconnected++)
     await s.close()
-    await new Promise((r) => setTimeout(r, 150))
+    await sleep(150)
     expect(c.state).toBe('waiting')
     const s2 = new FakeAmiServer()
     await s2.listen(port)
@@ -443,7 +444,7 @@ describe('connection loss and recovery', () => {
           ),
         )
       }
-      await new Promise((r) => setTimeout(r, 200))
+      await sleep(200)
       conn?.socket.resume()
       return Promise.all(ps)
     })()

@@ -12,6 +12,7 @@ import type WebSocket from 'ws'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestCore } from '../../support/test-core'
 import { openSocket } from '../../support/web-harness'
+import { sleep } from '../../support/wait'
 
 const root = resolve(import.meta.dirname, '../../..')
 let children: ChildProcess[] = []
@@ -53,7 +54,7 @@ async function startWebMode(dataDir: string): Promise<{ url: string; lines: stri
     })
   })
   // The setup code, when printed, follows the URL at once.
-  await new Promise((r) => setTimeout(r, 300))
+  await sleep(300)
   return { url, lines }
 }
 
@@ -101,7 +102,7 @@ describe('the first admin passphrase (first-run step)', () => {
       ok: false,
       error: { code: 'refused', message: 'too many wrong setup code attempts; try again in 1 s' },
     })
-    await new Promise((r) => setTimeout(r, 1100))
+    await sleep(1100)
     // The local user types the code from the terminal (grouping and case do not matter).
     expect(await call(other, 'admin.setPassphrase', { next: 'the local admin passphrase', setupCode: codeLine.toLowerCase().replace(/-/g, ' ') })).toMatchObject({ ok: true })
     // Now a passphrase exists: the code is spent and the passphrase itself is needed.

@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../../src-main/core/audit'
 import type { PbxProfile } from '../../../src-main/core/profiles'
 import { createTestCore } from '../../support/test-core'
 import { startAmiRecorder, startHttpRecorder, type AmiRecorder, type HttpRecorder } from '../../support/secret-recorder'
+import { sleep } from '../../support/wait'
 
 const ADMIN = 'correct horse battery staple'
 const SETUP_CODE = 'KMQX-R3DA-9TWC'
@@ -125,7 +126,7 @@ describe('stored secrets stay with the endpoint they were entered for', () => {
     await expect
       .poll(() => core.runtimes.statuses().find((s) => s.profileId === 'office'), { timeout: 5000 })
       .toMatchObject({ ami: 'down', amiError: 'no AMI secret stored for this profile' })
-    await new Promise((r) => setTimeout(r, 300))
+    await sleep(300)
     expect(ami.sawSecret(demo.builtin.secrets.ami ?? '')).toBe(false)
     expect(ami.received()).not.toMatch(/Action: Login/i)
 
@@ -225,14 +226,14 @@ describe('passphrase attempts are throttled for the whole console', () => {
     // Even the right passphrase waits its turn.
     const early = await core.dispatch('profiles.save', { profile: widened, adminPassphrase: ADMIN }, attacker)
     expect(early).toMatchObject({ ok: false, error: { code: 'refused' } })
-    await new Promise((r) => setTimeout(r, 1100))
+    await sleep(1100)
     // A second wrong guess doubles the wait, also for changing the passphrase itself.
     expect(await core.dispatch('admin.setPassphrase', { next: 'attacker passphrase', current: 'not it at all' }, attacker)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(await core.dispatch('admin.setPassphrase', { next: 'attacker passphrase', current: ADMIN }, attacker)).toMatchObject({
       ok: false,
       error: { code: 'refused', message: 'too many wrong admin passphrase attempts; try again in 2 s' },
     })
-    await new Promise((r) => setTimeout(r, 2100))
+    await sleep(2100)
     expect(await core.dispatch('profiles.save', { profile: widened, adminPassphrase: ADMIN }, attacker)).toMatchObject({ ok: true })
     const lines = await auditLines(core)
     const attempts = lines.filter((e) => (e.action === 'profile.save' || e.action === 'admin.setPassphrase') && e.seat !== 'window 1' && e.seat !== 'web socket 1')

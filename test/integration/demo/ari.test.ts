@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
 import { warmUp } from './replay'
+import { sleep, until } from '../../support/wait'
 
 /**
  * The demo's ARI against the real captures in test/fixtures/asterisk/ari: error bodies byte
@@ -36,14 +37,6 @@ const basic = (user: string, secret: string): string => `Basic ${Buffer.from(`${
 async function start(): Promise<{ base: string; auth: Record<string, string> }> {
   pbx = await startDemoPbx({ profile: 'lab', amiPort: 0, ariPort: 0, rate: 0 })
   return { base: `http://127.0.0.1:${pbx.ari.port}/ari`, auth: { authorization: basic('demo', 'demo') } }
-}
-
-async function waitUntil(test: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms
-  while (!test()) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 10))
-  }
 }
 
 describe('demo ARI against the captures', () => {
@@ -113,7 +106,7 @@ describe('demo ARI against the captures', () => {
     expect(res.status).toBe(200)
     const channel = (await res.json()) as { id: string; name: string }
     expect(shape(channel)).toEqual(shape(fixtureJson('channels-originate.json')))
-    await waitUntil(() => received.some((e) => e.type === 'StasisStart'))
+    await until('a StasisStart', () => received.some((e) => e.type === 'StasisStart'))
 
     const list = (await (await fetch(`${base}/channels`, { headers: auth })).json()) as unknown[]
     expect(list.map(shape)).toEqual((fixtureJson('channels.json') as unknown[]).map(shape))
@@ -123,9 +116,9 @@ describe('demo ARI against the captures', () => {
     const bridge = (await (await fetch(`${base}/bridges?type=mixing&name=lab-ari-bridge`, { method: 'POST', headers: auth })).json()) as { id: string }
     expect((await fetch(`${base}/bridges/${bridge.id}/addChannel?channel=${channel.id}`, { method: 'POST', headers: auth })).status).toBe(204)
     expect((await fetch(`${base}/channels/${channel.id}`, { method: 'DELETE', headers: auth })).status).toBe(204)
-    await waitUntil(() => received.filter((e) => e.type === 'ChannelDestroyed').length === 2)
+    await until('two ChannelDestroyed', () => received.filter((e) => e.type === 'ChannelDestroyed').length === 2)
     expect((await fetch(`${base}/bridges/${bridge.id}`, { method: 'DELETE', headers: auth })).status).toBe(204)
-    await new Promise((r) => setTimeout(r, 100))
+    await sleep(100)
 
     const captured = fixture('events-stasis.jsonl')
       .split('\n')

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
+import { sleep } from '../../support/wait'
 
 /** The independent npm library `asterisk-manager` (a third-party client) against the demo. */
 interface ThirdPartyAmi {
@@ -40,25 +41,25 @@ describe('third-party AMI library against the demo PBX', () => {
       const orig = await act(ami, { action: 'Originate', channel: 'PJSIP/101', context: 'from-internal', exten: '102', priority: '1', async: 'true', callerid: '"Test" <101>' })
       expect(orig.message).toBe('Originate successfully queued')
       // Phone 101 rings until answered; answer it, then 102 rings: answer too.
-      await new Promise((r) => setTimeout(r, 100))
+      await sleep(100)
       const ringing101 = pbx.engine.ringingChannels()[0]
       expect(ringing101?.name).toMatch(/^PJSIP\/101-[0-9a-f]{8}$/)
       pbx.answer(ringing101?.uniqueid ?? '')
-      await new Promise((r) => setTimeout(r, 100))
+      await sleep(100)
       const ringing102 = pbx.engine.ringingChannels()[0]
       expect(ringing102?.name).toMatch(/^PJSIP\/102-/)
       pbx.answer(ringing102?.uniqueid ?? '')
-      await new Promise((r) => setTimeout(r, 100))
+      await sleep(100)
       const list = await act(ami, { action: 'CoreShowChannels' })
       expect(list.eventlist).toBe('start')
-      await new Promise((r) => setTimeout(r, 100))
+      await sleep(100)
       const items = events.filter((e) => e.event === 'CoreShowChannel')
       expect(items.length).toBe(2)
       expect(events.some((e) => e.event === 'CoreShowChannelsComplete' && e.listitems === '2')).toBe(true)
       expect(events.some((e) => e.event === 'OriginateResponse' && e.response === 'Success')).toBe(true)
       const hang = await act(ami, { action: 'Hangup', channel: ringing101?.name ?? '' })
       expect(hang.message).toBe('Channel Hungup')
-      await new Promise((r) => setTimeout(r, 100))
+      await sleep(100)
       const newchannels = events.filter((e) => e.event === 'Newchannel').length
       const hangups = events.filter((e) => e.event === 'Hangup').length
       expect(newchannels).toBe(2)

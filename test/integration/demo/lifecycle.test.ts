@@ -2,6 +2,7 @@ import { type Socket, connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
 import { parseTranscript } from './transcript'
+import { sleep, until } from '../../support/wait'
 
 /** A raw AMI connection that records every byte and whether the server closed it. */
 class RawAmi {
@@ -36,12 +37,8 @@ class RawAmi {
     return parseTranscript(Buffer.concat(this.chunks)).map((m) => ({ get: (k: string) => m.fields.find(([a]) => a === k)?.[1] }))
   }
 
-  async waitFor(test: () => boolean, ms = 5000): Promise<void> {
-    const until = Date.now() + ms
-    while (!test()) {
-      if (Date.now() > until) throw new Error('timed out waiting')
-      await new Promise((r) => setTimeout(r, 10))
-    }
+  waitFor(test: () => boolean, ms = 5000): Promise<void> {
+    return until('the AMI session', test, ms)
   }
 }
 
@@ -64,7 +61,7 @@ describe('demo PBX lifecycle as Asterisk does it', () => {
     const ami = await login(pbx.ami.port)
     ami.send({ Action: 'Originate', ActionID: 'sync', Channel: 'Local/101@lab', Context: 'lab', Exten: '600', Priority: '1' })
     await ami.waitFor(() => ami.messages().some((m) => m.get('ActionID') === 'sync'))
-    await new Promise((r) => setTimeout(r, 100))
+    await sleep(100)
     const msgs = ami.messages()
     const response = msgs.findIndex((m) => m.get('ActionID') === 'sync' && m.get('Event') === undefined)
     const firstNewchannel = msgs.findIndex((m) => m.get('Event') === 'Newchannel')

@@ -11,7 +11,7 @@ import type { Channel } from '../../../src-main/core/demo/model'
 import { type LiveModel, toLiveState } from '../../../src-main/core/live/model'
 import { PatchCoalescer } from '../../../src-main/core/live/patch-coalescer'
 import { cleanupsAfterEach } from '../../support/cleanups'
-import { type LiveConsole, nextSync, onlyCall, periodicResync, reconnect, ringing, startLiveConsole, step } from '../../support/live-console'
+import { callSupportQueue, type LiveConsole, nextSync, onlyCall, periodicResync, reconnect, ringing, startLiveConsole, step, SUPPORT_MEMBERS } from '../../support/live-console'
 
 const cleanups = cleanupsAfterEach()
 const start = (): Promise<LiveConsole> => startLiveConsole(11, cleanups)
@@ -73,9 +73,7 @@ describe('a resync changes nothing the console shows', () => {
 
   it('mid queue, then answered, then completed and abandoned: queue, DID, wait and figures kept; figures equal QueueStatus', async () => {
     const c = await start()
-    for (const iface of ['PJSIP/101', 'PJSIP/102', 'PJSIP/103', 'PJSIP/104']) c.pbx.memberPause('support', iface, true, 'test')
-    const trunk = c.pbx.engine.inboundCall('trunk', '4930555000', '+4930111222', 'Queue Caller')
-    if (trunk === undefined) throw new Error('no inbound call')
+    const trunk = callSupportQueue(c, SUPPORT_MEMBERS)
     await step(c, 5000)
     const waiting = onlyCall(c.sync.model)
     expect(waiting).toMatchObject({ state: 'queued', queue: 'support', did: '4930555000', answeredAt: undefined })

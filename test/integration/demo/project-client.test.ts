@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { AmiClient } from '../../../src-main/core/ami/client'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
+import { sleep } from '../../support/wait'
 
 let pbx: DemoPbx | undefined
 let client: AmiClient | undefined
@@ -21,7 +22,7 @@ describe("the project's AMI client against the demo PBX", () => {
       expect(queues.events.filter((e) => e.get('Event') === 'QueueSummary').map((e) => e.get('Queue'))).toEqual(['support', 'sales'])
       const res = await client.action('Originate', { Channel: 'PJSIP/103', Context: 'from-internal', Exten: '104', Async: 'true' })
       expect(res.get('Message')).toBe('Originate successfully queued')
-      await new Promise((r) => setTimeout(r, 50))
+      await sleep(50)
       const ch = pbx.engine.ringingChannels()[0]
       expect(ch).toBeDefined()
       const channels = await client.list('CoreShowChannels')

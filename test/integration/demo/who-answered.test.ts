@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import type { Channel } from '../../../src-main/core/demo/model'
 import type { LiveCall, LiveRouteStep } from '../../../src-preload/types/live'
 import { cleanupsAfterEach } from '../../support/cleanups'
-import { type LiveConsole, onlyCall, periodicResync, reconnect, ringing, startLiveConsole, step } from '../../support/live-console'
+import { callSupportQueue, type LiveConsole, onlyCall, periodicResync, reconnect, ringing, startLiveConsole, step, SUPPORT_MEMBERS } from '../../support/live-console'
 
 const cleanups = cleanupsAfterEach()
 const start = (): Promise<LiveConsole> => startLiveConsole(5, cleanups)
@@ -40,9 +40,7 @@ async function expectKeptByResyncs(c: LiveConsole): Promise<void> {
 }
 
 async function queueCallAnsweredBy101(c: LiveConsole): Promise<Channel> {
-  for (const iface of ['PJSIP/102', 'PJSIP/103', 'PJSIP/104']) c.pbx.memberPause('support', iface, true, 'test')
-  const trunk = c.pbx.engine.inboundCall('trunk', '4930555000', '+4930111222', 'Queue Caller')
-  if (trunk === undefined) throw new Error('no inbound call')
+  const trunk = callSupportQueue(c, ['PJSIP/102', 'PJSIP/103', 'PJSIP/104'])
   await step(c, 1000)
   c.pbx.answer(ringing(c, 'PJSIP/101').uniqueid)
   await step(c, 2000)
@@ -52,9 +50,7 @@ async function queueCallAnsweredBy101(c: LiveConsole): Promise<Channel> {
 describe('who the caller is with, and the path it took (demo PBX over AMI)', () => {
   it('DID → queue → agent; then a blind transfer moves it: ringing 104, then talking with 104', async () => {
     const c = await start()
-    for (const iface of ['PJSIP/101', 'PJSIP/102', 'PJSIP/103', 'PJSIP/104']) c.pbx.memberPause('support', iface, true, 'test')
-    const trunk = c.pbx.engine.inboundCall('trunk', '4930555000', '+4930111222', 'Queue Caller')
-    if (trunk === undefined) throw new Error('no inbound call')
+    const trunk = callSupportQueue(c, SUPPORT_MEMBERS)
     await step(c, 2000)
     let call = onlyCall(c.sync.model)
     expect(call.state).toBe('queued')

@@ -3,6 +3,7 @@ import { type FreepbxDemoCdr, type FreepbxDemoServer, startFreepbxDemoServer } f
 import { startDemoPbx, type DemoPbx } from '../../../src-main/core/demo/index'
 import { freepbxDataFromEngine } from '../../../src-main/core/demo-freepbx/index'
 import { FreepbxClient, TransportError, fetchCdrRows } from '../../../src-main/core/freepbx/index'
+import { sleep } from '../../support/wait'
 
 const SECRET = 'c0ffee00c0ffee00c0ffee00c0ffee00'
 const CLIENT = 'a'.repeat(64)
@@ -138,7 +139,7 @@ describe('FreepbxClient against the demo FreePBX endpoints', () => {
     const s = await server({ data })
     const call = pbx.placeCall({ from: { trunk: 'trunk' }, to: '4930555000' })
     pbx.hangup(call?.uniqueid ?? '')
-    for (let i = 0; i < 100 && data.cdrs().length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+    for (let i = 0; i < 100 && data.cdrs().length === 0; i++) await sleep(10)
     const rows = await fetchCdrRows(client(s))
     expect(rows.length).toBeGreaterThan(0)
     expect(rows.some((r) => r.uniqueid === call?.uniqueid)).toBe(true)

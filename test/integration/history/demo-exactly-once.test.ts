@@ -11,7 +11,8 @@ import { createAppCore, type AppCore } from '../../../src-main/core/app/app-core
 import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
 import { DownloadRegistry } from '../../../src-main/web/downloads'
 import { openNodeStores } from '../../../src-main/web/node-stores'
-import { eventually, ringingAt } from '../../support/console-harness'
+import { ringingAt } from '../../support/console-harness'
+import { eventually } from '../../support/wait'
 import { testAppInfo } from '../../support/test-core'
 
 const ctx = { clientId: 'web-1', transport: 'web' as const }
@@ -42,16 +43,6 @@ async function stats(c: AppCore): Promise<HistoryStatsView> {
   return r.value
 }
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await check()
-    if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
-
 /** An outside call answered at the reception phone, then ended by the caller. */
 async function answeredCall(d: BuiltinDemo, name: string, opts: { transferVia?: AppCore } = {}): Promise<void> {
   const trunk = d.pbx.placeCall({ from: { trunk: 'trunk', callerNum: '+4930555111', callerName: name }, to: '4930555002' })
@@ -63,10 +54,10 @@ async function answeredCall(d: BuiltinDemo, name: string, opts: { transferVia?: 
     // The operator transfers the caller to 101 (Redirect): the trunk channel's CDR forks.
     const console_ = opts.transferVia
     // `not_found` until the console's live state has seen the channel (nothing is sent then).
-    const r = await waitFor('the console to know the call', async () => {
+    const r = await eventually('the console to know the call', async () => {
       const res = await console_.dispatch('calls.transfer', { profileId: 'demo', channelId: trunk.uniqueid, destination: '101', mode: 'blind' }, ctx)
       return !res.ok && res.error.code === 'not_found' ? undefined : res
-    })
+    }, 15_000, 100)
     expect(r).toMatchObject({ ok: true })
     const at101 = await ringingAt(d, '101')
     expect(d.pbx.answer(at101.uniqueid)).toBe(true)
@@ -98,10 +89,10 @@ describe('call history from the demo PBX', () => {
     // A transferred call forks a CDR: more CDRs than calls.
     expect(written).toBeGreaterThan(3)
     const c1 = core
-    const live = await waitFor('every CDR ingested live', async () => {
+    const live = await eventually('every CDR ingested live', async () => {
       const s = await stats(c1)
       return s.rows >= written ? s : undefined
-    })
+    }, 15_000, 100)
     expect(live.rows).toBe(written)
 
     // The next consoles backfill every CDR from the API on start: all of them already stored.
@@ -111,10 +102,10 @@ describe('call history from the demo PBX', () => {
       core = undefined
       core = await startConsole(d, dataDir)
       const c = core
-      const after = await waitFor(`backfill ${String(round)} done`, async () => {
+      const after = await eventually(`backfill ${String(round)} done`, async () => {
         const s = await stats(c)
         return (s.lastIngestMs ?? 0) > before ? s : undefined
-      })
+      }, 15_000, 100)
       expect(after.rows, `rows after backfill ${String(round)}`).toBe(written)
     }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestCore } from '../../support/test-core'
 import { cacheWithCallsAged } from '../../support/cached-calls'
+import { sleep } from '../../support/wait'
 
 const ctx = { clientId: 'web-7', transport: 'web' as const }
 let core: ReturnType<typeof createTestCore> | undefined
@@ -47,7 +48,7 @@ describe('a retention that deletes cached calls, through the contract as a hosti
     const short = await c.dispatch('settings.set', { historyRetentionDays: 30, confirmHistoryRemoval: 4 }, ctx)
     expect(short).toMatchObject({ ok: false, error: { code: 'confirm_required', detail: { count: 5 } } })
     expect(await c.dispatch('settings.get', undefined, ctx)).toMatchObject({ ok: true, value: { historyRetentionDays: 90, theme: 'system' } })
-    await new Promise((r) => setTimeout(r, 300))
+    await sleep(300)
     expect(await cachedRows(c)).toBe(10)
     const audit = await c.dispatch('audit.read', { limit: 10 }, ctx)
     if (!audit.ok) throw new Error(audit.error.message)
@@ -60,7 +61,7 @@ describe('a retention that deletes cached calls, through the contract as a hosti
     const c = await coreWithHistory()
     expect(await c.dispatch('settings.set', { historyRetentionDays: 180 }, ctx)).toMatchObject({ ok: true, value: { historyRetentionDays: 180 } })
     expect(await c.dispatch('settings.set', { historyRetentionDays: 45 }, ctx)).toMatchObject({ ok: true, value: { historyRetentionDays: 45 } })
-    await new Promise((r) => setTimeout(r, 300))
+    await sleep(300)
     expect(await cachedRows(c)).toBe(10)
   })
 
@@ -71,7 +72,7 @@ describe('a retention that deletes cached calls, through the contract as a hosti
     // The confirmation is not a setting.
     expect(r.ok && 'confirmHistoryRemoval' in r.value).toBe(false)
     await expect.poll(() => cachedRows(c)).toBe(5)
-    await new Promise((r) => setTimeout(r, 200))
+    await sleep(200)
     expect(await cachedRows(c)).toBe(5)
     const audit = await c.dispatch('audit.read', { limit: 10 }, ctx)
     if (!audit.ok) throw new Error(audit.error.message)

@@ -10,6 +10,7 @@ import { AmiError } from '../../../src-main/core/ami/errors'
 import { MemoryAuditLog } from '../../../src-main/core/audit'
 import { DialBudgets } from '../../../src-main/core/guard'
 import { builtinDemoProfile } from '../../../src-main/core/profiles'
+import { sleep } from '../../support/wait'
 
 function channel(id: string, over: Partial<LiveChannel> = {}): LiveChannel {
   return {
@@ -102,7 +103,7 @@ describe('OutcomeSettler', () => {
     settler.onResynced(stateWith({}), now())
     expect(settled).toEqual([{ clientId: 'w1', s: expect.objectContaining({ settleId: id, outcome: 'done', action: 'call.hangup' }) as ActionSettled }])
     expect(settler.size).toBe(0)
-    await new Promise((r) => setTimeout(r, 0))
+    await sleep(0)
     expect((await audit.read({ limit: 1 }))[0]).toMatchObject({
       action: 'call.hangup',
       result: 'ok',
@@ -136,7 +137,7 @@ describe('OutcomeSettler', () => {
     settler.track(lost())
     settler.onResynced(stateWith({ channels: [channel('a')] }), now())
     expect(settled[0]?.s.outcome).toBe('not_done')
-    await new Promise((r) => setTimeout(r, 0))
+    await sleep(0)
     expect((await audit.read({ limit: 1 }))[0]).toMatchObject({ result: 'error', errorCode: 'not_done' })
   })
 

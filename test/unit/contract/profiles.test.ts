@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { builtinDemoProfile } from '../../../src-main/core/profiles'
 import { createTestCore } from '../../support/test-core'
+import { sleep } from '../../support/wait'
 
 const ctx = { clientId: 'test', transport: 'web' as const }
 const SECRETS = { ami: 'ami-Secret-7f3a91', ari: 'ari-Pass-19c2e', freepbx: 'oauth-Client-Secret-55d0' }
@@ -50,7 +51,7 @@ describe('profiles over the contract', () => {
     const wrong = await core.dispatch('profiles.save', { profile: widened, adminPassphrase: 'guess guess guess' }, ctx)
     expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     // The wrong guess costs a wait (one second after the first failure).
-    await new Promise((r) => setTimeout(r, 1100))
+    await sleep(1100)
     const right = await core.dispatch('profiles.save', { profile: widened, adminPassphrase: ADMIN }, ctx)
     expect(right).toMatchObject({ ok: true, value: { operator: { role: 'admin' } } })
     const audit = await core.dispatch('audit.read', { limit: 10 }, ctx)

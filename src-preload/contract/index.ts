@@ -64,7 +64,6 @@ true satisfies Exactly<keyof typeof eventChannels, EventChannel>
 true satisfies Exactly<keyof typeof notifyChannels, NotifyChannel>
 
 export type NotifyInput<N extends NotifyChannel> = z.input<(typeof notifyChannels)[N]>
-export type NotifyParsed<N extends NotifyChannel> = z.output<(typeof notifyChannels)[N]>
 
 export const isNotifyChannel = (name: unknown): name is NotifyChannel =>
   typeof name === 'string' && (notifyChannelNames as readonly string[]).includes(name)

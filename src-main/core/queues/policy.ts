@@ -12,5 +12,3 @@ export const QUEUE_POLICIES = {
   'queue.penalty': { minRole: 'supervisor', write: true },
   'queue.spy': { minRole: 'supervisor', write: true },
 } as const satisfies PolicyTable
-
-export type QueueAction = keyof typeof QUEUE_POLICIES

@@ -1,24 +1,14 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { launchChromium } from '../support/browser'
-import { channelNames, eventually, openConsole, ringingAt, startConsole, type ConsoleHarness } from '../support/console-harness'
+import { describe, expect, it, vi } from 'vitest'
+import { chromiumForFile } from '../support/browser'
+import { channelNames, consoleForEachTest, openConsole, ringingAt, type ConsoleHarness } from '../support/console-harness'
+import { eventually, sleep } from '../support/wait'
 
 let browser: Browser
 let h: ConsoleHarness
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser.close()
-})
-beforeEach(async () => {
-  h = await startConsole()
-})
-afterEach(async () => {
-  await h.stop()
-})
+chromiumForFile((b) => (browser = b))
+consoleForEachTest((c) => (h = c))
 
 /** An outside caller on the reception DID (rings extension 100); returns the trunk channel. */
 function inbound(callerName: string, callerNum = '+4930123456'): { uniqueid: string; name: string } {
@@ -132,7 +122,7 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     for (const key of ['h', 'p', 't', 'a', 'v']) await page.keyboard.press(key)
     await page.locator('.toasts').getByText('No call is selected').waitFor()
     expect(await page.getByRole('dialog').count()).toBe(0)
-    await new Promise((r) => setTimeout(r, 500))
+    await sleep(500)
     expect(channelNames(h.demo)).toEqual(expect.arrayContaining([first.name, second.name]))
     expect(await rows(page).count()).toBe(2)
     // Enter selects the suggestion; H then hangs up exactly that call.
@@ -147,7 +137,7 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     await card.getByText('The call with First Ringing ended. Nothing is selected.').waitFor()
     expect(await rowWith(page, 'Second Ringing').getAttribute('aria-selected')).toBe('false')
     await page.keyboard.press('h')
-    await new Promise((r) => setTimeout(r, 500))
+    await sleep(500)
     expect(channelNames(h.demo)).toContain(second.name)
     expect((await auditSummary(page)).map((r) => r.slice(0, 2))).toEqual([['call.hangup', 'OK']])
     expect(errors).toEqual([])
@@ -169,7 +159,7 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     expect(await card.getByTestId('call-card-caller').count()).toBe(0)
     // The key meant for the ended call does not reach the caller still ringing.
     await page.keyboard.press('h')
-    await new Promise((r) => setTimeout(r, 500))
+    await sleep(500)
     expect(channelNames(h.demo)).toContain(waiting.name)
     expect(await rowWith(page, 'Still Ringing').getAttribute('aria-selected')).toBe('false')
     expect(errors).toEqual([])
@@ -308,7 +298,7 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     ['0900 1234567', 'premium'],
   ])('refuses the toll number %s with the %s rule, says why, and sends no Originate', async (number, rule) => {
     const { page, errors } = await openConsole(browser, h)
-    const originate = vi.spyOn(h.demo.pbx.engine, 'originate')
+    const originate = vi.spyOn(h.demo.pbx.engine.pbx.originates, 'originate')
     await page.getByRole('combobox', { name: 'Dial a number or extension' }).fill(number)
     await page.keyboard.press('Enter')
     const alert = page.locator('.toasts').getByRole('alert')
@@ -324,7 +314,7 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
 
   it('asks to confirm an emergency number (through the outside line: 112 is an extension of this PBX), and dials it only once confirmed', async () => {
     const { page, errors } = await openConsole(browser, h)
-    const originate = vi.spyOn(h.demo.pbx.engine, 'originate')
+    const originate = vi.spyOn(h.demo.pbx.engine.pbx.originates, 'originate')
     const dialBox = page.getByRole('combobox', { name: 'Dial a number or extension' })
     await dialBox.fill('0112')
     await page.keyboard.press('Enter')
@@ -470,9 +460,9 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
         el.scrollTop += up ? 1 : -1
       }, 50)
     })
-    await new Promise((r) => setTimeout(r, 150))
+    await sleep(150)
     inbound('Caller 00', '+49301000000')
-    await new Promise((r) => setTimeout(r, 900))
+    await sleep(900)
     expect(await topRow()).toBe('Caller 20')
     expect(await rowWith(page, 'Caller 00').count()).toBe(0)
     await body.evaluate(() => { clearInterval((window as unknown as { __jiggle?: ReturnType<typeof setInterval> }).__jiggle) })

@@ -6,12 +6,12 @@ import { startBuiltinDemo, type BuiltinDemo } from '../../src-main/core/app/buil
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
 import { launchChromium, RENDERER_DIR, watchErrors } from '../support/browser'
 import { createTestCore } from '../support/test-core'
+import { sleep } from '../support/wait'
 
 let browser: Browser
 let demo: BuiltinDemo
 let core: ReturnType<typeof createTestCore>
 let server: WebServer
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Plays finished calls through the demo PBX so real `Cdr` events reach the cache over AMI. */
 async function finishedCalls(): Promise<void> {

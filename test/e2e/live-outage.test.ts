@@ -8,28 +8,17 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser'
-import { channelNames, openConsole, ringingAt, startConsole, type ConsoleHarness } from '../support/console-harness'
+import { describe, expect, it } from 'vitest'
+import { chromiumForFile } from '../support/browser'
+import { channelNames, consoleForEachTest, openConsole, ringingAt, type ConsoleHarness } from '../support/console-harness'
 
 const SHOTS = process.env.ATTENDANT_SHOTS ?? join(import.meta.dirname, '../../test-results/live-outage')
 
 let browser: Browser
 let h: ConsoleHarness
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser.close()
-})
-beforeEach(async () => {
-  // A supervisor's seat: the Queues view has Pause buttons to switch off during the outage.
-  h = await startConsole({ role: 'supervisor' })
-})
-afterEach(async () => {
-  await h.stop()
-})
+chromiumForFile((b) => (browser = b))
+// A supervisor's seat: the Queues view has Pause buttons to switch off during the outage.
+consoleForEachTest((c) => (h = c), { role: 'supervisor' })
 
 function rowWith(page: Page, text: string): Locator {
   return page.getByRole('grid', { name: 'Live calls' }).locator('[role=row][data-call-id]').filter({ hasText: text })

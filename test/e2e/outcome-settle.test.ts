@@ -2,20 +2,15 @@
 // The operator's view of a lost answer: "outcome unknown" first, then — once the console has
 // reconnected and rebuilt its state — the same toast says what the PBX's call list shows.
 import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser'
-import { channelNames, eventually, openConsole, startConsole, type ConsoleHarness } from '../support/console-harness'
+import { afterEach, describe, expect, it } from 'vitest'
+import { chromiumForFile } from '../support/browser'
+import { channelNames, openConsole, startConsole, type ConsoleHarness } from '../support/console-harness'
 import { cuttingProxy, type CuttingProxy } from '../support/cutting-proxy'
+import { eventually } from '../support/wait'
 
 let browser: Browser
 let h: ConsoleHarness | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser.close()
-})
+chromiumForFile((b) => (browser = b))
 afterEach(async () => {
   await h?.stop()
   h = undefined

@@ -2,9 +2,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBuiltinDemo, type BuiltinDemo } from '../../src-main/core/app/builtin-demo'
-import { launchChromium } from '../support/browser'
+import { chromiumForFile } from '../support/browser'
 import { openConsole, startConsole, type ConsoleHarness } from '../support/console-harness'
 
 let browser: Browser
@@ -16,12 +16,7 @@ const SHOTS = process.env.ATTENDANT_SHOTS ?? join(import.meta.dirname, '../../te
 /** A second PBX, for the side-by-side test. */
 let branch: BuiltinDemo | undefined
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser.close()
-})
+chromiumForFile((b) => (browser = b))
 beforeEach(async () => {
   // No built-in profile: every PBX the console shows is one created in the Admin view.
   h = await startConsole({ builtinProfile: false, setupCode: SETUP_CODE })

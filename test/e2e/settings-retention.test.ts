@@ -1,22 +1,18 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
-import { launchChromium, RENDERER_DIR, watchErrors } from '../support/browser'
+import { chromiumForFile, RENDERER_DIR, watchErrors } from '../support/browser'
 import { cacheWithCallsAged } from '../support/cached-calls'
 import { createTestCore, testAppInfo } from '../support/test-core'
+import { sleep } from '../support/wait'
 
 let browser: Browser
 let core: ReturnType<typeof createTestCore>
 let server: WebServer
 const seat = { clientId: 'test', transport: 'web' as const }
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser.close()
-})
+chromiumForFile((b) => (browser = b))
 beforeEach(async () => {
   // Five calls of 40 days ago, three of 10 days ago, two of today; the retention is 90 days.
   const cdrFile = await cacheWithCallsAged('pbx1', [40, 40, 40, 40, 40, 10, 10, 10, 0.01, 0.01])
@@ -61,7 +57,7 @@ async function typeInto(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Backspace')
   for (const ch of text) {
     await page.keyboard.type(ch)
-    await new Promise((r) => setTimeout(r, 150))
+    await sleep(150)
   }
 }
 
@@ -71,13 +67,13 @@ describe('the history retention setting in Chromium', () => {
     await expect.poll(() => retentionField(page).inputValue()).toBe('90')
     await typeInto(page, '180')
     // On the way to 180 the field held 1 and 18: neither was saved, nothing was removed.
-    await new Promise((r) => setTimeout(r, 500))
+    await sleep(500)
     expect(await storedRetention()).toBe(90)
     expect(await cachedRows()).toBe(10)
     await page.keyboard.press('Enter')
     await expect.poll(storedRetention).toBe(180)
     expect(await confirmDialog(page).count()).toBe(0)
-    await new Promise((r) => setTimeout(r, 300))
+    await sleep(300)
     expect(await cachedRows()).toBe(10)
     expect(errors).toEqual([])
   })
@@ -94,7 +90,7 @@ describe('the history retention setting in Chromium', () => {
     await dialog.waitFor({ state: 'detached' })
     await expect.poll(() => retentionField(page).inputValue()).toBe('90')
     expect(await storedRetention()).toBe(90)
-    await new Promise((r) => setTimeout(r, 300))
+    await sleep(300)
     expect(await cachedRows()).toBe(10)
     // Escape in the dialog cancels too (its focus starts on Cancel).
     await typeInto(page, '5')

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
@@ -21,6 +22,21 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  })
+}
+
+/**
+ * One Chromium for a whole test file: launched before its first test and closed after its last.
+ * `use` receives it (a test file keeps it in its own `browser` variable).
+ */
+export function chromiumForFile(use: (browser: Browser) => void): void {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+    use(browser)
+  })
+  afterAll(async () => {
+    await browser?.close()
   })
 }
 

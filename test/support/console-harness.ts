@@ -3,12 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { afterEach, beforeEach } from 'vitest'
 import type { AppCore } from '../../src-main/core/app/app-core'
 import { startBuiltinDemo, type BuiltinDemo } from '../../src-main/core/app/builtin-demo'
 import { FileAuditLog } from '../../src-main/core/audit'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
 import { RENDERER_DIR, watchErrors } from './browser'
 import { createTestCore } from './test-core'
+import { eventually } from './wait'
 
 export interface ConsoleHarnessOptions {
   /** Connect the built-in demo profile (id `demo`) at start; false = the core starts with no PBX. */
@@ -66,6 +68,19 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
   }
 }
 
+/** A fresh console for each test of the file (started before it, stopped after it), handed to `use`. */
+export function consoleForEachTest(use: (harness: ConsoleHarness) => void, options: ConsoleHarnessOptions = {}): void {
+  let harness: ConsoleHarness | undefined
+  beforeEach(async () => {
+    harness = await startConsole(options)
+    use(harness)
+  })
+  afterEach(async () => {
+    await harness?.stop()
+    harness = undefined
+  })
+}
+
 /** Opens the console in a fresh page and waits until the shown PBX is live. */
 export async function openConsole(browser: Browser, harness: ConsoleHarness, opts: { waitLive?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -75,17 +90,6 @@ export async function openConsole(browser: Browser, harness: ConsoleHarness, opt
   await page.goto(harness.server.url)
   if (opts.waitLive ?? true) await page.locator('.live-status.live-live').waitFor({ timeout: 15_000 })
   return { page, errors }
-}
-
-/** Polls until `check` returns a value other than undefined (bounded), for demo-side state. */
-export async function eventually<T>(what: string, check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = check()
-    if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
 }
 
 /** The demo channel ringing the phone of `exten` (PJSIP/<exten>-…), once it rings. */

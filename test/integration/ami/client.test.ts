@@ -8,8 +8,7 @@ import { AmiError } from '../../../src-main/core/ami/errors'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { mulberry32 } from '../../support/random'
 import { FakeAmiServer } from '../../support/fake-ami-server'
-import { until } from '../../support/wait'
-import { sleep } from '../../support/wait'
+import { sleep, until } from '../../support/wait'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type DraftEvent, type DraftRules, draftStep } from '../../../src-renderer/src/components/form/draft'
+import { type DraftEvent, type DraftRules, type DraftStep, draftStep } from '../../../src-renderer/src/components/form/draft'
 import { joinList, listOf, sameList, splitList, wholeNumber } from '../../../src-renderer/src/components/form/parse'
 
 const seconds: DraftRules<number> = { parse: wholeNumber(10, 3600), equals: Object.is, commitOn: 'typing' }
@@ -15,7 +15,7 @@ function operate<T>(rules: DraftRules<T>, stored: T, keys: string, then: DraftEv
   let draft: string | null = null
   const events: DraftEvent[] = [...Array.from({ length: keys.length }, (_, i) => ({ kind: 'change' as const, text: from + keys.slice(0, i + 1) })), ...then]
   for (const event of events) {
-    const step = draftStep(draft, event, stored, rules)
+    const step: DraftStep<T> = draftStep(draft, event, stored, rules)
     draft = step.draft
     if (step.commit !== undefined) commits.push(step.commit)
   }

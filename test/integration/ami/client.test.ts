@@ -2,18 +2,16 @@
  * AmiClient against a scripted AMI server over real loopback sockets.
  */
 import { inspect } from 'node:util'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AmiClient, type AmiClientOptions } from '../../../src-main/core/ami/client'
 import { AmiError } from '../../../src-main/core/ami/errors'
 import type { AmiMessage } from '../../../src-main/core/ami/message'
 import { mulberry32 } from '../../support/random'
 import { FakeAmiServer } from '../../support/fake-ami-server'
 import { sleep, until } from '../../support/wait'
+import { cleanupsAfterEach } from '../../support/cleanups'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
+const cleanups = cleanupsAfterEach()
 
 async function serve(opts: ConstructorParameters<typeof FakeAmiServer>[0] = {}): Promise<FakeAmiServer> {
   const s = new FakeAmiServer(opts)

@@ -1,21 +1,17 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AriClient, AriEventStream, type AriEvent, TransportError } from '../../../src-main/core/ari/index'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
 import { closeServer, listenLoopback } from '../../support/loopback'
 import { sleep } from '../../support/wait'
+import { cleanupsAfterEach } from '../../support/cleanups'
 
-let pbx: DemoPbx | undefined
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c()
-  await pbx?.stop()
-  pbx = undefined
-})
+const cleanups = cleanupsAfterEach()
 
 async function demo(): Promise<DemoPbx> {
-  pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0 })
+  const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0 })
+  cleanups.push(() => pbx.stop())
   return pbx
 }
 

@@ -2,24 +2,21 @@
  * A hostile seat (a window, or a web-mode socket speaking the renderer's contract) against the
  * profile channels: each hole of issue 14 attacked through the real dispatcher, as an attacker would.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
 import type { AuditEntry } from '../../../src-main/core/audit'
 import type { PbxProfile } from '../../../src-main/core/profiles'
 import { createTestCore } from '../../support/test-core'
 import { startAmiRecorder, startHttpRecorder, type AmiRecorder, type HttpRecorder } from '../../support/secret-recorder'
 import { sleep } from '../../support/wait'
+import { cleanupsAfterEach } from '../../support/cleanups'
 
 const ADMIN = 'correct horse battery staple'
 const SETUP_CODE = 'KMQX-R3DA-9TWC'
 const attacker = { clientId: 'web-7', transport: 'web' as const }
 
 type Core = ReturnType<typeof createTestCore>
-let cleanups: Array<() => Promise<unknown>> = []
-afterEach(async () => {
-  for (const clean of cleanups.reverse()) await clean()
-  cleanups = []
-})
+const cleanups = cleanupsAfterEach()
 
 async function demoPbx(): Promise<BuiltinDemo> {
   const demo = await startBuiltinDemo({ rate: 0, seed: 3 })

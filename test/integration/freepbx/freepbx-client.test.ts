@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type FreepbxDemoCdr, type FreepbxDemoServer, startFreepbxDemoServer } from '../../../src-main/core/demo-freepbx/index'
 import { startDemoPbx, type DemoPbx } from '../../../src-main/core/demo/index'
 import { freepbxDataFromEngine } from '../../../src-main/core/demo-freepbx/index'
 import { FreepbxClient, TransportError, fetchCdrRows } from '../../../src-main/core/freepbx/index'
 import { sleep } from '../../support/wait'
+import { cleanupsAfterEach } from '../../support/cleanups'
 
 const SECRET = 'c0ffee00c0ffee00c0ffee00c0ffee00'
 const CLIENT = 'a'.repeat(64)
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
+const cleanups = cleanupsAfterEach()
 
 function cdr(i: number, seq = 0): FreepbxDemoCdr {
   return { uniqueid: `pbx-${String(i)}`, sequence: seq, calldate: `2026-11-${String(10 + (i % 5)).padStart(2, '0')} 10:00:00`, src: '100', dst: '200', duration: i, billsec: i, disposition: 'ANSWERED' }

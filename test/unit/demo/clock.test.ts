@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { Scheduler } from '../../../src-main/core/demo/clock'
 
 describe('demo scheduler', () => {
-  it('runs tasks in due order, same-instant tasks in insertion order', () => {
+  it('runs tasks in due order, same-instant tasks in insertion order, none before it is due', () => {
     const s = new Scheduler({ startMs: 0, mode: 'manual' })
     const order: string[] = []
     s.schedule(20, () => order.push('c'))
     s.schedule(10, () => order.push('a'))
     s.schedule(10, () => order.push('b'))
-    s.advance(30)
+    s.advance(15)
+    expect(order).toEqual(['a', 'b'])
+    s.advance(10)
     expect(order).toEqual(['a', 'b', 'c'])
+    expect(s.now()).toBe(25)
   })
 
   it('drops cancelled far-future tasks instead of holding them until due (load mode memory)', () => {

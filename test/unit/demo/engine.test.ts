@@ -16,19 +16,6 @@ function makeEngine(seed = 1): { engine: PbxEngine; events: PbxEvent[]; schedule
 const get = (e: PbxEvent, k: string): string | undefined => e.fields.find(([key]) => key === k)?.[1]
 
 describe('demo PBX engine', () => {
-  it('scheduler runs tasks in due order, same-time tasks in insertion order', () => {
-    const s = new Scheduler({ startMs: 0, mode: 'manual' })
-    const seen: string[] = []
-    s.schedule(20, () => seen.push('b'))
-    s.schedule(10, () => seen.push('a1'))
-    s.schedule(10, () => seen.push('a2'))
-    s.advance(15)
-    expect(seen).toEqual(['a1', 'a2'])
-    s.advance(10)
-    expect(seen).toEqual(['a1', 'a2', 'b'])
-    expect(s.now()).toBe(25)
-  })
-
   it('an inbound call to an extension rings, is answered, bridges, ends with Hangup for every Newchannel and a Cdr', () => {
     const { engine, events, scheduler } = makeEngine()
     const ch = engine.inboundCall('trunk', '4930555002', '+4989111222', 'Anna Außen')

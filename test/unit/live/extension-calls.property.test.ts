@@ -9,7 +9,7 @@ import { AmiMessage } from '../../../src-main/core/ami/message'
 import { type AmiTypedEvent, toTypedEvent } from '../../../src-main/core/ami/events'
 import { emptyLiveModel, type LiveModel } from '../../../src-main/core/live/model'
 import { reduceAll } from '../../../src-main/core/live/reduce'
-import { SimPbx, type SimCommand } from './sim-pbx'
+import { SimPbx, simCommands } from './sim-pbx'
 
 const SEED = Number(process.env.LIVE_PROPERTY_SEED ?? 20261126)
 
@@ -38,13 +38,7 @@ function expectedCallIds(m: LiveModel, hint: string): string[] {
   return [...ids].sort()
 }
 
-const command: fc.Arbitrary<SimCommand> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('new' as const), link: fc.option(fc.nat(40), { nil: undefined }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('up' as const), ch: fc.nat(40) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('bridge' as const), a: fc.nat(40), b: fc.nat(40) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('leave' as const), ch: fc.nat(40) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('hangup' as const), ch: fc.nat(40) }) },
-)
+const command = simCommands(40, { queueAndCallerId: false })
 
 describe('extension call lists', () => {
   it('equal a recomputation from scratch after every batch (seeded)', () => {

@@ -12,7 +12,7 @@ import { reduceAll } from '../../../src-main/core/live/reduce'
 import { fromSnapshots } from '../../../src-main/core/live/snapshots'
 import { type LivePatch, type LiveState, LIVE_COLLECTIONS } from '../../../src-preload/types/live'
 import { applyLivePatch } from '../../support/live-patches'
-import { SimPbx, type SimCommand } from './sim-pbx'
+import { SimPbx, simCommands } from './sim-pbx'
 
 const SEED = Number(process.env.LIVE_PROPERTY_SEED ?? 60061125)
 
@@ -83,15 +83,7 @@ describe('PatchCoalescer over live-model change logs', () => {
     expect(normal(patch)).toEqual(normal(diffLiveState(toLiveState(m), toLiveState(rebuilt))))
   })
 
-  const command: fc.Arbitrary<SimCommand> = fc.oneof(
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('new' as const), link: fc.option(fc.nat(30), { nil: undefined }) }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('up' as const), ch: fc.nat(30) }) },
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('bridge' as const), a: fc.nat(30), b: fc.nat(30) }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('leave' as const), ch: fc.nat(30) }) },
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('hangup' as const), ch: fc.nat(30) }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('queue' as const), ch: fc.nat(30) }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('callerid' as const), ch: fc.nat(30), name: fc.constantFrom('Zoë', 'Ann', 'Bob') }) },
-  )
+  const command = simCommands(30)
   /** After a command: publish its batch, flush, switch meta, or rebuild from a snapshot. */
   const step = fc.record({ cmd: command, publish: fc.boolean(), flush: fc.nat(3), meta: fc.nat(15), rebuild: fc.nat(40) })
 

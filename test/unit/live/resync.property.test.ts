@@ -13,20 +13,12 @@ import { toTypedEvent, type AmiTypedEvent } from '../../../src-main/core/ami/eve
 import { LiveSync } from '../../../src-main/core/live/live-sync'
 import { emptyLiveModel, type LiveModel } from '../../../src-main/core/live/model'
 import { reduceAll } from '../../../src-main/core/live/reduce'
-import { SimPbx, type SimCommand } from './sim-pbx'
+import { SimPbx, simCommands, type SimCommand } from './sim-pbx'
 import { FakeListClient } from '../../support/fake-list-client'
 
 const SEED = Number(process.env.LIVE_PROPERTY_SEED ?? 20261125)
 
-const command: fc.Arbitrary<SimCommand> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('new' as const), link: fc.option(fc.nat(50), { nil: undefined }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('up' as const), ch: fc.nat(50) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('bridge' as const), a: fc.nat(50), b: fc.nat(50) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('leave' as const), ch: fc.nat(50) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('hangup' as const), ch: fc.nat(50) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('queue' as const), ch: fc.nat(50) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('callerid' as const), ch: fc.nat(50), name: fc.constantFrom('Zoë', 'Ann', 'Bob') }) },
-)
+const command = simCommands(50)
 
 interface Run {
   events: AmiMessage[]

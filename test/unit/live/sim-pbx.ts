@@ -3,6 +3,7 @@
  * writes the AMI events Asterisk would send, and can answer CoreShowChannels / BridgeList /
  * QueueStatus from its model at any moment. Its model is the truth the live state is compared to.
  */
+import fc from 'fast-check'
 import { AmiMessage } from '../../../src-main/core/ami/message'
 
 export type SimCommand =
@@ -13,6 +14,27 @@ export type SimCommand =
   | { readonly op: 'hangup'; readonly ch: number }
   | { readonly op: 'queue'; readonly ch: number }
   | { readonly op: 'callerid'; readonly ch: number; readonly name: string }
+
+/**
+ * Random commands on channels 0..maxChannel, weighted as a busy PBX behaves (more new channels,
+ * bridges and hang-ups than leaves). `queueAndCallerId: false` keeps to calls and bridges.
+ */
+export function simCommands(maxChannel: number, opts: { readonly queueAndCallerId?: boolean } = {}): fc.Arbitrary<SimCommand> {
+  const ch = fc.nat(maxChannel)
+  const calls: Array<fc.WeightedArbitrary<SimCommand>> = [
+    { weight: 4, arbitrary: fc.record({ op: fc.constant('new' as const), link: fc.option(ch, { nil: undefined }) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('up' as const), ch }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('bridge' as const), a: ch, b: ch }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('leave' as const), ch }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('hangup' as const), ch }) },
+  ]
+  if (opts.queueAndCallerId === false) return fc.oneof(...calls)
+  return fc.oneof(
+    ...calls,
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('queue' as const), ch }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('callerid' as const), ch, name: fc.constantFrom('Zoë', 'Ann', 'Bob') }) },
+  )
+}
 
 interface SimChannel {
   id: string

@@ -40,6 +40,7 @@ export async function startFreepbxDemoServer(options: FreepbxDemoOptions & { rea
     handler,
     close: () =>
       new Promise<void>((resolve) => {
+        handler.stop()
         server.closeAllConnections()
         server.close(() => {
           resolve()

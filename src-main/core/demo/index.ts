@@ -15,6 +15,8 @@ import type { Channel } from './model'
 import type { Profile } from './config/profile'
 import { labProfile } from './config/lab'
 import { officeProfile } from './config/office'
+import type { FreepbxConfig } from './config/freepbx-config'
+import { type GeneratedSize, officeFreepbxConfig } from './config/office-config'
 import { Rng } from './rng'
 
 export interface DemoPbxOptions {
@@ -44,6 +46,12 @@ export interface DemoPbxOptions {
   readonly authFailDelayMs?: number
   /** Per-connection unsent-output limit before a non-reading client is dropped. */
   readonly maxOutputBytes?: number
+  /**
+   * Office profile: the simulated FreePBX configuration the PBX follows (shared with the demo
+   * FreePBX API). Default: the office's own, plus `generate` bulk data (benchmarks).
+   */
+  readonly freepbx?: FreepbxConfig
+  readonly generate?: GeneratedSize
 }
 
 export interface PlaceCallRequest {
@@ -68,6 +76,8 @@ export interface DemoPbxInfo {
 
 export interface DemoPbx {
   readonly engine: PbxEngine
+  /** The simulated FreePBX configuration this PBX follows after Apply Config (office profile). */
+  readonly freepbx: FreepbxConfig | undefined
   readonly ami: DemoAmiServer
   readonly ari: DemoAriServer
   info(): DemoPbxInfo
@@ -108,7 +118,7 @@ async function listenPreferred(start: (port: number) => Promise<number>, wanted:
 
 export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPbx> {
   const seed = options.seed ?? 1
-  const profile: Profile = options.profile === 'lab' ? labProfile() : officeProfile()
+  const profile: Profile = options.profile === 'lab' ? labProfile() : officeProfile(options.freepbx ?? officeFreepbxConfig(options.generate))
   const scheduler = new Scheduler({ startMs: options.startMs ?? Date.now(), mode: options.clock ?? 'real', speed: options.speed ?? 1 })
   const engine = new PbxEngine(profile, scheduler, new Rng(seed))
   const amiUsers = options.amiUsers ?? defaultUsers()
@@ -136,6 +146,7 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
 
   const pbx: DemoPbx = {
     engine,
+    freepbx: profile.freepbx,
     ami,
     ari,
     info: () => ({

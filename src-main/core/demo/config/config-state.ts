@@ -5,7 +5,8 @@
  * A phone also carries its endpoint's runtime state (registered, do-not-disturb, auto-answer):
  * the device-state concern reads it, the generator and the control API change it.
  */
-import type { Profile, QueueSpec, Route, TrunkSpec } from './profile'
+import type { FreepbxConfig } from './freepbx-config'
+import type { PhoneSpec, Profile, QueueSpec, Route, TrunkSpec } from './profile'
 
 export interface Phone {
   readonly exten: string
@@ -63,8 +64,13 @@ export class PbxConfig {
     return this.profile.parking
   }
 
-  route(context: string, exten: string): Route | undefined {
-    return this.profile.route(context, exten)
+  route(context: string, exten: string, callerNum?: string): Route | undefined {
+    return this.profile.route(context, exten, callerNum)
+  }
+
+  /** The simulated FreePBX this PBX follows (office profile). */
+  get freepbx(): FreepbxConfig | undefined {
+    return this.profile.freepbx
   }
 
   trunk(name: string): TrunkSpec | undefined {
@@ -78,23 +84,48 @@ export class PbxConfig {
 
   /** (Re)creates the phones from the profile, as a freshly started PBX has them. */
   load(): void {
-    const p = this.profile
     this.phones.clear()
     this.phoneByDevice.clear()
-    for (const spec of p.phones) {
-      this.phones.set(spec.exten, {
-        exten: spec.exten,
-        name: spec.name,
-        device: spec.device,
-        context: p.internalContext,
-        registered: spec.registered,
-        dnd: false,
-        autoAnswerMs: p.phonesAutoAnswer ? 0 : undefined,
-        // The lab used a pattern hint (`_10[0-5],hint`), instantiated lazily; FreePBX writes one hint per
-        // extension, so in the office PBX every hint exists from the start and reports changes.
-        hintInstantiated: p.id !== 'lab',
-      })
+    for (const spec of this.profile.phones) this.addPhone(spec)
+  }
+
+  /**
+   * A configuration reload (Apply Config): phones for extensions that are new, as given (the
+   * caller registers them), and phones of deleted extensions gone; a renamed one keeps its state.
+   */
+  reloadPhones(): { added: Phone[]; removed: Phone[] } {
+    const specs = new Map(this.profile.phones.map((s) => [s.exten, s]))
+    const removed = [...this.phones.values()].filter((ph) => !specs.has(ph.exten))
+    for (const ph of removed) {
+      this.phones.delete(ph.exten)
+      this.phoneByDevice.delete(ph.device)
+    }
+    const added: Phone[] = []
+    for (const spec of specs.values()) {
+      const old = this.phones.get(spec.exten)
+      if (old === undefined) added.push(this.addPhone({ ...spec, registered: false }))
+      else if (old.name !== spec.name) this.phones.set(spec.exten, { ...old, name: spec.name })
     }
     for (const ph of this.phones.values()) this.phoneByDevice.set(ph.device, ph)
+    return { added, removed }
+  }
+
+  private addPhone(spec: PhoneSpec): Phone {
+    const p = this.profile
+    const phone: Phone = {
+      exten: spec.exten,
+      name: spec.name,
+      device: spec.device,
+      context: p.internalContext,
+      registered: spec.registered,
+      dnd: false,
+      autoAnswerMs: p.phonesAutoAnswer ? 0 : undefined,
+      // The lab used a pattern hint (`_10[0-5],hint`), instantiated lazily; FreePBX writes one hint per
+      // extension, so in the office PBX every hint exists from the start and reports changes.
+      hintInstantiated: p.id !== 'lab',
+    }
+    this.phones.set(spec.exten, phone)
+    this.phoneByDevice.set(phone.device, phone)
+    return phone
   }
 }

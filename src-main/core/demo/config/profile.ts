@@ -9,6 +9,7 @@
  *   phones 100–105 answering at once, 300/30X = Dial phone 10X, 200 = queue support, 400 =
  *   Stasis(console), 701–720 parking. Fidelity tests replay the captured scenarios against it.
  */
+import type { FreepbxConfig } from './freepbx-config'
 
 export type Route =
   | { readonly kind: 'phone'; readonly exten: string }
@@ -64,6 +65,8 @@ export interface TrunkSpec {
 
 export interface Profile {
   readonly id: 'office' | 'lab'
+  /** The simulated FreePBX whose applied configuration this profile runs (office only). */
+  readonly freepbx?: FreepbxConfig
   readonly systemName: string
   readonly phones: readonly PhoneSpec[]
   readonly queues: readonly QueueSpec[]
@@ -73,5 +76,6 @@ export interface Profile {
   readonly internalContext: string
   /** Phones answer calls from the dialplan this long after ringing (lab: at once). */
   readonly phonesAutoAnswer: boolean
-  route(context: string, exten: string): Route | undefined
+  /** The route for (context, exten); `callerNum` lets an inbound route match on the caller's number. */
+  route(context: string, exten: string, callerNum?: string): Route | undefined
 }

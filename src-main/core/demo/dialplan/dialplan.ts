@@ -22,7 +22,7 @@ export class Dialplan {
 
   /** Runs a route for a channel that just entered (context, exten). */
   run(ch: Channel, context: string, exten: string, hooks?: DialplanHooks): void {
-    const route = this.pbx.config.route(context, exten)
+    const route = this.pbx.config.route(context, exten, ch.callerNum)
     ch.runsPbx = true
     ch.context = context
     ch.exten = exten

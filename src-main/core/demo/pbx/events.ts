@@ -25,6 +25,7 @@ export const PRIV_DIALPLAN = 'dialplan,all'
 export const PRIV_AGENT = 'agent,all'
 export const PRIV_CDR = 'cdr,all'
 export const PRIV_DTMF = 'dtmf,all'
+export const PRIV_SYSTEM = 'system,all'
 
 export class EventBus {
   /** Counters for load tests: every Hangup must match a Newchannel. */

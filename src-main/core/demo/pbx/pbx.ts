@@ -7,6 +7,7 @@
  */
 import type { Scheduler } from '../clock'
 import { PbxConfig } from '../config/config-state'
+import { ConfigReload } from '../config/reload'
 import type { Profile } from '../config/profile'
 import { Bridges } from '../channels/bridges'
 import { Cdrs } from '../channels/cdr'
@@ -62,6 +63,8 @@ export class Pbx {
   readonly dtmf = new Dtmf(this)
   readonly recording = new Recording(this)
   readonly voicemail = new Voicemail(this)
+  // configuration reloads (Apply Config on the simulated FreePBX)
+  readonly configReload = new ConfigReload(this)
 
   startedMs: number
   reloadedMs: number
@@ -79,6 +82,7 @@ export class Pbx {
     this.startedMs = scheduler.now()
     this.reloadedMs = this.startedMs
     this.load()
+    this.config.freepbx?.onApply((_before, _after, parts) => { this.configReload.apply(parts) })
   }
 
   now(): number {

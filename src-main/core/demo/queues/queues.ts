@@ -133,6 +133,38 @@ export class Queues {
     this.byName.clear()
   }
 
+  /**
+   * `module reload app_queue.so` after Apply Config: each queue's static members become the
+   * configured ones — members kept keep their figures, gone ones are dropped, new ones publish their
+   * `_pause_` device (config-objects.raw: no QueueMemberAdded/Removed for static members on reload).
+   * Dynamic members are runtime state and stay.
+   */
+  reloadStatic(): void {
+    const loginTime = Math.floor(this.pbx.now() / 1000)
+    for (const spec of this.pbx.config.queues) {
+      const q = this.byName.get(spec.name)
+      if (q === undefined) continue
+      const wanted = new Map(spec.staticMembers.map((m) => [m.interface, m]))
+      for (let i = q.members.length - 1; i >= 0; i--) {
+        const m = q.members[i]
+        if (m?.membership === 'static' && !wanted.has(m.interface)) {
+          q.members.splice(i, 1)
+          this.pbx.devices.states.delete(`Queue:${q.name}_pause_${m.interface}`)
+        }
+      }
+      for (const m of spec.staticMembers) {
+        const old = q.members.find((x) => x.interface === m.interface)
+        if (old !== undefined) {
+          old.penalty = m.penalty
+          continue
+        }
+        q.members.push(newMember(m, 'static', loginTime, false, ''))
+        this.pbx.devices.publish(`Queue:${q.name}_pause_${m.interface}`, 'NOT_INUSE')
+      }
+      this.refreshAvail(q)
+    }
+  }
+
   memberState(m: QueueMember): DeviceState {
     return this.pbx.devices.current(m.stateInterface)
   }

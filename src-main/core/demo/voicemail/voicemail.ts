@@ -3,7 +3,7 @@
  * message (VoiceMail()), and messages marked as heard.
  */
 import type { Channel } from '../model'
-import { PRIV_CALL } from '../pbx/events'
+import { PRIV_CALL, PRIV_SYSTEM } from '../pbx/events'
 import type { Pbx } from '../pbx/pbx'
 
 export interface Mailbox {
@@ -28,6 +28,34 @@ export class Voicemail {
 
   reset(): void {
     this.mailboxes.clear()
+  }
+
+  /**
+   * `voicemail reload` (enableVoiceMail/disableVoiceMail, Apply Config): as config-objects.raw shows,
+   * every configured box announces its MessageWaiting, then Reload, then a new box's MWI device.
+   * A removed box is gone (its MWI device too).
+   */
+  reload(): void {
+    const configured = this.pbx.config.mailboxes
+    const wanted = new Set(configured)
+    for (const box of [...this.mailboxes.keys()]) {
+      if (!wanted.has(box)) {
+        this.mailboxes.delete(box)
+        this.pbx.devices.states.delete(`MWI:${box}@default`)
+      }
+    }
+    const added: string[] = []
+    for (const box of configured) {
+      let mb = this.mailboxes.get(box)
+      if (mb === undefined) {
+        mb = { mailbox: `${box}@default`, newMessages: 0, oldMessages: 0 }
+        this.mailboxes.set(box, mb)
+        added.push(box)
+      }
+      this.pbx.events.emit('MessageWaiting', PRIV_CALL, [['Mailbox', mb.mailbox], ['Waiting', mb.newMessages > 0 ? '1' : '0'], ['New', String(mb.newMessages)], ['Old', String(mb.oldMessages)]])
+    }
+    this.pbx.events.emit('Reload', PRIV_SYSTEM, [['Module', 'app_voicemail.so'], ['Status', '0']])
+    for (const box of added) this.pbx.devices.publish(`MWI:${box}@default`, 'NOT_INUSE')
   }
 
   /** VoiceMail(<box>@default,u): the caller leaves a message for a while, then hangs up. */

@@ -12,13 +12,44 @@
  *
  * Errors (TransportError): unauthorized, forbidden (scope missing: FreePBX answers a GraphQL
  * validation error "Cannot query field …", not a 403), graphql_error (errors[] or status:false),
- * not_found (no API module), timeout, refused, tls, protocol, http_error, network.
+ * not_found (no API module), timeout, refused, tls, protocol, http_error, network. GraphQL
+ * refusals are FreepbxGraphqlError, which keeps FreePBX's own words and what kind of refusal it was.
+ *
+ *   await api.rest('PUT', '/queues/members/400', { member: 'P101,0' })   queue members (REST)
  */
 import { type HttpResponse, type HttpTlsOptions, HttpPool, parseJsonBody } from '../net/http'
 import { TransportError } from '../net/transport-error'
 import { TokenSource } from './token'
 
 export const GQL_PATH = '/admin/api/api/gql'
+export const REST_PATH = '/admin/api/api/rest'
+
+/**
+ * How FreePBX refused a GraphQL operation (freepbx-api.md §5), with its own words (`pbxMessage`,
+ * without our "where:" prefix) so a caller can name the object and quote FreePBX:
+ * - `business`: `status:false` in the first root field (HTTP 400, `{errors:[{message,status:false}]}`);
+ * - `resolver`: a resolver threw ("Internal server error", 17: HTTP 200 with `data.<field>: null`);
+ * - `scope`: a field is absent from the schema for lack of a scope ("Cannot query field …").
+ */
+export type GraphqlFailureKind = 'business' | 'resolver' | 'scope'
+
+export class FreepbxGraphqlError extends TransportError {
+  constructor(
+    readonly kind: GraphqlFailureKind,
+    readonly pbxMessage: string,
+    message: string,
+    status?: number,
+  ) {
+    super(kind === 'scope' ? 'forbidden' : 'graphql_error', message, status === undefined ? {} : { status })
+    this.name = 'FreepbxGraphqlError'
+  }
+}
+
+/** One answer of the REST API: HTTP status and the parsed JSON body (FreePBX answers `true`, `false` or objects). */
+export interface RestAnswer {
+  readonly status: number
+  readonly body: unknown
+}
 
 export interface FreepbxClientOptions {
   /** FreePBX web root, e.g. `https://pbx.example.com` or `https://pbx.example.com/pbx`. */
@@ -90,8 +121,8 @@ export class FreepbxClient {
    * field's `status`). `parse` turns `data` into the typed result and throws on a bad shape.
    */
   async query<T>(query: string, variables: Readonly<Record<string, unknown>>, parse: (data: Record<string, unknown>) => T, opts: RequestOptions = {}): Promise<T> {
-    const first = await this.post(query, variables, opts)
-    const res = isAuthFailure(first) ? await this.retryWithFreshToken(query, variables, opts) : first
+    const body = JSON.stringify({ query, variables })
+    const res = await this.withToken(opts, (token) => this.send('POST', GQL_PATH, token, body, 'application/json', opts))
     const data = this.interpret(res)
     try {
       return parse(data)
@@ -101,13 +132,35 @@ export class FreepbxClient {
     }
   }
 
+  /**
+   * One REST call (`/admin/api/api/rest/<module>/<route>`, freepbx-api.md §4), with the same token
+   * and one retry on an auth failure. `form` is sent form-encoded, as the module routes read it.
+   * A 404 without JSON means no such route (or no API module); FreePBX 17's Slim 4 breakage is a 500.
+   */
+  async rest(method: 'GET' | 'PUT', route: string, form?: Readonly<Record<string, string>>, opts: RequestOptions = {}): Promise<RestAnswer> {
+    const body = form === undefined ? undefined : new URLSearchParams(form).toString()
+    const res = await this.withToken(opts, (token) => this.send(method, `${REST_PATH}${route}`, token, body, 'application/x-www-form-urlencoded', opts))
+    if (res.status === 401) throw new TransportError('unauthorized', `${this.where}: the REST API refused the token (does the application have the rest scope?)`, { status: 401 })
+    let parsed: unknown
+    try {
+      parsed = parseJsonBody(res, this.where)
+    } catch (err) {
+      if (res.status === 404) throw new TransportError('not_found', `${this.where}: no REST route ${route} (is the module's REST API available?)`, { status: 404, cause: err })
+      throw err
+    }
+    return { status: res.status, body: parsed }
+  }
+
   async close(): Promise<void> {
     await this.http.close()
   }
 
-  private async retryWithFreshToken(query: string, variables: Readonly<Record<string, unknown>>, opts: RequestOptions): Promise<HttpResponse> {
+  /** Sends with the current token; on an auth failure exactly one fresh token and one retry. */
+  private async withToken(opts: RequestOptions, send: (token: string) => Promise<HttpResponse>): Promise<HttpResponse> {
+    const first = await send(await this.tokens.get(opts.timeoutMs))
+    if (!isAuthFailure(first)) return first
     this.tokens.invalidate()
-    const again = await this.post(query, variables, opts)
+    const again = await send(await this.tokens.get(opts.timeoutMs))
     if (isAuthFailure(again)) {
       this.tokens.invalidate()
       throw new TransportError('unauthorized', `${this.where}: access token rejected even after a refresh (revoked application?)`, { status: again.status })
@@ -115,14 +168,13 @@ export class FreepbxClient {
     return again
   }
 
-  private async post(query: string, variables: Readonly<Record<string, unknown>>, opts: RequestOptions): Promise<HttpResponse> {
-    const token = await this.tokens.get(opts.timeoutMs)
+  private send(method: 'GET' | 'POST' | 'PUT', path: string, token: string, body: string | undefined, contentType: string, opts: RequestOptions): Promise<HttpResponse> {
     return this.http.request({
       timeoutMs: opts.timeoutMs,
-      method: 'POST',
-      path: `${this.basePath}${GQL_PATH}`,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      method,
+      path: `${this.basePath}${path}`,
+      headers: body === undefined ? { authorization: `Bearer ${token}` } : { authorization: `Bearer ${token}`, 'content-type': contentType },
+      ...(body === undefined ? {} : { body }),
     })
   }
 
@@ -135,11 +187,13 @@ export class FreepbxClient {
     const errors = record.errors
     if (Array.isArray(errors) && errors.length > 0) {
       const first: unknown = errors[0]
-      const message = first !== null && typeof first === 'object' && typeof (first as { message?: unknown }).message === 'string' ? (first as { message: string }).message.slice(0, 300) : 'GraphQL error'
-      if (/^Cannot query field/i.test(message)) {
-        throw new TransportError('forbidden', `${this.where}: the API application lacks a scope this console needs (${message})`, { status: res.status })
+      const said = first !== null && typeof first === 'object' ? (first as { message?: unknown; status?: unknown }) : {}
+      const message = typeof said.message === 'string' ? said.message.slice(0, 300) : 'GraphQL error'
+      if (/^Cannot query field|^Unknown argument|^Cannot query/i.test(message)) {
+        throw new FreepbxGraphqlError('scope', message, `${this.where}: the API application lacks a scope this console needs (${message})`, res.status)
       }
-      throw new TransportError('graphql_error', `${this.where}: ${message}`, { status: res.status })
+      const kind: GraphqlFailureKind = said.status === false ? 'business' : 'resolver'
+      throw new FreepbxGraphqlError(kind, message, `${this.where}: ${message}`, res.status)
     }
     if (res.status >= 500) throw new TransportError('http_error', `${this.where}: HTTP ${String(res.status)}`, { status: res.status })
     const data = record.data
@@ -162,7 +216,8 @@ export function rootField(data: Record<string, unknown>, name: string): Record<s
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TransportError('protocol', `GraphQL answer has no ${name}`)
   const root = value as Record<string, unknown>
   if (root.status === false) {
-    throw new TransportError('graphql_error', `${name}: ${typeof root.message === 'string' ? root.message.slice(0, 300) : 'failed'}`)
+    const said = typeof root.message === 'string' ? root.message.slice(0, 300) : 'failed'
+    throw new FreepbxGraphqlError('business', said, `${name}: ${said}`)
   }
   return root
 }

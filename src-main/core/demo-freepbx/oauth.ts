@@ -49,7 +49,8 @@ export class TokenIssuer {
     const allowed = client.allowedScopes !== undefined && client.allowedScopes.length > 0 ? client.allowedScopes : ['gql', 'rest']
     const asked = (form.get('scope') ?? '').split(' ').filter((s) => s !== '')
     for (const s of asked) {
-      if (!allowed.includes(s)) {
+      // A scope is within the application's when it is one of them or narrower (`gql:core` under `gql`).
+      if (!allowed.some((a) => s === a || s.startsWith(`${a}:`))) {
         const text = 'The requested scope is invalid, unknown, or malformed'
         return { status: 400, body: { error: 'invalid_scope', error_description: text, hint: `Check the \`${s}\` scope`, message: text } }
       }

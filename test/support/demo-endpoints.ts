@@ -49,7 +49,7 @@ export async function startDemoEndpoints<F extends LoopbackFront = LoopbackFront
     ariUsers: [{ username: 'console', secret: secrets.ari }],
   })
   cleanups.push(() => pbx.stop())
-  const api = await startFreepbxDemoServer({ clients: [{ clientId: 'attendant', clientSecret: secrets.freepbx }, ...(options.moreApiClients ?? [])], ...options.api })
+  const api = await startFreepbxDemoServer({ clients: [{ clientId: 'attendant', clientSecret: secrets.freepbx }, ...(options.moreApiClients ?? [])], config: pbx.freepbx, ...options.api })
   cleanups.push(() => api.close())
   let fronts: Record<EndpointName, F> | undefined
   if (options.front !== undefined) {

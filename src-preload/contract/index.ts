@@ -16,6 +16,7 @@ import { connectionsContract } from './connections'
 import { historyContract } from './history'
 import { liveContract } from './live'
 import { invokeChannelNames, notifyChannelNames, type EventChannel, type InvokeChannel, type NotifyChannel } from './names'
+import { pickupContract } from './pickup'
 import { profilesContract } from './profiles'
 import { queuesContract } from './queues'
 
@@ -27,6 +28,7 @@ const domains = [
   liveContract,
   callsContract,
   queuesContract,
+  pickupContract,
   historyContract,
 ] as const
 

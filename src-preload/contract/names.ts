@@ -11,6 +11,7 @@ import { callsChannelNames } from './calls.names'
 import { connectionsChannelNames } from './connections.names'
 import { historyChannelNames } from './history.names'
 import { liveChannelNames } from './live.names'
+import { pickupChannelNames } from './pickup.names'
 import { profilesChannelNames } from './profiles.names'
 import { queuesChannelNames } from './queues.names'
 
@@ -29,6 +30,7 @@ const domains = [
   liveChannelNames,
   callsChannelNames,
   queuesChannelNames,
+  pickupChannelNames,
   historyChannelNames,
 ] as const satisfies readonly DomainChannelNames[]
 

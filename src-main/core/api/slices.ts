@@ -8,11 +8,12 @@ import { callsSlice } from '../calls/slice'
 import { historySlice } from '../cdr/slice'
 import { connectionsSlice } from '../connection/slice'
 import { liveSlice } from '../live/slice'
+import { pickupSlice } from '../pickup/slice'
 import { profilesSlice } from '../profiles/slice'
 import { queuesSlice } from '../queues/slice'
 import { appSlice } from '../settings/slice'
 
-export const slices = [appSlice, profilesSlice, auditSlice, connectionsSlice, liveSlice, callsSlice, queuesSlice, historySlice] as const
+export const slices = [appSlice, profilesSlice, auditSlice, connectionsSlice, liveSlice, callsSlice, queuesSlice, pickupSlice, historySlice] as const
 
 export type AnySlice = (typeof slices)[number]
 /** One type from a union of object types: every member's keys at once. */

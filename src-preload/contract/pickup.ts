@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import type { ActionDone } from '../types/actions'
+import { profileIdSchema } from '../types/profile-id'
+import type { pickupChannelNames } from './pickup.names'
+import { channel, returns, type DomainSpec } from './spec'
+
+/**
+ * The extension whose ringing call the operator takes: digits only, as the lamps and the call list
+ * show it. Main acts only when it is a known extension of the PBX that is ringing now, so nothing
+ * typed freely ever reaches the PBX.
+ */
+export const directedPickupInputSchema = z.strictObject({
+  profileId: profileIdSchema,
+  extension: z.string().regex(/^[0-9]{1,10}$/, 'an extension is 1-10 digits'),
+})
+
+export const pickupContract = {
+  invoke: {
+    'pickup.directed': channel(directedPickupInputSchema, returns<ActionDone>()),
+  },
+  events: {},
+  notify: {},
+} as const satisfies DomainSpec<typeof pickupChannelNames>

@@ -104,7 +104,8 @@ export function createFreepbxDemoHandler(options: FreepbxDemoOptions): FreepbxDe
         stats.gqlRequests++
         const token = authorised(req, res)
         if (token === undefined) return
-        const ctx: GqlContext = { config, data, reloads, version, quirks: options.quirks ?? {} }
+        let destinations: ReturnType<FreepbxConfig['destinations']> | undefined
+        const ctx: GqlContext = { config, data, reloads, version, quirks: options.quirks ?? {}, destinations: () => (destinations ??= config.destinations()) }
         const reply = runGql(body, token.scopes, ctx)
         send(res, reply.status, reply.body)
       })

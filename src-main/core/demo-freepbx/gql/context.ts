@@ -12,6 +12,8 @@ export interface GqlContext {
   readonly reloads: ReloadTransactions
   readonly version: FreepbxVersion
   readonly quirks: FreepbxQuirks
+  /** The destination registry, built once per request (a list of routes labels each one). */
+  readonly destinations: () => ReadonlyMap<string, { readonly category: string; readonly description: string }>
 }
 
 /** Behaviours of particular FreePBX builds, off unless a test or a profile asks for them. */

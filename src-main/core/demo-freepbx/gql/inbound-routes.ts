@@ -41,7 +41,7 @@ function didType(): GraphQLObjectType<Row, GqlContext> {
       destinationConnection: {
         type: GraphQLString,
         resolve: (r, _a, ctx) => {
-          const d = ctx.config.destinations().get(r.destination)
+          const d = ctx.destinations().get(r.destination)
           return d === undefined ? null : `${d.category}:${d.description}`
         },
       },
@@ -95,7 +95,7 @@ function rowFrom(input: Record<string, unknown>): InboundRouteRecord {
 function destinationProblem(ctx: GqlContext, destination: string): string | undefined {
   const parts = destination.split(',')
   if (parts.length < 3 || parts.slice(0, 3).some((p) => p.trim() === '')) return 'Please provide the valid `destination` value, for example extension (100) :`from-did-direct,100,1`'
-  if (!ctx.config.destinations().has(destination.trim())) return 'Input variable destination does not exists in this system, Please provide the valid `destination`'
+  if (!ctx.destinations().has(destination.trim())) return 'Input variable destination does not exists in this system, Please provide the valid `destination`'
   return undefined
 }
 

@@ -29,31 +29,29 @@ export interface ReloadTransaction {
   readonly startedMs: number
 }
 
-export const DEFAULT_FAILURE_DETAILS = 'Reload failed because retrieve_conf encountered an error: 1'
-
 export class ReloadTransactions {
   private readonly txns = new Map<string, ReloadTransaction>()
   private readonly timers = new Set<NodeJS.Timeout>()
   private nextId = 1
-  private behaviour: Required<ReloadBehaviour>
 
+  /** The behaviour lives on the configuration, so the demo PBX's control endpoint can change it. */
   constructor(
     private readonly config: FreepbxConfig,
     behaviour: ReloadBehaviour = {},
     private readonly now: () => number = Date.now,
   ) {
-    this.behaviour = { delayMs: 1500, outcome: 'executed', details: DEFAULT_FAILURE_DETAILS, ...behaviour }
+    this.setBehaviour(behaviour)
   }
 
   setBehaviour(behaviour: ReloadBehaviour): void {
-    this.behaviour = { ...this.behaviour, ...behaviour }
+    this.config.reloadBehaviour = { ...this.config.reloadBehaviour, ...behaviour }
   }
 
   start(): string {
     const id = String(this.nextId++)
     const txn: ReloadTransaction = { id, status: 'Processing', details: '', startedMs: this.now() }
     this.txns.set(id, txn)
-    const { delayMs, outcome, details } = this.behaviour
+    const { delayMs, outcome, details } = this.config.reloadBehaviour
     if (outcome === 'stuck') return id
     const timer = setTimeout(() => {
       this.timers.delete(timer)

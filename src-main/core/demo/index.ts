@@ -285,6 +285,16 @@ async function runControl(pbx: DemoPbx, command: string, body: Record<string, un
       return true
     case 'channels':
       return pbx.channels()
+    case 'freepbxReload': {
+      // How the simulated FreePBX's next Apply Config ends: executed, failed (details) or stuck.
+      const config = pbx.freepbx
+      if (config === undefined) throw new Error('the lab profile has no FreePBX')
+      const outcome = optStr(body, 'outcome') ?? config.reloadBehaviour.outcome
+      if (outcome !== 'executed' && outcome !== 'failed' && outcome !== 'stuck') throw new Error('outcome is executed, failed or stuck')
+      const delayMs = typeof body.delayMs === 'number' && Number.isFinite(body.delayMs) && body.delayMs >= 0 ? body.delayMs : config.reloadBehaviour.delayMs
+      config.reloadBehaviour = { outcome, delayMs, details: optStr(body, 'details') ?? config.reloadBehaviour.details }
+      return config.reloadBehaviour
+    }
     default:
       throw new Error(`unknown command ${command}`)
   }

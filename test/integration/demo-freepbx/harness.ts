@@ -31,13 +31,13 @@ export interface ApiHarness {
   rest(method: 'GET' | 'PUT', route: string, body?: unknown, token?: string | null): Promise<Reply>
 }
 
-export interface HarnessOptions extends Pick<DemoPbxOptions, 'generate' | 'speed'>, Omit<FreepbxDemoOptions, 'clients' | 'config'> {
+export interface HarnessOptions extends Pick<DemoPbxOptions, 'generate' | 'speed' | 'controlPort'>, Omit<FreepbxDemoOptions, 'clients' | 'config'> {
   readonly moreClients?: FreepbxDemoOptions['clients']
 }
 
 export async function startFreepbxApi(cleanups: Cleanups, options: HarnessOptions = {}): Promise<ApiHarness> {
-  const { generate, speed, moreClients, ...apiOptions } = options
-  const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0, seed: 3, ...(generate === undefined ? {} : { generate }), speed: speed ?? 1 })
+  const { generate, speed, controlPort, moreClients, ...apiOptions } = options
+  const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0, seed: 3, ...(generate === undefined ? {} : { generate }), ...(controlPort === undefined ? {} : { controlPort }), speed: speed ?? 1 })
   cleanups.push(() => pbx.stop())
   const api = await startFreepbxDemoServer({ clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, ...(moreClients ?? [])], config: pbx.freepbx, ...apiOptions })
   cleanups.push(() => api.close())

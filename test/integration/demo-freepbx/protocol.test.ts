@@ -1,4 +1,5 @@
 import { getIntrospectionQuery } from 'graphql'
+import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
 import { cleanupsAfterEach } from '../../support/cleanups'
 import { CLIENT_ID, CLIENT_SECRET, applyConfig, startFreepbxApi, waitForReload } from './harness'
@@ -48,6 +49,19 @@ describe('demo FreePBX: Apply Config (doreload, fetchApiStatus, needReload)', ()
     h.api.handler.setReloadBehaviour({ outcome: 'executed' })
     expect((await applyConfig(h)).body.data.fetchApiStatus.message).toBe('Executed')
     expect(h.pbx.engine.phones.has('140')).toBe(true)
+  })
+
+  it("the demo PBX's control endpoint sets how the next Apply ends (for tests that run the demo in another process)", async () => {
+    const h = await startFreepbxApi(cleanups, { controlPort: 0, reload: { delayMs: 20 } })
+    const control = h.pbx.info().control
+    if (control === undefined) throw new Error('no control endpoint')
+    const res = await request(`http://127.0.0.1:${String(control.port)}/control/freepbxReload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${control.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'failed', details: 'Syntax error in extensions_additional.conf' }),
+    })
+    expect(await res.body.json()).toEqual({ ok: true, result: { outcome: 'failed', delayMs: 20, details: 'Syntax error in extensions_additional.conf' } })
+    expect((await applyConfig(h)).body.data.fetchApiStatus).toEqual({ status: true, message: 'Failed', details: 'Syntax error in extensions_additional.conf' })
   })
 })
 

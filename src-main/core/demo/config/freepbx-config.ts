@@ -167,6 +167,15 @@ export class FreepbxConfig {
   private appliedRecords: ConfigRecords
   /** FreePBX's `needreload` flag ("Apply Config" banner). */
   needReload = false
+  /**
+   * How the demo FreePBX's next `doreload` ends (demo-only, set by tests and the control endpoint):
+   * after `delayMs`, `executed`, `failed` with `details`, or `stuck` in Processing.
+   */
+  reloadBehaviour: { delayMs: number; outcome: 'executed' | 'failed' | 'stuck'; details: string } = {
+    delayMs: 1500,
+    outcome: 'executed',
+    details: 'Reload failed because retrieve_conf encountered an error: 1',
+  }
   /** Demo-only: extensions whose phone is not registered (office: 118, 119). */
   readonly unregistered = new Set<string>()
   private readonly listeners: ApplyListener[] = []

@@ -199,6 +199,8 @@ export const HANGUP_CAUSE_TEXT: Readonly<Record<number, string>> = {
   18: 'No user responding',
   19: 'User alerting, no answer',
   21: 'Call Rejected',
+  // AST_CAUSE_ANSWERED_ELSEWHERE: a picked-up leg and the legs Dial cancels (pickup.raw).
+  26: 'Answered elsewhere',
   32: 'Circuit/channel congestion',
   34: 'Circuit/channel congestion',
 }

@@ -144,6 +144,8 @@ export function officeProfile(config: FreepbxConfig = officeFreepbxConfig()): Pr
       if (exten === '901') return { kind: 'echo' }
       const vm = /^\*(\d+)$/.exec(exten)
       if (vm?.[1] !== undefined && applied.voicemail.has(vm[1])) return { kind: 'voicemail', mailbox: vm[1] }
+      const pickup = /^\*\*(\d+)$/.exec(exten)?.[1]
+      if (pickup !== undefined) return { kind: 'pickup', exten: pickup }
       const out = /^0(\d{3,15})$/.exec(exten)
       if (out?.[1] !== undefined) return { kind: 'outbound', trunk: 'trunk', number: out[1] }
       return undefined

@@ -26,6 +26,8 @@ export type Route =
   | { readonly kind: 'timed'; readonly seconds: number }
   | { readonly kind: 'voicemail'; readonly mailbox: string }
   | { readonly kind: 'outbound'; readonly trunk: string; readonly number: string }
+  /** Directed pickup (FreePBX's `**<ext>`): the call ringing at `exten` is answered here (pickup/). */
+  | { readonly kind: 'pickup'; readonly exten: string }
   /**
    * Goto(context,exten,1): the dialplan goes on elsewhere, as a FreePBX inbound route does to its
    * destination (`ext-group,600,1` for a ring group): the channel's context and exten change.

@@ -70,6 +70,16 @@ export class DialApp {
       caller.onBridgePartnerGone = (cause) => { this.dialReturned(caller, dialStart, cause); }
       winner.onBridgePartnerGone = (cause) => { hangups.destroy(winner, cause); }
     }
+    // Pickup (FreePBX's `**<ext>`): another phone answers instead of the rung one and takes its place.
+    const pickedUp = (leg: Channel) => (picker: Channel): boolean => {
+      if (done) return false
+      ev.setConnected(caller, picker.callerNum, picker.callerName)
+      caller.cdr.dstChannel = leg.name
+      this.pbx.cdrs.split(caller)
+      legs[legs.indexOf(leg)] = picker
+      finish('ANSWER', picker)
+      return true
+    }
     for (const target of targets) {
       const leg = this.dialOne(caller, target, (answered, status) => {
         if (done) return
@@ -83,6 +93,8 @@ export class DialApp {
         }
       })
       if (leg) legs.push(leg)
+      const rung = this.pbx.calls.resolveDialString(target)
+      if (leg && rung?.kind === 'phone') this.pbx.pickups.offer(leg, rung.phone.exten, pickedUp(leg))
     }
     if (legs.length === 0) {
       this.pbx.scheduler.schedule(0, () => { finish('CHANUNAVAIL', undefined); })

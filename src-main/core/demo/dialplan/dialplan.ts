@@ -113,6 +113,9 @@ export class Dialplan {
         this.answerIfLocal(ch, hooks)
         this.pbx.dial.dial(ch, [`PJSIP/${route.trunk}/${route.number}`], 60, 'T', 1)
         return
+      case 'pickup':
+        this.pbx.pickups.run(ch, route.exten)
+        return
       case 'goto':
         ev.newexten(ch, 'Goto', `${route.context},${route.exten},1`, { priority: 1 })
         this.run(ch, route.context, route.exten, hooks)

@@ -26,6 +26,7 @@ import { Dtmf } from '../features/dtmf'
 import { Holds } from '../features/hold'
 import { Recording } from '../features/recording'
 import { Parking } from '../parking/parking'
+import { Pickups } from '../pickup/pickup'
 import { QueueCalls } from '../queues/queue-calls'
 import { Queues } from '../queues/queues'
 import { AttendedTransfers } from '../transfers/attended'
@@ -53,10 +54,11 @@ export class Pbx {
   readonly calls = new Calls(this)
   readonly originates = new Originates(this)
   readonly stasis = new Stasis(this)
-  // queues, parking, transfers, in-call features, voicemail
+  // queues, parking, pickup, transfers, in-call features, voicemail
   readonly queues = new Queues(this)
   readonly queueCalls = new QueueCalls(this)
   readonly parking = new Parking(this)
+  readonly pickups = new Pickups(this)
   readonly blind = new BlindTransfers(this)
   readonly attended = new AttendedTransfers(this)
   readonly holds = new Holds(this)

@@ -100,7 +100,10 @@ async function main(): Promise<void> {
   const api =
     pbx.freepbx === undefined
       ? undefined
-      : await listenPreferred((port) => startFreepbxDemoServer({ port, clients: [client], config: pbx.freepbx, version: options.freepbxVersion }), options.freepbxPort)
+      : await listenPreferred(
+          (port) => startFreepbxDemoServer({ port, clients: [client], config: pbx.freepbx, version: options.freepbxVersion }),
+          options.freepbxPort,
+        )
   const freepbx =
     api === undefined
       ? undefined

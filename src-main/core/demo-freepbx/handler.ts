@@ -105,7 +105,14 @@ export function createFreepbxDemoHandler(options: FreepbxDemoOptions): FreepbxDe
         const token = authorised(req, res)
         if (token === undefined) return
         let destinations: ReturnType<FreepbxConfig['destinations']> | undefined
-        const ctx: GqlContext = { config, data, reloads, version, quirks: options.quirks ?? {}, destinations: () => (destinations ??= config.destinations()) }
+        const ctx: GqlContext = {
+          config,
+          data,
+          reloads,
+          version,
+          quirks: options.quirks ?? {},
+          destinations: () => (destinations ??= config.destinations()),
+        }
         const reply = runGql(body, token.scopes, ctx)
         send(res, reply.status, reply.body)
       })
@@ -133,9 +140,19 @@ export function createFreepbxDemoHandler(options: FreepbxDemoOptions): FreepbxDe
     stats.rejectedTokens++
     if ((options.authFailureStyle ?? version) === '17') {
       // 17 validates the token without league's error middleware: FreePBX's own 500 JSON [unverified].
-      send(res, 500, { error: { type: 'League\\OAuth2\\Server\\Exception\\OAuthServerException', message: 'The resource owner or authorization server denied the request.' } })
+      send(res, 500, {
+        error: {
+          type: 'League\\OAuth2\\Server\\Exception\\OAuthServerException',
+          message: 'The resource owner or authorization server denied the request.',
+        },
+      })
     } else {
-      send(res, 401, { error: 'access_denied', error_description: 'The resource owner or authorization server denied the request.', hint: checked.refused, message: 'The resource owner or authorization server denied the request.' })
+      send(res, 401, {
+        error: 'access_denied',
+        error_description: 'The resource owner or authorization server denied the request.',
+        hint: checked.refused,
+        message: 'The resource owner or authorization server denied the request.',
+      })
     }
     return undefined
   }
@@ -143,11 +160,21 @@ export function createFreepbxDemoHandler(options: FreepbxDemoOptions): FreepbxDe
   return Object.assign(handle, {
     stats,
     config,
-    revokeAll: () => { tokens.revokeAll() },
-    setReloadBehaviour: (behaviour: ReloadBehaviour) => { reloads.setBehaviour(behaviour) },
-    setVersion: (v: FreepbxVersion) => { version = v },
-    setTokenLifetime: (seconds: number) => { lifetime = seconds },
-    stop: () => { reloads.stop() },
+    revokeAll: () => {
+      tokens.revokeAll()
+    },
+    setReloadBehaviour: (behaviour: ReloadBehaviour) => {
+      reloads.setBehaviour(behaviour)
+    },
+    setVersion: (v: FreepbxVersion) => {
+      version = v
+    },
+    setTokenLifetime: (seconds: number) => {
+      lifetime = seconds
+    },
+    stop: () => {
+      reloads.stop()
+    },
   })
 }
 

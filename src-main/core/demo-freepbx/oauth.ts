@@ -43,7 +43,8 @@ export class TokenIssuer {
       return { status: 405, body: { error: 'invalid_request', error_description: text, message: text } }
     }
     const form = new URLSearchParams(body)
-    if (form.get('grant_type') !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: UNSUPPORTED_GRANT, message: UNSUPPORTED_GRANT } }
+    if (form.get('grant_type') !== 'client_credentials')
+      return { status: 400, body: { error: 'unsupported_grant_type', error_description: UNSUPPORTED_GRANT, message: UNSUPPORTED_GRANT } }
     const client = this.clients.find((c) => c.clientId === form.get('client_id'))
     if (client === undefined || !sameText(client.clientSecret, form.get('client_secret') ?? '')) return { status: 401, body: INVALID_CLIENT }
     const allowed = client.allowedScopes !== undefined && client.allowedScopes.length > 0 ? client.allowedScopes : ['gql', 'rest']

@@ -48,23 +48,44 @@ export function restQueues(config: FreepbxConfig, scopes: ScopeSet, method: stri
   if (!scopes.coarse('rest', 'queues', 'read')) return UNAUTHORIZED
   const queues = [...config.queues.values()]
   if (method === 'GET' && (route === '' || route === '/')) {
-    return { status: 200, body: queues.length === 0 ? false : Object.fromEntries(queues.map((q) => [q.extension, { extension: q.extension, name: q.name }])) }
+    return {
+      status: 200,
+      body: queues.length === 0 ? false : Object.fromEntries(queues.map((q) => [q.extension, { extension: q.extension, name: q.name }])),
+    }
   }
   if (method === 'GET' && route === '/members') {
     const list = Object.fromEntries(
-      queues.map((q) => [q.extension, { members: q.members.map(memberExten).filter((e) => e !== undefined), dynmembers: q.dynmembers.map((d) => d.split(',')[0] ?? d) }]),
+      queues.map((q) => [
+        q.extension,
+        { members: q.members.map(memberExten).filter((e) => e !== undefined), dynmembers: q.dynmembers.map((d) => d.split(',')[0] ?? d) },
+      ]),
     )
     return { status: 200, body: queues.length === 0 ? false : list }
   }
   const members = /^\/members\/([^/]+)$/.exec(route)?.[1]
   if (members !== undefined) {
     const q = config.queues.get(decodeURIComponent(members))
-    if (method === 'GET') return { status: 200, body: q === undefined ? false : { dynmembers: q.dynmembers.map((d) => d.split(',')[0] ?? d), member: q.members.map(memberExten).filter((e) => e !== undefined) } }
+    if (method === 'GET')
+      return {
+        status: 200,
+        body:
+          q === undefined
+            ? false
+            : { dynmembers: q.dynmembers.map((d) => d.split(',')[0] ?? d), member: q.members.map(memberExten).filter((e) => e !== undefined) },
+      }
     if (method === 'PUT') {
       if (q === undefined) return { status: 200, body: false }
       const params = parseBody(body)
-      if (params.member !== undefined) q.members = params.member.split('\n').map(storedMember).filter((m): m is string => m !== undefined)
-      if (params.dynmembers !== undefined) q.dynmembers = params.dynmembers.split('\n').map((d) => d.trim().replace(/^[APSXZD]/, '')).filter((d) => /^\d+,\d+$/.test(d))
+      if (params.member !== undefined)
+        q.members = params.member
+          .split('\n')
+          .map(storedMember)
+          .filter((m): m is string => m !== undefined)
+      if (params.dynmembers !== undefined)
+        q.dynmembers = params.dynmembers
+          .split('\n')
+          .map((d) => d.trim().replace(/^[APSXZD]/, ''))
+          .filter((d) => /^\d+,\d+$/.test(d))
       config.markChanged()
       return { status: 200, body: true }
     }
@@ -83,11 +104,17 @@ function parseBody(body: string): { member?: string; dynmembers?: string } {
     const json = JSON.parse(body) as unknown
     if (json !== null && typeof json === 'object') {
       const o = json as Record<string, unknown>
-      return { ...(typeof o.member === 'string' ? { member: o.member } : {}), ...(typeof o.dynmembers === 'string' ? { dynmembers: o.dynmembers } : {}) }
+      return {
+        ...(typeof o.member === 'string' ? { member: o.member } : {}),
+        ...(typeof o.dynmembers === 'string' ? { dynmembers: o.dynmembers } : {}),
+      }
     }
   } catch {
     // not JSON: a form
   }
   const form = new URLSearchParams(body)
-  return { ...(form.has('member') ? { member: form.get('member') ?? '' } : {}), ...(form.has('dynmembers') ? { dynmembers: form.get('dynmembers') ?? '' } : {}) }
+  return {
+    ...(form.has('member') ? { member: form.get('member') ?? '' } : {}),
+    ...(form.has('dynmembers') ? { dynmembers: form.get('dynmembers') ?? '' } : {}),
+  }
 }

@@ -17,7 +17,9 @@ export interface FreepbxDemoServer {
   close(): Promise<void>
 }
 
-export async function startFreepbxDemoServer(options: FreepbxDemoOptions & { readonly port?: number; readonly host?: string }): Promise<FreepbxDemoServer> {
+export async function startFreepbxDemoServer(
+  options: FreepbxDemoOptions & { readonly port?: number; readonly host?: string },
+): Promise<FreepbxDemoServer> {
   const handler = createFreepbxDemoHandler(options)
   const server: Server = createServer((req, res) => {
     if (!handler(req, res)) {

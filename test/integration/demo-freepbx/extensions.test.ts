@@ -4,22 +4,35 @@ import { startFreepbxApi } from './harness'
 
 const cleanups = cleanupsAfterEach()
 
-const FETCH = 'query($id: ID) { fetchExtension(extensionId: $id) { status message extensionId tech user { name extPassword outboundCid voicemail ringtimer callwaiting } coreDevice { deviceId tech dial devicetype description } } }'
+const FETCH =
+  'query($id: ID) { fetchExtension(extensionId: $id) { status message extensionId tech user { name extPassword outboundCid voicemail ringtimer callwaiting } coreDevice { deviceId tech dial devicetype description } } }'
 const ADD = 'mutation($input: addExtensionInput!) { addExtension(input: $input) { status message clientMutationId } }'
 const UPDATE = 'mutation($input: updateExtensionInput!) { updateExtension(input: $input) { status message } }'
 
 describe('demo FreePBX: extensions (core Api/Gql/Extensions.php)', () => {
   it('lists every extension with totalCount and reads one, SIP secret in plain text', async () => {
     const h = await startFreepbxApi(cleanups)
-    const all = await h.gql('{ fetchAllExtensions { status message totalCount extension { extensionId tech user { name } coreDevice { deviceId description } } } }')
+    const all = await h.gql(
+      '{ fetchAllExtensions { status message totalCount extension { extensionId tech user { name } coreDevice { deviceId description } } } }',
+    )
     expect(all.status).toBe(200)
     expect(all.body.data.fetchAllExtensions).toMatchObject({ status: true, message: "Extension's found successfully", totalCount: 20 })
-    expect(all.body.data.fetchAllExtensions.extension[1]).toEqual({ extensionId: '101', tech: 'pjsip', user: { name: 'Anna Berger' }, coreDevice: { deviceId: '101', description: 'Anna Berger' } })
+    expect(all.body.data.fetchAllExtensions.extension[1]).toEqual({
+      extensionId: '101',
+      tech: 'pjsip',
+      user: { name: 'Anna Berger' },
+      coreDevice: { deviceId: '101', description: 'Anna Berger' },
+    })
     const page = await h.gql('{ fetchAllExtensions(first: 3) { totalCount extension { extensionId } } }')
     expect(page.body.data.fetchAllExtensions.extension.map((e: { extensionId: string }) => e.extensionId)).toEqual(['100', '101', '102'])
 
     const one = await h.gql(FETCH, { id: '101' })
-    expect(one.body.data.fetchExtension).toMatchObject({ status: true, message: 'Extension found successfully', extensionId: '101', coreDevice: { dial: 'PJSIP/101', devicetype: 'fixed' } })
+    expect(one.body.data.fetchExtension).toMatchObject({
+      status: true,
+      message: 'Extension found successfully',
+      extensionId: '101',
+      coreDevice: { dial: 'PJSIP/101', devicetype: 'fixed' },
+    })
     expect(one.body.data.fetchExtension.user.extPassword).toBe(h.pbx.freepbx?.extensions.get('101')?.secret)
     expect(one.body.data.fetchExtension.user.extPassword).toMatch(/^[0-9a-f]{32}$/)
   })
@@ -91,10 +104,9 @@ describe('demo FreePBX: extensions (core Api/Gql/Extensions.php)', () => {
     const delAgain = await h.gql('mutation { deleteExtension(input: { extensionId: "119" }) { status message } }')
     expect(delAgain.body.errors[0].message).toBe('Extension does not exists.')
 
-    const range = await h.gql(
-      'mutation($input: CreateRangeofExtensionInput!) { createRangeofExtension(input: $input) { status message } }',
-      { input: { startExtension: '118', numberOfExtensions: '4', name: 'Temp', email: 'temp@office.example' } },
-    )
+    const range = await h.gql('mutation($input: CreateRangeofExtensionInput!) { createRangeofExtension(input: $input) { status message } }', {
+      input: { startExtension: '118', numberOfExtensions: '4', name: 'Temp', email: 'temp@office.example' },
+    })
     expect(range.body.data.createRangeofExtension).toEqual({ status: true, message: "Extension's has been created Successfully" })
     const names = h.pbx.freepbx === undefined ? [] : ['118', '119', '120', '121'].map((id) => h.pbx.freepbx?.extensions.get(id)?.name)
     expect(names).toEqual(['Sven Tanaka', '119  Temp', '120  Temp', '121  Temp'])

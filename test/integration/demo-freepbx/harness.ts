@@ -37,9 +37,21 @@ export interface HarnessOptions extends Pick<DemoPbxOptions, 'generate' | 'speed
 
 export async function startFreepbxApi(cleanups: Cleanups, options: HarnessOptions = {}): Promise<ApiHarness> {
   const { generate, speed, controlPort, moreClients, ...apiOptions } = options
-  const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0, seed: 3, ...(generate === undefined ? {} : { generate }), ...(controlPort === undefined ? {} : { controlPort }), speed: speed ?? 1 })
+  const pbx = await startDemoPbx({
+    amiPort: 0,
+    ariPort: 0,
+    rate: 0,
+    seed: 3,
+    ...(generate === undefined ? {} : { generate }),
+    ...(controlPort === undefined ? {} : { controlPort }),
+    speed: speed ?? 1,
+  })
   cleanups.push(() => pbx.stop())
-  const api = await startFreepbxDemoServer({ clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, ...(moreClients ?? [])], config: pbx.freepbx, ...apiOptions })
+  const api = await startFreepbxDemoServer({
+    clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, ...(moreClients ?? [])],
+    config: pbx.freepbx,
+    ...apiOptions,
+  })
   cleanups.push(() => api.close())
   let cached: string | undefined
   const post = async (path: string, headers: Record<string, string>, body: string): Promise<Reply> => {
@@ -51,7 +63,11 @@ export async function startFreepbxApi(cleanups: Cleanups, options: HarnessOption
     api,
     tokenReply: (form) => post('/admin/api/api/token', { 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams(form).toString()),
     async token(scope, client) {
-      const form: Record<string, string> = { grant_type: 'client_credentials', client_id: client?.id ?? CLIENT_ID, client_secret: client?.secret ?? CLIENT_SECRET }
+      const form: Record<string, string> = {
+        grant_type: 'client_credentials',
+        client_id: client?.id ?? CLIENT_ID,
+        client_secret: client?.secret ?? CLIENT_SECRET,
+      }
       if (scope !== undefined) form.scope = scope
       const reply = await harness.tokenReply(form)
       if (reply.status !== 200) throw new Error(`token refused: ${JSON.stringify(reply.body)}`)
@@ -67,7 +83,11 @@ export async function startFreepbxApi(cleanups: Cleanups, options: HarnessOption
       const bearer = token === undefined ? (cached ??= await harness.token()) : token
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       if (bearer !== null) headers.authorization = `Bearer ${bearer}`
-      const res = await request(`${api.baseUrl}/admin/api/api/rest/queues${route}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+      const res = await request(`${api.baseUrl}/admin/api/api/rest/queues${route}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
       return { status: res.statusCode, body: await res.body.json() }
     },
   }

@@ -34,7 +34,10 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 3000):
 
 /** The phones a call is ringing right now. */
 function ringingDevices(h: ApiHarness): string[] {
-  return h.pbx.engine.ringingChannels().map((c) => c.device).sort()
+  return h.pbx.engine
+    .ringingChannels()
+    .map((c) => c.device)
+    .sort()
 }
 
 function hangUpAll(h: ApiHarness): void {
@@ -128,7 +131,9 @@ describe('the demo PBX follows the demo FreePBX after Apply Config', () => {
     expect(ringingDevices(h)).toEqual([])
 
     const status = await ami.list('QueueStatus', { Queue: 'support' })
-    const members = status.events.filter((e) => e.get('Event') === 'QueueMember').map((e) => [e.get('Location'), e.get('Membership'), e.get('Penalty')])
+    const members = status.events
+      .filter((e) => e.get('Event') === 'QueueMember')
+      .map((e) => [e.get('Location'), e.get('Membership'), e.get('Penalty')])
     expect(members).toEqual([
       ['PJSIP/101', 'static', '0'],
       ['PJSIP/103', 'dynamic', '1'],

@@ -15,7 +15,11 @@ describe('demo FreePBX: Apply Config (doreload, fetchApiStatus, needReload)', ()
     expect(await needs()).toEqual({ status: true, message: 'Doreload is not required' })
     await h.gql(ADD_EXT)
     expect(await needs()).toEqual({ status: true, message: 'Doreload is required' })
-    expect((await h.gql('{ system { version engine needReload } }')).body.data.system).toEqual({ version: '17.0.19.32', engine: 'asterisk 22.10.1', needReload: true })
+    expect((await h.gql('{ system { version engine needReload } }')).body.data.system).toEqual({
+      version: '17.0.19.32',
+      engine: 'asterisk 22.10.1',
+      needReload: true,
+    })
 
     const started = await h.gql('mutation { doreload(input: { clientMutationId: "a1" }) { status message transaction_id clientMutationId } }')
     expect(started.body.data.doreload).toMatchObject({ status: true, transaction_id: '1', clientMutationId: 'a1' })
@@ -60,19 +64,33 @@ describe('demo FreePBX: Apply Config (doreload, fetchApiStatus, needReload)', ()
       headers: { authorization: `Bearer ${control.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ outcome: 'failed', details: 'Syntax error in extensions_additional.conf' }),
     })
-    expect(await res.body.json()).toEqual({ ok: true, result: { outcome: 'failed', delayMs: 20, details: 'Syntax error in extensions_additional.conf' } })
-    expect((await applyConfig(h)).body.data.fetchApiStatus).toEqual({ status: true, message: 'Failed', details: 'Syntax error in extensions_additional.conf' })
+    expect(await res.body.json()).toEqual({
+      ok: true,
+      result: { outcome: 'failed', delayMs: 20, details: 'Syntax error in extensions_additional.conf' },
+    })
+    expect((await applyConfig(h)).body.data.fetchApiStatus).toEqual({
+      status: true,
+      message: 'Failed',
+      details: 'Syntax error in extensions_additional.conf',
+    })
   })
 })
 
 describe('demo FreePBX: tokens, scopes and error shapes', () => {
   it('client_credentials tokens: wrong secret 401 invalid_client, scope outside the application 400 invalid_scope, expiry', async () => {
     let t = 1_000_000
-    const h = await startFreepbxApi(cleanups, { tokenLifetimeSec: 60, now: () => t, moreClients: [{ clientId: 'rg-only', clientSecret: CLIENT_SECRET, allowedScopes: ['gql:ringgroups'] }] })
+    const h = await startFreepbxApi(cleanups, {
+      tokenLifetimeSec: 60,
+      now: () => t,
+      moreClients: [{ clientId: 'rg-only', clientSecret: CLIENT_SECRET, allowedScopes: ['gql:ringgroups'] }],
+    })
     const ok = await h.tokenReply({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET })
     expect(ok.body).toMatchObject({ token_type: 'Bearer', expires_in: 60 })
     const wrong = await h.tokenReply({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: 'f'.repeat(32) })
-    expect(wrong).toEqual({ status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed', message: 'Client authentication failed' } })
+    expect(wrong).toEqual({
+      status: 401,
+      body: { error: 'invalid_client', error_description: 'Client authentication failed', message: 'Client authentication failed' },
+    })
     const scope = await h.tokenReply({ grant_type: 'client_credentials', client_id: 'rg-only', client_secret: CLIENT_SECRET, scope: 'gql:core' })
     expect(scope.status).toBe(400)
     expect(scope.body).toMatchObject({ error: 'invalid_scope', hint: 'Check the `gql:core` scope' })
@@ -118,7 +136,10 @@ describe('demo FreePBX: tokens, scopes and error shapes', () => {
     const vmRoute = 'mutation { addInboundRoute(input: { extension: "4930555300", destination: "ext-local,vmb101,1" }) { status message } }'
     const r17 = await h.gql(vmRoute)
     expect(r17.status).toBe(200)
-    expect(r17.body).toEqual({ errors: [{ message: 'Internal server error', locations: [{ line: 1, column: 12 }], path: ['addInboundRoute'] }], data: { addInboundRoute: null } })
+    expect(r17.body).toEqual({
+      errors: [{ message: 'Internal server error', locations: [{ line: 1, column: 12 }], path: ['addInboundRoute'] }],
+      data: { addInboundRoute: null },
+    })
     const v17 = await h.gql('{ nosuchField }')
     expect(v17.status).toBe(200)
     expect(v17.body.errors[0]).toMatchObject({ message: 'Cannot query field "nosuchField" on type "Query".', locations: [{ line: 1, column: 3 }] })
@@ -130,7 +151,9 @@ describe('demo FreePBX: tokens, scopes and error shapes', () => {
     expect(v16).toEqual({ status: 400, body: { errors: [{ message: 'Cannot query field "nosuchField" on type "Query".', status: false }] } })
     expect((await h.gql('{ system { version } }')).body.data.system.version).toBe('16.0.40.7')
     // A business failure looks the same in both.
-    expect((await h.gql('{ fetchExtension(extensionId: "1") { status message } }')).body).toEqual({ errors: [{ message: 'Extension does not exists', status: false }] })
+    expect((await h.gql('{ fetchExtension(extensionId: "1") { status message } }')).body).toEqual({
+      errors: [{ message: 'Extension does not exists', status: false }],
+    })
   })
 
   it('only the FIRST root field decides a business failure', async () => {
@@ -144,7 +167,20 @@ describe('demo FreePBX: tokens, scopes and error shapes', () => {
     const h = await startFreepbxApi(cleanups)
     const schema = await h.gql(getIntrospectionQuery())
     const types = new Map((schema.body.data.__schema.types as { name: string; fields: { name: string }[] | null }[]).map((t) => [t.name, t]))
-    for (const name of ['extension', 'coreuser', 'coredevice', 'ringgroup', 'ringstrategies', 'did', 'voiceMail', 'cdr', 'addExtensionInput', 'CreateRangeofExtensionInput', 'DeleteRingGroupInput', 'doreloadPayload']) {
+    for (const name of [
+      'extension',
+      'coreuser',
+      'coredevice',
+      'ringgroup',
+      'ringstrategies',
+      'did',
+      'voiceMail',
+      'cdr',
+      'addExtensionInput',
+      'CreateRangeofExtensionInput',
+      'DeleteRingGroupInput',
+      'doreloadPayload',
+    ]) {
       expect(types.has(name), name).toBe(true)
     }
     expect(types.get('coreuser')?.fields?.map((f) => f.name)).toContain('extPassword')
@@ -155,7 +191,10 @@ describe('demo FreePBX: queue members over REST (queues Api/Rest/Queues.php)', (
   it('lists queues and members, replaces static members (needreload), refuses a token without the rest scope', async () => {
     const h = await startFreepbxApi(cleanups)
     expect((await h.rest('GET', '/')).body).toEqual({ 200: { extension: '200', name: 'support' }, 201: { extension: '201', name: 'sales' } })
-    expect((await h.rest('GET', '/members')).body).toEqual({ 200: { members: ['101', '102'], dynmembers: ['103', '104'] }, 201: { members: ['105'], dynmembers: ['106', '107'] } })
+    expect((await h.rest('GET', '/members')).body).toEqual({
+      200: { members: ['101', '102'], dynmembers: ['103', '104'] },
+      201: { members: ['105'], dynmembers: ['106', '107'] },
+    })
     expect((await h.rest('GET', '/members/200')).body).toEqual({ dynmembers: ['103', '104'], member: ['101', '102'] })
 
     const put = await h.rest('PUT', '/members/200', { member: 'P101,0\nP108,2' })

@@ -10,8 +10,28 @@ import { STATUS_FIELDS, listOf } from './relay'
 
 const INT_FIELDS = ['duration', 'billsec', 'sequence', 'timestamp'] as const
 const STRING_FIELDS = [
-  'uniqueid', 'calldate', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'disposition', 'amaflags',
-  'accountcode', 'userfield', 'did', 'recordingfile', 'cnum', 'outbound_cnum', 'outbound_cnam', 'dst_cnam', 'linkedid', 'peeraccount',
+  'uniqueid',
+  'calldate',
+  'clid',
+  'src',
+  'dst',
+  'dcontext',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'disposition',
+  'amaflags',
+  'accountcode',
+  'userfield',
+  'did',
+  'recordingfile',
+  'cnum',
+  'outbound_cnum',
+  'outbound_cnam',
+  'dst_cnam',
+  'linkedid',
+  'peeraccount',
 ] as const
 
 function intArg(value: unknown): number | undefined {
@@ -30,8 +50,17 @@ export function cdrFields(): ModuleFields {
   const orderBy = new GraphQLEnumType({ name: 'cdrOrderBy', values: { duration: { value: 'duration' }, date: { value: 'date' } } })
   const queries: GraphQLFieldConfigMap<unknown, GqlContext> = {
     fetchAllCdrs: {
-      type: new GraphQLObjectType({ name: 'cdrConnection', fields: { ...STATUS_FIELDS, totalCount: { type: GraphQLInt }, cdrs: { type: listOf(cdr) } } }),
-      args: { first: { type: GraphQLInt }, after: { type: GraphQLInt }, orderby: { type: orderBy, default: { value: 'date' } }, startDate: { type: GraphQLString }, endDate: { type: GraphQLString } },
+      type: new GraphQLObjectType({
+        name: 'cdrConnection',
+        fields: { ...STATUS_FIELDS, totalCount: { type: GraphQLInt }, cdrs: { type: listOf(cdr) } },
+      }),
+      args: {
+        first: { type: GraphQLInt },
+        after: { type: GraphQLInt },
+        orderby: { type: orderBy, default: { value: 'date' } },
+        startDate: { type: GraphQLString },
+        endDate: { type: GraphQLString },
+      },
       resolve: (_r, v: Record<string, unknown>, ctx: GqlContext) => {
         const start = typeof v.startDate === 'string' ? v.startDate : undefined
         const end = typeof v.endDate === 'string' ? v.endDate : undefined
@@ -54,7 +83,9 @@ export function cdrFields(): ModuleFields {
       args: { id: { type: GraphQLID } },
       resolve: (_r, v: { id?: string | null }, ctx: GqlContext) => {
         const row = ctx.data.cdrs().find((r) => r.uniqueid === v.id)
-        return row === undefined ? { status: false, message: 'Sorry unable to find the CDR' } : { ...row, status: true, message: 'CDR data found successfully' }
+        return row === undefined
+          ? { status: false, message: 'Sorry unable to find the CDR' }
+          : { ...row, status: true, message: 'CDR data found successfully' }
       },
     },
   }

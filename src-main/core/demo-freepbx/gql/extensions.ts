@@ -4,11 +4,32 @@
  * recreate), deleteExtension, createRangeofExtension. Messages are the module's own.
  * Read with checkAllReadScope, written with checkAllWriteScope (coarse scopes only).
  */
-import { GraphQLBoolean, GraphQLID, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLString, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap } from 'graphql'
+import {
+  GraphQLBoolean,
+  GraphQLID,
+  GraphQLInt,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+  type GraphQLFieldConfigMap,
+  type GraphQLInputFieldConfigMap,
+} from 'graphql'
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionRecord } from '../../demo/config/freepbx-config'
 import { generateSecret, newExtension, newVoicemail } from '../../demo/config/office-config'
 import type { GqlContext, ModuleFields } from './context'
-import { CONNECTION_ARGS, PAGE_INFO, STATUS_FIELDS, connectionFromArray, edgeType, edgesOf, given, listOf, relayMutation, str, type Payload } from './relay'
+import {
+  CONNECTION_ARGS,
+  PAGE_INFO,
+  STATUS_FIELDS,
+  connectionFromArray,
+  edgeType,
+  edgesOf,
+  given,
+  listOf,
+  relayMutation,
+  str,
+  type Payload,
+} from './relay'
 
 type Row = Readonly<ExtensionRecord> & { readonly status?: boolean; readonly message?: string }
 
@@ -133,7 +154,8 @@ function quickCreate(ctx: GqlContext, input: Record<string, unknown>, extensionI
   ctx.config.extensions.set(extensionId, record)
   // resolveNames(): vm is 'yes' unless vmEnable is false. An empty vmPassword leaves the PIN to the
   // voicemail module, which we take to be the extension number [unverified].
-  if (input.vmEnable !== false) ctx.config.voicemail.set(extensionId, newVoicemail(extensionId, str(input.vmPassword) ?? extensionId, name, record.email))
+  if (input.vmEnable !== false)
+    ctx.config.voicemail.set(extensionId, newVoicemail(extensionId, str(input.vmPassword) ?? extensionId, name, record.email))
   else ctx.config.voicemail.delete(extensionId)
   ctx.config.markChanged()
   return true
@@ -157,7 +179,15 @@ function extensionQueries(): GraphQLFieldConfigMap<unknown, GqlContext> {
       resolve: (_r, args: Record<string, unknown>, ctx) => {
         const all = sorted(ctx)
         const slice = connectionFromArray(all, args)
-        return { status: true, message: "Extension's found successfully", totalCount: all.length, count: slice.nodes.length, extension: slice.nodes, edges: edgesOf(slice), pageInfo: slice.pageInfo }
+        return {
+          status: true,
+          message: "Extension's found successfully",
+          totalCount: all.length,
+          count: slice.nodes.length,
+          extension: slice.nodes,
+          edges: edgesOf(slice),
+          pageInfo: slice.pageInfo,
+        }
       },
     },
     fetchAllValidExtensions: {
@@ -166,7 +196,14 @@ function extensionQueries(): GraphQLFieldConfigMap<unknown, GqlContext> {
       resolve: (_r, args: Record<string, unknown>, ctx) => {
         const all = sorted(ctx)
         const slice = connectionFromArray(all, args)
-        return { status: true, message: "Extension's found successfully", totalCount: all.length, count: slice.nodes.length, extension: slice.nodes, pageInfo: slice.pageInfo }
+        return {
+          status: true,
+          message: "Extension's found successfully",
+          totalCount: all.length,
+          count: slice.nodes.length,
+          extension: slice.nodes,
+          pageInfo: slice.pageInfo,
+        }
       },
     },
     fetchExtension: {
@@ -217,16 +254,22 @@ function extensionMutations(): GraphQLFieldConfigMap<unknown, GqlContext> {
       if (!quickCreate(ctx, merged, id, name, secret)) return { status: false, message: 'Sorry could not update the extension' }
       return { status: true, message: 'Extension has been updated' }
     }),
-    deleteExtension: relayMutation('deleteExtension', 'Delete an Extension in Core', { extensionId: { type: new GraphQLNonNull(GraphQLID) } }, STATUS_FIELDS, (input, ctx) => {
-      const id = str(input.extensionId) ?? ''
-      if (!isNumeric(id)) return { message: 'Please enter only numeric values', status: false }
-      if (!ctx.config.extensions.has(id)) return { status: false, message: 'Extension does not exists.' }
-      ctx.config.extensions.delete(id)
-      ctx.config.voicemail.delete(id)
-      // needreload on delete came with core PR #104 (version-dependent); this demo has it.
-      ctx.config.markChanged()
-      return { status: true, message: 'Extension has been deleted' }
-    }),
+    deleteExtension: relayMutation(
+      'deleteExtension',
+      'Delete an Extension in Core',
+      { extensionId: { type: new GraphQLNonNull(GraphQLID) } },
+      STATUS_FIELDS,
+      (input, ctx) => {
+        const id = str(input.extensionId) ?? ''
+        if (!isNumeric(id)) return { message: 'Please enter only numeric values', status: false }
+        if (!ctx.config.extensions.has(id)) return { status: false, message: 'Extension does not exists.' }
+        ctx.config.extensions.delete(id)
+        ctx.config.voicemail.delete(id)
+        // needreload on delete came with core PR #104 (version-dependent); this demo has it.
+        ctx.config.markChanged()
+        return { status: true, message: 'Extension has been deleted' }
+      },
+    ),
     createRangeofExtension: relayMutation('CreateRangeofExtension', 'Create a Range of Extensions', RANGE_FIELDS, STATUS_FIELDS, (input, ctx) => {
       const start = Number(str(input.startExtension))
       const count = Number(str(input.numberOfExtensions))

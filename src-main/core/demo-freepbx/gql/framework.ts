@@ -52,7 +52,11 @@ export function frameworkFields(access: { readonly system: boolean; readonly mod
       { ...STATUS_FIELDS, transaction_id: { type: GraphQLString } },
       (_input, ctx) => {
         const id = ctx.reloads.start()
-        return { status: true, message: 'Doreload/apply config has been initiated. Please check the status using fetchApiStatus api with the returned transaction id', transaction_id: id }
+        return {
+          status: true,
+          message: 'Doreload/apply config has been initiated. Please check the status using fetchApiStatus api with the returned transaction id',
+          transaction_id: id,
+        }
       },
     )
   }

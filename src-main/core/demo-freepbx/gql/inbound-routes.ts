@@ -94,8 +94,10 @@ function rowFrom(input: Record<string, unknown>): InboundRouteRecord {
 /** inputvalidator(): three non-empty parts, and a destination the module registry knows. */
 function destinationProblem(ctx: GqlContext, destination: string): string | undefined {
   const parts = destination.split(',')
-  if (parts.length < 3 || parts.slice(0, 3).some((p) => p.trim() === '')) return 'Please provide the valid `destination` value, for example extension (100) :`from-did-direct,100,1`'
-  if (!ctx.destinations().has(destination.trim())) return 'Input variable destination does not exists in this system, Please provide the valid `destination`'
+  if (parts.length < 3 || parts.slice(0, 3).some((p) => p.trim() === ''))
+    return 'Please provide the valid `destination` value, for example extension (100) :`from-did-direct,100,1`'
+  if (!ctx.destinations().has(destination.trim()))
+    return 'Input variable destination does not exists in this system, Please provide the valid `destination`'
   return undefined
 }
 
@@ -140,20 +142,32 @@ export function inboundRouteFields(): ModuleFields {
       },
     },
     mutations: {
-      addInboundRoute: relayMutation('addInboundRoute', 'Add a new inbound route to the system', { extension: { type: GraphQLString }, ...ROUTE_FIELDS }, output, (input, ctx) => {
-        const row = rowFrom(input)
-        const problem = destinationProblem(ctx, row.destination)
-        if (problem !== undefined) return { response: row, message: problem, status: false }
-        voicemailDestinationBug(ctx, row.destination)
-        const id = inboundRouteId(row.extension, row.cidnum)
-        if (ctx.config.inboundRoutes.has(id)) return { response: ctx.config.inboundRoutes.get(id), message: 'Inbound Route already exists', status: false }
-        ctx.config.inboundRoutes.set(id, row)
-        return { response: row, message: 'Inbound Route created successfully', status: true }
-      }),
+      addInboundRoute: relayMutation(
+        'addInboundRoute',
+        'Add a new inbound route to the system',
+        { extension: { type: GraphQLString }, ...ROUTE_FIELDS },
+        output,
+        (input, ctx) => {
+          const row = rowFrom(input)
+          const problem = destinationProblem(ctx, row.destination)
+          if (problem !== undefined) return { response: row, message: problem, status: false }
+          voicemailDestinationBug(ctx, row.destination)
+          const id = inboundRouteId(row.extension, row.cidnum)
+          if (ctx.config.inboundRoutes.has(id))
+            return { response: ctx.config.inboundRoutes.get(id), message: 'Inbound Route already exists', status: false }
+          ctx.config.inboundRoutes.set(id, row)
+          return { response: row, message: 'Inbound Route created successfully', status: true }
+        },
+      ),
       updateInboundRoute: relayMutation(
         'updateInboundRoute',
         'Update an inbound route on the system',
-        { extension: { type: new GraphQLNonNull(GraphQLString) }, oldExtension: { type: GraphQLString }, oldCidnum: { type: GraphQLString }, ...ROUTE_FIELDS },
+        {
+          extension: { type: new GraphQLNonNull(GraphQLString) },
+          oldExtension: { type: GraphQLString },
+          oldCidnum: { type: GraphQLString },
+          ...ROUTE_FIELDS,
+        },
         output,
         (input, ctx) => {
           const row = rowFrom(input)

@@ -40,7 +40,10 @@ export function relayMutation(
   mutate: (input: Record<string, unknown>, ctx: GqlContext) => Payload,
 ): GraphQLFieldConfig<unknown, GqlContext> {
   const input = new GraphQLInputObjectType({ name: `${typeName}Input`, fields: { ...inputFields, clientMutationId: { type: GraphQLString } } })
-  const payload = new GraphQLObjectType<Payload, GqlContext>({ name: `${typeName}Payload`, fields: { ...outputFields, clientMutationId: { type: GraphQLString } } })
+  const payload = new GraphQLObjectType<Payload, GqlContext>({
+    name: `${typeName}Payload`,
+    fields: { ...outputFields, clientMutationId: { type: GraphQLString } },
+  })
   return {
     type: payload,
     description,
@@ -111,7 +114,10 @@ export function connectionFromArray<T>(all: readonly T[], args: Record<string, u
 
 /** `<name>Edge { node cursor }`. */
 export function edgeType(name: string, node: GraphQLOutputType): GraphQLObjectType<{ node: unknown; cursor: string }> {
-  return new GraphQLObjectType<{ node: unknown; cursor: string }>({ name: `${name}Edge`, fields: { node: { type: node }, cursor: { type: new GraphQLNonNull(GraphQLString) } } })
+  return new GraphQLObjectType<{ node: unknown; cursor: string }>({
+    name: `${name}Edge`,
+    fields: { node: { type: node }, cursor: { type: new GraphQLNonNull(GraphQLString) } },
+  })
 }
 
 export function edgesOf<T>(slice: Slice<T>): { node: T; cursor: string }[] {

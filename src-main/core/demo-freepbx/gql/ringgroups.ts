@@ -4,7 +4,17 @@
  * the module), updateRingGroup (delete, then add with the old values merged in), deleteRingGroup.
  * Coarse scopes only.
  */
-import { GraphQLBoolean, GraphQLEnumType, GraphQLID, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLString, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap } from 'graphql'
+import {
+  GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLID,
+  GraphQLInt,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+  type GraphQLFieldConfigMap,
+  type GraphQLInputFieldConfigMap,
+} from 'graphql'
 import type { RingGroupRecord } from '../../demo/config/freepbx-config'
 import { newRingGroup } from '../../demo/config/office-config'
 import type { GqlContext, ModuleFields } from './context'
@@ -53,7 +63,10 @@ function ringGroupType(): GraphQLObjectType<Row, GqlContext> {
       ignoreCallForward: { type: GraphQLBoolean, resolve: (r) => (r.cfignore === undefined ? null : checked(r.cfignore)) },
       ignoreCallWait: { type: GraphQLBoolean, resolve: (r) => (r.cwignore === undefined ? null : checked(r.cwignore)) },
       alertInfo: s('alertinfo'),
-      recevierMessageConfirmCall: { ...s('remotealert_id'), deprecationReason: 'Deprecated due to misspelling. Use receiverMessageConfirmCall instead.' },
+      recevierMessageConfirmCall: {
+        ...s('remotealert_id'),
+        deprecationReason: 'Deprecated due to misspelling. Use receiverMessageConfirmCall instead.',
+      },
       recevierMessage: { ...s('toolate_id'), deprecationReason: 'Deprecated due to misspelling. Use receiverMessage instead.' },
       receiverMessageConfirmCall: s('remotealert_id'),
       receiverMessage: s('toolate_id'),
@@ -94,7 +107,10 @@ const INPUT: GraphQLInputFieldConfigMap = {
 }
 
 const UPDATE_INPUT: GraphQLInputFieldConfigMap = Object.fromEntries(
-  Object.entries(INPUT).map(([k, v]) => [k, k === 'groupNumber' ? v : { ...v, type: v.type instanceof GraphQLNonNull ? (v.type.ofType as typeof GraphQLString) : v.type }]),
+  Object.entries(INPUT).map(([k, v]) => [
+    k,
+    k === 'groupNumber' ? v : { ...v, type: v.type instanceof GraphQLNonNull ? (v.type.ofType as typeof GraphQLString) : v.type },
+  ]),
 )
 
 const flag = (v: unknown, on: string, off: string): string => (v === true ? on : off)
@@ -102,7 +118,8 @@ const flag = (v: unknown, on: string, off: string): string => (v === true ? on :
 /** The row addRingGroup() stores; `base` holds the old values for updateRingGroup(). */
 function rowFrom(grpnum: string, input: Record<string, unknown>, base: RingGroupRecord | undefined): RingGroupRecord {
   const pick = (key: string, old: string | undefined, fallback: string): string => str(input[key]) ?? old ?? fallback
-  const bool = (key: string, old: string | undefined, on: string, off: string): string => (input[key] === undefined || input[key] === null ? (old ?? off) : flag(input[key], on, off))
+  const bool = (key: string, old: string | undefined, on: string, off: string): string =>
+    input[key] === undefined || input[key] === null ? (old ?? off) : flag(input[key], on, off)
   const defaults = newRingGroup(grpnum)
   const ringTime = Number(str(input.ringTime))
   return {
@@ -194,10 +211,16 @@ function ringGroupMutations(ringgroup: GraphQLObjectType<Row, GqlContext>): Grap
       ctx.config.markChanged()
       return { message: 'RingGroup updated Successfully', status: true }
     }),
-    deleteRingGroup: relayMutation('DeleteRingGroup', 'Delete a ringgroup', { groupNumber: { type: new GraphQLNonNull(GraphQLInt) } }, output, (input, ctx) => {
-      // Ringgroups::delete() answers even for a group that does not exist: so does the API.
-      if (ctx.config.ringGroups.delete(str(input.groupNumber) ?? '')) ctx.config.markChanged()
-      return { message: 'Successfully deleted ringgroup', status: true }
-    }),
+    deleteRingGroup: relayMutation(
+      'DeleteRingGroup',
+      'Delete a ringgroup',
+      { groupNumber: { type: new GraphQLNonNull(GraphQLInt) } },
+      output,
+      (input, ctx) => {
+        // Ringgroups::delete() answers even for a group that does not exist: so does the API.
+        if (ctx.config.ringGroups.delete(str(input.groupNumber) ?? '')) ctx.config.markChanged()
+        return { message: 'Successfully deleted ringgroup', status: true }
+      },
+    ),
   }
 }

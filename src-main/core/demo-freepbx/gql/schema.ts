@@ -41,7 +41,11 @@ function buildSchema(scopes: ScopeSet): GraphQLSchema {
   add(ringGroupFields(), read('ringgroups'), write('ringgroups'))
   add(voicemailFields({ read: scopes.fine('gql', 'voicemail', 'read', 'voicemail'), write: write('voicemail') }), true, true)
   add(cdrFields(), read('cdr'), false)
-  add(frameworkFields({ system: scopes.fine('gql', 'framework', 'read', 'system'), modules: scopes.fine('gql', 'framework', 'read', 'modules') }), true, true)
+  add(
+    frameworkFields({ system: scopes.fine('gql', 'framework', 'read', 'system'), modules: scopes.fine('gql', 'framework', 'read', 'modules') }),
+    true,
+    true,
+  )
   // The api module always defines Relay's node interface (getNodeDefinition), so Query is never
   // empty; the demo resolves no node by global id.
   const node = new GraphQLInterfaceType({ name: 'Node', fields: { id: { type: new GraphQLNonNull(GraphQLID) } } })

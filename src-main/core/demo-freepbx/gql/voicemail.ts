@@ -17,7 +17,10 @@ function voiceMailType(): GraphQLObjectType<Row, GqlContext> {
     name: 'voiceMail',
     description: 'Read the Voicemail information',
     fields: {
-      id: { type: GraphQLID, resolve: (r) => (r.response === undefined ? null : Buffer.from(`extension:${r.response.extensionId}`).toString('base64')) },
+      id: {
+        type: GraphQLID,
+        resolve: (r) => (r.response === undefined ? null : Buffer.from(`extension:${r.response.extensionId}`).toString('base64')),
+      },
       ...STATUS_FIELDS,
       context: opt('context'),
       password: opt('password'),
@@ -82,11 +85,17 @@ export function voicemailFields(access: { readonly read: boolean; readonly write
         return { message: 'Voicemail has been created successfully', status: true }
       },
     )
-    mutations.disableVoiceMail = relayMutation('disableVoiceMail', 'Delete/disable a voicemail account', { extensionId: { type: new GraphQLNonNull(GraphQLString) } }, STATUS_FIELDS, (input, ctx) => {
-      if (!ctx.config.voicemail.delete(str(input.extensionId) ?? '')) return { message: 'Sorry,voicemail does not  exists.', status: false }
-      voicemailReload(ctx)
-      return { message: 'Voicemail has been disabled', status: true }
-    })
+    mutations.disableVoiceMail = relayMutation(
+      'disableVoiceMail',
+      'Delete/disable a voicemail account',
+      { extensionId: { type: new GraphQLNonNull(GraphQLString) } },
+      STATUS_FIELDS,
+      (input, ctx) => {
+        if (!ctx.config.voicemail.delete(str(input.extensionId) ?? '')) return { message: 'Sorry,voicemail does not  exists.', status: false }
+        voicemailReload(ctx)
+        return { message: 'Voicemail has been disabled', status: true }
+      },
+    )
   }
   return { queries, mutations }
 }

@@ -245,15 +245,23 @@ export class FreepbxConfig {
   /** The destinations FreePBX's module registry knows (`context,exten,priority` → its label). */
   destinations(): Map<string, { readonly category: string; readonly description: string }> {
     const out = new Map<string, { category: string; description: string }>()
-    for (const e of this.staged.extensions.values()) out.set(`from-did-direct,${e.extensionId},1`, { category: 'Extensions', description: `<${e.extensionId}> ${e.name}` })
+    for (const e of this.staged.extensions.values())
+      out.set(`from-did-direct,${e.extensionId},1`, { category: 'Extensions', description: `<${e.extensionId}> ${e.name}` })
     for (const vm of this.staged.voicemail.values()) {
       const name = this.staged.extensions.get(vm.extensionId)?.name ?? vm.name
-      for (const [kind, label] of [['vmb', 'busy'], ['vmu', 'unavail'], ['vms', 'no-msg'], ['vmi', 'instructions-only']] as const) {
+      for (const [kind, label] of [
+        ['vmb', 'busy'],
+        ['vmu', 'unavail'],
+        ['vms', 'no-msg'],
+        ['vmi', 'instructions-only'],
+      ] as const) {
         out.set(`ext-local,${kind}${vm.extensionId},1`, { category: 'Voicemail', description: `<${vm.extensionId}> ${name} (${label})` })
       }
     }
-    for (const g of this.staged.ringGroups.values()) out.set(`ext-group,${g.grpnum},1`, { category: 'Ring Groups', description: `${g.grpnum} ${g.description}` })
-    for (const q of this.staged.queues.values()) out.set(`ext-queues,${q.extension},1`, { category: 'Queues', description: `${q.extension} ${q.name}` })
+    for (const g of this.staged.ringGroups.values())
+      out.set(`ext-group,${g.grpnum},1`, { category: 'Ring Groups', description: `${g.grpnum} ${g.description}` })
+    for (const q of this.staged.queues.values())
+      out.set(`ext-queues,${q.extension},1`, { category: 'Queues', description: `${q.extension} ${q.name}` })
     out.set('app-blackhole,hangup,1', { category: 'Terminate Call', description: 'Hangup' })
     out.set('app-blackhole,busy,1', { category: 'Terminate Call', description: 'Busy' })
     out.set('app-blackhole,congestion,1', { category: 'Terminate Call', description: 'Congestion' })

@@ -30,9 +30,26 @@ export interface GeneratedSize {
 }
 
 export const OFFICE_NAMES = [
-  'Reception', 'Anna Berger', 'Ben Cho', 'Carla Diaz', 'David Eze', 'Eva Fischer', 'Farid Gül', 'Greta Holm',
-  'Hugo Ito', 'Ines Jovanović', 'Jonas Keller', 'Kira Lund', 'Luca Moretti', 'Mia Novak', 'Noah Olsen',
-  'Olga Petrov', 'Paul Quinn', 'Rosa Silva', 'Sven Tanaka', 'Tara Uddin',
+  'Reception',
+  'Anna Berger',
+  'Ben Cho',
+  'Carla Diaz',
+  'David Eze',
+  'Eva Fischer',
+  'Farid Gül',
+  'Greta Holm',
+  'Hugo Ito',
+  'Ines Jovanović',
+  'Jonas Keller',
+  'Kira Lund',
+  'Luca Moretti',
+  'Mia Novak',
+  'Noah Olsen',
+  'Olga Petrov',
+  'Paul Quinn',
+  'Rosa Silva',
+  'Sven Tanaka',
+  'Tara Uddin',
 ]
 
 /** FreePBX's generateSecret(): 32 hex characters. */
@@ -128,8 +145,22 @@ export function officeRecords(size: GeneratedSize = {}): { records: ConfigRecord
   })
   // Ring group 600 rings 101–103 for 25 s (the office demo's group).
   r.ringGroups.set('600', newRingGroup('600', { description: 'Sales team', grplist: '101-102-103', grptime: 25 }))
-  r.queues.set('200', { extension: '200', name: 'support', strategy: 'ringall', serviceLevel: 60, members: [queueMember('101'), queueMember('102')], dynmembers: ['103,1', '104,2'] })
-  r.queues.set('201', { extension: '201', name: 'sales', strategy: 'rrmemory', serviceLevel: 30, members: [queueMember('105')], dynmembers: ['106,0', '107,0'] })
+  r.queues.set('200', {
+    extension: '200',
+    name: 'support',
+    strategy: 'ringall',
+    serviceLevel: 60,
+    members: [queueMember('101'), queueMember('102')],
+    dynmembers: ['103,1', '104,2'],
+  })
+  r.queues.set('201', {
+    extension: '201',
+    name: 'sales',
+    strategy: 'rrmemory',
+    serviceLevel: 30,
+    members: [queueMember('105')],
+    dynmembers: ['106,0', '107,0'],
+  })
   const route = (did: string, destination: string, description: string): void => {
     r.inboundRoutes.set(inboundRouteId(did, ''), newInboundRoute(did, '', destination, description))
   }
@@ -137,7 +168,8 @@ export function officeRecords(size: GeneratedSize = {}): { records: ConfigRecord
   route('4930555001', 'ext-queues,201,1', 'Sales line')
   route('4930555002', 'from-did-direct,100,1', 'Main number')
   route('4930555100', 'ext-group,600,1', 'Sales team (IAX2 peer)')
-  for (let i = 1; i < OFFICE_NAMES.length; i++) route(`49305551${String(i).padStart(2, '0')}`, `from-did-direct,${String(100 + i)},1`, `Direct line ${String(100 + i)}`)
+  for (let i = 1; i < OFFICE_NAMES.length; i++)
+    route(`49305551${String(i).padStart(2, '0')}`, `from-did-direct,${String(100 + i)},1`, `Direct line ${String(100 + i)}`)
   generate(r, size)
   return { records: r, unregistered: ['118', '119'] }
 }
@@ -160,7 +192,11 @@ function generate(r: ConfigRecords, size: GeneratedSize): void {
   for (let k = 0; k < routes; k++) {
     const did = `4989${String(1_000_000 + k)}`
     const destination =
-      groups > 0 && k % 4 === 0 ? `ext-group,${String(6000 + (k % groups))},1` : extensions > 0 ? `from-did-direct,${String(2000 + (k % extensions))},1` : 'from-did-direct,100,1'
+      groups > 0 && k % 4 === 0
+        ? `ext-group,${String(6000 + (k % groups))},1`
+        : extensions > 0
+          ? `from-did-direct,${String(2000 + (k % extensions))},1`
+          : 'from-did-direct,100,1'
     r.inboundRoutes.set(inboundRouteId(did, ''), newInboundRoute(did, '', destination, `Route ${String(k)}`))
   }
 }

@@ -35,7 +35,10 @@ export class ConfigReload {
   }
 
   private reloaded(module: string): void {
-    this.pbx.events.emit('Reload', PRIV_SYSTEM, [['Module', module], ['Status', '0']])
+    this.pbx.events.emit('Reload', PRIV_SYSTEM, [
+      ['Module', module],
+      ['Status', '0'],
+    ])
   }
 
   private reloadEndpoints(): void {

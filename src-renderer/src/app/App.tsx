@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { CallAdditionsContext } from '../actions/call-additions'
 import { HelpSectionsContext } from '../components/HelpOverlay'
 import { ProfileSwitcher } from '../components/ProfileSwitcher'
 import { Toasts } from '../components/Toasts'
@@ -9,6 +10,8 @@ import { useTheme } from './use-theme'
 
 /** The keyboard help, from every feature's keys (they do not change while the app runs). */
 const HELP = FEATURES.helpSections()
+/** What add-on features give the calls screen (fixed for the app's life, like the help). */
+const CALL_ADDITIONS = { callKeys: FEATURES.callKeys, lampActions: FEATURES.lampActions }
 
 /** The shell: sidebar and Alt keys, banners, the current feature's view, status bar and toasts. */
 export function App(): React.JSX.Element {
@@ -72,7 +75,9 @@ export function App(): React.JSX.Element {
           </div>
         )}
         <HelpSectionsContext value={HELP}>
-          <shown.View key={shown.id} />
+          <CallAdditionsContext value={CALL_ADDITIONS}>
+            <shown.View key={shown.id} />
+          </CallAdditionsContext>
         </HelpSectionsContext>
       </main>
       <StatusBar />

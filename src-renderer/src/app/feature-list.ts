@@ -1,8 +1,9 @@
-import type { Feature, HelpSection } from '../features/feature'
+import type { AddOn, CallKey, Feature, HelpSection, LampAction } from '../features/feature'
 
 /**
- * The features the shell is built from, checked once at start: an id, an Alt key or an action
- * name claimed by two features is a mistake that would silently shadow one of them.
+ * The features the shell is built from, checked once at start: an id, an Alt key, an action name
+ * or a key claimed by two features is a mistake that would silently shadow one of them. Screens
+ * make the sidebar; add-ons (features without a screen) add keys and lamp menu entries to calls.
  */
 export class FeatureList {
   readonly all: readonly Feature[]
@@ -10,13 +11,24 @@ export class FeatureList {
   readonly actionWords: Readonly<Record<string, string>>
   private readonly home: Feature
 
-  constructor(features: readonly [Feature, ...Feature[]]) {
-    claimOnce(features.map((f) => f.id), 'view id')
+  /** Keys on the selected call and lamp menu entries the add-ons give the calls screen. */
+  readonly callKeys: readonly CallKey[]
+  readonly lampActions: readonly LampAction[]
+  private readonly addOns: readonly AddOn[]
+
+  constructor(features: readonly [Feature, ...Feature[]], addOns: readonly AddOn[] = []) {
+    claimOnce([...features, ...addOns].map((f) => f.id), 'view id')
     claimOnce(features.map((f) => f.nav.altKey), 'Alt key')
-    claimOnce(features.flatMap((f) => Object.keys(f.actionWords ?? {})), 'action')
+    claimOnce([...features, ...addOns].flatMap((f) => Object.keys(f.actionWords ?? {})), 'action')
+    // An add-on's key must not shadow a key a screen already answers to (`C / X` claims c and x).
+    const screenKeys = features.flatMap((f) => f.shortcuts ?? []).flatMap((s) => s.keys.split(' / ').map((k) => k.trim().toLowerCase()))
+    claimOnce([...new Set(screenKeys), ...addOns.flatMap((a) => a.callKeys ?? []).map((k) => k.key)], 'key')
     this.all = features
     this.home = features[0]
-    this.actionWords = Object.assign({}, ...features.map((f) => f.actionWords ?? {})) as Record<string, string>
+    this.addOns = addOns
+    this.actionWords = Object.assign({}, ...[...features, ...addOns].map((f) => f.actionWords ?? {})) as Record<string, string>
+    this.callKeys = addOns.flatMap((a) => a.callKeys ?? [])
+    this.lampActions = addOns.flatMap((a) => a.lampActions ?? [])
   }
 
   /** The feature to show for a remembered view id; the first one when there is none (or it is gone). */
@@ -36,7 +48,8 @@ export class FeatureList {
     const altKeys = sequence && keys.length > 1 ? `Alt+${keys[0] ?? ''}…${keys[keys.length - 1] ?? ''}` : keys.map((k) => `Alt+${k}`).join(' / ')
     const everywhere: HelpSection = { title: 'Everywhere', shortcuts: [{ keys: altKeys, does: this.all.map((f) => f.nav.label).join(', ') }] }
     const own = this.all.filter((f) => (f.shortcuts ?? []).length > 0).map((f) => ({ title: f.nav.label, shortcuts: f.shortcuts ?? [] }))
-    return [...own, everywhere]
+    const added = this.addOns.filter((a) => (a.callKeys ?? []).length > 0).map((a) => ({ title: a.label, shortcuts: (a.callKeys ?? []).map(({ keys, does }) => ({ keys, does })) }))
+    return [...own, ...added, everywhere]
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import type { LiveCall, LiveExtension, LiveState } from '../../../src-preload/types/live'
 
 /** One key of a view and what it does, as the keyboard help lists it. */
 export interface Shortcut {
@@ -30,5 +31,40 @@ export interface Feature {
    * How toasts name this feature's actions, by the action name main audits and settles
    * (`call.hangup` → `Hang-up`, read as "Hang-up done (after the PBX answered again)").
    */
+  readonly actionWords?: Readonly<Record<string, string>>
+}
+
+/**
+ * A key the calls screen binds for another feature: it acts on the selected call only (read when
+ * the key is pressed, never the suggested one), like the screen's own action keys.
+ */
+export interface CallKey {
+  /** `KeyboardEvent.key`, lower case (`g`). */
+  readonly key: string
+  /** As the help shows it (`G`). */
+  readonly keys: string
+  readonly does: string
+  readonly run: (call: LiveCall, state: LiveState) => void
+}
+
+/** An entry of an extension lamp's menu on the calls screen (right-click or the menu key on a lamp). */
+export interface LampAction {
+  readonly label: (ext: Pick<LiveExtension, 'id' | 'state'>) => string
+  /** Whether the lamp offers it now (a pickup only while the extension rings). */
+  readonly offered: (ext: Pick<LiveExtension, 'id' | 'state'>) => boolean
+  readonly run: (extension: string) => void
+}
+
+/**
+ * A feature without a screen of its own: keys on the selected call and entries on the lamps' menu
+ * that the calls screen offers for it, and how toasts name its actions. Listed beside the screens
+ * in features/index.ts; the keyboard help shows its keys under its label.
+ */
+export interface AddOn {
+  readonly id: string
+  /** Its title in the keyboard help. */
+  readonly label: string
+  readonly callKeys?: readonly CallKey[]
+  readonly lampActions?: readonly LampAction[]
   readonly actionWords?: Readonly<Record<string, string>>
 }

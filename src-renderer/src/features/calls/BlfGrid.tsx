@@ -1,8 +1,10 @@
-import { memo, useMemo, useState } from 'react'
+import { memo, useCallback, useMemo, useState } from 'react'
 import type { ExtensionStateName } from '../../../../src-preload/types/live'
+import { useCallAdditions } from '../../actions/call-additions'
 import { liveTables, useLiveStore } from '../../stores/live-store'
 import { StaleNote } from '../../components/StaleNote'
 import { talkingTo } from './blf-model'
+import { LampMenu, type LampMenuItem } from './LampMenu'
 
 const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = {
   NOT_INUSE: { label: 'Available', icon: '●' },
@@ -28,13 +30,15 @@ interface TileProps {
   readonly onDial: (extension: string) => void
   readonly onDropCall: (callId: string, extension: string) => void
   readonly setOver: (extension: string | null) => void
+  /** Opens the lamp's menu at a point of the viewport. */
+  readonly onMenu: (extension: string, at: { x: number; y: number }) => void
 }
 
 /**
  * One tile, memoised on plain values. Who it talks to is its own subscription (a short string,
  * compared by value), so under load only the tiles whose text changed re-render.
  */
-const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, actionsOff, onDial, onDropCall, setOver }: TileProps): React.JSX.Element {
+const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, actionsOff, onDial, onDropCall, setOver, onMenu }: TileProps): React.JSX.Element {
   const peers = useLiveStore(() => talkingTo({ id, callIds, callCount }, liveTables.tables.calls))
   const s = STATE_TEXT[state]
   return (
@@ -43,10 +47,22 @@ const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, act
         type="button"
         className={`blf-tile blf-${state}${over ? ' drop-over' : ''}`}
         aria-label={`Extension ${id}, ${s.label}${peers !== '' ? `, with ${peers}` : ''}`}
-        title={actionsOff ?? `Dial ${id} · drop a call here to transfer it`}
+        title={actionsOff ?? `Dial ${id} · drop a call here to transfer it · right-click for more`}
         aria-disabled={actionsOff !== undefined || undefined}
+        aria-haspopup="menu"
         data-extension={id}
         onClick={() => { onDial(id) }}
+        onContextMenu={(e) => {
+          e.preventDefault()
+          onMenu(id, { x: e.clientX, y: e.clientY })
+        }}
+        onKeyDown={(e) => {
+          // The keyboard's menu key, or Shift+F10, opens the lamp's menu under it.
+          if (e.key !== 'ContextMenu' && !(e.key === 'F10' && e.shiftKey)) return
+          e.preventDefault()
+          const box = e.currentTarget.getBoundingClientRect()
+          onMenu(id, { x: box.left, y: box.bottom })
+        }}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('application/x-attendant-call')) {
             e.preventDefault()
@@ -88,6 +104,24 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
   const stale = useLiveStore((s) => s.health.stale !== undefined)
   const [query, setQuery] = useState('')
   const [over, setOver] = useState<string | null>(null)
+  const [menu, setMenu] = useState<{ id: string; at: { x: number; y: number } } | null>(null)
+  const { lampActions } = useCallAdditions()
+  const openMenu = useCallback((id: string, at: { x: number; y: number }): void => { setMenu({ id, at }) }, [])
+  const closeMenu = useCallback((refocus: boolean): void => {
+    setMenu((shownMenu) => {
+      if (refocus && shownMenu !== null) document.querySelector<HTMLElement>(`.blf-tile[data-extension="${shownMenu.id}"]`)?.focus()
+      return null
+    })
+  }, [])
+  // Read when the menu shows: what the lamp offers follows its state (a pickup only while it rings).
+  const menuExtension = menu === null ? undefined : extensions[menu.id]
+  const menuItems: LampMenuItem[] =
+    menuExtension === undefined
+      ? []
+      : [
+          { label: `Dial ${menuExtension.id}`, run: () => { onDial(menuExtension.id) } },
+          ...lampActions.filter((a) => a.offered(menuExtension)).map((a) => ({ label: a.label(menuExtension), run: () => { a.run(menuExtension.id) } })),
+        ]
   // Re-sorted only when the extensions or the search change, not on every call patch.
   const shown = useMemo(() => {
     const q = query.toLowerCase()
@@ -117,9 +151,11 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
             onDial={onDial}
             onDropCall={onDropCall}
             setOver={setOver}
+            onMenu={openMenu}
           />
         ))}
       </ul>
+      {menu !== null && menuExtension !== undefined && <LampMenu extension={menu.id} at={menu.at} items={menuItems} onClose={closeMenu} />}
       {shown.length === 0 && <p className="muted small">No extensions reported yet.</p>}
     </section>
   )

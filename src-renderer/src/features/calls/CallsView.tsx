@@ -14,6 +14,7 @@ import { DialBox } from './DialBox'
 import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './DestinationPrompt'
 import { ParkedPanel } from './ParkedPanel'
 import { whenActionsOn } from '../../actions/action-gate'
+import { useCallAdditions } from '../../actions/call-additions'
 import { consultationChannel, parkedToPickUp, primaryChannel } from './call-model'
 import { runAction } from '../../actions/run-action'
 import { isSortKey } from '../../live/call-list'
@@ -132,6 +133,7 @@ export function CallsView(): React.JSX.Element {
   const [pending, setPending] = useState<Pending>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const dialRef = useRef<HTMLInputElement>(null)
+  const { callKeys } = useCallAdditions()
 
   // Stable across renders (they read the store when called), so the memoised BLF grid, dial box,
   // parked panel, rows and call card are never re-rendered for a new callback.
@@ -186,7 +188,19 @@ export function CallsView(): React.JSX.Element {
       const row = selected === undefined ? -1 : shownOrder.rowOf(selected.id)
       selectRow(row < 0 && delta < 0 ? shownOrder.length - 1 : row + delta)
     }
+    // Keys other features add act on the selected call, like H or P (the screen's own keys win).
+    const added = Object.fromEntries(
+      callKeys.map((k) => [k.key, () => {
+        whenActionsOn(() => {
+          const id = selectedId()
+          const { state } = live()
+          const call = id === undefined ? undefined : state.calls[id]
+          if (call !== undefined) k.run(call, state)
+        })
+      }]),
+    )
     const map: Readonly<Record<string, () => void>> = {
+      ...added,
       '/': () => searchRef.current?.focus(),
       d: () => dialRef.current?.focus(),
       h: commands.hangup,
@@ -219,7 +233,7 @@ export function CallsView(): React.JSX.Element {
     return () => {
       window.removeEventListener('keydown', listener)
     }
-  }, [pending, commands, select])
+  }, [pending, commands, select, callKeys])
 
   return (
     <section className={`view calls-view${stale !== undefined ? ' is-stale' : ''}`} aria-labelledby="calls-title">

@@ -2,11 +2,13 @@ import { FeatureList } from '../app/feature-list'
 import { adminFeature } from './admin/feature'
 import { callsFeature } from './calls/feature'
 import { historyFeature } from './history/feature'
+import { directedPickup } from './pickup/feature'
 import { queuesFeature } from './queues/feature'
 import { settingsFeature } from './settings/feature'
 
 /**
- * Every screen of the console, in sidebar order; the first is shown at start. A new feature is a
- * folder with a `feature.ts` (see feature.ts), and its import and entry here.
+ * Every screen of the console, in sidebar order (the first is shown at start), then the add-ons:
+ * features without a screen that add keys and lamp menu entries to the calls screen. A new feature
+ * is a folder with a `feature.ts` (see feature.ts), and its import and entry here.
  */
-export const FEATURES = new FeatureList([callsFeature, queuesFeature, historyFeature, adminFeature, settingsFeature])
+export const FEATURES = new FeatureList([callsFeature, queuesFeature, historyFeature, adminFeature, settingsFeature], [directedPickup])

@@ -12,6 +12,7 @@ import type { Result } from '../types/result'
 import { appContract } from './app'
 import { auditContract } from './audit'
 import { callsContract } from './calls'
+import { configContract } from './config'
 import { connectionsContract } from './connections'
 import { historyContract } from './history'
 import { liveContract } from './live'
@@ -30,6 +31,7 @@ const domains = [
   queuesContract,
   pickupContract,
   historyContract,
+  configContract,
 ] as const
 
 type Domain = (typeof domains)[number]

@@ -8,6 +8,7 @@
 import { appChannelNames } from './app.names'
 import { auditChannelNames } from './audit.names'
 import { callsChannelNames } from './calls.names'
+import { configChannelNames } from './config.names'
 import { connectionsChannelNames } from './connections.names'
 import { historyChannelNames } from './history.names'
 import { liveChannelNames } from './live.names'
@@ -32,6 +33,7 @@ const domains = [
   queuesChannelNames,
   pickupChannelNames,
   historyChannelNames,
+  configChannelNames,
 ] as const satisfies readonly DomainChannelNames[]
 
 export const invokeChannelNames = domains.flatMap((d) => d.invoke)

@@ -55,7 +55,16 @@ export interface DestinationOption {
 
 const text = (max: number) => cleanText(max)
 
-export const ringStrategies = ['ringall', 'ringallprim', 'hunt', 'huntprim', 'memoryhunt', 'memoryhuntprim', 'firstavailable', 'firstnotonphone'] as const
+export const ringStrategies = [
+  'ringall',
+  'ringallprim',
+  'hunt',
+  'huntprim',
+  'memoryhunt',
+  'memoryhuntprim',
+  'firstavailable',
+  'firstnotonphone',
+] as const
 export type RingStrategy = (typeof ringStrategies)[number]
 
 export const extensionTechs = ['pjsip', 'sip'] as const

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../src-preload/types/settings'
 import type { AuditLog } from '../audit'
+import type { EventBus } from '../events/bus'
 import type { HistoryService } from '../cdr/history-service'
 import type { ProfileService } from '../profiles/profile-service'
 import type { RuntimeManager } from '../runtime/runtime-manager'
@@ -15,6 +16,8 @@ export interface ApiServices {
   readonly audit: AuditLog
   readonly runtimes: RuntimeManager
   readonly history: HistoryService
+  /** Events to one window or socket (configuration's apply progress). */
+  readonly bus: EventBus
 }
 
 /**

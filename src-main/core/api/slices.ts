@@ -6,6 +6,7 @@
 import { auditSlice } from '../audit/slice'
 import { callsSlice } from '../calls/slice'
 import { historySlice } from '../cdr/slice'
+import { configSlice } from '../config/slice'
 import { connectionsSlice } from '../connection/slice'
 import { liveSlice } from '../live/slice'
 import { pickupSlice } from '../pickup/slice'
@@ -13,7 +14,7 @@ import { profilesSlice } from '../profiles/slice'
 import { queuesSlice } from '../queues/slice'
 import { appSlice } from '../settings/slice'
 
-export const slices = [appSlice, profilesSlice, auditSlice, connectionsSlice, liveSlice, callsSlice, queuesSlice, pickupSlice, historySlice] as const
+export const slices = [appSlice, profilesSlice, auditSlice, connectionsSlice, liveSlice, callsSlice, queuesSlice, pickupSlice, historySlice, configSlice] as const
 
 export type AnySlice = (typeof slices)[number]
 /** One type from a union of object types: every member's keys at once. */

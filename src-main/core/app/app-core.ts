@@ -109,7 +109,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     }
   }
   let retentionTimer: NodeJS.Timeout | undefined
-  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes, history })
+  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes, history, bus })
   // Profile and passphrase attempts refused by their input schema are audited like other refusals.
   const dispatch = auditProfileEdgeRefusals(
     createDispatcher(handlers, (err) => opts.log?.('handler failed', err)),

@@ -41,7 +41,6 @@ export class FreepbxGraphqlError extends TransportError {
     status?: number,
   ) {
     super(kind === 'scope' ? 'forbidden' : 'graphql_error', message, status === undefined ? {} : { status })
-    this.name = 'FreepbxGraphqlError'
   }
 }
 
@@ -86,7 +85,13 @@ export class FreepbxClient {
     const url = new URL(options.baseUrl)
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TransportError('protocol', 'FreePBX base URL must be http or https')
     this.basePath = url.pathname.replace(/\/+$/, '')
-    this.http = new HttpPool({ origin: url.origin, label: 'FreePBX API', tls: options.tls, timeoutMs: options.timeoutMs, connectTimeoutMs: options.connectTimeoutMs })
+    this.http = new HttpPool({
+      origin: url.origin,
+      label: 'FreePBX API',
+      tls: options.tls,
+      timeoutMs: options.timeoutMs,
+      connectTimeoutMs: options.connectTimeoutMs,
+    })
     this.where = this.http.where
     this.tokens = new TokenSource({
       http: this.http,
@@ -109,18 +114,28 @@ export class FreepbxClient {
    * it, not after the pool's longer deadline for real work (a CDR page).
    */
   async health(opts: RequestOptions = {}): Promise<FreepbxHealth> {
-    return this.query(HEALTH_QUERY, {}, (data) => {
-      const root = rootField(data, 'fetchAllExtensions')
-      const count = root.totalCount
-      return { extensionCount: typeof count === 'number' ? count : Array.isArray(root.extension) ? root.extension.length : 0 }
-    }, opts)
+    return this.query(
+      HEALTH_QUERY,
+      {},
+      (data) => {
+        const root = rootField(data, 'fetchAllExtensions')
+        const count = root.totalCount
+        return { extensionCount: typeof count === 'number' ? count : Array.isArray(root.extension) ? root.extension.length : 0 }
+      },
+      opts,
+    )
   }
 
   /**
    * One GraphQL operation (send one root field per request: FreePBX checks only the first
    * field's `status`). `parse` turns `data` into the typed result and throws on a bad shape.
    */
-  async query<T>(query: string, variables: Readonly<Record<string, unknown>>, parse: (data: Record<string, unknown>) => T, opts: RequestOptions = {}): Promise<T> {
+  async query<T>(
+    query: string,
+    variables: Readonly<Record<string, unknown>>,
+    parse: (data: Record<string, unknown>) => T,
+    opts: RequestOptions = {},
+  ): Promise<T> {
     const body = JSON.stringify({ query, variables })
     const res = await this.withToken(opts, (token) => this.send('POST', GQL_PATH, token, body, 'application/json', opts))
     const data = this.interpret(res)
@@ -139,13 +154,30 @@ export class FreepbxClient {
    */
   async rest(method: 'GET' | 'PUT', route: string, form?: Readonly<Record<string, string>>, opts: RequestOptions = {}): Promise<RestAnswer> {
     const body = form === undefined ? undefined : new URLSearchParams(form).toString()
-    const res = await this.withToken(opts, (token) => this.send(method, `${REST_PATH}${route}`, token, body, 'application/x-www-form-urlencoded', opts))
-    if (res.status === 401) throw new TransportError('unauthorized', `${this.where}: the REST API refused the token (does the application have the rest scope?)`, { status: 401 })
+    // A REST route refuses a token without its scope with 401 {"status":false,"message":"unauthorized"}:
+    // that is a missing scope, not an expired token, so no new token is fetched for it.
+    const scopeRefusal = (r: HttpResponse): boolean => r.status === 401 && /"status"\s*:\s*false/.test(r.text.slice(0, 200))
+    const res = await this.withToken(
+      opts,
+      (token) => this.send(method, `${REST_PATH}${route}`, token, body, 'application/x-www-form-urlencoded', opts),
+      (r) => isAuthFailure(r) && !scopeRefusal(r),
+    )
+    if (scopeRefusal(res))
+      throw new TransportError(
+        'forbidden',
+        `${this.where}: the API application lacks the REST scope for ${route.split('/')[1] ?? 'this'} (add rest:${route.split('/')[1] ?? ''})`,
+        { status: 401 },
+      )
+    if (res.status === 401) throw new TransportError('unauthorized', `${this.where}: the REST API refused the token`, { status: 401 })
     let parsed: unknown
     try {
       parsed = parseJsonBody(res, this.where)
     } catch (err) {
-      if (res.status === 404) throw new TransportError('not_found', `${this.where}: no REST route ${route} (is the module's REST API available?)`, { status: 404, cause: err })
+      if (res.status === 404)
+        throw new TransportError('not_found', `${this.where}: no REST route ${route} (is the module's REST API available?)`, {
+          status: 404,
+          cause: err,
+        })
       throw err
     }
     return { status: res.status, body: parsed }
@@ -156,19 +188,32 @@ export class FreepbxClient {
   }
 
   /** Sends with the current token; on an auth failure exactly one fresh token and one retry. */
-  private async withToken(opts: RequestOptions, send: (token: string) => Promise<HttpResponse>): Promise<HttpResponse> {
+  private async withToken(
+    opts: RequestOptions,
+    send: (token: string) => Promise<HttpResponse>,
+    authFailed: (res: HttpResponse) => boolean = isAuthFailure,
+  ): Promise<HttpResponse> {
     const first = await send(await this.tokens.get(opts.timeoutMs))
-    if (!isAuthFailure(first)) return first
+    if (!authFailed(first)) return first
     this.tokens.invalidate()
     const again = await send(await this.tokens.get(opts.timeoutMs))
-    if (isAuthFailure(again)) {
+    if (authFailed(again)) {
       this.tokens.invalidate()
-      throw new TransportError('unauthorized', `${this.where}: access token rejected even after a refresh (revoked application?)`, { status: again.status })
+      throw new TransportError('unauthorized', `${this.where}: access token rejected even after a refresh (revoked application?)`, {
+        status: again.status,
+      })
     }
     return again
   }
 
-  private send(method: 'GET' | 'POST' | 'PUT', path: string, token: string, body: string | undefined, contentType: string, opts: RequestOptions): Promise<HttpResponse> {
+  private send(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    token: string,
+    body: string | undefined,
+    contentType: string,
+    opts: RequestOptions,
+  ): Promise<HttpResponse> {
     return this.http.request({
       timeoutMs: opts.timeoutMs,
       method,
@@ -179,25 +224,33 @@ export class FreepbxClient {
   }
 
   private interpret(res: HttpResponse): Record<string, unknown> {
-    if (res.status === 404) throw new TransportError('not_found', `${this.where}: no GraphQL endpoint (is the API module installed?)`, { status: 404 })
+    if (res.status === 404)
+      throw new TransportError('not_found', `${this.where}: no GraphQL endpoint (is the API module installed?)`, { status: 404 })
     // FreePBX puts meaning in the body whatever the HTTP code (400 for status:false).
     const body = parseJsonBody(res, this.where)
     const record = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : undefined
-    if (record === undefined) throw new TransportError('protocol', `${this.where}: empty GraphQL answer (HTTP ${String(res.status)})`, { status: res.status })
+    if (record === undefined)
+      throw new TransportError('protocol', `${this.where}: empty GraphQL answer (HTTP ${String(res.status)})`, { status: res.status })
     const errors = record.errors
     if (Array.isArray(errors) && errors.length > 0) {
       const first: unknown = errors[0]
       const said = first !== null && typeof first === 'object' ? (first as { message?: unknown; status?: unknown }) : {}
       const message = typeof said.message === 'string' ? said.message.slice(0, 300) : 'GraphQL error'
       if (/^Cannot query field|^Unknown argument|^Cannot query/i.test(message)) {
-        throw new FreepbxGraphqlError('scope', message, `${this.where}: the API application lacks a scope this console needs (${message})`, res.status)
+        throw new FreepbxGraphqlError(
+          'scope',
+          message,
+          `${this.where}: the API application lacks a scope this console needs (${message})`,
+          res.status,
+        )
       }
       const kind: GraphqlFailureKind = said.status === false ? 'business' : 'resolver'
       throw new FreepbxGraphqlError(kind, message, `${this.where}: ${message}`, res.status)
     }
     if (res.status >= 500) throw new TransportError('http_error', `${this.where}: HTTP ${String(res.status)}`, { status: res.status })
     const data = record.data
-    if (data === null || typeof data !== 'object') throw new TransportError('protocol', `${this.where}: GraphQL answer without data`, { status: res.status })
+    if (data === null || typeof data !== 'object')
+      throw new TransportError('protocol', `${this.where}: GraphQL answer without data`, { status: res.status })
     return data as Record<string, unknown>
   }
 }

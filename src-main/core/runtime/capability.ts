@@ -1,6 +1,7 @@
 import type { OutcomeSettler } from '../actions/outcome-settler'
 import type { AmiPort, LiveLookup } from '../actions/pbx-port'
 import type { AuditLog } from '../audit'
+import type { FreepbxRunner } from '../freepbx/config/gql'
 import type { DialBudget } from '../guard'
 import type { LiveModel } from '../live'
 import type { PbxProfile } from '../profiles/schema'
@@ -23,6 +24,8 @@ export interface CapabilityDeps {
   readonly amiReady: () => boolean
   /** Hang-up through ARI (its channel ids are the same Uniqueids); absent when the profile has no ARI. */
   readonly ariHangup?: (channelId: string) => Promise<void>
+  /** The FreePBX API through the session's breaker; absent when the profile has it turned off. */
+  readonly freepbx?: FreepbxRunner
 }
 
 /**

@@ -93,6 +93,7 @@ export class ProfileRuntime implements CapabilityHost {
       settler: this.settler,
       amiReady: () => this.session.amiClient?.state === 'ready',
       ...(p.ari.enabled ? { ariHangup: (channelId: string) => this.session.ari((c) => c.hangup(channelId)) } : {}),
+      ...(p.freepbx.enabled ? { freepbx: (work) => this.session.rest(work) } : {}),
     })
     this.status = toConnectionStatus(p, this.session.status())
     this.session.on('status', (s) => {

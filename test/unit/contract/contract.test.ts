@@ -32,7 +32,7 @@ describe('the contract', () => {
       if (!result.ok) expect(result.error.code).toBe('invalid_input')
     }
     const { createHandlers } = await import('../../../src-main/core/api/handlers')
-    const handlers = createHandlers({ appInfo, settings: {} as never, profiles: {} as never, audit: {} as never, runtimes: {} as never, history: {} as never })
+    const handlers = createHandlers({ appInfo, settings: {} as never, profiles: {} as never, audit: {} as never, runtimes: {} as never, history: {} as never, bus: {} as never })
     expect(Object.keys(handlers).sort()).toEqual([...invokeChannelNames].sort())
   })
 })

@@ -1,0 +1,672 @@
+/**
+ * The configuration service of one profile: reads through the PBX's backend, checks FreePBX's
+ * rules, refuses a write when the object changed on the PBX since the editor read it, writes,
+ * re-reads, records the change (diff and before-image) in the pending batch and audits it with
+ * its diff (secrets redacted). A write that fails is re-read too, so the admin is told exactly
+ * what state the object is in, and offered to restore it from the before-image.
+ *
+ * Admins only; a read-only profile refuses every write (policy.ts). Refusals are audited.
+ */
+import { randomInt } from 'node:crypto'
+import type {
+  ConfigChangeInput,
+  ConfigConflictDetail,
+  ConfigFieldErrors,
+  ConfigItem,
+  ConfigKind,
+  ConfigList,
+  ConfigPending,
+  ConfigSaveOutcome,
+  ConfigSaveResult,
+  ConfigStatus,
+  ConfigValuesByKind,
+  DestinationOption,
+  ExtensionSecrets,
+  ExtensionValues,
+  PendingChange,
+  RevealedSecret,
+} from '../../../src-preload/types/config'
+import { type AuditLog, seatLabel, type SeatContext } from '../audit'
+import { ApiFailure } from '../errors/api-failure'
+import { authorizeIn } from '../guard'
+import type { PbxProfile } from '../profiles/schema'
+import type { BackendFailure, ConfigBackend, KindBackend, ReadItem, SecretsByKind } from './backend'
+import { EXTENSION_UPDATE_WARNINGS, objectLabel } from './descriptors'
+import { diffLine, diffValues } from './diff'
+import type { PendingChanges, PendingEntry } from './pending'
+import { CONFIG_POLICIES, type ConfigAction } from './policy'
+import { checkSecret, validateValues, type ValidationContext } from './validate'
+import { versionOf } from './version'
+
+export interface ConfigServiceDeps {
+  readonly profile: () => PbxProfile
+  /** Undefined: the profile has no FreePBX API configured (status says what it needs). */
+  readonly backend: ConfigBackend | undefined
+  readonly audit: AuditLog
+  readonly pending: PendingChanges
+  readonly now?: () => number
+}
+
+type Actor = SeatContext
+type AnyItem = ReadItem<ConfigKind>
+
+/** What a profile without the FreePBX API needs, in the admin's words. */
+export const API_NEEDS = [
+  'Turn on the FreePBX API in this profile (Admin → Profiles) with the base URL of the FreePBX web interface.',
+  'On FreePBX, install and enable the API module, then create a Machine-to-Machine application (Connectivity → API → Applications → Add Application → Machine-to-Machine app) and paste its client id and client secret into the profile.',
+  'Give the application the scopes gql (or gql:core gql:ringgroups gql:voicemail gql:framework) and rest:queues.',
+] as const
+
+const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
+
+/** A strong SIP secret: 32 characters from 57 (about 186 bits), none a phone's config file chokes on. */
+export function generateSecret(): string {
+  let out = ''
+  for (let i = 0; i < 32; i++) out += SECRET_ALPHABET.charAt(randomInt(SECRET_ALPHABET.length))
+  return out
+}
+
+export class ConfigService {
+  constructor(private readonly d: ConfigServiceDeps) {}
+
+  // ------------------------------------------------------------------ guard and audit
+
+  private async guard(action: ConfigAction, audited: string, target: string, actor: Actor): Promise<void> {
+    const profile = this.d.profile()
+    const auth = authorizeIn(CONFIG_POLICIES, action, profile)
+    if (auth.ok) return
+    await this.d.audit.append({
+      ...this.auditBase(audited, target, actor),
+      result: 'refused',
+      errorCode: 'forbidden',
+      rule: auth.rule,
+      detail: auth.reason,
+    })
+    throw new ApiFailure(
+      'forbidden',
+      auth.rule === 'read_only'
+        ? 'This profile is read-only: the PBX configuration cannot be changed from it.'
+        : 'Only an admin may see and change the PBX configuration.',
+      { rule: auth.rule },
+    )
+  }
+
+  private auditBase(action: string, target: string, actor: Actor) {
+    const p = this.d.profile()
+    return { profileId: p.id, role: p.operator.role, action, target, operator: p.operator.ownExtension, seat: seatLabel(actor) }
+  }
+
+  private async audit(
+    action: string,
+    target: string,
+    actor: Actor,
+    result: 'ok' | 'error' | 'refused' | 'outcome_unknown',
+    detail: string,
+    errorCode?: string,
+  ): Promise<void> {
+    await this.d.audit.append({ ...this.auditBase(action, target, actor), result, detail, ...(errorCode === undefined ? {} : { errorCode }) })
+  }
+
+  private backend(): ConfigBackend {
+    const b = this.d.backend
+    if (b === undefined) throw new ApiFailure('unavailable', `This profile has no FreePBX API. ${API_NEEDS.join(' ')}`, { needs: API_NEEDS })
+    return b
+  }
+
+  private kind<K extends ConfigKind>(kind: K): KindBackend<K> {
+    return this.backend().kinds[kind]
+  }
+
+  /** Runs a backend call; its failure becomes an ApiFailure in the admin's words. */
+  private async call<T>(work: () => Promise<T>, what?: string): Promise<T> {
+    try {
+      return await work()
+    } catch (err) {
+      if (err instanceof ApiFailure) throw err
+      const f = this.backend().explain(err)
+      throw new ApiFailure(f.code, what === undefined ? f.message : `${what}: ${f.message}`)
+    }
+  }
+
+  private item<K extends ConfigKind>(kind: K, read: ReadItem<K>): ConfigItem<K> {
+    return { kind, id: read.id, version: versionOf(read.image), values: read.values, meta: read.meta }
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  async status(actor: Actor): Promise<ConfigStatus> {
+    await this.guard('config.read', 'config.status', '', actor)
+    const profileId = this.d.profile().id
+    if (this.d.backend === undefined) return { profileId, ready: false, needs: API_NEEDS, kinds: [] }
+    const probe = await this.call(() => this.backend().probe())
+    return {
+      profileId,
+      ready: probe.needs.length === 0,
+      ...(probe.needs.length === 0 ? {} : { needs: probe.needs }),
+      kinds: probe.kinds,
+      ...(probe.version === undefined ? {} : { freepbxVersion: probe.version }),
+      ...(probe.needReload === undefined ? {} : { needReload: probe.needReload }),
+    }
+  }
+
+  async list<K extends ConfigKind>(kind: K, actor: Actor): Promise<ConfigList<K>> {
+    await this.guard('config.read', 'config.list', kind, actor)
+    const items = await this.call(() => this.kind(kind).list())
+    return { kind, items: items.map((r) => this.item(kind, r)) }
+  }
+
+  async get<K extends ConfigKind>(kind: K, id: string, actor: Actor): Promise<ConfigItem<K>> {
+    await this.guard('config.read', 'config.get', objectLabel(kind, id), actor)
+    const read = await this.call(() => this.kind(kind).get(id))
+    if (read === undefined) throw new ApiFailure('not_found', `${objectLabel(kind, id)} does not exist on the PBX.`)
+    return this.item(kind, read)
+  }
+
+  async destinations(actor: Actor): Promise<readonly DestinationOption[]> {
+    await this.guard('config.read', 'config.destinations', '', actor)
+    return this.call(() => this.backend().destinations())
+  }
+
+  async pendingView(actor: Actor): Promise<ConfigPending> {
+    await this.guard('config.read', 'config.pending', '', actor)
+    return this.pendingNow()
+  }
+
+  private async pendingNow(): Promise<ConfigPending> {
+    const profileId = this.d.profile().id
+    const changes = this.d.pending.list(profileId)
+    let needReload: boolean | undefined
+    try {
+      needReload = this.d.backend === undefined ? undefined : await this.d.backend.needReload()
+    } catch {
+      needReload = undefined // unknown: Apply is offered anyway when something is pending
+    }
+    const lastApply = this.d.pending.lastApply(profileId)
+    return {
+      profileId,
+      changes,
+      ...(needReload === undefined ? {} : { needReload }),
+      // Some FreePBX writes never set needreload (inbound routes, core#106): offer Apply after every batch.
+      applySuggested: changes.length > 0 || needReload === true,
+      ...(lastApply === undefined ? {} : { lastApply }),
+    }
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /** A batch: each change checked, re-read, written and reported on its own, in order. */
+  async save(changes: readonly ConfigChangeInput[], actor: Actor): Promise<ConfigSaveResult> {
+    for (const c of changes)
+      await this.guard('config.write', c.operation === 'create' ? 'config.create' : 'config.update', objectLabel(c.kind, c.id ?? idHint(c)), actor)
+    this.backend()
+    const ctx = new BatchContext(this.backend())
+    const outcomes: ConfigSaveOutcome[] = []
+    for (const change of changes) outcomes.push(await this.saveOne(change, ctx, actor))
+    return { outcomes, pending: await this.pendingNow() }
+  }
+
+  private async saveOne(change: ConfigChangeInput, ctx: BatchContext, actor: Actor): Promise<ConfigSaveOutcome> {
+    const kind = change.kind
+    const backend = this.kind<ConfigKind>(kind)
+    const values = change.values
+    const secrets = ('secrets' in change ? (change.secrets ?? {}) : {}) as SecretsByKind[ConfigKind]
+    const newId = backend.idOf(values)
+    const create = change.operation === 'create'
+    const id = create ? newId : (change.id ?? newId)
+    const label = objectLabel(kind, id, nameOf(values))
+    const auditAction = create ? 'config.create' : 'config.update'
+    try {
+      if (create && backend.create === undefined) return { ok: false, code: 'invalid_input', message: `${label}: FreePBX's API cannot create this.` }
+      if (!create && change.baseVersion === undefined)
+        return { ok: false, code: 'invalid_input', message: `${label}: open it again before saving (its version is missing).` }
+      // Re-read before writing: the editor's copy may be stale.
+      const current = await this.call(() => backend.get(id), label)
+      if (create && current !== undefined) {
+        return {
+          ok: false,
+          code: 'invalid_input',
+          message: `${label} already exists on the PBX.`,
+          fields: { [identityField(kind)]: 'already exists' },
+        }
+      }
+      if (!create) {
+        if (current === undefined || versionOf(current.image) !== change.baseVersion) {
+          const conflict = { kind, id, mine: values, ...(current === undefined ? {} : { theirs: this.item(kind, current) }) } as ConfigConflictDetail
+          await this.audit(
+            auditAction,
+            label,
+            actor,
+            'refused',
+            current === undefined ? 'deleted on the PBX since it was opened' : 'changed on the PBX since it was opened',
+            'conflict',
+          )
+          return {
+            ok: false,
+            code: 'conflict',
+            message:
+              current === undefined
+                ? `${label} was deleted on the PBX since you opened it.`
+                : `${label} was changed on the PBX since you opened it: compare both versions and choose.`,
+            conflict,
+          }
+        }
+        if (kind !== 'inboundRoute' && newId !== id)
+          return {
+            ok: false,
+            code: 'invalid_input',
+            message: `${label}: its number cannot be changed; create a new one instead.`,
+            fields: { [identityField(kind)]: 'cannot be changed' },
+          }
+      }
+      const fields = await this.validate(kind, values, secrets, ctx, create ? 'create' : 'update', current)
+      if (Object.keys(fields).length > 0)
+        return { ok: false, code: 'invalid_input', message: `${label}: ${Object.values(fields)[0] ?? 'check the fields'}.`, fields }
+      const write = create
+        ? () => (backend.create as NonNullable<typeof backend.create>)(values, secrets)
+        : () => backend.update(current as AnyItem, values, secrets)
+      const secretFields = Object.entries(secrets as Record<string, string | undefined>)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k]) => k)
+      return await this.written(
+        kind,
+        {
+          before: create ? undefined : current,
+          id,
+          afterId: newId,
+          label,
+          operation: create ? 'create' : 'update',
+          auditAction,
+          secretFields,
+          intended: values,
+        },
+        write,
+        actor,
+        ctx,
+      )
+    } catch (err) {
+      const failure = err instanceof ApiFailure ? err : new ApiFailure('internal', 'unexpected error')
+      if (failure.code === 'internal') throw err
+      return {
+        ok: false,
+        code: outcomeCode(failure.code),
+        message: failure.message.startsWith(label) ? failure.message : `${label}: ${failure.message}`,
+      }
+    }
+  }
+
+  private async validate(
+    kind: ConfigKind,
+    values: ConfigValuesByKind[ConfigKind],
+    secrets: SecretsByKind[ConfigKind],
+    ctx: BatchContext,
+    operation: 'create' | 'update',
+    current: AnyItem | undefined,
+  ): Promise<ConfigFieldErrors> {
+    const context: ValidationContext = {
+      operation,
+      ...(await this.call(() => ctx.load())),
+      ...(current === undefined ? {} : { current: current.values, hasPin: current.meta.hasPin === true }),
+    }
+    return validateValues(kind, values, secrets, context)
+  }
+
+  /**
+   * Runs a write and records what it did: re-read after it either way. A failed write whose
+   * object is no longer what it was is half-written: say what state it is in, keep the
+   * before-image, offer to restore it.
+   */
+  private async written(
+    kind: ConfigKind,
+    w: {
+      before: AnyItem | undefined
+      id: string
+      afterId: string
+      label: string
+      operation: PendingChange['operation']
+      auditAction: string
+      secretFields: readonly string[]
+      intended?: unknown
+    },
+    write: () => Promise<void>,
+    actor: Actor,
+    ctx?: BatchContext,
+  ): Promise<ConfigSaveOutcome> {
+    const backend = this.kind<ConfigKind>(kind)
+    let failure: BackendFailure | undefined
+    try {
+      await write()
+    } catch (err) {
+      failure = this.backend().explain(err)
+    }
+    const after = w.afterId === '' ? undefined : await backend.get(w.afterId).catch(() => undefined)
+    const leftover = w.afterId !== w.id && w.before !== undefined ? await backend.get(w.id).catch(() => undefined) : undefined
+    const at = new Date((this.d.now ?? Date.now)()).toISOString()
+    if (failure !== undefined) {
+      const now = after ?? leftover
+      const untouched = w.before === undefined ? now === undefined : now !== undefined && versionOf(now.image) === versionOf(w.before.image)
+      const said = `${w.label}: FreePBX refused it — ${failure.message}`
+      if (untouched) {
+        await this.audit(w.auditAction, w.label, actor, 'error', failure.message, failure.code)
+        return { ok: false, code: failure.code === 'pbx_error' ? 'pbx_error' : outcomeCode(failure.code), message: said }
+      }
+      const state = describeHalfWritten(w.label, w.before, now)
+      const change: PendingChange = {
+        id: this.d.pending.nextId(),
+        kind,
+        objectId: w.afterId || w.id,
+        label: w.label,
+        operation: w.operation,
+        at,
+        diff: diffValues(kind, w.before?.values, now?.values, []),
+        state: 'halfWritten',
+        note: `${said}. ${state}`,
+        restorable: true,
+      }
+      this.d.pending.add(this.d.profile().id, {
+        change,
+        kind,
+        before: w.before,
+        afterId: now === undefined ? undefined : after !== undefined ? w.afterId : w.id,
+      })
+      await this.audit(w.auditAction, w.label, actor, 'error', `half-written: ${state} ${failure.message}`, 'half_written')
+      return { ok: false, code: 'half_written', message: `${said}. ${state}`, change }
+    }
+    ctx?.afterWrite(kind, w.before?.id, after?.id ?? w.afterId)
+    const diff = diffValues(kind, w.before?.values, after?.values ?? w.intended ?? undefined, w.secretFields)
+    const change: PendingChange = {
+      id: this.d.pending.nextId(),
+      kind,
+      objectId: w.afterId || w.id,
+      label: w.label,
+      operation: w.operation,
+      at,
+      diff,
+      state: 'written',
+      restorable: true,
+    }
+    this.d.pending.add(this.d.profile().id, { change, kind, before: w.before, afterId: w.afterId === '' ? undefined : w.afterId })
+    await this.audit(w.auditAction, w.label, actor, 'ok', diffLine(diff) || 'no field changed')
+    return after === undefined ? { ok: true, change } : { ok: true, change, item: this.item(kind, after) }
+  }
+
+  async createRange(
+    range: { start: string; count: number; template: Omit<ExtensionValues, 'extension'>; secrets?: ExtensionSecrets },
+    actor: Actor,
+  ): Promise<ConfigSaveResult> {
+    const first = Number(range.start)
+    const last = first + range.count - 1
+    const label = `Extensions ${range.start}–${String(last)}`
+    await this.guard('config.write', 'config.createRange', label, actor)
+    const ctx = new BatchContext(this.backend())
+    const secrets = range.secrets ?? {}
+    // Every number is checked first: FreePBX's createRangeofExtension skips a number in use silently.
+    const fields: Record<string, string> = {}
+    for (let n = first; n <= last && Number.isSafeInteger(first); n++) {
+      const found = await this.validate('extension', { ...range.template, extension: String(n) }, secrets, ctx, 'create', undefined)
+      for (const [k, v] of Object.entries(found)) fields[k === 'extension' ? 'start' : k] ??= k === 'extension' ? `${String(n)}: ${v}` : v
+    }
+    if (!/^\d+$/.test(range.start)) fields.start = 'digits only'
+    if (Object.keys(fields).length > 0) {
+      return {
+        outcomes: [{ ok: false, code: 'invalid_input', message: `${label}: ${Object.values(fields)[0] ?? 'check the fields'}.`, fields }],
+        pending: await this.pendingNow(),
+      }
+    }
+    let failure: BackendFailure | undefined
+    try {
+      await this.backend().createRange(first, range.count, range.template, secrets)
+    } catch (err) {
+      failure = this.backend().explain(err)
+    }
+    // Report per extension what is on the PBX now.
+    const outcomes: ConfigSaveOutcome[] = []
+    const at = new Date((this.d.now ?? Date.now)()).toISOString()
+    const backend = this.kind('extension')
+    for (let n = first; n <= last; n++) {
+      const id = String(n)
+      const after = await backend.get(id).catch(() => undefined)
+      const itemLabel = objectLabel('extension', id, after?.values.name)
+      if (after === undefined) {
+        outcomes.push({
+          ok: false,
+          code: 'pbx_error',
+          message: `${itemLabel} was not created${failure === undefined ? ' (FreePBX said nothing about it)' : `: ${failure.message}`}.`,
+        })
+        continue
+      }
+      const diff = diffValues('extension', undefined, after.values, [])
+      const change: PendingChange = {
+        id: this.d.pending.nextId(),
+        kind: 'extension',
+        objectId: id,
+        label: itemLabel,
+        operation: 'createRange',
+        at,
+        diff,
+        state: 'written',
+        restorable: true,
+      }
+      this.d.pending.add(this.d.profile().id, { change, kind: 'extension', before: undefined, afterId: id })
+      outcomes.push({ ok: true, change, item: this.item('extension', after) })
+    }
+    const made = outcomes.filter((o) => o.ok).length
+    await this.audit(
+      'config.createRange',
+      label,
+      actor,
+      made === range.count ? 'ok' : 'error',
+      `${String(made)} of ${String(range.count)} created${failure === undefined ? '' : `; ${failure.message}`}`,
+    )
+    return { outcomes, pending: await this.pendingNow() }
+  }
+
+  async remove(kind: ConfigKind, id: string, baseVersion: string, actor: Actor): Promise<PendingChange> {
+    const label = objectLabel(kind, id)
+    await this.guard('config.write', 'config.remove', label, actor)
+    const backend = this.kind<ConfigKind>(kind)
+    const remove = backend.remove
+    if (remove === undefined) throw new ApiFailure('invalid_input', `${label}: FreePBX's API cannot delete this.`)
+    const current = await this.call(() => backend.get(id), label)
+    if (current === undefined) throw new ApiFailure('not_found', `${label} does not exist on the PBX any more.`)
+    const named = objectLabel(kind, id, nameOf(current.values))
+    if (versionOf(current.image) !== baseVersion) {
+      await this.audit('config.remove', named, actor, 'refused', 'changed on the PBX since it was opened', 'conflict')
+      const conflict = { kind, id, mine: current.values, theirs: this.item(kind, current) } as ConfigConflictDetail
+      throw new ApiFailure('conflict', `${named} was changed on the PBX since you opened it: look at it again before deleting it.`, conflict)
+    }
+    const outcome = await this.written(
+      kind,
+      { before: current, id, afterId: '', label: named, operation: 'remove', auditAction: 'config.remove', secretFields: [] },
+      () => remove(current),
+      actor,
+    )
+    return this.settle(outcome)
+  }
+
+  /** Writes a change's before-image back (or deletes what the change created). */
+  async restore(changeId: string, actor: Actor): Promise<PendingChange> {
+    const profileId = this.d.profile().id
+    const entry = this.d.pending.find(profileId, changeId)
+    if (entry === undefined)
+      throw new ApiFailure('not_found', 'That change is no longer in the pending list (it was applied or is too old to restore).')
+    await this.guard('config.write', 'config.restore', entry.change.label, actor)
+    if (entry.change.state === 'restored') throw new ApiFailure('conflict', `${entry.change.label} was already restored.`)
+    const kind = entry.kind
+    const backend = this.kind<ConfigKind>(kind)
+    const current = entry.afterId === undefined ? undefined : await this.call(() => backend.get(entry.afterId as string), entry.change.label)
+    const before = entry.before
+    const write = async (): Promise<void> => {
+      if (before !== undefined) await backend.restore(before, current)
+      else if (current !== undefined) {
+        if (backend.remove === undefined) throw new ApiFailure('invalid_input', `${entry.change.label}: FreePBX's API cannot delete this.`)
+        await backend.remove(current)
+      }
+    }
+    const outcome = await this.written(
+      kind,
+      {
+        before: current,
+        id: entry.afterId ?? before?.id ?? entry.change.objectId,
+        afterId: before?.id ?? '',
+        label: entry.change.label,
+        operation: 'restore',
+        auditAction: 'config.restore',
+        secretFields: [],
+      },
+      write,
+      actor,
+    )
+    const restored = this.settle(outcome)
+    markRestored(entry)
+    return restored
+  }
+
+  /** A new SIP secret, generated here unless typed; answered once, audited as revealed. */
+  async rotateSecret(extension: string, baseVersion: string, typed: string | undefined, actor: Actor): Promise<RevealedSecret> {
+    const label = objectLabel('extension', extension)
+    await this.guard('config.write', 'config.rotateSecret', label, actor)
+    if (typed !== undefined) {
+      const bad = checkSecret(typed)
+      if (bad !== undefined) throw new ApiFailure('invalid_input', `The new secret: ${bad}.`, { fields: { secret: bad } })
+    }
+    const backend = this.kind('extension')
+    const current = await this.call(() => backend.get(extension), label)
+    if (current === undefined) throw new ApiFailure('not_found', `${label} does not exist on the PBX.`)
+    const named = objectLabel('extension', extension, current.values.name)
+    if (versionOf(current.image) !== baseVersion) {
+      await this.audit('config.rotateSecret', named, actor, 'refused', 'changed on the PBX since it was opened', 'conflict')
+      throw new ApiFailure('conflict', `${named} was changed on the PBX since you opened it: look at it again first.`, {
+        kind: 'extension',
+        id: extension,
+        mine: current.values,
+        theirs: this.item('extension', current),
+      } satisfies ConfigConflictDetail)
+    }
+    const secret = typed ?? generateSecret()
+    const outcome = await this.written(
+      'extension',
+      {
+        before: current,
+        id: extension,
+        afterId: extension,
+        label: named,
+        operation: 'rotateSecret',
+        auditAction: 'config.rotateSecret',
+        secretFields: ['secret'],
+      },
+      () => this.backend().rotateSecret(current, secret),
+      actor,
+    )
+    const change = this.settle(outcome)
+    await this.audit(
+      'config.secretRevealed',
+      named,
+      actor,
+      'ok',
+      `new SIP secret ${typed === undefined ? 'generated' : 'typed by the admin'}, shown once`,
+    )
+    return { extension, secret, change }
+  }
+
+  /** A single write's outcome as the answer of its channel (a failure throws with its words). */
+  private settle(outcome: ConfigSaveOutcome): PendingChange {
+    if (outcome.ok) return outcome.change
+    throw new ApiFailure(
+      outcome.code === 'half_written' ? 'pbx_error' : outcome.code,
+      outcome.message,
+      outcome.change === undefined ? undefined : { change: outcome.change },
+    )
+  }
+}
+
+/** What a batch needs to check its changes, loaded once per batch and kept current by its writes. */
+class BatchContext {
+  private loaded: Omit<ValidationContext, 'operation' | 'current' | 'hasPin'> | undefined
+  private used = new Map<string, string>()
+  private readonly extensions = new Set<string>()
+  private readonly routes = new Set<string>()
+  /** A write made a new destination (an extension, a ring group): read them again before the next check. */
+  private destinationsStale = false
+
+  constructor(private readonly backend: ConfigBackend) {}
+
+  async load(): Promise<Omit<ValidationContext, 'operation' | 'current' | 'hasPin'>> {
+    if (this.loaded !== undefined) {
+      if (this.destinationsStale) {
+        this.loaded = { ...this.loaded, destinations: await this.backend.destinations() }
+        this.destinationsStale = false
+      }
+      return this.loaded
+    }
+    const k = this.backend.kinds
+    // Kinds the application may not read (a scope missing) count as empty; extensions and destinations must be readable.
+    const [extensions, groups, queues, routes, destinations] = await Promise.all([
+      k.extension.list(),
+      k.ringGroup.list().catch(() => []),
+      k.queueMembers.list().catch(() => []),
+      k.inboundRoute.list().catch(() => []),
+      this.backend.destinations(),
+    ])
+    for (const e of extensions) {
+      this.used.set(e.id, `extension ${e.id} ${e.values.name}`.trim())
+      this.extensions.add(e.id)
+    }
+    for (const g of groups) this.used.set(g.id, `ring group ${g.id}`)
+    for (const q of queues) this.used.set(q.id, `queue ${q.id}`)
+    for (const r of routes) this.routes.add(r.id)
+    this.loaded = { usedNumbers: this.used, extensions: this.extensions, inboundRoutes: this.routes, destinations }
+    return this.loaded
+  }
+
+  /** A write of this batch changed what exists: later changes of the batch see it. */
+  afterWrite(kind: ConfigKind, beforeId: string | undefined, afterId: string): void {
+    if (kind === 'extension') {
+      this.extensions.add(afterId)
+      this.used.set(afterId, `extension ${afterId}`)
+      this.destinationsStale = true
+    } else if (kind === 'ringGroup') {
+      this.used.set(afterId, `ring group ${afterId}`)
+      this.destinationsStale = true
+    } else if (kind === 'inboundRoute') {
+      if (beforeId !== undefined) this.routes.delete(beforeId)
+      this.routes.add(afterId)
+    }
+  }
+}
+
+function markRestored(entry: PendingEntry): void {
+  entry.change = { ...entry.change, state: 'restored', restorable: false }
+}
+
+function nameOf(values: unknown): string | undefined {
+  const v = values as { name?: unknown; description?: unknown }
+  return typeof v.name === 'string' ? v.name : typeof v.description === 'string' ? v.description : undefined
+}
+
+function identityField(kind: ConfigKind): string {
+  return { extension: 'extension', ringGroup: 'group', inboundRoute: 'did', voicemail: 'extension', queueMembers: 'queue' }[kind]
+}
+
+function idHint(c: ConfigChangeInput): string {
+  const v = c.values as Record<string, unknown>
+  if (c.kind === 'inboundRoute') return `${String(v.did)}/${String(v.cid)}`
+  return String(v[identityField(c.kind)])
+}
+
+type FailureCode = Exclude<ConfigSaveOutcome, { ok: true }>['code']
+
+function outcomeCode(code: string): FailureCode {
+  const known: readonly FailureCode[] = ['invalid_input', 'conflict', 'not_found', 'pbx_error', 'forbidden', 'unavailable', 'timeout']
+  if (code === 'auth_failed') return 'forbidden'
+  return (known as readonly string[]).includes(code) ? (code as FailureCode) : 'pbx_error'
+}
+
+/** Exactly what state a half-written object is in, in words. */
+function describeHalfWritten(label: string, before: AnyItem | undefined, now: AnyItem | undefined): string {
+  if (before === undefined) return `${label} was partly created: it exists on the PBX now. Restore removes it.`
+  if (now === undefined)
+    return `${label} no longer exists on the PBX: FreePBX deleted it and did not create it again. Restore recreates it from the copy taken before the change.`
+  return `${label} was partly changed on the PBX. Restore writes back the copy taken before the change.`
+}
+
+export { EXTENSION_UPDATE_WARNINGS }

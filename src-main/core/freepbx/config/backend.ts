@@ -1,0 +1,187 @@
+/**
+ * The FreePBX configuration backend: the five kinds, Apply Config (`doreload` then
+ * `fetchApiStatus`), `system { needReload version }`, the destinations a picker offers, a probe of
+ * what the profile's API application may do, and every failure in the admin's words: FreePBX's
+ * own message for a business refusal, the scope to add for a missing field, what to install or
+ * create when there is no API module or the client is refused.
+ */
+import type { ConfigKind, DestinationOption } from '../../../../src-preload/types/config'
+import type { ApplyState, BackendFailure, BackendProbe, ConfigBackend } from '../../config/backend'
+import { ApiFailure } from '../../errors/api-failure'
+import { describeTransportError, TransportError } from '../../net/transport-error'
+import { FreepbxGraphqlError } from '../client'
+import { extensionBackend } from './extensions'
+import { fromFreepbx } from './destinations'
+import { type FreepbxRunner, mutate, queryField, ScopeMissing, scoped, str } from './gql'
+import { inboundRouteBackend } from './inbound-routes'
+import { type LiveQueues, QUEUE_SCOPE, queueMembersBackend } from './queue-members'
+import { ringGroupBackend } from './ring-groups'
+import { voicemailBackend } from './voicemail'
+
+const FRAMEWORK_SCOPE = 'gql:framework'
+
+export interface FreepbxConfigBackendOptions {
+  readonly run: FreepbxRunner
+  /** Live queues and AMI, for members logged in now; absent: those cannot be changed. */
+  readonly live?: LiveQueues
+}
+
+export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBackend {
+  const run = o.run
+  const extensions = extensionBackend(run)
+  const kinds = {
+    extension: extensions,
+    ringGroup: ringGroupBackend(run),
+    inboundRoute: inboundRouteBackend(run),
+    voicemail: voicemailBackend(run),
+    queueMembers: queueMembersBackend(run, o.live),
+  }
+  const system = (): Promise<Record<string, unknown>> =>
+    scoped(`${FRAMEWORK_SCOPE} (or gql:framework:read:system)`, 'read whether Apply Config is needed', () =>
+      run((c) =>
+        c.query('query { system { version needReload } }', {}, (data) =>
+          data.system !== null && typeof data.system === 'object' ? (data.system as Record<string, unknown>) : {},
+        ),
+      ),
+    )
+
+  const destinations = async (): Promise<readonly DestinationOption[]> => {
+    const [ext, groups, queues] = await Promise.all([
+      kinds.extension.list(),
+      kinds.ringGroup.list().catch(() => []),
+      kinds.queueMembers.list().catch(() => []),
+    ])
+    const out: DestinationOption[] = []
+    for (const e of ext) out.push({ destination: { type: 'extension', extension: e.id }, label: `${e.id} ${e.values.name}`.trim() })
+    for (const g of groups) out.push({ destination: { type: 'ringGroup', group: g.id }, label: `Ring group ${g.id} ${g.values.description}`.trim() })
+    for (const q of queues) out.push({ destination: { type: 'queue', queue: q.id }, label: `Queue ${q.id} ${q.values.name}`.trim() })
+    for (const e of ext) {
+      if (!e.values.voicemail) continue
+      for (const [greeting, words] of [
+        ['unavailable', 'unavailable greeting'],
+        ['busy', 'busy greeting'],
+        ['noMessage', 'no greeting'],
+        ['instructions', 'instructions only'],
+      ] as const) {
+        out.push({ destination: { type: 'voicemail', extension: e.id, greeting }, label: `Voicemail ${e.id} ${e.values.name} (${words})` })
+      }
+    }
+    out.push(
+      { destination: { type: 'hangup' }, label: 'Hang up' },
+      { destination: { type: 'busy' }, label: 'Busy signal' },
+      { destination: { type: 'congestion' }, label: 'Congestion signal' },
+    )
+    return out
+  }
+
+  const backend: ConfigBackend = {
+    kinds,
+    createRange: (start, count, template, secrets) => extensions.createRange(start, count, template, secrets),
+    rotateSecret: (before, secret) => extensions.setSecret(before, secret),
+    destinations,
+    startApply: () =>
+      scoped(`${FRAMEWORK_SCOPE} (or gql:framework:read:modules)`, 'apply the configuration', () =>
+        run(async (c) => {
+          const root = await mutate(c, 'doreload', {}, 'transaction_id')
+          const id = str(root.transaction_id)
+          if (id === '') throw new TransportError('protocol', 'FreePBX started Apply Config without a transaction id')
+          return id
+        }),
+      ),
+    applyStatus: (txn) =>
+      scoped(`${FRAMEWORK_SCOPE} (or gql:framework:read:modules)`, 'follow Apply Config', () =>
+        run(async (c) => {
+          const root = await queryField(c, 'fetchApiStatus', `txnId: ${JSON.stringify(txn)}`, 'status message details')
+          const message = str(root.message)
+          const details = str(root.details)
+          const state: ApplyState =
+            message === 'Executed' ? 'executed' : message === 'Failed' ? 'failed' : message === 'Processing' ? 'processing' : 'unknown_transaction'
+          return details === '' ? { state } : { state, details }
+        }),
+      ),
+    needReload: async () => (await system()).needReload === true,
+    probe: async () => probe(backend, system),
+    explain,
+  }
+  return backend
+}
+
+/** Reads one item of each kind and the system block: what fails says what the application lacks. */
+async function probe(b: ConfigBackend, system: () => Promise<Record<string, unknown>>): Promise<BackendProbe> {
+  const needs: string[] = []
+  const kinds: ConfigKind[] = []
+  let version: string | undefined
+  let needReload: boolean | undefined
+  try {
+    const s = await system()
+    version = /^(\d+)\./.exec(str(s.version))?.[1]
+    needReload = s.needReload === true
+  } catch (err) {
+    const f = explain(err)
+    if (f.code !== 'forbidden') return { kinds: [], needs: [f.message] }
+    needs.push(f.message)
+  }
+  const tries: readonly [ConfigKind, () => Promise<unknown>][] = [
+    ['extension', () => b.kinds.extension.list()],
+    ['ringGroup', () => b.kinds.ringGroup.list()],
+    ['inboundRoute', () => b.kinds.inboundRoute.list()],
+    ['voicemail', () => b.kinds.voicemail.get('0')],
+    ['queueMembers', () => b.kinds.queueMembers.list()],
+  ]
+  for (const [kind, attempt] of tries) {
+    try {
+      await attempt()
+      kinds.push(kind)
+    } catch (err) {
+      needs.push(explain(err).message)
+    }
+  }
+  return { kinds, needs: [...new Set(needs)], ...(version === undefined ? {} : { version }), ...(needReload === undefined ? {} : { needReload }) }
+}
+
+/** Any failure of a FreePBX call, in the admin's words. */
+export function explain(err: unknown): BackendFailure {
+  if (err instanceof ApiFailure) return { code: err.code === 'forbidden' ? 'forbidden' : 'pbx_error', message: err.message }
+  if (err instanceof ScopeMissing) return { code: 'forbidden', message: `${err.message[0]?.toUpperCase() ?? ''}${err.message.slice(1)}.` }
+  if (err instanceof FreepbxGraphqlError) {
+    if (err.kind === 'business') return { code: 'pbx_error', message: `“${err.pbxMessage}”` }
+    if (err.kind === 'scope') return { code: 'forbidden', message: `The API application lacks a scope this needs (FreePBX: ${err.pbxMessage}).` }
+    return {
+      code: 'pbx_error',
+      message: `FreePBX failed while doing it (“${err.pbxMessage}”); its reason is in /var/log/asterisk/gql_api_error.log on the PBX.`,
+    }
+  }
+  if (err instanceof TransportError) {
+    switch (err.code) {
+      case 'unauthorized':
+        return {
+          code: 'auth_failed',
+          message:
+            'FreePBX refused the API client (its id or secret is wrong, or the application was deleted or regenerated): create a Machine-to-Machine application and enter its client id and secret in the profile.',
+        }
+      case 'forbidden':
+        return {
+          code: 'forbidden',
+          message: `${err.message.replace(/^[^:]*: /, '')}. Add the missing scope to the API application (${QUEUE_SCOPE} for queue members).`,
+        }
+      case 'not_found':
+        return {
+          code: 'unavailable',
+          message:
+            'FreePBX has no API here: install and enable the API module (Admin → Module Admin → API), then create a Machine-to-Machine application.',
+        }
+      case 'timeout':
+        return { code: 'timeout', message: 'FreePBX did not answer in time: the change may or may not have been made (look at it again).' }
+      case 'graphql_error':
+      case 'http_error':
+      case 'protocol':
+        return { code: 'pbx_error', message: err.message.replace(/^[^:]*: /, '') }
+      default:
+        return { code: 'unavailable', message: describeTransportError(err) }
+    }
+  }
+  if (err instanceof Error) return { code: 'pbx_error', message: err.message }
+  return { code: 'pbx_error', message: 'FreePBX refused it' }
+}
+
+export { fromFreepbx }

@@ -14,7 +14,10 @@ chromiumForFile((b) => (browser = b))
 consoleForEachTest((c) => (h = c))
 
 /** An outside caller on 104's direct line: it rings at 104. */
-async function ringingAt104(callerName: string, callerNum: string): Promise<{ caller: { uniqueid: string; name: string }; rung: { uniqueid: string; name: string } }> {
+async function ringingAt104(
+  callerName: string,
+  callerNum: string,
+): Promise<{ caller: { uniqueid: string; name: string }; rung: { uniqueid: string; name: string } }> {
   const caller = h.demo.pbx.placeCall({ from: { trunk: 'trunk', callerNum, callerName }, to: '4930555104' })
   if (caller === undefined) throw new Error('the demo refused the call')
   return { caller, rung: await ringingAt(h.demo, '104') }

@@ -36,25 +36,30 @@ export class DirectedPickup {
     // The audit line names who was ringing where, as the call list showed it when asked.
     const target = `${seen === undefined ? 'no call' : partyText(seen.caller)} ringing at ${extension} → your phone (${own})`
     const support = seen === undefined ? undefined : `channel ${seen.channelId}`
-    return runGuarded(this.d, PICKUP_POLICIES, { action: 'call.pickup.directed', target, actor, ...(support === undefined ? {} : { support }) }, async (scope) => {
-      const model = this.d.liveModel()
-      if (model === undefined) throw new ApiFailure('unavailable', 'The calls are not loaded yet: try again in a moment')
-      ringingCallAt(model, extension, own)
-      scope.spendDialBudget()
-      // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
-      const channelId = randomUUID()
-      scope.expect({ kind: 'appeared', channelId })
-      const p = this.d.profile()
-      const handle = await this.d.ami.originate([
-        ['Channel', p.originate.channelTemplate.replace('{ext}', own)],
-        ['Context', p.originate.context],
-        ['Exten', `${DIRECTED_PICKUP_CODE}${extension}`],
-        ['Priority', 1],
-        ['CallerID', `Attendant <${own}>`],
-        ['ChannelId', channelId],
-      ])
-      return { message: `Picking up ${extension}’s call at your phone`, ref: handle.channelId }
-    })
+    return runGuarded(
+      this.d,
+      PICKUP_POLICIES,
+      { action: 'call.pickup.directed', target, actor, ...(support === undefined ? {} : { support }) },
+      async (scope) => {
+        const model = this.d.liveModel()
+        if (model === undefined) throw new ApiFailure('unavailable', 'The calls are not loaded yet: try again in a moment')
+        ringingCallAt(model, extension, own)
+        scope.spendDialBudget()
+        // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
+        const channelId = randomUUID()
+        scope.expect({ kind: 'appeared', channelId })
+        const p = this.d.profile()
+        const handle = await this.d.ami.originate([
+          ['Channel', p.originate.channelTemplate.replace('{ext}', own)],
+          ['Context', p.originate.context],
+          ['Exten', `${DIRECTED_PICKUP_CODE}${extension}`],
+          ['Priority', 1],
+          ['CallerID', `Attendant <${own}>`],
+          ['ChannelId', channelId],
+        ])
+        return { message: `Picking up ${extension}’s call at your phone`, ref: handle.channelId }
+      },
+    )
   }
 
   /** What rings there now, for the audit line; a refusal is the body's to give, not this read's. */

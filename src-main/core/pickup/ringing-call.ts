@@ -15,7 +15,10 @@ export interface RingingCall {
 
 /** The devices of an extension's hint (`PJSIP/104&Custom:DND104` → both). */
 function hintDevices(hint: string): string[] {
-  return hint.split('&').map((d) => d.trim()).filter((d) => d !== '')
+  return hint
+    .split('&')
+    .map((d) => d.trim())
+    .filter((d) => d !== '')
 }
 
 /**

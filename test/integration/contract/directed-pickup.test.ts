@@ -16,7 +16,10 @@ const cleanups = cleanupsAfterEach()
 const tab: CallContext = { clientId: 'web-4', transport: 'web' }
 
 /** A core on the demo PBX (the seat's own phone is 100); `originates` records what reached the PBX's Originate. */
-async function connected(operator: Partial<PbxProfile['operator']> = {}, profile: Partial<Omit<PbxProfile, 'operator'>> = {}): Promise<DemoCore & { originates: OriginateRequest[] }> {
+async function connected(
+  operator: Partial<PbxProfile['operator']> = {},
+  profile: Partial<Omit<PbxProfile, 'operator'>> = {},
+): Promise<DemoCore & { originates: OriginateRequest[] }> {
   const started = await startDemoCore({ seed: 11, operator, profile, loadedWith: '104' }, cleanups)
   const concern = started.demo.pbx.engine.pbx.originates
   const originates: OriginateRequest[] = []
@@ -59,11 +62,22 @@ describe('directed pickup through the contract (demo PBX)', () => {
     const r = await d.core.dispatch('pickup.directed', { profileId: 'demo', extension: '104' }, tab)
     expect(r).toMatchObject({ ok: true, value: { message: 'Picking up 104’s call at your phone' } })
     // Exactly one Originate: the seat's phone into FreePBX's feature code, nothing built as an application.
-    expect(d.originates).toEqual([expect.objectContaining({ channel: 'PJSIP/100', context: 'from-internal', exten: '**104', application: undefined, data: undefined, variables: [] })])
+    expect(d.originates).toEqual([
+      expect.objectContaining({
+        channel: 'PJSIP/100',
+        context: 'from-internal',
+        exten: '**104',
+        application: undefined,
+        data: undefined,
+        variables: [],
+      }),
+    ])
     // The operator's phone rings first (click-to-dial); answered, it takes the caller.
     const own = await ringingAt(d.demo, '100')
     expect(d.demo.pbx.answer(own.uniqueid)).toBe(true)
-    await eventually('the caller talking with the operator’s phone', () => (bridgedWith(d.demo, caller.uniqueid)?.startsWith('PJSIP/100-') === true ? true : undefined))
+    await eventually('the caller talking with the operator’s phone', () =>
+      bridgedWith(d.demo, caller.uniqueid)?.startsWith('PJSIP/100-') === true ? true : undefined,
+    )
     expect(d.demo.pbx.engine.findChannel(rung.uniqueid)).toBeUndefined()
     expect(d.demo.pbx.engine.ringingChannels().map((c) => c.name)).toEqual([])
     await expect.poll(() => d.live.state().extensions['104']?.state, { timeout: 10_000 }).toBe('NOT_INUSE')
@@ -90,7 +104,12 @@ describe('directed pickup through the contract (demo PBX)', () => {
     await sleep(200)
     expect(d.originates).toEqual([])
     expect(await auditLines(d.core)).toEqual([
-      expect.objectContaining({ result: 'refused', errorCode: 'forbidden', rule: 'read_only', target: 'Ada Lovelace <+4930123456> ringing at 104 → your phone (100)' }),
+      expect.objectContaining({
+        result: 'refused',
+        errorCode: 'forbidden',
+        rule: 'read_only',
+        target: 'Ada Lovelace <+4930123456> ringing at 104 → your phone (100)',
+      }),
     ])
   })
 
@@ -110,9 +129,15 @@ describe('directed pickup through the contract (demo PBX)', () => {
     // Not an extension's digits at all: the schema refuses it before any handler runs.
     const hostile = ['**104', '104&PJSIP/trunk/0900123', '104@PICKUPMARK', '104\r\nAction: Originate', 'PJSIP/104', '', '1'.repeat(11)]
     for (const extension of hostile) {
-      expect(await d.core.dispatch('pickup.directed', { profileId: 'demo', extension }, tab), JSON.stringify(extension)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(await d.core.dispatch('pickup.directed', { profileId: 'demo', extension }, tab), JSON.stringify(extension)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      })
     }
-    expect(await d.core.dispatch('pickup.directed', { profileId: 'demo', extension: '104', channelId: 'x' }, tab)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await d.core.dispatch('pickup.directed', { profileId: 'demo', extension: '104', channelId: 'x' }, tab)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    })
     await sleep(200)
     expect(d.originates).toEqual([])
     const lines = await auditLines(d.core)

@@ -16,7 +16,8 @@ function makeEngine(): { engine: PbxEngine; events: PbxEvent[]; scheduler: Sched
 }
 
 const get = (e: PbxEvent, k: string): string | undefined => e.fields.find(([key]) => key === k)?.[1]
-const keysOf = (fields: readonly (readonly [string, string])[]): string[] => fields.map(([k]) => k).filter((k) => k !== 'Event' && k !== 'Privilege' && k !== 'SystemName')
+const keysOf = (fields: readonly (readonly [string, string])[]): string[] =>
+  fields.map(([k]) => k).filter((k) => k !== 'Event' && k !== 'Privilege' && k !== 'SystemName')
 
 /** The real Pickup event of ami/pickup.raw (Pickup(110@PICKUPMARK) from Local/105@lab). */
 function capturedPickup(): readonly (readonly [string, string])[] {
@@ -39,7 +40,14 @@ function pickedUpAt104(): { engine: PbxEngine; events: PbxEvent[]; scheduler: Sc
   scheduler.advance(500)
   const rung = engine.ringingChannels().find((c) => c.device === 'PJSIP/104')
   if (rung === undefined) throw new Error('104 does not ring')
-  const picker = engine.originate({ channel: 'PJSIP/100', context: 'from-internal', exten: '**104', priority: 1, callerNum: '100', callerName: 'Attendant' }).channel
+  const picker = engine.originate({
+    channel: 'PJSIP/100',
+    context: 'from-internal',
+    exten: '**104',
+    priority: 1,
+    callerNum: '100',
+    callerName: 'Attendant',
+  }).channel
   if (picker === undefined) throw new Error('the operator phone was not called')
   scheduler.advance(200)
   expect(engine.answer(picker.uniqueid)).toBe(true)
@@ -69,7 +77,12 @@ describe('directed pickup in the demo PBX (FreePBX **<ext>, Asterisk Pickup())',
     const dialEnd = events.find((e) => e.name === 'DialEnd' && get(e, 'Channel') === caller.name && get(e, 'DialStatus') === 'ANSWER')
     expect(dialEnd && get(dialEnd, 'DestChannel')).toBe(picker.name)
     expect(caller.bridgeId).toBeDefined()
-    expect(engine.bridges.get(caller.bridgeId ?? '')?.channels.map((c) => c.name).sort()).toEqual([caller.name, picker.name].sort())
+    expect(
+      engine.bridges
+        .get(caller.bridgeId ?? '')
+        ?.channels.map((c) => c.name)
+        .sort(),
+    ).toEqual([caller.name, picker.name].sort())
     expect(engine.findChannel(rung.uniqueid)).toBeUndefined()
     expect(engine.deviceStates.get('PJSIP/104')).toBe('NOT_INUSE')
     expect(engine.deviceStates.get('PJSIP/100')).toBe('INUSE')
@@ -88,7 +101,10 @@ describe('directed pickup in the demo PBX (FreePBX **<ext>, Asterisk Pickup())',
     expect(from(rung.name, 'Pickup')).toEqual(['Pickup', 'Hangup', 'Cdr'])
     // Local/102@lab-00000000;1 (the caller) after the pickup: NewConnectedLine, VarSet…, DialEnd, BridgeEnter, VarSet (BRIDGEPEER).
     // (The captured caller was a Local channel already up; this trunk caller is answered now: Newstate.)
-    const callerAfter = events.slice(events.findIndex((e) => e.name === 'Pickup')).filter((e) => get(e, 'Channel') === caller.name).map((e) => e.name)
+    const callerAfter = events
+      .slice(events.findIndex((e) => e.name === 'Pickup'))
+      .filter((e) => get(e, 'Channel') === caller.name)
+      .map((e) => e.name)
     expect(callerAfter.filter((n) => n !== 'VarSet' && n !== 'Newstate').slice(0, 3)).toEqual(['NewConnectedLine', 'DialEnd', 'BridgeEnter'])
   })
 
@@ -109,7 +125,14 @@ describe('directed pickup in the demo PBX (FreePBX **<ext>, Asterisk Pickup())',
 
   it('with nothing ringing at the extension, Pickup finds no target and the picking phone is hung up', () => {
     const { engine, events, scheduler } = makeEngine()
-    const picker = engine.originate({ channel: 'PJSIP/100', context: 'from-internal', exten: '**105', priority: 1, callerNum: '100', callerName: 'Attendant' }).channel
+    const picker = engine.originate({
+      channel: 'PJSIP/100',
+      context: 'from-internal',
+      exten: '**105',
+      priority: 1,
+      callerNum: '100',
+      callerName: 'Attendant',
+    }).channel
     if (picker === undefined) throw new Error('the operator phone was not called')
     scheduler.advance(200)
     engine.answer(picker.uniqueid)
@@ -129,14 +152,36 @@ describe('directed pickup in the demo PBX (FreePBX **<ext>, Asterisk Pickup())',
     expect(rung.length).toBeGreaterThan(1)
     const target = rung[1]!
     const ext = target.device.replace('PJSIP/', '')
-    const picker = engine.originate({ channel: 'PJSIP/100', context: 'from-internal', exten: `**${ext}`, priority: 1, callerNum: '100', callerName: 'Attendant' }).channel!
+    const picker = engine.originate({
+      channel: 'PJSIP/100',
+      context: 'from-internal',
+      exten: `**${ext}`,
+      priority: 1,
+      callerNum: '100',
+      callerName: 'Attendant',
+    }).channel!
     scheduler.advance(200)
     engine.answer(picker.uniqueid)
     scheduler.advance(200)
-    expect(get(events.find((e) => e.name === 'Pickup')!, 'TargetChannel')).toBe(target.name)
+    expect(
+      get(
+        events.find((e) => e.name === 'Pickup')!,
+        'TargetChannel',
+      ),
+    ).toBe(target.name)
     expect(engine.ringingChannels()).toEqual([])
     const cancelled = events.filter((e) => e.name === 'DialEnd' && get(e, 'DialStatus') === 'CANCEL').map((e) => get(e, 'DestChannel'))
-    expect(cancelled.sort()).toEqual(rung.filter((c) => c !== target).map((c) => c.name).sort())
-    expect(engine.bridges.get(caller.bridgeId ?? '')?.channels.map((c) => c.name).sort()).toEqual([caller.name, picker.name].sort())
+    expect(cancelled.sort()).toEqual(
+      rung
+        .filter((c) => c !== target)
+        .map((c) => c.name)
+        .sort(),
+    )
+    expect(
+      engine.bridges
+        .get(caller.bridgeId ?? '')
+        ?.channels.map((c) => c.name)
+        .sort(),
+    ).toEqual([caller.name, picker.name].sort())
   })
 })

@@ -10,7 +10,11 @@ const calls: Feature = {
   id: 'calls',
   nav: { label: 'Calls', altKey: '1' },
   View,
-  shortcuts: [{ keys: 'H', does: 'Hang up' }, { keys: 'C / X', does: 'Complete / cancel' }, { keys: '?', does: 'Help' }],
+  shortcuts: [
+    { keys: 'H', does: 'Hang up' },
+    { keys: 'C / X', does: 'Complete / cancel' },
+    { keys: '?', does: 'Help' },
+  ],
   actionWords: { 'call.hangup': 'Hang-up' },
 }
 const addOn = (id: string, key: string, words: Record<string, string> = {}): AddOn => ({
@@ -49,7 +53,11 @@ describe('add-on features on the calls screen', () => {
 
   it('a lamp offers the pickup only while it rings', () => {
     const offered = directedPickup.lampActions?.[0]?.offered
-    expect(['RINGING', 'RINGINUSE', 'NOT_INUSE', 'INUSE', 'ONHOLD', 'UNAVAILABLE'].filter((s) => offered?.({ id: '104', state: s as LiveExtension['state'] }))).toEqual(['RINGING', 'RINGINUSE'])
+    expect(
+      ['RINGING', 'RINGINUSE', 'NOT_INUSE', 'INUSE', 'ONHOLD', 'UNAVAILABLE'].filter((s) =>
+        offered?.({ id: '104', state: s as LiveExtension['state'] }),
+      ),
+    ).toEqual(['RINGING', 'RINGINUSE'])
     expect(ringsAt({ state: 'BUSY' })).toBe(false)
   })
 

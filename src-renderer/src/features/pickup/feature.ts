@@ -38,7 +38,10 @@ export const directedPickup: AddOn = {
         const [only] = where
         if (only !== undefined && where.length === 1) pickUp(only)
         else if (where.length === 0) useToastStore.getState().replace('pickup-where', 'warn', 'The selected call is not ringing at an extension.')
-        else useToastStore.getState().replace('pickup-where', 'warn', `The selected call rings at ${where.join(', ')}: right-click the lamp to pick it up from.`)
+        else
+          useToastStore
+            .getState()
+            .replace('pickup-where', 'warn', `The selected call rings at ${where.join(', ')}: right-click the lamp to pick it up from.`)
       },
     },
   ],

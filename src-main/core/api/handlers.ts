@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../src-preload/types/settings'
 import type { AuditLog } from '../audit'
 import type { EventBus } from '../events/bus'
+import type { ApplyTiming } from '../config/apply'
 import type { HistoryService } from '../cdr/history-service'
 import type { ProfileService } from '../profiles/profile-service'
 import type { RuntimeManager } from '../runtime/runtime-manager'
@@ -18,6 +19,7 @@ export interface ApiServices {
   readonly history: HistoryService
   /** Events to one window or socket (configuration's apply progress). */
   readonly bus: EventBus
+  readonly configApplyTiming?: Partial<ApplyTiming>
 }
 
 /**

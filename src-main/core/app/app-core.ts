@@ -14,6 +14,7 @@ import { SettingsService } from '../settings/settings-service'
 import { HistoryService, type ExportSink } from '../cdr/history-service'
 import { openCdrStore, type CdrStore } from '../cdr'
 import type { KeyValueStore } from '../storage/kv'
+import type { ApplyTiming } from '../config/apply'
 
 export interface AppCoreOptions {
   readonly appInfo: AppInfo
@@ -37,6 +38,8 @@ export interface AppCoreOptions {
    */
   readonly setupCode?: string
   readonly log?: (message: string, err?: unknown) => void
+  /** Apply Config polling (tests shorten FreePBX's 120 s "outcome unknown" limit). */
+  readonly configApplyTiming?: Partial<ApplyTiming>
 }
 
 /**
@@ -109,7 +112,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     }
   }
   let retentionTimer: NodeJS.Timeout | undefined
-  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes, history, bus })
+  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes, history, bus, ...(opts.configApplyTiming === undefined ? {} : { configApplyTiming: opts.configApplyTiming }) })
   // Profile and passphrase attempts refused by their input schema are audited like other refusals.
   const dispatch = auditProfileEdgeRefusals(
     createDispatcher(handlers, (err) => opts.log?.('handler failed', err)),

@@ -487,9 +487,10 @@ export class ConfigService {
   async restore(changeId: string, actor: Actor): Promise<PendingChange> {
     const profileId = this.d.profile().id
     const entry = this.d.pending.find(profileId, changeId)
+    // Authorised before anything about the change is told.
+    await this.guard('config.write', 'config.restore', entry?.change.label ?? changeId, actor)
     if (entry === undefined)
       throw new ApiFailure('not_found', 'That change is no longer in the pending list (it was applied or is too old to restore).')
-    await this.guard('config.write', 'config.restore', entry.change.label, actor)
     if (entry.change.state === 'restored') throw new ApiFailure('conflict', `${entry.change.label} was already restored.`)
     const kind = entry.kind
     const backend = this.kind<ConfigKind>(kind)

@@ -1,6 +1,7 @@
 import { FeatureList } from '../app/feature-list'
 import { adminFeature } from './admin/feature'
 import { callsFeature } from './calls/feature'
+import { configFeature } from './config/feature'
 import { historyFeature } from './history/feature'
 import { directedPickup } from './pickup/feature'
 import { queuesFeature } from './queues/feature'
@@ -11,4 +12,4 @@ import { settingsFeature } from './settings/feature'
  * features without a screen that add keys and lamp menu entries to the calls screen. A new feature
  * is a folder with a `feature.ts` (see feature.ts), and its import and entry here.
  */
-export const FEATURES = new FeatureList([callsFeature, queuesFeature, historyFeature, adminFeature, settingsFeature], [directedPickup])
+export const FEATURES = new FeatureList([callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature], [directedPickup])

@@ -1,7 +1,7 @@
 import './table.css'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type ReactNode, useEffect, useRef } from 'react'
-import type { Column } from './columns'
+import type { Column, SortState } from './columns'
 import { GridCells, GridHead, gridColumnsStyle } from './GridParts'
 
 interface VirtualTableProps<Row, Key extends string | number> {
@@ -22,6 +22,9 @@ interface VirtualTableProps<Row, Key extends string | number> {
   readonly selection?: { readonly selected: Key | null; readonly onSelect: (key: Key | null) => void }
   /** The last row rendered (shown or just below), for loading the next page before it is reached. */
   readonly onLastRendered?: (index: number) => void
+  /** The order shown, and what a click on a sortable header asks for (the caller orders the rows). */
+  readonly sort?: SortState
+  readonly onSort?: (key: string) => void
 }
 
 /**
@@ -30,7 +33,7 @@ interface VirtualTableProps<Row, Key extends string | number> {
  * widths lay out the head and every row alike.
  */
 export function VirtualTable<Row, Key extends string | number>(props: VirtualTableProps<Row, Key>): React.JSX.Element {
-  const { label, columns, rows, rowKey, rowHeight, className, empty, selection, onLastRendered } = props
+  const { label, columns, rows, rowKey, rowHeight, className, empty, selection, onLastRendered, sort, onSort } = props
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 })
   const items = virtualizer.getVirtualItems()
@@ -41,7 +44,7 @@ export function VirtualTable<Row, Key extends string | number>(props: VirtualTab
 
   return (
     <div className={className === undefined ? 'grid-table' : `grid-table ${className}`} role="grid" aria-label={label} aria-rowcount={rows.length + 1} style={gridColumnsStyle(columns)}>
-      <GridHead columns={columns} />
+      <GridHead columns={columns} sort={sort} onSort={onSort} />
       <div ref={scroller} className="grid-body">
         {rows.length === 0 && empty}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -4,6 +4,6 @@ import { SettingsView } from './SettingsView'
 /** The operator's preferences: theme, hold alert, history retention. */
 export const settingsFeature: Feature = {
   id: 'settings',
-  nav: { label: 'Settings', altKey: '5' },
+  nav: { label: 'Settings', altKey: '6' },
   View: SettingsView,
 }

@@ -1,0 +1,118 @@
+import type { ConfigDestination, DestinationOption, DestinationType, VoicemailGreeting } from '../../../../src-preload/types/config'
+import { searchTerms } from './list-query'
+
+/** One string per destination, to find it among the picker's options and compare two. */
+export function destinationKey(d: ConfigDestination): string {
+  switch (d.type) {
+    case 'extension':
+      return `extension:${d.extension}`
+    case 'ringGroup':
+      return `ringGroup:${d.group}`
+    case 'queue':
+      return `queue:${d.queue}`
+    case 'voicemail':
+      return `voicemail:${d.extension}:${d.greeting}`
+    case 'ivr':
+      return `ivr:${d.ivr}`
+    case 'unknown':
+      return `unknown:${d.label}`
+    case 'hangup':
+    case 'busy':
+    case 'congestion':
+      return d.type
+  }
+}
+
+export const sameDestination = (a: ConfigDestination, b: ConfigDestination): boolean => destinationKey(a) === destinationKey(b)
+
+const GREETING_WORDS: Readonly<Record<VoicemailGreeting, string>> = {
+  unavailable: 'unavailable greeting',
+  busy: 'busy greeting',
+  noMessage: 'no message',
+  instructions: 'instructions only',
+}
+
+/** What the picker's type groups are called, in the order it lists them. */
+export const DESTINATION_TYPES: readonly { readonly type: DestinationType; readonly label: string }[] = [
+  { type: 'extension', label: 'Extension' },
+  { type: 'ringGroup', label: 'Ring group' },
+  { type: 'queue', label: 'Queue' },
+  { type: 'voicemail', label: 'Voicemail' },
+  { type: 'ivr', label: 'IVR' },
+  { type: 'hangup', label: 'Hang up' },
+  { type: 'busy', label: 'Busy tone' },
+  { type: 'congestion', label: 'Congestion tone' },
+]
+
+/**
+ * How a destination reads when the PBX's own name is not at hand (an object the picker does not
+ * list: deleted meanwhile, or not loaded yet): its kind and number.
+ */
+export function fallbackLabel(d: ConfigDestination): string {
+  switch (d.type) {
+    case 'extension':
+      return `Extension ${d.extension}`
+    case 'ringGroup':
+      return `Ring group ${d.group}`
+    case 'queue':
+      return `Queue ${d.queue}`
+    case 'voicemail':
+      return `Voicemail ${d.extension} (${GREETING_WORDS[d.greeting]})`
+    case 'ivr':
+      return `IVR ${d.ivr}`
+    case 'hangup':
+      return 'Hang up'
+    case 'busy':
+      return 'Busy tone'
+    case 'congestion':
+      return 'Congestion tone'
+    case 'unknown':
+      return d.label
+  }
+}
+
+/** The picker's options by key, for naming a destination the way the PBX names it. */
+export class DestinationNames {
+  private readonly byKey: ReadonlyMap<string, string>
+
+  constructor(readonly options: readonly DestinationOption[]) {
+    this.byKey = new Map(options.map((o) => [destinationKey(o.destination), o.label]))
+  }
+
+  label(d: ConfigDestination): string {
+    return this.byKey.get(destinationKey(d)) ?? fallbackLabel(d)
+  }
+
+  /** Whether the PBX listed this destination (an unlisted one may have been deleted). */
+  known(d: ConfigDestination): boolean {
+    return d.type === 'hangup' || d.type === 'busy' || d.type === 'congestion' || this.byKey.has(destinationKey(d))
+  }
+}
+
+/** Words a type-ahead also finds an option by: its type's name ("queue", "voicemail", "ivr"). */
+function typeWords(d: ConfigDestination): string {
+  const type = DESTINATION_TYPES.find((t) => t.type === d.type)?.label ?? ''
+  return d.type === 'hangup' ? `${type} hangup` : type
+}
+
+/**
+ * The options a type-ahead shows for `text`: every word must appear in the option's label or its
+ * type's name; options whose label starts with the text come first ("10" → 10, 100, 101 before 210),
+ * then in the PBX's order. At most `limit`.
+ */
+export function matchDestinations(options: readonly DestinationOption[], text: string, limit = 50): DestinationOption[] {
+  const terms = searchTerms(text)
+  if (terms.length === 0) return options.slice(0, limit)
+  const first: DestinationOption[] = []
+  const rest: DestinationOption[] = []
+  const head = text.trim().toLowerCase()
+  for (const o of options) {
+    const label = o.label.toLowerCase()
+    const hay = `${label} ${typeWords(o.destination).toLowerCase()}`
+    if (!terms.every((t) => hay.includes(t))) continue
+    if (label.startsWith(head)) first.push(o)
+    else rest.push(o)
+    if (first.length >= limit) break
+  }
+  return [...first, ...rest].slice(0, limit)
+}

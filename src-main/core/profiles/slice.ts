@@ -1,5 +1,4 @@
 import type { profilesChannelNames } from '../../../src-preload/contract/profiles.names'
-import type { PolicyTable } from '../guard'
 import type { HandlersOf, InvokeChannelsOf, Slice } from '../slice'
 import type { ProfileService } from './profile-service'
 
@@ -9,19 +8,10 @@ export interface ProfilesServices {
   readonly profiles: Pick<ProfileService, 'view' | 'save' | 'test' | 'remove' | 'setAdminPassphrase'>
 }
 
-/**
- * Admins' tools on the PBX's configuration, declared for the configuration editors to come.
- * Profiles themselves are guarded by the admin passphrase (profile-service.ts), not by a role.
- */
-const ADMIN_POLICIES = {
-  'config.read': { minRole: 'admin', write: false },
-  'config.write': { minRole: 'admin', write: true },
-  'config.apply': { minRole: 'admin', write: true },
-} as const satisfies PolicyTable
-
 /** Profiles & admin: PBX profiles (secrets write-only), Test connection, the admin passphrase. */
 export const profilesSlice = {
-  policies: ADMIN_POLICIES,
+  // Profiles are guarded by the admin passphrase (profile-service.ts), not by a role policy.
+  policies: {},
   handlers: (s: ProfilesServices): HandlersOf<ProfilesChannel> => ({
     'profiles.list': () => s.profiles.view(),
     'profiles.save': (input, ctx) => s.profiles.save(input, ctx),

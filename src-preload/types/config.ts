@@ -216,6 +216,8 @@ export interface ConfigItemMeta {
 /**
  * One object as read from the PBX. `version` is a fingerprint of what was read: send it back as
  * `baseVersion`, and a write is refused (`conflict`) when the object changed on the PBX since.
+ * Voicemail boxes in `config.list` come from the extensions (FreePBX lists no mailboxes): they
+ * carry no settings (`meta.readOnlyReason`), so open one with `config.get` before editing it.
  */
 export type ConfigItem<K extends ConfigKind = ConfigKind> = {
   readonly [P in K]: {

@@ -22,6 +22,8 @@ export interface ConsoleHarnessOptions {
   readonly amiVia?: (demoAmiPort: number) => Promise<{ readonly port: number; close(): Promise<void> }>
   /** The built-in profile's seat role (default: the demo's receptionist). */
   readonly role?: 'receptionist' | 'supervisor' | 'admin'
+  /** The built-in profile is read-only (every write refused in main). */
+  readonly readOnly?: boolean
 }
 
 /**
@@ -43,7 +45,8 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
   const auditLog = new FileAuditLog({ dir: auditDir })
   const via = options.amiVia === undefined ? undefined : await options.amiVia(demo.builtin.profile.ami.port)
   const routed = via === undefined ? demo.builtin : { ...demo.builtin, profile: { ...demo.builtin.profile, ami: { ...demo.builtin.profile.ami, port: via.port } } }
-  const builtin = options.role === undefined ? routed : { ...routed, profile: { ...routed.profile, operator: { ...routed.profile.operator, role: options.role } } }
+  const seat = { ...routed.profile.operator, ...(options.role === undefined ? {} : { role: options.role }), ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }) }
+  const builtin = { ...routed, profile: { ...routed.profile, operator: seat } }
   const core = createTestCore({
     auditLog,
     ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }),

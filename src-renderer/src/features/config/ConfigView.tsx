@@ -264,30 +264,6 @@ export function ConfigView(): React.JSX.Element {
       <div className="config-toolbar">
         <h1 id="config-title">Configuration</h1>
         {status?.freepbxVersion !== undefined && <span className="muted small">FreePBX {status.freepbxVersion}</span>}
-        {isAdmin && status?.ready === true && (
-          <div className="config-tabs" role="tablist" aria-label="What to configure">
-            {KIND_UIS.map((k, i) => {
-              const count = lists[k.kind]?.items.length
-              const usable = readable.includes(k.kind)
-              return (
-                <button
-                  key={k.kind}
-                  type="button"
-                  role="tab"
-                  aria-selected={k.kind === shownKind}
-                  disabled={!usable}
-                  title={usable ? `${k.title} (${String(i + 1)})` : 'This PBX’s API application cannot read these (a scope is missing: see above)'}
-                  onClick={() => {
-                    showKind(k.kind)
-                  }}
-                >
-                  {k.title}
-                  {count !== undefined && <span className="tab-count">{count.toLocaleString()}</span>}
-                </button>
-              )
-            })}
-          </div>
-        )}
         <span className="spacer" />
         {isAdmin && status?.ready === true && (
           <>
@@ -313,6 +289,31 @@ export function ConfigView(): React.JSX.Element {
           ?
         </button>
       </div>
+      {/* The lists, one tab each: 1–5 from anywhere in the view. */}
+      {isAdmin && status?.ready === true && (
+        <div className="config-tabs" role="tablist" aria-label="What to configure">
+          {KIND_UIS.map((k, i) => {
+            const count = lists[k.kind]?.items.length
+            const usable = readable.includes(k.kind)
+            return (
+              <button
+                key={k.kind}
+                type="button"
+                role="tab"
+                aria-selected={k.kind === shownKind}
+                disabled={!usable}
+                title={usable ? `${k.title} (${String(i + 1)})` : 'This PBX’s API application cannot read these (a scope is missing: see above)'}
+                onClick={() => {
+                  showKind(k.kind)
+                }}
+              >
+                {k.title}
+                {count !== undefined && <span className="tab-count">{count.toLocaleString()}</span>}
+              </button>
+            )
+          })}
+        </div>
+      )}
       {!isAdmin && <SeatNotice role={seat.role} />}
       {isAdmin && error !== null && (
         <div role="alert" className="banner error">

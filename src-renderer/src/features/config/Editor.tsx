@@ -47,6 +47,12 @@ function optionWords(field: ConfigFieldDescriptor): { value: string; label: stri
   return (field.options ?? []).map((o) => ({ value: o, label: words[o] ?? o }))
 }
 
+function routeWords(id: string): string {
+  const [did = '', cid = ''] = id.split('/')
+  const match = did === '' ? 'any DID' : did
+  return cid === '' ? match : `${match} from ${cid}`
+}
+
 /** Secret fields relevant to the values as they stand (a mailbox PIN only with voicemail on). */
 function shownSecret(kind: ConfigKind, field: ConfigFieldDescriptor, values: FieldValues, mode: EditTarget['mode']): boolean {
   if (kind === 'extension' && field.name === 'voicemailPin') return values.voicemail === true
@@ -120,11 +126,13 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
   const formRef = useRef<HTMLFormElement>(null)
   const mode = item === undefined ? 'create' : 'update'
   const disabled = readOnlyReason !== undefined || stage.kind === 'saving'
-  const title = item === undefined ? `New ${ui.noun}` : `${descriptor.label} ${item.id}`
+  // A route's id is `did/cid`: said as FreePBX's page says it ("5551234 from 0301234", "any DID").
+  const shownId = item === undefined ? '' : kind === 'inboundRoute' ? routeWords(item.id) : item.id
+  const title = item === undefined ? `New ${ui.noun}` : `${descriptor.label} ${shownId}`
   const what =
     item === undefined
       ? `the new ${ui.noun}`
-      : `${descriptor.label.toLowerCase()} ${item.id}${ui.name(item as never) !== item.id ? ` ${ui.name(item as never)}` : ''}`
+      : `${descriptor.label.toLowerCase()} ${shownId}${ui.name(item as never) !== shownId ? ` ${ui.name(item as never)}` : ''}`
   const dirty = !sameValue(values, doc.base) || Object.values(secrets).some((v) => v !== '')
   const local = useMemo(() => checkFields(descriptor.fields, values, secrets), [descriptor, values, secrets])
 
@@ -222,9 +230,11 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
 
   const fieldFor = (field: ConfigFieldDescriptor): React.JSX.Element | null => {
     const message = fieldMessage(field.name, local, fromMain)
-    const note = field.hint
     const value = values[field.name]
     const lockedIdentity = field.identity === true && mode === 'update' && kind !== 'inboundRoute'
+    // A rule is worth saying only where something can be typed; an update keeps an untyped secret.
+    const keeps = field.type === 'secret' && mode === 'update' && field.hint?.includes('keep') !== true ? 'empty keeps the current one' : undefined
+    const note = lockedIdentity || field.readOnly === true ? undefined : [field.hint, keeps].filter((n) => n !== undefined).join(' · ') || undefined
     const off = disabled || field.readOnly === true || lockedIdentity
     switch (field.type) {
       case 'text':
@@ -370,7 +380,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
       <div className="row-between">
         <h2>
           {title}
-          {item !== undefined && ui.name(item as never) !== item.id && <span className="editor-name"> · {ui.name(item as never)}</span>}
+          {item !== undefined && ui.name(item as never) !== shownId && <span className="editor-name"> · {ui.name(item as never)}</span>}
         </h2>
         <button type="button" aria-label="Close the editor" title="Close (Esc)" onClick={close}>
           ×

@@ -51,7 +51,8 @@ function DiffTable({ diff }: { diff: readonly ConfigFieldDiff[] }): React.JSX.El
 
 function ChangeRow({ change, disabled }: { change: PendingChange; disabled: boolean }): React.JSX.Element {
   const restore = useConfigStore((s) => s.restore)
-  const [open, setOpen] = useState(change.state === 'halfWritten')
+  // Opening the tray is asking what changed: each change shows its diff until folded.
+  const [open, setOpen] = useState(true)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>(undefined)
   return (
@@ -156,7 +157,7 @@ export function PendingTray({ readOnly }: { readOnly: boolean }): React.JSX.Elem
         </button>
       </div>
       {shown?.state === 'failed' && shown.details !== undefined && (
-        <pre className="apply-details" aria-label="FreePBX's details">
+        <pre className="apply-details" role="note" aria-label="FreePBX’s details">
           {shown.details}
         </pre>
       )}

@@ -1,0 +1,256 @@
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chromiumForFile } from '../support/browser'
+import { consoleForEachTest, openConsole, ringingAt, type ConsoleHarness } from '../support/console-harness'
+import { until } from '../support/wait'
+import { openSocket, nextFrame } from '../support/web-harness'
+
+let browser: Browser
+chromiumForFile((b) => (browser = b))
+/** Screenshots of each list and editor, light and dark, to look at. */
+const SHOTS = process.env.ATTENDANT_SHOTS ?? join(import.meta.dirname, '../../test-results/config')
+
+const nav = (page: Page, view: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view, exact: true }).click()
+const grid = (page: Page, name: string) => page.getByRole('grid', { name, exact: true })
+const tray = (page: Page) => page.getByRole('region', { name: 'Pending changes' })
+
+/** Waits until `l` (one element) says `text`. */
+async function shows(l: Locator, text: string | RegExp, timeoutMs = 10_000): Promise<void> {
+  await until(
+    `${String(l)} to say ${String(text)}`,
+    async () => {
+      const said = (await l.textContent({ timeout: 500 }).catch(() => null)) ?? ''
+      return typeof text === 'string' ? said.includes(text) : text.test(said)
+    },
+    timeoutMs,
+    50,
+  )
+}
+
+const valueOf = (l: Locator): Promise<string> => l.inputValue()
+
+async function openWorkspace(page: Page): Promise<void> {
+  await nav(page, 'Configuration')
+  // The extensions list is shown first; its first row once the PBX answered.
+  await grid(page, 'Extensions').locator('[role=row][tabindex]').first().waitFor()
+}
+
+/** Opens `name`'s row of the shown list in the editor (search, then Enter on the first row). */
+async function openRow(page: Page, search: string): Promise<void> {
+  await page.keyboard.press('/')
+  await page.keyboard.type(search)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true })
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => {
+      document.documentElement.dataset.theme = t
+    }, theme)
+    await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`) })
+  }
+  await page.evaluate(() => {
+    document.documentElement.dataset.theme = 'light'
+  })
+}
+
+describe('configuration workspace in Chromium (web mode, demo FreePBX)', () => {
+  describe('an admin seat', () => {
+    let h: ConsoleHarness
+    consoleForEachTest((harness) => (h = harness), { role: 'admin' })
+
+    it('creates an extension, applies it with progress, and it appears on the lamps and rings', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await page.keyboard.press('n')
+      const editor = page.getByRole('form', { name: 'New extension' })
+      expect(await valueOf(editor.getByRole('textbox', { name: 'Extension number' }))).toBe('120')
+      // A name is required: said beside the field, and nothing is sent.
+      await editor.getByRole('button', { name: 'Create extension' }).click()
+      await shows(editor.locator('.field-error'), 'required')
+      expect(await editor.getByRole('textbox', { name: 'Display name' }).getAttribute('aria-invalid')).toBe('true')
+      expect(h.demo.pbx.freepbx?.extensions.has('120')).toBe(false)
+      await editor.getByRole('textbox', { name: 'Display name' }).fill('Front desk two')
+      await editor.getByRole('button', { name: 'Create extension' }).click()
+      await editor.waitFor({ state: 'detached' })
+      await grid(page, 'Extensions').getByRole('row').filter({ hasText: 'Front desk two' }).waitFor()
+
+      // The tray: the change with its diff, FreePBX's own "needs apply", and nothing live yet.
+      await tray(page).getByText('1 pending change').waitFor()
+      await tray(page).getByText('Needs Apply').waitFor()
+      await tray(page).getByRole('button', { name: '1 pending change' }).click()
+      await shows(tray(page).getByRole('table', { name: 'What changed' }).getByRole('row').filter({ hasText: 'Display name' }), 'Front desk two')
+      expect(h.demo.pbx.engine.ringingChannels()).toEqual([])
+      await shoot(page, 'extensions-pending')
+
+      const progress = tray(page).getByRole('status')
+      await tray(page).getByRole('button', { name: 'Apply Config' }).click()
+      await shows(progress, 'Applying…')
+      await shows(progress, 'Applied in', 15_000)
+      await tray(page).getByText('No pending changes').waitFor()
+      await tray(page).getByText('Needs Apply').waitFor({ state: 'detached' })
+
+      // One tool: the new extension is on the lamps and takes a call.
+      await nav(page, 'Calls')
+      const lamp = page.getByRole('region', { name: 'Extensions' }).getByLabel(/^Extension 120,/)
+      await lamp.waitFor({ timeout: 10_000 })
+      // The endpoint exists at once; its phone registers a moment later, then the lamp says so.
+      await until('the new phone to register', async () => ((await lamp.getAttribute('aria-label')) ?? '').includes('Available'), 15_000, 100)
+      await shoot(page, 'new-extension-on-lamps')
+      expect(h.demo.pbx.placeCall({ from: { exten: '101' }, to: '120' })).toBeDefined()
+      await ringingAt(h.demo, '120')
+      expect(errors).toEqual([])
+    })
+
+    it('rotates a SIP secret and shows it once, never again', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await openRow(page, 'Ben Cho')
+      const editor = page.getByRole('form', { name: 'Extension 102' })
+      await editor.waitFor()
+      await editor.getByText('Set (never shown)').waitFor()
+      await shoot(page, 'extension-editor')
+      const before = h.demo.pbx.freepbx?.extensions.get('102')?.secret
+      await editor.getByRole('button', { name: 'Rotate secret…' }).click()
+      await page.getByRole('dialog', { name: 'Rotate the SIP secret of 102' }).getByRole('button', { name: 'Rotate secret' }).click()
+      const reveal = page.getByRole('dialog', { name: 'New SIP secret of 102' })
+      const shown = await reveal.getByRole('textbox', { name: 'New SIP secret' }).inputValue()
+      // What the dialog shows is what FreePBX now holds, and it is strong.
+      expect(shown.length).toBeGreaterThanOrEqual(16)
+      expect(shown).not.toBe(before)
+      expect(h.demo.pbx.freepbx?.extensions.get('102')?.secret).toBe(shown)
+      await shoot(page, 'secret-reveal')
+      await reveal.getByRole('button', { name: 'Done — forget it' }).click()
+      await reveal.waitFor({ state: 'detached' })
+      // Gone from the page: not in the DOM, not in the list, not in the tray's diff.
+      expect(await page.content()).not.toContain(shown)
+      await tray(page)
+        .getByRole('button', { name: /pending change/ })
+        .click()
+      await shows(tray(page).getByRole('table', { name: 'What changed' }), '(changed)')
+      expect(await page.content()).not.toContain(shown)
+      // The audit says it was revealed, without it.
+      const audit = await h.core.dispatch('audit.read', { limit: 50 }, { clientId: 'ipc-1', transport: 'ipc' })
+      expect(JSON.stringify(audit)).not.toContain(shown)
+      expect(errors).toEqual([])
+    })
+
+    it('says why an apply failed, in FreePBX’s own words', async () => {
+      const config = h.demo.pbx.freepbx
+      if (config === undefined) throw new Error('the demo has no FreePBX configuration')
+      config.reloadBehaviour = { ...config.reloadBehaviour, outcome: 'failed', delayMs: 300, details: 'Reload failed: exit code 255 (core dialplan)' }
+      const { page } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await page.keyboard.press('3')
+      await grid(page, 'Inbound routes').locator('[role=row][tabindex]').first().waitFor()
+      await openRow(page, 'Support line')
+      const editor = page.getByRole('form', { name: /^Inbound route/ })
+      // The destination by name, never as context,exten,priority.
+      const picker = editor.getByRole('combobox', { name: 'Destination' })
+      expect(await valueOf(picker)).toMatch(/support/i)
+      await picker.fill('ring group 600')
+      await editor.getByRole('listbox', { name: 'Destination: choices' }).waitFor()
+      expect(await editor.getByRole('listbox', { name: 'Destination: choices' }).getByRole('option').allTextContents()).toEqual([
+        'Ring group 600 Sales team',
+      ])
+      await shoot(page, 'route-editor-picker')
+      await picker.press('Enter')
+      expect(await valueOf(picker)).toBe('Ring group 600 Sales team')
+      await editor.getByRole('button', { name: 'Save' }).click()
+      await editor.waitFor({ state: 'detached' })
+      await tray(page).getByRole('button', { name: 'Apply Config' }).click()
+      const progress = tray(page).getByRole('status')
+      await shows(progress, 'Apply failed', 15_000)
+      expect(await tray(page).getByRole('note', { name: 'FreePBX’s details' }).textContent()).toBe('Reload failed: exit code 255 (core dialplan)')
+      expect(await tray(page).getByRole('button', { name: 'Apply Config' }).isEnabled()).toBe(true)
+      await shoot(page, 'apply-failed')
+    })
+
+    it('shows each list and its editor (screenshots, light and dark)', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      const lists = [
+        ['1', 'Extensions', 'extensions'],
+        ['2', 'Ring groups', 'ring-groups'],
+        ['3', 'Inbound routes', 'inbound-routes'],
+        ['4', 'Voicemail', 'voicemail'],
+        ['5', 'Queue members', 'queue-members'],
+      ] as const
+      for (const [key, name, file] of lists) {
+        await page.keyboard.press(key)
+        const rows = grid(page, name).locator('[role=row][tabindex]')
+        await rows.first().waitFor()
+        await shoot(page, `${file}-list`)
+        await rows.first().focus()
+        await page.keyboard.press('Enter')
+        await page.locator('.config-editor form').waitFor()
+        await shoot(page, `${file}-editor`)
+        await page.keyboard.press('Escape')
+        await page.locator('.config-editor').waitFor({ state: 'detached' })
+      }
+      expect(errors).toEqual([])
+    })
+  })
+
+  describe('a read-only admin seat', () => {
+    let h: ConsoleHarness
+    consoleForEachTest((harness) => (h = harness), { role: 'admin', readOnly: true })
+
+    it('shows the configuration but offers no write, and main refuses one sent anyway', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await page
+        .getByText(/This seat’s profile is read-only/)
+        .first()
+        .waitFor()
+      expect(await page.getByRole('button', { name: 'New extension' }).isDisabled()).toBe(true)
+      expect(await tray(page).getByRole('button', { name: 'Apply Config' }).isDisabled()).toBe(true)
+      await openRow(page, 'Anna')
+      const editor = page.getByRole('form', { name: 'Extension 101' })
+      expect(await editor.getByRole('textbox', { name: 'Display name' }).isDisabled()).toBe(true)
+      expect(await editor.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true)
+      await shoot(page, 'read-only')
+
+      // As an attacker would: the same socket the page uses, a write the page does not offer.
+      const url = new URL(h.server.url)
+      const ws = await openSocket(`ws://${url.host}/ws?token=${encodeURIComponent(url.searchParams.get('token') ?? '')}`, url.origin)
+      try {
+        const item = await h.core.dispatch('config.get', { profileId: 'demo', kind: 'extension', id: '101' }, { clientId: 'ipc-1', transport: 'ipc' })
+        if (!item.ok || item.value.kind !== 'extension') throw new Error('extension 101 not readable')
+        const values = { ...item.value.values, name: 'Taken over' }
+        ws.send(
+          JSON.stringify({
+            id: 1,
+            channel: 'config.save',
+            input: { profileId: 'demo', changes: [{ kind: 'extension', operation: 'update', id: '101', baseVersion: item.value.version, values }] },
+          }),
+        )
+        let reply = await nextFrame(ws)
+        while (reply.kind !== 'reply') reply = await nextFrame(ws)
+        const outcome = reply.result.ok ? reply.result.value.outcomes[0] : reply.result.error
+        expect(outcome.code).toBe('forbidden')
+      } finally {
+        ws.close()
+      }
+      expect(h.demo.pbx.freepbx?.extensions.get('101')?.name).not.toBe('Taken over')
+      expect(errors).toEqual([])
+    })
+  })
+
+  describe('a receptionist seat', () => {
+    let h: ConsoleHarness
+    consoleForEachTest((harness) => (h = harness))
+
+    it('is told configuration is for admins', async () => {
+      const { page } = await openConsole(browser, h)
+      await nav(page, 'Configuration')
+      await shows(page.getByRole('region', { name: 'Configuration is for admins' }), 'receptionist')
+      expect(await page.getByRole('grid').count()).toBe(0)
+    })
+  })
+})

@@ -60,8 +60,11 @@ interface ConfigState {
   setListView: (kind: ConfigKind, view: ListView) => void
   /** Shows `profileId`: reads its status, pending batch and destinations (and the descriptors once). */
   open: (profileId: string) => Promise<void>
-  /** Reads a kind's list; a list already read is kept on screen while it is read again. */
-  loadList: (kind: ConfigKind) => Promise<void>
+  /**
+   * Reads a kind's list; a list already read is kept on screen while it is read again.
+   * `ifOlderThanMs`: only when it was read longer ago than that (or never).
+   */
+  loadList: (kind: ConfigKind, options?: { readonly ifOlderThanMs?: number }) => Promise<void>
   /** One object fresh from the PBX (an editor opens on it: its `version` guards the write). */
   read: (kind: ConfigKind, id: string) => Promise<Result<ConfigItem>>
   save: (changes: readonly ConfigChangeInput[]) => Promise<Result<ConfigSaveResult>>
@@ -184,10 +187,12 @@ export const useConfigStore = create<ConfigState>((set, get) => {
       if (status.value.ready) await Promise.all([refreshPending(), refreshDestinations()])
     },
 
-    loadList: async (kind) => {
+    loadList: async (kind, options = {}) => {
       const profileId = get().profileId
       if (profileId === null) return
       const before = get().lists[kind]
+      const fresh = before?.loadedAt !== undefined && options.ifOlderThanMs !== undefined && Date.now() - before.loadedAt < options.ifOlderThanMs
+      if (fresh || before?.loading === true) return
       setList(kind, { items: before?.items ?? [], loading: true, error: null, loadedAt: before?.loadedAt })
       const r = await configApi().list(profileId, kind)
       if (get().profileId !== profileId) return

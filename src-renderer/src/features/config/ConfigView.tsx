@@ -15,6 +15,8 @@ import { PendingTray } from './PendingTray'
 import type { FieldValues } from './values'
 
 const ROW_HEIGHT = 32
+/** A list read this recently is shown as it is when its tab is opened again (R reads it again). */
+const LIST_FRESH_MS = 15_000
 
 /** Typing in a field must never trigger a workspace key. */
 function typingIn(target: EventTarget | null): target is HTMLElement {
@@ -179,14 +181,19 @@ export function ConfigView(): React.JSX.Element {
   const ui = kindUi(shownKind) as AnyKindUi
   const descriptor = descriptors[shownKind]
   const names = useMemo(() => new DestinationNames(destinations), [destinations])
-  const readable = status?.kinds ?? []
+  // Until the status answers, every list is offered (each asked for at once); a PBX that cannot
+  // be configured then says what it needs instead.
+  const readable = status?.kinds ?? KIND_UIS.map((k) => k.kind)
+  const workspace = isAdmin && status?.ready !== false
 
   useEffect(() => {
     if (profileId !== null && isAdmin) void open(profileId)
   }, [profileId, isAdmin, open])
+  // The shown list is asked for at once, beside the status (not after it): opening the view is
+  // one round trip to the first rows, not two.
   useEffect(() => {
-    if (status?.ready === true && status.kinds.includes(shownKind)) void loadList(shownKind)
-  }, [status, shownKind, loadList])
+    if (profileId !== null && isAdmin) void loadList(shownKind, { ifOlderThanMs: LIST_FRESH_MS })
+  }, [profileId, isAdmin, shownKind, loadList])
   const canCreate = descriptor?.operations.includes('create') === true && ui.blank !== undefined && readOnlyReason === undefined
   const openItem = useCallback(
     (item: ConfigItem | null): void => {
@@ -265,7 +272,7 @@ export function ConfigView(): React.JSX.Element {
         <h1 id="config-title">Configuration</h1>
         {status?.freepbxVersion !== undefined && <span className="muted small">FreePBX {status.freepbxVersion}</span>}
         <span className="spacer" />
-        {isAdmin && status?.ready === true && (
+        {workspace && (
           <>
             <SearchBox ref={searchRef} ui={ui} />
             <button
@@ -290,7 +297,7 @@ export function ConfigView(): React.JSX.Element {
         </button>
       </div>
       {/* The lists, one tab each: 1–5 from anywhere in the view. */}
-      {isAdmin && status?.ready === true && (
+      {workspace && (
         <div className="config-tabs" role="tablist" aria-label="What to configure">
           {KIND_UIS.map((k, i) => {
             const count = lists[k.kind]?.items.length
@@ -330,7 +337,7 @@ export function ConfigView(): React.JSX.Element {
           </ul>
         </section>
       )}
-      {isAdmin && status?.ready === true && (
+      {workspace && (
         <>
           {readOnlyReason !== undefined && <p className="banner warn">{readOnlyReason}</p>}
           <div className={target === null ? 'config-layout' : 'config-layout with-editor'}>
@@ -353,7 +360,6 @@ export function ConfigView(): React.JSX.Element {
           <PendingTray readOnly={readOnlyReason !== undefined} />
         </>
       )}
-      {isAdmin && status === null && error === null && <p className="muted">Asking the PBX what can be configured…</p>}
       {dialog?.kind === 'delete' && (
         <ConfirmDelete
           what={`${descriptor?.label.toLowerCase() ?? ui.noun} ${dialog.item.id}${ui.name(dialog.item as never) !== dialog.item.id ? ` (${ui.name(dialog.item as never)})` : ''}`}

@@ -1,0 +1,280 @@
+/**
+ * `npm run bench:config [-- --extensions 5000 --ring-groups 300 --routes 2000 --opens 5 --json]`
+ *
+ * The configuration workspace with a large FreePBX: the demo FreePBX seeded with bulk data → the
+ * real app core (config service, FreePBX client: OAuth2 + GraphQL) → the web transport → the real
+ * renderer in headless Chromium. For each list (extensions, ring groups, inbound routes) it takes
+ * the time from opening the list to its first rows painted, and the time from each keystroke in
+ * the list's search to the filtered rows painted. Prints what the figures are and how they were
+ * taken; the goals (first paint < 500 ms, filter p95 < 16 ms) are reported, never asserted.
+ *
+ *   --extensions   generated extensions besides the office's 20 (default 5000)
+ *   --ring-groups  generated ring groups (default 300)
+ *   --routes       generated inbound routes (default 2000)
+ *   --opens        cold opens per list, each in a fresh page (default 5)
+ *   --json         one JSON object instead of the table
+ */
+import { spawn } from 'node:child_process'
+import { dirname, join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { builtinDemoProfile } from '../../src-main/core/profiles'
+import type { BuiltinProfile } from '../../src-main/core/runtime/runtime-manager'
+import { startWebServer } from '../../src-main/web/web-server'
+import { launchChromium, RENDERER_DIR } from '../../test/support/browser'
+import { createTestCore } from '../../test/support/test-core'
+import { percentile, round } from '../live/stats'
+import { PAGE_PROBE } from './page-probe'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = resolve(here, '..', '..')
+
+interface Options {
+  readonly extensions: number
+  readonly ringGroups: number
+  readonly routes: number
+  readonly opens: number
+  readonly json: boolean
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const num = (name: string, dflt: number): number => {
+    const i = argv.indexOf(`--${name}`)
+    const n = i >= 0 ? Number(argv[i + 1]) : dflt
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a whole number`)
+    return n
+  }
+  return {
+    extensions: num('extensions', 5000),
+    ringGroups: num('ring-groups', 300),
+    routes: num('routes', 2000),
+    opens: Math.max(1, num('opens', 5)),
+    json: argv.includes('--json'),
+  }
+}
+
+/** One list of the workspace: its tab, its grid's name, and what an admin types into its search. */
+interface ListCase {
+  readonly key: '1' | '2' | '3'
+  readonly grid: string
+  readonly tab: string
+  /** Searches typed one key at a time (each followed by clearing it with Backspace). */
+  readonly searches: readonly string[]
+}
+
+const LISTS: readonly ListCase[] = [
+  { key: '1', grid: 'Extensions', tab: 'Extensions', searches: ['anna', '2499', 'berger 3', '6'] },
+  { key: '2', grid: 'Ring groups', tab: 'Ring groups', searches: ['sales', '61', 'ring all'] },
+  { key: '3', grid: 'Inbound routes', tab: 'Inbound routes', searches: ['4989', 'support', '2001'] },
+]
+
+interface ListFigures {
+  readonly list: string
+  readonly rows: number
+  /** Cold: a fresh page, the list read from the PBX through the contract, ms per open. */
+  readonly firstPaintMs: readonly number[]
+  /** Warm: back to a list already read (shown from the store, read again behind it). */
+  readonly warmPaintMs: readonly number[]
+  /** Keystroke → filtered rows in the DOM (the work of a keystroke), ms. */
+  readonly keystrokeMs: readonly number[]
+  /** Keystroke → the frame with them painted (adds the wait for the next frame), ms. */
+  readonly keystrokePaintMs: readonly number[]
+}
+
+const log = (opts: Options, msg: string): void => {
+  if (!opts.json) console.error(`bench:config: ${msg}`)
+}
+
+interface ReadyMsg {
+  readonly kind: 'ready'
+  readonly amiPort: number
+  readonly ariPort: number
+  readonly freepbxPort: number
+  readonly operatorSecret: string
+  readonly ariUser: string
+  readonly ariSecret: string
+  readonly clientId: string
+  readonly clientSecret: string
+}
+
+/**
+ * The demo PBX and its FreePBX with the bulk data in a process of their own (bench/config/
+ * pbx-child.ts: a real FreePBX is another machine), and the console's profile for them: an admin
+ * seat, with the least-privileged AMI user.
+ */
+async function startPbx(opts: Options): Promise<{ builtin: BuiltinProfile; stop: () => Promise<void> }> {
+  const args = JSON.stringify({ extensions: opts.extensions, ringGroups: opts.ringGroups, inboundRoutes: opts.routes, maxLifeMs: 16 * 60_000 })
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(here, 'pbx-child.ts'), args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] })
+  const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream })
+  const ready = await new Promise<ReadyMsg>((resolveReady, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error('the PBX child did not get ready within 120 s'))
+    }, 120_000)
+    proc.once('exit', (code) => {
+      reject(new Error(`the PBX child exited early (${String(code)})`))
+    })
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return
+      const msg = JSON.parse(line) as { kind?: string }
+      if (msg.kind === 'ready') {
+        clearTimeout(timer)
+        resolveReady(msg as ReadyMsg)
+      }
+    })
+  })
+  const base = builtinDemoProfile({ ami: ready.amiPort, ari: ready.ariPort, freepbxHttp: ready.freepbxPort })
+  return {
+    builtin: {
+      profile: {
+        ...base,
+        operator: { ...base.operator, role: 'admin' },
+        ari: { ...base.ari, user: ready.ariUser, hasSecret: true },
+        ami: { ...base.ami, hasSecret: true },
+        freepbx: { ...base.freepbx, clientId: ready.clientId, hasSecret: true },
+      },
+      secrets: { ami: ready.operatorSecret, ari: ready.ariSecret, freepbx: ready.clientSecret },
+    },
+    stop: async () => {
+      const alive = (): boolean => proc.exitCode === null && proc.signalCode === null
+      if (!alive()) return
+      const exited = new Promise<void>((r) =>
+        proc.once('exit', () => {
+          r()
+        }),
+      )
+      proc.stdin.write('stop\n')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+      // Still there after 5 s: this bench started it, so this bench ends it, by its own pid.
+      if (alive() && proc.pid !== undefined) process.kill(proc.pid, 'SIGKILL')
+    },
+  }
+}
+
+/** A fresh page on the console, the probe installed before the app loads, the PBX live. */
+async function freshPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  page.setDefaultTimeout(30_000)
+  await page.addInitScript(PAGE_PROBE)
+  await page.goto(url)
+  await page.locator('.live-status.live-live').waitFor({ timeout: 60_000 })
+  return page
+}
+
+/** Clicks the control named `selector`/`text` in the page and resolves with ms to the grid's first rows painted. */
+function timeOpen(page: Page, control: { selector: string; text: string }, grid: string): Promise<number> {
+  return page.evaluate(([c, g]) => window.__configProbe.open(c, g), [control, grid] as const)
+}
+
+async function measureList(browser: Browser, url: string, c: ListCase, opts: Options): Promise<ListFigures> {
+  const firstPaintMs: number[] = []
+  const warmPaintMs: number[] = []
+  const keystrokeMs: number[] = []
+  const keystrokePaintMs: number[] = []
+  let rows = 0
+  for (let i = 0; i < opts.opens; i++) {
+    const page = await freshPage(browser, url)
+    try {
+      if (c.key === '1') {
+        // The workspace opens on its extensions: opening the view is opening the list.
+        firstPaintMs.push(await timeOpen(page, { selector: 'nav[aria-label="Main"] button', text: 'Configuration' }, c.grid))
+      } else {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Configuration', exact: true }).click()
+        await page.getByRole('grid', { name: 'Extensions', exact: true }).locator('[role=row][tabindex]').first().waitFor()
+        firstPaintMs.push(await timeOpen(page, { selector: '[role=tab]', text: c.tab }, c.grid))
+      }
+      // Warm: another list, then back to this one (shown from the store while it is read again).
+      const other = c.key === '1' ? 'Ring groups' : 'Extensions'
+      await page.getByRole('tab', { name: new RegExp(`^${other}`) }).click()
+      await page.getByRole('grid', { name: other, exact: true }).locator('[role=row][tabindex]').first().waitFor()
+      warmPaintMs.push(await timeOpen(page, { selector: '[role=tab]', text: c.tab }, c.grid))
+      if (i === 0) {
+        await page.waitForTimeout(300)
+        rows = await page.evaluate(
+          (g) => Number(document.querySelector(`[role=grid][aria-label="${g}"]`)?.getAttribute('aria-rowcount') ?? '1') - 1,
+          c.grid,
+        )
+        const search = page.getByRole('searchbox', { name: `Search ${c.grid.toLowerCase()}` })
+        await search.focus()
+        await page.evaluate(() => {
+          window.__configProbe.watchKeys()
+        })
+        for (const text of c.searches) {
+          await page.keyboard.type(text, { delay: 80 })
+          for (let k = 0; k < text.length; k++) await page.keyboard.press('Backspace', { delay: 80 })
+        }
+        await page.waitForTimeout(200)
+        for (const [dom, paint] of await page.evaluate(() => window.__configProbe.keystrokes())) {
+          keystrokeMs.push(dom)
+          keystrokePaintMs.push(paint)
+        }
+      }
+    } finally {
+      await page.close()
+    }
+  }
+  return { list: c.grid, rows, firstPaintMs, warmPaintMs, keystrokeMs, keystrokePaintMs }
+}
+
+const ms = (v: number): string => (Number.isNaN(v) ? '—' : `${round(v, 1).toFixed(1)} ms`)
+
+function table(figures: readonly ListFigures[], opts: Options): string {
+  const lines = [
+    `bench:config — ${String(opts.extensions)} generated extensions, ${String(opts.ringGroups)} ring groups, ${String(opts.routes)} inbound routes (plus the office's own); ${String(opts.opens)} cold opens per list`,
+    '',
+    '| list | rows | first paint, cold: median / max | reopened (warm): median | keystrokes | key → rows filtered p50 / p95 / max | key → painted p50 / p95 |',
+    '|---|---|---|---|---|---|---|',
+  ]
+  for (const f of figures) {
+    lines.push(
+      `| ${f.list} | ${f.rows.toLocaleString('en')} | ${ms(percentile(f.firstPaintMs, 50))} / ${ms(Math.max(...f.firstPaintMs))} | ${ms(percentile(f.warmPaintMs, 50))} | ${String(f.keystrokeMs.length)} | ${ms(percentile(f.keystrokeMs, 50))} / ${ms(percentile(f.keystrokeMs, 95))} / ${ms(Math.max(...f.keystrokeMs))} | ${ms(percentile(f.keystrokePaintMs, 50))} / ${ms(percentile(f.keystrokePaintMs, 95))} |`,
+    )
+  }
+  const worstPaint = Math.max(...figures.flatMap((f) => f.firstPaintMs))
+  const worstP95 = Math.max(...figures.map((f) => percentile(f.keystrokeMs, 95)))
+  lines.push(
+    '',
+    'First paint: from the click that opens the list (the Configuration entry for extensions, the tab for the others; cold = a fresh page, read from the PBX through the contract) to the frame with its first rows painted.',
+    'Filter: from the keydown (its timeStamp) to the rows filtered and committed, and to the frame that painted them (which waits for the next vsync).',
+  )
+  lines.push(
+    '',
+    `Goals: first paint < 500 ms — ${worstPaint < 500 ? 'met' : 'NOT met'} (worst ${ms(worstPaint)}); filter p95 < 16 ms — ${worstP95 < 16 ? 'met' : 'NOT met'} (worst ${ms(worstP95)}).`,
+  )
+  return lines.join('\n')
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2))
+  log(opts, 'starting the demo PBX and its FreePBX with the bulk data…')
+  const pbx = await startPbx(opts)
+  const core = createTestCore({
+    builtinProfile: pbx.builtin,
+    appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: pbx.builtin.profile.id },
+  })
+  const watchdog = setTimeout(() => {
+    console.error('bench:config: no result within 15 minutes; giving up')
+    process.exit(2)
+  }, 15 * 60_000)
+  let browser: Browser | undefined
+  try {
+    await core.start()
+    const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
+    browser = await launchChromium()
+    const figures: ListFigures[] = []
+    for (const c of LISTS) {
+      log(opts, `${c.grid}: ${String(opts.opens)} cold opens, then typing…`)
+      figures.push(await measureList(browser, server.url, c, opts))
+    }
+    await server.close()
+    if (opts.json) console.log(JSON.stringify({ options: opts, figures }, null, 1))
+    else console.log(table(figures, opts))
+  } finally {
+    clearTimeout(watchdog)
+    await browser?.close()
+    await core.close()
+    await pbx.stop()
+  }
+}
+
+await main()

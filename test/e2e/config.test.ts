@@ -67,6 +67,7 @@ describe('configuration workspace in Chromium (web mode, demo FreePBX)', () => {
     it('creates an extension, applies it with progress, and it appears on the lamps and rings', async () => {
       const { page, errors } = await openConsole(browser, h)
       await openWorkspace(page)
+      await until('New extension to be offered', () => page.getByRole('button', { name: 'New extension' }).isEnabled())
       await page.keyboard.press('n')
       const editor = page.getByRole('form', { name: 'New extension' })
       expect(await valueOf(editor.getByRole('textbox', { name: 'Extension number' }))).toBe('120')

@@ -58,7 +58,11 @@ interface ConfigState {
 
   showKind: (kind: ConfigKind) => void
   setListView: (kind: ConfigKind, view: ListView) => void
-  /** Shows `profileId`: reads its status, pending batch and destinations (and the descriptors once). */
+  /**
+   * Shows `profileId`: reads the shown list first (what the admin waits to see), then the status
+   * (what the API application may do: it may read every kind), the pending batch and the
+   * destinations; the descriptors once, beside the list.
+   */
   open: (profileId: string) => Promise<void>
   /**
    * Reads a kind's list; a list already read is kept on screen while it is read again.
@@ -75,6 +79,9 @@ interface ConfigState {
   applyConfig: () => Promise<void>
   receiveProgress: (progress: ConfigApplyProgress) => void
 }
+
+/** A list read this recently is shown as it is when opened again (R, or a write, reads it again). */
+export const LIST_FRESH_MS = 15_000
 
 let api: ConfigApi | null = null
 let unsubscribe: (() => void) | null = null
@@ -176,9 +183,19 @@ export const useConfigStore = create<ConfigState>((set, get) => {
     open: async (profileId) => {
       if (get().profileId !== profileId) set({ profileId, status: null, lists: {}, destinations: [], pending: null, apply: null, error: null })
       const needDescriptors = Object.keys(get().descriptors).length === 0
-      const [status, descriptors] = await Promise.all([configApi().status(profileId), needDescriptors ? configApi().describe() : undefined])
+      // The descriptors the moment they come (the editor and N need them), not after the list.
+      const described = needDescriptors
+        ? configApi()
+            .describe()
+            .then((d) => {
+              if (d.ok) set({ descriptors: Object.fromEntries(d.value.map((x) => [x.kind, x])) })
+              return d
+            })
+        : undefined
+      const [descriptors] = await Promise.all([described, get().loadList(get().shownKind, { ifOlderThanMs: LIST_FRESH_MS })])
       if (get().profileId !== profileId) return
-      if (descriptors?.ok === true) set({ descriptors: Object.fromEntries(descriptors.value.map((d) => [d.kind, d])) })
+      const status = await configApi().status(profileId)
+      if (get().profileId !== profileId) return
       if (!status.ok) {
         set({ error: status.error })
         return

@@ -195,6 +195,19 @@ describe('config store: reading', () => {
     expect(main.calls).toContain('destinations pbx-b')
   })
 
+  it('reads the shown list before the status, which may read every kind to see what the API allows', async () => {
+    await store().open('pbx-a')
+    expect(main.calls.filter((c) => !c.startsWith('describe'))).toEqual([
+      'list pbx-a extension',
+      'status pbx-a',
+      'pending pbx-a',
+      'destinations pbx-a',
+    ])
+    // Opened again within a few seconds: the list is shown as it is.
+    await store().open('pbx-a')
+    expect(main.calls.filter((c) => c.startsWith('list'))).toHaveLength(1)
+  })
+
   it('keeps a list on screen while it is read again, and keeps it when the new read fails', async () => {
     main.lists.set('pbx-a:extension', [ext('100', 'Reception')])
     await store().open('pbx-a')
@@ -218,7 +231,7 @@ describe('config store: reading', () => {
     main.release()
     await late
     expect(store().profileId).toBe('pbx-b')
-    expect(store().lists.extension).toBeUndefined()
+    expect(store().lists.extension?.items).toEqual([])
   })
 })
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ConfigItem } from '../../../../src-preload/types/config'
 import { HelpOverlay } from '../../components/HelpOverlay'
 import { nextSort, type SortState, VirtualTable } from '../../components/table'
-import { useConfigStore } from '../../stores/config-store'
+import { LIST_FRESH_MS, useConfigStore } from '../../stores/config-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
 import { DestinationNames } from './destinations'
@@ -15,8 +15,6 @@ import { PendingTray } from './PendingTray'
 import type { FieldValues } from './values'
 
 const ROW_HEIGHT = 32
-/** A list read this recently is shown as it is when its tab is opened again (R reads it again). */
-const LIST_FRESH_MS = 15_000
 
 /** Typing in a field must never trigger a workspace key. */
 function typingIn(target: EventTarget | null): target is HTMLElement {
@@ -189,8 +187,7 @@ export function ConfigView(): React.JSX.Element {
   useEffect(() => {
     if (profileId !== null && isAdmin) void open(profileId)
   }, [profileId, isAdmin, open])
-  // The shown list is asked for at once, beside the status (not after it): opening the view is
-  // one round trip to the first rows, not two.
+  // Another list shown: read it (opening the view reads the shown one first itself).
   useEffect(() => {
     if (profileId !== null && isAdmin) void loadList(shownKind, { ifOlderThanMs: LIST_FRESH_MS })
   }, [profileId, isAdmin, shownKind, loadList])

@@ -172,6 +172,52 @@ describe('configuration workspace in Chromium (web mode, demo FreePBX)', () => {
       await shoot(page, 'apply-failed')
     })
 
+    it('shows both versions when the object changed on the PBX meanwhile, and writes mine over theirs when asked', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await openRow(page, 'Carla')
+      const editor = page.getByRole('form', { name: 'Extension 103' })
+      await editor.getByText('Set (never shown)').waitFor()
+      // Another admin renames it on the PBX while this editor is open.
+      const ipc = { clientId: 'ipc-1', transport: 'ipc' as const }
+      const read = await h.core.dispatch('config.get', { profileId: 'demo', kind: 'extension', id: '103' }, ipc)
+      if (!read.ok || read.value.kind !== 'extension') throw new Error('extension 103 not readable')
+      const theirs = await h.core.dispatch(
+        'config.save',
+        {
+          profileId: 'demo',
+          changes: [
+            {
+              kind: 'extension',
+              operation: 'update',
+              id: '103',
+              baseVersion: read.value.version,
+              values: { ...read.value.values, name: 'Carla (sales)' },
+            },
+          ],
+        },
+        ipc,
+      )
+      expect(theirs.ok && theirs.value.outcomes[0]?.ok).toBe(true)
+
+      await editor.getByRole('textbox', { name: 'Email', exact: true }).fill('carla@example.com')
+      await editor.getByRole('button', { name: 'Save' }).click()
+      // FreePBX deletes and recreates an extension to update it: said first, then asked.
+      await shows(editor.getByRole('alert').filter({ hasText: 'Before you save' }), 'Follow-Me')
+      await editor.getByRole('button', { name: 'Save anyway' }).click()
+      const conflict = page.getByRole('dialog', { name: 'Extension 103 changed on the PBX' })
+      await conflict.waitFor()
+      const row = (field: string) => conflict.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${field}`) }) })
+      expect(await row('Display name').getByRole('cell').allTextContents()).toEqual(['Carla Diaz', 'Carla (sales)'])
+      expect(await row('Email').getByRole('cell').allTextContents()).toEqual(['carla@example.com', '(empty)'])
+      await shoot(page, 'conflict')
+      await conflict.getByRole('button', { name: 'Save mine over theirs' }).click()
+      await editor.waitFor({ state: 'detached' })
+      const now = h.demo.pbx.freepbx?.extensions.get('103')
+      expect([now?.name, now?.email]).toEqual(['Carla Diaz', 'carla@example.com'])
+      expect(errors).toEqual([])
+    })
+
     it('shows each list and its editor (screenshots, light and dark)', async () => {
       const { page, errors } = await openConsole(browser, h)
       await openWorkspace(page)

@@ -272,15 +272,18 @@ export function ConfigView(): React.JSX.Element {
         {workspace && (
           <>
             <SearchBox ref={searchRef} ui={ui} />
-            <button
-              type="button"
-              className="primary"
-              disabled={!canCreate}
-              title={canCreate ? `New ${ui.noun} (N)` : (readOnlyReason ?? `FreePBX’s API cannot create ${ui.title.toLowerCase()}`)}
-              onClick={startNew}
-            >
-              New {ui.noun}
-            </button>
+            {/* Mailboxes and queue members are not created on their own (an extension's mailbox, a queue's members). */}
+            {ui.blank !== undefined && (
+              <button
+                type="button"
+                className="primary"
+                disabled={!canCreate}
+                title={canCreate ? `New ${ui.noun} (N)` : readOnlyReason}
+                onClick={startNew}
+              >
+                New {ui.noun}
+              </button>
+            )}
           </>
         )}
         <button

@@ -31,7 +31,9 @@ export function showValue(field: ConfigFieldDescriptor, value: unknown, names: D
             .join(', ')
         : 'none'
     case 'enum':
-      return typeof value !== 'string' ? '—' : field.name === 'strategy' && value in STRATEGY_WORDS ? STRATEGY_WORDS[value as RingStrategy] : value
+      if (typeof value !== 'string') return '—'
+      if (field.name === 'strategy' && value in STRATEGY_WORDS) return STRATEGY_WORDS[value as RingStrategy]
+      return field.name === 'tech' ? value.toUpperCase() : value
     case 'secret':
       return '••••••'
     case 'text':

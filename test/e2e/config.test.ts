@@ -108,6 +108,27 @@ describe('configuration workspace in Chromium (web mode, demo FreePBX)', () => {
       expect(errors).toEqual([])
     })
 
+    it('creates a range of extensions from one form', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await until('New extension to be offered', () => page.getByRole('button', { name: 'New extension' }).isEnabled())
+      await page.getByRole('button', { name: 'New extension' }).click()
+      const editor = page.getByRole('form', { name: 'New extension' })
+      await editor.getByRole('textbox', { name: 'Extension number' }).fill('150')
+      await editor.getByRole('textbox', { name: 'Display name' }).fill('Desk')
+      await editor.getByRole('spinbutton', { name: 'How many' }).fill('3')
+      await shows(editor, 'extensions 150 to 152')
+      await editor.getByRole('button', { name: 'Create 3 extensions' }).click()
+      await editor.waitFor({ state: 'detached' })
+      // FreePBX names each by its number, then the name given (createRangeofExtension).
+      for (const n of ['150', '151', '152']) {
+        await grid(page, 'Extensions').getByRole('row').filter({ hasText: n }).filter({ hasText: 'Desk' }).waitFor()
+        expect(h.demo.pbx.freepbx?.extensions.get(n)?.name).toMatch(new RegExp(`^${n}\\s+Desk$`))
+      }
+      await tray(page).getByText('3 pending changes').waitFor()
+      expect(errors).toEqual([])
+    })
+
     it('rotates a SIP secret and shows it once, never again', async () => {
       const { page, errors } = await openConsole(browser, h)
       await openWorkspace(page)

@@ -9,11 +9,16 @@ import type {
   ConfigSaveResult,
   ConfigStatus,
   DestinationOption,
+  extensionRangeSchema,
   PendingChange,
   RevealedSecret,
 } from '../../../src-preload/types/config'
 import type { Result } from '../../../src-preload/types/result'
+import type { z } from 'zod'
 import type { Bridge } from '../bridge/bridge'
+
+/** A range of new extensions as the contract takes it. */
+export type ExtensionRange = z.input<typeof extensionRangeSchema>
 
 /**
  * The configuration channels as the config store uses them (one function per channel of
@@ -27,6 +32,8 @@ export interface ConfigApi {
   get(profileId: string, kind: ConfigKind, id: string): Promise<Result<ConfigItem>>
   destinations(profileId: string): Promise<Result<readonly DestinationOption[]>>
   save(profileId: string, changes: readonly ConfigChangeInput[]): Promise<Result<ConfigSaveResult>>
+  /** Extensions `start` … `start + count - 1` from one template (FreePBX's createRangeofExtension). */
+  createRange(profileId: string, range: ExtensionRange): Promise<Result<ConfigSaveResult>>
   remove(profileId: string, kind: ConfigKind, id: string, baseVersion: string): Promise<Result<PendingChange>>
   restore(profileId: string, changeId: string): Promise<Result<PendingChange>>
   rotateSecret(profileId: string, extension: string, baseVersion: string, secret?: string): Promise<Result<RevealedSecret>>
@@ -46,6 +53,7 @@ export function bridgeConfigApi(bridge: Bridge): ConfigApi {
     get: (profileId, kind, id) => bridge.invoke('config.get', { profileId, kind, id }),
     destinations: (profileId) => bridge.invoke('config.destinations', { profileId }),
     save: (profileId, changes) => bridge.invoke('config.save', { profileId, changes: [...changes] }),
+    createRange: (profileId, range) => bridge.invoke('config.createRange', { profileId, range }),
     remove: (profileId, kind, id, baseVersion) => bridge.invoke('config.remove', { profileId, kind, id, baseVersion }),
     restore: (profileId, changeId) => bridge.invoke('config.restore', { profileId, changeId }),
     rotateSecret: (profileId, extension, baseVersion, secret) =>

@@ -14,7 +14,7 @@ import type {
 } from '../../../src-preload/types/config'
 import type { ApiError, Result } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
-import { bridgeConfigApi, type ConfigApi } from './config-api'
+import { bridgeConfigApi, type ConfigApi, type ExtensionRange } from './config-api'
 
 /** One kind's list as last read from the PBX. */
 export interface ListSlot<K extends ConfigKind> {
@@ -72,6 +72,7 @@ interface ConfigState {
   /** One object fresh from the PBX (an editor opens on it: its `version` guards the write). */
   read: (kind: ConfigKind, id: string) => Promise<Result<ConfigItem>>
   save: (changes: readonly ConfigChangeInput[]) => Promise<Result<ConfigSaveResult>>
+  createRange: (range: ExtensionRange) => Promise<Result<ConfigSaveResult>>
   remove: (kind: ConfigKind, id: string, baseVersion: string) => Promise<Result<PendingChange>>
   restore: (change: PendingChange) => Promise<Result<PendingChange>>
   /** The new secret is answered to the caller only (the reveal dialog), never kept here. */
@@ -242,6 +243,17 @@ export const useConfigStore = create<ConfigState>((set, get) => {
       // A saved change whose object main did not answer: the list is read again to show it.
       const unanswered = new Set(r.value.outcomes.flatMap((o, i) => (o.ok && o.item === undefined ? [changes[i]?.kind] : [])))
       for (const kind of unanswered) if (kind !== undefined && get().lists[kind] !== undefined) void get().loadList(kind)
+      if (r.value.outcomes.some((o) => o.ok)) void refreshDestinations()
+      return r
+    },
+
+    createRange: async (range) => {
+      const r = await forShown((p) => configApi().createRange(p, range))
+      if (!r.ok) return r
+      set({ pending: r.value.pending })
+      for (const outcome of r.value.outcomes) {
+        if (outcome.ok && outcome.item?.kind === 'extension') setList('extension', upsert(get().lists.extension, outcome.item))
+      }
       if (r.value.outcomes.some((o) => o.ok)) void refreshDestinations()
       return r
     },

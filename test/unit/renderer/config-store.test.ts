@@ -11,7 +11,7 @@ import type {
   PendingChange,
 } from '../../../src-preload/types/config'
 import type { ApiError, Result } from '../../../src-preload/types/result'
-import type { ConfigApi } from '../../../src-renderer/src/stores/config-api'
+import type { ConfigApi, ExtensionRange } from '../../../src-renderer/src/stores/config-api'
 import { setConfigApi, useConfigStore } from '../../../src-renderer/src/stores/config-store'
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value })
@@ -131,6 +131,11 @@ class FakeMain implements ConfigApi {
   save = (_p: string, changes: readonly ConfigChangeInput[]) => {
     this.calls.push(`save ${String(changes.length)}`)
     return Promise.resolve(this.saveAnswer(changes) as Result<never>)
+  }
+  rangeAnswer: (range: ExtensionRange) => Result<unknown> = () => refused('internal', 'not scripted')
+  createRange = (_p: string, range: ExtensionRange) => {
+    this.calls.push(`range ${range.start} ${String(range.count)}`)
+    return Promise.resolve(this.rangeAnswer(range) as Result<never>)
   }
   remove = (_p: string, kind: ConfigKind, id: string) => {
     this.calls.push(`remove ${kind} ${id}`)
@@ -266,6 +271,23 @@ describe('config store: writing', () => {
       ['300', 'New', 'v1'],
     ])
     expect(store().pending).toBe(batch)
+  })
+
+  it('adds each extension of a range that was created, and reports the ones that were not', async () => {
+    main.rangeAnswer = () =>
+      ok({
+        outcomes: [
+          { ok: true, change: change('c5', 'Extension 300'), item: ext('300', 'Desk 300') },
+          { ok: false, code: 'pbx_error', message: 'Extension 301 was not created: “This device id is already in use”.' },
+          { ok: true, change: change('c6', 'Extension 302'), item: ext('302', 'Desk 302') },
+        ],
+        pending: pendingOf('pbx-a', [change('c5', 'Extension 300'), change('c6', 'Extension 302')]),
+      })
+    const { extension: _n, ...template } = extValues('300', 'Desk {n}')
+    const r = await store().createRange({ start: '300', count: 3, template })
+    expect(r.ok && r.value.outcomes.map((o) => o.ok)).toEqual([true, false, true])
+    expect(store().lists.extension?.items.map((i) => i.id)).toEqual(['100', '101', '102', '300', '302'])
+    expect(store().pending?.changes.map((c) => c.id)).toEqual(['c5', 'c6'])
   })
 
   it('replaces a route whose DID changed (its id is its DID) instead of listing it twice', async () => {

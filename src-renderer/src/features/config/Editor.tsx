@@ -9,6 +9,7 @@ import type {
   ConfigKind,
   ConfigKindDescriptor,
   ConfigSaveOutcome,
+  ExtensionValues,
   PendingChange,
   QueueMember,
   RevealedSecret,
@@ -45,6 +46,11 @@ const TECH_WORDS: Readonly<Record<string, string>> = { pjsip: 'PJSIP', sip: 'SIP
 function optionWords(field: ConfigFieldDescriptor): { value: string; label: string }[] {
   const words: Readonly<Record<string, string>> = field.name === 'strategy' ? STRATEGY_WORDS : field.name === 'tech' ? TECH_WORDS : {}
   return (field.options ?? []).map((o) => ({ value: o, label: words[o] ?? o }))
+}
+
+/** The last number of a range (`?` while the first is not a number). */
+function rangeEnd(start: unknown, count: number): string {
+  return typeof start === 'string' && /^\d+$/.test(start) ? String(Number(start) + count - 1) : '?'
 }
 
 function routeWords(id: string): string {
@@ -102,6 +108,9 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
   const save = useConfigStore((s) => s.save)
   const read = useConfigStore((s) => s.read)
   const rotateSecret = useConfigStore((s) => s.rotateSecret)
+  const createRange = useConfigStore((s) => s.createRange)
+  /** New extensions: how many, numbered on from the one typed (FreePBX's range create). */
+  const [count, setCount] = useState(1)
   const restore = useConfigStore((s) => s.restore)
   const initialValues = target.mode === 'update' ? (target.item.values as FieldValues) : target.values
   // The object as last read (its version guards the write), the values it had, and the values typed.
@@ -179,11 +188,11 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
     if (outcome.code === 'half_written' && outcome.change !== undefined) setHalfWritten({ change: outcome.change, busy: false })
   }
 
-  const send = async (operation: 'create' | 'update', baseVersion: string | undefined, toSend: FieldValues = values): Promise<void> => {
+  const send = async (operation: 'create' | 'update', baseVersion: string | undefined): Promise<void> => {
     setStage({ kind: 'saving' })
     setFormError(undefined)
     const r = await save([
-      changeOf(kind, operation, operation === 'update' ? item?.id : undefined, operation === 'update' ? baseVersion : undefined, toSend, secrets),
+      changeOf(kind, operation, operation === 'update' ? item?.id : undefined, operation === 'update' ? baseVersion : undefined, values, secrets),
     ])
     if (!r.ok) {
       setStage({ kind: 'editing' })
@@ -206,7 +215,34 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
       setStage({ kind: 'warnings', warnings })
       return
     }
-    void send(mode, item?.version)
+    if (mode === 'create' && kind === 'extension' && count > 1) void sendRange()
+    else void send(mode, item?.version)
+  }
+
+  /** A range of extensions from this one's values: each reported on its own. */
+  const sendRange = async (): Promise<void> => {
+    setStage({ kind: 'saving' })
+    setFormError(undefined)
+    const { extension, ...template } = values as unknown as ExtensionValues
+    const typed = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== ''))
+    const r = await createRange({ start: extension, count, template, ...(Object.keys(typed).length > 0 ? { secrets: typed } : {}) })
+    setStage({ kind: 'editing' })
+    if (!r.ok) {
+      setFormError(r.error.message)
+      return
+    }
+    const failed = r.value.outcomes.filter((o) => !o.ok)
+    const made = r.value.outcomes.length - failed.length
+    if (failed.length === 0) {
+      useToastStore.getState().push('ok', `${String(made)} extensions created from ${extension} — Apply to make them live`)
+      onClose()
+      return
+    }
+    // Main checks every number first; its per-field answer names the range's start as `start`.
+    const first = failed[0]
+    if (first !== undefined) setFromMain(Object.fromEntries(Object.entries(first.fields ?? {}).map(([k, v]) => [k === 'start' ? 'extension' : k, v])))
+    const words = failed.slice(0, 3).map((o) => o.message)
+    setFormError(`${made > 0 ? `${String(made)} created; ` : ''}${String(failed.length)} not: ${words.join(' ')}${failed.length > 3 ? ' …' : ''}`)
   }
 
   const rotate = async (typed?: string): Promise<void> => {
@@ -397,6 +433,20 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
         }}
       >
         {descriptor.fields.map(fieldFor)}
+        {mode === 'create' && kind === 'extension' && descriptor.operations.includes('createRange') && (
+          <NumberField
+            label="How many"
+            value={count}
+            min={1}
+            max={500}
+            onCommit={setCount}
+            note={
+              count > 1
+                ? `extensions ${String(values.extension)} to ${rangeEnd(values.extension, count)}, each named by FreePBX: its number, then this name`
+                : 'more than one: numbered on from this one'
+            }
+          />
+        )}
         {checks.length > 0 && (
           <fieldset className="editor-checks" disabled={disabled}>
             <legend className="sr-only">Options</legend>
@@ -492,7 +542,15 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
             Cancel
           </button>
           <button type="submit" className="primary" disabled={disabled || (!dirty && mode === 'update')}>
-            {stage.kind === 'saving' ? 'Saving…' : stage.kind === 'warnings' ? 'Save anyway' : mode === 'create' ? `Create ${ui.noun}` : 'Save'}
+            {stage.kind === 'saving'
+              ? 'Saving…'
+              : stage.kind === 'warnings'
+                ? 'Save anyway'
+                : mode === 'create'
+                  ? count > 1
+                    ? `Create ${String(count)} ${ui.noun}s`
+                    : `Create ${ui.noun}`
+                  : 'Save'}
           </button>
         </div>
       </form>

@@ -129,6 +129,73 @@ describe('configuration workspace in Chromium (web mode, demo FreePBX)', () => {
       expect(errors).toEqual([])
     })
 
+    it('adds a ring group member by name; after Apply the next call to the group rings it too', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await page.keyboard.press('2')
+      await grid(page, 'Ring groups').locator('[role=row][tabindex]').first().waitFor()
+      await openRow(page, 'Sales team')
+      const editor = page.getByRole('form', { name: 'Ring group 600' })
+      const add = editor.getByRole('combobox', { name: 'Add a member to members' })
+      await add.fill('david')
+      expect(await editor.getByRole('listbox', { name: 'Add a member to members: choices' }).getByRole('option').allTextContents()).toEqual([
+        '104 David Eze',
+      ])
+      await add.press('Enter')
+      expect(await editor.getByRole('list', { name: 'Members' }).getByRole('listitem').allTextContents()).toEqual([
+        expect.stringContaining('101 Anna Berger'),
+        expect.stringContaining('102 Ben Cho'),
+        expect.stringContaining('103 Carla Diaz'),
+        expect.stringContaining('104 David Eze'),
+      ])
+      await shoot(page, 'ring-group-member-added')
+      await editor.getByRole('button', { name: 'Save' }).click()
+      await editor.waitFor({ state: 'detached' })
+      await tray(page).getByRole('button', { name: 'Apply Config' }).click()
+      await shows(tray(page).getByRole('status'), 'Applied in', 15_000)
+      // The group's DID: all four phones ring now.
+      h.demo.pbx.placeCall({ from: { trunk: 'peer' }, to: '4930555100' })
+      await until('four phones ringing', () => h.demo.pbx.engine.ringingChannels().length === 4)
+      expect(
+        h.demo.pbx.engine
+          .ringingChannels()
+          .map((c) => c.device)
+          .sort(),
+      ).toEqual(['PJSIP/101', 'PJSIP/102', 'PJSIP/103', 'PJSIP/104'])
+      expect(errors).toEqual([])
+    })
+
+    it('deletes an inbound route with Delete (asked first), and undoes it from the tray', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await page.keyboard.press('3')
+      await grid(page, 'Inbound routes').locator('[role=row][tabindex]').first().waitFor()
+      await openRow(page, 'Direct line 105')
+      await page.getByRole('form', { name: 'Inbound route 4930555105' }).waitFor()
+      await page.locator('body').focus()
+      await page.keyboard.press('Delete')
+      const confirm = page.getByRole('dialog', { name: /^Delete inbound route 4930555105/ })
+      await confirm.waitFor()
+      await shoot(page, 'delete-confirm')
+      // Escape keeps it; Delete again and Enter deletes (the dialog's Delete has the focus).
+      await page.keyboard.press('Escape')
+      await confirm.waitFor({ state: 'detached' })
+      expect(h.demo.pbx.freepbx?.inboundRoutes.has('4930555105/')).toBe(true)
+      await page.keyboard.press('Delete')
+      await confirm.waitFor()
+      await page.keyboard.press('Enter')
+      await confirm.waitFor({ state: 'detached' })
+      await until('the route gone from FreePBX', () => h.demo.pbx.freepbx?.inboundRoutes.has('4930555105/') === false)
+      await grid(page, 'Inbound routes').getByRole('row').filter({ hasText: 'Direct line 105' }).waitFor({ state: 'detached' })
+      await tray(page).getByRole('button', { name: '1 pending change' }).click()
+      await tray(page)
+        .getByRole('button', { name: /^Restore Inbound route 4930555105/ })
+        .click()
+      await until('the route back on FreePBX', () => h.demo.pbx.freepbx?.inboundRoutes.has('4930555105/') === true)
+      await grid(page, 'Inbound routes').getByRole('row').filter({ hasText: 'Direct line 105' }).waitFor()
+      expect(errors).toEqual([])
+    })
+
     it('rotates a SIP secret and shows it once, never again', async () => {
       const { page, errors } = await openConsole(browser, h)
       await openWorkspace(page)

@@ -74,13 +74,13 @@ function KindList({
   )
   const empty =
     slot === undefined || (slot.loading && slot.loadedAt === undefined) ? (
-      <p className="muted list-note">Reading {ui.title.toLowerCase()} from the PBX…</p>
+      <p className="muted list-note">Reading the {ui.many} from the PBX…</p>
     ) : slot.error !== null && slot.loadedAt === undefined ? (
       <p role="alert" className="error-text list-note">
         {slot.error.message}
       </p>
     ) : (
-      <p className="muted list-note">{text === '' ? `No ${ui.title.toLowerCase()} on this PBX.` : `No ${ui.title.toLowerCase()} match “${text}”.`}</p>
+      <p className="muted list-note">{text === '' ? `No ${ui.many} on this PBX.` : `No ${ui.many} match “${text}”.`}</p>
     )
   return (
     <div
@@ -99,7 +99,7 @@ function KindList({
         {slot?.loadedAt === undefined
           ? ''
           : text === ''
-            ? `${String(rows.length)} ${ui.title.toLowerCase()}`
+            ? `${String(rows.length)} ${ui.many}`
             : `${String(rows.length)} of ${String(items?.length ?? 0)}`}
         {slot?.loading === true && slot.loadedAt !== undefined ? ' · reading again…' : ''}
         {slot?.error != null && slot.loadedAt !== undefined ? ` · ${slot.error.message}` : ''}

@@ -22,6 +22,8 @@ export interface KindUi<K extends ConfigKind> {
   readonly title: string
   /** One of them, in a sentence: "extension". */
   readonly noun: string
+  /** Several of them, in a sentence: "extensions", "mailboxes". */
+  readonly many: string
   readonly columns: (names: DestinationNames) => readonly Column<ConfigItem<K>>[]
   readonly rules: (names: DestinationNames) => ListRules<ConfigItem<K>>
   readonly defaultSort: SortState
@@ -40,6 +42,7 @@ const extensionUi: KindUi<'extension'> = {
   kind: 'extension',
   title: 'Extensions',
   noun: 'extension',
+  many: 'extensions',
   defaultSort: { key: 'extension', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.extension),
   columns: () => [
@@ -89,6 +92,7 @@ const ringGroupUi: KindUi<'ringGroup'> = {
   kind: 'ringGroup',
   title: 'Ring groups',
   noun: 'ring group',
+  many: 'ring groups',
   defaultSort: { key: 'group', descending: false },
   name: (i) => (i.values.description !== '' ? i.values.description : i.values.group),
   columns: (names) => [
@@ -139,6 +143,7 @@ const inboundRouteUi: KindUi<'inboundRoute'> = {
   kind: 'inboundRoute',
   title: 'Inbound routes',
   noun: 'inbound route',
+  many: 'inbound routes',
   defaultSort: { key: 'did', descending: false },
   name: (i) => (i.values.description !== '' ? i.values.description : routeMatch(i.values.did, 'Any DID')),
   columns: (names) => [
@@ -195,6 +200,7 @@ const voicemailUi: KindUi<'voicemail'> = {
   kind: 'voicemail',
   title: 'Voicemail',
   noun: 'mailbox',
+  many: 'mailboxes',
   defaultSort: { key: 'extension', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.extension),
   columns: () => [
@@ -227,6 +233,7 @@ const queueMembersUi: KindUi<'queueMembers'> = {
   kind: 'queueMembers',
   title: 'Queue members',
   noun: 'queue',
+  many: 'queues',
   defaultSort: { key: 'queue', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.queue),
   columns: (names) => [

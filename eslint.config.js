@@ -34,10 +34,7 @@ export default defineConfig([
     // The core runs under plain Node and in tests: it must never reach for Electron.
     files: ['src-main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: coreForbiddenPaths },
-      ],
+      'no-restricted-imports': ['error', { paths: coreForbiddenPaths }],
     },
   },
   {
@@ -49,7 +46,12 @@ export default defineConfig([
         'error',
         {
           paths: coreForbiddenPaths,
-          patterns: [{ group: ['**/api', '**/api/*', '../api', '../api/*'], message: 'A core domain never imports core/api (only app/ does): take what you need from core/slice, core/errors or your own folder.' }],
+          patterns: [
+            {
+              group: ['**/api', '**/api/*', '../api', '../api/*'],
+              message: 'A core domain never imports core/api (only app/ does): take what you need from core/slice, core/errors or your own folder.',
+            },
+          ],
         },
       ],
     },
@@ -64,8 +66,10 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins.map((name) => ({ name, message: 'The renderer never imports Node.' })),
-                  { name: 'electron', message: 'The renderer talks only through the bridge.' }],
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer never imports Node.' })),
+            { name: 'electron', message: 'The renderer talks only through the bridge.' },
+          ],
           patterns: [{ group: ['**/src-main/**', '../../src-main/*'], message: 'The renderer never imports main.' }],
         },
       ],

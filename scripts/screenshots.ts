@@ -14,7 +14,10 @@ import { createTestCore } from '../test/support/test-core'
 const outDir = resolve(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'att-shots-')))
 mkdirSync(outDir, { recursive: true })
 const demo = await startBuiltinDemo({ rate: 0, seed: 7 })
-const core = createTestCore({ builtinProfile: demo.builtin, appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: 'demo' } })
+const core = createTestCore({
+  builtinProfile: demo.builtin,
+  appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: 'demo' },
+})
 await core.start()
 const pbx = demo.pbx
 const callers = [
@@ -33,7 +36,10 @@ for (const ch of pbx.engine.ringingChannels().slice(0, 3)) pbx.answer(ch.uniquei
 await new Promise((r) => setTimeout(r, 500))
 // A few finished calls, so the history has rows, and one parked call.
 for (let i = 0; i < 4; i++) {
-  const c = pbx.placeCall({ from: { trunk: 'trunk', callerNum: `+49301111${String(i)}`, callerName: `Earlier Caller ${String(i)}` }, to: '4930555110' })
+  const c = pbx.placeCall({
+    from: { trunk: 'trunk', callerNum: `+49301111${String(i)}`, callerName: `Earlier Caller ${String(i)}` },
+    to: '4930555110',
+  })
   await new Promise((r) => setTimeout(r, 100))
   if (i % 2 === 0) for (const ch of pbx.engine.ringingChannels()) if (ch.name.startsWith('PJSIP/110')) pbx.answer(ch.uniqueid)
   await new Promise((r) => setTimeout(r, 200))

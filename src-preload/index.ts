@@ -4,7 +4,15 @@
  * subscribe function; each notify channel a send function. The renderer never gets ipcRenderer, a generic invoke, or any Node object.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { eventChannelNames, invokeChannelNames, ipcName, notifyChannelNames, type EventChannel, type InvokeChannel, type NotifyChannel } from './contract/names'
+import {
+  eventChannelNames,
+  invokeChannelNames,
+  ipcName,
+  notifyChannelNames,
+  type EventChannel,
+  type InvokeChannel,
+  type NotifyChannel,
+} from './contract/names'
 import type { AttendantBridge } from './contract'
 
 function buildInvoke(): AttendantBridge['invoke'] {
@@ -37,9 +45,12 @@ function buildNotify(): AttendantBridge['notify'] {
   const entries = notifyChannelNames.map((n: NotifyChannel) => {
     const name = ipcName(n)
     // Fire-and-forget: main validates the input at its edge and never answers.
-    return [n, (input: unknown) => {
-      ipcRenderer.send(name, input)
-    }] as const
+    return [
+      n,
+      (input: unknown) => {
+        ipcRenderer.send(name, input)
+      },
+    ] as const
   })
   return Object.freeze(Object.fromEntries(entries)) as unknown as AttendantBridge['notify']
 }

@@ -26,7 +26,8 @@ function sameFile(a: string, b: string): boolean {
 function prepareHarness(): void {
   if (!existsSync(join(source, 'run.mjs'))) throw new Error(`harness not found at ${source}`)
   // Re-copy when the shared harness changed (its lock file or runner script differ).
-  const stale = !sameFile(join(source, 'run.mjs'), join(work, 'run.mjs')) || !sameFile(join(source, 'package-lock.json'), join(work, 'package-lock.json'))
+  const stale =
+    !sameFile(join(source, 'run.mjs'), join(work, 'run.mjs')) || !sameFile(join(source, 'package-lock.json'), join(work, 'package-lock.json'))
   if (stale) {
     rmSync(work, { recursive: true, force: true })
     mkdirSync(work, { recursive: true })

@@ -20,7 +20,10 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
  * `cpu`: CPU profiles of main and the page; `trace`: the page's timeline. `name` prefixes the
  * files (the scroll phase is recorded apart from the measurement window: `scroll.trace.json`).
  */
-export async function startProfiles(page: CDPSession, opts: { readonly trace: boolean; readonly cpu?: boolean; readonly name?: string }): Promise<RunningProfiles> {
+export async function startProfiles(
+  page: CDPSession,
+  opts: { readonly trace: boolean; readonly cpu?: boolean; readonly name?: string },
+): Promise<RunningProfiles> {
   const cpu = opts.cpu ?? true
   const name = opts.name ?? 'renderer'
   const main = new Session()

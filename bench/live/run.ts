@@ -116,8 +116,12 @@ async function startPbxChild(opts: Options): Promise<PbxChild> {
   // A holder, not a `let`: the callback is set later, inside stop().
   const waiting: { onStopped?: (cpuMs: number) => void } = {}
   const ready = await new Promise<ReadyMsg>((resolveReady, reject) => {
-    const timer = setTimeout(() => { reject(new Error('the PBX child did not get ready within 90 s')) }, 90_000)
-    proc.once('exit', (code) => { reject(new Error(`the PBX child exited early (${String(code)})`)) })
+    const timer = setTimeout(() => {
+      reject(new Error('the PBX child did not get ready within 90 s'))
+    }, 90_000)
+    proc.once('exit', (code) => {
+      reject(new Error(`the PBX child exited early (${String(code)})`))
+    })
     lines.on('line', (line) => {
       let msg: { kind?: string; cpuMs?: number }
       try {
@@ -139,7 +143,9 @@ async function startPbxChild(opts: Options): Promise<PbxChild> {
       if (!alive()) return undefined
       const stopped = new Promise<number | undefined>((r) => {
         waiting.onStopped = r
-        proc.once('exit', () => { r(undefined) })
+        proc.once('exit', () => {
+          r(undefined)
+        })
       })
       proc.stdin.write('stop\n')
       const cpu = await Promise.race([stopped, sleep(5000).then(() => undefined)])
@@ -222,33 +228,104 @@ interface Pcts {
 
 interface BenchResult {
   readonly config: { concurrentCalls: number; callsPerSecond: number; targetEventsPerSecond: number; windowS: number; scrollS: number; seed: number }
-  readonly load: { callsInConsole: number; amiReconnects: number; liveStatusAtEnd: string; rampMs: number; amiEventsPerSecond: number; newCallsPerSecond: number }
-  readonly reducer: { events: number; batches: number; mainThreadMs: number; eventsPerSecondOfMainThread: number; meanBatchMs: number; maxBatchMs: number; shareOfWallPercent: number }
-  readonly mainProcess: { cpuPercentOfOneCore: number; cpuPercentWhileScrolling: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; pbxChildCpuMsTotal: number | null }
-  readonly coalescer: { flushesPerSecond: number; patchBatchesPerSecond: number; snapshotsSent: number; maxFlushesIn16ms: number; maxPatchesIn16ms: number; minFlushGapMs: number; meanFlushMs: number; p99FlushMs: number; meanCallUpsertsPerPatch: number }
-  readonly renderer: { liveFramesPerSecond: number; meanPatchKiB: number; maxPatchKiB: number; snapshotsReceived: number; maxLiveFramesPerAnimationFrame: number; animationFramesWithMoreThanOneBatch: number; animationFramesPerSecond: number; longFramesOver20ms: number; worstFrameMs: number; mainThreadBusyPercent: number; pageErrors: number }
-  readonly latency: { method: string; clockOffsetMs: number; clockUncertaintyMs: number; newCalls: number; measured: number; eventToDomMs: Pcts & { max: number }; eventToSentMs: Pcts; heldForAckMs: Pcts; sentToDomMs: Pcts }
-  readonly scroll: { error: string } | { frames: number; droppedFramesOver20ms: number; worstFrameMs: number; p99FrameMs: number; rowsInDom: number; listHeightPx: number; dropped: DroppedFrame[] }
+  readonly load: {
+    callsInConsole: number
+    amiReconnects: number
+    liveStatusAtEnd: string
+    rampMs: number
+    amiEventsPerSecond: number
+    newCallsPerSecond: number
+  }
+  readonly reducer: {
+    events: number
+    batches: number
+    mainThreadMs: number
+    eventsPerSecondOfMainThread: number
+    meanBatchMs: number
+    maxBatchMs: number
+    shareOfWallPercent: number
+  }
+  readonly mainProcess: {
+    cpuPercentOfOneCore: number
+    cpuPercentWhileScrolling: number
+    eventLoopDelayP99Ms: number
+    eventLoopDelayMaxMs: number
+    pbxChildCpuMsTotal: number | null
+  }
+  readonly coalescer: {
+    flushesPerSecond: number
+    patchBatchesPerSecond: number
+    snapshotsSent: number
+    maxFlushesIn16ms: number
+    maxPatchesIn16ms: number
+    minFlushGapMs: number
+    meanFlushMs: number
+    p99FlushMs: number
+    meanCallUpsertsPerPatch: number
+  }
+  readonly renderer: {
+    liveFramesPerSecond: number
+    meanPatchKiB: number
+    maxPatchKiB: number
+    snapshotsReceived: number
+    maxLiveFramesPerAnimationFrame: number
+    animationFramesWithMoreThanOneBatch: number
+    animationFramesPerSecond: number
+    longFramesOver20ms: number
+    worstFrameMs: number
+    mainThreadBusyPercent: number
+    pageErrors: number
+  }
+  readonly latency: {
+    method: string
+    clockOffsetMs: number
+    clockUncertaintyMs: number
+    newCalls: number
+    measured: number
+    eventToDomMs: Pcts & { max: number }
+    eventToSentMs: Pcts
+    heldForAckMs: Pcts
+    sentToDomMs: Pcts
+  }
+  readonly scroll:
+    | { error: string }
+    | {
+        frames: number
+        droppedFramesOver20ms: number
+        worstFrameMs: number
+        p99FrameMs: number
+        rowsInDom: number
+        listHeightPx: number
+        dropped: DroppedFrame[]
+      }
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2))
   const cleanups: Array<() => Promise<unknown>> = []
   // Everything is bounded: a watchdog ends the run even if a step hangs.
-  const watchdog = setTimeout(() => {
-    console.error('bench:live: watchdog — the run took too long, stopping')
-    void runCleanups().finally(() => process.exit(2))
-  }, (opts.seconds + opts.scroll + 200) * 1000)
+  const watchdog = setTimeout(
+    () => {
+      console.error('bench:live: watchdog — the run took too long, stopping')
+      void runCleanups().finally(() => process.exit(2))
+    },
+    (opts.seconds + opts.scroll + 200) * 1000,
+  )
   watchdog.unref()
   const runCleanups = async (): Promise<void> => {
-    for (const c of cleanups.splice(0).reverse()) await c().catch((err: unknown) => { console.error('bench:live: cleanup:', err) })
+    for (const c of cleanups.splice(0).reverse())
+      await c().catch((err: unknown) => {
+        console.error('bench:live: cleanup:', err)
+      })
   }
 
   try {
     log(opts, `PBX child: ${String(opts.calls)} calls at ${round(opts.cps, 2).toString()} calls/s, ramping up (clock ×50)…`)
     const child = await startPbxChild(opts)
     let childCpuMs: number | undefined
-    cleanups.push(async () => { childCpuMs = await child.stop() })
+    cleanups.push(async () => {
+      childCpuMs = await child.stop()
+    })
     log(opts, `PBX ready: ${String(child.ready.channels)} channels after ${String(child.ready.rampMs)} ms`)
 
     const probe = installPipelineProbe()
@@ -280,7 +357,10 @@ async function main(): Promise<void> {
     }
     if (client === undefined) throw new Error('the console never connected to the PBX child')
     const runtime = core.runtimes.get(PROFILE_ID)
-    log(opts, `console synced: ${String(Object.keys(runtime.coalescer.snapshot().state.calls).length)} calls in ${String(Math.round(performance.now() - syncStart))} ms`)
+    log(
+      opts,
+      `console synced: ${String(Object.keys(runtime.coalescer.snapshot().state.calls).length)} calls in ${String(Math.round(performance.now() - syncStart))} ms`,
+    )
 
     // Arrival of each new call: its first channel's Newchannel (Uniqueid = Linkedid = the call id).
     const arrivals = new Map<string, number>()
@@ -372,10 +452,16 @@ async function main(): Promise<void> {
     const eventsInWindow = amiEvents - events0
     const flushes = probe.flushes.filter((f) => f.at >= windowStart && f.at <= windowEnd)
     const reduce = { events: probe.reducedEvents, ms: probe.reduceMs, batches: probe.reduceBatches, maxMs: probe.maxReduceMs }
-    const pageWindow = (await page.evaluate((since) => (window as unknown as { __liveBench: { collect(s: number): unknown } }).__liveBench.collect(since), windowStart)) as PageResult
+    const pageWindow = (await page.evaluate(
+      (since) => (window as unknown as { __liveBench: { collect(s: number): unknown } }).__liveBench.collect(since),
+      windowStart,
+    )) as PageResult
     // Settle: calls born at the very end of the window may reach the DOM just after it.
     await sleep(500)
-    const pageSettled = (await page.evaluate((since) => (window as unknown as { __liveBench: { collect(s: number): unknown } }).__liveBench.collect(since), windowStart)) as PageResult
+    const pageSettled = (await page.evaluate(
+      (since) => (window as unknown as { __liveBench: { collect(s: number): unknown } }).__liveBench.collect(since),
+      windowStart,
+    )) as PageResult
     const domSeen = new Map(pageSettled.seen)
 
     const eventToDom: number[] = []
@@ -421,7 +507,14 @@ async function main(): Promise<void> {
 
     const mainCpuMs = (cpu.user + cpu.system) / 1000
     const result: BenchResult = {
-      config: { concurrentCalls: opts.calls, callsPerSecond: round(opts.cps, 2), targetEventsPerSecond: opts.rate, windowS: round(wallS, 2), scrollS: opts.scroll, seed: opts.seed },
+      config: {
+        concurrentCalls: opts.calls,
+        callsPerSecond: round(opts.cps, 2),
+        targetEventsPerSecond: opts.rate,
+        windowS: round(wallS, 2),
+        scrollS: opts.scroll,
+        seed: opts.seed,
+      },
       load: {
         callsInConsole: callsNow,
         amiReconnects,
@@ -454,7 +547,13 @@ async function main(): Promise<void> {
         maxPatchesIn16ms: maxInWindow(patchTimes, 16),
         minFlushGapMs: round(Math.min(...flushTimes.slice(1).map((t, i) => t - (flushTimes[i] ?? t))), 2),
         meanFlushMs: round(flushes.reduce((s, f) => s + f.ms, 0) / Math.max(1, flushes.length), 3),
-        p99FlushMs: round(percentile(flushes.map((f) => f.ms), 99), 2),
+        p99FlushMs: round(
+          percentile(
+            flushes.map((f) => f.ms),
+            99,
+          ),
+          2,
+        ),
         meanCallUpsertsPerPatch: round(flushes.reduce((s, f) => s + f.upserts, 0) / Math.max(1, patchTimes.length), 1),
       },
       renderer: {
@@ -471,27 +570,34 @@ async function main(): Promise<void> {
         pageErrors: pageErrors.length,
       },
       latency: {
-        method: 'main: wall clock (performance.timeOrigin+now) when the AmiClient emits the Newchannel whose Uniqueid = Linkedid (the call id); page: same clock when a MutationObserver first sees that data-call-id in the DOM (newest-first list); page clock corrected by the measured offset',
+        method:
+          'main: wall clock (performance.timeOrigin+now) when the AmiClient emits the Newchannel whose Uniqueid = Linkedid (the call id); page: same clock when a MutationObserver first sees that data-call-id in the DOM (newest-first list); page clock corrected by the measured offset',
         clockOffsetMs: round(clockOffsetMs, 2),
         clockUncertaintyMs: round(clockUncertaintyMs, 2),
         newCalls: bornInWindow,
         measured: eventToDom.length,
-        eventToDomMs: { p50: round(percentile(eventToDom, 50)), p95: round(percentile(eventToDom, 95)), p99: round(percentile(eventToDom, 99)), max: round(Math.max(0, ...eventToDom)) },
+        eventToDomMs: {
+          p50: round(percentile(eventToDom, 50)),
+          p95: round(percentile(eventToDom, 95)),
+          p99: round(percentile(eventToDom, 99)),
+          max: round(Math.max(0, ...eventToDom)),
+        },
         eventToSentMs: { p50: round(percentile(eventToSent, 50)), p95: round(percentile(eventToSent, 95)), p99: round(percentile(eventToSent, 99)) },
         heldForAckMs: { p50: round(percentile(heldForAck, 50)), p95: round(percentile(heldForAck, 95)), p99: round(percentile(heldForAck, 99)) },
         sentToDomMs: { p50: round(percentile(sentToDom, 50)), p95: round(percentile(sentToDom, 95)), p99: round(percentile(sentToDom, 99)) },
       },
-      scroll: scroll.error !== undefined
-        ? { error: scroll.error }
-        : {
-            frames: scrollDeltas.length,
-            droppedFramesOver20ms: scrollDeltas.filter((d) => d > 20).length,
-            worstFrameMs: round(Math.max(0, ...scrollDeltas), 1),
-            p99FrameMs: round(percentile(scrollDeltas, 99), 1),
-            rowsInDom,
-            listHeightPx: scroll.scrollHeight ?? 0,
-            dropped: droppedFrames(scrollDeltas, scroll.detail ?? []),
-          },
+      scroll:
+        scroll.error !== undefined
+          ? { error: scroll.error }
+          : {
+              frames: scrollDeltas.length,
+              droppedFramesOver20ms: scrollDeltas.filter((d) => d > 20).length,
+              worstFrameMs: round(Math.max(0, ...scrollDeltas), 1),
+              p99FrameMs: round(percentile(scrollDeltas, 99), 1),
+              rowsInDom,
+              listHeightPx: scroll.scrollHeight ?? 0,
+              dropped: droppedFrames(scrollDeltas, scroll.detail ?? []),
+            },
     }
     if (opts.json) console.log(JSON.stringify(result, null, 2))
     else printTable(result)
@@ -505,7 +611,14 @@ function printTable(r: BenchResult): void {
   const lat = r.latency
   const ms = (o: { p50: number; p95: number; p99: number }): string => `p50 ${String(o.p50)} / p95 ${String(o.p95)} / p99 ${String(o.p99)} ms`
   const { reducer, mainProcess: main, coalescer: co, renderer: ren, load, config: cfg } = r
-  const scroll: { error?: string; droppedFramesOver20ms?: number; frames?: number; worstFrameMs?: number; p99FrameMs?: number; dropped?: DroppedFrame[] } = r.scroll
+  const scroll: {
+    error?: string
+    droppedFramesOver20ms?: number
+    frames?: number
+    worstFrameMs?: number
+    p99FrameMs?: number
+    dropped?: DroppedFrame[]
+  } = r.scroll
   const p95 = lat.eventToDomMs.p95
   const goal = (ok: boolean): string => (ok ? 'met' : 'MISSED')
   const lines = [
@@ -523,9 +636,16 @@ function printTable(r: BenchResult): void {
     scroll.error !== undefined
       ? `  scroll                     ${scroll.error}`
       : `  scroll                     ${String(scroll.droppedFramesOver20ms)} dropped frames (> 20 ms) of ${String(scroll.frames)}, worst ${String(scroll.worstFrameMs)} ms, p99 ${String(scroll.p99FrameMs)} ms` +
-        (scroll.dropped ?? []).map((d) => `\n    dropped ${String(d.ms)} ms: ${String(d.rowsInserted)} rows inserted, ${String(d.textChanges)} text changes, ${String(d.liveApplied)} live message(s) applied`).join(''),
+        (scroll.dropped ?? [])
+          .map(
+            (d) =>
+              `\n    dropped ${String(d.ms)} ms: ${String(d.rowsInserted)} rows inserted, ${String(d.textChanges)} text changes, ${String(d.liveApplied)} live message(s) applied`,
+          )
+          .join(''),
     ...(load.liveStatusAtEnd !== 'live' || load.amiEventsPerSecond === 0
-      ? [`  WARNING: the console's live state was '${load.liveStatusAtEnd}' at the end (${String(load.amiReconnects)} AMI reconnects): it fell behind and the PBX dropped it as a slow reader — the window's figures do not describe a live console`]
+      ? [
+          `  WARNING: the console's live state was '${load.liveStatusAtEnd}' at the end (${String(load.amiReconnects)} AMI reconnects): it fell behind and the PBX dropped it as a slow reader — the window's figures do not describe a live console`,
+        ]
       : []),
     'goals (reported, not asserted):',
     `  event→DOM p95 < 50 ms      ${goal(p95 < 50)} (${String(p95)} ms)`,

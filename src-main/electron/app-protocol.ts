@@ -5,9 +5,7 @@ import { APP_HOST, APP_SCHEME } from '../core/security/trusted-sender'
 
 /** Must run before `app.whenReady()`: app:// behaves like https (secure, standard origin). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
 /**

@@ -44,7 +44,8 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-type ParsedFrame = { readonly kind: 'request'; readonly request: WireRequest } | { readonly kind: 'notify'; readonly channel: string; readonly input: unknown }
+type ParsedFrame =
+  { readonly kind: 'request'; readonly request: WireRequest } | { readonly kind: 'notify'; readonly channel: string; readonly input: unknown }
 
 /** A request {id, channel, input} or a notify {notify, input}; null for anything else. */
 function parseFrame(data: string): ParsedFrame | null {

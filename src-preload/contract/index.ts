@@ -85,9 +85,7 @@ export { eventChannelNames, invokeChannelNames, ipcName, notifyChannelNames } fr
 export type { EventChannel, InvokeChannel, NotifyChannel } from './names'
 
 /** Arguments of a bridge function: channels without input take none. */
-export type InvokeArgs<C extends InvokeChannel> = undefined extends InvokeInput<C>
-  ? [input?: InvokeInput<C>]
-  : [input: InvokeInput<C>]
+export type InvokeArgs<C extends InvokeChannel> = undefined extends InvokeInput<C> ? [input?: InvokeInput<C>] : [input: InvokeInput<C>]
 
 /**
  * What `window.attendant` is: one function per invoke channel, one subscribe function per event

@@ -12,12 +12,24 @@ export const historyFilterSchema = z.strictObject({
   from: epochMs.optional(),
   to: epochMs.optional(),
   text: cleanText(100).optional(),
-  direction: z.array(z.enum(['inbound', 'outbound', 'internal'])).max(3).optional(),
-  disposition: z.array(z.string().regex(/^[A-Z ]{1,20}$/)).max(8).optional(),
+  direction: z
+    .array(z.enum(['inbound', 'outbound', 'internal']))
+    .max(3)
+    .optional(),
+  disposition: z
+    .array(z.string().regex(/^[A-Z ]{1,20}$/))
+    .max(8)
+    .optional(),
   outcome: z.enum(['answered', 'missed']).optional(),
   minDuration: z.number().int().min(0).max(86_400).optional(),
-  queue: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/).optional(),
-  extension: z.string().regex(/^[0-9*#]{1,20}$/).optional(),
+  queue: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,80}$/)
+    .optional(),
+  extension: z
+    .string()
+    .regex(/^[0-9*#]{1,20}$/)
+    .optional(),
 })
 
 export const historyQueryInputSchema = z.strictObject({

@@ -17,10 +17,22 @@ const digits = (min: number, max: number, what: string) =>
 
 const port = z.number().int().min(1).max(65535)
 /** Hostname, IPv4 or bracket-less IPv6; nothing that could smuggle a path, user-info or port. */
-const host = z.string().min(1).max(253).regex(/^[A-Za-z0-9._:-]+$/, 'host must be a hostname or IP address')
+const host = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'host must be a hostname or IP address')
 /** AMI/ARI user names go into protocol headers: no CR/LF, no spaces, no separators. */
-const pbxUser = z.string().min(1).max(80).regex(/^[A-Za-z0-9_.@-]+$/, 'user may contain only letters, digits, _ . @ -')
-const dialplanName = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -')
+const pbxUser = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_.@-]+$/, 'user may contain only letters, digits, _ . @ -')
+const dialplanName = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -')
 /** PEM text of a CA certificate; bounded so a pasted file cannot bloat the store. */
 const pem = cleanText(64_000, { multiline: true }).regex(/-----BEGIN CERTIFICATE-----/, 'must be a PEM certificate')
 
@@ -62,16 +74,19 @@ export const ariSettingsSchema = z.strictObject({
 
 export const freepbxSettingsSchema = z.strictObject({
   enabled: z.boolean(),
-  baseUrl: cleanText(2048)
-    .refine((value) => {
-      try {
-        const url = new URL(value)
-        return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
-      } catch {
-        return false
-      }
-    }, 'baseUrl must be an http(s) URL without user or password'),
-  clientId: z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'clientId must be printable ASCII without spaces'),
+  baseUrl: cleanText(2048).refine((value) => {
+    try {
+      const url = new URL(value)
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
+    } catch {
+      return false
+    }
+  }, 'baseUrl must be an http(s) URL without user or password'),
+  clientId: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'clientId must be printable ASCII without spaces'),
   /** A private CA for an https base URL (FreePBX behind a self-signed or in-house certificate). */
   ca: pem.optional(),
   hasSecret: z.boolean(),
@@ -109,7 +124,10 @@ export const originateSettingsSchema = z.strictObject({
   /** The fixed channel the operator's own phone is reached on; '{ext}' is replaced by ownExtension. */
   channelTemplate: z
     .string()
-    .regex(/^(PJSIP|SIP|IAX2|DAHDI|Local)\/\{ext\}(@[A-Za-z0-9_-]{1,80})?$/, "channelTemplate must look like 'PJSIP/{ext}' or 'Local/{ext}@from-internal'"),
+    .regex(
+      /^(PJSIP|SIP|IAX2|DAHDI|Local)\/\{ext\}(@[A-Za-z0-9_-]{1,80})?$/,
+      "channelTemplate must look like 'PJSIP/{ext}' or 'Local/{ext}@from-internal'",
+    ),
   context: dialplanName,
   voicemailContext: dialplanName,
   /** Digits (plus * as FreePBX uses: '*') dialled before an extension to reach its voicemail. */

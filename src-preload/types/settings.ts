@@ -24,7 +24,10 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>
  * calls, how many removals the operator confirmed (history.retentionPreview's count). Main
  * refuses such a change without it, or when it would now remove more than was confirmed.
  */
-export const settingsSetInputSchema = settingsSchema.partial().extend({ confirmHistoryRemoval: z.number().int().min(0).optional() }).strict()
+export const settingsSetInputSchema = settingsSchema
+  .partial()
+  .extend({ confirmHistoryRemoval: z.number().int().min(0).optional() })
+  .strict()
 export type SettingsSetInput = z.infer<typeof settingsSetInputSchema>
 
 export const defaultSettings: Settings = {

@@ -40,8 +40,7 @@ if (bridge === null) {
     const { settings, info } = useAppStore.getState()
     const statuses = useLiveStore.getState().statuses
     const preferred = settings?.activeProfileId ?? null
-    const profileId =
-      preferred !== null && preferred in statuses ? preferred : (info?.demoProfileId ?? Object.keys(statuses)[0] ?? null)
+    const profileId = preferred !== null && preferred in statuses ? preferred : (info?.demoProfileId ?? Object.keys(statuses)[0] ?? null)
     if (profileId !== null) await useLiveStore.getState().subscribe(profileId)
   }
   bridge.onLinkChange((state) => {

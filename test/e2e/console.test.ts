@@ -18,7 +18,9 @@ function inbound(callerName: string, callerNum = '+4930123456'): { uniqueid: str
 }
 
 /** An outside caller on the reception DID, answered at the operator's phone (extension 100). */
-async function answeredAtReception(callerName: string): Promise<{ trunk: { uniqueid: string; name: string }; phone: { uniqueid: string; name: string } }> {
+async function answeredAtReception(
+  callerName: string,
+): Promise<{ trunk: { uniqueid: string; name: string }; phone: { uniqueid: string; name: string } }> {
   const trunk = inbound(callerName)
   const phone = await ringingAt(h.demo, '100')
   expect(h.demo.pbx.answer(phone.uniqueid)).toBe(true)
@@ -81,7 +83,10 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     const { page, errors } = await openConsole(browser, h)
     const ch = inbound('Button Caller')
     await rowWith(page, 'Button Caller').click()
-    await page.getByRole('toolbar', { name: 'Call actions' }).getByRole('button', { name: /Hang up/ }).click()
+    await page
+      .getByRole('toolbar', { name: 'Call actions' })
+      .getByRole('button', { name: /Hang up/ })
+      .click()
     await page.getByRole('status').filter({ hasText: 'Call hung up' }).waitFor()
     await eventually('the trunk channel gone', () => (channelNames(h.demo).includes(ch.name) ? undefined : true))
     await rowWith(page, 'Button Caller').waitFor({ state: 'detached' })
@@ -400,7 +405,8 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     const { page, errors } = await openConsole(browser, h)
     await page.keyboard.press('?')
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
-    for (const what of ['Hang up the selected call', 'Blind transfer the selected call', 'Park the selected call']) await help.getByText(what).waitFor()
+    for (const what of ['Hang up the selected call', 'Blind transfer the selected call', 'Park the selected call'])
+      await help.getByText(what).waitFor()
     await page.mouse.click(5, 5)
     await help.waitFor({ state: 'detached' })
     await page.keyboard.press('/')
@@ -448,7 +454,9 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
         const row = [...el.querySelectorAll('[role=row]')].find((r) => Math.abs(r.getBoundingClientRect().top - edge) < 2)
         return row?.querySelector('.party-primary')?.textContent
       })
-    await body.evaluate((el) => { el.scrollTop = 400 })
+    await body.evaluate((el) => {
+      el.scrollTop = 400
+    })
     await expect.poll(topRow).toBe('Caller 20')
     // The user keeps scrolling (a scroll event every 50 ms, back and forth by a pixel) while a
     // call that sorts above the viewport arrives, for longer than a refresh of the held order.
@@ -465,11 +473,15 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     await sleep(900)
     expect(await topRow()).toBe('Caller 20')
     expect(await rowWith(page, 'Caller 00').count()).toBe(0)
-    await body.evaluate(() => { clearInterval((window as unknown as { __jiggle?: ReturnType<typeof setInterval> }).__jiggle) })
+    await body.evaluate(() => {
+      clearInterval((window as unknown as { __jiggle?: ReturnType<typeof setInterval> }).__jiggle)
+    })
     // Scrolling stopped: the live order is back, the list scrolled past the new call, the row stays.
     await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('32')
     expect(await topRow()).toBe('Caller 20')
-    await body.evaluate((el) => { el.scrollTop = 0 })
+    await body.evaluate((el) => {
+      el.scrollTop = 0
+    })
     await expect.poll(topRow).toBe('Caller 00')
     expect(errors).toEqual([])
   })

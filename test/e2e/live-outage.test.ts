@@ -26,7 +26,9 @@ function rowWith(page: Page, text: string): Locator {
 
 /** A row's cell text by column: With, State, Time, Path. */
 async function cells(row: Locator): Promise<{ with: string; state: string; time: string; path: string }> {
-  const [withText, state, time, path] = await Promise.all(['.col-callee', '.col-state', '.col-duration', '.col-via'].map((c) => row.locator(c).textContent()))
+  const [withText, state, time, path] = await Promise.all(
+    ['.col-callee', '.col-state', '.col-duration', '.col-via'].map((c) => row.locator(c).textContent()),
+  )
   return { with: withText ?? '', state: state ?? '', time: time ?? '', path: path ?? '' }
 }
 
@@ -126,13 +128,21 @@ describe('during an outage the console does not look live', () => {
     expect(await page.locator('button[data-extension="105"]').getAttribute('aria-disabled')).toBe('true')
     expect(await page.getByRole('button', { name: 'Call', exact: true }).getAttribute('aria-disabled')).toBe('true')
     await page.keyboard.press('h')
-    await page.getByRole('status').filter({ hasText: /^Actions are off: PBX unreachable/ }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Actions are off: PBX unreachable/ })
+      .waitFor()
     // Pressed anyway (it stays focusable and says why): still nothing is sent.
     await hangup.click({ force: true })
     await page.keyboard.press('t')
     expect(await page.getByRole('dialog', { name: 'Transfer to' }).count()).toBe(0)
     expect(channelNames(h.demo)).toContain(trunk.name)
-    expect(await page.getByRole('status').filter({ hasText: /circuit_open|paused after repeated failures/ }).count()).toBe(0)
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /circuit_open|paused after repeated failures/ })
+        .count(),
+    ).toBe(0)
     await shoot(page, 'calls-stale')
 
     // The Queues view: stale too, Pause buttons off.

@@ -38,7 +38,10 @@ describe('an action whose answer is lost, in real Chromium', () => {
     await page.keyboard.press('h')
     await page.getByRole('status').filter({ hasText: 'Outcome unknown' }).waitFor()
     // The PBX did hang up; the console only learns it from the rebuilt call list.
-    await page.getByRole('status').filter({ hasText: 'Hang-up done (after the PBX answered again): the call is gone from the PBX' }).waitFor({ timeout: 20_000 })
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Hang-up done (after the PBX answered again): the call is gone from the PBX' })
+      .waitFor({ timeout: 20_000 })
     expect(await page.getByRole('status').filter({ hasText: 'Outcome unknown' }).count()).toBe(0)
     await eventually('the trunk channel gone', () => (channelNames(harness.demo).includes(ch.name) ? undefined : true))
     await row.waitFor({ state: 'detached' })

@@ -71,11 +71,14 @@ async function saveProfile(page: Page, name: string): Promise<void> {
 
 /** An outside caller on a DID that rings extension 100. */
 function inbound(pbx: BuiltinDemo, callerName: string): void {
-  if (pbx.pbx.placeCall({ from: { trunk: 'trunk', callerNum: '+4930123456', callerName }, to: '4930555002' }) === undefined) throw new Error('the demo refused the call')
+  if (pbx.pbx.placeCall({ from: { trunk: 'trunk', callerNum: '+4930123456', callerName }, to: '4930555002' }) === undefined)
+    throw new Error('the demo refused the call')
 }
 
-const callRow = (page: Page, text: string) => page.getByRole('grid', { name: 'Live calls' }).locator('[role=row][data-call-id]').filter({ hasText: text })
-const statusGroup = (page: Page, name: string) => page.getByRole('contentinfo', { name: 'Connection status' }).locator('.status-group').filter({ hasText: name })
+const callRow = (page: Page, text: string) =>
+  page.getByRole('grid', { name: 'Live calls' }).locator('[role=row][data-call-id]').filter({ hasText: text })
+const statusGroup = (page: Page, name: string) =>
+  page.getByRole('contentinfo', { name: 'Connection status' }).locator('.status-group').filter({ hasText: name })
 
 describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
   it('first run: no profile can be created until the admin passphrase is set with the setup code from the terminal', async () => {
@@ -94,7 +97,10 @@ describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
     await step.getByLabel('Repeat it').fill(ADMIN)
     await step.getByLabel('Setup code').fill('AAAA-AAAA-AAAA')
     await step.getByRole('button', { name: 'Set admin passphrase' }).click()
-    await step.getByRole('alert').getByText(/setup code is not correct/).waitFor()
+    await step
+      .getByRole('alert')
+      .getByText(/setup code is not correct/)
+      .waitFor()
     // The wrong code costs a wait; the right one, typed after it, is accepted.
     await page.waitForTimeout(1100)
     await step.getByLabel('Setup code').fill(SETUP_CODE.toLowerCase())
@@ -106,7 +112,7 @@ describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
     expect(errors).toEqual([])
   })
 
-  it("the editor sets the sealed settings apart and says what a save will need and drop", async () => {
+  it('the editor sets the sealed settings apart and says what a save will need and drop', async () => {
     await adminPassphraseSet()
     const { page, errors } = await openConsole(browser, h, { waitLive: false })
     await fillNewProfile(page, h.demo, 'main-office', 'Main office')
@@ -118,7 +124,9 @@ describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
     await form.getByRole('group', { name: 'AMI', exact: true }).getByRole('textbox', { name: 'Port' }).fill('5039')
     const notes = form.getByRole('note', { name: 'What saving needs' })
     await notes.getByText('Changed sealed settings (dial limits, AMI endpoint): saving needs the admin passphrase.').waitFor()
-    await notes.getByText(/The stored AMI secret was entered for 127\.0\.0\.1:\d+; it is dropped on save unless you type it again for 127\.0\.0\.1:5039\./).waitFor()
+    await notes
+      .getByText(/The stored AMI secret was entered for 127\.0\.0\.1:\d+; it is dropped on save unless you type it again for 127\.0\.0\.1:5039\./)
+      .waitFor()
     mkdirSync(SHOTS, { recursive: true })
     for (const theme of ['light', 'dark'] as const) {
       await h.core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
@@ -156,7 +164,11 @@ describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
     await adminPassphraseSet()
     const { page, errors } = await openConsole(browser, h, { waitLive: false })
     await fillNewProfile(page, h.demo, 'wrong', 'Wrong secret')
-    await page.getByRole('form', { name: 'New PBX profile' }).getByRole('group', { name: 'AMI', exact: true }).getByLabel('AMI secret').fill('not-the-secret')
+    await page
+      .getByRole('form', { name: 'New PBX profile' })
+      .getByRole('group', { name: 'AMI', exact: true })
+      .getByLabel('AMI secret')
+      .fill('not-the-secret')
     const results = await testConnection(page)
     expect(results[0]).toMatch(/^AMI: /)
     expect(results[0]).not.toMatch(/connected/)

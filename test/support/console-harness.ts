@@ -44,14 +44,26 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
   const auditDir = mkdtempSync(join(tmpdir(), 'att-audit-'))
   const auditLog = new FileAuditLog({ dir: auditDir })
   const via = options.amiVia === undefined ? undefined : await options.amiVia(demo.builtin.profile.ami.port)
-  const routed = via === undefined ? demo.builtin : { ...demo.builtin, profile: { ...demo.builtin.profile, ami: { ...demo.builtin.profile.ami, port: via.port } } }
-  const seat = { ...routed.profile.operator, ...(options.role === undefined ? {} : { role: options.role }), ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }) }
+  const routed =
+    via === undefined ? demo.builtin : { ...demo.builtin, profile: { ...demo.builtin.profile, ami: { ...demo.builtin.profile.ami, port: via.port } } }
+  const seat = {
+    ...routed.profile.operator,
+    ...(options.role === undefined ? {} : { role: options.role }),
+    ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }),
+  }
   const builtin = { ...routed, profile: { ...routed.profile, operator: seat } }
   const core = createTestCore({
     auditLog,
     ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }),
     ...(withBuiltin ? { builtinProfile: builtin } : {}),
-    appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: withBuiltin, ...(withBuiltin ? { demoProfileId: demo.builtin.profile.id } : {}) },
+    appInfo: {
+      name: 'Attendant',
+      version: '0.1.0',
+      platform: process.platform,
+      mode: 'web',
+      demo: withBuiltin,
+      ...(withBuiltin ? { demoProfileId: demo.builtin.profile.id } : {}),
+    },
   })
   await core.start()
   const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
@@ -85,7 +97,11 @@ export function consoleForEachTest(use: (harness: ConsoleHarness) => void, optio
 }
 
 /** Opens the console in a fresh page and waits until the shown PBX is live. */
-export async function openConsole(browser: Browser, harness: ConsoleHarness, opts: { waitLive?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openConsole(
+  browser: Browser,
+  harness: ConsoleHarness,
+  opts: { waitLive?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   // Bounded waits: a missing element fails in seconds, well inside the test's own limit.
   page.setDefaultTimeout(10_000)

@@ -43,10 +43,15 @@ export function watchLive(core: TestCore, profileId = 'demo'): LiveWatch {
 export async function untilLoaded(core: TestCore, profileId = 'demo', extension = '105'): Promise<LiveWatch> {
   await expect.poll(() => core.runtimes.statuses().find((s) => s.profileId === profileId)?.ami, { timeout: 15_000 }).toBe('connected')
   const watch = watchLive(core, profileId)
-  await expect.poll(async () => {
-    await watch.subscribe()
-    return watch.state().extensions[extension] !== undefined
-  }, { timeout: 15_000 }).toBe(true)
+  await expect
+    .poll(
+      async () => {
+        await watch.subscribe()
+        return watch.state().extensions[extension] !== undefined
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true)
   return watch
 }
 
@@ -71,7 +76,9 @@ export async function startDemoCore(options: DemoCoreOptions, cleanups: Cleanups
   const demo = await startBuiltinDemo({ rate: 0, seed: options.seed })
   cleanups.push(() => demo.stop())
   const base = demo.builtin.profile
-  const core = createTestCore({ builtinProfile: { ...demo.builtin, profile: { ...base, ...options.profile, operator: { ...base.operator, ...options.operator } } } })
+  const core = createTestCore({
+    builtinProfile: { ...demo.builtin, profile: { ...base, ...options.profile, operator: { ...base.operator, ...options.operator } } },
+  })
   cleanups.push(() => core.close())
   await core.start()
   const live = await untilLoaded(core, 'demo', options.loadedWith)

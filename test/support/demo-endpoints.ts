@@ -4,7 +4,12 @@
  * call,reporting,originate; ARI `console`; FreePBX application `attendant`), as the connection
  * tests set them up. Each endpoint may sit behind a front (a proxy, a TLS terminator).
  */
-import { type FreepbxDemoClient, type FreepbxDemoOptions, type FreepbxDemoServer, startFreepbxDemoServer } from '../../src-main/core/demo-freepbx/index'
+import {
+  type FreepbxDemoClient,
+  type FreepbxDemoOptions,
+  type FreepbxDemoServer,
+  startFreepbxDemoServer,
+} from '../../src-main/core/demo-freepbx/index'
 import { type DemoPbx, startDemoPbx } from '../../src-main/core/demo/index'
 import { type AmiUser, makeUser } from '../../src-main/core/demo/ami-users'
 import { type PbxProfile, type SecretKind, builtinDemoProfile } from '../../src-main/core/profiles/index'
@@ -38,7 +43,10 @@ export interface DemoEndpoints<F extends LoopbackFront = LoopbackFront> {
 }
 
 /** Starts the three endpoints (and their fronts); everything is stopped by `cleanups`, last first. */
-export async function startDemoEndpoints<F extends LoopbackFront = LoopbackFront>(options: DemoEndpointsOptions<F>, cleanups: Cleanups): Promise<DemoEndpoints<F>> {
+export async function startDemoEndpoints<F extends LoopbackFront = LoopbackFront>(
+  options: DemoEndpointsOptions<F>,
+  cleanups: Cleanups,
+): Promise<DemoEndpoints<F>> {
   const { secrets } = options
   const pbx = await startDemoPbx({
     amiPort: 0,
@@ -49,14 +57,27 @@ export async function startDemoEndpoints<F extends LoopbackFront = LoopbackFront
     ariUsers: [{ username: 'console', secret: secrets.ari }],
   })
   cleanups.push(() => pbx.stop())
-  const api = await startFreepbxDemoServer({ clients: [{ clientId: 'attendant', clientSecret: secrets.freepbx }, ...(options.moreApiClients ?? [])], config: pbx.freepbx, ...options.api })
+  const api = await startFreepbxDemoServer({
+    clients: [{ clientId: 'attendant', clientSecret: secrets.freepbx }, ...(options.moreApiClients ?? [])],
+    config: pbx.freepbx,
+    ...options.api,
+  })
   cleanups.push(() => api.close())
   let fronts: Record<EndpointName, F> | undefined
   if (options.front !== undefined) {
     fronts = { ami: await options.front(pbx.ami.port), ari: await options.front(pbx.ari.port), rest: await options.front(api.port) }
     for (const f of Object.values(fronts)) cleanups.push(() => f.close())
   }
-  const base = builtinDemoProfile({ ami: fronts?.ami.port ?? pbx.ami.port, ari: fronts?.ari.port ?? pbx.ari.port, freepbxHttp: fronts?.rest.port ?? api.port })
-  const profile: PbxProfile = { ...base, ami: { ...base.ami, user: 'console' }, ari: { ...base.ari, user: 'console' }, freepbx: { ...base.freepbx, clientId: 'attendant' } }
+  const base = builtinDemoProfile({
+    ami: fronts?.ami.port ?? pbx.ami.port,
+    ari: fronts?.ari.port ?? pbx.ari.port,
+    freepbxHttp: fronts?.rest.port ?? api.port,
+  })
+  const profile: PbxProfile = {
+    ...base,
+    ami: { ...base.ami, user: 'console' },
+    ari: { ...base.ari, user: 'console' },
+    freepbx: { ...base.freepbx, clientId: 'attendant' },
+  }
   return { pbx, api, profile, fronts }
 }

@@ -120,7 +120,11 @@ export class FakeAmiServer {
             const good =
               m.get('Username') === user &&
               (key !== undefined
-                ? challenge !== undefined && key === createHash('md5').update(challenge + secret).digest('hex')
+                ? challenge !== undefined &&
+                  key ===
+                    createHash('md5')
+                      .update(challenge + secret)
+                      .digest('hex')
                 : m.get('Secret') === secret)
             if (good) {
               conn.loggedIn = true
@@ -135,11 +139,20 @@ export class FakeAmiServer {
             return
           }
           case 'ping':
-            if (this.answerPing) ok([['Ping', 'Pong'], ['Timestamp', '1795552381.704682']])
+            if (this.answerPing)
+              ok([
+                ['Ping', 'Pong'],
+                ['Timestamp', '1795552381.704682'],
+              ])
             return
           case 'corestatus':
             if (this.opts.denyCoreStatus === true) conn.reply([['Response', 'Error'], ...idField, ['Message', 'Permission denied']])
-            else ok([['CoreStartupDate', '2026-11-24'], ['CoreStartupTime', '07:00:00'], ['CoreCurrentCalls', '0']])
+            else
+              ok([
+                ['CoreStartupDate', '2026-11-24'],
+                ['CoreStartupTime', '07:00:00'],
+                ['CoreCurrentCalls', '0'],
+              ])
             return
           case 'logoff':
             conn.reply([['Response', 'Goodbye'], ...idField, ['Message', 'Thanks for all the fish.']])

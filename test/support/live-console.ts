@@ -20,7 +20,14 @@ export interface LiveConsole {
 }
 
 export async function nextSync(sync: LiveSync): Promise<void> {
-  await nextEvent<true>('a resync', (done) => sync.on('synced', () => { done(true) }), 10_000)
+  await nextEvent<true>(
+    'a resync',
+    (done) =>
+      sync.on('synced', () => {
+        done(true)
+      }),
+    10_000,
+  )
 }
 
 /** Starts the demo PBX (no random calls) and the console on it; returns once the first rebuild is done. */
@@ -38,7 +45,9 @@ export async function startLiveConsole(seed: number, cleanups: Cleanups): Promis
   })
   cleanups.push(() => client.stop())
   const sync = new LiveSync({ client, now: () => pbx.engine.now() })
-  cleanups.push(() => { sync.stop() })
+  cleanups.push(() => {
+    sync.stop()
+  })
   sync.start()
   const first = nextSync(sync)
   await client.start()

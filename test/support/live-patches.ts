@@ -49,16 +49,36 @@ export function applyLivePatches(state: LiveState, patches: readonly LivePatch[]
   for (const p of patches) meta = p.meta ?? meta
   return {
     meta,
-    channels: applyCollectionPatches<EntityOf<'channels'>>(state.channels, patches.map((p) => p.channels)),
-    calls: applyCollectionPatches<EntityOf<'calls'>>(state.calls, patches.map((p) => p.calls)),
-    extensions: applyCollectionPatches<EntityOf<'extensions'>>(state.extensions, patches.map((p) => p.extensions)),
-    devices: applyCollectionPatches<EntityOf<'devices'>>(state.devices, patches.map((p) => p.devices)),
-    queues: applyCollectionPatches<EntityOf<'queues'>>(state.queues, patches.map((p) => p.queues)),
-    parked: applyCollectionPatches<EntityOf<'parked'>>(state.parked, patches.map((p) => p.parked)),
-    bridges: applyCollectionPatches<EntityOf<'bridges'>>(state.bridges, patches.map((p) => p.bridges)),
+    channels: applyCollectionPatches<EntityOf<'channels'>>(
+      state.channels,
+      patches.map((p) => p.channels),
+    ),
+    calls: applyCollectionPatches<EntityOf<'calls'>>(
+      state.calls,
+      patches.map((p) => p.calls),
+    ),
+    extensions: applyCollectionPatches<EntityOf<'extensions'>>(
+      state.extensions,
+      patches.map((p) => p.extensions),
+    ),
+    devices: applyCollectionPatches<EntityOf<'devices'>>(
+      state.devices,
+      patches.map((p) => p.devices),
+    ),
+    queues: applyCollectionPatches<EntityOf<'queues'>>(
+      state.queues,
+      patches.map((p) => p.queues),
+    ),
+    parked: applyCollectionPatches<EntityOf<'parked'>>(
+      state.parked,
+      patches.map((p) => p.parked),
+    ),
+    bridges: applyCollectionPatches<EntityOf<'bridges'>>(
+      state.bridges,
+      patches.map((p) => p.bridges),
+    ),
   }
 }
-
 
 /** Pure: the state after `patch`. Untouched collections keep their identity (cheap selectors). */
 export function applyLivePatch(state: LiveState, patch: LivePatch): LiveState {

@@ -49,7 +49,13 @@ export async function startAmiRecorder(): Promise<AmiRecorder> {
     challenge,
     received: () => text,
     connections: () => count,
-    sawSecret: (secret) => text.includes(`Secret: ${secret}\r\n`) || text.includes(`Key: ${createHash('md5').update(challenge + secret).digest('hex')}`),
+    sawSecret: (secret) =>
+      text.includes(`Secret: ${secret}\r\n`) ||
+      text.includes(
+        `Key: ${createHash('md5')
+          .update(challenge + secret)
+          .digest('hex')}`,
+      ),
     reset: () => {
       text = ''
       count = 0
@@ -86,7 +92,8 @@ export async function startHttpRecorder(): Promise<HttpRecorder> {
     port,
     url: `http://127.0.0.1:${String(port)}`,
     requests: () => [...seen],
-    sawSecret: (secret) => seen.some((r) => decoded(r).includes(`:${secret}`) || r.includes(`=${encodeURIComponent(secret)}`) || r.includes(`"${secret}"`)),
+    sawSecret: (secret) =>
+      seen.some((r) => decoded(r).includes(`:${secret}`) || r.includes(`=${encodeURIComponent(secret)}`) || r.includes(`"${secret}"`)),
     reset: () => {
       seen = []
     },

@@ -22,7 +22,10 @@ export function toActionFailure(err: unknown): ApiFailure {
       return new ApiFailure('pbx_error', `The PBX refused it: ${friendly(said)}`)
     }
     case 'outcome_unknown':
-      return new ApiFailure('outcome_unknown', 'The connection dropped before the PBX answered: the outcome is unknown until the call list is refreshed')
+      return new ApiFailure(
+        'outcome_unknown',
+        'The connection dropped before the PBX answered: the outcome is unknown until the call list is refreshed',
+      )
     case 'timeout':
       return new ApiFailure('timeout', 'The PBX did not answer in time; the outcome is unknown')
     case 'not_connected':

@@ -101,7 +101,11 @@ export async function runGuarded<P extends PolicyTable>(
   }
   try {
     const done = await body(scope)
-    await d.audit.append({ ...base, result: 'ok', detail: detailOf(done.note, done.ref === undefined ? undefined : `ref ${done.ref}`, attempt.support) })
+    await d.audit.append({
+      ...base,
+      result: 'ok',
+      detail: detailOf(done.note, done.ref === undefined ? undefined : `ref ${done.ref}`, attempt.support),
+    })
     return done.ref === undefined ? { message: done.message } : { message: done.message, ref: done.ref }
   } catch (err) {
     const failure = toActionFailure(err)

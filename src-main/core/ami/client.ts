@@ -406,7 +406,10 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       }
     }
     for (const [id, settle] of this.originates) {
-      settle({ status: 'unknown', error: new AmiError('outcome_unknown', 'connection lost before OriginateResponse', { action: 'Originate', actionId: id }) })
+      settle({
+        status: 'unknown',
+        error: new AmiError('outcome_unknown', 'connection lost before OriginateResponse', { action: 'Originate', actionId: id }),
+      })
     }
     this.originates.clear()
   }
@@ -451,7 +454,9 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       if (o.auth === 'md5') {
         const ch = await this.internalAction('Challenge', { AuthType: 'MD5' })
         const challenge = ch.get('Challenge') ?? ''
-        const key = createHash('md5').update(challenge + this.#secret).digest('hex')
+        const key = createHash('md5')
+          .update(challenge + this.#secret)
+          .digest('hex')
         await this.internalAction('Login', { AuthType: 'MD5', Username: o.username, Key: key, Events: events })
       } else {
         await this.internalAction('Login', { Username: o.username, Secret: this.#secret, Events: events })
@@ -663,7 +668,10 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       if (opts.signal !== undefined) {
         const signal = opts.signal
         const onAbort = (): void => {
-          this.abandon(p, new AmiError('aborted', p.written ? `${name} aborted after it was sent` : `${name} aborted`, { action: name, actionId: id }))
+          this.abandon(
+            p,
+            new AmiError('aborted', p.written ? `${name} aborted after it was sent` : `${name} aborted`, { action: name, actionId: id }),
+          )
         }
         signal.addEventListener('abort', onAbort, { once: true })
         p.cleanupAbort = () => {
@@ -706,7 +714,13 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   private armTimer(p: Pending): void {
     clearTimeout(p.timer)
     p.timer = setTimeout(() => {
-      this.abandon(p, new AmiError('timeout', `${p.name} got no ${p.response === undefined ? 'response' : 'list completion'} within ${String(p.timeoutMs)} ms`, { action: p.name, actionId: p.id }))
+      this.abandon(
+        p,
+        new AmiError('timeout', `${p.name} got no ${p.response === undefined ? 'response' : 'list completion'} within ${String(p.timeoutMs)} ms`, {
+          action: p.name,
+          actionId: p.id,
+        }),
+      )
     }, p.timeoutMs)
   }
 

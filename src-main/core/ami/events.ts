@@ -140,7 +140,10 @@ const SPECS = {
   Hangup: { channels: CH, fields: { cause: n('Cause'), causeTxt: s('Cause-txt') } },
   HangupRequest: { channels: CH, fields: { cause: n('Cause') } },
   SoftHangupRequest: { channels: CH, fields: { cause: n('Cause') } },
-  LocalBridge: { channels: ['LocalOne', 'LocalTwo'], fields: { context: s('Context'), exten: s('Exten'), localOptimization: s('LocalOptimization') } },
+  LocalBridge: {
+    channels: ['LocalOne', 'LocalTwo'],
+    fields: { context: s('Context'), exten: s('Exten'), localOptimization: s('LocalOptimization') },
+  },
   DTMFBegin: { channels: CH, fields: { digit: s('Digit'), direction: s('Direction') } },
   DTMFEnd: { channels: CH, fields: { digit: s('Digit'), durationMs: n('DurationMs'), direction: s('Direction') } },
   // dial
@@ -364,10 +367,7 @@ export interface AmiEventBase<N extends string> {
   readonly actionId: string | undefined
 }
 
-export type AmiEventOf<N extends TypedEventName> = AmiEventBase<N> &
-  ChannelProps<Specs[N]> &
-  BridgeProps<Specs[N]> &
-  FieldProps<Specs[N]>
+export type AmiEventOf<N extends TypedEventName> = AmiEventBase<N> & ChannelProps<Specs[N]> & BridgeProps<Specs[N]> & FieldProps<Specs[N]>
 
 export type AmiTypedEvent = { [N in TypedEventName]: AmiEventOf<N> }[TypedEventName]
 
@@ -499,21 +499,51 @@ const NO_VARIABLES: Readonly<Record<string, string>> = Object.freeze({})
 /** Slot order = CHANNEL_KEYS order. */
 function setChannelSlot(ch: MutableChannel, slot: number, v: string): void {
   switch (slot) {
-    case 0: ch.channel ??= v; break
-    case 1: ch.channelState ??= toNumber(v); break
-    case 2: ch.channelStateDesc ??= v; break
-    case 3: ch.callerIdNum ??= v; break
-    case 4: ch.callerIdName ??= v; break
-    case 5: ch.connectedLineNum ??= v; break
-    case 6: ch.connectedLineName ??= v; break
-    case 7: ch.language ??= v; break
-    case 8: ch.accountCode ??= v; break
-    case 9: ch.context ??= v; break
-    case 10: ch.exten ??= v; break
-    case 11: ch.priority ??= toNumber(v); break
-    case 12: ch.uniqueid ??= v; break
-    case 13: ch.linkedid ??= v; break
-    case 14: ch.tenantId ??= v; break
+    case 0:
+      ch.channel ??= v
+      break
+    case 1:
+      ch.channelState ??= toNumber(v)
+      break
+    case 2:
+      ch.channelStateDesc ??= v
+      break
+    case 3:
+      ch.callerIdNum ??= v
+      break
+    case 4:
+      ch.callerIdName ??= v
+      break
+    case 5:
+      ch.connectedLineNum ??= v
+      break
+    case 6:
+      ch.connectedLineName ??= v
+      break
+    case 7:
+      ch.language ??= v
+      break
+    case 8:
+      ch.accountCode ??= v
+      break
+    case 9:
+      ch.context ??= v
+      break
+    case 10:
+      ch.exten ??= v
+      break
+    case 11:
+      ch.priority ??= toNumber(v)
+      break
+    case 12:
+      ch.uniqueid ??= v
+      break
+    case 13:
+      ch.linkedid ??= v
+      break
+    case 14:
+      ch.tenantId ??= v
+      break
     default: {
       if (ch.variables === NO_VARIABLES) ch.variables = {}
       addVariable(ch.variables, v)
@@ -524,14 +554,29 @@ function setChannelSlot(ch: MutableChannel, slot: number, v: string): void {
 /** Slot order = BRIDGE_KEYS order. */
 function setBridgeSlot(br: MutableBridge, slot: number, v: string): void {
   switch (slot) {
-    case 0: br.uniqueid ??= v; break
-    case 1: br.type ??= v; break
-    case 2: br.technology ??= v; break
-    case 3: br.creator ??= v; break
-    case 4: br.name ??= v; break
-    case 5: br.numChannels ??= toNumber(v); break
-    case 6: br.videoSourceMode ??= v; break
-    default: br.videoSource ??= v
+    case 0:
+      br.uniqueid ??= v
+      break
+    case 1:
+      br.type ??= v
+      break
+    case 2:
+      br.technology ??= v
+      break
+    case 3:
+      br.creator ??= v
+      break
+    case 4:
+      br.name ??= v
+      break
+    case 5:
+      br.numChannels ??= toNumber(v)
+      break
+    case 6:
+      br.videoSourceMode ??= v
+      break
+    default:
+      br.videoSource ??= v
   }
 }
 

@@ -261,7 +261,13 @@ export class AmiFramer {
     if (this.keys.length !== 0 || this.text.length !== 0) {
       // Follows output is not hashed key by key: such a message gets no fingerprint.
       const hashed = !this.followsSeen
-      const msg = new AmiMessage(this.keys, this.values, this.text.length === 0 ? undefined : this.text, hashed ? this.keyHash : 0, hashed ? this.keyHash2 : 0)
+      const msg = new AmiMessage(
+        this.keys,
+        this.values,
+        this.text.length === 0 ? undefined : this.text,
+        hashed ? this.keyHash : 0,
+        hashed ? this.keyHash2 : 0,
+      )
       this.followsSeen = false
       this.keyHash = FNV_SEED
       this.keyHash2 = MIX_SEED
@@ -394,7 +400,6 @@ export class AmiFramer {
   }
 }
 
-
 export interface ParseResult {
   readonly messages: AmiMessage[]
   readonly banner: string | undefined
@@ -403,10 +408,7 @@ export interface ParseResult {
   readonly truncated: boolean
 }
 
-export function parseAmiBytes(
-  bytes: Buffer,
-  opts: Omit<AmiFramerOptions, 'onMessage' | 'onBanner' | 'onProtocolError'> = {},
-): ParseResult {
+export function parseAmiBytes(bytes: Buffer, opts: Omit<AmiFramerOptions, 'onMessage' | 'onBanner' | 'onProtocolError'> = {}): ParseResult {
   const messages: AmiMessage[] = []
   const errors: AmiFramingError[] = []
   const framer = new AmiFramer({ ...opts, onMessage: (m) => messages.push(m), onProtocolError: (e) => errors.push(e) })

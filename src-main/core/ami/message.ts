@@ -35,9 +35,7 @@ import { AmiError } from './errors'
 export type AmiScalar = string | number | boolean
 
 export type AmiFieldsInput =
-  | AmiMessage
-  | Iterable<readonly [string, AmiScalar]>
-  | Readonly<Record<string, AmiScalar | readonly AmiScalar[] | undefined>>
+  AmiMessage | Iterable<readonly [string, AmiScalar]> | Readonly<Record<string, AmiScalar | readonly AmiScalar[] | undefined>>
 
 const EMPTY: readonly string[] = Object.freeze([])
 

@@ -1,8 +1,4 @@
-import {
-  invokeChannels,
-  isInvokeChannel,
-  type InvokeChannel,
-} from '../../../src-preload/contract'
+import { invokeChannels, isInvokeChannel, type InvokeChannel } from '../../../src-preload/contract'
 import { fail, ok, type Result } from '../../../src-preload/types/result'
 import { ApiFailure } from '../errors/api-failure'
 import type { CallContext, Dispatch, Handler, Handlers } from '../slice'

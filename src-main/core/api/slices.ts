@@ -14,7 +14,18 @@ import { profilesSlice } from '../profiles/slice'
 import { queuesSlice } from '../queues/slice'
 import { appSlice } from '../settings/slice'
 
-export const slices = [appSlice, profilesSlice, auditSlice, connectionsSlice, liveSlice, callsSlice, queuesSlice, pickupSlice, historySlice, configSlice] as const
+export const slices = [
+  appSlice,
+  profilesSlice,
+  auditSlice,
+  connectionsSlice,
+  liveSlice,
+  callsSlice,
+  queuesSlice,
+  pickupSlice,
+  historySlice,
+  configSlice,
+] as const
 
 export type AnySlice = (typeof slices)[number]
 /** One type from a union of object types: every member's keys at once. */

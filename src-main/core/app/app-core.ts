@@ -112,7 +112,16 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     }
   }
   let retentionTimer: NodeJS.Timeout | undefined
-  const handlers = createHandlers({ appInfo: opts.appInfo, settings, profiles, audit: opts.auditLog, runtimes, history, bus, ...(opts.configApplyTiming === undefined ? {} : { configApplyTiming: opts.configApplyTiming }) })
+  const handlers = createHandlers({
+    appInfo: opts.appInfo,
+    settings,
+    profiles,
+    audit: opts.auditLog,
+    runtimes,
+    history,
+    bus,
+    ...(opts.configApplyTiming === undefined ? {} : { configApplyTiming: opts.configApplyTiming }),
+  })
   // Profile and passphrase attempts refused by their input schema are audited like other refusals.
   const dispatch = auditProfileEdgeRefusals(
     createDispatcher(handlers, (err) => opts.log?.('handler failed', err)),

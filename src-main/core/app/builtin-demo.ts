@@ -18,7 +18,13 @@ const DEMO_API_CLIENT = { clientId: 'attendant-demo', clientSecret: 'attendant-d
  * uses for it: the least-privileged `operator` AMI user, as a real deployment should.
  */
 export async function startBuiltinDemo(options: Pick<DemoPbxOptions, 'seed' | 'rate' | 'controlPort'> = {}): Promise<BuiltinDemo> {
-  const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: options.rate ?? 8, seed: options.seed ?? Date.now() % 100_000, ...(options.controlPort === undefined ? {} : { controlPort: options.controlPort }) })
+  const pbx = await startDemoPbx({
+    amiPort: 0,
+    ariPort: 0,
+    rate: options.rate ?? 8,
+    seed: options.seed ?? Date.now() % 100_000,
+    ...(options.controlPort === undefined ? {} : { controlPort: options.controlPort }),
+  })
   const data = freepbxDataFromEngine(pbx.engine)
   // The API edits the configuration the demo PBX follows after Apply Config.
   const api = await startFreepbxDemoServer({ port: 0, clients: [DEMO_API_CLIENT], data, config: pbx.freepbx })

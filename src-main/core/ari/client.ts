@@ -28,7 +28,20 @@ export interface AriClientOptions {
 }
 
 /** Hangup causes ARI accepts by name (DELETE ?reason=). */
-export type AriHangupReason = 'normal' | 'busy' | 'congestion' | 'no_answer' | 'timeout' | 'rejected' | 'unallocated' | 'normal_unspecified' | 'number_incomplete' | 'codec_mismatch' | 'interworking' | 'failure' | 'answered_elsewhere'
+export type AriHangupReason =
+  | 'normal'
+  | 'busy'
+  | 'congestion'
+  | 'no_answer'
+  | 'timeout'
+  | 'rejected'
+  | 'unallocated'
+  | 'normal_unspecified'
+  | 'number_incomplete'
+  | 'codec_mismatch'
+  | 'interworking'
+  | 'failure'
+  | 'answered_elsewhere'
 
 const CHANNEL_ID = /^[A-Za-z0-9._:;@/-]{1,150}$/
 
@@ -74,7 +87,13 @@ export class AriClient {
   }
 
   private async call(method: 'GET' | 'DELETE', path: string, opts: { signal?: AbortSignal; timeoutMs?: number }): Promise<unknown> {
-    const res = await this.http.request({ method, path, headers: { authorization: this.#authorization }, signal: opts.signal, timeoutMs: opts.timeoutMs })
+    const res = await this.http.request({
+      method,
+      path,
+      headers: { authorization: this.#authorization },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+    })
     return this.interpret(res)
   }
 

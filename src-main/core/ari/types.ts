@@ -14,7 +14,9 @@ export const ariChannelSchema = z.looseObject({
   caller: party,
   connected: party,
   accountcode: z.string().optional(),
-  dialplan: z.looseObject({ context: z.string(), exten: z.string(), priority: z.number(), app_name: z.string().optional(), app_data: z.string().optional() }).optional(),
+  dialplan: z
+    .looseObject({ context: z.string(), exten: z.string(), priority: z.number(), app_name: z.string().optional(), app_data: z.string().optional() })
+    .optional(),
   creationtime: z.string(),
   language: z.string().optional(),
 })

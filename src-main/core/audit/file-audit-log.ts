@@ -1,6 +1,15 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { auditEntrySchema, checkLimit, matchesQuery, prepareEntry, type AuditEntry, type AuditInput, type AuditLog, type AuditQuery } from './audit-entry'
+import {
+  auditEntrySchema,
+  checkLimit,
+  matchesQuery,
+  prepareEntry,
+  type AuditEntry,
+  type AuditInput,
+  type AuditLog,
+  type AuditQuery,
+} from './audit-entry'
 
 export interface FileAuditLogOptions {
   /** Folder of the log files (created 0700 if missing). */

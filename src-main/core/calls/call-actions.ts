@@ -47,7 +47,10 @@ export class CallActions {
         await fallback.ariHangup(channelId)
         return { message: 'Call hung up (through ARI: AMI is down)' }
       }
-      await this.d.ami.action('Hangup', [['Channel', channel], ['Cause', 16]])
+      await this.d.ami.action('Hangup', [
+        ['Channel', channel],
+        ['Cause', 16],
+      ])
       return { message: 'Call hung up' }
     })
   }
@@ -111,21 +114,30 @@ export class CallActions {
 
   /** Completes an attended transfer the way a phone does: the transferer leaves, the parties join. */
   async completeTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.complete', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` }, async (scope) => {
-      const transferer = this.operatorLeg(channelId)
-      scope.expect({ kind: 'gone', channelId: this.idOfName(channelId, transferer) })
-      await this.d.ami.action('Hangup', [['Channel', transferer], ['Cause', 16]])
-      return { message: 'Transfer completed' }
-    })
+    return this.run(
+      { action: 'call.transfer.complete', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` },
+      async (scope) => {
+        const transferer = this.operatorLeg(channelId)
+        scope.expect({ kind: 'gone', channelId: this.idOfName(channelId, transferer) })
+        await this.d.ami.action('Hangup', [
+          ['Channel', transferer],
+          ['Cause', 16],
+        ])
+        return { message: 'Transfer completed' }
+      },
+    )
   }
 
   async cancelTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.transfer.cancel', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` }, async (scope) => {
-      const transferer = this.operatorLeg(channelId)
-      scope.expect({ kind: 'unverifiable', hint: 'whether the consultation ended cannot be read from the call list: check your phone' })
-      await this.d.ami.action('CancelAtxfer', [['Channel', transferer]])
-      return { message: 'Transfer cancelled: back to the caller' }
-    })
+    return this.run(
+      { action: 'call.transfer.cancel', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` },
+      async (scope) => {
+        const transferer = this.operatorLeg(channelId)
+        scope.expect({ kind: 'unverifiable', hint: 'whether the consultation ended cannot be read from the call list: check your phone' })
+        await this.d.ami.action('CancelAtxfer', [['Channel', transferer]])
+        return { message: 'Transfer cancelled: back to the caller' }
+      },
+    )
   }
 
   /** Click-to-dial: rings the operator's own phone, then dials the destination from it. */
@@ -137,7 +149,11 @@ export class CallActions {
       const channelId = randomUUID()
       scope.expect({ kind: 'appeared', channelId })
       const handle = await this.d.ami.originate([...this.fromOwnPhone(exten), ['ChannelId', channelId]])
-      return { message: `Calling ${destination} from your phone`, ref: handle.channelId, note: exten === destination ? undefined : `dialled ${exten}` }
+      return {
+        message: `Calling ${destination} from your phone`,
+        ref: handle.channelId,
+        note: exten === destination ? undefined : `dialled ${exten}`,
+      }
     })
   }
 
@@ -193,7 +209,8 @@ export class CallActions {
   /** The operator's own leg in a call: the given channel if it is theirs, else its bridged peer. */
   private operatorLeg(channelId: string): string {
     const own = this.d.profile().originate.channelTemplate.replace('{ext}', this.d.profile().operator.ownExtension)
-    const mine = (name: string | undefined): boolean => name !== undefined && (name === own || name.startsWith(`${own}-`) || name.startsWith(`${own};`))
+    const mine = (name: string | undefined): boolean =>
+      name !== undefined && (name === own || name.startsWith(`${own}-`) || name.startsWith(`${own};`))
     const name = this.d.live.channelName(channelId)
     if (name === undefined) throw new ApiFailure('not_found', 'That call has already gone')
     if (mine(name)) return name
@@ -205,7 +222,9 @@ export class CallActions {
       const n = this.d.live.channelName(id)
       if (n !== undefined && mine(n)) return n
     }
-    throw new ApiFailure('refused', `Attended transfers work on calls at your own phone (extension ${this.d.profile().operator.ownExtension})`, { rule: 'not_own_call' })
+    throw new ApiFailure('refused', `Attended transfers work on calls at your own phone (extension ${this.d.profile().operator.ownExtension})`, {
+      rule: 'not_own_call',
+    })
   }
 
   /**

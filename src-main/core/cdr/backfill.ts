@@ -38,7 +38,11 @@ export async function backfillFromFreepbx(api: FreepbxClient, opts: BackfillOpti
   }
   let inserted = 0
   for (let i = 0; i < records.length; i += 1000) {
-    const r = await opts.store.ingest(opts.profileId, records.slice(i, i + 1000), opts.direction === undefined ? { timeZone: opts.timeZone } : { timeZone: opts.timeZone, direction: opts.direction })
+    const r = await opts.store.ingest(
+      opts.profileId,
+      records.slice(i, i + 1000),
+      opts.direction === undefined ? { timeZone: opts.timeZone } : { timeZone: opts.timeZone, direction: opts.direction },
+    )
     inserted += r.inserted
   }
   return { fetched: rows.length, inserted }

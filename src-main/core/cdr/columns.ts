@@ -1,29 +1,55 @@
 // The one list of CDR columns the store keeps. The row type the worker reads back (DbRow), the
 // normalised row it writes (NormalizedCdr) and the SQL column lists are all derived from it and
 // from the contract's CdrRow, so a column is added in one place (plus a migration).
-import type { CdrRow } from './types';
+import type { CdrRow } from './types'
 
 /**
  * CdrRow's fields that are table columns under the same name, in table order. `id` comes first in
  * every SELECT; `profileId` is not a column (it is encoded in the id).
  */
 export const STORED_COLUMNS = [
-  'start', 'answer', 'end', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'lastapp', 'lastdata',
-  'duration', 'billsec', 'disposition', 'amaflags', 'accountcode', 'uniqueid', 'linkedid', 'userfield', 'sequence',
-  'recordingfile', 'cnam', 'cnum', 'did', 'direction', 'queue', 'missed', 'wait', 'talk',
-] as const satisfies readonly (keyof CdrRow)[];
+  'start',
+  'answer',
+  'end',
+  'clid',
+  'src',
+  'dst',
+  'dcontext',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'duration',
+  'billsec',
+  'disposition',
+  'amaflags',
+  'accountcode',
+  'uniqueid',
+  'linkedid',
+  'userfield',
+  'sequence',
+  'recordingfile',
+  'cnam',
+  'cnum',
+  'did',
+  'direction',
+  'queue',
+  'missed',
+  'wait',
+  'talk',
+] as const satisfies readonly (keyof CdrRow)[]
 
-export type StoredColumn = (typeof STORED_COLUMNS)[number];
+export type StoredColumn = (typeof STORED_COLUMNS)[number]
 
 /** Compile-time proof that the list covers CdrRow: names a field it forgot, else `true`. */
-type Forgotten = Exclude<keyof CdrRow, StoredColumn | 'id' | 'profileId'>;
-export const COVERS_CDR_ROW: [Forgotten] extends [never] ? true : Forgotten = true;
+type Forgotten = Exclude<keyof CdrRow, StoredColumn | 'id' | 'profileId'>
+export const COVERS_CDR_ROW: [Forgotten] extends [never] ? true : Forgotten = true
 
 /** How SQLite stores a field that differs from the contract: times in UTC seconds, booleans as 0/1. */
-type Stored<K extends StoredColumn> = CdrRow[K] extends boolean ? number : CdrRow[K];
+type Stored<K extends StoredColumn> = CdrRow[K] extends boolean ? number : CdrRow[K]
 
 /** A row as the worker reads it from `cdr`. */
-export type DbRow = { id: number } & { [K in StoredColumn]: Stored<K> };
+export type DbRow = { id: number } & { [K in StoredColumn]: Stored<K> }
 
 /** The quoted column list of a SELECT that reads a DbRow. */
-export const ROW_COLUMNS = ['id', ...STORED_COLUMNS].map((c) => `cdr."${c}"`).join(', ');
+export const ROW_COLUMNS = ['id', ...STORED_COLUMNS].map((c) => `cdr."${c}"`).join(', ')

@@ -2,33 +2,33 @@
 // A caller-ID name like `=HYPERLINK("http://evil","Call me")` must show as text in Excel or
 // LibreOffice, not run: any cell starting with = + - @ TAB or CR gets a leading apostrophe
 // (the OWASP "CSV injection" advice), which spreadsheets display as text.
-import { formatLocal } from './time';
-import type { CdrRow } from './types';
+import { formatLocal } from './time'
+import type { CdrRow } from './types'
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r]/
 
 /**
  * Prefixes an apostrophe to a formula-looking value. A value that already starts with an
  * apostrophe gets one too, so the mapping stays reversible (restoreFormula).
  */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
+  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value
 }
 
 /** Inverse of neutraliseFormula, for readers that want the PBX's original value back. */
 export function restoreFormula(cell: string): string {
-  return cell.startsWith("'") ? cell.slice(1) : cell;
+  return cell.startsWith("'") ? cell.slice(1) : cell
 }
 
 export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = neutraliseFormula(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  if (value === null) return ''
+  if (typeof value === 'number') return String(value)
+  const safe = neutraliseFormula(value)
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
 export function csvLine(cells: (string | number | null)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  return `${cells.map(csvCell).join(',')}\r\n`
 }
 
 /**
@@ -36,11 +36,37 @@ export function csvLine(cells: (string | number | null)[]): string {
  * and `talk` (seconds) split billsec where the PBX answered before a queue or IVR (derive.ts).
  */
 export const CSV_HEADER = [
-  'start_local', 'answer_local', 'end_local', 'start_utc', 'direction', 'disposition', 'missed',
-  'src', 'cnam', 'cnum', 'dst', 'did', 'queue', 'duration', 'billsec', 'wait', 'talk', 'clid', 'dcontext',
-  'channel', 'dstchannel', 'lastapp', 'lastdata', 'accountcode', 'amaflags', 'userfield',
-  'uniqueid', 'linkedid', 'sequence', 'recordingfile',
-] as const;
+  'start_local',
+  'answer_local',
+  'end_local',
+  'start_utc',
+  'direction',
+  'disposition',
+  'missed',
+  'src',
+  'cnam',
+  'cnum',
+  'dst',
+  'did',
+  'queue',
+  'duration',
+  'billsec',
+  'wait',
+  'talk',
+  'clid',
+  'dcontext',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'accountcode',
+  'amaflags',
+  'userfield',
+  'uniqueid',
+  'linkedid',
+  'sequence',
+  'recordingfile',
+] as const
 
 export function csvRow(r: CdrRow, timeZone: string): string {
   return csvLine([
@@ -75,8 +101,8 @@ export function csvRow(r: CdrRow, timeZone: string): string {
     r.linkedid,
     r.sequence,
     r.recordingfile,
-  ]);
+  ])
 }
 
 /** UTF-8 byte order mark: without it Excel reads a UTF-8 CSV as the local code page. */
-export const UTF8_BOM = '\uFEFF';
+export const UTF8_BOM = '\uFEFF'

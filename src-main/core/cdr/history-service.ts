@@ -26,7 +26,9 @@ export class HistoryService {
 
   query(filter: CdrFilter, options: CdrQueryOptions & { search?: string | undefined }): Promise<CdrPage> {
     const { search, ...rest } = options
-    return this.wrap(this.o.store().then((st) => (search !== undefined && search.trim() !== '' ? st.search(filter, search, rest) : st.query(filter, rest))))
+    return this.wrap(
+      this.o.store().then((st) => (search !== undefined && search.trim() !== '' ? st.search(filter, search, rest) : st.query(filter, rest))),
+    )
   }
 
   aggregate(filter: CdrFilter, bucket: CdrAggregateOptions['bucket']): Promise<CdrBucket[]> {

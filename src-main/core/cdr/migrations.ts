@@ -6,28 +6,28 @@
 // the identity index (the primary key serves) and rebuilds the FTS index without per-row sizes;
 // version 5 adds wait and talk (waiting in a queue or IVR is not talking), recomputes them and
 // missed for the stored rows, and indexes Local channels for pairing a queue leg with its member.
-import type Database from 'better-sqlite3';
-import { compileDirectionRule, deriveDirection, deriveMissed, deriveQueue, deriveTimes, foldCase, searchText } from './derive';
-import { LocalLegPairing } from './pairing';
-import type { DirectionRule } from './types';
+import type Database from 'better-sqlite3'
+import { compileDirectionRule, deriveDirection, deriveMissed, deriveQueue, deriveTimes, foldCase, searchText } from './derive'
+import { LocalLegPairing } from './pairing'
+import type { DirectionRule } from './types'
 
 export interface MigrationContext {
-  direction?: DirectionRule;
+  direction?: DirectionRule
 }
 
 interface Migration {
-  version: number;
-  up(db: Database.Database, ctx: MigrationContext): void;
+  version: number
+  up(db: Database.Database, ctx: MigrationContext): void
 }
 
 /** Number of low id bits that tell CDRs apart within one start second of one profile (see README). */
-export const ID_SLOT_BITS = 12;
-export const ID_SLOTS = 2 ** ID_SLOT_BITS;
+export const ID_SLOT_BITS = 12
+export const ID_SLOTS = 2 ** ID_SLOT_BITS
 /** Bits for the start second (UTC epoch seconds < 2^33, i.e. until the year 2242). */
-export const ID_SECOND_BITS = 33;
-export const ID_PROFILE_SPAN = 2 ** (ID_SECOND_BITS + ID_SLOT_BITS);
+export const ID_SECOND_BITS = 33
+export const ID_PROFILE_SPAN = 2 ** (ID_SECOND_BITS + ID_SLOT_BITS)
 /** Profile numbers 1..255 keep every id below 2^53, exact as a JS number. */
-export const MAX_PROFILES = 255;
+export const MAX_PROFILES = 255
 
 const migrations: Migration[] = [
   {
@@ -72,7 +72,7 @@ const migrations: Migration[] = [
           source TEXT NOT NULL
         );
         CREATE UNIQUE INDEX cdr_ident ON cdr (ident_a, ident_b);
-      `);
+      `)
     },
   },
   {
@@ -90,27 +90,37 @@ const migrations: Migration[] = [
         -- exact substring test (cdr_contains) decides. Contentless with deletes for retention.
         CREATE VIRTUAL TABLE cdr_fts USING fts5(t, content='', contentless_delete=1, detail=none,
           tokenize='trigram case_sensitive 1');
-      `);
-      const rule = compileDirectionRule(ctx.direction);
-      const update = db.prepare('UPDATE cdr SET direction = ?, queue = ?, missed = ? WHERE id = ?');
-      const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
+      `)
+      const rule = compileDirectionRule(ctx.direction)
+      const update = db.prepare('UPDATE cdr SET direction = ?, queue = ?, missed = ? WHERE id = ?')
+      const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)')
       // Walk in id order, a chunk at a time: bounded memory on a large cache, and
       // better-sqlite3 does not allow writing while a statement over the same table iterates.
       const chunk = db.prepare(`SELECT id, src, dst, dcontext, channel, dstchannel, lastapp, lastdata,
-        disposition, cnam, cnum, did FROM cdr WHERE id > ? ORDER BY id LIMIT 5000`);
-      let after = -1;
+        disposition, cnam, cnum, did FROM cdr WHERE id > ? ORDER BY id LIMIT 5000`)
+      let after = -1
       for (;;) {
         const rows = chunk.all(after) as {
-          id: number; src: string; dst: string; dcontext: string; channel: string; dstchannel: string;
-          lastapp: string; lastdata: string; disposition: string; cnam: string; cnum: string; did: string | null;
-        }[];
-        const last = rows.at(-1);
-        if (!last) break;
+          id: number
+          src: string
+          dst: string
+          dcontext: string
+          channel: string
+          dstchannel: string
+          lastapp: string
+          lastdata: string
+          disposition: string
+          cnam: string
+          cnum: string
+          did: string | null
+        }[]
+        const last = rows.at(-1)
+        if (!last) break
         for (const r of rows) {
-          update.run(deriveDirection(r, rule), deriveQueue(r), deriveMissed(r) ? 1 : 0, r.id);
-          fts.run(r.id, foldCase(searchText(r)));
+          update.run(deriveDirection(r, rule), deriveQueue(r), deriveMissed(r) ? 1 : 0, r.id)
+          fts.run(r.id, foldCase(searchText(r)))
         }
-        after = last.id;
+        after = last.id
       }
     },
   },
@@ -125,12 +135,12 @@ const migrations: Migration[] = [
       db.exec(`
         DROP INDEX cdr_ident;
         CREATE UNIQUE INDEX cdr_ident ON cdr (start, ident_a, ident_b);
-      `);
+      `)
       // FTS5 writes its pending terms as a new segment whenever they outgrow the hash (1 MiB by
       // default), and merges segments later. One batch's trigrams (a few MiB for 10,000 rows) now
       // fit, so a batch becomes one segment: fewer, larger segments and less merging.
       // (A literal: FTS5 rejects this configuration value as a bound parameter.)
-      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('hashsize', ${String(FTS_HASH_BYTES)})`);
+      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('hashsize', ${String(FTS_HASH_BYTES)})`)
     },
   },
   {
@@ -149,25 +159,32 @@ const migrations: Migration[] = [
         DROP TABLE cdr_fts;
         CREATE VIRTUAL TABLE cdr_fts USING fts5(t, content='', columnsize=0, detail=none,
           tokenize='trigram case_sensitive 1');
-      `);
-      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('hashsize', ${String(FTS_HASH_BYTES)})`);
-      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('pgsz', ${String(FTS_PAGE_BYTES)})`);
+      `)
+      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('hashsize', ${String(FTS_HASH_BYTES)})`)
+      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('pgsz', ${String(FTS_PAGE_BYTES)})`)
       // Merge segments later and in bigger steps: each merge rewrites the doclists it merges, so
       // fewer merges is less ingest work; a search reads more segments, which its budget allows
       // (README "Figures").
-      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('automerge', ${String(FTS_AUTOMERGE)})`);
-      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('crisismerge', ${String(FTS_CRISISMERGE)})`);
-      const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)');
-      const chunk = db.prepare('SELECT id, cnam, cnum, src, dst, did, channel, dstchannel FROM cdr WHERE id > ? ORDER BY id LIMIT 5000');
-      let after = -1;
+      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('automerge', ${String(FTS_AUTOMERGE)})`)
+      db.exec(`INSERT INTO cdr_fts (cdr_fts, rank) VALUES ('crisismerge', ${String(FTS_CRISISMERGE)})`)
+      const fts = db.prepare('INSERT INTO cdr_fts (rowid, t) VALUES (?, ?)')
+      const chunk = db.prepare('SELECT id, cnam, cnum, src, dst, did, channel, dstchannel FROM cdr WHERE id > ? ORDER BY id LIMIT 5000')
+      let after = -1
       for (;;) {
         const rows = chunk.all(after) as {
-          id: number; cnam: string; cnum: string; src: string; dst: string; did: string | null; channel: string; dstchannel: string;
-        }[];
-        const last = rows.at(-1);
-        if (!last) break;
-        for (const r of rows) fts.run(r.id, foldCase(searchText(r)));
-        after = last.id;
+          id: number
+          cnam: string
+          cnum: string
+          src: string
+          dst: string
+          did: string | null
+          channel: string
+          dstchannel: string
+        }[]
+        const last = rows.at(-1)
+        if (!last) break
+        for (const r of rows) fts.run(r.id, foldCase(searchText(r)))
+        after = last.id
       }
     },
   },
@@ -182,51 +199,59 @@ const migrations: Migration[] = [
         ALTER TABLE cdr ADD COLUMN talk INTEGER;
         CREATE INDEX cdr_local_dst ON cdr (dstchannel) WHERE dstchannel LIKE 'Local/%';
         CREATE INDEX cdr_local_chan ON cdr (channel) WHERE channel LIKE 'Local/%';
-      `);
-      const update = db.prepare('UPDATE cdr SET wait = ?, talk = ?, missed = ? WHERE id = ?');
+      `)
+      const update = db.prepare('UPDATE cdr SET wait = ?, talk = ?, missed = ? WHERE id = ?')
       const chunk = db.prepare(`SELECT id, "end", duration, billsec, disposition, lastapp, dstchannel FROM cdr
-        WHERE id > ? ORDER BY id LIMIT 5000`);
-      let after = -1;
+        WHERE id > ? ORDER BY id LIMIT 5000`)
+      let after = -1
       for (;;) {
         const rows = chunk.all(after) as {
-          id: number; end: number; duration: number; billsec: number; disposition: string; lastapp: string; dstchannel: string;
-        }[];
-        const last = rows.at(-1);
-        if (!last) break;
+          id: number
+          end: number
+          duration: number
+          billsec: number
+          disposition: string
+          lastapp: string
+          dstchannel: string
+        }[]
+        const last = rows.at(-1)
+        if (!last) break
         for (const r of rows) {
-          const times = deriveTimes(r);
-          update.run(times.wait, times.talk, deriveMissed(r, times) ? 1 : 0, r.id);
+          const times = deriveTimes(r)
+          update.run(times.wait, times.talk, deriveMissed(r, times) ? 1 : 0, r.id)
         }
-        after = last.id;
+        after = last.id
       }
       // Then the callers bridged to a Local member, from their member's leg.
-      const pairing = new LocalLegPairing(db);
-      const callers = db.prepare(`SELECT id FROM cdr WHERE dstchannel LIKE 'Local/%' AND dstchannel LIKE '%;1' AND id > ? ORDER BY id LIMIT 5000`).pluck();
-      after = -1;
+      const pairing = new LocalLegPairing(db)
+      const callers = db
+        .prepare(`SELECT id FROM cdr WHERE dstchannel LIKE 'Local/%' AND dstchannel LIKE '%;1' AND id > ? ORDER BY id LIMIT 5000`)
+        .pluck()
+      after = -1
       for (;;) {
-        const ids = callers.all(after) as number[];
-        const lastId = ids.at(-1);
-        if (lastId === undefined) break;
-        for (const id of ids) pairing.completeCaller(Math.floor(id / ID_PROFILE_SPAN) * ID_PROFILE_SPAN, id);
-        after = lastId;
+        const ids = callers.all(after) as number[]
+        const lastId = ids.at(-1)
+        if (lastId === undefined) break
+        for (const id of ids) pairing.completeCaller(Math.floor(id / ID_PROFILE_SPAN) * ID_PROFILE_SPAN, id)
+        after = lastId
       }
     },
   },
-];
+]
 
 /** FTS5 leaf size: a database page (8 KiB) minus its header, so one leaf fills one page. */
-const FTS_PAGE_BYTES = 8000;
+const FTS_PAGE_BYTES = 8000
 /** Segments of one level merged at a time (FTS5's default 4, at most 64) and the forced limit (default 16). */
-const FTS_AUTOMERGE = 64;
-const FTS_CRISISMERGE = 256;
+const FTS_AUTOMERGE = 64
+const FTS_CRISISMERGE = 256
 
 /** FTS5 pending-terms limit per connection (memory held only during a write transaction). */
-const FTS_HASH_BYTES = 16 * 1024 * 1024;
+const FTS_HASH_BYTES = 16 * 1024 * 1024
 
-export const LATEST_VERSION = migrations.length;
+export const LATEST_VERSION = migrations.length
 
 export function schemaVersion(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
+  return db.pragma('user_version', { simple: true }) as number
 }
 
 /**
@@ -234,16 +259,16 @@ export function schemaVersion(db: Database.Database): number {
  * its user_version bump, so a failing step leaves the previous version intact.
  */
 export function migrate(db: Database.Database, ctx: MigrationContext = {}, target = LATEST_VERSION): number {
-  const current = schemaVersion(db);
+  const current = schemaVersion(db)
   if (current > LATEST_VERSION) {
-    throw new Error(`database schema version ${String(current)} is newer than this app (${String(LATEST_VERSION)})`);
+    throw new Error(`database schema version ${String(current)} is newer than this app (${String(LATEST_VERSION)})`)
   }
   for (const m of migrations) {
-    if (m.version <= current || m.version > target) continue;
+    if (m.version <= current || m.version > target) continue
     db.transaction(() => {
-      m.up(db, ctx);
-      db.pragma(`user_version = ${String(m.version)}`);
-    })();
+      m.up(db, ctx)
+      db.pragma(`user_version = ${String(m.version)}`)
+    })()
   }
-  return schemaVersion(db);
+  return schemaVersion(db)
 }

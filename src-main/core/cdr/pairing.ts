@@ -7,33 +7,33 @@
 // Lookups go through two partial indexes that hold only Local channels (migration 5), bounded to
 // the profile's id range around the call: Asterisk reuses Local channel numbers after a restart,
 // so a match must also lie in time (the member's leg starts during the caller's leg).
-import type Database from 'better-sqlite3';
-import { deriveMissed, deriveTimes, isLocalChannel, localPartner, type PartnerLeg } from './derive';
-import { ID_SLOTS } from './migrations';
+import type Database from 'better-sqlite3'
+import { deriveMissed, deriveTimes, isLocalChannel, localPartner, type PartnerLeg } from './derive'
+import { ID_SLOTS } from './migrations'
 
 /** How long before its member's leg a caller's leg may have started (a long wait in a queue). */
-const MAX_WAIT_SECONDS = 86_400;
+const MAX_WAIT_SECONDS = 86_400
 
 interface CallerLeg {
-  id: number;
-  start: number;
-  end: number;
-  duration: number;
-  billsec: number;
-  disposition: string;
-  lastapp: string;
-  dstchannel: string;
+  id: number
+  start: number
+  end: number
+  duration: number
+  billsec: number
+  disposition: string
+  lastapp: string
+  dstchannel: string
 }
 
 interface MemberLeg {
-  answer: number | null;
-  end: number;
-  billsec: number;
-  disposition: string;
+  answer: number | null
+  end: number
+  billsec: number
+  disposition: string
 }
 
 export class LocalLegPairing {
-  private readonly stmts;
+  private readonly stmts
 
   constructor(db: Database.Database) {
     // `… LIKE 'Local/%'` repeats the partial indexes' condition, which lets SQLite use them.
@@ -44,12 +44,12 @@ export class LocalLegPairing {
         WHERE channel = ? AND channel LIKE 'Local/%' AND id >= ? AND id < ? ORDER BY id LIMIT 1`),
       caller: db.prepare(`SELECT id, start, "end", duration, billsec, disposition, lastapp, dstchannel FROM cdr WHERE id = ?`),
       update: db.prepare('UPDATE cdr SET wait = ?, talk = ?, missed = ? WHERE id = ? AND (wait IS NOT ? OR talk IS NOT ? OR missed IS NOT ?)'),
-    };
+    }
   }
 
   /** Whether a just-stored row can be half of a pair (cheap: most rows are not). */
   static concerns(channel: string, dstchannel: string): boolean {
-    return isLocalChannel(channel) || isLocalChannel(dstchannel);
+    return isLocalChannel(channel) || isLocalChannel(dstchannel)
   }
 
   /**
@@ -57,38 +57,38 @@ export class LocalLegPairing {
    * leg, or complete the callers whose member it is. Returns how many rows changed.
    */
   afterStore(profileBase: number, id: number, start: number, channel: string, dstchannel: string): number {
-    let changed = 0;
-    if (dstchannel.endsWith(';1') && isLocalChannel(dstchannel)) changed += this.completeCaller(profileBase, id);
-    const caller = channel.endsWith(';2') ? localPartner(channel) : null;
+    let changed = 0
+    if (dstchannel.endsWith(';1') && isLocalChannel(dstchannel)) changed += this.completeCaller(profileBase, id)
+    const caller = channel.endsWith(';2') ? localPartner(channel) : null
     if (caller !== null) {
-      const lo = profileBase + Math.max(0, start - MAX_WAIT_SECONDS) * ID_SLOTS;
-      const hi = profileBase + (start + 1) * ID_SLOTS;
+      const lo = profileBase + Math.max(0, start - MAX_WAIT_SECONDS) * ID_SLOTS
+      const hi = profileBase + (start + 1) * ID_SLOTS
       for (const c of this.stmts.callersOf.all(caller, lo, hi) as CallerLeg[]) {
-        if (c.start <= start && start <= c.end) changed += this.apply(c, this.memberOfCaller(profileBase, c));
+        if (c.start <= start && start <= c.end) changed += this.apply(c, this.memberOfCaller(profileBase, c))
       }
     }
-    return changed;
+    return changed
   }
 
   /** Recomputes one caller row from its member's leg (if stored). */
   completeCaller(profileBase: number, id: number): number {
-    const c = this.stmts.caller.get(id) as CallerLeg | undefined;
-    if (c === undefined) return 0;
-    return this.apply(c, this.memberOfCaller(profileBase, c));
+    const c = this.stmts.caller.get(id) as CallerLeg | undefined
+    if (c === undefined) return 0
+    return this.apply(c, this.memberOfCaller(profileBase, c))
   }
 
   private memberOfCaller(profileBase: number, c: CallerLeg): PartnerLeg | undefined {
-    const member = localPartner(c.dstchannel);
-    if (member === null || !c.dstchannel.endsWith(';1')) return undefined;
-    const m = this.stmts.memberOf.get(member, profileBase + c.start * ID_SLOTS, profileBase + (c.end + 1) * ID_SLOTS) as MemberLeg | undefined;
-    if (m === undefined) return undefined;
-    const answered = m.disposition.toUpperCase() === 'ANSWERED';
-    return { answered, answerAt: m.answer ?? m.end - m.billsec };
+    const member = localPartner(c.dstchannel)
+    if (member === null || !c.dstchannel.endsWith(';1')) return undefined
+    const m = this.stmts.memberOf.get(member, profileBase + c.start * ID_SLOTS, profileBase + (c.end + 1) * ID_SLOTS) as MemberLeg | undefined
+    if (m === undefined) return undefined
+    const answered = m.disposition.toUpperCase() === 'ANSWERED'
+    return { answered, answerAt: m.answer ?? m.end - m.billsec }
   }
 
   private apply(c: CallerLeg, partner: PartnerLeg | undefined): number {
-    const times = deriveTimes(c, partner);
-    const missed = deriveMissed(c, times) ? 1 : 0;
-    return this.stmts.update.run(times.wait, times.talk, missed, c.id, times.wait, times.talk, missed).changes;
+    const times = deriveTimes(c, partner)
+    const missed = deriveMissed(c, times) ? 1 : 0
+    return this.stmts.update.run(times.wait, times.talk, missed, c.id, times.wait, times.talk, missed).changes
   }
 }

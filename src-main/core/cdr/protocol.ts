@@ -1,26 +1,26 @@
 // Messages between the store (main side) and its worker. Plain data only.
-import type { DirectionRule } from './types';
+import type { DirectionRule } from './types'
 
 export interface WorkerInit {
-  file: string;
-  direction?: DirectionRule;
-  cacheMiB?: number;
-  nativeBinding?: string;
+  file: string
+  direction?: DirectionRule
+  cacheMiB?: number
+  nativeBinding?: string
 }
 
-export type WorkerOp = 'ingest' | 'query' | 'search' | 'aggregate' | 'exportPage' | 'cleanupStep' | 'countBefore' | 'stats' | 'checkpoint' | 'close';
+export type WorkerOp = 'ingest' | 'query' | 'search' | 'aggregate' | 'exportPage' | 'cleanupStep' | 'countBefore' | 'stats' | 'checkpoint' | 'close'
 
 export interface WorkerRequest {
-  id: number;
-  op: WorkerOp;
-  args: unknown[];
+  id: number
+  op: WorkerOp
+  args: unknown[]
 }
 
-export type ErrorCode = 'invalid-argument' | 'sqlite' | 'closed' | 'worker-exited' | 'open-failed' | 'internal';
+export type ErrorCode = 'invalid-argument' | 'sqlite' | 'closed' | 'worker-exited' | 'open-failed' | 'internal'
 
 export interface WireError {
-  code: ErrorCode;
-  message: string;
+  code: ErrorCode
+  message: string
 }
 
 export type WorkerReply =
@@ -28,4 +28,4 @@ export type WorkerReply =
   | { kind: 'open-failed'; error: WireError }
   | { kind: 'result'; id: number; value: unknown }
   | { kind: 'error'; id: number; error: WireError }
-  | { kind: 'progress'; id: number; done: number; total: number };
+  | { kind: 'progress'; id: number; done: number; total: number }

@@ -1,4 +1,12 @@
-export { PbxSession, type PbxSessionOptions, type PbxSessionEvents, type SessionStatus, type TransportName, type TransportState, type TransportStatus } from './pbx-session'
+export {
+  PbxSession,
+  type PbxSessionOptions,
+  type PbxSessionEvents,
+  type SessionStatus,
+  type TransportName,
+  type TransportState,
+  type TransportStatus,
+} from './pbx-session'
 export { CircuitBreaker, type BreakerState, type CircuitBreakerOptions, type CircuitBreakerEvents } from './circuit-breaker'
 export { testConnection, probeAmi, probeAri, probeRest, type TestConnectionSecrets, type TestConnectionOptions } from './test-connection'
 export { type ProbeResult, type ProbeCode, type TestConnectionResult } from './probe-result'

@@ -105,8 +105,16 @@ export interface PbxSessionOptions {
   /** Liveness periods and deadlines (liveness.ts); each defaults to LIVENESS_DEFAULTS. */
   readonly liveness?: Partial<LivenessOptions>
   /** AMI client tuning (timeouts, reconnect, auth attempts); host/user/secret come from the profile. */
-  readonly ami?: Pick<AmiClientOptions, 'connectTimeoutMs' | 'actionTimeoutMs' | 'pingIntervalMs' | 'pingTimeoutMs' | 'reconnect' | 'maxAuthAttempts' | 'events' | 'filters' | 'random'>
-  readonly ari?: { readonly app?: string; readonly subscribeAll?: boolean; readonly timeoutMs?: number; readonly reconnect?: { initialDelayMs?: number; maxDelayMs?: number } }
+  readonly ami?: Pick<
+    AmiClientOptions,
+    'connectTimeoutMs' | 'actionTimeoutMs' | 'pingIntervalMs' | 'pingTimeoutMs' | 'reconnect' | 'maxAuthAttempts' | 'events' | 'filters' | 'random'
+  >
+  readonly ari?: {
+    readonly app?: string
+    readonly subscribeAll?: boolean
+    readonly timeoutMs?: number
+    readonly reconnect?: { initialDelayMs?: number; maxDelayMs?: number }
+  }
   readonly rest?: { readonly timeoutMs?: number; readonly scope?: string }
 }
 
@@ -142,7 +150,11 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     this.profileId = options.profile.id
     this.now = options.now ?? Date.now
     this.breaker = new CircuitBreaker({ ...options.breaker, now: this.now })
-    this.liveness = { ...LIVENESS_DEFAULTS, ...options.liveness, ...(options.healthIntervalMs === undefined ? {} : { healthIntervalMs: options.healthIntervalMs }) }
+    this.liveness = {
+      ...LIVENESS_DEFAULTS,
+      ...options.liveness,
+      ...(options.healthIntervalMs === undefined ? {} : { healthIntervalMs: options.healthIntervalMs }),
+    }
     const t = this.now()
     this.statuses = {
       ami: { state: 'down', since: t },
@@ -171,7 +183,14 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
 
   status(): SessionStatus {
     const retryAt = this.breaker.retryAt
-    return { profileId: this.profileId, breaker: this.breaker.state, ...(retryAt === undefined ? {} : { breakerRetryAt: retryAt }), ami: { ...this.statuses.ami }, ari: { ...this.statuses.ari }, rest: { ...this.statuses.rest } }
+    return {
+      profileId: this.profileId,
+      breaker: this.breaker.state,
+      ...(retryAt === undefined ? {} : { breakerRetryAt: retryAt }),
+      ami: { ...this.statuses.ami },
+      ari: { ...this.statuses.ari },
+      rest: { ...this.statuses.rest },
+    }
   }
 
   get breakerState(): BreakerState {
@@ -232,14 +251,16 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   /** ARI REST through the breaker (second path for channels and hangup when AMI is down). */
   async ari<T>(work: (client: AriClient) => Promise<T>): Promise<T> {
     const client = this.#ariRest
-    if (client === undefined) throw new TransportError('aborted', this.profile.ari.enabled ? 'ARI is not connected' : 'ARI is turned off in this profile')
+    if (client === undefined)
+      throw new TransportError('aborted', this.profile.ari.enabled ? 'ARI is not connected' : 'ARI is turned off in this profile')
     return this.guarded('ari', () => work(client))
   }
 
   /** FreePBX API through the breaker. */
   async rest<T>(work: (client: FreepbxClient) => Promise<T>): Promise<T> {
     const client = this.#restClient
-    if (client === undefined) throw new TransportError('aborted', this.profile.freepbx.enabled ? 'FreePBX API is not connected' : 'FreePBX API is turned off in this profile')
+    if (client === undefined)
+      throw new TransportError('aborted', this.profile.freepbx.enabled ? 'FreePBX API is not connected' : 'FreePBX API is turned off in this profile')
     return this.guarded('rest', () => work(client))
   }
 
@@ -280,7 +301,9 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
 
   private noSecret(kind: SecretKind, missing: string): Omit<TransportStatus, 'since'> {
     const refused = this.#refusedSecrets[kind]
-    return refused === undefined ? { state: 'down', lastError: missing, code: 'no_secret' } : { state: 'down', lastError: refused, code: 'secret_unbound' }
+    return refused === undefined
+      ? { state: 'down', lastError: missing, code: 'no_secret' }
+      : { state: 'down', lastError: refused, code: 'secret_unbound' }
   }
 
   private startAmi(secret: string | undefined): void {
@@ -361,7 +384,10 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
       stream.on('close', ({ error, willReconnect }) => {
         if (error !== undefined && isAvailabilityFailure(error)) this.breaker.recordFailure()
         if (this.breaker.state === 'open') stream.pause()
-        this.set('ari', { state: !willReconnect ? 'down' : error?.code === 'timeout' ? 'not_answering' : 'connecting', ...this.describeTransport(error) })
+        this.set('ari', {
+          state: !willReconnect ? 'down' : error?.code === 'timeout' ? 'not_answering' : 'connecting',
+          ...this.describeTransport(error),
+        })
       }),
       stream.on('event', (event) => {
         this.emit('ariEvent', event)
@@ -448,7 +474,10 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     const lastError = next.state === 'connected' ? undefined : (next.lastError ?? prev.lastError)
     const code = next.state === 'connected' ? undefined : (next.code ?? prev.code)
     if (prev.state === next.state && prev.lastError === lastError && prev.code === code) return
-    this.statuses = { ...this.statuses, [name]: { state: next.state, since, ...(lastError === undefined ? {} : { lastError }), ...(code === undefined ? {} : { code }) } }
+    this.statuses = {
+      ...this.statuses,
+      [name]: { state: next.state, since, ...(lastError === undefined ? {} : { lastError }), ...(code === undefined ? {} : { code }) },
+    }
     this.emitStatus()
   }
 
@@ -461,9 +490,12 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     clearTimeout(this.probeTimer)
     const retryAt = this.breaker.retryAt
     if (!this.connected || retryAt === undefined) return
-    this.probeTimer = setTimeout(() => {
-      if (this.connected) void this.checkHealth()
-    }, Math.max(0, retryAt - this.now()) + 10)
+    this.probeTimer = setTimeout(
+      () => {
+        if (this.connected) void this.checkHealth()
+      },
+      Math.max(0, retryAt - this.now()) + 10,
+    )
     this.probeTimer.unref()
   }
 

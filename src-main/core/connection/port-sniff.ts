@@ -75,9 +75,12 @@ export function sniffPort(options: SniffOptions): Promise<SniffResult> {
         // Silent after connect: AMI would have greeted by now. Ask as a browser would.
         asked = true
         socket.write(`GET / HTTP/1.0\r\nHost: ${options.host}\r\n\r\n`)
-        timer = setTimeout(() => {
-          finish({ kind: 'silent' })
-        }, Math.min(timeoutMs, 1500))
+        timer = setTimeout(
+          () => {
+            finish({ kind: 'silent' })
+          },
+          Math.min(timeoutMs, 1500),
+        )
       }, timeoutMs)
     })
     socket.on('data', (chunk: Buffer) => {

@@ -45,7 +45,12 @@ export function failed(code: ProbeCode, reason: string, warnings: string[] = [])
 
 /** Maps a transport failure to a probe result; `label` prefixes the plain words. */
 export function failureOf(err: unknown, label: string, warnings: string[]): ProbeResult {
-  const t = err instanceof TransportError ? err : err instanceof AmiError && err.code === 'connection_error' ? classifyNetworkFailure(err.cause, label) : undefined
+  const t =
+    err instanceof TransportError
+      ? err
+      : err instanceof AmiError && err.code === 'connection_error'
+        ? classifyNetworkFailure(err.cause, label)
+        : undefined
   if (t !== undefined) {
     switch (t.code) {
       case 'refused':
@@ -53,9 +58,16 @@ export function failureOf(err: unknown, label: string, warnings: string[]): Prob
       case 'timeout':
         return failed('timeout', `${label}: no answer in time (host down, port filtered, or wrong port)`, warnings)
       case 'tls':
-        if (t.tlsProblem === 'untrusted') return failed('tls_untrusted', `${label}: TLS certificate not trusted (add the PBX CA certificate to the profile)`, warnings)
-        if (t.tlsProblem === 'name_mismatch') return failed('tls_name_mismatch', `${label}: TLS certificate name mismatch (the certificate does not name this host)`, warnings)
-        if (t.tlsProblem === 'not_tls') return failed('wrong_protocol', `${label}: wrong protocol on that port (TLS is on in the profile but the server does not speak TLS there)`, warnings)
+        if (t.tlsProblem === 'untrusted')
+          return failed('tls_untrusted', `${label}: TLS certificate not trusted (add the PBX CA certificate to the profile)`, warnings)
+        if (t.tlsProblem === 'name_mismatch')
+          return failed('tls_name_mismatch', `${label}: TLS certificate name mismatch (the certificate does not name this host)`, warnings)
+        if (t.tlsProblem === 'not_tls')
+          return failed(
+            'wrong_protocol',
+            `${label}: wrong protocol on that port (TLS is on in the profile but the server does not speak TLS there)`,
+            warnings,
+          )
         return failed('tls_error', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
       case 'protocol':
         return failed('wrong_protocol', `${label}: wrong protocol on that port`, warnings)

@@ -49,7 +49,11 @@ export interface TestConnectionOptions {
   readonly timeoutMs?: number
 }
 
-export async function testConnection(profile: PbxProfile, secrets: TestConnectionSecrets, options: TestConnectionOptions = {}): Promise<TestConnectionResult> {
+export async function testConnection(
+  profile: PbxProfile,
+  secrets: TestConnectionSecrets,
+  options: TestConnectionOptions = {},
+): Promise<TestConnectionResult> {
   const timeoutMs = options.timeoutMs ?? 5000
   const [ami, ari, rest] = await Promise.all([
     probeAmi(profile, secrets.ami, timeoutMs, secrets.unusable?.ami),
@@ -88,7 +92,8 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
         : 'AMI runs without TLS: all call data cross the network in clear text (the MD5 login keeps the secret itself off the wire)',
     )
   }
-  if (profile.ami.tls && !profile.ami.rejectUnauthorized) warnings.push('AMI certificate checking is turned off: anyone in the path can impersonate the PBX')
+  if (profile.ami.tls && !profile.ami.rejectUnauthorized)
+    warnings.push('AMI certificate checking is turned off: anyone in the path can impersonate the PBX')
   if (secret === undefined || secret === '') return noSecret(label, 'no secret entered', warnings, unusable)
   const tls = amiTls(profile)
 
@@ -98,9 +103,18 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
   } catch (err) {
     return failureOf(err, label, warnings)
   }
-  if (sniff.kind === 'http') return failed('wrong_protocol', `${label}: wrong protocol on that port (an HTTP server answers there, not AMI — is this the ARI/web port?)`, warnings)
+  if (sniff.kind === 'http')
+    return failed(
+      'wrong_protocol',
+      `${label}: wrong protocol on that port (an HTTP server answers there, not AMI — is this the ARI/web port?)`,
+      warnings,
+    )
   if (sniff.kind === 'closed' && tls === undefined) {
-    return failed('wrong_protocol', `${label}: wrong protocol on that port (the server closed the connection without an AMI greeting; does it expect TLS?)`, warnings)
+    return failed(
+      'wrong_protocol',
+      `${label}: wrong protocol on that port (the server closed the connection without an AMI greeting; does it expect TLS?)`,
+      warnings,
+    )
   }
   if (sniff.kind !== 'ami') return failed('wrong_protocol', `${label}: wrong protocol on that port (no AMI greeting)`, warnings)
 
@@ -117,12 +131,20 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
     await client.start()
     const version = `AMI ${client.protocolVersion ?? sniff.banner.replace(/^.*\//, '')}`
     if (!(await holds(client, 'CoreShowChannels', {}, timeoutMs, true))) {
-      return failed('missing_permission', `${label}: the user '${profile.ami.user}' lacks the 'reporting' write class the console needs for the call list`, warnings)
+      return failed(
+        'missing_permission',
+        `${label}: the user '${profile.ami.user}' lacks the 'reporting' write class the console needs for the call list`,
+        warnings,
+      )
     }
     const probeChannel = `attendant-probe-${randomBytes(6).toString('hex')}`
     const mayHangup = await holds(client, 'Hangup', { Channel: probeChannel }, timeoutMs)
     if (!mayHangup && !profile.operator.readOnly) {
-      return failed('missing_permission', `${label}: the user '${profile.ami.user}' lacks the 'call' write class the console needs to hang up and transfer (or mark the profile read-only)`, warnings)
+      return failed(
+        'missing_permission',
+        `${label}: the user '${profile.ami.user}' lacks the 'call' write class the console needs to hang up and transfer (or mark the profile read-only)`,
+        warnings,
+      )
     }
     const excess: string[] = []
     if (await holds(client, 'Command', { Command: 'core show version' }, timeoutMs)) excess.push('command')
@@ -136,7 +158,9 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
       )
     }
     if (profile.operator.readOnly && (await holds(client, 'Originate', {}, timeoutMs))) {
-      warnings.push(`the AMI user '${profile.ami.user}' may originate calls although the profile is read-only; 'originate' is as dangerous as 'system' on an unpatched PBX`)
+      warnings.push(
+        `the AMI user '${profile.ami.user}' may originate calls although the profile is read-only; 'originate' is as dangerous as 'system' on an unpatched PBX`,
+      )
     }
     return { ok: true, warnings, version }
   } catch (err) {
@@ -150,10 +174,18 @@ export async function probeAri(profile: PbxProfile, secret: string | undefined, 
   const label = 'ARI'
   const warnings: string[] = []
   if (!profile.ari.enabled) return failed('disabled', `${label}: turned off in this profile`)
-  if (!profile.ari.tls && !isLoopback(profile.host)) warnings.push('ARI runs over plain HTTP: the password and call data cross the network in clear text (use https/wss)')
+  if (!profile.ari.tls && !isLoopback(profile.host))
+    warnings.push('ARI runs over plain HTTP: the password and call data cross the network in clear text (use https/wss)')
   if (profile.ari.tls && !profile.ari.rejectUnauthorized) warnings.push('ARI certificate checking is turned off')
   if (secret === undefined || secret === '') return noSecret(label, 'no password entered', warnings, unusable)
-  const ari = new AriClient({ baseUrl: ariBaseUrl(profile), username: profile.ari.user, password: secret, tls: ariTls(profile), timeoutMs, connectTimeoutMs: timeoutMs })
+  const ari = new AriClient({
+    baseUrl: ariBaseUrl(profile),
+    username: profile.ari.user,
+    password: secret,
+    tls: ariTls(profile),
+    timeoutMs,
+    connectTimeoutMs: timeoutMs,
+  })
   try {
     const info = await ari.info()
     // A read-only ARI user gets 403 on DELETE; a writable one gets 404 for a channel that cannot exist.
@@ -167,9 +199,17 @@ export async function probeAri(profile: PbxProfile, secret: string | undefined, 
     return { ok: true, warnings, version: `Asterisk ${info.system.version}` }
   } catch (err) {
     if (err instanceof TransportError && (err.code === 'protocol' || err.code === 'not_found')) {
-      const sniff = await sniffPort({ host: profile.host, port: profile.ari.port, tls: ariTls(profile), timeoutMs: Math.min(timeoutMs, 2000), askHttp: false }).catch(() => undefined)
-      if (sniff?.kind === 'ami') return failed('wrong_protocol', `${label}: wrong protocol on that port (AMI answers there, not ARI — is this the AMI port?)`, warnings)
-      if (err.code === 'not_found') return failed('wrong_protocol', `${label}: an HTTP server answers on that port but ARI is not enabled there (ari.conf / http.conf)`, warnings)
+      const sniff = await sniffPort({
+        host: profile.host,
+        port: profile.ari.port,
+        tls: ariTls(profile),
+        timeoutMs: Math.min(timeoutMs, 2000),
+        askHttp: false,
+      }).catch(() => undefined)
+      if (sniff?.kind === 'ami')
+        return failed('wrong_protocol', `${label}: wrong protocol on that port (AMI answers there, not ARI — is this the AMI port?)`, warnings)
+      if (err.code === 'not_found')
+        return failed('wrong_protocol', `${label}: an HTTP server answers on that port but ARI is not enabled there (ari.conf / http.conf)`, warnings)
     }
     return failureOf(err, label, warnings)
   } finally {
@@ -182,19 +222,29 @@ export async function probeRest(profile: PbxProfile, secret: string | undefined,
   const warnings: string[] = []
   if (!profile.freepbx.enabled) return failed('disabled', `${label}: turned off in this profile`)
   const url = new URL(profile.freepbx.baseUrl)
-  if (url.protocol === 'http:' && !isLoopback(url.hostname.replace(/^\[|\]$/g, ''))) warnings.push('the FreePBX API is reached over plain HTTP: the client secret and tokens cross the network in clear text')
+  if (url.protocol === 'http:' && !isLoopback(url.hostname.replace(/^\[|\]$/g, '')))
+    warnings.push('the FreePBX API is reached over plain HTTP: the client secret and tokens cross the network in clear text')
   if (secret === undefined || secret === '') return noSecret(label, 'no client secret entered', warnings, unusable)
-  const api = new FreepbxClient({ baseUrl: profile.freepbx.baseUrl, clientId: profile.freepbx.clientId, clientSecret: secret, tls: freepbxTls(profile), timeoutMs, connectTimeoutMs: timeoutMs })
+  const api = new FreepbxClient({
+    baseUrl: profile.freepbx.baseUrl,
+    clientId: profile.freepbx.clientId,
+    clientSecret: secret,
+    tls: freepbxTls(profile),
+    timeoutMs,
+    connectTimeoutMs: timeoutMs,
+  })
   try {
     const health = await api.health()
     try {
       await fetchCdrPage(api, { first: 1 })
     } catch (err) {
-      if (err instanceof TransportError && err.code === 'forbidden') warnings.push(`the API application has no CDR scope (gql:cdr): call history cannot be filled from FreePBX`)
+      if (err instanceof TransportError && err.code === 'forbidden')
+        warnings.push(`the API application has no CDR scope (gql:cdr): call history cannot be filled from FreePBX`)
     }
     return { ok: true, warnings, version: `${String(health.extensionCount)} extensions visible` }
   } catch (err) {
-    if (err instanceof TransportError && err.code === 'not_found') return failed('wrong_protocol', `${label}: no FreePBX API at this URL (is the API module installed?)`, warnings)
+    if (err instanceof TransportError && err.code === 'not_found')
+      return failed('wrong_protocol', `${label}: no FreePBX API at this URL (is the API module installed?)`, warnings)
     if (err instanceof TransportError && err.code === 'forbidden') {
       return failed('missing_permission', `${label}: the API application lacks the gql:core scope the console needs (extensions)`, warnings)
     }

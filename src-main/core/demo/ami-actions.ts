@@ -125,7 +125,9 @@ export function handleAmiAction(server: DemoAmiServer, session: AmiSession, acti
     return
   }
   if (result) {
-    return result.finally(() => { session.releaseEvents(); })
+    return result.finally(() => {
+      session.releaseEvents()
+    })
   }
   session.releaseEvents()
 }

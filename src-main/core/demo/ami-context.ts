@@ -60,7 +60,10 @@ export function sendOwnEvent(ctx: ActionContext, name: string, privilege: string
 }
 
 export function listStart(ctx: ActionContext, message: string): void {
-  ctx.reply('Success', [['EventList', 'start'], ['Message', message]])
+  ctx.reply('Success', [
+    ['EventList', 'start'],
+    ['Message', message],
+  ])
 }
 
 export function listItem(ctx: ActionContext, name: string, fields: AmiFields, actionIdFirst: boolean): void {

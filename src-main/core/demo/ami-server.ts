@@ -84,7 +84,9 @@ export class DemoAmiServer implements SessionHost {
   /** Listens; a `port` already in use rejects (the caller may retry with 0). */
   async start(port = this.boundPort || this.options.port): Promise<number> {
     if (this.server) return this.boundPort
-    const server = createServer((socket) => { this.accept(socket); })
+    const server = createServer((socket) => {
+      this.accept(socket)
+    })
     server.maxConnections = this.maxConnections
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
@@ -96,7 +98,9 @@ export class DemoAmiServer implements SessionHost {
     server.on('error', () => undefined)
     this.server = server
     this.boundPort = (server.address() as AddressInfo).port
-    this.unsubscribe = this.engine.on((event) => { this.broadcast(event); })
+    this.unsubscribe = this.engine.on((event) => {
+      this.broadcast(event)
+    })
     return this.boundPort
   }
 
@@ -107,7 +111,12 @@ export class DemoAmiServer implements SessionHost {
     const server = this.server
     this.server = undefined
     this.cutAllConnections()
-    if (server) await new Promise<void>((resolve) => server.close(() => { resolve(); }))
+    if (server)
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve()
+        }),
+      )
   }
 
   /**

@@ -56,7 +56,9 @@ export class AmiSession {
     this.framer = new AmiFramer({
       expectBanner: false,
       maxMessageBytes: host.maxActionBytes,
-      onMessage: (msg) => { this.enqueue(msg); },
+      onMessage: (msg) => {
+        this.enqueue(msg)
+      },
       // An oversized or garbled frame is dropped by the framer; the session carries on.
       onProtocolError: () => undefined,
     })
@@ -67,8 +69,12 @@ export class AmiSession {
         this.close()
       }
     })
-    socket.on('error', () => { this.close(); })
-    socket.on('close', () => { this.close(); })
+    socket.on('error', () => {
+      this.close()
+    })
+    socket.on('close', () => {
+      this.close()
+    })
     this.write(Buffer.from(AMI_BANNER, 'utf8'))
   }
 
@@ -140,7 +146,9 @@ export class AmiSession {
 
   checkMd5(key: string, secret: string): boolean {
     if (this.challenge === undefined) return false
-    const expected = createHash('md5').update(this.challenge + secret).digest('hex')
+    const expected = createHash('md5')
+      .update(this.challenge + secret)
+      .digest('hex')
     return expected === key.toLowerCase()
   }
 

@@ -21,8 +21,25 @@ export interface AmiUser {
 }
 
 export const ALL_CLASSES = [
-  'system', 'call', 'log', 'verbose', 'command', 'agent', 'user', 'config', 'dtmf', 'reporting', 'cdr', 'dialplan',
-  'originate', 'agi', 'cc', 'aoc', 'test', 'security', 'message',
+  'system',
+  'call',
+  'log',
+  'verbose',
+  'command',
+  'agent',
+  'user',
+  'config',
+  'dtmf',
+  'reporting',
+  'cdr',
+  'dialplan',
+  'originate',
+  'agi',
+  'cc',
+  'aoc',
+  'test',
+  'security',
+  'message',
 ] as const
 
 export function parseClasses(spec: string): Set<string> {

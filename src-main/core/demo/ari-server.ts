@@ -58,8 +58,12 @@ export class DemoAriServer {
 
   async start(port = this.boundPort || this.options.port): Promise<number> {
     if (this.server) return this.boundPort
-    const server = createServer((req, res) => { this.onRequest(req, res); })
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.onUpgrade(req, socket, head); })
+    const server = createServer((req, res) => {
+      this.onRequest(req, res)
+    })
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.onUpgrade(req, socket, head)
+    })
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
       server.listen(port, this.options.host ?? '127.0.0.1', () => {
@@ -70,7 +74,9 @@ export class DemoAriServer {
     server.on('error', () => undefined)
     this.server = server
     this.boundPort = (server.address() as AddressInfo).port
-    this.unsubscribe = this.engine.on((e) => { this.onEvent(e); }, true)
+    this.unsubscribe = this.engine.on((e) => {
+      this.onEvent(e)
+    }, true)
     return this.boundPort
   }
 
@@ -82,7 +88,11 @@ export class DemoAriServer {
     this.server = undefined
     if (server) {
       server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => { resolve(); }))
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve()
+        }),
+      )
     }
   }
 
@@ -142,14 +152,25 @@ export class DemoAriServer {
   }
 
   private route(method: string, url: URL, res: ServerResponse): void {
-    const parts = url.pathname.split('/').filter((p) => p !== '').slice(1).map((p) => decodeURIComponent(p))
+    const parts = url.pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .slice(1)
+      .map((p) => decodeURIComponent(p))
     const q = url.searchParams
     const e = this.engine
     const [resource, id, sub] = parts
     if (resource === 'asterisk' && id === 'info' && method === 'GET') {
       const started = isoMillis(e.startedMs)
       this.send(res, 200, {
-        build: { os: 'Linux', kernel: 'demo', machine: 'x86_64', options: 'OPTIONAL_API', date: started.replace('T', ' ').slice(0, 19) + ' UTC', user: 'attendant' },
+        build: {
+          os: 'Linux',
+          kernel: 'demo',
+          machine: 'x86_64',
+          options: 'OPTIONAL_API',
+          date: started.replace('T', ' ').slice(0, 19) + ' UTC',
+          user: 'attendant',
+        },
         system: { version: '22.10.1', entity_id: ENTITY_ID },
         config: { name: e.systemName, default_language: 'en', setid: { user: '', group: '' }, max_channels: 200 },
         status: { startup_time: started, last_reload_time: isoMillis(e.reloadedMs) },
@@ -195,7 +216,7 @@ export class DemoAriServer {
         this.send(res, 200, { value })
         return
       }
-      if ((sub === 'hold' && (method === 'POST' || method === 'DELETE'))) {
+      if (sub === 'hold' && (method === 'POST' || method === 'DELETE')) {
         e.hold(ch, method === 'POST')
         this.send(res, 204, null)
         return
@@ -246,7 +267,10 @@ export class DemoAriServer {
           technology: 'PJSIP',
           resource: p.exten,
           state: p.registered ? 'online' : 'offline',
-          channel_ids: e.channelList().filter((c) => c.device === p.device).map((c) => c.uniqueid),
+          channel_ids: e
+            .channelList()
+            .filter((c) => c.device === p.device)
+            .map((c) => c.uniqueid),
         }))
       this.send(res, 200, list)
       return

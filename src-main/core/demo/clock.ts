@@ -99,7 +99,9 @@ export class Scheduler {
   start(): void {
     if (this.mode !== 'real' || this.timer) return
     this.lastWall = Date.now()
-    this.timer = setInterval(() => { this.onTick(); }, this.tickMs)
+    this.timer = setInterval(() => {
+      this.onTick()
+    }, this.tickMs)
     this.timer.unref()
   }
 

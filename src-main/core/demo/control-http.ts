@@ -55,8 +55,12 @@ export async function startControlServer(token: string, port: number, handle: Co
         return
       }
       handle(command, body as Record<string, unknown>).then(
-        (result) => { reply(200, { ok: true, result: result ?? null }); },
-        (err: unknown) => { reply(400, { ok: false, error: err instanceof Error ? err.message : String(err) }); },
+        (result) => {
+          reply(200, { ok: true, result: result ?? null })
+        },
+        (err: unknown) => {
+          reply(400, { ok: false, error: err instanceof Error ? err.message : String(err) })
+        },
       )
     })
   })
@@ -72,7 +76,9 @@ export async function startControlServer(token: string, port: number, handle: Co
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
-        server.close(() => { resolve(); })
+        server.close(() => {
+          resolve()
+        })
       }),
   }
 }

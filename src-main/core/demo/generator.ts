@@ -20,8 +20,41 @@ export interface LoadOptions {
   readonly callsPerSecond: number
 }
 
-const FIRST_NAMES = ['Anna', 'Bernd', 'Chiara', 'Dmitri', 'Elif', 'Fatou', 'Gustav', 'Hana', 'Igor', 'Jana', 'Kofi', 'Lena', 'Marco', 'Nadia', 'Oskar', 'Priya']
-const LAST_NAMES = ['Außen', 'Becker', 'Costa', 'Dąbrowski', 'Engel', 'Franke', 'García', 'Hoffmann', 'Ivanova', 'Jensen', 'Kowalski', 'Lopez', 'Müller', 'Nowak', 'Okafor']
+const FIRST_NAMES = [
+  'Anna',
+  'Bernd',
+  'Chiara',
+  'Dmitri',
+  'Elif',
+  'Fatou',
+  'Gustav',
+  'Hana',
+  'Igor',
+  'Jana',
+  'Kofi',
+  'Lena',
+  'Marco',
+  'Nadia',
+  'Oskar',
+  'Priya',
+]
+const LAST_NAMES = [
+  'Außen',
+  'Becker',
+  'Costa',
+  'Dąbrowski',
+  'Engel',
+  'Franke',
+  'García',
+  'Hoffmann',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Müller',
+  'Nowak',
+  'Okafor',
+]
 
 export class CallGenerator {
   private nextTask: ScheduledTask | undefined
@@ -198,7 +231,10 @@ export class LoadGenerator {
         this.stats.placed++
         if (!phone) break
         const ch = e.inboundCall(trunk.name, `${did.slice(0, -3)}1${phone.exten.slice(-2)}`, `+4930${1_000_000 + this.stats.placed}`, 'Load Caller')
-        if (ch) e.later(ch, holdMs, () => { e.softHangup(ch, 16); })
+        if (ch)
+          e.later(ch, holdMs, () => {
+            e.softHangup(ch, 16)
+          })
       }
     }
     this.task = e.scheduler.schedule(100, () => {

@@ -157,7 +157,8 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
       seed,
     }),
     placeCall(req) {
-      if ('trunk' in req.from) return ref(engine.inboundCall(req.from.trunk, req.to, req.from.callerNum ?? '+4930123456', req.from.callerName ?? 'Demo Caller'))
+      if ('trunk' in req.from)
+        return ref(engine.inboundCall(req.from.trunk, req.to, req.from.callerNum ?? '+4930123456', req.from.callerName ?? 'Demo Caller'))
       return ref(engine.phoneCall(req.from.exten, req.to))
     },
     answer: (channel) => engine.answer(channel),
@@ -184,8 +185,12 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
       return r === 'ok'
     },
     memberPause: (queue, iface, paused, reason = '') => engine.queuePause(queue, iface, paused, reason),
-    advanceTime: (ms) => { scheduler.advance(ms); },
-    setSpeed: (speed) => { scheduler.setSpeed(speed); },
+    advanceTime: (ms) => {
+      scheduler.advance(ms)
+    },
+    setSpeed: (speed) => {
+      scheduler.setSpeed(speed)
+    },
     stopAmi: () => ami.stop(),
     startAmi: () => ami.start(),
     stopAri: () => ari.stop(),
@@ -246,7 +251,10 @@ async function runControl(pbx: DemoPbx, command: string, body: Record<string, un
       return pbx.info()
     case 'placeCall': {
       const trunk = optStr(body, 'trunk')
-      const from = trunk !== undefined ? { trunk, callerNum: optStr(body, 'callerNum'), callerName: optStr(body, 'callerName') } : { exten: str(body, 'fromExten') }
+      const from =
+        trunk !== undefined
+          ? { trunk, callerNum: optStr(body, 'callerNum'), callerName: optStr(body, 'callerName') }
+          : { exten: str(body, 'fromExten') }
       return pbx.placeCall({ from, to: str(body, 'to') }) ?? null
     }
     case 'answer':
@@ -291,7 +299,8 @@ async function runControl(pbx: DemoPbx, command: string, body: Record<string, un
       if (config === undefined) throw new Error('the lab profile has no FreePBX')
       const outcome = optStr(body, 'outcome') ?? config.reloadBehaviour.outcome
       if (outcome !== 'executed' && outcome !== 'failed' && outcome !== 'stuck') throw new Error('outcome is executed, failed or stuck')
-      const delayMs = typeof body.delayMs === 'number' && Number.isFinite(body.delayMs) && body.delayMs >= 0 ? body.delayMs : config.reloadBehaviour.delayMs
+      const delayMs =
+        typeof body.delayMs === 'number' && Number.isFinite(body.delayMs) && body.delayMs >= 0 ? body.delayMs : config.reloadBehaviour.delayMs
       config.reloadBehaviour = { outcome, delayMs, details: optStr(body, 'details') ?? config.reloadBehaviour.details }
       return config.reloadBehaviour
     }

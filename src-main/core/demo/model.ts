@@ -15,16 +15,7 @@ export const CHANNEL_STATE_DESC: Readonly<Record<number, string>> = {
   7: 'Busy',
 }
 
-export type DeviceState =
-  | 'UNKNOWN'
-  | 'NOT_INUSE'
-  | 'INUSE'
-  | 'BUSY'
-  | 'INVALID'
-  | 'UNAVAILABLE'
-  | 'RINGING'
-  | 'RINGINUSE'
-  | 'ONHOLD'
+export type DeviceState = 'UNKNOWN' | 'NOT_INUSE' | 'INUSE' | 'BUSY' | 'INVALID' | 'UNAVAILABLE' | 'RINGING' | 'RINGINUSE' | 'ONHOLD'
 
 export interface Channel {
   readonly name: string
@@ -204,4 +195,3 @@ export const HANGUP_CAUSE_TEXT: Readonly<Record<number, string>> = {
   32: 'Circuit/channel congestion',
   34: 'Circuit/channel congestion',
 }
-

@@ -14,11 +14,19 @@ import { z } from 'zod'
 import { TransportError } from '../net/transport-error'
 import { type FreepbxClient, rootField } from './client'
 
-const text = z.union([z.string(), z.number()]).nullable().optional().transform((v) => (v === null || v === undefined ? '' : String(v)))
-const int = z.union([z.number(), z.string()]).nullable().optional().transform((v) => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : 0
-  return Number.isFinite(n) ? n : 0
-})
+const text = z
+  .union([z.string(), z.number()])
+  .nullable()
+  .optional()
+  .transform((v) => (v === null || v === undefined ? '' : String(v)))
+const int = z
+  .union([z.number(), z.string()])
+  .nullable()
+  .optional()
+  .transform((v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : 0
+    return Number.isFinite(n) ? n : 0
+  })
 
 export const freepbxCdrRowSchema = z.object({
   id: text,
@@ -75,7 +83,8 @@ export interface CdrPage {
 }
 
 export async function fetchCdrPage(api: FreepbxClient, req: CdrPageRequest): Promise<CdrPage> {
-  if ((req.startDate === undefined) !== (req.endDate === undefined)) throw new TransportError('graphql_error', 'CDR fetch: give both startDate and endDate, or neither')
+  if ((req.startDate === undefined) !== (req.endDate === undefined))
+    throw new TransportError('graphql_error', 'CDR fetch: give both startDate and endDate, or neither')
   for (const d of [req.startDate, req.endDate]) {
     if (d !== undefined && !DATE.test(d)) throw new TransportError('graphql_error', 'CDR fetch: dates are YYYY-MM-DD')
   }

@@ -74,7 +74,8 @@ export class TokenSource {
     try {
       body = parseJsonBody(res, where)
     } catch (err) {
-      if (res.status === 404) throw new TransportError('not_found', `${where}: no FreePBX API token endpoint (is the API module installed?)`, { status: 404, cause: err })
+      if (res.status === 404)
+        throw new TransportError('not_found', `${where}: no FreePBX API token endpoint (is the API module installed?)`, { status: 404, cause: err })
       throw err
     }
     if (res.status >= 200 && res.status < 300) {
@@ -92,8 +93,14 @@ export class TokenSource {
     if (res.status === 401 || error === 'invalid_client') {
       throw new TransportError('unauthorized', `${where}: authentication failed (client id or secret rejected)`, { status: res.status })
     }
-    if (error === 'invalid_scope') throw new TransportError('forbidden', `${where}: the API application may not use the requested scope`, { status: res.status })
-    if (res.status === 404) throw new TransportError('not_found', `${where}: no FreePBX API token endpoint (is the API module installed?)`, { status: 404 })
-    throw new TransportError('http_error', `${where}: token request failed with HTTP ${String(res.status)}${said !== undefined ? ` (${said})` : ''}`, { status: res.status })
+    if (error === 'invalid_scope')
+      throw new TransportError('forbidden', `${where}: the API application may not use the requested scope`, { status: res.status })
+    if (res.status === 404)
+      throw new TransportError('not_found', `${where}: no FreePBX API token endpoint (is the API module installed?)`, { status: 404 })
+    throw new TransportError(
+      'http_error',
+      `${where}: token request failed with HTTP ${String(res.status)}${said !== undefined ? ` (${said})` : ''}`,
+      { status: res.status },
+    )
   }
 }

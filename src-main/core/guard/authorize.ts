@@ -19,9 +19,7 @@ export interface OperatorSeat {
   readOnly: boolean
 }
 
-export type Authorization =
-  | { ok: true }
-  | { ok: false; rule: 'read_only' | 'role' | 'unknown_action'; reason: string }
+export type Authorization = { ok: true } | { ok: false; rule: 'read_only' | 'role' | 'unknown_action'; reason: string }
 
 /**
  * Whether this seat may run the action, by the policies given. Accepts a whole profile or just its

@@ -186,5 +186,7 @@ export const DOMESTIC_PREMIUM_TABLES = {
 
 /** The premium table of a calling code, if the guard has one ('49' → German 0900, 0137, …). */
 export function tollTableFor(country: string): DomesticPremiumTable | undefined {
-  return Object.hasOwn(DOMESTIC_PREMIUM_TABLES, country) ? (DOMESTIC_PREMIUM_TABLES as Readonly<Record<string, DomesticPremiumTable>>)[country] : undefined
+  return Object.hasOwn(DOMESTIC_PREMIUM_TABLES, country)
+    ? (DOMESTIC_PREMIUM_TABLES as Readonly<Record<string, DomesticPremiumTable>>)[country]
+    : undefined
 }

@@ -103,7 +103,10 @@ function clean(input: unknown): Cleaned {
     return { ok: false, judgement: refuse('too_long', `the destination is longer than ${String(MAX_INPUT_CHARS)} characters`) }
   }
   if (hasControlCharacter(input)) {
-    return { ok: false, judgement: refuse('control_character', 'the destination contains control characters (such as CR, LF or NUL) that could inject AMI headers') }
+    return {
+      ok: false,
+      judgement: refuse('control_character', 'the destination contains control characters (such as CR, LF or NUL) that could inject AMI headers'),
+    }
   }
   for (const ch of input) {
     if (ch.charCodeAt(0) > 0x7e) {
@@ -114,7 +117,13 @@ function clean(input: unknown): Cleaned {
   }
   const trimmed = input.trim()
   if (/^[A-Za-z][A-Za-z0-9]*\//.test(trimmed)) {
-    return { ok: false, judgement: refuse('channel_technology', 'channel technology prefixes (SIP/, PJSIP/, Local/, …) are not allowed; the channel is fixed by the profile') }
+    return {
+      ok: false,
+      judgement: refuse(
+        'channel_technology',
+        'channel technology prefixes (SIP/, PJSIP/, Local/, …) are not allowed; the channel is fixed by the profile',
+      ),
+    }
   }
   let plus = false
   let digits = ''
@@ -181,7 +190,10 @@ function judgeE164(e164: string, normalized: string, plan: DialPlan): Destinatio
   if (national.startsWith('1')) {
     // NANP: 1 + NPA (N XX) + exchange (N XX) + 4 digits.
     if (!/^1[2-9][0-9]{2}[2-9][0-9]{6}$/.test(national)) {
-      return { ...refuse('invalid_number', 'not a valid North American number (1 + 10 digits, area code and exchange not starting with 0 or 1)', normalized), e164 }
+      return {
+        ...refuse('invalid_number', 'not a valid North American number (1 + 10 digits, area code and exchange not starting with 0 or 1)', normalized),
+        e164,
+      }
     }
   }
 
@@ -192,7 +204,10 @@ function judgeE164(e164: string, normalized: string, plan: DialPlan): Destinatio
   if (!e164.startsWith(`+${plan.country}`)) {
     denies.push({ prefix: '+', rule: 'international', reason: 'international calls are not allowed from this console' })
   }
-  const strongest = denies.reduce<(typeof denies)[number] | undefined>((best, d) => (best === undefined || d.prefix.length > best.prefix.length ? d : best), undefined)
+  const strongest = denies.reduce<(typeof denies)[number] | undefined>(
+    (best, d) => (best === undefined || d.prefix.length > best.prefix.length ? d : best),
+    undefined,
+  )
   const allowed = longestMatching(plan.allowedOutboundPrefixes, e164)
 
   if (strongest !== undefined) {
@@ -210,7 +225,15 @@ function judgeE164(e164: string, normalized: string, plan: DialPlan): Destinatio
     const hint = allowed === undefined ? '' : ` (the allowed prefix ${allowed} is broader than ${strongest.prefix})`
     return { verdict: 'deny', normalized, kind: 'external', e164, rule: strongest.rule, reason: `${strongest.reason}${hint}` }
   }
-  return { verdict: 'allow', normalized, kind: 'external', e164, dialDigits: dialDigitsFor(e164, plan), rule: 'domestic', reason: 'a domestic number' }
+  return {
+    verdict: 'allow',
+    normalized,
+    kind: 'external',
+    e164,
+    dialDigits: dialDigitsFor(e164, plan),
+    rule: 'domestic',
+    reason: 'a domestic number',
+  }
 }
 
 /**
@@ -236,7 +259,14 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
   }
   const emergency = emergencyNumbersFor(plan)
   if (emergency.has(digits)) {
-    return { verdict: 'confirm_emergency', normalized, kind: 'emergency', dialDigits: digits, rule: 'emergency', reason: `${digits} is an emergency number; confirm to dial` }
+    return {
+      verdict: 'confirm_emergency',
+      normalized,
+      kind: 'emergency',
+      dialDigits: digits,
+      rule: 'emergency',
+      reason: `${digits} is an emergency number; confirm to dial`,
+    }
   }
   // A pattern (1XX) only says what an extension would look like; it never hides an emergency number.
   if (matchesInternalPattern(digits, plan)) {
@@ -247,7 +277,14 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
   if (outside.length > 0 && digits.startsWith(outside) && digits.length > outside.length) {
     const rest = digits.slice(outside.length)
     if (emergency.has(rest)) {
-      return { verdict: 'confirm_emergency', normalized, kind: 'emergency', dialDigits: digits, rule: 'emergency', reason: `${rest} is an emergency number; confirm to dial` }
+      return {
+        verdict: 'confirm_emergency',
+        normalized,
+        kind: 'emergency',
+        dialDigits: digits,
+        rule: 'emergency',
+        reason: `${rest} is an emergency number; confirm to dial`,
+      }
     }
     // Read as outside-line prefix + number first; when that is no complete number, the leading
     // digit may belong to the number itself (a local 976-1234 with outside line 9).
@@ -256,7 +293,10 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
     // A local number is only a guess from its length. When the same digits, read as typed without
     // the outside line (an operator who forgot it), are a toll number, refuse rather than guess.
     if (stripped.rule === 'domestic_local' && whole.verdict === 'deny' && TOLL_RULES.has(whole.rule)) {
-      return { ...whole, reason: `${whole.reason} (read without the outside-line prefix ${outside}); dial it in +country form if a local number was meant` }
+      return {
+        ...whole,
+        reason: `${whole.reason} (read without the outside-line prefix ${outside}); dial it in +country form if a local number was meant`,
+      }
     }
     if (stripped.rule !== 'unknown_number' && stripped.rule !== 'invalid_number') return stripped
     return whole.rule === 'unknown_number' || whole.rule === 'invalid_number' ? stripped : whole
@@ -288,7 +328,14 @@ function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): D
     // Some national ranges are dialled without a trunk prefix and look local by their length.
     const premium = tollTableFor(plan.country)?.dialled?.find((range) => rest.startsWith(range.prefix))
     if (premium !== undefined) return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: premium.reason }
-    return { verdict: 'allow', normalized, kind: 'external', dialDigits: plan.outsideLinePrefix + rest, rule: 'domestic_local', reason: 'a local number' }
+    return {
+      verdict: 'allow',
+      normalized,
+      kind: 'external',
+      dialDigits: plan.outsideLinePrefix + rest,
+      rule: 'domestic_local',
+      reason: 'a local number',
+    }
   }
   return refuse('unknown_number', 'not an extension, an emergency number or a complete phone number (short codes are refused)', normalized)
 }
@@ -299,7 +346,14 @@ function judgeNanpLocal(rest: string, normalized: string, plan: DialPlan): Desti
   if (rest.startsWith(NANP_PREMIUM_EXCHANGE)) {
     return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: 'premium-rate 976 exchange' }
   }
-  return { verdict: 'allow', normalized, kind: 'external', dialDigits: plan.outsideLinePrefix + rest, rule: 'domestic_local', reason: 'a local number' }
+  return {
+    verdict: 'allow',
+    normalized,
+    kind: 'external',
+    dialDigits: plan.outsideLinePrefix + rest,
+    rule: 'domestic_local',
+    reason: 'a local number',
+  }
 }
 
 /** Area codes in +1 billed as international; exported for UI hints. */

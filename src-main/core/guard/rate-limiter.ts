@@ -9,9 +9,7 @@ export interface RateLimiterOptions {
   maxKeys?: number
 }
 
-export type RateDecision =
-  | { ok: true; remaining: number }
-  | { ok: false; rule: 'rate_limit'; retryAfterMs: number; reason: string }
+export type RateDecision = { ok: true; remaining: number } | { ok: false; rule: 'rate_limit'; retryAfterMs: number; reason: string }
 
 interface Bucket {
   tokens: number

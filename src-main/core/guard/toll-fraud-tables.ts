@@ -54,13 +54,11 @@ export const DENY_RANGES: readonly DenyRange[] = [
   ...Object.values(DOMESTIC_PREMIUM_TABLES).flatMap((table: DomesticPremiumTable) =>
     table.ranges.map((range): DenyRange => ({ prefix: range.prefix, rule: 'premium', reason: range.reason })),
   ),
-  ...Object.entries(NANP_INTERNATIONAL_AREA_CODES).map(
-    ([code, place]): DenyRange => ({
-      prefix: `+1${code}`,
-      rule: 'nanp_international',
-      reason: `area code ${code} (${place}) looks domestic but is billed as an international call`,
-    }),
-  ),
+  ...Object.entries(NANP_INTERNATIONAL_AREA_CODES).map(([code, place]): DenyRange => ({
+    prefix: `+1${code}`,
+    rule: 'nanp_international',
+    reason: `area code ${code} (${place}) looks domestic but is billed as an international call`,
+  })),
 ]
 
 /** The NANP "976" exchange (any area code, or dialled locally as 976-XXXX) was the premium range. */

@@ -66,9 +66,7 @@ export function buildCall(d: Draft, channels: LiveChannel[], old: LiveCall | und
   const bridges = bridgeIds.map((b) => d.get('bridges', b))
   const talking = bridges.filter((b) => joins(b) && b !== undefined && b.channelIds.length >= 2)
   const parked = channels.filter((c) => c.parkedKey !== undefined)
-  const queued = channels
-    .map((c) => (c.queue === undefined ? undefined : d.get('queues', c.queue)?.callers[c.id]))
-    .filter((c) => c !== undefined)
+  const queued = channels.map((c) => (c.queue === undefined ? undefined : d.get('queues', c.queue)?.callers[c.id])).filter((c) => c !== undefined)
   const held = channels.filter((c) => c.hold || (c.moh !== undefined && c.bridgeId !== undefined && joins(d.get('bridges', c.bridgeId))))
   const basicBridges = bridges.filter((b) => joins(b)).length
 

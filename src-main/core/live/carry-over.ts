@@ -74,7 +74,9 @@ function carriedChannel(before: LiveChannel, now: LiveChannel, opts: CarryOption
     did: before.did ?? now.did,
     ringGroup: before.ringGroup ?? now.ringGroup,
     // Still in the same mailbox: since when is the old model's (the list does not say).
-    ...(now.voicemail !== undefined && now.voicemail === before.voicemail && before.voicemailSince !== undefined ? { voicemailSince: before.voicemailSince } : {}),
+    ...(now.voicemail !== undefined && now.voicemail === before.voicemail && before.voicemailSince !== undefined
+      ? { voicemailSince: before.voicemailSince }
+      : {}),
   }
   return unknown.size === 0 ? next : { ...next, unknown: [...unknown].sort() }
 }

@@ -145,11 +145,21 @@ function modelOf(s: ModelStore): LiveModel {
   const i = s.idx
   // Own enumerable getters, so JSON.stringify, Object.keys and test equality see plain data.
   const index: LiveIndex = {
-    get linked() { return i.linked.toRecord() },
-    get channelCall() { return i.channelCall.toRecord() },
-    get deviceChannels() { return deviceLists(s.deviceChannels) },
-    get deviceExtens() { return i.deviceExtens.toRecord() },
-    get ended() { return s.ended.list() },
+    get linked() {
+      return i.linked.toRecord()
+    },
+    get channelCall() {
+      return i.channelCall.toRecord()
+    },
+    get deviceChannels() {
+      return deviceLists(s.deviceChannels)
+    },
+    get deviceExtens() {
+      return i.deviceExtens.toRecord()
+    },
+    get ended() {
+      return s.ended.list()
+    },
   }
   const m: LiveModel = Object.assign(lazyState(s), { index })
   stores.set(m, s)
@@ -179,7 +189,16 @@ export function emptyLiveModel(): LiveModel {
 export function toLiveState(m: LiveModel): LiveState {
   const s = stores.get(m)
   if (s === undefined) {
-    return { meta: m.meta, channels: m.channels, calls: m.calls, extensions: m.extensions, devices: m.devices, queues: m.queues, parked: m.parked, bridges: m.bridges }
+    return {
+      meta: m.meta,
+      channels: m.channels,
+      calls: m.calls,
+      extensions: m.extensions,
+      devices: m.devices,
+      queues: m.queues,
+      parked: m.parked,
+      bridges: m.bridges,
+    }
   }
   const state = lazyState(s)
   stores.set(state, s)

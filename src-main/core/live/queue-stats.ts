@@ -30,7 +30,7 @@ import { type Draft, type LiveModel, rec } from './model'
 type CounterEvent = AmiEventOf<'AgentConnect'> | AmiEventOf<'AgentComplete'> | AmiEventOf<'QueueCallerAbandon'>
 
 export function runningAverage(old: number, sample: number, first: boolean): number {
-  return first ? sample : (((old << 2) - old) + sample) >> 2
+  return first ? sample : ((old << 2) - old + sample) >> 2
 }
 
 /**
@@ -159,7 +159,6 @@ export function applyQueueStatEvent(d: Draft, ev: CounterEvent, t: number, count
   }
   if (q !== old) d.set('queues', q.id, q)
 }
-
 
 function isCounterEvent(ev: AmiTypedEvent): ev is CounterEvent {
   return ev.event === 'AgentConnect' || ev.event === 'AgentComplete' || ev.event === 'QueueCallerAbandon'

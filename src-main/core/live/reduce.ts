@@ -42,16 +42,26 @@ export function reduceAll(model: LiveModel, events: Iterable<AmiTypedEvent>, now
 /** Extension status number (ExtensionStatus `Status`) → the state names the BLF shows. */
 export function extensionStateName(status: number | undefined): ExtensionStateName {
   switch (status) {
-    case 0: return 'NOT_INUSE'
-    case 1: return 'INUSE'
-    case 2: return 'BUSY'
-    case 4: return 'UNAVAILABLE'
-    case -1: return 'UNAVAILABLE'
-    case 8: return 'RINGING'
-    case 9: return 'RINGINUSE'
-    case 16: return 'ONHOLD'
-    case 17: return 'ONHOLD'
-    default: return 'UNKNOWN'
+    case 0:
+      return 'NOT_INUSE'
+    case 1:
+      return 'INUSE'
+    case 2:
+      return 'BUSY'
+    case 4:
+      return 'UNAVAILABLE'
+    case -1:
+      return 'UNAVAILABLE'
+    case 8:
+      return 'RINGING'
+    case 9:
+      return 'RINGINUSE'
+    case 16:
+      return 'ONHOLD'
+    case 17:
+      return 'ONHOLD'
+    default:
+      return 'UNKNOWN'
   }
 }
 
@@ -267,7 +277,8 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
       const from = ev.fromBridge?.uniqueid
       const to = ev.toBridge?.uniqueid
       if (from === undefined || to === undefined) return
-      for (const c of d.get('bridges', from)?.channelIds ?? []) setChannelBridge(d, c, to, { type: ev.toBridge?.type, technology: ev.toBridge?.technology })
+      for (const c of d.get('bridges', from)?.channelIds ?? [])
+        setChannelBridge(d, c, to, { type: ev.toBridge?.type, technology: ev.toBridge?.technology })
       return
     }
     case 'BlindTransfer':
@@ -381,8 +392,13 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
       if (!known && ch.state === 6) {
         // Answered before the console saw it: when is not listed, nor whether it is on hold
         // (a channel in no bridge has nobody to be held from; MusicOnHold() shows as its app).
-        const moh = ev.application === 'MusicOnHold' ? (ev.applicationData?.split(',')[0] || 'default') : undefined
-        patchChannel(d, ch.id, { answeredAt: undefined, moh, mohSince: undefined, unknown: bridge === undefined ? ['answeredAt'] : ['answeredAt', 'hold'] })
+        const moh = ev.application === 'MusicOnHold' ? ev.applicationData?.split(',')[0] || 'default' : undefined
+        patchChannel(d, ch.id, {
+          answeredAt: undefined,
+          moh,
+          mohSince: undefined,
+          unknown: bridge === undefined ? ['answeredAt'] : ['answeredAt', 'hold'],
+        })
       }
       setChannelBridge(d, ch.id, bridge)
       // Leaving a message now: since when is not listed.
@@ -412,7 +428,8 @@ function setVoicemail(d: Draft, ch: LiveChannel, mailbox: string | undefined, t:
 function clearHold(d: Draft, id: string | undefined): void {
   if (id === undefined) return
   const ch = d.get('channels', id)
-  if (ch?.hold === true || ch?.unknown?.includes('hold') === true) patchChannel(d, id, { hold: false, holdSince: undefined, unknown: withoutUnknown(ch.unknown, 'hold') })
+  if (ch?.hold === true || ch?.unknown?.includes('hold') === true)
+    patchChannel(d, id, { hold: false, holdSince: undefined, unknown: withoutUnknown(ch.unknown, 'hold') })
 }
 
 /**
@@ -427,4 +444,3 @@ function relearn(d: Draft, id: string | undefined, t: number): void {
   if (ch.unknown !== undefined) patchChannel(d, ch.id, { unknown: undefined, answeredAt: undefined, hold: false, holdSince: undefined, createdAt: t })
   else if (ch.createdAt !== t) patchChannel(d, ch.id, { createdAt: t })
 }
-

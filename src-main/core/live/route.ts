@@ -161,18 +161,31 @@ export function targetOf(d: Draft, input: RouteInput): LiveTarget | undefined {
   }
   const talking = sides.talking.filter((c) => c.state === 6)
   if (talking.length > 0) {
-    return { kind: 'talking', parties: uniqueParties(talking.map((c) => partyOf(c, caller, dialled, old))), since: minOf(talking.map((c) => c.answeredAt)) }
+    return {
+      kind: 'talking',
+      parties: uniqueParties(talking.map((c) => partyOf(c, caller, dialled, old))),
+      since: minOf(talking.map((c) => c.answeredAt)),
+    }
   }
   // Phones ringing for the caller: legs not yet up, other than the caller's own; a Local pair's
   // `;2` half runs the dialplan behind its `;1` (the same extension), so only `;1` halves count.
-  const ringing = channels.filter((c) => !sides.caller.has(c.id) && c.state !== 6 && !c.name.endsWith(';2') && extensionOf(c) !== undefined && c.voicemail === undefined)
+  const ringing = channels.filter(
+    (c) => !sides.caller.has(c.id) && c.state !== 6 && !c.name.endsWith(';2') && extensionOf(c) !== undefined && c.voicemail === undefined,
+  )
   if (ringing.length > 0) {
-    return { kind: 'ringing', parties: uniqueParties(ringing.map((c) => partyOf(c, caller, dialled, old))), since: minOf(ringing.map((c) => c.createdAt)) }
+    return {
+      kind: 'ringing',
+      parties: uniqueParties(ringing.map((c) => partyOf(c, caller, dialled, old))),
+      since: minOf(ringing.map((c) => c.createdAt)),
+    }
   }
   // Answered, not yet bridged with the caller (between the answer and the caller's BridgeEnter):
   // still the phone that rang.
   const rang = old?.target?.kind === 'ringing' ? old.target : undefined
-  if (rang !== undefined && channels.some((c) => !sides.caller.has(c.id) && c.state === 6 && !c.name.endsWith(';2') && rang.parties.some((p) => p.number === extensionOf(c)))) {
+  if (
+    rang !== undefined &&
+    channels.some((c) => !sides.caller.has(c.id) && c.state === 6 && !c.name.endsWith(';2') && rang.parties.some((p) => p.number === extensionOf(c)))
+  ) {
     return rang
   }
   // On hold or mid attended transfer the caller waits alone in the bridge: still with whom it was.
@@ -192,7 +205,11 @@ const MAX_STEPS = 16
  * The path after this rebuild: the old one, plus where the call came through (DID, ring group,
  * queue: once each) and where the caller went (a new party answered, a voicemail, a parking space).
  */
-export function pathOf(old: readonly LiveRouteStep[] | undefined, via: { readonly did: string | undefined; readonly ringGroup: string | undefined; readonly queue: string | undefined }, target: LiveTarget | undefined): readonly LiveRouteStep[] | undefined {
+export function pathOf(
+  old: readonly LiveRouteStep[] | undefined,
+  via: { readonly did: string | undefined; readonly ringGroup: string | undefined; readonly queue: string | undefined },
+  target: LiveTarget | undefined,
+): readonly LiveRouteStep[] | undefined {
   const path = [...(old ?? [])]
   let changed = false
   if (via.did !== undefined && !path.some((s) => s.kind === 'did')) {
@@ -200,7 +217,10 @@ export function pathOf(old: readonly LiveRouteStep[] | undefined, via: { readonl
     path.unshift({ kind: 'did', number: via.did, name: '' })
     changed = true
   }
-  for (const [kind, number] of [['ringGroup', via.ringGroup], ['queue', via.queue]] as const) {
+  for (const [kind, number] of [
+    ['ringGroup', via.ringGroup],
+    ['queue', via.queue],
+  ] as const) {
     if (number !== undefined && !path.some((s) => s.kind === kind && s.number === number)) {
       path.push({ kind, number, name: '' })
       changed = true

@@ -62,7 +62,14 @@ export function fromSnapshots(snap: LiveSnapshots, now: number, meta?: LiveMeta,
   const base = emptyLiveModel()
   const d = new Draft(base)
   d.setMeta(meta ?? { status: 'live', syncedAt: now, resyncs: 0 })
-  const order: ReadonlyArray<keyof LiveSnapshots> = ['bridgeList', 'coreShowChannels', 'queueStatus', 'parkedCalls', 'extensionStateList', 'deviceStateList']
+  const order: ReadonlyArray<keyof LiveSnapshots> = [
+    'bridgeList',
+    'coreShowChannels',
+    'queueStatus',
+    'parkedCalls',
+    'extensionStateList',
+    'deviceStateList',
+  ]
   for (const key of order) {
     const wanted = ITEM_EVENTS[key]
     for (const item of snap[key] ?? []) {

@@ -139,7 +139,10 @@ export function parseJsonBody(res: HttpResponse, where: string): unknown {
   try {
     return JSON.parse(res.text) as unknown
   } catch (err) {
-    throw new TransportError('protocol', `${where}: answer is not JSON (HTTP ${String(res.status)}); is this the right port?`, { status: res.status, cause: err })
+    throw new TransportError('protocol', `${where}: answer is not JSON (HTTP ${String(res.status)}); is this the right port?`, {
+      status: res.status,
+      cause: err,
+    })
   }
 }
 

@@ -16,7 +16,9 @@ export interface StoredSecret {
 }
 
 export function endpointDigest(kind: SecretKind, profile: PbxProfile): string {
-  return createHash('sha256').update(canonicalEndpoint(kind, endpointsOf(profile))).digest('hex')
+  return createHash('sha256')
+    .update(canonicalEndpoint(kind, endpointsOf(profile)))
+    .digest('hex')
 }
 
 export function encodeBoundSecret(value: string, kind: SecretKind, profile: PbxProfile): string {

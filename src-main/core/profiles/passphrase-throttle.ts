@@ -38,12 +38,7 @@ export class PassphraseThrottle {
   assertMayTry(what: string): void {
     const wait = this.waitMs()
     if (wait > 0) {
-      throw new ProfileError(
-        'passphrase_throttled',
-        `too many wrong ${what} attempts; try again in ${formatWait(wait)}`,
-        undefined,
-        wait,
-      )
+      throw new ProfileError('passphrase_throttled', `too many wrong ${what} attempts; try again in ${formatWait(wait)}`, undefined, wait)
     }
   }
 

@@ -1,5 +1,12 @@
 import type { TestConnectionView } from '../../../src-preload/types/connections'
-import type { AdminSetPassphraseInput, ProfileRemoveInput, ProfileSaveInput, ProfilesView, Role, SecretKind } from '../../../src-preload/types/profile'
+import type {
+  AdminSetPassphraseInput,
+  ProfileRemoveInput,
+  ProfileSaveInput,
+  ProfilesView,
+  Role,
+  SecretKind,
+} from '../../../src-preload/types/profile'
 import { testConnection, type TestConnectionSecrets } from '../connection/test-connection'
 import { ApiFailure } from '../errors/api-failure'
 import type { AuditInput, AuditLog } from '../audit'
@@ -31,7 +38,8 @@ const API_CODE: Record<ProfileErrorCode, ApiFailure['code']> = {
 /** ProfileErrors carry plain words and no secrets; give them their contract code. */
 export function asApiFailure(err: unknown): unknown {
   if (!(err instanceof ProfileError)) return err
-  if (err.code === 'passphrase_throttled') return new ApiFailure('refused', err.message, { rule: 'passphrase_throttle', retryAfterMs: err.retryAfterMs })
+  if (err.code === 'passphrase_throttled')
+    return new ApiFailure('refused', err.message, { rule: 'passphrase_throttle', retryAfterMs: err.retryAfterMs })
   return new ApiFailure(API_CODE[err.code], err.message)
 }
 
@@ -109,7 +117,10 @@ export class ProfileService {
    * endpoint under test is the one it was entered for (a test of an edited address uses only the
    * secrets typed into this request). Audited, since it makes the console log in somewhere.
    */
-  async test(input: { profile: PbxProfile; secrets?: Partial<Record<SecretKind, string>> | undefined }, ctx: SeatContext): Promise<TestConnectionView> {
+  async test(
+    input: { profile: PbxProfile; secrets?: Partial<Record<SecretKind, string>> | undefined },
+    ctx: SeatContext,
+  ): Promise<TestConnectionView> {
     const { profile } = input
     const secrets: Partial<Record<SecretKind, string>> = {}
     const unusable: Partial<Record<SecretKind, string>> = {}
@@ -154,7 +165,8 @@ export class ProfileService {
         if (outcome.sealedChanges.length > 0) notes.push(`sealed: ${outcome.sealedChanges.join(', ')}`)
         const typed = SECRET_KINDS.filter((kind) => secrets?.[kind] !== undefined)
         if (typed.length > 0) notes.push(`new ${typed.map((k) => SECRET_NAMES[k]).join(', ')}`)
-        if (outcome.droppedSecrets.length > 0) notes.push(`dropped ${outcome.droppedSecrets.map((k) => SECRET_NAMES[k]).join(', ')} (entered for the old address)`)
+        if (outcome.droppedSecrets.length > 0)
+          notes.push(`dropped ${outcome.droppedSecrets.map((k) => SECRET_NAMES[k]).join(', ')} (entered for the old address)`)
         const moves = outcome.endpointMoves.map((m) => `${m.kind.toUpperCase()} ${m.from} → ${m.to}`)
         await this.record(ctx, {
           profileId: saved.id,

@@ -75,11 +75,19 @@ interface StoredRecord {
   seal: unknown
 }
 
-type Judged =
-  | { ok: true; profile: PbxProfile }
-  | { ok: false; problem: ProfileProblem }
+type Judged = { ok: true; profile: PbxProfile } | { ok: false; problem: ProfileProblem }
 
-const ALL_SEALED_GROUPS = ['role', 'read-only', 'own extension', 'dial plan', 'originate settings', 'dial limits', 'AMI endpoint', 'ARI endpoint', 'FreePBX API endpoint']
+const ALL_SEALED_GROUPS = [
+  'role',
+  'read-only',
+  'own extension',
+  'dial plan',
+  'originate settings',
+  'dial limits',
+  'AMI endpoint',
+  'ARI endpoint',
+  'FreePBX API endpoint',
+]
 
 /**
  * PBX profiles on a key-value backend, validated on every read and write. Secrets live in the
@@ -169,7 +177,8 @@ export class ProfileStore {
     if (Object.keys(secrets).length > 0) this.#requireSecretBox()
 
     const moved = before === undefined ? [] : changedEndpoints(before, profile)
-    const endpointMoves = before === undefined ? [] : moved.map((kind) => ({ kind, from: endpointLabel(kind, before), to: endpointLabel(kind, profile) }))
+    const endpointMoves =
+      before === undefined ? [] : moved.map((kind) => ({ kind, from: endpointLabel(kind, before), to: endpointLabel(kind, profile) }))
     const dropped: SecretKind[] = []
     if (existing === undefined || trusted?.ok !== true) {
       // A new (or re-created) profile must not inherit secrets left behind under the same id: they
@@ -385,7 +394,11 @@ export class ProfileStore {
     if (key === undefined) {
       return {
         ok: false,
-        problem: this.#problem(id, 'seal_key_missing', `the key that seals profile "${id}" is missing from the secret store; an admin must accept its settings again`),
+        problem: this.#problem(
+          id,
+          'seal_key_missing',
+          `the key that seals profile "${id}" is missing from the secret store; an admin must accept its settings again`,
+        ),
       }
     }
     const adminPassphraseSet = await this.hasAdminPassphrase()

@@ -28,7 +28,9 @@ export function liveLookup(model: () => LiveModel): LiveLookup {
       if (call !== undefined) return { caller: call.caller, callee: call.callee, queue: call.queue, ringGroup: call.ringGroup }
       // A channel not (yet) in a call: its own caller id and where it is in the dialplan.
       const ch = m.channels[id]
-      return ch === undefined ? undefined : { caller: { name: ch.callerName, number: ch.callerNum }, callee: { name: '', number: ch.exten }, queue: ch.queue }
+      return ch === undefined
+        ? undefined
+        : { caller: { name: ch.callerName, number: ch.callerNum }, callee: { name: '', number: ch.exten }, queue: ch.queue }
     },
     parkee: (space) => Object.values(model().parked).find((p) => p.space === space)?.parkee,
   }

@@ -137,7 +137,12 @@ export class ProfileRuntime implements CapabilityHost {
     const p = this.profile
     try {
       const store = await open()
-      this.ingest = new CdrLiveIngest({ store, profileId: p.id, timeZone: p.timeZone, ...(this.opts.log === undefined ? {} : { log: this.opts.log }) })
+      this.ingest = new CdrLiveIngest({
+        store,
+        profileId: p.id,
+        timeZone: p.timeZone,
+        ...(this.opts.log === undefined ? {} : { log: this.opts.log }),
+      })
       for (const msg of this.earlyCdrs.splice(0)) this.ingest.push(msg)
       if (!p.freepbx.enabled) return
       const backfill = async (): Promise<void> => {

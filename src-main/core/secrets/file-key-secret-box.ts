@@ -28,9 +28,7 @@ export class FileKeySecretBox extends EnvelopeSecretBox {
   }
 
   isAvailable(): SecretBoxStatus {
-    return this.#keyState.ok
-      ? { ok: true, backend: 'file-key' }
-      : { ok: false, backend: 'file-key', reason: this.#keyState.reason }
+    return this.#keyState.ok ? { ok: true, backend: 'file-key' } : { ok: false, backend: 'file-key', reason: this.#keyState.reason }
   }
 
   protected seal(name: string, secret: string): string {
@@ -95,7 +93,10 @@ function loadOrCreateKey(keyFilePath: string): KeyState {
     // POSIX permissions only; on Windows the user profile's ACLs protect the file instead.
     if (process.platform !== 'win32') {
       if ((stat.mode & 0o077) !== 0) {
-        return { ok: false, reason: `key file ${keyFilePath} is readable or writable by other users (mode ${(stat.mode & 0o777).toString(8)}); make it 0600` }
+        return {
+          ok: false,
+          reason: `key file ${keyFilePath} is readable or writable by other users (mode ${(stat.mode & 0o777).toString(8)}); make it 0600`,
+        }
       }
       const uid = process.getuid?.()
       if (uid !== undefined && stat.uid !== uid) {

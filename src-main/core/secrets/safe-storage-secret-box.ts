@@ -52,9 +52,7 @@ export class SafeStorageSecretBox extends EnvelopeSecretBox {
     const backend = this.#backendName()
     if (WEAK_BACKENDS.has(backend)) {
       const reason = 'no secret service (libsecret or kwallet) is running, so secrets would only be obfuscated with a fixed key'
-      return this.#acceptPlain
-        ? { ok: true, backend, reason: `${reason}; the user accepted plain storage` }
-        : { ok: false, backend, reason }
+      return this.#acceptPlain ? { ok: true, backend, reason: `${reason}; the user accepted plain storage` } : { ok: false, backend, reason }
     }
     return { ok: true, backend }
   }

@@ -16,13 +16,7 @@ export interface SecretBox {
   delete(name: string): Promise<void>
 }
 
-export type SecretBoxErrorCode =
-  | 'unavailable'
-  | 'plain_storage_not_accepted'
-  | 'tampered'
-  | 'insecure_key_file'
-  | 'invalid_name'
-  | 'invalid_secret'
+export type SecretBoxErrorCode = 'unavailable' | 'plain_storage_not_accepted' | 'tampered' | 'insecure_key_file' | 'invalid_name' | 'invalid_secret'
 
 /** Errors carry a code and a message that never contains a secret value. */
 export class SecretBoxError extends Error {

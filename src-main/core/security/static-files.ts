@@ -15,8 +15,7 @@ const MIME: Record<string, string> = {
 }
 
 export type StaticResult =
-  | { readonly status: 200; readonly body: Buffer; readonly contentType: string; readonly isHtml: boolean }
-  | { readonly status: 403 | 404 }
+  { readonly status: 200; readonly body: Buffer; readonly contentType: string; readonly isHtml: boolean } | { readonly status: 403 | 404 }
 
 /**
  * Resolves a URL path inside the built renderer folder, shared by web mode and Electron's app://

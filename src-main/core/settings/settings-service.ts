@@ -1,9 +1,4 @@
-import {
-  defaultSettings,
-  settingsSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../../../src-preload/types/settings'
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../../src-preload/types/settings'
 import type { KeyValueStore } from '../storage/kv'
 
 const KEY = 'settings'

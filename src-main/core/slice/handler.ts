@@ -12,10 +12,7 @@ export interface CallContext {
   readonly transport: 'ipc' | 'web'
 }
 
-export type Handler<C extends InvokeChannel> = (
-  input: InvokeParsed<C>,
-  ctx: CallContext,
-) => Promise<InvokeOutput<C>> | InvokeOutput<C>
+export type Handler<C extends InvokeChannel> = (input: InvokeParsed<C>, ctx: CallContext) => Promise<InvokeOutput<C>> | InvokeOutput<C>
 
 /** One handler per channel of C; a missing or extra key is a compile error. */
 export type HandlersOf<C extends InvokeChannel> = { readonly [K in C]: Handler<K> }

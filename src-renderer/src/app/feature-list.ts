@@ -17,9 +17,18 @@ export class FeatureList {
   private readonly addOns: readonly AddOn[]
 
   constructor(features: readonly [Feature, ...Feature[]], addOns: readonly AddOn[] = []) {
-    claimOnce([...features, ...addOns].map((f) => f.id), 'view id')
-    claimOnce(features.map((f) => f.nav.altKey), 'Alt key')
-    claimOnce([...features, ...addOns].flatMap((f) => Object.keys(f.actionWords ?? {})), 'action')
+    claimOnce(
+      [...features, ...addOns].map((f) => f.id),
+      'view id',
+    )
+    claimOnce(
+      features.map((f) => f.nav.altKey),
+      'Alt key',
+    )
+    claimOnce(
+      [...features, ...addOns].flatMap((f) => Object.keys(f.actionWords ?? {})),
+      'action',
+    )
     // An add-on's key must not shadow a key a screen already answers to (`C / X` claims c and x).
     const screenKeys = features.flatMap((f) => f.shortcuts ?? []).flatMap((s) => s.keys.split(' / ').map((k) => k.trim().toLowerCase()))
     claimOnce([...new Set(screenKeys), ...addOns.flatMap((a) => a.callKeys ?? []).map((k) => k.key)], 'key')
@@ -48,7 +57,9 @@ export class FeatureList {
     const altKeys = sequence && keys.length > 1 ? `Alt+${keys[0] ?? ''}…${keys[keys.length - 1] ?? ''}` : keys.map((k) => `Alt+${k}`).join(' / ')
     const everywhere: HelpSection = { title: 'Everywhere', shortcuts: [{ keys: altKeys, does: this.all.map((f) => f.nav.label).join(', ') }] }
     const own = this.all.filter((f) => (f.shortcuts ?? []).length > 0).map((f) => ({ title: f.nav.label, shortcuts: f.shortcuts ?? [] }))
-    const added = this.addOns.filter((a) => (a.callKeys ?? []).length > 0).map((a) => ({ title: a.label, shortcuts: (a.callKeys ?? []).map(({ keys, does }) => ({ keys, does })) }))
+    const added = this.addOns
+      .filter((a) => (a.callKeys ?? []).length > 0)
+      .map((a) => ({ title: a.label, shortcuts: (a.callKeys ?? []).map(({ keys, does }) => ({ keys, does })) }))
     return [...own, ...added, everywhere]
   }
 }

@@ -22,12 +22,23 @@ export function HelpOverlay({ onClose }: { onClose: () => void }): React.JSX.Ele
         aria-modal="true"
         aria-label="Keyboard shortcuts"
         className="modal card"
-        onMouseDown={(e) => { e.stopPropagation() }}
-        onKeyDown={(e) => { if (e.key === 'Escape') onClose() }}
+        onMouseDown={(e) => {
+          e.stopPropagation()
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose()
+        }}
       >
         <h2>Keyboard shortcuts</h2>
         {sections.map((section) => (
-          <Table key={section.title} label={`${section.title} keys`} caption={section.title} columns={KEY_COLUMNS} rows={section.shortcuts} rowKey={(s) => s.keys} />
+          <Table
+            key={section.title}
+            label={`${section.title} keys`}
+            caption={section.title}
+            columns={KEY_COLUMNS}
+            rows={section.shortcuts}
+            rowKey={(s) => s.keys}
+          />
         ))}
         <div className="buttons">
           <button type="button" autoFocus onClick={onClose}>

@@ -9,7 +9,14 @@ export function Toasts(): React.JSX.Element {
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
           <span>{t.text}</span>
-          <button type="button" className="link" aria-label="Dismiss" onClick={() => { dismiss(t.id) }}>
+          <button
+            type="button"
+            className="link"
+            aria-label="Dismiss"
+            onClick={() => {
+              dismiss(t.id)
+            }}
+          >
             ×
           </button>
         </div>

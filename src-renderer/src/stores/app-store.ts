@@ -59,7 +59,10 @@ export const useAppStore = create<AppState>((set, get) => ({
       set({ settings: result.value, lastError: null })
       return null
     }
-    set((s) => ({ settings: s.settings === null || before === null ? s.settings : { ...s.settings, ...pick(before, patch) }, lastError: result.error }))
+    set((s) => ({
+      settings: s.settings === null || before === null ? s.settings : { ...s.settings, ...pick(before, patch) },
+      lastError: result.error,
+    }))
     return result.error
   },
   applySettings: (settings) => {

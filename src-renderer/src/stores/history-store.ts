@@ -97,6 +97,8 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
       cursor,
       ...(f.text.trim() !== '' ? { search: f.text.trim() } : {}),
     })
-    set(page.ok ? { loading: false, rows: [...get().rows, ...page.value.rows], cursor: page.value.nextCursor } : { loading: false, error: page.error })
+    set(
+      page.ok ? { loading: false, rows: [...get().rows, ...page.value.rows], cursor: page.value.nextCursor } : { loading: false, error: page.error },
+    )
   },
 }))

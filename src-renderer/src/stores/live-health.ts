@@ -45,11 +45,13 @@ export function liveHealth(input: HealthInput): LiveHealth {
   if (link !== 'open' && linkLostAt !== undefined) {
     stale = { since: Math.min(linkLostAt, meta.staleSince ?? linkLostAt), reason: 'connection to the console lost' }
   } else if (pbxDown) {
-    const reason = connection?.breaker === 'open' ? 'PBX unreachable, retrying later' : meta.status === 'syncing' ? 'PBX back, reloading calls' : 'PBX unreachable'
+    const reason =
+      connection?.breaker === 'open' ? 'PBX unreachable, retrying later' : meta.status === 'syncing' ? 'PBX back, reloading calls' : 'PBX unreachable'
     stale = { since: meta.staleSince ?? input.seenDownAt, reason }
   }
   if (stale !== undefined) return { stale, actionsOff: `Actions are off: ${stale.reason}. Showing the state as of ${clockTime(stale.since)}.` }
-  if (connection?.breaker === 'open') return { stale: undefined, actionsOff: 'Actions are off for now: the PBX failed repeatedly and the console is waiting before it tries again.' }
+  if (connection?.breaker === 'open')
+    return { stale: undefined, actionsOff: 'Actions are off for now: the PBX failed repeatedly and the console is waiting before it tries again.' }
   return HEALTHY
 }
 

@@ -1,6 +1,14 @@
 import { create } from 'zustand'
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
-import { type LiveCall, type LiveMessage, type LivePatch, type LiveSnapshot, type LiveState, emptyLiveState, patchBase } from '../../../src-preload/types/live'
+import {
+  type LiveCall,
+  type LiveMessage,
+  type LivePatch,
+  type LiveSnapshot,
+  type LiveState,
+  emptyLiveState,
+  patchBase,
+} from '../../../src-preload/types/live'
 import { bridge } from '../bridge/current'
 import { CallList, type CallQuery, FocusIndex } from '../live/call-list'
 import { ShownOrder } from '../live/shown-order'
@@ -92,7 +100,13 @@ function healthOf(s: Pick<LiveStoreState, 'state' | 'statuses' | 'profileId'>): 
   const down = meta.status === 'disconnected' || meta.staleSince !== undefined
   seenDownAt = down ? (seenDownAt ?? Date.now()) : undefined
   const { link, linkLostAt } = useAppStore.getState()
-  return liveHealth({ meta, connection: s.profileId === null ? undefined : s.statuses[s.profileId], link, linkLostAt, seenDownAt: seenDownAt ?? Date.now() })
+  return liveHealth({
+    meta,
+    connection: s.profileId === null ? undefined : s.statuses[s.profileId],
+    link,
+    linkLostAt,
+    seenDownAt: seenDownAt ?? Date.now(),
+  })
 }
 
 /** The selected call and, only while nothing is selected, the suggested one. */
@@ -179,7 +193,17 @@ export const useLiveStore = create<LiveStoreState>((set, get) => {
         focusIndex.reset([])
         shownOrder.listChanged(true)
         const state = liveTables.view()
-        set({ profileId, state, seq: -1, selectedCallId: null, selected: undefined, suggested: undefined, ended: undefined, callsVersion: shownOrder.version, health: healthOf({ ...get(), profileId, state }) })
+        set({
+          profileId,
+          state,
+          seq: -1,
+          selectedCallId: null,
+          selected: undefined,
+          suggested: undefined,
+          ended: undefined,
+          callsVersion: shownOrder.version,
+          health: healthOf({ ...get(), profileId, state }),
+        })
       }
       // A fresh start for main's flow control: anything it still holds for this window is stale.
       unacked = 0

@@ -28,8 +28,16 @@ describe('AMI chaos: connection cut at random bytes', () => {
     server.handler = (action, conn) => {
       if (action.get('Action') !== 'Login') return false
       const n = connIndex++
-      conn.reply([['Response', 'Success'], ['ActionID', action.actionId ?? ''], ['Message', 'Authentication accepted']])
-      conn.reply([['Event', 'ConnStart'], ['Privilege', 'system,all'], ['Conn', String(n)]])
+      conn.reply([
+        ['Response', 'Success'],
+        ['ActionID', action.actionId ?? ''],
+        ['Message', 'Authentication accepted'],
+      ])
+      conn.reply([
+        ['Event', 'ConnStart'],
+        ['Privilege', 'system,all'],
+        ['Conn', String(n)],
+      ])
       const cut = cuts[n]
       if (cut === undefined) return true // after the last cut: stay up, answer normally
       // Write in uneven pieces so reads end anywhere, then cut without a FIN-delayed tail.

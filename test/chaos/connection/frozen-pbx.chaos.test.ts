@@ -44,7 +44,8 @@ describe('a PBX frozen for 25 s, default liveness settings', () => {
     expect(first('rest') - frozenAt).toBeLessThanOrEqual(d.rest + SLACK_MS)
     expect(log.some((e) => e.at >= frozenAt && e.status.breaker === 'open')).toBe(true)
     const lastDetection = Math.max(first('ami'), first('ari'), first('rest'))
-    for (const e of log.filter((x) => x.at > lastDetection)) for (const t of ['ami', 'ari', 'rest'] as const) expect(e.status[t].state).not.toBe('connected')
+    for (const e of log.filter((x) => x.at > lastDetection))
+      for (const t of ['ami', 'ari', 'rest'] as const) expect(e.status[t].state).not.toBe('connected')
 
     const thawedAt = Date.now()
     for (const p of proxies) p.thaw()

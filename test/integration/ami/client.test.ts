@@ -47,11 +47,25 @@ async function rejection(p: Promise<unknown>): Promise<AmiError> {
   throw new Error('expected a rejection')
 }
 
-const fullyBooted = [['Event', 'FullyBooted'], ['Privilege', 'system,all'], ['Uptime', '38'], ['LastReload', '38'], ['Status', 'Fully Booted']] as const
+const fullyBooted = [
+  ['Event', 'FullyBooted'],
+  ['Privilege', 'system,all'],
+  ['Uptime', '38'],
+  ['LastReload', '38'],
+  ['Status', 'Fully Booted'],
+] as const
 
 describe('login and readiness', () => {
   it('plain login, CoreStatus readiness, FullyBooted and events delivered from the first read', async () => {
-    const s = await serve({ events: [fullyBooted, [['Event', 'Newchannel'], ['Channel', 'Local/1@lab-1;1']]] })
+    const s = await serve({
+      events: [
+        fullyBooted,
+        [
+          ['Event', 'Newchannel'],
+          ['Channel', 'Local/1@lab-1;1'],
+        ],
+      ],
+    })
     const c = client(s.port)
     const seen: string[] = []
     let booted = 0
@@ -142,7 +156,16 @@ describe('the login secret is kept where no log line can reach it', () => {
         }
         return true
       }
-      const opts: AmiClientOptions = { host: '127.0.0.1', port: s.port, username: 'console', secret: SECRET, auth, pingIntervalMs: 0, reconnect: false, actionTimeoutMs: 300 }
+      const opts: AmiClientOptions = {
+        host: '127.0.0.1',
+        port: s.port,
+        username: 'console',
+        secret: SECRET,
+        auth,
+        pingIntervalMs: 0,
+        reconnect: false,
+        actionTimeoutMs: 300,
+      }
       const c = new AmiClient(opts)
       cleanups.push(() => c.stop())
       for (const form of everyPrintedForm(c)) expect(form).not.toContain(SECRET)
@@ -169,7 +192,11 @@ describe('actions', () => {
     const s = await serve()
     s.handler = (a, conn) => {
       if (a.get('Action') !== 'Hangup') return false
-      conn.reply([['Response', 'Error'], ['ActionID', a.actionId ?? ''], ['Message', 'No such channel']])
+      conn.reply([
+        ['Response', 'Error'],
+        ['ActionID', a.actionId ?? ''],
+        ['Message', 'No such channel'],
+      ])
       return true
     }
     const c = client(s.port)
@@ -185,8 +212,14 @@ describe('actions', () => {
     s.handler = (a, conn) => {
       if (a.get('Action') !== 'Slow') return false
       late = () => {
-        conn.reply([['Response', 'Success'], ['ActionID', a.actionId ?? '']])
-        conn.reply([['Event', 'SlowItem'], ['ActionID', a.actionId ?? '']])
+        conn.reply([
+          ['Response', 'Success'],
+          ['ActionID', a.actionId ?? ''],
+        ])
+        conn.reply([
+          ['Event', 'SlowItem'],
+          ['ActionID', a.actionId ?? ''],
+        ])
       }
       return true
     }
@@ -296,9 +329,19 @@ describe('actions', () => {
     s.handler = (a, conn) => {
       if (a.get('Action') !== 'Originate') return false
       const id = a.actionId ?? ''
-      conn.reply([['Response', 'Success'], ['ActionID', id], ['Message', 'Originate successfully queued']])
+      conn.reply([
+        ['Response', 'Success'],
+        ['ActionID', id],
+        ['Message', 'Originate successfully queued'],
+      ])
       setTimeout(() => {
-        conn.reply([['Event', 'OriginateResponse'], ['Privilege', 'call,all'], ['ActionID', id], ['Response', 'Success'], ['Uniqueid', a.get('ChannelId') ?? '']])
+        conn.reply([
+          ['Event', 'OriginateResponse'],
+          ['Privilege', 'call,all'],
+          ['ActionID', id],
+          ['Response', 'Success'],
+          ['Uniqueid', a.get('ChannelId') ?? ''],
+        ])
       }, 20)
       return true
     }
@@ -380,10 +423,20 @@ describe('connection loss and recovery', () => {
     c.on('disconnected', () => seen.push('disconnected'))
     c.on('reconnected', () => seen.push('reconnected'))
     const conn = s.conns[0]
-    conn?.reply([['Event', 'Reload'], ['Privilege', 'system,all'], ['Module', 'manager'], ['Status', '0']])
+    conn?.reply([
+      ['Event', 'Reload'],
+      ['Privilege', 'system,all'],
+      ['Module', 'manager'],
+      ['Status', '0'],
+    ])
     await c.action('Ping')
     expect(seen).toEqual(['reload'])
-    conn?.reply([['Event', 'Shutdown'], ['Privilege', 'system,all'], ['Shutdown', 'Cleanly'], ['Restart', 'True']])
+    conn?.reply([
+      ['Event', 'Shutdown'],
+      ['Privilege', 'system,all'],
+      ['Shutdown', 'Cleanly'],
+      ['Restart', 'True'],
+    ])
     conn?.socket.end()
     await until('reconnected', () => seen.includes('reconnected'), 5000, 5)
     expect(seen).toEqual(['reload', 'shutdown', 'disconnected', 'reconnected'])

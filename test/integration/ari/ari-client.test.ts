@@ -85,7 +85,13 @@ describe('credentials only in the Authorization header', () => {
     cleanups.push(() => ari.close())
     await ari.info().catch(() => undefined)
     await ari.hangup('x').catch(() => undefined)
-    const stream = new AriEventStream({ baseUrl: `http://127.0.0.1:${String(port)}`, username: 'u', password: 'pw-S3cr3t', app: 'attendant', subscribeAll: true })
+    const stream = new AriEventStream({
+      baseUrl: `http://127.0.0.1:${String(port)}`,
+      username: 'u',
+      password: 'pw-S3cr3t',
+      app: 'attendant',
+      subscribeAll: true,
+    })
     const unauthorized = new Promise<TransportError>((r) => stream.once('unauthorized', r))
     stream.start()
     expect((await unauthorized).code).toBe('unauthorized')
@@ -134,16 +140,37 @@ describe('AriEventStream liveness', () => {
     // A server that keeps the socket open but never answers a ping: a frozen Asterisk's event socket.
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', autoPong: false })
     await new Promise<void>((r) => wss.once('listening', r))
-    cleanups.push(() => new Promise<void>((r) => { for (const c of wss.clients) c.terminate(); wss.close(() => { r() }) }))
+    cleanups.push(
+      () =>
+        new Promise<void>((r) => {
+          for (const c of wss.clients) c.terminate()
+          wss.close(() => {
+            r()
+          })
+        }),
+    )
     let pings = 0
-    wss.on('connection', (ws) => ws.on('ping', () => { pings++ }))
+    wss.on('connection', (ws) =>
+      ws.on('ping', () => {
+        pings++
+      }),
+    )
     const port = (wss.address() as AddressInfo).port
     const stream = new AriEventStream({
-      baseUrl: `http://127.0.0.1:${String(port)}`, username: 'u', password: 'p', app: 'attendant',
-      pingIntervalMs: 100, pongTimeoutMs: 150, reconnect: { initialDelayMs: 20, maxDelayMs: 40 },
+      baseUrl: `http://127.0.0.1:${String(port)}`,
+      username: 'u',
+      password: 'p',
+      app: 'attendant',
+      pingIntervalMs: 100,
+      pongTimeoutMs: 150,
+      reconnect: { initialDelayMs: 20, maxDelayMs: 40 },
     })
     cleanups.push(() => stream.stop())
-    const opened = new Promise<void>((r) => stream.once('open', () => { r() }))
+    const opened = new Promise<void>((r) =>
+      stream.once('open', () => {
+        r()
+      }),
+    )
     stream.start()
     await opened
     const t0 = Date.now()
@@ -153,17 +180,32 @@ describe('AriEventStream liveness', () => {
     expect(closed.error?.message).toMatch(/no answer to a ping within 150 ms/)
     expect(closed.willReconnect).toBe(true)
     expect(pings).toBeGreaterThan(0)
-    await new Promise<void>((r) => stream.once('open', () => { r() }))
+    await new Promise<void>((r) =>
+      stream.once('open', () => {
+        r()
+      }),
+    )
     expect(stream.attempts).toBe(2)
   })
 
   it('a server that answers pings keeps the socket open', async () => {
     const p = await demo()
-    const stream = new AriEventStream({ baseUrl: `http://127.0.0.1:${String(p.ari.port)}`, username: 'demo', password: 'demo', app: 'attendant', pingIntervalMs: 50, pongTimeoutMs: 100 })
+    const stream = new AriEventStream({
+      baseUrl: `http://127.0.0.1:${String(p.ari.port)}`,
+      username: 'demo',
+      password: 'demo',
+      app: 'attendant',
+      pingIntervalMs: 50,
+      pongTimeoutMs: 100,
+    })
     cleanups.push(() => stream.stop())
     const closes: unknown[] = []
     stream.on('close', (c) => closes.push(c))
-    const opened = new Promise<void>((r) => stream.once('open', () => { r() }))
+    const opened = new Promise<void>((r) =>
+      stream.once('open', () => {
+        r()
+      }),
+    )
     stream.start()
     await opened
     await sleep(600)

@@ -41,7 +41,11 @@ describe('the FreePBX API over https with a private CA', () => {
   it('is trusted with the CA, and refused as untrusted without it', async () => {
     const trusted = await testConnection(profile, { freepbx: CLIENT.clientSecret }, { timeoutMs: 3000 })
     expect(trusted.rest).toMatchObject({ ok: true })
-    const without = await testConnection({ ...profile, freepbx: { ...profile.freepbx, ca: undefined } }, { freepbx: CLIENT.clientSecret }, { timeoutMs: 3000 })
+    const without = await testConnection(
+      { ...profile, freepbx: { ...profile.freepbx, ca: undefined } },
+      { freepbx: CLIENT.clientSecret },
+      { timeoutMs: 3000 },
+    )
     expect(without.rest).toMatchObject({ ok: false, code: 'tls_untrusted' })
     expect(JSON.stringify([trusted, without])).not.toContain(CLIENT.clientSecret)
   })

@@ -15,7 +15,14 @@ import { cleanupsAfterEach } from '../../support/cleanups'
 import { startDemoEndpoints } from '../../support/demo-endpoints'
 
 const SECRETS: Record<SecretKind, string> = { ami: 'amiSecret-Fz11', ari: 'ariSecret-Fz12', freepbx: 'apiSecret-Fz13' }
-const LIVENESS: LivenessOptions = { amiPingIntervalMs: 300, amiPingTimeoutMs: 400, ariPingIntervalMs: 300, ariPongTimeoutMs: 400, healthIntervalMs: 400, healthTimeoutMs: 400 }
+const LIVENESS: LivenessOptions = {
+  amiPingIntervalMs: 300,
+  amiPingTimeoutMs: 400,
+  ariPingIntervalMs: 300,
+  ariPongTimeoutMs: 400,
+  healthIntervalMs: 400,
+  healthTimeoutMs: 400,
+}
 /** Timers on a shared 2-core machine run late; the deadline itself comes from the settings. */
 const SLACK_MS = 1500
 
@@ -27,7 +34,10 @@ async function setup(): Promise<{ profile: PbxProfile; proxies: Record<Transport
   return { profile, proxies: fronts }
 }
 
-function watch(s: PbxSession): { first: (name: TransportName, state: string, after: number) => number | undefined; log: Array<{ at: number; status: SessionStatus }> } {
+function watch(s: PbxSession): {
+  first: (name: TransportName, state: string, after: number) => number | undefined
+  log: Array<{ at: number; status: SessionStatus }>
+} {
   const log: Array<{ at: number; status: SessionStatus }> = []
   s.on('status', (status) => log.push({ at: Date.now(), status }))
   return {
@@ -62,8 +72,17 @@ describe('a frozen PBX over AMI, ARI and the FreePBX API', () => {
     const frozenAt = Date.now()
     for (const p of Object.values(proxies)) p.freeze()
     const deadline = detectionDeadlines(LIVENESS)
-    await until('every transport not answering', () => (['ami', 'ari', 'rest'] as const).every((t) => w.first(t, 'not_answering', frozenAt) !== undefined), Math.max(deadline.ami, deadline.ariEvents, deadline.rest) + SLACK_MS, 20)
-    const detected = { ami: w.first('ami', 'not_answering', frozenAt) ?? Infinity, ari: w.first('ari', 'not_answering', frozenAt) ?? Infinity, rest: w.first('rest', 'not_answering', frozenAt) ?? Infinity }
+    await until(
+      'every transport not answering',
+      () => (['ami', 'ari', 'rest'] as const).every((t) => w.first(t, 'not_answering', frozenAt) !== undefined),
+      Math.max(deadline.ami, deadline.ariEvents, deadline.rest) + SLACK_MS,
+      20,
+    )
+    const detected = {
+      ami: w.first('ami', 'not_answering', frozenAt) ?? Infinity,
+      ari: w.first('ari', 'not_answering', frozenAt) ?? Infinity,
+      rest: w.first('rest', 'not_answering', frozenAt) ?? Infinity,
+    }
     expect(detected.ami - frozenAt).toBeLessThanOrEqual(deadline.ami + SLACK_MS)
     // ARI is watched twice: the event socket's ping and the REST health round; the ping is the faster.
     expect(detected.ari - frozenAt).toBeLessThanOrEqual(deadline.ariEvents + SLACK_MS)
@@ -85,12 +104,19 @@ describe('a frozen PBX over AMI, ARI and the FreePBX API', () => {
 
     for (const p of Object.values(proxies)) p.thaw()
     await until('all three connected again and the breaker closed', () => allConnected() && s.status().breaker === 'closed', 8000, 20)
-    expect(w.log.some((e) => e.at >= thawedAt && e.status.breaker === 'half_open') || w.log.some((e) => e.at >= thawedAt && e.status.breaker === 'closed')).toBe(true)
+    expect(
+      w.log.some((e) => e.at >= thawedAt && e.status.breaker === 'half_open') || w.log.some((e) => e.at >= thawedAt && e.status.breaker === 'closed'),
+    ).toBe(true)
   })
 
   it('a PBX that answers slowly but within the deadline is not flagged', async () => {
     const { profile, proxies } = await setup()
-    const s = new PbxSession({ profile, getSecret: (kind) => Promise.resolve(SECRETS[kind]), liveness: LIVENESS, ari: { reconnect: { initialDelayMs: 50, maxDelayMs: 200 } } })
+    const s = new PbxSession({
+      profile,
+      getSecret: (kind) => Promise.resolve(SECRETS[kind]),
+      liveness: LIVENESS,
+      ari: { reconnect: { initialDelayMs: 50, maxDelayMs: 200 } },
+    })
     cleanups.push(() => s.disconnect())
     const w = watch(s)
     await s.connect()
@@ -103,6 +129,11 @@ describe('a frozen PBX over AMI, ARI and the FreePBX API', () => {
       for (const p of Object.values(proxies)) p.thaw()
       await sleep(100)
     }
-    expect(w.log.filter((e) => e.at >= from).flatMap((e) => [e.status.ami.state, e.status.ari.state, e.status.rest.state]).filter((st) => st !== 'connected')).toEqual([])
+    expect(
+      w.log
+        .filter((e) => e.at >= from)
+        .flatMap((e) => [e.status.ami.state, e.status.ari.state, e.status.rest.state])
+        .filter((st) => st !== 'connected'),
+    ).toEqual([])
   })
 })

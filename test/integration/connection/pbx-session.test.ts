@@ -14,7 +14,11 @@ function setup(api: DemoEndpointsOptions['api'] = {}): Promise<DemoEndpoints> {
   return startDemoEndpoints({ secrets: SECRETS, authFailDelayMs: 10, api }, cleanups)
 }
 
-function session(profile: PbxProfile, extra: Partial<ConstructorParameters<typeof PbxSession>[0]> = {}, secrets: Partial<Record<SecretKind, string>> = SECRETS): { s: PbxSession; statuses: SessionStatus[] } {
+function session(
+  profile: PbxProfile,
+  extra: Partial<ConstructorParameters<typeof PbxSession>[0]> = {},
+  secrets: Partial<Record<SecretKind, string>> = SECRETS,
+): { s: PbxSession; statuses: SessionStatus[] } {
   const s = new PbxSession({
     profile,
     getSecret: (kind) => Promise.resolve(secrets[kind]),
@@ -38,7 +42,9 @@ function secretForms(): string[] {
 }
 
 function scan(payloads: unknown[]): void {
-  const text = JSON.stringify(payloads, (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code } : v))
+  const text = JSON.stringify(payloads, (_k, v: unknown) =>
+    v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code } : v,
+  )
   for (const form of secretForms()) expect(text).not.toContain(form)
 }
 
@@ -54,7 +60,13 @@ describe('PbxSession against the demo PBX', () => {
     await s.connect()
     await until('AMI and ARI connected', () => s.status().ami.state === 'connected' && s.status().ari.state === 'connected', 3000)
     const st = s.status()
-    expect(st).toMatchObject({ profileId: 'demo', breaker: 'closed', ami: { state: 'connected' }, ari: { state: 'connected' }, rest: { state: 'connected' } })
+    expect(st).toMatchObject({
+      profileId: 'demo',
+      breaker: 'closed',
+      ami: { state: 'connected' },
+      ari: { state: 'connected' },
+      rest: { state: 'connected' },
+    })
     const call = pbx.placeCall({ from: { trunk: 'trunk' }, to: '4930555000' })
     await until('an ARI event', () => ariEvents.length > 0, 3000)
     const channels = await s.ari((c) => c.channels())
@@ -106,7 +118,10 @@ describe('PbxSession against the demo PBX', () => {
   it('ARI down → breaker opens after N failures, half-opens after the cool-down, closes when ARI is back', async () => {
     const { pbx, profile } = await setup()
     let now = 1_000_000
-    const { s, statuses } = session({ ...profile, freepbx: { ...profile.freepbx, enabled: false } }, { now: () => now, breaker: { failureThreshold: 3, windowMs: 10_000, coolDownMs: 5_000 } })
+    const { s, statuses } = session(
+      { ...profile, freepbx: { ...profile.freepbx, enabled: false } },
+      { now: () => now, breaker: { failureThreshold: 3, windowMs: 10_000, coolDownMs: 5_000 } },
+    )
     await s.connect()
     // AMI settled too (the MD5 login takes a Challenge round trip): its late success would reset the count.
     await until('ARI and AMI connected', () => s.status().ari.state === 'connected' && s.status().ami.state === 'connected', 3000)

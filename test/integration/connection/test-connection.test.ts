@@ -15,17 +15,20 @@ const secrets = { ami: AMI_SECRET, ari: ARI_SECRET, freepbx: API_SECRET }
 const cleanups = cleanupsAfterEach()
 
 function setup(): Promise<DemoEndpoints> {
-  return startDemoEndpoints({
-    secrets,
-    authFailDelayMs: 20,
-    moreAmiUsers: [
-      makeUser('admin', AMI_SECRET, 'all', 'all'),
-      makeUser('cmdonly', AMI_SECRET, 'call,reporting', 'call,reporting,command'),
-      makeUser('listonly', AMI_SECRET, 'call,reporting', 'reporting'),
-      makeUser('blind', AMI_SECRET, 'call', 'call'),
-    ],
-    moreApiClients: [{ clientId: 'cdr-only', clientSecret: API_SECRET, allowedScopes: ['gql:cdr'] }],
-  }, cleanups)
+  return startDemoEndpoints(
+    {
+      secrets,
+      authFailDelayMs: 20,
+      moreAmiUsers: [
+        makeUser('admin', AMI_SECRET, 'all', 'all'),
+        makeUser('cmdonly', AMI_SECRET, 'call,reporting', 'call,reporting,command'),
+        makeUser('listonly', AMI_SECRET, 'call,reporting', 'reporting'),
+        makeUser('blind', AMI_SECRET, 'call', 'call'),
+      ],
+      moreApiClients: [{ clientId: 'cdr-only', clientSecret: API_SECRET, allowedScopes: ['gql:cdr'] }],
+    },
+    cleanups,
+  )
 }
 
 function noSecrets(value: unknown): void {
@@ -70,7 +73,11 @@ describe('testConnection against the demo PBX', () => {
     const r = await testConnection({ ...profile, ami: { ...profile.ami, user: 'listonly' } }, secrets, { timeoutMs: 3000 })
     expect(r.ami).toMatchObject({ ok: false, code: 'missing_permission' })
     expect(r.ami.reason).toMatch(/'call' write class/)
-    const ro = await testConnection({ ...profile, ami: { ...profile.ami, user: 'listonly' }, operator: { ...profile.operator, readOnly: true } }, secrets, { timeoutMs: 3000 })
+    const ro = await testConnection(
+      { ...profile, ami: { ...profile.ami, user: 'listonly' }, operator: { ...profile.operator, readOnly: true } },
+      secrets,
+      { timeoutMs: 3000 },
+    )
     expect(ro.ami.ok).toBe(true)
     const blind = await testConnection({ ...profile, ami: { ...profile.ami, user: 'blind' } }, secrets, { timeoutMs: 3000 })
     expect(blind.ami).toMatchObject({ ok: false, code: 'missing_permission' })
@@ -102,7 +109,12 @@ describe('testConnection against the demo PBX', () => {
     const plainPort = await listenLoopback(plain)
     cleanups.push(() => closeServer(plain))
     const r = await testConnection(
-      { ...profile, ami: { ...profile.ami, port: amiPort }, ari: { ...profile.ari, port: ariPort }, freepbx: { ...profile.freepbx, baseUrl: `http://127.0.0.1:${String(plainPort)}` } },
+      {
+        ...profile,
+        ami: { ...profile.ami, port: amiPort },
+        ari: { ...profile.ari, port: ariPort },
+        freepbx: { ...profile.freepbx, baseUrl: `http://127.0.0.1:${String(plainPort)}` },
+      },
       secrets,
       { timeoutMs: 1500 },
     )
@@ -113,7 +125,11 @@ describe('testConnection against the demo PBX', () => {
 
   it('disabled transports and missing secrets are reported as such', async () => {
     const { profile } = await setup()
-    const r = await testConnection({ ...profile, ari: { ...profile.ari, enabled: false }, freepbx: { ...profile.freepbx, enabled: false } }, { ami: '' }, { timeoutMs: 1500 })
+    const r = await testConnection(
+      { ...profile, ari: { ...profile.ari, enabled: false }, freepbx: { ...profile.freepbx, enabled: false } },
+      { ami: '' },
+      { timeoutMs: 1500 },
+    )
     expect(r.ami.code).toBe('no_secret')
     expect(r.ari.code).toBe('disabled')
     expect(r.rest.code).toBe('disabled')

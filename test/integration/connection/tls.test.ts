@@ -17,7 +17,13 @@ beforeAll(async () => {
   const pki = makePki('pbx.attendant.test')
   ca = pki.ca
   otherCa = makePki('pbx.attendant.test').ca
-  pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0, amiUsers: [makeUser('console', SECRET, 'call,reporting', 'call,reporting')], ariUsers: [{ username: 'console', secret: SECRET }] })
+  pbx = await startDemoPbx({
+    amiPort: 0,
+    ariPort: 0,
+    rate: 0,
+    amiUsers: [makeUser('console', SECRET, 'call,reporting', 'call,reporting')],
+    ariUsers: [{ username: 'console', secret: SECRET }],
+  })
   amiTls = await tlsFront(pbx.ami.port, pki)
   ariTls = await tlsFront(pbx.ari.port, pki)
   const base = builtinDemoProfile({ ami: amiTls.port, ari: ariTls.port })

@@ -36,17 +36,31 @@ describe('audit lines of operator actions, through the contract', () => {
     const channelId = call.uniqueid
 
     // Extension 110 is a phone on this PBX (and the German police number): a transfer, not an emergency call.
-    expect(await core.dispatch('calls.transfer', { profileId: 'demo', channelId, destination: '110', mode: 'blind' }, tab)).toMatchObject({ ok: true })
-    expect(await core.dispatch('calls.transfer', { profileId: 'demo', channelId, destination: '112', mode: 'voicemail' }, window2)).toMatchObject({ ok: true })
+    expect(await core.dispatch('calls.transfer', { profileId: 'demo', channelId, destination: '110', mode: 'blind' }, tab)).toMatchObject({
+      ok: true,
+    })
+    expect(await core.dispatch('calls.transfer', { profileId: 'demo', channelId, destination: '112', mode: 'voicemail' }, window2)).toMatchObject({
+      ok: true,
+    })
     // The real emergency number is behind the outside line, and still asks to confirm.
-    expect(await core.dispatch('calls.originate', { profileId: 'demo', destination: '0110' }, tab)).toMatchObject({ ok: false, error: { code: 'confirm_required' } })
+    expect(await core.dispatch('calls.originate', { profileId: 'demo', destination: '0110' }, tab)).toMatchObject({
+      ok: false,
+      error: { code: 'confirm_required' },
+    })
     expect(await core.dispatch('calls.transfer', { profileId: 'demo', channelId, destination: '0 0900 1234567', mode: 'blind' }, tab)).toMatchObject({
       ok: false,
       error: { code: 'refused', detail: { rule: 'premium' } },
     })
-    expect(await core.dispatch('queues.pause', { profileId: 'demo', queue: 'support', iface: 'PJSIP/101', paused: true, reason: 'Lunch' }, window2)).toMatchObject({ ok: true })
-    expect(await core.dispatch('queues.pause', { profileId: 'demo', queue: 'support', iface: 'PJSIP/101', paused: false }, window2)).toMatchObject({ ok: true })
-    expect(await core.dispatch('calls.hangup', { profileId: 'demo', channelId: 'gone.404' }, tab)).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(
+      await core.dispatch('queues.pause', { profileId: 'demo', queue: 'support', iface: 'PJSIP/101', paused: true, reason: 'Lunch' }, window2),
+    ).toMatchObject({ ok: true })
+    expect(await core.dispatch('queues.pause', { profileId: 'demo', queue: 'support', iface: 'PJSIP/101', paused: false }, window2)).toMatchObject({
+      ok: true,
+    })
+    expect(await core.dispatch('calls.hangup', { profileId: 'demo', channelId: 'gone.404' }, tab)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
 
     const lines = await auditLines(core)
     expect(lines.map((e) => [e.action, e.target, e.result, e.seat])).toEqual([
@@ -75,7 +89,9 @@ describe('audit lines of operator actions, through the contract', () => {
     await expect.poll(() => Object.values(live().parked).find((p) => p.parkeeId === call.uniqueid)?.space, { timeout: 10_000 }).toBeDefined()
     const space = Object.values(live().parked).find((p) => p.parkeeId === call.uniqueid)?.space ?? ''
     expect(await core.dispatch('calls.pickup', { profileId: 'demo', space }, tab)).toMatchObject({ ok: true })
-    expect(await core.dispatch('queues.pause', { profileId: 'demo', queue: 'sales', iface: 'PJSIP/105', paused: true, reason: 'Break' }, window2)).toMatchObject({
+    expect(
+      await core.dispatch('queues.pause', { profileId: 'demo', queue: 'sales', iface: 'PJSIP/105', paused: true, reason: 'Break' }, window2),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden', detail: { rule: 'role' } },
     })

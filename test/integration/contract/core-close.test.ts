@@ -14,7 +14,9 @@ describe('closing the core', () => {
       await core.start()
       await auditLog.append({ profileId: 'demo', role: 'system', action: 'test.before-close', target: '', result: 'ok' })
       await core.close()
-      await expect(auditLog.append({ profileId: 'demo', role: 'system', action: 'test.after-close', target: '', result: 'ok' })).rejects.toThrow(/closed/)
+      await expect(auditLog.append({ profileId: 'demo', role: 'system', action: 'test.after-close', target: '', result: 'ok' })).rejects.toThrow(
+        /closed/,
+      )
       // Closing twice is harmless (a shell may close on several exit paths).
       await expect(auditLog.close()).resolves.toBeUndefined()
       rmSync(core.dataDir, { recursive: true, force: true })

@@ -35,7 +35,10 @@ describe('the dial budget through the contract', () => {
     }
     // Three originates from three sockets: the burst.
     for (const n of [1, 2, 3]) {
-      expect(await core.dispatch('calls.originate', { profileId: 'demo', destination: `10${String(n)}` }, socket(n)), `socket ${String(n)}`).toMatchObject({ ok: true })
+      expect(
+        await core.dispatch('calls.originate', { profileId: 'demo', destination: `10${String(n)}` }, socket(n)),
+        `socket ${String(n)}`,
+      ).toMatchObject({ ok: true })
     }
     // Sockets 4, 5, 6 (and a reload of socket 1, under a new id) have nothing left.
     const before = Date.now()
@@ -54,7 +57,14 @@ describe('the dial budget through the contract', () => {
     if (!audit.ok) throw new Error(audit.error.message)
     const limited = audit.value.filter((e) => e.rule === 'rate_limit')
     expect(limited.map((e) => e.seat).sort()).toEqual(['web socket 11', 'web socket 4', 'web socket 5', 'web socket 6'])
-    for (const e of limited) expect(e).toMatchObject({ action: 'call.originate', result: 'refused', role: 'receptionist', operator: '100', target: 'your phone (100) → 104' })
+    for (const e of limited)
+      expect(e).toMatchObject({
+        action: 'call.originate',
+        result: 'refused',
+        role: 'receptionist',
+        operator: '100',
+        target: 'your phone (100) → 104',
+      })
   })
 
   it('a busy front desk is not held back by the default: 20 transfers in a minute pass', async () => {
@@ -81,8 +91,12 @@ describe('the dial budget through the contract', () => {
     const saved = await c.dispatch('profiles.save', { profile: office, secrets: demo.builtin.secrets, adminPassphrase: ADMIN }, admin)
     expect(saved).toMatchObject({ ok: true })
     await untilLoaded(c, 'office')
-    for (const n of [1, 2]) expect(await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(n))).toMatchObject({ ok: true })
-    expect(await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(3))).toMatchObject({ ok: false, error: { detail: { rule: 'rate_limit' } } })
+    for (const n of [1, 2])
+      expect(await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(n))).toMatchObject({ ok: true })
+    expect(await c.dispatch('calls.originate', { profileId: 'office', destination: '105' }, socket(3))).toMatchObject({
+      ok: false,
+      error: { detail: { rule: 'rate_limit' } },
+    })
 
     // A save restarts the runtime (a new ProfileRuntime, a new connection).
     const renamed = await c.dispatch('profiles.save', { profile: { ...office, name: 'Office (front desk)' } }, admin)

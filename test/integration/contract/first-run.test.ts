@@ -64,7 +64,11 @@ async function socketFor(pageUrl: string): Promise<WebSocket> {
 }
 
 let nextId = 1
-async function call(ws: WebSocket, channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+async function call(
+  ws: WebSocket,
+  channel: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   const id = nextId++
   const reply = new Promise<{ result: { ok: boolean; error?: { code: string; message: string } } }>((resolveReply) => {
     const onMessage = (data: Buffer): void => {
@@ -104,13 +108,23 @@ describe('the first admin passphrase (first-run step)', () => {
     })
     await sleep(1100)
     // The local user types the code from the terminal (grouping and case do not matter).
-    expect(await call(other, 'admin.setPassphrase', { next: 'the local admin passphrase', setupCode: codeLine.toLowerCase().replace(/-/g, ' ') })).toMatchObject({ ok: true })
+    expect(
+      await call(other, 'admin.setPassphrase', { next: 'the local admin passphrase', setupCode: codeLine.toLowerCase().replace(/-/g, ' ') }),
+    ).toMatchObject({ ok: true })
     // Now a passphrase exists: the code is spent and the passphrase itself is needed.
-    expect(await call(intruder, 'admin.setPassphrase', { next: 'intruder passphrase', setupCode: codeLine })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await call(intruder, 'admin.setPassphrase', { next: 'intruder passphrase', setupCode: codeLine })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     const view = await call(intruder, 'profiles.list', undefined)
     expect(view).toMatchObject({ ok: true, value: { hasAdminPassphrase: true } })
-    const audit = (await call(other, 'audit.read', { limit: 10 })) as { ok: true; value: { action: string; result: string; seat?: string; errorCode?: string; detail?: string }[] }
-    expect(audit.value.filter((e) => e.action === 'admin.setPassphrase').map((e) => `${e.seat ?? ''} ${e.result} ${e.errorCode ?? ''}`.trim())).toEqual([
+    const audit = (await call(other, 'audit.read', { limit: 10 })) as {
+      ok: true
+      value: { action: string; result: string; seat?: string; errorCode?: string; detail?: string }[]
+    }
+    expect(
+      audit.value.filter((e) => e.action === 'admin.setPassphrase').map((e) => `${e.seat ?? ''} ${e.result} ${e.errorCode ?? ''}`.trim()),
+    ).toEqual([
       'web socket 1 refused passphrase_required',
       'web socket 2 ok',
       'web socket 2 refused passphrase_throttled',
@@ -135,7 +149,10 @@ describe('the first admin passphrase (first-run step)', () => {
   it('the desktop window sets it without a code; a web socket without a code configured cannot', async () => {
     const web = createTestCore()
     const refused = await web.dispatch('admin.setPassphrase', { next: 'a long enough passphrase' }, { clientId: 'web-3', transport: 'web' })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/only in the desktop app or with the setup code/) as unknown } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/only in the desktop app or with the setup code/) as unknown },
+    })
     const window = await web.dispatch('admin.setPassphrase', { next: 'a long enough passphrase' }, { clientId: 'ipc-2', transport: 'ipc' })
     expect(window).toMatchObject({ ok: true })
     await web.close()

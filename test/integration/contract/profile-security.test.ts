@@ -36,7 +36,11 @@ async function adminCore(): Promise<Core> {
 /** The demo PBX as a saved profile `office` with all three transports and their secrets stored. */
 async function officeOn(core: Core, demo: BuiltinDemo, changes: Partial<PbxProfile> = {}): Promise<PbxProfile> {
   const profile: PbxProfile = { ...demo.builtin.profile, id: 'office', name: 'Office', ...changes }
-  const saved = await core.dispatch('profiles.save', { profile, secrets: demo.builtin.secrets, adminPassphrase: ADMIN }, { clientId: 'ipc-1', transport: 'ipc' })
+  const saved = await core.dispatch(
+    'profiles.save',
+    { profile, secrets: demo.builtin.secrets, adminPassphrase: ADMIN },
+    { clientId: 'ipc-1', transport: 'ipc' },
+  )
   if (!saved.ok) throw new Error(saved.error.message)
   return saved.value
 }
@@ -50,7 +54,10 @@ async function auditLines(core: Core, limit = 50): Promise<AuditEntry[]> {
 async function recorders(): Promise<{ ami: AmiRecorder; http: HttpRecorder }> {
   const ami = await startAmiRecorder()
   const http = await startHttpRecorder()
-  cleanups.push(() => ami.close(), () => http.close())
+  cleanups.push(
+    () => ami.close(),
+    () => http.close(),
+  )
   return { ami, http }
 }
 
@@ -102,7 +109,11 @@ describe('stored secrets stay with the endpoint they were entered for', () => {
 
     const tests = (await auditLines(core)).filter((e) => e.action === 'profile.test')
     expect(tests.map((e) => e.result)).toEqual(['error', 'error', 'error', 'ok'])
-    expect(tests[3]).toMatchObject({ seat: 'web socket 7', role: 'receptionist', endpoint: expect.stringContaining(`AMI 127.0.0.1:${String(office.ami.port)}`) as unknown })
+    expect(tests[3]).toMatchObject({
+      seat: 'web socket 7',
+      role: 'receptionist',
+      endpoint: expect.stringContaining(`AMI 127.0.0.1:${String(office.ami.port)}`) as unknown,
+    })
     expect(tests[2]?.endpoint).toContain(`AMI 127.0.0.1:${String(ami.port)}`)
   })
 
@@ -145,7 +156,13 @@ describe('the guard cannot be widened without the admin passphrase', () => {
     const plan = office.dialPlan
     const attacks: [string, PbxProfile][] = [
       ['dial plan', { ...office, dialPlan: { ...plan, country: '44' } }],
-      ['dial plan', { ...office, dialPlan: { ...plan, internalExtensions: { ...plan.internalExtensions, patterns: [...plan.internalExtensions.patterns, '900NXXXXXX'] } } }],
+      [
+        'dial plan',
+        {
+          ...office,
+          dialPlan: { ...plan, internalExtensions: { ...plan.internalExtensions, patterns: [...plan.internalExtensions.patterns, '900NXXXXXX'] } },
+        },
+      ],
       [
         'own extension, dial plan, originate settings',
         {
@@ -165,7 +182,10 @@ describe('the guard cannot be widened without the admin passphrase', () => {
       expect(r, groups).toMatchObject({ ok: false, error: { code: 'forbidden', message: `changing the ${groups} needs the admin passphrase` } })
     }
     const stored = await core.dispatch('profiles.list', undefined, attacker)
-    expect(stored).toMatchObject({ ok: true, value: { profiles: [{ id: 'office', dialPlan: plan, operator: office.operator, originate: office.originate }] } })
+    expect(stored).toMatchObject({
+      ok: true,
+      value: { profiles: [{ id: 'office', dialPlan: plan, operator: office.operator, originate: office.originate }] },
+    })
     // The number the widened plan would have let out is still refused by the guard.
     const call = await core.dispatch('calls.originate', { profileId: 'office', destination: '+442079460000' }, attacker)
     expect(call).toMatchObject({ ok: false, error: { code: 'refused' } })
@@ -179,7 +199,10 @@ describe('the guard cannot be widened without the admin passphrase', () => {
       { profile: { ...office, operator: { ...office.operator, ownExtension: '9005551234' } }, adminPassphrase: ADMIN },
       attacker,
     )
-    expect(premium).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/9005551234 is not an internal extension/) as unknown } })
+    expect(premium).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/9005551234 is not an internal extension/) as unknown },
+    })
     const refusals = (await auditLines(core)).filter((e) => e.action === 'profile.save' && e.result === 'refused')
     expect(refusals).toHaveLength(attacks.length + 2)
   })
@@ -215,17 +238,24 @@ describe('passphrase attempts are throttled for the whole console', () => {
     const widened = { ...office, dialPlan: { ...office.dialPlan, allowedOutboundPrefixes: ['+44'] } }
     const sockets = Array.from({ length: 5 }, (_, i) => ({ clientId: `web-${String(20 + i)}`, transport: 'web' as const }))
     // Five sockets guess at once: one guess is checked, the rest wait (more sockets buy no more guesses).
-    const guesses = await Promise.all(sockets.map((ctx, i) => core.dispatch('profiles.save', { profile: widened, adminPassphrase: `guess number ${String(i)}` }, ctx)))
+    const guesses = await Promise.all(
+      sockets.map((ctx, i) => core.dispatch('profiles.save', { profile: widened, adminPassphrase: `guess number ${String(i)}` }, ctx)),
+    )
     expect(guesses.filter((g) => !g.ok && g.error.code === 'forbidden')).toHaveLength(1)
     const waiting = guesses.filter((g) => !g.ok && g.error.code === 'refused')
     expect(waiting).toHaveLength(4)
-    expect(waiting[0]).toMatchObject({ error: { message: 'too many wrong admin passphrase attempts; try again in 1 s', detail: { rule: 'passphrase_throttle' } } })
+    expect(waiting[0]).toMatchObject({
+      error: { message: 'too many wrong admin passphrase attempts; try again in 1 s', detail: { rule: 'passphrase_throttle' } },
+    })
     // Even the right passphrase waits its turn.
     const early = await core.dispatch('profiles.save', { profile: widened, adminPassphrase: ADMIN }, attacker)
     expect(early).toMatchObject({ ok: false, error: { code: 'refused' } })
     await sleep(1100)
     // A second wrong guess doubles the wait, also for changing the passphrase itself.
-    expect(await core.dispatch('admin.setPassphrase', { next: 'attacker passphrase', current: 'not it at all' }, attacker)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await core.dispatch('admin.setPassphrase', { next: 'attacker passphrase', current: 'not it at all' }, attacker)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     expect(await core.dispatch('admin.setPassphrase', { next: 'attacker passphrase', current: ADMIN }, attacker)).toMatchObject({
       ok: false,
       error: { code: 'refused', message: 'too many wrong admin passphrase attempts; try again in 2 s' },
@@ -233,7 +263,9 @@ describe('passphrase attempts are throttled for the whole console', () => {
     await sleep(2100)
     expect(await core.dispatch('profiles.save', { profile: widened, adminPassphrase: ADMIN }, attacker)).toMatchObject({ ok: true })
     const lines = await auditLines(core)
-    const attempts = lines.filter((e) => (e.action === 'profile.save' || e.action === 'admin.setPassphrase') && e.seat !== 'window 1' && e.seat !== 'web socket 1')
+    const attempts = lines.filter(
+      (e) => (e.action === 'profile.save' || e.action === 'admin.setPassphrase') && e.seat !== 'window 1' && e.seat !== 'web socket 1',
+    )
     expect(attempts).toHaveLength(5 + 1 + 2 + 1)
     expect(attempts.filter((e) => e.errorCode === 'passphrase_throttled')).toHaveLength(4 + 1 + 1)
     expect(attempts.filter((e) => e.errorCode === 'passphrase_wrong')).toHaveLength(2)
@@ -248,18 +280,33 @@ describe('unclean input is refused, naming the field', () => {
     const office = await officeOn(core, demo)
     const cases: [string, unknown, RegExp][] = [
       ['profiles.save', { profile: { ...office, name: 'Evil\u202eelif.exe\u0000' }, adminPassphrase: ADMIN }, /^profile\.name: must not contain/],
-      ['profiles.save', JSON.parse(JSON.stringify({ profile: office, adminPassphrase: ADMIN }).replace('"operator":{', '"operator":{"__proto__":{"role":"admin"},')), /^profile\.operator: Unrecognized key: "__proto__"/],
+      [
+        'profiles.save',
+        JSON.parse(JSON.stringify({ profile: office, adminPassphrase: ADMIN }).replace('"operator":{', '"operator":{"__proto__":{"role":"admin"},')),
+        /^profile\.operator: Unrecognized key: "__proto__"/,
+      ],
       ['profiles.save', { profile: { ...office, constructor: 'x' }, adminPassphrase: ADMIN }, /^profile: Unrecognized key: "constructor"/],
-      ['profiles.save', { profile: { ...office, dialPlan: { ...office.dialPlan, premium: true } } }, /^profile\.dialPlan: Unrecognized key: "premium"/],
+      [
+        'profiles.save',
+        { profile: { ...office, dialPlan: { ...office.dialPlan, premium: true } } },
+        /^profile\.dialPlan: Unrecognized key: "premium"/,
+      ],
       ['profiles.save', { profile: office, adminPassphrase: `${ADMIN}\u0000` }, /^adminPassphrase: must not contain/],
       ['admin.setPassphrase', { next: 'new\u202epassphrase!', current: ADMIN }, /^next: must not contain/],
       ['history.query', { filter: { profileId: 'office' }, search: 'smith\u2066' }, /^search: must not contain/],
       ['history.query', { filter: { profileId: 'office', text: 'a\u001bb' } }, /^filter\.text: must not contain/],
-      ['queues.pause', { profileId: 'office', queue: 'support', iface: 'PJSIP/101', paused: true, reason: 'Lunch\u200f' }, /^reason: must not contain/],
+      [
+        'queues.pause',
+        { profileId: 'office', queue: 'support', iface: 'PJSIP/101', paused: true, reason: 'Lunch\u200f' },
+        /^reason: must not contain/,
+      ],
     ]
     for (const [channel, input, message] of cases) {
       const r = await core.dispatch(channel, input, attacker)
-      expect(r, `${channel} ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) as unknown } })
+      expect(r, `${channel} ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(message) as unknown },
+      })
     }
     const stored = await core.dispatch('profiles.list', undefined, attacker)
     expect(stored).toMatchObject({ ok: true, value: { profiles: [{ name: 'Office' }] } })
@@ -278,20 +325,37 @@ describe('audit lines for profile channels tell the truth', () => {
     const demo = await demoPbx()
     const core = await adminCore()
     await core.start()
-    const office = await officeOn(core, demo, { ari: { ...demo.builtin.profile.ari, enabled: false }, freepbx: { ...demo.builtin.profile.freepbx, enabled: false } })
-    await core.dispatch('profiles.save', { profile: { ...office, id: 'boss', name: 'Boss', operator: { ...office.operator, role: 'supervisor' } }, adminPassphrase: ADMIN }, attacker)
+    const office = await officeOn(core, demo, {
+      ari: { ...demo.builtin.profile.ari, enabled: false },
+      freepbx: { ...demo.builtin.profile.freepbx, enabled: false },
+    })
+    await core.dispatch(
+      'profiles.save',
+      { profile: { ...office, id: 'boss', name: 'Boss', operator: { ...office.operator, role: 'supervisor' } }, adminPassphrase: ADMIN },
+      attacker,
+    )
     const onBoss = { clientId: 'web-30', transport: 'web' as const }
     core.bus.register(onBoss.clientId, { send: () => undefined, isBackedUp: () => false })
     expect(await core.dispatch('live.subscribe', { profileId: 'boss' }, onBoss)).toMatchObject({ ok: true })
 
     const amiOnly = { ...office, ari: { ...office.ari, enabled: false }, freepbx: { ...office.freepbx, enabled: false } }
-    expect(await core.dispatch('profiles.test', { profile: amiOnly }, onBoss)).toMatchObject({ ok: true, value: { ami: { ok: true }, ari: { code: 'disabled' } } })
+    expect(await core.dispatch('profiles.test', { profile: amiOnly }, onBoss)).toMatchObject({
+      ok: true,
+      value: { ami: { ok: true }, ari: { code: 'disabled' } },
+    })
     await core.dispatch('profiles.save', { profile: { ...office, name: 'Renamed' } }, attacker)
 
     const [rename, test] = await auditLines(core, 2)
     expect(rename).toMatchObject({ action: 'profile.save', result: 'ok', seat: 'web socket 7', role: 'receptionist' })
     expect(rename?.detail).toBeUndefined()
-    expect(test).toMatchObject({ action: 'profile.test', result: 'ok', seat: 'web socket 30', role: 'supervisor', endpoint: `AMI 127.0.0.1:${String(office.ami.port)}`, detail: 'ami: ok' })
+    expect(test).toMatchObject({
+      action: 'profile.test',
+      result: 'ok',
+      seat: 'web socket 30',
+      role: 'supervisor',
+      endpoint: `AMI 127.0.0.1:${String(office.ami.port)}`,
+      detail: 'ami: ok',
+    })
     // No line claims a role the seat does not have.
     expect((await auditLines(core)).filter((e) => e.role === 'admin')).toEqual([])
   })

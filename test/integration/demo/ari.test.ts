@@ -19,7 +19,11 @@ function shape(v: unknown): unknown {
   if (Array.isArray(v)) return v.length === 0 ? [] : [shape(v[0])]
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>
-    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, shape(o[k])]))
+    return Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, shape(o[k])]),
+    )
   }
   return typeof v
 }
@@ -42,7 +46,9 @@ async function start(): Promise<{ base: string; auth: Record<string, string> }> 
 describe('demo ARI against the captures', () => {
   it('answers 401 without or with wrong credentials, exactly as captured', async () => {
     const { base } = await start()
-    const captured = fixture('error-401.txt').split(/\r?\n\r?\n/)[1]?.trim()
+    const captured = fixture('error-401.txt')
+      .split(/\r?\n\r?\n/)[1]
+      ?.trim()
     const attempts: Record<string, string>[] = [{}, { authorization: basic('demo', 'wrong') }, { authorization: basic('nobody', 'demo') }]
     for (const headers of attempts) {
       const res = await fetch(`${base}/channels`, { headers })
@@ -102,7 +108,10 @@ describe('demo ARI against the captures', () => {
       ws.once('error', reject)
     })
 
-    const res = await fetch(`${base}/channels?endpoint=Local/101@lab&context=lab&extension=400&callerId=${encodeURIComponent('"Lab ARI" <400>')}`, { method: 'POST', headers: auth })
+    const res = await fetch(`${base}/channels?endpoint=Local/101@lab&context=lab&extension=400&callerId=${encodeURIComponent('"Lab ARI" <400>')}`, {
+      method: 'POST',
+      headers: auth,
+    })
     expect(res.status).toBe(200)
     const channel = (await res.json()) as { id: string; name: string }
     expect(shape(channel)).toEqual(shape(fixtureJson('channels-originate.json')))
@@ -113,7 +122,9 @@ describe('demo ARI against the captures', () => {
     const variable = await fetch(`${base}/channels/${channel.id}/variable?variable=${encodeURIComponent('CHANNEL(state)')}`, { headers: auth })
     expect(await variable.json()).toEqual(fixtureJson('channel-variable.json'))
 
-    const bridge = (await (await fetch(`${base}/bridges?type=mixing&name=lab-ari-bridge`, { method: 'POST', headers: auth })).json()) as { id: string }
+    const bridge = (await (await fetch(`${base}/bridges?type=mixing&name=lab-ari-bridge`, { method: 'POST', headers: auth })).json()) as {
+      id: string
+    }
     expect((await fetch(`${base}/bridges/${bridge.id}/addChannel?channel=${channel.id}`, { method: 'POST', headers: auth })).status).toBe(204)
     expect((await fetch(`${base}/channels/${channel.id}`, { method: 'DELETE', headers: auth })).status).toBe(204)
     await until('two ChannelDestroyed', () => received.filter((e) => e.type === 'ChannelDestroyed').length === 2)

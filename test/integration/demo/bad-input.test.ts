@@ -17,7 +17,9 @@ function open(port: number): Promise<{ sock: Socket; data: () => string }> {
       buf += d.toString('latin1')
     })
     sock.on('error', () => undefined)
-    sock.once('connect', () => { resolve({ sock, data: () => buf }); })
+    sock.once('connect', () => {
+      resolve({ sock, data: () => buf })
+    })
     sock.once('error', reject)
   })
 }

@@ -38,7 +38,15 @@ describe('third-party AMI library against the demo PBX', () => {
     try {
       const ping = await act(ami, { action: 'Ping' })
       expect(ping.response).toBe('Success')
-      const orig = await act(ami, { action: 'Originate', channel: 'PJSIP/101', context: 'from-internal', exten: '102', priority: '1', async: 'true', callerid: '"Test" <101>' })
+      const orig = await act(ami, {
+        action: 'Originate',
+        channel: 'PJSIP/101',
+        context: 'from-internal',
+        exten: '102',
+        priority: '1',
+        async: 'true',
+        callerid: '"Test" <101>',
+      })
       expect(orig.message).toBe('Originate successfully queued')
       // Phone 101 rings until answered; answer it, then 102 rings: answer too.
       await sleep(100)

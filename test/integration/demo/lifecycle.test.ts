@@ -30,7 +30,11 @@ class RawAmi {
   }
 
   send(fields: Record<string, string>): void {
-    this.socket.write(Object.entries(fields).map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n')
+    this.socket.write(
+      Object.entries(fields)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('') + '\r\n',
+    )
   }
 
   messages(): { get: (k: string) => string | undefined }[] {
@@ -86,6 +90,11 @@ describe('demo PBX lifecycle as Asterisk does it', () => {
     const second = await login(port)
     await pbx.restart()
     await second.waitFor(() => second.closed)
-    expect(second.messages().filter((m) => m.get('Event') === 'Shutdown').map((m) => m.get('Shutdown'))).toEqual(['Cleanly'])
+    expect(
+      second
+        .messages()
+        .filter((m) => m.get('Event') === 'Shutdown')
+        .map((m) => m.get('Shutdown')),
+    ).toEqual(['Cleanly'])
   })
 })

@@ -11,7 +11,18 @@ import type { Channel } from '../../../src-main/core/demo/model'
 import { type LiveModel, toLiveState } from '../../../src-main/core/live/model'
 import { PatchCoalescer } from '../../../src-main/core/live/patch-coalescer'
 import { cleanupsAfterEach } from '../../support/cleanups'
-import { callSupportQueue, type LiveConsole, nextSync, onlyCall, periodicResync, reconnect, ringing, startLiveConsole, step, SUPPORT_MEMBERS } from '../../support/live-console'
+import {
+  callSupportQueue,
+  type LiveConsole,
+  nextSync,
+  onlyCall,
+  periodicResync,
+  reconnect,
+  ringing,
+  startLiveConsole,
+  step,
+  SUPPORT_MEMBERS,
+} from '../../support/live-console'
 
 const cleanups = cleanupsAfterEach()
 const start = (): Promise<LiveConsole> => startLiveConsole(11, cleanups)
@@ -133,7 +144,9 @@ describe('a resync changes nothing the console shows', () => {
     c.pbx.hold(callee.uniqueid, true)
     await step(c, 1000)
     const co = new PatchCoalescer({ profileId: 'p', initial: toLiveState(c.sync.model), frameMs: 1_000_000 })
-    const off = c.sync.on('change', (m) => { co.update(toLiveState(m)) })
+    const off = c.sync.on('change', (m) => {
+      co.update(toLiveState(m))
+    })
     await periodicResync(c)
     const patch = co.flush()
     off()

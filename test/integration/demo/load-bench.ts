@@ -35,7 +35,11 @@ sock.on('data', (d: Buffer) => {
   }
   tail = text.slice(-6)
 })
-await new Promise<void>((r) => sock.once('connect', () => { r() }))
+await new Promise<void>((r) =>
+  sock.once('connect', () => {
+    r()
+  }),
+)
 sock.write('Action: Login\r\nUsername: demo\r\nSecret: demo\r\n\r\n')
 await sleep(500)
 const startEvents = events
@@ -69,5 +73,10 @@ pbx.setSpeed(1)
 await pbx.stop()
 for (const ch of pbx.engine.channelList()) pbx.engine.softHangup(ch, 16)
 pbx.engine.scheduler.advance(60_000)
-console.log(JSON.stringify({ ...result, afterStop: { channels: pbx.engine.channels.size, newchannel: pbx.engine.counters.newchannel, hangup: pbx.engine.counters.hangup } }))
+console.log(
+  JSON.stringify({
+    ...result,
+    afterStop: { channels: pbx.engine.channels.size, newchannel: pbx.engine.counters.newchannel, hangup: pbx.engine.counters.hangup },
+  }),
+)
 process.exit(0)

@@ -16,7 +16,15 @@ describe("the project's AMI client against the demo PBX", () => {
   for (const auth of ['plain', 'md5'] as const) {
     it(`logs in (${auth}) as operator, lists, originates and hangs up`, async () => {
       pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, rate: 0, seed: 5 })
-      client = new AmiClient({ host: '127.0.0.1', port: pbx.ami.port, username: 'operator', secret: 'operator', auth, reconnect: false, pingIntervalMs: 0 })
+      client = new AmiClient({
+        host: '127.0.0.1',
+        port: pbx.ami.port,
+        username: 'operator',
+        secret: 'operator',
+        auth,
+        reconnect: false,
+        pingIntervalMs: 0,
+      })
       await client.start()
       const queues = await client.list('QueueSummary')
       expect(queues.events.filter((e) => e.get('Event') === 'QueueSummary').map((e) => e.get('Queue'))).toEqual(['support', 'sales'])

@@ -67,7 +67,11 @@ export async function replay(name: string, port: number, speed = REPLAY_SPEED): 
   sock.on('error', () => {
     conn.closed = true
   })
-  await new Promise<void>((resolve) => sock.once('connect', () => { resolve(); }))
+  await new Promise<void>((resolve) =>
+    sock.once('connect', () => {
+      resolve()
+    }),
+  )
   let last = 0
   // Blocks written within a few ms of each other (the capture's cleanup Hangups) reached
   // Asterisk together; they are sent here in one write as well.
@@ -93,7 +97,13 @@ export async function replay(name: string, port: number, speed = REPLAY_SPEED): 
     for (const [a, b] of CREDENTIALS) text = text.split(a).join(b)
     if (/AuthType: MD5/i.test(text) && /Action: Login/i.test(text)) {
       const challenge = /Challenge: (\d+)/.exec(sofar.toString('latin1'))?.[1] ?? ''
-      if (!/Key: 0{32}/.test(text)) text = text.replace(/Key: [0-9a-f]{32}/, `Key: ${createHash('md5').update(challenge + 'demo').digest('hex')}`)
+      if (!/Key: 0{32}/.test(text))
+        text = text.replace(
+          /Key: [0-9a-f]{32}/,
+          `Key: ${createHash('md5')
+            .update(challenge + 'demo')
+            .digest('hex')}`,
+        )
     }
     text = text.replace(/(Local\/[^\s;]+)-([0-9a-f]{8})(;[12])/g, (whole, base: string, hex: string, half: string) => {
       const n = realNorm.seqOrdinal(hex)

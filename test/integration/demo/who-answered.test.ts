@@ -10,7 +10,17 @@ import { describe, expect, it } from 'vitest'
 import type { Channel } from '../../../src-main/core/demo/model'
 import type { LiveCall, LiveRouteStep } from '../../../src-preload/types/live'
 import { cleanupsAfterEach } from '../../support/cleanups'
-import { callSupportQueue, type LiveConsole, onlyCall, periodicResync, reconnect, ringing, startLiveConsole, step, SUPPORT_MEMBERS } from '../../support/live-console'
+import {
+  callSupportQueue,
+  type LiveConsole,
+  onlyCall,
+  periodicResync,
+  reconnect,
+  ringing,
+  startLiveConsole,
+  step,
+  SUPPORT_MEMBERS,
+} from '../../support/live-console'
 
 const cleanups = cleanupsAfterEach()
 const start = (): Promise<LiveConsole> => startLiveConsole(5, cleanups)
@@ -27,7 +37,9 @@ function pathText(call: LiveCall): string {
 }
 
 function target(call: LiveCall): string {
-  return call.target === undefined ? 'none' : `${call.target.kind} ${call.target.parties.map((p) => `${p.number}${p.name !== '' ? ` ${p.name}` : ''}`).join(', ')}`
+  return call.target === undefined
+    ? 'none'
+    : `${call.target.kind} ${call.target.parties.map((p) => `${p.number}${p.name !== '' ? ` ${p.name}` : ''}`).join(', ')}`
 }
 
 /** A periodic resync and a reconnect leave who and the path as they were. */
@@ -70,7 +82,11 @@ describe('who the caller is with, and the path it took (demo PBX over AMI)', () 
     await expectKeptByResyncs(c)
 
     // The console's blind transfer (the BlindTransfer action on the caller's trunk channel).
-    const r = await c.client.action('BlindTransfer', [['Channel', trunk.name], ['Context', 'from-internal'], ['Exten', '104']])
+    const r = await c.client.action('BlindTransfer', [
+      ['Channel', trunk.name],
+      ['Context', 'from-internal'],
+      ['Exten', '104'],
+    ])
     expect(r.get('Response')).toBe('Success')
     await step(c)
     call = onlyCall(c.sync.model)
@@ -116,7 +132,7 @@ describe('who the caller is with, and the path it took (demo PBX over AMI)', () 
     await step(c)
     let call = onlyCall(c.sync.model)
     expect(call.target?.kind).toBe('ringing')
-    expect((call.target?.parties.length ?? 0)).toBeGreaterThan(1)
+    expect(call.target?.parties.length ?? 0).toBeGreaterThan(1)
     const first = c.pbx.engine.ringingChannels()[0]
     if (first === undefined) throw new Error('nothing rings')
     const exten = first.device.slice('PJSIP/'.length)
@@ -148,7 +164,12 @@ describe('who the caller is with, and the path it took (demo PBX over AMI)', () 
     const trunk = onlyCall(c.sync.model).channelIds[0] as string
     const name = c.sync.model.channels[trunk]?.name as string
     // As the console's voicemail transfer does: Redirect to the voicemail prefix of 105.
-    const r = await c.client.action('Redirect', [['Channel', name], ['Context', 'from-internal'], ['Exten', '*105'], ['Priority', '1']])
+    const r = await c.client.action('Redirect', [
+      ['Channel', name],
+      ['Context', 'from-internal'],
+      ['Exten', '*105'],
+      ['Priority', '1'],
+    ])
     expect(r.get('Response')).toBe('Success')
     await step(c)
     const call = onlyCall(c.sync.model)

@@ -11,13 +11,31 @@ const CLIENT = 'a'.repeat(64)
 const cleanups = cleanupsAfterEach()
 
 function cdr(i: number, seq = 0): FreepbxDemoCdr {
-  return { uniqueid: `pbx-${String(i)}`, sequence: seq, calldate: `2026-11-${String(10 + (i % 5)).padStart(2, '0')} 10:00:00`, src: '100', dst: '200', duration: i, billsec: i, disposition: 'ANSWERED' }
+  return {
+    uniqueid: `pbx-${String(i)}`,
+    sequence: seq,
+    calldate: `2026-11-${String(10 + (i % 5)).padStart(2, '0')} 10:00:00`,
+    src: '100',
+    dst: '200',
+    duration: i,
+    billsec: i,
+    disposition: 'ANSWERED',
+  }
 }
 
 async function server(opts: Partial<Parameters<typeof startFreepbxDemoServer>[0]> = {}): Promise<FreepbxDemoServer> {
   const s = await startFreepbxDemoServer({
-    clients: [{ clientId: CLIENT, clientSecret: SECRET }, { clientId: 'cdr-only', clientSecret: SECRET, allowedScopes: ['gql:cdr'] }],
-    data: { extensions: () => [{ extensionId: '100', name: 'Alice', tech: 'pjsip' }, { extensionId: '101', name: 'Bob', tech: 'pjsip' }], cdrs: () => Array.from({ length: 23 }, (_, i) => cdr(i)) },
+    clients: [
+      { clientId: CLIENT, clientSecret: SECRET },
+      { clientId: 'cdr-only', clientSecret: SECRET, allowedScopes: ['gql:cdr'] },
+    ],
+    data: {
+      extensions: () => [
+        { extensionId: '100', name: 'Alice', tech: 'pjsip' },
+        { extensionId: '101', name: 'Bob', tech: 'pjsip' },
+      ],
+      cdrs: () => Array.from({ length: 23 }, (_, i) => cdr(i)),
+    },
     ...opts,
   })
   cleanups.push(() => s.close())
@@ -77,7 +95,7 @@ describe('FreepbxClient against the demo FreePBX endpoints', () => {
   it('a token refused again after the refresh surfaces unauthorized (no loop)', async () => {
     // Server time leaps a day per reading: every token it issues is expired when next checked.
     let reading = 0
-    const s = await server({ tokenLifetimeSec: 60, now: () => (reading++) * 86_400_000 })
+    const s = await server({ tokenLifetimeSec: 60, now: () => reading++ * 86_400_000 })
     const api = client(s, { now: () => 0 })
     const err = (await api.health().catch((e: unknown) => e)) as TransportError
     expect(err).toBeInstanceOf(TransportError)
@@ -119,7 +137,15 @@ describe('FreepbxClient against the demo FreePBX endpoints', () => {
   it('stops when the server ignores `after` (the cdr module bug) instead of looping', async () => {
     const rows = Array.from({ length: 12 }, (_, i) => cdr(i))
     let requests = 0
-    const s = await server({ data: { extensions: () => [], cdrs: () => { requests++; return rows.slice(0, 5) } } })
+    const s = await server({
+      data: {
+        extensions: () => [],
+        cdrs: () => {
+          requests++
+          return rows.slice(0, 5)
+        },
+      },
+    })
     const api = client(s)
     const got = await fetchCdrRows(api, { pageSize: 5 })
     expect(got).toHaveLength(5)

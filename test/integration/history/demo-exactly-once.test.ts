@@ -31,7 +31,12 @@ afterEach(async () => {
 
 /** A console on the same data folder each time (the cache outlives the console). */
 async function startConsole(d: BuiltinDemo, dir: string): Promise<AppCore> {
-  const c = createAppCore({ appInfo: testAppInfo, ...openNodeStores(dir, () => undefined), exportSink: new DownloadRegistry(), builtinProfile: d.builtin })
+  const c = createAppCore({
+    appInfo: testAppInfo,
+    ...openNodeStores(dir, () => undefined),
+    exportSink: new DownloadRegistry(),
+    builtinProfile: d.builtin,
+  })
   await c.start()
   await eventually('AMI connected', () => (c.runtimes.statuses()[0]?.ami === 'connected' ? true : undefined), 15_000)
   return c
@@ -54,10 +59,19 @@ async function answeredCall(d: BuiltinDemo, name: string, opts: { transferVia?: 
     // The operator transfers the caller to 101 (Redirect): the trunk channel's CDR forks.
     const console_ = opts.transferVia
     // `not_found` until the console's live state has seen the channel (nothing is sent then).
-    const r = await eventually('the console to know the call', async () => {
-      const res = await console_.dispatch('calls.transfer', { profileId: 'demo', channelId: trunk.uniqueid, destination: '101', mode: 'blind' }, ctx)
-      return !res.ok && res.error.code === 'not_found' ? undefined : res
-    }, 15_000, 100)
+    const r = await eventually(
+      'the console to know the call',
+      async () => {
+        const res = await console_.dispatch(
+          'calls.transfer',
+          { profileId: 'demo', channelId: trunk.uniqueid, destination: '101', mode: 'blind' },
+          ctx,
+        )
+        return !res.ok && res.error.code === 'not_found' ? undefined : res
+      },
+      15_000,
+      100,
+    )
     expect(r).toMatchObject({ ok: true })
     const at101 = await ringingAt(d, '101')
     expect(d.pbx.answer(at101.uniqueid)).toBe(true)
@@ -89,10 +103,15 @@ describe('call history from the demo PBX', () => {
     // A transferred call forks a CDR: more CDRs than calls.
     expect(written).toBeGreaterThan(3)
     const c1 = core
-    const live = await eventually('every CDR ingested live', async () => {
-      const s = await stats(c1)
-      return s.rows >= written ? s : undefined
-    }, 15_000, 100)
+    const live = await eventually(
+      'every CDR ingested live',
+      async () => {
+        const s = await stats(c1)
+        return s.rows >= written ? s : undefined
+      },
+      15_000,
+      100,
+    )
     expect(live.rows).toBe(written)
 
     // The next consoles backfill every CDR from the API on start: all of them already stored.
@@ -102,10 +121,15 @@ describe('call history from the demo PBX', () => {
       core = undefined
       core = await startConsole(d, dataDir)
       const c = core
-      const after = await eventually(`backfill ${String(round)} done`, async () => {
-        const s = await stats(c)
-        return (s.lastIngestMs ?? 0) > before ? s : undefined
-      }, 15_000, 100)
+      const after = await eventually(
+        `backfill ${String(round)} done`,
+        async () => {
+          const s = await stats(c)
+          return (s.lastIngestMs ?? 0) > before ? s : undefined
+        },
+        15_000,
+        100,
+      )
       expect(after.rows, `rows after backfill ${String(round)}`).toBe(written)
     }
 

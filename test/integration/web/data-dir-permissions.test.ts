@@ -30,7 +30,9 @@ async function startWebMode(dataDir: string): Promise<Running> {
   const child = spawn(process.execPath, [WEB_JS, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const url = await new Promise<URL>((resolveUrl, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`web mode printed no URL:\n${out}`)) }, 20_000)
+    const timer = setTimeout(() => {
+      reject(new Error(`web mode printed no URL:\n${out}`))
+    }, 20_000)
     const take = (chunk: Buffer): void => {
       out += chunk.toString()
       const line = /^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m.exec(out)
@@ -82,13 +84,17 @@ async function writeEveryKind(r: Running, dataDir: string): Promise<void> {
     expect(await call(ws, 1, 'settings.set', { theme: 'dark' })).toMatchObject({ ok: true })
     // A toll number the guard refuses (or the demo is not connected yet): either way an audit line.
     expect(await call(ws, 2, 'calls.originate', { profileId: 'demo', destination: '+44 20 7946 0000' })).toMatchObject({ ok: false })
-    await expect.poll(() => existsSync(dataDir) && readdirSync(join(dataDir, 'audit')).some((f) => f.endsWith('.jsonl')), { timeout: 10_000 }).toBe(true)
+    await expect
+      .poll(() => existsSync(dataDir) && readdirSync(join(dataDir, 'audit')).some((f) => f.endsWith('.jsonl')), { timeout: 10_000 })
+      .toBe(true)
     expect(await call(ws, 3, 'history.stats', { profileId: 'demo' })).toMatchObject({ ok: true })
   } finally {
     ws.close()
   }
   // SQLite in WAL mode keeps its -wal and -shm beside the database while it is open.
-  await expect.poll(() => existsSync(join(dataDir, 'history.sqlite-wal')) && existsSync(join(dataDir, 'history.sqlite-shm')), { timeout: 15_000 }).toBe(true)
+  await expect
+    .poll(() => existsSync(join(dataDir, 'history.sqlite-wal')) && existsSync(join(dataDir, 'history.sqlite-shm')), { timeout: 15_000 })
+    .toBe(true)
 }
 
 /** Every folder and file under `dir` (itself included) with its permission bits, symlinks aside. */
@@ -126,7 +132,8 @@ describe.skipIf(process.platform === 'win32')('web mode’s data folder, as a re
     const r = await startWebMode(dataDir)
     await writeEveryKind(r, dataDir)
     const files = [...modes(dataDir).keys()]
-    for (const kind of ['settings.json', 'history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm', 'audit']) expect(files, r.output()).toContain(kind)
+    for (const kind of ['settings.json', 'history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm', 'audit'])
+      expect(files, r.output()).toContain(kind)
     expect(files.some((f) => f.startsWith('audit/') && f.endsWith('.jsonl'))).toBe(true)
     expectOwnerOnly(dataDir)
   })
@@ -148,8 +155,12 @@ describe.skipIf(process.platform === 'win32')('web mode’s data folder, as a re
     const r = await startWebMode(dataDir)
     await writeEveryKind(r, dataDir)
     const files = [...modes(dataDir).keys()]
-    expect(files.some((f) => /^profiles\.json\.corrupt-.*\.bak$/.test(f)), r.output()).toBe(true)
-    for (const kind of ['settings.json', 'secret.key', 'secrets.json', 'history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm']) expect(files).toContain(kind)
+    expect(
+      files.some((f) => /^profiles\.json\.corrupt-.*\.bak$/.test(f)),
+      r.output(),
+    ).toBe(true)
+    for (const kind of ['settings.json', 'secret.key', 'secrets.json', 'history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm'])
+      expect(files).toContain(kind)
     expectOwnerOnly(dataDir)
     // The shell said what it changed.
     expect(r.output()).toMatch(/readable by their owner only/)

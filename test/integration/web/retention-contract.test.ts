@@ -43,7 +43,10 @@ describe('a retention that deletes cached calls, through the contract as a hosti
     if (r.ok) return
     expect(r.error.message).toBe('Keeping 1 day of history would remove 8 cached calls; confirm the removal first.')
     // A patch mixing the retention with another setting is refused whole.
-    expect(await c.dispatch('settings.set', { theme: 'dark', historyRetentionDays: 30 }, ctx)).toMatchObject({ ok: false, error: { code: 'confirm_required' } })
+    expect(await c.dispatch('settings.set', { theme: 'dark', historyRetentionDays: 30 }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'confirm_required' },
+    })
     // Confirming fewer removals than it would make is no confirmation.
     const short = await c.dispatch('settings.set', { historyRetentionDays: 30, confirmHistoryRemoval: 4 }, ctx)
     expect(short).toMatchObject({ ok: false, error: { code: 'confirm_required', detail: { count: 5 } } })
@@ -54,7 +57,8 @@ describe('a retention that deletes cached calls, through the contract as a hosti
     if (!audit.ok) throw new Error(audit.error.message)
     const refusals = audit.value.filter((e) => e.action === 'settings.historyRetention')
     expect(refusals).toHaveLength(3)
-    for (const e of refusals) expect(e).toMatchObject({ result: 'refused', errorCode: 'confirm_required', rule: 'history_removal', seat: 'web socket 7', profileId: '-' })
+    for (const e of refusals)
+      expect(e).toMatchObject({ result: 'refused', errorCode: 'confirm_required', rule: 'history_removal', seat: 'web socket 7', profileId: '-' })
   })
 
   it('a longer retention, or one that removes nothing, needs no confirmation', async () => {
@@ -76,6 +80,9 @@ describe('a retention that deletes cached calls, through the contract as a hosti
     expect(await cachedRows(c)).toBe(5)
     const audit = await c.dispatch('audit.read', { limit: 10 }, ctx)
     if (!audit.ok) throw new Error(audit.error.message)
-    expect(audit.value.find((e) => e.action === 'settings.historyRetention')).toMatchObject({ result: 'ok', detail: 'removes 5 cached calls older than 30 days' })
+    expect(audit.value.find((e) => e.action === 'settings.historyRetention')).toMatchObject({
+      result: 'ok',
+      detail: 'removes 5 cached calls older than 30 days',
+    })
   })
 })

@@ -49,7 +49,11 @@ describe('web mode over a real socket', () => {
 
   it('drops an oversized frame without taking the server down', async () => {
     const ws = await openSocket(wsUrl(server.token), server.origin)
-    const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => { resolve(code) }))
+    const closed = new Promise<number>((resolve) =>
+      ws.once('close', (code: number) => {
+        resolve(code)
+      }),
+    )
     ws.send('x'.repeat(2 * 1024 * 1024))
     expect(await closed).toBe(1009)
     const again = await openSocket(wsUrl(server.token), server.origin)
@@ -102,7 +106,11 @@ describe('web mode over a real socket', () => {
     await roundTrip()
     const patch = (seq: number) => ({
       kind: 'patch' as const,
-      patch: { profileId: 'flow', seq, bridges: { upsert: { [`b${String(seq)}`]: { id: `b${String(seq)}`, type: 'basic', technology: 't', channelIds: [] } }, remove: [] } },
+      patch: {
+        profileId: 'flow',
+        seq,
+        bridges: { upsert: { [`b${String(seq)}`]: { id: `b${String(seq)}`, type: 'basic', technology: 't', channelIds: [] } }, remove: [] },
+      },
     })
     for (let seq = 1; seq <= 3; seq++) core.bus.publish('live.message', patch(seq))
     await roundTrip()
@@ -112,7 +120,8 @@ describe('web mode over a real socket', () => {
     expect(live[1]).toEqual({ seq: 3, baseSeq: 1, ids: ['b2', 'b3'] })
     // A malformed or unknown notify is refused at the edge, and frees nothing.
     core.bus.publish('live.message', patch(4))
-    for (const bad of [{ notify: 'live.ack', input: { restart: 'yes' } }, { notify: 'live.ack' }, { notify: 'live.nope', input: { restart: false } }]) ws.send(JSON.stringify(bad))
+    for (const bad of [{ notify: 'live.ack', input: { restart: 'yes' } }, { notify: 'live.ack' }, { notify: 'live.nope', input: { restart: false } }])
+      ws.send(JSON.stringify(bad))
     await roundTrip()
     expect(errors).toHaveLength(3)
     expect(live).toHaveLength(2)
@@ -142,7 +151,7 @@ describe('web mode over a real socket', () => {
     expect(frames.map((f) => f.kind).sort()).toEqual(['event', 'reply'])
     a.close()
     b.close()
-    expect((await core.dispatch('settings.get', undefined, { clientId: 't', transport: 'web' }))).toMatchObject({ value: { theme: 'light' } })
+    expect(await core.dispatch('settings.get', undefined, { clientId: 't', transport: 'web' })).toMatchObject({ value: { theme: 'light' } })
   })
 
   it('serves static files with the CSP header, refuses traversal and foreign Host headers', async () => {

@@ -16,7 +16,14 @@ function fakeAmi(fail?: AmiError): AmiPort & { sent: Sent[] } {
     sent,
     action: (name, fields) => {
       sent.push({ name, fields: [...((fields ?? []) as [string, unknown][])] })
-      return fail === undefined ? Promise.resolve(AmiMessage.from([['Response', 'Success'], ['Message', 'ok']])) : Promise.reject(fail)
+      return fail === undefined
+        ? Promise.resolve(
+            AmiMessage.from([
+              ['Response', 'Success'],
+              ['Message', 'ok'],
+            ]),
+          )
+        : Promise.reject(fail)
     },
     originate: (fields) => {
       sent.push({ name: 'Originate', fields: [...(fields as [string, unknown][])] })
@@ -81,7 +88,15 @@ describe('CallActions', () => {
   it('hangs up by channel id, naming the channel from the live state only', async () => {
     const { actions, ami, audit } = setup()
     await expect(actions.hangup('c-caller', actor)).resolves.toEqual({ message: 'Call hung up' })
-    expect(ami.sent).toEqual([{ name: 'Hangup', fields: [['Channel', 'PJSIP/trunk-00000001'], ['Cause', 16]] }])
+    expect(ami.sent).toEqual([
+      {
+        name: 'Hangup',
+        fields: [
+          ['Channel', 'PJSIP/trunk-00000001'],
+          ['Cause', 16],
+        ],
+      },
+    ])
     expect((await audit.read({ limit: 5 }))[0]).toMatchObject({
       action: 'call.hangup',
       result: 'ok',
@@ -101,9 +116,17 @@ describe('CallActions', () => {
   })
 
   it('turns the PBX refusal into plain words', async () => {
-    const err = new AmiError('action_error', 'Hangup failed', { response: AmiMessage.from([['Response', 'Error'], ['Message', 'No such channel']]) })
+    const err = new AmiError('action_error', 'Hangup failed', {
+      response: AmiMessage.from([
+        ['Response', 'Error'],
+        ['Message', 'No such channel'],
+      ]),
+    })
     const { actions, audit } = setup({ fail: err })
-    await expect(actions.hangup('c-caller', actor)).rejects.toMatchObject({ code: 'pbx_error', message: 'The PBX refused it: the call has already gone' })
+    await expect(actions.hangup('c-caller', actor)).rejects.toMatchObject({
+      code: 'pbx_error',
+      message: 'The PBX refused it: the call has already gone',
+    })
     expect((await audit.read({ limit: 5 }))[0]).toMatchObject({ result: 'error', errorCode: 'pbx_error' })
   })
 
@@ -119,7 +142,12 @@ describe('CallActions', () => {
     await actions.blindTransfer('c-caller', '105', false, actor)
     expect(ami.sent[0]).toEqual({
       name: 'Redirect',
-      fields: [['Channel', 'PJSIP/trunk-00000001'], ['Context', 'from-internal'], ['Exten', '105'], ['Priority', 1]],
+      fields: [
+        ['Channel', 'PJSIP/trunk-00000001'],
+        ['Context', 'from-internal'],
+        ['Exten', '105'],
+        ['Priority', 1],
+      ],
     })
   })
 
@@ -177,7 +205,12 @@ describe('CallActions', () => {
     const refused = await actions.originate('101', false, { clientId: 'web-7', transport: 'web' }).catch((e: unknown) => e)
     expect(refused).toMatchObject({ code: 'refused', detail: { rule: 'rate_limit', retryAfterMs: 6000, retryAt: new Date(6000).toISOString() } })
     expect((refused as Error).message).toMatch(/extension 100 .*next one is possible in 6 s, at \d\d:\d\d:\d\d/)
-    expect((await audit.read({ limit: 1 }))[0]).toMatchObject({ action: 'call.originate', result: 'refused', rule: 'rate_limit', seat: 'web socket 7' })
+    expect((await audit.read({ limit: 1 }))[0]).toMatchObject({
+      action: 'call.originate',
+      result: 'refused',
+      rule: 'rate_limit',
+      seat: 'web socket 7',
+    })
     advance(6_000)
     await expect(actions.originate('101', false, actor)).resolves.toBeTruthy()
   })
@@ -197,12 +230,28 @@ describe('CallActions', () => {
   it('attended transfer runs Atxfer on the operator’s own leg, and refuses calls elsewhere', async () => {
     const { actions, ami } = setup()
     await actions.attendedTransfer('c-caller', '105', false, actor)
-    expect(ami.sent[0]).toEqual({ name: 'Atxfer', fields: [['Channel', 'PJSIP/100-00000002'], ['Exten', '105'], ['Context', 'from-internal']] })
+    expect(ami.sent[0]).toEqual({
+      name: 'Atxfer',
+      fields: [
+        ['Channel', 'PJSIP/100-00000002'],
+        ['Exten', '105'],
+        ['Context', 'from-internal'],
+      ],
+    })
     await actions.cancelTransfer('c-caller', actor)
     expect(ami.sent[1]).toEqual({ name: 'CancelAtxfer', fields: [['Channel', 'PJSIP/100-00000002']] })
     await actions.completeTransfer('c-op', actor)
-    expect(ami.sent[2]).toEqual({ name: 'Hangup', fields: [['Channel', 'PJSIP/100-00000002'], ['Cause', 16]] })
-    await expect(actions.attendedTransfer('c-other', '101', false, actor)).rejects.toMatchObject({ code: 'refused', detail: { rule: 'not_own_call' } })
+    expect(ami.sent[2]).toEqual({
+      name: 'Hangup',
+      fields: [
+        ['Channel', 'PJSIP/100-00000002'],
+        ['Cause', 16],
+      ],
+    })
+    await expect(actions.attendedTransfer('c-other', '101', false, actor)).rejects.toMatchObject({
+      code: 'refused',
+      detail: { rule: 'not_own_call' },
+    })
   })
 
   it('finds the operator’s leg through the whole call while the caller waits alone (consultation)', async () => {
@@ -211,7 +260,13 @@ describe('CallActions', () => {
     const consulting: LiveLookup = { ...live, peerOf: () => undefined, callChannels: () => ['c-caller', 'c-op', 'c-other'] }
     const actions = new CallActions({ ...deps, ami, live: consulting })
     await actions.completeTransfer('c-caller', actor)
-    expect(ami.sent[0]).toEqual({ name: 'Hangup', fields: [['Channel', 'PJSIP/100-00000002'], ['Cause', 16]] })
+    expect(ami.sent[0]).toEqual({
+      name: 'Hangup',
+      fields: [
+        ['Channel', 'PJSIP/100-00000002'],
+        ['Cause', 16],
+      ],
+    })
   })
 
   it('parks with the peer as the timeout channel and picks up only an occupied space', async () => {
@@ -219,7 +274,11 @@ describe('CallActions', () => {
     await actions.park('c-caller', actor)
     expect(ami.sent[0]).toEqual({
       name: 'Park',
-      fields: [['Channel', 'PJSIP/trunk-00000001'], ['Parkinglot', 'default'], ['TimeoutChannel', 'PJSIP/100-00000002']],
+      fields: [
+        ['Channel', 'PJSIP/trunk-00000001'],
+        ['Parkinglot', 'default'],
+        ['TimeoutChannel', 'PJSIP/100-00000002'],
+      ],
     })
     await actions.pickupParked('701', actor)
     expect(ami.sent[1]!.fields).toContainEqual(['Exten', '701'])

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { ActionSettled } from '../../../src-preload/types/actions'
-import { emptyLiveState, type LiveChannel, type LiveParkedCall, type LiveQueue, type LiveQueueMember, type LiveState } from '../../../src-preload/types/live'
+import {
+  emptyLiveState,
+  type LiveChannel,
+  type LiveParkedCall,
+  type LiveQueue,
+  type LiveQueueMember,
+  type LiveState,
+} from '../../../src-preload/types/live'
 import { CallActions } from '../../../src-main/core/calls/call-actions'
 import { judgeExpectation, type Expectation } from '../../../src-main/core/actions/expectation'
 import { OutcomeSettler, type UnsettledAction } from '../../../src-main/core/actions/outcome-settler'
@@ -14,10 +21,32 @@ import { sleep } from '../../support/wait'
 
 function channel(id: string, over: Partial<LiveChannel> = {}): LiveChannel {
   return {
-    id, name: `PJSIP/${id}-00000001`, state: 6, stateDesc: 'Up', callerNum: '', callerName: '', connectedNum: '', connectedName: '',
-    context: 'from-internal', exten: '100', linkedid: id, bridgeId: undefined, hold: false, holdSince: undefined, moh: undefined,
-    mohSince: undefined, createdAt: 0, answeredAt: undefined, technology: 'PJSIP', isTrunk: false, device: 'PJSIP/100', queue: undefined,
-    did: undefined, ringGroup: undefined, parkedKey: undefined, ...over,
+    id,
+    name: `PJSIP/${id}-00000001`,
+    state: 6,
+    stateDesc: 'Up',
+    callerNum: '',
+    callerName: '',
+    connectedNum: '',
+    connectedName: '',
+    context: 'from-internal',
+    exten: '100',
+    linkedid: id,
+    bridgeId: undefined,
+    hold: false,
+    holdSince: undefined,
+    moh: undefined,
+    mohSince: undefined,
+    createdAt: 0,
+    answeredAt: undefined,
+    technology: 'PJSIP',
+    isTrunk: false,
+    device: 'PJSIP/100',
+    queue: undefined,
+    did: undefined,
+    ringGroup: undefined,
+    parkedKey: undefined,
+    ...over,
   }
 }
 
@@ -32,17 +61,48 @@ function stateWith(over: { channels?: LiveChannel[]; parked?: LiveParkedCall[]; 
 }
 
 function member(iface: string, paused: boolean): LiveQueueMember {
-  return { interface: iface, name: iface, stateInterface: iface, status: 1, paused, pausedReason: '', penalty: 0, callsTaken: 0, lastCall: 0, inCall: false, membership: 'static' }
+  return {
+    interface: iface,
+    name: iface,
+    stateInterface: iface,
+    status: 1,
+    paused,
+    pausedReason: '',
+    penalty: 0,
+    callsTaken: 0,
+    lastCall: 0,
+    inCall: false,
+    membership: 'static',
+  }
 }
 function queue(id: string, members: LiveQueueMember[]): LiveQueue {
   return {
-    id, strategy: 'ringall', max: 0, holdtime: 0, talkTime: 0, completed: 0, abandoned: 0, serviceLevel: 0, serviceLevelPerf: 0, weight: 0,
-    members: Object.fromEntries(members.map((m) => [m.interface, m])), callers: {},
+    id,
+    strategy: 'ringall',
+    max: 0,
+    holdtime: 0,
+    talkTime: 0,
+    completed: 0,
+    abandoned: 0,
+    serviceLevel: 0,
+    serviceLevelPerf: 0,
+    weight: 0,
+    members: Object.fromEntries(members.map((m) => [m.interface, m])),
+    callers: {},
   }
 }
 const parkedCall = (channelId: string): LiveParkedCall => ({
-  id: 'default:701', lot: 'default', space: '701', parkeeId: channelId, parkeeChannel: `PJSIP/${channelId}`, parkee: { name: '', number: '' },
-  parker: '', parkerDialString: '', timeoutS: 45, since: 0, expiresAt: undefined,
+  id: 'default:701',
+  lot: 'default',
+  space: '701',
+  parkeeId: channelId,
+  parkeeChannel: `PJSIP/${channelId}`,
+  parkee: { name: '', number: '' },
+  parker: '',
+  parkerDialString: '',
+  timeoutS: 45,
+  since: 0,
+  expiresAt: undefined,
 })
 
 describe('judgeExpectation', () => {
@@ -51,17 +111,62 @@ describe('judgeExpectation', () => {
     ['hang-up not done while the channel is up', { kind: 'gone', channelId: 'a' }, stateWith({ channels: [channel('a')] }), 'not_done'],
     ['originate done when its ChannelId is up', { kind: 'appeared', channelId: 'x' }, stateWith({ channels: [channel('x')] }), 'done'],
     ['originate ended/not placed when absent', { kind: 'appeared', channelId: 'x' }, stateWith({}), 'ended'],
-    ['blind transfer done when at the destination', { kind: 'moved', channelId: 'a', fromBridge: 'b1', fromExten: '100', toExten: '105' }, stateWith({ channels: [channel('a', { exten: '105' })] }), 'done'],
-    ['blind transfer not done while in the same bridge', { kind: 'moved', channelId: 'a', fromBridge: 'b1', fromExten: '100', toExten: '105' }, stateWith({ channels: [channel('a', { bridgeId: 'b1' })] }), 'not_done'],
-    ['blind transfer done when it left the bridge', { kind: 'moved', channelId: 'a', fromBridge: 'b1', fromExten: '100', toExten: '105' }, stateWith({ channels: [channel('a', { bridgeId: 'b2', exten: 's' })] }), 'done'],
-    ['unbridged transfer not done while at the same extension', { kind: 'moved', channelId: 'a', fromBridge: undefined, fromExten: '200', toExten: '105' }, stateWith({ channels: [channel('a', { exten: '200' })] }), 'not_done'],
-    ['unbridged transfer elsewhere is still unknown', { kind: 'moved', channelId: 'a', fromBridge: undefined, fromExten: '200', toExten: '105' }, stateWith({ channels: [channel('a', { exten: 's' })] }), 'unknown'],
-    ['transfer of a call that ended cannot be seen', { kind: 'moved', channelId: 'a', fromBridge: 'b1', fromExten: '100', toExten: '105' }, stateWith({}), 'ended'],
+    [
+      'blind transfer done when at the destination',
+      { kind: 'moved', channelId: 'a', fromBridge: 'b1', fromExten: '100', toExten: '105' },
+      stateWith({ channels: [channel('a', { exten: '105' })] }),
+      'done',
+    ],
+    [
+      'blind transfer not done while in the same bridge',
+      { kind: 'moved', channelId: 'a', fromBridge: 'b1', fromExten: '100', toExten: '105' },
+      stateWith({ channels: [channel('a', { bridgeId: 'b1' })] }),
+      'not_done',
+    ],
+    [
+      'blind transfer done when it left the bridge',
+      { kind: 'moved', channelId: 'a', fromBridge: 'b1', fromExten: '100', toExten: '105' },
+      stateWith({ channels: [channel('a', { bridgeId: 'b2', exten: 's' })] }),
+      'done',
+    ],
+    [
+      'unbridged transfer not done while at the same extension',
+      { kind: 'moved', channelId: 'a', fromBridge: undefined, fromExten: '200', toExten: '105' },
+      stateWith({ channels: [channel('a', { exten: '200' })] }),
+      'not_done',
+    ],
+    [
+      'unbridged transfer elsewhere is still unknown',
+      { kind: 'moved', channelId: 'a', fromBridge: undefined, fromExten: '200', toExten: '105' },
+      stateWith({ channels: [channel('a', { exten: 's' })] }),
+      'unknown',
+    ],
+    [
+      'transfer of a call that ended cannot be seen',
+      { kind: 'moved', channelId: 'a', fromBridge: 'b1', fromExten: '100', toExten: '105' },
+      stateWith({}),
+      'ended',
+    ],
     ['park done when parked', { kind: 'parked', channelId: 'a' }, stateWith({ channels: [channel('a')], parked: [parkedCall('a')] }), 'done'],
     ['park not done when up but not parked', { kind: 'parked', channelId: 'a' }, stateWith({ channels: [channel('a')] }), 'not_done'],
-    ['pause done', { kind: 'paused', queue: 'q', iface: 'PJSIP/101', paused: true }, stateWith({ queues: [queue('q', [member('PJSIP/101', true)])] }), 'done'],
-    ['pause not done', { kind: 'paused', queue: 'q', iface: 'PJSIP/101', paused: true }, stateWith({ queues: [queue('q', [member('PJSIP/101', false)])] }), 'not_done'],
-    ['pause of a member that left', { kind: 'paused', queue: 'q', iface: 'PJSIP/101', paused: true }, stateWith({ queues: [queue('q', [])] }), 'ended'],
+    [
+      'pause done',
+      { kind: 'paused', queue: 'q', iface: 'PJSIP/101', paused: true },
+      stateWith({ queues: [queue('q', [member('PJSIP/101', true)])] }),
+      'done',
+    ],
+    [
+      'pause not done',
+      { kind: 'paused', queue: 'q', iface: 'PJSIP/101', paused: true },
+      stateWith({ queues: [queue('q', [member('PJSIP/101', false)])] }),
+      'not_done',
+    ],
+    [
+      'pause of a member that left',
+      { kind: 'paused', queue: 'q', iface: 'PJSIP/101', paused: true },
+      stateWith({ queues: [queue('q', [])] }),
+      'ended',
+    ],
     ['unverifiable stays unknown', { kind: 'unverifiable', hint: 'check your phone' }, stateWith({}), 'unknown'],
   ]
   it.each(cases)('%s', (_name, e, state, outcome) => {
@@ -88,8 +193,16 @@ function settlerSetup(opts: { ttlMs?: number; maxPending?: number } = {}) {
 }
 
 const lost = (over: Partial<UnsettledAction> = {}): UnsettledAction => ({
-  clientId: 'w1', profileId: 'demo', role: 'receptionist', operator: '100', seat: 'web socket 1', action: 'call.hangup', target: 'a',
-  expectation: { kind: 'gone', channelId: 'a' }, timedOut: false, ...over,
+  clientId: 'w1',
+  profileId: 'demo',
+  role: 'receptionist',
+  operator: '100',
+  seat: 'web socket 1',
+  action: 'call.hangup',
+  target: 'a',
+  expectation: { kind: 'gone', channelId: 'a' },
+  timedOut: false,
+  ...over,
 })
 
 describe('OutcomeSettler', () => {
@@ -101,7 +214,9 @@ describe('OutcomeSettler', () => {
     expect(settled).toEqual([])
     advance(10)
     settler.onResynced(stateWith({}), now())
-    expect(settled).toEqual([{ clientId: 'w1', s: expect.objectContaining({ settleId: id, outcome: 'done', action: 'call.hangup' }) as ActionSettled }])
+    expect(settled).toEqual([
+      { clientId: 'w1', s: expect.objectContaining({ settleId: id, outcome: 'done', action: 'call.hangup' }) as ActionSettled },
+    ])
     expect(settler.size).toBe(0)
     await sleep(0)
     expect((await audit.read({ limit: 1 }))[0]).toMatchObject({
@@ -208,7 +323,10 @@ describe('actions record what settles them', () => {
 
   it('a lost hang-up carries a settle id that a later resync settles', async () => {
     const { calls, settler, settled, advance, now } = setup()
-    const err = (await calls.hangup('caller', { clientId: 'w9', transport: 'web' as const }).catch((e: unknown) => e)) as { code: string; detail: { settleId: string } }
+    const err = (await calls.hangup('caller', { clientId: 'w9', transport: 'web' as const }).catch((e: unknown) => e)) as {
+      code: string
+      detail: { settleId: string }
+    }
     expect(err.code).toBe('outcome_unknown')
     expect(err.detail.settleId).toMatch(/^s/)
     advance(5)
@@ -220,7 +338,13 @@ describe('actions record what settles them', () => {
     const sent: unknown[] = []
     const { settler, settled, audit, now } = setup()
     const profile = builtinDemoProfile({ ami: 5038 })
-    const ami: AmiPort = { ...failing, originate: (fields) => { sent.push(fields); return Promise.reject(new AmiError('outcome_unknown', 'lost')) } }
+    const ami: AmiPort = {
+      ...failing,
+      originate: (fields) => {
+        sent.push(fields)
+        return Promise.reject(new AmiError('outcome_unknown', 'lost'))
+      },
+    }
     const calls = new CallActions({ profile: () => profile, ami, live, audit, dialBudget: new DialBudgets(), settler })
     await expect(calls.originate('105', false, { clientId: 'w1', transport: 'web' as const })).rejects.toMatchObject({ code: 'outcome_unknown' })
     const channelId = (sent[0] as [string, string][]).find(([k]) => k === 'ChannelId')?.[1]
@@ -235,10 +359,7 @@ describe('actions record what settles them', () => {
     await calls.park('caller', { clientId: 'w1', transport: 'web' as const }).catch(() => undefined)
     await queues.pause('q', 'PJSIP/101', true, undefined, { clientId: 'w1', transport: 'web' as const }).catch(() => undefined)
     await calls.attendedTransfer('op', '105', false, { clientId: 'w1', transport: 'web' as const }).catch(() => undefined)
-    settler.onResynced(
-      stateWith({ channels: [channel('caller', { bridgeId: 'b1' })], queues: [queue('q', [member('PJSIP/101', true)])] }),
-      now(),
-    )
+    settler.onResynced(stateWith({ channels: [channel('caller', { bridgeId: 'b1' })], queues: [queue('q', [member('PJSIP/101', true)])] }), now())
     expect(settled.map((x) => [x.s.action, x.s.outcome])).toEqual([
       ['call.transfer.blind', 'not_done'],
       ['call.park', 'not_done'],

@@ -139,7 +139,15 @@ describe('toTypedEvent over the real captures', () => {
 
 describe('number fields', () => {
   const timestampOf = (v: string): number | undefined =>
-    (toTypedEvent(AmiMessage.from([['Event', 'Hangup'], ['Timestamp', v], ['Cause', v]])) as AmiEventOf<'Hangup'>).timestamp
+    (
+      toTypedEvent(
+        AmiMessage.from([
+          ['Event', 'Hangup'],
+          ['Timestamp', v],
+          ['Cause', v],
+        ]),
+      ) as AmiEventOf<'Hangup'>
+    ).timestamp
 
   it('decimals and integers read directly are exactly what Number() gives (seeded)', () => {
     const digits = fc.stringMatching(/^[0-9]{1,17}$/)

@@ -46,7 +46,9 @@ describe('framing: protocol quirks seen in the captures', () => {
   })
 
   it('splits at the first colon and drops exactly one space', () => {
-    const { messages } = parseAmiBytes(b('Event: UserEvent\r\nHeader2: two with: colon\r\nAccountCode: \r\nX:nospace\r\nPad:   three\r\n\r\n'), { expectBanner: false })
+    const { messages } = parseAmiBytes(b('Event: UserEvent\r\nHeader2: two with: colon\r\nAccountCode: \r\nX:nospace\r\nPad:   three\r\n\r\n'), {
+      expectBanner: false,
+    })
     const m = messages[0] as AmiMessage
     expect(m.get('Header2')).toBe('two with: colon')
     expect(m.get('AccountCode')).toBe('')
@@ -73,7 +75,8 @@ describe('framing: protocol quirks seen in the captures', () => {
   })
 
   it('Command output: the old Response: Follows form reads the same way', () => {
-    const old = 'Response: Follows\r\nPrivilege: Command\r\nActionID: c1\r\nAsterisk 1.8.0 built by x\nLine: with colon\n\nlast line\n--END COMMAND--\r\n\r\nEvent: Next\r\n\r\n'
+    const old =
+      'Response: Follows\r\nPrivilege: Command\r\nActionID: c1\r\nAsterisk 1.8.0 built by x\nLine: with colon\n\nlast line\n--END COMMAND--\r\n\r\nEvent: Next\r\n\r\n'
     const { messages } = parseAmiBytes(b(old), { expectBanner: false })
     expect(messages).toHaveLength(2)
     const m = messages[0] as AmiMessage
@@ -191,7 +194,12 @@ describe('framing: limits', () => {
   it('drops a message over the limit, reports it, and resumes at the next message', () => {
     const errors: string[] = []
     const got: AmiMessage[] = []
-    const f = new AmiFramer({ expectBanner: false, maxMessageBytes: 100, onMessage: (m) => got.push(m), onProtocolError: (e) => errors.push(e.reason) })
+    const f = new AmiFramer({
+      expectBanner: false,
+      maxMessageBytes: 100,
+      onMessage: (m) => got.push(m),
+      onProtocolError: (e) => errors.push(e.reason),
+    })
     f.push(b('Event: Big\r\n' + 'K: ' + 'x'.repeat(50) + '\r\n' + 'L: ' + 'y'.repeat(50) + '\r\n\r\nEvent: Small\r\n\r\n'))
     expect(errors).toEqual(['message_too_large'])
     expect(got.map((m) => m.event)).toEqual(['Small'])
@@ -200,7 +208,12 @@ describe('framing: limits', () => {
   it('a line without end is bounded: error, skipped, parser continues after it', () => {
     const errors: string[] = []
     const got: AmiMessage[] = []
-    const f = new AmiFramer({ expectBanner: false, maxMessageBytes: 1000, onMessage: (m) => got.push(m), onProtocolError: (e) => errors.push(e.reason) })
+    const f = new AmiFramer({
+      expectBanner: false,
+      maxMessageBytes: 1000,
+      onMessage: (m) => got.push(m),
+      onProtocolError: (e) => errors.push(e.reason),
+    })
     for (let i = 0; i < 10; i++) f.push(b('z'.repeat(300)))
     expect(errors).toEqual(['line_too_long'])
     f.push(b('zz\r\nmore: junk\r\n\r\nEvent: After\r\n\r\n'))

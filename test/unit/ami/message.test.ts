@@ -15,7 +15,10 @@ describe('AmiMessage', () => {
   })
 
   it('classifies by Event even when a Response key is present (OriginateResponse)', () => {
-    const o = AmiMessage.from([['Event', 'OriginateResponse'], ['Response', 'Success']])
+    const o = AmiMessage.from([
+      ['Event', 'OriginateResponse'],
+      ['Response', 'Success'],
+    ])
     expect(o.event).toBe('OriginateResponse')
     expect(o.response).toBe('Success')
   })

@@ -48,15 +48,16 @@ describe.each(implementations)('%s contract', (_name, make) => {
 
   it('records UTC ISO times and every field of a refusal', async () => {
     const log = make()
-    const written = await log.append(entry({ action: 'call.originate', target: '+882 16 1234', result: 'refused', rule: 'satellite', errorCode: 'guard_refused', operator: '1001' }))
+    const written = await log.append(
+      entry({ action: 'call.originate', target: '+882 16 1234', result: 'refused', rule: 'satellite', errorCode: 'guard_refused', operator: '1001' }),
+    )
     expect(written.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect((await log.read({ limit: 1 }))[0]).toEqual(written)
   })
 
   it('redacts secrets and clips over-long hostile targets instead of dropping the entry', async () => {
     const secret = 'Sup3r-Secret-AMI'
-    const log: AuditLog =
-      _name === 'FileAuditLog' ? fileLog({ secrets: () => [secret] }) : new MemoryAuditLog({ secrets: () => [secret] })
+    const log: AuditLog = _name === 'FileAuditLog' ? fileLog({ secrets: () => [secret] }) : new MemoryAuditLog({ secrets: () => [secret] })
     await log.append(entry({ result: 'error', detail: `login failed with secret ${secret}`, target: `x${secret}` }))
     await log.append(entry({ result: 'refused', target: '9'.repeat(1000) + '\r\nAction: Command' }))
     const [long, redacted] = await log.read({ limit: 2 })

@@ -1,10 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import {
-  eventChannelNames,
-  eventChannels,
-  invokeChannelNames,
-  invokeChannels,
-} from '../../../src-preload/contract'
+import { eventChannelNames, eventChannels, invokeChannelNames, invokeChannels } from '../../../src-preload/contract'
 import { ApiFailure } from '../../../src-main/core/errors/api-failure'
 import { createDispatcher, type Handlers } from '../../../src-main/core/api/dispatcher'
 import { MemoryKeyValueStore } from '../../../src-main/core/storage/kv'
@@ -32,7 +27,15 @@ describe('the contract', () => {
       if (!result.ok) expect(result.error.code).toBe('invalid_input')
     }
     const { createHandlers } = await import('../../../src-main/core/api/handlers')
-    const handlers = createHandlers({ appInfo, settings: {} as never, profiles: {} as never, audit: {} as never, runtimes: {} as never, history: {} as never, bus: {} as never })
+    const handlers = createHandlers({
+      appInfo,
+      settings: {} as never,
+      profiles: {} as never,
+      audit: {} as never,
+      runtimes: {} as never,
+      history: {} as never,
+      bus: {} as never,
+    })
     expect(Object.keys(handlers).sort()).toEqual([...invokeChannelNames].sort())
   })
 })

@@ -22,7 +22,10 @@ describe('profiles over the contract', () => {
     core.bus.register('t', { send: (channel, payload) => seen.push(JSON.stringify([channel, payload])), isBackedUp: () => false })
     const profile = { ...builtinDemoProfile({ ami: 5038, ari: 8088, freepbxHttp: 8443 }), id: 'office', name: 'Office' }
     const saved = await core.dispatch('profiles.save', { profile, secrets: SECRETS, adminPassphrase: ADMIN }, ctx)
-    expect(saved).toMatchObject({ ok: true, value: { id: 'office', ami: { hasSecret: true }, ari: { hasSecret: true }, freepbx: { hasSecret: true } } })
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { id: 'office', ami: { hasSecret: true }, ari: { hasSecret: true }, freepbx: { hasSecret: true } },
+    })
     const responses = [
       saved,
       await core.dispatch('profiles.list', undefined, ctx),
@@ -75,7 +78,10 @@ describe('profiles over the contract', () => {
       { ...base, originate: { ...base.originate, channelTemplate: 'PJSIP/{ext}&DAHDI/g0/900' } },
       { ...base, timeZone: 'Mars/Olympus' },
     ]) {
-      expect(await core.dispatch('profiles.save', { profile, adminPassphrase: ADMIN }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(await core.dispatch('profiles.save', { profile, adminPassphrase: ADMIN }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      })
     }
     expect(await core.dispatch('profiles.list', undefined, ctx)).toMatchObject({ ok: true, value: { profiles: [] } })
   })

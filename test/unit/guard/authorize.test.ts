@@ -3,7 +3,15 @@ import { ACTION_POLICY, authorize, type GuardedAction } from '../../../src-main/
 import { builtinDemoProfile, type Role } from '../../../src-main/core/profiles'
 
 const seat = (role: Role, readOnly = false) => ({ role, readOnly })
-const CALLS: GuardedAction[] = ['call.hangup', 'call.transfer.blind', 'call.transfer.attended', 'call.transfer.voicemail', 'call.park', 'call.pickup', 'call.originate']
+const CALLS: GuardedAction[] = [
+  'call.hangup',
+  'call.transfer.blind',
+  'call.transfer.attended',
+  'call.transfer.voicemail',
+  'call.park',
+  'call.pickup',
+  'call.originate',
+]
 const QUEUES: GuardedAction[] = ['queue.pause', 'queue.add', 'queue.remove', 'queue.penalty', 'queue.spy']
 const CONFIG: GuardedAction[] = ['config.read', 'config.write', 'config.apply']
 

@@ -100,7 +100,11 @@ describe('the premium tables of each country', () => {
       const plan = home('44', '0', { allowedOutboundPrefixes: [`+${country}`] })
       for (const range of table.ranges) {
         const number = (range.prefix + '5555555555').slice(0, 12)
-        expect(judgeDestination(number, plan), `${range.prefix} from the UK`).toMatchObject({ verdict: 'deny', rule: 'premium', reason: expect.stringContaining(range.reason) })
+        expect(judgeDestination(number, plan), `${range.prefix} from the UK`).toMatchObject({
+          verdict: 'deny',
+          rule: 'premium',
+          reason: expect.stringContaining(range.reason),
+        })
       }
     }
   })

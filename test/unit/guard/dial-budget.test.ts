@@ -32,7 +32,9 @@ describe('DialBudgets', () => {
     const clock = [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':')
     expect(refused.retryAfterMs).toBe(30_000)
     expect(refused.retryAt).toBe(at.toISOString())
-    expect(refused.reason).toBe(`Too many calls placed or transferred from extension 100 (1 at once, then 2 a minute): the next one is possible in 30 s, at ${clock}`)
+    expect(refused.reason).toBe(
+      `Too many calls placed or transferred from extension 100 (1 at once, then 2 a minute): the next one is possible in 30 s, at ${clock}`,
+    )
   })
 
   it('a change of the profile’s limits applies to what the seat already used (no fresh burst)', () => {

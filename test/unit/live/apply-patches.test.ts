@@ -4,7 +4,10 @@ import { type LiveBridge, type LivePatch, type LiveState, emptyLiveState } from 
 import { applyLivePatch, applyLivePatches } from '../../support/live-patches'
 
 // Bridges are the smallest entity: enough to exercise the per-collection logic of every collection.
-const id = fc.oneof(fc.integer({ min: 0, max: 12 }).map((n) => `b${String(n)}`), fc.constantFrom('__proto__', 'constructor', 'toString'))
+const id = fc.oneof(
+  fc.integer({ min: 0, max: 12 }).map((n) => `b${String(n)}`),
+  fc.constantFrom('__proto__', 'constructor', 'toString'),
+)
 const bridge = (bid: string, v: number): LiveBridge => ({ id: bid, type: 'basic', technology: `t${String(v)}`, channelIds: [] })
 
 const collectionPatch = fc.record({
@@ -41,7 +44,9 @@ describe('applyLivePatches', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(id, fc.integer({ min: 0, max: 99 })), { maxLength: 10 }),
-        fc.array(fc.record({ upsert: collectionPatch.map((c) => c.upsert), remove: collectionPatch.map((c) => c.remove), meta: fc.boolean() }), { maxLength: 8 }),
+        fc.array(fc.record({ upsert: collectionPatch.map((c) => c.upsert), remove: collectionPatch.map((c) => c.remove), meta: fc.boolean() }), {
+          maxLength: 8,
+        }),
         (initial, raw) => {
           const bridges = Object.create(null) as Record<string, LiveBridge>
           for (const [k, v] of initial) bridges[k] = bridge(k, v)

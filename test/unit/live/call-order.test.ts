@@ -119,7 +119,7 @@ function checkFrames(frames: readonly (readonly (readonly Step[])[])[]): void {
   }
 }
 
-describe('CallList and FocusIndex (kept from each frame\'s changes)', () => {
+describe("CallList and FocusIndex (kept from each frame's changes)", () => {
   it('give the same list and focus as a full filter-and-sort and scan after any frames (seeded)', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.array(stepOf(30), { maxLength: 6 }), { maxLength: 3 }), { maxLength: 25 }), (frames) => {

@@ -19,7 +19,14 @@ function typed(msgs: readonly AmiMessage[]): AmiTypedEvent[] {
 
 /** SimPbx names channels `PJSIP/1N-sim-…` (device `PJSIP/1N-sim`); extension 200 watches two. */
 function ext(exten: string, hint: string): AmiMessage {
-  return AmiMessage.from([['Event', 'ExtensionStatus'], ['Exten', exten], ['Context', 'ext-local'], ['Hint', hint], ['Status', '0'], ['StatusText', 'Idle']])
+  return AmiMessage.from([
+    ['Event', 'ExtensionStatus'],
+    ['Exten', exten],
+    ['Context', 'ext-local'],
+    ['Hint', hint],
+    ['Status', '0'],
+    ['StatusText', 'Idle'],
+  ])
 }
 
 function hints(): AmiTypedEvent[] {
@@ -44,32 +51,36 @@ describe('extension call lists', () => {
   it('equal a recomputation from scratch after every batch (seeded)', () => {
     let nonEmpty = 0
     fc.assert(
-      fc.property(fc.array(fc.record({ cmd: command, cut: fc.boolean(), rehint: fc.nat(12) }), { minLength: 1, maxLength: 150 }), fc.nat(150), (steps, hintsAt) => {
-        const sim = new SimPbx()
-        let m = emptyLiveModel()
-        let batch: AmiTypedEvent[] = []
-        let flip = false
-        const check = (): void => {
-          m = reduceAll(m, batch, 0)
-          batch = []
-          for (const ext of Object.values(m.extensions)) {
-            expect(ext.callIds).toEqual(expectedCallIds(m, ext.hint))
-            if (ext.callIds.length > 0) nonEmpty++
+      fc.property(
+        fc.array(fc.record({ cmd: command, cut: fc.boolean(), rehint: fc.nat(12) }), { minLength: 1, maxLength: 150 }),
+        fc.nat(150),
+        (steps, hintsAt) => {
+          const sim = new SimPbx()
+          let m = emptyLiveModel()
+          let batch: AmiTypedEvent[] = []
+          let flip = false
+          const check = (): void => {
+            m = reduceAll(m, batch, 0)
+            batch = []
+            for (const ext of Object.values(m.extensions)) {
+              expect(ext.callIds).toEqual(expectedCallIds(m, ext.hint))
+              if (ext.callIds.length > 0) nonEmpty++
+            }
           }
-        }
-        for (const [i, s] of steps.entries()) {
-          batch.push(...typed(sim.apply(s.cmd)))
-          // Hints may arrive after calls exist (a snapshot lists extensions after channels), and
-          // a hint may change while calls are up.
-          if (i === hintsAt % steps.length) batch.push(...hints())
-          if (s.rehint === 0) {
-            flip = !flip
-            batch.push(...typed([ext('200', flip ? 'PJSIP/13-sim&PJSIP/14-sim' : 'PJSIP/11-sim')]))
+          for (const [i, s] of steps.entries()) {
+            batch.push(...typed(sim.apply(s.cmd)))
+            // Hints may arrive after calls exist (a snapshot lists extensions after channels), and
+            // a hint may change while calls are up.
+            if (i === hintsAt % steps.length) batch.push(...hints())
+            if (s.rehint === 0) {
+              flip = !flip
+              batch.push(...typed([ext('200', flip ? 'PJSIP/13-sim&PJSIP/14-sim' : 'PJSIP/11-sim')]))
+            }
+            if (s.cut) check()
           }
-          if (s.cut) check()
-        }
-        check()
-      }),
+          check()
+        },
+      ),
       { seed: SEED, numRuns: 150 },
     )
     // The hints must really match the simulated devices, or this checks nothing.
@@ -88,7 +99,8 @@ describe('a plain model (not made by the reducers)', () => {
         const more = typed(rest.flatMap((c) => sim.apply(c)))
         const a = reduceAll(m, more, 0)
         const b = reduceAll(plain, more, 0)
-        const sortLists = (r: Readonly<Record<string, readonly string[]>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [...v].sort()]))
+        const sortLists = (r: Readonly<Record<string, readonly string[]>>) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [...v].sort()]))
         expect(JSON.parse(JSON.stringify({ ...b, index: undefined }))).toEqual(JSON.parse(JSON.stringify({ ...a, index: undefined })))
         expect(b.index.channelCall).toEqual(a.index.channelCall)
         expect(sortLists(b.index.deviceChannels)).toEqual(sortLists(a.index.deviceChannels))

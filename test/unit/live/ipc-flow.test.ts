@@ -13,7 +13,10 @@ const APP_FRAME = { url: 'app://attendant/index.html', parent: null }
 
 function patch(seq: number): LiveMessage {
   const id = `b${String(seq)}`
-  return { kind: 'patch', patch: { profileId: 'p', seq, bridges: { upsert: { [id]: { id, type: 'basic', technology: 't', channelIds: [] } }, remove: [] } } }
+  return {
+    kind: 'patch',
+    patch: { profileId: 'p', seq, bridges: { upsert: { [id]: { id, type: 'basic', technology: 't', channelIds: [] } }, remove: [] } },
+  }
 }
 
 function setup(): { bus: EventBus; contents: FakeWebContents; clientId: string; logged: string[]; live: () => LiveMessage[] } {
@@ -30,7 +33,7 @@ const ack = (contents: FakeWebContents, input: unknown, frame: unknown = APP_FRA
 }
 
 describe('Electron IPC live flow control (electron mocked)', () => {
-  it('sends one live message at a time and the next, merged, on the window\'s ack', () => {
+  it("sends one live message at a time and the next, merged, on the window's ack", () => {
     const { bus, contents, clientId, live } = setup()
     for (let s = 1; s <= 3; s++) bus.sendTo(clientId, 'live.message', patch(s))
     expect(live()).toHaveLength(1)

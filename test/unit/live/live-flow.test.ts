@@ -14,7 +14,13 @@ import { applyLivePatch } from '../../support/live-patches'
 
 const bridge = (id: string, v: number): LiveBridge => ({ id, type: 'basic', technology: `t${String(v)}`, channelIds: [] })
 
-function patch(seq: number, up: readonly [string, number][], rm: readonly string[], which: 'bridges' | 'channels' = 'bridges', profileId = 'p'): LivePatch {
+function patch(
+  seq: number,
+  up: readonly [string, number][],
+  rm: readonly string[],
+  which: 'bridges' | 'channels' = 'bridges',
+  profileId = 'p',
+): LivePatch {
   const upsert = Object.create(null) as Record<string, LiveBridge>
   for (const [k, v] of up) upsert[k] = bridge(k, v)
   return { profileId, seq, [which]: { upsert, remove: rm } }
@@ -44,9 +50,23 @@ class Window {
 describe('LiveFlowGate (one unacknowledged live message per window)', () => {
   it('sends the first message at once and holds the rest, merged, until the ack', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({ transmit: (m) => { win.receive(m) } })
+    const gate = new LiveFlowGate({
+      transmit: (m) => {
+        win.receive(m)
+      },
+    })
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], []) })
-    gate.offer({ kind: 'patch', patch: patch(2, [['b', 1], ['a', 2]], []) })
+    gate.offer({
+      kind: 'patch',
+      patch: patch(
+        2,
+        [
+          ['b', 1],
+          ['a', 2],
+        ],
+        [],
+      ),
+    })
     gate.offer({ kind: 'patch', patch: patch(3, [['c', 1]], ['b']) })
     expect(win.got).toHaveLength(1)
     expect(gate.waiting).toBe(true)
@@ -72,7 +92,23 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
       fc.property(
         fc.array(
           fc.oneof(
-            { weight: 3, arbitrary: fc.record({ up: fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }).map((n) => `e${String(n)}`), fc.nat(5)), { maxLength: 4 }), rm: fc.array(fc.integer({ min: 0, max: 12 }).map((n) => `e${String(n)}`), { maxLength: 2 }), which: fc.constantFrom('bridges' as const, 'channels' as const) }) },
+            {
+              weight: 3,
+              arbitrary: fc.record({
+                up: fc.array(
+                  fc.tuple(
+                    fc.integer({ min: 0, max: 12 }).map((n) => `e${String(n)}`),
+                    fc.nat(5),
+                  ),
+                  { maxLength: 4 },
+                ),
+                rm: fc.array(
+                  fc.integer({ min: 0, max: 12 }).map((n) => `e${String(n)}`),
+                  { maxLength: 2 },
+                ),
+                which: fc.constantFrom('bridges' as const, 'channels' as const),
+              }),
+            },
             { weight: 2, arbitrary: fc.constant('ack' as const) },
           ),
           { maxLength: 60 },
@@ -114,7 +150,11 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
 
   it('lets a snapshot replace what waits, and patches after it wait behind it', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({ transmit: (m) => { win.receive(m) } })
+    const gate = new LiveFlowGate({
+      transmit: (m) => {
+        win.receive(m)
+      },
+    })
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], []) })
     gate.offer({ kind: 'patch', patch: patch(2, [['b', 1]], []) })
     const snap: LiveState = { ...emptyLiveState(), bridges: { s: bridge('s', 1) } }
@@ -130,11 +170,27 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
 
   it('bounds what a stalled window holds: past the limit the merge is dropped and the window sees a gap', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({ transmit: (m) => { win.receive(m) }, maxHeldChanges: 50 })
+    const gate = new LiveFlowGate({
+      transmit: (m) => {
+        win.receive(m)
+      },
+      maxHeldChanges: 50,
+    })
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], []) })
     // The window never acks: 200 patches of 3 new entities each.
     for (let s = 2; s <= 201; s++) {
-      gate.offer({ kind: 'patch', patch: patch(s, [[`x${String(s)}`, 1], [`y${String(s)}`, 1], [`z${String(s)}`, 1]], []) })
+      gate.offer({
+        kind: 'patch',
+        patch: patch(
+          s,
+          [
+            [`x${String(s)}`, 1],
+            [`y${String(s)}`, 1],
+            [`z${String(s)}`, 1],
+          ],
+          [],
+        ),
+      })
       expect(gate.heldChanges).toBeLessThanOrEqual(53)
     }
     expect(gate.stats.dropped).toBeGreaterThan(0)
@@ -145,7 +201,11 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
 
   it('restart drops whatever waits and gives the window its credit back', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({ transmit: (m) => { win.receive(m) } })
+    const gate = new LiveFlowGate({
+      transmit: (m) => {
+        win.receive(m)
+      },
+    })
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], []) })
     gate.offer({ kind: 'patch', patch: patch(2, [['b', 1]], []) })
     gate.restart()
@@ -156,7 +216,11 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
 
   it('replaces a waiting patch of a profile the window has left instead of merging across profiles', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({ transmit: (m) => { win.receive(m) } })
+    const gate = new LiveFlowGate({
+      transmit: (m) => {
+        win.receive(m)
+      },
+    })
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], [], 'bridges', 'old') })
     gate.offer({ kind: 'patch', patch: patch(2, [['b', 1]], [], 'bridges', 'old') })
     gate.offer({ kind: 'patch', patch: patch(1, [['c', 1]], [], 'bridges', 'new') })

@@ -17,7 +17,11 @@ function setup(): { client: FakeListClient; sync: LiveSync; clock: { t: number }
 }
 
 async function rebuilt(client: FakeListClient, sync: LiveSync, run: () => unknown): Promise<void> {
-  const done = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
+  const done = new Promise<void>((resolve) =>
+    sync.once('synced', () => {
+      resolve()
+    }),
+  )
   void run()
   client.release()
   await done
@@ -26,7 +30,9 @@ async function rebuilt(client: FakeListClient, sync: LiveSync, run: () => unknow
 describe('LiveSync marks the state stale from the moment it stops following the PBX', () => {
   it('disconnect → stale since then, through the reconnect, until the rebuild', async () => {
     const { client, sync, clock } = setup()
-    await rebuilt(client, sync, () => { sync.start() })
+    await rebuilt(client, sync, () => {
+      sync.start()
+    })
     expect(sync.model.meta).toMatchObject({ status: 'live' })
     expect(sync.model.meta.staleSince).toBeUndefined()
 
@@ -39,7 +45,11 @@ describe('LiveSync marks the state stale from the moment it stops following the 
     expect(sync.model.meta.staleSince).toBe(5000)
 
     clock.t = 12_000
-    const resync = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
+    const resync = new Promise<void>((resolve) =>
+      sync.once('synced', () => {
+        resolve()
+      }),
+    )
     client.fire('connected', {} as never)
     expect(sync.model.meta).toMatchObject({ status: 'syncing', staleSince: 5000 })
     client.release()
@@ -51,7 +61,9 @@ describe('LiveSync marks the state stale from the moment it stops following the 
 
   it('a periodic resync on a live connection never marks it stale', async () => {
     const { client, sync } = setup()
-    await rebuilt(client, sync, () => { sync.start() })
+    await rebuilt(client, sync, () => {
+      sync.start()
+    })
     const seen: Array<number | undefined> = []
     sync.on('change', (m) => seen.push(m.meta.staleSince))
     await rebuilt(client, sync, () => sync.resync())
@@ -62,7 +74,9 @@ describe('LiveSync marks the state stale from the moment it stops following the 
 
   it('a rebuild that fails while connected marks it stale (events wait unapplied) until one succeeds', async () => {
     const { client, sync, clock } = setup()
-    await rebuilt(client, sync, () => { sync.start() })
+    await rebuilt(client, sync, () => {
+      sync.start()
+    })
     clock.t = 7000
     client.failNext = true
     const failed = sync.resync()

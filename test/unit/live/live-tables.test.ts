@@ -4,7 +4,10 @@ import { type LiveBridge, type LivePatch, type LiveState, LIVE_COLLECTIONS, empt
 import { applyLivePatches } from '../../support/live-patches'
 import { LiveTables } from '../../../src-renderer/src/stores/live-tables'
 
-const id = fc.oneof(fc.integer({ min: 0, max: 300 }).map((n) => `b${String(n)}`), fc.constantFrom('__proto__', 'constructor'))
+const id = fc.oneof(
+  fc.integer({ min: 0, max: 300 }).map((n) => `b${String(n)}`),
+  fc.constantFrom('__proto__', 'constructor'),
+)
 const bridge = (bid: string, v: number): LiveBridge => ({ id: bid, type: 'basic', technology: `t${String(v)}`, channelIds: [] })
 
 type Which = 'bridges' | 'channels' | 'calls'
@@ -24,7 +27,11 @@ describe('LiveTables (the renderer store)', () => {
       fc.property(
         fc.array(
           fc.array(
-            fc.record({ up: fc.array(fc.tuple(id, fc.nat(9)), { maxLength: 40 }), rm: fc.array(id, { maxLength: 20 }), which: fc.constantFrom<Which>('bridges', 'channels', 'calls') }),
+            fc.record({
+              up: fc.array(fc.tuple(id, fc.nat(9)), { maxLength: 40 }),
+              rm: fc.array(id, { maxLength: 20 }),
+              which: fc.constantFrom<Which>('bridges', 'channels', 'calls'),
+            }),
             { maxLength: 3 },
           ),
           { maxLength: 30 },

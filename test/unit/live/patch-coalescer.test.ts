@@ -31,8 +31,20 @@ function fakeTime() {
 
 function call(id: string, state: LiveCall['state']): LiveCall {
   return {
-    id, direction: 'inbound', caller: { name: 'A', number: '1' }, callee: { name: '', number: '2' }, state, startedAt: 0,
-    answeredAt: undefined, stateSince: undefined, queue: undefined, ringGroup: undefined, trunk: undefined, did: undefined, channelIds: [], bridgeIds: [],
+    id,
+    direction: 'inbound',
+    caller: { name: 'A', number: '1' },
+    callee: { name: '', number: '2' },
+    state,
+    startedAt: 0,
+    answeredAt: undefined,
+    stateSince: undefined,
+    queue: undefined,
+    ringGroup: undefined,
+    trunk: undefined,
+    did: undefined,
+    channelIds: [],
+    bridgeIds: [],
   }
 }
 

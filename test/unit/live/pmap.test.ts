@@ -5,7 +5,10 @@ import { PMap } from '../../../src-main/core/live/pmap'
 type Op = { readonly kind: 'set'; readonly key: string; readonly val: number } | { readonly kind: 'del'; readonly key: string }
 
 // Few distinct keys so sets, overwrites and deletes of the same key mix; many keys so leaves split.
-const key = fc.oneof(fc.integer({ min: 0, max: 40 }).map((n) => `k${String(n)}`), fc.integer({ min: 0, max: 3000 }).map((n) => `demo-17955.${String(n)}`))
+const key = fc.oneof(
+  fc.integer({ min: 0, max: 40 }).map((n) => `k${String(n)}`),
+  fc.integer({ min: 0, max: 3000 }).map((n) => `demo-17955.${String(n)}`),
+)
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), key, val: fc.integer() }),
   fc.record({ kind: fc.constant('del' as const), key }),

@@ -51,29 +51,60 @@ describe('queue figures from the captured events', () => {
 
 function params(completed: number, holdtime: number, talkTime: number): AmiMessage {
   return AmiMessage.from([
-    ['Event', 'QueueParams'], ['Queue', 'support'], ['Max', '0'], ['Strategy', 'ringall'], ['Calls', '0'],
-    ['Holdtime', String(holdtime)], ['TalkTime', String(talkTime)], ['Completed', String(completed)], ['Abandoned', '0'],
-    ['ServiceLevel', '60'], ['ServicelevelPerf', completed > 0 ? '100.0' : '0.0'], ['ServicelevelPerf2', completed > 0 ? '100.0' : '0.0'],
-    ['Weight', '0'], ['ActionID', 'x'],
+    ['Event', 'QueueParams'],
+    ['Queue', 'support'],
+    ['Max', '0'],
+    ['Strategy', 'ringall'],
+    ['Calls', '0'],
+    ['Holdtime', String(holdtime)],
+    ['TalkTime', String(talkTime)],
+    ['Completed', String(completed)],
+    ['Abandoned', '0'],
+    ['ServiceLevel', '60'],
+    ['ServicelevelPerf', completed > 0 ? '100.0' : '0.0'],
+    ['ServicelevelPerf2', completed > 0 ? '100.0' : '0.0'],
+    ['Weight', '0'],
+    ['ActionID', 'x'],
   ])
 }
 
 function member(inCall: boolean, callsTaken: number): AmiMessage {
   return AmiMessage.from([
-    ['Event', 'QueueMember'], ['Queue', 'support'], ['Name', 'Anna'], ['Location', 'PJSIP/101'], ['StateInterface', 'PJSIP/101'],
-    ['Membership', 'static'], ['Penalty', '0'], ['CallsTaken', String(callsTaken)], ['LastCall', '0'], ['InCall', inCall ? '1' : '0'],
-    ['Status', '2'], ['Paused', '0'], ['PausedReason', ''], ['ActionID', 'x'],
+    ['Event', 'QueueMember'],
+    ['Queue', 'support'],
+    ['Name', 'Anna'],
+    ['Location', 'PJSIP/101'],
+    ['StateInterface', 'PJSIP/101'],
+    ['Membership', 'static'],
+    ['Penalty', '0'],
+    ['CallsTaken', String(callsTaken)],
+    ['LastCall', '0'],
+    ['InCall', inCall ? '1' : '0'],
+    ['Status', '2'],
+    ['Paused', '0'],
+    ['PausedReason', ''],
+    ['ActionID', 'x'],
   ])
 }
 
 const complete = AmiMessage.from([
-  ['Event', 'AgentComplete'], ['Privilege', 'agent,all'], ['Queue', 'support'], ['Interface', 'PJSIP/101'], ['MemberName', 'Anna'],
-  ['HoldTime', '12'], ['TalkTime', '40'], ['Reason', 'caller'],
+  ['Event', 'AgentComplete'],
+  ['Privilege', 'agent,all'],
+  ['Queue', 'support'],
+  ['Interface', 'PJSIP/101'],
+  ['MemberName', 'Anna'],
+  ['HoldTime', '12'],
+  ['TalkTime', '40'],
+  ['Reason', 'caller'],
 ])
 
 async function resyncWith(client: FakeListClient, sync: LiveSync, queueStatus: readonly AmiMessage[], during: () => void): Promise<void> {
   client.answers.set('QueueStatus', queueStatus)
-  const done = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
+  const done = new Promise<void>((resolve) =>
+    sync.once('synced', () => {
+      resolve()
+    }),
+  )
   void sync.resync()
   during()
   client.release()

@@ -35,8 +35,22 @@ function expectEmpty(m: LiveModel): void {
 }
 
 const SCENARIOS = [
-  'call-two-party', 'queue', 'queue-abandon', 'transfer', 'atxfer-complete', 'atxfer-cancel', 'park', 'park-retrieve',
-  'hold-moh', 'iax2-trunk', 'hints', 'utf8-callerid', 'originate-channelid', 'snapshots', 'flood', 'timestamps',
+  'call-two-party',
+  'queue',
+  'queue-abandon',
+  'transfer',
+  'atxfer-complete',
+  'atxfer-cancel',
+  'park',
+  'park-retrieve',
+  'hold-moh',
+  'iax2-trunk',
+  'hints',
+  'utf8-callerid',
+  'originate-channelid',
+  'snapshots',
+  'flood',
+  'timestamps',
 ]
 
 describe('every capture ends with no channel, call or parked call left', () => {

@@ -56,8 +56,15 @@ function expectMatchesPbx(model: LiveModel, pbx: SimPbx, events: readonly AmiMes
     .map((c) => [c.channelId, c.position])
   expect(callers).toEqual(pbx.queueOrder.map((id, i) => [id, i + 1]))
   // Calls: the same grouping as a replay of every event from the start.
-  const truth = reduceAll(emptyLiveModel(), events.map(toTypedEvent).filter((e): e is AmiTypedEvent => e !== undefined), 0)
-  const groups = (m: LiveModel) => Object.values(m.calls).map((c) => [c.id, [...c.channelIds].sort(), c.state]).sort()
+  const truth = reduceAll(
+    emptyLiveModel(),
+    events.map(toTypedEvent).filter((e): e is AmiTypedEvent => e !== undefined),
+    0,
+  )
+  const groups = (m: LiveModel) =>
+    Object.values(m.calls)
+      .map((c) => [c.id, [...c.channelIds].sort(), c.state])
+      .sort()
   expect(groups(model)).toEqual(groups(truth))
   // Every channel is in exactly one call.
   const all = Object.values(model.calls).flatMap((c) => c.channelIds)
@@ -73,53 +80,55 @@ function shown(m: LiveModel): unknown {
 describe('resync: snapshot + buffered events = the PBX state', () => {
   it('for random interleavings of snapshot and events (seeded)', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(command, { minLength: 1, maxLength: 80 }),
-        fc.nat(),
-        fc.nat(),
-        fc.nat(),
-        async (cmds, cRaw, sRaw, kRaw) => {
-          const { events, snaps, pbx } = run(cmds)
-          const n = events.length
-          const c = cRaw % (n + 1)
-          // The snapshot is taken at a command boundary at or after the request.
-          const eligible = snaps.filter((x) => x.at >= c)
-          const snap = eligible[sRaw % eligible.length] ?? { at: n, snap: pbx.snapshot() }
-          const k = c + (kRaw % (n - c + 1))
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 80 }), fc.nat(), fc.nat(), fc.nat(), async (cmds, cRaw, sRaw, kRaw) => {
+        const { events, snaps, pbx } = run(cmds)
+        const n = events.length
+        const c = cRaw % (n + 1)
+        // The snapshot is taken at a command boundary at or after the request.
+        const eligible = snaps.filter((x) => x.at >= c)
+        const snap = eligible[sRaw % eligible.length] ?? { at: n, snap: pbx.snapshot() }
+        const k = c + (kRaw % (n - c + 1))
 
-          const client = new FakeListClient('idle')
-          client.answers.set('CoreShowChannels', snap.snap.coreShowChannels)
-          client.answers.set('BridgeList', snap.snap.bridgeList)
-          client.answers.set('QueueStatus', snap.snap.queueStatus)
-          let t = 0
-          const sync = new LiveSync({ client, now: () => ++t })
-          sync.start()
-          for (const m of events.slice(0, c)) client.fire('event', m) // before connecting: replaced anyway
-          client.state = 'ready'
-          const synced = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
-          client.fire('connected', { reconnect: false })
-          expect(client.pendingLists).toBe(6)
-          for (const m of events.slice(c, k)) client.fire('event', m)
-          client.release()
-          await synced
-          for (const m of events.slice(k)) client.fire('event', m)
-          await Promise.resolve()
-          expect(sync.model.meta.status).toBe('live')
-          expectMatchesPbx(sync.model, pbx, events)
-          // Nothing changes, the state is rebuilt again (a periodic resync): it stays as it was.
-          const before = shown(sync.model)
-          const final = pbx.snapshot()
-          client.answers.set('CoreShowChannels', final.coreShowChannels)
-          client.answers.set('BridgeList', final.bridgeList)
-          client.answers.set('QueueStatus', final.queueStatus)
-          const again = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
-          void sync.resync()
-          client.release()
-          await again
-          expect(shown(sync.model)).toEqual(before)
-          sync.stop()
-        },
-      ),
+        const client = new FakeListClient('idle')
+        client.answers.set('CoreShowChannels', snap.snap.coreShowChannels)
+        client.answers.set('BridgeList', snap.snap.bridgeList)
+        client.answers.set('QueueStatus', snap.snap.queueStatus)
+        let t = 0
+        const sync = new LiveSync({ client, now: () => ++t })
+        sync.start()
+        for (const m of events.slice(0, c)) client.fire('event', m) // before connecting: replaced anyway
+        client.state = 'ready'
+        const synced = new Promise<void>((resolve) =>
+          sync.once('synced', () => {
+            resolve()
+          }),
+        )
+        client.fire('connected', { reconnect: false })
+        expect(client.pendingLists).toBe(6)
+        for (const m of events.slice(c, k)) client.fire('event', m)
+        client.release()
+        await synced
+        for (const m of events.slice(k)) client.fire('event', m)
+        await Promise.resolve()
+        expect(sync.model.meta.status).toBe('live')
+        expectMatchesPbx(sync.model, pbx, events)
+        // Nothing changes, the state is rebuilt again (a periodic resync): it stays as it was.
+        const before = shown(sync.model)
+        const final = pbx.snapshot()
+        client.answers.set('CoreShowChannels', final.coreShowChannels)
+        client.answers.set('BridgeList', final.bridgeList)
+        client.answers.set('QueueStatus', final.queueStatus)
+        const again = new Promise<void>((resolve) =>
+          sync.once('synced', () => {
+            resolve()
+          }),
+        )
+        void sync.resync()
+        client.release()
+        await again
+        expect(shown(sync.model)).toEqual(before)
+        sync.stop()
+      }),
       { seed: SEED, numRuns: 300 },
     )
   })
@@ -138,10 +147,12 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
     sync.start()
     client.state = 'ready'
     // Old, stale view: a ghost channel that the PBX no longer has.
-    client.answers.set('CoreShowChannels', [
-      ...pbx.snapshot().coreShowChannels,
-      ...new SimPbx().apply({ op: 'new', link: undefined }).map((m) => m),
-    ].filter((m) => m.event === 'CoreShowChannel'))
+    client.answers.set(
+      'CoreShowChannels',
+      [...pbx.snapshot().coreShowChannels, ...new SimPbx().apply({ op: 'new', link: undefined }).map((m) => m)].filter(
+        (m) => m.event === 'CoreShowChannel',
+      ),
+    )
     client.fire('connected', { reconnect: false })
     client.fire('disconnected', { error: undefined, willReconnect: true })
     expect(sync.model.meta.status).toBe('disconnected')
@@ -152,7 +163,11 @@ describe('resync: snapshot + buffered events = the PBX state', () => {
     const snap = pbx.snapshot()
     client.answers.set('CoreShowChannels', snap.coreShowChannels)
     client.answers.set('BridgeList', snap.bridgeList)
-    const synced = new Promise<void>((resolve) => sync.once('synced', () => { resolve() }))
+    const synced = new Promise<void>((resolve) =>
+      sync.once('synced', () => {
+        resolve()
+      }),
+    )
     client.fire('connected', { reconnect: true })
     client.release()
     await synced

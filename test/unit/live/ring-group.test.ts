@@ -61,7 +61,14 @@ describe('the ring group a call came through', () => {
     // CoreShowChannels as the demo answers it: the trunk channel now runs Dial in ext-group,600.
     let model: LiveModel = emptyLiveModel()
     for (const ch of engine.channelList()) {
-      const fields = [['Event', 'CoreShowChannel'], ['ActionID', 'r1'], ...channelBlock(ch), ['Application', ch.app], ['Duration', '00:00:01'], ['BridgeId', ch.bridgeId ?? '']] as const
+      const fields = [
+        ['Event', 'CoreShowChannel'],
+        ['ActionID', 'r1'],
+        ...channelBlock(ch),
+        ['Application', ch.app],
+        ['Duration', '00:00:01'],
+        ['BridgeId', ch.bridgeId ?? ''],
+      ] as const
       for (const msg of parseAmiBytes(encodeAmiMessage(fields)).messages) {
         const ev = toTypedEvent(msg)
         if (ev !== undefined) model = reduce(model, ev, scheduler.now())
@@ -77,7 +84,11 @@ describe('the ring group a call came through', () => {
     engine.inboundCall('trunk', '4930555002', '+4930999', 'Reception Caller')
     engine.inboundCall('trunk', '4930555000', '+4930888', 'Queue Caller')
     scheduler.advance(500)
-    expect(calls().map((c) => [c.caller.name, c.ringGroup, c.queue]).sort()).toEqual([
+    expect(
+      calls()
+        .map((c) => [c.caller.name, c.ringGroup, c.queue])
+        .sort(),
+    ).toEqual([
       ['Queue Caller', undefined, 'support'],
       ['Reception Caller', undefined, undefined],
     ])

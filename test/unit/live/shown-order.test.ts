@@ -28,7 +28,12 @@ function setup() {
   const list = new CallList()
   list.setQuery({ ...DEFAULT_CALL_QUERY, descending: true }, [])
   let now = 0
-  const order = new ShownOrder(list, (id) => calls.get(id), () => now, 500)
+  const order = new ShownOrder(
+    list,
+    (id) => calls.get(id),
+    () => now,
+    500,
+  )
   const put = (c: LiveCall): void => {
     const before = calls.get(c.id)
     calls.set(c.id, c)
@@ -42,7 +47,19 @@ function setup() {
     order.listChanged()
   }
   const ids = (): string[] => Array.from({ length: order.length }, (_, i) => order.at(i)?.id ?? '?')
-  return { order, list, put, remove, ids, tick: (ms: number) => { now += ms }, reorder: () => { order.listChanged(true) } }
+  return {
+    order,
+    list,
+    put,
+    remove,
+    ids,
+    tick: (ms: number) => {
+      now += ms
+    },
+    reorder: () => {
+      order.listChanged(true)
+    },
+  }
 }
 
 describe('ShownOrder', () => {
@@ -68,7 +85,13 @@ describe('ShownOrder', () => {
 
   it('keeps an ended call as last seen until the next refresh; a refresh keeps the anchor row in place', () => {
     const t = setup()
-    for (const [id, at] of [['a', 1], ['b', 2], ['c', 3], ['d', 4]] as const) t.put(call(id, at))
+    for (const [id, at] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ] as const)
+      t.put(call(id, at))
     expect(t.ids()).toEqual(['d', 'c', 'b', 'a'])
     t.order.anchor(1) // the view's first row shows c
     t.order.hold()
@@ -91,7 +114,13 @@ describe('ShownOrder', () => {
 
   it('says which row shows a call, live and held: what the arrow keys move through', () => {
     const t = setup()
-    for (const [id, at] of [['a', 1], ['b', 2], ['c', 3], ['d', 4]] as const) t.put(call(id, at))
+    for (const [id, at] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ] as const)
+      t.put(call(id, at))
     expect(['d', 'c', 'b', 'a', 'x'].map((id) => t.order.rowOf(id))).toEqual([0, 1, 2, 3, -1])
     t.order.anchor(1)
     t.order.hold()
@@ -107,7 +136,12 @@ describe('ShownOrder', () => {
 
   it('anchors on the next row still there when the anchor row ended', () => {
     const t = setup()
-    for (const [id, at] of [['a', 1], ['b', 2], ['c', 3]] as const) t.put(call(id, at))
+    for (const [id, at] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ] as const)
+      t.put(call(id, at))
     t.order.anchor(1)
     t.order.hold()
     t.remove('b')

@@ -84,13 +84,24 @@ export class SimPbx {
   private leaveBridge(ch: SimChannel, out: AmiMessage[]): void {
     const b = ch.bridge
     if (b === undefined) return
-    out.push(this.ev('BridgeLeave', ch, [['BridgeUniqueid', b], ['BridgeType', 'basic']]))
+    out.push(
+      this.ev('BridgeLeave', ch, [
+        ['BridgeUniqueid', b],
+        ['BridgeType', 'basic'],
+      ]),
+    )
     ch.bridge = undefined
     const members = this.bridges.get(b)
     members?.delete(ch.id)
     if (members !== undefined && members.size === 0) {
       this.bridges.delete(b)
-      out.push(AmiMessage.from([['Event', 'BridgeDestroy'], ['BridgeUniqueid', b], ['BridgeType', 'basic']]))
+      out.push(
+        AmiMessage.from([
+          ['Event', 'BridgeDestroy'],
+          ['BridgeUniqueid', b],
+          ['BridgeType', 'basic'],
+        ]),
+      )
     }
   }
 
@@ -99,7 +110,13 @@ export class SimPbx {
     const pos = this.queueOrder.indexOf(ch.id) + 1
     this.queueOrder = this.queueOrder.filter((x) => x !== ch.id)
     ch.queued = false
-    out.push(this.ev('QueueCallerLeave', ch, [['Queue', 'support'], ['Position', String(pos)], ['Count', String(this.queueOrder.length)]]))
+    out.push(
+      this.ev('QueueCallerLeave', ch, [
+        ['Queue', 'support'],
+        ['Position', String(pos)],
+        ['Count', String(this.queueOrder.length)],
+      ]),
+    )
   }
 
   apply(cmd: SimCommand): AmiMessage[] {
@@ -108,7 +125,15 @@ export class SimPbx {
       case 'new': {
         const id = `sim-${this.seq++}`
         const linkTo = cmd.link === undefined ? undefined : this.pick(cmd.link)
-        const ch: SimChannel = { id, name: `PJSIP/1${this.seq % 20}-${id}`, state: 4, linkedid: linkTo?.linkedid ?? id, callerName: 'Caller', bridge: undefined, queued: false }
+        const ch: SimChannel = {
+          id,
+          name: `PJSIP/1${this.seq % 20}-${id}`,
+          state: 4,
+          linkedid: linkTo?.linkedid ?? id,
+          callerName: 'Caller',
+          bridge: undefined,
+          queued: false,
+        }
         this.channels.set(id, ch)
         out.push(this.ev('Newchannel', ch))
         break
@@ -137,18 +162,35 @@ export class SimPbx {
         if (target === undefined) {
           target = `br-${this.bridgeSeq++}`
           this.bridges.set(target, new Set())
-          out.push(AmiMessage.from([['Event', 'BridgeCreate'], ['BridgeUniqueid', target], ['BridgeType', 'basic']]))
+          out.push(
+            AmiMessage.from([
+              ['Event', 'BridgeCreate'],
+              ['BridgeUniqueid', target],
+              ['BridgeType', 'basic'],
+            ]),
+          )
         }
         for (const ch of [a, b]) {
           if (ch.bridge === target) continue
           this.leaveBridge(ch, out)
           if (!this.bridges.has(target)) {
             this.bridges.set(target, new Set())
-            out.push(AmiMessage.from([['Event', 'BridgeCreate'], ['BridgeUniqueid', target], ['BridgeType', 'basic']]))
+            out.push(
+              AmiMessage.from([
+                ['Event', 'BridgeCreate'],
+                ['BridgeUniqueid', target],
+                ['BridgeType', 'basic'],
+              ]),
+            )
           }
           ch.bridge = target
           this.bridges.get(target)?.add(ch.id)
-          out.push(this.ev('BridgeEnter', ch, [['BridgeUniqueid', target], ['BridgeType', 'basic']]))
+          out.push(
+            this.ev('BridgeEnter', ch, [
+              ['BridgeUniqueid', target],
+              ['BridgeType', 'basic'],
+            ]),
+          )
         }
         break
       }
@@ -162,7 +204,13 @@ export class SimPbx {
         if (ch === undefined || ch.queued || ch.bridge !== undefined) break
         ch.queued = true
         this.queueOrder.push(ch.id)
-        out.push(this.ev('QueueCallerJoin', ch, [['Queue', 'support'], ['Position', String(this.queueOrder.length)], ['Count', String(this.queueOrder.length)]]))
+        out.push(
+          this.ev('QueueCallerJoin', ch, [
+            ['Queue', 'support'],
+            ['Position', String(this.queueOrder.length)],
+            ['Count', String(this.queueOrder.length)],
+          ]),
+        )
         break
       }
       case 'hangup': {
@@ -171,7 +219,12 @@ export class SimPbx {
         this.leaveQueue(ch, out)
         this.leaveBridge(ch, out)
         this.channels.delete(ch.id)
-        out.push(this.ev('Hangup', ch, [['Cause', '16'], ['Cause-txt', 'Normal Clearing']]))
+        out.push(
+          this.ev('Hangup', ch, [
+            ['Cause', '16'],
+            ['Cause-txt', 'Normal Clearing'],
+          ]),
+        )
         break
       }
     }
@@ -181,14 +234,41 @@ export class SimPbx {
   /** The EventList items Asterisk would answer now. */
   snapshot(): { coreShowChannels: AmiMessage[]; bridgeList: AmiMessage[]; queueStatus: AmiMessage[] } {
     const coreShowChannels = [...this.channels.values()].map((ch) =>
-      AmiMessage.from([['Event', 'CoreShowChannel'], ['ActionID', 'snap'], ...this.block(ch), ['BridgeId', ch.bridge ?? ''], ['Duration', '00:00:01']]),
+      AmiMessage.from([
+        ['Event', 'CoreShowChannel'],
+        ['ActionID', 'snap'],
+        ...this.block(ch),
+        ['BridgeId', ch.bridge ?? ''],
+        ['Duration', '00:00:01'],
+      ]),
     )
-    const bridgeList = [...this.bridges.keys()].map((b) => AmiMessage.from([['Event', 'BridgeListItem'], ['ActionID', 'snap'], ['BridgeUniqueid', b], ['BridgeType', 'basic']]))
+    const bridgeList = [...this.bridges.keys()].map((b) =>
+      AmiMessage.from([
+        ['Event', 'BridgeListItem'],
+        ['ActionID', 'snap'],
+        ['BridgeUniqueid', b],
+        ['BridgeType', 'basic'],
+      ]),
+    )
     const queueStatus = [
-      AmiMessage.from([['Event', 'QueueParams'], ['Queue', 'support'], ['ActionID', 'snap']]),
+      AmiMessage.from([
+        ['Event', 'QueueParams'],
+        ['Queue', 'support'],
+        ['ActionID', 'snap'],
+      ]),
       ...this.queueOrder.map((id, i) => {
         const ch = this.channels.get(id) as SimChannel
-        return AmiMessage.from([['Event', 'QueueEntry'], ['Queue', 'support'], ['Position', String(i + 1)], ['Channel', ch.name], ['Uniqueid', id], ['CallerIDNum', '100'], ['CallerIDName', ch.callerName], ['Wait', '0'], ['ActionID', 'snap']])
+        return AmiMessage.from([
+          ['Event', 'QueueEntry'],
+          ['Queue', 'support'],
+          ['Position', String(i + 1)],
+          ['Channel', ch.name],
+          ['Uniqueid', id],
+          ['CallerIDNum', '100'],
+          ['CallerIDName', ch.callerName],
+          ['Wait', '0'],
+          ['ActionID', 'snap'],
+        ])
       }),
     ]
     return { coreShowChannels, bridgeList, queueStatus }

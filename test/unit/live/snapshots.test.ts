@@ -21,7 +21,16 @@ describe('fromSnapshots', () => {
   it('snapshots.raw: two bridged calls with their channels, bridges, queues and devices', () => {
     const m = load('snapshots', 'snap')
     expect(Object.keys(m.channels).sort()).toEqual(
-      ['lab-1795552389.4', 'lab-1795552389.5', 'lab-1795552389.6', 'lab-1795552389.7', 'lab-1795552389.8', 'lab-1795552389.9', 'lab-1795552389.10', 'lab-1795552389.11'].sort(),
+      [
+        'lab-1795552389.4',
+        'lab-1795552389.5',
+        'lab-1795552389.6',
+        'lab-1795552389.7',
+        'lab-1795552389.8',
+        'lab-1795552389.9',
+        'lab-1795552389.10',
+        'lab-1795552389.11',
+      ].sort(),
     )
     expect(Object.keys(m.bridges).sort()).toEqual(['c42d22ca-d81e-442e-b046-e68a0a7c401e', 'c54be0b2-1021-4270-83f8-555df0802713'])
     expect([...(m.bridges['c42d22ca-d81e-442e-b046-e68a0a7c401e']?.channelIds ?? [])].sort()).toEqual(['lab-1795552389.4', 'lab-1795552389.6'])

@@ -25,7 +25,8 @@ function onlyCall(m: LiveModel): LiveCall {
 }
 
 function on(name: AmiTypedEvent['event'], channel?: string) {
-  return (e: AmiTypedEvent): boolean => e.event === name && (channel === undefined || ('channel' in e && typeof e.channel === 'object' && e.channel.channel === channel))
+  return (e: AmiTypedEvent): boolean =>
+    e.event === name && (channel === undefined || ('channel' in e && typeof e.channel === 'object' && e.channel.channel === channel))
 }
 
 /** The state right after the n-th event (0-based) matching `pred`. */
@@ -36,7 +37,9 @@ function at(steps: readonly Step[], pred: (e: AmiTypedEvent) => boolean, n = 0):
 }
 
 function target(call: LiveCall): string {
-  return call.target === undefined ? 'none' : `${call.target.kind} ${call.target.parties.map((p) => `${p.number}${p.name !== '' ? ` ${p.name}` : ''}`).join(', ')}`
+  return call.target === undefined
+    ? 'none'
+    : `${call.target.kind} ${call.target.parties.map((p) => `${p.number}${p.name !== '' ? ` ${p.name}` : ''}`).join(', ')}`
 }
 
 function path(call: LiveCall): string {
@@ -57,7 +60,8 @@ describe('transfer.raw: who the caller is with after each step', () => {
   })
 
   it('a blind transfer of the callee to 104: the caller now runs 104, the row says 104', () => {
-    const runs104 = (e: AmiTypedEvent): boolean => on('Newexten', 'Local/102@lab-0000000c;1')(e) && 'channel' in e && typeof e.channel === 'object' && e.channel.exten === '104'
+    const runs104 = (e: AmiTypedEvent): boolean =>
+      on('Newexten', 'Local/102@lab-0000000c;1')(e) && 'channel' in e && typeof e.channel === 'object' && e.channel.exten === '104'
     const call = onlyCall(at(steps, runs104))
     // The lab's 104 is dialplan (Answer, Wait) run by the caller's own channel: nobody to bridge with.
     expect(target(call)).toBe('none')
@@ -112,7 +116,15 @@ describe('queue.raw: DID-less caller into queue support, answered by member 103'
 describe('voicemail.raw: a message left in 101’s mailbox', () => {
   it('says whose voicemail, in the target, the callee and the path', () => {
     const steps = replay('voicemail')
-    const call = onlyCall(at(steps, on('Newexten'), steps.filter((s) => s.event.event === 'Newexten').findIndex((s) => (s.event as AmiTypedEvent & { application?: string }).application === 'VoiceMail')))
+    const call = onlyCall(
+      at(
+        steps,
+        on('Newexten'),
+        steps
+          .filter((s) => s.event.event === 'Newexten')
+          .findIndex((s) => (s.event as AmiTypedEvent & { application?: string }).application === 'VoiceMail'),
+      ),
+    )
     expect(target(call)).toBe('voicemail 101')
     expect(call.callee.number).toBe('101')
     expect(path(call)).toBe('voicemail 101')

@@ -12,7 +12,9 @@ afterEach(() => {
   fx.cleanup()
 })
 
-function editFile(edit: (data: { profiles: Record<string, { profile: Record<string, Record<string, unknown>>; seal: string }> } & Record<string, unknown>) => void): void {
+function editFile(
+  edit: (data: { profiles: Record<string, { profile: Record<string, Record<string, unknown>>; seal: string }> } & Record<string, unknown>) => void,
+): void {
   const data = JSON.parse(readFileSync(fx.conf.path, 'utf8')) as Parameters<typeof edit>[0]
   edit(data)
   writeFileSync(fx.conf.path, JSON.stringify(data, null, 2))
@@ -84,8 +86,20 @@ describe('ProfileStore', () => {
       ['dial plan', { ...unsealed, dialPlan: { ...base.dialPlan, country: '44' } }],
       ['dial plan', { ...unsealed, dialPlan: { ...base.dialPlan, outsideLinePrefix: '9' } }],
       ['dial plan', { ...unsealed, dialPlan: { ...base.dialPlan, internationalPrefix: '000' } }],
-      ['dial plan', { ...unsealed, dialPlan: { ...base.dialPlan, internalExtensions: { patterns: [...base.dialPlan.internalExtensions.patterns, '900NXXXXXX'], list: [] } } }],
-      ['dial plan', { ...unsealed, dialPlan: { ...base.dialPlan, internalExtensions: { patterns: base.dialPlan.internalExtensions.patterns, list: ['9005551234'] } } }],
+      [
+        'dial plan',
+        {
+          ...unsealed,
+          dialPlan: { ...base.dialPlan, internalExtensions: { patterns: [...base.dialPlan.internalExtensions.patterns, '900NXXXXXX'], list: [] } },
+        },
+      ],
+      [
+        'dial plan',
+        {
+          ...unsealed,
+          dialPlan: { ...base.dialPlan, internalExtensions: { patterns: base.dialPlan.internalExtensions.patterns, list: ['9005551234'] } },
+        },
+      ],
       ['dial plan', { ...unsealed, dialPlan: { ...base.dialPlan, emergencyNumbers: ['112'] } }],
       ['dial plan', { ...unsealed, dialPlan: { ...base.dialPlan, allowedOutboundPrefixes: ['+44'] } }],
       ['originate settings', { ...unsealed, originate: { ...base.originate, channelTemplate: 'Local/{ext}@from-internal' } }],
@@ -112,13 +126,16 @@ describe('ProfileStore', () => {
     expect((await fx.store.get('demo')).dialPlan.allowedOutboundPrefixes).toEqual(['+44'])
   })
 
-  it("refuses an own extension that is not an internal extension of the dial plan", async () => {
+  it('refuses an own extension that is not an internal extension of the dial plan', async () => {
     await fx.store.setAdminPassphrase(ADMIN)
     const premium = profile({ operator: { ...profile().operator, ownExtension: '9005551234' } })
     const error = await fx.store.save(premium, { adminPassphrase: ADMIN }).catch((e: unknown) => e)
     expect((error as ProfileError).code).toBe('invalid')
     expect((error as ProfileError).message).toMatch(/operator\.ownExtension: 9005551234 is not an internal extension/)
-    const listed = profile({ operator: premium.operator, dialPlan: { ...profile().dialPlan, internalExtensions: { patterns: ['1XX'], list: ['9005551234'] } } })
+    const listed = profile({
+      operator: premium.operator,
+      dialPlan: { ...profile().dialPlan, internalExtensions: { patterns: ['1XX'], list: ['9005551234'] } },
+    })
     await fx.store.save(listed, { adminPassphrase: ADMIN })
   })
 
@@ -140,7 +157,10 @@ describe('ProfileStore', () => {
       reason: 'the AMI secret was entered for 127.0.0.1:5038; enter it again for the new address',
     })
     const plain = profile({ ami: { ...profile().ami, auth: 'plain' } })
-    expect(await fx.store.secretFor(plain, 'ami')).toMatchObject({ state: 'unbound', reason: expect.stringMatching(/TLS, certificate or login method/) as unknown })
+    expect(await fx.store.secretFor(plain, 'ami')).toMatchObject({
+      state: 'unbound',
+      reason: expect.stringMatching(/TLS, certificate or login method/) as unknown,
+    })
   })
 
   it('detects and refuses a hand edit of the role in the file, keeps a backup, and lets an admin accept it', async () => {
@@ -239,7 +259,10 @@ describe('ProfileStore', () => {
     expect(backup !== undefined && readFileSync(backup, 'utf8')).toBe('{"profiles": {"demo": ')
 
     const path = fx.conf.path
-    const opened = openStoreWithRecovery(() => new Conf<Record<string, unknown>>({ cwd: fx.dir, configName: 'profiles', ...RECOMMENDED_STORE_OPTIONS }), path)
+    const opened = openStoreWithRecovery(
+      () => new Conf<Record<string, unknown>>({ cwd: fx.dir, configName: 'profiles', ...RECOMMENDED_STORE_OPTIONS }),
+      path,
+    )
     expect(opened.recovered?.reason).toMatch(/not valid JSON/)
     expect(opened.recovered && readFileSync(opened.recovered.backupPath, 'utf8')).toBe('{"profiles": {"demo": ')
     expect(opened.kv.get('profiles')).toBeUndefined()
@@ -276,7 +299,9 @@ describe('ProfileStore', () => {
       data['secret:attendant:admin-passphrase'] = 'fk1.AAAA.AAAA.AAAA'
     })
     expect(await codeOf(fx.store.verifyAdminPassphrase(ADMIN))).toBe('admin_passphrase_missing')
-    expect(await codeOf(fx.store.save(profile({ operator: { ...profile().operator, role: 'admin' } }), { adminPassphrase: ADMIN }))).toBe('admin_passphrase_missing')
+    expect(await codeOf(fx.store.save(profile({ operator: { ...profile().operator, role: 'admin' } }), { adminPassphrase: ADMIN }))).toBe(
+      'admin_passphrase_missing',
+    )
   })
 
   it('refuses every profile when the seal key is removed from the secret store', async () => {

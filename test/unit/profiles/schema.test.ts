@@ -58,7 +58,11 @@ describe('PbxProfile schema', () => {
       [{ ...profile(), extra: 1 }, [], 'extra'],
       [JSON.parse(JSON.stringify({ ...profile(), constructor: { x: 1 } })), [], 'constructor'],
       [JSON.parse(JSON.stringify(profile()).replace('"ami":{', '"ami":{"__proto__":{"admin":true},')), ['ami'], '__proto__'],
-      [{ ...profile(), dialPlan: { ...profile().dialPlan, internalExtensions: { patterns: [], list: [], sneaky: ['900'] } } }, ['dialPlan', 'internalExtensions'], 'sneaky'],
+      [
+        { ...profile(), dialPlan: { ...profile().dialPlan, internalExtensions: { patterns: [], list: [], sneaky: ['900'] } } },
+        ['dialPlan', 'internalExtensions'],
+        'sneaky',
+      ],
       [{ ...profile(), dialLimits: { burst: 1, perMinute: 1, unlimited: true } }, ['dialLimits'], 'unlimited'],
     ]
     for (const [input, path, key] of cases) {

@@ -56,7 +56,12 @@ describe('upgrading version-1 seals', () => {
     const rec = edited.profiles.office
     if (rec) rec.profile.dialPlan.country = '44'
     fx.conf.set('profiles', edited.profiles)
-    expect(await fx.reopen().get('office').catch((e: unknown) => (e as { code: string }).code)).toBe('seal_mismatch')
+    expect(
+      await fx
+        .reopen()
+        .get('office')
+        .catch((e: unknown) => (e as { code: string }).code),
+    ).toBe('seal_mismatch')
   })
 
   it('keeps a v1 record whose seal does not verify refused, and still upgrades the others', async () => {

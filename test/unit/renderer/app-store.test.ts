@@ -12,7 +12,11 @@ function fakeBridge(): { bridge: Bridge; answer: (ok: boolean) => void } {
       new Promise((resolve) => {
         if (channel !== 'settings.set') throw new Error(`unexpected ${channel}`)
         pending = (ok) => {
-          resolve(ok ? { ok: true, value: { ...useAppStore.getState().settings, ...(input as Partial<Settings>) } } : { ok: false, error: { code: 'invalid_input', message: 'refused by main' } })
+          resolve(
+            ok
+              ? { ok: true, value: { ...useAppStore.getState().settings, ...(input as Partial<Settings>) } }
+              : { ok: false, error: { code: 'invalid_input', message: 'refused by main' } },
+          )
         }
       }),
     notify: () => undefined,
@@ -20,7 +24,12 @@ function fakeBridge(): { bridge: Bridge; answer: (ok: boolean) => void } {
     onLinkChange: () => () => undefined,
     linkState: 'open',
   } as unknown as Bridge
-  return { bridge, answer: (ok) => { pending?.(ok) } }
+  return {
+    bridge,
+    answer: (ok) => {
+      pending?.(ok)
+    },
+  }
 }
 
 describe('app store: settings changes', () => {

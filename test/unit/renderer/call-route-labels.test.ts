@@ -5,14 +5,34 @@
  * the next party is not talking).
  */
 import { describe, expect, it } from 'vitest'
-import { callStateLabel, routeSteps, rowTimerSince, stepText, talkTimes, targetText, viaText } from '../../../src-renderer/src/features/calls/call-model'
+import {
+  callStateLabel,
+  routeSteps,
+  rowTimerSince,
+  stepText,
+  talkTimes,
+  targetText,
+  viaText,
+} from '../../../src-renderer/src/features/calls/call-model'
 import type { LiveCall } from '../../../src-preload/types/live'
 
 function call(over: Partial<LiveCall>): LiveCall {
   return {
-    id: 'c1', direction: 'inbound', caller: { name: 'Anna Außen', number: '+4989111222' }, callee: { name: '', number: '4930555000' }, state: 'up',
-    startedAt: 10_000, answeredAt: undefined, stateSince: undefined, queue: undefined, ringGroup: undefined, trunk: 'trunk',
-    did: undefined, channelIds: ['x'], bridgeIds: [], ...over,
+    id: 'c1',
+    direction: 'inbound',
+    caller: { name: 'Anna Außen', number: '+4989111222' },
+    callee: { name: '', number: '4930555000' },
+    state: 'up',
+    startedAt: 10_000,
+    answeredAt: undefined,
+    stateSince: undefined,
+    queue: undefined,
+    ringGroup: undefined,
+    trunk: 'trunk',
+    did: undefined,
+    channelIds: ['x'],
+    bridgeIds: [],
+    ...over,
   }
 }
 
@@ -30,11 +50,28 @@ describe('who the caller is with', () => {
   })
 
   it('ringing every phone of a group; a voicemail says whose; a parked call its space', () => {
-    expect(targetText(call({ state: 'ringing', target: { kind: 'ringing', parties: [{ number: '101', name: 'Anna Berger' }, { number: '102', name: '' }], since: 1 } }))).toEqual({ term: 'Ringing', text: '101 Anna Berger, 102' })
+    expect(
+      targetText(
+        call({
+          state: 'ringing',
+          target: {
+            kind: 'ringing',
+            parties: [
+              { number: '101', name: 'Anna Berger' },
+              { number: '102', name: '' },
+            ],
+            since: 1,
+          },
+        }),
+      ),
+    ).toEqual({ term: 'Ringing', text: '101 Anna Berger, 102' })
     const vm = call({ target: { kind: 'voicemail', parties: [{ number: '105', name: 'Eva Fischer' }], since: 1 } })
     expect(targetText(vm)).toEqual({ term: 'Voicemail', text: 'Voicemail of 105 Eva Fischer' })
     expect(callStateLabel(vm)).toBe('Voicemail')
-    expect(targetText(call({ state: 'parked', target: { kind: 'parked', parties: [{ number: '701', name: '' }], since: 1 } }))).toEqual({ term: 'Parked', text: 'Space 701' })
+    expect(targetText(call({ state: 'parked', target: { kind: 'parked', parties: [{ number: '701', name: '' }], since: 1 } }))).toEqual({
+      term: 'Parked',
+      text: 'Space 701',
+    })
   })
 })
 
@@ -44,7 +81,11 @@ describe('the path', () => {
     expect(routeSteps(c).map(stepText)).toEqual(['4930555000', 'Queue support', '101 Anna Berger'])
     expect(viaText(c)).toBe('4930555000 → Queue support')
     // Transferred to 104 and ringing there: the row shows where it came from, 101 included.
-    const moved = { ...c, state: 'ringing' as const, target: { kind: 'ringing' as const, parties: [{ number: '104', name: 'David Eze' }], since: 50_000 } }
+    const moved = {
+      ...c,
+      state: 'ringing' as const,
+      target: { kind: 'ringing' as const, parties: [{ number: '104', name: 'David Eze' }], since: 50_000 },
+    }
     expect(viaText(moved)).toBe('4930555000 → Queue support → 101 Anna Berger')
   })
 

@@ -6,8 +6,20 @@ import { emptyLiveState, type LiveCall, type LiveMessage } from '../../../src-pr
 
 function call(id: string, state: LiveCall['state'], startedAt: number): LiveCall {
   return {
-    id, direction: 'inbound', caller: { name: `Caller ${id}`, number: `+4930${id}` }, callee: { name: '', number: '100' }, state, startedAt,
-    answeredAt: undefined, stateSince: undefined, queue: undefined, ringGroup: undefined, trunk: undefined, did: undefined, channelIds: [id], bridgeIds: [],
+    id,
+    direction: 'inbound',
+    caller: { name: `Caller ${id}`, number: `+4930${id}` },
+    callee: { name: '', number: '100' },
+    state,
+    startedAt,
+    answeredAt: undefined,
+    stateSince: undefined,
+    queue: undefined,
+    ringGroup: undefined,
+    trunk: undefined,
+    did: undefined,
+    channelIds: [id],
+    bridgeIds: [],
   }
 }
 
@@ -22,7 +34,9 @@ const bridge = {
 /** Delivers a live message and lets the store apply it (it applies once per animation frame). */
 async function deliver(msg: LiveMessage): Promise<void> {
   useLiveStore.getState().receive(msg)
-  await vi.waitFor(() => { expect(useLiveStore.getState().seq).toBe(msg.kind === 'snapshot' ? msg.snapshot.seq : msg.patch.seq) })
+  await vi.waitFor(() => {
+    expect(useLiveStore.getState().seq).toBe(msg.kind === 'snapshot' ? msg.snapshot.seq : msg.patch.seq)
+  })
 }
 
 let seq = 0
@@ -44,7 +58,10 @@ beforeEach(async () => {
   useLiveStore.getState().select(null)
   seq = 1
   // Two ringing callers, "old" the longest ringing, and one talking.
-  const state = { ...emptyLiveState(), calls: { old: call('old', 'ringing', 1_000), young: call('young', 'ringing', 5_000), talk: call('talk', 'up', 500) } }
+  const state = {
+    ...emptyLiveState(),
+    calls: { old: call('old', 'ringing', 1_000), young: call('young', 'ringing', 5_000), talk: call('talk', 'up', 500) },
+  }
   await deliver({ kind: 'snapshot', snapshot: { profileId: 'p', seq, state } })
 })
 

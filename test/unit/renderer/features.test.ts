@@ -9,7 +9,11 @@ const feature = (id: string, altKey: string, more: Partial<Feature> = {}): Featu
 // The real list (features/index.ts) imports the views (TSX): the e2e tests read it through the
 // sidebar (shell.test), the keyboard help (console.test) and a settled action's toast (outcome-settle.test).
 const FEATURES = new FeatureList([
-  feature('calls', '1', { nav: { label: 'Calls', altKey: '1' }, shortcuts: [{ keys: 'H', does: 'Hang up the selected call' }], actionWords: { 'call.hangup': 'Hang-up' } }),
+  feature('calls', '1', {
+    nav: { label: 'Calls', altKey: '1' },
+    shortcuts: [{ keys: 'H', does: 'Hang up the selected call' }],
+    actionWords: { 'call.hangup': 'Hang-up' },
+  }),
   feature('queues', '2', { nav: { label: 'Queues', altKey: '2' }, actionWords: { 'queue.pause': 'Queue pause', 'queue.unpause': 'Queue unpause' } }),
   feature('history', '3', { nav: { label: 'History', altKey: '3' } }),
   feature('admin', '4', { nav: { label: 'Admin', altKey: '4' } }),
@@ -18,7 +22,13 @@ const FEATURES = new FeatureList([
 
 describe('the shell is built from the features', () => {
   it('lists every screen in order with its Alt key, and shows the first when none is chosen', () => {
-    expect(FEATURES.all.map((f) => [f.nav.label, f.nav.altKey])).toEqual([['Calls', '1'], ['Queues', '2'], ['History', '3'], ['Admin', '4'], ['Settings', '5']])
+    expect(FEATURES.all.map((f) => [f.nav.label, f.nav.altKey])).toEqual([
+      ['Calls', '1'],
+      ['Queues', '2'],
+      ['History', '3'],
+      ['Admin', '4'],
+      ['Settings', '5'],
+    ])
     expect(FEATURES.shown(null).id).toBe('calls')
     expect(FEATURES.shown('no-such-view').id).toBe('calls')
     expect(FEATURES.shown('history').nav.label).toBe('History')
@@ -41,15 +51,30 @@ describe('the shell is built from the features', () => {
     expect(() => new FeatureList([feature('a', '1'), feature('a', '2')])).toThrow('Two features claim the view id "a"')
     expect(() => new FeatureList([feature('a', '1'), feature('b', '1')])).toThrow('Two features claim the Alt key "1"')
     const words = { 'call.park': 'Park' }
-    expect(() => new FeatureList([feature('a', '1', { actionWords: words }), feature('b', '2', { actionWords: words })])).toThrow('Two features claim the action "call.park"')
+    expect(() => new FeatureList([feature('a', '1', { actionWords: words }), feature('b', '2', { actionWords: words })])).toThrow(
+      'Two features claim the action "call.park"',
+    )
   })
 
   it('merges every feature’s action words and names a settled action by them', () => {
     expect(FEATURES.actionWords['call.hangup']).toBe('Hang-up')
     expect(FEATURES.actionWords['queue.pause']).toBe('Queue pause')
-    const settled = { profileId: 'p', settleId: 's1', action: 'call.hangup', target: 'c', outcome: 'done', message: 'the call is gone from the PBX' } as const
-    expect(settledToast(settled, FEATURES.actionWords)).toEqual({ kind: 'ok', text: 'Hang-up done (after the PBX answered again): the call is gone from the PBX' })
+    const settled = {
+      profileId: 'p',
+      settleId: 's1',
+      action: 'call.hangup',
+      target: 'c',
+      outcome: 'done',
+      message: 'the call is gone from the PBX',
+    } as const
+    expect(settledToast(settled, FEATURES.actionWords)).toEqual({
+      kind: 'ok',
+      text: 'Hang-up done (after the PBX answered again): the call is gone from the PBX',
+    })
     expect(settledToast({ ...settled, action: 'queue.unpause', outcome: 'not_done' }, FEATURES.actionWords).text).toMatch(/^Queue unpause not done/)
-    expect(settledToast({ ...settled, action: 'call.unknown-kind', outcome: 'unknown' }, FEATURES.actionWords)).toEqual({ kind: 'warn', text: 'call.unknown-kind still unknown (after the PBX answered again): the call is gone from the PBX' })
+    expect(settledToast({ ...settled, action: 'call.unknown-kind', outcome: 'unknown' }, FEATURES.actionWords)).toEqual({
+      kind: 'warn',
+      text: 'call.unknown-kind still unknown (after the PBX answered again): the call is gone from the PBX',
+    })
   })
 })

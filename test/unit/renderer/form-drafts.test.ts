@@ -10,10 +10,19 @@ const list: DraftRules<string[]> = { parse: listOf, equals: sameList, commitOn: 
  * Types `keys` one by one after the text `from` in a field holding `stored`, then does `then`;
  * returns every commit and the draft left.
  */
-function operate<T>(rules: DraftRules<T>, stored: T, keys: string, then: DraftEvent[] = [], from = ''): { commits: { value: T; settle: boolean }[]; draft: string | null } {
+function operate<T>(
+  rules: DraftRules<T>,
+  stored: T,
+  keys: string,
+  then: DraftEvent[] = [],
+  from = '',
+): { commits: { value: T; settle: boolean }[]; draft: string | null } {
   const commits: { value: T; settle: boolean }[] = []
   let draft: string | null = null
-  const events: DraftEvent[] = [...Array.from({ length: keys.length }, (_, i) => ({ kind: 'change' as const, text: from + keys.slice(0, i + 1) })), ...then]
+  const events: DraftEvent[] = [
+    ...Array.from({ length: keys.length }, (_, i) => ({ kind: 'change' as const, text: from + keys.slice(0, i + 1) })),
+    ...then,
+  ]
   for (const event of events) {
     const step: DraftStep<T> = draftStep(draft, event, stored, rules)
     draft = step.draft
@@ -27,7 +36,10 @@ describe('form drafts', () => {
     const typed = operate(seconds, 60, '120')
     expect(typed.draft).toBe('120')
     // 1 is below the minimum: kept on screen, never sent; 12 and 120 are values.
-    expect(typed.commits).toEqual([{ value: 12, settle: false }, { value: 120, settle: false }])
+    expect(typed.commits).toEqual([
+      { value: 12, settle: false },
+      { value: 120, settle: false },
+    ])
     expect(seconds.parse('1')).toEqual({ ok: false, error: '10–3600' })
   })
 
@@ -54,7 +66,11 @@ describe('form drafts', () => {
     expect(operate(list, ['1XX'], ', ', [], '1XX')).toEqual({ commits: [], draft: '1XX, ' })
     const typed = operate(list, ['1XX'], ', 2XX', [], '1XX')
     expect(typed.draft).toBe('1XX, 2XX')
-    expect(typed.commits.map((c) => c.value)).toEqual([['1XX', '2'], ['1XX', '2X'], ['1XX', '2XX']])
+    expect(typed.commits.map((c) => c.value)).toEqual([
+      ['1XX', '2'],
+      ['1XX', '2X'],
+      ['1XX', '2XX'],
+    ])
     expect(joinList(splitList(' 911,112  110 ,, '))).toBe('911, 112, 110')
   })
 })

@@ -5,11 +5,38 @@ import { historyDetail, NOT_KNOWN, resultLabel, waitTalk } from '../../../src-re
 
 function row(over: Partial<CdrRow>): CdrRow {
   return {
-    id: 1, profileId: 'lab', start: Date.UTC(2026, 10, 26, 10, 0, 0), answer: null, end: Date.UTC(2026, 10, 26, 10, 2, 55), clid: '"Müller" <+4930123456>',
-    src: '+4930123456', dst: '400', dcontext: 'ext-queues', channel: 'PJSIP/trunk-00000101', dstchannel: '', lastapp: 'Queue', lastdata: '400,t,,,300',
-    duration: 175, billsec: 175, disposition: 'ANSWERED', amaflags: 'DOCUMENTATION', accountcode: '', uniqueid: '1795600000.101', linkedid: null,
-    userfield: '', sequence: null, recordingfile: null, cnam: 'Müller', cnum: '+4930123456', did: null, direction: 'inbound', queue: '400',
-    missed: true, wait: 175, talk: 0, ...over,
+    id: 1,
+    profileId: 'lab',
+    start: Date.UTC(2026, 10, 26, 10, 0, 0),
+    answer: null,
+    end: Date.UTC(2026, 10, 26, 10, 2, 55),
+    clid: '"Müller" <+4930123456>',
+    src: '+4930123456',
+    dst: '400',
+    dcontext: 'ext-queues',
+    channel: 'PJSIP/trunk-00000101',
+    dstchannel: '',
+    lastapp: 'Queue',
+    lastdata: '400,t,,,300',
+    duration: 175,
+    billsec: 175,
+    disposition: 'ANSWERED',
+    amaflags: 'DOCUMENTATION',
+    accountcode: '',
+    uniqueid: '1795600000.101',
+    linkedid: null,
+    userfield: '',
+    sequence: null,
+    recordingfile: null,
+    cnam: 'Müller',
+    cnum: '+4930123456',
+    did: null,
+    direction: 'inbound',
+    queue: '400',
+    missed: true,
+    wait: 175,
+    talk: 0,
+    ...over,
   }
 }
 
@@ -24,7 +51,10 @@ describe('history wait and talk', () => {
   })
 
   it('an answered queue call splits wait and talk; an unknown talk is said to be unknown', () => {
-    expect(waitTalk(row({ missed: false, dstchannel: 'Local/101@from-queue-0000002a;1', wait: 170, talk: 5 }))).toEqual({ wait: '2:50', talk: '0:05' })
+    expect(waitTalk(row({ missed: false, dstchannel: 'Local/101@from-queue-0000002a;1', wait: 170, talk: 5 }))).toEqual({
+      wait: '2:50',
+      talk: '0:05',
+    })
     const unknown = row({ missed: false, dstchannel: 'Local/101@from-queue-0000002a;1', wait: 0, talk: null })
     expect(waitTalk(unknown).talk).toBe(NOT_KNOWN)
     expect(Object.fromEntries(historyDetail(unknown)).Talked).toMatch(/not known/)

@@ -19,7 +19,18 @@ const LIVE: LiveMeta = { status: 'live', syncedAt: 1000, resyncs: 1 }
 const AT = new Date(2026, 11, 6, 14, 2, 11).getTime()
 
 function connection(over: Partial<ConnectionStatus> = {}): ConnectionStatus {
-  return { profileId: 'p', name: 'PBX', role: 'supervisor', readOnly: false, ownExtension: '100', ami: 'connected', ari: 'connected', rest: 'disabled', breaker: 'closed', ...over }
+  return {
+    profileId: 'p',
+    name: 'PBX',
+    role: 'supervisor',
+    readOnly: false,
+    ownExtension: '100',
+    ami: 'connected',
+    ari: 'connected',
+    rest: 'disabled',
+    breaker: 'closed',
+    ...over,
+  }
 }
 
 describe('liveHealth', () => {
@@ -56,7 +67,9 @@ describe('liveHealth', () => {
     const h = liveHealth({ ...base, link: 'closed', linkLostAt: AT })
     expect(h.stale).toEqual({ since: AT, reason: 'connection to the console lost' })
     // An earlier PBX loss is the older moment.
-    expect(liveHealth({ ...base, meta: { ...LIVE, status: 'disconnected', staleSince: AT - 5000 }, link: 'closed', linkLostAt: AT }).stale?.since).toBe(AT - 5000)
+    expect(
+      liveHealth({ ...base, meta: { ...LIVE, status: 'disconnected', staleSince: AT - 5000 }, link: 'closed', linkLostAt: AT }).stale?.since,
+    ).toBe(AT - 5000)
   })
 
   it('clock time is 24-hour', () => {
@@ -70,7 +83,9 @@ describe('the live store follows the meta, the connection and the link', () => {
     seq++
     const msg: LiveMessage = { kind: 'patch', patch: { profileId: 'p', seq, meta } }
     useLiveStore.getState().receive(msg)
-    await vi.waitFor(() => { expect(useLiveStore.getState().seq).toBe(seq) })
+    await vi.waitFor(() => {
+      expect(useLiveStore.getState().seq).toBe(seq)
+    })
   }
 
   beforeAll(() => {
@@ -91,7 +106,9 @@ describe('the live store follows the meta, the connection and the link', () => {
     await useLiveStore.getState().subscribe('p')
     seq = 1
     useLiveStore.getState().receive({ kind: 'snapshot', snapshot: { profileId: 'p', seq, state: { ...emptyLiveState(), meta: LIVE } } })
-    await vi.waitFor(() => { expect(useLiveStore.getState().seq).toBe(1) })
+    await vi.waitFor(() => {
+      expect(useLiveStore.getState().seq).toBe(1)
+    })
     useLiveStore.getState().setStatus(connection())
   })
 

@@ -4,15 +4,36 @@ import { parkedToPickUp } from '../../../src-renderer/src/features/calls/call-mo
 
 function parked(space: string, parkeeId: string, since: number): LiveParkedCall {
   return {
-    id: `default:${space}`, lot: 'default', space, parkeeId, parkeeChannel: `PJSIP/trunk-${parkeeId}`, parkee: { name: '', number: '' },
-    parker: '', parkerDialString: '', timeoutS: 120, since, expiresAt: undefined,
+    id: `default:${space}`,
+    lot: 'default',
+    space,
+    parkeeId,
+    parkeeChannel: `PJSIP/trunk-${parkeeId}`,
+    parkee: { name: '', number: '' },
+    parker: '',
+    parkerDialString: '',
+    timeoutS: 120,
+    since,
+    expiresAt: undefined,
   }
 }
 
 function call(channelIds: string[], state: LiveCall['state']): LiveCall {
   return {
-    id: channelIds[0] ?? 'c', direction: 'inbound', caller: { name: '', number: '' }, callee: { name: '', number: '' }, state, startedAt: 0,
-    answeredAt: undefined, stateSince: undefined, queue: undefined, ringGroup: undefined, trunk: undefined, did: undefined, channelIds, bridgeIds: [],
+    id: channelIds[0] ?? 'c',
+    direction: 'inbound',
+    caller: { name: '', number: '' },
+    callee: { name: '', number: '' },
+    state,
+    startedAt: 0,
+    answeredAt: undefined,
+    stateSince: undefined,
+    queue: undefined,
+    ringGroup: undefined,
+    trunk: undefined,
+    did: undefined,
+    channelIds,
+    bridgeIds: [],
   }
 }
 

@@ -6,19 +6,39 @@ import { clockTime, statusItems, transportLabel } from '../../../src-renderer/sr
 const frozenAt = new Date(2026, 10, 24, 14, 3, 12).getTime()
 
 function status(over: Partial<ConnectionStatus>): ConnectionStatus {
-  return { profileId: 'lab', name: 'Lab PBX', role: 'receptionist', readOnly: false, ownExtension: '101', ami: 'connected', ari: 'connected', rest: 'connected', breaker: 'closed', ...over }
+  return {
+    profileId: 'lab',
+    name: 'Lab PBX',
+    role: 'receptionist',
+    readOnly: false,
+    ownExtension: '101',
+    ami: 'connected',
+    ari: 'connected',
+    rest: 'connected',
+    breaker: 'closed',
+    ...over,
+  }
 }
 
 /** The texts and classes StatusBar.tsx renders for one PBX, one line each. */
-const render = (s: ConnectionStatus): string => statusItems(s).map((i) => `${i.className}: ${i.text}`).join('\n')
+const render = (s: ConnectionStatus): string =>
+  statusItems(s)
+    .map((i) => `${i.className}: ${i.text}`)
+    .join('\n')
 
 describe('status bar', () => {
   it('a frozen PBX reads "not answering since hh:mm:ss" per transport, never "connected"', () => {
     const s = status({
-      ami: 'not_answering', amiSince: frozenAt, amiError: 'AMI: the PBX is not answering (Ping unanswered: connection is half-open)',
-      ari: 'not_answering', ariSince: frozenAt + 2000,
-      rest: 'connecting', restError: 'FreePBX API at 127.0.0.1:80: connection refused', restSince: frozenAt,
-      breaker: 'open', breakerRetryAt: frozenAt + 15_000,
+      ami: 'not_answering',
+      amiSince: frozenAt,
+      amiError: 'AMI: the PBX is not answering (Ping unanswered: connection is half-open)',
+      ari: 'not_answering',
+      ariSince: frozenAt + 2000,
+      rest: 'connecting',
+      restError: 'FreePBX API at 127.0.0.1:80: connection refused',
+      restSince: frozenAt,
+      breaker: 'open',
+      breakerRetryAt: frozenAt + 15_000,
     })
     const html = render(s)
     expect(html).toContain('AMI not answering since 14:03:12')

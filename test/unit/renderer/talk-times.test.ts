@@ -5,9 +5,21 @@ import type { LiveCall } from '../../../src-preload/types/live'
 
 function call(over: Partial<LiveCall>): LiveCall {
   return {
-    id: 'c1', direction: 'inbound', caller: { name: 'A', number: '1' }, callee: { name: '', number: '2' }, state: 'up',
-    startedAt: 10_000, answeredAt: undefined, stateSince: undefined, queue: undefined, ringGroup: undefined, trunk: undefined,
-    did: undefined, channelIds: ['x'], bridgeIds: [], ...over,
+    id: 'c1',
+    direction: 'inbound',
+    caller: { name: 'A', number: '1' },
+    callee: { name: '', number: '2' },
+    state: 'up',
+    startedAt: 10_000,
+    answeredAt: undefined,
+    stateSince: undefined,
+    queue: undefined,
+    ringGroup: undefined,
+    trunk: undefined,
+    did: undefined,
+    channelIds: ['x'],
+    bridgeIds: [],
+    ...over,
   }
 }
 

@@ -4,7 +4,12 @@ import { slices } from '../../../src-main/core/api/slices'
 import { CapabilityRegistry, defineCapability, type CapabilityDeps } from '../../../src-main/core/runtime/capability'
 
 /** The deps are never touched by these capabilities; only their identity is compared. */
-const deps = (): CapabilityDeps => ({ profile: () => { throw new Error('unused') } }) as unknown as CapabilityDeps
+const deps = (): CapabilityDeps =>
+  ({
+    profile: () => {
+      throw new Error('unused')
+    },
+  }) as unknown as CapabilityDeps
 
 describe('a runtime’s capabilities', () => {
   it('builds each capability once, on first use, from that runtime’s deps', () => {
@@ -35,6 +40,7 @@ describe('the console’s guarded actions', () => {
     const declared = slices.flatMap((s) => Object.keys(s.policies))
     expect(new Set(declared).size).toBe(declared.length)
     expect(Object.keys(ACTION_POLICY).sort()).toEqual([...declared].sort())
-    for (const slice of slices) for (const [action, policy] of Object.entries(slice.policies)) expect(ACTION_POLICY[action as keyof typeof ACTION_POLICY]).toBe(policy)
+    for (const slice of slices)
+      for (const [action, policy] of Object.entries(slice.policies)) expect(ACTION_POLICY[action as keyof typeof ACTION_POLICY]).toBe(policy)
   })
 })

@@ -13,7 +13,8 @@ function fakeSafeStorage(options: { available: boolean; backend?: string }): Saf
       return Buffer.concat([Buffer.from('v10'), Buffer.from(plain, 'utf8').map((b) => b ^ key)])
     },
     decryptString(encrypted: Buffer): string {
-      if (encrypted.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      if (encrypted.subarray(0, 3).toString() !== 'v10')
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
       return Buffer.from(encrypted.subarray(3).map((b) => b ^ key)).toString('utf8')
     },
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',

@@ -127,18 +127,21 @@ describe('Electron shell (electron mocked)', () => {
     expect(mock.__permission.check!()).toBe(false)
   })
 
-  it.skipIf(process.platform === 'win32')('keeps the user-data folder owner-only: tightens what an earlier version left, and the call history it opens is private', async () => {
-    const dir = mock.app.getPath('userData')
-    expect(modeOf(dir)).toBe('700')
-    expect(modeOf(join(dir, 'audit'))).toBe('700')
-    for (const f of EARLIER_FILES) expect(modeOf(join(dir, f)), f).toBe('600')
-    // Everything the process creates from now on is its user's alone.
-    const mask = process.umask(0o077)
-    expect(mask).toBe(0o077)
-    // The retention pass at start opened the call history: SQLite's -wal and -shm take the database's mode.
-    await expect.poll(() => existsSync(join(dir, 'history.sqlite-wal')), { timeout: 15_000 }).toBe(true)
-    for (const f of ['history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm']) expect(modeOf(join(dir, f)), f).toBe('600')
-  })
+  it.skipIf(process.platform === 'win32')(
+    'keeps the user-data folder owner-only: tightens what an earlier version left, and the call history it opens is private',
+    async () => {
+      const dir = mock.app.getPath('userData')
+      expect(modeOf(dir)).toBe('700')
+      expect(modeOf(join(dir, 'audit'))).toBe('700')
+      for (const f of EARLIER_FILES) expect(modeOf(join(dir, f)), f).toBe('600')
+      // Everything the process creates from now on is its user's alone.
+      const mask = process.umask(0o077)
+      expect(mask).toBe(0o077)
+      // The retention pass at start opened the call history: SQLite's -wal and -shm take the database's mode.
+      await expect.poll(() => existsSync(join(dir, 'history.sqlite-wal')), { timeout: 15_000 }).toBe(true)
+      for (const f of ['history.sqlite', 'history.sqlite-wal', 'history.sqlite-shm']) expect(modeOf(join(dir, f)), f).toBe('600')
+    },
+  )
 
   it('serves the renderer over app:// with the CSP header and refuses traversal', async () => {
     const root = mkdtempSync(join(tmpdir(), 'att-renderer-'))

@@ -23,7 +23,10 @@ vi.mock('electron', () => ({
       listeners.set(name, [...(listeners.get(name) ?? []), fn])
     },
     removeListener: (name: string, fn: (e: unknown, p: unknown) => void) => {
-      listeners.set(name, (listeners.get(name) ?? []).filter((f) => f !== fn))
+      listeners.set(
+        name,
+        (listeners.get(name) ?? []).filter((f) => f !== fn),
+      )
     },
   },
 }))

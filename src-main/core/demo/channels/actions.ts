@@ -16,13 +16,18 @@ function coreShowChannels(ctx: ActionContext): void {
   listStart(ctx, 'Channels will follow')
   const list = ctx.pbx.channels.list()
   for (const ch of list) {
-    listItem(ctx, 'CoreShowChannel', [
-      ...channelBlock(ch),
-      ['Application', ch.app],
-      ['ApplicationData', ch.appData],
-      ['Duration', duration(ctx.pbx.now() - ch.createdMs)],
-      ['BridgeId', ch.bridgeId ?? ''],
-    ], true)
+    listItem(
+      ctx,
+      'CoreShowChannel',
+      [
+        ...channelBlock(ch),
+        ['Application', ch.app],
+        ['ApplicationData', ch.appData],
+        ['Duration', duration(ctx.pbx.now() - ch.createdMs)],
+        ['BridgeId', ch.bridgeId ?? ''],
+      ],
+      true,
+    )
   }
   listComplete(ctx, 'CoreShowChannelsComplete', list.length)
 }
@@ -117,7 +122,10 @@ function hangup(ctx: ActionContext): void {
       return
     }
     const hits = ctx.pbx.channels.list().filter((c) => re.test(c.name))
-    ctx.reply('Success', [['Message', 'Channels hung up'], ['Hungup', String(hits.length)]])
+    ctx.reply('Success', [
+      ['Message', 'Channels hung up'],
+      ['Hungup', String(hits.length)],
+    ])
     for (const c of hits) ctx.pbx.hangups.soft(c, Number.isFinite(cause) ? cause : 16)
     return
   }
@@ -143,11 +151,18 @@ function getvar(ctx: ActionContext): void {
       ctx.error('No such channel')
       return
     }
-    const value = variable === 'CHANNEL(state)' ? (['Down', '', '', '', 'Ring', 'Ringing', 'Up', 'Busy'][ch.state] ?? '') : (ch.vars.get(variable) ?? '')
-    ctx.reply('Success', [['Variable', variable], ['Value', value]])
+    const value =
+      variable === 'CHANNEL(state)' ? (['Down', '', '', '', 'Ring', 'Ringing', 'Up', 'Busy'][ch.state] ?? '') : (ch.vars.get(variable) ?? '')
+    ctx.reply('Success', [
+      ['Variable', variable],
+      ['Value', value],
+    ])
     return
   }
-  ctx.reply('Success', [['Variable', variable], ['Value', '']])
+  ctx.reply('Success', [
+    ['Variable', variable],
+    ['Value', ''],
+  ])
 }
 
 function setvar(ctx: ActionContext): void {

@@ -21,7 +21,18 @@ export class Bridges {
   }
 
   create(type: string, technology: string, creator: string, name: string, videoMode: string, ariType: string, ariClass: string): Bridge {
-    const bridge: Bridge = { id: this.pbx.rng.uuid(), type, technology, creator, name, videoMode, createdMs: this.pbx.now(), channels: [], ariClass, ariType }
+    const bridge: Bridge = {
+      id: this.pbx.rng.uuid(),
+      type,
+      technology,
+      creator,
+      name,
+      videoMode,
+      createdMs: this.pbx.now(),
+      channels: [],
+      ariClass,
+      ariType,
+    }
     this.byId.set(bridge.id, bridge)
     this.pbx.events.emit('BridgeCreate', PRIV_CALL, bridgeBlock(bridge), () => ({ type: 'BridgeCreated', timestamp: '', bridge: ariBridge(bridge) }))
     return bridge
@@ -60,7 +71,11 @@ export class Bridges {
 
   destroy(bridge: Bridge): void {
     if (!this.byId.delete(bridge.id)) return
-    this.pbx.events.emit('BridgeDestroy', PRIV_CALL, bridgeBlock(bridge), () => ({ type: 'BridgeDestroyed', timestamp: '', bridge: ariBridge(bridge) }))
+    this.pbx.events.emit('BridgeDestroy', PRIV_CALL, bridgeBlock(bridge), () => ({
+      type: 'BridgeDestroyed',
+      timestamp: '',
+      bridge: ariBridge(bridge),
+    }))
   }
 
   /** After a channel left `bridge`: the remaining party of a basic two-party bridge leaves as well. */

@@ -19,7 +19,10 @@ export class Hangups {
    * (atxfer-complete: the transferee is `No such channel` 1 ms after the target's Hangup).
    */
   request(ch: Channel, cause: number): void {
-    if (ch.runsPbx || this.pbx.queueCalls.isMemberLeg(ch)) this.pbx.channels.later(ch, 0, () => { this.soft(ch, cause) })
+    if (ch.runsPbx || this.pbx.queueCalls.isMemberLeg(ch))
+      this.pbx.channels.later(ch, 0, () => {
+        this.soft(ch, cause)
+      })
     else this.soft(ch, cause)
   }
 
@@ -29,7 +32,12 @@ export class Hangups {
    */
   ari(ch: Channel, cause: number): void {
     if (ch.hungUp) return
-    this.pbx.events.emit('SoftHangupRequest', PRIV_CALL, [...channelBlock(ch), ['Cause', String(cause)]], ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }))
+    this.pbx.events.emit(
+      'SoftHangupRequest',
+      PRIV_CALL,
+      [...channelBlock(ch), ['Cause', String(cause)]],
+      ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }),
+    )
     this.soft(ch, cause)
   }
 
@@ -74,11 +82,21 @@ export class Hangups {
     this.leaveWaitingApps(ch)
     const bridge = leftBridge ?? (ch.bridgeId ? bridges.leave(ch) : undefined)
     if (ch.runsPbx) {
-      events.emit('SoftHangupRequest', PRIV_CALL, [...channelBlock(ch), ['Cause', String(cause)]], ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }))
+      events.emit(
+        'SoftHangupRequest',
+        PRIV_CALL,
+        [...channelBlock(ch), ['Cause', String(cause)]],
+        ariChannelEvent('ChannelHangupRequest', ch, { cause, soft: true }),
+      )
     }
     const peer = ch.localPeer
     if (peer && !peer.hungUp) {
-      events.emit('HangupRequest', PRIV_CALL, [...channelBlock(peer), ['Cause', String(cause)]], ariChannelEvent('ChannelHangupRequest', peer, { cause }))
+      events.emit(
+        'HangupRequest',
+        PRIV_CALL,
+        [...channelBlock(peer), ['Cause', String(cause)]],
+        ariChannelEvent('ChannelHangupRequest', peer, { cause }),
+      )
     }
     const cancelDial = this.pbx.dial.takeCancelHook(ch)
     this.pbx.ringing.forget(ch)

@@ -102,7 +102,18 @@ export class ChannelRegistry {
       localPeer: undefined,
       localHalf: spec.localHalf,
       dialedBy: undefined,
-      cdr: { src: '', dst: spec.exten, dcontext: spec.context, clid: '', dstChannel: '', lastApp: '', lastData: '', disposition: undefined, startMs: now, answerMs: undefined },
+      cdr: {
+        src: '',
+        dst: spec.exten,
+        dcontext: spec.context,
+        clid: '',
+        dstChannel: '',
+        lastApp: '',
+        lastData: '',
+        disposition: undefined,
+        startMs: now,
+        answerMs: undefined,
+      },
       hungUp: false,
       onHold: false,
       mohPlaying: false,
@@ -131,7 +142,17 @@ export class ChannelRegistry {
     const base = `Local/${exten}@${context}-${this.nextLocalSeq()}`
     const device = `Local/${exten}@${context}`
     const one = this.make({ name: `${base};1`, tech: 'Local', device, state: 0, context, exten, linkedid, uniqueid: ids?.one, localHalf: 1 })
-    const two = this.make({ name: `${base};2`, tech: 'Local', device, state: 4, context, exten, linkedid: one.linkedid, uniqueid: ids?.two, localHalf: 2 })
+    const two = this.make({
+      name: `${base};2`,
+      tech: 'Local',
+      device,
+      state: 4,
+      context,
+      exten,
+      linkedid: one.linkedid,
+      uniqueid: ids?.two,
+      localHalf: 2,
+    })
     one.localPeer = two
     two.localPeer = one
     this.announce(one)
@@ -140,7 +161,16 @@ export class ChannelRegistry {
   }
 
   /** A phone's or a trunk's channel, announced. */
-  endpoint(resource: string, device: string, tech: string, state: number, context: string, exten: string, linkedid?: string, uniqueid?: string): Channel {
+  endpoint(
+    resource: string,
+    device: string,
+    tech: string,
+    state: number,
+    context: string,
+    exten: string,
+    linkedid?: string,
+    uniqueid?: string,
+  ): Channel {
     const ch = this.make({ name: this.endpointName(tech, resource), tech, device, state, context, exten, linkedid, uniqueid })
     this.announce(ch)
     return ch

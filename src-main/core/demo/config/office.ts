@@ -35,7 +35,13 @@ function queueSpec(q: Readonly<QueueRecord>, names: ReadonlyMap<string, { readon
     const iface = `PJSIP/${m.exten}`
     return [{ interface: iface, name: names.get(m.exten)?.name ?? m.exten, stateInterface: iface, penalty: m.penalty }]
   }
-  return { name: q.name, strategy: q.strategy, serviceLevel: q.serviceLevel, staticMembers: q.members.flatMap(member), dynamicMembers: q.dynmembers.flatMap(member) }
+  return {
+    name: q.name,
+    strategy: q.strategy,
+    serviceLevel: q.serviceLevel,
+    staticMembers: q.members.flatMap(member),
+    dynamicMembers: q.dynmembers.flatMap(member),
+  }
 }
 
 /** Asterisk extension pattern (`_X.`, `_49305551[0-1]X`, `_NXXN!`) against a number. */
@@ -69,7 +75,14 @@ export function destinationRoute(applied: ReadonlyRecords, destination: string):
   const [context = '', exten = ''] = destination.split(',').map((s) => s.trim())
   if (context === 'from-did-direct' || context === OFFICE_INTERNAL_CONTEXT) {
     const ext = applied.extensions.get(exten)
-    if (ext !== undefined) return { kind: 'dial', targets: [`PJSIP/${exten}`], timeoutS: ext.settings.ringtimer > 0 ? ext.settings.ringtimer : DEFAULT_RING_S, note: `DID to ${exten}`, options: 't' }
+    if (ext !== undefined)
+      return {
+        kind: 'dial',
+        targets: [`PJSIP/${exten}`],
+        timeoutS: ext.settings.ringtimer > 0 ? ext.settings.ringtimer : DEFAULT_RING_S,
+        note: `DID to ${exten}`,
+        options: 't',
+      }
   }
   if (context === 'ext-local') {
     const box = /^vm[busi](\d+)$/.exec(exten)?.[1]
@@ -87,7 +100,11 @@ function ringGroupRoute(applied: ReadonlyRecords, grpnum: string): Route | undef
   const g = applied.ringGroups.get(grpnum)
   if (g === undefined) return undefined
   // Members that are extensions ring their phones; every strategy rings them all at once here.
-  const targets = g.grplist.split('-').map((m) => m.trim()).filter((m) => applied.extensions.has(m)).map((m) => `PJSIP/${m}`)
+  const targets = g.grplist
+    .split('-')
+    .map((m) => m.trim())
+    .filter((m) => applied.extensions.has(m))
+    .map((m) => `PJSIP/${m}`)
   return { kind: 'dial', targets, timeoutS: g.grptime, note: `Ring group ${grpnum}`, options: 't' }
 }
 
@@ -104,7 +121,12 @@ function inboundRoute(applied: ReadonlyRecords, did: string, callerNum: string |
 
 export function officeProfile(config: FreepbxConfig = officeFreepbxConfig()): Profile {
   const phones = (): PhoneSpec[] =>
-    [...config.applied.extensions.values()].map((e) => ({ exten: e.extensionId, name: e.name, device: `PJSIP/${e.extensionId}`, registered: !config.unregistered.has(e.extensionId) }))
+    [...config.applied.extensions.values()].map((e) => ({
+      exten: e.extensionId,
+      name: e.name,
+      device: `PJSIP/${e.extensionId}`,
+      registered: !config.unregistered.has(e.extensionId),
+    }))
   return {
     id: 'office',
     systemName: 'demo',
@@ -134,7 +156,14 @@ export function officeProfile(config: FreepbxConfig = officeFreepbxConfig()): Pr
       if (context === RING_GROUP_CONTEXT) return ringGroupRoute(applied, exten)
       if (context !== OFFICE_INTERNAL_CONTEXT) return undefined
       const ext = applied.extensions.get(exten)
-      if (ext !== undefined) return { kind: 'dial', targets: [`PJSIP/${exten}`], timeoutS: ext.settings.ringtimer > 0 ? ext.settings.ringtimer : DEFAULT_RING_S, note: `Extension ${exten}`, options: 'tT' }
+      if (ext !== undefined)
+        return {
+          kind: 'dial',
+          targets: [`PJSIP/${exten}`],
+          timeoutS: ext.settings.ringtimer > 0 ? ext.settings.ringtimer : DEFAULT_RING_S,
+          note: `Extension ${exten}`,
+          options: 'tT',
+        }
       for (const q of applied.queues.values()) if (q.extension === exten) return { kind: 'queue', queue: q.name }
       if (applied.ringGroups.has(exten)) return ringGroupRoute(applied, exten)
       if (exten === '700') return { kind: 'park' }

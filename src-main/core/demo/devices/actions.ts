@@ -8,12 +8,26 @@ function extensionState(ctx: ActionContext): void {
   const context = ctx.get('Context') ?? pbx.config.internalContext
   const phone = pbx.hints.of(exten)
   if (!phone) {
-    ctx.reply('Success', [['Message', 'Extension Status'], ['Exten', exten], ['Context', context], ['Hint', ''], ['Status', '-1'], ['StatusText', 'Unknown']])
+    ctx.reply('Success', [
+      ['Message', 'Extension Status'],
+      ['Exten', exten],
+      ['Context', context],
+      ['Hint', ''],
+      ['Status', '-1'],
+      ['StatusText', 'Unknown'],
+    ])
     return
   }
   phone.hintInstantiated = true
   const [code, text] = hintStatus(pbx.devices.compute(phone.device))
-  ctx.reply('Success', [['Message', 'Extension Status'], ['Exten', exten], ['Context', context], ['Hint', phone.device], ['Status', String(code)], ['StatusText', text]])
+  ctx.reply('Success', [
+    ['Message', 'Extension Status'],
+    ['Exten', exten],
+    ['Context', context],
+    ['Hint', phone.device],
+    ['Status', String(code)],
+    ['StatusText', text],
+  ])
 }
 
 function extensionStateList(ctx: ActionContext): void {
@@ -24,7 +38,18 @@ function extensionStateList(ctx: ActionContext): void {
     // Office phones have explicit hints; the lab's pattern hint is instantiated lazily.
     if (pbx.config.isLab && !phone.hintInstantiated) continue
     const [code, text] = hintStatus(pbx.devices.compute(phone.device))
-    listItem(ctx, 'ExtensionStatus', [['Exten', phone.exten], ['Context', phone.context], ['Hint', phone.device], ['Status', String(code)], ['StatusText', text]], true)
+    listItem(
+      ctx,
+      'ExtensionStatus',
+      [
+        ['Exten', phone.exten],
+        ['Context', phone.context],
+        ['Hint', phone.device],
+        ['Status', String(code)],
+        ['StatusText', text],
+      ],
+      true,
+    )
     n++
   }
   listComplete(ctx, 'ExtensionStateListComplete', n)
@@ -37,7 +62,15 @@ function deviceStateList(ctx: ActionContext): void {
     // Local channels publish their device states uncached: DeviceStateList never shows them
     // (snapshots.raw lists none while four Local devices are in use).
     if (device.startsWith('Local/')) continue
-    listItem(ctx, 'DeviceStateChange', [['Device', device], ['State', state]], true)
+    listItem(
+      ctx,
+      'DeviceStateChange',
+      [
+        ['Device', device],
+        ['State', state],
+      ],
+      true,
+    )
     n++
   }
   listComplete(ctx, 'DeviceStateListComplete', n)

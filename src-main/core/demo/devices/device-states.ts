@@ -71,11 +71,19 @@ export class DeviceStates {
 
   publish(device: string, state: DeviceState): void {
     this.states.set(device, state)
-    this.pbx.events.emit('DeviceStateChange', PRIV_CALL, [['Device', device], ['State', state]], () => ({
-      type: 'DeviceStateChanged',
-      application: '',
-      timestamp: '',
-      device_state: { name: device, state },
-    }))
+    this.pbx.events.emit(
+      'DeviceStateChange',
+      PRIV_CALL,
+      [
+        ['Device', device],
+        ['State', state],
+      ],
+      () => ({
+        type: 'DeviceStateChanged',
+        application: '',
+        timestamp: '',
+        device_state: { name: device, state },
+      }),
+    )
   }
 }

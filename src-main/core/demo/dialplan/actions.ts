@@ -63,7 +63,15 @@ async function originate(ctx: ActionContext): Promise<void> {
     ...idField(ctx),
     ['Response', ok ? 'Success' : 'Failure'],
     ['Channel', ok && ch ? ch.name : dialString],
-    ...(app !== undefined ? ([['Application', app], ['Data', ctx.get('Data') ?? '']] as AmiField[]) : ([['Context', context ?? ''], ['Exten', exten ?? '']] as AmiField[])),
+    ...(app !== undefined
+      ? ([
+          ['Application', app],
+          ['Data', ctx.get('Data') ?? ''],
+        ] as AmiField[])
+      : ([
+          ['Context', context ?? ''],
+          ['Exten', exten ?? ''],
+        ] as AmiField[])),
     ['Reason', String(reason)],
     ['Uniqueid', ch ? ch.uniqueid : idInUse && channelId ? channelId : '<unknown>'],
     ['CallerIDNum', ch?.callerNum || '<unknown>'],
@@ -80,7 +88,9 @@ async function originate(ctx: ActionContext): Promise<void> {
       ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(false, 0, half, channel))
       return
     }
-    pbx.originates.originate(request, (r) => { ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(r.ok, r.reason, r.channel, r.dialString)); })
+    pbx.originates.originate(request, (r) => {
+      ctx.server.broadcastAmi('OriginateResponse', 'call,all', responseFields(r.ok, r.reason, r.channel, r.dialString))
+    })
     return
   }
   if (idInUse || otherIdInUse) {
@@ -91,7 +101,9 @@ async function originate(ctx: ActionContext): Promise<void> {
   // Sync: Asterisk's manager thread blocks in the originate and only then writes the response;
   // the events the call raised meanwhile reach this session after it (held until the action ends).
   const result = await new Promise<boolean>((resolve) => {
-    pbx.originates.originate(request, (r) => { resolve(r.ok); })
+    pbx.originates.originate(request, (r) => {
+      resolve(r.ok)
+    })
   })
   if (result) ctx.reply('Success', [['Message', 'Originate successfully queued']])
   else ctx.error('Originate failed')

@@ -56,7 +56,13 @@ export class Calls {
     const phone = this.pbx.config.phones.get(fromExten)
     if (!phone) return undefined
     if (phone.device.startsWith('Local/')) {
-      const res = this.pbx.originates.originate({ channel: `Local/${fromExten}@${phone.context}`, context: phone.context, exten, callerNum: fromExten, callerName: phone.name })
+      const res = this.pbx.originates.originate({
+        channel: `Local/${fromExten}@${phone.context}`,
+        context: phone.context,
+        exten,
+        callerNum: fromExten,
+        callerName: phone.name,
+      })
       return res.channel
     }
     const ch = this.pbx.channels.endpoint(fromExten, phone.device, 'PJSIP', 4, phone.context, exten)

@@ -6,8 +6,17 @@ import type { Channel } from '../model'
 import type { Pbx } from '../pbx/pbx'
 
 const DIAL_RESET_VARS = [
-  'DIALSTATUS', 'DIALEDPEERNUMBER', 'DIALEDPEERNAME', 'ANSWEREDTIME', 'ANSWEREDTIME_MS', 'DIALEDTIME', 'DIALEDTIME_MS',
-  'RINGTIME', 'RINGTIME_MS', 'PROGRESSTIME', 'PROGRESSTIME_MS',
+  'DIALSTATUS',
+  'DIALEDPEERNUMBER',
+  'DIALEDPEERNAME',
+  'ANSWEREDTIME',
+  'ANSWEREDTIME_MS',
+  'DIALEDTIME',
+  'DIALEDTIME_MS',
+  'RINGTIME',
+  'RINGTIME_MS',
+  'PROGRESSTIME',
+  'PROGRESSTIME_MS',
 ]
 
 export class DialApp {
@@ -67,19 +76,25 @@ export class DialApp {
       bridges.enter(bridge, caller)
       ev.setVar(winner, 'BRIDGEPEER', caller.name)
       ev.setVar(caller, 'BRIDGEPEER', winner.name)
-      caller.onBridgePartnerGone = (cause) => { this.dialReturned(caller, dialStart, cause); }
-      winner.onBridgePartnerGone = (cause) => { hangups.destroy(winner, cause); }
+      caller.onBridgePartnerGone = (cause) => {
+        this.dialReturned(caller, dialStart, cause)
+      }
+      winner.onBridgePartnerGone = (cause) => {
+        hangups.destroy(winner, cause)
+      }
     }
     // Pickup (FreePBX's `**<ext>`): another phone answers instead of the rung one and takes its place.
-    const pickedUp = (leg: Channel) => (picker: Channel): boolean => {
-      if (done) return false
-      ev.setConnected(caller, picker.callerNum, picker.callerName)
-      caller.cdr.dstChannel = leg.name
-      this.pbx.cdrs.split(caller)
-      legs[legs.indexOf(leg)] = picker
-      finish('ANSWER', picker)
-      return true
-    }
+    const pickedUp =
+      (leg: Channel) =>
+      (picker: Channel): boolean => {
+        if (done) return false
+        ev.setConnected(caller, picker.callerNum, picker.callerName)
+        caller.cdr.dstChannel = leg.name
+        this.pbx.cdrs.split(caller)
+        legs[legs.indexOf(leg)] = picker
+        finish('ANSWER', picker)
+        return true
+      }
     for (const target of targets) {
       const leg = this.dialOne(caller, target, (answered, status) => {
         if (done) return
@@ -97,10 +112,14 @@ export class DialApp {
       if (leg && rung?.kind === 'phone') this.pbx.pickups.offer(leg, rung.phone.exten, pickedUp(leg))
     }
     if (legs.length === 0) {
-      this.pbx.scheduler.schedule(0, () => { finish('CHANUNAVAIL', undefined); })
+      this.pbx.scheduler.schedule(0, () => {
+        finish('CHANUNAVAIL', undefined)
+      })
       return legs
     }
-    this.pbx.channels.later(caller, timeoutS * 1000, () => { finish('NOANSWER', undefined); })
+    this.pbx.channels.later(caller, timeoutS * 1000, () => {
+      finish('NOANSWER', undefined)
+    })
     caller.onBridgePartnerGone = undefined
     const cancelOnCallerGone = (): void => {
       if (!done) {
@@ -128,7 +147,9 @@ export class DialApp {
     ev.setVar(caller, 'DIALSTATUS', 'ANSWER')
     // Dial returns on the caller's PBX thread: it is still there for an action arriving at
     // the same moment (hold-moh.raw cleanup-1, 0 ms after cleanup-0 hung up the callee).
-    this.pbx.channels.later(caller, 0, () => { this.pbx.hangups.destroy(caller, cause) })
+    this.pbx.channels.later(caller, 0, () => {
+      this.pbx.hangups.destroy(caller, cause)
+    })
   }
 
   /**
@@ -162,13 +183,21 @@ export class DialApp {
       beforeDialBegin?.(one)
       ev.dialBegin(caller, one, dialed)
       // The ;2 half starts its dialplan on its own thread in Asterisk: after Dial has set up.
-      channels.later(two, 0, () => { this.pbx.dialplan.run(two, resolved.context, resolved.exten, { onAnswered: () => { onDone(true, 'ANSWER'); } }); })
+      channels.later(two, 0, () => {
+        this.pbx.dialplan.run(two, resolved.context, resolved.exten, {
+          onAnswered: () => {
+            onDone(true, 'ANSWER')
+          },
+        })
+      })
       return one
     }
     if (resolved.kind === 'phone') {
       const phone = resolved.phone
       if (!phone.registered) {
-        this.pbx.scheduler.schedule(0, () => { onDone(false, 'CHANUNAVAIL'); })
+        this.pbx.scheduler.schedule(0, () => {
+          onDone(false, 'CHANUNAVAIL')
+        })
         return undefined
       }
       const ch = channels.endpoint(phone.exten, phone.device, 'PJSIP', 0, caller.context, caller.exten, caller.linkedid)
@@ -181,10 +210,14 @@ export class DialApp {
       beforeDialBegin?.(ch)
       ev.dialBegin(caller, ch, phone.exten)
       if (phone.dnd) {
-        this.pbx.scheduler.schedule(0, () => { onDone(false, 'BUSY'); })
+        this.pbx.scheduler.schedule(0, () => {
+          onDone(false, 'BUSY')
+        })
         return ch
       }
-      this.pbx.ringing.ring(ch, phone, 3_600_000, (answered) => { onDone(answered, answered ? 'ANSWER' : 'NOANSWER'); })
+      this.pbx.ringing.ring(ch, phone, 3_600_000, (answered) => {
+        onDone(answered, answered ? 'ANSWER' : 'NOANSWER')
+      })
       return ch
     }
     const ch = channels.endpoint(resolved.trunk, `${resolved.tech}/${resolved.trunk}`, resolved.tech, 0, 'default', 's', caller.linkedid)
@@ -192,7 +225,9 @@ export class DialApp {
     ev.newexten(ch, 'AppDial', '(Outgoing Line)', { context: '' })
     beforeDialBegin?.(ch)
     ev.dialBegin(caller, ch, `${resolved.trunk}/${resolved.number}`)
-    channels.later(ch, this.pbx.rng.int(800, 3000), () => { ev.setState(ch, 5); })
+    channels.later(ch, this.pbx.rng.int(800, 3000), () => {
+      ev.setState(ch, 5)
+    })
     channels.later(ch, this.pbx.config.isLab ? 0 : this.pbx.rng.int(3000, 12000), () => {
       ev.setState(ch, 6)
       onDone(true, 'ANSWER')

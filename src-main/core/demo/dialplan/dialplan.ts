@@ -46,7 +46,9 @@ export class Dialplan {
         hooks?.onAnswered?.()
         channels.later(ch, 0, () => {
           ev.newexten(ch, 'Wait', '600', { priority: 3 })
-          channels.later(ch, 600_000, () => { hangups.soft(ch, 16); })
+          channels.later(ch, 600_000, () => {
+            hangups.soft(ch, 16)
+          })
         })
         return
       }
@@ -81,13 +83,17 @@ export class Dialplan {
         const holding = this.pbx.bridges.create('holding', 'holding_bridge', 'BridgeWait', `wait-${ch.uniqueid}`, 'none', 'holding', 'holding')
         this.pbx.bridges.enter(holding, ch)
         ev.startMusic(ch)
-        channels.later(ch, 600_000, () => { hangups.soft(ch, 16) })
+        channels.later(ch, 600_000, () => {
+          hangups.soft(ch, 16)
+        })
         return
       }
       case 'echo': {
         this.answerIfLocal(ch, hooks, true)
         ev.newexten(ch, 'Echo', '', { priority: 1 })
-        channels.later(ch, 600_000, () => { hangups.soft(ch, 16) })
+        channels.later(ch, 600_000, () => {
+          hangups.soft(ch, 16)
+        })
         return
       }
       case 'moh':
@@ -95,7 +101,9 @@ export class Dialplan {
         this.answerIfLocal(ch, hooks, true)
         ev.newexten(ch, 'MusicOnHold', 'default,600', { priority: 1 })
         ev.startMusic(ch)
-        channels.later(ch, 600_000, () => { hangups.soft(ch, 16) })
+        channels.later(ch, 600_000, () => {
+          hangups.soft(ch, 16)
+        })
         return
       case 'timed':
         this.answerIfLocal(ch, hooks, true)
@@ -145,7 +153,9 @@ export class Dialplan {
     this.pbx.channelEvents.newexten(ch, app, data, { priority: 1 })
     const seconds = Number.parseInt(data, 10)
     if (app.toLowerCase() === 'wait' && Number.isFinite(seconds)) {
-      channels.later(ch, seconds * 1000, () => { hangups.soft(ch, 16); })
+      channels.later(ch, seconds * 1000, () => {
+        hangups.soft(ch, 16)
+      })
       return
     }
     if (app.toLowerCase() === 'park') {
@@ -153,6 +163,8 @@ export class Dialplan {
       return
     }
     // Echo, MusicOnHold, Playback…: the channel stays up until hung up, at most 10 minutes.
-    channels.later(ch, 600_000, () => { hangups.soft(ch, 16); })
+    channels.later(ch, 600_000, () => {
+      hangups.soft(ch, 16)
+    })
   }
 }

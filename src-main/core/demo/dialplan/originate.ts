@@ -92,7 +92,16 @@ export class Originates {
         scheduler.schedule(0, fail)
         return { ok: false, reason: 0, channel: undefined, dialString: req.channel }
       }
-      const ch = channels.endpoint(phone.exten, phone.device, 'PJSIP', 0, req.context ?? phone.context, req.exten ?? 's', req.channelId, req.channelId)
+      const ch = channels.endpoint(
+        phone.exten,
+        phone.device,
+        'PJSIP',
+        0,
+        req.context ?? phone.context,
+        req.exten ?? 's',
+        req.channelId,
+        req.channelId,
+      )
       if (req.callerNum !== undefined) {
         ev.setCallerId(ch, req.callerNum, req.callerName ?? '')
       }
@@ -113,7 +122,16 @@ export class Originates {
       return { ok: true, reason: 4, channel: ch, dialString: req.channel }
     }
     // Trunk: the far end answers after a short delay.
-    const ch = channels.endpoint(target.trunk, `${target.tech}/${target.trunk}`, target.tech, 0, req.context ?? 'default', req.exten ?? 's', req.channelId, req.channelId)
+    const ch = channels.endpoint(
+      target.trunk,
+      `${target.tech}/${target.trunk}`,
+      target.tech,
+      0,
+      req.context ?? 'default',
+      req.exten ?? 's',
+      req.channelId,
+      req.channelId,
+    )
     ev.dialBegin(undefined, ch, `${target.trunk}/${target.number}`)
     channels.later(ch, this.pbx.config.isLab ? 0 : this.pbx.rng.int(1500, 6000), () => {
       ev.setState(ch, 6)

@@ -40,7 +40,9 @@ export class Dtmf {
       ev.setVar(ch, 'DYNAMIC_FEATURENAME', 'labhold')
       ev.setVar(ch, 'DYNAMIC_WHO_ACTIVATED', ch.name)
       holds.hold(ch, true)
-      this.pbx.channels.later(ch, 4000, () => { holds.hold(ch, false) })
+      this.pbx.channels.later(ch, 4000, () => {
+        holds.hold(ch, false)
+      })
     }
   }
 

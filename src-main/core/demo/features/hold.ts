@@ -11,7 +11,13 @@ export class Holds {
     if (ch.onHold === on) return false
     const { events } = this.pbx
     ch.onHold = on
-    if (on) events.emit('Hold', PRIV_CALL, [...channelBlock(ch), ['MusicClass', 'default']], ariChannelEvent('ChannelHold', ch, {}, { musicclass: 'default' }))
+    if (on)
+      events.emit(
+        'Hold',
+        PRIV_CALL,
+        [...channelBlock(ch), ['MusicClass', 'default']],
+        ariChannelEvent('ChannelHold', ch, {}, { musicclass: 'default' }),
+      )
     else events.emit('Unhold', PRIV_CALL, channelBlock(ch), ariChannelEvent('ChannelUnhold', ch))
     for (const other of this.pbx.bridges.of(ch)?.channels ?? []) {
       if (other === ch) continue

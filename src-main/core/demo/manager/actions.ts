@@ -31,7 +31,17 @@ async function login(ctx: ActionContext): Promise<void> {
   applyEventsSetting(session, events)
   ctx.reply('Success', [['Message', 'Authentication accepted']])
   const uptime = String(server.uptimeSeconds())
-  sendOwnEvent(ctx, 'FullyBooted', 'system,all', [['Uptime', uptime], ['LastReload', uptime], ['Status', 'Fully Booted']], false)
+  sendOwnEvent(
+    ctx,
+    'FullyBooted',
+    'system,all',
+    [
+      ['Uptime', uptime],
+      ['LastReload', uptime],
+      ['Status', 'Fully Booted'],
+    ],
+    false,
+  )
   sendOwnEvent(ctx, 'SuccessfulAuth', 'security,all', [
     ...securityBase(ctx, 'Informational'),
     ['AccountID', user.username],
@@ -66,7 +76,10 @@ function challenge(ctx: ActionContext): void {
 }
 
 function ping(ctx: ActionContext): void {
-  ctx.reply('Success', [['Ping', 'Pong'], ['Timestamp', epochMicros(Date.now())]])
+  ctx.reply('Success', [
+    ['Ping', 'Pong'],
+    ['Timestamp', epochMicros(Date.now())],
+  ])
 }
 
 function logoff(ctx: ActionContext): void {
@@ -100,7 +113,10 @@ function filter(ctx: ActionContext): void {
 }
 
 function listCommands(ctx: ActionContext): void {
-  ctx.reply('Success', ACTION_TABLE.map(([name, synopsis, priv]) => [name, `${synopsis}  (Priv: ${priv})`] as AmiField))
+  ctx.reply(
+    'Success',
+    ACTION_TABLE.map(([name, synopsis, priv]) => [name, `${synopsis}  (Priv: ${priv})`] as AmiField),
+  )
 }
 
 function userEvent(ctx: ActionContext): void {

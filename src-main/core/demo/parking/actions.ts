@@ -24,7 +24,17 @@ function parkedCalls(ctx: ActionContext): void {
 function parkinglots(ctx: ActionContext): void {
   const lot = ctx.pbx.config.parking
   listStart(ctx, 'Parking lots will follow')
-  listItem(ctx, 'Parkinglot', [['Name', lot.name], ['StartSpace', String(lot.start)], ['StopSpace', String(lot.stop)], ['Timeout', String(lot.timeoutS)]], true)
+  listItem(
+    ctx,
+    'Parkinglot',
+    [
+      ['Name', lot.name],
+      ['StartSpace', String(lot.start)],
+      ['StopSpace', String(lot.stop)],
+      ['Timeout', String(lot.timeoutS)],
+    ],
+    true,
+  )
   listComplete(ctx, 'ParkinglotsComplete', 1)
 }
 

@@ -78,7 +78,9 @@ export class Parking {
     if (from) bridges.leave(ch)
     const timeoutS = timeoutMs !== undefined ? Math.ceil(timeoutMs / 1000) : lot.timeoutS
     const chosen = space
-    const timer = scheduler.schedule(timeoutS * 1000, () => { this.timeout(chosen); })
+    const timer = scheduler.schedule(timeoutS * 1000, () => {
+      this.timeout(chosen)
+    })
     const pc: ParkedCall = { channel: ch, space, parkerDialString, parkedMs: this.pbx.now(), timeoutS, timeoutChannel, timer }
     this.parked.set(space, pc)
     events.emit('ParkedCall', PRIV_CALL, this.fields(pc))
@@ -92,7 +94,9 @@ export class Parking {
       if (rest && rest === timeoutChannel) {
         rest.onBridgePartnerGone = undefined
       } else if (rest) {
-        scheduler.schedule(0, () => { bridges.partnerGone(from, 16); })
+        scheduler.schedule(0, () => {
+          bridges.partnerGone(from, 16)
+        })
       } else bridges.destroy(from)
     }
     return space
@@ -113,8 +117,14 @@ export class Parking {
       this.pbx.events.emit('ParkedCallGiveUp', PRIV_CALL, this.fields(pc))
       this.pbx.devices.publish(`park:${pc.space}@parkedcalls`, 'NOT_INUSE')
       const tc = pc.timeoutChannel
-      if (tc && !tc.hungUp) scheduler.schedule(0, () => { bridges.partnerGone(bridges.of(tc), 16); })
-      if (tc && !tc.hungUp && !tc.bridgeId) scheduler.schedule(0, () => { hangups.soft(tc, 16); })
+      if (tc && !tc.hungUp)
+        scheduler.schedule(0, () => {
+          bridges.partnerGone(bridges.of(tc), 16)
+        })
+      if (tc && !tc.hungUp && !tc.bridgeId)
+        scheduler.schedule(0, () => {
+          hangups.soft(tc, 16)
+        })
       return
     }
   }
@@ -171,6 +181,9 @@ export class Parking {
     if (parkee.localPeer) ev.newCallerIdAfterHangup(parkee.localPeer)
     this.pbx.devices.publish(`park:${space}@parkedcalls`, 'NOT_INUSE')
     const tc = pc.timeoutChannel
-    if (tc && !tc.hungUp) this.pbx.scheduler.schedule(0, () => { this.pbx.hangups.soft(tc, 16); })
+    if (tc && !tc.hungUp)
+      this.pbx.scheduler.schedule(0, () => {
+        this.pbx.hangups.soft(tc, 16)
+      })
   }
 }

@@ -79,12 +79,18 @@ export class Pbx {
   ) {
     this.config = new PbxConfig(profile)
     // A device's change reaches queue members first (QueueMemberStatus), then hints (ExtensionStatus).
-    this.devices.onChange((device, state) => { this.queues.deviceChanged(device, state) })
-    this.devices.onChange((device, state) => { this.hints.deviceChanged(device, state) })
+    this.devices.onChange((device, state) => {
+      this.queues.deviceChanged(device, state)
+    })
+    this.devices.onChange((device, state) => {
+      this.hints.deviceChanged(device, state)
+    })
     this.startedMs = scheduler.now()
     this.reloadedMs = this.startedMs
     this.load()
-    this.config.freepbx?.onApply((_before, _after, parts) => { this.configReload.apply(parts) })
+    this.config.freepbx?.onApply((_before, _after, parts) => {
+      this.configReload.apply(parts)
+    })
   }
 
   now(): number {

@@ -14,58 +14,73 @@ function queueStatus(ctx: ActionContext): void {
   const now = ctx.pbx.now()
   for (const q of queues.byName.values()) {
     if (only && q.name !== only) continue
-    listItem(ctx, 'QueueParams', [
-      ['Queue', q.name],
-      ['Max', '0'],
-      ['Strategy', q.strategy],
-      ['Calls', String(q.callers.length)],
-      ['Holdtime', String(q.holdTimeAvg)],
-      ['TalkTime', String(q.talkTimeAvg)],
-      ['Completed', String(q.completed)],
-      ['Abandoned', String(q.abandoned)],
-      ['ServiceLevel', String(q.serviceLevel)],
-      ['ServicelevelPerf', serviceLevelText(q.completedInSl, q.completed)],
-      ['ServicelevelPerf2', serviceLevelText(q.completedInSl + q.abandonedInSl, q.completed + q.abandoned)],
-      ['Weight', '0'],
-    ], false)
+    listItem(
+      ctx,
+      'QueueParams',
+      [
+        ['Queue', q.name],
+        ['Max', '0'],
+        ['Strategy', q.strategy],
+        ['Calls', String(q.callers.length)],
+        ['Holdtime', String(q.holdTimeAvg)],
+        ['TalkTime', String(q.talkTimeAvg)],
+        ['Completed', String(q.completed)],
+        ['Abandoned', String(q.abandoned)],
+        ['ServiceLevel', String(q.serviceLevel)],
+        ['ServicelevelPerf', serviceLevelText(q.completedInSl, q.completed)],
+        ['ServicelevelPerf2', serviceLevelText(q.completedInSl + q.abandonedInSl, q.completed + q.abandoned)],
+        ['Weight', '0'],
+      ],
+      false,
+    )
     n++
     for (const m of q.members) {
       if (memberFilter && m.interface !== memberFilter && m.name !== memberFilter) continue
       const f = queues.memberFields(q, m)
       const get = (k: string): string => f.find(([key]) => key === k)?.[1] ?? ''
-      listItem(ctx, 'QueueMember', [
-        ['Queue', q.name],
-        ['Name', m.name],
-        ['Location', m.interface],
-        ['StateInterface', m.stateInterface],
-        ['Membership', m.membership],
-        ['Penalty', String(m.penalty)],
-        ['CallsTaken', String(m.callsTaken)],
-        ['LastCall', String(m.lastCall)],
-        ['LastPause', String(m.lastPause)],
-        ['LoginTime', String(m.loginTime)],
-        ['InCall', m.inCall ? '1' : '0'],
-        ['Status', get('Status')],
-        ['Paused', m.paused ? '1' : '0'],
-        ['PausedReason', m.pausedReason],
-        ['Wrapuptime', String(m.wrapupTime)],
-      ], false)
+      listItem(
+        ctx,
+        'QueueMember',
+        [
+          ['Queue', q.name],
+          ['Name', m.name],
+          ['Location', m.interface],
+          ['StateInterface', m.stateInterface],
+          ['Membership', m.membership],
+          ['Penalty', String(m.penalty)],
+          ['CallsTaken', String(m.callsTaken)],
+          ['LastCall', String(m.lastCall)],
+          ['LastPause', String(m.lastPause)],
+          ['LoginTime', String(m.loginTime)],
+          ['InCall', m.inCall ? '1' : '0'],
+          ['Status', get('Status')],
+          ['Paused', m.paused ? '1' : '0'],
+          ['PausedReason', m.pausedReason],
+          ['Wrapuptime', String(m.wrapupTime)],
+        ],
+        false,
+      )
       n++
     }
     q.callers.forEach((c, i) => {
       const ch = c.channel
-      listItem(ctx, 'QueueEntry', [
-        ['Queue', q.name],
-        ['Position', String(i + 1)],
-        ['Channel', ch.name],
-        ['Uniqueid', ch.uniqueid],
-        ['CallerIDNum', ch.callerNum || '<unknown>'],
-        ['CallerIDName', ch.callerName || '<unknown>'],
-        ['ConnectedLineNum', ch.connectedNum || '<unknown>'],
-        ['ConnectedLineName', ch.connectedName || '<unknown>'],
-        ['Wait', String(Math.floor((now - c.joinedMs) / 1000))],
-        ['Priority', '0'],
-      ], false)
+      listItem(
+        ctx,
+        'QueueEntry',
+        [
+          ['Queue', q.name],
+          ['Position', String(i + 1)],
+          ['Channel', ch.name],
+          ['Uniqueid', ch.uniqueid],
+          ['CallerIDNum', ch.callerNum || '<unknown>'],
+          ['CallerIDName', ch.callerName || '<unknown>'],
+          ['ConnectedLineNum', ch.connectedNum || '<unknown>'],
+          ['ConnectedLineName', ch.connectedName || '<unknown>'],
+          ['Wait', String(Math.floor((now - c.joinedMs) / 1000))],
+          ['Priority', '0'],
+        ],
+        false,
+      )
       n++
     })
   }
@@ -86,15 +101,20 @@ function queueSummary(ctx: ActionContext): void {
     }).length
     const available = q.members.filter((m) => !m.paused && queues.memberState(m) === 'NOT_INUSE').length
     const longest = q.callers.reduce((mx, c) => Math.max(mx, Math.floor((now - c.joinedMs) / 1000)), 0)
-    listItem(ctx, 'QueueSummary', [
-      ['Queue', q.name],
-      ['LoggedIn', String(loggedIn)],
-      ['Available', String(available)],
-      ['Callers', String(q.callers.length)],
-      ['HoldTime', String(q.holdTimeAvg)],
-      ['TalkTime', String(q.talkTimeAvg)],
-      ['LongestHoldTime', String(longest)],
-    ], false)
+    listItem(
+      ctx,
+      'QueueSummary',
+      [
+        ['Queue', q.name],
+        ['LoggedIn', String(loggedIn)],
+        ['Available', String(available)],
+        ['Callers', String(q.callers.length)],
+        ['HoldTime', String(q.holdTimeAvg)],
+        ['TalkTime', String(q.talkTimeAvg)],
+        ['LongestHoldTime', String(longest)],
+      ],
+      false,
+    )
     n++
   }
   listComplete(ctx, 'QueueSummaryComplete', n)
@@ -104,7 +124,7 @@ function queuePause(ctx: ActionContext): void {
   const iface = ctx.get('Interface')
   const paused = ctx.get('Paused')
   if (!iface || paused === undefined) {
-    ctx.error('Need \'Interface\' and \'Paused\' parameters.')
+    ctx.error("Need 'Interface' and 'Paused' parameters.")
     return
   }
   const on = truthy(paused)
@@ -125,7 +145,12 @@ function queueAdd(ctx: ActionContext): void {
   const penalty = Number.parseInt(ctx.get('Penalty') ?? '0', 10)
   const result = ctx.pbx.queues.add(
     queue,
-    { interface: iface, name: ctx.get('MemberName') ?? iface, stateInterface: ctx.get('StateInterface') ?? iface, penalty: Number.isFinite(penalty) ? penalty : 0 },
+    {
+      interface: iface,
+      name: ctx.get('MemberName') ?? iface,
+      stateInterface: ctx.get('StateInterface') ?? iface,
+      penalty: Number.isFinite(penalty) ? penalty : 0,
+    },
     truthy(ctx.get('Paused')),
     ctx.get('Reason') ?? '',
   )
@@ -138,7 +163,7 @@ function queueRemove(ctx: ActionContext): void {
   const queue = ctx.get('Queue')
   const iface = ctx.get('Interface')
   if (!queue || !iface) {
-    ctx.error('Need \'Queue\' and \'Interface\' parameters.')
+    ctx.error("Need 'Queue' and 'Interface' parameters.")
     return
   }
   const result = ctx.pbx.queues.remove(queue, iface)
@@ -152,7 +177,7 @@ function queuePenalty(ctx: ActionContext): void {
   const iface = ctx.get('Interface')
   const penalty = Number.parseInt(ctx.get('Penalty') ?? '', 10)
   if (!iface || !Number.isFinite(penalty)) {
-    ctx.error('Need \'Interface\' and \'Penalty\' parameters.')
+    ctx.error("Need 'Interface' and 'Penalty' parameters.")
     return
   }
   if (!ctx.pbx.queues.penalty(ctx.get('Queue'), iface, penalty)) {

@@ -5,7 +5,7 @@
 
 /** recalc_holdtime() / update_queue(): the first sample sets the average, then (3·old + new) / 4. */
 export function runningAverage(old: number, sample: number, first: boolean): number {
-  return first ? sample : (((old << 2) - old) + sample) >> 2
+  return first ? sample : ((old << 2) - old + sample) >> 2
 }
 
 /**

@@ -44,9 +44,16 @@ export class QueueCalls {
     const position = q.callers.length + 1
     q.callers.push({ channel: ch, joinedMs: this.pbx.now(), originalPosition: position })
     if (q.callers.length === 1) this.pbx.devices.publish(`Queue:${queueName}`, 'RINGING')
-    events.emit('QueueCallerJoin', PRIV_AGENT, [...channelBlock(ch), ['Queue', queueName], ['Position', String(position)], ['Count', String(q.callers.length)]])
+    events.emit('QueueCallerJoin', PRIV_AGENT, [
+      ...channelBlock(ch),
+      ['Queue', queueName],
+      ['Position', String(position)],
+      ['Count', String(q.callers.length)],
+    ])
     ev.startMusic(ch)
-    this.pbx.channels.later(ch, 0, () => { this.offer(q); })
+    this.pbx.channels.later(ch, 0, () => {
+      this.offer(q)
+    })
   }
 
   /** Rings available members for the first waiting caller (ringall / first free for others). */
@@ -54,9 +61,7 @@ export class QueueCalls {
     const caller = q.callers[0]
     if (!caller || caller.channel.hungUp || caller.channel.vars.get('__QUEUE_RINGING') === '1') return
     const { queues, hangups, channels } = this.pbx
-    const free = q.members
-      .filter((m) => !m.paused && !m.inCall && queues.memberState(m) === 'NOT_INUSE')
-      .sort((a, b) => a.penalty - b.penalty)
+    const free = q.members.filter((m) => !m.paused && !m.inCall && queues.memberState(m) === 'NOT_INUSE').sort((a, b) => a.penalty - b.penalty)
     if (free.length === 0) return
     const chosen = q.strategy === 'ringall' ? free.filter((m) => m.penalty === (free[0] as QueueMember).penalty) : [free[0] as QueueMember]
     const ch = caller.channel
@@ -64,23 +69,36 @@ export class QueueCalls {
     let connected = false
     const legs: Channel[] = []
     for (const m of chosen) {
-      const leg = this.pbx.dial.dialOne(ch, m.interface, (answered) => {
-        if (!answered) {
-          if (leg && !leg.hungUp) hangups.destroy(leg, 19)
-          if (legs.every((l) => l.hungUp)) {
-            ch.vars.set('__QUEUE_RINGING', '0')
-            channels.later(ch, 2000, () => { this.offer(q); })
+      const leg = this.pbx.dial.dialOne(
+        ch,
+        m.interface,
+        (answered) => {
+          if (!answered) {
+            if (leg && !leg.hungUp) hangups.destroy(leg, 19)
+            if (legs.every((l) => l.hungUp)) {
+              ch.vars.set('__QUEUE_RINGING', '0')
+              channels.later(ch, 2000, () => {
+                this.offer(q)
+              })
+            }
+            return
           }
-          return
-        }
-        if (connected || !leg) return
-        connected = true
-        for (const other of legs) if (other !== leg && !other.hungUp) hangups.destroy(other, 26)
-        this.connect(q, caller.joinedMs, ch, leg, m)
-      }, (dialled) => {
-        // AgentCalled precedes the DialBegin of the member's leg (queue.raw).
-        this.pbx.events.emit('AgentCalled', PRIV_AGENT, [...channelBlock(ch), ...channelBlock(dialled, 'Dest'), ['Queue', q.name], ['Interface', m.interface], ['MemberName', m.name]])
-      })
+          if (connected || !leg) return
+          connected = true
+          for (const other of legs) if (other !== leg && !other.hungUp) hangups.destroy(other, 26)
+          this.connect(q, caller.joinedMs, ch, leg, m)
+        },
+        (dialled) => {
+          // AgentCalled precedes the DialBegin of the member's leg (queue.raw).
+          this.pbx.events.emit('AgentCalled', PRIV_AGENT, [
+            ...channelBlock(ch),
+            ...channelBlock(dialled, 'Dest'),
+            ['Queue', q.name],
+            ['Interface', m.interface],
+            ['MemberName', m.name],
+          ])
+        },
+      )
       if (leg) legs.push(leg)
     }
   }
@@ -130,7 +148,9 @@ export class QueueCalls {
         ['Reason', reason],
       ])
       this.pbx.queues.callCompleted(q, m, talkStart)
-      this.pbx.scheduler.schedule(0, () => { this.offer(q); })
+      this.pbx.scheduler.schedule(0, () => {
+        this.offer(q)
+      })
     }
     caller.onBridgePartnerGone = (cause) => {
       hangups.destroy(caller, cause)
@@ -164,7 +184,12 @@ export class QueueCalls {
       ['OriginalPosition', String(entry.originalPosition)],
       ['HoldTime', String(holdS)],
     ])
-    this.pbx.events.emit('QueueCallerLeave', PRIV_AGENT, [...channelBlock(ch), ['Queue', q.name], ['Position', String(idx + 1)], ['Count', String(q.callers.length)]])
+    this.pbx.events.emit('QueueCallerLeave', PRIV_AGENT, [
+      ...channelBlock(ch),
+      ['Queue', q.name],
+      ['Position', String(idx + 1)],
+      ['Count', String(q.callers.length)],
+    ])
     if (q.callers.length === 0) this.pbx.devices.publish(`Queue:${q.name}`, 'NOT_INUSE')
   }
 }

@@ -244,7 +244,10 @@ export class Queues {
       this.pbx.devices.publish(`Queue:${q.name}_pause_${m.interface}`, paused ? 'INUSE' : 'NOT_INUSE')
       this.refreshAvail(q)
       this.pbx.events.emit('QueueMemberPause', PRIV_AGENT, this.memberFields(q, m))
-      if (!paused) this.pbx.scheduler.schedule(0, () => { this.pbx.queueCalls.offer(q); })
+      if (!paused)
+        this.pbx.scheduler.schedule(0, () => {
+          this.pbx.queueCalls.offer(q)
+        })
     }
     return found
   }
@@ -258,7 +261,9 @@ export class Queues {
     this.pbx.devices.publish(`Queue:${q.name}_pause_${m.interface}`, paused ? 'INUSE' : 'NOT_INUSE')
     this.pbx.events.emit('QueueMemberAdded', PRIV_AGENT, this.memberFields(q, m))
     this.refreshAvail(q)
-    this.pbx.scheduler.schedule(0, () => { this.pbx.queueCalls.offer(q); })
+    this.pbx.scheduler.schedule(0, () => {
+      this.pbx.queueCalls.offer(q)
+    })
     return 'ok'
   }
 
@@ -283,7 +288,11 @@ export class Queues {
       if (!m) continue
       found = true
       m.penalty = penalty
-      this.pbx.events.emit('QueueMemberPenalty', PRIV_AGENT, [['Queue', q.name], ['Location', m.interface], ['Penalty', String(penalty)]])
+      this.pbx.events.emit('QueueMemberPenalty', PRIV_AGENT, [
+        ['Queue', q.name],
+        ['Location', m.interface],
+        ['Penalty', String(penalty)],
+      ])
     }
     return found
   }

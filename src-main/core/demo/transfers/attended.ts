@@ -72,7 +72,9 @@ export class AttendedTransfers {
           },
         })
       })
-      one.onBridgePartnerGone = (cause) => { this.pbx.hangups.destroy(one, cause) }
+      one.onBridgePartnerGone = (cause) => {
+        this.pbx.hangups.destroy(one, cause)
+      }
       return true
     }
     const consult = bridges.createBasic()
@@ -82,7 +84,9 @@ export class AttendedTransfers {
       this.pbx.cdrs.split(transferer)
       bridges.leave(transferer)
       bridges.enter(consult, transferer)
-      leg.onBridgePartnerGone = (cause) => { this.pbx.hangups.destroy(leg, cause) }
+      leg.onBridgePartnerGone = (cause) => {
+        this.pbx.hangups.destroy(leg, cause)
+      }
     })
     if (!leg) return false
     this.atxfers.set(transferer, { original: bridge, consult, target: leg })
@@ -135,9 +139,14 @@ export class AttendedTransfers {
       x.target.cdr.startMs = this.pbx.now()
       x.target.cdr.answerMs = this.pbx.now()
     }
-    x.target.onBridgePartnerGone = (cause) => { hangups.destroy(x.target, cause) }
+    x.target.onBridgePartnerGone = (cause) => {
+      hangups.destroy(x.target, cause)
+    }
     for (const other of transferees) {
-      if (!other.onBridgePartnerGone) other.onBridgePartnerGone = (cause) => { hangups.destroy(other, cause) }
+      if (!other.onBridgePartnerGone)
+        other.onBridgePartnerGone = (cause) => {
+          hangups.destroy(other, cause)
+        }
     }
     // The Local ;2 halves of transferer and transferee publish a NewCallerid after their Hangup.
     for (const c of [transferer, ...transferees]) if (c.localPeer) ev.newCallerIdAfterHangup(c.localPeer)

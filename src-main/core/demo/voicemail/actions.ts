@@ -24,7 +24,11 @@ function mailboxStatus(ctx: ActionContext): void {
     return
   }
   const mb = ctx.pbx.voicemail.mailboxes.get(box)
-  ctx.reply('Success', [['Message', 'Mailbox Status'], ['Mailbox', ctx.get('Mailbox') ?? ''], ['Waiting', String(mb?.newMessages ?? 0)]])
+  ctx.reply('Success', [
+    ['Message', 'Mailbox Status'],
+    ['Mailbox', ctx.get('Mailbox') ?? ''],
+    ['Waiting', String(mb?.newMessages ?? 0)],
+  ])
 }
 
 export const VOICEMAIL_ACTIONS: ActionHandlers = {

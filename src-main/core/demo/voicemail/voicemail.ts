@@ -52,9 +52,17 @@ export class Voicemail {
         this.mailboxes.set(box, mb)
         added.push(box)
       }
-      this.pbx.events.emit('MessageWaiting', PRIV_CALL, [['Mailbox', mb.mailbox], ['Waiting', mb.newMessages > 0 ? '1' : '0'], ['New', String(mb.newMessages)], ['Old', String(mb.oldMessages)]])
+      this.pbx.events.emit('MessageWaiting', PRIV_CALL, [
+        ['Mailbox', mb.mailbox],
+        ['Waiting', mb.newMessages > 0 ? '1' : '0'],
+        ['New', String(mb.newMessages)],
+        ['Old', String(mb.oldMessages)],
+      ])
     }
-    this.pbx.events.emit('Reload', PRIV_SYSTEM, [['Module', 'app_voicemail.so'], ['Status', '0']])
+    this.pbx.events.emit('Reload', PRIV_SYSTEM, [
+      ['Module', 'app_voicemail.so'],
+      ['Status', '0'],
+    ])
     for (const box of added) this.pbx.devices.publish(`MWI:${box}@default`, 'NOT_INUSE')
   }
 
@@ -68,7 +76,12 @@ export class Voicemail {
       const mb = this.mailboxes.get(mailboxNum)
       if (mb) {
         mb.newMessages++
-        this.pbx.events.emit('MessageWaiting', PRIV_CALL, [['Mailbox', mb.mailbox], ['Waiting', '1'], ['New', String(mb.newMessages)], ['Old', String(mb.oldMessages)]])
+        this.pbx.events.emit('MessageWaiting', PRIV_CALL, [
+          ['Mailbox', mb.mailbox],
+          ['Waiting', '1'],
+          ['New', String(mb.newMessages)],
+          ['Old', String(mb.oldMessages)],
+        ])
       }
       this.pbx.hangups.soft(ch, 16)
     })
@@ -80,7 +93,12 @@ export class Voicemail {
     if (!mb) return false
     mb.oldMessages += mb.newMessages
     mb.newMessages = 0
-    this.pbx.events.emit('MessageWaiting', PRIV_CALL, [['Mailbox', mb.mailbox], ['Waiting', '0'], ['New', '0'], ['Old', String(mb.oldMessages)]])
+    this.pbx.events.emit('MessageWaiting', PRIV_CALL, [
+      ['Mailbox', mb.mailbox],
+      ['Waiting', '0'],
+      ['New', '0'],
+      ['Old', String(mb.oldMessages)],
+    ])
     return true
   }
 }

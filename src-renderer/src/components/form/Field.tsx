@@ -21,7 +21,13 @@ export interface FieldFrameProps {
  * A labelled field: the label, the control and, beside it, the error or note the control is
  * described by. The label stays the control's name (messages are never part of it).
  */
-export function Field({ label, error, note, className, children }: FieldFrameProps & { children: (a11y: ControlA11y) => ReactNode }): React.JSX.Element {
+export function Field({
+  label,
+  error,
+  note,
+  className,
+  children,
+}: FieldFrameProps & { children: (a11y: ControlA11y) => ReactNode }): React.JSX.Element {
   const id = useId()
   const messageId = `${id}-message`
   const message = error ?? note

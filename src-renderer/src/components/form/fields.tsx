@@ -27,12 +27,23 @@ const inputAttrs = (o: InputOptions): React.InputHTMLAttributes<HTMLInputElement
 })
 
 /** Free text (or a password: `type="password"`), bound straight to the form's state. */
-export function TextField(props: FieldFrameProps & InputOptions & { value: string; onChange: (value: string) => void; type?: 'text' | 'password' | 'search' }): React.JSX.Element {
+export function TextField(
+  props: FieldFrameProps & InputOptions & { value: string; onChange: (value: string) => void; type?: 'text' | 'password' | 'search' },
+): React.JSX.Element {
   const { label, error, note, className, value, onChange, type = 'text' } = props
   return (
     <Field label={label} error={error} note={note} className={className}>
       {(a11y) => (
-        <input {...a11y} {...inputAttrs(props)} type={type} value={value} aria-invalid={error !== undefined} onChange={(e) => { onChange(e.currentTarget.value) }} />
+        <input
+          {...a11y}
+          {...inputAttrs(props)}
+          type={type}
+          value={value}
+          aria-invalid={error !== undefined}
+          onChange={(e) => {
+            onChange(e.currentTarget.value)
+          }}
+        />
       )}
     </Field>
   )
@@ -58,7 +69,14 @@ type DraftFieldProps<T> = FieldFrameProps &
  */
 export function DraftField<T>(props: DraftFieldProps<T>): React.JSX.Element {
   const { label, note, className, value, parse, format, onCommit, commitOn, equals, type = 'text', min, max } = props
-  const draft = useDraft({ value, parse, format, onCommit, ...(commitOn === undefined ? {} : { commitOn }), ...(equals === undefined ? {} : { equals }) })
+  const draft = useDraft({
+    value,
+    parse,
+    format,
+    onCommit,
+    ...(commitOn === undefined ? {} : { commitOn }),
+    ...(equals === undefined ? {} : { equals }),
+  })
   return (
     <Field label={label} error={draft.error ?? props.error} note={note} className={className}>
       {(a11y) => <input {...a11y} {...inputAttrs(props)} type={type} min={min} max={max} {...draft.inputProps} />}
@@ -67,7 +85,9 @@ export function DraftField<T>(props: DraftFieldProps<T>): React.JSX.Element {
 }
 
 /** A whole number in a range, as a spin button; the error beside it names the range. */
-export function NumberField(props: FieldFrameProps & InputOptions & { value: number; min: number; max: number; onCommit: (value: number) => unknown; commitOn?: CommitOn }): React.JSX.Element {
+export function NumberField(
+  props: FieldFrameProps & InputOptions & { value: number; min: number; max: number; onCommit: (value: number) => unknown; commitOn?: CommitOn },
+): React.JSX.Element {
   return <DraftField {...props} type="number" parse={wholeNumber(props.min, props.max)} format={String} />
 }
 
@@ -75,27 +95,50 @@ export function NumberField(props: FieldFrameProps & InputOptions & { value: num
  * A whole number typed as text (a port, a limit): a text box, for values whose spinner arrows
  * would only get in the way.
  */
-export function WholeNumberField(props: FieldFrameProps & InputOptions & { value: number; min: number; max: number; onCommit: (value: number) => unknown }): React.JSX.Element {
+export function WholeNumberField(
+  props: FieldFrameProps & InputOptions & { value: number; min: number; max: number; onCommit: (value: number) => unknown },
+): React.JSX.Element {
   return <DraftField inputMode="numeric" {...props} parse={wholeNumber(props.min, props.max)} format={String} />
 }
 
 /** A list typed as text, items separated by commas or spaces (`1XX, 2XX`). */
-export function ListField(props: FieldFrameProps & InputOptions & { value: readonly string[]; onCommit: (value: string[]) => unknown }): React.JSX.Element {
+export function ListField(
+  props: FieldFrameProps & InputOptions & { value: readonly string[]; onCommit: (value: string[]) => unknown },
+): React.JSX.Element {
   return <DraftField<string[]> {...props} value={[...props.value]} parse={listOf} format={joinList} equals={sameList} />
 }
 
 /** A checkbox with its label after it. */
-export function CheckField({ label, checked, onChange, disabled }: { label: string; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }): React.JSX.Element {
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  disabled,
+}: {
+  label: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  disabled?: boolean
+}): React.JSX.Element {
   return (
     <label className="check">
-      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => { onChange(e.currentTarget.checked) }} />
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => {
+          onChange(e.currentTarget.checked)
+        }}
+      />
       {label}
     </label>
   )
 }
 
 /** One of a few values, each with its words. */
-export function SelectField<V extends string>(props: FieldFrameProps & { value: V; options: readonly { readonly value: V; readonly label: string }[]; onChange: (value: V) => void }): React.JSX.Element {
+export function SelectField<V extends string>(
+  props: FieldFrameProps & { value: V; options: readonly { readonly value: V; readonly label: string }[]; onChange: (value: V) => void },
+): React.JSX.Element {
   const { label, error, note, className, value, options, onChange } = props
   return (
     <Field label={label} error={error} note={note} className={className}>
@@ -120,12 +163,25 @@ export function SelectField<V extends string>(props: FieldFrameProps & { value: 
 }
 
 /** Several lines of text (a pasted certificate). */
-export function TextAreaField(props: FieldFrameProps & { value: string; onChange: (value: string) => void; rows?: number; placeholder?: string; mono?: boolean }): React.JSX.Element {
+export function TextAreaField(
+  props: FieldFrameProps & { value: string; onChange: (value: string) => void; rows?: number; placeholder?: string; mono?: boolean },
+): React.JSX.Element {
   const { label, error, note, className, value, onChange, rows = 2, placeholder, mono } = props
   return (
     <Field label={label} error={error} note={note} className={className}>
       {(a11y) => (
-        <textarea {...a11y} className={mono === true ? 'mono' : undefined} rows={rows} spellCheck={false} placeholder={placeholder} value={value} aria-invalid={error !== undefined} onChange={(e) => { onChange(e.currentTarget.value) }} />
+        <textarea
+          {...a11y}
+          className={mono === true ? 'mono' : undefined}
+          rows={rows}
+          spellCheck={false}
+          placeholder={placeholder}
+          value={value}
+          aria-invalid={error !== undefined}
+          onChange={(e) => {
+            onChange(e.currentTarget.value)
+          }}
+        />
       )}
     </Field>
   )

@@ -67,8 +67,12 @@ export function useDraft<T>({ value, parse, format, onCommit, commitOn = 'typing
     inputProps: {
       value: text,
       'aria-invalid': !parsed.ok,
-      onChange: (e) => { on({ kind: 'change', text: e.currentTarget.value }) },
-      onBlur: () => { on({ kind: 'blur' }) },
+      onChange: (e) => {
+        on({ kind: 'change', text: e.currentTarget.value })
+      },
+      onBlur: () => {
+        on({ kind: 'blur' })
+      },
       onKeyDown: (e) => {
         if (e.key === 'Escape') on({ kind: 'escape' })
         else if (e.key === 'Enter') on({ kind: 'enter' })

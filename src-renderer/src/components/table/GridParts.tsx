@@ -14,11 +14,27 @@ export function gridColumnsStyle<Row, Ctx>(columns: readonly Column<Row, Ctx>[])
 }
 
 /** The header row of a grid table. */
-export function GridHead<Row, Ctx>({ columns, sort, onSort, className }: { columns: readonly Column<Row, Ctx>[]; sort?: SortState | undefined; onSort?: ((key: string) => void) | undefined; className?: string }): React.JSX.Element {
+export function GridHead<Row, Ctx>({
+  columns,
+  sort,
+  onSort,
+  className,
+}: {
+  columns: readonly Column<Row, Ctx>[]
+  sort?: SortState | undefined
+  onSort?: ((key: string) => void) | undefined
+  className?: string
+}): React.JSX.Element {
   return (
     <div className={className === undefined ? 'grid-head' : `grid-head ${className}`} role="row">
       {columns.map((c) => (
-        <span key={c.key} role="columnheader" className={columnClass(c)} aria-sort={ariaSort(c, sort)} aria-label={c.hiddenHeader === true ? c.header : undefined}>
+        <span
+          key={c.key}
+          role="columnheader"
+          className={columnClass(c)}
+          aria-sort={ariaSort(c, sort)}
+          aria-label={c.hiddenHeader === true ? c.header : undefined}
+        >
           <HeaderLabel column={c} sort={sort} onSort={onSort} />
         </span>
       ))}

@@ -27,7 +27,13 @@ export function Table<Row>({ label, columns, rows, rowKey, rowClassName, empty, 
       <thead>
         <tr>
           {columns.map((c) => (
-            <th key={c.key} scope="col" className={columnClass(c)} aria-sort={ariaSort(c, sort)} aria-label={c.hiddenHeader === true ? c.header : undefined}>
+            <th
+              key={c.key}
+              scope="col"
+              className={columnClass(c)}
+              aria-sort={ariaSort(c, sort)}
+              aria-label={c.hiddenHeader === true ? c.header : undefined}
+            >
               <HeaderLabel column={c} sort={sort} onSort={onSort} />
             </th>
           ))}

@@ -43,7 +43,13 @@ export function VirtualTable<Row, Key extends string | number>(props: VirtualTab
   }, [onLastRendered, lastIndex])
 
   return (
-    <div className={className === undefined ? 'grid-table' : `grid-table ${className}`} role="grid" aria-label={label} aria-rowcount={rows.length + 1} style={gridColumnsStyle(columns)}>
+    <div
+      className={className === undefined ? 'grid-table' : `grid-table ${className}`}
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      style={gridColumnsStyle(columns)}
+    >
       <GridHead columns={columns} sort={sort} onSort={onSort} />
       <div ref={scroller} className="grid-body">
         {rows.length === 0 && empty}
@@ -61,7 +67,13 @@ export function VirtualTable<Row, Key extends string | number>(props: VirtualTab
                 tabIndex={selection === undefined ? undefined : 0}
                 className={`grid-row${selection === undefined ? '' : ' selectable'}${selected === true ? ' selected' : ''}`}
                 style={{ transform: `translateY(${String(item.start)}px)`, height: rowHeight }}
-                onClick={selection === undefined ? undefined : () => { selection.onSelect(selected === true ? null : key) }}
+                onClick={
+                  selection === undefined
+                    ? undefined
+                    : () => {
+                        selection.onSelect(selected === true ? null : key)
+                      }
+                }
                 onKeyDown={
                   selection === undefined
                     ? undefined

@@ -34,7 +34,10 @@ export function nextSort(current: SortState, key: string): SortState {
 }
 
 /** aria-sort of a header: only sortable columns say it, and only when the table sorts. */
-export function ariaSort(column: Pick<Column<unknown>, 'key' | 'sortable'>, sort: SortState | undefined): 'ascending' | 'descending' | 'none' | undefined {
+export function ariaSort(
+  column: Pick<Column<unknown>, 'key' | 'sortable'>,
+  sort: SortState | undefined,
+): 'ascending' | 'descending' | 'none' | undefined {
   if (column.sortable !== true || sort === undefined) return undefined
   return sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'
 }

@@ -32,8 +32,8 @@ function PassphraseForm(): React.JSX.Element {
     >
       <h2>Admin passphrase</h2>
       <p className="muted small">
-        Required to create a profile and to change its sealed settings (seat, dial plan, originate settings, dial limits,
-        PBX addresses). Changing it needs the current one; wrong tries make the next one wait.
+        Required to create a profile and to change its sealed settings (seat, dial plan, originate settings, dial limits, PBX addresses). Changing it
+        needs the current one; wrong tries make the next one wait.
       </p>
       <div className="inline-fields">
         <TextField label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={setCurrent} />
@@ -134,7 +134,13 @@ function profileColumns(needsPassphrase: boolean, onEdit: (p: PbxProfile) => voi
       cellClassName: 'buttons',
       cell: (p) => (
         <>
-          <button type="button" aria-label={`Edit ${p.name}`} onClick={() => { onEdit(p) }}>
+          <button
+            type="button"
+            aria-label={`Edit ${p.name}`}
+            onClick={() => {
+              onEdit(p)
+            }}
+          >
             Edit
           </button>
           <RemoveProfile profile={p} needsPassphrase={needsPassphrase} />
@@ -165,7 +171,9 @@ export function AdminView(): React.JSX.Element {
           className="primary"
           disabled={firstRun}
           title={firstRun ? 'Set the admin passphrase first' : undefined}
-          onClick={() => { setEditing({ profile: newProfileTemplate(), isNew: true }) }}
+          onClick={() => {
+            setEditing({ profile: newProfileTemplate(), isNew: true })
+          }}
         >
           New profile
         </button>
@@ -185,7 +193,9 @@ export function AdminView(): React.JSX.Element {
         <h2 id="profiles-title">PBX profiles</h2>
         <Table
           label="PBX profiles"
-          columns={profileColumns(view?.hasAdminPassphrase === true, (p) => { setEditing({ profile: p, isNew: false }) })}
+          columns={profileColumns(view?.hasAdminPassphrase === true, (p) => {
+            setEditing({ profile: p, isNew: false })
+          })}
           rows={view?.profiles ?? []}
           rowKey={(p) => p.id}
           empty={<p className="muted">No PBX profile yet: the console uses the built-in demo PBX.</p>}

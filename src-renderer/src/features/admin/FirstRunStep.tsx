@@ -40,8 +40,8 @@ export function FirstRunStep({ webMode }: { webMode: boolean }): React.JSX.Eleme
     >
       <h2>First run: set the admin passphrase</h2>
       <p>
-        The admin passphrase guards everything that decides what this console may dial and where it connects: seats and
-        roles, the dial plan, originate settings, dial limits and the PBX addresses. Creating a PBX profile needs it.
+        The admin passphrase guards everything that decides what this console may dial and where it connects: seats and roles, the dial plan,
+        originate settings, dial limits and the PBX addresses. Creating a PBX profile needs it.
       </p>
       <p className="muted small">
         Whoever sets it first becomes the admin, so it is set once, here, by the person who started the console.
@@ -56,7 +56,14 @@ export function FirstRunStep({ webMode }: { webMode: boolean }): React.JSX.Eleme
           note={tooShort ? `At least ${String(MIN_LENGTH)} characters` : undefined}
           onChange={setNext}
         />
-        <TextField label="Repeat it" type="password" autoComplete="new-password" value={repeat} error={mismatch ? 'The two passphrases differ' : undefined} onChange={setRepeat} />
+        <TextField
+          label="Repeat it"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          error={mismatch ? 'The two passphrases differ' : undefined}
+          onChange={setRepeat}
+        />
         {webMode && <TextField label="Setup code" mono placeholder="XXXX-XXXX-XXXX" value={code} onChange={setCode} />}
       </div>
       <FormError error={error} />

@@ -1,7 +1,16 @@
 import './profile-editor.css'
 import { useState } from 'react'
 import type { TestConnectionView } from '../../../../src-preload/types/connections'
-import { amiSettingsSchema, changedEndpoints, dialLimitsSchema, endpointLabel, sealedChanges, sealedFieldsOf, type PbxProfile, type SecretKind } from '../../../../src-preload/types/profile'
+import {
+  amiSettingsSchema,
+  changedEndpoints,
+  dialLimitsSchema,
+  endpointLabel,
+  sealedChanges,
+  sealedFieldsOf,
+  type PbxProfile,
+  type SecretKind,
+} from '../../../../src-preload/types/profile'
 import { hasPremiumTable } from '../../../../src-preload/types/premium-tables'
 import { CheckField, FormError, ListField, SelectField, TextAreaField, TextField, WholeNumberField } from '../../components/form'
 import { useProfilesStore } from '../../stores/profiles-store'
@@ -32,7 +41,16 @@ const ROLES = [
 
 /** A pasted CA certificate for a PBX whose TLS certificate comes from a private CA. Empty = the system's CAs. */
 function PemField(props: { label: string; value: string | undefined; onChange: (v: string | undefined) => void }): React.JSX.Element {
-  return <TextAreaField label={props.label} placeholder="paste PEM (private CA only)" value={props.value ?? ''} onChange={(v) => { props.onChange(v.trim() === '' ? undefined : v) }} />
+  return (
+    <TextAreaField
+      label={props.label}
+      placeholder="paste PEM (private CA only)"
+      value={props.value ?? ''}
+      onChange={(v) => {
+        props.onChange(v.trim() === '' ? undefined : v)
+      }}
+    />
+  )
 }
 
 const secretPlaceholder = (has: boolean): string => (has ? 'stored — type to replace' : 'not set')
@@ -43,7 +61,17 @@ const SECRET_NAMES: Record<SecretKind, string> = { ami: 'AMI secret', ari: 'ARI 
  * What saving this edit will need and do, said before the admin presses Save: the sealed groups
  * that changed (they need the admin passphrase) and the stored secrets an endpoint change drops.
  */
-function SaveNotes({ initial, edited, isNew, typed }: { initial: PbxProfile; edited: PbxProfile; isNew: boolean; typed: Partial<Secrets> }): React.JSX.Element | null {
+function SaveNotes({
+  initial,
+  edited,
+  isNew,
+  typed,
+}: {
+  initial: PbxProfile
+  edited: PbxProfile
+  isNew: boolean
+  typed: Partial<Secrets>
+}): React.JSX.Element | null {
   if (isNew) return <p className="muted small sealed-note">Creating a profile needs the admin passphrase.</p>
   const changes = sealedChanges(sealedFieldsOf(initial), sealedFieldsOf(edited))
   const had: Record<SecretKind, boolean> = { ami: initial.ami.hasSecret, ari: initial.ari.hasSecret, freepbx: initial.freepbx.hasSecret }
@@ -109,43 +137,193 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
       <div className="form-grid">
         <fieldset>
           <legend>PBX</legend>
-          <TextField label="Name" value={p.name} onChange={(v) => { setP({ ...p, name: v }) }} />
-          <TextField label="Profile id" value={p.id} disabled={!isNew} placeholder="e.g. main-office" onChange={(v) => { setP({ ...p, id: v }) }} />
-          <TextField label="Host" value={p.host} placeholder="pbx.example.com" onChange={(v) => { setP({ ...p, host: v }) }} />
-          <TextField label="Time zone" value={p.timeZone} onChange={(v) => { setP({ ...p, timeZone: v }) }} />
+          <TextField
+            label="Name"
+            value={p.name}
+            onChange={(v) => {
+              setP({ ...p, name: v })
+            }}
+          />
+          <TextField
+            label="Profile id"
+            value={p.id}
+            disabled={!isNew}
+            placeholder="e.g. main-office"
+            onChange={(v) => {
+              setP({ ...p, id: v })
+            }}
+          />
+          <TextField
+            label="Host"
+            value={p.host}
+            placeholder="pbx.example.com"
+            onChange={(v) => {
+              setP({ ...p, host: v })
+            }}
+          />
+          <TextField
+            label="Time zone"
+            value={p.timeZone}
+            onChange={(v) => {
+              setP({ ...p, timeZone: v })
+            }}
+          />
         </fieldset>
         <fieldset>
           <legend>AMI</legend>
-          <WholeNumberField label="Port" {...PORT} value={p.ami.port} onCommit={(port) => { patch('ami', { port }) }} />
-          <CheckField label="TLS" checked={p.ami.tls} onChange={(v) => { patch('ami', { tls: v, port: v && p.ami.port === 5038 ? 5039 : !v && p.ami.port === 5039 ? 5038 : p.ami.port }) }} />
+          <WholeNumberField
+            label="Port"
+            {...PORT}
+            value={p.ami.port}
+            onCommit={(port) => {
+              patch('ami', { port })
+            }}
+          />
+          <CheckField
+            label="TLS"
+            checked={p.ami.tls}
+            onChange={(v) => {
+              patch('ami', { tls: v, port: v && p.ami.port === 5038 ? 5039 : !v && p.ami.port === 5039 ? 5038 : p.ami.port })
+            }}
+          />
           {p.ami.tls && (
             <>
-              <PemField label="AMI CA certificate (PEM)" value={p.ami.ca} onChange={(v) => { patch('ami', { ca: v }) }} />
-              <TextField label="Certificate name" placeholder="when it differs from the host" value={p.ami.servername ?? ''} onChange={(v) => { patch('ami', { servername: v.trim() === '' ? undefined : v.trim() }) }} />
+              <PemField
+                label="AMI CA certificate (PEM)"
+                value={p.ami.ca}
+                onChange={(v) => {
+                  patch('ami', { ca: v })
+                }}
+              />
+              <TextField
+                label="Certificate name"
+                placeholder="when it differs from the host"
+                value={p.ami.servername ?? ''}
+                onChange={(v) => {
+                  patch('ami', { servername: v.trim() === '' ? undefined : v.trim() })
+                }}
+              />
             </>
           )}
-          <SelectField label="Login" value={p.ami.auth} options={AMI_LOGINS} onChange={(auth) => { patch('ami', { auth }) }} />
-          <TextField label="User" value={p.ami.user} onChange={(v) => { patch('ami', { user: v }) }} />
-          <TextField label="AMI secret" type="password" autoComplete="new-password" value={secrets.ami} placeholder={secretPlaceholder(p.ami.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ami: v }) }} />
+          <SelectField
+            label="Login"
+            value={p.ami.auth}
+            options={AMI_LOGINS}
+            onChange={(auth) => {
+              patch('ami', { auth })
+            }}
+          />
+          <TextField
+            label="User"
+            value={p.ami.user}
+            onChange={(v) => {
+              patch('ami', { user: v })
+            }}
+          />
+          <TextField
+            label="AMI secret"
+            type="password"
+            autoComplete="new-password"
+            value={secrets.ami}
+            placeholder={secretPlaceholder(p.ami.hasSecret)}
+            onChange={(v) => {
+              setSecrets({ ...secrets, ami: v })
+            }}
+          />
         </fieldset>
         <fieldset>
           <legend>ARI</legend>
-          <CheckField label="Use ARI" checked={p.ari.enabled} onChange={(v) => { patch('ari', { enabled: v }) }} />
-          <WholeNumberField label="Port" {...PORT} value={p.ari.port} onCommit={(port) => { patch('ari', { port }) }} />
-          <CheckField label="TLS" checked={p.ari.tls} onChange={(v) => { patch('ari', { tls: v }) }} />
-          {p.ari.tls && <PemField label="ARI CA certificate (PEM)" value={p.ari.ca} onChange={(v) => { patch('ari', { ca: v }) }} />}
-          <TextField label="User" value={p.ari.user} onChange={(v) => { patch('ari', { user: v }) }} />
-          <TextField label="ARI password" type="password" autoComplete="new-password" value={secrets.ari} placeholder={secretPlaceholder(p.ari.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, ari: v }) }} />
+          <CheckField
+            label="Use ARI"
+            checked={p.ari.enabled}
+            onChange={(v) => {
+              patch('ari', { enabled: v })
+            }}
+          />
+          <WholeNumberField
+            label="Port"
+            {...PORT}
+            value={p.ari.port}
+            onCommit={(port) => {
+              patch('ari', { port })
+            }}
+          />
+          <CheckField
+            label="TLS"
+            checked={p.ari.tls}
+            onChange={(v) => {
+              patch('ari', { tls: v })
+            }}
+          />
+          {p.ari.tls && (
+            <PemField
+              label="ARI CA certificate (PEM)"
+              value={p.ari.ca}
+              onChange={(v) => {
+                patch('ari', { ca: v })
+              }}
+            />
+          )}
+          <TextField
+            label="User"
+            value={p.ari.user}
+            onChange={(v) => {
+              patch('ari', { user: v })
+            }}
+          />
+          <TextField
+            label="ARI password"
+            type="password"
+            autoComplete="new-password"
+            value={secrets.ari}
+            placeholder={secretPlaceholder(p.ari.hasSecret)}
+            onChange={(v) => {
+              setSecrets({ ...secrets, ari: v })
+            }}
+          />
         </fieldset>
         <fieldset>
           <legend>FreePBX API</legend>
-          <CheckField label="Use the FreePBX API" checked={p.freepbx.enabled} onChange={(v) => { patch('freepbx', { enabled: v }) }} />
-          <TextField label="Base URL" value={p.freepbx.baseUrl} onChange={(v) => { patch('freepbx', { baseUrl: v }) }} />
+          <CheckField
+            label="Use the FreePBX API"
+            checked={p.freepbx.enabled}
+            onChange={(v) => {
+              patch('freepbx', { enabled: v })
+            }}
+          />
+          <TextField
+            label="Base URL"
+            value={p.freepbx.baseUrl}
+            onChange={(v) => {
+              patch('freepbx', { baseUrl: v })
+            }}
+          />
           {p.freepbx.baseUrl.startsWith('https:') && (
-            <PemField label="API CA certificate (PEM)" value={p.freepbx.ca} onChange={(v) => { patch('freepbx', { ca: v }) }} />
+            <PemField
+              label="API CA certificate (PEM)"
+              value={p.freepbx.ca}
+              onChange={(v) => {
+                patch('freepbx', { ca: v })
+              }}
+            />
           )}
-          <TextField label="Client id" value={p.freepbx.clientId} onChange={(v) => { patch('freepbx', { clientId: v }) }} />
-          <TextField label="Client secret" type="password" autoComplete="new-password" value={secrets.freepbx} placeholder={secretPlaceholder(p.freepbx.hasSecret)} onChange={(v) => { setSecrets({ ...secrets, freepbx: v }) }} />
+          <TextField
+            label="Client id"
+            value={p.freepbx.clientId}
+            onChange={(v) => {
+              patch('freepbx', { clientId: v })
+            }}
+          />
+          <TextField
+            label="Client secret"
+            type="password"
+            autoComplete="new-password"
+            value={secrets.freepbx}
+            placeholder={secretPlaceholder(p.freepbx.hasSecret)}
+            onChange={(v) => {
+              setSecrets({ ...secrets, freepbx: v })
+            }}
+          />
         </fieldset>
       </div>
       <section className="sealed-settings" aria-labelledby="sealed-title">
@@ -153,45 +331,157 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           <span id="sealed-title">Sealed settings</span> <span className="pill sealed-pill">admin passphrase</span>
         </h3>
         <p className="muted small">
-          What this seat may dial and where its calls go. Changing any of these, or the PBX host, ports, TLS and login
-          settings above, needs the admin passphrase; a hand edit of the settings file is detected and refused.
+          What this seat may dial and where its calls go. Changing any of these, or the PBX host, ports, TLS and login settings above, needs the admin
+          passphrase; a hand edit of the settings file is detected and refused.
         </p>
         <div className="form-grid">
           <fieldset>
             <legend>Operator seat</legend>
-            <TextField label="Own extension" value={p.operator.ownExtension} onChange={(v) => { patch('operator', { ownExtension: v }) }} />
-            <SelectField label="Role" value={p.operator.role} options={ROLES} onChange={(role) => { patch('operator', { role }) }} />
-            <CheckField label="Read-only (refuse every action)" checked={p.operator.readOnly} onChange={(v) => { patch('operator', { readOnly: v }) }} />
+            <TextField
+              label="Own extension"
+              value={p.operator.ownExtension}
+              onChange={(v) => {
+                patch('operator', { ownExtension: v })
+              }}
+            />
+            <SelectField
+              label="Role"
+              value={p.operator.role}
+              options={ROLES}
+              onChange={(role) => {
+                patch('operator', { role })
+              }}
+            />
+            <CheckField
+              label="Read-only (refuse every action)"
+              checked={p.operator.readOnly}
+              onChange={(v) => {
+                patch('operator', { readOnly: v })
+              }}
+            />
           </fieldset>
           <fieldset>
             <legend>Dial plan</legend>
-            <TextField label="Country code" value={p.dialPlan.country} onChange={(v) => { patch('dialPlan', { country: v }) }} />
+            <TextField
+              label="Country code"
+              value={p.dialPlan.country}
+              onChange={(v) => {
+                patch('dialPlan', { country: v })
+              }}
+            />
             {p.dialPlan.country !== '' && !hasPremiumTable(p.dialPlan.country) && (
               <p className="muted small" role="note">
                 No premium-rate table for +{p.dialPlan.country}: only your allowed prefixes protect you.
               </p>
             )}
-            <TextField label="Outside-line prefix" value={p.dialPlan.outsideLinePrefix} onChange={(v) => { patch('dialPlan', { outsideLinePrefix: v }) }} />
-            <TextField label="National prefix" value={p.dialPlan.nationalPrefix} onChange={(v) => { patch('dialPlan', { nationalPrefix: v }) }} />
-            <TextField label="International prefix" value={p.dialPlan.internationalPrefix} onChange={(v) => { patch('dialPlan', { internationalPrefix: v }) }} />
-            <ListField label="Internal extensions (patterns)" value={p.dialPlan.internalExtensions.patterns} onCommit={(patterns) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, patterns } }) }} />
-            <ListField label="Internal extensions (list)" value={p.dialPlan.internalExtensions.list} onCommit={(list) => { patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, list } }) }} />
-            <ListField label="Emergency numbers" value={p.dialPlan.emergencyNumbers} onCommit={(emergencyNumbers) => { patch('dialPlan', { emergencyNumbers }) }} />
-            <ListField label="Allowed outbound prefixes" placeholder="+44, +1876" value={p.dialPlan.allowedOutboundPrefixes} onCommit={(allowedOutboundPrefixes) => { patch('dialPlan', { allowedOutboundPrefixes }) }} />
+            <TextField
+              label="Outside-line prefix"
+              value={p.dialPlan.outsideLinePrefix}
+              onChange={(v) => {
+                patch('dialPlan', { outsideLinePrefix: v })
+              }}
+            />
+            <TextField
+              label="National prefix"
+              value={p.dialPlan.nationalPrefix}
+              onChange={(v) => {
+                patch('dialPlan', { nationalPrefix: v })
+              }}
+            />
+            <TextField
+              label="International prefix"
+              value={p.dialPlan.internationalPrefix}
+              onChange={(v) => {
+                patch('dialPlan', { internationalPrefix: v })
+              }}
+            />
+            <ListField
+              label="Internal extensions (patterns)"
+              value={p.dialPlan.internalExtensions.patterns}
+              onCommit={(patterns) => {
+                patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, patterns } })
+              }}
+            />
+            <ListField
+              label="Internal extensions (list)"
+              value={p.dialPlan.internalExtensions.list}
+              onCommit={(list) => {
+                patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, list } })
+              }}
+            />
+            <ListField
+              label="Emergency numbers"
+              value={p.dialPlan.emergencyNumbers}
+              onCommit={(emergencyNumbers) => {
+                patch('dialPlan', { emergencyNumbers })
+              }}
+            />
+            <ListField
+              label="Allowed outbound prefixes"
+              placeholder="+44, +1876"
+              value={p.dialPlan.allowedOutboundPrefixes}
+              onCommit={(allowedOutboundPrefixes) => {
+                patch('dialPlan', { allowedOutboundPrefixes })
+              }}
+            />
           </fieldset>
           <fieldset>
             <legend>Originate</legend>
-            <TextField label="Channel template" value={p.originate.channelTemplate} onChange={(v) => { patch('originate', { channelTemplate: v }) }} />
-            <TextField label="Context" value={p.originate.context} onChange={(v) => { patch('originate', { context: v }) }} />
-            <TextField label="Voicemail context" value={p.originate.voicemailContext} onChange={(v) => { patch('originate', { voicemailContext: v }) }} />
-            <TextField label="Voicemail prefix" value={p.originate.voicemailPrefix} onChange={(v) => { patch('originate', { voicemailPrefix: v }) }} />
-            <TextField label="Parking lot" value={p.originate.parkingLot} onChange={(v) => { patch('originate', { parkingLot: v }) }} />
+            <TextField
+              label="Channel template"
+              value={p.originate.channelTemplate}
+              onChange={(v) => {
+                patch('originate', { channelTemplate: v })
+              }}
+            />
+            <TextField
+              label="Context"
+              value={p.originate.context}
+              onChange={(v) => {
+                patch('originate', { context: v })
+              }}
+            />
+            <TextField
+              label="Voicemail context"
+              value={p.originate.voicemailContext}
+              onChange={(v) => {
+                patch('originate', { voicemailContext: v })
+              }}
+            />
+            <TextField
+              label="Voicemail prefix"
+              value={p.originate.voicemailPrefix}
+              onChange={(v) => {
+                patch('originate', { voicemailPrefix: v })
+              }}
+            />
+            <TextField
+              label="Parking lot"
+              value={p.originate.parkingLot}
+              onChange={(v) => {
+                patch('originate', { parkingLot: v })
+              }}
+            />
           </fieldset>
           <fieldset>
             <legend>Dial limits</legend>
             <p className="muted small">Calls this seat may place or transfer out: a burst, then a steady rate.</p>
-            <WholeNumberField label="Burst (calls)" {...BURST} value={p.dialLimits.burst} onCommit={(burst) => { patch('dialLimits', { burst }) }} />
-            <WholeNumberField label="Then per minute" {...PER_MINUTE} value={p.dialLimits.perMinute} onCommit={(perMinute) => { patch('dialLimits', { perMinute }) }} />
+            <WholeNumberField
+              label="Burst (calls)"
+              {...BURST}
+              value={p.dialLimits.burst}
+              onCommit={(burst) => {
+                patch('dialLimits', { burst })
+              }}
+            />
+            <WholeNumberField
+              label="Then per minute"
+              {...PER_MINUTE}
+              value={p.dialLimits.perMinute}
+              onCommit={(perMinute) => {
+                patch('dialLimits', { perMinute })
+              }}
+            />
           </fieldset>
         </div>
       </section>

@@ -38,7 +38,18 @@ interface TileProps {
  * One tile, memoised on plain values. Who it talks to is its own subscription (a short string,
  * compared by value), so under load only the tiles whose text changed re-render.
  */
-const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, actionsOff, onDial, onDropCall, setOver, onMenu }: TileProps): React.JSX.Element {
+const BlfTile = memo(function BlfTile({
+  id,
+  state,
+  callIds,
+  callCount,
+  over,
+  actionsOff,
+  onDial,
+  onDropCall,
+  setOver,
+  onMenu,
+}: TileProps): React.JSX.Element {
   const peers = useLiveStore(() => talkingTo({ id, callIds, callCount }, liveTables.tables.calls))
   const s = STATE_TEXT[state]
   return (
@@ -51,7 +62,9 @@ const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, act
         aria-disabled={actionsOff !== undefined || undefined}
         aria-haspopup="menu"
         data-extension={id}
-        onClick={() => { onDial(id) }}
+        onClick={() => {
+          onDial(id)
+        }}
         onContextMenu={(e) => {
           e.preventDefault()
           onMenu(id, { x: e.clientX, y: e.clientY })
@@ -69,7 +82,9 @@ const BlfTile = memo(function BlfTile({ id, state, callIds, callCount, over, act
             setOver(id)
           }
         }}
-        onDragLeave={() => { setOver(null) }}
+        onDragLeave={() => {
+          setOver(null)
+        }}
         onDrop={(e) => {
           e.preventDefault()
           setOver(null)
@@ -106,7 +121,9 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
   const [over, setOver] = useState<string | null>(null)
   const [menu, setMenu] = useState<{ id: string; at: { x: number; y: number } } | null>(null)
   const { lampActions } = useCallAdditions()
-  const openMenu = useCallback((id: string, at: { x: number; y: number }): void => { setMenu({ id, at }) }, [])
+  const openMenu = useCallback((id: string, at: { x: number; y: number }): void => {
+    setMenu({ id, at })
+  }, [])
   const closeMenu = useCallback((refocus: boolean): void => {
     setMenu((shownMenu) => {
       if (refocus && shownMenu !== null) document.querySelector<HTMLElement>(`.blf-tile[data-extension="${shownMenu.id}"]`)?.focus()
@@ -119,8 +136,20 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
     menuExtension === undefined
       ? []
       : [
-          { label: `Dial ${menuExtension.id}`, run: () => { onDial(menuExtension.id) } },
-          ...lampActions.filter((a) => a.offered(menuExtension)).map((a) => ({ label: a.label(menuExtension), run: () => { a.run(menuExtension.id) } })),
+          {
+            label: `Dial ${menuExtension.id}`,
+            run: () => {
+              onDial(menuExtension.id)
+            },
+          },
+          ...lampActions
+            .filter((a) => a.offered(menuExtension))
+            .map((a) => ({
+              label: a.label(menuExtension),
+              run: () => {
+                a.run(menuExtension.id)
+              },
+            })),
         ]
   // Re-sorted only when the extensions or the search change, not on every call patch.
   const shown = useMemo(() => {
@@ -136,7 +165,15 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
       <div className="row-between">
         <h2>Extensions</h2>
         <StaleNote className="inline" />
-        <input type="search" aria-label="Search extensions" placeholder="Search" value={query} onChange={(e) => { setQuery(e.currentTarget.value) }} />
+        <input
+          type="search"
+          aria-label="Search extensions"
+          placeholder="Search"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value)
+          }}
+        />
       </div>
       <ul className="blf-grid">
         {shown.map((ext) => (

@@ -35,7 +35,15 @@ function SelectSuggested({ onSelect }: { onSelect: () => void }): React.JSX.Elem
  * What the card shows once the selected call ended: that it ended, and that nothing is selected
  * (it never moves on to another caller by itself), with the next suggestion to select by choice.
  */
-export function EndedCard({ ended, suggested, onSelectSuggested }: { ended: LiveCall; suggested: LiveCall | undefined; onSelectSuggested: () => void }): React.JSX.Element {
+export function EndedCard({
+  ended,
+  suggested,
+  onSelectSuggested,
+}: {
+  ended: LiveCall
+  suggested: LiveCall | undefined
+  onSelectSuggested: () => void
+}): React.JSX.Element {
   return (
     <section className="card call-card idle ended" aria-label="Call card">
       <p className="call-card-ended" role="status">
@@ -165,9 +173,16 @@ export function CallCard({
             <dd data-testid="call-card-path">
               {steps.map((step, i) => (
                 <span key={`${step.kind}:${step.number}:${String(i)}`} className={`route-step route-${step.kind}`}>
-                  {i > 0 && <span className="route-arrow" aria-hidden="true"> → </span>}
+                  {i > 0 && (
+                    <span className="route-arrow" aria-hidden="true">
+                      {' '}
+                      →{' '}
+                    </span>
+                  )}
                   {stepText(step)}
-                  {step.kind === 'queue' && step.number === call.queue && call.state === 'queued' && queueWaiting !== undefined ? ` (${String(queueWaiting)} waiting)` : ''}
+                  {step.kind === 'queue' && step.number === call.queue && call.state === 'queued' && queueWaiting !== undefined
+                    ? ` (${String(queueWaiting)} waiting)`
+                    : ''}
                 </span>
               ))}
             </dd>

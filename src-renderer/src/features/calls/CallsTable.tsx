@@ -73,16 +73,30 @@ const waiting = (call: LiveCall): boolean => call.state === 'hold' || call.state
 
 /** The calls list's columns (their widths are the grid's tracks; the sortable keys are SortKeys). */
 const CALL_COLUMNS: readonly Column<LiveCall, CellContext>[] = [
-  { key: 'icon', header: 'Direction', hiddenHeader: true, width: '28px', cellTitle: (call) => call.direction, cell: (call) => (call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔') },
+  {
+    key: 'icon',
+    header: 'Direction',
+    hiddenHeader: true,
+    width: '28px',
+    cellTitle: (call) => call.direction,
+    cell: (call) => (call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔'),
+  },
   { key: 'caller', header: 'Caller', sortable: true, width: 'minmax(140px, 1.4fr)', cell: (call) => <Party p={call.caller} /> },
   { key: 'callee', header: 'With', sortable: true, width: 'minmax(120px, 1.2fr)', cell: (call) => <WithWhom call={call} /> },
-  { key: 'state', header: 'State', sortable: true, width: '110px', cell: (call) => <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span> },
+  {
+    key: 'state',
+    header: 'State',
+    sortable: true,
+    width: '110px',
+    cell: (call) => <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span>,
+  },
   {
     key: 'duration',
     header: 'Time',
     sortable: true,
     width: '70px',
-    cell: (call, { holdAlertSeconds }) => (waiting(call) ? <Elapsed since={rowTimerSince(call)} alertAfterS={holdAlertSeconds} /> : <Elapsed since={rowTimerSince(call)} />),
+    cell: (call, { holdAlertSeconds }) =>
+      waiting(call) ? <Elapsed since={rowTimerSince(call)} alertAfterS={holdAlertSeconds} /> : <Elapsed since={rowTimerSince(call)} />,
   },
   {
     key: 'via',
@@ -104,7 +118,15 @@ const COLUMNS_STYLE = gridColumnsStyle(CALL_COLUMNS)
  * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
  * change, so selecting a row does not re-render its cells.
  */
-const CallCells = memo(function CallCells({ call, suggested, holdAlertSeconds }: { call: LiveCall; suggested: boolean; holdAlertSeconds: number }): React.JSX.Element {
+const CallCells = memo(function CallCells({
+  call,
+  suggested,
+  holdAlertSeconds,
+}: {
+  call: LiveCall
+  suggested: boolean
+  holdAlertSeconds: number
+}): React.JSX.Element {
   return <GridCells columns={CALL_COLUMNS} row={call} ctx={{ suggested, holdAlertSeconds }} />
 })
 
@@ -247,7 +269,17 @@ export function CallsTable(props: Props): React.JSX.Element {
   for (let i = start; i < end; i++) {
     const call = shownOrder.at(i)
     if (call === undefined) continue
-    rows.push(<CallRow key={call.id} call={call} top={i * ROW_HEIGHT} selected={call.id === selectedId} suggested={call.id === suggestedId} onSelect={props.onSelect} holdAlertSeconds={props.holdAlertSeconds} />)
+    rows.push(
+      <CallRow
+        key={call.id}
+        call={call}
+        top={i * ROW_HEIGHT}
+        selected={call.id === selectedId}
+        suggested={call.id === suggestedId}
+        onSelect={props.onSelect}
+        holdAlertSeconds={props.holdAlertSeconds}
+      />,
+    )
   }
 
   // Marked on the list itself (a strip under the head; the toolbar's status says it in words for

@@ -20,7 +20,8 @@ import { runAction } from '../../actions/run-action'
 import { isSortKey } from '../../live/call-list'
 import { staleText } from '../../stores/live-health'
 
-type Pending = { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
+type Pending =
+  { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
 
 /** Typing in a field must never trigger a call action. */
 function typingIn(target: EventTarget | null): boolean {
@@ -54,7 +55,10 @@ function channelOf(callId: string): string | undefined {
 function selectedId(): string | undefined {
   const id = live().selected?.id
   if (id === undefined) {
-    const hint = live().suggested === undefined ? 'No call is selected: click one first.' : 'No call is selected: click one, or press Enter to select the suggested call.'
+    const hint =
+      live().suggested === undefined
+        ? 'No call is selected: click one first.'
+        : 'No call is selected: click one, or press Enter to select the suggested call.'
     useToastStore.getState().replace('no-selection', 'warn', hint)
   }
   return id
@@ -81,7 +85,13 @@ function transferCall(setPending: SetPending, callId: string, destination: strin
   onCall(callId, async (p, channelId) => {
     const r = await bridge().invoke('calls.transfer', { profileId: p, channelId, destination, mode, confirmEmergency })
     if (!r.ok && r.error.code === 'confirm_required') {
-      setPending({ kind: 'emergency', number: destination, retry: () => { transferCall(setPending, callId, destination, mode, true) } })
+      setPending({
+        kind: 'emergency',
+        number: destination,
+        retry: () => {
+          transferCall(setPending, callId, destination, mode, true)
+        },
+      })
     }
     return r
   })
@@ -91,7 +101,13 @@ function dialNumber(setPending: SetPending, destination: string, confirmEmergenc
   void withProfile(async (p) => {
     const r = await bridge().invoke('calls.originate', { profileId: p, destination, confirmEmergency })
     if (!r.ok && r.error.code === 'confirm_required') {
-      setPending({ kind: 'emergency', number: destination, retry: () => { dialNumber(setPending, destination, true) } })
+      setPending({
+        kind: 'emergency',
+        number: destination,
+        retry: () => {
+          dialNumber(setPending, destination, true)
+        },
+      })
     }
     return r
   })
@@ -102,7 +118,11 @@ function dialNumber(setPending: SetPending, destination: string, confirmEmergenc
  * actions but "Select"), else the call that ended while selected. Subscribed to those calls and
  * the shown call's queue's waiting count only, so other calls' patches never re-render it.
  */
-const SelectionCard = memo(function SelectionCard(props: { commands: CallCommands; holdAlertSeconds: number; profileId: string | null }): React.JSX.Element {
+const SelectionCard = memo(function SelectionCard(props: {
+  commands: CallCommands
+  holdAlertSeconds: number
+  profileId: string | null
+}): React.JSX.Element {
   const selected = useLiveStore((s) => s.selected)
   const suggested = useLiveStore((s) => s.suggested)
   const ended = useLiveStore((s) => s.ended)
@@ -139,16 +159,36 @@ export function CallsView(): React.JSX.Element {
   // parked panel, rows and call card are never re-rendered for a new callback.
   // Every action goes through whenActionsOn: while the shown state is stale or the PBX connection
   // is paused it does nothing but say why (a key pressed, a button, a drop, the dial box).
-  const transfer = useCallback((callId: string, destination: string, mode: PromptMode): void => { whenActionsOn(() => { transferCall(setPending, callId, destination, mode) }) }, [])
-  const dial = useCallback((destination: string): void => { whenActionsOn(() => { dialNumber(setPending, destination) }) }, [])
-  const dropOnExtension = useCallback((callId: string, ext: string): void => { transfer(callId, ext, 'blind') }, [transfer])
-  const pickup = useCallback((space: string): void => { whenActionsOn(() => { void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space })) }) }, [])
-  const onSort = useCallback((key: string): void => {
-    const q = live().callsQuery
-    if (!isSortKey(key)) return
-    const next = nextSort({ key: q.sort, descending: q.descending }, key)
-    setQuery({ ...q, sort: key, descending: next.descending })
-  }, [setQuery])
+  const transfer = useCallback((callId: string, destination: string, mode: PromptMode): void => {
+    whenActionsOn(() => {
+      transferCall(setPending, callId, destination, mode)
+    })
+  }, [])
+  const dial = useCallback((destination: string): void => {
+    whenActionsOn(() => {
+      dialNumber(setPending, destination)
+    })
+  }, [])
+  const dropOnExtension = useCallback(
+    (callId: string, ext: string): void => {
+      transfer(callId, ext, 'blind')
+    },
+    [transfer],
+  )
+  const pickup = useCallback((space: string): void => {
+    whenActionsOn(() => {
+      void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space }))
+    })
+  }, [])
+  const onSort = useCallback(
+    (key: string): void => {
+      const q = live().callsQuery
+      if (!isSortKey(key)) return
+      const next = nextSort({ key: q.sort, descending: q.descending }, key)
+      setQuery({ ...q, sort: key, descending: next.descending })
+    },
+    [setQuery],
+  )
 
   const commands: CallCommands = useMemo(() => {
     const prompt = (mode: PromptMode): void => {
@@ -158,18 +198,40 @@ export function CallsView(): React.JSX.Element {
       })
     }
     return {
-      hangup: () => { whenActionsOn(() => { onCall(selectedId(), (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId })) }) },
-      transfer: () => { prompt('blind') },
-      attended: () => { prompt('attended') },
-      voicemail: () => { prompt('voicemail') },
-      park: () => { whenActionsOn(() => { onCall(selectedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId })) }) },
+      hangup: () => {
+        whenActionsOn(() => {
+          onCall(selectedId(), (p, channelId) => bridge().invoke('calls.hangup', { profileId: p, channelId }))
+        })
+      },
+      transfer: () => {
+        prompt('blind')
+      },
+      attended: () => {
+        prompt('attended')
+      },
+      voicemail: () => {
+        prompt('voicemail')
+      },
+      park: () => {
+        whenActionsOn(() => {
+          onCall(selectedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId }))
+        })
+      },
       pickup: () => {
         const { state, selected } = live()
         const parked = parkedToPickUp(state, selected)
         if (parked !== undefined) pickup(parked.space)
       },
-      complete: () => { whenActionsOn(() => { onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId })) }) },
-      cancel: () => { whenActionsOn(() => { onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId })) }) },
+      complete: () => {
+        whenActionsOn(() => {
+          onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferComplete', { profileId: p, channelId }))
+        })
+      },
+      cancel: () => {
+        whenActionsOn(() => {
+          onConsultation(selectedId(), (p, channelId) => bridge().invoke('calls.transferCancel', { profileId: p, channelId }))
+        })
+      },
     }
   }, [pickup])
 
@@ -190,14 +252,17 @@ export function CallsView(): React.JSX.Element {
     }
     // Keys other features add act on the selected call, like H or P (the screen's own keys win).
     const added = Object.fromEntries(
-      callKeys.map((k) => [k.key, () => {
-        whenActionsOn(() => {
-          const id = selectedId()
-          const { state } = live()
-          const call = id === undefined ? undefined : state.calls[id]
-          if (call !== undefined) k.run(call, state)
-        })
-      }]),
+      callKeys.map((k) => [
+        k.key,
+        () => {
+          whenActionsOn(() => {
+            const id = selectedId()
+            const { state } = live()
+            const call = id === undefined ? undefined : state.calls[id]
+            if (call !== undefined) k.run(call, state)
+          })
+        },
+      ]),
     )
     const map: Readonly<Record<string, () => void>> = {
       ...added,
@@ -211,13 +276,27 @@ export function CallsView(): React.JSX.Element {
       v: commands.voicemail,
       c: commands.complete,
       x: commands.cancel,
-      '?': () => { setPending({ kind: 'help' }) },
-      arrowdown: () => { move(1) },
-      arrowup: () => { move(-1) },
-      home: () => { selectRow(0) },
-      end: () => { selectRow(shownOrder.length - 1) },
-      enter: () => { live().selectSuggested() },
-      escape: () => { select(null) },
+      '?': () => {
+        setPending({ kind: 'help' })
+      },
+      arrowdown: () => {
+        move(1)
+      },
+      arrowup: () => {
+        move(-1)
+      },
+      home: () => {
+        selectRow(0)
+      },
+      end: () => {
+        selectRow(shownOrder.length - 1)
+      },
+      enter: () => {
+        live().selectSuggested()
+      },
+      escape: () => {
+        select(null)
+      },
     }
     const listener = (e: KeyboardEvent): void => {
       if (pending !== null || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return
@@ -250,10 +329,23 @@ export function CallsView(): React.JSX.Element {
           aria-label="Filter calls"
           placeholder="Filter calls  /"
           value={query.filter}
-          onChange={(e) => { setQuery({ ...query, filter: e.currentTarget.value }) }}
-          onKeyDown={(e) => { if (e.key === 'Escape') { setQuery({ ...query, filter: '' }); e.currentTarget.blur() } }}
+          onChange={(e) => {
+            setQuery({ ...query, filter: e.currentTarget.value })
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setQuery({ ...query, filter: '' })
+              e.currentTarget.blur()
+            }
+          }}
         />
-        <button type="button" aria-label="Keyboard shortcuts" onClick={() => { setPending({ kind: 'help' }) }}>
+        <button
+          type="button"
+          aria-label="Keyboard shortcuts"
+          onClick={() => {
+            setPending({ kind: 'help' })
+          }}
+        >
           ?
         </button>
       </div>
@@ -272,7 +364,9 @@ export function CallsView(): React.JSX.Element {
       {pending?.kind === 'prompt' && (
         <DestinationPrompt
           mode={pending.mode}
-          onCancel={() => { setPending(null) }}
+          onCancel={() => {
+            setPending(null)
+          }}
           onSubmit={(destination) => {
             setPending(null)
             transfer(pending.callId, destination, pending.mode)
@@ -282,14 +376,22 @@ export function CallsView(): React.JSX.Element {
       {pending?.kind === 'emergency' && (
         <ConfirmEmergency
           number={pending.number}
-          onCancel={() => { setPending(null) }}
+          onCancel={() => {
+            setPending(null)
+          }}
           onConfirm={() => {
             setPending(null)
             pending.retry()
           }}
         />
       )}
-      {pending?.kind === 'help' && <HelpOverlay onClose={() => { setPending(null) }} />}
+      {pending?.kind === 'help' && (
+        <HelpOverlay
+          onClose={() => {
+            setPending(null)
+          }}
+        />
+      )}
     </section>
   )
 }

@@ -10,7 +10,15 @@ const TITLES: Record<PromptMode, string> = {
 }
 
 /** A small modal asking where to transfer; Enter confirms, Escape cancels. */
-export function DestinationPrompt({ mode, onSubmit, onCancel }: { mode: PromptMode; onSubmit: (destination: string) => void; onCancel: () => void }): React.JSX.Element {
+export function DestinationPrompt({
+  mode,
+  onSubmit,
+  onCancel,
+}: {
+  mode: PromptMode
+  onSubmit: (destination: string) => void
+  onCancel: () => void
+}): React.JSX.Element {
   const [value, setValue] = useState('')
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => {
@@ -23,7 +31,9 @@ export function DestinationPrompt({ mode, onSubmit, onCancel }: { mode: PromptMo
         aria-modal="true"
         aria-label={TITLES[mode]}
         className="modal card"
-        onMouseDown={(e) => { e.stopPropagation() }}
+        onMouseDown={(e) => {
+          e.stopPropagation()
+        }}
         onSubmit={(e) => {
           e.preventDefault()
           if (value.trim() !== '') onSubmit(value.trim())
@@ -33,7 +43,19 @@ export function DestinationPrompt({ mode, onSubmit, onCancel }: { mode: PromptMo
         }}
       >
         <Field label={TITLES[mode]}>
-          {(a11y) => <input {...a11y} ref={input} aria-label="Destination" value={value} inputMode="tel" autoComplete="off" onChange={(e) => { setValue(e.currentTarget.value) }} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              ref={input}
+              aria-label="Destination"
+              value={value}
+              inputMode="tel"
+              autoComplete="off"
+              onChange={(e) => {
+                setValue(e.currentTarget.value)
+              }}
+            />
+          )}
         </Field>
         <div className="buttons">
           <button type="button" onClick={onCancel}>
@@ -49,14 +71,30 @@ export function DestinationPrompt({ mode, onSubmit, onCancel }: { mode: PromptMo
 }
 
 /** Emergency numbers are never blocked: the operator confirms instead. */
-export function ConfirmEmergency({ number, onConfirm, onCancel }: { number: string; onConfirm: () => void; onCancel: () => void }): React.JSX.Element {
+export function ConfirmEmergency({
+  number,
+  onConfirm,
+  onCancel,
+}: {
+  number: string
+  onConfirm: () => void
+  onCancel: () => void
+}): React.JSX.Element {
   const ok = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     ok.current?.focus()
   }, [])
   return (
     <div className="modal-backdrop" role="presentation">
-      <div role="alertdialog" aria-modal="true" aria-label="Confirm emergency call" className="modal card" onKeyDown={(e) => { if (e.key === 'Escape') onCancel() }}>
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-label="Confirm emergency call"
+        className="modal card"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onCancel()
+        }}
+      >
         <p>
           <strong>{number}</strong> is an emergency number. Call it now?
         </p>

@@ -37,8 +37,11 @@ export function EarlierCalls({ profileId, number }: { profileId: string; number:
         <ul>
           {rows.map((r) => (
             <li key={r.id} className="small">
-              <span className="mono">{new Date(r.start).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</span>{' '}
-              {r.missed ? <span className="error-text">missed</span> : <span>{formatDuration(r.billsec * 1000)}</span>} → <span className="mono">{r.dst}</span>
+              <span className="mono">
+                {new Date(r.start).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
+              </span>{' '}
+              {r.missed ? <span className="error-text">missed</span> : <span>{formatDuration(r.billsec * 1000)}</span>} →{' '}
+              <span className="mono">{r.dst}</span>
             </li>
           ))}
         </ul>

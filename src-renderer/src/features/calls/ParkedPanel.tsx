@@ -34,7 +34,14 @@ export const ParkedPanel = memo(function ParkedPanel({
                   {who.secondary !== '' && <span className="party-secondary mono">{who.secondary}</span>}
                 </span>
                 <Elapsed since={p.since} alertAfterS={holdAlertSeconds} />
-                <button type="button" aria-label={`Pick up parked call in space ${p.space}`} onClick={() => { onPickup(p.space) }} {...gate}>
+                <button
+                  type="button"
+                  aria-label={`Pick up parked call in space ${p.space}`}
+                  onClick={() => {
+                    onPickup(p.space)
+                  }}
+                  {...gate}
+                >
                   Pick up
                 </button>
               </li>

@@ -112,12 +112,19 @@ export function viaText(call: LiveCall): string {
   const steps = [...routeSteps(call)]
   const last = steps[steps.length - 1]
   const now = call.target?.parties[0]
-  if (last !== undefined && now !== undefined && last.kind !== 'did' && last.kind !== 'queue' && last.kind !== 'ringGroup' && last.number === now.number) steps.pop()
+  if (
+    last !== undefined &&
+    now !== undefined &&
+    last.kind !== 'did' &&
+    last.kind !== 'queue' &&
+    last.kind !== 'ringGroup' &&
+    last.number === now.number
+  )
+    steps.pop()
   const text = steps.map(stepText).join(' → ')
   if (text !== '') return text
   return call.trunk !== undefined ? `Trunk ${call.trunk}` : ''
 }
-
 
 /**
  * The channel an action on "this call" should act on: the outside party for inbound and outbound
@@ -143,7 +150,6 @@ export function consultationChannel(state: LiveState, call: LiveCall): string | 
   return paired?.id ?? primaryChannel(state, call)
 }
 
-
 /**
  * The parked call the pick-up key takes: the focused call's own parking space when it is parked,
  * else the call parked longest (ties by space), so `U` with nothing selected clears the oldest.
@@ -152,7 +158,12 @@ export function parkedToPickUp(state: Pick<LiveState, 'parked'>, focused: LiveCa
   let oldest: LiveParkedCall | undefined
   for (const p of Object.values(state.parked)) {
     if (focused?.channelIds.includes(p.parkeeId) === true) return p
-    if (oldest === undefined || p.since < oldest.since || (p.since === oldest.since && p.space.localeCompare(oldest.space, undefined, { numeric: true }) < 0)) oldest = p
+    if (
+      oldest === undefined ||
+      p.since < oldest.since ||
+      (p.since === oldest.since && p.space.localeCompare(oldest.space, undefined, { numeric: true }) < 0)
+    )
+      oldest = p
   }
   return oldest
 }

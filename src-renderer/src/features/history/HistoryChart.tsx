@@ -5,7 +5,17 @@ import type { CdrBucket } from '../../../../src-preload/types/cdr'
  * Bars sit at their time in the filter's range, so quiet hours or days show as gaps rather than
  * being squeezed out.
  */
-export function HistoryChart({ buckets, from, to, bucket }: { buckets: readonly CdrBucket[]; from: number; to: number; bucket: 'hour' | 'day' }): React.JSX.Element {
+export function HistoryChart({
+  buckets,
+  from,
+  to,
+  bucket,
+}: {
+  buckets: readonly CdrBucket[]
+  from: number
+  to: number
+  bucket: 'hour' | 'day'
+}): React.JSX.Element {
   const max = Math.max(1, ...buckets.map((b) => b.total))
   const span = Math.max(1, to - from)
   const W = ((bucket === 'hour' ? 3_600_000 : 86_400_000) / span) * 100

@@ -60,9 +60,27 @@ function historyColumns(onCallBack: (n: string) => void): readonly Column<CdrRow
         )
       },
     },
-    { key: 'to', header: 'To', width: 'minmax(110px, 1fr)', cellClassName: 'mono', cell: (r) => `${r.dst}${r.queue !== null ? ` · ${r.queue}` : ''}` },
-    { key: 'result', header: 'Result', width: '100px', cell: (r) => <span className={r.missed ? 'pill pill-error' : 'pill pill-ok'}>{resultLabel(r)}</span> },
-    { key: 'wait', header: 'Wait', width: '60px', cellClassName: 'mono', cellTitle: () => 'Waiting: ringing, in a queue or an IVR', cell: (r) => waitTalk(r).wait },
+    {
+      key: 'to',
+      header: 'To',
+      width: 'minmax(110px, 1fr)',
+      cellClassName: 'mono',
+      cell: (r) => `${r.dst}${r.queue !== null ? ` · ${r.queue}` : ''}`,
+    },
+    {
+      key: 'result',
+      header: 'Result',
+      width: '100px',
+      cell: (r) => <span className={r.missed ? 'pill pill-error' : 'pill pill-ok'}>{resultLabel(r)}</span>,
+    },
+    {
+      key: 'wait',
+      header: 'Wait',
+      width: '60px',
+      cellClassName: 'mono',
+      cellTitle: () => 'Waiting: ringing, in a queue or an IVR',
+      cell: (r) => waitTalk(r).wait,
+    },
     {
       key: 'talk',
       header: 'Talk',
@@ -80,7 +98,15 @@ function historyColumns(onCallBack: (n: string) => void): readonly Column<CdrRow
         const number = callbackNumber(r)
         return (
           number !== '' && (
-            <button type="button" className="small-button" aria-label={`Call back ${number}`} onClick={(e) => { e.stopPropagation(); onCallBack(number) }}>
+            <button
+              type="button"
+              className="small-button"
+              aria-label={`Call back ${number}`}
+              onClick={(e) => {
+                e.stopPropagation()
+                onCallBack(number)
+              }}
+            >
               Call back
             </button>
           )
@@ -102,12 +128,19 @@ export function HistoryView(): React.JSX.Element {
     if (profileId !== null) void load(profileId)
   }, [profileId, filter, load])
   // Infinite scroll: the next keyset page when the last rows come into view.
-  const onLastRendered = useCallback((lastIndex: number): void => {
-    if (profileId !== null && cursor !== null && lastIndex >= rows.length - 20) void loadMore(profileId)
-  }, [profileId, cursor, rows.length, loadMore])
-  const columns = useMemo(() => historyColumns((destination) => {
-    if (profileId !== null) void runAction(bridge().invoke('calls.originate', { profileId, destination, confirmEmergency: false }))
-  }), [profileId])
+  const onLastRendered = useCallback(
+    (lastIndex: number): void => {
+      if (profileId !== null && cursor !== null && lastIndex >= rows.length - 20) void loadMore(profileId)
+    },
+    [profileId, cursor, rows.length, loadMore],
+  )
+  const columns = useMemo(
+    () =>
+      historyColumns((destination) => {
+        if (profileId !== null) void runAction(bridge().invoke('calls.originate', { profileId, destination, confirmEmergency: false }))
+      }),
+    [profileId],
+  )
 
   if (profileId === null) return <p className="muted">No PBX selected.</p>
   const offline = status?.ami !== 'connected'
@@ -138,31 +171,73 @@ export function HistoryView(): React.JSX.Element {
       </div>
       <div className="card history-filters" role="search" aria-label="History filters">
         <div className="quick">
-          <button type="button" onClick={() => { setFilter({ ...defaultHistoryFilter(), from: startOfToday(), to: startOfToday() + DAY, outcome: 'missed' }) }}>
+          <button
+            type="button"
+            onClick={() => {
+              setFilter({ ...defaultHistoryFilter(), from: startOfToday(), to: startOfToday() + DAY, outcome: 'missed' })
+            }}
+          >
             Missed today
           </button>
-          <button type="button" disabled={status === undefined} onClick={() => { setFilter({ ...defaultHistoryFilter(), extension: status?.ownExtension ?? '' }) }}>
+          <button
+            type="button"
+            disabled={status === undefined}
+            onClick={() => {
+              setFilter({ ...defaultHistoryFilter(), extension: status?.ownExtension ?? '' })
+            }}
+          >
             My calls
           </button>
-          <button type="button" onClick={() => { setFilter(defaultHistoryFilter()) }}>
+          <button
+            type="button"
+            onClick={() => {
+              setFilter(defaultHistoryFilter())
+            }}
+          >
             Last 7 days
           </button>
         </div>
         <label>
           <span>From</span>
-          <input type="date" value={toDateInput(filter.from)} onChange={(e) => { const v = fromDateInput(e.currentTarget.value); if (v !== undefined) setFilter({ from: v }) }} />
+          <input
+            type="date"
+            value={toDateInput(filter.from)}
+            onChange={(e) => {
+              const v = fromDateInput(e.currentTarget.value)
+              if (v !== undefined) setFilter({ from: v })
+            }}
+          />
         </label>
         <label>
           <span>To</span>
-          <input type="date" value={toDateInput(filter.to - DAY)} onChange={(e) => { const v = fromDateInput(e.currentTarget.value); if (v !== undefined) setFilter({ to: v + DAY }) }} />
+          <input
+            type="date"
+            value={toDateInput(filter.to - DAY)}
+            onChange={(e) => {
+              const v = fromDateInput(e.currentTarget.value)
+              if (v !== undefined) setFilter({ to: v + DAY })
+            }}
+          />
         </label>
         <label>
           <span>Name or number</span>
-          <input type="search" aria-label="Name or number" value={filter.text} onChange={(e) => { setFilter({ text: e.currentTarget.value }) }} />
+          <input
+            type="search"
+            aria-label="Name or number"
+            value={filter.text}
+            onChange={(e) => {
+              setFilter({ text: e.currentTarget.value })
+            }}
+          />
         </label>
         <label>
           <span>Direction</span>
-          <select value={filter.direction} onChange={(e) => { setFilter({ direction: e.currentTarget.value as typeof filter.direction }) }}>
+          <select
+            value={filter.direction}
+            onChange={(e) => {
+              setFilter({ direction: e.currentTarget.value as typeof filter.direction })
+            }}
+          >
             <option value="">All</option>
             <option value="inbound">Inbound</option>
             <option value="outbound">Outbound</option>
@@ -171,7 +246,12 @@ export function HistoryView(): React.JSX.Element {
         </label>
         <label>
           <span>Outcome</span>
-          <select value={filter.outcome} onChange={(e) => { setFilter({ outcome: e.currentTarget.value as typeof filter.outcome }) }}>
+          <select
+            value={filter.outcome}
+            onChange={(e) => {
+              setFilter({ outcome: e.currentTarget.value as typeof filter.outcome })
+            }}
+          >
             <option value="">All</option>
             <option value="answered">Answered</option>
             <option value="missed">Missed</option>
@@ -179,7 +259,16 @@ export function HistoryView(): React.JSX.Element {
         </label>
         <label>
           <span>Min. seconds</span>
-          <input type="number" min={0} max={86400} value={filter.minDuration} onChange={(e) => { const n = Number(e.currentTarget.value); if (Number.isInteger(n) && n >= 0) setFilter({ minDuration: n }) }} />
+          <input
+            type="number"
+            min={0}
+            max={86400}
+            value={filter.minDuration}
+            onChange={(e) => {
+              const n = Number(e.currentTarget.value)
+              if (Number.isInteger(n) && n >= 0) setFilter({ minDuration: n })
+            }}
+          />
         </label>
         <button type="button" onClick={() => void exportCsv()}>
           Export CSV
@@ -206,7 +295,13 @@ export function HistoryView(): React.JSX.Element {
         <section className="card history-detail" aria-label="Call details">
           <div className="row-between">
             <h2>Call details</h2>
-            <button type="button" className="small-button" onClick={() => { setSelectedId(null) }}>
+            <button
+              type="button"
+              className="small-button"
+              onClick={() => {
+                setSelectedId(null)
+              }}
+            >
               Close
             </button>
           </div>

@@ -16,7 +16,8 @@ export function resultLabel(r: CdrRow): string {
   return r.missed ? 'Missed' : r.disposition.toLowerCase()
 }
 
-const time = (ms: number | null): string => (ms === null ? NOT_KNOWN : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }))
+const time = (ms: number | null): string =>
+  ms === null ? NOT_KNOWN : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
 
 /** The detail view of one history row: what happened, then the PBX's own figures. */
 export function historyDetail(r: CdrRow): Array<[label: string, value: string]> {

@@ -34,13 +34,23 @@ function PauseControls({ queue, m }: { queue: string; m: LiveQueueMember }): Rea
     whenActionsOn(() => {
       void runAction(
         bridge().invoke('queues.pause', { profileId, queue, iface: m.interface, paused: !m.paused, ...(reason !== '' ? { reason } : {}) }),
-      ).then(() => { setReason('') })
+      ).then(() => {
+        setReason('')
+      })
     })
   }
   return (
     <>
       {!m.paused && (
-        <input aria-label={`Pause reason for ${m.interface}`} placeholder="Reason" value={reason} maxLength={80} onChange={(e) => { setReason(e.currentTarget.value) }} />
+        <input
+          aria-label={`Pause reason for ${m.interface}`}
+          placeholder="Reason"
+          value={reason}
+          maxLength={80}
+          onChange={(e) => {
+            setReason(e.currentTarget.value)
+          }}
+        />
       )}
       <button type="button" onClick={toggle} aria-label={`${m.paused ? 'Unpause' : 'Pause'} ${m.interface} in ${queue}`} {...gate}>
         {m.paused ? 'Unpause' : 'Pause'}
@@ -52,7 +62,11 @@ function PauseControls({ queue, m }: { queue: string; m: LiveQueueMember }): Rea
 const MEMBER_COLUMNS: readonly Column<LiveQueueMember>[] = [
   { key: 'member', header: 'Member', cell: (m) => (m.name !== '' ? m.name : m.interface) },
   { key: 'interface', header: 'Interface', cellClassName: 'mono muted', cell: (m) => m.interface },
-  { key: 'status', header: 'Status', cell: (m) => <span className={`member-status status-${String(m.status)}`}>{MEMBER_STATUS[m.status] ?? String(m.status)}</span> },
+  {
+    key: 'status',
+    header: 'Status',
+    cell: (m) => <span className={`member-status status-${String(m.status)}`}>{MEMBER_STATUS[m.status] ?? String(m.status)}</span>,
+  },
   { key: 'paused', header: 'Paused', cell: (m) => (m.paused ? `Paused${m.pausedReason !== '' ? `: ${m.pausedReason}` : ''}` : '—') },
   { key: 'calls', header: 'Calls', cellClassName: 'mono', cell: (m) => m.callsTaken },
   { key: 'penalty', header: 'Penalty', cellClassName: 'mono', cell: (m) => m.penalty },
@@ -61,7 +75,10 @@ const MEMBER_COLUMNS: readonly Column<LiveQueueMember>[] = [
 /** The members' columns; with the pause controls for a seat that may pause. */
 function memberColumns(queue: string, canPause: boolean): readonly Column<LiveQueueMember>[] {
   if (!canPause) return MEMBER_COLUMNS
-  return [...MEMBER_COLUMNS, { key: 'actions', header: 'Actions', hiddenHeader: true, cellClassName: 'buttons', cell: (m) => <PauseControls queue={queue} m={m} /> }]
+  return [
+    ...MEMBER_COLUMNS,
+    { key: 'actions', header: 'Actions', hiddenHeader: true, cellClassName: 'buttons', cell: (m) => <PauseControls queue={queue} m={m} /> },
+  ]
 }
 
 function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: boolean; holdAlertSeconds: number }): React.JSX.Element {

@@ -7,7 +7,15 @@ const n = (count: number): string => count.toLocaleString('en-US')
  * Asks before a shorter retention deletes cached calls, naming how many. Cancel has the focus
  * (Enter or Escape keep everything): removing is never the default.
  */
-export function ConfirmRemoval({ preview, onConfirm, onCancel }: { preview: HistoryRetentionPreview; onConfirm: () => void; onCancel: () => void }): React.JSX.Element {
+export function ConfirmRemoval({
+  preview,
+  onConfirm,
+  onCancel,
+}: {
+  preview: HistoryRetentionPreview
+  onConfirm: () => void
+  onCancel: () => void
+}): React.JSX.Element {
   const cancel = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     cancel.current?.focus()

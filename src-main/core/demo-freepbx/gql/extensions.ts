@@ -170,41 +170,33 @@ export function extensionFields(): ModuleFields {
   return { queries: extensionQueries(), mutations: extensionMutations() }
 }
 
+/** One page of the extension list, as both list queries answer it (only fetchAllExtensions fills `edges`). */
+function extensionPage(ctx: GqlContext, args: Record<string, unknown>, withEdges: boolean): Record<string, unknown> {
+  const all = sorted(ctx)
+  const slice = connectionFromArray(all, args)
+  return {
+    status: true,
+    message: "Extension's found successfully",
+    totalCount: all.length,
+    count: slice.nodes.length,
+    extension: slice.nodes,
+    ...(withEdges ? { edges: edgesOf(slice) } : {}),
+    pageInfo: slice.pageInfo,
+  }
+}
+
 function extensionQueries(): GraphQLFieldConfigMap<unknown, GqlContext> {
   const { extension, connection } = extensionTypes()
   return {
     fetchAllExtensions: {
       type: connection,
       args: CONNECTION_ARGS,
-      resolve: (_r, args: Record<string, unknown>, ctx) => {
-        const all = sorted(ctx)
-        const slice = connectionFromArray(all, args)
-        return {
-          status: true,
-          message: "Extension's found successfully",
-          totalCount: all.length,
-          count: slice.nodes.length,
-          extension: slice.nodes,
-          edges: edgesOf(slice),
-          pageInfo: slice.pageInfo,
-        }
-      },
+      resolve: (_r, args: Record<string, unknown>, ctx) => extensionPage(ctx, args, true),
     },
     fetchAllValidExtensions: {
       type: connection,
       args: CONNECTION_ARGS,
-      resolve: (_r, args: Record<string, unknown>, ctx) => {
-        const all = sorted(ctx)
-        const slice = connectionFromArray(all, args)
-        return {
-          status: true,
-          message: "Extension's found successfully",
-          totalCount: all.length,
-          count: slice.nodes.length,
-          extension: slice.nodes,
-          pageInfo: slice.pageInfo,
-        }
-      },
+      resolve: (_r, args: Record<string, unknown>, ctx) => extensionPage(ctx, args, false),
     },
     fetchExtension: {
       type: extension,

@@ -25,7 +25,8 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      outDir: r('out/renderer'),
+      // ATTENDANT_RENDERER_DIR builds the renderer elsewhere (parallel e2e runs on one checkout).
+      outDir: process.env.ATTENDANT_RENDERER_DIR ?? r('out/renderer'),
       // ATTENDANT_NO_MINIFY=1 keeps names readable in renderer profiles (bench:live --profile).
       minify: process.env.ATTENDANT_NO_MINIFY === undefined,
       rolldownOptions: { input: { index: r('src-renderer/index.html') } },

@@ -4,7 +4,8 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
+/** The built renderer; ATTENDANT_RENDERER_DIR points elsewhere (see electron.vite.config.ts). */
+export const RENDERER_DIR = process.env.ATTENDANT_RENDERER_DIR ?? resolve(import.meta.dirname, '../../out/renderer')
 
 /** Debian's Chromium, headless, with the flags this closed network needs (no background fetches). */
 export async function launchChromium(): Promise<Browser> {

@@ -4,19 +4,12 @@
  * subscribe function; each notify channel a send function. The renderer never gets ipcRenderer, a generic invoke, or any Node object.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import {
-  eventChannelNames,
-  invokeChannelNames,
-  ipcName,
-  notifyChannelNames,
-  type EventChannel,
-  type InvokeChannel,
-  type NotifyChannel,
-} from './contract/names'
+import { eventChannelNames, invokeChannelNames, notifyChannelNames } from './channel-list'
+import { ipcName } from './contract/names'
 import type { AttendantBridge } from './contract'
 
 function buildInvoke(): AttendantBridge['invoke'] {
-  const entries = invokeChannelNames.map((c: InvokeChannel) => {
+  const entries = invokeChannelNames.map((c) => {
     const name = ipcName(c)
     // Only the input crosses; the event object and ipcRenderer stay here.
     return [c, (input?: unknown) => ipcRenderer.invoke(name, input)] as const
@@ -25,7 +18,7 @@ function buildInvoke(): AttendantBridge['invoke'] {
 }
 
 function buildEvents(): AttendantBridge['events'] {
-  const entries = eventChannelNames.map((e: EventChannel) => {
+  const entries = eventChannelNames.map((e) => {
     const name = ipcName(e)
     const subscribe = (listener: (payload: unknown) => void): (() => void) => {
       const wrapped = (_event: IpcRendererEvent, payload: unknown): void => {
@@ -42,7 +35,7 @@ function buildEvents(): AttendantBridge['events'] {
 }
 
 function buildNotify(): AttendantBridge['notify'] {
-  const entries = notifyChannelNames.map((n: NotifyChannel) => {
+  const entries = notifyChannelNames.map((n) => {
     const name = ipcName(n)
     // Fire-and-forget: main validates the input at its edge and never answers.
     return [

@@ -1,11 +1,13 @@
 /**
  * THE contract between main and every renderer (Electron preload or web-mode WebSocket),
  * assembled from one fragment per domain: `<domain>.names.ts` (its channel names, dependency-free
- * for the preload) and `<domain>.ts` (their input schemas and output types).
+ * for the preload) and `<domain>.ts` (their input schemas and output types, checked against the
+ * names file by `satisfies DomainSpec<…>`).
  *
  * Main registers exactly one handler per invoke channel (a channel without a handler is a type
- * error in `src-main/core/api`), the preload exposes exactly one function per channel, and the web
- * bridge sends exactly these names. A new domain: its two files, one line in `names.ts`, one here.
+ * error in `src-main/core/api`), the preload exposes exactly one function per channel (it gathers
+ * the names files itself), and the web bridge sends exactly these names. A new domain: its two
+ * files and its entry in `domains` below — the one registration of a domain in the contract.
  */
 import type { z } from 'zod'
 import type { Result } from '../types/result'
@@ -16,9 +18,9 @@ import { configContract } from './config'
 import { connectionsContract } from './connections'
 import { historyContract } from './history'
 import { liveContract } from './live'
-import { invokeChannelNames, notifyChannelNames, type EventChannel, type InvokeChannel, type NotifyChannel } from './names'
 import { pickupContract } from './pickup'
 import { profilesContract } from './profiles'
+import * as names from './names'
 import { queuesContract } from './queues'
 
 const domains = [
@@ -52,20 +54,14 @@ export const eventChannels = merged('events')
  */
 export const notifyChannels = merged('notify')
 
-/**
- * Compile-time only: the domains registered here declare exactly the names registered in
- * `names.ts`. A failure names what is missing: `{ specMissingFor: 'x' }` (a name without a spec:
- * its domain is missing above) or `{ nameMissingFor: 'x' }` (a spec whose names file is missing
- * from names.ts).
- */
-type Exactly<Declared, Named> = [Exclude<Named, Declared>] extends [never]
-  ? [Exclude<Declared, Named>] extends [never]
-    ? true
-    : { nameMissingFor: Exclude<Declared, Named> }
-  : { specMissingFor: Exclude<Named, Declared> }
-true satisfies Exactly<keyof typeof invokeChannels, InvokeChannel>
-true satisfies Exactly<keyof typeof eventChannels, EventChannel>
-true satisfies Exactly<keyof typeof notifyChannels, NotifyChannel>
+export type InvokeChannel = keyof typeof invokeChannels
+export type EventChannel = keyof typeof eventChannels
+export type NotifyChannel = keyof typeof notifyChannels
+
+export const invokeChannelNames = Object.keys(invokeChannels) as readonly InvokeChannel[]
+export const eventChannelNames = Object.keys(eventChannels) as readonly EventChannel[]
+/** Renderer → main messages that need no answer (flow control). */
+export const notifyChannelNames = Object.keys(notifyChannels) as readonly NotifyChannel[]
 
 export type NotifyInput<N extends NotifyChannel> = z.input<(typeof notifyChannels)[N]>
 
@@ -81,8 +77,8 @@ export type EventPayload<E extends EventChannel> = Exclude<(typeof eventChannels
 export const isInvokeChannel = (name: unknown): name is InvokeChannel =>
   typeof name === 'string' && (invokeChannelNames as readonly string[]).includes(name)
 
-export { eventChannelNames, invokeChannelNames, ipcName, notifyChannelNames } from './names'
-export type { EventChannel, InvokeChannel, NotifyChannel } from './names'
+/** Electron IPC names are namespaced so a foreign `ipcRenderer.invoke('x')` never matches. */
+export const ipcName = (c: InvokeChannel | EventChannel | NotifyChannel): string => names.ipcName(c)
 
 /** Arguments of a bridge function: channels without input take none. */
 export type InvokeArgs<C extends InvokeChannel> = undefined extends InvokeInput<C> ? [input?: InvokeInput<C>] : [input: InvokeInput<C>]

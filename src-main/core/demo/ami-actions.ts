@@ -11,6 +11,7 @@ import type { DemoAmiServer } from './ami-server'
 import type { AmiSession } from './ami-session'
 import { mayWrite } from './ami-users'
 import type { AmiField } from './ami-wire'
+import { ASTDB_ACTIONS } from './astdb/actions'
 import { CHANNEL_ACTIONS } from './channels/actions'
 import { DEVICE_ACTIONS } from './devices/actions'
 import { DIALPLAN_ACTIONS } from './dialplan/actions'
@@ -51,6 +52,7 @@ const HANDLERS = assemble(
   DEVICE_ACTIONS,
   FEATURE_ACTIONS,
   VOICEMAIL_ACTIONS,
+  ASTDB_ACTIONS,
 )
 
 /** Actions allowed before Login (everything else: `Permission denied`). */

@@ -32,6 +32,7 @@ import { Queues } from '../queues/queues'
 import { AttendedTransfers } from '../transfers/attended'
 import { BlindTransfers } from '../transfers/blind'
 import { Voicemail } from '../voicemail/voicemail'
+import { AstDb } from '../astdb/astdb'
 import type { Rng } from '../rng'
 import { EventBus } from './events'
 
@@ -65,6 +66,8 @@ export class Pbx {
   readonly dtmf = new Dtmf(this)
   readonly recording = new Recording(this)
   readonly voicemail = new Voicemail(this)
+  // the AstDB (FreePBX's run-time keys: names, DND, forwarding, day/night); kept across restarts, as on disk
+  readonly astdb = new AstDb()
   // configuration reloads (Apply Config on the simulated FreePBX)
   readonly configReload = new ConfigReload(this)
 

@@ -47,11 +47,27 @@ export interface CallKey {
   readonly run: (call: LiveCall, state: LiveState) => void
 }
 
-/** An entry of an extension lamp's menu on the calls screen (right-click or the menu key on a lamp). */
+/** Who works the lamps: what an added lamp entry may need to decide whether it is offered. */
+export interface LampSeatView {
+  readonly role: 'receptionist' | 'supervisor' | 'admin'
+  readonly readOnly: boolean
+  readonly ownExtension: string
+}
+
+/**
+ * An entry of an extension lamp's menu on the calls screen (right-click, the menu key or Shift+F10
+ * on a lamp). Entries act on the PBX: while actions are off, or the seat is read-only, the menu
+ * shows them greyed with the reason without asking them.
+ */
 export interface LampAction {
   readonly label: (ext: Pick<LiveExtension, 'id' | 'state'>) => string
   /** Whether the lamp offers it now (a pickup only while the extension rings). */
-  readonly offered: (ext: Pick<LiveExtension, 'id' | 'state'>) => boolean
+  readonly offered: (ext: Pick<LiveExtension, 'id' | 'state'>, seat: LampSeatView) => boolean
+  /**
+   * Why it is not offered, in words, when the menu should show it greyed instead of leaving it out
+   * (a role it needs); undefined or absent: a lamp that does not offer it leaves it out.
+   */
+  readonly whyNot?: (ext: Pick<LiveExtension, 'id' | 'state'>, seat: LampSeatView) => string | undefined
   readonly run: (extension: string) => void
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PatchCoalescer, type Scheduler } from '../../../src-main/core/live/patch-coalescer'
 import { type LiveCall, type LiveMessage, type LiveState, emptyLiveState } from '../../../src-preload/types/live'
 import { applyLivePatch } from '../../support/live-patches'
+import { liveCall } from '../../support/live-entities'
 
 /** A manual clock and scheduler: nothing runs until the test advances time. */
 function fakeTime() {
@@ -29,24 +30,7 @@ function fakeTime() {
   }
 }
 
-function call(id: string, state: LiveCall['state']): LiveCall {
-  return {
-    id,
-    direction: 'inbound',
-    caller: { name: 'A', number: '1' },
-    callee: { name: '', number: '2' },
-    state,
-    startedAt: 0,
-    answeredAt: undefined,
-    stateSince: undefined,
-    queue: undefined,
-    ringGroup: undefined,
-    trunk: undefined,
-    did: undefined,
-    channelIds: [],
-    bridgeIds: [],
-  }
-}
+const call = (id: string, state: LiveCall['state']): LiveCall => liveCall({ id, state })
 
 function withCalls(base: LiveState, calls: Record<string, LiveCall>): LiveState {
   return { ...base, calls }

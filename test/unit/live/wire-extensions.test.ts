@@ -3,6 +3,7 @@ import { PatchCoalescer } from '../../../src-main/core/live/patch-coalescer'
 import { EXTENSION_CALL_IDS_SENT, extensionForWire } from '../../../src-main/core/live/wire-extensions'
 import { type LiveCall, type LiveExtension, type LiveMessage, type LiveState, emptyLiveState } from '../../../src-preload/types/live'
 import { talkingTo } from '../../../src-renderer/src/features/calls/blf-model'
+import { liveCall } from '../../support/live-entities'
 
 const ext = (id: string, n: number): LiveExtension => ({
   id,
@@ -13,22 +14,8 @@ const ext = (id: string, n: number): LiveExtension => ({
   callIds: Array.from({ length: n }, (_, i) => `c${String(1000 + i)}`),
 })
 
-const call = (id: string, name: string): LiveCall => ({
-  id,
-  direction: 'inbound',
-  caller: { name, number: '+4930' },
-  callee: { name: '', number: '100' },
-  state: 'up',
-  startedAt: 0,
-  answeredAt: 0,
-  stateSince: undefined,
-  queue: undefined,
-  ringGroup: undefined,
-  trunk: 'trunk',
-  did: undefined,
-  channelIds: [],
-  bridgeIds: [],
-})
+const call = (id: string, name: string): LiveCall =>
+  liveCall({ id, caller: { name, number: '+4930' }, callee: { name: '', number: '100' }, answeredAt: 0, trunk: 'trunk' })
 
 describe('extensions on the wire', () => {
   it('keep a short list whole and cut a long one to the first ids with the full count', () => {

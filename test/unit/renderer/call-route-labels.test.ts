@@ -15,26 +15,17 @@ import {
   viaText,
 } from '../../../src-renderer/src/features/calls/call-model'
 import type { LiveCall } from '../../../src-preload/types/live'
+import { liveCall } from '../../support/live-entities'
 
-function call(over: Partial<LiveCall>): LiveCall {
-  return {
-    id: 'c1',
-    direction: 'inbound',
+const call = (over: Partial<LiveCall>): LiveCall =>
+  liveCall({
     caller: { name: 'Anna Außen', number: '+4989111222' },
     callee: { name: '', number: '4930555000' },
-    state: 'up',
     startedAt: 10_000,
-    answeredAt: undefined,
-    stateSince: undefined,
-    queue: undefined,
-    ringGroup: undefined,
     trunk: 'trunk',
-    did: undefined,
     channelIds: ['x'],
-    bridgeIds: [],
     ...over,
-  }
-}
+  })
 
 const path = [
   { kind: 'did', number: '4930555000', name: '' },

@@ -3,25 +3,10 @@ import type { Bridge } from '../../../src-renderer/src/bridge/bridge'
 import { setBridge } from '../../../src-renderer/src/bridge/current'
 import { useLiveStore } from '../../../src-renderer/src/stores/live-store'
 import { emptyLiveState, type LiveCall, type LiveMessage } from '../../../src-preload/types/live'
+import { liveCall } from '../../support/live-entities'
 
-function call(id: string, state: LiveCall['state'], startedAt: number): LiveCall {
-  return {
-    id,
-    direction: 'inbound',
-    caller: { name: `Caller ${id}`, number: `+4930${id}` },
-    callee: { name: '', number: '100' },
-    state,
-    startedAt,
-    answeredAt: undefined,
-    stateSince: undefined,
-    queue: undefined,
-    ringGroup: undefined,
-    trunk: undefined,
-    did: undefined,
-    channelIds: [id],
-    bridgeIds: [],
-  }
-}
+const call = (id: string, state: LiveCall['state'], startedAt: number): LiveCall =>
+  liveCall({ id, caller: { name: `Caller ${id}`, number: `+4930${id}` }, callee: { name: '', number: '100' }, state, startedAt, channelIds: [id] })
 
 const bridge = {
   invoke: () => Promise.resolve({ ok: true, value: null }),

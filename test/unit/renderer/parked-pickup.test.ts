@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { LiveCall, LiveParkedCall } from '../../../src-preload/types/live'
 import { parkedToPickUp } from '../../../src-renderer/src/features/calls/call-model'
+import { liveCall } from '../../support/live-entities'
 
 function parked(space: string, parkeeId: string, since: number): LiveParkedCall {
   return {
@@ -18,24 +19,8 @@ function parked(space: string, parkeeId: string, since: number): LiveParkedCall 
   }
 }
 
-function call(channelIds: string[], state: LiveCall['state']): LiveCall {
-  return {
-    id: channelIds[0] ?? 'c',
-    direction: 'inbound',
-    caller: { name: '', number: '' },
-    callee: { name: '', number: '' },
-    state,
-    startedAt: 0,
-    answeredAt: undefined,
-    stateSince: undefined,
-    queue: undefined,
-    ringGroup: undefined,
-    trunk: undefined,
-    did: undefined,
-    channelIds,
-    bridgeIds: [],
-  }
-}
+const call = (channelIds: string[], state: LiveCall['state']): LiveCall =>
+  liveCall({ id: channelIds[0] ?? 'c', caller: { name: '', number: '' }, callee: { name: '', number: '' }, state, channelIds })
 
 describe('parkedToPickUp: what U picks up', () => {
   const lot = { parked: Object.fromEntries([parked('703', 'c', 30), parked('701', 'a', 10), parked('702', 'b', 10)].map((p) => [p.id, p])) }

@@ -2,26 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { callStateLabel, talkTimes } from '../../../src-renderer/src/features/calls/call-model'
 import type { LiveCall } from '../../../src-preload/types/live'
+import { liveCall } from '../../support/live-entities'
 
-function call(over: Partial<LiveCall>): LiveCall {
-  return {
-    id: 'c1',
-    direction: 'inbound',
-    caller: { name: 'A', number: '1' },
-    callee: { name: '', number: '2' },
-    state: 'up',
-    startedAt: 10_000,
-    answeredAt: undefined,
-    stateSince: undefined,
-    queue: undefined,
-    ringGroup: undefined,
-    trunk: undefined,
-    did: undefined,
-    channelIds: ['x'],
-    bridgeIds: [],
-    ...over,
-  }
-}
+const call = (over: Partial<LiveCall>): LiveCall => liveCall({ startedAt: 10_000, channelIds: ['x'], ...over })
 
 describe('talk times', () => {
   it('a line the PBX answered for an IVR or queue is waiting since the call started', () => {

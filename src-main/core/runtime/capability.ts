@@ -1,5 +1,7 @@
 import type { OutcomeSettler } from '../actions/outcome-settler'
 import type { AmiPort, LiveLookup } from '../actions/pbx-port'
+import type { ListResult } from '../ami/client'
+import type { AmiFieldsInput, AmiMessage } from '../ami/message'
 import type { AuditLog } from '../audit'
 import type { FreepbxRunner } from '../freepbx/config/gql'
 import type { DialBudget } from '../guard'
@@ -26,6 +28,12 @@ export interface CapabilityDeps {
   readonly ariHangup?: (channelId: string) => Promise<void>
   /** The FreePBX API through the session's breaker; absent when the profile has it turned off. */
   readonly freepbx?: FreepbxRunner
+  /** An AMI EventList action (VoicemailUsersList, DBGetTree …) on whichever client the session holds now. */
+  readonly amiList: (name: string, fields?: AmiFieldsInput) => Promise<ListResult>
+  /** Every AMI event the session receives (`Reload`, …); returns the unsubscribe. */
+  readonly onAmiEvent: (listener: (msg: AmiMessage) => void) => () => void
+  /** Each time AMI is logged in again (first connect and every reconnect); returns the unsubscribe. */
+  readonly onAmiReady: (listener: () => void) => () => void
 }
 
 /**

@@ -42,7 +42,8 @@ export interface ProfileRuntimeOptions {
 }
 
 /** Only what the console shows: no dialplan (Newexten/VarSet) or RTCP noise on the wire. */
-const EVENT_MASK = 'call,agent,user,cdr,reporting'
+/** `system` for `Reload` (the directory reads the extensions' names again when the PBX's configuration changes). */
+const EVENT_MASK = 'call,agent,user,cdr,reporting,system'
 
 /**
  * Everything one connected PBX profile runs: its PbxSession (AMI, ARI, FreePBX API behind one
@@ -94,6 +95,20 @@ export class ProfileRuntime implements CapabilityHost {
       amiReady: () => this.session.amiClient?.state === 'ready',
       ...(p.ari.enabled ? { ariHangup: (channelId: string) => this.session.ari((c) => c.hangup(channelId)) } : {}),
       ...(p.freepbx.enabled ? { freepbx: (work) => this.session.rest(work) } : {}),
+      amiList: (name, fields) => {
+        const c = this.session.amiClient
+        if (c === undefined) return Promise.reject(new AmiError('not_connected', 'Not connected to the PBX'))
+        return c.list(name, fields)
+      },
+      onAmiEvent: (listener) => this.session.on('amiEvent', listener),
+      onAmiReady: (listener) => {
+        let wasReady = this.session.status().ami.state === 'connected'
+        return this.session.on('status', (s) => {
+          const ready = s.ami.state === 'connected'
+          if (ready && !wasReady) listener()
+          wasReady = ready
+        })
+      },
     })
     this.status = toConnectionStatus(p, this.session.status())
     this.session.on('status', (s) => {

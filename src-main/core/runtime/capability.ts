@@ -63,4 +63,13 @@ export class CapabilityRegistry implements CapabilityHost {
     this.built.set(capability, made)
     return made
   }
+
+  /** The runtime stops: capabilities that keep timers or subscriptions (`dispose()`) let them go. */
+  dispose(): void {
+    for (const made of this.built.values()) {
+      const d = (made as { dispose?: unknown } | null)?.dispose
+      if (typeof d === 'function') (d as () => void).call(made)
+    }
+    this.built.clear()
+  }
 }

@@ -183,6 +183,7 @@ export class ProfileRuntime implements CapabilityHost {
     this.subscriptions.clear()
     this.sync?.stop()
     this.settler.dispose()
+    this.capabilities.dispose()
     this.coalescer.dispose()
     await this.session.disconnect()
   }

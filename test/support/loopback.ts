@@ -4,17 +4,11 @@
  * client to a loopback port.
  */
 import net from 'node:net'
+import { listenOn } from '../../src-main/core/net/listen'
 
 /** Listens on 127.0.0.1, any free port, and returns the port. */
-export async function listenLoopback(server: net.Server): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  return (server.address() as net.AddressInfo).port
+export function listenLoopback(server: net.Server): Promise<number> {
+  return listenOn(server, 0, '127.0.0.1')
 }
 
 /** Closes a server (after its connections end: cut them first, or use SocketSet.close). */

@@ -3,13 +3,14 @@
  * action handlers (ami-actions.ts) and the fan-out of engine events to every session that
  * may read them. Each event is encoded once and the same bytes go to every reader.
  */
-import { type AddressInfo, type Server, type Socket, createServer } from 'node:net'
+import { type Server, type Socket, createServer } from 'node:net'
 import type { AmiMessage } from '../ami/message'
 import { handleAmiAction } from './ami-actions'
 import { AmiSession, type SessionHost } from './ami-session'
 import type { AmiUser } from './ami-users'
 import { encodeAmiMessage } from './ami-wire'
 import type { PbxEngine, PbxEvent } from './engine'
+import { listenOn } from '../net/listen'
 
 export interface AmiServerOptions {
   readonly host?: string
@@ -88,16 +89,9 @@ export class DemoAmiServer implements SessionHost {
       this.accept(socket)
     })
     server.maxConnections = this.maxConnections
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(port, this.options.host ?? '127.0.0.1', () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
+    this.boundPort = await listenOn(server, port, this.options.host ?? '127.0.0.1')
     server.on('error', () => undefined)
     this.server = server
-    this.boundPort = (server.address() as AddressInfo).port
     this.unsubscribe = this.engine.on((event) => {
       this.broadcast(event)
     })

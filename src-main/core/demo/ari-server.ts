@@ -5,11 +5,11 @@
  * Authentication: `Authorization: Basic` or `api_key=user:secret` (browsers cannot set headers).
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import type { PbxEngine, PbxEvent } from './engine'
 import { type AriJson, ariBridge, ariChannel, isoMillis } from './model'
+import { listenOn } from '../net/listen'
 
 export interface AriUser {
   readonly username: string
@@ -64,16 +64,9 @@ export class DemoAriServer {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       this.onUpgrade(req, socket, head)
     })
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(port, this.options.host ?? '127.0.0.1', () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
+    this.boundPort = await listenOn(server, port, this.options.host ?? '127.0.0.1')
     server.on('error', () => undefined)
     this.server = server
-    this.boundPort = (server.address() as AddressInfo).port
     this.unsubscribe = this.engine.on((e) => {
       this.onEvent(e)
     }, true)

@@ -4,8 +4,8 @@
  * `Authorization: Bearer <token>`; answers JSON. Bodies are capped at 64 KiB.
  */
 import { type Server, createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { timingSafeEqual } from 'node:crypto'
+import { listenOn } from '../net/listen'
 
 export type ControlHandler = (command: string, body: Record<string, unknown>) => Promise<unknown>
 
@@ -64,15 +64,9 @@ export async function startControlServer(token: string, port: number, handle: Co
       )
     })
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
+  const boundPort = await listenOn(server, port, '127.0.0.1')
   return {
-    port: (server.address() as AddressInfo).port,
+    port: boundPort,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

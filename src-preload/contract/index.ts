@@ -12,16 +12,21 @@
 import type { z } from 'zod'
 import type { Result } from '../types/result'
 import { appContract } from './app'
+import { attentionContract } from './attention'
 import { auditContract } from './audit'
 import { callsContract } from './calls'
 import { configContract } from './config'
 import { connectionsContract } from './connections'
+import { directoryContract } from './directory'
 import { historyContract } from './history'
 import { liveContract } from './live'
+import { phonebookContract } from './phonebook'
 import { pickupContract } from './pickup'
+import { presenceContract } from './presence'
 import { profilesContract } from './profiles'
 import * as names from './names'
 import { queuesContract } from './queues'
+import { supervisionContract } from './supervision'
 
 const domains = [
   appContract,
@@ -32,8 +37,13 @@ const domains = [
   callsContract,
   queuesContract,
   pickupContract,
+  presenceContract,
   historyContract,
   configContract,
+  phonebookContract,
+  attentionContract,
+  supervisionContract,
+  directoryContract,
 ] as const
 
 type Domain = (typeof domains)[number]

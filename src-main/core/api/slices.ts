@@ -3,16 +3,21 @@
  * (handlers.ts), its policies the console's list of guarded actions (action-policies.ts). A slice
  * missing here leaves channels without a handler: a compile error in handlers.ts.
  */
+import { attentionSlice } from '../attention/slice'
 import { auditSlice } from '../audit/slice'
 import { callsSlice } from '../calls/slice'
 import { historySlice } from '../cdr/slice'
 import { configSlice } from '../config/slice'
 import { connectionsSlice } from '../connection/slice'
+import { directorySlice } from '../directory/slice'
 import { liveSlice } from '../live/slice'
+import { phonebookSlice } from '../phonebook/slice'
 import { pickupSlice } from '../pickup/slice'
+import { presenceSlice } from '../presence/slice'
 import { profilesSlice } from '../profiles/slice'
 import { queuesSlice } from '../queues/slice'
 import { appSlice } from '../settings/slice'
+import { supervisionSlice } from '../supervision/slice'
 
 export const slices = [
   appSlice,
@@ -23,8 +28,13 @@ export const slices = [
   callsSlice,
   queuesSlice,
   pickupSlice,
+  presenceSlice,
   historySlice,
   configSlice,
+  phonebookSlice,
+  attentionSlice,
+  directorySlice,
+  supervisionSlice,
 ] as const
 
 export type AnySlice = (typeof slices)[number]

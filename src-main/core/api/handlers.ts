@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit'
 import type { EventBus } from '../events/bus'
 import type { ApplyTiming } from '../config/apply'
 import type { HistoryService } from '../cdr/history-service'
+import type { WritableContactSource } from '../phonebook/contact-source'
 import type { ProfileService } from '../profiles/profile-service'
 import type { RuntimeManager } from '../runtime/runtime-manager'
 import type { SettingsService } from '../settings/settings-service'
@@ -17,6 +18,8 @@ export interface ApiServices {
   readonly audit: AuditLog
   readonly runtimes: RuntimeManager
   readonly history: HistoryService
+  /** The local phonebook store, opened on first use. */
+  readonly phonebook: () => WritableContactSource
   /** Events to one window or socket (configuration's apply progress). */
   readonly bus: EventBus
   readonly configApplyTiming?: Partial<ApplyTiming>

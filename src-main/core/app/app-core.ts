@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path'
 import type { Role } from '../../../src-preload/types/profile'
 import type { AppInfo } from '../../../src-preload/types/settings'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
@@ -13,6 +14,7 @@ import { RuntimeManager, type BuiltinProfile } from '../runtime/runtime-manager'
 import { SettingsService } from '../settings/settings-service'
 import { HistoryService, type ExportSink } from '../cdr/history-service'
 import { openCdrStore, type CdrStore } from '../cdr'
+import { LocalContactStore } from '../phonebook/local-store'
 import type { KeyValueStore } from '../storage/kv'
 import type { ApplyTiming } from '../config/apply'
 
@@ -28,6 +30,8 @@ export interface AppCoreOptions {
   readonly auditLog: AuditLog
   /** The call-history cache (SQLite, one file per user); opened on first use, in a worker thread. */
   readonly cdrFile: string
+  /** The phonebook (SQLite); by default phonebook.sqlite beside the call history, 0600 like it. */
+  readonly phonebookFile?: string
   /** Where CSV exports go (save dialog in Electron, a download in web mode). */
   readonly exportSink: ExportSink
   /** The built-in demo PBX's profile and AMI secret, when the demo runs. */
@@ -60,6 +64,9 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const bus = new EventBus()
   let cdr: Promise<CdrStore> | undefined
   const cdrStore = (): Promise<CdrStore> => (cdr ??= openCdrStore({ file: opts.cdrFile }))
+  let phonebook: LocalContactStore | undefined
+  const phonebookStore = (): LocalContactStore =>
+    (phonebook ??= new LocalContactStore({ file: opts.phonebookFile ?? join(dirname(opts.cdrFile), 'phonebook.sqlite') }))
   let retentionDays: number | undefined
   const settings = new SettingsService(opts.settingsStore, (next) => {
     bus.publish('settings.changed', next)
@@ -119,6 +126,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     audit: opts.auditLog,
     runtimes,
     history,
+    phonebook: phonebookStore,
     bus,
     ...(opts.configApplyTiming === undefined ? {} : { configApplyTiming: opts.configApplyTiming }),
   })
@@ -143,6 +151,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       clearInterval(retentionTimer)
       await runtimes.stopAll()
       if (cdr !== undefined) await (await cdr).close()
+      phonebook?.close()
       // Last: stopping the runtimes may still audit (actions given up as unknown).
       await opts.auditLog.close()
     },

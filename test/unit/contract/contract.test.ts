@@ -34,6 +34,7 @@ describe('the contract', () => {
       audit: {} as never,
       runtimes: {} as never,
       history: {} as never,
+      phonebook: {} as never,
       bus: {} as never,
     })
     expect(Object.keys(handlers).sort()).toEqual([...invokeChannelNames].sort())

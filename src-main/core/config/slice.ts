@@ -3,6 +3,7 @@ import type { ConfigApplyProgress, ConfigKind } from '../../../src-preload/types
 import type { CapabilityHost } from '../runtime/capability'
 import type { HandlersOf, InvokeChannelsOf, Slice } from '../slice'
 import { startApply, type ApplyTiming } from './apply'
+import { directoryCapability } from '../directory/capability'
 import { configCapability } from './capability'
 import { DESCRIPTORS } from './descriptors'
 import { PendingChanges } from './pending'
@@ -54,6 +55,8 @@ export const configSlice = {
             pending,
             send: (clientId, progress) => {
               s.bus.sendTo(clientId, 'config.progress', progress)
+              // Applied: the PBX runs the new configuration, so names may have changed.
+              if (progress.state === 'executed') s.runtimes.get(profileId).use(directoryCapability).reloadSoon()
             },
             ...(s.configApplyTiming === undefined ? {} : { timing: s.configApplyTiming }),
           },

@@ -25,6 +25,11 @@ export interface DirectoryDeps {
   readonly now?: () => number
   /** How long a burst of `Reload` events is gathered before one read (default 1 s). */
   readonly reloadSettleMs?: number
+  /**
+   * How often the PBX is read again anyway (default 5 min): an AMI user without `system` read (as
+   * the README recommends) never hears `Reload`, and a name changed at the PBX must still arrive.
+   */
+  readonly rereadMs?: number
   readonly log?: (message: string, err?: unknown) => void
 }
 
@@ -37,6 +42,7 @@ export class Directory {
   private again = false
   private readonly listeners = new Set<Listener>()
   private reloadTimer: NodeJS.Timeout | undefined
+  private readonly rereadTimer: NodeJS.Timeout
   private readonly unsubscribe: (() => void)[] = []
 
   constructor(private readonly deps: DirectoryDeps) {
@@ -49,6 +55,13 @@ export class Directory {
         if (this.current.readAt !== 0 || this.reading !== undefined) void this.refresh()
       }),
     )
+    this.rereadTimer = setInterval(
+      () => {
+        if (this.current.readAt !== 0) void this.refresh()
+      },
+      deps.rereadMs ?? 5 * 60_000,
+    )
+    this.rereadTimer.unref()
   }
 
   /** The directory as last read; the first call waits for the first read. */
@@ -95,6 +108,7 @@ export class Directory {
 
   dispose(): void {
     clearTimeout(this.reloadTimer)
+    clearInterval(this.rereadTimer)
     for (const off of this.unsubscribe.splice(0)) off()
     this.listeners.clear()
   }

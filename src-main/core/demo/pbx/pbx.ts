@@ -27,12 +27,15 @@ import { Holds } from '../features/hold'
 import { Recording } from '../features/recording'
 import { Parking } from '../parking/parking'
 import { Pickups } from '../pickup/pickup'
+import { Presence } from '../presence/presence'
+import { ChanSpies } from '../spy/spy'
 import { QueueCalls } from '../queues/queue-calls'
 import { Queues } from '../queues/queues'
 import { AttendedTransfers } from '../transfers/attended'
 import { BlindTransfers } from '../transfers/blind'
 import { Voicemail } from '../voicemail/voicemail'
 import { AstDb } from '../astdb/astdb'
+import { DemoNames } from '../directory/names'
 import type { Rng } from '../rng'
 import { EventBus } from './events'
 
@@ -49,6 +52,8 @@ export class Pbx {
   readonly devices = new DeviceStates(this)
   readonly hints = new Hints(this)
   readonly ringing = new Ringing(this)
+  /** DND, forwarding, presence notes and day/night as FreePBX keeps them (AstDB, custom device and presence state). */
+  readonly presence = new Presence(this)
   // dialplan
   readonly dialplan = new Dialplan(this)
   readonly dial = new DialApp(this)
@@ -65,9 +70,12 @@ export class Pbx {
   readonly holds = new Holds(this)
   readonly dtmf = new Dtmf(this)
   readonly recording = new Recording(this)
+  readonly spy = new ChanSpies(this)
   readonly voicemail = new Voicemail(this)
   // the AstDB (FreePBX's run-time keys: names, DND, forwarding, day/night); kept across restarts, as on disk
   readonly astdb = new AstDb()
+  // FreePBX's AMPUSER/DEVICE keys (names) in the AstDB, written at start and after each Apply
+  readonly names = new DemoNames(this)
   // configuration reloads (Apply Config on the simulated FreePBX)
   readonly configReload = new ConfigReload(this)
 
@@ -93,6 +101,7 @@ export class Pbx {
     this.load()
     this.config.freepbx?.onApply((_before, _after, parts) => {
       this.configReload.apply(parts)
+      this.names.load()
     })
   }
 
@@ -110,6 +119,8 @@ export class Pbx {
     this.voicemail.load()
     this.queues.loadDeviceStates()
     this.devices.loadPhones()
+    this.names.load()
+    this.presence.load()
   }
 
   /**

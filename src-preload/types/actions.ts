@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
-import { cleanText } from './text'
 
 /** What a successful operator action answers: words for the toast, and a ref to settle it by. */
 export interface ActionDone {
@@ -60,13 +59,3 @@ export const transferStepInputSchema = z.strictObject({ profileId, channelId })
 export const originateInputSchema = z.strictObject({ profileId, destination, confirmEmergency: z.boolean().default(false) })
 export const parkInputSchema = z.strictObject({ profileId, channelId })
 export const pickupInputSchema = z.strictObject({ profileId, space: z.string().regex(/^[0-9]{1,6}$/) })
-
-export const queuePauseInputSchema = z.strictObject({
-  profileId,
-  queue: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/),
-  /** The member interface as the live state lists it (`PJSIP/101`, `Local/101@from-queue/n`). */
-  iface: z.string().regex(/^[A-Za-z0-9_./@:-]{1,120}$/),
-  paused: z.boolean(),
-  /** Free text Asterisk keeps as PausedReason; one clean line (it becomes an AMI header value). */
-  reason: cleanText(80).optional(),
-})

@@ -191,6 +191,15 @@ export interface LiveQueueMember {
   readonly lastCall: number
   readonly inCall: boolean
   readonly membership: string
+  /** Epoch seconds the member was last paused (0 = never); unpausing leaves it (queue-abandon.raw). */
+  readonly lastPause?: number
+  /** Epoch seconds the member joined the queue (a dynamic member's QueueAdd, the PBX's start for a static one). */
+  readonly loginTime?: number
+  /**
+   * When the console saw the member's state (status, paused, in a call) last change (epoch ms);
+   * absent when it was first seen in a resync's list, which does not say since when.
+   */
+  readonly stateSince?: number
 }
 
 export interface LiveQueueCaller {

@@ -17,7 +17,7 @@
  *
  * Never across a PBX restart (LiveSync compares Asterisk's startup time): nothing is carried then.
  */
-import type { LiveChannel, LiveQueue, LiveUnknownFact } from '../../../src-preload/types/live'
+import type { LiveChannel, LiveQueue, LiveQueueMember, LiveUnknownFact } from '../../../src-preload/types/live'
 import type { Draft, LiveModel } from './model'
 import { rec } from './model'
 
@@ -39,7 +39,10 @@ export function carryOver(d: Draft, prior: LiveModel, opts: CarryOptions): void 
   for (const id in prior.queues) {
     const before = prior.queues[id]
     const now = d.get('queues', id)
-    if (before !== undefined && now !== undefined) carryCallers(d, before, now)
+    if (before !== undefined && now !== undefined) {
+      carryCallers(d, before, now)
+      carryMemberSince(d, before)
+    }
   }
   for (const key in prior.parked) {
     const before = prior.parked[key]
@@ -93,6 +96,22 @@ function sameFields(a: object, b: object): boolean {
     if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i])
     return x === y
   })
+}
+
+/** Members still in the same state keep since when (QueueStatus does not say); a changed state is unknown. */
+function carryMemberSince(d: Draft, before: LiveQueue): void {
+  const now = d.get('queues', before.id)
+  if (now === undefined) return
+  let members: Record<string, LiveQueueMember> | undefined
+  for (const iface in now.members) {
+    const m = now.members[iface]
+    const old = before.members[iface]
+    if (m === undefined || old?.stateSince === undefined || m.stateSince !== undefined) continue
+    if (old.status !== m.status || old.paused !== m.paused || old.inCall !== m.inCall) continue
+    members ??= Object.assign(rec<LiveQueueMember>(), now.members)
+    members[iface] = { ...m, stateSince: old.stateSince }
+  }
+  if (members !== undefined) d.set('queues', now.id, { ...now, members })
 }
 
 /** Queue callers still waiting keep the moment they joined (QueueEntry's Wait is whole seconds). */

@@ -78,13 +78,19 @@ interface MemberFields {
   readonly status: number | undefined
   readonly paused: number | undefined
   readonly pausedReason: string | undefined
+  readonly lastPause: number | undefined
+  readonly loginTime: number | undefined
 }
 
-function upsertMember(d: Draft, f: MemberFields): void {
+/**
+ * `t`: when the event happened, which starts the member's time in its state when that changed;
+ * undefined for a resync's list item (QueueMember), which does not say since when.
+ */
+function upsertMember(d: Draft, f: MemberFields, t: number | undefined): void {
   if (f.queue === undefined || f.iface === undefined) return
   const q = d.get('queues', f.queue) ?? emptyQueue(f.queue)
   const old = q.members[f.iface]
-  const m: LiveQueueMember = {
+  let m: LiveQueueMember = {
     interface: f.iface,
     name: f.name ?? old?.name ?? f.iface,
     stateInterface: f.stateInterface ?? old?.stateInterface ?? f.iface,
@@ -96,7 +102,12 @@ function upsertMember(d: Draft, f: MemberFields): void {
     lastCall: f.lastCall ?? old?.lastCall ?? 0,
     inCall: f.inCall !== undefined ? f.inCall !== 0 : (old?.inCall ?? false),
     membership: f.membership ?? old?.membership ?? '',
+    lastPause: f.lastPause ?? old?.lastPause ?? 0,
+    loginTime: f.loginTime ?? old?.loginTime ?? 0,
   }
+  const sameState = old !== undefined && old.status === m.status && old.paused === m.paused && old.inCall === m.inCall
+  const since = sameState ? old.stateSince : t
+  if (since !== undefined) m = { ...m, stateSince: since }
   d.set('queues', f.queue, { ...q, members: Object.assign(rec<LiveQueueMember>(), q.members, { [f.iface]: m }) })
 }
 
@@ -116,6 +127,8 @@ function memberEvent(
     status: e.status,
     paused: e.paused,
     pausedReason: e.pausedReason,
+    lastPause: e.lastPause,
+    loginTime: e.loginTime,
   }
 }
 
@@ -334,7 +347,7 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
     case 'QueueMemberPause':
     case 'QueueMemberPenalty':
     case 'QueueMemberRinginuse':
-      upsertMember(d, memberEvent(ev))
+      upsertMember(d, memberEvent(ev), t)
       return
     case 'QueueMemberRemoved': {
       const q = ev.queue === undefined ? undefined : d.get('queues', ev.queue)
@@ -348,20 +361,26 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
       applyQueueParams(d, ev)
       return
     case 'QueueMember':
-      upsertMember(d, {
-        queue: ev.queue,
-        iface: ev.location,
-        name: ev.name,
-        stateInterface: ev.stateInterface,
-        membership: ev.membership,
-        penalty: ev.penalty,
-        callsTaken: ev.callsTaken,
-        lastCall: ev.lastCall,
-        inCall: ev.inCall,
-        status: ev.status,
-        paused: ev.paused,
-        pausedReason: ev.pausedReason,
-      })
+      upsertMember(
+        d,
+        {
+          queue: ev.queue,
+          iface: ev.location,
+          name: ev.name,
+          stateInterface: ev.stateInterface,
+          membership: ev.membership,
+          penalty: ev.penalty,
+          callsTaken: ev.callsTaken,
+          lastCall: ev.lastCall,
+          inCall: ev.inCall,
+          status: ev.status,
+          paused: ev.paused,
+          pausedReason: ev.pausedReason,
+          lastPause: ev.lastPause,
+          loginTime: ev.loginTime,
+        },
+        undefined,
+      )
       return
     case 'QueueEntry':
       if (ev.queue !== undefined && ev.uniqueid !== undefined) addQueueCaller(d, ev.queue, ev.uniqueid, ev.position, t, ev.wait)

@@ -10,6 +10,7 @@ export const queuesCapability = defineCapability(
       audit: d.audit,
       dialBudget: d.dialBudget,
       settler: d.settler,
+      liveModel: d.liveModel,
       isMember: (queue, iface) => d.liveModel()?.queues[queue]?.members[iface] !== undefined,
       memberName: (queue, iface) => d.liveModel()?.queues[queue]?.members[iface]?.name,
     }),

@@ -1,8 +1,9 @@
 import type { PolicyTable } from '../guard'
 
 /**
- * Queue actions are for supervisors. Pause and unpause run today; adding and removing members,
- * penalties and listening in are declared for the supervisor tools to come.
+ * Queue actions are for supervisors (and admins): membership changes the PBX (writes, so a
+ * read-only profile refuses them). Saving the queue preferences (pause reasons, the wallboard's
+ * thresholds) changes only this console, so a read-only supervisor seat may tune its wallboard.
  */
 export const QUEUE_POLICIES = {
   'queue.pause': { minRole: 'supervisor', write: true },
@@ -11,4 +12,5 @@ export const QUEUE_POLICIES = {
   'queue.remove': { minRole: 'supervisor', write: true },
   'queue.penalty': { minRole: 'supervisor', write: true },
   'queue.spy': { minRole: 'supervisor', write: true },
+  'queue.prefs': { minRole: 'supervisor', write: false },
 } as const satisfies PolicyTable

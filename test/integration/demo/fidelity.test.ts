@@ -36,6 +36,7 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'atxfer-complete' },
   { name: 'atxfer-cancel' },
   { name: 'hold-moh' },
+  { name: 'queue-members', fresh: true },
 ]
 
 /**

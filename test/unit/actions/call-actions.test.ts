@@ -324,7 +324,7 @@ describe('CallActions', () => {
 
   it('a role refusal is audited the same way', async () => {
     const { deps, audit } = setup()
-    const queues = new QueueActions({ ...deps, isMember: () => true, memberName: () => 'Anna Berger' })
+    const queues = new QueueActions({ ...deps, isMember: () => true, memberName: () => 'Anna Berger', liveModel: () => undefined })
     await expect(queues.pause('support', 'PJSIP/101', true, 'Lunch', actor)).rejects.toMatchObject({ code: 'forbidden', detail: { rule: 'role' } })
     await expect(queues.pause('support', 'PJSIP/101', false, undefined, actor)).rejects.toMatchObject({ code: 'forbidden' })
     expect((await audit.read({ limit: 5 })).reverse().map((e) => [e.action, e.target, e.rule, e.seat, e.role])).toEqual([

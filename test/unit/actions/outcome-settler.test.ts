@@ -318,7 +318,11 @@ describe('actions record what settles them', () => {
     const demo = builtinDemoProfile({ ami: 5038 })
     const profile = { ...demo, operator: { ...demo.operator, role: 'supervisor' as const } }
     const deps = { profile: () => profile, ami: failing, live, audit: s.audit, dialBudget: new DialBudgets(), settler: s.settler }
-    return { ...s, calls: new CallActions(deps), queues: new QueueActions({ ...deps, isMember: () => true, memberName: () => 'Anna Berger' }) }
+    return {
+      ...s,
+      calls: new CallActions(deps),
+      queues: new QueueActions({ ...deps, isMember: () => true, memberName: () => 'Anna Berger', liveModel: () => undefined }),
+    }
   }
 
   it('a lost hang-up carries a settle id that a later resync settles', async () => {

@@ -33,6 +33,7 @@ describe('the contract', () => {
       profiles: {} as never,
       audit: {} as never,
       runtimes: {} as never,
+      queuePrefs: {} as never,
       history: {} as never,
       phonebook: {} as never,
       bus: {} as never,

@@ -138,21 +138,31 @@ function queuePause(ctx: ActionContext): void {
 function queueAdd(ctx: ActionContext): void {
   const queue = ctx.get('Queue')
   const iface = ctx.get('Interface')
-  if (!queue || !iface) {
-    ctx.error("'Queue' or 'Interface' not set.")
+  // manager_add_queue_member(): each missing header has its own words (queue-members.raw).
+  if (!queue) {
+    ctx.error("'Queue' not specified.")
     return
   }
-  const penalty = Number.parseInt(ctx.get('Penalty') ?? '0', 10)
+  if (!iface) {
+    ctx.error("'Interface' not specified.")
+    return
+  }
+  // A penalty or wrap-up time that is not a number ≥ 0 is taken as 0, not refused.
+  const whole = (header: string): number => {
+    const n = Number.parseInt(ctx.get(header) ?? '', 10)
+    return Number.isFinite(n) && n >= 0 ? n : 0
+  }
   const result = ctx.pbx.queues.add(
     queue,
     {
       interface: iface,
-      name: ctx.get('MemberName') ?? iface,
-      stateInterface: ctx.get('StateInterface') ?? iface,
-      penalty: Number.isFinite(penalty) ? penalty : 0,
+      name: ctx.get('MemberName') || iface,
+      stateInterface: ctx.get('StateInterface') || iface,
+      penalty: whole('Penalty'),
     },
     truthy(ctx.get('Paused')),
     ctx.get('Reason') ?? '',
+    whole('Wrapuptime'),
   )
   if (result === 'ok') ctx.reply('Success', [['Message', 'Added interface to queue']])
   else if (result === 'exists') ctx.error('Unable to add interface: Already there')
@@ -169,22 +179,71 @@ function queueRemove(ctx: ActionContext): void {
   const result = ctx.pbx.queues.remove(queue, iface)
   if (result === 'ok') ctx.reply('Success', [['Message', 'Removed interface from queue']])
   else if (result === 'notthere') ctx.error('Unable to remove interface: Not there')
-  else if (result === 'static') ctx.error('Unable to remove interface: Static member')
+  else if (result === 'static') ctx.error('Member not dynamic')
   else ctx.error('Unable to remove interface from queue: No such queue')
 }
 
 function queuePenalty(ctx: ActionContext): void {
   const iface = ctx.get('Interface')
-  const penalty = Number.parseInt(ctx.get('Penalty') ?? '', 10)
-  if (!iface || !Number.isFinite(penalty)) {
+  const penaltyText = ctx.get('Penalty')
+  if (!iface || !penaltyText) {
     ctx.error("Need 'Interface' and 'Penalty' parameters.")
     return
   }
-  if (!ctx.pbx.queues.penalty(ctx.get('Queue'), iface, penalty)) {
+  // atoi(): leading digits (and sign) count, anything else is 0; set_member_value() refuses a negative one.
+  const penalty = Number.parseInt(penaltyText, 10)
+  if (!ctx.pbx.queues.penalty(ctx.get('Queue'), iface, Number.isFinite(penalty) ? penalty : 0)) {
     ctx.error('Invalid interface, queuename or penalty')
     return
   }
   ctx.reply('Success', [['Message', 'Interface penalty set successfully']])
+}
+
+/** A truth value as ast_true() / ast_false() read it; undefined for anything else. */
+function truthValue(v: string): boolean | undefined {
+  if (/^(yes|true|y|t|1|on)$/i.test(v.trim())) return true
+  if (/^(no|false|n|f|0|off)$/i.test(v.trim())) return false
+  return undefined
+}
+
+function queueMemberRingInUse(ctx: ActionContext): void {
+  const iface = ctx.get('Interface')
+  const value = ctx.get('RingInUse')
+  if (!iface || !value) {
+    ctx.error("Need 'Interface' and 'RingInUse' parameters.")
+    return
+  }
+  const on = truthValue(value)
+  if (on === undefined) {
+    ctx.error("'RingInUse' parameter must be a truth value (yes/no, on/off, 0/1, etc)")
+    return
+  }
+  // Asterisk 22 ends this message with a stray bare newline (queue-members.raw), which clients trim;
+  // the demo's wire writes no line break inside a value, so it is left out.
+  if (!ctx.pbx.queues.ringInUse(ctx.get('Queue'), iface, on)) ctx.error('Invalid interface, queuename, or ringinuse value')
+  else ctx.reply('Success', [['Message', 'Interface ringinuse set successfully']])
+}
+
+/** QueueLog writes a line to queue_log, which the demo does not keep: only its answers. */
+function queueLog(ctx: ActionContext): void {
+  if (!ctx.get('Queue') || !ctx.get('Event')) {
+    ctx.error("Need 'Queue' and 'Event' parameters.")
+    return
+  }
+  ctx.reply('Success', [['Message', 'Event added successfully']])
+}
+
+/** QueueReset: an unknown queue is no error (queue-members.raw). */
+function queueReset(ctx: ActionContext): void {
+  ctx.pbx.queues.resetStats(ctx.get('Queue') || undefined)
+  ctx.reply('Success', [['Message', 'Queue stats reset successfully']])
+}
+
+/** QueueReload: the static members become the configured ones again (dynamic members stay); an unknown queue is no error. */
+function queueReload(ctx: ActionContext): void {
+  const flags = ['Members', 'Rules', 'Parameters'].filter((h) => ctx.get(h)?.toLowerCase() === 'yes')
+  if (flags.length === 0 || flags.includes('Members')) ctx.pbx.queues.reloadStatic()
+  ctx.reply('Success', [['Message', 'Queue reloaded successfully']])
 }
 
 export const QUEUE_ACTIONS: ActionHandlers = {
@@ -194,4 +253,8 @@ export const QUEUE_ACTIONS: ActionHandlers = {
   queueadd: queueAdd,
   queueremove: queueRemove,
   queuepenalty: queuePenalty,
+  queuememberringinuse: queueMemberRingInUse,
+  queuelog: queueLog,
+  queuereset: queueReset,
+  queuereload: queueReload,
 }

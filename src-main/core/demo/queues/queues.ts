@@ -32,6 +32,8 @@ export interface QueueMember {
   paused: boolean
   pausedReason: string
   wrapupTime: number
+  /** queues.conf `ringinuse` per member (QueueMemberRingInUse): 1 rings it while in use. */
+  ringInUse: boolean
 }
 
 export interface QueueCaller {
@@ -69,7 +71,14 @@ export const DEVICE_STATE_CODE: Readonly<Record<DeviceState, number>> = {
   ONHOLD: 8,
 }
 
-function newMember(spec: QueueMemberSpec, membership: 'static' | 'dynamic', loginTime: number, paused: boolean, reason: string): QueueMember {
+function newMember(
+  spec: QueueMemberSpec,
+  membership: 'static' | 'dynamic',
+  loginTime: number,
+  paused: boolean,
+  reason: string,
+  wrapupTime = 0,
+): QueueMember {
   return {
     interface: spec.interface,
     name: spec.name,
@@ -78,14 +87,16 @@ function newMember(spec: QueueMemberSpec, membership: 'static' | 'dynamic', logi
     penalty: spec.penalty,
     callsTaken: 0,
     lastCall: 0,
-    lastPause: 0,
+    // A member added paused was paused at login (queue-members.raw: LastPause = LoginTime).
+    lastPause: paused ? loginTime : 0,
     loginTime,
     inCall: false,
     callStart: 0,
     callInSl: false,
     paused,
     pausedReason: reason,
-    wrapupTime: 0,
+    wrapupTime,
+    ringInUse: false,
   }
 }
 
@@ -185,7 +196,7 @@ export class Queues {
       ['Status', String(DEVICE_STATE_CODE[state])],
       ['Paused', m.paused ? '1' : '0'],
       ['PausedReason', m.pausedReason],
-      ['Ringinuse', '0'],
+      ['Ringinuse', m.ringInUse ? '1' : '0'],
       ['Wrapuptime', String(m.wrapupTime)],
     ]
   }
@@ -252,11 +263,11 @@ export class Queues {
     return found
   }
 
-  add(queueName: string, spec: QueueMemberSpec, paused: boolean, reason: string): 'ok' | 'exists' | 'noqueue' {
+  add(queueName: string, spec: QueueMemberSpec, paused: boolean, reason: string, wrapupTime = 0): 'ok' | 'exists' | 'noqueue' {
     const q = this.byName.get(queueName)
     if (!q) return 'noqueue'
     if (q.members.some((m) => m.interface.toLowerCase() === spec.interface.toLowerCase())) return 'exists'
-    const m = newMember(spec, 'dynamic', Math.floor(this.pbx.now() / 1000), paused, reason)
+    const m = newMember(spec, 'dynamic', Math.floor(this.pbx.now() / 1000), paused, reason, wrapupTime)
     q.members.push(m)
     this.pbx.devices.publish(`Queue:${q.name}_pause_${m.interface}`, paused ? 'INUSE' : 'NOT_INUSE')
     this.pbx.events.emit('QueueMemberAdded', PRIV_AGENT, this.memberFields(q, m))
@@ -280,7 +291,41 @@ export class Queues {
     return 'ok'
   }
 
+  /** set_member_value(MEMBER_RINGINUSE): without a queue, every queue the member is in. */
+  ringInUse(queueName: string | undefined, iface: string, on: boolean): boolean {
+    let found = false
+    for (const q of this.byName.values()) {
+      if (queueName && q.name !== queueName) continue
+      const m = q.members.find((x) => x.interface.toLowerCase() === iface.toLowerCase())
+      if (!m) continue
+      found = true
+      m.ringInUse = on
+      this.pbx.events.emit('QueueMemberRinginuse', PRIV_AGENT, this.memberFields(q, m))
+    }
+    return found
+  }
+
+  /** clear_queue() (QueueReset): one queue's figures, or every queue's; the members' calls and last call too. */
+  resetStats(queueName: string | undefined): void {
+    for (const q of this.byName.values()) {
+      if (queueName && q.name !== queueName) continue
+      q.holdTimeAvg = 0
+      q.talkTimeAvg = 0
+      q.completed = 0
+      q.abandoned = 0
+      q.completedInSl = 0
+      q.abandonedInSl = 0
+      for (const m of q.members) {
+        m.callsTaken = 0
+        m.lastCall = 0
+        m.callStart = 0
+      }
+    }
+  }
+
+  /** set_member_value(MEMBER_PENALTY): a negative penalty is refused; without a queue, every queue the member is in. */
   penalty(queueName: string | undefined, iface: string, penalty: number): boolean {
+    if (penalty < 0) return false
     let found = false
     for (const q of this.byName.values()) {
       if (queueName && q.name !== queueName) continue
@@ -288,11 +333,7 @@ export class Queues {
       if (!m) continue
       found = true
       m.penalty = penalty
-      this.pbx.events.emit('QueueMemberPenalty', PRIV_AGENT, [
-        ['Queue', q.name],
-        ['Location', m.interface],
-        ['Penalty', String(penalty)],
-      ])
+      this.pbx.events.emit('QueueMemberPenalty', PRIV_AGENT, this.memberFields(q, m))
     }
     return found
   }

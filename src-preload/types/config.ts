@@ -340,6 +340,10 @@ export interface ConfigStatus {
   readonly needs?: readonly string[]
   /** Kinds this profile's API can read (others lack a scope, or FreePBX lacks the module). */
   readonly kinds: readonly ConfigKind[]
+  /** Kinds it can also change (a read scope without the write one leaves a kind read-only). */
+  readonly writableKinds: readonly ConfigKind[]
+  /** The application may run Apply Config. */
+  readonly canApply: boolean
   /** "16" or "17" when FreePBX told. */
   readonly freepbxVersion?: string
   readonly needReload?: boolean

@@ -42,4 +42,6 @@ export interface TestConnectionView {
   readonly ami: ProbeResultView
   readonly ari: ProbeResultView
   readonly rest: ProbeResultView
+  /** What the FreePBX API client may do for configuration: module, application, scopes (absent when not reached). */
+  readonly config?: ProbeResultView
 }

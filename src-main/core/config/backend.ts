@@ -52,7 +52,12 @@ export type ApplyState = 'processing' | 'executed' | 'failed' | 'unknown_transac
 
 /** What a profile's API offers, found by asking it (scopes, modules, version). */
 export interface BackendProbe {
+  /** Kinds the application may read. */
   readonly kinds: readonly ConfigKind[]
+  /** Kinds it may also write. */
+  readonly writable: readonly ConfigKind[]
+  /** It may run Apply Config. */
+  readonly canApply: boolean
   /** Plain words for what is missing; empty when everything works. */
   readonly needs: readonly string[]
   readonly version?: string

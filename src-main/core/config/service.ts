@@ -137,13 +137,15 @@ export class ConfigService {
   async status(actor: Actor): Promise<ConfigStatus> {
     await this.guard('config.read', 'config.status', '', actor)
     const profileId = this.d.profile().id
-    if (this.d.backend === undefined) return { profileId, ready: false, needs: API_NEEDS, kinds: [] }
+    if (this.d.backend === undefined) return { profileId, ready: false, needs: API_NEEDS, kinds: [], writableKinds: [], canApply: false }
     const probe = await this.call(() => this.backend().probe())
     return {
       profileId,
       ready: probe.needs.length === 0,
       ...(probe.needs.length === 0 ? {} : { needs: probe.needs }),
       kinds: probe.kinds,
+      writableKinds: probe.writable,
+      canApply: probe.canApply,
       ...(probe.version === undefined ? {} : { freepbxVersion: probe.version }),
       ...(probe.needReload === undefined ? {} : { needReload: probe.needReload }),
     }

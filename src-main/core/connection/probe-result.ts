@@ -37,6 +37,8 @@ export interface TestConnectionResult {
   readonly ami: ProbeResult
   readonly ari: ProbeResult
   readonly rest: ProbeResult
+  /** What the FreePBX API client may do for configuration (absent when the API was not reached). */
+  readonly config?: ProbeResult
 }
 
 export function failed(code: ProbeCode, reason: string, warnings: string[] = []): ProbeResult {

@@ -28,6 +28,7 @@ import { AriClient } from '../ari/client'
 import { TransportError } from '../net/transport-error'
 import { FreepbxClient } from '../freepbx/client'
 import { fetchCdrPage } from '../freepbx/cdr'
+import { configWithoutApi, testConfigReadiness } from '../freepbx/config/connection-test'
 import type { PbxProfile } from '../profiles/schema'
 import { amiClientFor, amiTls, ariBaseUrl, ariTls, freepbxTls, isLoopback } from './endpoints'
 import { type ProbeResult, type TestConnectionResult, failed, failureOf } from './probe-result'
@@ -60,7 +61,8 @@ export async function testConnection(
     probeAri(profile, secrets.ari, timeoutMs, secrets.unusable?.ari),
     probeRest(profile, secrets.freepbx, timeoutMs, secrets.unusable?.freepbx),
   ])
-  return { ami, ari, rest }
+  const { config, ...restOnly } = rest
+  return { ami, ari, rest: restOnly, ...(config === undefined ? {} : { config }) }
 }
 
 const PERMISSION_DENIED = /permission denied/i
@@ -217,10 +219,21 @@ export async function probeAri(profile: PbxProfile, secret: string | undefined, 
   }
 }
 
-export async function probeRest(profile: PbxProfile, secret: string | undefined, timeoutMs: number, unusable?: string): Promise<ProbeResult> {
+/** The FreePBX API's probe, and what its client may do for configuration (readiness.ts). */
+export async function probeRest(
+  profile: PbxProfile,
+  secret: string | undefined,
+  timeoutMs: number,
+  unusable?: string,
+): Promise<ProbeResult & { readonly config?: ProbeResult }> {
   const label = 'FreePBX API'
   const warnings: string[] = []
-  if (!profile.freepbx.enabled) return failed('disabled', `${label}: turned off in this profile`)
+  if (!profile.freepbx.enabled)
+    // An admin profile is the one that configures: say what configuration would need.
+    return {
+      ...failed('disabled', `${label}: turned off in this profile`),
+      ...(profile.operator.role === 'admin' ? { config: configWithoutApi() } : {}),
+    }
   const url = new URL(profile.freepbx.baseUrl)
   if (url.protocol === 'http:' && !isLoopback(url.hostname.replace(/^\[|\]$/g, '')))
     warnings.push('the FreePBX API is reached over plain HTTP: the client secret and tokens cross the network in clear text')
@@ -241,12 +254,20 @@ export async function probeRest(profile: PbxProfile, secret: string | undefined,
       if (err instanceof TransportError && err.code === 'forbidden')
         warnings.push(`the API application has no CDR scope (gql:cdr): call history cannot be filled from FreePBX`)
     }
-    return { ok: true, warnings, version: `${String(health.extensionCount)} extensions visible` }
+    return { ok: true, warnings, version: `${String(health.extensionCount)} extensions visible`, config: await testConfigReadiness(api) }
   } catch (err) {
     if (err instanceof TransportError && err.code === 'not_found')
-      return failed('wrong_protocol', `${label}: no FreePBX API at this URL (is the API module installed?)`, warnings)
+      return {
+        ...failed('wrong_protocol', `${label}: no FreePBX API at this URL (is the API module installed?)`, warnings),
+        config: await testConfigReadiness(api),
+      }
+    if (err instanceof TransportError && err.code === 'unauthorized')
+      return { ...failureOf(err, label, warnings), config: await testConfigReadiness(api) }
     if (err instanceof TransportError && err.code === 'forbidden') {
-      return failed('missing_permission', `${label}: the API application lacks the gql:core scope the console needs (extensions)`, warnings)
+      return {
+        ...failed('missing_permission', `${label}: the API application lacks the gql:core scope the console needs (extensions)`, warnings),
+        config: await testConfigReadiness(api),
+      }
     }
     return failureOf(err, label, warnings)
   } finally {

@@ -236,7 +236,13 @@ export class FreepbxClient {
       const first: unknown = errors[0]
       const said = first !== null && typeof first === 'object' ? (first as { message?: unknown; status?: unknown }) : {}
       const message = typeof said.message === 'string' ? said.message.slice(0, 300) : 'GraphQL error'
-      if (/^Cannot query field|^Unknown argument|^Cannot query/i.test(message)) {
+      // No mutation field at all for this token: graphql-js "…operation is not supported by the schema",
+      // graphql-php "Schema is not configured for mutations" / "…to execute mutation operation".
+      if (
+        /^Cannot query field|^Unknown argument|^Cannot query|operation is not supported by the schema|not configured (for|to execute) mutation/i.test(
+          message,
+        )
+      ) {
         throw new FreepbxGraphqlError(
           'scope',
           message,

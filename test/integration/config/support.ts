@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest'
 import { startBuiltinDemo, type BuiltinDemo } from '../../../src-main/core/app/builtin-demo'
+import { startFreepbxDemoServer } from '../../../src-main/core/demo-freepbx/index'
 import type { PbxProfile } from '../../../src-main/core/profiles'
 import type { InvokeChannel, InvokeOutput } from '../../../src-preload/contract'
 import type { ConfigApplyProgress, ConfigItem, ConfigKind } from '../../../src-preload/types/config'
@@ -17,6 +18,8 @@ export interface ConfigCore {
   readonly core: TestCore
   readonly demo: BuiltinDemo
   readonly live: LiveWatch
+  /** The FreePBX API base URL the profile uses (the demo's, or the narrowed one). */
+  readonly freepbxBaseUrl: string
   /** `config.progress` events this window received. */
   readonly progress: ConfigApplyProgress[]
   /** Every event payload this window received, as JSON (to scan for secrets). */
@@ -25,18 +28,36 @@ export interface ConfigCore {
   get<K extends ConfigKind>(kind: K, id: string): Promise<ConfigItem<K>>
 }
 
+/**
+ * The FreePBX the profile talks to, when not the demo's own API: the same configuration served by
+ * a second API whose application has only `scopes`, or `path` under it (`/nothing-here`: no API module).
+ */
+export interface ApiVariant {
+  readonly scopes?: readonly string[]
+  readonly path?: string
+}
+
 export async function startConfigCore(
   cleanups: Cleanups,
   operator: Partial<PbxProfile['operator']> = { role: 'admin' },
   profile: Partial<Omit<PbxProfile, 'operator'>> = {},
+  api: ApiVariant = {},
 ): Promise<ConfigCore> {
   const demo = await startBuiltinDemo({ rate: 0, seed: 17 })
   cleanups.push(() => demo.stop())
   // Apply Config ends quickly in the demo; stuck ones are called unknown after 1.5 s here.
   demo.api.handler.setReloadBehaviour({ delayMs: 200, outcome: 'executed' })
   const base = demo.builtin.profile
+  let baseUrl = demo.api.baseUrl
+  if (api.scopes !== undefined) {
+    const client = { clientId: base.freepbx.clientId, clientSecret: demo.builtin.secrets.freepbx ?? '', allowedScopes: api.scopes }
+    const narrow = await startFreepbxDemoServer({ port: 0, clients: [client], config: demo.pbx.freepbx })
+    cleanups.push(() => narrow.close())
+    baseUrl = narrow.baseUrl
+  }
+  const freepbx = { ...base.freepbx, ...(profile.freepbx ?? {}), baseUrl: `${baseUrl}${api.path ?? ''}` }
   const core = createTestCore({
-    builtinProfile: { ...demo.builtin, profile: { ...base, ...profile, operator: { ...base.operator, ...operator } } },
+    builtinProfile: { ...demo.builtin, profile: { ...base, ...profile, freepbx, operator: { ...base.operator, ...operator } } },
     configApplyTiming: { pollMs: 100, timeoutMs: 1500 },
   })
   cleanups.push(() => core.close())
@@ -61,6 +82,7 @@ export async function startConfigCore(
     core,
     demo,
     live,
+    freepbxBaseUrl: freepbx.baseUrl,
     progress,
     seen,
     call,

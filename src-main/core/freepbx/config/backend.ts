@@ -5,8 +5,8 @@
  * own message for a business refusal, the scope to add for a missing field, what to install or
  * create when there is no API module or the client is refused.
  */
-import type { ConfigKind, DestinationOption } from '../../../../src-preload/types/config'
-import type { ApplyState, BackendFailure, BackendProbe, ConfigBackend } from '../../config/backend'
+import type { DestinationOption } from '../../../../src-preload/types/config'
+import type { ApplyState, BackendFailure, ConfigBackend } from '../../config/backend'
 import { ApiFailure } from '../../errors/api-failure'
 import { describeTransportError, TransportError } from '../../net/transport-error'
 import { FreepbxGraphqlError } from '../client'
@@ -14,6 +14,7 @@ import { extensionBackend } from './extensions'
 import { fromFreepbx } from './destinations'
 import { type FreepbxRunner, mutate, queryField, ScopeMissing, scoped, str } from './gql'
 import { inboundRouteBackend } from './inbound-routes'
+import { configReadiness } from './readiness'
 import { type LiveQueues, QUEUE_SCOPE, queueMembersBackend } from './queue-members'
 import { ringGroupBackend } from './ring-groups'
 import { voicemailBackend } from './voicemail'
@@ -100,43 +101,10 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
         }),
       ),
     needReload: async () => (await system()).needReload === true,
-    probe: async () => probe(backend, system),
+    probe: () => configReadiness({ run, kinds, explain }),
     explain,
   }
   return backend
-}
-
-/** Reads one item of each kind and the system block: what fails says what the application lacks. */
-async function probe(b: ConfigBackend, system: () => Promise<Record<string, unknown>>): Promise<BackendProbe> {
-  const needs: string[] = []
-  const kinds: ConfigKind[] = []
-  let version: string | undefined
-  let needReload: boolean | undefined
-  try {
-    const s = await system()
-    version = /^(\d+)\./.exec(str(s.version))?.[1]
-    needReload = s.needReload === true
-  } catch (err) {
-    const f = explain(err)
-    if (f.code !== 'forbidden') return { kinds: [], needs: [f.message] }
-    needs.push(f.message)
-  }
-  const tries: readonly [ConfigKind, () => Promise<unknown>][] = [
-    ['extension', () => b.kinds.extension.list()],
-    ['ringGroup', () => b.kinds.ringGroup.list()],
-    ['inboundRoute', () => b.kinds.inboundRoute.list()],
-    ['voicemail', () => b.kinds.voicemail.get('0')],
-    ['queueMembers', () => b.kinds.queueMembers.list()],
-  ]
-  for (const [kind, attempt] of tries) {
-    try {
-      await attempt()
-      kinds.push(kind)
-    } catch (err) {
-      needs.push(explain(err).message)
-    }
-  }
-  return { kinds, needs: [...new Set(needs)], ...(version === undefined ? {} : { version }), ...(needReload === undefined ? {} : { needReload }) }
 }
 
 /** Any failure of a FreePBX call, in the admin's words. */

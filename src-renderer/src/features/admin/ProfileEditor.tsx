@@ -491,12 +491,14 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
         <FormError error={error} />
         {tested !== null && (
           <ul className="test-results" aria-label="Connection test results">
-            {(['ami', 'ari', 'rest'] as const).map((t) => {
+            {(['ami', 'ari', 'rest', 'config'] as const).map((t) => {
               const r = tested[t]
-              const label = t === 'rest' ? 'FreePBX API' : t.toUpperCase()
+              if (r === undefined) return null
+              const label = t === 'rest' ? 'FreePBX API' : t === 'config' ? 'Configuration' : t.toUpperCase()
               return (
                 <li key={t} className={r.ok ? 'ok-text' : r.code === 'disabled' ? 'muted' : 'error-text'}>
-                  <strong>{label}</strong>: {r.ok ? `connected${r.version !== undefined ? ` (${r.version})` : ''}` : (r.reason ?? 'failed')}
+                  <strong>{label}</strong>:{' '}
+                  {r.ok ? (t === 'config' ? r.version : `connected${r.version !== undefined ? ` (${r.version})` : ''}`) : (r.reason ?? 'failed')}
                   {r.warnings.map((w) => (
                     <span key={w} className="warn-text">
                       {' '}

@@ -175,8 +175,14 @@ export function ConfigView(): React.JSX.Element {
   const [dialog, setDialog] = useState<Dialog>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const isAdmin = seat?.role === 'admin'
-  const readOnlyReason = seat?.readOnly === true ? 'This seat’s profile is read-only: changes are refused. You can look, not write.' : undefined
   const ui = kindUi(shownKind) as AnyKindUi
+  // A read-only seat writes nothing; an API application without this kind's write scope cannot either.
+  const readOnlyReason =
+    seat?.readOnly === true
+      ? 'This seat’s profile is read-only: changes are refused. You can look, not write.'
+      : status !== null && status.kinds.includes(shownKind) && !status.writableKinds.includes(shownKind)
+        ? `This PBX’s API application may read the ${ui.many} but not change them: a scope is missing (see above).`
+        : undefined
   const descriptor = descriptors[shownKind]
   const names = useMemo(() => new DestinationNames(destinations), [destinations])
   // Until the status answers, every list is offered (each asked for at once); a PBX that cannot
@@ -357,7 +363,12 @@ export function ConfigView(): React.JSX.Element {
               />
             )}
           </div>
-          <PendingTray readOnly={readOnlyReason !== undefined} />
+          <PendingTray
+            readOnly={seat.readOnly}
+            applyBlocked={
+              status?.canApply === false ? 'This PBX’s API application may not run Apply Config (a scope is missing: see above)' : undefined
+            }
+          />
         </>
       )}
       {dialog?.kind === 'delete' && (

@@ -109,7 +109,7 @@ function ChangeRow({ change, disabled }: { change: PendingChange; disabled: bool
  * time limit). Apply is offered after every batch, whatever FreePBX says: some writes never set
  * its flag.
  */
-export function PendingTray({ readOnly }: { readOnly: boolean }): React.JSX.Element | null {
+export function PendingTray({ readOnly, applyBlocked }: { readOnly: boolean; applyBlocked?: string | undefined }): React.JSX.Element | null {
   const pending = useConfigStore((s) => s.pending)
   const apply = useConfigStore((s) => s.apply)
   const applyConfig = useConfigStore((s) => s.applyConfig)
@@ -147,8 +147,8 @@ export function PendingTray({ readOnly }: { readOnly: boolean }): React.JSX.Elem
         <button
           type="button"
           className={pending.applySuggested ? 'primary' : undefined}
-          disabled={readOnly || applying}
-          title={readOnly ? 'This seat is read-only' : undefined}
+          disabled={readOnly || applying || applyBlocked !== undefined}
+          title={readOnly ? 'This seat is read-only' : applyBlocked}
           onClick={() => {
             void applyConfig()
           }}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { attentionSettingsSchema, defaultAttentionSettings, defaultDesktopSettings, desktopSettingsSchema } from './attention'
 import { SETTING_RANGES } from './settings-ranges'
 
 export const themeSchema = z.enum(['light', 'dark', 'system'])
@@ -13,6 +14,10 @@ export const settingsSchema = z.strictObject({
   holdAlertSeconds: z.number().int().min(SETTING_RANGES.holdAlertSeconds.min).max(SETTING_RANGES.holdAlertSeconds.max),
   /** Days of call history kept in the local cache. */
   historyRetentionDays: z.number().int().min(SETTING_RANGES.historyRetentionDays.min).max(SETTING_RANGES.historyRetentionDays.max),
+  /** Notifications, sound and the alert thresholds (see types/attention.ts). */
+  attention: attentionSettingsSchema,
+  /** The desktop window and the dial shortcut. */
+  desktop: desktopSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -35,6 +40,8 @@ export const defaultSettings: Settings = {
   activeProfileId: null,
   holdAlertSeconds: 60,
   historyRetentionDays: 90,
+  attention: defaultAttentionSettings,
+  desktop: defaultDesktopSettings,
 }
 
 export interface AppInfo {

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../src-preload/types/settings'
+import type { DesktopShell } from '../attention/desktop-shell'
 import type { AuditLog } from '../audit'
 import type { EventBus } from '../events/bus'
 import type { ApplyTiming } from '../config/apply'
@@ -23,6 +24,8 @@ export interface ApiServices {
   /** Events to one window or socket (configuration's apply progress). */
   readonly bus: EventBus
   readonly configApplyTiming?: Partial<ApplyTiming>
+  /** The desktop shell's notifications, tray and dial links (undefined in web mode). */
+  readonly desktop?: DesktopShell
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Role } from '../../../src-preload/types/profile'
 import type { AppInfo } from '../../../src-preload/types/settings'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import { createHandlers } from '../api/handlers'
+import type { DesktopShell } from '../attention/desktop-shell'
 import type { AuditLog } from '../audit'
 import { EventBus } from '../events/bus'
 import { auditProfileEdgeRefusals } from '../profiles/audited-edge'
@@ -44,6 +45,8 @@ export interface AppCoreOptions {
   readonly log?: (message: string, err?: unknown) => void
   /** Apply Config polling (tests shorten FreePBX's 120 s "outcome unknown" limit). */
   readonly configApplyTiming?: Partial<ApplyTiming>
+  /** Notifications, tray, badge and dial links of the desktop shell; web mode has none. */
+  readonly desktop?: DesktopShell
 }
 
 /**
@@ -129,6 +132,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     phonebook: phonebookStore,
     bus,
     ...(opts.configApplyTiming === undefined ? {} : { configApplyTiming: opts.configApplyTiming }),
+    ...(opts.desktop === undefined ? {} : { desktop: opts.desktop }),
   })
   // Profile and passphrase attempts refused by their input schema are audited like other refusals.
   const dispatch = auditProfileEdgeRefusals(

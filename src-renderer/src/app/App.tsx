@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { CallAdditionsContext } from '../actions/call-additions'
 import { HelpSectionsContext } from '../components/HelpOverlay'
 import { ProfileSwitcher } from '../components/ProfileSwitcher'
+import { SettingsSectionsContext } from '../components/settings-sections'
 import { Toasts } from '../components/Toasts'
 import { StatusBar } from '../components/StatusBar'
 import { FEATURES } from '../features'
@@ -76,12 +77,17 @@ export function App(): React.JSX.Element {
         )}
         <HelpSectionsContext value={HELP}>
           <CallAdditionsContext value={CALL_ADDITIONS}>
-            <shown.View key={shown.id} />
+            <SettingsSectionsContext value={FEATURES.settingsSections}>
+              <shown.View key={shown.id} />
+            </SettingsSectionsContext>
           </CallAdditionsContext>
         </HelpSectionsContext>
       </main>
       <StatusBar />
       <Toasts />
+      {FEATURES.hosts.map(({ id, Host }) => (
+        <Host key={id} />
+      ))}
     </div>
   )
 }

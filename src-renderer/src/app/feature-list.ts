@@ -1,3 +1,4 @@
+import type { SettingsSection } from '../components/settings-sections'
 import type { AddOn, CallKey, Feature, HelpSection, LampAction } from '../features/feature'
 
 /**
@@ -14,6 +15,10 @@ export class FeatureList {
   /** Keys on the selected call and lamp menu entries the add-ons give the calls screen. */
   readonly callKeys: readonly CallKey[]
   readonly lampActions: readonly LampAction[]
+  /** What add-ons keep running beside the views, for the app's whole life. */
+  readonly hosts: readonly { readonly id: string; readonly Host: NonNullable<AddOn['Host']> }[]
+  /** Sections add-ons add to the Settings screen. */
+  readonly settingsSections: readonly SettingsSection[]
   private readonly addOns: readonly AddOn[]
 
   constructor(features: readonly [Feature, ...Feature[]], addOns: readonly AddOn[] = []) {
@@ -38,6 +43,8 @@ export class FeatureList {
     this.actionWords = Object.assign({}, ...[...features, ...addOns].map((f) => f.actionWords ?? {})) as Record<string, string>
     this.callKeys = addOns.flatMap((a) => a.callKeys ?? [])
     this.lampActions = addOns.flatMap((a) => a.lampActions ?? [])
+    this.hosts = addOns.flatMap((a) => (a.Host === undefined ? [] : [{ id: a.id, Host: a.Host }]))
+    this.settingsSections = addOns.flatMap((a) => (a.SettingsSection === undefined ? [] : [{ id: a.id, Section: a.SettingsSection }]))
   }
 
   /** The feature to show for a remembered view id; the first one when there is none (or it is gone). */

@@ -83,4 +83,8 @@ export interface AddOn {
   readonly callKeys?: readonly CallKey[]
   readonly lampActions?: readonly LampAction[]
   readonly actionWords?: Readonly<Record<string, string>>
+  /** Mounted for the app's whole life beside the views (attention: notifications, dial links). */
+  readonly Host?: ComponentType
+  /** Its section of the Settings screen. */
+  readonly SettingsSection?: ComponentType
 }

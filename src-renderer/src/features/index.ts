@@ -1,5 +1,6 @@
 import { FeatureList } from '../app/feature-list'
 import { adminFeature } from './admin/feature'
+import { attentionAddOn } from './attention/feature'
 import { callsFeature } from './calls/feature'
 import { configFeature } from './config/feature'
 import { historyFeature } from './history/feature'
@@ -12,4 +13,4 @@ import { settingsFeature } from './settings/feature'
  * features without a screen that add keys and lamp menu entries to the calls screen. A new feature
  * is a folder with a `feature.ts` (see feature.ts), and its import and entry here.
  */
-export const FEATURES = new FeatureList([callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature], [directedPickup])
+export const FEATURES = new FeatureList([callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature], [directedPickup, attentionAddOn])

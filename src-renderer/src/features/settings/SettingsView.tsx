@@ -3,6 +3,7 @@ import type { HistoryRetentionPreview } from '../../../../src-preload/types/hist
 import type { Theme } from '../../../../src-preload/types/settings'
 import { SETTING_RANGES, type RangedSetting } from '../../../../src-preload/types/settings-ranges'
 import { NumberField } from '../../components/form'
+import { useSettingsSections } from '../../components/settings-sections'
 import { useAppStore } from '../../stores/app-store'
 import { ConfirmRemoval } from './ConfirmRemoval'
 import { changeRetention } from './retention-change'
@@ -51,6 +52,7 @@ export function SettingsView(): React.JSX.Element {
   const info = useAppStore((s) => s.info)
   const updateSettings = useAppStore((s) => s.updateSettings)
   const { asking, ask } = useConfirmRemoval()
+  const sections = useSettingsSections()
   if (settings === null) return <p className="muted">Loading settings…</p>
 
   return (
@@ -90,6 +92,9 @@ export function SettingsView(): React.JSX.Element {
           />
         ))}
       </fieldset>
+      {sections.map(({ id, Section }) => (
+        <Section key={id} />
+      ))}
       {asking !== null && (
         <ConfirmRemoval
           preview={asking.preview}

@@ -1,0 +1,167 @@
+import { useEffect } from 'react'
+import type { AttentionActivated } from '../../../../src-preload/types/attention'
+import { useToastStore } from '../../stores/toast-store'
+import { bridge } from '../../bridge/current'
+import { useAppStore } from '../../stores/app-store'
+import { useAttentionStore } from '../../stores/attention-store'
+import { useClockStore } from '../../stores/clock-store'
+import { useLiveStore } from '../../stores/live-store'
+import { useProfilesStore } from '../../stores/profiles-store'
+import { AttentionEngine } from './attention-engine'
+import { attentionAlerts, callsWaiting, type Alert } from './attention-rules'
+import { browserNotification, titleWith, trayConnection, typingInDialog, windowWatched } from './deliver'
+import { DialConfirm } from './DialConfirm'
+import { NotificationPrompt } from './NotificationPrompt'
+import { playAlertSound, unlockSoundOnFirstGesture } from './sound'
+import { whoIs } from './who-is'
+import './attention.css'
+
+/** The calls screen with this call selected (or the longest waiting one), in front. */
+function showCall(target: AttentionActivated): void {
+  useAppStore.getState().setView('calls')
+  const live = useLiveStore.getState()
+  if (target.callId !== undefined && live.state.calls[target.callId] !== undefined) live.select(target.callId)
+  else if (live.selected === undefined) live.selectSuggested()
+}
+
+/**
+ * The app's one engine. Its sinks read the settings and the shown PBX when an alert is raised
+ * (never a render's copy), so a change of mind in Settings counts at once.
+ */
+const engine = new AttentionEngine({
+  notify: (alert: Alert) => {
+    const { settings, info } = useAppStore.getState()
+    const profileId = useLiveStore.getState().profileId
+    if (settings?.attention.notifications !== true || profileId === null || windowWatched()) return
+    if (info?.mode === 'electron') {
+      void bridge().invoke('attention.notify', {
+        profileId,
+        kind: alert.kind,
+        title: alert.title.slice(0, 120),
+        body: alert.body.slice(0, 300),
+        ...(alert.callId === undefined ? {} : { callId: alert.callId }),
+      })
+    } else
+      browserNotification(alert, (clicked) => {
+        showCall(clicked.callId === undefined ? {} : { callId: clicked.callId })
+      })
+  },
+  sound: () => {
+    const a = useAppStore.getState().settings?.attention
+    if (a !== undefined && !a.muted) playAlertSound(a.sound, a.volume)
+  },
+})
+
+/** The seat's own extension on the shown PBX ('' when unknown). */
+function useOwnExtension(profileId: string | null): string {
+  const view = useProfilesStore((s) => s.view)
+  useEffect(() => {
+    if (view === null) void useProfilesStore.getState().load()
+  }, [view])
+  return view?.profiles.find((p) => p.id === profileId)?.operator.ownExtension ?? ''
+}
+
+/**
+ * Getting the operator's attention, for the app's whole life beside the views: decides what
+ * deserves it from the live state (attention-rules.ts), raises each alert once as a notification
+ * (native through main on the desktop, the browser's in web mode) with the chosen sound, holds
+ * alerts back while the operator types in a dialog, keeps the tray, badge and title current, and
+ * asks before dialling a number a link or the clipboard shortcut brought.
+ */
+export function AttentionHost(): React.JSX.Element | null {
+  const info = useAppStore((s) => s.info)
+  const settings = useAppStore((s) => s.settings)
+  const profileId = useLiveStore((s) => s.profileId)
+  const state = useLiveStore((s) => s.state)
+  const health = useLiveStore((s) => s.health)
+  const statuses = useLiveStore((s) => s.statuses)
+  const now = useClockStore((s) => s.now)
+  const dial = useAttentionStore((s) => s.dial)
+  const ownExtension = useOwnExtension(profileId)
+  const desktop = info?.mode === 'electron'
+  const attention = settings?.attention
+  const pbxName = profileId === null ? '' : (statuses[profileId]?.name ?? '')
+
+  useEffect(() => unlockSoundOnFirstGesture(), [])
+
+  // What deserves attention now: on every change of the live state and each second (waits grow).
+  useEffect(() => {
+    if (attention === undefined || settings === null) return
+    const live = profileId !== null && health.stale === undefined && state.meta.status === 'live'
+    const alerts = live ? attentionAlerts({ state, now, ownExtension, settings: attention, holdAlertSeconds: settings.holdAlertSeconds }) : []
+    engine.update(alerts, typingInDialog())
+    useAttentionStore.getState().setDeferred(engine.deferred)
+  }, [state, now, health, profileId, ownExtension, attention, settings])
+
+  // Leaving a dialog's field raises what waited (focus moves, or the dialog closes).
+  useEffect(() => {
+    const onFocusChange = (): void => {
+      // After the focus settled: focusout fires before the next element has it.
+      setTimeout(() => {
+        if (!typingInDialog()) {
+          engine.resume()
+          useAttentionStore.getState().setDeferred(engine.deferred)
+        }
+      }, 0)
+    }
+    document.addEventListener('focusout', onFocusChange)
+    return () => {
+      document.removeEventListener('focusout', onFocusChange)
+    }
+  }, [])
+
+  // The tray and dock badge (desktop) or the tab's title (web): calls waiting and the connection.
+  const waiting = callsWaiting(state)
+  const connection = trayConnection(profileId, state.meta, health)
+  useEffect(() => {
+    if (info === null) return
+    if (desktop) void bridge().invoke('attention.status', { connection, waiting, pbx: pbxName.slice(0, 80) })
+    else document.title = titleWith(waiting)
+  }, [info, desktop, connection, waiting, pbxName])
+
+  // Clicks on native notifications and the tray, and numbers from links or the dial shortcut.
+  useEffect(() => {
+    const offActivated = bridge().on('attention.activated', showCall)
+    const offDial = bridge().on('attention.dialRequest', (request) => {
+      if (request.kind === 'dial') useAttentionStore.getState().offerDial(request)
+      else useToastStore.getState().push('error', `Nothing dialled: ${request.reason}`)
+    })
+    return () => {
+      offActivated()
+      offDial()
+    }
+  }, [])
+
+  // What the shell offers: at start (a link the desktop app was started with waited in main until
+  // this window could take it), and again when the dial shortcut changed (is it registered?).
+  const dialShortcut = settings?.desktop.dialShortcut
+  useEffect(() => {
+    void bridge()
+      .invoke('attention.shell')
+      .then((r) => {
+        if (!r.ok) return
+        useAttentionStore.getState().setShell(r.value)
+        const pending = r.value.pendingDial
+        if (pending?.kind === 'dial') useAttentionStore.getState().offerDial(pending)
+        else if (pending?.kind === 'refused') useToastStore.getState().push('error', `Nothing dialled: ${pending.reason}`)
+      })
+  }, [dialShortcut])
+
+  return (
+    <>
+      {!desktop && info !== null && attention?.notifications === true && <NotificationPrompt />}
+      {dial !== null && (
+        <DialConfirm
+          key={dial.id}
+          request={dial}
+          who={whoIs(dial.number, state)}
+          profile={profileId === null ? undefined : { id: profileId, name: pbxName === '' ? profileId : pbxName }}
+          ownExtension={ownExtension}
+          onClose={() => {
+            useAttentionStore.getState().closeDial()
+          }}
+        />
+      )}
+    </>
+  )
+}

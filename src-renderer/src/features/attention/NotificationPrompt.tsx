@@ -1,0 +1,31 @@
+import { useAttentionStore } from '../../stores/attention-store'
+
+/**
+ * Web mode asks once, politely, whether the browser may show notifications: a quiet bar the
+ * operator answers when they like (browsers allow the question only from a click), never a popup
+ * at load. "Not now" is remembered; Settings can ask again.
+ */
+export function NotificationPrompt(): React.JSX.Element | null {
+  const permission = useAttentionStore((s) => s.permission)
+  const asked = useAttentionStore((s) => s.asked)
+  const askPermission = useAttentionStore((s) => s.askPermission)
+  const decline = useAttentionStore((s) => s.declinePermission)
+  if (permission !== 'default' || asked) return null
+  return (
+    <div role="region" aria-label="Notifications" className="notification-prompt">
+      <span>Let Attendant tell you about ringing and waiting calls while you work in another window?</span>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          void askPermission()
+        }}
+      >
+        Allow notifications
+      </button>
+      <button type="button" onClick={decline}>
+        Not now
+      </button>
+    </div>
+  )
+}

@@ -103,6 +103,8 @@ export class QueueActions {
   /** QueueRemove of a dynamic member; a static one is refused with what can be done instead. */
   remove(queue: string, iface: string, actor: Actor): Promise<ActionDone> {
     const who = memberText(this.nameOf(queue, iface), iface)
+    // Named before it is gone: the live state may drop the member before the PBX's answer arrives.
+    const shown = this.shownName(queue, iface)
     return runGuarded(this.d, QUEUE_POLICIES, { action: 'queue.remove', target: `${who} from queue ${queue}`, actor }, async (scope) => {
       const { member } = this.knownMember(queue, iface)
       if (member.membership === 'static') throw new ApiFailure('refused', staticWords(who, queue), { rule: 'static_member' })
@@ -118,7 +120,7 @@ export class QueueActions {
           throw new ApiFailure('refused', staticWords(who, queue), { rule: 'static_member' })
         throw err
       }
-      return { message: `Removed ${this.shownName(queue, iface)} from ${queue}` }
+      return { message: `Removed ${shown} from ${queue}` }
     })
   }
 

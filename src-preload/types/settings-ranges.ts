@@ -5,6 +5,8 @@
 export const SETTING_RANGES = {
   /** Seconds after which a held or parked call is flagged as waiting too long. */
   holdAlertSeconds: { min: 10, max: 3600 },
+  /** Seconds after which a ringing call is flagged as ringing too long. */
+  ringAlertSeconds: { min: 5, max: 600 },
   /** Days of call history kept in the local cache. */
   historyRetentionDays: { min: 1, max: 3650 },
 } as const

@@ -1,5 +1,6 @@
 import type { LiveCall, LiveState } from '../../../src-preload/types/live'
 import { SortedIndex } from '../stores/sorted-index'
+import { timerSince, urgencyKey } from './call-urgency'
 import { cleanCid } from './format'
 
 const SORT_KEYS = ['started', 'caller', 'callee', 'state', 'duration'] as const
@@ -21,8 +22,13 @@ function haystack(c: LiveCall): string {
 
 type Key = string | number
 
-/** The sort key of a call; text keys are computed once per call object (calls are immutable). */
-function keyFn(sort: SortKey): (c: LiveCall) => Key {
+/**
+ * The sort key of a call; text keys are computed once per call object (calls are immutable).
+ * `state` is by urgency (calls ringing the operator's phone or from a queue first, then other
+ * ringing calls, waiting, on hold, parked, … the longest waiting first within each); `duration`
+ * by the time the Time column shows (shortest first when ascending).
+ */
+function keyFn(sort: SortKey, ownExtension: string): (c: LiveCall) => Key {
   switch (sort) {
     case 'caller':
     case 'callee': {
@@ -37,17 +43,27 @@ function keyFn(sort: SortKey): (c: LiveCall) => Key {
         return k
       }
     }
-    case 'state':
-      return (c) => c.state
+    case 'state': {
+      const cache = new WeakMap<LiveCall, number>()
+      return (c) => {
+        let k = cache.get(c)
+        if (k === undefined) {
+          k = urgencyKey(c, ownExtension)
+          cache.set(c, k)
+        }
+        return k
+      }
+    }
     case 'duration':
+      return (c) => -timerSince(c)
     case 'started':
       return (c) => c.startedAt
   }
 }
 
 /** Total order (ties broken by id), so the incremental order below equals a full sort. */
-function comparator(sort: SortKey, descending: boolean): (a: LiveCall, b: LiveCall) => number {
-  const key = keyFn(sort)
+function comparator(sort: SortKey, descending: boolean, ownExtension = ''): (a: LiveCall, b: LiveCall) => number {
+  const key = keyFn(sort, ownExtension)
   return (a, b) => {
     const ka = key(a)
     const kb = key(b)
@@ -62,18 +78,23 @@ function matcher(filter: string): (c: LiveCall) => boolean {
 }
 
 /** The calls list as shown: filtered by `filter`, sorted by `sort`. Reference implementation. */
-export function visibleCalls(state: Pick<LiveState, 'calls'>, filter: string, sort: SortKey, descending: boolean): LiveCall[] {
+export function visibleCalls(state: Pick<LiveState, 'calls'>, filter: string, sort: SortKey, descending: boolean, ownExtension = ''): LiveCall[] {
   const matches = matcher(filter)
-  return Object.values(state.calls).filter(matches).sort(comparator(sort, descending))
+  return Object.values(state.calls)
+    .filter(matches)
+    .sort(comparator(sort, descending, ownExtension))
 }
 
 export interface CallQuery {
   readonly filter: string
   readonly sort: SortKey
   readonly descending: boolean
+  /** The operator's own extension: calls ringing it come first in the State (urgency) order. */
+  readonly ownExtension?: string
 }
 
-export const DEFAULT_CALL_QUERY: CallQuery = { filter: '', sort: 'started', descending: false }
+/** By urgency: what rings (the operator's phone and queues first) on top, not below the fold. */
+export const DEFAULT_CALL_QUERY: CallQuery = { filter: '', sort: 'state', descending: false }
 
 /** A frame's change of one call (see stores/live-tables.ts). */
 export interface CallChange {
@@ -99,7 +120,7 @@ export class CallList {
   version = 0
 
   private static indexFor(q: CallQuery): SortedIndex<LiveCall> {
-    return new SortedIndex(comparator(q.sort, q.descending), matcher(q.filter))
+    return new SortedIndex(comparator(q.sort, q.descending, q.ownExtension), matcher(q.filter))
   }
 
   get query(): CallQuery {
@@ -124,7 +145,8 @@ export class CallList {
 
   /** A new filter or order: sorted again from every call. */
   setQuery(q: CallQuery, all: Iterable<LiveCall>): void {
-    if (q.filter === this.q.filter && q.sort === this.q.sort && q.descending === this.q.descending) return
+    const same = q.filter === this.q.filter && q.sort === this.q.sort && q.descending === this.q.descending
+    if (same && (q.ownExtension ?? '') === (this.q.ownExtension ?? '')) return
     this.q = q
     this.index = CallList.indexFor(q)
     this.reset(all)

@@ -4,6 +4,7 @@ import { ApiFailure } from '../../../src-main/core/errors/api-failure'
 import { createDispatcher, type Handlers } from '../../../src-main/core/api/dispatcher'
 import { MemoryKeyValueStore } from '../../../src-main/core/storage/kv'
 import { createTestCore, testAppInfo } from '../../support/test-core'
+import { defaultSettings } from '../../../src-preload/types/settings'
 
 const ctx = { clientId: 'test', transport: 'web' as const }
 const appInfo = testAppInfo
@@ -117,6 +118,6 @@ describe('settings persistence', () => {
     kv.set('settings', { theme: 'dark', holdAlertSeconds: 'lots', historyRetentionDays: 30, bogus: true })
     const c = createTestCore({ settingsStore: kv })
     const r = await c.dispatch('settings.get', undefined, ctx)
-    expect(r).toEqual({ ok: true, value: { theme: 'dark', activeProfileId: null, holdAlertSeconds: 60, historyRetentionDays: 30 } })
+    expect(r).toEqual({ ok: true, value: { ...defaultSettings, theme: 'dark', historyRetentionDays: 30 } })
   })
 })

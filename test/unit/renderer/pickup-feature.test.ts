@@ -55,7 +55,7 @@ describe('add-on features on the calls screen', () => {
     const offered = directedPickup.lampActions?.[0]?.offered
     expect(
       ['RINGING', 'RINGINUSE', 'NOT_INUSE', 'INUSE', 'ONHOLD', 'UNAVAILABLE'].filter((s) =>
-        offered?.({ id: '104', state: s as LiveExtension['state'] }),
+        offered?.({ id: '104', state: s as LiveExtension['state'] }, { role: 'receptionist', readOnly: false, ownExtension: '100' }),
       ),
     ).toEqual(['RINGING', 'RINGINUSE'])
     expect(ringsAt({ state: 'BUSY' })).toBe(false)

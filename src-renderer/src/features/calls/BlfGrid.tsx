@@ -1,10 +1,31 @@
-import { memo, useCallback, useMemo, useState } from 'react'
-import type { ExtensionStateName } from '../../../../src-preload/types/live'
+import { memo, useCallback, useMemo, useRef, useState } from 'react'
+import type { ExtensionStateName, LiveExtension } from '../../../../src-preload/types/live'
+import type { SeatLamps } from '../../../../src-preload/types/settings'
 import { useCallAdditions } from '../../actions/call-additions'
 import { liveTables, useLiveStore } from '../../stores/live-store'
 import { StaleNote } from '../../components/StaleNote'
-import { talkingTo } from './blf-model'
-import { LampMenu, type LampMenuItem } from './LampMenu'
+import type { LampSeatView } from '../feature'
+import {
+  addToGroup,
+  createGroup,
+  deleteGroup,
+  lampCallEntries,
+  lampsShown,
+  type LampSeat,
+  type LampsChange,
+  moveGroup,
+  moveInGroup,
+  removeFromGroup,
+  renameGroup,
+  seatOff,
+  shownGroup,
+  showGroup,
+  talkingTo,
+} from './blf-model'
+import { saveSeatLamps, useSeatLamps } from './lamp-groups'
+import { LampMenu, type LampMenuEntry, SEPARATOR } from './LampMenu'
+import { useToastStore } from '../../stores/toast-store'
+import { nameOf, useDirectoryRevision } from '../../stores/directory-store'
 
 const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = {
   NOT_INUSE: { label: 'Available', icon: '●' },
@@ -17,6 +38,16 @@ const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = 
   UNKNOWN: { label: 'Unknown', icon: '?' },
 }
 
+/** What the lamps do with an extension, handed down by the calls screen (stable callbacks). */
+export interface LampCommands {
+  readonly dial: (extension: string) => void
+  readonly dropCall: (callId: string, extension: string) => void
+  /** Blind-transfers the selected call to the extension. */
+  readonly transferSelected: (extension: string) => void
+  /** Sends the selected call to the extension's voicemail. */
+  readonly voicemailSelected: (extension: string) => void
+}
+
 interface TileProps {
   readonly id: string
   readonly state: ExtensionStateName
@@ -25,10 +56,21 @@ interface TileProps {
   /** How many calls in all when callIds was cut. */
   readonly callCount: number | undefined
   readonly over: boolean
+  readonly selected: boolean
+  /** The one lamp the Tab key reaches (the selected one, else the first): arrows move from it. */
+  readonly tabStop: boolean
   /** Why dialling and transfers are off now (the lamps are not current either), or undefined. */
   readonly actionsOff: string | undefined
+  /**
+   * The extension's name, on the first line after its number (`105 Eva Fischer`), and a badge at
+   * the line's end (do-not-disturb, forwarding): the tile keeps room for both.
+   */
+  readonly name?: string | undefined
+  readonly badge?: React.ReactNode
+  readonly onSelect: (extension: string) => void
   readonly onDial: (extension: string) => void
   readonly onDropCall: (callId: string, extension: string) => void
+  readonly onKeys: (e: React.KeyboardEvent<HTMLButtonElement>, extension: string) => void
   readonly setOver: (extension: string | null) => void
   /** Opens the lamp's menu at a point of the viewport. */
   readonly onMenu: (extension: string, at: { x: number; y: number }) => void
@@ -36,7 +78,8 @@ interface TileProps {
 
 /**
  * One tile, memoised on plain values. Who it talks to is its own subscription (a short string,
- * compared by value), so under load only the tiles whose text changed re-render.
+ * compared by value), so under load only the tiles whose text changed re-render. A click selects
+ * it (a misclick places no call); a double-click or Enter calls.
  */
 const BlfTile = memo(function BlfTile({
   id,
@@ -44,37 +87,46 @@ const BlfTile = memo(function BlfTile({
   callIds,
   callCount,
   over,
+  selected,
+  tabStop,
   actionsOff,
+  name,
+  badge,
+  onSelect,
   onDial,
   onDropCall,
+  onKeys,
   setOver,
   onMenu,
 }: TileProps): React.JSX.Element {
   const peers = useLiveStore(() => talkingTo({ id, callIds, callCount }, liveTables.tables.calls))
   const s = STATE_TEXT[state]
+  const classes = `blf-tile blf-${state}${over ? ' drop-over' : ''}${selected ? ' selected' : ''}`
   return (
     <li>
       <button
         type="button"
-        className={`blf-tile blf-${state}${over ? ' drop-over' : ''}`}
-        aria-label={`Extension ${id}, ${s.label}${peers !== '' ? `, with ${peers}` : ''}`}
-        title={actionsOff ?? `Dial ${id} · drop a call here to transfer it · right-click for more`}
+        className={classes}
+        aria-label={`Extension ${id}${name !== undefined && name !== '' ? ` ${name}` : ''}, ${s.label}${peers !== '' ? `, with ${peers}` : ''}`}
+        aria-pressed={selected}
+        title={actionsOff ?? `${id}: double-click or Enter calls · drop a call here to transfer it · right-click for more`}
         aria-disabled={actionsOff !== undefined || undefined}
         aria-haspopup="menu"
+        tabIndex={tabStop ? 0 : -1}
         data-extension={id}
         onClick={() => {
+          onSelect(id)
+        }}
+        onDoubleClick={() => {
           onDial(id)
         }}
         onContextMenu={(e) => {
           e.preventDefault()
+          onSelect(id)
           onMenu(id, { x: e.clientX, y: e.clientY })
         }}
         onKeyDown={(e) => {
-          // The keyboard's menu key, or Shift+F10, opens the lamp's menu under it.
-          if (e.key !== 'ContextMenu' && !(e.key === 'F10' && e.shiftKey)) return
-          e.preventDefault()
-          const box = e.currentTarget.getBoundingClientRect()
-          onMenu(id, { x: box.left, y: box.bottom })
+          onKeys(e, id)
         }}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('application/x-attendant-call')) {
@@ -95,70 +147,347 @@ const BlfTile = memo(function BlfTile({
         <span className="blf-icon" aria-hidden="true">
           {s.icon}
         </span>
-        <span className="blf-num">{id}</span>
+        <span className="blf-head">
+          <span className="blf-num">{id}</span>
+          {name !== undefined && name !== '' && <span className="blf-name">{name}</span>}
+        </span>
+        <span className="blf-badge">{badge}</span>
         <span className="blf-sub">{peers !== '' ? peers : s.label}</span>
       </button>
     </li>
   )
 })
 
-interface Props {
-  readonly onDropCall: (callId: string, extension: string) => void
-  readonly onDial: (extension: string) => void
+/** Columns the lamps' grid lays out now (for the up and down arrows). */
+function columnsOf(grid: HTMLElement | null): number {
+  if (grid === null) return 1
+  return Math.max(
+    1,
+    getComputedStyle(grid)
+      .gridTemplateColumns.split(' ')
+      .filter((t) => t !== '').length,
+  )
 }
 
-const byNumber = new Intl.Collator(undefined, { numeric: true })
+type Editing = { readonly kind: 'new' } | { readonly kind: 'rename'; readonly from: string } | null
 
 /**
- * Busy-lamp field: every extension with colour and icon per state (ringing blinks), who it is
- * talking to, a search box, and a drop target for transferring a dragged call.
+ * Saves a change of the groups, or says why it was not made (the name field keeps what was typed).
+ * Returns the problem, if any.
  */
-export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): React.JSX.Element {
-  const extensions = useLiveStore((s) => s.state.extensions)
-  const actionsOff = useLiveStore((s) => s.health.actionsOff)
-  const stale = useLiveStore((s) => s.health.stale !== undefined)
-  const [query, setQuery] = useState('')
-  const [over, setOver] = useState<string | null>(null)
-  const [menu, setMenu] = useState<{ id: string; at: { x: number; y: number } } | null>(null)
-  const { lampActions } = useCallAdditions()
-  const openMenu = useCallback((id: string, at: { x: number; y: number }): void => {
-    setMenu({ id, at })
-  }, [])
-  const closeMenu = useCallback((refocus: boolean): void => {
-    setMenu((shownMenu) => {
-      if (refocus && shownMenu !== null) document.querySelector<HTMLElement>(`.blf-tile[data-extension="${shownMenu.id}"]`)?.focus()
+function apply(change: LampsChange): string | undefined {
+  if (change.ok) saveSeatLamps(change.lamps)
+  return change.ok ? undefined : change.problem
+}
+
+/** The row of group tabs: All, the seat's groups, New group; a group's menu renames, moves or deletes it. */
+function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number; byGroup: Readonly<Record<string, number>> } }): React.JSX.Element {
+  const shown = shownGroup(lamps)?.name
+  const [editing, setEditing] = useState<Editing>(null)
+  const [draft, setDraft] = useState('')
+  const [problem, setProblem] = useState<string | undefined>()
+  const [menu, setMenu] = useState<{ name: string; at: { x: number; y: number } } | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null)
+  const tabsRef = useRef<HTMLDivElement>(null)
+  const tabs: (string | undefined)[] = [undefined, ...lamps.groups.map((g) => g.name)]
+
+  const focusTab = (name: string | undefined): void => {
+    requestAnimationFrame(() => {
+      tabsRef.current?.querySelector<HTMLElement>(`[role=tab][data-group="${CSS.escape(name ?? '')}"]`)?.focus()
+    })
+  }
+  const startEditing = (next: Editing, text: string): void => {
+    setEditing(next)
+    setDraft(text)
+    setProblem(undefined)
+  }
+  const commit = (): void => {
+    if (editing === null) return
+    const p = apply(editing.kind === 'new' ? createGroup(lamps, draft) : renameGroup(lamps, editing.from, draft))
+    setProblem(p)
+    if (p === undefined) {
+      setEditing(null)
+      focusTab(draft.trim())
+    }
+  }
+  const remove = (name: string): void => {
+    saveSeatLamps(deleteGroup(lamps, name))
+    setConfirmDelete(null)
+    useToastStore.getState().push('ok', `Group ${name} deleted (its extensions stay under All).`)
+    focusTab(undefined)
+  }
+  const closeMenu = useCallback((refocus: boolean) => {
+    setMenu((m) => {
+      if (refocus && m !== null) focusTab(m.name)
       return null
     })
   }, [])
-  // Read when the menu shows: what the lamp offers follows its state (a pickup only while it rings).
-  const menuExtension = menu === null ? undefined : extensions[menu.id]
-  const menuItems: LampMenuItem[] =
-    menuExtension === undefined
+
+  const menuGroup = menu === null ? undefined : lamps.groups.find((g) => g.name === menu.name)
+  const at = menuGroup === undefined ? -1 : lamps.groups.indexOf(menuGroup)
+  const menuItems: LampMenuEntry[] =
+    menuGroup === undefined
       ? []
       : [
           {
-            label: `Dial ${menuExtension.id}`,
+            label: `Rename ${menuGroup.name}…`,
             run: () => {
-              onDial(menuExtension.id)
+              startEditing({ kind: 'rename', from: menuGroup.name }, menuGroup.name)
             },
           },
-          ...lampActions
-            .filter((a) => a.offered(menuExtension))
-            .map((a) => ({
-              label: a.label(menuExtension),
-              run: () => {
-                a.run(menuExtension.id)
-              },
-            })),
+          {
+            label: 'Move left',
+            off: at <= 0 ? 'It is the first group.' : undefined,
+            run: () => {
+              saveSeatLamps(moveGroup(lamps, menuGroup.name, -1))
+            },
+          },
+          {
+            label: 'Move right',
+            off: at >= lamps.groups.length - 1 ? 'It is the last group.' : undefined,
+            run: () => {
+              saveSeatLamps(moveGroup(lamps, menuGroup.name, 1))
+            },
+          },
+          SEPARATOR,
+          {
+            label: `Delete ${menuGroup.name}…`,
+            run: () => {
+              if (menuGroup.extensions.length === 0) remove(menuGroup.name)
+              else setConfirmDelete(menuGroup.name)
+            },
+          },
         ]
-  // Re-sorted only when the extensions or the search change, not on every call patch.
-  const shown = useMemo(() => {
-    const q = query.toLowerCase()
-    return Object.values(extensions)
-      .filter((e) => /^\d+$/.test(e.id))
-      .filter((e) => query === '' || e.id.includes(query) || e.hint.toLowerCase().includes(q))
-      .sort((a, b) => byNumber.compare(a.id, b.id))
-  }, [extensions, query])
+
+  const onTabKeys = (e: React.KeyboardEvent<HTMLButtonElement>, name: string | undefined): void => {
+    const i = tabs.indexOf(name)
+    const to: Readonly<Record<string, number>> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }
+    const index = to[e.key]
+    if (index !== undefined) {
+      e.preventDefault()
+      e.stopPropagation()
+      const next = tabs[(index + tabs.length) % tabs.length]
+      saveSeatLamps(showGroup(lamps, next))
+      focusTab(next)
+    } else if (name !== undefined && (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) {
+      e.preventDefault()
+      const box = e.currentTarget.getBoundingClientRect()
+      setMenu({ name, at: { x: box.left, y: box.bottom } })
+      return
+    } else if (name !== undefined && e.key === 'F2') {
+      e.preventDefault()
+      startEditing({ kind: 'rename', from: name }, name)
+    }
+  }
+
+  return (
+    <div className="lamp-groups" ref={tabsRef}>
+      <div role="tablist" aria-label="Lamp groups" className="lamp-tabs">
+        {tabs.map((name) =>
+          editing?.kind === 'rename' && editing.from === name ? null : (
+            <button
+              key={name ?? ''}
+              type="button"
+              role="tab"
+              data-group={name ?? ''}
+              aria-selected={shown === name}
+              tabIndex={shown === name ? 0 : -1}
+              className="lamp-tab"
+              title={
+                name === undefined
+                  ? 'Every extension · [ and ] switch groups'
+                  : `${name} · right-click to rename, move or delete · [ and ] switch groups`
+              }
+              onClick={() => {
+                saveSeatLamps(showGroup(lamps, name))
+              }}
+              onContextMenu={(e) => {
+                if (name === undefined) return
+                e.preventDefault()
+                setMenu({ name, at: { x: e.clientX, y: e.clientY } })
+              }}
+              onKeyDown={(e) => {
+                onTabKeys(e, name)
+              }}
+            >
+              {name ?? 'All'} <span className="lamp-tab-count">{name === undefined ? counts.all : (counts.byGroup[name] ?? 0)}</span>
+            </button>
+          ),
+        )}
+      </div>
+      {editing !== null ? (
+        <span className="lamp-group-edit">
+          <input
+            autoFocus
+            aria-label={editing.kind === 'new' ? 'New group’s name' : `New name for ${editing.from}`}
+            aria-invalid={problem !== undefined || undefined}
+            aria-describedby={problem !== undefined ? 'lamp-group-problem' : undefined}
+            placeholder="Group name"
+            maxLength={60}
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.currentTarget.value)
+              setProblem(undefined)
+            }}
+            onKeyDown={(e) => {
+              e.stopPropagation()
+              if (e.key === 'Enter') commit()
+              else if (e.key === 'Escape') {
+                setEditing(null)
+                focusTab(editing.kind === 'rename' ? editing.from : shown)
+              }
+            }}
+          />
+          <button type="button" onClick={commit}>
+            {editing.kind === 'new' ? 'Add' : 'Rename'}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setEditing(null)
+            }}
+          >
+            Cancel
+          </button>
+          {problem !== undefined && (
+            <span id="lamp-group-problem" className="field-error" role="status">
+              {problem}
+            </span>
+          )}
+        </span>
+      ) : confirmDelete !== null ? (
+        <span className="lamp-group-edit" role="group" aria-label={`Delete ${confirmDelete}`}>
+          <span>
+            Delete {confirmDelete} and its arrangement ({counts.byGroup[confirmDelete] ?? 0} lamps)? The extensions stay under All.
+          </span>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              remove(confirmDelete)
+            }}
+          >
+            Delete
+          </button>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => {
+              setConfirmDelete(null)
+              focusTab(confirmDelete)
+            }}
+          >
+            Keep
+          </button>
+        </span>
+      ) : (
+        <button
+          type="button"
+          className="link lamp-new-group"
+          onClick={() => {
+            startEditing({ kind: 'new' }, '')
+          }}
+        >
+          + New group
+        </button>
+      )}
+      {menu !== null && menuGroup !== undefined && <LampMenu label={`Group ${menu.name}`} at={menu.at} items={menuItems} onClose={closeMenu} />}
+    </div>
+  )
+}
+
+interface Props {
+  readonly commands: LampCommands
+}
+
+/**
+ * Busy-lamp field: the extensions of the shown group (or all of them) with colour and icon per
+ * state (ringing blinks), who each talks to, a search box, a menu per lamp, and a drop target
+ * for transferring a dragged call. One lamp is selected at a time; the arrow keys move between
+ * lamps, `[` and `]` (or the tabs) between groups.
+ */
+export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Element {
+  const extensions = useLiveStore((s) => s.state.extensions)
+  // The PBX's names on the tiles ("105 Eva Fischer"): re-rendered when the directory changes.
+  useDirectoryRevision()
+  const actionsOff = useLiveStore((s) => s.health.actionsOff)
+  const stale = useLiveStore((s) => s.health.stale !== undefined)
+  const status = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]))
+  const lamps = useSeatLamps()
+  const group = shownGroup(lamps)
+  const [query, setQuery] = useState('')
+  const [over, setOver] = useState<string | null>(null)
+  const [selectedLamp, setSelectedLamp] = useState<string | null>(null)
+  const [menu, setMenu] = useState<{ id: string; at: { x: number; y: number } } | null>(null)
+  const gridRef = useRef<HTMLUListElement>(null)
+  const { lampActions } = useCallAdditions()
+
+  const openMenu = useCallback((id: string, at: { x: number; y: number }): void => {
+    setMenu({ id, at })
+  }, [])
+  const focusLamp = useCallback((id: string): void => {
+    gridRef.current?.querySelector<HTMLElement>(`.blf-tile[data-extension="${CSS.escape(id)}"]`)?.focus()
+  }, [])
+  const closeMenu = useCallback(
+    (refocus: boolean): void => {
+      setMenu((shownMenu) => {
+        if (refocus && shownMenu !== null) focusLamp(shownMenu.id)
+        return null
+      })
+    },
+    [focusLamp],
+  )
+
+  // Re-sorted only when the extensions, the group or the search change, not on every call patch.
+  const shown = useMemo(() => lampsShown(extensions, group, query), [extensions, group, query])
+  const counts = useMemo(() => {
+    const numeric = Object.keys(extensions).filter((id) => /^\d+$/.test(id))
+    const byGroup = Object.fromEntries(lamps.groups.map((g) => [g.name, g.extensions.filter((id) => extensions[id] !== undefined).length]))
+    return { all: numeric.length, byGroup }
+  }, [extensions, lamps])
+
+  const onKeys = useCallback(
+    (e: React.KeyboardEvent<HTMLButtonElement>, id: string): void => {
+      // The lamps in the order they are shown (read from the grid, so this callback never changes).
+      const list = [...(gridRef.current?.querySelectorAll<HTMLElement>('.blf-tile') ?? [])].map((el) => ({ id: el.dataset.extension ?? '' }))
+      const at = list.findIndex((x) => x.id === id)
+      const cols = columnsOf(gridRef.current)
+      const step: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -cols, ArrowDown: cols }
+      let to: number | undefined
+      if (e.key in step) to = at + (step[e.key] ?? 0)
+      else if (e.key === 'Home') to = 0
+      else if (e.key === 'End') to = list.length - 1
+      else if (e.key === 'Enter') {
+        e.preventDefault()
+        e.stopPropagation()
+        commands.dial(id)
+        return
+      } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+        // The keyboard's menu key, or Shift+F10, opens the lamp's menu under it.
+        e.preventDefault()
+        const box = e.currentTarget.getBoundingClientRect()
+        openMenu(id, { x: box.left, y: box.bottom })
+        return
+      } else return
+      // The arrows move between lamps here, not through the calls list.
+      e.preventDefault()
+      e.stopPropagation()
+      const next = list[Math.min(list.length - 1, Math.max(0, to))]
+      if (next === undefined) return
+      setSelectedLamp(next.id)
+      focusLamp(next.id)
+    },
+    [commands, openMenu, focusLamp],
+  )
+
+  const seatView: LampSeatView = {
+    role: status?.role ?? 'receptionist',
+    readOnly: status?.readOnly ?? false,
+    ownExtension: status?.ownExtension ?? '',
+  }
+  const seat: LampSeat = { ...seatView, actionsOff }
+  const menuItems = useLampMenuItems(menu === null ? undefined : extensions[menu.id], seat, seatView, lamps, commands, lampActions)
+  const tabStop = selectedLamp !== null && shown.some((e) => e.id === selectedLamp) ? selectedLamp : shown[0]?.id
 
   return (
     <section className={`card blf${stale ? ' stale' : ''}`} aria-label="Extensions">
@@ -173,9 +502,16 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
           onChange={(e) => {
             setQuery(e.currentTarget.value)
           }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query !== '') {
+              e.stopPropagation()
+              setQuery('')
+            }
+          }}
         />
       </div>
-      <ul className="blf-grid">
+      <GroupTabs lamps={lamps} counts={counts} />
+      <ul ref={gridRef} className="blf-grid" aria-label={group === undefined ? 'All extensions' : `Group ${group.name}`}>
         {shown.map((ext) => (
           <BlfTile
             key={ext.id}
@@ -184,16 +520,111 @@ export const BlfGrid = memo(function BlfGrid({ onDropCall, onDial }: Props): Rea
             callIds={ext.callIds}
             callCount={ext.callCount}
             over={over === ext.id}
+            selected={selectedLamp === ext.id}
+            tabStop={tabStop === ext.id}
             actionsOff={actionsOff}
-            onDial={onDial}
-            onDropCall={onDropCall}
+            name={nameOf(ext.id)}
+            onSelect={setSelectedLamp}
+            onDial={commands.dial}
+            onDropCall={commands.dropCall}
+            onKeys={onKeys}
             setOver={setOver}
             onMenu={openMenu}
           />
         ))}
       </ul>
-      {menu !== null && menuExtension !== undefined && <LampMenu extension={menu.id} at={menu.at} items={menuItems} onClose={closeMenu} />}
-      {shown.length === 0 && <p className="muted small">No extensions reported yet.</p>}
+      {menu !== null && extensions[menu.id] !== undefined && (
+        <LampMenu label={`Extension ${menu.id}`} at={menu.at} items={menuItems} onClose={closeMenu} />
+      )}
+      {shown.length === 0 && <p className="muted small empty-lamps">{emptyText(extensions, group?.name, query)}</p>}
     </section>
   )
 })
+
+/** What an empty lamp field says: what is empty, and how to fill it. */
+function emptyText(extensions: Readonly<Record<string, LiveExtension>>, group: string | undefined, query: string): string {
+  if (query.trim() !== '')
+    return group === undefined ? `No extension matches “${query.trim()}”.` : `No extension in ${group} matches “${query.trim()}”.`
+  if (group !== undefined) return `${group} has no extensions yet: right-click a lamp under All and choose “Add to ${group}”.`
+  return Object.keys(extensions).length === 0 ? 'The PBX has reported no extensions yet.' : 'The PBX reports no numbered extensions.'
+}
+
+/**
+ * The lamp's menu as it is now (read when it shows: what it offers follows the lamp's state and
+ * the selected call): its calls, what features add, then its groups.
+ */
+function useLampMenuItems(
+  ext: LiveExtension | undefined,
+  seat: LampSeat,
+  seatView: LampSeatView,
+  lamps: SeatLamps,
+  commands: LampCommands,
+  lampActions: ReturnType<typeof useCallAdditions>['lampActions'],
+): LampMenuEntry[] {
+  // Subscribed only while a menu shows: the selected call changes with every patch under load.
+  const selected = useLiveStore((s) => (ext === undefined ? undefined : s.selected))
+  if (ext === undefined) return []
+  const run = { call: commands.dial, transfer: commands.transferSelected, voicemail: commands.voicemailSelected }
+  const calls: LampMenuEntry[] = lampCallEntries(ext, seat, selected).map((entry) => ({
+    label: entry.label,
+    off: entry.off,
+    run: () => {
+      run[entry.kind](ext.id)
+    },
+  }))
+  const offSeat = seatOff(seat)
+  const added: LampMenuEntry[] = lampActions.flatMap((a) => {
+    const offered = a.offered(ext, seatView)
+    const why = offered ? undefined : a.whyNot?.(ext, seatView)
+    if (!offered && why === undefined) return []
+    return [
+      {
+        label: a.label(ext),
+        off: offSeat ?? why,
+        run: () => {
+          a.run(ext.id)
+        },
+      },
+    ]
+  })
+  const group = shownGroup(lamps)
+  const save = (change: LampsChange): void => {
+    const problem = apply(change)
+    if (problem !== undefined) useToastStore.getState().replace('lamp-groups', 'warn', problem)
+  }
+  const groups: LampMenuEntry[] = [
+    ...lamps.groups
+      .filter((g) => !g.extensions.includes(ext.id))
+      .map((g) => ({
+        label: `Add to ${g.name}`,
+        run: () => {
+          save(addToGroup(lamps, g.name, ext.id))
+        },
+      })),
+    ...(group === undefined || !group.extensions.includes(ext.id)
+      ? []
+      : [
+          {
+            label: 'Move earlier',
+            off: group.extensions[0] === ext.id ? `It is the first in ${group.name}.` : undefined,
+            run: () => {
+              saveSeatLamps(moveInGroup(lamps, group.name, ext.id, -1))
+            },
+          },
+          {
+            label: 'Move later',
+            off: group.extensions.at(-1) === ext.id ? `It is the last in ${group.name}.` : undefined,
+            run: () => {
+              saveSeatLamps(moveInGroup(lamps, group.name, ext.id, 1))
+            },
+          },
+          {
+            label: `Remove from ${group.name}`,
+            run: () => {
+              saveSeatLamps(removeFromGroup(lamps, group.name, ext.id))
+            },
+          },
+        ]),
+  ]
+  return [...calls, ...(added.length > 0 ? [SEPARATOR, ...added] : []), ...(groups.length > 0 ? [SEPARATOR, ...groups] : [])]
+}

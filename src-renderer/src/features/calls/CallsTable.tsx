@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
 import { Elapsed } from '../../components/Elapsed'
@@ -14,7 +14,11 @@ interface Props {
   readonly descending: boolean
   /** A sortable column's header was pressed (its key is a SortKey). */
   readonly onSort: (key: string) => void
+  /** A filter narrows the list (the empty list then says so). */
+  readonly filtered: boolean
   readonly holdAlertSeconds: number
+  /** Seconds after which a ringing call's timer turns red. */
+  readonly ringAlertSeconds: number
 }
 
 /** Fixed row height (also in app.css `.call-row`): rows are never measured. */
@@ -42,7 +46,7 @@ interface RowProps {
   /** Suggested (nothing is selected): marked calmly, never highlighted like the selection. */
   readonly suggested: boolean
   readonly onSelect: (id: string) => void
-  readonly holdAlertSeconds: number
+  readonly alerts: Alerts
 }
 
 /**
@@ -61,15 +65,25 @@ function WithWhom({ call }: { call: LiveCall }): React.JSX.Element {
   )
 }
 
+/** When waiting timers turn red: on hold, parked or queued after the hold alert, ringing after the ring alert. */
+export interface Alerts {
+  readonly holdAlertSeconds: number
+  readonly ringAlertSeconds: number
+}
+
 /** What a row's cells need besides the call. */
 interface CellContext {
   /** The row is the suggested call (nothing is selected). */
   readonly suggested: boolean
-  readonly holdAlertSeconds: number
+  readonly alerts: Alerts
 }
 
-/** Waiting states, whose timer turns red after the hold alert. */
-const waiting = (call: LiveCall): boolean => call.state === 'hold' || call.state === 'parked' || call.state === 'queued' || call.state === 'ringing'
+/** The seconds after which the call's timer turns red, or undefined for a call nobody waits on. */
+function alertAfter(call: LiveCall, alerts: Alerts): number | undefined {
+  if (call.target?.kind === 'voicemail') return undefined
+  if (call.state === 'ringing') return alerts.ringAlertSeconds
+  return call.state === 'hold' || call.state === 'parked' || call.state === 'queued' ? alerts.holdAlertSeconds : undefined
+}
 
 /** The calls list's columns (their widths are the grid's tracks; the sortable keys are SortKeys). */
 const CALL_COLUMNS: readonly Column<LiveCall, CellContext>[] = [
@@ -95,8 +109,10 @@ const CALL_COLUMNS: readonly Column<LiveCall, CellContext>[] = [
     header: 'Time',
     sortable: true,
     width: '70px',
-    cell: (call, { holdAlertSeconds }) =>
-      waiting(call) ? <Elapsed since={rowTimerSince(call)} alertAfterS={holdAlertSeconds} /> : <Elapsed since={rowTimerSince(call)} />,
+    cell: (call, { alerts }) => {
+      const after = alertAfter(call, alerts)
+      return after === undefined ? <Elapsed since={rowTimerSince(call)} /> : <Elapsed since={rowTimerSince(call)} alertAfterS={after} />
+    },
   },
   {
     key: 'via',
@@ -118,16 +134,8 @@ const COLUMNS_STYLE = gridColumnsStyle(CALL_COLUMNS)
  * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
  * change, so selecting a row does not re-render its cells.
  */
-const CallCells = memo(function CallCells({
-  call,
-  suggested,
-  holdAlertSeconds,
-}: {
-  call: LiveCall
-  suggested: boolean
-  holdAlertSeconds: number
-}): React.JSX.Element {
-  return <GridCells columns={CALL_COLUMNS} row={call} ctx={{ suggested, holdAlertSeconds }} />
+const CallCells = memo(function CallCells({ call, suggested, alerts }: { call: LiveCall; suggested: boolean; alerts: Alerts }): React.JSX.Element {
+  return <GridCells columns={CALL_COLUMNS} row={call} ctx={{ suggested, alerts }} />
 })
 
 /**
@@ -135,7 +143,7 @@ const CallCells = memo(function CallCells({
  * step that brings a row in or takes one out leaves every other row where it was painted: only
  * the row that entered is painted, instead of every rendered row shifting inside one moved block.
  */
-const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect, holdAlertSeconds }: RowProps): React.JSX.Element {
+const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect, alerts }: RowProps): React.JSX.Element {
   return (
     <div
       style={{ top }}
@@ -153,7 +161,7 @@ const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect
         onSelect(call.id)
       }}
     >
-      <CallCells call={call} suggested={suggested} holdAlertSeconds={holdAlertSeconds} />
+      <CallCells call={call} suggested={suggested} alerts={alerts} />
     </div>
   )
 })
@@ -263,6 +271,9 @@ export function CallsTable(props: Props): React.JSX.Element {
   const { first, visible } = useRowRange(scroller)
   useRevealSelected(scroller)
   const count = shownOrder.length
+  // One object while the settings stay, so memoised rows and cells are not re-rendered for it.
+  const { holdAlertSeconds, ringAlertSeconds } = props
+  const alerts = useMemo(() => ({ holdAlertSeconds, ringAlertSeconds }), [holdAlertSeconds, ringAlertSeconds])
   const start = Math.max(0, Math.min(first, count - visible) - OVERSCAN)
   const end = Math.min(count, first + visible + OVERSCAN)
   const rows: React.JSX.Element[] = []
@@ -277,7 +288,7 @@ export function CallsTable(props: Props): React.JSX.Element {
         selected={call.id === selectedId}
         suggested={call.id === suggestedId}
         onSelect={props.onSelect}
-        holdAlertSeconds={props.holdAlertSeconds}
+        alerts={alerts}
       />,
     )
   }
@@ -296,7 +307,7 @@ export function CallsTable(props: Props): React.JSX.Element {
     >
       <GridHead className="calls-head" columns={CALL_COLUMNS} sort={{ key: props.sort, descending: props.descending }} onSort={props.onSort} />
       <div ref={scroller} className="calls-body">
-        {count === 0 && <p className="empty muted">No calls right now.</p>}
+        {count === 0 && <p className="empty muted">{props.filtered ? 'No calls match the filter.' : 'No calls right now.'}</p>}
         <div className="calls-spacer" style={{ height: count * ROW_HEIGHT }}>
           {rows}
         </div>

@@ -1,3 +1,4 @@
+import './calls.css'
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ActionDone } from '../../../../src-preload/types/actions'
 import type { Result } from '../../../../src-preload/types/result'
@@ -7,7 +8,9 @@ import { nextSort } from '../../components/table'
 import { useAppStore } from '../../stores/app-store'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
-import { BlfGrid } from './BlfGrid'
+import { BlfGrid, type LampCommands } from './BlfGrid'
+import { CallsSummary } from './CallsSummary'
+import { stepLampGroup } from './lamp-groups'
 import { CallCard, EndedCard, type CallCommands } from './CallCard'
 import { CallsTable } from './CallsTable'
 import { DialBox } from './DialBox'
@@ -150,6 +153,8 @@ export function CallsView(): React.JSX.Element {
   const setQuery = useLiveStore((s) => s.setCallsQuery)
   const select = useLiveStore((s) => s.select)
   const holdAlertSeconds = useAppStore((s) => s.settings?.holdAlertSeconds ?? 60)
+  const ringAlertSeconds = useAppStore((s) => s.settings?.ringAlertSeconds ?? 20)
+  const ownExtension = useLiveStore((s) => (s.profileId === null ? '' : (s.statuses[s.profileId]?.ownExtension ?? '')))
   const [pending, setPending] = useState<Pending>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const dialRef = useRef<HTMLInputElement>(null)
@@ -169,12 +174,29 @@ export function CallsView(): React.JSX.Element {
       dialNumber(setPending, destination)
     })
   }, [])
-  const dropOnExtension = useCallback(
-    (callId: string, ext: string): void => {
-      transfer(callId, ext, 'blind')
-    },
-    [transfer],
+  // The lamps: a drop transfers the dragged call; the menu's entries act on the selected call only.
+  const lampCommands: LampCommands = useMemo(
+    () => ({
+      dial,
+      dropCall: (callId, ext) => {
+        transfer(callId, ext, 'blind')
+      },
+      transferSelected: (ext) => {
+        const callId = selectedId()
+        if (callId !== undefined) transfer(callId, ext, 'blind')
+      },
+      voicemailSelected: (ext) => {
+        const callId = selectedId()
+        if (callId !== undefined) transfer(callId, ext, 'voicemail')
+      },
+    }),
+    [dial, transfer],
   )
+  // Calls ringing the operator's own phone lead the urgency order: the list learns whose phone that is.
+  useEffect(() => {
+    const q = live().callsQuery
+    if ((q.ownExtension ?? '') !== ownExtension) setQuery({ ...q, ownExtension })
+  }, [ownExtension, setQuery])
   const pickup = useCallback((space: string): void => {
     whenActionsOn(() => {
       void withProfile((p) => bridge().invoke('calls.pickup', { profileId: p, space }))
@@ -279,6 +301,12 @@ export function CallsView(): React.JSX.Element {
       '?': () => {
         setPending({ kind: 'help' })
       },
+      '[': () => {
+        stepLampGroup(-1)
+      },
+      ']': () => {
+        stepLampGroup(1)
+      },
       arrowdown: () => {
         move(1)
       },
@@ -299,6 +327,12 @@ export function CallsView(): React.JSX.Element {
       },
     }
     const listener = (e: KeyboardEvent): void => {
+      // Escape closes the keyboard help wherever the focus went (a click on its text moves it out of the buttons).
+      if (pending?.kind === 'help' && e.key === 'Escape') {
+        e.preventDefault()
+        setPending(null)
+        return
+      }
       if (pending !== null || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return
       const key = e.key.toLowerCase()
       if (key === 'enter' && onControl(e.target)) return
@@ -351,8 +385,17 @@ export function CallsView(): React.JSX.Element {
       </div>
       <div className="calls-layout">
         <div className="calls-main">
-          <CallsTable onSelect={select} sort={query.sort} descending={query.descending} onSort={onSort} holdAlertSeconds={holdAlertSeconds} />
-          <BlfGrid onDial={dial} onDropCall={dropOnExtension} />
+          <CallsSummary />
+          <CallsTable
+            onSelect={select}
+            sort={query.sort}
+            descending={query.descending}
+            filtered={query.filter.trim() !== ''}
+            onSort={onSort}
+            holdAlertSeconds={holdAlertSeconds}
+            ringAlertSeconds={ringAlertSeconds}
+          />
+          <BlfGrid commands={lampCommands} />
         </div>
         <aside className="calls-side">
           <div className="calls-side-scroll">

@@ -1,5 +1,6 @@
 import type { LiveCall, LiveExtension } from '../../../../src-preload/types/live'
-import { partyLabel } from '../../live/format'
+import { LAMP_GROUP_LIMITS, type LampGroup, type SeatLamps } from '../../../../src-preload/types/settings'
+import { cleanCid, partyLabel } from '../../live/format'
 
 /** Names shown on a tile; a trunk-facing phone can be in hundreds of calls at once. */
 const MAX_NAMES = 2
@@ -19,4 +20,192 @@ export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds' | 'callCount
   }
   const more = names.length === 0 ? 0 : (ext.callCount ?? ext.callIds.length) - names.length
   return more > 0 ? `${names.join(', ')} +${String(more)} more` : names.join(', ')
+}
+
+// ---- Lamp groups --------------------------------------------------------------------------------
+
+/** A seat that never arranged its lamps starts with an empty Favourites group. */
+export const STARTING_LAMPS: SeatLamps = { groups: [{ name: 'Favourites', extensions: [] }] }
+
+/** The group a seat shows, undefined for every extension (or a shown group since deleted). */
+export function shownGroup(lamps: SeatLamps): LampGroup | undefined {
+  return lamps.shown === undefined ? undefined : lamps.groups.find((g) => g.name === lamps.shown)
+}
+
+/**
+ * The lamps shown, in order: every numeric extension by number, or a group's in the order the
+ * operator arranged them (extensions the PBX no longer has are kept in the group, not shown);
+ * then narrowed by the search (number or hint).
+ */
+export function lampsShown<E extends Pick<LiveExtension, 'id' | 'hint'>>(
+  extensions: Readonly<Record<string, E>>,
+  group: LampGroup | undefined,
+  query: string,
+): E[] {
+  const q = query.trim().toLowerCase()
+  const matches = (e: E): boolean => q === '' || e.id.includes(q) || e.hint.toLowerCase().includes(q)
+  if (group !== undefined) return group.extensions.flatMap((id) => (extensions[id] === undefined ? [] : [extensions[id]])).filter(matches)
+  return Object.values(extensions)
+    .filter((e) => /^\d+$/.test(e.id) && matches(e))
+    .sort((a, b) => byNumber.compare(a.id, b.id))
+}
+
+const byNumber = new Intl.Collator(undefined, { numeric: true })
+
+/** Control characters and direction overrides: main refuses them, so the name field does first. */
+const UNSAFE_TEXT = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
+
+/** Why `name` cannot name a group (`except`: the group being renamed), or undefined when it can. */
+export function groupNameProblem(lamps: SeatLamps, name: string, except?: string): string | undefined {
+  const n = name.trim()
+  if (n === '') return 'Give the group a name.'
+  if (n.length > LAMP_GROUP_LIMITS.name) return `A group name has at most ${String(LAMP_GROUP_LIMITS.name)} characters.`
+  if (UNSAFE_TEXT.test(n)) return 'A group name cannot hold control characters.'
+  if (lamps.groups.some((g) => g.name !== except && g.name.toLowerCase() === n.toLowerCase())) return `There is a group called ${n} already.`
+  return undefined
+}
+
+/** The result of changing the groups: the new arrangement, or why not (nothing changed). */
+export type LampsChange = { readonly ok: true; readonly lamps: SeatLamps } | { readonly ok: false; readonly problem: string }
+
+const changed = (lamps: SeatLamps): LampsChange => ({ ok: true, lamps })
+const refused = (problem: string): LampsChange => ({ ok: false, problem })
+
+function withGroup(lamps: SeatLamps, name: string, change: (g: LampGroup) => LampGroup): SeatLamps {
+  return { ...lamps, groups: lamps.groups.map((g) => (g.name === name ? change(g) : g)) }
+}
+
+/** A new group, shown at once (the operator fills it from the lamps' menus). */
+export function createGroup(lamps: SeatLamps, name: string): LampsChange {
+  const problem = groupNameProblem(lamps, name)
+  if (problem !== undefined) return refused(problem)
+  if (lamps.groups.length >= LAMP_GROUP_LIMITS.groups) return refused(`A seat has at most ${String(LAMP_GROUP_LIMITS.groups)} groups.`)
+  const n = name.trim()
+  return changed({ groups: [...lamps.groups, { name: n, extensions: [] }], shown: n })
+}
+
+export function renameGroup(lamps: SeatLamps, from: string, to: string): LampsChange {
+  const problem = groupNameProblem(lamps, to, from)
+  if (problem !== undefined) return refused(problem)
+  const n = to.trim()
+  const renamed = withGroup(lamps, from, (g) => ({ ...g, name: n }))
+  return changed(lamps.shown === from ? { ...renamed, shown: n } : renamed)
+}
+
+/** Removes a group (the extensions stay on the PBX and under All); All is shown if it was. */
+export function deleteGroup(lamps: SeatLamps, name: string): SeatLamps {
+  const groups = lamps.groups.filter((g) => g.name !== name)
+  return lamps.shown === name || lamps.shown === undefined ? { groups } : { groups, shown: lamps.shown }
+}
+
+/** Moves a group one place left (-1) or right (+1) among the tabs. */
+export function moveGroup(lamps: SeatLamps, name: string, delta: -1 | 1): SeatLamps {
+  return {
+    ...lamps,
+    groups: moved(
+      lamps.groups,
+      lamps.groups.findIndex((g) => g.name === name),
+      delta,
+    ),
+  }
+}
+
+export function addToGroup(lamps: SeatLamps, name: string, extension: string): LampsChange {
+  const group = lamps.groups.find((g) => g.name === name)
+  if (group === undefined) return refused(`There is no group called ${name}.`)
+  if (group.extensions.includes(extension)) return refused(`${extension} is in ${name} already.`)
+  if (group.extensions.length >= LAMP_GROUP_LIMITS.extensions) return refused(`A group holds at most ${String(LAMP_GROUP_LIMITS.extensions)} lamps.`)
+  return changed(withGroup(lamps, name, (g) => ({ ...g, extensions: [...g.extensions, extension] })))
+}
+
+export function removeFromGroup(lamps: SeatLamps, name: string, extension: string): SeatLamps {
+  return withGroup(lamps, name, (g) => ({ ...g, extensions: g.extensions.filter((e) => e !== extension) }))
+}
+
+/** Moves a lamp one place earlier (-1) or later (+1) in its group. */
+export function moveInGroup(lamps: SeatLamps, name: string, extension: string, delta: -1 | 1): SeatLamps {
+  return withGroup(lamps, name, (g) => ({ ...g, extensions: moved(g.extensions, g.extensions.indexOf(extension), delta) }))
+}
+
+function moved<T>(list: readonly T[], at: number, delta: -1 | 1): T[] {
+  const to = at + delta
+  const out = [...list]
+  const item = out[at]
+  if (at < 0 || to < 0 || to >= out.length || item === undefined) return out
+  out.splice(at, 1)
+  out.splice(to, 0, item)
+  return out
+}
+
+/** Shows a group, or every extension (undefined). */
+export function showGroup(lamps: SeatLamps, name: string | undefined): SeatLamps {
+  return name === undefined ? { groups: lamps.groups } : { groups: lamps.groups, shown: name }
+}
+
+/** The next (+1) or previous (-1) tab from the shown one, All included, round the ends. */
+export function stepGroup(lamps: SeatLamps, delta: -1 | 1): SeatLamps {
+  const tabs: (string | undefined)[] = [undefined, ...lamps.groups.map((g) => g.name)]
+  const at = Math.max(0, tabs.indexOf(shownGroup(lamps)?.name))
+  return showGroup(lamps, tabs[(at + delta + tabs.length) % tabs.length])
+}
+
+// ---- What a lamp's menu offers --------------------------------------------------------------------
+
+/** The seat's side of what a lamp offers: who it is and whether it may act now. */
+export interface LampSeat {
+  readonly role: 'receptionist' | 'supervisor' | 'admin'
+  readonly readOnly: boolean
+  readonly ownExtension: string
+  /** Why actions are off now (the PBX or the console unreachable), or undefined. */
+  readonly actionsOff: string | undefined
+}
+
+/** A call action of a lamp's own, before it is bound to what runs it. */
+export interface LampCallEntry {
+  readonly kind: 'call' | 'transfer' | 'voicemail'
+  readonly label: string
+  /** Why it is greyed, in words; undefined when it is offered. */
+  readonly off: string | undefined
+}
+
+const ROLE_RANK = { receptionist: 0, supervisor: 1, admin: 2 } as const
+
+/** The role each lamp action needs; main's call policies decide, this only greys what they would refuse. */
+const LAMP_ACTION_ROLE: Record<LampCallEntry['kind'], LampSeat['role']> = {
+  call: 'receptionist',
+  transfer: 'receptionist',
+  voicemail: 'receptionist',
+}
+
+/** Why this seat cannot act on the PBX now at all (stale, read-only, role), or undefined. */
+export function seatOff(seat: LampSeat, needs: LampSeat['role'] = 'receptionist'): string | undefined {
+  if (seat.actionsOff !== undefined) return seat.actionsOff
+  if (seat.readOnly) return 'This seat’s profile is read-only: it places and moves no calls.'
+  if (ROLE_RANK[seat.role] < ROLE_RANK[needs]) return `Needs a ${needs} seat.`
+  return undefined
+}
+
+/**
+ * Call, transfer the selected call here, send the selected call to this extension's voicemail:
+ * each offered, or greyed with the reason (no call selected, the seat cannot act, the phone is
+ * offline or is the operator's own, the call is with this extension already).
+ */
+export function lampCallEntries(
+  ext: Pick<LiveExtension, 'id' | 'state'>,
+  seat: LampSeat,
+  selected: Pick<LiveCall, 'caller' | 'callee' | 'target'> | undefined,
+): LampCallEntry[] {
+  const who = selected === undefined ? 'the selected call' : partyLabel(selected.caller).primary
+  const noSelection = selected === undefined ? 'Select a call in the list first.' : undefined
+  const offline = ext.state === 'UNAVAILABLE' ? `${ext.id} is offline: send the call to its voicemail instead.` : undefined
+  const own = ext.id === seat.ownExtension ? 'This is your own phone.' : undefined
+  const alreadyHere =
+    selected?.target !== undefined && selected.target.kind !== 'voicemail' && selected.target.parties.some((p) => cleanCid(p.number) === ext.id)
+      ? `${who} is with ${ext.id} already.`
+      : undefined
+  return [
+    { kind: 'call', label: `Call ${ext.id}`, off: seatOff(seat, LAMP_ACTION_ROLE.call) ?? own },
+    { kind: 'transfer', label: `Transfer ${who} here`, off: seatOff(seat, LAMP_ACTION_ROLE.transfer) ?? noSelection ?? offline ?? alreadyHere },
+    { kind: 'voicemail', label: `Send ${who} to ${ext.id}’s voicemail`, off: seatOff(seat, LAMP_ACTION_ROLE.voicemail) ?? noSelection },
+  ]
 }

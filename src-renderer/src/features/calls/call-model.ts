@@ -1,4 +1,5 @@
 import type { LiveCall, LiveParkedCall, LiveParty, LiveRouteStep, LiveState } from '../../../../src-preload/types/live'
+import { timerSince, waitsUnanswered } from '../../live/call-urgency'
 import { cleanCid } from '../../live/format'
 
 export const STATE_LABEL: Record<LiveCall['state'], string> = {
@@ -16,7 +17,7 @@ export const STATE_LABEL: Record<LiveCall['state'], string> = {
  */
 export function callStateLabel(call: LiveCall): string {
   if (call.target?.kind === 'voicemail') return 'Voicemail'
-  if (call.state === 'up' && call.answeredAt === undefined && call.unknown?.includes('answeredAt') !== true) return 'Waiting'
+  if (waitsUnanswered(call)) return 'Waiting'
   return STATE_LABEL[call.state]
 }
 
@@ -38,15 +39,8 @@ export function talkTimes(call: LiveCall): TalkTimes {
   return call.unknown?.includes('answeredAt') === true ? { kind: 'unknown' } : { kind: 'waiting', since: call.startedAt }
 }
 
-/**
- * The moment a row's timer counts from: the hold, park or queue wait; a call ringing again after a
- * transfer, since the new party rang; a first ring, since the call began; else the talk time.
- */
-export function rowTimerSince(call: LiveCall): number | undefined {
-  if (call.state === 'hold' || call.state === 'parked' || call.state === 'queued') return call.stateSince ?? call.startedAt
-  if (call.state === 'ringing') return call.answeredAt === undefined ? call.startedAt : (call.target?.since ?? call.startedAt)
-  return call.answeredAt ?? call.startedAt
-}
+/** The moment a row's timer counts from (see live/call-urgency.ts: the Time column sorts by it too). */
+export const rowTimerSince = timerSince
 
 /** A party as one line: `105 Eva Fischer`, or the number alone when the PBX gave no name. */
 export function partyText(p: LiveParty): string {

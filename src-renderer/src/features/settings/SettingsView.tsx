@@ -20,6 +20,7 @@ const THEMES: readonly { value: Theme; label: string }[] = [
  */
 const NUMBER_SETTINGS: readonly { key: RangedSetting; label: string; deletesData?: true }[] = [
   { key: 'holdAlertSeconds', label: 'Flag calls on hold or parked after (seconds)' },
+  { key: 'ringAlertSeconds', label: 'Flag calls ringing longer than (seconds)' },
   { key: 'historyRetentionDays', label: 'Keep call history for (days)', deletesData: true },
 ]
 

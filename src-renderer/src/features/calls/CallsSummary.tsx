@@ -1,0 +1,17 @@
+import { summarize, summaryText } from '../../live/call-urgency'
+import { liveTables, useLiveStore } from '../../stores/live-store'
+
+/**
+ * `2 ringing · 1 waiting · 0 on hold` over every live call (whatever the filter shows): what wants
+ * the desk, at a glance. A short string compared by value, so it re-renders only when a count
+ * changes, however often calls are patched.
+ */
+export function CallsSummary(): React.JSX.Element {
+  const text = useLiveStore(() => summaryText(summarize(liveTables.tables.calls.values())))
+  const ringing = !text.startsWith('0 ringing')
+  return (
+    <p className={`calls-summary${ringing ? ' has-ringing' : ''}`} role="status" aria-label="Calls summary">
+      {text}
+    </p>
+  )
+}

@@ -165,18 +165,20 @@ export function readCsv(text: string, mapping?: readonly ColumnTarget[]): Parsed
   }) as unknown as { record: string[]; raw: string; info: { lines: number } }[]
   const [head, ...body] = rows
   if (head === undefined) return { columns: [], records: [], unreadable: skipped }
+  // A row of empty cells (a spreadsheet's blank line) holds nothing to import or to lose.
+  const filled = body.filter((r) => r.record.some((cell) => cell.trim() !== ''))
   const guessed = head.record.map(guessTarget)
   const targets = head.record.map((_, i) => mapping?.[i] ?? guessed[i] ?? 'ignore')
   const columns: ImportColumn[] = head.record.map((header, i) => ({
     index: i,
     header: header.replace(/^\uFEFF/, '').trim(),
     target: targets[i] ?? 'ignore',
-    samples: body
+    samples: filled
       .map((r) => (r.record[i] ?? '').trim())
       .filter((v) => v !== '')
       .slice(0, MAX_SAMPLES),
   }))
-  const records: ParsedRecord[] = body.map((r) => {
+  const records: ParsedRecord[] = filled.map((r) => {
     const newlines = r.raw.replace(/\r?\n$/, '').split('\n').length - 1
     const line = r.info.lines - newlines
     const extra = r.record.length > head.record.length ? r.record.slice(head.record.length).filter((c) => c.trim() !== '') : []

@@ -208,11 +208,13 @@ export class LocalContactStore implements WritableContactSource {
   }
 
   page(after: string | null, limit: number): Promise<ContactPage> {
-    const rows = this.st.page.all(after === null ? 0 : Number(after), limit) as ContactRow[]
-    const last = rows.at(-1)
+    // One row more than asked says whether another page follows.
+    const rows = this.st.page.all(after === null ? 0 : Number(after), limit + 1) as ContactRow[]
+    const shown = rows.slice(0, limit)
+    const last = shown.at(-1)
     return Promise.resolve({
-      contacts: rows.map((r) => this.toContact(r)),
-      next: rows.length === limit && last !== undefined ? String(last.id) : null,
+      contacts: shown.map((r) => this.toContact(r)),
+      next: rows.length > limit && last !== undefined ? String(last.id) : null,
       total: (this.st.count.get() as { n: number }).n,
       revision: this.#revision,
     })

@@ -78,7 +78,7 @@ export function checkFile(file: ParsedFile, plan: NumberPlan): CheckedFile {
         .slice(0, 3)
         .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
         .join('; ')
-      errors.push({ line: rec.line, message: describe(message, draft.name), raw: rec.raw })
+      errors.push({ line: rec.line, message: describe(message), raw: rec.raw })
       continue
     }
     if (warned.length > 0) warnings.push({ line: rec.line, message: [...new Set(warned)].join('; '), raw: rec.raw })
@@ -89,7 +89,6 @@ export function checkFile(file: ParsedFile, plan: NumberPlan): CheckedFile {
 }
 
 /** Schema words as an operator reads them. */
-function describe(message: string, name: string): string {
-  if (message.includes('a contact needs a name or a company')) return 'no name and no company: who is this?'
-  return name === '' ? message : `${name}: ${message}`
+function describe(message: string): string {
+  return message.includes('a contact needs a name or a company') ? 'no name and no company: who is this?' : message
 }

@@ -13,6 +13,8 @@ type PhonebookChannel = InvokeChannelsOf<typeof phonebookChannelNames>
 export interface PhonebookServices {
   /** The local phonebook store, opened on first use (app-core owns and closes it). */
   readonly phonebook: () => WritableContactSource
+  /** The seat: the running profile (the built-in demo too), else the stored one. */
+  readonly runtimes: { get(profileId: string): { readonly profile: PbxProfile } }
   readonly profiles: { get(id: string): Promise<PbxProfile> }
   readonly audit: AuditLog
   readonly bus: { publish(channel: 'phonebook.changed', payload: PhonebookChanged): void }
@@ -24,7 +26,15 @@ export const phonebookSlice = {
   handlers: (s: PhonebookServices): HandlersOf<PhonebookChannel> => {
     const service = new PhonebookService({
       source: s.phonebook,
-      profiles: s.profiles,
+      profiles: {
+        get: async (id) => {
+          try {
+            return s.runtimes.get(id).profile
+          } catch {
+            return s.profiles.get(id)
+          }
+        },
+      },
       audit: s.audit,
       publish: (change) => {
         s.bus.publish('phonebook.changed', change)

@@ -247,12 +247,15 @@ export function readVcard(text: string): ParsedFile {
   const rawOf = (from: number, to: number): string => clip(physical.slice(from - 1, to).join('\n'))
   for (const l of lines) {
     if (/^BEGIN:VCARD\s*$/i.test(l.text)) {
-      if (open !== undefined && open.depth === 0) {
-        unreadable.push({ line: open.line, raw: rawOf(open.line, l.line - 1), message: 'this card has no END:VCARD before the next one begins' })
-        open = undefined
+      const agent = open?.props.at(-1)
+      if (open !== undefined && (open.depth > 0 || (agent?.name === 'AGENT' && agent.value.trim() === ''))) {
+        open.depth += 1 // a card nested in 2.1's AGENT property (the assistant's): passed over
+        continue
       }
-      if (open === undefined) open = { line: l.line, props: [], depth: 0 }
-      else open.depth += 1 // a card nested in an AGENT property (2.1): passed over
+      if (open !== undefined) {
+        unreadable.push({ line: open.line, raw: rawOf(open.line, l.line - 1), message: 'this card has no END:VCARD before the next one begins' })
+      }
+      open = { line: l.line, props: [], depth: 0 }
       continue
     }
     if (open === undefined) continue

@@ -7,6 +7,7 @@ import { createBridge } from './bridge'
 import { setBridge } from './bridge/current'
 import { FEATURES } from './features'
 import { useAppStore } from './stores/app-store'
+import { startDirectory, useDirectoryStore } from './stores/directory-store'
 import { useLiveStore } from './stores/live-store'
 import { useProfilesStore } from './stores/profiles-store'
 import './styles/app.css'
@@ -27,6 +28,11 @@ if (bridge === null) {
     useProfilesStore.getState().apply(view)
   })
   showSettledActions(bridge, FEATURES.actionWords)
+  startDirectory(bridge)
+  // The names of the PBX shown: read when it is first shown or switched to (and after a reconnect).
+  useLiveStore.subscribe((s, before) => {
+    if (s.profileId !== null && s.profileId !== before.profileId) void useDirectoryStore.getState().load(s.profileId)
+  })
   bridge.on('live.message', (msg) => {
     useLiveStore.getState().receive(msg)
   })
@@ -42,6 +48,7 @@ if (bridge === null) {
     const preferred = settings?.activeProfileId ?? null
     const profileId = preferred !== null && preferred in statuses ? preferred : (info?.demoProfileId ?? Object.keys(statuses)[0] ?? null)
     if (profileId !== null) await useLiveStore.getState().subscribe(profileId)
+    if (profileId !== null) void useDirectoryStore.getState().load(profileId)
   }
   bridge.onLinkChange((state) => {
     useAppStore.getState().setLink(state)

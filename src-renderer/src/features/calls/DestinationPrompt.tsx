@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Field } from '../../components/form'
+import { PeoplePicker } from '../../components/people-picker'
 
 export type PromptMode = 'blind' | 'attended' | 'voicemail'
 
@@ -9,7 +9,10 @@ const TITLES: Record<PromptMode, string> = {
   voicemail: 'Send to voicemail of extension',
 }
 
-/** A small modal asking where to transfer; Enter confirms, Escape cancels. */
+/**
+ * A small modal asking where to transfer (or whose voicemail): a type-ahead over the PBX's people
+ * and the phonebook — "eva" + Enter is Eva Fischer; digits typed go as typed. Esc clears, then cancels.
+ */
 export function DestinationPrompt({
   mode,
   onSubmit,
@@ -42,21 +45,16 @@ export function DestinationPrompt({
           if (e.key === 'Escape') onCancel()
         }}
       >
-        <Field label={TITLES[mode]}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              ref={input}
-              aria-label="Destination"
-              value={value}
-              inputMode="tel"
-              autoComplete="off"
-              onChange={(e) => {
-                setValue(e.currentTarget.value)
-              }}
-            />
-          )}
-        </Field>
+        <p className="prompt-title">{TITLES[mode]}</p>
+        <PeoplePicker
+          ref={input}
+          label="Destination"
+          placeholder={mode === 'voicemail' ? 'Name or extension' : 'Name, number or extension'}
+          value={value}
+          onChange={setValue}
+          onPick={onSubmit}
+          onEscape={onCancel}
+        />
         <div className="buttons">
           <button type="button" onClick={onCancel}>
             Cancel

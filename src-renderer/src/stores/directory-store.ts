@@ -1,0 +1,133 @@
+import { create } from 'zustand'
+import type { DirectoryEntry, DirectoryList } from '../../../src-preload/types/directory'
+import type { Bridge } from '../bridge/bridge'
+
+/**
+ * The PBX's directory in the renderer: names by extension for the profile shown, kept current by
+ * main's `directory.changed`, and a search by name, number or department (the queues an extension
+ * answers for) that never waits for main.
+ *
+ * - `nameOf(ext)` / `labelOf(ext)`: "Eva Fischer" / "105 Eva Fischer" (the number alone without a name);
+ * - `searchDirectory(query, limit)`: best first — a name word starting with the query, then the
+ *   number, then anything containing it; accents folded ("gul" finds "Farid Gül");
+ * - `useDirectoryRevision()`: re-renders a component when the names change.
+ */
+
+interface Indexed {
+  readonly entry: DirectoryEntry
+  /** Name words, folded, for "starts a word" matches. */
+  readonly words: readonly string[]
+  /** Everything searchable, folded, for "contains" matches. */
+  readonly text: string
+}
+
+interface DirectoryState {
+  readonly profileId: string | null
+  readonly list: DirectoryList | null
+  readonly revision: number
+  load: (profileId: string) => Promise<void>
+  apply: (list: DirectoryList) => void
+}
+
+let byExtension = new Map<string, DirectoryEntry>()
+let indexed: Indexed[] = []
+let bridgeRef: Bridge | null = null
+
+/** Lower case without accents, so "gul" finds "Gül" and "eva" finds "Éva". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
+function index(list: DirectoryList): void {
+  byExtension = new Map(list.entries.map((e) => [e.extension, e]))
+  indexed = list.entries.map((entry) => {
+    const name = fold(entry.name)
+    return {
+      entry,
+      words: name.split(/[\s\-.,'’]+/).filter((w) => w !== ''),
+      text: `${name} ${entry.extension} ${fold(entry.department ?? '')} ${fold(entry.groups.join(' '))}`,
+    }
+  })
+}
+
+export const useDirectoryStore = create<DirectoryState>((set, get) => ({
+  profileId: null,
+  list: null,
+  revision: 0,
+  load: async (profileId) => {
+    if (get().profileId !== profileId) {
+      index({ profileId, entries: [], sources: [], readAt: 0 })
+      set({ profileId, list: null, revision: get().revision + 1 })
+    }
+    const b = bridgeRef
+    if (b === null) return
+    const r = await b.invoke('directory.list', { profileId })
+    if (r.ok) get().apply(r.value)
+  },
+  apply: (list) => {
+    if (list.profileId !== get().profileId) return
+    index(list)
+    set({ list, revision: get().revision + 1 })
+  },
+}))
+
+/** Wires the store to main: changed lists arrive, and `load` reads through this bridge. */
+export function startDirectory(bridge: Bridge): () => void {
+  bridgeRef = bridge
+  return bridge.on('directory.changed', (list) => {
+    useDirectoryStore.getState().apply(list)
+  })
+}
+
+/** The name the PBX gives the extension, or undefined. */
+export function nameOf(extension: string): string | undefined {
+  const name = byExtension.get(extension)?.name
+  return name === undefined || name === '' ? undefined : name
+}
+
+export function directoryEntry(extension: string): DirectoryEntry | undefined {
+  return byExtension.get(extension)
+}
+
+/** "105 Eva Fischer", or "105" when the PBX gives it no name. */
+export function labelOf(extension: string): string {
+  const name = nameOf(extension)
+  return name === undefined ? extension : `${extension} ${name}`
+}
+
+/** "Eva Fischer (105)" for sentences (toasts), or "105". */
+export function spokenOf(extension: string): string {
+  const name = nameOf(extension)
+  return name === undefined ? extension : `${name} (${extension})`
+}
+
+/** Entries matching the query, best first: a name word starts with it, then the number, then contains. */
+export function searchDirectory(query: string, limit = 8): DirectoryEntry[] {
+  const q = fold(query.trim())
+  if (q === '') return []
+  const parts = q.split(/\s+/)
+  const first: DirectoryEntry[] = []
+  const second: DirectoryEntry[] = []
+  const third: DirectoryEntry[] = []
+  for (const item of indexed) {
+    // Every typed word must be found ("eva fi" finds Eva Fischer).
+    if (!parts.every((p) => item.text.includes(p))) continue
+    const e = item.entry
+    if (parts.every((p) => item.words.some((w) => w.startsWith(p)))) first.push(e)
+    else if (e.extension.startsWith(q)) second.push(e)
+    else third.push(e)
+    if (first.length >= limit) break
+  }
+  return [...first, ...second, ...third].slice(0, limit)
+}
+
+/** Re-renders the calling component when the directory changes; returns its revision. */
+export function useDirectoryRevision(): number {
+  return useDirectoryStore((s) => s.revision)
+}
+
+/** For tests: the names as if main had sent them. */
+export function setDirectoryForTest(list: DirectoryList): void {
+  useDirectoryStore.setState({ profileId: list.profileId })
+  useDirectoryStore.getState().apply(list)
+}

@@ -146,6 +146,34 @@ export const dialLimitsSchema = z.strictObject({
 })
 export const DEFAULT_DIAL_LIMITS: Readonly<z.infer<typeof dialLimitsSchema>> = Object.freeze({ burst: 20, perMinute: 30 })
 
+/** A queue's name as Asterisk knows it (`support`, `sales-2`). */
+const queueName = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'a queue name is letters, digits, _ . or -')
+
+/**
+ * What this seat may supervise (listen, whisper, barge, record) and how the monitored call is
+ * told. Sealed like the role: a supervisor may supervise only the queues and extensions named
+ * here (none named: nothing); an admin may supervise every call unless some are named.
+ */
+export const supervisionSettingsSchema = z.strictObject({
+  queues: z.array(queueName).max(500),
+  extensions: z.array(digits(1, 10, 'extension')).max(10_000),
+  /** A beep barged into the monitored call when listening starts and every 15 s while it lasts. */
+  spyTone: z.boolean(),
+  /** MixMonitor's periodic beep (its `B` option) on every recording this seat starts. */
+  recordingBeep: z.boolean(),
+})
+export type SupervisionSettings = z.infer<typeof supervisionSettingsSchema>
+export const DEFAULT_SUPERVISION: Readonly<SupervisionSettings> = Object.freeze({ queues: [], extensions: [], spyTone: false, recordingBeep: false })
+
+/** A profile's supervision settings; profiles saved before they existed have the default. */
+export function supervisionOf(profile: Pick<PbxProfile, 'supervision'>): SupervisionSettings {
+  return profile.supervision ?? DEFAULT_SUPERVISION
+}
+
 export { profileIdSchema }
 
 export const pbxProfileSchema = z.strictObject({
@@ -161,6 +189,8 @@ export const pbxProfileSchema = z.strictObject({
   originate: originateSettingsSchema,
   /** Absent in profiles saved before it existed: they get the default. */
   dialLimits: dialLimitsSchema.default({ ...DEFAULT_DIAL_LIMITS }),
+  /** Absent in profiles saved before it existed: nothing named (see supervisionOf). */
+  supervision: supervisionSettingsSchema.optional(),
 })
 
 export type PbxProfile = z.infer<typeof pbxProfileSchema>
@@ -286,6 +316,7 @@ export interface SealedFields {
   readonly originate: OriginateSettings
   readonly dialLimits: DialLimits
   readonly endpoints: ProfileEndpoints
+  readonly supervision: SupervisionSettings
 }
 
 export function sealedFieldsOf(profile: PbxProfile): SealedFields {
@@ -297,8 +328,15 @@ export function sealedFieldsOf(profile: PbxProfile): SealedFields {
     originate: profile.originate,
     dialLimits: profile.dialLimits,
     endpoints: endpointsOf(profile),
+    supervision: supervisionOf(profile),
   }
 }
+
+/** The supervision scope as fixed-order text; the default's text is left out of the seal (see canonicalSealedFields). */
+function supervisionText(s: SupervisionSettings): string {
+  return JSON.stringify([s.queues, s.extensions, s.spyTone, s.recordingBeep])
+}
+const DEFAULT_SUPERVISION_TEXT = supervisionText(DEFAULT_SUPERVISION)
 
 /** The sealed fields in groups an admin recognises, each as fixed-order text (key order never matters). */
 function sealedGroups(f: SealedFields): ReadonlyArray<readonly [string, string]> {
@@ -325,12 +363,20 @@ function sealedGroups(f: SealedFields): ReadonlyArray<readonly [string, string]>
     ['AMI endpoint', canonicalEndpoint('ami', f.endpoints)],
     ['ARI endpoint', canonicalEndpoint('ari', f.endpoints)],
     ['FreePBX API endpoint', canonicalEndpoint('freepbx', f.endpoints)],
+    ['supervision scope', supervisionText(f.supervision)],
   ]
 }
 
-/** The sealed fields as one canonical text: what the seal's HMAC covers. */
+/**
+ * The sealed fields as one canonical text: what the seal's HMAC covers. The supervision scope
+ * counts only once it differs from the default, so profiles sealed before it existed stay valid.
+ */
 export function canonicalSealedFields(f: SealedFields): string {
-  return JSON.stringify(sealedGroups(f).map(([, value]) => value))
+  return JSON.stringify(
+    sealedGroups(f)
+      .filter(([name, value]) => name !== 'supervision scope' || value !== DEFAULT_SUPERVISION_TEXT)
+      .map(([, value]) => value),
+  )
 }
 
 /** Names of the sealed groups that differ ("dial plan", "AMI endpoint"); empty when none does. */

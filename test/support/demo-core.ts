@@ -63,6 +63,8 @@ export interface DemoCoreOptions {
   readonly profile?: Partial<Omit<PbxProfile, 'operator'>>
   /** The live state must list this extension before the test starts. */
   readonly loadedWith?: string
+  /** Another of the demo's AMI users (name = secret), e.g. `supervisor`, which may record calls. */
+  readonly amiUser?: string
 }
 
 export interface DemoCore {
@@ -76,8 +78,13 @@ export async function startDemoCore(options: DemoCoreOptions, cleanups: Cleanups
   const demo = await startBuiltinDemo({ rate: 0, seed: options.seed })
   cleanups.push(() => demo.stop())
   const base = demo.builtin.profile
+  const user = options.amiUser
+  const profile = { ...base, ...options.profile, operator: { ...base.operator, ...options.operator } }
   const core = createTestCore({
-    builtinProfile: { ...demo.builtin, profile: { ...base, ...options.profile, operator: { ...base.operator, ...options.operator } } },
+    builtinProfile:
+      user === undefined
+        ? { ...demo.builtin, profile }
+        : { profile: { ...profile, ami: { ...profile.ami, user } }, secrets: { ...demo.builtin.secrets, ami: user } },
   })
   cleanups.push(() => core.close())
   await core.start()

@@ -12,6 +12,9 @@
  *   reporting (no dialplan noise, no system/security events — hence no FullyBooted);
  *   write=call,originate,agent,reporting (lists via `reporting`, call control via `call`,
  *   queue control via `agent`). It cannot run Command, MixMonitor (system) or touch config.
+ * - `supervisor`/`supervisor`: the operator's rights plus write=system, which Asterisk's
+ *   MixMonitor action needs (it is registered with EVENT_FLAG_SYSTEM): a supervisor's console
+ *   that records calls.
  */
 export interface AmiUser {
   readonly username: string
@@ -62,6 +65,7 @@ export function defaultUsers(): AmiUser[] {
     makeUser('demo', 'demo', 'all', 'all'),
     makeUser('viewer', 'viewer', 'all', 'none'),
     makeUser('operator', 'operator', 'call,agent,user,cdr,reporting', 'call,originate,agent,reporting'),
+    makeUser('supervisor', 'supervisor', 'call,agent,user,cdr,reporting', 'call,originate,agent,reporting,system'),
   ]
 }
 

@@ -72,6 +72,7 @@ export class Hangups {
     }
     this.pbx.queueCalls.leaveOnHangup(ch)
     this.pbx.parking.giveUp(ch)
+    this.pbx.spy.leaveOnHangup(ch)
   }
 
   /** The channel goes away: Local peer told, Hangup, Cdr, partner and waiting parties cleaned up. */
@@ -128,6 +129,7 @@ export class Hangups {
     }))
     this.pbx.channelEvents.flushCallerIdAfterHangup(ch)
     this.pbx.dtmf.forget(ch)
+    this.pbx.recording.forget(ch)
     // A Local channel to a nonexistent context never had a device state: INVALID is published instead.
     if (ch.cdr.disposition === 'FAILED') return
     const { config } = this.pbx

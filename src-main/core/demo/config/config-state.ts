@@ -65,6 +65,9 @@ export class PbxConfig {
   }
 
   route(context: string, exten: string, callerNum?: string): Route | undefined {
+    // func_periodic_hook's own `beep` extension (Answer, Playback(beep), Hangup), in every Asterisk
+    // that loads the module: a beep lasts about a second here.
+    if (context === '__func_periodic_hook_context__' && exten === 'beep') return { kind: 'timed', seconds: 1 }
     return this.profile.route(context, exten, callerNum)
   }
 

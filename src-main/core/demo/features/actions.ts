@@ -1,4 +1,4 @@
-/** AMI PlayDTMF, MixMonitor and StopMixMonitor. */
+/** AMI PlayDTMF, MixMonitor, StopMixMonitor and MixMonitorMute (words as mixmonitor.raw shows them). */
 import { type ActionContext, type ActionHandlers, findChannel, requireChannel, truthy } from '../ami-context'
 
 function playDtmf(ctx: ActionContext): void {
@@ -15,16 +15,46 @@ function playDtmf(ctx: ActionContext): void {
 function mixMonitor(ctx: ActionContext): void {
   const ch = requireChannel(ctx, { missing: 'No channel specified', unknown: 'No such channel' })
   if (!ch) return
-  const file = ctx.get('File') ?? `${ch.uniqueid}.wav`
-  const id = ctx.pbx.recording.start(ch, file)
+  const file = ctx.get('File') ?? ''
+  const options = ctx.get('Options') ?? ''
+  // Neither a file nor options: MixMonitor() is given no arguments and refuses.
+  if (file === '' && options === '') {
+    ctx.error('Could not start monitoring channel')
+    return
+  }
+  const id = ctx.pbx.recording.start(ch, file === '' ? `${ch.uniqueid}.wav` : file, options)
   ctx.reply('Success', [['MixMonitorID', id]])
 }
 
 function stopMixMonitor(ctx: ActionContext): void {
   const ch = requireChannel(ctx, { missing: 'No channel specified', unknown: 'No such channel' })
   if (!ch) return
-  if (!ctx.pbx.recording.stop(ch)) {
+  if (!ctx.pbx.recording.stop(ch, ctx.get('MixMonitorID') || undefined)) {
     ctx.error('Could not stop monitoring channel')
+    return
+  }
+  ctx.reply('Success', [])
+}
+
+function mixMonitorMute(ctx: ActionContext): void {
+  const ch = requireChannel(ctx, { missing: 'No channel specified', unknown: 'No such channel' })
+  if (!ch) return
+  const direction = (ctx.get('Direction') ?? '').toLowerCase()
+  if (direction === '') {
+    ctx.error('No direction specified. Must be read, write or both')
+    return
+  }
+  if (direction !== 'read' && direction !== 'write' && direction !== 'both') {
+    ctx.error('Invalid direction specified. Must be read, write or both')
+    return
+  }
+  const state = ctx.get('State') ?? ''
+  if (state === '') {
+    ctx.error('No state specified')
+    return
+  }
+  if (!ctx.pbx.recording.mute(ch, direction, truthy(state), ctx.get('MixMonitorID') || undefined)) {
+    ctx.error('Cannot set mute flag')
     return
   }
   ctx.reply('Success', [])
@@ -34,4 +64,5 @@ export const FEATURE_ACTIONS: ActionHandlers = {
   playdtmf: playDtmf,
   mixmonitor: mixMonitor,
   stopmixmonitor: stopMixMonitor,
+  mixmonitormute: mixMonitorMute,
 }

@@ -24,6 +24,8 @@ export class Dtmf {
       return
     }
     this.received(ch, digit)
+    // ChanSpy's `d` option reads 4/5/6 on the spying channel as a mode switch.
+    if (this.pbx.spy.digit(ch, digit)) return
     const typed = ((this.featureDigits.get(ch) ?? '') + digit).slice(-2)
     this.featureDigits.set(ch, typed)
     if (typed === '*2' && this.pbx.attended.inProgress(ch)) {

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { profileIdSchema } from './profile-id'
+
+/**
+ * Supervision of live calls (issue 19 items 4-5): listening in on a call (ChanSpy) and recording
+ * it (MixMonitor). Only ids the renderer got from the live state cross the contract; main checks
+ * each is a live channel of the named call, and builds everything it sends to the PBX itself.
+ */
+
+/** How a supervisor is in a call: hears it, talks to the agent only, or talks to both parties. */
+export const spyModeSchema = z.enum(['listen', 'whisper', 'barge'])
+export type SpyMode = z.infer<typeof spyModeSchema>
+
+/** Uniqueids and call ids as the live state holds them (`lab-1795552383.0`, `1700000000.12`). */
+const liveId = z.string().regex(/^[A-Za-z0-9._:-]{1,150}$/, 'an id of the live state')
+
+export const supervisionWatchInputSchema = z.strictObject({ profileId: profileIdSchema })
+
+export const spyStartInputSchema = z.strictObject({
+  profileId: profileIdSchema,
+  /** The call, by its id in the live state. */
+  callId: liveId,
+  /** The party to listen to, by its channel's id; absent: main picks the answering extension. */
+  channelId: liveId.optional(),
+  mode: spyModeSchema,
+})
+
+export const spyModeInputSchema = z.strictObject({ profileId: profileIdSchema, sessionId: liveId, mode: spyModeSchema })
+export const spyStopInputSchema = z.strictObject({ profileId: profileIdSchema, sessionId: liveId })
+
+export const recordOpSchema = z.enum(['start', 'stop', 'mute', 'unmute'])
+export type RecordOp = z.infer<typeof recordOpSchema>
+
+/** Recording control on a live call: main picks the channel and makes the file name. */
+export const recordInputSchema = z.strictObject({ profileId: profileIdSchema, callId: liveId, op: recordOpSchema })
+
+/** One ChanSpy session on the PBX, as the console saw it start (ChanSpyStart). */
+export interface SpySessionView {
+  /** The listening channel's Uniqueid (the supervisor's phone): the session's key. */
+  readonly id: string
+  /** The channel listened to (its Uniqueid in the live state) and its name. */
+  readonly spiedChannelId: string
+  readonly spiedChannelName: string
+  /** Who listens, as the listening phone's caller ID names it ("Supervisor 105", "105"). */
+  readonly byName: string
+  readonly byNumber: string
+  /**
+   * The mode this console asked for; undefined when another console or the phone itself started
+   * it (listen, whisper and barge look the same on the wire: the console says "listened to").
+   */
+  readonly mode: SpyMode | undefined
+  /** Started from this profile's seat (its own phone listens): its windows may switch and end it. */
+  readonly ours: boolean
+  /** The window or socket that started it, when this console did ("web socket 5"). */
+  readonly seat?: string
+  readonly since: number
+}
+
+/** One MixMonitor recording on a live channel. */
+export interface RecordingView {
+  readonly channelId: string
+  /** The file name main gave it (never a path); undefined when started elsewhere. */
+  readonly file: string | undefined
+  readonly muted: boolean
+  readonly ours: boolean
+  readonly since: number
+}
+
+/** What a window shows of the supervision of one PBX's calls. */
+export interface SupervisionState {
+  readonly profileId: string
+  /** Present for supervisor and admin seats only: who listens is not a receptionist's business. */
+  readonly spies: readonly SpySessionView[]
+  readonly recordings: readonly RecordingView[]
+  /** Whether this seat may supervise at all (role, read-only), in words when not. */
+  readonly allowed: boolean
+  readonly refusal?: string
+}

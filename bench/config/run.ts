@@ -12,6 +12,8 @@
  *   --ring-groups  generated ring groups (default 300)
  *   --routes       generated inbound routes (default 2000)
  *   --opens        cold opens per list, each in a fresh page (default 5)
+ *   --rounds       calls of config.status and each config.list timed in main alone (default 5)
+ *   --main-only    only those (no browser)
  *   --json         one JSON object instead of the table
  */
 import { spawn } from 'node:child_process'
@@ -25,6 +27,7 @@ import { startWebServer } from '../../src-main/web/web-server'
 import { launchChromium, RENDERER_DIR } from '../../test/support/browser'
 import { createTestCore } from '../../test/support/test-core'
 import { percentile, round } from '../live/stats'
+import { mainCallsTable, measureMainCalls } from './main-calls'
 import { PAGE_PROBE } from './page-probe'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -35,6 +38,8 @@ interface Options {
   readonly ringGroups: number
   readonly routes: number
   readonly opens: number
+  readonly rounds: number
+  readonly mainOnly: boolean
   readonly json: boolean
 }
 
@@ -50,6 +55,8 @@ function parseArgs(argv: readonly string[]): Options {
     ringGroups: num('ring-groups', 300),
     routes: num('routes', 2000),
     opens: Math.max(1, num('opens', 5)),
+    rounds: Math.max(1, num('rounds', 5)),
+    mainOnly: argv.includes('--main-only'),
     json: argv.includes('--json'),
   }
 }
@@ -259,6 +266,12 @@ async function main(): Promise<void> {
   let browser: Browser | undefined
   try {
     await core.start()
+    log(opts, `main alone: config.status and each list, ${String(opts.rounds)} times…`)
+    const calls = await measureMainCalls(core, pbx.builtin.profile.id, opts.rounds)
+    if (opts.mainOnly) {
+      console.log(opts.json ? JSON.stringify({ options: opts, calls }, null, 1) : mainCallsTable(calls))
+      return
+    }
     const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
     browser = await launchChromium()
     const figures: ListFigures[] = []
@@ -267,8 +280,8 @@ async function main(): Promise<void> {
       figures.push(await measureList(browser, server.url, c, opts))
     }
     await server.close()
-    if (opts.json) console.log(JSON.stringify({ options: opts, figures }, null, 1))
-    else console.log(table(figures, opts))
+    if (opts.json) console.log(JSON.stringify({ options: opts, calls, figures }, null, 1))
+    else console.log(`${table(figures, opts)}\n\n${mainCallsTable(calls)}`)
   } finally {
     clearTimeout(watchdog)
     await browser?.close()

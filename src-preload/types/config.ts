@@ -206,7 +206,8 @@ export interface ConfigItemMeta {
   readonly hasPin?: boolean
   /**
    * Said before an update: what FreePBX resets when it deletes and recreates the object
-   * (updateExtension resets Follow-Me, the Advanced settings …), in plain words.
+   * (updateExtension resets Follow-Me, the Advanced settings …), in plain words. Only in
+   * `config.get` (and a conflict's `theirs`), never in a list's items.
    */
   readonly updateWarnings?: readonly string[]
   /** The object cannot be written through FreePBX's API as it is (why, in plain words). */

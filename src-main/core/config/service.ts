@@ -132,6 +132,15 @@ export class ConfigService {
     return { kind, id: read.id, version: versionOf(read.image), values: read.values, meta: read.meta }
   }
 
+  /**
+   * A list's item: without `updateWarnings`, the same sentences for every extension (3.2 MB of a
+   * 5,020-extension list); the editor reads them with `config.get` when it opens one.
+   */
+  private listed<K extends ConfigKind>(kind: K, read: ReadItem<K>): ConfigItem<K> {
+    const { updateWarnings: _perObject, ...meta } = read.meta
+    return this.item(kind, { ...read, meta })
+  }
+
   // ------------------------------------------------------------------ reads
 
   async status(actor: Actor): Promise<ConfigStatus> {
@@ -154,7 +163,7 @@ export class ConfigService {
   async list<K extends ConfigKind>(kind: K, actor: Actor): Promise<ConfigList<K>> {
     await this.guard('config.read', 'config.list', kind, actor)
     const items = await this.call(() => this.kind(kind).list())
-    return { kind, items: items.map((r) => this.item(kind, r)) }
+    return { kind, items: items.map((r) => this.listed(kind, r)) }
   }
 
   async get<K extends ConfigKind>(kind: K, id: string, actor: Actor): Promise<ConfigItem<K>> {

@@ -51,6 +51,10 @@ describe('extensions through the contract, against the demo FreePBX', () => {
     const ext = await c.get('extension', '105')
     expect(ext.meta.updateWarnings?.join(' ')).toMatch(/Follow-Me/)
     expect(ext.meta.updateWarnings?.join(' ')).toMatch(/ring time \(30 s\)/)
+    // Only config.get says them: a list's items would repeat the same sentences thousands of times.
+    const list = await c.call('config.list', { profileId: 'demo', kind: 'extension' })
+    expect(list.items.find((i) => i.id === '105')?.meta).toEqual({ hasSecret: true })
+    expect(JSON.stringify(list)).not.toContain('Follow-Me')
     const r = await c.call('config.save', {
       profileId: 'demo',
       changes: [{ kind: 'extension', operation: 'update', id: '105', baseVersion: ext.version, values: { ...ext.values, name: 'Desk five' } }],

@@ -210,6 +210,18 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
       return
     }
+    // A list's extensions carry no reset notes: the editor's fresh read brings them; saved before
+    // it came back, they are read now so the admin is never spared them.
+    if (mode === 'update' && item !== undefined && item.meta.updateWarnings === undefined && kind === 'extension') {
+      setStage({ kind: 'saving' })
+      void read(kind, item.id).then((r) => {
+        const warnings = r.ok ? (r.value.meta.updateWarnings ?? []) : [descriptor.updateNote ?? '']
+        if (r.ok) setDoc((d) => (d.item === undefined ? d : { ...d, item: { ...d.item, meta: r.value.meta } }))
+        setStage(warnings.length > 0 ? { kind: 'warnings', warnings } : { kind: 'editing' })
+        if (warnings.length === 0) void send(mode, item.version)
+      })
+      return
+    }
     const warnings = item?.meta.updateWarnings ?? []
     if (mode === 'update' && warnings.length > 0 && stage.kind !== 'warnings') {
       setStage({ kind: 'warnings', warnings })

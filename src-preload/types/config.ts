@@ -447,7 +447,10 @@ export type ConfigChangeInput = z.input<typeof configChangeSchema>
 export const extensionRangeSchema = z.strictObject({
   start: number,
   count: z.number().int().min(1).max(500),
-  /** Each gets this name followed by its number unless the name holds `{n}`, which is replaced. */
+  /**
+   * FreePBX names each `<number> <name>` (createRangeofExtension); a name holding `{n}` is taken
+   * as it is instead, every `{n}` replaced by the extension's number ("Desk {n}" → "Desk 160").
+   */
   template: extensionValuesSchema.omit({ extension: true }),
   secrets: extensionSecretsSchema.optional(),
 })

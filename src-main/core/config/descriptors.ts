@@ -23,6 +23,7 @@ export const LIMITS = {
   penalty: { min: 0, max: 99 },
   pin: { minLength: 4, maxLength: 20 },
   secret: { minLength: 12, maxLength: 128 },
+  displayName: { maxLength: 100 },
 } as const
 
 /** What FreePBX resets when updateExtension deletes and recreates an extension (freepbx-api.md §6). */
@@ -31,6 +32,14 @@ export const EXTENSION_UPDATE_WARNINGS = [
   'The User Manager user is recreated.',
   'The SIP secret is kept (this console sends it back); phones stay registered.',
 ] as const
+
+/** In a range's name, where each extension's number goes ("Desk {n}"). */
+export const RANGE_NUMBER = '{n}'
+
+/** A range's name for extension `n`: every {n} replaced by the number. */
+export function rangeName(name: string, n: number): string {
+  return name.split(RANGE_NUMBER).join(String(n))
+}
 
 const f = (d: ConfigFieldDescriptor): ConfigFieldDescriptor => d
 
@@ -51,7 +60,13 @@ export const DESCRIPTORS: readonly ConfigKindDescriptor[] = [
         maxLength: 20,
         hint: 'digits only, not used by another extension, ring group or queue',
       }),
-      f({ name: 'name', label: 'Display name', type: 'text', required: true, maxLength: 100 }),
+      f({
+        name: 'name',
+        label: 'Display name',
+        type: 'text',
+        required: true,
+        maxLength: LIMITS.displayName.maxLength,
+      }),
       f({ name: 'tech', label: 'Technology', type: 'enum', required: true, options: extensionTechs }),
       f({ name: 'email', label: 'Email', type: 'text', required: false, maxLength: 200 }),
       f({ name: 'outboundCid', label: 'Outbound caller ID', type: 'text', required: false, maxLength: 100, hint: '"Name" <number>, or a number' }),

@@ -31,7 +31,7 @@ import { ApiFailure } from '../errors/api-failure'
 import { authorizeIn } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
 import type { BackendFailure, ConfigBackend, KindBackend, ReadItem, SecretsByKind } from './backend'
-import { EXTENSION_UPDATE_WARNINGS, objectLabel } from './descriptors'
+import { EXTENSION_UPDATE_WARNINGS, objectLabel, rangeName } from './descriptors'
 import { diffLine, diffValues } from './diff'
 import type { PendingChanges, PendingEntry } from './pending'
 import { CONFIG_POLICIES, type ConfigAction } from './policy'
@@ -413,7 +413,8 @@ export class ConfigService {
     // Every number is checked first: FreePBX's createRangeofExtension skips a number in use silently.
     const fields: Record<string, string> = {}
     for (let n = first; n <= last && Number.isSafeInteger(first); n++) {
-      const found = await this.validate('extension', { ...range.template, extension: String(n) }, secrets, ctx, 'create', undefined)
+      const values = { ...range.template, extension: String(n), name: rangeName(range.template.name, n) }
+      const found = await this.validate('extension', values, secrets, ctx, 'create', undefined)
       for (const [k, v] of Object.entries(found)) fields[k === 'extension' ? 'start' : k] ??= k === 'extension' ? `${String(n)}: ${v}` : v
     }
     if (!/^\d+$/.test(range.start)) fields.start = 'digits only'

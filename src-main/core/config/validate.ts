@@ -117,6 +117,8 @@ function extension(v: ExtensionValues, s: SecretsByKind['extension'], ctx: Valid
   const e: Errors = {}
   put(e, 'extension', checkNewNumber(v.extension, ctx, 'the extension number'))
   required(e, 'name', v.name, 'a display name')
+  // A range's {n} can make a name longer than the one typed.
+  if (v.name.length > LIMITS.displayName.maxLength) put(e, 'name', `at most ${String(LIMITS.displayName.maxLength)} characters`)
   put(e, 'email', checkEmail(v.email))
   if (v.emergencyCid !== '' && !/^\+?\d+$/.test(v.emergencyCid)) put(e, 'emergencyCid', 'digits only (a leading + is allowed)')
   put(e, 'maxContacts', checkRange(v.maxContacts, LIMITS.maxContacts))

@@ -172,5 +172,32 @@ describe('extensions through the contract, against the demo FreePBX', () => {
     const r = await c.call('config.createRange', { profileId: 'demo', range: { start: '160', count: 3, template } })
     expect(r.outcomes.map((o) => o.ok)).toEqual([true, true, true])
     expect(['160', '161', '162'].every((n) => c.demo.api.handler.config.extensions.has(n))).toBe(true)
+    // FreePBX names a range's extensions "<number> <name>".
+    expect(c.demo.api.handler.config.extensions.get('161')?.name).toMatch(/^161\s+Agent$/)
+  })
+
+  it("{n} in a range's name is replaced by each extension's number, in FreePBX, the answers and the tray", async () => {
+    const c = await startConfigCore(cleanups)
+    const { extension: _n, ...template } = newExtension('0', 'Agent')
+    const r = await c.call('config.createRange', {
+      profileId: 'demo',
+      range: { start: '170', count: 3, template: { ...template, name: 'Desk {n} (floor 2)' } },
+    })
+    expect(r.outcomes.map((o) => o.ok)).toEqual([true, true, true])
+    const names = ['170', '171', '172'].map((n) => c.demo.api.handler.config.extensions.get(n)?.name)
+    expect(names).toEqual(['Desk 170 (floor 2)', 'Desk 171 (floor 2)', 'Desk 172 (floor 2)'])
+    expect(r.outcomes.map((o) => (o.ok ? o.item?.values.name : o.message))).toEqual(names)
+    expect(r.pending.changes.map((ch) => ch.label)).toEqual([
+      'Extension 170 Desk 170 (floor 2)',
+      'Extension 171 Desk 171 (floor 2)',
+      'Extension 172 Desk 172 (floor 2)',
+    ])
+    // A name too long once the number is in is refused beside the name, before anything is written.
+    const long = await c.call('config.createRange', {
+      profileId: 'demo',
+      range: { start: '1800', count: 2, template: { ...template, name: `${'x'.repeat(97)}{n}` } },
+    })
+    expect(long.outcomes[0]).toMatchObject({ ok: false, code: 'invalid_input', fields: { name: expect.any(String) as unknown } })
+    expect(c.demo.api.handler.config.extensions.has('1800')).toBe(false)
   })
 })

@@ -10,7 +10,7 @@
  */
 import type { ExtensionSecrets, ExtensionValues } from '../../../../src-preload/types/config'
 import type { KindBackend, ReadItem } from '../../config/backend'
-import { EXTENSION_UPDATE_WARNINGS } from '../../config/descriptors'
+import { EXTENSION_UPDATE_WARNINGS, RANGE_NUMBER, rangeName } from '../../config/descriptors'
 import { ALL, type FreepbxRunner, type GqlInput, literal, mutate, queryField, queryMaybe, record, records, scoped, str } from './gql'
 
 const NODE =
@@ -159,8 +159,18 @@ export function extensionBackend(run: FreepbxRunner): KindBackend<'extension'> &
       // The old secret back, so the phone registers again as before.
       await update(now, img.values, {}, i.secret)
     },
-    createRange: (start, count, t, s) =>
-      scoped(WRITE_SCOPE, 'create extensions', () =>
+    createRange: async (start, count, t, s) => {
+      // createRangeofExtension names each "<number> <name>" and takes no pattern: a name holding
+      // {n} is created one by one, {n} replaced by each number (a number in use is left alone, as
+      // FreePBX's range does; the service checked every number first).
+      if (t.name.includes(RANGE_NUMBER)) {
+        for (let n = start; n < start + count; n++) {
+          const extension = String(n)
+          if ((await get(extension)) === undefined) await create({ ...t, extension, name: rangeName(t.name, n) }, s)
+        }
+        return
+      }
+      await scoped(WRITE_SCOPE, 'create extensions', () =>
         run((c) =>
           mutate(c, 'createRangeofExtension', {
             startExtension: String(start),
@@ -176,7 +186,8 @@ export function extensionBackend(run: FreepbxRunner): KindBackend<'extension'> &
             ...(t.voicemail && s.voicemailPin !== undefined && s.voicemailPin !== '' ? { vmPassword: s.voicemailPin } : {}),
           }).then(() => undefined),
         ),
-      ),
+      )
+    },
     setSecret: (before, secret) => update(before, before.values, {}, secret),
   }
 }

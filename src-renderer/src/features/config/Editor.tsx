@@ -454,7 +454,9 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
             onCommit={setCount}
             note={
               count > 1
-                ? `extensions ${String(values.extension)} to ${rangeEnd(values.extension, count)}, each named by FreePBX: its number, then this name`
+                ? String(values.name).includes('{n}')
+                  ? `extensions ${String(values.extension)} to ${rangeEnd(values.extension, count)}, each named as typed with {n} replaced by its number`
+                  : `extensions ${String(values.extension)} to ${rangeEnd(values.extension, count)}, each named by FreePBX: its number, then this name (or put {n} in the name where the number goes)`
                 : 'more than one: numbered on from this one'
             }
           />

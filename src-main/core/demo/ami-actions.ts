@@ -18,6 +18,7 @@ import { DIALPLAN_ACTIONS } from './dialplan/actions'
 import { FEATURE_ACTIONS } from './features/actions'
 import { MANAGER_ACTIONS } from './manager/actions'
 import { PARKING_ACTIONS } from './parking/actions'
+import { PRESENCE_ACTIONS } from './presence/actions'
 import { QUEUE_ACTIONS } from './queues/actions'
 import { SYSTEM_ACTIONS } from './system/actions'
 import { TRANSFER_ACTIONS } from './transfers/actions'
@@ -53,6 +54,7 @@ const HANDLERS = assemble(
   FEATURE_ACTIONS,
   VOICEMAIL_ACTIONS,
   ASTDB_ACTIONS,
+  PRESENCE_ACTIONS,
 )
 
 /** Actions allowed before Login (everything else: `Permission denied`). */

@@ -2,6 +2,7 @@
  * AMI actions on channels and bridges: CoreShowChannels, Status, BridgeList, BridgeInfo,
  * Hangup, Getvar and Setvar (snapshots*.raw for the lists, errors.raw for the error texts).
  */
+import { getFunction, setFunction } from '../presence/actions'
 import { type ActionContext, type ActionHandlers, listComplete, listItem, listStart } from '../ami-context'
 import type { AmiField } from '../ami-wire'
 import { type Channel, bridgeBlock, channelBlock } from '../model'
@@ -161,7 +162,7 @@ function getvar(ctx: ActionContext): void {
   }
   ctx.reply('Success', [
     ['Variable', variable],
-    ['Value', ''],
+    ['Value', getFunction(ctx.pbx, variable) ?? ''],
   ])
 }
 
@@ -184,6 +185,11 @@ function setvar(ctx: ActionContext): void {
     if (variable === 'CALLERID(name)') ev.setCallerId(ch, ch.callerNum, value)
     else if (variable === 'CALLERID(num)') ev.setCallerId(ch, value, ch.callerName)
     else ev.setVar(ch, variable, value)
+    return
+  }
+  // DEVICE_STATE(Custom:…) and PRESENCE_STATE(CustomPresence:…) refuse a bad value or provider.
+  if (setFunction(ctx.pbx, variable, value) === 'invalid') {
+    ctx.error('Variable not set')
     return
   }
   ctx.reply('Success', [['Message', 'Variable Set']])

@@ -13,6 +13,7 @@
  * Records keep FreePBX's own column names where the API resolves from them (grpnum, grplist,
  * postdest, cidnum…), so the API layer reads like the module sources it mirrors.
  */
+import { OFFICE_DAYNIGHT } from '../presence/presence'
 
 export interface ExtensionRecord {
   readonly extensionId: string
@@ -265,6 +266,7 @@ export class FreepbxConfig {
     out.set('app-blackhole,hangup,1', { category: 'Terminate Call', description: 'Hangup' })
     out.set('app-blackhole,busy,1', { category: 'Terminate Call', description: 'Busy' })
     out.set('app-blackhole,congestion,1', { category: 'Terminate Call', description: 'Congestion' })
+    for (const t of OFFICE_DAYNIGHT) out.set(`app-daynight,${t.index},1`, { category: 'Call Flow Control', description: `${t.index} ${t.name}` })
     return out
   }
 }

@@ -166,7 +166,8 @@ export function officeRecords(size: GeneratedSize = {}): { records: ConfigRecord
   }
   route('4930555000', 'ext-queues,200,1', 'Support line')
   route('4930555001', 'ext-queues,201,1', 'Sales line')
-  route('4930555002', 'from-did-direct,100,1', 'Main number')
+  // The main number goes through the office-hours toggle (day: reception, night: its voicemail).
+  route('4930555002', 'app-daynight,0,1', 'Main number')
   route('4930555100', 'ext-group,600,1', 'Sales team (IAX2 peer)')
   for (let i = 1; i < OFFICE_NAMES.length; i++)
     route(`49305551${String(i).padStart(2, '0')}`, `from-did-direct,${String(100 + i)},1`, `Direct line ${String(100 + i)}`)

@@ -8,6 +8,7 @@
 import type { FreepbxConfig, QueueRecord, ReadonlyRecords } from './freepbx-config'
 import { officeFreepbxConfig } from './office-config'
 import type { PhoneSpec, Profile, QueueMemberSpec, QueueSpec, Route, TrunkSpec } from './profile'
+import { OFFICE_DAYNIGHT } from '../presence/presence'
 
 export const OFFICE_INTERNAL_CONTEXT = 'from-internal'
 export const OFFICE_TRUNK_CONTEXT = 'from-trunk'
@@ -82,6 +83,7 @@ export function destinationRoute(applied: ReadonlyRecords, destination: string):
         timeoutS: ext.settings.ringtimer > 0 ? ext.settings.ringtimer : DEFAULT_RING_S,
         note: `DID to ${exten}`,
         options: 't',
+        extension: exten,
       }
   }
   if (context === 'ext-local') {
@@ -89,6 +91,11 @@ export function destinationRoute(applied: ReadonlyRecords, destination: string):
     if (box !== undefined && applied.voicemail.has(box)) return { kind: 'voicemail', mailbox: box }
   }
   if (context === RING_GROUP_CONTEXT && applied.ringGroups.has(exten)) return { kind: 'goto', context: RING_GROUP_CONTEXT, exten }
+  if (context === 'app-daynight') {
+    const toggle = OFFICE_DAYNIGHT.find((t) => t.index === exten)
+    if (toggle !== undefined)
+      return { kind: 'daynight', index: toggle.index, day: destinationRoute(applied, toggle.day), night: destinationRoute(applied, toggle.night) }
+  }
   if (context === 'ext-queues') {
     const q = applied.queues.get(exten)
     if (q !== undefined) return { kind: 'queue', queue: q.name }
@@ -163,6 +170,7 @@ export function officeProfile(config: FreepbxConfig = officeFreepbxConfig()): Pr
           timeoutS: ext.settings.ringtimer > 0 ? ext.settings.ringtimer : DEFAULT_RING_S,
           note: `Extension ${exten}`,
           options: 'tT',
+          extension: exten,
         }
       for (const q of applied.queues.values()) if (q.extension === exten) return { kind: 'queue', queue: q.name }
       if (applied.ringGroups.has(exten)) return ringGroupRoute(applied, exten)

@@ -13,7 +13,15 @@ import type { FreepbxConfig } from './freepbx-config'
 
 export type Route =
   | { readonly kind: 'phone'; readonly exten: string }
-  | { readonly kind: 'dial'; readonly targets: readonly string[]; readonly timeoutS: number; readonly note: string; readonly options: string }
+  | {
+      readonly kind: 'dial'
+      readonly targets: readonly string[]
+      readonly timeoutS: number
+      readonly note: string
+      readonly options: string
+      /** A FreePBX call to this extension: its DND and call forwarding apply (presence/). */
+      readonly extension?: string
+    }
   | { readonly kind: 'queue'; readonly queue: string }
   | { readonly kind: 'stasis'; readonly app: string }
   | { readonly kind: 'park' }
@@ -33,6 +41,11 @@ export type Route =
    * destination (`ext-group,600,1` for a ring group): the channel's context and exten change.
    */
   | { readonly kind: 'goto'; readonly context: string; readonly exten: string }
+  /**
+   * FreePBX's call-flow toggle (`app-daynight,<index>,1`): by AstDB `DAYNIGHT/C<index>` the call
+   * takes the day or the night destination (presence/).
+   */
+  | { readonly kind: 'daynight'; readonly index: string; readonly day: Route | undefined; readonly night: Route | undefined }
 
 export interface PhoneSpec {
   readonly exten: string

@@ -19,12 +19,12 @@ function extensionState(ctx: ActionContext): void {
     return
   }
   phone.hintInstantiated = true
-  const [code, text] = hintStatus(pbx.devices.compute(phone.device))
+  const [code, text] = hintStatus(pbx.hints.stateOf(phone))
   ctx.reply('Success', [
     ['Message', 'Extension Status'],
     ['Exten', exten],
     ['Context', context],
-    ['Hint', phone.device],
+    ['Hint', pbx.hints.hintOf(phone)],
     ['Status', String(code)],
     ['StatusText', text],
   ])
@@ -37,14 +37,14 @@ function extensionStateList(ctx: ActionContext): void {
   for (const phone of pbx.config.phones.values()) {
     // Office phones have explicit hints; the lab's pattern hint is instantiated lazily.
     if (pbx.config.isLab && !phone.hintInstantiated) continue
-    const [code, text] = hintStatus(pbx.devices.compute(phone.device))
+    const [code, text] = hintStatus(pbx.hints.stateOf(phone))
     listItem(
       ctx,
       'ExtensionStatus',
       [
         ['Exten', phone.exten],
         ['Context', phone.context],
-        ['Hint', phone.device],
+        ['Hint', pbx.hints.hintOf(phone)],
         ['Status', String(code)],
         ['StatusText', text],
       ],

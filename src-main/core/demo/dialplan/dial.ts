@@ -57,9 +57,19 @@ export class DialApp {
         // Dial returned without an answer: unanswered call ends (office: voicemail for one phone).
         const single = targets.length === 1 ? targets[0] : undefined
         const phone = single ? this.pbx.calls.resolveDialString(single) : undefined
-        if (phone?.kind === 'phone' && config.profile.id === 'office' && status !== 'CHANUNAVAIL' && !caller.hungUp) {
-          this.pbx.voicemail.leaveMessage(caller, phone.phone.exten)
-          return
+        if (phone?.kind === 'phone' && config.profile.id === 'office' && !caller.hungUp) {
+          const exten = phone.phone.exten
+          // FreePBX: busy goes to CFB, no answer or offline to CFU, else to the extension's voicemail.
+          const forward = this.pbx.presence.forwardOnFailure(exten, status)
+          if (forward !== undefined) {
+            ev.newexten(caller, 'Goto', `${config.internalContext},${forward},1`)
+            this.pbx.dialplan.run(caller, config.internalContext, forward)
+            return
+          }
+          if (status !== 'CHANUNAVAIL' || this.pbx.voicemail.mailboxes.has(exten)) {
+            this.pbx.voicemail.leaveMessage(caller, exten)
+            return
+          }
         }
         hangups.soft(caller, status === 'BUSY' ? 17 : 16)
         return

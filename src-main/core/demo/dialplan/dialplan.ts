@@ -53,6 +53,13 @@ export class Dialplan {
         return
       }
       case 'dial': {
+        // FreePBX's call to an extension: a forward set with *72 (AstDB CF) sends it on instead.
+        const forward = route.extension === undefined ? undefined : this.pbx.presence.forwardAlways(route.extension)
+        if (forward !== undefined) {
+          ev.newexten(ch, 'Goto', `${config.internalContext},${forward},1`, { priority: 1 })
+          this.run(ch, config.internalContext, forward, hooks)
+          return
+        }
         if (config.isLab) ev.newexten(ch, 'NoOp', route.note, { priority: 1 })
         this.answerIfLocal(ch, hooks)
         this.pbx.dial.dial(ch, route.targets, route.timeoutS, route.options, config.isLab ? 2 : 1)
@@ -128,6 +135,17 @@ export class Dialplan {
         ev.newexten(ch, 'Goto', `${route.context},${route.exten},1`, { priority: 1 })
         this.run(ch, route.context, route.exten, hooks)
         return
+      case 'daynight': {
+        // app-daynight: GotoIf on DB(DAYNIGHT/C<n>); the chosen destination runs in place.
+        const next = this.pbx.presence.isNight(route.index) ? route.night : route.day
+        if (next === undefined) {
+          ev.newexten(ch, 'Hangup', '', { priority: 1 })
+          hangups.soft(ch, 1)
+          return
+        }
+        this.execute(ch, next, hooks)
+        return
+      }
     }
   }
 
@@ -156,6 +174,10 @@ export class Dialplan {
       channels.later(ch, seconds * 1000, () => {
         hangups.soft(ch, 16)
       })
+      return
+    }
+    if (app.toLowerCase() === 'chanspy') {
+      this.pbx.spy.start(ch, data)
       return
     }
     if (app.toLowerCase() === 'park') {

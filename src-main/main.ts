@@ -1,6 +1,8 @@
 /**
  * Electron shell, deliberately thin: app lifecycle, one hardened window, the app:// scheme, and the
- * IPC transport. Everything the console does lives in the Electron-free core (createAppCore).
+ * IPC transport; the desktop's attention (notifications, tray, badge), dial links and shortcut, and
+ * the window's remembered place (src-main/electron). Everything the console does lives in the
+ * Electron-free core (createAppCore).
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,19 +17,28 @@ import { hardenApp } from './electron/hardening'
 import { saveDialogSink } from './electron/save-dialog-sink'
 import { restrictNewFiles } from './core/storage/private-files'
 import { forwardEvents, registerIpc } from './electron/ipc-transport'
+import { ElectronDesktop } from './electron/desktop'
+import { dialLinkInArgv, registerDialSchemes } from './electron/dial-links'
+import { bringToFront } from './electron/notifications'
+import { openWindowStore } from './electron/electron-stores'
+import { MIN_SIZE } from './electron/window-bounds'
+import { WindowKeeper } from './electron/window-state'
+import { defaultDesktopSettings, type DesktopSettings } from '../src-preload/types/attention'
+import type { Settings } from '../src-preload/types/settings'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const log = (message: string): void => {
   console.warn(`[attendant] ${message}`)
 }
 
-export function createMainWindow(core: Pick<AppCore, 'bus'>): BrowserWindow {
+export function createMainWindow(core: Pick<AppCore, 'bus'>, keeper?: WindowKeeper, alwaysOnTop = false): BrowserWindow {
   // webPreferences stay an inline literal so reviewers and electronegativity see every flag.
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 900,
-    minHeight: 600,
+    // Where it was, checked against the displays there are now; narrow enough for a side of the screen.
+    ...(keeper?.bounds() ?? { width: 1400, height: 900 }),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    alwaysOnTop,
     show: false,
     title: 'Attendant',
     webPreferences: {
@@ -47,7 +58,12 @@ export function createMainWindow(core: Pick<AppCore, 'bus'>): BrowserWindow {
       devTools: !app.isPackaged,
     },
   })
+  keeper?.attach(win)
   forwardEvents(core, win.webContents)
+  // Once the operator looks at the window, the taskbar stops flashing.
+  win.on('focus', () => {
+    win.flashFrame(false)
+  })
   win.once('ready-to-show', () => {
     win.show()
   })
@@ -63,6 +79,19 @@ export async function start(): Promise<void> {
   // Before anything is written: whatever this process creates is its user's alone.
   restrictNewFiles()
   registerAppScheme()
+  let win: BrowserWindow | undefined
+  const desktop = new ElectronDesktop(
+    () => win,
+    () => {
+      app.quit()
+    },
+    log,
+  )
+  // macOS hands links over as open-url, also the one the app is launched with: listen before ready.
+  app.on('open-url', (event: { preventDefault: () => void }, url: string) => {
+    event.preventDefault()
+    desktop.links.link(url)
+  })
   await app.whenReady()
 
   const stores = openElectronStores(log)
@@ -80,27 +109,56 @@ export async function start(): Promise<void> {
     ...stores,
     exportSink: saveDialogSink,
     ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
+    desktop,
     log,
   })
+  desktop.attach(core.bus)
   await core.start()
   hardenApp(log)
   serveRenderer(join(here, '../renderer'))
   registerIpc(core, log)
-  installAppMenu(process.platform, app.isPackaged)
-  let win = createMainWindow(core)
+  const keeper = new WindowKeeper(openWindowStore(log))
+  installAppMenu(process.platform, app.isPackaged, (step) => {
+    if (win !== undefined && !win.isDestroyed()) keeper.zoom(win, step)
+  })
+  const shown = await core.dispatch('settings.get', undefined, { clientId: 'desktop-shell', transport: 'ipc' })
+  let desktopSettings: DesktopSettings = shown.ok ? shown.value.desktop : defaultDesktopSettings
+  const openWindow = (): BrowserWindow => createMainWindow(core, keeper, desktopSettings.alwaysOnTop)
+  win = openWindow()
+  desktop.tray.start()
+  registerDialSchemes(log)
+  desktop.shortcut.apply(desktopSettings.dialShortcut)
+  // The window's always-on-top and the dial shortcut follow the settings as they change.
+  core.bus.register('desktop-shell', {
+    send: (channel, payload) => {
+      if (channel !== 'settings.changed') return
+      desktopSettings = (payload as Settings).desktop
+      if (win !== undefined && !win.isDestroyed()) win.setAlwaysOnTop(desktopSettings.alwaysOnTop)
+      desktop.shortcut.apply(desktopSettings.dialShortcut)
+    },
+    isBackedUp: () => false,
+  })
+  // Launched by a link (Windows, Linux): it waits for the window, then asks the operator.
+  const launchLink = dialLinkInArgv(process.argv)
+  if (launchLink !== undefined) desktop.links.link(launchLink)
 
-  app.on('second-instance', () => {
-    if (win.isDestroyed()) win = createMainWindow(core)
-    if (win.isMinimized()) win.restore()
-    win.focus()
+  // A second launch (a link clicked while Attendant runs) hands its link here and quits.
+  app.on('second-instance', (_event: unknown, argv: string[]) => {
+    if (win === undefined || win.isDestroyed()) win = openWindow()
+    const link = dialLinkInArgv(argv)
+    // The link brings the window forward with its question; without one, the window just comes.
+    if (link !== undefined) desktop.links.link(link)
+    else bringToFront(win)
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(core)
+    if (BrowserWindow.getAllWindows().length === 0) win = openWindow()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('before-quit', () => {
+    desktop.shortcut.dispose()
+    desktop.tray.destroy()
     void core.close().then(() => demo?.stop())
   })
 }

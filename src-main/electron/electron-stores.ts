@@ -5,7 +5,19 @@ import type { AppCoreOptions } from '../core/app/app-core'
 import { FileAuditLog } from '../core/audit'
 import { openStoreWithRecovery, RECOMMENDED_STORE_OPTIONS } from '../core/profiles'
 import { SafeStorageSecretBox } from '../core/secrets'
+import type { KeyValueStore } from '../core/storage/kv'
 import { describeTightened, ensurePrivateFile, securePrivateDir } from '../core/storage/private-files'
+
+/** Where the window's size, place and zoom are kept (window-state.ts): its own small file. */
+export function openWindowStore(log: (message: string) => void): KeyValueStore {
+  const dir = app.getPath('userData')
+  const { kv, recovered } = openStoreWithRecovery(
+    () => new ElectronStore<Record<string, unknown>>({ name: 'window-state', ...RECOMMENDED_STORE_OPTIONS }),
+    join(dir, 'window-state.json'),
+  )
+  if (recovered !== undefined) log(recovered.reason)
+  return kv
+}
 
 type Stores = Pick<AppCoreOptions, 'settingsStore' | 'profileStore' | 'secretBox' | 'auditLog' | 'cdrFile'>
 

@@ -62,7 +62,9 @@ describe('the demo PBX follows the demo FreePBX after Apply Config', () => {
     await until(async () => (await hints(ami)).get('130') === 'Idle')
     const statuses = events.filter((e) => e.get('Event') === 'ExtensionStatus' && e.get('Exten') === '130').map((e) => e.get('StatusText'))
     expect(statuses).toEqual(['Unavailable', 'Idle'])
-    expect(events.find((e) => e.get('Event') === 'ExtensionStatus' && e.get('Exten') === '130')?.get('Hint')).toBe('PJSIP/130')
+    expect(events.find((e) => e.get('Event') === 'ExtensionStatus' && e.get('Exten') === '130')?.get('Hint')).toBe(
+      'PJSIP/130&Custom:DND130,CustomPresence:130',
+    )
 
     const call = h.pbx.placeCall({ from: { exten: '101' }, to: '130' })
     await until(() => ringingDevices(h).includes('PJSIP/130'))

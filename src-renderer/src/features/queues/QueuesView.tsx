@@ -1,60 +1,39 @@
 import { useState } from 'react'
 import type { LiveQueue, LiveQueueMember } from '../../../../src-preload/types/live'
-import { bridge } from '../../bridge/current'
+import { AddMemberDialog, agentsOf, MEMBER_STATUS, MembershipDialog } from '../../components/queue-members'
+import { useQueuePrefs } from '../../stores/use-queue-prefs'
 import { type Column, Table } from '../../components/table'
 import { useLiveStore } from '../../stores/live-store'
 import { useAppStore } from '../../stores/app-store'
 import { Elapsed } from '../../components/Elapsed'
 import { StaleNote } from '../../components/StaleNote'
-import { useActionButton, whenActionsOn } from '../../actions/action-gate'
-import { runAction } from '../../actions/run-action'
 import { cleanCid } from '../../live/format'
 
-/** Asterisk device-state numbers of queue members, in words. */
-const MEMBER_STATUS: Record<number, string> = {
-  0: 'Unknown',
-  1: 'Available',
-  2: 'On a call',
-  3: 'Busy',
-  4: 'Invalid',
-  5: 'Offline',
-  6: 'Ringing',
-  7: 'Ringing (on a call)',
-  8: 'On hold',
-}
-
-/** Pause or unpause one member, with an optional reason (supervisors and admins). */
-function PauseControls({ queue, m }: { queue: string; m: LiveQueueMember }): React.JSX.Element {
-  const profileId = useLiveStore((s) => s.profileId)
-  const [reason, setReason] = useState('')
-  const gate = useActionButton()
-  const toggle = (): void => {
-    if (profileId === null) return
-    // The member's state shown may be stale: the pause waits until the PBX is reachable again.
-    whenActionsOn(() => {
-      void runAction(
-        bridge().invoke('queues.pause', { profileId, queue, iface: m.interface, paused: !m.paused, ...(reason !== '' ? { reason } : {}) }),
-      ).then(() => {
-        setReason('')
-      })
-    })
-  }
+/** Opens the membership dialog of one member (pause with a reason, penalty, remove), in this queue. */
+function ManageButton({ queue, m }: { queue: string; m: LiveQueueMember }): React.JSX.Element {
+  const [open, setOpen] = useState(false)
+  const agents = useLiveStore((s) => (open ? agentsOf(s.state) : undefined))
+  const target = agents?.find((a) => a.iface === m.interface)
   return (
     <>
-      {!m.paused && (
-        <input
-          aria-label={`Pause reason for ${m.interface}`}
-          placeholder="Reason"
-          value={reason}
-          maxLength={80}
-          onChange={(e) => {
-            setReason(e.currentTarget.value)
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(true)
+        }}
+        aria-label={`Manage ${m.name !== '' ? m.name : m.interface} in ${queue}`}
+      >
+        {m.paused ? 'Unpause…' : 'Pause…'}
+      </button>
+      {open && target !== undefined && (
+        <MembershipDialog
+          target={target}
+          queue={queue}
+          onClose={() => {
+            setOpen(false)
           }}
         />
       )}
-      <button type="button" onClick={toggle} aria-label={`${m.paused ? 'Unpause' : 'Pause'} ${m.interface} in ${queue}`} {...gate}>
-        {m.paused ? 'Unpause' : 'Pause'}
-      </button>
     </>
   )
 }
@@ -67,6 +46,12 @@ const MEMBER_COLUMNS: readonly Column<LiveQueueMember>[] = [
     header: 'Status',
     cell: (m) => <span className={`member-status status-${String(m.status)}`}>{MEMBER_STATUS[m.status] ?? String(m.status)}</span>,
   },
+  {
+    key: 'membership',
+    header: 'Membership',
+    cellClassName: 'muted',
+    cell: (m) => (m.membership === 'static' ? 'Static' : m.membership === 'dynamic' ? 'Dynamic' : m.membership),
+  },
   { key: 'paused', header: 'Paused', cell: (m) => (m.paused ? `Paused${m.pausedReason !== '' ? `: ${m.pausedReason}` : ''}` : '—') },
   { key: 'calls', header: 'Calls', cellClassName: 'mono', cell: (m) => m.callsTaken },
   { key: 'penalty', header: 'Penalty', cellClassName: 'mono', cell: (m) => m.penalty },
@@ -77,11 +62,12 @@ function memberColumns(queue: string, canPause: boolean): readonly Column<LiveQu
   if (!canPause) return MEMBER_COLUMNS
   return [
     ...MEMBER_COLUMNS,
-    { key: 'actions', header: 'Actions', hiddenHeader: true, cellClassName: 'buttons', cell: (m) => <PauseControls queue={queue} m={m} /> },
+    { key: 'actions', header: 'Actions', hiddenHeader: true, cellClassName: 'buttons', cell: (m) => <ManageButton queue={queue} m={m} /> },
   ]
 }
 
 function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: boolean; holdAlertSeconds: number }): React.JSX.Element {
+  const [adding, setAdding] = useState(false)
   const callers = Object.values(q.callers).sort((a, b) => a.position - b.position)
   const members = Object.values(q.members).sort((a, b) => a.interface.localeCompare(b.interface))
   const available = members.filter((m) => !m.paused && m.status === 1).length
@@ -91,6 +77,16 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
       <StaleNote />
       <div className="row-between">
         <h2>{q.id}</h2>
+        {canPause && (
+          <button
+            type="button"
+            onClick={() => {
+              setAdding(true)
+            }}
+          >
+            Add member…
+          </button>
+        )}
         <span className="queue-stats muted small">
           <span>
             <strong className={callers.length > 0 ? 'warn-text' : undefined}>{callers.length}</strong> waiting
@@ -105,7 +101,15 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
           <span>{q.abandoned} abandoned</span>
           <span title="Asterisk's running average of the wait before a member answered">avg wait {q.holdtime} s</span>
           <span title="Asterisk's running average of completed calls' talk time">avg talk {q.talkTime} s</span>
-          <span title={`Answered calls answered within the service level of ${String(q.serviceLevel)} s`}>SL {q.serviceLevelPerf.toFixed(0)}%</span>
+          <span
+            title={
+              q.serviceLevel > 0
+                ? `Answered calls answered within the service level of ${String(q.serviceLevel)} s`
+                : 'This queue has no service level set'
+            }
+          >
+            SL {q.serviceLevel > 0 && q.completed > 0 ? `${q.serviceLevelPerf.toFixed(0)}%` : '—'}
+          </span>
         </span>
       </div>
       {callers.length > 0 && (
@@ -125,12 +129,21 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
         rowKey={(m) => m.interface}
         rowClassName={(m) => (m.paused ? 'member-paused' : undefined)}
       />
+      {adding && (
+        <AddMemberDialog
+          queue={q.id}
+          onClose={() => {
+            setAdding(false)
+          }}
+        />
+      )}
     </section>
   )
 }
 
 /** Queues and agents: who waits and for how long, who is available, paused and why. */
 export function QueuesView(): React.JSX.Element {
+  useQueuePrefs()
   const queues = useLiveStore((s) => s.state.queues)
   const status = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]))
   const holdAlertSeconds = useAppStore((s) => s.settings?.holdAlertSeconds ?? 60)

@@ -1,0 +1,55 @@
+import { useId } from 'react'
+
+const OTHER = '\u0000other'
+
+/**
+ * A pause reason: one of the configured reasons, or typed ("Other…"). One clean line: main refuses
+ * line breaks and control characters, so the field never offers them.
+ */
+export function PauseReasonField({
+  reasons,
+  value,
+  onChange,
+}: {
+  reasons: readonly string[]
+  value: string
+  onChange: (reason: string) => void
+}): React.JSX.Element {
+  const id = useId()
+  const listed = value === '' || reasons.includes(value)
+  return (
+    <div className="field reason-field">
+      <label htmlFor={id}>Reason</label>
+      <select
+        id={id}
+        value={listed ? value : OTHER}
+        onChange={(e) => {
+          const v = e.currentTarget.value
+          onChange(v === OTHER ? ' ' : v)
+        }}
+      >
+        <option value="">No reason</option>
+        {reasons.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+        <option value={OTHER}>Other…</option>
+      </select>
+      {!listed && (
+        <input
+          aria-label="Typed reason"
+          autoFocus
+          maxLength={80}
+          value={value.trimStart()}
+          placeholder="Type a reason"
+          onChange={(e) => {
+            // Line breaks and control characters never reach main (it would refuse them).
+            // eslint-disable-next-line no-control-regex
+            onChange(e.currentTarget.value.replace(/[\u0000-\u001f\u007f]/g, '') || ' ')
+          }}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,236 @@
+import './agents.css'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { cleanCid, formatDuration } from '../../live/format'
+import { AddMemberDialog, agentsOf, MembershipDialog, type Agent } from '../../components/queue-members'
+import { type Column, nextSort, type SortState, Table } from '../../components/table'
+import { StaleNote } from '../../components/StaleNote'
+import { Elapsed } from '../../components/Elapsed'
+import { useClockStore } from '../../stores/clock-store'
+import { useLiveStore } from '../../stores/live-store'
+import { useQueuePrefs } from '../../stores/use-queue-prefs'
+import { bridge } from '../../bridge/current'
+import { whenActionsOn } from '../../actions/action-gate'
+import { runAction } from '../../actions/run-action'
+import { PauseReasonsEditor } from './PauseReasonsEditor'
+
+function partyText(a: Agent): string {
+  const p = a.talkingWith
+  if (p === undefined) return '—'
+  const name = cleanCid(p.name)
+  const num = cleanCid(p.number)
+  return name !== '' && num !== '' && name !== num ? `${name} ${num}` : name || num || 'Unknown caller'
+}
+
+/** Sort keys of the board's columns; times sort by how long (a longer time in state first when descending). */
+const SORT_VALUE: Readonly<Record<string, (a: Agent, now: number) => number | string>> = {
+  agent: (a) => a.name.toLowerCase(),
+  state: (a) => a.stateRank,
+  time: (a, now) => (a.stateSince === undefined ? -1 : now - a.stateSince),
+  reason: (a) => a.pauseReason.toLowerCase(),
+  pausedFor: (a, now) => (a.pausedSince === undefined ? -1 : now - a.pausedSince),
+  caller: (a) => partyText(a).toLowerCase(),
+  talk: (a, now) => (a.talkSince === undefined ? -1 : now - a.talkSince),
+  calls: (a) => a.callsTaken,
+  lastCall: (a, now) => (a.lastCallAt === undefined ? Number.MAX_SAFE_INTEGER : now - a.lastCallAt),
+}
+
+const COLUMNS: readonly Column<Agent>[] = [
+  {
+    key: 'agent',
+    header: 'Agent',
+    sortable: true,
+    cell: (a) => (
+      <>
+        {a.name} {a.extension !== undefined && a.extension !== a.name && <span className="mono muted">{a.extension}</span>}
+      </>
+    ),
+  },
+  { key: 'state', header: 'State', sortable: true, cell: (a) => <span className={`agent-state rank-${String(a.stateRank)}`}>{a.stateText}</span> },
+  { key: 'time', header: 'In state', sortable: true, cell: (a) => <Elapsed since={a.stateSince} /> },
+  {
+    key: 'reason',
+    header: 'Pause reason',
+    sortable: true,
+    cell: (a) => (a.pauseReason !== '' ? a.pauseReason : a.paused || a.partlyPaused ? 'No reason' : '—'),
+  },
+  { key: 'pausedFor', header: 'Paused for', sortable: true, cell: (a) => (a.pausedSince === undefined ? '—' : <Elapsed since={a.pausedSince} />) },
+  { key: 'caller', header: 'Talking with', sortable: true, cell: (a) => partyText(a) },
+  { key: 'talk', header: 'Talk', sortable: true, cell: (a) => (a.talkSince === undefined ? '—' : <Elapsed since={a.talkSince} />) },
+  { key: 'calls', header: 'Calls', sortable: true, cellClassName: 'mono', cell: (a) => a.callsTaken },
+  {
+    key: 'lastCall',
+    header: 'Since last call',
+    sortable: true,
+    cell: (a) => (a.lastCallAt === undefined ? 'None yet' : <Elapsed since={a.lastCallAt} />),
+  },
+  {
+    key: 'queues',
+    header: 'Queues (penalty)',
+    cell: (a) =>
+      a.queues
+        .map(
+          (q) => `${q.queue} (${String(q.member.penalty)}${q.member.membership === 'static' ? ', static' : ''}${q.member.paused ? ', paused' : ''})`,
+        )
+        .join(', '),
+  },
+]
+
+/**
+ * The agent board (Alt+8): every agent of every queue with what they do now and for how long,
+ * sortable, filtered by queue; the membership actions on the selected agent by keyboard.
+ */
+export function AgentsView(): React.JSX.Element {
+  useQueuePrefs()
+  const state = useLiveStore((s) => s.state)
+  const profileId = useLiveStore((s) => s.profileId)
+  const status = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]))
+  const stale = useLiveStore((s) => s.health.stale !== undefined)
+  const now = useClockStore((s) => s.now)
+  const [queue, setQueue] = useState('')
+  const [sort, setSort] = useState<SortState>({ key: 'state', descending: false })
+  const [selected, setSelected] = useState<string | null>(null)
+  const [dialog, setDialog] = useState<'manage' | 'add' | 'reasons' | null>(null)
+  const board = useRef<HTMLElement>(null)
+  // The guard in main decides; the board only hides what this seat cannot do.
+  const canAct = status !== undefined && status.role !== 'receptionist' && !status.readOnly
+  const queues = Object.keys(state.queues).sort()
+  const agents = useMemo(() => agentsOf(state, queue === '' ? undefined : queue), [state, queue])
+  // Ordered once per second (the clock), so rows do not jump under the keyboard between ticks.
+  const second = Math.floor(now / 1000)
+  const rows = useMemo(() => {
+    const value = SORT_VALUE[sort.key] ?? SORT_VALUE.state
+    const at = second * 1000
+    const sorted = [...agents].sort((a, b) => {
+      const va = value?.(a, at) ?? 0
+      const vb = value?.(b, at) ?? 0
+      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb))
+      return c !== 0 ? c : a.name.localeCompare(b.name)
+    })
+    return sort.descending ? sorted.reverse() : sorted
+  }, [agents, sort, second])
+  const current = rows.find((a) => a.iface === selected)
+  useEffect(() => {
+    board.current?.focus()
+  }, [])
+  const move = (to: number): void => {
+    const a = rows[Math.max(0, Math.min(rows.length - 1, to))]
+    if (a !== undefined) setSelected(a.iface)
+  }
+  const unpauseAll = (a: Agent): void => {
+    if (profileId === null) return
+    whenActionsOn(() => {
+      void runAction(bridge().invoke('queues.pause', { profileId, iface: a.iface, paused: false }))
+    })
+  }
+  const onKey = (e: React.KeyboardEvent): void => {
+    if (dialog !== null || e.altKey || e.ctrlKey || e.metaKey) return
+    if ((e.target as HTMLElement).closest('select, input') !== null) return
+    const at = rows.findIndex((a) => a.iface === selected)
+    const key = e.key.toLowerCase()
+    if (key === 'arrowdown') move(at + 1)
+    else if (key === 'arrowup') move(at < 0 ? 0 : at - 1)
+    else if (key === 'home') move(0)
+    else if (key === 'end') move(rows.length - 1)
+    else if (key === 'escape') setSelected(null)
+    else if ((key === 'enter' || key === 'p' || key === 'm') && canAct && current !== undefined) setDialog('manage')
+    else if (key === 'u' && canAct && current !== undefined) unpauseAll(current)
+    else if (key === 'a' && canAct) setDialog('add')
+    else return
+    e.preventDefault()
+  }
+  return (
+    <section ref={board} tabIndex={-1} className={`view agents-view${stale ? ' is-stale' : ''}`} aria-labelledby="agents-title" onKeyDown={onKey}>
+      <div className="row-between">
+        <h1 id="agents-title">Agents</h1>
+        <div className="agents-tools">
+          <label htmlFor="agents-queue">Queue</label>
+          <select
+            id="agents-queue"
+            value={queue}
+            onChange={(e) => {
+              setQueue(e.currentTarget.value)
+            }}
+          >
+            <option value="">All queues</option>
+            {queues.map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </select>
+          {canAct && (
+            <>
+              <button
+                type="button"
+                onClick={() => {
+                  setDialog('add')
+                }}
+              >
+                Add member…
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setDialog('reasons')
+                }}
+              >
+                Pause reasons…
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+      <StaleNote />
+      <p className="muted small">
+        {rows.length} agent{rows.length === 1 ? '' : 's'} · ↑/↓ select ·{' '}
+        {canAct ? 'Enter or P pause, penalty, remove · U unpause everywhere · A add a member' : 'membership changes are for supervisors'}
+      </p>
+      <Table
+        label="Agents"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(a) => a.iface}
+        rowClassName={(a) => [a.iface === selected ? 'selected' : '', a.paused ? 'member-paused' : ''].filter((c) => c !== '').join(' ') || undefined}
+        sort={sort}
+        onSort={(key) => {
+          setSort(nextSort(sort, key))
+        }}
+        empty={<p className="card muted">No agents: this PBX reports no queue members{queue !== '' ? ` in ${queue}` : ''}.</p>}
+      />
+      {rows.length > 0 && (
+        <p className="muted small" aria-live="polite">
+          {current === undefined
+            ? 'No agent selected'
+            : `Selected: ${current.name} — ${current.stateText}${current.stateSince === undefined ? '' : ` for ${formatDuration(now - current.stateSince)}`}`}
+        </p>
+      )}
+      {dialog === 'manage' && current !== undefined && (
+        <MembershipDialog
+          target={current}
+          queue={queue === '' ? undefined : queue}
+          onClose={() => {
+            setDialog(null)
+            board.current?.focus()
+          }}
+        />
+      )}
+      {dialog === 'reasons' && (
+        <PauseReasonsEditor
+          onClose={() => {
+            setDialog(null)
+            board.current?.focus()
+          }}
+        />
+      )}
+      {dialog === 'add' && (
+        <AddMemberDialog
+          queue={queue === '' ? undefined : queue}
+          onClose={() => {
+            setDialog(null)
+            board.current?.focus()
+          }}
+        />
+      )}
+    </section>
+  )
+}

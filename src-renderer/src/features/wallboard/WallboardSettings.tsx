@@ -1,0 +1,196 @@
+import { useEffect, useRef, useState } from 'react'
+import type { WallboardPrefs, WallboardThreshold } from '../../../../src-preload/types/queues'
+import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
+
+type Limit = 'waiting' | 'longestWaitS' | 'serviceLevelPct' | 'abandonedPct'
+
+const LIMITS: readonly { key: Limit; label: string; max: number }[] = [
+  { key: 'waiting', label: 'Waiting ≥', max: 9999 },
+  { key: 'longestWaitS', label: 'Longest wait ≥ (s)', max: 86_400 },
+  { key: 'serviceLevelPct', label: 'Service level < (%)', max: 100 },
+  { key: 'abandonedPct', label: 'Abandoned ≥ (%)', max: 100 },
+]
+
+/** A threshold with one limit set from typed text; blank removes it, anything not a whole number in range is refused. */
+function withLimit(t: WallboardThreshold, key: Limit, text: string, max: number): WallboardThreshold | string {
+  const rest = Object.fromEntries(Object.entries(t).filter(([k]) => k !== key)) as WallboardThreshold
+  if (text.trim() === '') return rest
+  if (!/^[0-9]+$/.test(text.trim())) return 'a whole number'
+  const n = Number(text.trim())
+  if (n < 1 || n > max) return `1 to ${String(max)}`
+  return { ...rest, [key]: n }
+}
+
+/**
+ * The wallboard's settings: which queues (none ticked = all), each queue's thresholds, theme, sound
+ * and page time. Applied at once; Save keeps them for this PBX (supervisors), in every window.
+ */
+export function WallboardSettings({
+  prefs,
+  queues,
+  onChange,
+  onClose,
+}: {
+  prefs: WallboardPrefs
+  queues: readonly string[]
+  onChange: (next: WallboardPrefs) => void
+  onClose: () => void
+}): React.JSX.Element {
+  const save = useQueuePrefsStore((s) => s.save)
+  const reasons = useQueuePrefsStore((s) => s.prefs.pauseReasons)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [texts, setTexts] = useState<Record<string, string>>({})
+  const [saved, setSaved] = useState<string | null>(null)
+  const first = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    first.current?.focus()
+  }, [])
+  const threshold = (q: string): WallboardThreshold => prefs.thresholds.find((t) => t.queue === q) ?? { queue: q }
+  const setLimit = (q: string, key: Limit, text: string, max: number): void => {
+    const id = `${q}:${key}`
+    setTexts({ ...texts, [id]: text })
+    const next = withLimit(threshold(q), key, text, max)
+    if (typeof next === 'string') {
+      setErrors({ ...errors, [id]: next })
+      return
+    }
+    const { [id]: _gone, ...rest } = errors
+    setErrors(rest)
+    const others = prefs.thresholds.filter((t) => t.queue !== q)
+    const empty = Object.keys(next).length === 1
+    onChange({ ...prefs, thresholds: empty ? others : [...others, next] })
+  }
+  const toggleQueue = (q: string, on: boolean): void => {
+    const base = prefs.queues
+    onChange({ ...prefs, queues: on ? [...base, q] : base.filter((x) => x !== q) })
+  }
+  return (
+    <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-label="Wallboard settings"
+        className="modal card wb-settings"
+        onMouseDown={(e) => {
+          e.stopPropagation()
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation()
+            onClose()
+          }
+        }}
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (Object.keys(errors).length > 0) return
+          void save({ pauseReasons: reasons, wallboard: prefs }).then((err) => {
+            setSaved(err === null ? 'Saved for this PBX' : `Not saved: ${err.message}`)
+          })
+        }}
+      >
+        <p className="prompt-title">Wallboard settings</p>
+        <table className="grid wb-thresholds" aria-label="Queues and thresholds">
+          <thead>
+            <tr>
+              <th scope="col">Show</th>
+              <th scope="col">Queue</th>
+              {LIMITS.map((l) => (
+                <th key={l.key} scope="col">
+                  {l.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {queues.map((q, i) => (
+              <tr key={q}>
+                <td>
+                  <input
+                    ref={i === 0 ? first : undefined}
+                    type="checkbox"
+                    aria-label={`Show ${q}`}
+                    checked={prefs.queues.includes(q)}
+                    onChange={(e) => {
+                      toggleQueue(q, e.currentTarget.checked)
+                    }}
+                  />
+                </td>
+                <td>{q}</td>
+                {LIMITS.map((l) => {
+                  const id = `${q}:${l.key}`
+                  const value = texts[id] ?? (threshold(q)[l.key] === undefined ? '' : String(threshold(q)[l.key]))
+                  return (
+                    <td key={l.key}>
+                      <input
+                        className="wb-limit"
+                        inputMode="numeric"
+                        aria-label={`${q} ${l.label}`}
+                        aria-invalid={errors[id] !== undefined}
+                        value={value}
+                        onChange={(e) => {
+                          setLimit(q, l.key, e.currentTarget.value, l.max)
+                        }}
+                      />
+                      {errors[id] !== undefined && <span className="field-error">{errors[id]}</span>}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted small">
+          No queue ticked shows them all. Blank leaves a limit off; the service level limit applies only to queues that have one.
+        </p>
+        <div className="wb-options">
+          <label>
+            <input
+              type="checkbox"
+              checked={prefs.sound}
+              onChange={(e) => {
+                onChange({ ...prefs, sound: e.currentTarget.checked })
+              }}
+            />{' '}
+            Sound an alert when a tile turns red
+          </label>
+          <label>
+            Theme{' '}
+            <select
+              value={prefs.theme}
+              onChange={(e) => {
+                onChange({ ...prefs, theme: e.currentTarget.value === 'light' ? 'light' : 'dark' })
+              }}
+            >
+              <option value="dark">Dark</option>
+              <option value="light">Light</option>
+            </select>
+          </label>
+          <label>
+            Page every{' '}
+            <select
+              value={prefs.pageSeconds}
+              onChange={(e) => {
+                onChange({ ...prefs, pageSeconds: Number(e.currentTarget.value) })
+              }}
+            >
+              {[5, 10, 15, 30, 60].map((s) => (
+                <option key={s} value={s}>
+                  {s} s
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {saved !== null && <p className={saved.startsWith('Not') ? 'field-error' : 'muted'}>{saved}</p>}
+        <div className="buttons">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={Object.keys(errors).length > 0}>
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,224 @@
+import './wallboard.css'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { WallboardPrefs, WallboardThreshold } from '../../../../src-preload/types/queues'
+import { useAppStore } from '../../stores/app-store'
+import { useClockStore } from '../../stores/clock-store'
+import { useLiveStore } from '../../stores/live-store'
+import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
+import { useQueuePrefs } from '../../stores/use-queue-prefs'
+import { beep, unlockSound } from './beep'
+import { clockText, tileFigures, tileLevel, tilesPerPage, type TileFigures, type TileLevel } from './wallboard-model'
+import { WallboardSettings } from './WallboardSettings'
+
+function Figure({ label, value, big }: { label: string; value: string; big?: boolean }): React.JSX.Element {
+  return (
+    <div className={big === true ? 'wb-figure wb-big' : 'wb-figure'}>
+      <span className="wb-value">{value}</span>
+      <span className="wb-label">{label}</span>
+    </div>
+  )
+}
+
+function Tile({ f, level }: { f: TileFigures; level: TileLevel }): React.JSX.Element {
+  const sl = f.serviceLevelS <= 0 ? '—' : f.serviceLevelPct === undefined ? '—' : `${f.serviceLevelPct.toFixed(0)} %`
+  return (
+    <article className={`wb-tile level-${level.level}`} aria-label={`Queue ${f.queue}`} data-level={level.level}>
+      <header>
+        <h2>{f.queue}</h2>
+        {level.crossed.length > 0 && <p className="wb-crossed">{level.crossed.join(' · ')}</p>}
+      </header>
+      <div className="wb-main">
+        <Figure big label="waiting" value={String(f.waiting)} />
+        <Figure big label="longest wait" value={f.waiting === 0 ? '—' : clockText(f.longestWaitS)} />
+      </div>
+      <div className="wb-row">
+        <Figure label={f.serviceLevelS > 0 ? `service level (${String(f.serviceLevelS)} s)` : 'service level (none set)'} value={sl} />
+        <Figure
+          label="abandoned"
+          value={f.abandonedPct === undefined ? String(f.abandoned) : `${String(f.abandoned)} · ${f.abandonedPct.toFixed(0)} %`}
+        />
+        <Figure label="answered" value={String(f.answered)} />
+      </div>
+      <div className="wb-row">
+        <Figure label="avg wait" value={f.answered + f.abandoned === 0 ? '—' : clockText(f.avgWaitS)} />
+        <Figure label="avg talk" value={f.answered === 0 ? '—' : clockText(f.avgTalkS)} />
+      </div>
+      <div className="wb-row wb-agents">
+        <Figure label="available" value={String(f.available)} />
+        <Figure label="busy" value={String(f.busy)} />
+        <Figure label="paused" value={String(f.paused)} />
+      </div>
+    </article>
+  )
+}
+
+/**
+ * The wallboard (Alt+9): a full-window board of the chosen queues, readable from across the room —
+ * large figures, dark by default. A tile turns amber near a threshold and red once one is crossed,
+ * with a beep (muteable); pages rotate when the queues do not fit. Keys: S settings, M sound,
+ * T theme, F full screen, ←/→ page.
+ */
+export function WallboardView(): React.JSX.Element {
+  useQueuePrefs()
+  const queues = useLiveStore((s) => s.state.queues)
+  const stale = useLiveStore((s) => s.health.stale)
+  const now = useClockStore((s) => s.now)
+  const prefs = useQueuePrefsStore((s) => s.prefs.wallboard)
+  // Changes made here show at once; saving makes them stay (and reach other windows).
+  const [local, setLocal] = useState<WallboardPrefs | null>(null)
+  const wb = local ?? prefs
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const [page, setPage] = useState(0)
+  const [perPage, setPerPage] = useState(6)
+  const board = useRef<HTMLDivElement>(null)
+  const grid = useRef<HTMLDivElement>(null)
+  const shownAt = stale?.since === undefined ? now : Math.min(now, stale.since)
+  const chosen = wb.queues.length > 0 ? wb.queues.filter((q) => Object.hasOwn(queues, q)) : Object.keys(queues).sort()
+  const thresholds = useMemo(() => new Map<string, WallboardThreshold>(wb.thresholds.map((t) => [t.queue, t])), [wb.thresholds])
+  const tiles = chosen.flatMap((name) => {
+    const q = queues[name]
+    if (q === undefined) return []
+    const f = tileFigures(q, shownAt)
+    return [{ f, level: tileLevel(f, thresholds.get(name)) }]
+  })
+  const pages = Math.max(1, Math.ceil(tiles.length / perPage))
+  const shownPage = page % pages
+  const shown = tiles.slice(shownPage * perPage, shownPage * perPage + perPage)
+
+  // An alert sounds when a tile turns red (not again while it stays red).
+  const levels = useRef(new Map<string, string>())
+  const alerting = tiles.filter((t) => t.level.level === 'alert').map((t) => t.f.queue)
+  const alertKey = alerting.join('\n')
+  useEffect(() => {
+    let rose = false
+    for (const t of tiles) {
+      if (t.level.level === 'alert' && levels.current.get(t.f.queue) !== 'alert') rose = true
+      levels.current.set(t.f.queue, t.level.level)
+    }
+    if (rose && wb.sound) beep()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a change of which tiles alert
+  }, [alertKey, wb.sound])
+
+  useLayoutEffect(() => {
+    const el = grid.current
+    if (el === null) return
+    const fit = (): void => {
+      setPerPage(tilesPerPage(el.clientWidth, el.clientHeight))
+    }
+    fit()
+    const ro = new ResizeObserver(fit)
+    ro.observe(el)
+    return () => {
+      ro.disconnect()
+    }
+  }, [])
+  useEffect(() => {
+    if (pages <= 1 || settingsOpen) return
+    const timer = setInterval(() => {
+      setPage((p) => p + 1)
+    }, wb.pageSeconds * 1000)
+    return () => {
+      clearInterval(timer)
+    }
+  }, [pages, wb.pageSeconds, settingsOpen])
+  useEffect(() => {
+    board.current?.focus()
+  }, [])
+
+  const change = (next: WallboardPrefs): void => {
+    setLocal(next)
+  }
+  const onKey = (e: React.KeyboardEvent): void => {
+    unlockSound()
+    if (settingsOpen || e.altKey || e.ctrlKey || e.metaKey) return
+    const key = e.key.toLowerCase()
+    if (key === 's') setSettingsOpen(true)
+    else if (key === 'm') change({ ...wb, sound: !wb.sound })
+    else if (key === 't') change({ ...wb, theme: wb.theme === 'dark' ? 'light' : 'dark' })
+    else if (key === 'f') {
+      if (document.fullscreenElement === null) void board.current?.requestFullscreen().catch(() => undefined)
+      else void document.exitFullscreen()
+    } else if (key === 'arrowright') setPage(shownPage + 1)
+    else if (key === 'arrowleft') setPage(shownPage + pages - 1)
+    else return
+    e.preventDefault()
+  }
+  return (
+    <div
+      ref={board}
+      tabIndex={-1}
+      className={`wallboard wb-theme-${wb.theme}${stale !== undefined ? ' is-stale' : ''}`}
+      role="region"
+      aria-label="Wallboard"
+      onKeyDown={onKey}
+      onMouseDown={unlockSound}
+    >
+      <div className="wb-bar">
+        <h1>Wallboard</h1>
+        {stale !== undefined && <span className="wb-stale">As of {new Date(stale.since).toLocaleTimeString()}: not current</span>}
+        {pages > 1 && (
+          <span className="wb-page" aria-live="polite">
+            Page {shownPage + 1} of {pages}
+          </span>
+        )}
+        <span className="wb-clock">{new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
+        <button
+          type="button"
+          onClick={() => {
+            change({ ...wb, sound: !wb.sound })
+          }}
+          aria-pressed={wb.sound}
+        >
+          {wb.sound ? 'Sound on' : 'Sound off'}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            change({ ...wb, theme: wb.theme === 'dark' ? 'light' : 'dark' })
+          }}
+        >
+          {wb.theme === 'dark' ? 'Light' : 'Dark'}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setSettingsOpen(true)
+          }}
+        >
+          Settings
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            useAppStore.getState().setView('queues')
+          }}
+          title="Back to the queues (Esc)"
+        >
+          Close
+        </button>
+      </div>
+      {alerting.length > 0 && (
+        <p className="wb-alerts" role="alert">
+          Over threshold: {alerting.join(', ')}
+        </p>
+      )}
+      <div ref={grid} className="wb-grid" style={{ ['--wb-count' as string]: String(Math.max(1, shown.length)) }}>
+        {tiles.length === 0 && <p className="wb-empty">No queues to show: this PBX reports none, or none of the chosen ones.</p>}
+        {shown.map((t) => (
+          <Tile key={t.f.queue} f={t.f} level={t.level} />
+        ))}
+      </div>
+      {settingsOpen && (
+        <WallboardSettings
+          prefs={wb}
+          queues={Object.keys(queues).sort()}
+          onChange={change}
+          onClose={() => {
+            setSettingsOpen(false)
+            board.current?.focus()
+          }}
+        />
+      )}
+    </div>
+  )
+}

@@ -5,7 +5,7 @@ import { ApiFailure } from '../errors/api-failure'
 import type { AuditLog } from '../audit'
 import { judgeDestination, type DialBudget } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
-import { callText, movedText, partyText } from '../actions/audit-target'
+import { callText, destinationText, type ExtensionNames, movedText, partyText, spokenDestination } from '../actions/audit-target'
 import type { Expectation } from '../actions/expectation'
 import type { OutcomeSettler } from '../actions/outcome-settler'
 import { runGuarded, type Actor, type Attempt, type BodyResult, type RunScope } from '../actions/guarded-run'
@@ -26,6 +26,8 @@ export interface CallActionsDeps {
    * Uniqueids). Absent when the profile has no ARI.
    */
   readonly fallback?: { readonly amiReady: () => boolean; readonly ariHangup: (channelId: string) => Promise<void> }
+  /** The PBX's names of its extensions: audit lines and toasts say "Eva Fischer (105)", not "105". */
+  readonly names?: ExtensionNames
 }
 
 /**
@@ -39,24 +41,27 @@ export class CallActions {
   constructor(private readonly d: CallActionsDeps) {}
 
   async hangup(channelId: string, actor: Actor): Promise<ActionDone> {
-    return this.run({ action: 'call.hangup', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` }, async (scope) => {
-      const channel = this.channel(channelId)
-      scope.expect({ kind: 'gone', channelId })
-      const fallback = this.d.fallback
-      if (fallback !== undefined && !fallback.amiReady()) {
-        await fallback.ariHangup(channelId)
-        return { message: 'Call hung up (through ARI: AMI is down)' }
-      }
-      await this.d.ami.action('Hangup', [
-        ['Channel', channel],
-        ['Cause', 16],
-      ])
-      return { message: 'Call hung up' }
-    })
+    return this.run(
+      { action: 'call.hangup', target: callText(this.parties(channelId), this.d.names), actor, support: `channel ${channelId}` },
+      async (scope) => {
+        const channel = this.channel(channelId)
+        scope.expect({ kind: 'gone', channelId })
+        const fallback = this.d.fallback
+        if (fallback !== undefined && !fallback.amiReady()) {
+          await fallback.ariHangup(channelId)
+          return { message: 'Call hung up (through ARI: AMI is down)' }
+        }
+        await this.d.ami.action('Hangup', [
+          ['Channel', channel],
+          ['Cause', 16],
+        ])
+        return { message: 'Call hung up' }
+      },
+    )
   }
 
   async blindTransfer(channelId: string, destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    const target = movedText(this.parties(channelId), destination)
+    const target = movedText(this.parties(channelId), destinationText(destination, this.d.names), this.d.names)
     return this.run({ action: 'call.transfer.blind', target, actor, support: `channel ${channelId}` }, async (scope) => {
       const channel = this.channel(channelId)
       const exten = this.judge(destination, confirmEmergency, scope)
@@ -68,12 +73,12 @@ export class CallActions {
         ['Exten', exten],
         ['Priority', 1],
       ])
-      return { message: `Transferred to ${destination}`, note: exten === destination ? undefined : `dialled ${exten}` }
+      return { message: `Transferred to ${this.spoken(destination)}`, note: exten === destination ? undefined : `dialled ${exten}` }
     })
   }
 
   async transferToVoicemail(channelId: string, extension: string, actor: Actor): Promise<ActionDone> {
-    const target = movedText(this.parties(channelId), `voicemail of ${extension}`)
+    const target = movedText(this.parties(channelId), `voicemail of ${destinationText(extension, this.d.names)}`, this.d.names)
     return this.run({ action: 'call.transfer.voicemail', target, actor, support: `channel ${channelId}` }, async (scope) => {
       const channel = this.channel(channelId)
       const judged = judgeDestination(extension, this.d.profile().dialPlan, this.d.live.knownExtensions())
@@ -88,7 +93,7 @@ export class CallActions {
         ['Exten', `${voicemailPrefix}${judged.normalized}`],
         ['Priority', 1],
       ])
-      return { message: `Sent to ${extension}'s voicemail` }
+      return { message: `Sent to the voicemail of ${this.spoken(extension)}` }
     })
   }
 
@@ -97,25 +102,31 @@ export class CallActions {
    * transferer's channel (the operator's leg), which consults the destination while the caller holds.
    */
   async attendedTransfer(channelId: string, destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    const target = movedText(this.parties(channelId), destination)
+    const target = movedText(this.parties(channelId), destinationText(destination, this.d.names), this.d.names)
     return this.run({ action: 'call.transfer.attended', target, actor, support: `channel ${channelId}` }, async (scope) => {
       const transferer = this.operatorLeg(channelId)
       const exten = this.judge(destination, confirmEmergency, scope)
       // Asterisk lists no trace of a consultation in progress that tells it from an ordinary call.
-      scope.expect({ kind: 'unverifiable', hint: `whether ${destination} is being consulted cannot be read from the call list: check your phone` })
+      scope.expect({
+        kind: 'unverifiable',
+        hint: `whether ${this.spoken(destination)} is being consulted cannot be read from the call list: check your phone`,
+      })
       await this.d.ami.action('Atxfer', [
         ['Channel', transferer],
         ['Exten', exten],
         ['Context', this.d.profile().originate.context],
       ])
-      return { message: `Consulting ${destination}: complete or cancel the transfer`, note: exten === destination ? undefined : `dialled ${exten}` }
+      return {
+        message: `Consulting ${this.spoken(destination)}: complete or cancel the transfer`,
+        note: exten === destination ? undefined : `dialled ${exten}`,
+      }
     })
   }
 
   /** Completes an attended transfer the way a phone does: the transferer leaves, the parties join. */
   async completeTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
     return this.run(
-      { action: 'call.transfer.complete', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` },
+      { action: 'call.transfer.complete', target: callText(this.parties(channelId), this.d.names), actor, support: `channel ${channelId}` },
       async (scope) => {
         const transferer = this.operatorLeg(channelId)
         scope.expect({ kind: 'gone', channelId: this.idOfName(channelId, transferer) })
@@ -130,7 +141,7 @@ export class CallActions {
 
   async cancelTransfer(channelId: string, actor: Actor): Promise<ActionDone> {
     return this.run(
-      { action: 'call.transfer.cancel', target: callText(this.parties(channelId)), actor, support: `channel ${channelId}` },
+      { action: 'call.transfer.cancel', target: callText(this.parties(channelId), this.d.names), actor, support: `channel ${channelId}` },
       async (scope) => {
         const transferer = this.operatorLeg(channelId)
         scope.expect({ kind: 'unverifiable', hint: 'whether the consultation ended cannot be read from the call list: check your phone' })
@@ -142,7 +153,7 @@ export class CallActions {
 
   /** Click-to-dial: rings the operator's own phone, then dials the destination from it. */
   async originate(destination: string, confirmEmergency: boolean, actor: Actor): Promise<ActionDone> {
-    const target = `your phone (${this.d.profile().operator.ownExtension}) → ${destination}`
+    const target = `your phone (${this.d.profile().operator.ownExtension}) → ${destinationText(destination, this.d.names)}`
     return this.run({ action: 'call.originate', target, actor }, async (scope) => {
       const exten = this.judge(destination, confirmEmergency, scope)
       // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
@@ -150,7 +161,7 @@ export class CallActions {
       scope.expect({ kind: 'appeared', channelId })
       const handle = await this.d.ami.originate([...this.fromOwnPhone(exten), ['ChannelId', channelId]])
       return {
-        message: `Calling ${destination} from your phone`,
+        message: `Calling ${this.spoken(destination)} from your phone`,
         ref: handle.channelId,
         note: exten === destination ? undefined : `dialled ${exten}`,
       }
@@ -158,7 +169,7 @@ export class CallActions {
   }
 
   async park(channelId: string, actor: Actor): Promise<ActionDone> {
-    const target = movedText(this.parties(channelId), `parking lot ${this.d.profile().originate.parkingLot}`)
+    const target = movedText(this.parties(channelId), `parking lot ${this.d.profile().originate.parkingLot}`, this.d.names)
     return this.run({ action: 'call.park', target, actor, support: `channel ${channelId}` }, async (scope) => {
       const channel = this.channel(channelId)
       scope.expect({ kind: 'parked', channelId })
@@ -178,7 +189,7 @@ export class CallActions {
   /** Picks a parked call up at the operator's own phone by dialling its parking space. */
   async pickupParked(space: string, actor: Actor): Promise<ActionDone> {
     const waiting = this.safely(() => this.d.live.parkee(space))
-    const target = `${waiting === undefined ? 'nobody' : partyText(waiting)} parked in space ${space} → your phone (${this.d.profile().operator.ownExtension})`
+    const target = `${waiting === undefined ? 'nobody' : partyText(waiting, this.d.names)} parked in space ${space} → your phone (${this.d.profile().operator.ownExtension})`
     return this.run({ action: 'call.pickup', target, actor, support: `parking space ${space}` }, async (scope) => {
       if (!this.d.live.isParked(space)) throw new ApiFailure('not_found', `Nothing is parked in space ${space} any more`)
       // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
@@ -241,6 +252,11 @@ export class CallActions {
     if (j.dialDigits === undefined) throw new ApiFailure('refused', j.reason, { rule: j.rule })
     if (j.verdict === 'allow') scope.spendDialBudget()
     return j.dialDigits
+  }
+
+  /** "Eva Fischer (105)" for a known extension, the destination as typed otherwise. */
+  private spoken(destination: string): string {
+    return spokenDestination(destination, this.d.names)
   }
 
   /** Who is on the call, for the audit line; nothing when the live state cannot say (not loaded). */

@@ -1,3 +1,4 @@
+import { directoryCapability } from '../directory/capability'
 import { defineCapability } from '../runtime/capability'
 import { CallActions } from './call-actions'
 
@@ -11,6 +12,7 @@ export const callsCapability = defineCapability((d) => {
     audit: d.audit,
     dialBudget: d.dialBudget,
     settler: d.settler,
+    names: (extension) => d.use(directoryCapability).nameOf(extension),
     ...(ariHangup === undefined ? {} : { fallback: { amiReady: d.amiReady, ariHangup } }),
   })
 })

@@ -70,8 +70,12 @@ export class Directory {
     return this.current
   }
 
-  /** The name the PBX gives an extension, if any (audit lines and toasts in main use it). */
+  /**
+   * The name the PBX gives an extension, if any (audit lines and toasts in main use it). Never
+   * waits: before the first read it answers nothing and starts that read, so the next line has names.
+   */
   nameOf(extension: string): string | undefined {
+    if (this.current.readAt === 0 && this.reading === undefined) void this.refresh().catch(() => undefined)
     const name = this.byExtension.get(extension)?.name
     return name === undefined || name === '' ? undefined : name
   }

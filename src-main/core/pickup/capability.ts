@@ -1,3 +1,4 @@
+import { directoryCapability } from '../directory/capability'
 import { defineCapability } from '../runtime/capability'
 import { DirectedPickup } from './directed-pickup'
 
@@ -11,5 +12,6 @@ export const pickupCapability = defineCapability(
       dialBudget: d.dialBudget,
       settler: d.settler,
       liveModel: d.liveModel,
+      names: (extension) => d.use(directoryCapability).nameOf(extension),
     }),
 )

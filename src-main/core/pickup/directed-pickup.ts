@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { ActionDone } from '../../../src-preload/types/actions'
-import { partyText } from '../actions/audit-target'
+import { destinationText, type ExtensionNames, partyText, spokenDestination } from '../actions/audit-target'
 import { runGuarded, type Actor, type GuardDeps } from '../actions/guarded-run'
 import type { AmiPort } from '../actions/pbx-port'
 import { ApiFailure } from '../errors/api-failure'
@@ -18,6 +18,8 @@ export interface DirectedPickupDeps extends GuardDeps {
   readonly ami: AmiPort
   /** The live state as now; undefined until it was first loaded. */
   readonly liveModel: () => LiveModel | undefined
+  /** The PBX's names of its extensions: "ringing at Eva Fischer <105>" in the audit, "Eva Fischer (105)" in the toast. */
+  readonly names?: ExtensionNames
 }
 
 /**
@@ -34,7 +36,7 @@ export class DirectedPickup {
     const own = this.d.profile().operator.ownExtension
     const seen = this.ringingNow(extension, own)
     // The audit line names who was ringing where, as the call list showed it when asked.
-    const target = `${seen === undefined ? 'no call' : partyText(seen.caller)} ringing at ${extension} → your phone (${own})`
+    const target = `${seen === undefined ? 'no call' : partyText(seen.caller, this.d.names)} ringing at ${destinationText(extension, this.d.names)} → your phone (${own})`
     const support = seen === undefined ? undefined : `channel ${seen.channelId}`
     return runGuarded(
       this.d,
@@ -57,7 +59,7 @@ export class DirectedPickup {
           ['CallerID', `Attendant <${own}>`],
           ['ChannelId', channelId],
         ])
-        return { message: `Picking up ${extension}’s call at your phone`, ref: handle.channelId }
+        return { message: `Picking up the call for ${spokenDestination(extension, this.d.names)} at your phone`, ref: handle.channelId }
       },
     )
   }

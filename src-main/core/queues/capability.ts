@@ -1,3 +1,4 @@
+import { directoryCapability } from '../directory/capability'
 import { defineCapability } from '../runtime/capability'
 import { QueueActions } from './queue-actions'
 
@@ -13,5 +14,6 @@ export const queuesCapability = defineCapability(
       liveModel: d.liveModel,
       isMember: (queue, iface) => d.liveModel()?.queues[queue]?.members[iface] !== undefined,
       memberName: (queue, iface) => d.liveModel()?.queues[queue]?.members[iface]?.name,
+      names: (extension) => d.use(directoryCapability).nameOf(extension),
     }),
 )

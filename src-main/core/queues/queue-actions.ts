@@ -3,7 +3,7 @@ import type { LiveQueue, LiveQueueMember } from '../../../src-preload/types/live
 import type { QueuePrefs } from '../../../src-preload/types/queues'
 import { ApiFailure } from '../errors/api-failure'
 import { isAmiError } from '../ami/errors'
-import { memberText } from '../actions/audit-target'
+import { type ExtensionNames, memberName, memberText } from '../actions/audit-target'
 import { runGuarded, type Actor, type GuardDeps } from '../actions/guarded-run'
 import type { AmiPort } from '../actions/pbx-port'
 import type { LiveModel } from '../live'
@@ -19,6 +19,8 @@ export interface QueueActionsDeps extends GuardDeps {
   readonly memberName: (queue: string, iface: string) => string | undefined
   /** The live state as now (queues and extensions); undefined until it was first loaded. */
   readonly liveModel: () => LiveModel | undefined
+  /** The PBX's names of its extensions, for a member the queue lists by its interface (`PJSIP/106`). */
+  readonly names?: ExtensionNames
 }
 
 /** What to add: an extension of the PBX, with the name the queue shows, penalty and pause. */
@@ -75,7 +77,8 @@ export class QueueActions {
   add(input: AddMember, actor: Actor): Promise<ActionDone> {
     const name = reasonOf(input.name)
     const why = reasonOf(input.reason)
-    const who = name === undefined ? input.extension : `${input.extension} ${name}`
+    const known = name ?? this.d.names?.(input.extension)
+    const who = known === undefined ? input.extension : `${input.extension} ${known}`
     const extras = [`penalty ${String(input.penalty)}`, ...(input.paused ? [`paused${why === undefined ? '' : ` “${why}”`}`] : [])]
     const target = `${who} to queue ${input.queue} (${extras.join(', ')})`
     return runGuarded(this.d, QUEUE_POLICIES, { action: 'queue.add', target, actor }, async (scope) => {
@@ -234,8 +237,13 @@ export class QueueActions {
     return name === undefined || name === '' ? iface : name
   }
 
-  /** The member's name in that queue, or in any queue when none is given. */
+  /** The member's name in that queue (or any queue when none is given), else the directory's; undefined when none. */
   private nameOf(queue: string | undefined, iface: string): string | undefined {
+    const name = memberName(this.listedName(queue, iface), iface, this.d.names)
+    return name === '' ? undefined : name
+  }
+
+  private listedName(queue: string | undefined, iface: string): string | undefined {
     try {
       if (queue !== undefined) return this.d.memberName(queue, iface)
       const model = this.d.liveModel()

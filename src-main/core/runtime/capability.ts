@@ -41,10 +41,11 @@ export interface CapabilityDeps {
  * runtime's deps. It is declared in its own slice folder; the runtime needs no line for it.
  */
 export interface Capability<T> {
-  readonly build: (deps: CapabilityDeps) => T
+  /** Built from the runtime's deps; `use` reaches the runtime's other capabilities (the directory's names). */
+  readonly build: (deps: CapabilityDeps & CapabilityHost) => T
 }
 
-export const defineCapability = <T>(build: (deps: CapabilityDeps) => T): Capability<T> => ({ build })
+export const defineCapability = <T>(build: (deps: CapabilityDeps & CapabilityHost) => T): Capability<T> => ({ build })
 
 /** Where a slice's handlers reach a runtime's capability. */
 export interface CapabilityHost {
@@ -59,7 +60,7 @@ export class CapabilityRegistry implements CapabilityHost {
 
   use<T>(capability: Capability<T>): T {
     if (this.built.has(capability)) return this.built.get(capability) as T
-    const made = capability.build(this.deps)
+    const made = capability.build({ ...this.deps, use: <U>(other: Capability<U>): U => this.use(other) })
     this.built.set(capability, made)
     return made
   }

@@ -14,6 +14,7 @@ import { PbxSession, type SessionStatus } from '../connection'
 import { DialBudgets, type DialBudget } from '../guard'
 import { LiveSync, PatchCoalescer, toLiveState, type LiveSubscription } from '../live'
 import type { PbxProfile, SecretKind } from '../profiles/schema'
+import { directoryCapability } from '../directory/capability'
 import { CapabilityRegistry, type Capability, type CapabilityHost } from './capability'
 import { liveLookup } from './live-lookup'
 
@@ -138,6 +139,16 @@ export class ProfileRuntime implements CapabilityHost {
     // Actions whose answer was lost are settled by the first rebuild requested after the loss.
     sync.on('synced', (info) => {
       this.settler.onResynced(sync.model, now() - info.durationMs)
+    })
+    // The PBX's names are read once its extensions are known, so audit lines and toasts name people from the first action on.
+    let named = false
+    sync.on('synced', () => {
+      if (named) return
+      named = true
+      void this.capabilities
+        .use(directoryCapability)
+        .list()
+        .catch(() => undefined)
     })
     this.sync.start()
     const every = this.opts.reconcileMs ?? 5 * 60_000

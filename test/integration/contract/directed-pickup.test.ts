@@ -60,7 +60,7 @@ describe('directed pickup through the contract (demo PBX)', () => {
     const rung = await ringingAt(d.demo, '104')
 
     const r = await d.core.dispatch('pickup.directed', { profileId: 'demo', extension: '104' }, tab)
-    expect(r).toMatchObject({ ok: true, value: { message: 'Picking up 104’s call at your phone' } })
+    expect(r).toMatchObject({ ok: true, value: { message: 'Picking up the call for David Eze (104) at your phone' } })
     // Exactly one Originate: the seat's phone into FreePBX's feature code, nothing built as an application.
     expect(d.originates).toEqual([
       expect.objectContaining({
@@ -87,7 +87,7 @@ describe('directed pickup through the contract (demo PBX)', () => {
     expect(line).toMatchObject({
       action: 'call.pickup.directed',
       result: 'ok',
-      target: 'Ada Lovelace <+4930123456> ringing at 104 → your phone (100)',
+      target: 'Ada Lovelace <+4930123456> ringing at David Eze <104> → your phone (100)',
       seat: 'web socket 4',
       role: 'receptionist',
       operator: '100',
@@ -108,7 +108,7 @@ describe('directed pickup through the contract (demo PBX)', () => {
         result: 'refused',
         errorCode: 'forbidden',
         rule: 'read_only',
-        target: 'Ada Lovelace <+4930123456> ringing at 104 → your phone (100)',
+        target: 'Ada Lovelace <+4930123456> ringing at David Eze <104> → your phone (100)',
       }),
     ])
   })
@@ -143,8 +143,8 @@ describe('directed pickup through the contract (demo PBX)', () => {
     const lines = await auditLines(d.core)
     expect(lines.map((e) => [e.target, e.result, e.errorCode, e.rule])).toEqual([
       ['no call ringing at 999 → your phone (100)', 'refused', 'refused', 'unknown_extension'],
-      ['no call ringing at 105 → your phone (100)', 'refused', 'not_found', undefined],
-      ['no call ringing at 100 → your phone (100)', 'refused', 'refused', 'own_extension'],
+      ['no call ringing at Eva Fischer <105> → your phone (100)', 'refused', 'not_found', undefined],
+      ['no call ringing at Reception <100> → your phone (100)', 'refused', 'refused', 'own_extension'],
     ])
   })
 

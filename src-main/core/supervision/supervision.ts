@@ -32,6 +32,8 @@ export interface SupervisionDeps extends GuardDeps {
 
 const MODE_WORD: Readonly<Record<SpyMode, string>> = { listen: 'listen', whisper: 'whisper', barge: 'barge' }
 const MODE_DOING: Readonly<Record<SpyMode, string>> = { listen: 'listening', whisper: 'whispering', barge: 'barging in' }
+/** The channel variable MixMonitor's `i()` option puts the recording's id in (and the response carries). */
+const MIXMONITOR_ID_VAR = 'ATTENDANT_MIXMONITOR_ID'
 /** A tone timer never outlives a session by more than this, whatever is missed (a lost ChanSpyStop). */
 const TONE_MAX_MS = 4 * 60 * 60_000
 
@@ -246,11 +248,14 @@ export class Supervision {
           const ch = recordedChannel(call, channels)
           const file = recordingFileName(call, new Date(this.now()))
           const beep = supervisionOf(this.d.profile()).recordingBeep
+          // i(<var>): Asterisk answers with the recording's MixMonitorID only when asked (mixmonitor.raw),
+          // so stop and mute reach this recording and never another one on the channel (FreePBX's own).
+          const options = `${beep ? `B(${String(SPY_TONE_INTERVAL_S)})` : ''}i(${MIXMONITOR_ID_VAR})`
           const reply = await this.d.ami
             .action('MixMonitor', [
               ['Channel', ch.name],
               ['File', file],
-              ...(beep ? [['Options', `B(${String(SPY_TONE_INTERVAL_S)})`] as const] : []),
+              ['Options', options],
             ])
             .catch((err: unknown) => {
               throw mixMonitorRefusal(err) ?? err
@@ -263,6 +268,7 @@ export class Supervision {
         const id: (readonly [string, string])[] = rec.mixMonitorId === undefined ? [] : [['MixMonitorID', rec.mixMonitorId]]
         if (op === 'stop') {
           await this.d.ami.action('StopMixMonitor', [['Channel', ch.name], ...id])
+          this.tracker.ownRecordingStopped(ch.id)
           return { message: 'Recording stopped', ...(rec.file === undefined ? {} : { note: `file ${rec.file}` }) }
         }
         await this.d.ami.action('MixMonitorMute', [['Channel', ch.name], ['Direction', 'both'], ['State', op === 'mute' ? 1 : 0], ...id])

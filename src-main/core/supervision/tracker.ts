@@ -32,6 +32,8 @@ export interface SpySession {
 /** One MixMonitor recording (MixMonitorStart until MixMonitorStop or the channel's hangup). */
 export interface Recording {
   readonly channelId: string
+  /** MixMonitors running on the channel (FreePBX may record it too): the channel is recorded until the last stops. */
+  readonly running: number
   readonly since: number
   readonly readMuted: boolean
   readonly writeMuted: boolean
@@ -142,6 +144,15 @@ export class SupervisionTracker {
     this.changed()
   }
 
+  /** The console's own recording on the channel was stopped; another (FreePBX's) may still run there. */
+  ownRecordingStopped(channelId: string): void {
+    const rec = this.recs.get(channelId)
+    if (rec?.file === undefined) return
+    // Its MixMonitorStop (before or after this) counts it out of `running`.
+    this.recs.set(channelId, { ...rec, file: undefined, mixMonitorId: undefined })
+    this.changed()
+  }
+
   /** A mode switch this console made (ChanSpy says nothing of it on the wire). */
   switched(sessionId: string, mode: SpyMode): void {
     const s = this.spies.get(sessionId)
@@ -196,7 +207,8 @@ export class SupervisionTracker {
         const before = this.recs.get(id)
         this.recs.set(id, {
           channelId: id,
-          since: this.d.now(),
+          running: (before?.running ?? 0) + 1,
+          since: before?.since ?? this.d.now(),
           readMuted: false,
           writeMuted: false,
           file: mine?.file ?? before?.file,
@@ -205,9 +217,16 @@ export class SupervisionTracker {
         this.changed()
         return
       }
-      case 'MixMonitorStop':
-        if (this.recs.delete(msg.get('Uniqueid') ?? '')) this.changed()
+      case 'MixMonitorStop': {
+        const id = msg.get('Uniqueid') ?? ''
+        const rec = this.recs.get(id)
+        if (rec === undefined) return
+        // The event names no recording: the console's own id is kept only while the console's may still run.
+        if (rec.running > 1) this.recs.set(id, { ...rec, running: rec.running - 1 })
+        else this.recs.delete(id)
+        this.changed()
         return
+      }
       case 'MixMonitorMute':
         this.muted(msg)
         return

@@ -294,6 +294,30 @@ describe('recording control through the contract (demo PBX)', () => {
   })
 })
 
+describe('recording beside the PBX’s own recording', () => {
+  it('asks MixMonitor for its id, so stopping stops the console’s recording and leaves one the PBX started on the same channel running and shown', async () => {
+    const d = await seat()
+    const { callId } = await answeredAt(d, '104')
+    const pbx = d.demo.pbx.engine.pbx
+    const caller = d.demo.pbx.engine.findChannel(callId)
+    if (caller === undefined) throw new Error('no caller channel')
+    expect(await d.core.dispatch('supervision.record', { profileId: 'demo', callId, op: 'start' }, tab)).toMatchObject({ ok: true })
+    // The id is asked for with i(): real Asterisk answers MixMonitorID only then (mixmonitor.raw).
+    expect(pbx.recording.recordings(caller)).toEqual([expect.objectContaining({ options: 'i(ATTENDANT_MIXMONITOR_ID)' })])
+    await eventually('ours in the watched state', () => (d.watched()?.recordings[0]?.ours === true ? true : undefined))
+    // FreePBX's on-demand recording (*1) starts on the same channel afterwards: the newest is what a plain StopMixMonitor stops.
+    pbx.recording.start(caller, 'ondemand-freepbx.wav')
+    expect(await d.core.dispatch('supervision.record', { profileId: 'demo', callId, op: 'stop' }, tab)).toMatchObject({ ok: true })
+    expect(pbx.recording.recordings(caller).map((r) => r.file)).toEqual(['/var/spool/asterisk/monitor/ondemand-freepbx.wav'])
+    // Still recorded (by the PBX), no longer the console's.
+    const left = await eventually('the PBX’s recording left', () => {
+      const recs = d.watched()?.recordings
+      return recs?.length === 1 && recs[0]?.ours === false ? recs[0] : undefined
+    })
+    expect(left).toMatchObject({ channelId: callId, file: undefined })
+  })
+})
+
 describe('recording refused by the PBX’s own permissions', () => {
   it('says what the PBX needs when the console’s AMI user may not run MixMonitor (write=system), and records nothing', async () => {
     const d = await seat({}, SCOPE_104, 'operator')

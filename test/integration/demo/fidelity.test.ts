@@ -37,6 +37,8 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'atxfer-cancel' },
   { name: 'hold-moh' },
   { name: 'queue-members', fresh: true },
+  { name: 'chanspy', fresh: true },
+  { name: 'mixmonitor', fresh: true },
 ]
 
 /**

@@ -22,8 +22,11 @@ function mixMonitor(ctx: ActionContext): void {
     ctx.error('Could not start monitoring channel')
     return
   }
-  const id = ctx.pbx.recording.start(ch, file === '' ? `${ch.uniqueid}.wav` : file, options)
-  ctx.reply('Success', [['MixMonitorID', id]])
+  // The id is told only to who asked for it with i(<var>) (manager_mixmonitor in app_mixmonitor.c).
+  const askedForId = /i\([^)]+\)/.test(options)
+  ctx.pbx.recording.start(ch, file === '' ? `${ch.uniqueid}.wav` : file, options, (id) => {
+    ctx.reply('Success', askedForId ? [['MixMonitorID', id]] : [])
+  })
 }
 
 function stopMixMonitor(ctx: ActionContext): void {

@@ -1,9 +1,10 @@
 /**
  * Call recording (MixMonitor / StopMixMonitor / MixMonitorMute) as mixmonitor.raw shows it: the
- * response carries `MixMonitorID`, then VarSet MIXMONITOR_FILENAME (the file under the monitor
- * spool), the `i(<var>)` option's VarSet of the id, and MixMonitorStart; mute per direction with a
- * MixMonitorMute event; StopMixMonitor (by id or the channel's latest) with MixMonitorStop. A
- * channel hung up while recording sends no MixMonitorStop. No audio is written.
+ * action is answered first (`MixMonitorID` in the response only when the `i(<var>)` option asks
+ * for the id), then VarSet MIXMONITOR_FILENAME (the file under the monitor spool), the `i(<var>)`
+ * option's VarSet of the id, and MixMonitorStart; mute per direction with a MixMonitorMute event;
+ * StopMixMonitor (by id or the channel's latest) with MixMonitorStop. A channel hung up while
+ * recording sends no MixMonitorStop. No audio is written.
  */
 import { type Channel, channelBlock } from '../model'
 import { PRIV_CALL } from '../pbx/events'
@@ -28,10 +29,16 @@ export class Recording {
 
   constructor(private readonly pbx: Pbx) {}
 
-  /** MixMonitor: returns its id. `options` as given (`b`, `i(VAR)`, `B(15)` …). */
-  start(ch: Channel, file: string, options = ''): string {
-    this.seq++
+  /**
+   * MixMonitor: returns its id. `options` as given (`b`, `i(VAR)`, `B(15)` …). `answer` is called
+   * with the id before any event: Asterisk answers the action, then the recording's thread starts
+   * and announces itself (mixmonitor.raw: the Success, then VarSet and MixMonitorStart).
+   */
+  start(ch: Channel, file: string, options = '', answer?: (id: string) => void): string {
+    // Asterisk's id is the recording's address in hex; the first one is the capture's.
     const id = `0x7fd45c${(0x2a80 + this.seq * 0x40).toString(16).padStart(6, '0')}`
+    this.seq++
+    answer?.(id)
     ch.mixMonitorId = id
     const path = file.startsWith('/') ? file : `${MONITOR_SPOOL}/${file}`
     this.byChannel.set(ch, [...(this.byChannel.get(ch) ?? []), { id, file: path, options, muted: { read: false, write: false } }])
@@ -65,6 +72,15 @@ export class Recording {
     }
     this.pbx.events.emit('MixMonitorMute', PRIV_CALL, [...channelBlock(ch), ['Direction', direction], ['State', state ? '1' : '0']])
     return true
+  }
+
+  /**
+   * `mixmonitor list <channel>` (the CLI through AMI Command): the channel's recordings, newest
+   * first as its datastores are kept, each as `<id>\t<file without extension>\t<read file>\t<write file>`.
+   */
+  listLines(ch: Channel): string[] {
+    const rows = [...(this.byChannel.get(ch) ?? [])].reverse().map((r) => `${r.id}\t${r.file.replace(/\.[^./]+$/, '')}\t\t`)
+    return ['MixMonitor ID\tFile\tReceive File\tTransmit File', '='.repeat(73), ...rows]
   }
 
   /** What the channel records now (tests and the demo's own views). */

@@ -1,5 +1,5 @@
 /**
- * ChanSpy (apps/app_chanspy.c) as chanspy.raw shows it: the spying channel (an originated phone
+ * ChanSpy and ExtenSpy (apps/app_chanspy.c) as chanspy.raw shows them: the spying channel (an originated phone
  * running the application) listens to one channel; `ChanSpyStart` and `ChanSpyStop` carry both
  * channels (`Spyer…` and `Spyee…` blocks) and nothing of the mode — listen, whisper and barge look
  * the same on the wire. Options honoured: `u` (the target is a Uniqueid or full channel name,
@@ -31,12 +31,16 @@ export class ChanSpies {
 
   constructor(private readonly pbx: Pbx) {}
 
-  /** ChanSpy(<target>,<options>) run by `spyer` (an originated channel, already answered). */
-  start(spyer: Channel, data: string): void {
+  /**
+   * ChanSpy(<target>,<options>) run by `spyer` (an originated channel, already answered); with
+   * `byExten`, ExtenSpy(<exten>@<context>,<options>): the channel whose current dialplan place is
+   * that extension (chanspy.raw: `101@lab` spied on Local/101@lab-…;2, the side waiting at 101).
+   */
+  start(spyer: Channel, data: string, byExten = false): void {
     const comma = data.indexOf(',')
     const spec = (comma < 0 ? data : data.slice(0, comma)).trim()
     const options = optionLetters(comma < 0 ? '' : data.slice(comma + 1))
-    const spyee = this.target(spyer, spec, options.has('u'))
+    const spyee = byExten ? this.atExtension(spyer, spec) : this.target(spyer, spec, options.has('u'))
     if (spyee === undefined) {
       // Nothing to spy on: with `u` (or `S`) ChanSpy returns at once and the channel hangs up.
       this.pbx.channels.later(spyer, 0, () => {
@@ -85,6 +89,14 @@ export class ChanSpies {
   private stop(spyer: Channel, s: Session): void {
     this.sessions.delete(spyer)
     this.pbx.events.emit('ChanSpyStop', PRIV_CALL, [...channelBlock(spyer, 'Spyer'), ...channelBlock(s.spyee, 'Spyee')])
+  }
+
+  private atExtension(spyer: Channel, spec: string): Channel | undefined {
+    const at = spec.indexOf('@')
+    const exten = at < 0 ? spec : spec.slice(0, at)
+    const context = at < 0 ? 'default' : spec.slice(at + 1)
+    if (exten === '') return undefined
+    return this.pbx.channels.list().find((c) => c !== spyer && !c.hungUp && c.exten === exten && c.context === context)
   }
 
   private target(spyer: Channel, spec: string, exact: boolean): Channel | undefined {

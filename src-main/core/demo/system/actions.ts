@@ -56,12 +56,19 @@ function coreShowChannelsOutput(ctx: ActionContext): string[] {
   return out
 }
 
+/** `mixmonitor list <channel>`: the channel found by the start of its name, as app_mixmonitor's CLI does. */
+function mixMonitorListOutput(ctx: ActionContext, prefix: string): string[] {
+  const ch = ctx.pbx.channels.list().find((c) => !c.hungUp && c.name.startsWith(prefix))
+  return ch === undefined ? [`No channel matching '${prefix}' found.`] : ctx.pbx.recording.listLines(ch)
+}
+
 function command(ctx: ActionContext): void {
   const cmd = (ctx.get('Command') ?? '').trim().replace(/\s+/g, ' ')
   let lines: string[] | undefined
   if (cmd === 'core show version') lines = [versionLine(ctx)]
   else if (cmd === 'core show channels') lines = coreShowChannelsOutput(ctx)
   else if (cmd === 'core show uptime') lines = [`System uptime: ${ctx.server.uptimeSeconds()} seconds`]
+  else if (cmd.startsWith('mixmonitor list ')) lines = mixMonitorListOutput(ctx, cmd.slice('mixmonitor list '.length))
   if (!lines) {
     const words = cmd.split(' ')
     ctx.reply('Error', [

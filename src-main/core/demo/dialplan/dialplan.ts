@@ -176,8 +176,8 @@ export class Dialplan {
       })
       return
     }
-    if (app.toLowerCase() === 'chanspy') {
-      this.pbx.spy.start(ch, data)
+    if (app.toLowerCase() === 'chanspy' || app.toLowerCase() === 'extenspy') {
+      this.pbx.spy.start(ch, data, app.toLowerCase() === 'extenspy')
       return
     }
     if (app.toLowerCase() === 'park') {

@@ -2,6 +2,7 @@ import type { LiveCall, LiveState } from '../../../src-preload/types/live'
 import { SortedIndex } from '../stores/sorted-index'
 import { timerSince, urgencyKey } from './call-urgency'
 import { cleanCid } from './format'
+import { directoryTextOf, extensionIn, fold } from '../stores/directory-store'
 
 const SORT_KEYS = ['started', 'caller', 'callee', 'state', 'duration'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
@@ -10,14 +11,20 @@ export function isSortKey(key: string): key is SortKey {
   return (SORT_KEYS as readonly string[]).includes(key)
 }
 
-/** Text a filter matches against: names, numbers, DID, queue, ring group, trunk and everyone on its path. */
+/**
+ * Text a filter matches against: names, numbers, DID, queue, ring group, trunk and everyone on its
+ * path, and for each extension among them what the PBX's directory says (name, department,
+ * queues), so "eva" or "sales" finds the calls of Eva Fischer (105) though the caller ID said `105`.
+ * Folded like the directory (no accents: "gul" finds Farid Gül).
+ */
 function haystack(c: LiveCall): string {
   const route = (c.path ?? []).flatMap((s) => [s.name, s.number])
   const target = (c.target?.parties ?? []).flatMap((p) => [p.name, p.number])
-  return [c.caller.name, c.caller.number, c.callee.name, c.callee.number, c.did, c.queue, c.ringGroup, c.trunk, ...route, ...target]
-    .map((v) => cleanCid(v ?? ''))
-    .join(' ')
-    .toLowerCase()
+  const words = [c.caller.name, c.caller.number, c.callee.name, c.callee.number, c.did, c.queue, c.ringGroup, c.trunk, ...route, ...target].map((v) =>
+    cleanCid(v ?? ''),
+  )
+  const named = words.map((w) => extensionIn(w)?.extension).flatMap((ext) => (ext === undefined ? [] : [directoryTextOf(ext)]))
+  return fold([...words, ...named].join(' '))
 }
 
 type Key = string | number
@@ -73,7 +80,7 @@ function comparator(sort: SortKey, descending: boolean, ownExtension = ''): (a: 
 }
 
 function matcher(filter: string): (c: LiveCall) => boolean {
-  const needle = filter.trim().toLowerCase()
+  const needle = fold(filter.trim())
   return needle === '' ? () => true : (c) => haystack(c).includes(needle)
 }
 

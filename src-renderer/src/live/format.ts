@@ -1,3 +1,5 @@
+import { namedParty } from '../stores/directory-store'
+
 /** m:ss under an hour, h:mm:ss above; never negative (clock skew between PBX and desk). */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000))
@@ -14,9 +16,9 @@ export function cleanCid(value: string | undefined): string {
   return value
 }
 
+/** A party's name and number, the name first: the PBX's directory names an extension the PBX's caller ID left bare. */
 export function partyLabel(p: { name: string; number: string }): { primary: string; secondary: string } {
-  const name = cleanCid(p.name)
-  const number = cleanCid(p.number)
+  const { name, number } = namedParty(p)
   if (name !== '' && name !== number) return { primary: name, secondary: number }
   return { primary: number !== '' ? number : 'Unknown', secondary: '' }
 }

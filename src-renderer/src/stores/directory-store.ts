@@ -31,6 +31,7 @@ interface DirectoryState {
 
 let byExtension = new Map<string, DirectoryEntry>()
 let indexed: Indexed[] = []
+let byText = new Map<string, string>()
 let bridgeRef: Bridge | null = null
 
 /** Lower case without accents, so "gul" finds "Gül" and "eva" finds "Éva". */
@@ -48,6 +49,7 @@ function index(list: DirectoryList): void {
       text: `${name} ${entry.extension} ${fold(entry.department ?? '')} ${fold(entry.groups.join(' '))}`,
     }
   })
+  byText = new Map(indexed.map((i) => [i.entry.extension, i.text]))
 }
 
 export const useDirectoryStore = create<DirectoryState>((set, get) => ({
@@ -99,6 +101,55 @@ export function labelOf(extension: string): string {
 export function spokenOf(extension: string): string {
   const name = nameOf(extension)
   return name === undefined ? extension : `${name} (${extension})`
+}
+
+/**
+ * The extension a PBX identifier stands for: `105`, a device or channel (`PJSIP/105`,
+ * `PJSIP/105-0000002a`, `Local/105@from-queue/n`), FreePBX's `PJSIP_105`-style member name, or a
+ * voicemail (`*105`, FreePBX's direct-to-voicemail code) — undefined for anything else.
+ */
+export function extensionIn(value: string): { readonly extension: string; readonly voicemail: boolean } | undefined {
+  const v = value.trim()
+  if (/^[0-9]{1,10}$/.test(v)) return { extension: v, voicemail: false }
+  const vm = /^\*([0-9]{1,10})$/.exec(v)?.[1]
+  if (vm !== undefined) return { extension: vm, voicemail: true }
+  const device = /^(?:PJSIP|SIP|IAX2|DAHDI|Local)[/_]([0-9]{1,10})(?:[-@/;].*)?$/i.exec(v)?.[1]
+  return device === undefined ? undefined : { extension: device, voicemail: false }
+}
+
+/** Asterisk's placeholders for "no caller ID" are no name. */
+function shown(value: string): string {
+  return value === '<unknown>' || value === 'unknown' ? '' : value
+}
+
+/**
+ * A party as the screen should name it: where the PBX gave no name, or only an identifier
+ * (`PJSIP/106`, `PJSIP_107`, the number again), and the number is an extension the directory
+ * names, that name and the bare extension; `*105` is the voicemail of 105. Outside callers keep
+ * what the PBX said.
+ */
+export function namedParty(p: { readonly name: string; readonly number: string }): { name: string; number: string } {
+  const name = shown(p.name)
+  const number = shown(p.number)
+  const raw = name === '' || name === number || extensionIn(name) !== undefined
+  if (!raw) return { name, number }
+  const ext = extensionIn(number) ?? extensionIn(name)
+  if (ext === undefined) return { name, number }
+  const known = nameOf(ext.extension)
+  if (ext.voicemail) return { name: `Voicemail of ${known ?? ext.extension}`, number: ext.extension }
+  if (known !== undefined) return { name: known, number: ext.extension }
+  // An identifier with no name behind it: the bare extension at least, never `PJSIP/106`.
+  return { name: extensionIn(name) !== undefined ? '' : name, number: extensionIn(number) !== undefined ? ext.extension : number }
+}
+
+/** The directory's words for an extension, folded, for filters: name, number, department, queues ('' when unknown). */
+export function directoryTextOf(extension: string): string {
+  return byText.get(extension) ?? ''
+}
+
+/** Whether the folded query finds the extension by the directory's name, department or queues. */
+export function directoryMatches(extension: string, foldedQuery: string): boolean {
+  return foldedQuery !== '' && directoryTextOf(extension).includes(foldedQuery)
 }
 
 /** Entries matching the query, best first: a name word starts with it, then the number, then contains. */

@@ -82,7 +82,8 @@ describe('the path', () => {
 
   it('a call with no path from main still shows its DID, ring group and queue; else its trunk', () => {
     expect(routeSteps(call({ did: '4930555100', ringGroup: '600' })).map(stepText)).toEqual(['4930555100', 'Ring group 600'])
-    expect(viaText(call({}))).toBe('Trunk trunk')
+    expect(viaText(call({}))).toBe('Trunk')
+    expect(viaText(call({ trunk: 'carrier' }))).toBe('Trunk carrier')
     expect(stepText({ kind: 'voicemail', number: '105', name: '' })).toBe('Voicemail of 105')
     expect(stepText({ kind: 'parked', number: '701', name: '' })).toBe('Parked 701')
   })

@@ -4,6 +4,7 @@ import type { SeatLamps } from '../../../../src-preload/types/settings'
 import { useCallAdditions } from '../../actions/call-additions'
 import { liveTables, useLiveStore } from '../../stores/live-store'
 import { StaleNote } from '../../components/StaleNote'
+import { lampPresenceBadge } from '../../components/lamp-presence'
 import type { LampSeatView } from '../feature'
 import {
   addToGroup,
@@ -409,7 +410,7 @@ interface Props {
 export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Element {
   const extensions = useLiveStore((s) => s.state.extensions)
   // The PBX's names on the tiles ("105 Eva Fischer"): re-rendered when the directory changes.
-  useDirectoryRevision()
+  const names = useDirectoryRevision()
   const actionsOff = useLiveStore((s) => s.health.actionsOff)
   const stale = useLiveStore((s) => s.health.stale !== undefined)
   const status = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]))
@@ -438,8 +439,9 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
     [focusLamp],
   )
 
-  // Re-sorted only when the extensions, the group or the search change, not on every call patch.
-  const shown = useMemo(() => lampsShown(extensions, group, query), [extensions, group, query])
+  // Re-sorted only when the extensions, the group, the search or the names searched change, not on every call patch.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `names` is the directory's revision: lampsShown searches the directory.
+  const shown = useMemo(() => lampsShown(extensions, group, query), [extensions, group, query, names])
   const counts = useMemo(() => {
     const numeric = Object.keys(extensions).filter((id) => /^\d+$/.test(id))
     const byGroup = Object.fromEntries(lamps.groups.map((g) => [g.name, g.extensions.filter((id) => extensions[id] !== undefined).length]))
@@ -497,7 +499,7 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
         <input
           type="search"
           aria-label="Search extensions"
-          placeholder="Search"
+          placeholder="Search name, number, team"
           value={query}
           onChange={(e) => {
             setQuery(e.currentTarget.value)
@@ -524,6 +526,7 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
             tabStop={tabStop === ext.id}
             actionsOff={actionsOff}
             name={nameOf(ext.id)}
+            badge={lampPresenceBadge(ext.id)}
             onSelect={setSelectedLamp}
             onDial={commands.dial}
             onDropCall={commands.dropCall}

@@ -1,12 +1,14 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
+import { CallBadges } from '../../components/CallBadges'
 import { Elapsed } from '../../components/Elapsed'
 import { type Column, GridCells, GridHead, gridColumnsStyle } from '../../components/table'
 import { staleText } from '../../stores/live-health'
 import type { SortKey } from '../../live/call-list'
 import { partyLabel } from '../../live/format'
 import { callStateLabel, partyText, rowTimerSince, viaText } from './call-model'
+import { useDirectoryRevision } from '../../stores/directory-store'
 
 interface Props {
   readonly onSelect: (id: string) => void
@@ -47,6 +49,8 @@ interface RowProps {
   readonly suggested: boolean
   readonly onSelect: (id: string) => void
   readonly alerts: Alerts
+  /** The directory's revision: the PBX's names changed, so the cells name parties again. */
+  readonly names: number
 }
 
 /**
@@ -123,6 +127,7 @@ const CALL_COLUMNS: readonly Column<LiveCall, CellContext>[] = [
     cell: (call, { suggested }) => (
       <>
         {suggested && <span className="suggested-tag">Suggested</span>}
+        <CallBadges call={call} place="row" />
         {viaText(call)}
       </>
     ),
@@ -134,7 +139,17 @@ const COLUMNS_STYLE = gridColumnsStyle(CALL_COLUMNS)
  * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
  * change, so selecting a row does not re-render its cells.
  */
-const CallCells = memo(function CallCells({ call, suggested, alerts }: { call: LiveCall; suggested: boolean; alerts: Alerts }): React.JSX.Element {
+// `names` is not read: a new directory revision re-renders the cells, which name parties from it.
+const CallCells = memo(function CallCells({
+  call,
+  suggested,
+  alerts,
+}: {
+  call: LiveCall
+  suggested: boolean
+  alerts: Alerts
+  names: number
+}): React.JSX.Element {
   return <GridCells columns={CALL_COLUMNS} row={call} ctx={{ suggested, alerts }} />
 })
 
@@ -143,7 +158,7 @@ const CallCells = memo(function CallCells({ call, suggested, alerts }: { call: L
  * step that brings a row in or takes one out leaves every other row where it was painted: only
  * the row that entered is painted, instead of every rendered row shifting inside one moved block.
  */
-const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect, alerts }: RowProps): React.JSX.Element {
+const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect, alerts, names }: RowProps): React.JSX.Element {
   return (
     <div
       style={{ top }}
@@ -161,7 +176,7 @@ const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect
         onSelect(call.id)
       }}
     >
-      <CallCells call={call} suggested={suggested} alerts={alerts} />
+      <CallCells call={call} suggested={suggested} alerts={alerts} names={names} />
     </div>
   )
 })
@@ -267,6 +282,7 @@ export function CallsTable(props: Props): React.JSX.Element {
   // Subscribed for the re-render; the rows are read from shownOrder, which this version describes.
   useLiveStore((s) => s.callsVersion)
   const selectedId = useLiveStore((s) => s.selectedCallId)
+  const names = useDirectoryRevision()
   const suggestedId = useLiveStore((s) => s.suggested?.id)
   const { first, visible } = useRowRange(scroller)
   useRevealSelected(scroller)
@@ -289,6 +305,7 @@ export function CallsTable(props: Props): React.JSX.Element {
         suggested={call.id === suggestedId}
         onSelect={props.onSelect}
         alerts={alerts}
+        names={names}
       />,
     )
   }

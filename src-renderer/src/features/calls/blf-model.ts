@@ -1,6 +1,7 @@
 import type { LiveCall, LiveExtension } from '../../../../src-preload/types/live'
 import { LAMP_GROUP_LIMITS, type LampGroup, type SeatLamps } from '../../../../src-preload/types/settings'
 import { cleanCid, partyLabel } from '../../live/format'
+import { directoryMatches, fold } from '../../stores/directory-store'
 
 /** Names shown on a tile; a trunk-facing phone can be in hundreds of calls at once. */
 const MAX_NAMES = 2
@@ -35,15 +36,16 @@ export function shownGroup(lamps: SeatLamps): LampGroup | undefined {
 /**
  * The lamps shown, in order: every numeric extension by number, or a group's in the order the
  * operator arranged them (extensions the PBX no longer has are kept in the group, not shown);
- * then narrowed by the search (number or hint).
+ * then narrowed by the search: number, hint, or what the PBX's directory says of the extension
+ * (name, department, queues; accents folded, so "gul" finds Farid Gül).
  */
 export function lampsShown<E extends Pick<LiveExtension, 'id' | 'hint'>>(
   extensions: Readonly<Record<string, E>>,
   group: LampGroup | undefined,
   query: string,
 ): E[] {
-  const q = query.trim().toLowerCase()
-  const matches = (e: E): boolean => q === '' || e.id.includes(q) || e.hint.toLowerCase().includes(q)
+  const q = fold(query.trim())
+  const matches = (e: E): boolean => q === '' || e.id.includes(q) || e.hint.toLowerCase().includes(q) || directoryMatches(e.id, q)
   if (group !== undefined) return group.extensions.flatMap((id) => (extensions[id] === undefined ? [] : [extensions[id]])).filter(matches)
   return Object.values(extensions)
     .filter((e) => /^\d+$/.test(e.id) && matches(e))

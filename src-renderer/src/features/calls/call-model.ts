@@ -1,6 +1,7 @@
 import type { LiveCall, LiveParkedCall, LiveParty, LiveRouteStep, LiveState } from '../../../../src-preload/types/live'
 import { timerSince, waitsUnanswered } from '../../live/call-urgency'
 import { cleanCid } from '../../live/format'
+import { namedParty } from '../../stores/directory-store'
 
 export const STATE_LABEL: Record<LiveCall['state'], string> = {
   ringing: 'Ringing',
@@ -44,8 +45,7 @@ export const rowTimerSince = timerSince
 
 /** A party as one line: `105 Eva Fischer`, or the number alone when the PBX gave no name. */
 export function partyText(p: LiveParty): string {
-  const number = cleanCid(p.number)
-  const name = cleanCid(p.name)
+  const { name, number } = namedParty(p)
   if (name === '' || name === number) return number !== '' ? number : 'Unknown'
   return number === '' ? name : `${number} ${name}`
 }
@@ -117,7 +117,13 @@ export function viaText(call: LiveCall): string {
     steps.pop()
   const text = steps.map(stepText).join(' → ')
   if (text !== '') return text
-  return call.trunk !== undefined ? `Trunk ${call.trunk}` : ''
+  return call.trunk !== undefined ? trunkText(call.trunk) : ''
+}
+
+/** A trunk by its name: `Trunk carrier`, but not `Trunk trunk` for one named after what it is. */
+export function trunkText(trunk: string): string {
+  if (/^trunk$/i.test(trunk)) return 'Trunk'
+  return /^trunk\b/i.test(trunk) ? trunk : `Trunk ${trunk}`
 }
 
 /**

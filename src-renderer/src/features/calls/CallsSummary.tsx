@@ -10,8 +10,7 @@ export function CallsSummary(): React.JSX.Element {
   const text = useLiveStore(() => summaryText(summarize(liveTables.tables.calls.values())))
   const ringing = !text.startsWith('0 ringing')
   return (
-    <p className={`calls-summary${ringing ? ' has-ringing' : ''}`} role="status" aria-label="Calls summary">
-      {text}
-    </p>
+    // Not a live region: it changes with every call, and the toolbar's status speaks for the list.
+    <p className={`calls-summary${ringing ? ' has-ringing' : ''}`}>{text}</p>
   )
 }

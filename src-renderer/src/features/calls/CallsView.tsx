@@ -8,6 +8,7 @@ import { nextSort } from '../../components/table'
 import { useAppStore } from '../../stores/app-store'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
+import { askBeforeTransfer } from '../../stores/presence-store'
 import { BlfGrid, type LampCommands } from './BlfGrid'
 import { CallsSummary } from './CallsSummary'
 import { stepLampGroup } from './lamp-groups'
@@ -166,7 +167,10 @@ export function CallsView(): React.JSX.Element {
   // is paused it does nothing but say why (a key pressed, a button, a drop, the dial box).
   const transfer = useCallback((callId: string, destination: string, mode: PromptMode): void => {
     whenActionsOn(() => {
-      transferCall(setPending, callId, destination, mode)
+      // To an offline or do-not-disturb extension: asked first, its voicemail offered (presence-store).
+      void askBeforeTransfer(destination, mode).then((choice) => {
+        if (choice !== 'cancel') transferCall(setPending, callId, destination, choice === 'voicemail' ? 'voicemail' : mode)
+      })
     })
   }, [])
   const dial = useCallback((destination: string): void => {
@@ -355,6 +359,7 @@ export function CallsView(): React.JSX.Element {
         <span className={`live-status live-${stale !== undefined ? 'stale' : status}`} role="status">
           {stale !== undefined ? `Not live — ${staleText(stale)}` : status === 'live' ? 'Live' : 'Syncing…'}
         </span>
+        <CallsSummary />
         <DialBox ref={dialRef} onDial={dial} />
         <input
           ref={searchRef}
@@ -385,7 +390,6 @@ export function CallsView(): React.JSX.Element {
       </div>
       <div className="calls-layout">
         <div className="calls-main">
-          <CallsSummary />
           <CallsTable
             onSelect={select}
             sort={query.sort}

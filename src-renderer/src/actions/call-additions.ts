@@ -1,10 +1,11 @@
 import { createContext, useContext } from 'react'
-import type { CallKey, LampAction } from '../features/feature'
+import type { CallBadgeProps, CallKey, LampAction } from '../features/feature'
 
-/** What other features add to the calls screen: keys on the selected call, entries on a lamp's menu. */
+/** What other features add to the calls screen: keys on the selected call, entries on a lamp's menu, marks on a call. */
 export interface CallAdditions {
   readonly callKeys: readonly CallKey[]
   readonly lampActions: readonly LampAction[]
+  readonly callBadges?: readonly { readonly id: string; readonly Badge: React.ComponentType<CallBadgeProps> }[]
 }
 
 /**

@@ -12,7 +12,7 @@ import { useTheme } from './use-theme'
 /** The keyboard help, from every feature's keys (they do not change while the app runs). */
 const HELP = FEATURES.helpSections()
 /** What add-on features give the calls screen (fixed for the app's life, like the help). */
-const CALL_ADDITIONS = { callKeys: FEATURES.callKeys, lampActions: FEATURES.lampActions }
+const CALL_ADDITIONS = { callKeys: FEATURES.callKeys, lampActions: FEATURES.lampActions, callBadges: FEATURES.callBadges }
 
 /** The shell: sidebar and Alt keys, banners, the current feature's view, status bar and toasts. */
 export function App(): React.JSX.Element {

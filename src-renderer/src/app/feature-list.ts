@@ -1,5 +1,5 @@
 import type { SettingsSection } from '../components/settings-sections'
-import type { AddOn, CallKey, Feature, HelpSection, LampAction } from '../features/feature'
+import type { AddOn, CallBadgeProps, CallKey, Feature, HelpSection, LampAction } from '../features/feature'
 
 /**
  * The features the shell is built from, checked once at start: an id, an Alt key, an action name
@@ -15,6 +15,8 @@ export class FeatureList {
   /** Keys on the selected call and lamp menu entries the add-ons give the calls screen. */
   readonly callKeys: readonly CallKey[]
   readonly lampActions: readonly LampAction[]
+  /** The add-ons' marks on a call's row and card. */
+  readonly callBadges: readonly { readonly id: string; readonly Badge: React.ComponentType<CallBadgeProps> }[]
   /** What add-ons keep running beside the views, for the app's whole life. */
   readonly hosts: readonly { readonly id: string; readonly Host: NonNullable<AddOn['Host']> }[]
   /** Sections add-ons add to the Settings screen. */
@@ -43,6 +45,7 @@ export class FeatureList {
     this.actionWords = Object.assign({}, ...[...features, ...addOns].map((f) => f.actionWords ?? {})) as Record<string, string>
     this.callKeys = addOns.flatMap((a) => a.callKeys ?? [])
     this.lampActions = addOns.flatMap((a) => a.lampActions ?? [])
+    this.callBadges = addOns.flatMap((a) => (a.CallBadge === undefined ? [] : [{ id: a.id, Badge: a.CallBadge }]))
     this.hosts = addOns.flatMap((a) => (a.Host === undefined ? [] : [{ id: a.id, Host: a.Host }]))
     this.settingsSections = addOns.flatMap((a) => (a.SettingsSection === undefined ? [] : [{ id: a.id, Section: a.SettingsSection }]))
   }

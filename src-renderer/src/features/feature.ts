@@ -71,6 +71,12 @@ export interface LampAction {
   readonly run: (extension: string) => void
 }
 
+/** Where the calls screen shows an add-on's marks on a call: in its row (terse) or on its card (in words). */
+export interface CallBadgeProps {
+  readonly call: LiveCall
+  readonly place: 'row' | 'card'
+}
+
 /**
  * A feature without a screen of its own: keys on the selected call and entries on the lamps' menu
  * that the calls screen offers for it, and how toasts name its actions. Listed beside the screens
@@ -87,4 +93,9 @@ export interface AddOn {
   readonly Host?: ComponentType
   /** Its section of the Settings screen. */
   readonly SettingsSection?: ComponentType
+  /**
+   * Its marks on a live call (recording, being listened to), in the call's row and on its card;
+   * it renders nothing for a call it has nothing to say about.
+   */
+  readonly CallBadge?: ComponentType<CallBadgeProps>
 }

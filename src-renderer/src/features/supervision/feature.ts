@@ -6,6 +6,7 @@ import { bridge } from '../../bridge/current'
 import { useLiveStore } from '../../stores/live-store'
 import { ownSession, recordingOf, useSupervisionStore } from '../../stores/supervision-store'
 import type { AddOn } from '../feature'
+import { SupervisionCallBadge } from './CallBadge'
 import { endListening, SupervisionHost, switchMode } from './SupervisionHost'
 
 /** L / W / B on the selected call: ring the seat's phone into it; during a session, switch its mode. */
@@ -37,6 +38,7 @@ export const supervision: AddOn = {
   id: 'supervision',
   label: 'Supervision',
   Host: SupervisionHost,
+  CallBadge: SupervisionCallBadge,
   callKeys: [
     {
       key: 'l',

@@ -1,5 +1,6 @@
 import type { LiveCall } from '../../../../src-preload/types/live'
 import { EarlierCalls } from './EarlierCalls'
+import { CallBadges } from '../../components/CallBadges'
 import { Elapsed } from '../../components/Elapsed'
 import { StaleNote } from '../../components/StaleNote'
 import { useActionButton } from '../../actions/action-gate'
@@ -156,6 +157,7 @@ export function CallCard({
         <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span>
         <span className="muted small">{call.direction}</span>
       </div>
+      <CallBadges call={call} place="card" />
       <div className="call-card-caller" data-testid="call-card-caller">
         {caller.primary}
       </div>

@@ -73,9 +73,10 @@ export const supervision: AddOn = {
       },
     },
     {
-      key: 'r',
-      keys: 'R',
-      does: 'Start or stop recording the selected call',
+      // R is Configuration's (read again), and an add-on's key may not repeat any screen's.
+      key: 'o',
+      keys: 'O',
+      does: 'Recording on or off for the selected call',
       run: (call) => {
         record(call, recordingOf(useSupervisionStore.getState().state, call) === undefined ? 'start' : 'stop')
       },

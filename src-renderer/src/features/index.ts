@@ -7,10 +7,14 @@ import { historyFeature } from './history/feature'
 import { directedPickup } from './pickup/feature'
 import { queuesFeature } from './queues/feature'
 import { settingsFeature } from './settings/feature'
+import { supervision } from './supervision/feature'
 
 /**
  * Every screen of the console, in sidebar order (the first is shown at start), then the add-ons:
  * features without a screen that add keys and lamp menu entries to the calls screen. A new feature
  * is a folder with a `feature.ts` (see feature.ts), and its import and entry here.
  */
-export const FEATURES = new FeatureList([callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature], [directedPickup, attentionAddOn])
+export const FEATURES = new FeatureList(
+  [callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature],
+  [directedPickup, attentionAddOn, supervision],
+)

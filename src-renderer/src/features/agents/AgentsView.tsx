@@ -139,7 +139,24 @@ export function AgentsView(): React.JSX.Element {
     e.preventDefault()
   }
   return (
-    <section ref={board} tabIndex={-1} className={`view agents-view${stale ? ' is-stale' : ''}`} aria-labelledby="agents-title" onKeyDown={onKey}>
+    <section
+      ref={board}
+      tabIndex={-1}
+      className={`view agents-view${stale ? ' is-stale' : ''}`}
+      aria-labelledby="agents-title"
+      onKeyDown={onKey}
+      onClick={(e) => {
+        // A click on a row selects its agent (and gives the board the keys).
+        const tr = (e.target as HTMLElement).closest('tbody tr')
+        if (tr === null || (e.target as HTMLElement).closest('button, select, input, a') !== null) return
+        const at = Array.prototype.indexOf.call(tr.parentElement?.children ?? [], tr)
+        const a = rows[at]
+        if (a !== undefined) {
+          setSelected(a.iface)
+          board.current?.focus()
+        }
+      }}
+    >
       <div className="row-between">
         <h1 id="agents-title">Agents</h1>
         <div className="agents-tools">

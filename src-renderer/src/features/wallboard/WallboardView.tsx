@@ -55,7 +55,7 @@ function Tile({ f, level }: { f: TileFigures; level: TileLevel }): React.JSX.Ele
 /**
  * The wallboard (Alt+9): a full-window board of the chosen queues, readable from across the room —
  * large figures, dark by default. A tile turns amber near a threshold and red once one is crossed,
- * with a beep (muteable); pages rotate when the queues do not fit. Keys: S settings, M sound,
+ * with a beep (muteable); pages rotate when the queues do not fit. Keys: S settings, Q sound,
  * T theme, F full screen, ←/→ page.
  */
 export function WallboardView(): React.JSX.Element {
@@ -133,7 +133,7 @@ export function WallboardView(): React.JSX.Element {
     if (settingsOpen || e.altKey || e.ctrlKey || e.metaKey) return
     const key = e.key.toLowerCase()
     if (key === 's') setSettingsOpen(true)
-    else if (key === 'm') change({ ...wb, sound: !wb.sound })
+    else if (key === 'q') change({ ...wb, sound: !wb.sound })
     else if (key === 't') change({ ...wb, theme: wb.theme === 'dark' ? 'light' : 'dark' })
     else if (key === 'f') {
       if (document.fullscreenElement === null) void board.current?.requestFullscreen().catch(() => undefined)

@@ -8,7 +8,7 @@ export const wallboardFeature: Feature = {
   View: WallboardView,
   shortcuts: [
     { keys: 'S', does: 'Settings: queues shown, thresholds, theme, sound, page time' },
-    { keys: 'M', does: 'Sound on or off' },
+    { keys: 'Q', does: 'Sound on or off (quiet)' },
     { keys: 'T', does: 'Dark or light' },
     { keys: 'F', does: 'Full screen' },
     { keys: '← / →', does: 'Previous or next page' },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { NumberPlan } from './phone-number'
 import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
 
@@ -57,6 +58,8 @@ export interface ContactPage {
   readonly next: string | null
   readonly total: number
   readonly revision: number
+  /** The seat's dial plan, under which the renderer keys the caller IDs it looks up. */
+  readonly plan: NumberPlan
 }
 
 /** A caller named from the phonebook. */

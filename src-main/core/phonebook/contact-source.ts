@@ -1,5 +1,8 @@
 import type { Contact, ContactNumber, ContactPage } from '../../../src-preload/types/phonebook'
 
+/** A page of a source: the contract's page less the seat's dial plan, which the service adds. */
+export type SourcePage = Omit<ContactPage, 'plan'>
+
 /**
  * Where contacts come from. The local store (SQLite on this computer, `local-store.ts`) is the one
  * source today; a company directory (LDAP) or a shared address book (CardDAV) would be another,
@@ -27,7 +30,7 @@ export interface ContactSource {
   search(query: string, limit: number): Promise<readonly Contact[]>
   lookup(key: string): Promise<readonly Contact[]>
   get(id: string): Promise<Contact | undefined>
-  page(after: string | null, limit: number): Promise<ContactPage>
+  page(after: string | null, limit: number): Promise<SourcePage>
 }
 
 /** A contact ready to store: validated, its numbers keyed, and the extra words it is found by. */

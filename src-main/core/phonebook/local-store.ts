@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
-import type { Contact, ContactNumber, ContactPage } from '../../../src-preload/types/phonebook'
+import type { Contact, ContactNumber } from '../../../src-preload/types/phonebook'
 import { ensurePrivateFile } from '../storage/private-files'
-import type { ContactRecord, WritableContactSource } from './contact-source'
+import type { ContactRecord, SourcePage, WritableContactSource } from './contact-source'
 import { duplicateKey, fold } from './records'
 
 /**
@@ -207,7 +207,7 @@ export class LocalContactStore implements WritableContactSource {
     return Promise.resolve(row === undefined ? undefined : this.toContact(row))
   }
 
-  page(after: string | null, limit: number): Promise<ContactPage> {
+  page(after: string | null, limit: number): Promise<SourcePage> {
     // One row more than asked says whether another page follows.
     const rows = this.st.page.all(after === null ? 0 : Number(after), limit + 1) as ContactRow[]
     const shown = rows.slice(0, limit)

@@ -80,8 +80,9 @@ export class PhonebookService {
   // ------------------------------------------------------------------ reads
 
   async page(profileId: string, after: string | null, limit: number, ctx: SeatContext): Promise<ContactPage> {
-    await this.seat(profileId, 'phonebook.read', 'phonebook.read', '', ctx)
-    return this.d.source().page(after, limit)
+    const profile = await this.seat(profileId, 'phonebook.read', 'phonebook.read', '', ctx)
+    const { country, nationalPrefix, internationalPrefix } = profile.dialPlan
+    return { ...(await this.d.source().page(after, limit)), plan: { country, nationalPrefix, internationalPrefix } }
   }
 
   async search(profileId: string, query: string, limit: number, ctx: SeatContext): Promise<readonly Contact[]> {

@@ -45,6 +45,8 @@ export class PhonebookIndex {
     this.byId.clear()
     this.byKey.clear()
     this.sorted = []
+    this.initials = null
+    this.last = null
   }
 
   upsert(contacts: readonly Contact[]): void {
@@ -59,11 +61,13 @@ export class PhonebookIndex {
       }
     }
     this.sorted = null
+    this.last = null
   }
 
   remove(ids: readonly string[]): void {
     for (const id of ids) this.removeOne(id)
     this.sorted = null
+    this.last = null
   }
 
   private removeOne(id: string): void {
@@ -89,8 +93,36 @@ export class PhonebookIndex {
   }
 
   private entries(): Entry[] {
-    this.sorted ??= [...this.byId.values()].sort(byName)
+    if (this.sorted === null) {
+      this.sorted = [...this.byId.values()].sort(byName)
+      this.initials = null
+      this.last = null
+    }
     return this.sorted
+  }
+
+  /** Entries by the first letter of each of their words, in name order: where a word query starts. */
+  private initials: Map<string, Entry[]> | null = null
+  /** The last query and every entry it matched: a query that extends it only narrows (typing). */
+  private last: { readonly query: string; readonly digits: boolean; readonly hits: Entry[] } | null = null
+
+  private candidates(q: string, digitQuery: string | undefined, firstWord: string | undefined): readonly Entry[] {
+    const all = this.entries()
+    if (this.last !== null && q.startsWith(this.last.query) && this.last.digits === (digitQuery !== undefined)) return this.last.hits
+    if (digitQuery !== undefined || firstWord === undefined) return all
+    if (this.initials === null) {
+      const map = new Map<string, Entry[]>()
+      for (const e of all) {
+        for (const initial of new Set(e.words.split(' ').map((w) => w.charAt(0)))) {
+          if (initial === '') continue
+          const list = map.get(initial)
+          if (list === undefined) map.set(initial, [e])
+          else list.push(e)
+        }
+      }
+      this.initials = map
+    }
+    return this.initials.get(firstWord.charAt(1)) ?? []
   }
 
   /**
@@ -112,7 +144,8 @@ export class PhonebookIndex {
       .map((w) => ` ${w}`)
     const first: Contact[] = []
     const rest: Contact[] = []
-    for (const e of this.entries()) {
+    const hits: Entry[] = []
+    for (const e of this.candidates(q, digitQuery, words[0])) {
       let hit: boolean
       if (digitQuery !== undefined) hit = e.digits.includes(digitQuery)
       else {
@@ -125,11 +158,12 @@ export class PhonebookIndex {
         }
       }
       if (!hit) continue
+      hits.push(e)
       if (e.name.startsWith(q)) {
-        first.push(e.contact)
-        if (first.length >= limit) break
+        if (first.length < limit) first.push(e.contact)
       } else if (rest.length < limit) rest.push(e.contact)
     }
+    this.last = { query: q, digits: digitQuery !== undefined, hits }
     return first.concat(rest).slice(0, limit)
   }
 

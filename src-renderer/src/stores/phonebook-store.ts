@@ -24,18 +24,13 @@ import { PhonebookIndex } from './phonebook-index'
  *
  * Public API for other parts of the console (the dial box, the transfer picker, the call card):
  * - `searchContacts(query, limit)`: contacts by name, company or number, best first, synchronous.
- * - `lookupNumber(number)`: the contact a caller ID belongs to, with the number it matched.
- * - `usePhonebook(profile)`: loads the phonebook for the profile shown and re-renders on changes
+ * - `lookupNumber(number)`: the contact a caller ID belongs to, with the number it matched (keyed
+ *   under the seat's dial plan, which main sends with the phonebook).
+ * - `usePhonebook(profileId)`: loads the phonebook for the profile shown and re-renders on changes
  *   (returns the revision; call it in the component that searches or looks up).
  */
 
 const PAGE = 5000
-
-/** The profile whose seat reads the phonebook and whose dial plan keys caller IDs. */
-export interface PhonebookProfile {
-  readonly id: string
-  readonly dialPlan: NumberPlan
-}
 
 interface PhonebookState {
   /** The profile the index was read for; null before the first load. */
@@ -48,8 +43,8 @@ interface PhonebookState {
   /** How many contacts the index holds. */
   readonly size: number
   readonly error: ApiError | null
-  /** Reads the whole phonebook for this profile (again when `force`). */
-  load: (profile: PhonebookProfile, force?: boolean) => Promise<void>
+  /** Reads the whole phonebook for this profile's seat (again when `force`). */
+  load: (profileId: string, force?: boolean) => Promise<void>
   applyChange: (change: PhonebookChanged) => void
   save: (id: string | undefined, contact: ContactInput) => Promise<Result<Contact>>
   remove: (id: string) => Promise<Result<null>>
@@ -101,31 +96,30 @@ export const usePhonebookStore = create<PhonebookState>((set, get) => {
     loaded: false,
     size: 0,
     error: null,
-    load: async (profile, force = false) => {
+    load: async (profileId, force = false) => {
       const s = get()
-      if (!force && s.profileId === profile.id && (s.loaded || running !== null)) {
-        if (s.plan !== profile.dialPlan) set({ plan: profile.dialPlan, revision: s.revision + 1 })
-        return running ?? undefined
-      }
+      if (!force && s.profileId === profileId && (s.loaded || running !== null)) return running ?? undefined
       const pb = phonebookApi()
-      set({ profileId: profile.id, plan: profile.dialPlan, loading: true, error: null })
+      set({ profileId, loading: true, error: null })
       const work = (async () => {
         const fresh = new PhonebookIndex()
         let after: string | null = null
+        let plan: NumberPlan | null = null
         for (;;) {
-          const r = await pb.page(profile.id, after, PAGE)
-          if (get().profileId !== profile.id) return
+          const r = await pb.page(profileId, after, PAGE)
+          if (get().profileId !== profileId) return
           if (!r.ok) {
             set({ loading: false, error: r.error })
             return
           }
           fresh.upsert(r.value.contacts)
+          plan = r.value.plan
           after = r.value.next
           if (after === null) break
         }
         index.clear()
         index.upsert(fresh.all())
-        set((st) => ({ loading: false, loaded: true, size: index.size, revision: st.revision + 1 }))
+        set((st) => ({ plan, loading: false, loaded: true, size: index.size, revision: st.revision + 1 }))
       })()
       running = work
       try {
@@ -135,12 +129,13 @@ export const usePhonebookStore = create<PhonebookState>((set, get) => {
       }
     },
     applyChange: (change) => {
-      const profile = get()
-      if (profile.profileId === null || profile.plan === null) return
+      const { profileId, loaded } = get()
+      if (profileId === null) return
       if (change.reset) {
-        void get().load({ id: profile.profileId, dialPlan: profile.plan }, true)
+        void get().load(profileId, true)
         return
       }
+      if (!loaded) return
       index.remove(change.removed)
       index.upsert(change.upserted)
       set((st) => ({ size: index.size, revision: st.revision + 1 }))
@@ -242,17 +237,13 @@ export function contactById(id: string): Contact | undefined {
 }
 
 /**
- * Loads the phonebook for the profile shown (once; again after a reconnect of main's events is not
- * needed: changes arrive as events) and answers the index's revision, so the calling component
- * re-renders when contacts change. `undefined` while no profile is known.
+ * Loads the phonebook for the profile shown (once; changes then arrive as events) and answers the
+ * index's revision, so the calling component re-renders when contacts change.
  */
-export function usePhonebook(profile: PhonebookProfile | undefined): number {
+export function usePhonebook(profileId: string | null): number {
   const revision = usePhonebookStore((s) => s.revision)
-  const id = profile?.id
-  const plan = profile?.dialPlan
   useEffect(() => {
-    if (id === undefined || plan === undefined) return
-    void usePhonebookStore.getState().load({ id, dialPlan: plan })
-  }, [id, plan])
+    if (profileId !== null) void usePhonebookStore.getState().load(profileId)
+  }, [profileId])
   return revision
 }

@@ -1,0 +1,247 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Contact, ContactInput } from '../../../../src-preload/types/phonebook'
+import { CONTACT_LIMITS } from '../../../../src-preload/types/phonebook'
+import type { ApiError } from '../../../../src-preload/types/result'
+import { FormError, TextAreaField, TextField } from '../../components/form'
+import { usePhonebookStore } from '../../stores/phonebook-store'
+
+interface Draft {
+  name: string
+  company: string
+  numbers: { label: string; number: string }[]
+  notes: string
+}
+
+const blank = (): Draft => ({ name: '', company: '', numbers: [{ label: 'work', number: '' }], notes: '' })
+const draftOf = (c: Contact): Draft => ({
+  name: c.name,
+  company: c.company,
+  numbers: c.numbers.length === 0 ? [{ label: '', number: '' }] : c.numbers.map((n) => ({ label: n.label, number: n.number })),
+  notes: c.notes,
+})
+
+/** What the editor sends: empty number rows dropped. */
+function inputOf(d: Draft): ContactInput {
+  return { name: d.name, company: d.company, notes: d.notes, numbers: d.numbers.filter((n) => n.number.trim() !== '') }
+}
+
+const same = (a: Draft, b: Draft): boolean => JSON.stringify(inputOf(a)) === JSON.stringify(inputOf(b))
+
+/** The first error main named for a field (`contact.name: …`), by field. */
+function fieldErrors(error: ApiError | null): { name?: string; numbers?: string; notes?: string; company?: string } {
+  if (error?.code !== 'invalid_input') return {}
+  const out: Record<string, string> = {}
+  for (const part of error.message.split('; ')) {
+    const m = /^contact\.(name|company|notes|numbers)(?:\.\d+\.\w+)?: (.*)$/.exec(part)
+    if (m?.[1] !== undefined && m[2] !== undefined) out[m[1]] ??= m[2]
+  }
+  if (Object.keys(out).length === 0 && /not a phone number/.test(error.message)) out.numbers = error.message
+  return out
+}
+
+/**
+ * One contact: name, company, its numbers with their labels (each dialled with Call, through
+ * the guard like every other call), notes. Save with the button or Ctrl+Enter; Escape leaves a
+ * field, then closes (asking before it drops changes).
+ */
+export function ContactEditor({
+  contact,
+  readOnlyReason,
+  onClose,
+  onSaved,
+  onDelete,
+  onDial,
+}: {
+  /** Null for a new contact. */
+  readonly contact: Contact | null
+  readonly readOnlyReason: string | undefined
+  readonly onClose: () => void
+  readonly onSaved: (contact: Contact) => void
+  readonly onDelete: (contact: Contact) => void
+  readonly onDial: (number: string) => void
+}): React.JSX.Element {
+  const [draft, setDraft] = useState<Draft>(() => (contact === null ? blank() : draftOf(contact)))
+  const [error, setError] = useState<ApiError | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [original, setOriginal] = useState<Draft>(() => (contact === null ? blank() : draftOf(contact)))
+  const save = usePhonebookStore((s) => s.save)
+  const readOnly = readOnlyReason !== undefined
+  const dirty = !same(draft, original)
+  const fields = fieldErrors(error)
+  const firstField = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (contact === null) firstField.current?.querySelector('input')?.focus()
+  }, [contact])
+
+  const submit = async (): Promise<void> => {
+    if (readOnly || saving) return
+    setSaving(true)
+    const r = await save(contact?.id, inputOf(draft))
+    setSaving(false)
+    if (!r.ok) {
+      setError(r.error)
+      return
+    }
+    setError(null)
+    setOriginal(draftOf(r.value))
+    setDraft(draftOf(r.value))
+    onSaved(r.value)
+  }
+
+  const close = (): void => {
+    if (dirty && !window.confirm('Drop the changes to this contact?')) return
+    onClose()
+  }
+
+  const setNumber = (i: number, patch: Partial<{ label: string; number: string }>): void => {
+    setDraft((d) => ({ ...d, numbers: d.numbers.map((n, j) => (j === i ? { ...n, ...patch } : n)) }))
+  }
+
+  return (
+    <form
+      className="card phonebook-editor"
+      aria-label={contact === null ? 'New contact' : `Contact ${contact.name || contact.company}`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault()
+          void submit()
+        } else if (e.key === 'Escape') {
+          e.stopPropagation()
+          const t = e.target as HTMLElement
+          if (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA') t.blur()
+          else close()
+        }
+      }}
+    >
+      <div className="editor-head">
+        <h2>{contact === null ? 'New contact' : contact.name || contact.company}</h2>
+        <span className="spacer" />
+        <button type="button" aria-label="Close the contact" title="Close (Esc)" onClick={close}>
+          ✕
+        </button>
+      </div>
+      {readOnlyReason !== undefined && <p className="banner warn small">{readOnlyReason}</p>}
+      <fieldset disabled={readOnly} className="editor-fields">
+        <div ref={firstField}>
+          <TextField
+            label="Name"
+            value={draft.name}
+            maxLength={CONTACT_LIMITS.name}
+            error={fields.name}
+            onChange={(name) => {
+              setDraft((d) => ({ ...d, name }))
+            }}
+          />
+        </div>
+        <TextField
+          label="Company"
+          value={draft.company}
+          maxLength={CONTACT_LIMITS.company}
+          error={fields.company}
+          onChange={(company) => {
+            setDraft((d) => ({ ...d, company }))
+          }}
+        />
+        <div className="numbers" role="group" aria-label="Numbers">
+          <span className="numbers-title">Numbers</span>
+          {draft.numbers.map((n, i) => (
+            <div key={i} className="number-row">
+              <input
+                aria-label={`Label of number ${String(i + 1)}`}
+                placeholder="label"
+                className="number-label"
+                value={n.label}
+                maxLength={CONTACT_LIMITS.label}
+                onChange={(e) => {
+                  setNumber(i, { label: e.currentTarget.value })
+                }}
+              />
+              <input
+                aria-label={`Number ${String(i + 1)}`}
+                placeholder="+49 30 1234567"
+                className="mono number-value"
+                inputMode="tel"
+                value={n.number}
+                maxLength={CONTACT_LIMITS.number}
+                aria-invalid={fields.numbers !== undefined}
+                onChange={(e) => {
+                  setNumber(i, { number: e.currentTarget.value })
+                }}
+              />
+              <button
+                type="button"
+                className="small-button"
+                disabled={n.number.trim() === '' || dirty}
+                title={dirty ? 'Save first, then call' : `Call ${n.number} from your phone`}
+                onClick={() => {
+                  onDial(n.number)
+                }}
+              >
+                Call
+              </button>
+              <button
+                type="button"
+                className="small-button"
+                aria-label={`Remove number ${String(i + 1)}`}
+                onClick={() => {
+                  setDraft((d) => ({ ...d, numbers: d.numbers.filter((_, j) => j !== i) }))
+                }}
+              >
+                ✕
+              </button>
+            </div>
+          ))}
+          {fields.numbers !== undefined && (
+            <span className="field-error" role="status">
+              {fields.numbers}
+            </span>
+          )}
+          <button
+            type="button"
+            className="small-button add-number"
+            disabled={draft.numbers.length >= CONTACT_LIMITS.numbers}
+            onClick={() => {
+              setDraft((d) => ({ ...d, numbers: [...d.numbers, { label: '', number: '' }] }))
+            }}
+          >
+            Add a number
+          </button>
+        </div>
+        <TextAreaField
+          label="Notes"
+          rows={4}
+          value={draft.notes}
+          error={fields.notes}
+          onChange={(notes) => {
+            setDraft((d) => ({ ...d, notes }))
+          }}
+        />
+      </fieldset>
+      {Object.keys(fields).length === 0 && <FormError error={error} />}
+      <div className="editor-actions">
+        {contact !== null && (
+          <button
+            type="button"
+            className="danger"
+            disabled={readOnly}
+            onClick={() => {
+              onDelete(contact)
+            }}
+          >
+            Delete…
+          </button>
+        )}
+        <span className="spacer" />
+        {contact !== null && <span className="muted small">Changed {new Date(contact.updatedAt).toLocaleString()}</span>}
+        <button type="submit" className="primary" disabled={readOnly || saving || !dirty} title="Save (Ctrl+Enter)">
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  )
+}

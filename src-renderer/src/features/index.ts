@@ -4,6 +4,7 @@ import { attentionAddOn } from './attention/feature'
 import { callsFeature } from './calls/feature'
 import { configFeature } from './config/feature'
 import { historyFeature } from './history/feature'
+import { phonebookFeature } from './phonebook/feature'
 import { directedPickup } from './pickup/feature'
 import { queuesFeature } from './queues/feature'
 import { settingsFeature } from './settings/feature'
@@ -15,6 +16,6 @@ import { supervision } from './supervision/feature'
  * is a folder with a `feature.ts` (see feature.ts), and its import and entry here.
  */
 export const FEATURES = new FeatureList(
-  [callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature],
+  [callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature, phonebookFeature],
   [directedPickup, attentionAddOn, supervision],
 )

@@ -3,6 +3,7 @@ import { EarlierCalls } from './EarlierCalls'
 import { CallBadges } from '../../components/CallBadges'
 import { Elapsed } from '../../components/Elapsed'
 import { StaleNote } from '../../components/StaleNote'
+import { CallerIdentity } from '../../components/caller/CallerIdentity'
 import { useActionButton } from '../../actions/action-gate'
 import { callStateLabel, routeSteps, stepText, talkTimes, targetText } from './call-model'
 import { partyLabel } from '../../live/format'
@@ -141,7 +142,6 @@ export function CallCard({
       </section>
     )
   }
-  const caller = partyLabel(call.caller)
   const target = targetText(call)
   const steps = routeSteps(call)
   const times = talkTimes(call)
@@ -158,10 +158,7 @@ export function CallCard({
         <span className="muted small">{call.direction}</span>
       </div>
       <CallBadges call={call} place="card" />
-      <div className="call-card-caller" data-testid="call-card-caller">
-        {caller.primary}
-      </div>
-      {caller.secondary !== '' && <div className="mono call-card-number">{caller.secondary}</div>}
+      <CallerIdentity caller={call.caller} profileId={profileId} lookup={call.direction !== 'outbound'} />
       <dl className="facts">
         {target !== undefined && (
           <>

@@ -70,9 +70,9 @@ describe('who answered, in real Chromium', () => {
 
     await page.keyboard.press('t')
     const prompt = page.getByRole('dialog', { name: 'Transfer to' })
-    await prompt.getByRole('textbox', { name: 'Destination' }).fill('104')
+    await prompt.getByRole('combobox', { name: 'Destination' }).fill('104')
     await page.keyboard.press('Enter')
-    await page.getByRole('status').filter({ hasText: 'Transferred to 104' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Transferred to David Eze (104)' }).waitFor()
     const at104 = await ringingAt(h.demo, '104')
     // Ringing 104 now: not "Talking" beside "Ringing", and the old destination is history.
     await expect.poll(async () => (await cells(row)).state).toBe('Ringing')

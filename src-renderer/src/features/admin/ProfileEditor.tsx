@@ -8,6 +8,7 @@ import {
   endpointLabel,
   sealedChanges,
   sealedFieldsOf,
+  supervisionOf,
   type PbxProfile,
   type SecretKind,
 } from '../../../../src-preload/types/profile'
@@ -15,6 +16,7 @@ import { hasPremiumTable } from '../../../../src-preload/types/premium-tables'
 import { CheckField, FormError, ListField, SelectField, TextAreaField, TextField, WholeNumberField } from '../../components/form'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { fillDisabledTransports } from './profile-template'
+import { SupervisionFields } from './SupervisionFields'
 
 interface Props {
   readonly initial: PbxProfile
@@ -483,6 +485,13 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
               }}
             />
           </fieldset>
+          <SupervisionFields
+            value={supervisionOf(p)}
+            role={p.operator.role}
+            onChange={(supervision) => {
+              setP((prev) => ({ ...prev, supervision }))
+            }}
+          />
         </div>
       </section>
       <div className="form-actions">

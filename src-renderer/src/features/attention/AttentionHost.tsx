@@ -5,8 +5,9 @@ import { bridge } from '../../bridge/current'
 import { useAppStore } from '../../stores/app-store'
 import { useAttentionStore } from '../../stores/attention-store'
 import { useClockStore } from '../../stores/clock-store'
+import { nameOf } from '../../stores/directory-store'
 import { useLiveStore } from '../../stores/live-store'
-import { useProfilesStore } from '../../stores/profiles-store'
+import { lookupNumber } from '../../stores/phonebook-store'
 import { AttentionEngine } from './attention-engine'
 import { attentionAlerts, callsWaiting, type Alert } from './attention-rules'
 import { browserNotification, titleWith, trayConnection, typingInDialog, windowWatched } from './deliver'
@@ -52,13 +53,13 @@ const engine = new AttentionEngine({
   },
 })
 
-/** The seat's own extension on the shown PBX ('' when unknown). */
-function useOwnExtension(profileId: string | null): string {
-  const view = useProfilesStore((s) => s.view)
-  useEffect(() => {
-    if (view === null) void useProfilesStore.getState().load()
-  }, [view])
-  return view?.profiles.find((p) => p.id === profileId)?.operator.ownExtension ?? ''
+/** A number's name from the PBX's directory (an extension), else the phonebook ("Eva Fischer, Acme"). */
+function knownName(number: string): string | undefined {
+  const extension = nameOf(number)
+  if (extension !== undefined) return `${extension} (extension ${number})`
+  const contact = lookupNumber(number)?.contact
+  if (contact === undefined) return undefined
+  return contact.company === '' || contact.company === contact.name ? contact.name : `${contact.name}, ${contact.company}`
 }
 
 /**
@@ -77,7 +78,8 @@ export function AttentionHost(): React.JSX.Element | null {
   const statuses = useLiveStore((s) => s.statuses)
   const now = useClockStore((s) => s.now)
   const dial = useAttentionStore((s) => s.dial)
-  const ownExtension = useOwnExtension(profileId)
+  // The seat's own extension on the shown PBX, as main reports the connection ('' when unknown).
+  const ownExtension = useLiveStore((s) => (s.profileId === null ? '' : (s.statuses[s.profileId]?.ownExtension ?? '')))
   const desktop = info?.mode === 'electron'
   const attention = settings?.attention
   const pbxName = profileId === null ? '' : (statuses[profileId]?.name ?? '')
@@ -154,7 +156,7 @@ export function AttentionHost(): React.JSX.Element | null {
         <DialConfirm
           key={dial.id}
           request={dial}
-          who={whoIs(dial.number, state)}
+          who={whoIs(dial.number, state, knownName)}
           profile={profileId === null ? undefined : { id: profileId, name: pbxName === '' ? profileId : pbxName }}
           ownExtension={ownExtension}
           onClose={() => {

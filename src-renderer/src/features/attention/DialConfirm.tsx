@@ -42,8 +42,11 @@ export function DialConfirm({
   const [emergency, setEmergency] = useState(false)
   const [busy, setBusy] = useState(false)
   const dialButton = useRef<HTMLButtonElement>(null)
-  // Keyed by the request's id (a new link starts afresh, disarmed).
+  const box = useRef<HTMLDivElement>(null)
+  // Keyed by the request's id (a new link starts afresh, disarmed). The dialog holds the focus
+  // (Escape works at once) until Dial is armed.
   useEffect(() => {
+    box.current?.focus()
     const timer = setTimeout(() => {
       setArmed(true)
     }, ARM_AFTER_MS)
@@ -52,7 +55,8 @@ export function DialConfirm({
     }
   }, [])
   useEffect(() => {
-    if (armed) dialButton.current?.focus()
+    // Not when the operator has moved on to Cancel meanwhile.
+    if (armed && (document.activeElement === box.current || emergency)) dialButton.current?.focus()
   }, [armed, emergency])
 
   const dial = async (confirmEmergency: boolean): Promise<void> => {
@@ -67,6 +71,8 @@ export function DialConfirm({
   return (
     <div className="modal-backdrop" role="presentation">
       <div
+        ref={box}
+        tabIndex={-1}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="dial-confirm-title"

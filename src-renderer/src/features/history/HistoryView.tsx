@@ -1,3 +1,4 @@
+import { callbackNumber } from './callback'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { CdrRow } from '../../../../src-preload/types/cdr'
 import { bridge } from '../../bridge/current'
@@ -22,14 +23,8 @@ const fromDateInput = (v: string): number | undefined => {
   return m === null ? undefined : new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
 }
 
-/** The number to call back: the outside party of the call. */
-function callbackNumber(r: CdrRow): string {
-  const n = r.direction === 'outbound' ? r.dst : cleanCid(r.cnum) || r.src
-  return n
-}
-
 /** The history's columns; `onCallBack` places the call-back (bound to the shown PBX). */
-function historyColumns(onCallBack: (n: string) => void): readonly Column<CdrRow>[] {
+function historyColumns(onCallBack: (n: string) => void, ownExtension: string): readonly Column<CdrRow>[] {
   return [
     {
       key: 'time',
@@ -95,7 +90,7 @@ function historyColumns(onCallBack: (n: string) => void): readonly Column<CdrRow
       hiddenHeader: true,
       width: '90px',
       cell: (r) => {
-        const number = callbackNumber(r)
+        const number = callbackNumber(r, ownExtension)
         return (
           number !== '' && (
             <button
@@ -120,6 +115,7 @@ function historyColumns(onCallBack: (n: string) => void): readonly Column<CdrRow
 export function HistoryView(): React.JSX.Element {
   const profileId = useLiveStore((s) => s.profileId)
   const status = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]))
+  const ownExtension = status?.ownExtension ?? ''
   const { filter, rows, cursor, loading, buckets, stats, error, setFilter, load, loadMore } = useHistoryStore()
   const [selectedId, setSelectedId] = useState<number | null>(null)
   const selected = selectedId === null ? undefined : rows.find((r) => r.id === selectedId)
@@ -138,8 +134,8 @@ export function HistoryView(): React.JSX.Element {
     () =>
       historyColumns((destination) => {
         if (profileId !== null) void runAction(bridge().invoke('calls.originate', { profileId, destination, confirmEmergency: false }))
-      }),
-    [profileId],
+      }, ownExtension),
+    [profileId, ownExtension],
   )
 
   if (profileId === null) return <p className="muted">No PBX selected.</p>

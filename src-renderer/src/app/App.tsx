@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { CallAdditionsContext } from '../actions/call-additions'
 import { HelpSectionsContext } from '../components/HelpOverlay'
 import { ProfileSwitcher } from '../components/ProfileSwitcher'
@@ -7,12 +7,23 @@ import { Toasts } from '../components/Toasts'
 import { StatusBar } from '../components/StatusBar'
 import { FEATURES } from '../features'
 import { useAppStore } from '../stores/app-store'
+import { useLiveStore } from '../stores/live-store'
 import { useTheme } from './use-theme'
 
-/** The keyboard help, from every feature's keys (they do not change while the app runs). */
-const HELP = FEATURES.helpSections()
-/** What add-on features give the calls screen (fixed for the app's life, like the help). */
-const CALL_ADDITIONS = { callKeys: FEATURES.callKeys, lampActions: FEATURES.lampActions, callBadges: FEATURES.callBadges }
+/**
+ * The keyboard help and what add-on features give the calls screen, for the shown PBX's seat role
+ * (keys a role does not have are neither bound nor listed; before the seat is known, the least).
+ */
+function useSeatAdditions(): { help: ReturnType<typeof FEATURES.helpSections>; additions: React.ContextType<typeof CallAdditionsContext> } {
+  const role = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]?.role)) ?? 'receptionist'
+  return useMemo(
+    () => ({
+      help: FEATURES.helpSections(role),
+      additions: { callKeys: FEATURES.callKeysFor(role), lampActions: FEATURES.lampActions, callBadges: FEATURES.callBadges },
+    }),
+    [role],
+  )
+}
 
 /** The shell: sidebar and Alt keys, banners, the current feature's view, status bar and toasts. */
 export function App(): React.JSX.Element {
@@ -23,6 +34,7 @@ export function App(): React.JSX.Element {
   const lastError = useAppStore((s) => s.lastError)
   useTheme(theme)
   const shown = FEATURES.shown(view)
+  const { help, additions } = useSeatAdditions()
 
   // Alt+<key> switches screens from anywhere, so the keyboard never has to find the sidebar.
   useEffect(() => {
@@ -75,8 +87,8 @@ export function App(): React.JSX.Element {
             {lastError.message}
           </div>
         )}
-        <HelpSectionsContext value={HELP}>
-          <CallAdditionsContext value={CALL_ADDITIONS}>
+        <HelpSectionsContext value={help}>
+          <CallAdditionsContext value={additions}>
             <SettingsSectionsContext value={FEATURES.settingsSections}>
               <shown.View key={shown.id} />
             </SettingsSectionsContext>

@@ -60,18 +60,31 @@ export class FeatureList {
     return this.all.find((f) => f.nav.altKey === key)
   }
 
-  /** The keyboard help: the keys that work everywhere, then each feature's own. */
-  helpSections(): HelpSection[] {
+  /** The add-ons' keys a seat of this role has (a key with a minimum role is left out below it). */
+  callKeysFor(role: SeatRole): readonly CallKey[] {
+    return this.callKeys.filter((k) => hasRole(role, k.minRole))
+  }
+
+  /** The keyboard help: the keys that work everywhere, then each feature's own (add-on keys as `role` has them). */
+  helpSections(role: SeatRole = 'admin'): HelpSection[] {
     const keys = this.all.map((f) => f.nav.altKey)
     const sequence = keys.every((k, i) => i === 0 || Number(k) === Number(keys[i - 1]) + 1)
     const altKeys = sequence && keys.length > 1 ? `Alt+${keys[0] ?? ''}…${keys[keys.length - 1] ?? ''}` : keys.map((k) => `Alt+${k}`).join(' / ')
     const everywhere: HelpSection = { title: 'Everywhere', shortcuts: [{ keys: altKeys, does: this.all.map((f) => f.nav.label).join(', ') }] }
     const own = this.all.filter((f) => (f.shortcuts ?? []).length > 0).map((f) => ({ title: f.nav.label, shortcuts: f.shortcuts ?? [] }))
     const added = this.addOns
-      .filter((a) => (a.callKeys ?? []).length > 0)
-      .map((a) => ({ title: a.label, shortcuts: (a.callKeys ?? []).map(({ keys, does }) => ({ keys, does })) }))
+      .map((a) => ({ title: a.label, keys: (a.callKeys ?? []).filter((k) => hasRole(role, k.minRole)) }))
+      .filter((a) => a.keys.length > 0)
+      .map((a) => ({ title: a.title, shortcuts: a.keys.map(({ keys, does }) => ({ keys, does })) }))
     return [...own, ...added, everywhere]
   }
+}
+
+export type SeatRole = 'receptionist' | 'supervisor' | 'admin'
+const ROLE_RANK: Readonly<Record<SeatRole, number>> = { receptionist: 0, supervisor: 1, admin: 2 }
+
+function hasRole(role: SeatRole, needs: SeatRole | undefined): boolean {
+  return needs === undefined || ROLE_RANK[role] >= ROLE_RANK[needs]
 }
 
 function claimOnce(names: readonly string[], what: string): void {

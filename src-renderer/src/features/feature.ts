@@ -45,6 +45,11 @@ export interface CallKey {
   readonly keys: string
   readonly does: string
   readonly run: (call: LiveCall, state: LiveState) => void
+  /**
+   * The key exists only for seats of this role or above: the calls screen does not bind it and the
+   * keyboard help leaves it out for the others (main refuses the action anyway).
+   */
+  readonly minRole?: 'supervisor' | 'admin'
 }
 
 /** Who works the lamps: what an added lamp entry may need to decide whether it is offered. */

@@ -43,6 +43,7 @@ export const supervision: AddOn = {
     {
       key: 'l',
       keys: 'L',
+      minRole: 'supervisor',
       does: 'Listen to the selected call from your phone (during a session: switch to listening)',
       run: (call) => {
         spy(call, 'listen')
@@ -51,6 +52,7 @@ export const supervision: AddOn = {
     {
       key: 'w',
       keys: 'W',
+      minRole: 'supervisor',
       does: 'Whisper to the agent of the selected call (the caller does not hear you)',
       run: (call) => {
         spy(call, 'whisper')
@@ -59,6 +61,7 @@ export const supervision: AddOn = {
     {
       key: 'b',
       keys: 'B',
+      minRole: 'supervisor',
       does: 'Barge into the selected call (both parties hear you)',
       run: (call) => {
         spy(call, 'barge')
@@ -67,6 +70,7 @@ export const supervision: AddOn = {
     {
       key: 'e',
       keys: 'E',
+      minRole: 'supervisor',
       does: 'End your listening session',
       run: () => {
         endListening()
@@ -76,6 +80,7 @@ export const supervision: AddOn = {
       // R is Configuration's (read again), and an add-on's key may not repeat any screen's.
       key: 'o',
       keys: 'O',
+      minRole: 'supervisor',
       does: 'Recording on or off for the selected call',
       run: (call) => {
         record(call, recordingOf(useSupervisionStore.getState().state, call) === undefined ? 'start' : 'stop')
@@ -84,6 +89,7 @@ export const supervision: AddOn = {
     {
       key: 'm',
       keys: 'M',
+      minRole: 'supervisor',
       does: 'Mute or unmute the recording of the selected call',
       run: (call) => {
         record(call, recordingOf(useSupervisionStore.getState().state, call)?.muted === true ? 'unmute' : 'mute')

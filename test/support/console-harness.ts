@@ -24,6 +24,8 @@ export interface ConsoleHarnessOptions {
   readonly role?: 'receptionist' | 'supervisor' | 'admin'
   /** The built-in profile is read-only (every write refused in main). */
   readonly readOnly?: boolean
+  /** Another of the demo's AMI users (name = secret): `supervisor` has the `system` write class AstDB writes need. */
+  readonly amiUser?: string
 }
 
 /**
@@ -51,7 +53,11 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
     ...(options.role === undefined ? {} : { role: options.role }),
     ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }),
   }
-  const builtin = { ...routed, profile: { ...routed.profile, operator: seat } }
+  const user = options.amiUser
+  const builtin =
+    user === undefined
+      ? { ...routed, profile: { ...routed.profile, operator: seat } }
+      : { profile: { ...routed.profile, operator: seat, ami: { ...routed.profile.ami, user } }, secrets: { ...routed.secrets, ami: user } }
   const core = createTestCore({
     auditLog,
     ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }),

@@ -4,6 +4,7 @@ import type { CapabilityHost } from '../runtime/capability'
 import type { HandlersOf, InvokeChannelsOf, Slice } from '../slice'
 import { presenceCapability } from './capability'
 import { PRESENCE_POLICIES } from './policy'
+import type { PresenceService } from './presence-service'
 
 type PresenceChannel = InvokeChannelsOf<typeof presenceChannelNames>
 
@@ -18,24 +19,26 @@ export interface PresenceServices {
 export const presenceSlice = {
   policies: PRESENCE_POLICIES,
   handlers: (s: PresenceServices): HandlersOf<PresenceChannel> => {
-    /** Per window: the profile it follows and how to stop (a window follows one PBX at a time). */
-    const following = new Map<string, { profileId: string; stop: () => void }>()
-    const follow = (clientId: string, profileId: string, start: () => () => void): void => {
+    /**
+     * Per window: the presence it follows and how to stop (a window follows one PBX at a time). By
+     * service, not profile id: a profile saved restarts its runtime, and the window lists again.
+     */
+    const following = new Map<string, { service: PresenceService; stop: () => void }>()
+    const follow = (clientId: string, service: PresenceService): void => {
       const now = following.get(clientId)
-      if (now?.profileId === profileId) return
+      if (now?.service === service) return
       now?.stop()
       if (now === undefined) s.bus.onClientClose(clientId, () => following.get(clientId)?.stop())
-      following.set(clientId, { profileId, stop: start() })
+      const stop = service.onChange((change) => {
+        s.bus.sendTo(clientId, 'presence.changed', change)
+      })
+      following.set(clientId, { service, stop })
     }
-    const service = (profileId: string) => s.runtimes.get(profileId).use(presenceCapability)
+    const service = (profileId: string): PresenceService => s.runtimes.get(profileId).use(presenceCapability)
     return {
       'presence.list': async ({ profileId }, ctx) => {
         const presence = service(profileId)
-        follow(ctx.clientId, profileId, () =>
-          presence.onChange((change) => {
-            s.bus.sendTo(ctx.clientId, 'presence.changed', change)
-          }),
-        )
+        follow(ctx.clientId, presence)
         return presence.list()
       },
       'presence.setDnd': ({ profileId, extension, on }, ctx) => service(profileId).setDnd(extension, on, ctx),

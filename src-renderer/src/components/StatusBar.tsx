@@ -1,4 +1,5 @@
 import { useLiveStore } from '../stores/live-store'
+import { DayNightControl } from './day-night/DayNightControl'
 import { statusItems } from './transport-label'
 
 /**
@@ -23,6 +24,7 @@ export function StatusBar(): React.JSX.Element {
           ))}
         </span>
       ))}
+      <DayNightControl />
     </footer>
   )
 }

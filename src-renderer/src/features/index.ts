@@ -6,6 +6,7 @@ import { configFeature } from './config/feature'
 import { historyFeature } from './history/feature'
 import { phonebookFeature } from './phonebook/feature'
 import { directedPickup } from './pickup/feature'
+import { presenceAddOn } from './presence/feature'
 import { queuesFeature } from './queues/feature'
 import { settingsFeature } from './settings/feature'
 import { supervision } from './supervision/feature'
@@ -17,5 +18,5 @@ import { supervision } from './supervision/feature'
  */
 export const FEATURES = new FeatureList(
   [callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature, phonebookFeature],
-  [directedPickup, attentionAddOn, supervision],
+  [directedPickup, attentionAddOn, supervision, presenceAddOn],
 )

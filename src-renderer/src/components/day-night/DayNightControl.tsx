@@ -1,0 +1,114 @@
+import './day-night.css'
+import { useEffect, useRef, useState } from 'react'
+import type { DayNightToggle } from '../../../../src-preload/types/presence'
+import { whenActionsOn } from '../../actions/action-gate'
+import { runAction } from '../../actions/run-action'
+import { useClockStore } from '../../stores/clock-store'
+import { useLiveStore } from '../../stores/live-store'
+import { setDayNight, usePresenceStore } from '../../stores/presence-store'
+import { sinceWords } from '../lamp-presence'
+
+const ICON = { day: '☀', night: '☾' } as const
+
+/**
+ * FreePBX's call-flow toggles (Day/Night mode) in the status bar, on every screen: each shown with
+ * its mode; the button opens a small panel where each is switched by an explicit "Switch to night
+ * mode" (the office's calls change course: never a single misclick). Tab reaches it, Enter opens,
+ * Escape closes. A read-only seat sees the modes and why it cannot switch them.
+ */
+export function DayNightControl(): React.JSX.Element | null {
+  const toggles = usePresenceStore((s) => s.toggles)
+  const [open, setOpen] = useState(false)
+  const opener = useRef<HTMLButtonElement>(null)
+  const panel = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    panel.current?.querySelector<HTMLElement>('button')?.focus()
+    const away = (e: MouseEvent): void => {
+      if (e.target instanceof Node && panel.current?.contains(e.target) !== true && opener.current?.contains(e.target) !== true) setOpen(false)
+    }
+    document.addEventListener('mousedown', away)
+    return () => {
+      document.removeEventListener('mousedown', away)
+    }
+  }, [open])
+  if (toggles.length === 0) return null
+  const night = toggles.filter((t) => t.mode === 'night').length
+  const summary =
+    toggles.length === 1
+      ? `${toggles[0]?.name ?? ''}: ${toggles[0]?.mode === 'night' ? 'Night' : 'Day'}`
+      : `${String(night)} of ${String(toggles.length)} in night mode`
+  return (
+    <span className="daynight">
+      <button
+        ref={opener}
+        type="button"
+        className={`daynight-button${night > 0 ? ' is-night' : ''}`}
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        title="Day/night mode of the office’s call flows"
+        onClick={() => {
+          setOpen(!open)
+        }}
+      >
+        <span aria-hidden="true">{night > 0 ? ICON.night : ICON.day}</span> {summary}
+      </button>
+      {open && (
+        <div
+          ref={panel}
+          role="dialog"
+          aria-label="Day and night mode"
+          className="daynight-panel card"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation()
+              setOpen(false)
+              opener.current?.focus()
+            }
+          }}
+        >
+          <p className="daynight-title">Call flows</p>
+          <ul>
+            {toggles.map((t) => (
+              <ToggleRow key={t.index} toggle={t} />
+            ))}
+          </ul>
+        </div>
+      )}
+    </span>
+  )
+}
+
+function ToggleRow({ toggle }: { toggle: DayNightToggle }): React.JSX.Element {
+  const readOnly = useLiveStore((s) => (s.profileId === null ? false : s.statuses[s.profileId]?.readOnly === true))
+  const actionsOff = useLiveStore((s) => s.health.actionsOff)
+  const clock = useClockStore((s) => Math.floor(s.now / 60_000) * 60_000)
+  const frozenAt = useLiveStore((s) => s.health.stale?.since)
+  const now = frozenAt ?? clock
+  const next = toggle.mode === 'day' ? 'night' : 'day'
+  const off = readOnly ? 'This seat is read-only: it shows the modes but cannot switch them' : actionsOff
+  return (
+    <li className={`daynight-row mode-${toggle.mode}`}>
+      <span className="daynight-name">
+        <span aria-hidden="true">{ICON[toggle.mode]}</span> {toggle.name} <span className="muted small">({toggle.featureCode})</span>
+      </span>
+      <span className="daynight-mode" title={`In ${toggle.mode} mode ${sinceWords(toggle.since, now)}`}>
+        {toggle.mode === 'day' ? 'Day' : 'Night'}
+      </span>
+      <button
+        type="button"
+        aria-disabled={off === undefined ? undefined : true}
+        title={off}
+        onClick={() => {
+          if (readOnly) return
+          whenActionsOn(() => {
+            const pending = setDayNight(toggle.index, next)
+            if (pending !== undefined) void runAction(pending)
+          })
+        }}
+      >
+        Switch to {next} mode
+      </button>
+    </li>
+  )
+}

@@ -1,0 +1,83 @@
+import './lamp-presence.css'
+import { useClockStore } from '../../stores/clock-store'
+import { useLiveStore } from '../../stores/live-store'
+import { usePresenceStore } from '../../stores/presence-store'
+import { shortSince, sinceWords } from './presence-text'
+
+/**
+ * What a lamp adds about its extension's presence, at the end of its first line: DND, forwarded
+ * (↪) and a note (✎), each with its words on hover and for screen readers, then how long the lamp
+ * has been in its state. Its own subscriptions, so a presence change re-renders this badge only.
+ */
+export function LampPresence({ extension }: { extension: string }): React.JSX.Element | null {
+  const p = usePresenceStore((s) => s.extensions[extension])
+  // A minute's resolution is enough for "12m"; the clock store ticks every second, this re-renders per minute.
+  const minute = useClockStore((s) => Math.floor(s.now / 60_000))
+  const frozenAt = useLiveStore((s) => s.health.stale?.since)
+  if (p === undefined) return null
+  const now = Math.min(Math.max(minute * 60_000, useClockStore.getState().now), frozenAt ?? Infinity)
+  const forward = p.forward.unconditional ?? p.forward.busy ?? p.forward.noAnswer
+  const forwardWords =
+    p.forward.unconditional !== undefined
+      ? `Forwarded to ${p.forward.unconditional}`
+      : [
+          p.forward.busy === undefined ? '' : `forwarded to ${p.forward.busy} when busy`,
+          p.forward.noAnswer === undefined ? '' : `to ${p.forward.noAnswer} when not answered`,
+        ]
+          .filter((t) => t !== '')
+          .join(', ')
+  const note = p.note === undefined ? '' : [p.note.subtype, p.note.message].filter((t) => t !== '').join(', ')
+  const noteWords = p.note === undefined ? '' : `${p.note.status}${note === '' ? '' : `: ${note}`}`
+  const flags = p.dnd || forward !== undefined || p.note !== undefined
+  return (
+    <span className="lamp-presence">
+      {flags && (
+        <span className="presence-flags">
+          {p.dnd && (
+            <span className="presence-pill presence-dnd" title="Do not disturb" aria-label="Do not disturb">
+              DND
+            </span>
+          )}
+          {forward !== undefined && (
+            <span
+              className={`presence-pill presence-forward${p.forward.unconditional === undefined ? ' conditional' : ''}`}
+              title={forwardWords.charAt(0).toUpperCase() + forwardWords.slice(1)}
+              aria-label={forwardWords}
+            >
+              ↪
+            </span>
+          )}
+          {p.note !== undefined && (
+            <span className="presence-note" title={noteWords} aria-label={`Note: ${noteWords}`}>
+              ✎
+            </span>
+          )}
+        </span>
+      )}
+      {p.lampSince !== undefined && (
+        <span
+          className="presence-since mono"
+          title={`In this state ${sinceWords(p.lampSince, now)}`}
+          aria-label={`in this state ${sinceWords(p.lampSince, now)}`}
+        >
+          {shortSince(p.lampSince, now)}
+        </span>
+      )}
+    </span>
+  )
+}
+
+const badges = new Map<string, React.JSX.Element>()
+
+/**
+ * The badge element of a lamp, made once per extension: the lamp tiles are memoised on their
+ * props, and one element per extension keeps them so (the badge follows presence by itself).
+ */
+export function lampPresenceBadge(extension: string): React.JSX.Element {
+  let badge = badges.get(extension)
+  if (badge === undefined) {
+    badge = <LampPresence extension={extension} />
+    badges.set(extension, badge)
+  }
+  return badge
+}

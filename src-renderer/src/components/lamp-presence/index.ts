@@ -1,0 +1,2 @@
+export { LampPresence, lampPresenceBadge } from './LampPresence'
+export { shortSince, sinceWords } from './presence-text'

@@ -1,0 +1,31 @@
+import type { Since } from '../../../../src-preload/types/presence'
+
+/**
+ * How long a lamp has been as it is, short enough for a tile: `<1m`, `12m`, `3h`, `2d`. Calm: it
+ * moves once a minute, not every second.
+ */
+export function shortSince(since: Since | undefined, now: number): string {
+  if (since === undefined || since.at <= 0) return ''
+  const s = Math.max(0, Math.floor((now - since.at) / 1000))
+  const text =
+    s < 60
+      ? '<1m'
+      : s < 3600
+        ? `${String(Math.floor(s / 60))}m`
+        : s < 86_400
+          ? `${String(Math.floor(s / 3600))}h`
+          : `${String(Math.floor(s / 86_400))}d`
+  // Found so when the console connected it may have been so for longer: the tooltip says "at least".
+  return text
+}
+
+/** The same in words for a tooltip or a screen reader: "for 12 minutes (at least: as found at connect)". */
+export function sinceWords(since: Since | undefined, now: number): string {
+  if (since === undefined || since.at <= 0) return ''
+  const s = Math.max(0, Math.floor((now - since.at) / 1000))
+  const unit =
+    s < 60 ? [s, 'second'] : s < 3600 ? [Math.floor(s / 60), 'minute'] : s < 86_400 ? [Math.floor(s / 3600), 'hour'] : [Math.floor(s / 86_400), 'day']
+  const [n, word] = unit as [number, string]
+  const amount = `${String(n)} ${word}${n === 1 ? '' : 's'}`
+  return since.exact ? `for ${amount}` : `for at least ${amount}`
+}

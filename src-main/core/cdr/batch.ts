@@ -4,6 +4,7 @@
 // batch k+1 (time conversion, caller-ID parsing, identity hash) while the worker writes batch k.
 // Why flat columns: one Float64Array (transferred, not copied) and one JSON array of strings
 // cost a fraction of cloning or JSON-encoding one object per record with its field names.
+import { ASTERISK_CDR_TEXT_COLUMNS } from './columns'
 import { compileDirectionRule, foldCase, searchText } from './derive'
 import { normalizeCdr, type NormalizedCdr } from './normalize'
 import { assertTimeZone } from './time'
@@ -14,17 +15,7 @@ export const NUMBER_FIELDS = ['identA', 'identB', 'start', 'answer', 'end', 'dur
 /** Text fields of a normalised row (null travels as null). */
 export const STRING_FIELDS = [
   'source',
-  'clid',
-  'src',
-  'dst',
-  'dcontext',
-  'channel',
-  'dstchannel',
-  'lastapp',
-  'lastdata',
-  'disposition',
-  'amaflags',
-  'accountcode',
+  ...ASTERISK_CDR_TEXT_COLUMNS,
   'uniqueid',
   'linkedid',
   'userfield',

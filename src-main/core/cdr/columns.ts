@@ -4,6 +4,25 @@
 import type { CdrRow } from './types'
 
 /**
+ * The text columns of Asterisk's own cdr table (cdr_adaptive_odbc, FreePBX's asteriskcdrdb.cdr)
+ * from the caller ID to the account code, in Asterisk's order: what the FreePBX CDR API serves
+ * and what a normalised row keeps as text under the same names.
+ */
+export const ASTERISK_CDR_TEXT_COLUMNS = [
+  'clid',
+  'src',
+  'dst',
+  'dcontext',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'disposition',
+  'amaflags',
+  'accountcode',
+] as const satisfies readonly (keyof CdrRow)[]
+
+/**
  * CdrRow's fields that are table columns under the same name, in table order. `id` comes first in
  * every SELECT; `profileId` is not a column (it is encoded in the id).
  */

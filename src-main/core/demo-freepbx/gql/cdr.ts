@@ -4,6 +4,7 @@
  * uniqueid. Coarse read scope.
  */
 import { GraphQLEnumType, GraphQLID, GraphQLInt, GraphQLObjectType, GraphQLString, type GraphQLFieldConfigMap } from 'graphql'
+import { ASTERISK_CDR_TEXT_COLUMNS } from '../../cdr/columns'
 import type { FreepbxDemoCdr } from '../data'
 import type { GqlContext, ModuleFields } from './context'
 import { STATUS_FIELDS, listOf } from './relay'
@@ -12,17 +13,7 @@ const INT_FIELDS = ['duration', 'billsec', 'sequence', 'timestamp'] as const
 const STRING_FIELDS = [
   'uniqueid',
   'calldate',
-  'clid',
-  'src',
-  'dst',
-  'dcontext',
-  'channel',
-  'dstchannel',
-  'lastapp',
-  'lastdata',
-  'disposition',
-  'amaflags',
-  'accountcode',
+  ...ASTERISK_CDR_TEXT_COLUMNS,
   'userfield',
   'did',
   'recordingfile',

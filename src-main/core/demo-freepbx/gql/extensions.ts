@@ -17,19 +17,7 @@ import {
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionRecord } from '../../demo/config/freepbx-config'
 import { generateSecret, newExtension, newVoicemail } from '../../demo/config/office-config'
 import type { GqlContext, ModuleFields } from './context'
-import {
-  CONNECTION_ARGS,
-  PAGE_INFO,
-  STATUS_FIELDS,
-  connectionFromArray,
-  edgeType,
-  edgesOf,
-  given,
-  listOf,
-  relayMutation,
-  str,
-  type Payload,
-} from './relay'
+import { CONNECTION_ARGS, STATUS_FIELDS, connectionFromArray, edgesOf, given, relayMutation, str, type Payload, wrappedConnection } from './relay'
 
 type Row = Readonly<ExtensionRecord> & { readonly status?: boolean; readonly message?: string }
 
@@ -72,19 +60,7 @@ function extensionTypes(): { extension: GraphQLObjectType<Row, GqlContext>; conn
       ...STATUS_FIELDS,
     },
   })
-  const connection = new GraphQLObjectType<Payload, GqlContext>({
-    name: 'extensionConnection',
-    fields: {
-      ...STATUS_FIELDS,
-      totalCount: { type: GraphQLInt },
-      count: { type: GraphQLInt },
-      extension: { type: listOf(extension) },
-      // FreePBX wraps the connection in {response, status, message}: `edges` is not filled
-      // [unverified, freepbx-api.md §2]; read `extension`.
-      edges: { type: listOf(edgeType('extension', extension)), resolve: () => [] },
-      pageInfo: { type: new GraphQLNonNull(PAGE_INFO) },
-    },
-  })
+  const connection = wrappedConnection('extension', 'extension', extension, { count: { type: GraphQLInt } })
   return { extension, connection }
 }
 

@@ -120,6 +120,30 @@ export function edgeType(name: string, node: GraphQLOutputType): GraphQLObjectTy
   })
 }
 
+/**
+ * A list as most FreePBX modules return it, wrapped in `{ status, message }`: `totalCount`, the
+ * nodes under the module's own name (`extension`, `ringgroups`), `pageInfo`, and `edges`, declared
+ * but not filled (read the named list) [unverified, freepbx-api.md §2].
+ */
+export function wrappedConnection(
+  name: string,
+  listField: string,
+  node: GraphQLObjectType,
+  extra: GraphQLFieldConfigMap<Payload, GqlContext> = {},
+): GraphQLObjectType<Payload, GqlContext> {
+  return new GraphQLObjectType<Payload, GqlContext>({
+    name: `${name}Connection`,
+    fields: {
+      ...STATUS_FIELDS,
+      totalCount: { type: GraphQLInt },
+      ...extra,
+      [listField]: { type: listOf(node) },
+      edges: { type: listOf(edgeType(name, node)), resolve: () => [] },
+      pageInfo: { type: new GraphQLNonNull(PAGE_INFO) },
+    },
+  })
+}
+
 export function edgesOf<T>(slice: Slice<T>): { node: T; cursor: string }[] {
   return slice.nodes.map((node, i) => ({ node, cursor: cursorOf(slice.start + i) }))
 }

@@ -18,7 +18,7 @@ import {
 import type { RingGroupRecord } from '../../demo/config/freepbx-config'
 import { newRingGroup } from '../../demo/config/office-config'
 import type { GqlContext, ModuleFields } from './context'
-import { CONNECTION_ARGS, PAGE_INFO, STATUS_FIELDS, connectionFromArray, edgeType, listOf, relayMutation, str, type Payload } from './relay'
+import { CONNECTION_ARGS, STATUS_FIELDS, connectionFromArray, relayMutation, str, wrappedConnection } from './relay'
 
 type Row = Partial<RingGroupRecord> & { readonly status?: boolean; readonly message?: string }
 
@@ -157,16 +157,7 @@ export function ringGroupFields(): ModuleFields {
 }
 
 function ringGroupQueries(ringgroup: GraphQLObjectType<Row, GqlContext>): GraphQLFieldConfigMap<unknown, GqlContext> {
-  const connection = new GraphQLObjectType<Payload, GqlContext>({
-    name: 'ringgroupConnection',
-    fields: {
-      ...STATUS_FIELDS,
-      totalCount: { type: GraphQLInt },
-      ringgroups: { type: listOf(ringgroup) },
-      edges: { type: listOf(edgeType('ringgroup', ringgroup)), resolve: () => [] },
-      pageInfo: { type: new GraphQLNonNull(PAGE_INFO) },
-    },
-  })
+  const connection = wrappedConnection('ringgroup', 'ringgroups', ringgroup)
   return {
     fetchAllRingGroups: {
       type: connection,

@@ -112,7 +112,7 @@ export async function start(): Promise<void> {
     desktop,
     log,
   })
-  desktop.attach(core.bus)
+  desktop.attach(core.bus, stores.auditLog)
   await core.start()
   hardenApp(log)
   serveRenderer(join(here, '../renderer'))

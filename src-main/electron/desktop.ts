@@ -1,6 +1,7 @@
 import type { BrowserWindow } from 'electron'
 import type { AttentionActivated, AttentionStatus, DialRequest, NotifyInput, ShellState } from '../../src-preload/types/attention'
 import type { DesktopShell } from '../core/attention/desktop-shell'
+import type { AuditLog } from '../core/audit'
 import type { EventBus } from '../core/events/bus'
 import { DialLinks } from './dial-links'
 import { DialShortcut } from './dial-shortcut'
@@ -15,6 +16,7 @@ import { AttentionTray } from './tray'
  */
 export class ElectronDesktop implements DesktopShell {
   private bus: EventBus | undefined
+  private audit: AuditLog | undefined
   /** The window (bus client) that asked attention.shell: the one that takes dial requests. */
   private readyClient: string | undefined
   readonly notifier: NativeNotifier
@@ -44,14 +46,36 @@ export class ElectronDesktop implements DesktopShell {
       },
       window,
     )
-    this.links = new DialLinks((request) => this.deliver(request), front, log)
+    this.links = new DialLinks(
+      (request) => this.deliver(request),
+      front,
+      log,
+      (refused) => {
+        // Another application's link (or the clipboard) is not a seat: the app records it as its own.
+        void this.audit
+          ?.append({
+            profileId: '-',
+            role: 'system',
+            action: refused.source === 'clipboard' ? 'dial.clipboard' : 'dial.link',
+            target: refused.from,
+            result: 'refused',
+            errorCode: 'invalid_input',
+            detail: refused.reason,
+          })
+          .catch((err: unknown) => {
+            log(`could not audit a refused dial link: ${String(err)}`)
+          })
+      },
+    )
     this.shortcut = new DialShortcut((text) => {
       this.links.clipboard(text)
     }, log)
   }
 
-  attach(bus: EventBus): void {
+  /** The core's bus (events to the window) and audit log (refused links), once the core exists. */
+  attach(bus: EventBus, audit?: AuditLog): void {
     this.bus = bus
+    this.audit = audit
   }
 
   notify(clientId: string, input: NotifyInput): boolean {

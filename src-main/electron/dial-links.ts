@@ -39,6 +39,8 @@ export class DialLinks {
     private readonly deliver: (request: DialRequest) => boolean,
     private readonly front: () => void,
     private readonly log: (message: string) => void,
+    /** Records a refused link or clipboard text (the audit log), like every refusal. */
+    private readonly refusedHook: (request: Extract<DialRequest, { kind: 'refused' }>) => void = () => undefined,
   ) {}
 
   link(url: string): void {
@@ -62,7 +64,10 @@ export class DialLinks {
     const request: DialRequest = parsed.ok
       ? { kind: 'dial', id, number: parsed.number, source: parsed.source, from }
       : { kind: 'refused', id, source: parsed.source ?? fallback ?? 'tel', from, reason: parsed.reason }
-    if (!parsed.ok) this.log(`refused a dial request from ${from}: ${parsed.reason}`)
+    if (request.kind === 'refused') {
+      this.log(`refused a dial request from ${from}: ${request.reason}`)
+      this.refusedHook(request)
+    }
     this.front()
     if (!this.deliver(request)) this.pending = request
   }

@@ -151,6 +151,23 @@ describe('the desktop shell’s attention, links and shortcut (electron mocked)'
     ])
   })
 
+  it('audits a refused link, as every refusal', async () => {
+    await vi.waitFor(async () => {
+      const audit = await invoke('audit.read', { limit: 50 })
+      expect(audit.value).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            action: 'dial.link',
+            target: 'callto:javascript:alert(1)',
+            result: 'refused',
+            role: 'system',
+            errorCode: 'invalid_input',
+          }),
+        ]),
+      )
+    })
+  })
+
   it('the dial shortcut dials the number in the clipboard (asked in the window), and follows the setting', async () => {
     mock.__clipboard.value = 'Tel.: (030) 123-456'
     const from = contents().sent.length

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path'
-import type { Role } from '../../../src-preload/types/profile'
+import type { PbxProfile, Role } from '../../../src-preload/types/profile'
 import type { AppInfo } from '../../../src-preload/types/settings'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import { createHandlers } from '../api/handlers'
@@ -15,6 +15,7 @@ import { RuntimeManager, type BuiltinProfile } from '../runtime/runtime-manager'
 import { SettingsService } from '../settings/settings-service'
 import { HistoryService, type ExportSink } from '../cdr/history-service'
 import { openCdrStore, type CdrStore } from '../cdr'
+import { auditPhonebookEdgeRefusals } from '../phonebook/audited-edge'
 import { LocalContactStore } from '../phonebook/local-store'
 import type { KeyValueStore } from '../storage/kv'
 import type { ApplyTiming } from '../config/apply'
@@ -134,10 +135,22 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     ...(opts.configApplyTiming === undefined ? {} : { configApplyTiming: opts.configApplyTiming }),
     ...(opts.desktop === undefined ? {} : { desktop: opts.desktop }),
   })
+  /** A profile as its seat works at it: the running one (the built-in demo too), else the stored one. */
+  const seatProfile = async (id: string): Promise<PbxProfile> => {
+    try {
+      return runtimes.get(id).profile
+    } catch {
+      return profiles.get(id)
+    }
+  }
   // Profile and passphrase attempts refused by their input schema are audited like other refusals.
-  const dispatch = auditProfileEdgeRefusals(
-    createDispatcher(handlers, (err) => opts.log?.('handler failed', err)),
-    profiles,
+  const dispatch = auditPhonebookEdgeRefusals(
+    auditProfileEdgeRefusals(
+      createDispatcher(handlers, (err) => opts.log?.('handler failed', err)),
+      profiles,
+    ),
+    // Phonebook writes refused by their schema are audited too, with the seat's role.
+    { audit: opts.auditLog, profileOf: (id) => seatProfile(id) },
   )
   return {
     dispatch,

@@ -100,6 +100,12 @@ describe('the phonebook through the contract', () => {
     )
     expect(letters).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('is not a phone number') } })
     expect(await value(core.dispatch('phonebook.list', { profileId: 'demo' }, ctx))).toMatchObject({ total: 0 })
+    // Each attempt has its audit line with the seat's role, the edge's refusals too.
+    const audit = await value(core.dispatch('audit.read', { limit: 50 }, ctx))
+    const refused = audit.filter((e) => e.action.startsWith('phonebook.') && e.result === 'refused')
+    expect(refused).toHaveLength(attempts.length + 1)
+    expect(refused.every((e) => e.role === 'receptionist' && e.seat === 'web socket 7' && e.errorCode === 'invalid_input')).toBe(true)
+    expect(refused.map((e) => e.detail).join(' ')).not.toContain('\u202E')
     // FTS5 query syntax is searched as text.
     expect(await value(core.dispatch('phonebook.search', { profileId: 'demo', query: 'NEAR("a" "b") OR *' }, ctx))).toEqual([])
   })

@@ -17,13 +17,14 @@ const DEMO_API_CLIENT = { clientId: 'attendant-demo', clientSecret: 'attendant-d
  * Starts the simulated PBX in-process on free loopback ports and returns the profile the console
  * uses for it: the least-privileged `operator` AMI user, as a real deployment should.
  */
-export async function startBuiltinDemo(options: Pick<DemoPbxOptions, 'seed' | 'rate' | 'controlPort'> = {}): Promise<BuiltinDemo> {
+export async function startBuiltinDemo(options: Pick<DemoPbxOptions, 'seed' | 'rate' | 'controlPort' | 'generate'> = {}): Promise<BuiltinDemo> {
   const pbx = await startDemoPbx({
     amiPort: 0,
     ariPort: 0,
     rate: options.rate ?? 8,
     seed: options.seed ?? Date.now() % 100_000,
     ...(options.controlPort === undefined ? {} : { controlPort: options.controlPort }),
+    ...(options.generate === undefined ? {} : { generate: options.generate }),
   })
   const data = freepbxDataFromEngine(pbx.engine)
   // The API edits the configuration the demo PBX follows after Apply Config.

@@ -1,6 +1,7 @@
 import { forwardRef, useId, useState } from 'react'
 import { useDirectoryRevision } from '../../stores/directory-store'
 import { useLiveStore } from '../../stores/live-store'
+import { usePhonebook } from '../../stores/phonebook-store'
 import { describe, type Describer, peopleFor, type PersonRow, STATE_WORDS } from './people-model'
 import './people-picker.css'
 
@@ -33,6 +34,8 @@ export const PeoplePicker = forwardRef<HTMLInputElement, PeoplePickerProps>(func
   const id = useId()
   const [active, setActive] = useState(-1)
   useDirectoryRevision()
+  // The phonebook's contacts are searched too: loaded for the PBX shown, re-rendered when they change.
+  usePhonebook(useLiveStore((s) => s.profileId))
   const rows = peopleFor(value)
   // A name typed: the best match is the one Enter takes. Digits: what was typed, unless an arrow chose.
   const typedName = /\p{L}/u.test(value)

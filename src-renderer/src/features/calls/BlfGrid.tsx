@@ -499,7 +499,7 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
         <input
           type="search"
           aria-label="Search extensions"
-          placeholder="Search name, number, team"
+          placeholder="Name or number"
           value={query}
           onChange={(e) => {
             setQuery(e.currentTarget.value)

@@ -7,6 +7,7 @@ import { CallerIdentity } from '../../components/caller/CallerIdentity'
 import { useActionButton } from '../../actions/action-gate'
 import { callStateLabel, routeSteps, stepText, talkTimes, targetText } from './call-model'
 import { partyLabel } from '../../live/format'
+import { useDirectoryRevision } from '../../stores/directory-store'
 
 export interface CallCommands {
   readonly hangup: () => void
@@ -135,6 +136,8 @@ export function CallCard({
   holdAlertSeconds: number
   profileId: string | null
 }): React.JSX.Element {
+  // The parties are named from the PBX's directory: a rename there shows at once.
+  useDirectoryRevision()
   if (call === undefined) {
     return (
       <section className="card call-card idle" aria-label="Call card">

@@ -1,6 +1,6 @@
 import type { AmiFieldsInput, AmiMessage } from '../ami/message'
 import type { OriginateHandle } from '../ami/client'
-import type { LiveParty } from '../../../src-preload/types/live'
+import type { ExtensionStateName, LiveParty } from '../../../src-preload/types/live'
 
 /** The slice of AmiClient the actions use; tests pass a recording fake. */
 export interface AmiPort {
@@ -28,6 +28,8 @@ export interface LiveLookup {
   callParties(uniqueid: string): CallParties | undefined
   /** Who waits in this parking space, if anyone. */
   parkee(space: string): LiveParty | undefined
+  /** The lamp state of an extension as the PBX last reported it (absent in fakes that do not know). */
+  extensionState?(extension: string): ExtensionStateName | undefined
 }
 
 /** The parties of a live call in the words the call list uses. */

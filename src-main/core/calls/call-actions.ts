@@ -73,6 +73,10 @@ export class CallActions {
         ['Exten', exten],
         ['Priority', 1],
       ])
+      // An offline phone never rings: the PBX sends the call to its voicemail (FreePBX's unavailable greeting), not to it.
+      if (this.safely(() => this.d.live.extensionState?.(exten)) === 'UNAVAILABLE') {
+        return { message: `${this.spoken(destination)} is offline: the call goes to its voicemail, not to the phone`, note: `${exten} was offline` }
+      }
       return { message: `Transferred to ${this.spoken(destination)}`, note: exten === destination ? undefined : `dialled ${exten}` }
     })
   }

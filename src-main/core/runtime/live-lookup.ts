@@ -33,5 +33,6 @@ export function liveLookup(model: () => LiveModel): LiveLookup {
         : { caller: { name: ch.callerName, number: ch.callerNum }, callee: { name: '', number: ch.exten }, queue: ch.queue }
     },
     parkee: (space) => Object.values(model().parked).find((p) => p.space === space)?.parkee,
+    extensionState: (extension) => (Object.hasOwn(model().extensions, extension) ? model().extensions[extension]?.state : undefined),
   }
 }

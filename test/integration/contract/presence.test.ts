@@ -8,6 +8,7 @@ import type { PbxProfile } from '../../../src-main/core/profiles'
 import type { AuditEntryView } from '../../../src-preload/types/audit'
 import type { PresenceChange, PresenceSnapshot } from '../../../src-preload/types/presence'
 import { cleanupsAfterEach } from '../../support/cleanups'
+import { ringingAt } from '../../support/console-harness'
 import { startDemoCore, type DemoCore, type TestCore } from '../../support/demo-core'
 
 const cleanups = cleanupsAfterEach()
@@ -151,6 +152,23 @@ describe('presence through the contract (demo PBX as FreePBX keeps it)', () => {
     expect(lines.map((l) => [l.result, l.target, l.seat])).toEqual([
       ['ok', 'Call flow 0 (*280) → night mode', 'web socket 7'],
       ['refused', 'Call flow 7 (*287) → day mode', 'web socket 7'],
+    ])
+  })
+
+  it('a blind transfer to an offline extension says the call goes to its voicemail (not "Transferred to 118"), and it does', async () => {
+    const d = await seat()
+    const call = d.demo.pbx.placeCall({ from: { trunk: 'trunk', callerNum: '+4930444', callerName: 'Caller' }, to: '4930555002' })
+    if (call === undefined) throw new Error('no call')
+    const phone = await ringingAt(d.demo, '100')
+    expect(d.demo.pbx.answer(phone.uniqueid)).toBe(true)
+    await expect.poll(() => d.live.state().extensions['118']?.state).toBe('UNAVAILABLE')
+    await expect.poll(() => d.live.state().channels[call.uniqueid]?.bridgeId).toBeDefined()
+    const r = await d.core.dispatch('calls.transfer', { profileId: 'demo', channelId: call.uniqueid, destination: '118', mode: 'blind' }, tab)
+    expect(r).toMatchObject({ ok: true })
+    expect(r.ok ? r.value.message : '').toMatch(/is offline: the call goes to its voicemail, not to the phone$/)
+    await expect.poll(() => appOf(d, call.uniqueid), { timeout: 5_000 }).toBe('VoiceMail')
+    expect((await audit(d.core, 'call.transfer.blind')).map((l) => [l.result, l.detail])).toEqual([
+      ['ok', expect.stringContaining('118 was offline')],
     ])
   })
 

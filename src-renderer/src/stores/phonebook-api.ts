@@ -28,6 +28,8 @@ export interface PhonebookApi {
   commit(profileId: string, importId: string, mapping?: readonly ColumnTarget[]): Promise<Result<ImportResult>>
   discard(profileId: string, importId: string): Promise<Result<null>>
   onChanged(listener: (change: PhonebookChanged) => void): () => void
+  /** The transport came back after a drop (web mode): changes made meanwhile were not heard. */
+  onReopened(listener: () => void): () => void
 }
 
 export function bridgePhonebookApi(bridge: Bridge): PhonebookApi {
@@ -43,5 +45,12 @@ export function bridgePhonebookApi(bridge: Bridge): PhonebookApi {
     commit: (profileId, importId, mapping) => bridge.invoke('phonebook.importCommit', { profileId, importId, ...withMapping(mapping) }),
     discard: (profileId, importId) => bridge.invoke('phonebook.importDiscard', { profileId, importId }),
     onChanged: (listener) => bridge.on('phonebook.changed', listener),
+    onReopened: (listener) => {
+      let state = bridge.linkState
+      return bridge.onLinkChange((next) => {
+        if (next === 'open' && state !== 'open') listener()
+        state = next
+      })
+    },
   }
 }

@@ -72,9 +72,18 @@ export function setPhonebookApi(next: PhonebookApi | null): void {
   index.clear()
   usePhonebookStore.setState({ profileId: null, plan: null, revision: 0, loading: false, loaded: false, size: 0, error: null })
   if (next !== null) {
-    unsubscribe = next.onChanged((change) => {
+    const offChanged = next.onChanged((change) => {
       usePhonebookStore.getState().applyChange(change)
     })
+    // Events missed while the link was down: read the whole phonebook again.
+    const offReopened = next.onReopened(() => {
+      const { profileId, loaded } = usePhonebookStore.getState()
+      if (profileId !== null && loaded) void usePhonebookStore.getState().load(profileId, true)
+    })
+    unsubscribe = () => {
+      offChanged()
+      offReopened()
+    }
   }
 }
 

@@ -48,6 +48,7 @@ function fakeApi(contacts: Contact[]): { api: PhonebookApi; push: (c: PhonebookC
         listener = null
       }
     },
+    onReopened: () => () => undefined,
   }
   return { api, pages, push: (c) => listener?.(c) }
 }

@@ -12,7 +12,7 @@ const coreForbiddenPaths = [
 ]
 
 export default defineConfig([
-  globalIgnores(['out/**', 'node_modules/**', 'test-results/**', 'bench/.work/**', '.cache/**', '**/*.mjs', '**/*.cjs']),
+  globalIgnores(['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench/.work/**', '.cache/**', '**/*.mjs', '**/*.cjs']),
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -42,6 +42,10 @@ export class ElectronDesktop implements DesktopShell {
           front()
           if (this.readyClient !== undefined) this.activate(this.readyClient, {})
         },
+        toggleDnd: () => {
+          // Not brought forward: switching DND from the tray is done without leaving one's work.
+          if (this.readyClient !== undefined) this.bus?.sendTo(this.readyClient, 'attention.trayAction', { action: 'toggleDnd' })
+        },
         quit,
       },
       window,

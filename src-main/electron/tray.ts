@@ -7,6 +7,8 @@ export interface TrayActions {
   readonly show: () => void
   /** The window to the front with the call waiting longest selected. */
   readonly showWaiting: () => void
+  /** Do not disturb on the seat's phone, on or off (the window does it, as for its lamp's menu). */
+  readonly toggleDnd: () => void
   readonly quit: () => void
 }
 
@@ -20,13 +22,14 @@ function icon(connection: TrayConnection, waiting: boolean): NativeImage {
 /**
  * The tray (Windows) or menu-bar (macOS) icon: its colour is the connection, a white centre means
  * calls are waiting, the tooltip says both in words; its menu shows the window or the call waiting
- * longest, and quits. Only what is safe from a menu: nothing here answers or hangs up a call. The
+ * longest, switches the seat's do not disturb (where the PBX has it), and quits. Only what is safe
+ * from a menu: nothing here answers or hangs up a call. The
  * dock (macOS) or taskbar badge counts the calls waiting; the taskbar flashes when more come while
  * the window is in the background.
  */
 export class AttentionTray {
   private tray: Tray | undefined
-  private last: AttentionStatus = { connection: 'none', waiting: 0, pbx: '' }
+  private last: AttentionStatus = { connection: 'none', waiting: 0, pbx: '', dnd: null }
 
   constructor(
     private readonly actions: TrayActions,
@@ -68,7 +71,7 @@ export class AttentionTray {
   private render(): void {
     const tray = this.tray
     if (tray === undefined) return
-    const { connection, waiting, pbx } = this.last
+    const { connection, waiting, pbx, dnd } = this.last
     tray.setImage(icon(connection, waiting > 0))
     tray.setToolTip(trayTooltip(connection, waiting, pbx))
     tray.setContextMenu(
@@ -79,6 +82,8 @@ export class AttentionTray {
           enabled: waiting > 0,
           click: this.actions.showWaiting,
         },
+        // Only where the PBX tells the seat's DND (FreePBX or presence states): else it is not offered.
+        ...(dnd === null ? [] : [{ label: 'Do not disturb', type: 'checkbox' as const, checked: dnd, click: this.actions.toggleDnd }]),
         { type: 'separator' },
         { label: 'Quit Attendant', click: this.actions.quit },
       ]),

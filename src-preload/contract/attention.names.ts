@@ -4,6 +4,6 @@
  */
 export const attentionChannelNames = {
   invoke: ['attention.notify', 'attention.status', 'attention.shell'],
-  events: ['attention.activated', 'attention.dialRequest'],
+  events: ['attention.activated', 'attention.dialRequest', 'attention.trayAction'],
   notify: [],
 } as const

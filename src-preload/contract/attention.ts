@@ -1,4 +1,11 @@
-import { attentionStatusSchema, notifyInputSchema, type AttentionActivated, type DialRequest, type ShellState } from '../types/attention'
+import {
+  attentionStatusSchema,
+  notifyInputSchema,
+  type AttentionActivated,
+  type DialRequest,
+  type ShellState,
+  type TrayAction,
+} from '../types/attention'
 import type { attentionChannelNames } from './attention.names'
 import { channel, noInput, returns, type DomainSpec } from './spec'
 
@@ -14,6 +21,8 @@ export const attentionContract = {
   events: {
     'attention.activated': returns<AttentionActivated>(),
     'attention.dialRequest': returns<DialRequest>(),
+    /** A tray menu entry for the window to carry out (do not disturb on the seat's phone). */
+    'attention.trayAction': returns<TrayAction>(),
   },
   notify: {},
 } as const satisfies DomainSpec<typeof attentionChannelNames>

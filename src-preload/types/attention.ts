@@ -105,8 +105,15 @@ export const attentionStatusSchema = z.strictObject({
   waiting: z.number().int().min(0).max(100_000),
   /** The PBX's name, for the tray's tooltip. */
   pbx: cleanText(80),
+  /** The seat's own phone on do not disturb; null when the PBX says nothing of it (no presence). */
+  dnd: z.boolean().nullable().default(null),
 })
-export type AttentionStatus = z.infer<typeof attentionStatusSchema>
+export type AttentionStatus = z.output<typeof attentionStatusSchema>
+
+/** What the tray's menu asks the window to do (the window acts, through the guard, as its seat). */
+export interface TrayAction {
+  readonly action: 'toggleDnd'
+}
 
 /** A click on a notification or the tray: the window comes to the front with this call selected. */
 export interface AttentionActivated {

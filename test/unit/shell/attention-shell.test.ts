@@ -28,7 +28,7 @@ const win = (): any => mock.__windows[0]!.win
 const contents = (): FakeWebContents => win().webContents as FakeWebContents
 /** Calls a contract channel as the app's own window does over IPC. */
 const invoke = (channel: string, input?: unknown): Promise<any> =>
-  mock.__handlers.get(ipcName(channel as never))!(
+  (mock.__handlers.get(ipcName(channel as never)) as (...args: unknown[]) => Promise<any>)(
     { sender: { id: contents().id }, senderFrame: { url: 'app://attendant/index.html', parent: null } },
     input,
   )
@@ -52,7 +52,7 @@ describe('the desktop shell’s attention, links and shortcut (electron mocked)'
 
   it('registers as the tel:, sip: and callto: handler and keeps one instance', () => {
     expect(mock.app.requestSingleInstanceLock).toHaveBeenCalled()
-    expect(mock.app.setAsDefaultProtocolClient.mock.calls.map(([scheme]) => scheme)).toEqual(['tel', 'sip', 'callto'])
+    expect((mock.app.setAsDefaultProtocolClient.mock.calls as unknown as [string][]).map(([scheme]) => scheme)).toEqual(['tel', 'sip', 'callto'])
   })
 
   it('hands the window the link that came before it was ready, once', async () => {
@@ -128,6 +128,22 @@ describe('the desktop shell’s attention, links and shortcut (electron mocked)'
     // The icon is drawn in code: 16 px with a 32 px representation for Retina menu bars.
     expect(tray.image.size).toEqual({ width: 16, height: 16 })
     expect(tray.image.representations).toEqual([expect.objectContaining({ scaleFactor: 2, width: 32, height: 32 })])
+  })
+
+  it('offers do not disturb on the tray only where the PBX tells it; the window switches it, without coming forward', async () => {
+    const tray = mock.__trays[0]
+    await invoke('attention.status', { connection: 'live', waiting: 0, pbx: 'Office', dnd: false })
+    const item = tray.menu.find((i: any) => i.label === 'Do not disturb')
+    expect(item).toMatchObject({ type: 'checkbox', checked: false })
+    const from = contents().sent.length
+    const calls = win().calls.length
+    item.click()
+    expect(sentOn('attention.trayAction', from)).toEqual([{ action: 'toggleDnd' }])
+    expect(win().calls.slice(calls)).toEqual([])
+    await invoke('attention.status', { connection: 'live', waiting: 0, pbx: 'Office', dnd: true })
+    expect(tray.menu.find((i: any) => i.label === 'Do not disturb')).toMatchObject({ checked: true })
+    await invoke('attention.status', { connection: 'live', waiting: 0, pbx: 'Office', dnd: null })
+    expect(tray.menu.some((i: any) => i.label === 'Do not disturb')).toBe(false)
   })
 
   it('a second launch with a link hands it to the running window, which asks before dialling; junk is refused with the reason', () => {

@@ -8,6 +8,8 @@ import { useClockStore } from '../../stores/clock-store'
 import { nameOf } from '../../stores/directory-store'
 import { useLiveStore } from '../../stores/live-store'
 import { lookupNumber } from '../../stores/phonebook-store'
+import { setDnd, usePresenceStore } from '../../stores/presence-store'
+import { runAction } from '../../actions/run-action'
 import { AttentionEngine } from './attention-engine'
 import { attentionAlerts, callsWaiting, type Alert } from './attention-rules'
 import { browserNotification, titleWith, trayConnection, typingInDialog, windowWatched } from './deliver'
@@ -52,6 +54,12 @@ const engine = new AttentionEngine({
     if (a !== undefined && !a.muted) playAlertSound(a.sound, a.volume)
   },
 })
+
+/** The seat's own extension on the shown PBX, read when acting ('' when unknown). */
+function ownExtensionNow(): string {
+  const { profileId, statuses } = useLiveStore.getState()
+  return profileId === null ? '' : (statuses[profileId]?.ownExtension ?? '')
+}
 
 /** A number's name from the PBX's directory (an extension), else the phonebook ("Eva Fischer, Acme"). */
 function knownName(number: string): string | undefined {
@@ -115,11 +123,13 @@ export function AttentionHost(): React.JSX.Element | null {
   // The tray and dock badge (desktop) or the tab's title (web): calls waiting and the connection.
   const waiting = callsWaiting(state)
   const connection = trayConnection(profileId, state.meta, health)
+  // The seat's phone on do not disturb, as the PBX says (null: it says nothing, the tray offers no switch).
+  const dnd = usePresenceStore((s) => (ownExtension === '' ? null : (s.extensions[ownExtension]?.dnd ?? null)))
   useEffect(() => {
     if (info === null) return
-    if (desktop) void bridge().invoke('attention.status', { connection, waiting, pbx: pbxName.slice(0, 80) })
+    if (desktop) void bridge().invoke('attention.status', { connection, waiting, pbx: pbxName.slice(0, 80), dnd })
     else document.title = titleWith(waiting)
-  }, [info, desktop, connection, waiting, pbxName])
+  }, [info, desktop, connection, waiting, pbxName, dnd])
 
   // Clicks on native notifications and the tray, and numbers from links or the dial shortcut.
   useEffect(() => {
@@ -128,9 +138,18 @@ export function AttentionHost(): React.JSX.Element | null {
       if (request.kind === 'dial') useAttentionStore.getState().offerDial(request)
       else useToastStore.getState().push('error', `Nothing dialled: ${request.reason}`)
     })
+    // The tray's DND switch: done here, as the lamp menu does it, through main's guard and audit.
+    const offTray = bridge().on('attention.trayAction', ({ action }) => {
+      if (action !== 'toggleDnd') return
+      const ext = useLiveStore.getState().profileId === null ? '' : ownExtensionNow()
+      const on = ext === '' ? undefined : usePresenceStore.getState().extensions[ext]?.dnd
+      const pending = on === undefined ? undefined : setDnd(ext, !on)
+      if (pending !== undefined) void runAction(pending)
+    })
     return () => {
       offActivated()
       offDial()
+      offTray()
     }
   }, [])
 

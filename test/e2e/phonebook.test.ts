@@ -138,6 +138,16 @@ describe('the phonebook in real Chromium (web mode, demo PBX)', () => {
     await page.keyboard.press('Control+Enter')
     await expect.poll(() => contactRows(page).locator('.col-company').allTextContents()).toEqual(['Fischer & Söhne GmbH'])
     expect(await editor.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true)
+    // Closing with unsaved changes asks first; Keep editing keeps them, Drop changes drops them.
+    await editor.getByLabel('Notes').fill('Changed my mind')
+    await editor.getByRole('button', { name: 'Close the contact' }).click()
+    const ask = editor.getByRole('alertdialog', { name: 'Unsaved changes' })
+    await ask.getByRole('button', { name: 'Keep editing' }).click()
+    expect(await editor.getByLabel('Notes').inputValue()).toBe('Changed my mind')
+    await editor.getByRole('button', { name: 'Close the contact' }).click()
+    await ask.getByRole('button', { name: 'Drop changes' }).click()
+    await editor.waitFor({ state: 'detached' })
+    expect(await contactRows(page).locator('.col-notes').allTextContents()).toEqual(['Prefers e-mail'])
 
     // An inbound call from Eva's work number without a caller-ID name: named from the phonebook.
     await page.keyboard.press('Alt+1')

@@ -89,9 +89,11 @@ export function ContactEditor({
     onSaved(r.value)
   }
 
+  /** Closing with unsaved changes asks first, inside the editor (Keep editing is the default). */
+  const [asking, setAsking] = useState(false)
   const close = (): void => {
-    if (dirty && !window.confirm('Drop the changes to this contact?')) return
-    onClose()
+    if (dirty) setAsking(true)
+    else onClose()
   }
 
   const setNumber = (i: number, patch: Partial<{ label: string; number: string }>): void => {
@@ -113,7 +115,8 @@ export function ContactEditor({
         } else if (e.key === 'Escape') {
           e.stopPropagation()
           const t = e.target as HTMLElement
-          if (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA') t.blur()
+          if (asking) setAsking(false)
+          else if (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA') t.blur()
           else close()
         }
       }}
@@ -126,6 +129,24 @@ export function ContactEditor({
         </button>
       </div>
       {readOnlyReason !== undefined && <p className="banner warn small">{readOnlyReason}</p>}
+      {asking && (
+        <div role="alertdialog" aria-label="Unsaved changes" className="banner warn drop-changes">
+          <span>Drop the changes to this contact?</span>
+          <span className="spacer" />
+          <button
+            type="button"
+            autoFocus
+            onClick={() => {
+              setAsking(false)
+            }}
+          >
+            Keep editing
+          </button>
+          <button type="button" className="danger" onClick={onClose}>
+            Drop changes
+          </button>
+        </div>
+      )}
       <fieldset disabled={readOnly} className="editor-fields">
         <div ref={firstField}>
           <TextField

@@ -3,7 +3,7 @@ import { listenedText, recordingOf, spiesOn, useSupervisionStore } from '../../s
 import type { CallBadgeProps } from '../feature'
 
 function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 }
 
 /** The recording in words: since when, muted or not, whose (the console's file, or the PBX's own). */
@@ -15,6 +15,11 @@ function recordingText(rec: RecordingView): string {
 /** Who listens, as short as a row allows: the listening phone's number, else its name. */
 function listenerShort(s: SpySessionView): string {
   return s.byNumber !== '' ? s.byNumber : s.byName !== '' ? s.byName : 'someone'
+}
+
+/** Who listens, in full: "Supervisor 100". */
+function listenerText(s: SpySessionView): string {
+  return [s.byName, s.byNumber].filter((x) => x !== '').join(' ') || 'Someone'
 }
 
 function capital(text: string): string {
@@ -30,13 +35,24 @@ export function SupervisionCallBadge({ call, place }: CallBadgeProps): React.JSX
   const state = useSupervisionStore((s) => s.state)
   const rec = recordingOf(state, call)
   const spies = spiesOn(state, call)
-  if (rec === undefined && spies.length === 0) return null
+  // The listening phone's own leg is a call of its own in the list: said so, not left as a mystery.
+  const listening = state?.spies.find((s) => call.channelIds.includes(s.id))
+  if (rec === undefined && spies.length === 0 && listening === undefined) return null
   if (place === 'row') {
     return (
       <span className="sv-badges">
         {rec !== undefined && (
           <span className={`sv-tag sv-rec${rec.muted ? ' sv-rec-muted' : ''}`} data-testid="rec-badge" title={recordingText(rec)}>
             {rec.muted ? 'REC muted' : '● REC'}
+          </span>
+        )}
+        {listening !== undefined && (
+          <span
+            className="sv-tag sv-spy"
+            data-testid="listening-badge"
+            title={`${listenerText(listening)} listening in on ${listening.spiedChannelName}`}
+          >
+            Listening in
           </span>
         )}
         {spies.map((s) => (
@@ -53,15 +69,22 @@ export function SupervisionCallBadge({ call, place }: CallBadgeProps): React.JSX
         <p className={`sv-card-rec${rec.muted ? ' sv-rec-muted' : ''}`} data-testid="card-rec">
           <span className={`sv-tag sv-rec${rec.muted ? ' sv-rec-muted' : ''}`}>{rec.muted ? 'REC muted' : '● REC'}</span>
           {rec.muted ? 'Recording muted: nothing is recorded until it is unmuted (M)' : `Recorded since ${clock(rec.since)}`}
-          {rec.file !== undefined && <span className="mono small sv-file">{rec.file}</span>}
           {rec.file === undefined && <span className="muted small"> · started on the PBX</span>}
+        </p>
+      )}
+      {rec?.file !== undefined && (
+        <p className="mono small sv-file" title="The recording’s file in the PBX’s monitor folder">
+          {rec.file}
+        </p>
+      )}
+      {listening !== undefined && (
+        <p className="sv-card-spy" data-testid="card-listening">
+          {listenerText(listening)}’s phone listening in on {listening.spiedChannelName} (ChanSpy) since {clock(listening.since)}
         </p>
       )}
       {spies.map((s) => (
         <p key={s.id} className="sv-card-spy" data-testid="card-spy">
-          <span className="sv-tag sv-spy">Listened</span>
-          {capital(listenedText(s))}
-          <span className="muted small"> · since {clock(s.since)}</span>
+          {capital(listenedText(s))} since {clock(s.since)}
         </p>
       ))}
     </div>

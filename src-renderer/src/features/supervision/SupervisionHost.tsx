@@ -4,8 +4,23 @@ import type { SpyMode } from '../../../../src-preload/types/supervision'
 import { whenActionsOn } from '../../actions/action-gate'
 import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
+import { partyLabel } from '../../live/format'
 import { useLiveStore } from '../../stores/live-store'
 import { followSupervision, ownSession, useSupervisionStore } from '../../stores/supervision-store'
+
+const DOING: Readonly<Record<SpyMode, string>> = { listen: 'listening to', whisper: 'whispering to', barge: 'barging in on' }
+
+/** "David Eze (104) · Ada Lovelace's call": whom the phone listens to, by the live call's parties (else the channel's name). */
+function useSpiedText(spiedChannelId: string, spiedChannelName: string): string {
+  return useLiveStore((s) => {
+    const call = Object.values(s.state.calls).find((c) => c.channelIds.includes(spiedChannelId))
+    if (call === undefined) return spiedChannelName
+    const caller = partyLabel(call.caller)
+    const spied = call.id === spiedChannelId ? caller : partyLabel(call.callee)
+    const who = spied.secondary === '' ? spied.primary : `${spied.primary} (${spied.secondary})`
+    return call.id === spiedChannelId ? `${who}, the caller` : `${who} · call from ${caller.primary}`
+  })
+}
 
 const MODES: readonly { mode: SpyMode; label: string; key: string }[] = [
   { mode: 'listen', label: 'Listen', key: 'L' },
@@ -48,11 +63,12 @@ export function SupervisionHost(): React.JSX.Element | null {
     if (profileId !== null && ami === 'connected') void useSupervisionStore.getState().watch(profileId)
   }, [profileId, ami])
   const own = ownSession(state)
+  const spied = useSpiedText(own?.spiedChannelId ?? '', own?.spiedChannelName ?? '')
   if (own === undefined) return null
   return (
     <div className="spy-bar" role="region" aria-label="Listening session">
-      <span className="spy-bar-what">
-        Your phone is {own.mode === 'listen' ? 'listening to' : own.mode === 'whisper' ? 'whispering to' : 'barged into'} {own.spiedChannelName}
+      <span className="spy-bar-what" title={own.spiedChannelName}>
+        Your phone is {DOING[own.mode ?? 'listen']} {spied}
       </span>
       <span role="group" aria-label="Mode">
         {MODES.map(({ mode, label, key }) => (

@@ -7,6 +7,7 @@ import { afterEach, beforeEach } from 'vitest'
 import type { AppCore } from '../../src-main/core/app/app-core'
 import { startBuiltinDemo, type BuiltinDemo } from '../../src-main/core/app/builtin-demo'
 import { FileAuditLog } from '../../src-main/core/audit'
+import type { PbxProfile } from '../../src-main/core/profiles'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
 import { RENDERER_DIR, watchErrors } from './browser'
 import { createTestCore } from './test-core'
@@ -24,6 +25,8 @@ export interface ConsoleHarnessOptions {
   readonly role?: 'receptionist' | 'supervisor' | 'admin'
   /** The built-in profile is read-only (every write refused in main). */
   readonly readOnly?: boolean
+  /** The built-in profile's sealed supervision scope (which calls the seat may listen to and record). */
+  readonly supervision?: PbxProfile['supervision']
   /** Another of the demo's AMI users (name = secret): `supervisor` has the `system` write class AstDB writes need. */
   readonly amiUser?: string
 }
@@ -61,7 +64,12 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
   const core = createTestCore({
     auditLog,
     ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }),
-    ...(withBuiltin ? { builtinProfile: builtin } : {}),
+    ...(withBuiltin
+      ? {
+          builtinProfile:
+            options.supervision === undefined ? builtin : { ...builtin, profile: { ...builtin.profile, supervision: options.supervision } },
+        }
+      : {}),
     appInfo: {
       name: 'Attendant',
       version: '0.1.0',

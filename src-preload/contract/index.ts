@@ -20,13 +20,16 @@ import { connectionsContract } from './connections'
 import { directoryContract } from './directory'
 import { historyContract } from './history'
 import { liveContract } from './live'
+import { menuContract } from './menu'
 import { phonebookContract } from './phonebook'
 import { pickupContract } from './pickup'
 import { presenceContract } from './presence'
 import { profilesContract } from './profiles'
 import * as names from './names'
 import { queuesContract } from './queues'
+import { reportsContract } from './reports'
 import { supervisionContract } from './supervision'
+import { webAccessContract } from './web-access'
 
 const domains = [
   appContract,
@@ -44,6 +47,9 @@ const domains = [
   attentionContract,
   supervisionContract,
   directoryContract,
+  webAccessContract,
+  reportsContract,
+  menuContract,
 ] as const
 
 type Domain = (typeof domains)[number]

@@ -8,7 +8,10 @@ import type { WritableContactSource } from '../phonebook/contact-source'
 import type { ProfileService } from '../profiles/profile-service'
 import type { RuntimeManager } from '../runtime/runtime-manager'
 import type { SettingsService } from '../settings/settings-service'
+import type { QueuePrefsStore } from '../queues/queue-prefs'
+import type { ReportsService } from '../reports/reports-service'
 import type { Handlers } from '../slice'
+import type { WebAccessService } from '../web-access/service'
 import { slices, type AnySlice, type Intersection } from './slices'
 
 /** The services the slices' handlers are built from; composed in `app/app-core.ts`. */
@@ -19,13 +22,19 @@ export interface ApiServices {
   readonly audit: AuditLog
   readonly runtimes: RuntimeManager
   readonly history: HistoryService
+  /** Queue and agent reports from the queue events kept beside the call history. */
+  readonly reports: ReportsService
   /** The local phonebook store, opened on first use. */
   readonly phonebook: () => WritableContactSource
+  /** The supervisor's queue preferences per profile (pause reasons, the wallboard). */
+  readonly queuePrefs: QueuePrefsStore
   /** Events to one window or socket (configuration's apply progress). */
   readonly bus: EventBus
   readonly configApplyTiming?: Partial<ApplyTiming>
   /** The desktop shell's notifications, tray and dial links (undefined in web mode). */
   readonly desktop?: DesktopShell
+  /** Web mode's access link (the desktop app answers that it has none). */
+  readonly webAccess: WebAccessService
 }
 
 /**

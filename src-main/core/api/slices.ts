@@ -16,8 +16,10 @@ import { pickupSlice } from '../pickup/slice'
 import { presenceSlice } from '../presence/slice'
 import { profilesSlice } from '../profiles/slice'
 import { queuesSlice } from '../queues/slice'
+import { reportsSlice } from '../reports/slice'
 import { appSlice } from '../settings/slice'
 import { supervisionSlice } from '../supervision/slice'
+import { webAccessSlice } from '../web-access/slice'
 
 export const slices = [
   appSlice,
@@ -35,6 +37,8 @@ export const slices = [
   attentionSlice,
   directorySlice,
   supervisionSlice,
+  webAccessSlice,
+  reportsSlice,
 ] as const
 
 export type AnySlice = (typeof slices)[number]

@@ -19,6 +19,10 @@ import { auditPhonebookEdgeRefusals } from '../phonebook/audited-edge'
 import { LocalContactStore } from '../phonebook/local-store'
 import type { KeyValueStore } from '../storage/kv'
 import type { ApplyTiming } from '../config/apply'
+import type { WebAccessPort } from '../web-access/port'
+import { WebAccessService } from '../web-access/service'
+import { QueuePrefsStore } from '../queues/queue-prefs'
+import { ReportsService } from '../reports/reports-service'
 
 export interface AppCoreOptions {
   readonly appInfo: AppInfo
@@ -48,6 +52,8 @@ export interface AppCoreOptions {
   readonly configApplyTiming?: Partial<ApplyTiming>
   /** Notifications, tray, badge and dial links of the desktop shell; web mode has none. */
   readonly desktop?: DesktopShell
+  /** Web mode's access link (shown in Admin, rotated there); the desktop app has none. */
+  readonly webAccess?: WebAccessPort
 }
 
 /**
@@ -113,6 +119,16 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     exportSink: opts.exportSink,
     timeZoneOf: (profileId) => runtimes.timeZoneOf(profileId),
   })
+  const reports = new ReportsService({
+    store: cdrStore,
+    exportSink: opts.exportSink,
+    profileOf: (profileId) => runtimes.get(profileId).profile,
+    liveThresholds: (profileId) => {
+      const queues = runtimes.get(profileId).liveQueues()
+      return queues === undefined ? undefined : Object.values(queues).map((q) => ({ queue: q.id, seconds: q.serviceLevel }))
+    },
+    audit: opts.auditLog,
+  })
   /** Old calls leave the cache after the retention the operator set (at start, daily, on change). */
   const applyRetention = async (): Promise<void> => {
     try {
@@ -130,7 +146,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     audit: opts.auditLog,
     runtimes,
     history,
+    reports,
     phonebook: phonebookStore,
+    webAccess: new WebAccessService(opts.webAccess, profiles),
+    queuePrefs: new QueuePrefsStore(opts.settingsStore),
     bus,
     ...(opts.configApplyTiming === undefined ? {} : { configApplyTiming: opts.configApplyTiming }),
     ...(opts.desktop === undefined ? {} : { desktop: opts.desktop }),

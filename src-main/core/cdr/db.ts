@@ -182,7 +182,8 @@ export class CdrDatabase {
     }
   }
 
-  private profileNo(profileId: string, create: boolean): number | null {
+  /** The profile's number in this file (ids and the queue events' ids start with it); `create` allots one. */
+  profileNo(profileId: string, create: boolean): number | null {
     const known = this.profileNoById.get(profileId)
     if (known !== undefined) return known
     if (!create) return null

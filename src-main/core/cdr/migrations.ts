@@ -5,7 +5,8 @@
 // index by start second first and enlarges the FTS write buffer (ingest speed); version 4 drops
 // the identity index (the primary key serves) and rebuilds the FTS index without per-row sizes;
 // version 5 adds wait and talk (waiting in a queue or IVR is not talking), recomputes them and
-// missed for the stored rows, and indexes Local channels for pairing a queue leg with its member.
+// missed for the stored rows, and indexes Local channels for pairing a queue leg with its member;
+// version 6 adds the queue events the reports read (core/reports), their pickers' names and the queues' thresholds.
 import type Database from 'better-sqlite3'
 import { compileDirectionRule, deriveDirection, deriveMissed, deriveQueue, deriveTimes, foldCase, searchText } from './derive'
 import { LocalLegPairing } from './pairing'
@@ -235,6 +236,51 @@ const migrations: Migration[] = [
         for (const id of ids) pairing.completeCaller(Math.floor(id / ID_PROFILE_SPAN) * ID_PROFILE_SPAN, id)
         after = lastId
       }
+    },
+  },
+  {
+    version: 6,
+    up(db) {
+      // Queue events for the reports (core/reports), kept beside the CDRs in the same file and
+      // clustered the same way: id = profile_no·2^45 + second·2^12 + slot, so a report's range is a
+      // range scan of the primary key. kind is QUEUE_EVENT_KINDS' index. queue_event_key finds an
+      // event already kept (the same kind, queue and member within seconds: queue-event-db.ts);
+      // queue_event_pause walks one member's pauses. queue_seen feeds the pickers without
+      // scanning the events; queue_threshold keeps each queue's service level for offline reports.
+      db.exec(`
+        CREATE TABLE queue_event (
+          id INTEGER PRIMARY KEY,
+          kind INTEGER NOT NULL,
+          queue TEXT NOT NULL,
+          callid TEXT NOT NULL,
+          agent TEXT NOT NULL,
+          iface TEXT NOT NULL,
+          wait INTEGER,
+          talk INTEGER,
+          ring INTEGER,
+          position INTEGER,
+          reason TEXT NOT NULL,
+          caller TEXT NOT NULL,
+          source TEXT NOT NULL
+        );
+        CREATE INDEX queue_event_key ON queue_event (kind, queue, agent, id);
+        CREATE INDEX queue_event_pause ON queue_event (agent, queue, id) WHERE kind IN (8, 9, 11);
+        CREATE TABLE queue_seen (
+          profile_no INTEGER NOT NULL,
+          what INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          iface TEXT NOT NULL,
+          last_s INTEGER NOT NULL,
+          PRIMARY KEY (profile_no, what, name)
+        ) WITHOUT ROWID;
+        CREATE TABLE queue_threshold (
+          profile_no INTEGER NOT NULL,
+          queue TEXT NOT NULL,
+          seconds INTEGER NOT NULL,
+          seen_ms INTEGER NOT NULL,
+          PRIMARY KEY (profile_no, queue)
+        ) WITHOUT ROWID;
+      `)
     },
   },
 ]

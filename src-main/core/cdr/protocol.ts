@@ -8,7 +8,22 @@ export interface WorkerInit {
   nativeBinding?: string
 }
 
-export type WorkerOp = 'ingest' | 'query' | 'search' | 'aggregate' | 'exportPage' | 'cleanupStep' | 'countBefore' | 'stats' | 'checkpoint' | 'close'
+export type WorkerOp =
+  | 'ingest'
+  | 'query'
+  | 'search'
+  | 'aggregate'
+  | 'exportPage'
+  | 'cleanupStep'
+  | 'countBefore'
+  | 'stats'
+  | 'checkpoint'
+  | 'close'
+  // Queue events for the reports (core/reports/queue-event-db.ts), kept in the same file.
+  | 'queueIngest'
+  | 'queueThresholds'
+  | 'queueOptions'
+  | 'queueReport'
 
 export interface WorkerRequest {
   id: number

@@ -9,6 +9,10 @@ import { z, ZodError } from 'zod'
 import { packBatch, type PackResult } from './batch'
 import type { ErrorCode, WireError, WorkerInit, WorkerOp, WorkerReply } from './protocol'
 import { ingestOptionsSchema } from './validate'
+import type { QueueReport, ReportOptions } from '../../../src-preload/types/reports'
+import type { QueueEvent } from '../reports/queue-event'
+import type { QueueIngestResult, ReportQuery } from '../reports/queue-event-db'
+import { queueEventSchema } from '../reports/validate'
 import type {
   CdrAggregateOptions,
   CdrBucket,
@@ -77,6 +81,12 @@ export interface CdrStore {
   /** Folds the WAL into the database file (e.g. before measuring its size or a backup). */
   checkpoint(): Promise<void>
   close(): Promise<void>
+  /** Queue events (reports): a batch in one transaction; copies of events already kept count as duplicates. */
+  ingestQueueEvents(profileId: string, events: readonly QueueEvent[]): Promise<QueueIngestResult>
+  /** Each queue's service level (s) as the PBX says it now, kept for reports made while it is unreachable. */
+  saveQueueThresholds(profileId: string, thresholds: readonly { queue: string; seconds: number }[], seenMs: number): Promise<void>
+  queueReportOptions(profileId: string, timeZone: string): Promise<ReportOptions>
+  queueReport(query: ReportQuery): Promise<Omit<QueueReport, 'tookMs'>>
 }
 
 interface Pending {
@@ -278,6 +288,36 @@ class WorkerCdrStore implements CdrStore {
 
   async checkpoint(): Promise<void> {
     await this.call('checkpoint', [])
+  }
+
+  async ingestQueueEvents(profileId: string, events: readonly QueueEvent[]): Promise<QueueIngestResult> {
+    // Checked here, one by one, so a bad event is rejected alone and the rest of the batch is kept.
+    const good: QueueEvent[] = []
+    const positions: number[] = []
+    const rejected: { index: number; reason: string }[] = []
+    events.forEach((e, index) => {
+      const r = queueEventSchema.safeParse(e)
+      if (r.success) {
+        good.push(e)
+        positions.push(index)
+      } else rejected.push({ index, reason: z.prettifyError(r.error) })
+    })
+    const result: QueueIngestResult =
+      good.length === 0 ? { inserted: 0, duplicates: 0, rejected: [] } : await this.call('queueIngest', [profileId, good])
+    const mapped = result.rejected.map((r) => ({ index: positions[r.index] ?? r.index, reason: r.reason }))
+    return { ...result, rejected: [...rejected, ...mapped].sort((a, b) => a.index - b.index) }
+  }
+
+  async saveQueueThresholds(profileId: string, thresholds: readonly { queue: string; seconds: number }[], seenMs: number): Promise<void> {
+    await this.call('queueThresholds', [profileId, thresholds, seenMs])
+  }
+
+  queueReportOptions(profileId: string, timeZone: string): Promise<ReportOptions> {
+    return this.call('queueOptions', [profileId, timeZone])
+  }
+
+  queueReport(query: ReportQuery): Promise<Omit<QueueReport, 'tookMs'>> {
+    return this.call('queueReport', [query])
   }
 
   async close(): Promise<void> {

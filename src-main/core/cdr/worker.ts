@@ -6,6 +6,8 @@ import { CdrDatabase } from './db'
 import type { WireError, WorkerInit, WorkerReply, WorkerRequest } from './protocol'
 import type { PackedBatch } from './batch'
 import { aggregateOptionsSchema, exportPageOptionsSchema, filterSchema, queryOptionsSchema } from './validate'
+import { QueueEventDb } from '../reports/queue-event-db'
+import { queueEventsSchema, queueReportQuerySchema, queueThresholdsSchema } from '../reports/validate'
 import { z } from 'zod'
 
 const port = parentPort
@@ -32,6 +34,7 @@ try {
   send({ kind: 'open-failed', error: toWireError(err) })
   process.exit(1)
 }
+const queueEvents = new QueueEventDb(db.db, (profileId, create) => db.profileNo(profileId, create))
 send({ kind: 'ready' })
 
 function handle(req: WorkerRequest): unknown {
@@ -60,12 +63,34 @@ function handle(req: WorkerRequest): unknown {
       return db.aggregate(filterSchema.parse(a[0]), aggregateOptionsSchema.parse(a[1]))
     case 'exportPage':
       return db.exportPage(filterSchema.parse(a[0]), exportPageOptionsSchema.parse(a[1]))
-    case 'cleanupStep':
-      return db.cleanupStep(z.number().parse(a[0]), z.string().min(1).max(200).optional().parse(a[1]))
+    case 'cleanupStep': {
+      const before = z.number().parse(a[0])
+      const profileId = z.string().min(1).max(200).optional().parse(a[1])
+      const calls = db.cleanupStep(before, profileId)
+      if (calls > 0) return calls
+      // Queue events follow the same retention, once the calls are done.
+      const nos =
+        profileId === undefined
+          ? (db.db.prepare('SELECT no FROM profile').pluck().all() as number[])
+          : [db.profileNo(profileId, false)].filter((no): no is number => no !== null)
+      return queueEvents.cleanupStep(before, nos)
+    }
     case 'countBefore':
       return db.countBefore(z.number().parse(a[0]), z.string().min(1).max(200).optional().parse(a[1]))
     case 'stats':
       return db.stats(z.string().min(1).max(200).parse(a[0]))
+    case 'queueIngest':
+      // Each event is checked again by the store (a bad one is rejected alone).
+      return queueEvents.ingest(z.string().min(1).max(200).parse(a[0]), queueEventsSchema.parse(a[1]))
+    case 'queueThresholds': {
+      const t = queueThresholdsSchema.parse(a[1])
+      queueEvents.saveThresholds(z.string().min(1).max(200).parse(a[0]), t, z.number().parse(a[2]))
+      return null
+    }
+    case 'queueOptions':
+      return queueEvents.options(z.string().min(1).max(200).parse(a[0]), z.string().min(1).max(100).parse(a[1]))
+    case 'queueReport':
+      return queueEvents.report(queueReportQuerySchema.parse(a[0]))
     case 'checkpoint':
       db.db.pragma('wal_checkpoint(TRUNCATE)')
       return null

@@ -1,6 +1,6 @@
 import type { ActionSettled } from '../../../src-preload/types/actions'
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
-import type { LiveMessage } from '../../../src-preload/types/live'
+import type { LiveMessage, LiveState } from '../../../src-preload/types/live'
 import { OutcomeSettler } from '../actions/outcome-settler'
 import type { AmiPort } from '../actions/pbx-port'
 import type { AmiClient } from '../ami/client'
@@ -9,6 +9,7 @@ import type { AmiMessage } from '../ami/message'
 import type { CdrStore } from '../cdr'
 import { backfillFromFreepbx } from '../cdr/backfill'
 import { CdrLiveIngest } from '../cdr/live-ingest'
+import { QueueEventLiveIngest } from '../reports/live-ingest'
 import type { AuditLog } from '../audit'
 import { PbxSession, type SessionStatus } from '../connection'
 import { DialBudgets, type DialBudget } from '../guard'
@@ -64,6 +65,9 @@ export class ProfileRuntime implements CapabilityHost {
   private backfillTimer: NodeJS.Timeout | undefined
   private ingest: CdrLiveIngest | undefined
   private readonly earlyCdrs: AmiMessage[] = []
+  /** app_queue's events for the reports, kept beside the CDRs; early ones wait with the time they came. */
+  private queueIngest: QueueEventLiveIngest | undefined
+  private readonly earlyQueueEvents: [AmiMessage, number][] = []
   private status: ConnectionStatus
 
   constructor(private readonly opts: ProfileRuntimeOptions) {
@@ -121,6 +125,8 @@ export class ProfileRuntime implements CapabilityHost {
         // Cdr events that arrive while the store opens are kept and handed over once it is open.
         if (this.ingest !== undefined) this.ingest.push(msg)
         else if (msg.get('Event') === 'Cdr' && this.earlyCdrs.length < 10_000) this.earlyCdrs.push(msg)
+        if (this.queueIngest !== undefined) this.queueIngest.push(msg)
+        else if (QueueEventLiveIngest.wants(msg) && this.earlyQueueEvents.length < 10_000) this.earlyQueueEvents.push([msg, (opts.now ?? Date.now)()])
       })
     }
   }
@@ -170,6 +176,13 @@ export class ProfileRuntime implements CapabilityHost {
         ...(this.opts.log === undefined ? {} : { log: this.opts.log }),
       })
       for (const msg of this.earlyCdrs.splice(0)) this.ingest.push(msg)
+      this.queueIngest = new QueueEventLiveIngest({
+        store,
+        profileId: p.id,
+        ...(this.opts.now === undefined ? {} : { now: this.opts.now }),
+        ...(this.opts.log === undefined ? {} : { log: this.opts.log }),
+      })
+      for (const [msg, at] of this.earlyQueueEvents.splice(0)) this.queueIngest.push(msg, at)
       if (!p.freepbx.enabled) return
       const backfill = async (): Promise<void> => {
         try {
@@ -189,6 +202,7 @@ export class ProfileRuntime implements CapabilityHost {
   async stop(): Promise<void> {
     clearInterval(this.backfillTimer)
     await this.ingest?.flush()
+    await this.queueIngest?.flush()
     clearInterval(this.reconcileTimer)
     for (const sub of this.subscriptions.values()) sub.unsubscribe()
     this.subscriptions.clear()
@@ -202,6 +216,11 @@ export class ProfileRuntime implements CapabilityHost {
   /** A capability of this runtime (built on first use from this runtime's deps, then kept). */
   use<T>(capability: Capability<T>): T {
     return this.capabilities.use(capability)
+  }
+
+  /** The queues as the live state has them now (the reports keep their thresholds); undefined before it was loaded. */
+  liveQueues(): LiveState['queues'] | undefined {
+    return this.sync?.model.queues
   }
 
   connectionStatus(): ConnectionStatus {

@@ -1,0 +1,2 @@
+export { ReportsService, type ReportsServiceOptions } from './reports-service'
+export { reportsSlice } from './slice'

@@ -1,5 +1,6 @@
 import { FeatureList } from '../app/feature-list'
 import { adminFeature } from './admin/feature'
+import { agentsFeature } from './agents/feature'
 import { attentionAddOn } from './attention/feature'
 import { callsFeature } from './calls/feature'
 import { configFeature } from './config/feature'
@@ -10,6 +11,7 @@ import { presenceAddOn } from './presence/feature'
 import { queuesFeature } from './queues/feature'
 import { settingsFeature } from './settings/feature'
 import { supervision } from './supervision/feature'
+import { wallboardFeature } from './wallboard/feature'
 
 /**
  * Every screen of the console, in sidebar order (the first is shown at start), then the add-ons:
@@ -17,6 +19,6 @@ import { supervision } from './supervision/feature'
  * is a folder with a `feature.ts` (see feature.ts), and its import and entry here.
  */
 export const FEATURES = new FeatureList(
-  [callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature, phonebookFeature],
+  [callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature, phonebookFeature, agentsFeature, wallboardFeature],
   [directedPickup, attentionAddOn, supervision, presenceAddOn],
 )

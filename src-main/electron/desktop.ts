@@ -5,7 +5,7 @@ import type { AuditLog } from '../core/audit'
 import type { EventBus } from '../core/events/bus'
 import { DialLinks } from './dial-links'
 import { DialShortcut } from './dial-shortcut'
-import { bringToFront, NativeNotifier } from './notifications'
+import { bringToFront, identifyForNotifications, NativeNotifier } from './notifications'
 import { AttentionTray } from './tray'
 
 /**
@@ -29,6 +29,7 @@ export class ElectronDesktop implements DesktopShell {
     quit: () => void,
     log: (message: string) => void,
   ) {
+    identifyForNotifications(process.platform)
     const front = (): void => {
       bringToFront(this.window())
     }

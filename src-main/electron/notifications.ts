@@ -1,4 +1,16 @@
-import { Notification, type BrowserWindow } from 'electron'
+import { app, Notification, type BrowserWindow } from 'electron'
+
+/**
+ * Windows shows an app's notifications under its AppUserModelID, which must be the installer's
+ * appId (electron-builder.config.ts): without it an unpackaged or mis-identified app's notifications
+ * do not appear.
+ */
+export const APP_USER_MODEL_ID = 'org.attendant.console'
+
+/** Before the first notification (and before ready is fine): Windows' identity for them. */
+export function identifyForNotifications(platform: NodeJS.Platform): void {
+  if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+}
 import type { AttentionActivated, NotifyInput } from '../../src-preload/types/attention'
 
 /**

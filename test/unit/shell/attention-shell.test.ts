@@ -210,3 +210,13 @@ describe('the desktop shell’s attention, links and shortcut (electron mocked)'
     expect(mock.globalShortcut.register).not.toHaveBeenCalledWith('D', expect.anything())
   })
 })
+
+describe('desktop identity and link schemes', () => {
+  it('notifications on Windows carry the installer’s appId, and the app registers the schemes the installer declares', async () => {
+    const { builderConfig, PROTOCOL_SCHEMES } = await import('../../../electron-builder.config')
+    const { APP_USER_MODEL_ID } = await import('../../../src-main/electron/notifications')
+    const { DIAL_SCHEMES } = await import('../../../src-main/electron/dial-links')
+    expect(APP_USER_MODEL_ID).toBe(builderConfig({}).appId)
+    expect([...DIAL_SCHEMES]).toEqual([...PROTOCOL_SCHEMES])
+  })
+})

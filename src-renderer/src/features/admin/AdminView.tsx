@@ -7,6 +7,7 @@ import { useProfilesStore } from '../../stores/profiles-store'
 import { AuditView } from './AuditView'
 import { FirstRunStep } from './FirstRunStep'
 import { ProfileEditor } from './ProfileEditor'
+import { WebLinkCard } from './WebLinkCard'
 import { newProfileTemplate } from './profile-template'
 
 /** Changing the admin passphrase (the first one is set in the first-run step). */
@@ -32,8 +33,8 @@ function PassphraseForm(): React.JSX.Element {
     >
       <h2>Admin passphrase</h2>
       <p className="muted small">
-        Required to create a profile and to change its sealed settings (seat, dial plan, originate settings, dial limits, PBX addresses). Changing it
-        needs the current one; wrong tries make the next one wait.
+        Required to create a profile and to change its sealed settings (seat, dial plan, originate settings, dial limits, supervision scope, PBX
+        addresses). Changing it needs the current one; wrong tries make the next one wait.
       </p>
       <div className="inline-fields">
         <TextField label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={setCurrent} />
@@ -211,6 +212,7 @@ export function AdminView(): React.JSX.Element {
         )}
       </section>
       {view?.hasAdminPassphrase === true && <PassphraseForm />}
+      {webMode && <WebLinkCard hasAdminPassphrase={view?.hasAdminPassphrase === true} />}
       <AuditView />
     </section>
   )

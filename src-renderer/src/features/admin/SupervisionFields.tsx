@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { PbxProfile, SupervisionSettings } from '../../../../src-preload/types/profile'
 import { CheckField, DraftField, joinList, sameList } from '../../components/form'
 import { extensionList, queueList, scopeMeaning } from './supervision-scope'
@@ -16,8 +17,9 @@ export function SupervisionFields({
   role: PbxProfile['operator']['role']
   onChange: (next: SupervisionSettings) => void
 }): React.JSX.Element {
+  const meaningId = useId()
   return (
-    <fieldset aria-describedby="supervision-meaning">
+    <fieldset aria-describedby={meaningId}>
       <legend>Supervision</legend>
       <p className="muted small">
         Whose calls this seat may listen to, whisper or barge into and record (needs the admin passphrase to change). A supervisor supervises only
@@ -45,10 +47,7 @@ export function SupervisionFields({
           onChange({ ...value, extensions })
         }}
       />
-      <p
-        id="supervision-meaning"
-        className={role === 'supervisor' && value.queues.length + value.extensions.length === 0 ? 'warn-text small' : 'muted small'}
-      >
+      <p id={meaningId} className={role === 'supervisor' && value.queues.length + value.extensions.length === 0 ? 'warn-text small' : 'muted small'}>
         {scopeMeaning(role, value.queues, value.extensions)}
       </p>
       <CheckField

@@ -10,7 +10,7 @@ import { app, BrowserWindow } from 'electron'
 import { createAppCore, type AppCore } from './core/app/app-core'
 import { startBuiltinDemo, type BuiltinDemo } from './core/app/builtin-demo'
 import { APP_ORIGIN } from './core/security/trusted-sender'
-import { installAppMenu } from './electron/app-menu'
+import { installAppMenu } from './electron/menu'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { openElectronStores } from './electron/electron-stores'
 import { hardenApp } from './electron/hardening'
@@ -118,8 +118,16 @@ export async function start(): Promise<void> {
   serveRenderer(join(here, '../renderer'))
   registerIpc(core, log)
   const keeper = new WindowKeeper(openWindowStore(log))
-  installAppMenu(process.platform, app.isPackaged, (step) => {
-    if (win !== undefined && !win.isDestroyed()) keeper.zoom(win, step)
+  installAppMenu(process.platform, app.isPackaged, {
+    zoom: (step) => {
+      if (win !== undefined && !win.isDestroyed()) keeper.zoom(win, step)
+    },
+    // A view or the keyboard help chosen in the menu: the window (brought forward) carries it out.
+    command: (command) => {
+      if (win === undefined || win.isDestroyed()) return
+      win.show()
+      core.bus.sendTo(`ipc-${String(win.webContents.id)}`, 'menu.command', command)
+    },
   })
   const shown = await core.dispatch('settings.get', undefined, { clientId: 'desktop-shell', transport: 'ipc' })
   let desktopSettings: DesktopSettings = shown.ok ? shown.value.desktop : defaultDesktopSettings

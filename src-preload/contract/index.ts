@@ -21,6 +21,7 @@ import { directoryContract } from './directory'
 import { historyContract } from './history'
 import { liveContract } from './live'
 import { menuContract } from './menu'
+import { menuContract } from './menu'
 import { phonebookContract } from './phonebook'
 import { pickupContract } from './pickup'
 import { presenceContract } from './presence'
@@ -49,6 +50,7 @@ const domains = [
   directoryContract,
   webAccessContract,
   reportsContract,
+  menuContract,
   menuContract,
 ] as const
 

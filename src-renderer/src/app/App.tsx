@@ -1,6 +1,7 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { CallAdditionsContext } from '../actions/call-additions'
-import { HelpSectionsContext } from '../components/HelpOverlay'
+import { bridge } from '../bridge/current'
+import { HelpOverlay, HelpSectionsContext } from '../components/HelpOverlay'
 import { ProfileSwitcher } from '../components/ProfileSwitcher'
 import { SettingsSectionsContext } from '../components/settings-sections'
 import { Toasts } from '../components/Toasts'
@@ -8,7 +9,12 @@ import { StatusBar } from '../components/StatusBar'
 import { FEATURES } from '../features'
 import { useAppStore } from '../stores/app-store'
 import { useLiveStore } from '../stores/live-store'
+import { altKeyLabel } from './feature-list'
+import { isMac, shellShortcuts } from './shell-keys'
+import { AccessRefused } from './AccessRefused'
 import { useTheme } from './use-theme'
+
+const MAC = isMac()
 
 /**
  * The keyboard help and what add-on features give the calls screen, for the shown PBX's seat role
@@ -16,12 +22,14 @@ import { useTheme } from './use-theme'
  */
 function useSeatAdditions(): { help: ReturnType<typeof FEATURES.helpSections>; additions: React.ContextType<typeof CallAdditionsContext> } {
   const role = useLiveStore((s) => (s.profileId === null ? undefined : s.statuses[s.profileId]?.role)) ?? 'receptionist'
+  const desktop = useAppStore((s) => s.info?.mode === 'electron')
+  const dialShortcut = useAppStore((s) => s.settings?.desktop.dialShortcut)
   return useMemo(
     () => ({
-      help: FEATURES.helpSections(role),
+      help: FEATURES.helpSections(role, { mac: MAC, extra: shellShortcuts({ mac: MAC, desktop, dialShortcut }) }),
       additions: { callKeys: FEATURES.callKeysFor(role), lampActions: FEATURES.lampActions, callBadges: FEATURES.callBadges },
     }),
-    [role],
+    [role, desktop, dialShortcut],
   )
 }
 
@@ -35,14 +43,24 @@ export function App(): React.JSX.Element {
   useTheme(theme)
   const shown = FEATURES.shown(view)
   const { help, additions } = useSeatAdditions()
+  const refused = link === 'refused'
+  const [helpOpen, setHelpOpen] = useState(false)
 
-  // Alt+<key> switches screens from anywhere, so the keyboard never has to find the sidebar.
+  // Alt+<key> switches screens from anywhere, so the keyboard never has to find the sidebar. The
+  // physical key decides (e.code): under Option on macOS e.key is '¡' for Alt+1, and AltGr
+  // (Ctrl+Alt on Windows) is left to the layout's characters. F1 shows every key.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'F1' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault()
+        setHelpOpen(true)
+        return
+      }
       if (!e.altKey || e.ctrlKey || e.metaKey) return
-      const feature = FEATURES.byAltKey(e.key)
+      const feature = FEATURES.byKeyCode(e.code)
       if (feature !== undefined) {
         e.preventDefault()
+        setHelpOpen(false)
         setView(feature.id)
       }
     }
@@ -52,6 +70,21 @@ export function App(): React.JSX.Element {
     }
   }, [setView])
 
+  // The desktop app's menu (View's screens, Help's keyboard shortcuts) asks through main.
+  useEffect(
+    () =>
+      bridge().on('menu.command', (command) => {
+        if (command.kind === 'help') {
+          setHelpOpen(true)
+          return
+        }
+        setHelpOpen(false)
+        if (FEATURES.all.some((f) => f.id === command.view)) setView(command.view)
+      }),
+    [setView],
+  )
+
+  if (refused) return <AccessRefused reason="replaced" />
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -65,7 +98,7 @@ export function App(): React.JSX.Element {
               <button
                 type="button"
                 aria-current={shown.id === f.id ? 'page' : undefined}
-                title={`${f.nav.label} (Alt+${f.nav.altKey})`}
+                title={`${f.nav.label} (${altKeyLabel(f.nav.altKey, MAC)})`}
                 onClick={() => {
                   setView(f.id)
                 }}
@@ -93,6 +126,13 @@ export function App(): React.JSX.Element {
               <shown.View key={shown.id} />
             </SettingsSectionsContext>
           </CallAdditionsContext>
+          {helpOpen && (
+            <HelpOverlay
+              onClose={() => {
+                setHelpOpen(false)
+              }}
+            />
+          )}
         </HelpSectionsContext>
       </main>
       <StatusBar />

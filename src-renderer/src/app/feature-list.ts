@@ -1,5 +1,19 @@
+import { altKeyCode } from '../../../src-preload/types/views'
 import type { SettingsSection } from '../components/settings-sections'
-import type { AddOn, CallBadgeProps, CallKey, Feature, HelpSection, LampAction } from '../features/feature'
+import type { AddOn, CallBadgeProps, CallKey, Feature, HelpSection, LampAction, Shortcut } from '../features/feature'
+
+/** How the keyboard help and the sidebar name an Alt key: Option's sign on a Mac, 'Alt+' elsewhere. */
+export function altKeyLabel(altKey: string, mac = false): string {
+  return mac ? `⌥${altKey.toUpperCase()}` : `Alt+${altKey.toUpperCase()}`
+}
+
+/** What the shell adds to the keyboard help's "Everywhere" section. */
+export interface ShellKeys {
+  /** A Mac: Alt keys are shown as ⌥ (Option). */
+  readonly mac?: boolean
+  /** Keys of the shell itself (the help, and in the desktop app zoom and the dial shortcut). */
+  readonly extra?: readonly Shortcut[]
+}
 
 /**
  * The features the shell is built from, checked once at start: an id, an Alt key, an action name
@@ -60,17 +74,26 @@ export class FeatureList {
     return this.all.find((f) => f.nav.altKey === key)
   }
 
+  /**
+   * The feature whose Alt key is this physical key (`KeyboardEvent.code`, 'Digit1'). The shell
+   * compares codes, never `e.key`: under Option on macOS, Alt+1 gives '¡', and layouts differ.
+   */
+  byKeyCode(code: string): Feature | undefined {
+    return this.all.find((f) => altKeyCode(f.nav.altKey) === code)
+  }
+
   /** The add-ons' keys a seat of this role has (a key with a minimum role is left out below it). */
   callKeysFor(role: SeatRole): readonly CallKey[] {
     return this.callKeys.filter((k) => hasRole(role, k.minRole))
   }
 
-  /** The keyboard help: the keys that work everywhere, then each feature's own (add-on keys as `role` has them). */
-  helpSections(role: SeatRole = 'admin'): HelpSection[] {
-    const keys = this.all.map((f) => f.nav.altKey)
-    const sequence = keys.every((k, i) => i === 0 || Number(k) === Number(keys[i - 1]) + 1)
-    const altKeys = sequence && keys.length > 1 ? `Alt+${keys[0] ?? ''}…${keys[keys.length - 1] ?? ''}` : keys.map((k) => `Alt+${k}`).join(' / ')
-    const everywhere: HelpSection = { title: 'Everywhere', shortcuts: [{ keys: altKeys, does: this.all.map((f) => f.nav.label).join(', ') }] }
+  /**
+   * The keyboard help: each feature's own keys (add-on keys as `role` has them), then the keys that
+   * work everywhere: one line per screen with its Alt key, then the shell's own.
+   */
+  helpSections(role: SeatRole = 'admin', shell: ShellKeys = {}): HelpSection[] {
+    const views = this.all.map((f) => ({ keys: altKeyLabel(f.nav.altKey, shell.mac), does: `Show ${f.nav.label}` }))
+    const everywhere: HelpSection = { title: 'Everywhere', shortcuts: [...views, ...(shell.extra ?? [])] }
     const own = this.all.filter((f) => (f.shortcuts ?? []).length > 0).map((f) => ({ title: f.nav.label, shortcuts: f.shortcuts ?? [] }))
     const added = this.addOns
       .map((a) => ({ title: a.label, keys: (a.callKeys ?? []).filter((k) => hasRole(role, k.minRole)) }))

@@ -21,7 +21,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }): React.JSX.Ele
         role="dialog"
         aria-modal="true"
         aria-label="Keyboard shortcuts"
-        className="modal card"
+        className="modal card help-overlay"
         onMouseDown={(e) => {
           e.stopPropagation()
         }}

@@ -21,7 +21,6 @@ import { directoryContract } from './directory'
 import { historyContract } from './history'
 import { liveContract } from './live'
 import { menuContract } from './menu'
-import { menuContract } from './menu'
 import { phonebookContract } from './phonebook'
 import { pickupContract } from './pickup'
 import { presenceContract } from './presence'
@@ -50,7 +49,6 @@ const domains = [
   directoryContract,
   webAccessContract,
   reportsContract,
-  menuContract,
   menuContract,
 ] as const
 

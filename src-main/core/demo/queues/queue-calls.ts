@@ -9,6 +9,9 @@ import type { Pbx } from '../pbx/pbx'
 import { runningAverage, wholeSecondsBetween } from './figures'
 import type { Queue, QueueMember } from './queues'
 
+/** How long app_queue rings members before they ring out (queues.conf `timeout`; FreePBX's default 15 s). */
+const MEMBER_TIMEOUT_MS = 15_000
+
 export class QueueCalls {
   /**
    * Member legs bridged by app_queue: like PBX channels, their Hangup had not taken effect
@@ -68,12 +71,30 @@ export class QueueCalls {
     ch.vars.set('__QUEUE_RINGING', '1')
     let connected = false
     const legs: Channel[] = []
+    const dialledAt = this.pbx.now()
+    // Member legs that rang out (rna() was told): their own no-answer must not tell it again.
+    const rungOut = new Set<Channel>()
+    const ringOut = (leg: Channel, m: QueueMember): void => {
+      if (rungOut.has(leg) || connected || ch.hungUp) return
+      rungOut.add(leg)
+      // rna(): caller and member channel blocks, the member, RingTime in ms (app_queue.c).
+      this.pbx.events.emit('AgentRingNoAnswer', PRIV_AGENT, [
+        ...channelBlock(ch),
+        ...channelBlock(leg, 'Dest'),
+        ['Queue', q.name],
+        ['Interface', m.interface],
+        ['MemberName', m.name],
+        ['RingTime', String(Math.max(0, this.pbx.now() - dialledAt))],
+      ])
+    }
+    const rung: [Channel, QueueMember][] = []
     for (const m of chosen) {
       const leg = this.pbx.dial.dialOne(
         ch,
         m.interface,
         (answered) => {
           if (!answered) {
+            if (leg) ringOut(leg, m)
             if (leg && !leg.hungUp) hangups.destroy(leg, 19)
             if (legs.every((l) => l.hungUp)) {
               ch.vars.set('__QUEUE_RINGING', '0')
@@ -89,6 +110,7 @@ export class QueueCalls {
           this.connect(q, caller.joinedMs, ch, leg, m)
         },
         (dialled) => {
+          rung.push([dialled, m])
           // AgentCalled precedes the DialBegin of the member's leg (queue.raw).
           this.pbx.events.emit('AgentCalled', PRIV_AGENT, [
             ...channelBlock(ch),
@@ -101,6 +123,22 @@ export class QueueCalls {
       )
       if (leg) legs.push(leg)
     }
+    // queues.conf `timeout` (FreePBX's agent timeout, 15 s by default): members still ringing then
+    // ring out, each told to rna(), and the queue tries again after its retry.
+    if (legs.length > 0)
+      channels.later(ch, MEMBER_TIMEOUT_MS, () => {
+        // Answered, or this round already ended (all its legs failed and a later round rings now).
+        if (connected || rung.every(([leg]) => leg.hungUp)) return
+        for (const [leg, m] of rung) {
+          if (leg.hungUp) continue
+          ringOut(leg, m)
+          hangups.destroy(leg, 19)
+        }
+        ch.vars.set('__QUEUE_RINGING', '0')
+        channels.later(ch, 2000, () => {
+          this.offer(q)
+        })
+      })
   }
 
   private connect(q: Queue, joinedMs: number, caller: Channel, agent: Channel, m: QueueMember): void {

@@ -1,10 +1,9 @@
 import { useEffect } from 'react'
-import type { AttentionActivated } from '../../../../src-preload/types/attention'
+import type { AttentionActivated, DialRequest } from '../../../../src-preload/types/attention'
 import { useToastStore } from '../../stores/toast-store'
 import { bridge } from '../../bridge/current'
 import { useAppStore } from '../../stores/app-store'
 import { useAttentionStore } from '../../stores/attention-store'
-import { useClockStore } from '../../stores/clock-store'
 import { nameOf } from '../../stores/directory-store'
 import { useLiveStore } from '../../stores/live-store'
 import { lookupNumber } from '../../stores/phonebook-store'
@@ -55,6 +54,9 @@ const engine = new AttentionEngine({
   },
 })
 
+/** How often what deserves attention is looked at: a ringing call is told within a quarter second. */
+const TICK_MS = 250
+
 /** The seat's own extension on the shown PBX, read when acting ('' when unknown). */
 function ownExtensionNow(): string {
   const { profileId, statuses } = useLiveStore.getState()
@@ -79,29 +81,45 @@ function knownName(number: string): string | undefined {
  */
 export function AttentionHost(): React.JSX.Element | null {
   const info = useAppStore((s) => s.info)
-  const settings = useAppStore((s) => s.settings)
-  const profileId = useLiveStore((s) => s.profileId)
-  const state = useLiveStore((s) => s.state)
-  const health = useLiveStore((s) => s.health)
-  const statuses = useLiveStore((s) => s.statuses)
-  const now = useClockStore((s) => s.now)
+  const notifications = useAppStore((s) => s.settings?.attention.notifications)
+  const dialShortcut = useAppStore((s) => s.settings?.desktop.dialShortcut)
   const dial = useAttentionStore((s) => s.dial)
-  // The seat's own extension on the shown PBX, as main reports the connection ('' when unknown).
-  const ownExtension = useLiveStore((s) => (s.profileId === null ? '' : (s.statuses[s.profileId]?.ownExtension ?? '')))
   const desktop = info?.mode === 'electron'
-  const attention = settings?.attention
-  const pbxName = profileId === null ? '' : (statuses[profileId]?.name ?? '')
 
   useEffect(() => unlockSoundOnFirstGesture(), [])
 
-  // What deserves attention now: on every change of the live state and each second (waits grow).
+  // What deserves attention, and the tray's or the title's count, a few times a second: read from
+  // the stores when due (never re-rendered per live frame: under load a frame holds thousands of calls).
   useEffect(() => {
-    if (attention === undefined || settings === null) return
-    const live = profileId !== null && health.stale === undefined && state.meta.status === 'live'
-    const alerts = live ? attentionAlerts({ state, now, ownExtension, settings: attention, holdAlertSeconds: settings.holdAlertSeconds }) : []
-    engine.update(alerts, typingInDialog())
-    useAttentionStore.getState().setDeferred(engine.deferred)
-  }, [state, now, health, profileId, ownExtension, attention, settings])
+    let sent = ''
+    const tick = (): void => {
+      const { settings, info: shell } = useAppStore.getState()
+      const { state, health, profileId, statuses } = useLiveStore.getState()
+      const ownExtension = ownExtensionNow()
+      if (settings !== null) {
+        const live = profileId !== null && health.stale === undefined && state.meta.status === 'live'
+        const input = { state, now: Date.now(), ownExtension, settings: settings.attention, holdAlertSeconds: settings.holdAlertSeconds }
+        engine.update(live ? attentionAlerts(input) : [], typingInDialog())
+        useAttentionStore.getState().setDeferred(engine.deferred)
+      }
+      if (shell === null) return
+      const waiting = callsWaiting(state)
+      // The seat's phone on do not disturb, as the PBX says (null: it says nothing, the tray offers no switch).
+      const dnd = ownExtension === '' ? null : (usePresenceStore.getState().extensions[ownExtension]?.dnd ?? null)
+      const pbx = profileId === null ? '' : (statuses[profileId]?.name ?? '').slice(0, 80)
+      const status = { connection: trayConnection(profileId, state.meta, health), waiting, pbx, dnd }
+      const key = JSON.stringify(status)
+      if (key === sent) return
+      sent = key
+      if (shell.mode === 'electron') void bridge().invoke('attention.status', status)
+      else document.title = titleWith(waiting)
+    }
+    tick()
+    const timer = setInterval(tick, TICK_MS)
+    return () => {
+      clearInterval(timer)
+    }
+  }, [])
 
   // Leaving a dialog's field raises what waited (focus moves, or the dialog closes).
   useEffect(() => {
@@ -120,17 +138,6 @@ export function AttentionHost(): React.JSX.Element | null {
     }
   }, [])
 
-  // The tray and dock badge (desktop) or the tab's title (web): calls waiting and the connection.
-  const waiting = callsWaiting(state)
-  const connection = trayConnection(profileId, state.meta, health)
-  // The seat's phone on do not disturb, as the PBX says (null: it says nothing, the tray offers no switch).
-  const dnd = usePresenceStore((s) => (ownExtension === '' ? null : (s.extensions[ownExtension]?.dnd ?? null)))
-  useEffect(() => {
-    if (info === null) return
-    if (desktop) void bridge().invoke('attention.status', { connection, waiting, pbx: pbxName.slice(0, 80), dnd })
-    else document.title = titleWith(waiting)
-  }, [info, desktop, connection, waiting, pbxName, dnd])
-
   // Clicks on native notifications and the tray, and numbers from links or the dial shortcut.
   useEffect(() => {
     const offActivated = bridge().on('attention.activated', showCall)
@@ -139,8 +146,8 @@ export function AttentionHost(): React.JSX.Element | null {
       else useToastStore.getState().push('error', `Nothing dialled: ${request.reason}`)
     })
     // The tray's DND switch: done here, as the lamp menu does it, through main's guard and audit.
-    const offTray = bridge().on('attention.trayAction', ({ action }) => {
-      if (action !== 'toggleDnd') return
+    const offTray = bridge().on('attention.trayAction', () => {
+      // The one tray action there is: do not disturb, switched.
       const ext = useLiveStore.getState().profileId === null ? '' : ownExtensionNow()
       const on = ext === '' ? undefined : usePresenceStore.getState().extensions[ext]?.dnd
       const pending = on === undefined ? undefined : setDnd(ext, !on)
@@ -155,7 +162,6 @@ export function AttentionHost(): React.JSX.Element | null {
 
   // What the shell offers: at start (a link the desktop app was started with waited in main until
   // this window could take it), and again when the dial shortcut changed (is it registered?).
-  const dialShortcut = settings?.desktop.dialShortcut
   useEffect(() => {
     void bridge()
       .invoke('attention.shell')
@@ -170,19 +176,26 @@ export function AttentionHost(): React.JSX.Element | null {
 
   return (
     <>
-      {!desktop && info !== null && attention?.notifications === true && <NotificationPrompt />}
-      {dial !== null && (
-        <DialConfirm
-          key={dial.id}
-          request={dial}
-          who={whoIs(dial.number, state, knownName)}
-          profile={profileId === null ? undefined : { id: profileId, name: pbxName === '' ? profileId : pbxName }}
-          ownExtension={ownExtension}
-          onClose={() => {
-            useAttentionStore.getState().closeDial()
-          }}
-        />
-      )}
+      {!desktop && info !== null && notifications === true && <NotificationPrompt />}
+      {dial !== null && <DialQuestion key={dial.id} request={dial} />}
     </>
+  )
+}
+
+/** The dial confirmation for the PBX shown now, with who the number is when the console knows. */
+function DialQuestion({ request }: { request: Extract<DialRequest, { kind: 'dial' }> }): React.JSX.Element {
+  const profileId = useLiveStore((s) => s.profileId)
+  const pbxName = useLiveStore((s) => (s.profileId === null ? '' : (s.statuses[s.profileId]?.name ?? '')))
+  const ownExtension = useLiveStore((s) => (s.profileId === null ? '' : (s.statuses[s.profileId]?.ownExtension ?? '')))
+  return (
+    <DialConfirm
+      request={request}
+      who={whoIs(request.number, useLiveStore.getState().state, knownName)}
+      profile={profileId === null ? undefined : { id: profileId, name: pbxName === '' ? profileId : pbxName }}
+      ownExtension={ownExtension}
+      onClose={() => {
+        useAttentionStore.getState().closeDial()
+      }}
+    />
   )
 }

@@ -1,9 +1,11 @@
 /**
  * Web mode: the same core and the same contract handlers as the desktop app, served to a browser
  * over a loopback HTTP + WebSocket server. `npm run web [-- --port N] [-- --data-dir DIR]`.
- * Prints the page's URL (with its per-run token) on a line of its own and, while no admin
+ * Prints the page's URL (with the data folder's access token, kept across restarts so a bookmark
+ * keeps working) on a line of its own and, while no admin
  * passphrase exists, the one-time setup code a browser needs to set the first one (first-run step):
  * whoever reads this terminal is the local user; a socket that merely reached the port is not.
+ * `--rotate-token` replaces the token (a console running on the folder drops the old one) and exits.
  */
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -17,6 +19,9 @@ import { DownloadRegistry } from './web/downloads'
 import { openNodeStores } from './web/node-stores'
 import { restrictNewFiles } from './core/storage/private-files'
 import { startWebServer } from './web/web-server'
+import { AccessKeeper } from './web/access-keeper'
+import { loadOrCreateAccess } from './web/access-token'
+import { rotateTokenFromCommandLine } from './web/rotate-token-cli'
 
 const DEFAULT_PORT = 5173
 
@@ -28,10 +33,16 @@ async function main(): Promise<void> {
   const rendererDir = resolve(here, '../renderer')
   const dataArg = args.get('data-dir')
   const dataDir = typeof dataArg === 'string' ? resolve(dataArg) : join(homedir(), '.config', 'attendant-web')
+  if (args.get('rotate-token') === true) {
+    await rotateTokenFromCommandLine(dataDir)
+    return
+  }
   const requested = portArg(args, 'port', -1)
   const port = requested >= 0 ? requested : await preferPort(DEFAULT_PORT)
 
   const stores = openNodeStores(dataDir)
+  // The data folder's own token: the link printed last time (and bookmarked) opens this run too.
+  const access = AccessKeeper.forDataDir(dataDir, loadOrCreateAccess(dataDir))
   // The demo PBX is the default: it runs unless real profiles exist or --no-demo is given.
   const hasProfiles = stores.profileStore.get('profiles') !== undefined
   const wantDemo = args.get('demo') === true || (!hasProfiles && args.get('no-demo') === undefined)
@@ -42,6 +53,7 @@ async function main(): Promise<void> {
   const core = createAppCore({
     ...stores,
     setupCode,
+    webAccess: access,
     exportSink: downloads,
     ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
     appInfo: {
@@ -57,7 +69,8 @@ async function main(): Promise<void> {
     },
   })
   await core.start()
-  const server = await startWebServer({ core, rendererDir, port, downloads })
+  const server = await startWebServer({ core, rendererDir, port, downloads, access })
+  const stopWatching = access.watch()
   console.log(server.url)
   if (!(await core.profiles.view()).hasAdminPassphrase) {
     console.log('First run: in Admin, set the admin passphrase with this one-time setup code:')
@@ -65,6 +78,7 @@ async function main(): Promise<void> {
   }
 
   const stop = (): void => {
+    stopWatching()
     void server
       .close()
       .then(() => core.close())

@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -7,6 +6,7 @@ import type { AppCore } from '../core/app/app-core'
 import { LiveFlowGate } from '../core/live/live-flow'
 import { contentSecurityPolicy, securityHeaders } from '../core/security/csp'
 import { readStatic } from '../core/security/static-files'
+import { AccessKeeper } from './access-keeper'
 import type { DownloadRegistry } from './downloads'
 
 export interface WebServerOptions {
@@ -15,7 +15,9 @@ export interface WebServerOptions {
   readonly rendererDir: string
   /** 0 = any free port. */
   readonly port: number
-  /** Fixed token for tests; a random one per run otherwise. */
+  /** The access token and its rotation (web.ts: the data folder's stored token). */
+  readonly access?: AccessKeeper
+  /** Fixed token for tests without a keeper; a random one in memory otherwise. */
   readonly token?: string
   /** One-time export downloads (the History view's CSV). */
   readonly downloads?: DownloadRegistry
@@ -37,12 +39,14 @@ const MAX_FRAME_BYTES = 1024 * 1024
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 /** Above this backlog live updates pause and the client gets a fresh snapshot once it drains. */
 const BACKED_UP_BYTES = 512 * 1024
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
-}
+/**
+ * The close code a socket gets when the token it was opened with is replaced: the page says the
+ * link is no longer valid instead of reconnecting with it. (4000-4999 are the application's own.)
+ */
+export const TOKEN_REPLACED_CLOSE = 4401
+/** Where a page asks whether its token still opens the console (the token in a header, never the URL). */
+export const ACCESS_CHECK_PATH = '/access'
+export const ACCESS_TOKEN_HEADER = 'x-attendant-token'
 
 type ParsedFrame =
   { readonly kind: 'request'; readonly request: WireRequest } | { readonly kind: 'notify'; readonly channel: string; readonly input: unknown }
@@ -65,11 +69,13 @@ function parseFrame(data: string): ParsedFrame | null {
 
 /**
  * Web mode's transport: serves the built renderer and carries the same contract as Electron's IPC
- * over a loopback WebSocket. Bound to 127.0.0.1 only; every upgrade must present the per-run token
+ * over a loopback WebSocket. Bound to 127.0.0.1 only; every upgrade must present the access token
  * and this server's own Origin, and every HTTP request this server's own Host (DNS rebinding).
+ * When the token is replaced, every socket opened with the old one is closed (TOKEN_REPLACED_CLOSE)
+ * once the answers it is owed are sent, and asks nothing more meanwhile.
  */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
-  const token = opts.token ?? randomBytes(24).toString('base64url')
+  const access = opts.access ?? AccessKeeper.inMemory(opts.token)
   let origin = ''
   let host = ''
   let csp = ''
@@ -88,6 +94,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
     }
+    if (new URL(req.url ?? '/', origin).pathname === ACCESS_CHECK_PATH) {
+      answerAccessCheck(req, res)
+      return
+    }
     if (req.method === 'GET' && opts.downloads?.handle(req, res, securityHeaders(csp)) === true) return
     const found = await readStatic(opts.rendererDir, req.url ?? '/')
     if (found.status !== 200) {
@@ -102,6 +112,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     res.end(req.method === 'HEAD' ? undefined : found.body)
   }
 
+  /**
+   * 204 when the token in the header opens the console, 401 when it does not: a page whose socket
+   * is refused learns that its link is stale (and says so) rather than retrying for ever. It tells
+   * no more than a refused upgrade does.
+   */
+  function answerAccessCheck(req: IncomingMessage, res: ServerResponse): void {
+    const given = req.headers[ACCESS_TOKEN_HEADER]
+    const right = typeof given === 'string' && access.accepts(given)
+    res.writeHead(right ? 204 : 401, { ...securityHeaders(csp), 'Cache-Control': 'no-store' }).end()
+  }
+
   const wss = new WebSocketServer({
     server: http,
     path: '/ws',
@@ -109,8 +130,14 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     verifyClient: (info: { origin: string; req: IncomingMessage }) => {
       if (info.origin !== origin) return false
       const given = new URL(info.req.url ?? '/', origin).searchParams.get('token') ?? ''
-      return sameSecret(given, token)
+      return access.accepts(given)
     },
+  })
+
+  /** Each open socket's way to be told its token was replaced. */
+  const revokers = new Set<() => void>()
+  const stopRevoking = access.onRevoke(() => {
+    for (const revoke of [...revokers]) revoke()
   })
 
   wss.on('connection', (socket: WebSocket) => {
@@ -142,6 +169,16 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       },
       isBackedUp: () => socket.bufferedAmount > Math.max(BACKED_UP_BYTES, 2 * largestFrame),
     })
+    let inFlight = 0
+    let revoked = false
+    const closeIfDone = (): void => {
+      if (revoked && inFlight === 0 && socket.readyState === socket.OPEN) socket.close(TOKEN_REPLACED_CLOSE, 'The access link was replaced')
+    }
+    const revoke = (): void => {
+      revoked = true
+      closeIfDone()
+    }
+    revokers.add(revoke)
     socket.on('message', (data, isBinary) => {
       const frame = isBinary || !Buffer.isBuffer(data) ? null : parseFrame(data.toString('utf8'))
       if (frame === null) {
@@ -159,11 +196,22 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         return
       }
       const request = frame.request
+      if (revoked) {
+        const message = 'This link no longer opens the console: its access token was replaced'
+        send({ kind: 'reply', id: request.id, result: { ok: false, error: { code: 'forbidden', message } } })
+        return
+      }
+      inFlight++
       void opts.core.dispatch(request.channel, request.input, ctx).then((result) => {
         send({ kind: 'reply', id: request.id, result })
+        inFlight--
+        closeIfDone()
       })
     })
-    socket.on('close', unregister)
+    socket.on('close', () => {
+      revokers.delete(revoke)
+      unregister()
+    })
     socket.on('error', () => {
       socket.terminate()
     })
@@ -180,15 +228,21 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   host = `${HOST}:${String(port)}`
   origin = `http://${host}`
   csp = contentSecurityPolicy({ webSocketOrigin: `ws://${host}` })
+  access.servingAt(origin, port)
 
   return {
-    url: `${origin}/?token=${token}`,
+    get url() {
+      return access.current().url
+    },
     port,
-    token,
+    get token() {
+      return access.token
+    },
     origin,
     connectionCount: () => wss.clients.size,
     close: () =>
       new Promise<void>((resolve) => {
+        stopRevoking()
         for (const client of wss.clients) client.terminate()
         wss.close()
         http.closeAllConnections()

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { showSettledActions } from './actions/settled-toasts'
+import { AccessRefused } from './app/AccessRefused'
 import { App } from './app/App'
 import { startBlinking } from './app/blink'
 import { createBridge } from './bridge'
@@ -17,8 +18,8 @@ if (root === null) throw new Error('index.html has no #root')
 
 const bridge = createBridge()
 if (bridge === null) {
-  // Web mode opened without its per-run token (e.g. a bookmarked URL after a restart).
-  root.textContent = 'Open the URL that `npm run web` printed: this page needs its access token.'
+  // Web mode opened without its token (a bookmark in a browser that never opened the link).
+  createRoot(root).render(<AccessRefused reason="missing" />)
 } else {
   setBridge(bridge)
   bridge.on('settings.changed', (settings) => {

@@ -8,6 +8,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'profiles.test': 'profile.test',
   'profiles.remove': 'profile.remove',
   'admin.setPassphrase': 'admin.setPassphrase',
+  'webAccess.rotate': 'web.rotateToken',
 }
 
 /**

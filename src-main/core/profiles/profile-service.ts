@@ -240,6 +240,31 @@ export class ProfileService {
     })
   }
 
+  /**
+   * An admin-only console action outside the profiles (web mode's access token): the admin passphrase
+   * checked through the console-wide throttle, then `work`; one audit line either way, naming the
+   * seat and its real role, `detail` saying what was done (never a secret).
+   */
+  async asAdmin<T>(
+    action: string,
+    what: string,
+    adminPassphrase: string | undefined,
+    ctx: SeatContext,
+    work: () => Promise<{ readonly value: T; readonly detail: string }>,
+  ): Promise<T> {
+    return this.serial(async () => {
+      try {
+        await this.store.requireAdminPassphrase(adminPassphrase, what)
+        const { value, detail } = await work()
+        await this.record(ctx, { profileId: '-', action, target: '', result: 'ok', detail: `admin passphrase given and verified; ${detail}` })
+        return value
+      } catch (err) {
+        await this.refused(ctx, action, '', err, undefined, adminPassphrase !== undefined)
+        throw asApiFailure(err)
+      }
+    })
+  }
+
   /** An attempt refused by the channel's input schema (see audited-edge.ts), in the same words. */
   async recordEdgeRefusal(action: string, message: string, ctx: SeatContext): Promise<void> {
     await this.record(ctx, { profileId: '-', action, target: '', result: 'refused', errorCode: 'invalid_input', detail: message })

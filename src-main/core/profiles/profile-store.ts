@@ -232,6 +232,11 @@ export class ProfileStore {
     return this.#secrets.has(ADMIN_PASSPHRASE_SECRET)
   }
 
+  /** Throws in plain words unless an admin passphrase is set and this is it (throttled console-wide). */
+  async requireAdminPassphrase(passphrase: string | undefined, what: string): Promise<void> {
+    await this.#requireAdmin(passphrase, what)
+  }
+
   /** Checks the passphrase through the console-wide throttle (a wrong one lengthens the wait). */
   async verifyAdminPassphrase(passphrase: string): Promise<boolean> {
     return this.#checkAdmin(passphrase)

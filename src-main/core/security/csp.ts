@@ -1,10 +1,12 @@
 /**
  * Content-Security-Policy for the renderer. The renderer never talks to the network itself (every
  * PBX connection lives in main), so nothing remote is allowed anywhere: no inline or eval'd script,
- * no inline style, no frames, no forms. Web mode alone may open its own loopback WebSocket.
+ * no inline style, no frames, no forms. Web mode alone may open its own loopback WebSocket (and ask
+ * its own server whether its token is still good).
  */
 export function contentSecurityPolicy(opts: { readonly webSocketOrigin?: string } = {}): string {
-  const connect = opts.webSocketOrigin === undefined ? "'none'" : opts.webSocketOrigin
+  // 'self' in web mode: the page asks its own server whether its access token is still good.
+  const connect = opts.webSocketOrigin === undefined ? "'none'" : `${opts.webSocketOrigin} 'self'`
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -9,7 +9,8 @@ import type {
   Result,
 } from '../../../src-preload/contract'
 
-export type LinkState = 'connecting' | 'open' | 'closed'
+/** 'refused': web mode's console no longer takes this page's token (replaced, or another console's link). */
+export type LinkState = 'connecting' | 'open' | 'closed' | 'refused'
 
 /**
  * One interface over both transports: Electron's preload (`window.attendant`) and web mode's

@@ -4,21 +4,63 @@ import type { Bridge, LinkState } from './bridge'
 const TOKEN_KEY = 'attendant.token'
 /** A request unanswered this long is reported as a timeout rather than hanging the UI. */
 const REQUEST_TIMEOUT_MS = 30_000
+/** Main closes a socket with this code when the token it was opened with is replaced (web-server.ts). */
+const TOKEN_REPLACED_CLOSE = 4401
 
 /**
- * The token arrives once in the page URL; keep it for this tab (so a reload still works) and take
- * it out of the address bar and history.
+ * The token arrives in the page URL; keep it in this browser for this console's address (so a
+ * bookmark of the page, or a reload, still opens it after a restart) and take it out of the
+ * address bar and history.
  */
 export function takeToken(): string | null {
   const url = new URL(window.location.href)
   const fromUrl = url.searchParams.get('token')
   if (fromUrl !== null) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    rememberToken(fromUrl)
     url.searchParams.delete('token')
     window.history.replaceState(null, '', url.pathname + url.search + url.hash)
     return fromUrl
   }
-  return sessionStorage.getItem(TOKEN_KEY)
+  return storedToken()
+}
+
+function storedToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY) ?? sessionStorage.getItem(TOKEN_KEY)
+  } catch {
+    return null
+  }
+}
+
+/** Kept for the next visit (Admin's rotation hands its tab the new token this way). */
+export function rememberToken(token: string): void {
+  try {
+    localStorage.setItem(TOKEN_KEY, token)
+  } catch {
+    // Storage refused (private mode): the token still works for this page.
+  }
+}
+
+/** Forgets a token the console refused, so the next visit asks for a new link rather than trying it. */
+function forgetToken(token: string): void {
+  try {
+    if (localStorage.getItem(TOKEN_KEY) === token) localStorage.removeItem(TOKEN_KEY)
+    sessionStorage.removeItem(TOKEN_KEY)
+  } catch {
+    // nothing stored to forget
+  }
+}
+
+/** Does the console still take this token? false = refused; undefined = the console did not answer (down). */
+async function tokenAccepted(token: string): Promise<boolean | undefined> {
+  try {
+    const res = await fetch('/access', { headers: { 'X-Attendant-Token': token }, cache: 'no-store' })
+    if (res.status === 204) return true
+    if (res.status === 401) return false
+    return undefined
+  } catch {
+    return undefined
+  }
 }
 
 interface Pending {
@@ -27,7 +69,8 @@ interface Pending {
 }
 
 /** Web mode's transport: the contract over the loopback WebSocket, reconnecting with backoff. */
-export function webBridge(token: string): Bridge {
+export function webBridge(initialToken: string): Bridge {
+  let token = initialToken
   const pending = new Map<number, Pending>()
   const eventListeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
   const linkListeners = new Set<(s: LinkState) => void>()
@@ -55,6 +98,25 @@ export function webBridge(token: string): Bridge {
     }
   }
 
+  /** The socket was refused or closed: is it the console that is away, or this page's token? */
+  const retryOrRefuse = async (replaced: boolean): Promise<void> => {
+    // Another tab of this browser may hold the token that replaced ours (Admin's rotation).
+    const stored = storedToken()
+    if (stored !== null && stored !== token) {
+      token = stored
+      connect()
+      return
+    }
+    const accepted = replaced ? false : await tokenAccepted(token)
+    if (accepted === false) {
+      forgetToken(token)
+      setState('refused')
+      return
+    }
+    setTimeout(connect, retryMs)
+    retryMs = Math.min(retryMs * 2, 5000)
+  }
+
   const connect = (): void => {
     const ws = new WebSocket(`ws://${window.location.host}/ws?token=${encodeURIComponent(token)}`)
     socket = ws
@@ -75,13 +137,12 @@ export function webBridge(token: string): Bridge {
         for (const l of eventListeners.get(frame.channel) ?? []) l(frame.payload)
       }
     }
-    ws.onclose = () => {
+    ws.onclose = (event: CloseEvent) => {
       socket = null
       // Requests in flight may or may not have run: report that plainly, never resend them.
       settleAll('Connection to the console was lost; the outcome is unknown')
       setState('closed')
-      setTimeout(connect, retryMs)
-      retryMs = Math.min(retryMs * 2, 5000)
+      void retryOrRefuse(event.code === TOKEN_REPLACED_CLOSE)
     }
   }
   connect()

@@ -37,6 +37,7 @@ describe('the contract', () => {
       queuePrefs: {} as never,
       history: {} as never,
       phonebook: {} as never,
+      webAccess: {} as never,
       bus: {} as never,
     })
     expect(Object.keys(handlers).sort()).toEqual([...invokeChannelNames].sort())

@@ -7,6 +7,7 @@ import { useProfilesStore } from '../../stores/profiles-store'
 import { AuditView } from './AuditView'
 import { FirstRunStep } from './FirstRunStep'
 import { ProfileEditor } from './ProfileEditor'
+import { WebLinkCard } from './WebLinkCard'
 import { newProfileTemplate } from './profile-template'
 
 /** Changing the admin passphrase (the first one is set in the first-run step). */
@@ -211,6 +212,7 @@ export function AdminView(): React.JSX.Element {
         )}
       </section>
       {view?.hasAdminPassphrase === true && <PassphraseForm />}
+      {webMode && <WebLinkCard hasAdminPassphrase={view?.hasAdminPassphrase === true} />}
       <AuditView />
     </section>
   )

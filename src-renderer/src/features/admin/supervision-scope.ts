@@ -1,5 +1,5 @@
 import { supervisionSettingsSchema } from '../../../../src-preload/types/profile'
-import { type Parse, splitList } from '../../components/form'
+import { type Parse, splitList } from '../../components/form/parse'
 
 const { queues: QUEUES, extensions: EXTENSIONS } = supervisionSettingsSchema.shape
 

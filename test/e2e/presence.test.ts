@@ -73,7 +73,7 @@ describe('presence and day/night in real Chromium (web mode, demo PBX)', () => {
     // A premium number: refused by main's guard, the reason beside the field, what was typed kept.
     await (await lampMenu(page, '106')).getByRole('menuitem', { name: 'Forward 106’s calls…' }).click()
     const dialog = page.getByRole('dialog', { name: /Forwarding of 106/ })
-    const always = dialog.getByRole('textbox', { name: 'Always forward to' })
+    const always = dialog.getByRole('combobox', { name: 'Always forward to' })
     await always.fill('0900 1234567')
     await dialog.getByRole('button', { name: 'Save' }).click()
     await dialog
@@ -90,6 +90,14 @@ describe('presence and day/night in real Chromium (web mode, demo PBX)', () => {
     expect(pbx.astdb.get('CF', '106')).toBe('01712345678')
     await lamp(page, '106').locator('.presence-forward').waitFor()
     expect(await lamp(page, '106').locator('.presence-forward').getAttribute('title')).toBe('Forwarded to 01712345678')
+
+    // A colleague by name: "david" is David Eze, 104, as the picker's best match.
+    await (await lampMenu(page, '108')).getByRole('menuitem', { name: 'Forward 108’s calls…' }).click()
+    const byName = page.getByRole('dialog', { name: /Forwarding of 108/ })
+    await byName.getByRole('combobox', { name: 'When busy, forward to' }).fill('david')
+    await byName.getByRole('button', { name: 'Save' }).click()
+    await byName.waitFor({ state: 'detached' })
+    expect(pbx.astdb.get('CFB', '108')).toBe('104')
 
     // A note with its own comma, from the lamp's menu.
     await (await lampMenu(page, '107')).getByRole('menuitem', { name: 'Note for 107…' }).click()

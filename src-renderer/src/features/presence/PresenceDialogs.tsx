@@ -4,7 +4,8 @@ import { FORWARD_KINDS, NOTE_MAX_CHARS, NOTE_STATUSES, type ForwardKind, type No
 import type { Result } from '../../../../src-preload/types/result'
 import { whenActionsOn } from '../../actions/action-gate'
 import { runAction } from '../../actions/run-action'
-import { SelectField, TextField } from '../../components/form'
+import { Field, SelectField, TextField } from '../../components/form'
+import { PeoplePicker, peopleFor } from '../../components/people-picker'
 import { nameOf } from '../../stores/directory-store'
 import { setForward, setNote, usePresenceStore, type TransferQuestion } from '../../stores/presence-store'
 
@@ -21,6 +22,13 @@ const NOTE_LABELS: Record<NoteStatus, string> = {
   dnd: 'Do not disturb',
   unavailable: 'Unavailable',
   chat: 'Free to chat',
+}
+
+/** What a forward field means: a name typed ("eva") is its best match's number, as the picker's Enter takes it; digits as typed. */
+function targetOf(typed: string): string {
+  const t = typed.trim()
+  if (!/\p{L}/u.test(t)) return t
+  return peopleFor(t, 1)[0]?.destination ?? t
 }
 
 /** "105 Eva Fischer", or "105" while the name is not known. */
@@ -94,7 +102,7 @@ export function ForwardDialog({ extension, onClose }: { extension: string; onClo
       void (async () => {
         const failed: Partial<Record<ForwardKind, string>> = {}
         for (const kind of FORWARD_KINDS) {
-          const typed = draft[kind].trim()
+          const typed = targetOf(draft[kind])
           if (typed === (now[kind] ?? '')) continue
           const pending: Promise<Result<ActionDone>> | undefined = setForward(extension, kind, typed === '' ? null : typed)
           if (pending === undefined) continue
@@ -110,18 +118,22 @@ export function ForwardDialog({ extension, onClose }: { extension: string; onClo
   return (
     <Modal label={`Forwarding of ${who(extension)}`} onCancel={onClose} onSubmit={save}>
       {FORWARD_KINDS.map((kind) => (
-        <TextField
-          key={kind}
-          label={FORWARD_LABELS[kind]}
-          value={draft[kind]}
-          placeholder="Number or extension — empty: off"
-          mono
-          maxLength={40}
-          error={errors[kind]}
-          onChange={(v) => {
-            setDraft({ ...draft, [kind]: v })
-          }}
-        />
+        <Field key={kind} label={FORWARD_LABELS[kind]} error={errors[kind]}>
+          {(a11y) => (
+            <PeoplePicker
+              inputId={a11y.id}
+              label={FORWARD_LABELS[kind]}
+              value={draft[kind]}
+              placeholder="A name, number or extension — empty: off"
+              onChange={(v) => {
+                setDraft({ ...draft, [kind]: v })
+              }}
+              onPick={(destination) => {
+                setDraft({ ...draft, [kind]: destination })
+              }}
+            />
+          )}
+        </Field>
       ))}
       <p className="muted small">Outside numbers are checked like a dial: premium and international numbers are refused.</p>
       <div className="buttons">

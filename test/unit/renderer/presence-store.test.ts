@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ExtensionPresence } from '../../../src-preload/types/presence'
 import { shortSince, sinceWords } from '../../../src-renderer/src/components/lamp-presence/presence-text'
+import { lampsShown } from '../../../src-renderer/src/features/calls/blf-model'
 import { askBeforeTransfer, presenceLine, transferConcern, usePresenceStore } from '../../../src-renderer/src/stores/presence-store'
 
 const at = { at: 1_000, exact: true }
@@ -62,5 +63,12 @@ describe('presence store', () => {
     expect(shortSince({ at: 1, exact: true }, 1 + 3 * 3_600_000)).toBe('3h')
     expect(sinceWords({ at: 1, exact: false }, 1 + 60_000)).toBe('for at least 1 minute')
     expect(sinceWords({ at: 1, exact: true }, 1 + 2 * 86_400_000)).toBe('for 2 days')
+  })
+
+  it('searching the lamps matches the hint’s phone, not FreePBX’s DND and presence devices every hint carries', () => {
+    const lamp = (id: string): { id: string; hint: string } => ({ id, hint: `PJSIP/${id}&Custom:DND${id},CustomPresence:${id}` })
+    const lamps = { '105': lamp('105'), '106': lamp('106') }
+    expect(lampsShown(lamps, undefined, 'dnd')).toEqual([])
+    expect(lampsShown(lamps, undefined, 'pjsip/106').map((l) => l.id)).toEqual(['106'])
   })
 })

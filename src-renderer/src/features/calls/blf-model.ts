@@ -45,7 +45,9 @@ export function lampsShown<E extends Pick<LiveExtension, 'id' | 'hint'>>(
   query: string,
 ): E[] {
   const q = fold(query.trim())
-  const matches = (e: E): boolean => q === '' || e.id.includes(q) || e.hint.toLowerCase().includes(q) || directoryMatches(e.id, q)
+  // The hint's phone only: FreePBX's `PJSIP/105&Custom:DND105,CustomPresence:105` would make "dnd" match every lamp.
+  const matches = (e: E): boolean =>
+    q === '' || e.id.includes(q) || (e.hint.split(/[&,]/)[0] ?? '').toLowerCase().includes(q) || directoryMatches(e.id, q)
   if (group !== undefined) return group.extensions.flatMap((id) => (extensions[id] === undefined ? [] : [extensions[id]])).filter(matches)
   return Object.values(extensions)
     .filter((e) => /^\d+$/.test(e.id) && matches(e))

@@ -281,7 +281,8 @@ export function rebuildCalls(d: Draft): void {
 }
 
 export function hintDevices(hint: string): string[] {
-  return hint
+  // `PJSIP/105&Custom:DND105,CustomPresence:105`: the devices come before the comma, the presence provider after.
+  return (hint.split(',')[0] ?? '')
     .split('&')
     .map((x) => x.trim())
     .filter((x) => x !== '')

@@ -15,7 +15,8 @@ export interface RingingCall {
 
 /** The devices of an extension's hint (`PJSIP/104&Custom:DND104` → both). */
 function hintDevices(hint: string): string[] {
-  return hint
+  // `PJSIP/105&Custom:DND105,CustomPresence:105`: the devices come before the comma, the presence provider after.
+  return (hint.split(',')[0] ?? '')
     .split('&')
     .map((d) => d.trim())
     .filter((d) => d !== '')

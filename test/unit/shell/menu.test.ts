@@ -8,7 +8,7 @@ import { installAppMenu, menuTemplate, type MenuActions } from '../../../src-mai
 import { VIEW_KEYS } from '../../../src-preload/types/views'
 
 const mock = electron as unknown as ReturnType<typeof import('../../support/electron-mock').makeElectronMock>
-const actions = (): MenuActions & { zoom: ReturnType<typeof vi.fn>; command: ReturnType<typeof vi.fn> } => ({ zoom: vi.fn(), command: vi.fn() })
+const actions = () => ({ zoom: vi.fn<MenuActions['zoom']>(), command: vi.fn<MenuActions['command']>() })
 const submenu = (template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] =>
   template.find((m) => m.label === label || m.role === label)!.submenu as MenuItemConstructorOptions[]
 const click = (item: MenuItemConstructorOptions): void => {

@@ -9,6 +9,7 @@ import { phonebookFeature } from './phonebook/feature'
 import { directedPickup } from './pickup/feature'
 import { presenceAddOn } from './presence/feature'
 import { queuesFeature } from './queues/feature'
+import { reportsFeature } from './reports/feature'
 import { settingsFeature } from './settings/feature'
 import { supervision } from './supervision/feature'
 import { wallboardFeature } from './wallboard/feature'
@@ -19,6 +20,17 @@ import { wallboardFeature } from './wallboard/feature'
  * is a folder with a `feature.ts` (see feature.ts), and its import and entry here.
  */
 export const FEATURES = new FeatureList(
-  [callsFeature, queuesFeature, historyFeature, adminFeature, configFeature, settingsFeature, phonebookFeature, agentsFeature, wallboardFeature],
+  [
+    callsFeature,
+    queuesFeature,
+    historyFeature,
+    adminFeature,
+    configFeature,
+    settingsFeature,
+    phonebookFeature,
+    agentsFeature,
+    wallboardFeature,
+    reportsFeature,
+  ],
   [directedPickup, attentionAddOn, supervision, presenceAddOn],
 )

@@ -63,6 +63,15 @@ async function auditSummary(page: Page, prefix: string): Promise<[string, string
     .reverse()
 }
 
+/** Answers the browser-notification question ("Not now"), whose bar sits over the lamps. */
+async function dismissNotificationQuestion(page: Page): Promise<void> {
+  const notNow = page.getByRole('button', { name: 'Not now' })
+  await notNow.waitFor({ timeout: 3000 }).then(
+    () => notNow.click(),
+    () => undefined,
+  )
+}
+
 /** The page in light and dark, for looking at (test-results/supervision, or ATTENDANT_SHOTS). */
 async function shoot(h: ConsoleHarness, page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
@@ -155,13 +164,43 @@ describe('supervision in real Chromium (web mode, demo PBX): a supervisor of 104
     expect(second.errors).toEqual([])
   })
 
-  it('O starts recording with ● REC on the row and the card, M mutes and unmutes it, O stops it', async () => {
+  it('the menu of a talking lamp listens to that phone’s party: 104’s channel, from the seat’s own phone', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    await dismissNotificationQuestion(page)
+    const phone = await answeredAt104(h, 'Margaret Hamilton')
+    const lamp = page.locator('.blf-tile[data-extension="104"]')
+    await expect.poll(() => lamp.getAttribute('class')).toContain('blf-INUSE')
+    await lamp.click({ button: 'right' })
+    const menu = page.getByRole('menu', { name: 'Extension 104' })
+    await menu.getByRole('menuitem', { name: 'Listen to 104’s call from your phone' }).click()
+    await toast(page, 'Your phone (100) rings: answer it to start listening to David Eze').waitFor()
+    const spyer = await ownPhoneAnswers(h)
+    const spying = h.demo.pbx.engine.findChannel(spyer)
+    if (spying === undefined) throw new Error('no listening channel')
+    expect(h.demo.pbx.engine.pbx.spy.modeOf(spying)).toBe('listen')
+    await page.getByRole('region', { name: 'Listening session' }).getByText('Your phone is listening to David Eze (104)').waitFor()
+    // While the phone listens, the lamps no longer offer another session.
+    await lamp.click({ button: 'right' })
+    expect(await menu.getByRole('menuitem', { name: /^Listen to/ }).count()).toBe(0)
+    await page.keyboard.press('Escape')
+    const lines = await eventually('the listening in the audit', async () => {
+      const found = await auditSummary(page, 'call.spy')
+      return found.length > 0 ? found : undefined
+    })
+    expect(lines.slice(0, 1)).toEqual([
+      ['call.spy', 'Margaret Hamilton <+4930123456> → David Eze <104> (listening to David Eze <104>) · listen', 'OK'],
+    ])
+    expect(h.demo.pbx.engine.findChannel(phone.uniqueid)).toBeDefined()
+    expect(errors).toEqual([])
+  })
+
+  it('R starts recording with ● REC on the row and the card, M mutes and unmutes it, R stops it', async () => {
     const { page, errors } = await openConsole(browser, h)
     await answeredAt104(h, 'Grace Hopper')
     await selectCall(page, 'Grace Hopper')
     const row = rowWith(page, 'Grace Hopper')
 
-    await page.keyboard.press('o')
+    await page.keyboard.press('r')
     await toast(page, 'Recording: attendant-').waitFor()
     await expect.poll(() => row.getByTestId('rec-badge').textContent()).toBe('● REC')
     await expect.poll(() => card(page).getByTestId('card-rec').textContent()).toMatch(/^● RECRecorded since \d\d:\d\d$/)
@@ -174,7 +213,7 @@ describe('supervision in real Chromium (web mode, demo PBX): a supervisor of 104
     await page.keyboard.press('m')
     await expect.poll(() => row.getByTestId('rec-badge').textContent()).toBe('● REC')
 
-    await page.keyboard.press('o')
+    await page.keyboard.press('r')
     await toast(page, 'Recording stopped').waitFor()
     await expect.poll(() => row.getByTestId('rec-badge').count()).toBe(0)
     expect(await card(page).getByTestId('card-rec').count()).toBe(0)
@@ -193,7 +232,7 @@ describe('supervision in real Chromium: a receptionist', () => {
   let h: ConsoleHarness
   consoleForEachTest((c) => (h = c))
 
-  it('has no supervision keys: none in the help, and L or O on a selected call ring no phone and record nothing', async () => {
+  it('has no supervision keys: none in the help, no listening on a lamp’s menu, and L or R on a selected call ring no phone and record nothing', async () => {
     const { page, errors } = await openConsole(browser, h)
     await answeredAt104(h, 'Alan Turing')
     await selectCall(page, 'Alan Turing')
@@ -205,13 +244,25 @@ describe('supervision in real Chromium: a receptionist', () => {
     await page.keyboard.press('Escape')
     await help.waitFor({ state: 'detached' })
 
+    await dismissNotificationQuestion(page)
+    const lamp = page.locator('.blf-tile[data-extension="104"]')
+    await lamp.click({ button: 'right' })
+    const menu = page.getByRole('menu', { name: 'Extension 104' })
+    await menu.waitFor()
+    expect(await menu.getByRole('menuitem', { name: /^Listen to/ }).count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'detached' })
+    await rowWith(page, 'Alan Turing').click()
     await page.keyboard.press('l')
-    await page.keyboard.press('o')
+    await page.keyboard.press('r')
     await sleep(500)
     expect(h.demo.pbx.engine.ringingChannels().filter((c) => c.name.startsWith('PJSIP/100-'))).toEqual([])
     expect(h.demo.pbx.channels().filter((c) => c.name.startsWith('PJSIP/100-'))).toEqual([])
     expect(await rowWith(page, 'Alan Turing').getByTestId('rec-badge').count()).toBe(0)
     expect(await auditSummary(page, 'call.')).toEqual([])
+    // Not a view still loading: main's log has nothing of it either (no key reached main).
+    const log = await h.core.dispatch('audit.read', { limit: 50 }, { clientId: 'check', transport: 'web' })
+    expect(log.ok && log.value.filter((e) => e.action.startsWith('call.'))).toEqual([])
     expect(errors).toEqual([])
   })
 })

@@ -28,6 +28,11 @@ export interface Feature {
   /** The keys the view answers to, in the order the keyboard help lists them. */
   readonly shortcuts?: readonly Shortcut[]
   /**
+   * This screen binds the add-ons' keys on the selected call (the calls screen): an add-on's key may
+   * not repeat one of its keys. The other screens never hear the add-ons' keys and may use the same letters.
+   */
+  readonly hostsCallKeys?: boolean
+  /**
    * How toasts name this feature's actions, by the action name main audits and settles
    * (`call.hangup` → `Hang-up`, read as "Hang-up done (after the PBX answered again)").
    */

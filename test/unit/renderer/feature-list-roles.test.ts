@@ -27,6 +27,15 @@ describe('add-on keys that need a role', () => {
     expect(list.callKeysFor('admin').map((k) => k.key)).toEqual(['g', 'l', 'z'])
   })
 
+  it('may repeat a letter of a screen that does not bind them, never one of the screen that does', () => {
+    const host: Feature = { ...calls, hostsCallKeys: true }
+    const reports: Feature = { id: 'reports', nav: { label: 'Reports', altKey: '2' }, View, shortcuts: [{ keys: 'L', does: 'Last week' }] }
+    expect(new FeatureList([host, reports], [supervision]).callKeysFor('admin').map((k) => k.key)).toEqual(['l', 'z'])
+    expect(() => new FeatureList([host, reports], [{ id: 'x', label: 'X', callKeys: [key('h')] }])).toThrow('Two features claim the key "h"')
+    // Without a screen that says it binds them, every screen's keys count (as before).
+    expect(() => new FeatureList([calls, reports], [supervision])).toThrow('Two features claim the key "l"')
+  })
+
   it('still claim their key once, whatever the role', () => {
     expect(() => new FeatureList([calls], [pickup, { id: 'other', label: 'Other', callKeys: [key('l', 'admin'), key('g')] }])).toThrow(
       'Two features claim the key "g"',

@@ -6,6 +6,8 @@ export const callsFeature: Feature = {
   id: 'calls',
   nav: { label: 'Calls', altKey: '1' },
   View: CallsView,
+  // CallsView binds the add-ons' keys on the selected call (directed pickup's G, supervision's L …).
+  hostsCallKeys: true,
   // CallsView binds these keys (its keyboard map); the help lists them in this order.
   shortcuts: [
     { keys: '/', does: 'Search calls' },

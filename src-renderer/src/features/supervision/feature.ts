@@ -8,6 +8,7 @@ import { ownSession, recordingOf, useSupervisionStore } from '../../stores/super
 import type { AddOn } from '../feature'
 import { SupervisionCallBadge } from './CallBadge'
 import { endListening, SupervisionHost, switchMode } from './SupervisionHost'
+import { talkingAt, talksAt } from './talking-at'
 
 /** L / W / B on the selected call: ring the seat's phone into it; during a session, switch its mode. */
 function spy(call: LiveCall, mode: SpyMode): void {
@@ -19,6 +20,17 @@ function spy(call: LiveCall, mode: SpyMode): void {
     const profileId = useLiveStore.getState().profileId
     if (profileId === null) return
     void runAction(bridge().invoke('supervision.spy', { profileId, callId: call.id, mode }))
+  })
+}
+
+/** From a lamp's menu: listen to the party on that extension's phone (its channel named, so whisper reaches them). */
+function listenAtExtension(extension: string): void {
+  whenActionsOn(() => {
+    const { profileId, state } = useLiveStore.getState()
+    const ext = Object.hasOwn(state.extensions, extension) ? state.extensions[extension] : undefined
+    const found = ext === undefined ? undefined : talkingAt(ext, state)
+    if (profileId === null || found === undefined) return
+    void runAction(bridge().invoke('supervision.spy', { profileId, callId: found.call.id, channelId: found.channelId, mode: 'listen' }))
   })
 }
 
@@ -77,11 +89,10 @@ export const supervision: AddOn = {
       },
     },
     {
-      // R is Configuration's (read again), and an add-on's key may not repeat any screen's.
-      key: 'o',
-      keys: 'O',
+      key: 'r',
+      keys: 'R',
       minRole: 'supervisor',
-      does: 'Recording on or off for the selected call',
+      does: 'Start or stop recording the selected call',
       run: (call) => {
         record(call, recordingOf(useSupervisionStore.getState().state, call) === undefined ? 'start' : 'stop')
       },
@@ -94,6 +105,18 @@ export const supervision: AddOn = {
       run: (call) => {
         record(call, recordingOf(useSupervisionStore.getState().state, call)?.muted === true ? 'unmute' : 'mute')
       },
+    },
+  ],
+  lampActions: [
+    {
+      label: (ext) => `Listen to ${ext.id}’s call from your phone`,
+      // Supervisors and admins only, never their own phone, and not while their phone already listens.
+      offered: (ext, seat) =>
+        seat.role !== 'receptionist' &&
+        ext.id !== seat.ownExtension &&
+        talksAt(ext) &&
+        ownSession(useSupervisionStore.getState().state) === undefined,
+      run: listenAtExtension,
     },
   ],
   actionWords: {

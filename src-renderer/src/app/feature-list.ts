@@ -50,8 +50,10 @@ export class FeatureList {
       [...features, ...addOns].flatMap((f) => Object.keys(f.actionWords ?? {})),
       'action',
     )
-    // An add-on's key must not shadow a key a screen already answers to (`C / X` claims c and x).
-    const screenKeys = features.flatMap((f) => f.shortcuts ?? []).flatMap((s) => s.keys.split(' / ').map((k) => k.trim().toLowerCase()))
+    // An add-on's key must not shadow a key of the screen that binds it (`C / X` claims c and x); no
+    // other screen hears it. A list without a screen saying it hosts them checks every screen's keys.
+    const hosts = features.some((f) => f.hostsCallKeys === true) ? features.filter((f) => f.hostsCallKeys === true) : features
+    const screenKeys = hosts.flatMap((f) => f.shortcuts ?? []).flatMap((s) => s.keys.split(' / ').map((k) => k.trim().toLowerCase()))
     claimOnce([...new Set(screenKeys), ...addOns.flatMap((a) => a.callKeys ?? []).map((k) => k.key)], 'key')
     this.all = features
     this.home = features[0]

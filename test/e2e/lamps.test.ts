@@ -127,8 +127,8 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
     await talkingAtReception(page, 'Alan Turing', '+4930777002')
     await rowWith(page, 'Alan Turing').click()
     await lamp(page, '106').click({ button: 'right' })
-    await page.getByRole('menu', { name: 'Extension 106' }).getByRole('menuitem', { name: 'Send Alan Turing to 106’s voicemail' }).click()
-    await page.getByRole('status').filter({ hasText: "Sent to 106's voicemail" }).waitFor()
+    await page.getByRole('menu', { name: 'Extension 106' }).getByRole('menuitem', { name: 'Send Alan Turing to the voicemail of Farid Gül' }).click()
+    await page.getByRole('status').filter({ hasText: 'Sent to the voicemail of Farid Gül (106)' }).waitFor()
     expect(errors).toEqual([])
   })
 

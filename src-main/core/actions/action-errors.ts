@@ -1,6 +1,6 @@
 import { ApiFailure } from '../errors/api-failure'
 import { isAmiError } from '../ami/errors'
-import { isTransportError } from '../net/transport-error'
+import { isTransportError, type TransportErrorCode } from '../net/transport-error'
 
 /**
  * Turns what the AMI client threw into an error the operator can read: Asterisk's own words for a
@@ -13,7 +13,7 @@ export function toActionFailure(err: unknown): ApiFailure {
     if (err.code === 'not_found') return new ApiFailure('pbx_error', 'The PBX refused it: the call has already gone')
     if (err.code === 'unauthorized' || err.code === 'forbidden') return new ApiFailure('auth_failed', 'The PBX refused the console’s ARI credentials')
     if (err.code === 'timeout') return new ApiFailure('timeout', 'The PBX did not answer in time; the outcome is unknown')
-    return new ApiFailure('unavailable', `The PBX is not reachable (${err.code}): nothing was done`)
+    return new ApiFailure('unavailable', `${UNREACHABLE_WORDS[err.code] ?? 'The PBX is not reachable'}: nothing was done`)
   }
   if (!isAmiError(err)) return new ApiFailure('internal', 'The action failed unexpectedly')
   switch (err.code) {
@@ -37,6 +37,18 @@ export function toActionFailure(err: unknown): ApiFailure {
     default:
       return new ApiFailure('pbx_error', err.message)
   }
+}
+
+/** Why the PBX could not be reached, in words (never the code: a receptionist reads this). */
+const UNREACHABLE_WORDS: Partial<Record<TransportErrorCode, string>> = {
+  circuit_open: 'The console paused its connection to the PBX after repeated failures and tries again shortly',
+  refused: 'The PBX refused the connection',
+  tls: 'The PBX’s secure connection could not be checked',
+  protocol: 'Something other than the PBX answered',
+  http_error: 'The PBX answered with an error',
+  graphql_error: 'The PBX’s API answered with an error',
+  aborted: 'The request to the PBX was stopped',
+  network: 'The PBX cannot be reached over the network',
 }
 
 /** Asterisk's terse messages, in words a receptionist reads at a glance. */

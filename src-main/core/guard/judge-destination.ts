@@ -185,7 +185,7 @@ function dialDigitsFor(e164: string, plan: DialPlan): string {
 function judgeE164(e164: string, normalized: string, plan: DialPlan): DestinationJudgement {
   const national = e164.slice(1)
   if (national.length < 7 || national.length > 15) {
-    return { ...refuse('invalid_number', 'not a valid international number (E.164 numbers have 7 to 15 digits)', normalized), e164 }
+    return { ...refuse('invalid_number', wrongLength(normalized, national.length < 7), normalized), e164 }
   }
   if (national.startsWith('1')) {
     // NANP: 1 + NPA (N XX) + exchange (N XX) + 4 digits.
@@ -311,14 +311,15 @@ const TOLL_RULES: ReadonlySet<DestinationRule> = new Set(['international', 'prem
 function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): DestinationJudgement {
   if (rest.startsWith(plan.internationalPrefix)) {
     const international = rest.slice(plan.internationalPrefix.length)
-    if (international.length === 0) return refuse('unknown_number', 'only an international prefix was dialled', normalized)
+    if (international.length === 0)
+      return refuse('unknown_number', 'only the prefix for abroad was dialled: add the country code and number', normalized)
     return judgeE164(`+${international}`, normalized, plan)
   }
   if (plan.country === '1') {
     if (rest.length === 11 && rest.startsWith('1')) return judgeE164(`+${rest}`, normalized, plan)
     if (rest.length === 10) return judgeE164(`+1${rest}`, normalized, plan)
     if (rest.length === 7) return judgeNanpLocal(rest, normalized, plan)
-    return refuse('unknown_number', 'not an extension, an emergency number or a complete phone number', normalized)
+    return refuse('unknown_number', rest.length < 7 ? SHORT_NUMBER : wrongLength(normalized, false), normalized)
   }
   if (plan.nationalPrefix.length > 0 && rest.startsWith(plan.nationalPrefix)) {
     return judgeE164(`+${plan.country}${rest.slice(plan.nationalPrefix.length)}`, normalized, plan)
@@ -337,7 +338,19 @@ function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): D
       reason: 'a local number',
     }
   }
-  return refuse('unknown_number', 'not an extension, an emergency number or a complete phone number (short codes are refused)', normalized)
+  return refuse('unknown_number', rest.length < 7 ? SHORT_NUMBER : wrongLength(normalized, false), normalized)
+}
+
+/** A number too short to be a phone number that is not an extension or an emergency number either. */
+const SHORT_NUMBER =
+  'not an extension, an emergency number or a whole phone number (service codes and short numbers are not dialled from the console)'
+
+/** Plain words for a number of the wrong length, counting the digits as typed. */
+function wrongLength(normalized: string, short: boolean): string {
+  const typed = normalized.replace(/\D/g, '').length
+  return short
+    ? 'too short for a phone number: add the area code and number'
+    : `${String(typed)} digits is too long for a phone number (at most 15 with the country code): check the number`
 }
 
 /** 7-digit NANP local dialling: the area code is implied, so only the exchange can be checked. */

@@ -11,20 +11,31 @@ function settleIdOf(detail: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined
 }
 
+export interface RunOptions {
+  /**
+   * The call an action is about, in words ("Anna Außen"): an error or an unknown outcome names it,
+   * so a toast read seconds later still says which caller it concerns.
+   */
+  readonly about?: string
+  /** Errors the caller shows itself, beside the field they concern (the dial box): no toast for them. */
+  readonly errorsShownInPlace?: boolean
+}
+
 /**
  * Shows an action's result plainly: its confirmation, or its cause ("the call has already gone",
  * the guard rule that refused a number, "outcome unknown" after a lost answer — never retried,
  * and replaced by what the PBX's call list shows once main has settled it: settled-toasts.ts).
  */
-export async function runAction(pending: Promise<Result<ActionDone>>): Promise<Result<ActionDone>> {
+export async function runAction(pending: Promise<Result<ActionDone>>, opts: RunOptions = {}): Promise<Result<ActionDone>> {
   const result = await pending
   const push = useToastStore.getState().push
+  const about = (text: string): string => (opts.about === undefined || opts.about === '' ? text : `${opts.about}: ${text}`)
   if (result.ok) push('ok', result.value.message)
   else if (result.error.code === 'outcome_unknown' || result.error.code === 'timeout') {
     const settleId = settleIdOf(result.error.detail)
-    const text = `Outcome unknown: ${result.error.message}`
+    const text = about(`Outcome unknown: ${result.error.message}`)
     if (settleId === undefined) push('warn', text)
     else push('warn', `${text}. Checking the PBX’s call list…`, { key: settleId, lifetimeMs: UNSETTLED_LIFETIME_MS })
-  } else push('error', result.error.message)
+  } else if (opts.errorsShownInPlace !== true || result.error.code === 'confirm_required') push('error', about(result.error.message))
   return result
 }

@@ -110,6 +110,8 @@ export function App(): React.JSX.Element {
         </ul>
       </nav>
       <main className="content">
+        {/* Notices that must never cover the lamps or the calls (the notifications question): in flow, above the view. */}
+        <div id="shell-notices" className="shell-notices" />
         {link === 'closed' && (
           <div role="alert" className="banner warn">
             Connection to the console lost — reconnecting…

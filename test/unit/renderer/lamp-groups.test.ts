@@ -101,7 +101,7 @@ describe('a lamp’s call entries', () => {
 
   it('offers call, transfer and voicemail for the selected call, naming the caller', () => {
     const entries = lampCallEntries(ext('105'), seat, selected)
-    expect(entries.map((e) => e.label)).toEqual(['Call 105', 'Transfer Grace Hopper here', 'Send Grace Hopper to 105’s voicemail'])
+    expect(entries.map((e) => e.label)).toEqual(['Call 105', 'Transfer Grace Hopper here', 'Send Grace Hopper to the voicemail of 105'])
     expect(offs(entries)).toEqual([undefined, undefined, undefined])
   })
 

@@ -5,7 +5,8 @@ import { Elapsed } from '../../components/Elapsed'
 import { StaleNote } from '../../components/StaleNote'
 import { CallerIdentity } from '../../components/caller/CallerIdentity'
 import { useActionButton } from '../../actions/action-gate'
-import { callStateLabel, routeSteps, stepText, talkTimes, targetText } from './call-model'
+import { atOwnPhone, callStateLabel, consulting, routeSteps, stepText, talkTimes, targetText } from './call-model'
+import { useLiveStore } from '../../stores/live-store'
 import { partyLabel } from '../../live/format'
 import { useDirectoryRevision } from '../../stores/directory-store'
 
@@ -73,7 +74,13 @@ export function EndedCard({
  */
 function CallActions({ call, commands }: { call: LiveCall; commands: CallCommands }): React.JSX.Element {
   const gate = useActionButton()
-  const transferring = call.state === 'transferring'
+  const ownExtension = useLiveStore((s) => (s.profileId === null ? '' : (s.statuses[s.profileId]?.ownExtension ?? '')))
+  const mine = useLiveStore((s) => atOwnPhone(s.state, call, ownExtension))
+  const transferring = useLiveStore((s) => consulting(s.state, call, ownExtension))
+  // Said before it is tried: Asterisk's attended transfer runs on the operator's own leg of the call.
+  const attendedOff = mine
+    ? undefined
+    : `Attended transfer works on calls at your own phone${ownExtension === '' ? '' : ` (${ownExtension})`}: use Transfer for this one`
   return (
     <div className="call-actions" role="toolbar" aria-label="Call actions">
       <button type="button" className="danger" onClick={commands.hangup} aria-keyshortcuts="H" {...gate}>
@@ -82,7 +89,13 @@ function CallActions({ call, commands }: { call: LiveCall; commands: CallCommand
       <button type="button" onClick={commands.transfer} aria-keyshortcuts="T" {...gate}>
         Transfer <kbd>T</kbd>
       </button>
-      <button type="button" onClick={commands.attended} aria-keyshortcuts="A" {...gate}>
+      <button
+        type="button"
+        onClick={commands.attended}
+        aria-keyshortcuts="A"
+        {...gate}
+        {...(attendedOff === undefined ? {} : { 'aria-disabled': true, title: attendedOff, 'aria-describedby': 'attended-note' })}
+      >
         Attended <kbd>A</kbd>
       </button>
       {call.state === 'parked' ? (
@@ -106,6 +119,11 @@ function CallActions({ call, commands }: { call: LiveCall; commands: CallCommand
             Cancel transfer <kbd>X</kbd>
           </button>
         </>
+      )}
+      {attendedOff !== undefined && (
+        <p id="attended-note" className="call-actions-note small muted">
+          Attended works on calls at your own phone{ownExtension === '' ? '' : ` (${ownExtension})`}.
+        </p>
       )}
     </div>
   )

@@ -19,8 +19,9 @@ import { ConfirmEmergency, DestinationPrompt, type PromptMode } from './Destinat
 import { ParkedPanel } from './ParkedPanel'
 import { whenActionsOn } from '../../actions/action-gate'
 import { useCallAdditions } from '../../actions/call-additions'
-import { consultationChannel, parkedToPickUp, primaryChannel } from './call-model'
-import { runAction } from '../../actions/run-action'
+import { atOwnPhone, consultationChannel, parkedToPickUp, primaryChannel } from './call-model'
+import { runAction, type RunOptions } from '../../actions/run-action'
+import { partyLabel } from '../../live/format'
 import { isSortKey } from '../../live/call-list'
 import { staleText } from '../../stores/live-health'
 
@@ -40,9 +41,38 @@ function onControl(target: EventTarget | null): boolean {
 /** The live state right now, for actions (read when acting, so views need not subscribe to it). */
 const live = (): ReturnType<typeof useLiveStore.getState> => useLiveStore.getState()
 
-function withProfile(fn: (profileId: string) => Promise<Result<ActionDone>>): Promise<Result<ActionDone> | undefined> {
+function withProfile(fn: (profileId: string) => Promise<Result<ActionDone>>, opts: RunOptions = {}): Promise<Result<ActionDone> | undefined> {
   const profileId = live().profileId
-  return profileId === null ? Promise.resolve(undefined) : runAction(fn(profileId))
+  return profileId === null ? Promise.resolve(undefined) : runAction(fn(profileId), opts)
+}
+
+/** The call a toast is about, by its caller's name (or number): `Anna Außen`. */
+function callName(callId: string | undefined): string | undefined {
+  const call = callId === undefined ? undefined : live().state.calls[callId]
+  return call === undefined ? undefined : `Call of ${partyLabel(call.caller).primary}`
+}
+
+/** How long a park waits for the PBX to say which space it took (its ParkedCall event follows the answer). */
+const PARK_SPACE_WAIT_MS = 3000
+
+/** The parking space the PBX gave this channel, once the live state shows it (undefined if it does not in time). */
+function parkedSpaceOf(channelId: string): Promise<string | undefined> {
+  const find = (): string | undefined => Object.values(live().state.parked).find((p) => p.parkeeId === channelId)?.space
+  const now = find()
+  if (now !== undefined) return Promise.resolve(now)
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      off()
+      resolve(undefined)
+    }, PARK_SPACE_WAIT_MS)
+    const off = useLiveStore.subscribe(() => {
+      const space = find()
+      if (space === undefined) return
+      clearTimeout(timer)
+      off()
+      resolve(space)
+    })
+  })
 }
 
 function channelOf(callId: string): string | undefined {
@@ -71,7 +101,8 @@ function selectedId(): string | undefined {
 function onCall(callId: string | undefined, fn: (profileId: string, channelId: string) => Promise<Result<ActionDone>>): void {
   const channelId = callId === undefined ? undefined : channelOf(callId)
   if (channelId === undefined) return
-  void withProfile((p) => fn(p, channelId))
+  const about = callName(callId)
+  void withProfile((p) => fn(p, channelId), about === undefined ? {} : { about })
 }
 
 /** Complete and cancel act on the consultation's legs, not on the caller who waits alone. */
@@ -80,7 +111,8 @@ function onConsultation(callId: string | undefined, fn: (profileId: string, chan
   const call = callId === undefined ? undefined : state.calls[callId]
   const channelId = call === undefined ? undefined : consultationChannel(state, call)
   if (channelId === undefined) return
-  void withProfile((p) => fn(p, channelId))
+  const about = callName(callId)
+  void withProfile((p) => fn(p, channelId), about === undefined ? {} : { about })
 }
 
 type SetPending = (p: Pending) => void
@@ -101,20 +133,24 @@ function transferCall(setPending: SetPending, callId: string, destination: strin
   })
 }
 
-function dialNumber(setPending: SetPending, destination: string, confirmEmergency = false): void {
-  void withProfile(async (p) => {
-    const r = await bridge().invoke('calls.originate', { profileId: p, destination, confirmEmergency })
-    if (!r.ok && r.error.code === 'confirm_required') {
-      setPending({
-        kind: 'emergency',
-        number: destination,
-        retry: () => {
-          dialNumber(setPending, destination, true)
-        },
-      })
-    }
-    return r
-  })
+/** The dial box shows a refusal beside its field, with the number kept there for correcting. */
+function dialNumber(setPending: SetPending, destination: string, confirmEmergency = false): Promise<Result<ActionDone> | undefined> {
+  return withProfile(
+    async (p) => {
+      const r = await bridge().invoke('calls.originate', { profileId: p, destination, confirmEmergency })
+      if (!r.ok && r.error.code === 'confirm_required') {
+        setPending({
+          kind: 'emergency',
+          number: destination,
+          retry: () => {
+            void dialNumber(setPending, destination, true)
+          },
+        })
+      }
+      return r
+    },
+    { errorsShownInPlace: true },
+  )
 }
 
 /**
@@ -173,15 +209,19 @@ export function CallsView(): React.JSX.Element {
       })
     })
   }, [])
-  const dial = useCallback((destination: string): void => {
+  const dial = useCallback((destination: string): Promise<Result<ActionDone> | undefined> => {
+    let outcome: Promise<Result<ActionDone> | undefined> = Promise.resolve(undefined)
     whenActionsOn(() => {
-      dialNumber(setPending, destination)
+      outcome = dialNumber(setPending, destination)
     })
+    return outcome
   }, [])
   // The lamps: a drop transfers the dragged call; the menu's entries act on the selected call only.
   const lampCommands: LampCommands = useMemo(
     () => ({
-      dial,
+      dial: (ext) => {
+        void dial(ext)
+      },
       dropCall: (callId, ext) => {
         transfer(callId, ext, 'blind')
       },
@@ -233,6 +273,16 @@ export function CallsView(): React.JSX.Element {
         prompt('blind')
       },
       attended: () => {
+        // Said before a destination is asked for: Asterisk's attended transfer runs on the operator's own leg.
+        const { state, selected, profileId: shown, statuses } = live()
+        const own = shown === null ? '' : (statuses[shown]?.ownExtension ?? '')
+        if (selected !== undefined && !atOwnPhone(state, selected, own)) {
+          const where = own === '' ? '' : ` (${own})`
+          useToastStore
+            .getState()
+            .replace('attended-own', 'warn', `Attended transfer works on calls at your own phone${where}: use Transfer (T) for this one.`)
+          return
+        }
         prompt('attended')
       },
       voicemail: () => {
@@ -240,13 +290,24 @@ export function CallsView(): React.JSX.Element {
       },
       park: () => {
         whenActionsOn(() => {
-          onCall(selectedId(), (p, channelId) => bridge().invoke('calls.park', { profileId: p, channelId }))
+          const callId = selectedId()
+          onCall(callId, async (p, channelId) => {
+            const r = await bridge().invoke('calls.park', { profileId: p, channelId })
+            if (!r.ok) return r
+            // The PBX answers before it says where: the toast waits a moment to name the space.
+            const space = await parkedSpaceOf(channelId)
+            const who = callId === undefined ? undefined : live().state.calls[callId]?.caller
+            if (space === undefined) return r
+            const name = who === undefined ? 'the call' : partyLabel(who).primary
+            return { ok: true, value: { ...r.value, message: `Parked ${name} in space ${space}: U or Pick up takes it back` } }
+          })
         })
       },
       pickup: () => {
         const { state, selected } = live()
         const parked = parkedToPickUp(state, selected)
         if (parked !== undefined) pickup(parked.space)
+        else useToastStore.getState().replace('nothing-parked', 'warn', 'Nothing is parked: there is no call to pick up.')
       },
       complete: () => {
         whenActionsOn(() => {

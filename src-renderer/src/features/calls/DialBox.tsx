@@ -1,28 +1,48 @@
 import { forwardRef, memo, useState } from 'react'
+import type { ActionDone } from '../../../../src-preload/types/actions'
+import type { Result } from '../../../../src-preload/types/result'
 import { actionsOffNow, useActionButton } from '../../actions/action-gate'
 import { PeoplePicker } from '../../components/people-picker'
 
 interface Props {
-  readonly onDial: (destination: string) => void
+  /** Resolves with main's answer (undefined when nothing was sent). */
+  readonly onDial: (destination: string) => Promise<Result<ActionDone> | undefined>
+}
+
+/** A refusal as the receptionist reads it: what was not dialled and why (main's guard words). */
+export function refusalText(destination: string, message: string): string {
+  const why = message.charAt(0).toLowerCase() + message.slice(1)
+  return `${destination} was not dialled: ${why.replace(/\.$/, '')}.`
 }
 
 /**
  * Dial a person, a number or an extension: typing a name, number or department shows the PBX's
  * people and the phonebook's contacts ("Eva Fischer · 105 · Available"); arrows pick one, Enter
  * dials it — or the typed number when nothing is picked (main's guard judges it either way).
+ * A refused number stays in the field for correcting, the reason beside it until it is changed.
  */
 export const DialBox = memo(
   forwardRef<HTMLInputElement, Props>(function DialBox({ onDial }, ref) {
     const [text, setText] = useState('')
+    const [refused, setRefused] = useState<string | null>(null)
     const gate = useActionButton()
 
     const dial = (value: string): void => {
-      if (value.trim() === '') return
+      const destination = value.trim()
+      if (destination === '') return
       // While actions are off the dial only says why: the typed number stays for when they are back.
       const off = actionsOffNow()
-      onDial(value.trim())
-      if (off !== undefined) return
-      setText('')
+      setRefused(null)
+      void onDial(destination).then((result) => {
+        if (off !== undefined || result === undefined) return
+        if (result.ok) {
+          setText((now) => (now === value ? '' : now))
+          return
+        }
+        // Kept for correcting; an emergency number waits for its confirmation, not a correction.
+        setText(value)
+        if (result.error.code !== 'confirm_required') setRefused(refusalText(destination, result.error.message))
+      })
     }
 
     return (
@@ -33,7 +53,10 @@ export const DialBox = memo(
           label="Dial a person, number or extension"
           placeholder="Dial a name, number or extension — Enter to call"
           value={text}
-          onChange={setText}
+          onChange={(next) => {
+            setText(next)
+            setRefused(null)
+          }}
           onPick={dial}
           onEscape={() => {
             if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
@@ -49,6 +72,11 @@ export const DialBox = memo(
         >
           Call
         </button>
+        {refused !== null && (
+          <p className="dialbox-refused" role="alert">
+            {refused}
+          </p>
+        )}
       </div>
     )
   }),

@@ -1,7 +1,7 @@
 import type { LiveCall, LiveExtension } from '../../../../src-preload/types/live'
 import { LAMP_GROUP_LIMITS, type LampGroup, type SeatLamps } from '../../../../src-preload/types/settings'
 import { cleanCid, partyLabel } from '../../live/format'
-import { directoryMatches, fold } from '../../stores/directory-store'
+import { directoryMatches, fold, nameOf, spokenOf } from '../../stores/directory-store'
 
 /** Names shown on a tile; a trunk-facing phone can be in hundreds of calls at once. */
 const MAX_NAMES = 2
@@ -201,15 +201,21 @@ export function lampCallEntries(
 ): LampCallEntry[] {
   const who = selected === undefined ? 'the selected call' : partyLabel(selected.caller).primary
   const noSelection = selected === undefined ? 'Select a call in the list first.' : undefined
-  const offline = ext.state === 'UNAVAILABLE' ? `${ext.id} is offline: send the call to its voicemail instead.` : undefined
+  // People by name ("Eva Fischer (105)"), the number alone only where the PBX gives no name.
+  const person = spokenOf(ext.id)
+  const offline = ext.state === 'UNAVAILABLE' ? `${person} is offline: send the call to the voicemail instead.` : undefined
   const own = ext.id === seat.ownExtension ? 'This is your own phone.' : undefined
   const alreadyHere =
     selected?.target !== undefined && selected.target.kind !== 'voicemail' && selected.target.parties.some((p) => cleanCid(p.number) === ext.id)
-      ? `${who} is with ${ext.id} already.`
+      ? `${who} is with ${person} already.`
       : undefined
   return [
     { kind: 'call', label: `Call ${ext.id}`, off: seatOff(seat, LAMP_ACTION_ROLE.call) ?? own },
     { kind: 'transfer', label: `Transfer ${who} here`, off: seatOff(seat, LAMP_ACTION_ROLE.transfer) ?? noSelection ?? offline ?? alreadyHere },
-    { kind: 'voicemail', label: `Send ${who} to ${ext.id}’s voicemail`, off: seatOff(seat, LAMP_ACTION_ROLE.voicemail) ?? noSelection },
+    {
+      kind: 'voicemail',
+      label: `Send ${who} to the voicemail of ${nameOf(ext.id) ?? ext.id}`,
+      off: seatOff(seat, LAMP_ACTION_ROLE.voicemail) ?? noSelection,
+    },
   ]
 }

@@ -167,3 +167,37 @@ export function parkedToPickUp(state: Pick<LiveState, 'parked'>, focused: LiveCa
   }
   return oldest
 }
+
+/** A channel of this extension's phone: `PJSIP/105-0000002a`, `SIP/105-…`, `PJSIP/105;2` (never 1050). */
+function isPhoneOf(channelName: string, extension: string): boolean {
+  const slash = channelName.indexOf('/')
+  if (slash < 0 || extension === '') return false
+  const rest = channelName.slice(slash + 1)
+  return rest.startsWith(extension) && (rest.length === extension.length || rest[extension.length] === '-' || rest[extension.length] === ';')
+}
+
+/**
+ * Is the operator's own phone in this call? Attended transfers are made from it (Asterisk's Atxfer
+ * runs on the transferer's own leg), so the card says so before the operator tries one.
+ */
+export function atOwnPhone(state: Pick<LiveState, 'channels'>, call: LiveCall, ownExtension: string): boolean {
+  return call.channelIds.some((id) => {
+    const ch = state.channels[id]
+    return ch !== undefined && isPhoneOf(ch.name, ownExtension)
+  })
+}
+
+/**
+ * An attended transfer in progress: the caller waits on hold while the operator consults, and
+ * this is true already while the consulted phone still rings (Complete then hands the caller to the
+ * ringing phone, Cancel takes the operator back).
+ */
+export function consulting(state: Pick<LiveState, 'channels'>, call: LiveCall, ownExtension: string): boolean {
+  if (call.state === 'transferring') return true
+  if (call.state !== 'hold' || !atOwnPhone(state, call, ownExtension)) return false
+  // Ring (4) or Ringing (5): the consulted phone has not answered yet.
+  return call.channelIds.some((id) => {
+    const st = state.channels[id]?.state
+    return st === 4 || st === 5
+  })
+}

@@ -96,7 +96,8 @@ export async function start(): Promise<void> {
 
   const stores = openElectronStores(log)
   // Without a real PBX profile the console starts against the built-in demo PBX.
-  const demo: BuiltinDemo | undefined = stores.profileStore.get('profiles') === undefined ? await startBuiltinDemo() : undefined
+  const demo: BuiltinDemo | undefined =
+    stores.profileStore.get('profiles') === undefined ? await startBuiltinDemo({ amiUser: 'attendant' }) : undefined
   const core = createAppCore({
     appInfo: {
       name: 'Attendant',

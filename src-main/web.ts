@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   // The demo PBX is the default: it runs unless real profiles exist or --no-demo is given.
   const hasProfiles = stores.profileStore.get('profiles') !== undefined
   const wantDemo = args.get('demo') === true || (!hasProfiles && args.get('no-demo') === undefined)
-  const demo: BuiltinDemo | undefined = wantDemo ? await startBuiltinDemo() : undefined
+  const demo: BuiltinDemo | undefined = wantDemo ? await startBuiltinDemo({ amiUser: 'attendant' }) : undefined
   const downloads = new DownloadRegistry()
   // A fresh code every run; it is spent once the first passphrase is set.
   const setupCode = newSetupCode()

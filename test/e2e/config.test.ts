@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { chromiumForFile } from '../support/browser'
 import { consoleForEachTest, openConsole, ringingAt, type ConsoleHarness } from '../support/console-harness'
 import { until } from '../support/wait'
+import { startFreepbxDemoServer } from '../../src-main/core/demo-freepbx/index'
 import { openSocket, nextFrame } from '../support/web-harness'
 
 let browser: Browser
@@ -48,6 +49,9 @@ async function openRow(page: Page, search: string): Promise<void> {
 
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
+  // The notification prompt would cover the pending tray: answered "Not now" first.
+  const notNow = page.getByRole('button', { name: 'Not now', exact: true })
+  if (await notNow.isVisible()) await notNow.click()
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => {
       document.documentElement.dataset.theme = t
@@ -328,6 +332,176 @@ describe('configuration workspace in Chromium (web mode, demo FreePBX)', () => {
         await page.keyboard.press('Escape')
         await page.locator('.config-editor').waitFor({ state: 'detached' })
       }
+      expect(errors).toEqual([])
+    })
+  })
+
+  describe('an admin seat, calls placed through the demo PBX’s control API, Apply’s limit shortened to 2.5 s', () => {
+    let h: ConsoleHarness
+    consoleForEachTest((harness) => (h = harness), { role: 'admin', controlPort: 0, configApplyTiming: { pollMs: 200, timeoutMs: 2500 } })
+
+    /** An inbound call from the trunk on `did`, as the demo's HTTP control API places it. */
+    async function callDid(did: string): Promise<void> {
+      const control = h.demo.pbx.info().control
+      if (control === undefined) throw new Error('the demo PBX serves no control API')
+      const res = await fetch(`http://127.0.0.1:${String(control.port)}/control/placeCall`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${control.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ trunk: 'peer', callerNum: '4915112345678', callerName: 'Night caller', to: did }),
+      })
+      expect(res.status).toBe(200)
+    }
+
+    const ringingPhones = (): string[] =>
+      h.demo.pbx.engine
+        .ringingChannels()
+        .map((c) => c.device)
+        .sort()
+
+    it('adds an inbound route; after Apply the next call on that DID follows it', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await page.keyboard.press('3')
+      await grid(page, 'Inbound routes').locator('[role=row][tabindex]').first().waitFor()
+      await page.keyboard.press('n')
+      const editor = page.getByRole('form', { name: 'New inbound route' })
+      await editor.getByRole('textbox', { name: 'DID number' }).fill('4930555199')
+      await editor.getByRole('textbox', { name: 'Description' }).fill('Night line')
+      const picker = editor.getByRole('combobox', { name: 'Destination' })
+      await picker.fill('carla')
+      expect(await editor.getByRole('listbox', { name: 'Destination: choices' }).getByRole('option').first().textContent()).toBe('103 Carla Diaz')
+      await picker.press('Enter')
+      expect(await valueOf(picker)).toBe('103 Carla Diaz')
+      await editor.getByRole('button', { name: 'Create inbound route' }).click()
+      await editor.waitFor({ state: 'detached' })
+      await grid(page, 'Inbound routes').getByRole('row').filter({ hasText: 'Night line' }).waitFor()
+      expect(h.demo.pbx.freepbx?.inboundRoutes.has('4930555199/')).toBe(true)
+      // Written, not applied: the PBX still runs the old configuration, so the DID leads nowhere.
+      await callDid('4930555199')
+      await new Promise((r) => setTimeout(r, 800))
+      expect(ringingPhones()).not.toContain('PJSIP/103')
+      for (const c of h.demo.pbx.channels()) h.demo.pbx.hangup(c.name)
+      await tray(page).getByRole('button', { name: 'Apply Config' }).click()
+      await shows(tray(page).getByRole('status'), 'Applied in', 15_000)
+      await callDid('4930555199')
+      await until('the call on the new DID ringing at 103', () => ringingPhones().includes('PJSIP/103'))
+      expect(ringingPhones()).toEqual(['PJSIP/103'])
+      await page.keyboard.press('/')
+      await page.keyboard.type('night')
+      await shoot(page, 'route-added-applied')
+      expect(errors).toEqual([])
+    })
+
+    it('an apply that hangs in Processing says "outcome unknown — check the PBX" after the limit, and offers Apply again', async () => {
+      const config = h.demo.pbx.freepbx
+      if (config === undefined) throw new Error('the demo has no FreePBX configuration')
+      config.reloadBehaviour = { ...config.reloadBehaviour, outcome: 'stuck' }
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      await openRow(page, 'Ben Cho')
+      const editor = page.getByRole('form', { name: 'Extension 102' })
+      await editor.getByRole('textbox', { name: 'Display name' }).fill('Ben Cho (desk)')
+      await editor.getByRole('button', { name: 'Save' }).click()
+      await editor.getByRole('button', { name: 'Save anyway' }).click()
+      await editor.waitFor({ state: 'detached' })
+      const started = Date.now()
+      await tray(page).getByRole('button', { name: 'Apply Config' }).click()
+      const progress = tray(page).getByRole('status')
+      await shows(progress, 'FreePBX is processing')
+      expect(await tray(page).getByRole('button', { name: 'Applying…' }).isDisabled()).toBe(true)
+      await shows(progress, 'Outcome unknown — check the PBX', 10_000)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2500)
+      // Never a guess: the change stays pending, and Apply is offered again.
+      expect(await tray(page).getByRole('button', { name: '1 pending change' }).isVisible()).toBe(true)
+      expect(await tray(page).getByRole('button', { name: 'Apply Config' }).isEnabled()).toBe(true)
+      await shoot(page, 'apply-unknown')
+      const audit = await h.core.dispatch('audit.read', { limit: 50 }, { clientId: 'ipc-1', transport: 'ipc' })
+      expect(JSON.stringify(audit)).toContain('outcome_unknown')
+      expect(errors).toEqual([])
+    })
+  })
+
+  describe('Test connection of a new admin profile', () => {
+    let h: ConsoleHarness
+    consoleForEachTest((harness) => (h = harness), { role: 'admin' })
+
+    it('says what configuration needs: the scopes its FreePBX API application lacks, read and write apart', async () => {
+      const passphrase = 'correct horse battery staple'
+      const set = await h.core.dispatch('admin.setPassphrase', { next: passphrase }, { clientId: 'ipc-1', transport: 'ipc' })
+      expect(set.ok).toBe(true)
+      // The demo's FreePBX configuration behind an API application allowed only to read extensions and routes.
+      const client = { clientId: 'narrow-app', clientSecret: 'narrow-secret', allowedScopes: ['gql:core:read', 'gql:framework'] }
+      const narrow = await startFreepbxDemoServer({ port: 0, clients: [client], config: h.demo.pbx.freepbx })
+      try {
+        const { page, errors } = await openConsole(browser, h)
+        const info = h.demo.pbx.info()
+        const operator = info.ami.users.find((u) => u.username === 'operator')
+        if (operator === undefined) throw new Error('the demo PBX has no operator user')
+        await nav(page, 'Admin')
+        await page.getByRole('button', { name: 'New profile' }).click()
+        const form = page.getByRole('form', { name: 'New PBX profile' })
+        const pbxGroup = form.getByRole('group', { name: 'PBX', exact: true })
+        await pbxGroup.getByRole('textbox', { name: 'Name' }).fill('Head office')
+        await pbxGroup.getByRole('textbox', { name: 'Profile id' }).fill('head-office')
+        await pbxGroup.getByRole('textbox', { name: 'Host' }).fill(info.ami.host)
+        const ami = form.getByRole('group', { name: 'AMI', exact: true })
+        await ami.getByRole('textbox', { name: 'Port' }).fill(String(info.ami.port))
+        await ami.getByRole('textbox', { name: 'User' }).fill(operator.username)
+        await ami.getByLabel('AMI secret').fill(operator.secret)
+        const api = form.getByRole('group', { name: 'FreePBX API', exact: true })
+        await api.getByRole('checkbox', { name: 'Use the FreePBX API' }).check()
+        await api.getByRole('textbox', { name: 'Base URL' }).fill(narrow.baseUrl)
+        await api.getByRole('textbox', { name: 'Client id' }).fill(client.clientId)
+        await api.getByLabel('Client secret').fill(client.clientSecret)
+        await form.getByRole('combobox', { name: 'Role' }).selectOption('admin')
+        await form.getByRole('button', { name: 'Test connection' }).click()
+        const results = form.getByRole('list', { name: 'Connection test results' })
+        const line = results.getByRole('listitem').filter({ hasText: /^Configuration:/ })
+        await line.waitFor()
+        const said = (await line.textContent()) ?? ''
+        expect(said).toMatch(/^Configuration: partly: extensions and inbound routes only read; ring groups, voicemail and queue members not at all/)
+        expect(said).toContain('may read extensions but not change them: add the scope gql:core (or gql:core:write)')
+        expect(said).toContain('may not read or change ring groups: add the scope gql:ringgroups')
+        expect(said).toContain('Scopes to add: gql:core gql:ringgroups gql:voicemail rest:queues')
+        expect(
+          await results
+            .getByRole('listitem')
+            .filter({ hasText: /^FreePBX API:/ })
+            .textContent(),
+        ).toMatch(/connected/)
+        await line.scrollIntoViewIfNeeded()
+        await shoot(page, 'test-connection-config')
+        expect(errors).toEqual([])
+      } finally {
+        await narrow.close()
+      }
+    })
+  })
+
+  describe('an admin seat whose FreePBX API application may only read extensions and routes', () => {
+    let h: ConsoleHarness
+    consoleForEachTest((harness) => (h = harness), { role: 'admin', freepbxScopes: ['gql:core:read', 'gql:framework:read:system'] })
+
+    it('the workspace says what to add on FreePBX, shows what it can read without offering writes, and keeps Apply off', async () => {
+      const { page, errors } = await openConsole(browser, h)
+      await openWorkspace(page)
+      const needs = page.getByRole('region', { name: 'What this PBX needs' })
+      await shows(needs, 'Scopes to add: gql:core gql:ringgroups gql:voicemail gql:framework rest:queues')
+      expect(await needs.getByRole('listitem').allTextContents()).toContain(
+        'The API application may read extensions but not change them: add the scope gql:core (or gql:core:write).',
+      )
+      // Lists it cannot read are off, with the reason; the ones it can are shown but not written.
+      expect(await page.getByRole('tab', { name: /^Ring groups/ }).isDisabled()).toBe(true)
+      expect(await page.getByRole('button', { name: 'New extension' }).isDisabled()).toBe(true)
+      expect(await page.getByRole('button', { name: 'New extension' }).getAttribute('title')).toMatch(/may read the extensions but not change them/)
+      await openRow(page, 'Ben Cho')
+      const editor = page.getByRole('form', { name: 'Extension 102' })
+      await editor.getByText('may read the extensions but not change them').first().waitFor()
+      expect(await editor.getByRole('textbox', { name: 'Display name' }).isDisabled()).toBe(true)
+      const apply = tray(page).getByRole('button', { name: 'Apply Config' })
+      expect(await apply.isDisabled()).toBe(true)
+      expect(await apply.getAttribute('title')).toMatch(/may not run Apply Config/)
+      await shoot(page, 'scopes-missing')
       expect(errors).toEqual([])
     })
   })

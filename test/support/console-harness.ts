@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterEach, beforeEach } from 'vitest'
-import type { AppCore } from '../../src-main/core/app/app-core'
+import type { AppCore, AppCoreOptions } from '../../src-main/core/app/app-core'
 import { startBuiltinDemo, type BuiltinDemo } from '../../src-main/core/app/builtin-demo'
 import { FileAuditLog } from '../../src-main/core/audit'
+import { startFreepbxDemoServer } from '../../src-main/core/demo-freepbx/index'
 import type { PbxProfile } from '../../src-main/core/profiles'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
 import { RENDERER_DIR, watchErrors } from './browser'
@@ -29,6 +30,12 @@ export interface ConsoleHarnessOptions {
   readonly supervision?: PbxProfile['supervision']
   /** Another of the demo's AMI users (name = secret): `supervisor` has the `system` write class AstDB writes need. */
   readonly amiUser?: string
+  /** Serve the demo PBX's control API over HTTP (0 = any free port; `demo.pbx.info().control`). */
+  readonly controlPort?: number
+  /** Apply Config's polling and time limit (tests shorten the ~120 s before "outcome unknown"). */
+  readonly configApplyTiming?: AppCoreOptions['configApplyTiming']
+  /** The profile's FreePBX API application may use only these scopes (a second API on the same configuration). */
+  readonly freepbxScopes?: readonly string[]
 }
 
 /**
@@ -43,14 +50,35 @@ export interface ConsoleHarness {
 }
 
 export async function startConsole(options: ConsoleHarnessOptions = {}): Promise<ConsoleHarness> {
-  const demo = await startBuiltinDemo({ rate: 0, seed: options.seed ?? 7 })
+  const demo = await startBuiltinDemo({
+    rate: 0,
+    seed: options.seed ?? 7,
+    ...(options.controlPort === undefined ? {} : { controlPort: options.controlPort }),
+  })
   const withBuiltin = options.builtinProfile ?? true
   // A file log in its own folder, so the test can read it back; the core closes it with itself.
   const auditDir = mkdtempSync(join(tmpdir(), 'att-audit-'))
   const auditLog = new FileAuditLog({ dir: auditDir })
   const via = options.amiVia === undefined ? undefined : await options.amiVia(demo.builtin.profile.ami.port)
-  const routed =
-    via === undefined ? demo.builtin : { ...demo.builtin, profile: { ...demo.builtin.profile, ami: { ...demo.builtin.profile.ami, port: via.port } } }
+  const narrow =
+    options.freepbxScopes === undefined
+      ? undefined
+      : await startFreepbxDemoServer({
+          port: 0,
+          clients: [
+            {
+              clientId: demo.builtin.profile.freepbx.clientId,
+              clientSecret: demo.builtin.secrets.freepbx ?? '',
+              allowedScopes: options.freepbxScopes,
+            },
+          ],
+          config: demo.pbx.freepbx,
+        })
+  const apiAt = narrow === undefined ? demo.builtin.profile.freepbx : { ...demo.builtin.profile.freepbx, baseUrl: narrow.baseUrl }
+  const routed = {
+    ...demo.builtin,
+    profile: { ...demo.builtin.profile, freepbx: apiAt, ...(via === undefined ? {} : { ami: { ...demo.builtin.profile.ami, port: via.port } }) },
+  }
   const seat = {
     ...routed.profile.operator,
     ...(options.role === undefined ? {} : { role: options.role }),
@@ -64,6 +92,7 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
   const core = createTestCore({
     auditLog,
     ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }),
+    ...(options.configApplyTiming === undefined ? {} : { configApplyTiming: options.configApplyTiming }),
     ...(withBuiltin
       ? {
           builtinProfile:
@@ -90,6 +119,7 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
       await server.close()
       await core.close()
       await via?.close()
+      await narrow?.close()
       await demo.stop()
       rmSync(core.dataDir, { recursive: true, force: true })
       rmSync(auditDir, { recursive: true, force: true })

@@ -361,18 +361,10 @@ export class ConfigService {
         return { ok: false, code: failure.code === 'pbx_error' ? 'pbx_error' : outcomeCode(failure.code), message: said }
       }
       const state = describeHalfWritten(w.label, w.before, now)
-      const change: PendingChange = {
-        id: this.d.pending.nextId(),
-        kind,
-        objectId: w.afterId || w.id,
-        label: w.label,
-        operation: w.operation,
-        at,
-        diff: diffValues(kind, w.before?.values, now?.values, []),
+      const change = this.change(kind, w, at, diffValues(kind, w.before?.values, now?.values, []), {
         state: 'halfWritten',
         note: `${said}. ${state}`,
-        restorable: true,
-      }
+      })
       this.d.pending.add(this.d.profile().id, {
         change,
         kind,
@@ -384,7 +376,21 @@ export class ConfigService {
     }
     ctx?.afterWrite(kind, w.before?.id, after?.id ?? w.afterId)
     const diff = diffValues(kind, w.before?.values, after?.values ?? w.intended ?? undefined, w.secretFields)
-    const change: PendingChange = {
+    const change = this.change(kind, w, at, diff, { state: 'written' })
+    this.d.pending.add(this.d.profile().id, { change, kind, before: w.before, afterId: w.afterId === '' ? undefined : w.afterId })
+    await this.audit(w.auditAction, w.label, actor, 'ok', diffLine(diff) || 'no field changed')
+    return after === undefined ? { ok: true, change } : { ok: true, change, item: this.item(kind, after) }
+  }
+
+  /** A pending change of the write `w` (restorable: main keeps its before-image). */
+  private change(
+    kind: ConfigKind,
+    w: { readonly id: string; readonly afterId: string; readonly label: string; readonly operation: PendingChange['operation'] },
+    at: string,
+    diff: PendingChange['diff'],
+    how: { readonly state: PendingChange['state']; readonly note?: string },
+  ): PendingChange {
+    return {
       id: this.d.pending.nextId(),
       kind,
       objectId: w.afterId || w.id,
@@ -392,12 +398,9 @@ export class ConfigService {
       operation: w.operation,
       at,
       diff,
-      state: 'written',
+      ...how,
       restorable: true,
     }
-    this.d.pending.add(this.d.profile().id, { change, kind, before: w.before, afterId: w.afterId === '' ? undefined : w.afterId })
-    await this.audit(w.auditAction, w.label, actor, 'ok', diffLine(diff) || 'no field changed')
-    return after === undefined ? { ok: true, change } : { ok: true, change, item: this.item(kind, after) }
   }
 
   async createRange(

@@ -186,7 +186,7 @@ describe('extensions through the contract, against the demo FreePBX', () => {
     expect(r.outcomes.map((o) => o.ok)).toEqual([true, true, true])
     const names = ['170', '171', '172'].map((n) => c.demo.api.handler.config.extensions.get(n)?.name)
     expect(names).toEqual(['Desk 170 (floor 2)', 'Desk 171 (floor 2)', 'Desk 172 (floor 2)'])
-    expect(r.outcomes.map((o) => (o.ok ? o.item?.values.name : o.message))).toEqual(names)
+    expect(r.outcomes.map((o) => (o.ok && o.item?.kind === 'extension' ? o.item.values.name : o))).toEqual(names)
     expect(r.pending.changes.map((ch) => ch.label)).toEqual([
       'Extension 170 Desk 170 (floor 2)',
       'Extension 171 Desk 171 (floor 2)',

@@ -50,7 +50,9 @@ describe('what configuration needs, from Test connection and the workspace', () 
     const c = await startConfigCore(cleanups, { role: 'admin' }, {}, { scopes: ['gql:core:read', 'gql:framework:read:system'] })
     const line = config(await testConnection(c))
     expect(line.ok).toBe(false)
-    expect(line.reason).toMatch(/^partly: nothing can be changed \(not applied\)/)
+    expect(line.reason).toBe(
+      'partly: extensions and inbound routes only read; ring groups, voicemail and queue members not at all; Apply Config not allowed',
+    )
     const said = line.warnings.join('\n')
     expect(said).toMatch(/may read extensions but not change them: add the scope gql:core \(or gql:core:write\)/)
     expect(said).toMatch(

@@ -29,10 +29,22 @@ export function readinessInWords(probe: BackendProbe): ProbeResult {
   const version = probe.version === undefined ? 'FreePBX' : `FreePBX ${probe.version}`
   if (probe.needs.length === 0)
     return { ok: true, warnings: [], version: `${version}: ${listInWords(probe.writable)} can be read, changed and applied` }
-  const reason =
-    probe.kinds.length === 0
-      ? 'the PBX configuration cannot be edited from the console yet'
-      : `partly: ${probe.writable.length === 0 ? 'nothing' : listInWords(probe.writable)} can be changed${probe.canApply ? '' : ' (not applied)'}; ${listInWords(KIND_ORDER.filter((k) => !probe.writable.includes(k)))} not`
+  if (probe.kinds.length === 0)
+    return {
+      ok: false,
+      code: 'missing_permission',
+      reason: 'the PBX configuration cannot be edited from the console yet',
+      warnings: [...probe.needs],
+    }
+  const readOnly = probe.kinds.filter((k) => !probe.writable.includes(k))
+  const unreadable = KIND_ORDER.filter((k) => !probe.kinds.includes(k))
+  const parts = [
+    ...(probe.writable.length === 0 ? [] : [`${listInWords(probe.writable)} can be changed`]),
+    ...(readOnly.length === 0 ? [] : [`${listInWords(readOnly)} only read`]),
+    ...(unreadable.length === 0 ? [] : [`${listInWords(unreadable)} not at all`]),
+    ...(probe.canApply ? [] : ['Apply Config not allowed']),
+  ]
+  const reason = parts.length === 0 ? 'see what is missing' : `partly: ${parts.join('; ')}`
   return { ok: false, code: 'missing_permission', reason, warnings: [...probe.needs] }
 }
 

@@ -188,7 +188,7 @@ async function queuesAnswer(d: ReadinessDeps): Promise<{ readonly need: string; 
       }
     const f = d.explain(err)
     if (f.code === 'forbidden')
-      return { need: `The API application may not read or change queue members: add the scope ${QUEUE_SCOPE} (REST).`, scope: QUEUE_SCOPE }
+      return { need: `The API application may not read or change queue members: add the scope ${QUEUE_SCOPE}.`, scope: QUEUE_SCOPE }
     return { need: `Queue members: ${f.message}` }
   }
 }

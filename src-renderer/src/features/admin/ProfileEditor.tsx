@@ -508,12 +508,21 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
                 <li key={t} className={r.ok ? 'ok-text' : r.code === 'disabled' ? 'muted' : 'error-text'}>
                   <strong>{label}</strong>:{' '}
                   {r.ok ? (t === 'config' ? r.version : `connected${r.version !== undefined ? ` (${r.version})` : ''}`) : (r.reason ?? 'failed')}
-                  {r.warnings.map((w) => (
-                    <span key={w} className="warn-text">
-                      {' '}
-                      ⚠ {w}
-                    </span>
-                  ))}
+                  {t === 'config' && r.warnings.length > 0 ? (
+                    // What configuration needs: one step a line, to work through on FreePBX.
+                    <ul className="needs warn-text" aria-label="What configuration needs">
+                      {r.warnings.map((w) => (
+                        <li key={w}>{w}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    r.warnings.map((w) => (
+                      <span key={w} className="warn-text">
+                        {' '}
+                        ⚠ {w}
+                      </span>
+                    ))
+                  )}
                 </li>
               )
             })}

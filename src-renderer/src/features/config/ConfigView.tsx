@@ -188,7 +188,8 @@ export function ConfigView(): React.JSX.Element {
   // Until the status answers, every list is offered (each asked for at once); a PBX that cannot
   // be configured then says what it needs instead.
   const readable = status?.kinds ?? KIND_UIS.map((k) => k.kind)
-  const workspace = isAdmin && status?.ready !== false
+  // What the application may read is shown even when something is missing (said above the lists).
+  const workspace = isAdmin && (status === null || status.kinds.length > 0)
 
   useEffect(() => {
     if (profileId !== null && isAdmin) void open(profileId)
@@ -208,9 +209,10 @@ export function ConfigView(): React.JSX.Element {
     const state = useConfigStore.getState()
     const kind = state.shownKind
     const kui = kindUi(kind) as AnyKindUi
-    if (kui.blank === undefined) return
+    const described = state.descriptors[kind]
+    if (kui.blank === undefined || described === undefined) return
     const items = (state.lists[kind]?.items ?? []) as never
-    setTarget({ mode: 'create', values: kui.blank(items) as unknown as FieldValues })
+    setTarget({ mode: 'create', values: kui.blank(items, described) as unknown as FieldValues })
   }, [setTarget])
   const askDelete = useCallback((item: ConfigItem): void => {
     setDialog({ kind: 'delete', item })
@@ -334,8 +336,12 @@ export function ConfigView(): React.JSX.Element {
         </div>
       )}
       {isAdmin && status !== null && (status.needs ?? []).length > 0 && (
-        <section className={status.ready ? 'banner warn' : 'card'} aria-label="What this PBX needs">
-          {!status.ready && <h2>This PBX cannot be configured from the console yet</h2>}
+        <section className={status.kinds.length > 0 ? 'banner warn' : 'card'} aria-label="What this PBX needs">
+          {status.kinds.length === 0 ? (
+            <h2>This PBX cannot be configured from the console yet</h2>
+          ) : (
+            !status.ready && <p>Part of the configuration cannot be read, changed or applied from the console yet:</p>
+          )}
           <ul className="needs">
             {(status.needs ?? []).map((n) => (
               <li key={n}>{n}</li>

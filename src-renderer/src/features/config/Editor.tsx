@@ -284,100 +284,56 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
     const keeps = field.type === 'secret' && mode === 'update' && field.hint?.includes('keep') !== true ? 'empty keeps the current one' : undefined
     const note = lockedIdentity || field.readOnly === true ? undefined : [field.hint, keeps].filter((n) => n !== undefined).join(' · ') || undefined
     const off = disabled || field.readOnly === true || lockedIdentity
+    // What every field row takes: its label, its error and rule beside it, whether it can be typed in.
+    const row = { label: field.label, error: message, note, disabled: off }
+    const set = (v: unknown): void => {
+      setField(field.name, v)
+    }
     switch (field.type) {
       case 'text':
       case 'pattern':
         return (
           <TextField
             key={field.name}
-            label={field.label}
+            {...row}
             value={typeof value === 'string' ? value : ''}
-            onChange={(v) => {
-              setField(field.name, v)
-            }}
-            error={message}
-            note={note}
-            disabled={off}
+            onChange={set}
             mono={field.type === 'pattern' || field.identity === true}
             maxLength={field.maxLength}
           />
         )
       case 'number':
+        // Numbers are checked as they are committed: only main's answer is said beside them.
         return (
           <NumberField
             key={field.name}
-            label={field.label}
+            {...row}
+            error={fromMain[field.name]}
             value={typeof value === 'number' ? value : 0}
             min={field.min ?? 0}
             max={field.max ?? 999_999}
-            onCommit={(v) => {
-              setField(field.name, v)
-            }}
-            error={fromMain[field.name]}
-            note={note}
-            disabled={off}
+            onCommit={set}
           />
         )
       case 'enum':
-        return (
-          <SelectField
-            key={field.name}
-            label={field.label}
-            value={typeof value === 'string' ? value : ''}
-            options={optionWords(field)}
-            onChange={(v) => {
-              setField(field.name, v)
-            }}
-            error={message}
-            note={note}
-          />
-        )
+        return <SelectField key={field.name} {...row} value={typeof value === 'string' ? value : ''} options={optionWords(field)} onChange={set} />
       case 'boolean':
         return null
       case 'destination':
         return (
           <DestinationPicker
             key={field.name}
-            label={field.label}
+            {...row}
             value={(value as ConfigDestination | undefined) ?? { type: 'hangup' }}
             names={names}
-            onChange={(v) => {
-              setField(field.name, v)
-            }}
-            error={message}
-            note={note}
-            disabled={off}
+            onChange={set}
           />
         )
       case 'numberList':
-        return (
-          <RingMembersField
-            key={field.name}
-            label={field.label}
-            value={Array.isArray(value) ? (value as string[]) : []}
-            names={names}
-            onChange={(v) => {
-              setField(field.name, v)
-            }}
-            error={message}
-            note={note}
-            disabled={off}
-          />
-        )
+        return <RingMembersField key={field.name} {...row} value={Array.isArray(value) ? (value as string[]) : []} names={names} onChange={set} />
       case 'members':
         return (
-          <QueueMembersField
-            key={field.name}
-            label={field.label}
-            value={Array.isArray(value) ? (value as QueueMember[]) : []}
-            names={names}
-            onChange={(v) => {
-              setField(field.name, v)
-            }}
-            error={message}
-            note={note}
-            disabled={off}
-          />
+          <QueueMembersField key={field.name} {...row} value={Array.isArray(value) ? (value as QueueMember[]) : []} names={names} onChange={set} />
         )
       case 'secret':
         if (!shownSecret(kind, field, values, mode)) return null

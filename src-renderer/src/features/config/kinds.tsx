@@ -1,4 +1,14 @@
-import type { ConfigItem, ConfigKind, ConfigValuesByKind, QueueMember, RingStrategy } from '../../../../src-preload/types/config'
+import type {
+  ConfigItem,
+  ConfigKind,
+  ConfigKindDescriptor,
+  ConfigValuesByKind,
+  ExtensionValues,
+  InboundRouteValues,
+  QueueMember,
+  RingGroupValues,
+  RingStrategy,
+} from '../../../../src-preload/types/config'
 import type { Column, SortState } from '../../components/table'
 import type { DestinationNames } from './destinations'
 import { type ListRules, nextFreeNumber } from './list-query'
@@ -27,10 +37,77 @@ export interface KindUi<K extends ConfigKind> {
   readonly columns: (names: DestinationNames) => readonly Column<ConfigItem<K>>[]
   readonly rules: (names: DestinationNames) => ListRules<ConfigItem<K>>
   readonly defaultSort: SortState
-  /** The values of a new object (a free number suggested from `items`); undefined: FreePBX cannot create one. */
-  readonly blank?: (items: readonly ConfigItem<K>[]) => ConfigValuesByKind[K]
+  /**
+   * A new object's values, from the kind's field descriptions (main's `config.describe`), its
+   * number the next free one from `items`; undefined: FreePBX cannot create one.
+   */
+  readonly blank?: (items: readonly ConfigItem<K>[], descriptor: ConfigKindDescriptor) => ConfigValuesByKind[K]
   /** Names before numbers: "Front desk", else the number. */
   readonly name: (item: ConfigItem<K>) => string
+}
+
+/** One column of a kind's list and, when it sorts, the value it sorts by. */
+interface ListColumn<K extends ConfigKind> extends Omit<Column<ConfigItem<K>>, 'sortable'> {
+  readonly sort?: (item: ConfigItem<K>) => string | number
+}
+
+type ValueName<K extends ConfigKind> = keyof ConfigValuesByKind[K] & string
+const valueOf = <K extends ConfigKind>(item: ConfigItem<K>, field: string): unknown => (item.values as unknown as Record<string, unknown>)[field]
+
+/** A column showing one text value as it is, sorted by it. */
+function textColumn<K extends ConfigKind>(field: ValueName<K>, header: string, width: string, cellClassName?: string): ListColumn<K> {
+  const text = (i: ConfigItem<K>): string => String(valueOf(i, field))
+  return { key: field, header, width, cell: text, sort: text, ...(cellClassName === undefined ? {} : { cellClassName }) }
+}
+
+/** A number column (extension, group, queue): sorted as numbers, shown monospaced. */
+function numberColumn<K extends ConfigKind>(field: ValueName<K>, header: string, width: string): ListColumn<K> {
+  const text = (i: ConfigItem<K>): string => String(valueOf(i, field))
+  return { key: field, header, width, cellClassName: 'mono', cell: text, sort: (i) => Number(text(i)) || text(i) }
+}
+
+/** A yes/no column: yes first. */
+function flagColumn<K extends ConfigKind>(field: ValueName<K>, header: string, width: string): ListColumn<K> {
+  return { key: field, header, width, cell: (i) => yes(valueOf(i, field) === true), sort: (i) => (valueOf(i, field) === true ? 0 : 1) }
+}
+
+/** The table's columns and the list's search and order, from one list of columns. */
+function listOf<K extends ConfigKind>(
+  columns: (names: DestinationNames) => readonly ListColumn<K>[],
+  searchText: (names: DestinationNames) => (item: ConfigItem<K>) => string,
+): Pick<KindUi<K>, 'columns' | 'rules'> {
+  return {
+    columns: (names) => columns(names).map(({ sort, ...c }) => ({ ...c, ...(sort === undefined ? {} : { sortable: true }) })),
+    rules: (names) => ({
+      searchText: searchText(names),
+      sortValues: Object.fromEntries(columns(names).flatMap((c) => (c.sort === undefined ? [] : [[c.key, c.sort]]))),
+    }),
+  }
+}
+
+/** A new object's value of each field, from its description: empty, off, the first option, the least number. */
+function blankFrom(descriptor: ConfigKindDescriptor, number: { field: string; value: string } | undefined): unknown {
+  const values: Record<string, unknown> = {}
+  for (const f of descriptor.fields) {
+    if (f.secret === true || f.readOnly === true) continue
+    values[f.name] =
+      f.name === number?.field
+        ? number.value
+        : f.default !== undefined
+          ? f.default
+          : {
+              text: '',
+              pattern: '',
+              secret: '',
+              boolean: false,
+              enum: f.options?.[0] ?? '',
+              number: f.min ?? 0,
+              numberList: [],
+              members: [],
+              destination: { type: 'hangup' },
+            }[f.type]
+  }
+  return values
 }
 
 const ext = (names: DestinationNames, n: string): string => names.label({ type: 'extension', extension: n })
@@ -45,47 +122,25 @@ const extensionUi: KindUi<'extension'> = {
   many: 'extensions',
   defaultSort: { key: 'extension', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.extension),
-  columns: () => [
-    { key: 'name', header: 'Name', sortable: true, width: 'minmax(160px, 1.4fr)', cell: (i) => i.values.name },
-    { key: 'extension', header: 'Extension', sortable: true, width: '100px', cellClassName: 'mono', cell: (i) => i.values.extension },
-    { key: 'tech', header: 'Tech', sortable: true, width: '70px', cellClassName: 'muted', cell: (i) => i.values.tech.toUpperCase() },
-    { key: 'voicemail', header: 'Voicemail', sortable: true, width: '90px', cell: (i) => yes(i.values.voicemail) },
-    {
-      key: 'outboundCid',
-      header: 'Outbound caller ID',
-      sortable: true,
-      width: 'minmax(140px, 1fr)',
-      cellClassName: 'mono',
-      cell: (i) => i.values.outboundCid,
-    },
-    { key: 'email', header: 'Email', sortable: true, width: 'minmax(140px, 1fr)', cell: (i) => i.values.email },
-  ],
-  rules: () => ({
-    searchText: (i) => `${i.values.name} ${i.values.extension} ${i.values.email} ${i.values.outboundCid} ${i.values.callerId}`,
-    sortValues: {
-      name: (i) => i.values.name,
-      extension: (i) => Number(i.values.extension) || i.values.extension,
-      tech: (i) => i.values.tech,
-      voicemail: (i) => (i.values.voicemail ? 0 : 1),
-      outboundCid: (i) => i.values.outboundCid,
-      email: (i) => i.values.email,
-    },
-  }),
-  blank: (items) => ({
-    extension: nextFreeNumber(
-      items.map((i) => i.id),
-      100,
-    ),
-    name: '',
-    tech: 'pjsip',
-    email: '',
-    outboundCid: '',
-    emergencyCid: '',
-    callerId: '',
-    voicemail: false,
-    userManager: false,
-    maxContacts: 1,
-  }),
+  ...listOf<'extension'>(
+    () => [
+      textColumn('name', 'Name', 'minmax(160px, 1.4fr)'),
+      numberColumn('extension', 'Extension', '100px'),
+      { ...textColumn('tech', 'Tech', '70px', 'muted'), cell: (i) => i.values.tech.toUpperCase() },
+      flagColumn('voicemail', 'Voicemail', '90px'),
+      textColumn('outboundCid', 'Outbound caller ID', 'minmax(140px, 1fr)', 'mono'),
+      textColumn('email', 'Email', 'minmax(140px, 1fr)'),
+    ],
+    () => (i) => `${i.values.name} ${i.values.extension} ${i.values.email} ${i.values.outboundCid} ${i.values.callerId}`,
+  ),
+  blank: (items, d) =>
+    blankFrom(d, {
+      field: 'extension',
+      value: nextFreeNumber(
+        items.map((i) => i.id),
+        100,
+      ),
+    }) as ExtensionValues,
 }
 
 const ringGroupUi: KindUi<'ringGroup'> = {
@@ -95,48 +150,51 @@ const ringGroupUi: KindUi<'ringGroup'> = {
   many: 'ring groups',
   defaultSort: { key: 'group', descending: false },
   name: (i) => (i.values.description !== '' ? i.values.description : i.values.group),
-  columns: (names) => [
-    { key: 'description', header: 'Name', sortable: true, width: 'minmax(150px, 1.2fr)', cell: (i) => i.values.description },
-    { key: 'group', header: 'Group', sortable: true, width: '80px', cellClassName: 'mono', cell: (i) => i.values.group },
-    { key: 'strategy', header: 'Strategy', sortable: true, width: '150px', cell: (i) => STRATEGY_WORDS[i.values.strategy] },
-    {
-      key: 'members',
-      header: 'Members',
-      width: 'minmax(180px, 2fr)',
-      cellTitle: (i) => i.values.members.map((m) => ext(names, m)).join(', '),
-      cell: (i) => i.values.members.map((m) => ext(names, m)).join(', '),
-    },
-    { key: 'ringTime', header: 'Rings', sortable: true, width: '60px', cellClassName: 'mono', cell: (i) => `${String(i.values.ringTime)} s` },
-    { key: 'noAnswer', header: 'If nobody answers', sortable: true, width: 'minmax(140px, 1fr)', cell: (i) => names.label(i.values.noAnswer) },
-  ],
-  rules: (names) => ({
-    searchText: (i) =>
+  ...listOf<'ringGroup'>(
+    (names) => [
+      textColumn('description', 'Name', 'minmax(150px, 1.2fr)'),
+      numberColumn('group', 'Group', '80px'),
+      {
+        key: 'strategy',
+        header: 'Strategy',
+        width: '150px',
+        cell: (i) => STRATEGY_WORDS[i.values.strategy],
+        sort: (i) => STRATEGY_WORDS[i.values.strategy],
+      },
+      {
+        key: 'members',
+        header: 'Members',
+        width: 'minmax(180px, 2fr)',
+        cellTitle: (i) => i.values.members.map((m) => ext(names, m)).join(', '),
+        cell: (i) => i.values.members.map((m) => ext(names, m)).join(', '),
+      },
+      {
+        key: 'ringTime',
+        header: 'Rings',
+        width: '60px',
+        cellClassName: 'mono',
+        cell: (i) => `${String(i.values.ringTime)} s`,
+        sort: (i) => i.values.ringTime,
+      },
+      {
+        key: 'noAnswer',
+        header: 'If nobody answers',
+        width: 'minmax(140px, 1fr)',
+        cell: (i) => names.label(i.values.noAnswer),
+        sort: (i) => names.label(i.values.noAnswer),
+      },
+    ],
+    (names) => (i) =>
       `${i.values.description} ${i.values.group} ${i.values.members.map((m) => ext(names, m)).join(' ')} ${names.label(i.values.noAnswer)}`,
-    sortValues: {
-      description: (i) => i.values.description,
-      group: (i) => Number(i.values.group) || i.values.group,
-      strategy: (i) => STRATEGY_WORDS[i.values.strategy],
-      ringTime: (i) => i.values.ringTime,
-      noAnswer: (i) => names.label(i.values.noAnswer),
-    },
-  }),
-  blank: (items) => ({
-    group: nextFreeNumber(
-      items.map((i) => i.id),
-      600,
-    ),
-    description: '',
-    strategy: 'ringall',
-    members: [],
-    ringTime: 20,
-    cidPrefix: '',
-    noAnswer: { type: 'hangup' },
-    alertInfo: '',
-    confirmCalls: false,
-    ignoreCallForward: false,
-    ignoreCallWaiting: false,
-    pickup: false,
-  }),
+  ),
+  blank: (items, d) =>
+    blankFrom(d, {
+      field: 'group',
+      value: nextFreeNumber(
+        items.map((i) => i.id),
+        600,
+      ),
+    }) as RingGroupValues,
 }
 
 const inboundRouteUi: KindUi<'inboundRoute'> = {
@@ -146,54 +204,31 @@ const inboundRouteUi: KindUi<'inboundRoute'> = {
   many: 'inbound routes',
   defaultSort: { key: 'did', descending: false },
   name: (i) => (i.values.description !== '' ? i.values.description : routeMatch(i.values.did, 'Any DID')),
-  columns: (names) => [
-    { key: 'description', header: 'Name', sortable: true, width: 'minmax(150px, 1.2fr)', cell: (i) => i.values.description },
-    { key: 'did', header: 'DID', sortable: true, width: 'minmax(120px, 0.8fr)', cellClassName: 'mono', cell: (i) => routeMatch(i.values.did, 'any') },
-    {
-      key: 'cid',
-      header: 'Caller ID',
-      sortable: true,
-      width: 'minmax(100px, 0.6fr)',
-      cellClassName: 'mono',
-      cell: (i) => routeMatch(i.values.cid, 'any'),
-    },
-    {
-      key: 'destination',
-      header: 'Destination',
-      sortable: true,
-      width: 'minmax(180px, 1.4fr)',
-      cellClassName: 'destination-cell',
-      cell: (i) =>
-        names.known(i.values.destination) ? (
-          names.label(i.values.destination)
-        ) : (
-          <span className="warn-text" title="Not among the PBX's destinations now">
-            {names.label(i.values.destination)}
-          </span>
-        ),
-    },
-  ],
-  rules: (names) => ({
-    searchText: (i) => `${i.values.description} ${i.values.did} ${i.values.cid} ${names.label(i.values.destination)}`,
-    sortValues: {
-      description: (i) => i.values.description,
-      did: (i) => i.values.did,
-      cid: (i) => i.values.cid,
-      destination: (i) => names.label(i.values.destination),
-    },
-  }),
-  blank: () => ({
-    did: '',
-    cid: '',
-    description: '',
-    destination: { type: 'hangup' },
-    cidPrefix: '',
-    alertInfo: '',
-    musicClass: '',
-    ringing: false,
-    delayAnswer: 0,
-    privacyManager: false,
-  }),
+  ...listOf<'inboundRoute'>(
+    (names) => [
+      textColumn('description', 'Name', 'minmax(150px, 1.2fr)'),
+      { ...textColumn('did', 'DID', 'minmax(120px, 0.8fr)', 'mono'), cell: (i) => routeMatch(i.values.did, 'any') },
+      { ...textColumn('cid', 'Caller ID', 'minmax(100px, 0.6fr)', 'mono'), cell: (i) => routeMatch(i.values.cid, 'any') },
+      {
+        key: 'destination',
+        header: 'Destination',
+        width: 'minmax(180px, 1.4fr)',
+        cellClassName: 'destination-cell',
+        sort: (i) => names.label(i.values.destination),
+        cell: (i) =>
+          names.known(i.values.destination) ? (
+            names.label(i.values.destination)
+          ) : (
+            <span className="warn-text" title="Not among the PBX's destinations now">
+              {names.label(i.values.destination)}
+            </span>
+          ),
+      },
+    ],
+    (names) => (i) => `${i.values.description} ${i.values.did} ${i.values.cid} ${names.label(i.values.destination)}`,
+  ),
+  // Routes are not numbered: a new one matches any DID until one is typed.
+  blank: (_items, d) => blankFrom(d, undefined) as InboundRouteValues,
 }
 
 const voicemailUi: KindUi<'voicemail'> = {
@@ -203,30 +238,20 @@ const voicemailUi: KindUi<'voicemail'> = {
   many: 'mailboxes',
   defaultSort: { key: 'extension', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.extension),
-  columns: () => [
-    { key: 'name', header: 'Name', sortable: true, width: 'minmax(150px, 1.2fr)', cell: (i) => i.values.name },
-    { key: 'extension', header: 'Mailbox', sortable: true, width: '90px', cellClassName: 'mono', cell: (i) => i.values.extension },
-    {
-      key: 'enabled',
-      header: 'Status',
-      sortable: true,
-      width: '90px',
-      cell: (i) => <span className={i.values.enabled ? 'pill pill-ok' : 'pill'}>{i.values.enabled ? 'Enabled' : 'Off'}</span>,
-    },
-    { key: 'email', header: 'Email', sortable: true, width: 'minmax(160px, 1.2fr)', cell: (i) => i.values.email },
-    { key: 'attach', header: 'Attach', sortable: true, width: '70px', cell: (i) => yes(i.values.attach) },
-    { key: 'pin', header: 'PIN', width: '60px', cellClassName: 'muted', cell: (i) => (i.meta.hasPin === true ? 'Set' : '—') },
-  ],
-  rules: () => ({
-    searchText: (i) => `${i.values.name} ${i.values.extension} ${i.values.email} ${i.values.pager}`,
-    sortValues: {
-      name: (i) => i.values.name,
-      extension: (i) => Number(i.values.extension) || i.values.extension,
-      enabled: (i) => (i.values.enabled ? 0 : 1),
-      email: (i) => i.values.email,
-      attach: (i) => (i.values.attach ? 0 : 1),
-    },
-  }),
+  ...listOf<'voicemail'>(
+    () => [
+      textColumn('name', 'Name', 'minmax(150px, 1.2fr)'),
+      numberColumn('extension', 'Mailbox', '90px'),
+      {
+        ...flagColumn('enabled', 'Status', '90px'),
+        cell: (i) => <span className={i.values.enabled ? 'pill pill-ok' : 'pill'}>{i.values.enabled ? 'Enabled' : 'Off'}</span>,
+      },
+      textColumn('email', 'Email', 'minmax(160px, 1.2fr)'),
+      flagColumn('attach', 'Attach', '70px'),
+      { key: 'pin', header: 'PIN', width: '60px', cellClassName: 'muted', cell: (i) => (i.meta.hasPin === true ? 'Set' : '—') },
+    ],
+    () => (i) => `${i.values.name} ${i.values.extension} ${i.values.email} ${i.values.pager}`,
+  ),
 }
 
 const queueMembersUi: KindUi<'queueMembers'> = {
@@ -236,21 +261,23 @@ const queueMembersUi: KindUi<'queueMembers'> = {
   many: 'queues',
   defaultSort: { key: 'queue', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.queue),
-  columns: (names) => [
-    { key: 'name', header: 'Queue', sortable: true, width: 'minmax(140px, 1fr)', cell: (i) => i.values.name },
-    { key: 'queue', header: 'Number', sortable: true, width: '80px', cellClassName: 'mono', cell: (i) => i.values.queue },
-    { key: 'static', header: 'Static members', width: 'minmax(160px, 1.5fr)', cell: (i) => memberNames(names, i.values.staticMembers) },
-    { key: 'dynamic', header: 'Dynamic members', width: 'minmax(140px, 1.2fr)', cell: (i) => memberNames(names, i.values.dynamicMembers) },
-    { key: 'loggedIn', header: 'Logged in', sortable: true, width: '90px', cellClassName: 'mono', cell: (i) => String(i.values.loggedIn.length) },
-  ],
-  rules: (names) => ({
-    searchText: (i) => `${i.values.name} ${i.values.queue} ${memberNames(names, [...i.values.staticMembers, ...i.values.dynamicMembers])}`,
-    sortValues: {
-      name: (i) => i.values.name,
-      queue: (i) => Number(i.values.queue) || i.values.queue,
-      loggedIn: (i) => i.values.loggedIn.length,
-    },
-  }),
+  ...listOf<'queueMembers'>(
+    (names) => [
+      textColumn('name', 'Queue', 'minmax(140px, 1fr)'),
+      numberColumn('queue', 'Number', '80px'),
+      { key: 'static', header: 'Static members', width: 'minmax(160px, 1.5fr)', cell: (i) => memberNames(names, i.values.staticMembers) },
+      { key: 'dynamic', header: 'Dynamic members', width: 'minmax(140px, 1.2fr)', cell: (i) => memberNames(names, i.values.dynamicMembers) },
+      {
+        key: 'loggedIn',
+        header: 'Logged in',
+        width: '90px',
+        cellClassName: 'mono',
+        cell: (i) => String(i.values.loggedIn.length),
+        sort: (i) => i.values.loggedIn.length,
+      },
+    ],
+    (names) => (i) => `${i.values.name} ${i.values.queue} ${memberNames(names, [...i.values.staticMembers, ...i.values.dynamicMembers])}`,
+  ),
 }
 
 /** The kinds in tab order: what an admin edits most first. */

@@ -64,8 +64,8 @@ describe('audit lines of operator actions, through the contract', () => {
 
     const lines = await auditLines(core)
     expect(lines.map((e) => [e.action, e.target, e.result, e.seat])).toEqual([
-      ['call.transfer.blind', 'Anna Berg <+4930123> → 110', 'ok', 'web socket 9'],
-      ['call.transfer.voicemail', 'Anna Berg <+4930123> → voicemail of 112', 'ok', 'window 2'],
+      ['call.transfer.blind', 'Anna Berg <+4930123> → Jonas Keller <110>', 'ok', 'web socket 9'],
+      ['call.transfer.voicemail', 'Anna Berg <+4930123> → voicemail of Luca Moretti <112>', 'ok', 'window 2'],
       ['call.originate', 'your phone (100) → 0110', 'refused', 'web socket 9'],
       ['call.transfer.blind', 'Anna Berg <+4930123> → 0 0900 1234567', 'refused', 'web socket 9'],
       ['queue.pause', 'Anna Berger (PJSIP/101) in queue support, reason “Lunch”', 'ok', 'window 2'],

@@ -63,7 +63,7 @@ describe('the dial budget through the contract', () => {
         result: 'refused',
         role: 'receptionist',
         operator: '100',
-        target: 'your phone (100) → 104',
+        target: 'your phone (100) → David Eze <104>',
       })
   })
 

@@ -24,7 +24,10 @@ describe('a runtime’s capabilities', () => {
     const first = registry.use(counter)
     expect(registry.use(counter)).toBe(first)
     expect(seen).toHaveLength(1)
-    expect(seen[0]).toBe(own)
+    // The runtime's own deps, plus `use` to reach its other capabilities (the same registry).
+    expect(seen[0]?.profile).toBe(own.profile)
+    const other = defineCapability(() => ({ k: 'other' }))
+    expect(seen[0]?.use(other)).toBe(registry.use(other))
   })
 
   it('keeps runtimes apart: another runtime builds its own', () => {

@@ -29,6 +29,7 @@ import * as names from './names'
 import { queuesContract } from './queues'
 import { reportsContract } from './reports'
 import { supervisionContract } from './supervision'
+import { voicemailContract } from './voicemail'
 import { webAccessContract } from './web-access'
 
 const domains = [
@@ -50,6 +51,7 @@ const domains = [
   webAccessContract,
   reportsContract,
   menuContract,
+  voicemailContract,
 ] as const
 
 type Domain = (typeof domains)[number]

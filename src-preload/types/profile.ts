@@ -174,6 +174,22 @@ export function supervisionOf(profile: Pick<PbxProfile, 'supervision'>): Supervi
   return profile.supervision ?? DEFAULT_SUPERVISION
 }
 
+/**
+ * Whose voicemail this seat may listen to (by phone, or see the messages of), besides its own
+ * extension's. Sealed like the supervision scope: it widens what the seat reaches. A receptionist
+ * reaches their own mailbox and the ones named here; supervisors and admins reach every mailbox.
+ */
+export const voicemailAccessSchema = z.strictObject({
+  mailboxes: z.array(digits(1, 15, 'mailbox')).max(10_000),
+})
+export type VoicemailAccess = z.infer<typeof voicemailAccessSchema>
+export const DEFAULT_VOICEMAIL_ACCESS: Readonly<VoicemailAccess> = Object.freeze({ mailboxes: [] })
+
+/** A profile's voicemail access; profiles saved before it existed name no other mailbox. */
+export function voicemailAccessOf(profile: Pick<PbxProfile, 'voicemail'>): VoicemailAccess {
+  return profile.voicemail ?? DEFAULT_VOICEMAIL_ACCESS
+}
+
 export { profileIdSchema }
 
 export const pbxProfileSchema = z.strictObject({
@@ -191,6 +207,8 @@ export const pbxProfileSchema = z.strictObject({
   dialLimits: dialLimitsSchema.default({ ...DEFAULT_DIAL_LIMITS }),
   /** Absent in profiles saved before it existed: nothing named (see supervisionOf). */
   supervision: supervisionSettingsSchema.optional(),
+  /** Absent in profiles saved before it existed: only the seat's own mailbox (see voicemailAccessOf). */
+  voicemail: voicemailAccessSchema.optional(),
 })
 
 export type PbxProfile = z.infer<typeof pbxProfileSchema>
@@ -317,6 +335,7 @@ export interface SealedFields {
   readonly dialLimits: DialLimits
   readonly endpoints: ProfileEndpoints
   readonly supervision: SupervisionSettings
+  readonly voicemail: VoicemailAccess
 }
 
 export function sealedFieldsOf(profile: PbxProfile): SealedFields {
@@ -329,6 +348,7 @@ export function sealedFieldsOf(profile: PbxProfile): SealedFields {
     dialLimits: profile.dialLimits,
     endpoints: endpointsOf(profile),
     supervision: supervisionOf(profile),
+    voicemail: voicemailAccessOf(profile),
   }
 }
 
@@ -337,6 +357,8 @@ function supervisionText(s: SupervisionSettings): string {
   return JSON.stringify([s.queues, s.extensions, s.spyTone, s.recordingBeep])
 }
 const DEFAULT_SUPERVISION_TEXT = supervisionText(DEFAULT_SUPERVISION)
+const voicemailText = (v: VoicemailAccess): string => JSON.stringify(v.mailboxes)
+const DEFAULT_VOICEMAIL_TEXT = voicemailText(DEFAULT_VOICEMAIL_ACCESS)
 
 /** The sealed fields in groups an admin recognises, each as fixed-order text (key order never matters). */
 function sealedGroups(f: SealedFields): ReadonlyArray<readonly [string, string]> {
@@ -364,17 +386,20 @@ function sealedGroups(f: SealedFields): ReadonlyArray<readonly [string, string]>
     ['ARI endpoint', canonicalEndpoint('ari', f.endpoints)],
     ['FreePBX API endpoint', canonicalEndpoint('freepbx', f.endpoints)],
     ['supervision scope', supervisionText(f.supervision)],
+    ['voicemail mailboxes', voicemailText(f.voicemail)],
   ]
 }
 
 /**
- * The sealed fields as one canonical text: what the seal's HMAC covers. The supervision scope
- * counts only once it differs from the default, so profiles sealed before it existed stay valid.
+ * The sealed fields as one canonical text: what the seal's HMAC covers. The supervision scope and
+ * the voicemail mailboxes count only once they differ from the default, so profiles sealed before
+ * they existed stay valid.
  */
 export function canonicalSealedFields(f: SealedFields): string {
   return JSON.stringify(
     sealedGroups(f)
       .filter(([name, value]) => name !== 'supervision scope' || value !== DEFAULT_SUPERVISION_TEXT)
+      .filter(([name, value]) => name !== 'voicemail mailboxes' || value !== DEFAULT_VOICEMAIL_TEXT)
       .map(([, value]) => value),
   )
 }

@@ -19,6 +19,7 @@ import { queuesSlice } from '../queues/slice'
 import { reportsSlice } from '../reports/slice'
 import { appSlice } from '../settings/slice'
 import { supervisionSlice } from '../supervision/slice'
+import { voicemailSlice } from '../voicemail/slice'
 import { webAccessSlice } from '../web-access/slice'
 
 export const slices = [
@@ -39,6 +40,7 @@ export const slices = [
   supervisionSlice,
   webAccessSlice,
   reportsSlice,
+  voicemailSlice,
 ] as const
 
 export type AnySlice = (typeof slices)[number]

@@ -12,6 +12,7 @@ import { queuesFeature } from './queues/feature'
 import { reportsFeature } from './reports/feature'
 import { settingsFeature } from './settings/feature'
 import { supervision } from './supervision/feature'
+import { voicemailAddOn, voicemailFeature } from './voicemail/feature'
 import { wallboardFeature } from './wallboard/feature'
 
 /**
@@ -31,6 +32,7 @@ export const FEATURES = new FeatureList(
     agentsFeature,
     wallboardFeature,
     reportsFeature,
+    voicemailFeature,
   ],
-  [directedPickup, attentionAddOn, supervision, presenceAddOn],
+  [directedPickup, attentionAddOn, supervision, presenceAddOn, voicemailAddOn],
 )

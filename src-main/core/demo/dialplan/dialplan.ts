@@ -180,6 +180,10 @@ export class Dialplan {
       this.pbx.spy.start(ch, data, app.toLowerCase() === 'extenspy')
       return
     }
+    if (app.toLowerCase() === 'voicemailmain') {
+      this.pbx.voicemail.listen(ch, data)
+      return
+    }
     if (app.toLowerCase() === 'park') {
       this.pbx.parking.park(ch, undefined, parkerDialString(ch.name))
       return

@@ -5,6 +5,7 @@ import { useCallAdditions } from '../../actions/call-additions'
 import { liveTables, useLiveStore } from '../../stores/live-store'
 import { StaleNote } from '../../components/StaleNote'
 import { lampPresenceBadge } from '../../components/lamp-presence'
+import { lampVoicemailBadge } from '../voicemail/LampVoicemail'
 import type { LampSeatView } from '../feature'
 import {
   addToGroup,
@@ -526,7 +527,7 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
             tabStop={tabStop === ext.id}
             actionsOff={actionsOff}
             name={nameOf(ext.id)}
-            badge={lampPresenceBadge(ext.id)}
+            badge={lampVoicemailBadge(ext.id, lampPresenceBadge(ext.id))}
             onSelect={setSelectedLamp}
             onDial={commands.dial}
             onDropCall={commands.dropCall}

@@ -1,0 +1,18 @@
+import { voicemailAccessOf, type PbxProfile } from '../profiles/schema'
+
+/**
+ * Whether this seat reaches a mailbox (listens to it by phone, sees its messages). Supervisors and
+ * admins reach every mailbox; a receptionist their own extension's and the ones the profile names
+ * (sealed, like the supervision scope: naming more widens what the seat hears).
+ */
+export function reaches(profile: PbxProfile, mailbox: string): boolean {
+  if (profile.operator.role !== 'receptionist') return true
+  return mailbox === profile.operator.ownExtension || voicemailAccessOf(profile).mailboxes.includes(mailbox)
+}
+
+/** The refusal's words for a mailbox out of reach. */
+export function outOfReachText(profile: PbxProfile): string {
+  const named = voicemailAccessOf(profile).mailboxes
+  const yours = [profile.operator.ownExtension, ...named.slice(0, 5)].join(', ')
+  return `That mailbox is not one you may listen to (yours: ${yours}${named.length > 5 ? ' …' : ''}); an admin can name more in the profile`
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ACTION_POLICY } from '../../../src-main/core/api/action-policies'
 import { slices } from '../../../src-main/core/api/slices'
-import { CapabilityRegistry, defineCapability, type CapabilityDeps } from '../../../src-main/core/runtime/capability'
+import { CapabilityRegistry, defineCapability, type CapabilityDeps, type CapabilityHost } from '../../../src-main/core/runtime/capability'
 
 /** The deps are never touched by these capabilities; only their identity is compared. */
 const deps = (): CapabilityDeps =>
@@ -13,7 +13,7 @@ const deps = (): CapabilityDeps =>
 
 describe('a runtime’s capabilities', () => {
   it('builds each capability once, on first use, from that runtime’s deps', () => {
-    const seen: CapabilityDeps[] = []
+    const seen: (CapabilityDeps & CapabilityHost)[] = []
     const counter = defineCapability((d) => {
       seen.push(d)
       return { n: seen.length }

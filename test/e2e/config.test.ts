@@ -102,7 +102,7 @@ describe('configuration workspace in Chromium (web mode, demo FreePBX)', () => {
 
       // One tool: the new extension is on the lamps and takes a call.
       await nav(page, 'Calls')
-      const lamp = page.getByRole('region', { name: 'Extensions' }).getByLabel(/^Extension 120,/)
+      const lamp = page.getByRole('region', { name: 'Extensions' }).getByRole('button', { name: /^Extension 120,/ })
       await lamp.waitFor({ timeout: 10_000 })
       // The endpoint exists at once; its phone registers a moment later, then the lamp says so.
       await until('the new phone to register', async () => ((await lamp.getAttribute('aria-label')) ?? '').includes('Available'), 15_000, 100)

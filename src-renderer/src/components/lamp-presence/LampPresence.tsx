@@ -34,34 +34,35 @@ export function LampPresence({ extension }: { extension: string }): React.JSX.El
       {flags && (
         <span className="presence-flags">
           {p.dnd && (
-            <span className="presence-pill presence-dnd" title="Do not disturb" aria-label="Do not disturb">
-              DND
+            <span className="presence-pill presence-dnd" title="Do not disturb">
+              DND<span className="sr-only"> (do not disturb)</span>
             </span>
           )}
           {forward !== undefined && (
             <span
               className={`presence-pill presence-forward${p.forward.unconditional === undefined ? ' conditional' : ''}`}
               title={forwardWords.charAt(0).toUpperCase() + forwardWords.slice(1)}
-              aria-label={forwardWords}
             >
-              ↪
+              <span aria-hidden="true">↪</span>
+              <span className="sr-only">, {forwardWords}</span>
             </span>
           )}
           {p.note !== undefined && (
-            <span className="presence-note" title={noteWords} aria-label={`Note: ${noteWords}`}>
-              ✎
+            <span className="presence-note" title={noteWords}>
+              <span aria-hidden="true">✎</span>
+              <span className="sr-only">, note: {noteWords}</span>
             </span>
           )}
         </span>
       )}
       {p.lampSince !== undefined && (
-        <span
-          className="presence-since mono"
-          title={`In this state ${sinceWords(p.lampSince, now)}`}
-          aria-label={`in this state ${sinceWords(p.lampSince, now)}`}
-        >
-          {shortSince(p.lampSince, now)}
-        </span>
+        <>
+          {/* Read out in words: the short form is for the eye ('3m' is not 'three minutes' to a screen reader). */}
+          <span className="presence-since mono" title={`In this state ${sinceWords(p.lampSince, now)}`} aria-hidden="true">
+            {shortSince(p.lampSince, now)}
+          </span>
+          <span className="sr-only">, in this state {sinceWords(p.lampSince, now)}</span>
+        </>
       )}
     </span>
   )

@@ -109,7 +109,6 @@ const BlfTile = memo(function BlfTile({
       <button
         type="button"
         className={classes}
-        aria-label={`Extension ${id}${name !== undefined && name !== '' ? ` ${name}` : ''}, ${s.label}${peers !== '' ? `, with ${peers}` : ''}`}
         aria-pressed={selected}
         title={actionsOff ?? `${id}: double-click or Enter calls · drop a call here to transfer it · right-click for more`}
         aria-disabled={actionsOff !== undefined || undefined}
@@ -149,12 +148,26 @@ const BlfTile = memo(function BlfTile({
         <span className="blf-icon" aria-hidden="true">
           {s.icon}
         </span>
+        {/* The name is the tile's own text, in reading order ('Extension 101 Anna Berger, On a call, with
+            Zoë Ångström', then the presence badge): a screen reader says all a sighted operator sees, and
+            nothing visible is missing from the name (an aria-label left the badge and the time out). */}
         <span className="blf-head">
+          <span className="sr-only">Extension </span>
           <span className="blf-num">{id}</span>
           {name !== undefined && name !== '' && <span className="blf-name">{name}</span>}
         </span>
+        <span className="blf-sub">
+          <span className="sr-only">, </span>
+          {peers !== '' ? (
+            <>
+              <span className="sr-only">{s.label}, with </span>
+              {peers}
+            </>
+          ) : (
+            s.label
+          )}
+        </span>
         <span className="blf-badge">{badge}</span>
-        <span className="blf-sub">{peers !== '' ? peers : s.label}</span>
       </button>
     </li>
   )

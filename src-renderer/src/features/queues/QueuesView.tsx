@@ -21,7 +21,7 @@ function ManageButton({ queue, m }: { queue: string; m: LiveQueueMember }): Reac
         onClick={() => {
           setOpen(true)
         }}
-        aria-label={`Manage ${m.name !== '' ? m.name : m.interface} in ${queue}`}
+        aria-label={`${m.paused ? 'Unpause…' : 'Pause…'} ${m.name !== '' ? m.name : m.interface} in ${queue}`}
       >
         {m.paused ? 'Unpause…' : 'Pause…'}
       </button>

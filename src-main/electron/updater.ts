@@ -1,46 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppUpdater } from 'electron-updater'
+import { feedUrlProblem, type UpdateSettings, type UpdateState } from '../../src-preload/types/updates'
 
-/** The admin's choice: off unless turned on, and then only from this feed. */
-export interface UpdateSettings {
-  readonly enabled: boolean
-  /** The generic feed (a folder holding latest.yml / latest-mac.yml and the installers). */
-  readonly feedUrl: string | null
-}
-
-export const defaultUpdateSettings: UpdateSettings = { enabled: false, feedUrl: null }
-
-/** Where updating stands, in words an operator or admin can act on. */
-export type UpdateState =
-  | { readonly state: 'off'; readonly reason: string }
-  | { readonly state: 'checking' }
-  | { readonly state: 'current'; readonly checkedAt: string }
-  | { readonly state: 'downloading'; readonly version: string }
-  | { readonly state: 'ready'; readonly version: string }
-  | { readonly state: 'failed'; readonly message: string }
+export { defaultUpdateSettings, feedUrlProblem, type UpdateSettings, type UpdateState } from '../../src-preload/types/updates'
 
 /** How often a running console asks the feed again. */
 export const CHECK_EVERY_MS = 6 * 60 * 60 * 1000
-
-/**
- * Why a feed address cannot be used, or undefined when it can. HTTPS only (the signature check
- * protects the installer, HTTPS also the feed's metadata), no user name or password in it (they
- * would sit in a settings file and in logs), and an address that can resolve.
- */
-export function feedUrlProblem(text: string): string | undefined {
-  if (text.length > 2048) return 'The update address is too long.'
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    return 'The update address is not a web address (https://…).'
-  }
-  if (url.protocol !== 'https:') return 'The update address must start with https://.'
-  if (url.username !== '' || url.password !== '') return 'The update address must not contain a user name or password.'
-  if (url.hostname.endsWith('.invalid')) return 'The update address names no real server.'
-  return undefined
-}
 
 /**
  * The publisher names electron-builder wrote into app-update.yml when it signed the Windows build.
@@ -64,12 +30,15 @@ export function publisherNames(appUpdateYml: string): string[] {
 
 const unquote = (s: string): string => s.replace(/^(['"])(.*)\1$/, '$2')
 
-type Updater = Pick<AppUpdater, 'setFeedURL' | 'checkForUpdates' | 'on'> &
+export type Updater = Pick<AppUpdater, 'setFeedURL' | 'checkForUpdates' | 'on'> &
   Pick<AppUpdater, 'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'allowPrerelease' | 'forceDevUpdateConfig'>
 
 export interface UpdateCheckDeps {
-  /** electron-updater's autoUpdater (a fake in tests). */
-  readonly updater: Updater
+  /**
+   * electron-updater's autoUpdater (a fake in tests), or how to load it: loaded only once updates
+   * may really run, so a console with updates off never loads electron-updater at all.
+   */
+  readonly updater: Updater | (() => Promise<Updater>)
   readonly platform: NodeJS.Platform
   readonly isPackaged: boolean
   /** process.resourcesPath: where electron-builder put app-update.yml. */
@@ -90,7 +59,10 @@ export interface UpdateCheckDeps {
  */
 export class UpdateCheck {
   #state: UpdateState = { state: 'off', reason: 'Updates are off.' }
+  #updater: Updater | undefined
+  readonly #listeners = new Set<(state: UpdateState) => void>()
   #stopTimer: (() => void) | undefined
+  #applying: Promise<unknown> = Promise.resolve()
   readonly #read: (path: string) => Promise<string>
   readonly #now: () => Date
   readonly #every: (fn: () => void, ms: number) => () => void
@@ -107,7 +79,65 @@ export class UpdateCheck {
           clearInterval(timer)
         }
       })
-    const u = deps.updater
+    if (typeof deps.updater !== 'function') this.#updater = this.#wire(deps.updater)
+  }
+
+  get state(): UpdateState {
+    return this.#state
+  }
+
+  /** Applies the admin's settings: stops, or (re)starts checking the given feed. One at a time. */
+  apply(settings: UpdateSettings): Promise<UpdateState> {
+    const run = this.#applying.then(() => this.#apply(settings))
+    this.#applying = run.catch(() => undefined)
+    return run
+  }
+
+  async #apply(settings: UpdateSettings): Promise<UpdateState> {
+    this.stop()
+    const refusal = await this.#refusal(settings)
+    if (refusal !== undefined) {
+      this.#set({ state: 'off', reason: refusal })
+      return this.#state
+    }
+    const url = settings.feedUrl ?? ''
+    let updater: Updater
+    try {
+      updater = await this.#loaded()
+    } catch (error) {
+      this.#set({ state: 'failed', message: `The updater could not be started: ${error instanceof Error ? error.message : String(error)}` })
+      return this.#state
+    }
+    updater.setFeedURL({ provider: 'generic', url })
+    this.deps.log(`update checks on, feed ${url}`)
+    this.#set({ state: 'checking' })
+    this.#check()
+    this.#stopTimer = this.#every(() => {
+      this.#check()
+    }, CHECK_EVERY_MS)
+    return this.#state
+  }
+
+  /** Asks the feed now when updates are on; otherwise says why they are off. */
+  checkNow(): UpdateState {
+    if (this.#stopTimer === undefined) return this.#state
+    this.#set({ state: 'checking' })
+    this.#check()
+    return this.#state
+  }
+
+  /** Every state from now on (the core's updates service publishes them to the windows). */
+  subscribe(listener: (state: UpdateState) => void): void {
+    this.#listeners.add(listener)
+  }
+
+  stop(): void {
+    this.#stopTimer?.()
+    this.#stopTimer = undefined
+  }
+
+  /** electron-updater's settings and events, once per updater. */
+  #wire(u: Updater): Updater {
     u.autoDownload = true
     u.autoInstallOnAppQuit = true
     u.allowDowngrade = false
@@ -128,34 +158,7 @@ export class UpdateCheck {
     u.on('error', (error) => {
       this.#set({ state: 'failed', message: `The update could not be checked or installed: ${error.message}` })
     })
-  }
-
-  get state(): UpdateState {
-    return this.#state
-  }
-
-  /** Applies the admin's settings: stops, or (re)starts checking the given feed. */
-  async apply(settings: UpdateSettings): Promise<UpdateState> {
-    this.stop()
-    const refusal = await this.#refusal(settings)
-    if (refusal !== undefined) {
-      this.#set({ state: 'off', reason: refusal })
-      return this.#state
-    }
-    const url = settings.feedUrl ?? ''
-    this.deps.updater.setFeedURL({ provider: 'generic', url })
-    this.deps.log(`update checks on, feed ${url}`)
-    this.#set({ state: 'checking' })
-    this.#check()
-    this.#stopTimer = this.#every(() => {
-      this.#check()
-    }, CHECK_EVERY_MS)
-    return this.#state
-  }
-
-  stop(): void {
-    this.#stopTimer?.()
-    this.#stopTimer = undefined
+    return u
   }
 
   async #refusal(settings: UpdateSettings): Promise<string | undefined> {
@@ -171,8 +174,18 @@ export class UpdateCheck {
     return undefined
   }
 
+  async #loaded(): Promise<Updater> {
+    if (this.#updater !== undefined) return this.#updater
+    const load = this.deps.updater
+    const updater = typeof load === 'function' ? await load() : load
+    this.#updater ??= this.#wire(updater)
+    return this.#updater
+  }
+
   #check(): void {
-    this.deps.updater.checkForUpdates().catch((error: unknown) => {
+    const updater = this.#updater
+    if (updater === undefined) return
+    updater.checkForUpdates().catch((error: unknown) => {
       this.#set({ state: 'failed', message: `The update could not be checked: ${error instanceof Error ? error.message : String(error)}` })
     })
   }
@@ -181,5 +194,6 @@ export class UpdateCheck {
     this.#state = state
     if (state.state === 'failed' || state.state === 'ready') this.deps.log(state.state === 'failed' ? state.message : `update ${state.version} ready`)
     this.deps.onState?.(state)
+    for (const listener of this.#listeners) listener(state)
   }
 }

@@ -29,6 +29,7 @@ import * as names from './names'
 import { queuesContract } from './queues'
 import { reportsContract } from './reports'
 import { supervisionContract } from './supervision'
+import { updatesContract } from './updates'
 import { voicemailContract } from './voicemail'
 import { webAccessContract } from './web-access'
 
@@ -51,6 +52,7 @@ const domains = [
   webAccessContract,
   reportsContract,
   menuContract,
+  updatesContract,
   voicemailContract,
 ] as const
 

@@ -11,6 +11,7 @@ import type { SettingsService } from '../settings/settings-service'
 import type { QueuePrefsStore } from '../queues/queue-prefs'
 import type { ReportsService } from '../reports/reports-service'
 import type { Handlers } from '../slice'
+import type { UpdatesService } from '../updates/service'
 import type { WebAccessService } from '../web-access/service'
 import { slices, type AnySlice, type Intersection } from './slices'
 
@@ -35,6 +36,8 @@ export interface ApiServices {
   readonly desktop?: DesktopShell
   /** Web mode's access link (the desktop app answers that it has none). */
   readonly webAccess: WebAccessService
+  /** The desktop app's updates (web mode answers that it has none). */
+  readonly updates: UpdatesService
 }
 
 /**

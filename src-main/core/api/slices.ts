@@ -19,6 +19,7 @@ import { queuesSlice } from '../queues/slice'
 import { reportsSlice } from '../reports/slice'
 import { appSlice } from '../settings/slice'
 import { supervisionSlice } from '../supervision/slice'
+import { updatesSlice } from '../updates/slice'
 import { voicemailSlice } from '../voicemail/slice'
 import { webAccessSlice } from '../web-access/slice'
 
@@ -40,6 +41,7 @@ export const slices = [
   supervisionSlice,
   webAccessSlice,
   reportsSlice,
+  updatesSlice,
   voicemailSlice,
 ] as const
 

@@ -23,6 +23,9 @@ import type { WebAccessPort } from '../web-access/port'
 import { WebAccessService } from '../web-access/service'
 import { QueuePrefsStore } from '../queues/queue-prefs'
 import { ReportsService } from '../reports/reports-service'
+import type { UpdaterPort } from '../updates/port'
+import { SealedUpdateSettings } from '../updates/sealed-settings'
+import { UpdatesService } from '../updates/service'
 
 export interface AppCoreOptions {
   readonly appInfo: AppInfo
@@ -54,6 +57,8 @@ export interface AppCoreOptions {
   readonly desktop?: DesktopShell
   /** Web mode's access link (shown in Admin, rotated there); the desktop app has none. */
   readonly webAccess?: WebAccessPort
+  /** The desktop app's updater (electron-updater); web mode has none. */
+  readonly updates?: UpdaterPort
 }
 
 /**
@@ -138,6 +143,16 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       opts.log?.('history retention cleanup failed', err)
     }
   }
+  // Console-wide and sealed like a profile's dial-widening fields: the feed decides what this computer installs.
+  const updates = new UpdatesService({
+    port: opts.updates,
+    store: new SealedUpdateSettings(opts.settingsStore, opts.secretBox, () => profiles.view().then((v) => v.hasAdminPassphrase)),
+    profiles,
+    publish: (view) => {
+      bus.publish('updates.changed', view)
+    },
+    ...(opts.log === undefined ? {} : { log: opts.log }),
+  })
   let retentionTimer: NodeJS.Timeout | undefined
   const handlers = createHandlers({
     appInfo: opts.appInfo,
@@ -149,6 +164,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     reports,
     phonebook: phonebookStore,
     webAccess: new WebAccessService(opts.webAccess, profiles),
+    updates,
     queuePrefs: new QueuePrefsStore(opts.settingsStore),
     bus,
     ...(opts.configApplyTiming === undefined ? {} : { configApplyTiming: opts.configApplyTiming }),
@@ -180,11 +196,13 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       known = new Map((await profiles.view()).profiles.map((p) => [p.id, JSON.stringify(p)]))
       await runtimes.startAll()
       void applyRetention()
+      await updates.start()
       retentionTimer = setInterval(() => void applyRetention(), 24 * 3600_000)
       retentionTimer.unref()
     },
     close: async () => {
       clearInterval(retentionTimer)
+      updates.stop()
       await runtimes.stopAll()
       if (cdr !== undefined) await (await cdr).close()
       phonebook?.close()

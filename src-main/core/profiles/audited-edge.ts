@@ -9,6 +9,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'profiles.remove': 'profile.remove',
   'admin.setPassphrase': 'admin.setPassphrase',
   'webAccess.rotate': 'web.rotateToken',
+  'updates.set': 'updates.set',
 }
 
 /**

@@ -38,6 +38,7 @@ describe('the contract', () => {
       history: {} as never,
       phonebook: {} as never,
       webAccess: {} as never,
+      updates: {} as never,
       bus: {} as never,
     })
     expect(Object.keys(handlers).sort()).toEqual([...invokeChannelNames].sort())

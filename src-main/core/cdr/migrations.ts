@@ -243,8 +243,10 @@ const migrations: Migration[] = [
     up(db) {
       // Queue events for the reports (core/reports), kept beside the CDRs in the same file and
       // clustered the same way: id = profile_no·2^45 + second·2^12 + slot, so a report's range is a
-      // range scan of the primary key. kind is QUEUE_EVENT_KINDS' index. queue_event_key finds an
-      // event already kept (the same kind, queue and member within seconds: queue-event-db.ts);
+      // range scan of the primary key. kind is QUEUE_EVENT_KINDS' index. The reports read one queue's
+      // (queue_event_queue) or one member's (queue_event_agent) events of a kind over a range from an
+      // index that holds the figures they sum (no table reads, no sorting); queue_event_agent also
+      // finds an event already kept (the same kind, member and queue within seconds: queue-event-db.ts);
       // queue_event_pause walks one member's pauses. queue_seen feeds the pickers without
       // scanning the events; queue_threshold keeps each queue's service level for offline reports.
       db.exec(`
@@ -263,7 +265,8 @@ const migrations: Migration[] = [
           caller TEXT NOT NULL,
           source TEXT NOT NULL
         );
-        CREATE INDEX queue_event_key ON queue_event (kind, queue, agent, id);
+        CREATE INDEX queue_event_queue ON queue_event (kind, queue, id, wait, talk);
+        CREATE INDEX queue_event_agent ON queue_event (kind, agent, id, queue, wait, talk);
         CREATE INDEX queue_event_pause ON queue_event (agent, queue, id) WHERE kind IN (8, 9, 11);
         CREATE TABLE queue_seen (
           profile_no INTEGER NOT NULL,

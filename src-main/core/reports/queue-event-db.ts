@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3'
 import { ID_PROFILE_SPAN, ID_SLOTS } from '../cdr/migrations'
 import { formatLocal, localToUtcMs, assertTimeZone } from '../cdr/time'
-import type { AgentReportRow, QueueReport, QueueReportRow, ReportBucket, ReportOptions } from '../../../src-preload/types/reports'
+import type { AgentReportRow, PauseByReason, QueueReport, QueueReportRow, ReportBucket, ReportOptions } from '../../../src-preload/types/reports'
 import { ABANDON_BUCKETS_S } from '../../../src-preload/types/reports'
 import { KIND, QUEUE_EVENT_KINDS, type QueueEvent } from './queue-event'
 import { pauseTotals, percent, type PauseMark } from './report-math'
@@ -51,7 +51,28 @@ export class QueueEventDb {
     this.s = {
       insert: db.prepare(`INSERT INTO queue_event (id, kind, queue, callid, agent, iface, wait, talk, ring, position, reason, caller, source)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      same: db.prepare('SELECT callid FROM queue_event WHERE kind = ? AND queue = ? AND agent = ? AND id >= ? AND id < ?').pluck(),
+      same: db
+        .prepare('SELECT callid FROM queue_event INDEXED BY queue_event_agent WHERE kind = ? AND agent = ? AND id >= ? AND id < ? AND queue = ?')
+        .pluck(),
+      // One queue's events of one kind over a range, each kind with only the sums it needs (@sl: its service level, -1 for none).
+      countOf: db
+        .prepare('SELECT count(*) FROM queue_event INDEXED BY queue_event_queue WHERE kind = @kind AND queue = @queue AND id >= @from AND id < @to')
+        .pluck(),
+      connects: db.prepare(`SELECT count(*) AS n, sum(wait <= @sl) AS insl, sum(wait) AS waitsum, count(wait) AS waitn, max(wait) AS longest
+        FROM queue_event INDEXED BY queue_event_queue WHERE kind = ${String(K.connect)} AND queue = @queue AND id >= @from AND id < @to`),
+      abandons: db.prepare(`SELECT count(*) AS n, max(wait) AS longest, ${abandonColumns()}
+        FROM queue_event INDEXED BY queue_event_queue WHERE kind = ${String(K.abandon)} AND queue = @queue AND id >= @from AND id < @to`),
+      exits: db.prepare(`SELECT count(*) AS n, max(wait) AS longest
+        FROM queue_event INDEXED BY queue_event_queue WHERE kind = ${String(K.exit)} AND queue = @queue AND id >= @from AND id < @to`),
+      completes: db.prepare(`SELECT count(*) AS n, sum(talk) AS talk
+        FROM queue_event INDEXED BY queue_event_queue WHERE kind = ${String(K.complete)} AND queue = @queue AND id >= @from AND id < @to`),
+      perBucket: db.prepare(`SELECT kind, count(*) AS n, sum(wait <= @sl) AS insl FROM queue_event INDEXED BY queue_event_queue
+        WHERE kind IN (${[K.join, K.abandon, K.connect].join(', ')}) AND queue = @queue AND id >= @from AND id < @to GROUP BY kind`),
+      // One member's figures of each kind (in the queues chosen: @queues, a JSON list, or null for all).
+      perAgent: db.prepare(`SELECT kind, count(*) AS n, sum(wait) AS waitsum, count(wait) AS waitn, sum(talk) AS talk
+        FROM queue_event INDEXED BY queue_event_agent
+        WHERE kind IN (${[K.called, K.connect, K.ringnoanswer, K.complete].join(', ')}) AND agent = @agent AND id >= @from AND id < @to
+          AND (@queues IS NULL OR queue IN (SELECT value FROM json_each(@queues))) GROUP BY kind`),
       maxIn: db.prepare('SELECT max(id) FROM queue_event WHERE id >= ? AND id < ?').pluck(),
       seen: db.prepare(`INSERT INTO queue_seen (profile_no, what, name, iface, last_s) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (profile_no, what, name) DO UPDATE SET iface = CASE WHEN excluded.iface <> '' THEN excluded.iface ELSE iface END,
@@ -93,10 +114,10 @@ export class QueueEventDb {
         if (lo + (sec - SAME_EVENT_WINDOW_S) * ID_SLOTS <= top) {
           const others = this.s.same.all(
             kind,
-            e.queue,
             e.agent,
             base - SAME_EVENT_WINDOW_S * ID_SLOTS,
             base + (SAME_EVENT_WINDOW_S + 1) * ID_SLOTS,
+            e.queue,
           ) as string[]
           if (others.some((c) => c === e.callid || c === '' || e.callid === '')) {
             result.duplicates++
@@ -157,12 +178,17 @@ export class QueueEventDb {
 
   private storedRange(no: number): { storedFrom: number | null; storedTo: number | null } {
     const lo = no * ID_PROFILE_SPAN
-    const r = this.db.prepare('SELECT min(id) AS a, max(id) AS b FROM queue_event WHERE id >= ? AND id < ?').get(lo, lo + ID_PROFILE_SPAN) as {
-      a: number | null
-      b: number | null
-    }
+    // Two statements: SQLite answers a lone min() or max() from the primary key's end, both together by a scan.
+    const a = this.db
+      .prepare('SELECT min(id) FROM queue_event WHERE id >= ? AND id < ?')
+      .pluck()
+      .get(lo, lo + ID_PROFILE_SPAN) as number | null
+    const b = this.db
+      .prepare('SELECT max(id) FROM queue_event WHERE id >= ? AND id < ?')
+      .pluck()
+      .get(lo, lo + ID_PROFILE_SPAN) as number | null
     const at = (id: number | null): number | null => (id === null ? null : Math.floor((id - lo) / ID_SLOTS) * 1000)
-    return { storedFrom: at(r.a), storedTo: at(r.b) }
+    return { storedFrom: at(a), storedTo: at(b) }
   }
 
   options(profileId: string, timeZone: string): ReportOptions {
@@ -199,153 +225,138 @@ export class QueueEventDb {
     }
     const lo = no * ID_PROFILE_SPAN
     // Events in [from, to): whole seconds s with s·1000 ≥ from and s·1000 < to.
-    const idFrom = lo + Math.max(0, Math.ceil(q.from / 1000)) * ID_SLOTS
-    const idTo = lo + Math.max(0, Math.ceil(q.to / 1000)) * ID_SLOTS
+    const idOf = (ms: number): number => lo + Math.max(0, Math.ceil(ms / 1000)) * ID_SLOTS
+    const idFrom = idOf(q.from)
+    const idTo = idOf(q.to)
     const th = this.thresholds(no)
-    const queueSql = q.queues.length > 0 ? ' AND queue IN (SELECT value FROM json_each(?))' : ''
-    const agentSql = q.agents.length > 0 ? ' AND agent IN (SELECT value FROM json_each(?))' : ''
-    const qArgs = q.queues.length > 0 ? [JSON.stringify(q.queues)] : []
-    const aArgs = q.agents.length > 0 ? [JSON.stringify(q.agents)] : []
-    const thJson = JSON.stringify(Object.fromEntries([...th].filter(([, s]) => s > 0)))
-    // The queue's threshold for a row: json_extract of the thresholds given once per query.
-    const slOf = `json_extract(?, '$."' || replace(queue, '"', '') || '"')`
-
-    const bounds = ABANDON_BUCKETS_S
-    const abandonCols = bounds
-      .map((b, i) => `sum(kind = ${String(K.abandon)} AND wait > ${String(i === 0 ? -1 : (bounds[i - 1] ?? 0))} AND wait <= ${String(b)})`)
-      .concat(`sum(kind = ${String(K.abandon)} AND wait > ${String(bounds[bounds.length - 1] ?? 0)})`)
-      .map((c, i) => `${c} AS a${String(i)}`)
-      .join(', ')
-    const perQueue = this.db
-      .prepare(
-        `SELECT queue, count(*) AS n,
-          sum(kind = ${String(K.join)}) AS offered, sum(kind = ${String(K.connect)}) AS answered, sum(kind = ${String(K.abandon)}) AS abandoned,
-          sum(CASE WHEN kind = ${String(K.connect)} THEN wait <= ${slOf} END) AS insl,
-          sum(CASE WHEN kind = ${String(K.connect)} THEN wait END) AS waitsum,
-          sum(kind = ${String(K.connect)} AND wait IS NOT NULL) AS waitn,
-          max(CASE WHEN kind IN (${String(K.connect)}, ${String(K.abandon)}, ${String(K.exit)}) THEN wait END) AS longest,
-          sum(kind = ${String(K.complete)}) AS completed, sum(CASE WHEN kind = ${String(K.complete)} THEN talk END) AS talk,
-          ${abandonCols}
-        FROM queue_event WHERE id >= ? AND id < ?${queueSql} GROUP BY queue`,
-      )
-      .all(thJson, idFrom, idTo, ...qArgs) as Record<string, number | string | null>[]
-
-    let events = 0
+    const seen = this.seen(no)
+    const queueNames = q.queues.length > 0 ? [...q.queues] : [...new Set([...seen.queues, ...th.keys()])]
+    // Each queue on its own, from the index that holds its events of a kind in time order: no table
+    // reads and no sorting, so a month of a busy PBX is read in one pass over the rows it covers.
     const figures: QueueFigures[] = []
-    for (const r of perQueue) {
-      events += num(r.n)
-      const name = String(r.queue)
-      const sl = positive(th.get(name))
-      figures.push({
-        queue: name,
-        offered: num(r.offered),
-        answered: num(r.answered),
-        abandoned: num(r.abandoned),
-        insl: sl === null ? 0 : num(r.insl),
-        sl,
-        waitSum: num(r.waitsum),
-        waitN: num(r.waitn),
-        longest: r.longest === null ? null : num(r.longest),
-        completed: num(r.completed),
-        talk: num(r.talk),
-        abandonedAfter: bounds.map((_, i) => num(r[`a${String(i)}`])).concat(num(r[`a${String(bounds.length)}`])),
-      })
+    let events = 0
+    for (const queue of queueNames) {
+      const f = quietQueue(queue, positive(th.get(queue)))
+      const range = { queue, from: idFrom, to: idTo }
+      f.offered = this.s.countOf.get({ ...range, kind: K.join }) as number
+      const c = this.s.connects.get({ ...range, sl: f.sl ?? -1 }) as Record<string, number | null>
+      f.answered = num(c.n)
+      f.insl = f.sl === null ? 0 : num(c.insl)
+      f.waitSum = num(c.waitsum)
+      f.waitN = num(c.waitn)
+      const a = this.s.abandons.get(range) as Record<string, number | null>
+      f.abandoned = num(a.n)
+      f.abandonedAfter = ABANDON_BUCKETS_S.map((_, i) => num(a[`a${String(i)}`])).concat(num(a[`a${String(ABANDON_BUCKETS_S.length)}`]))
+      const x = this.s.exits.get(range) as Record<string, number | null>
+      const done = this.s.completes.get(range) as Record<string, number | null>
+      f.completed = num(done.n)
+      f.talk = num(done.talk)
+      const longest = [c.longest, a.longest, x.longest].filter((w): w is number => typeof w === 'number')
+      f.longest = longest.length > 0 ? Math.max(...longest) : null
+      events += f.offered + f.answered + f.abandoned + num(x.n) + f.completed
+      figures.push(f)
     }
-    // A queue chosen but quiet in the range still gets its row (of zeros), so "nothing happened" reads as such.
-    for (const name of q.queues) if (!figures.some((x) => x.queue === name)) figures.push(quietQueue(name, positive(th.get(name))))
-    const queues = figures.map(queueRow).sort((a, b) => b.offered - a.offered || a.queue.localeCompare(b.queue))
-    const total = totalRow(figures)
+    // Every queue seen is asked; one quiet in the range is shown only when it was chosen ("nothing happened" reads as such).
+    const shown = q.queues.length > 0 ? figures : figures.filter((f) => f.offered + f.answered + f.abandoned + f.completed > 0)
+    const queues = shown.map(queueRow).sort((a, b) => b.offered - a.offered || a.queue.localeCompare(b.queue))
+    const agentNames = q.agents.length > 0 ? [...q.agents] : seen.agents.map((a) => a.name)
+    const agents = this.agents(no, idFrom, idTo, agentNames, seen.agents, q)
+    const buckets = this.buckets(lo, shown, q)
+    return { ...started, queues, total: totalRow(shown), agents, buckets, events, ...this.storedRange(no) }
+  }
 
-    const agents = this.agents(no, idFrom, idTo, queueSql, agentSql, qArgs, aArgs, q)
-    const buckets = this.buckets(lo, idFrom, idTo, queueSql, qArgs, thJson, slOf, q)
-    return { ...started, queues, total, agents, buckets, events, ...this.storedRange(no) }
+  /** The queues and members the profile ever had events of (the pickers, and "all" in a report). */
+  private seen(no: number): { queues: string[]; agents: { name: string; iface: string }[] } {
+    const rows = this.db.prepare('SELECT what, name, iface FROM queue_seen WHERE profile_no = ? ORDER BY name').all(no) as {
+      what: number
+      name: string
+      iface: string
+    }[]
+    return {
+      queues: rows.filter((r) => r.what === SEEN_QUEUE).map((r) => r.name),
+      agents: rows.filter((r) => r.what === SEEN_AGENT).map((r) => ({ name: r.name, iface: r.iface })),
+    }
   }
 
   private agents(
     no: number,
     idFrom: number,
     idTo: number,
-    queueSql: string,
-    agentSql: string,
-    qArgs: string[],
-    aArgs: string[],
+    names: readonly string[],
+    known: readonly { name: string; iface: string }[],
     q: ReportQuery,
   ): AgentReportRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT agent, max(iface) AS iface,
-          sum(kind = ${String(K.called)}) AS rung, sum(kind = ${String(K.connect)}) AS answered,
-          sum(kind = ${String(K.ringnoanswer)}) AS rna, sum(kind = ${String(K.complete)}) AS completed,
-          sum(CASE WHEN kind = ${String(K.complete)} THEN talk END) AS talk,
-          sum(CASE WHEN kind = ${String(K.connect)} THEN wait END) AS waitsum, sum(kind = ${String(K.connect)} AND wait IS NOT NULL) AS waitn
-        FROM queue_event WHERE id >= ? AND id < ? AND kind IN (${[K.called, K.connect, K.ringnoanswer, K.complete].join(', ')}) AND agent <> ''${queueSql}${agentSql}
-        GROUP BY agent`,
-      )
-      .all(idFrom, idTo, ...qArgs, ...aArgs) as Record<string, number | string | null>[]
-    const pauses = this.pauses(no, idFrom, idTo, queueSql, agentSql, qArgs, aArgs, q)
-    const byAgent = new Map<string, AgentReportRow>()
-    for (const r of rows) {
-      const agent = String(r.agent)
-      const completed = num(r.completed)
-      const talk = num(r.talk)
-      byAgent.set(agent, {
+    const ifaceOf = new Map(known.map((a) => [a.name, a.iface]))
+    const queues = q.queues.length > 0 ? JSON.stringify(q.queues) : null
+    const pauses = this.pauses(no, idFrom, idTo, q)
+    const rows: AgentReportRow[] = []
+    for (const agent of names) {
+      let rung = 0
+      let answered = 0
+      let ringNoAnswer = 0
+      let completed = 0
+      let talkS = 0
+      let avgWaitS: number | null = null
+      for (const r of this.s.perAgent.all({ agent, from: idFrom, to: idTo, queues }) as Record<string, number | null>[]) {
+        const kind = num(r.kind)
+        const n = num(r.n)
+        if (kind === K.called) rung = n
+        else if (kind === K.ringnoanswer) ringNoAnswer = n
+        else if (kind === K.connect) {
+          answered = n
+          avgWaitS = num(r.waitn) > 0 ? Math.round(num(r.waitsum) / num(r.waitn)) : null
+        } else if (kind === K.complete) {
+          completed = n
+          talkS = num(r.talk)
+        }
+      }
+      const p = pauses.get(agent)
+      const pausedS = p?.total ?? 0
+      if (rung + answered + ringNoAnswer + completed + pausedS === 0 && !q.agents.includes(agent)) continue
+      rows.push({
         agent,
-        iface: String(r.iface ?? ''),
-        rung: num(r.rung),
-        answered: num(r.answered),
-        ringNoAnswer: num(r.rna),
+        iface: ifaceOf.get(agent) || (p?.iface ?? ''),
+        rung,
+        answered,
+        ringNoAnswer,
         completed,
-        talkS: talk,
-        avgTalkS: completed > 0 ? Math.round(talk / completed) : null,
-        avgWaitS: num(r.waitn) > 0 ? Math.round(num(r.waitsum) / num(r.waitn)) : null,
-        pausedS: 0,
-        pauseByReason: [],
+        talkS,
+        avgTalkS: completed > 0 ? Math.round(talkS / completed) : null,
+        avgWaitS,
+        pausedS,
+        pauseByReason: p?.byReason ?? [],
       })
     }
-    for (const [agent, p] of pauses) {
-      const row = byAgent.get(agent) ?? {
-        agent,
-        iface: p.iface,
-        rung: 0,
-        answered: 0,
-        ringNoAnswer: 0,
-        completed: 0,
-        talkS: 0,
-        avgTalkS: null,
-        avgWaitS: null,
-        pausedS: 0,
-        pauseByReason: [],
-      }
-      byAgent.set(agent, { ...row, iface: row.iface || p.iface, pausedS: p.total, pauseByReason: p.byReason })
-    }
-    return [...byAgent.values()].sort((a, b) => b.answered - a.answered || a.agent.localeCompare(b.agent))
+    return rows.sort((a, b) => b.answered - a.answered || a.agent.localeCompare(b.agent))
   }
 
   /** Pause time per member in the range: the state each (member, queue) had when it began, then its pause events. */
-  private pauses(
-    no: number,
-    idFrom: number,
-    idTo: number,
-    queueSql: string,
-    agentSql: string,
-    qArgs: string[],
-    aArgs: string[],
-    q: ReportQuery,
-  ): Map<string, { iface: string; total: number; byReason: { reason: string; seconds: number }[] }> {
+  private pauses(no: number, idFrom: number, idTo: number, q: ReportQuery): Map<string, { iface: string; total: number; byReason: PauseByReason[] }> {
     const lo = no * ID_PROFILE_SPAN
     const kinds = `kind IN (${String(K.pause)}, ${String(K.unpause)}, ${String(K.removed)})`
+    const queueSql = q.queues.length > 0 ? ' AND queue IN (SELECT value FROM json_each(?))' : ''
+    const agentSql = q.agents.length > 0 ? ' AND agent IN (SELECT value FROM json_each(?))' : ''
+    const args = [...(q.queues.length > 0 ? [JSON.stringify(q.queues)] : []), ...(q.agents.length > 0 ? [JSON.stringify(q.agents)] : [])]
+    interface Row {
+      agent: string
+      queue: string
+      kind: number
+      reason: string
+      iface: string
+      id: number
+    }
     // Each (member, queue)'s last pause event before the range: bare columns come from the max(id) row.
     const before = this.db
       .prepare(
         `SELECT agent, queue, kind, reason, iface, max(id) AS id FROM queue_event INDEXED BY queue_event_pause
          WHERE ${kinds} AND id >= ? AND id < ?${queueSql}${agentSql} GROUP BY agent, queue`,
       )
-      .all(lo, idFrom, ...qArgs, ...aArgs) as { agent: string; queue: string; kind: number; reason: string; iface: string; id: number }[]
+      .all(lo, idFrom, ...args) as Row[]
     const within = this.db
       .prepare(
         `SELECT agent, queue, kind, reason, iface, id FROM queue_event WHERE ${kinds} AND id >= ? AND id < ?${queueSql}${agentSql} ORDER BY id`,
       )
-      .all(idFrom, idTo, ...qArgs, ...aArgs) as { agent: string; queue: string; kind: number; reason: string; iface: string; id: number }[]
+      .all(idFrom, idTo, ...args) as Row[]
     const marks: PauseMark[] = []
     const ifaces = new Map<string, string>()
     const at = (id: number): number => Math.floor((id - lo) / ID_SLOTS) * 1000
@@ -359,55 +370,43 @@ export class QueueEventDb {
     return new Map([...totals].map(([agent, t]) => [agent, { iface: ifaces.get(agent) ?? '', ...t }]))
   }
 
-  private buckets(
-    lo: number,
-    idFrom: number,
-    idTo: number,
-    queueSql: string,
-    qArgs: string[],
-    thJson: string,
-    slOf: string,
-    q: ReportQuery,
-  ): ReportBucket[] {
-    // Counted per UTC quarter-hour in SQL (every zone's offset is a multiple of 15 minutes), then
-    // gathered into the PBX's local hours or days here: the CDR chart's way (cdr/db.ts aggregate).
-    const rows = this.db
-      .prepare(
-        `SELECT ((id - ?) / ${String(ID_SLOTS)}) / 900 AS qh,
-          sum(kind = ${String(K.join)}) AS offered, sum(kind = ${String(K.connect)}) AS answered, sum(kind = ${String(K.abandon)}) AS abandoned,
-          sum(CASE WHEN kind = ${String(K.connect)} THEN wait <= ${slOf} END) AS insl, sum(CASE WHEN kind = ${String(K.connect)} THEN ${slOf} IS NOT NULL END) AS slbase
-        FROM queue_event WHERE id >= ? AND id < ? AND kind IN (${[K.join, K.connect, K.abandon].join(', ')})${queueSql}
-        GROUP BY qh`,
-      )
-      .all(lo, thJson, thJson, idFrom, idTo, ...qArgs) as {
-      qh: number
-      offered: number
-      answered: number
-      abandoned: number
-      insl: number
-      slbase: number
-    }[]
-    type Mutable = { -readonly [K in keyof ReportBucket]: ReportBucket[K] } & { slbase: number }
-    const byLabel = new Map<string, Mutable>()
-    for (const r of rows) {
-      const local = formatLocal(r.qh * 900_000, q.timeZone)
-      const day = local.slice(0, 10)
-      const label = q.bucket === 'day' ? day : `${local.slice(0, 13)}:00`
-      let b = byLabel.get(label)
-      if (b === undefined) {
-        const start = localToUtcMs(q.bucket === 'day' ? `${day} 00:00:00` : `${label}:00`, q.timeZone)
-        b = { start, label, offered: 0, answered: 0, abandoned: 0, answeredInSl: 0, serviceLevelPct: null, slbase: 0 }
-        byLabel.set(label, b)
+  /** The range cut into the PBX's local hours or days; each queue's joins, answers (within its service level) and abandons per piece. */
+  private buckets(lo: number, queues: readonly QueueFigures[], q: ReportQuery): ReportBucket[] {
+    const edges = localEdges(q.from, q.to, q.bucket, q.timeZone)
+    const out: ReportBucket[] = []
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const start = edges[i] ?? 0
+      const idFrom = lo + Math.max(0, Math.ceil(start / 1000)) * ID_SLOTS
+      const idTo = lo + Math.max(0, Math.ceil((edges[i + 1] ?? 0) / 1000)) * ID_SLOTS
+      let offered = 0
+      let answered = 0
+      let abandoned = 0
+      let insl = 0
+      let slBase = 0
+      for (const f of queues) {
+        for (const r of this.s.perBucket.all({ sl: f.sl ?? -1, queue: f.queue, from: idFrom, to: idTo }) as {
+          kind: number
+          n: number
+          insl: number | null
+        }[]) {
+          if (r.kind === K.join) offered += r.n
+          else if (r.kind === K.abandon) abandoned += r.n
+          else {
+            answered += r.n
+            if (f.sl !== null) {
+              insl += num(r.insl)
+              slBase += r.n
+            }
+          }
+        }
       }
-      b.offered += num(r.offered)
-      b.answered += num(r.answered)
-      b.abandoned += num(r.abandoned)
-      b.answeredInSl += num(r.insl)
-      b.slbase += num(r.slbase)
+      if (offered + answered + abandoned === 0) continue
+      const local = formatLocal(start, q.timeZone)
+      // A bucket is named by the local hour or day it covers (the first one may start mid-hour: the range's start).
+      const label = q.bucket === 'day' ? local.slice(0, 10) : `${local.slice(0, 13)}:00`
+      out.push({ start, label, offered, answered, abandoned, answeredInSl: insl, serviceLevelPct: percent(insl, slBase) })
     }
-    return [...byLabel.values()]
-      .sort((a, b) => a.start - b.start)
-      .map(({ slbase, ...b }) => ({ ...b, serviceLevelPct: percent(b.answeredInSl, slbase) }))
+    return out
   }
 
   /** Retention: removes up to `limit` events older than `beforeMs` of one profile; call again until 0. */
@@ -432,6 +431,34 @@ export class QueueEventDb {
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0)
+
+/** sum(…) AS a0 … aN: abandons per ABANDON_BUCKETS_S bucket (wait ≤ the first bound, …, beyond the last). */
+function abandonColumns(): string {
+  const b = ABANDON_BUCKETS_S
+  const cols = b.map((upper, i) => `sum(wait > ${String(i === 0 ? -1 : (b[i - 1] ?? 0))} AND wait <= ${String(upper)}) AS a${String(i)}`)
+  return [...cols, `sum(wait > ${String(b[b.length - 1] ?? 0)}) AS a${String(b.length)}`].join(', ')
+}
+
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10)
+}
+
+/** The instants the PBX's local hours or days start at within [from, to), with both ends. */
+export function localEdges(from: number, to: number, bucket: 'hour' | 'day', timeZone: string): number[] {
+  const edges = [from]
+  const local = formatLocal(from, timeZone)
+  let next = localToUtcMs(bucket === 'hour' ? `${local.slice(0, 13)}:00:00` : `${local.slice(0, 10)} 00:00:00`, timeZone)
+  // A year of hours at most (the contract bounds a range to a year).
+  for (let guard = 0; guard < 9000; guard++) {
+    next =
+      bucket === 'hour' ? next + 3_600_000 : localToUtcMs(`${nextDay(formatLocal(next + 12 * 3_600_000, timeZone).slice(0, 10))} 00:00:00`, timeZone)
+    if (next >= to) break
+    if (next > (edges.at(-1) ?? from)) edges.push(next)
+  }
+  edges.push(to)
+  return edges
+}
 const positive = (v: number | undefined): number | null => (v === undefined || v <= 0 ? null : v)
 
 function invalid(e: QueueEvent): string | undefined {

@@ -94,5 +94,5 @@ describe('demo queues for the reports', () => {
     expect(r.agents.reduce((a, x) => a + x.ringNoAnswer, 0)).toBeGreaterThan(0)
     expect(r.buckets.length).toBeGreaterThanOrEqual(4)
     cdb.close()
-  })
+  }, 60_000)
 })

@@ -62,10 +62,10 @@ describe('call history in Chromium', () => {
     // The formula-looking caller name is shown as text.
     expect(await grid.textContent()).toContain('=HYPERLINK("http://x")')
 
-    await page.getByRole('searchbox', { name: 'Name or number' }).fill('111003')
+    await page.getByRole('searchbox', { name: 'Name, number or queue' }).fill('111003')
     await expect.poll(() => grid.getByRole('row').count()).toBe(2)
     expect(await grid.textContent()).toContain('Comma, "Quoted" Caller')
-    await page.getByRole('searchbox', { name: 'Name or number' }).fill('')
+    await page.getByRole('searchbox', { name: 'Name, number or queue' }).fill('')
     await expect.poll(() => grid.getByRole('row').count()).toBe(4)
 
     await page.getByRole('button', { name: 'Missed today' }).click()

@@ -145,12 +145,18 @@ describe('during an outage the console does not look live', () => {
     ).toBe(0)
     await shoot(page, 'calls-stale')
 
-    // The Queues view: stale too, Pause buttons off.
+    // The Queues view: stale too, its member and Add buttons off with the reason.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Queues', exact: true }).click()
     const support = page.getByRole('region', { name: 'Queue support' })
     expect(await support.getByRole('note').textContent()).toContain(`As of ${String(stamp)}`)
-    const pause = support.getByRole('button', { name: /^(Pause|Unpause) / }).first()
-    expect(await pause.getAttribute('aria-disabled')).toBe('true')
+    const manage = support.getByRole('button', { name: /^(Manage|Pause…|Unpause…) .+ in support$/ }).first()
+    expect(await manage.textContent()).toMatch(/^(Pause|Unpause)…$/)
+    expect(await manage.getAttribute('aria-disabled')).toBe('true')
+    expect(await manage.getAttribute('title')).toMatch(/PBX|connection|as of/i)
+    expect(await support.getByRole('button', { name: 'Add member…' }).getAttribute('aria-disabled')).toBe('true')
+    // Pressed anyway, it says why and opens nothing.
+    await manage.click({ force: true })
+    expect(await page.getByRole('dialog').count()).toBe(0)
     await shoot(page, 'queues-stale')
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Calls', exact: true }).click()
 

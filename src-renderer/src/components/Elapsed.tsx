@@ -11,7 +11,9 @@ export function Elapsed({ since, alertAfterS }: { since: number | undefined; ale
   const clock = useClockStore((s) => s.now)
   const frozenAt = useLiveStore((s) => s.health.stale?.since)
   if (since === undefined) return <span className="mono muted">–</span>
-  const now = frozenAt === undefined ? clock : Math.min(clock, frozenAt)
+  // Stopped exactly there: the shared clock ticks once a second, so it may still read a moment before the
+  // state went stale (the timer would then move once more after it stopped).
+  const now = frozenAt ?? clock
   const ms = now - since
   const late = alertAfterS !== undefined && ms / 1000 >= alertAfterS
   const classes = ['mono', late ? 'timer-late' : '', frozenAt !== undefined ? 'timer-stopped' : ''].filter((c) => c !== '').join(' ')

@@ -4,6 +4,7 @@ import type { ActionDone } from '../../../../src-preload/types/actions'
 import type { Result } from '../../../../src-preload/types/result'
 import { bridge } from '../../bridge/current'
 import { HelpOverlay } from '../../components/HelpOverlay'
+import { NoPbxYet } from '../../components/NoPbxYet'
 import { nextSort } from '../../components/table'
 import { useAppStore } from '../../stores/app-store'
 import { shownOrder, useLiveStore } from '../../stores/live-store'
@@ -415,6 +416,7 @@ export function CallsView(): React.JSX.Element {
 
   return (
     <section className={`view calls-view${stale !== undefined ? ' is-stale' : ''}`} aria-labelledby="calls-title">
+      {profileId === null && <NoPbxYet what="Calls, the extensions’ lamps and parked calls show here once the console is connected to your PBX." />}
       <div className="calls-toolbar">
         <h1 id="calls-title">Calls</h1>
         <span className={`live-status live-${stale !== undefined ? 'stale' : status}`} role="status">

@@ -10,6 +10,7 @@ import { runAction } from '../../actions/run-action'
 import { cleanCid } from '../../live/format'
 import { historyDetail, resultLabel, waitTalk } from './call-times'
 import { HistoryChart } from './HistoryChart'
+import { NoPbxYet } from '../../components/NoPbxYet'
 
 const ROW_HEIGHT = 34
 const DAY = 86_400_000
@@ -138,7 +139,8 @@ export function HistoryView(): React.JSX.Element {
     [profileId, ownExtension],
   )
 
-  if (profileId === null) return <p className="muted">No PBX selected.</p>
+  if (profileId === null)
+    return <NoPbxYet what="The call history fills as calls end on your PBX, and stays searchable on this computer when the PBX is out of reach." />
   const offline = status?.ami !== 'connected'
 
   const exportCsv = async (): Promise<void> => {
@@ -216,10 +218,10 @@ export function HistoryView(): React.JSX.Element {
           />
         </label>
         <label>
-          <span>Name or number</span>
+          <span>Name, number or queue</span>
           <input
             type="search"
-            aria-label="Name or number"
+            aria-label="Name, number or queue"
             value={filter.text}
             onChange={(e) => {
               setFilter({ text: e.currentTarget.value })
@@ -283,7 +285,15 @@ export function HistoryView(): React.JSX.Element {
         rows={rows}
         rowKey={(r) => r.id}
         rowHeight={ROW_HEIGHT}
-        empty={loading ? undefined : <p className="empty muted">No calls match.</p>}
+        empty={
+          loading ? undefined : stats?.rows === 0 ? (
+            <p className="empty muted">
+              No calls yet. Each call appears here when it ends, kept on this computer so it can be searched even when the PBX is out of reach.
+            </p>
+          ) : (
+            <p className="empty muted">No calls match the filter: widen the dates or clear the search.</p>
+          )
+        }
         selection={{ selected: selectedId, onSelect: setSelectedId }}
         onLastRendered={onLastRendered}
       />

@@ -8,10 +8,13 @@ import { useAppStore } from '../../stores/app-store'
 import { Elapsed } from '../../components/Elapsed'
 import { StaleNote } from '../../components/StaleNote'
 import { cleanCid } from '../../live/format'
+import { useActionButton, whenActionsOn } from '../../actions/action-gate'
 
 /** Opens the membership dialog of one member (pause with a reason, penalty, remove), in this queue. */
 function ManageButton({ queue, m }: { queue: string; m: LiveQueueMember }): React.JSX.Element {
   const [open, setOpen] = useState(false)
+  // While the PBX is out of reach (or the state stale) the button is off with the reason, like every action.
+  const gate = useActionButton()
   const agents = useLiveStore((s) => (open ? agentsOf(s.state) : undefined))
   const target = agents?.find((a) => a.iface === m.interface)
   return (
@@ -19,9 +22,12 @@ function ManageButton({ queue, m }: { queue: string; m: LiveQueueMember }): Reac
       <button
         type="button"
         onClick={() => {
-          setOpen(true)
+          whenActionsOn(() => {
+            setOpen(true)
+          })
         }}
         aria-label={`${m.paused ? 'Unpause…' : 'Pause…'} ${m.name !== '' ? m.name : m.interface} in ${queue}`}
+        {...gate}
       >
         {m.paused ? 'Unpause…' : 'Pause…'}
       </button>
@@ -68,6 +74,7 @@ function memberColumns(queue: string, canPause: boolean): readonly Column<LiveQu
 
 function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: boolean; holdAlertSeconds: number }): React.JSX.Element {
   const [adding, setAdding] = useState(false)
+  const gate = useActionButton()
   const callers = Object.values(q.callers).sort((a, b) => a.position - b.position)
   const members = Object.values(q.members).sort((a, b) => a.interface.localeCompare(b.interface))
   const available = members.filter((m) => !m.paused && m.status === 1).length
@@ -81,8 +88,11 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
           <button
             type="button"
             onClick={() => {
-              setAdding(true)
+              whenActionsOn(() => {
+                setAdding(true)
+              })
             }}
+            {...gate}
           >
             Add member…
           </button>

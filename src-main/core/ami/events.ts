@@ -97,10 +97,9 @@ interface EventSpec {
 const s = <K extends string>(k: K): readonly [K, 's'] => [k, 's'] as const
 const n = <K extends string>(k: K): readonly [K, 'n'] => [k, 'n'] as const
 
-const QUEUE_MEMBER_FIELDS = {
-  queue: s('Queue'),
-  memberName: s('MemberName'),
-  interface: s('Interface'),
+/** A member's state as app_queue writes it both in its QueueMember* events and in QueueStatus's
+ *  QueueMember list item (which names the member Name/Location instead of MemberName/Interface). */
+const MEMBER_STATE_FIELDS = {
   stateInterface: s('StateInterface'),
   membership: s('Membership'),
   penalty: n('Penalty'),
@@ -112,8 +111,15 @@ const QUEUE_MEMBER_FIELDS = {
   status: n('Status'),
   paused: n('Paused'),
   pausedReason: s('PausedReason'),
-  ringinuse: n('Ringinuse'),
   wrapuptime: n('Wrapuptime'),
+} as const
+
+const QUEUE_MEMBER_FIELDS = {
+  queue: s('Queue'),
+  memberName: s('MemberName'),
+  interface: s('Interface'),
+  ...MEMBER_STATE_FIELDS,
+  ringinuse: n('Ringinuse'),
 } as const
 
 const PARKING_FIELDS = {
@@ -209,25 +215,7 @@ const SPECS = {
       weight: n('Weight'),
     },
   },
-  QueueMember: {
-    fields: {
-      queue: s('Queue'),
-      name: s('Name'),
-      location: s('Location'),
-      stateInterface: s('StateInterface'),
-      membership: s('Membership'),
-      penalty: n('Penalty'),
-      callsTaken: n('CallsTaken'),
-      lastCall: n('LastCall'),
-      lastPause: n('LastPause'),
-      loginTime: n('LoginTime'),
-      inCall: n('InCall'),
-      status: n('Status'),
-      paused: n('Paused'),
-      pausedReason: s('PausedReason'),
-      wrapuptime: n('Wrapuptime'),
-    },
-  },
+  QueueMember: { fields: { queue: s('Queue'), name: s('Name'), location: s('Location'), ...MEMBER_STATE_FIELDS } },
   QueueEntry: {
     fields: {
       queue: s('Queue'),

@@ -212,27 +212,41 @@ function judgeE164(e164: string, normalized: string, plan: DialPlan): Destinatio
 
   if (strongest !== undefined) {
     if (allowed !== undefined && allowed.length >= strongest.prefix.length) {
-      return {
-        verdict: 'allow',
-        normalized,
-        kind: 'external',
-        e164,
-        dialDigits: dialDigitsFor(e164, plan),
-        rule: 'allowed_prefix',
-        reason: `allowed by the profile's outbound prefix ${allowed}`,
-      }
+      return allowE164(e164, normalized, plan, 'allowed_prefix', `allowed by the profile's outbound prefix ${allowed}`)
     }
     const hint = allowed === undefined ? '' : ` (the allowed prefix ${allowed} is broader than ${strongest.prefix})`
     return { verdict: 'deny', normalized, kind: 'external', e164, rule: strongest.rule, reason: `${strongest.reason}${hint}` }
   }
+  return allowE164(e164, normalized, plan, 'domestic', 'a domestic number')
+}
+
+/** An outside number that may be dialled, sent in the canonical form the plan dials it in. */
+function allowE164(e164: string, normalized: string, plan: DialPlan, rule: 'allowed_prefix' | 'domestic', reason: string): DestinationJudgement {
+  return { verdict: 'allow', normalized, kind: 'external', e164, dialDigits: dialDigitsFor(e164, plan), rule, reason }
+}
+
+/** A local number (its area code implied): sent as the outside-line prefix and the digits typed. */
+function allowLocal(rest: string, normalized: string, plan: DialPlan): DestinationJudgement {
   return {
     verdict: 'allow',
     normalized,
     kind: 'external',
-    e164,
-    dialDigits: dialDigitsFor(e164, plan),
-    rule: 'domestic',
-    reason: 'a domestic number',
+    dialDigits: plan.outsideLinePrefix + rest,
+    rule: 'domestic_local',
+    reason: 'a local number',
+  }
+}
+
+/** An emergency number is never refused: the operator confirms. `heard` is the emergency number
+ *  itself, `dialDigits` what was dialled (with the outside-line prefix when one was typed). */
+function confirmEmergency(heard: string, normalized: string, dialDigits: string): DestinationJudgement {
+  return {
+    verdict: 'confirm_emergency',
+    normalized,
+    kind: 'emergency',
+    dialDigits,
+    rule: 'emergency',
+    reason: `${heard} is an emergency number; confirm to dial`,
   }
 }
 
@@ -258,16 +272,7 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
     return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: 'known_extension', reason: 'an internal extension' }
   }
   const emergency = emergencyNumbersFor(plan)
-  if (emergency.has(digits)) {
-    return {
-      verdict: 'confirm_emergency',
-      normalized,
-      kind: 'emergency',
-      dialDigits: digits,
-      rule: 'emergency',
-      reason: `${digits} is an emergency number; confirm to dial`,
-    }
-  }
+  if (emergency.has(digits)) return confirmEmergency(digits, normalized, digits)
   // A pattern (1XX) only says what an extension would look like; it never hides an emergency number.
   if (matchesInternalPattern(digits, plan)) {
     return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: 'internal_extension', reason: 'an internal extension' }
@@ -276,16 +281,7 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
   const outside = plan.outsideLinePrefix
   if (outside.length > 0 && digits.startsWith(outside) && digits.length > outside.length) {
     const rest = digits.slice(outside.length)
-    if (emergency.has(rest)) {
-      return {
-        verdict: 'confirm_emergency',
-        normalized,
-        kind: 'emergency',
-        dialDigits: digits,
-        rule: 'emergency',
-        reason: `${rest} is an emergency number; confirm to dial`,
-      }
-    }
+    if (emergency.has(rest)) return confirmEmergency(rest, normalized, digits)
     // Read as outside-line prefix + number first; when that is no complete number, the leading
     // digit may belong to the number itself (a local 976-1234 with outside line 9).
     const stripped = judgeOutsideNumber(rest, normalized, plan)
@@ -329,14 +325,7 @@ function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): D
     // Some national ranges are dialled without a trunk prefix and look local by their length.
     const premium = tollTableFor(plan.country)?.dialled?.find((range) => rest.startsWith(range.prefix))
     if (premium !== undefined) return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: premium.reason }
-    return {
-      verdict: 'allow',
-      normalized,
-      kind: 'external',
-      dialDigits: plan.outsideLinePrefix + rest,
-      rule: 'domestic_local',
-      reason: 'a local number',
-    }
+    return allowLocal(rest, normalized, plan)
   }
   return refuse('unknown_number', rest.length < 7 ? SHORT_NUMBER : wrongLength(normalized, false), normalized)
 }
@@ -359,14 +348,7 @@ function judgeNanpLocal(rest: string, normalized: string, plan: DialPlan): Desti
   if (rest.startsWith(NANP_PREMIUM_EXCHANGE)) {
     return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: 'premium-rate 976 exchange' }
   }
-  return {
-    verdict: 'allow',
-    normalized,
-    kind: 'external',
-    dialDigits: plan.outsideLinePrefix + rest,
-    rule: 'domestic_local',
-    reason: 'a local number',
-  }
+  return allowLocal(rest, normalized, plan)
 }
 
 /** Area codes in +1 billed as international; exported for UI hints. */

@@ -94,6 +94,19 @@ describe('toTypedEvent over the real captures', () => {
     expect(qp.actionId).toBeDefined()
   })
 
+  it("a member's state reads alike in QueueMemberAdded and in QueueStatus's QueueMember item", () => {
+    const added = first('queue-members', 'QueueMemberAdded', (m) => m.get('MemberName') === 'Agent 103')
+    expect(added).toMatchObject({ queue: 'sales', memberName: 'Agent 103', interface: 'Local/103@lab/n', ringinuse: 0 })
+    expect(added).toMatchObject({ stateInterface: 'Local/103@lab', membership: 'dynamic', penalty: 2, callsTaken: 0, lastCall: 0 })
+    expect(added).toMatchObject({ lastPause: 1796578296, loginTime: 1796578296, inCall: 0, status: 1, paused: 1 })
+    expect(added).toMatchObject({ pausedReason: 'training', wrapuptime: 5 })
+    const item = first('queue-members', 'QueueMember', (m) => m.get('ActionID') === 'qm-status-sales')
+    expect(item).toMatchObject({ queue: 'sales', name: 'Local/104@lab/n', location: 'Local/104@lab/n', actionId: 'qm-status-sales' })
+    expect(item).toMatchObject({ stateInterface: 'Local/104@lab/n', membership: 'dynamic', penalty: 0, loginTime: 1796578296, status: 1 })
+    expect(item).toMatchObject({ paused: 0, pausedReason: '', wrapuptime: 0 })
+    expect(item).not.toHaveProperty('memberName')
+  })
+
   it('UTF-8 caller names arrive decoded in the typed form', () => {
     const n = first('utf8-callerid', 'NewCallerid')
     expect(n.channel?.callerIdName).toBe('Zoë Ångström – 東京')

@@ -1,21 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { judgeDestination, type DestinationRule, type Verdict } from '../../../src-main/core/guard'
-import { builtinDemoProfile, type DialPlan } from '../../../src-main/core/profiles'
+import type { DialPlan } from '../../../src-main/core/profiles'
+import { DE_SEAT as DE, US_SEAT as NANP } from '../../support/dial-plans'
 
-/** North American PBX: outside line 9, 1 + 10 digits domestic, 011 international, extensions 1XXX. */
-/** A US seat: outside line 9, national prefix 1, international 011, four-digit extensions. */
-const NANP: DialPlan = {
-  country: '1',
-  outsideLinePrefix: '9',
-  nationalPrefix: '1',
-  internationalPrefix: '011',
-  internalExtensions: { patterns: ['1XXX'], list: [] },
-  emergencyNumbers: ['911'],
-  allowedOutboundPrefixes: [],
-}
-/** The demo PBX's German seat: outside line 0 collides with the national prefix 0. */
-const DE: DialPlan = builtinDemoProfile({ ami: 5038 }).dialPlan
 /** UK PBX: outside line 9, 0 national, 00 international, extensions 2XX. */
 const UK: DialPlan = {
   country: '44',

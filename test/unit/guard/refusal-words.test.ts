@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { judgeDestination } from '../../../src-main/core/guard'
-import { builtinDemoProfile, type DialPlan } from '../../../src-main/core/profiles'
+import { DE_SEAT as DE, US_SEAT as US } from '../../support/dial-plans'
 
 /** The demo's German seat (outside line 0) and a US one: the guard's reasons are read by receptionists. */
-const DE: DialPlan = builtinDemoProfile({ ami: 5038 }).dialPlan
-const US: DialPlan = {
-  country: '1',
-  outsideLinePrefix: '9',
-  nationalPrefix: '1',
-  internationalPrefix: '011',
-  internalExtensions: { patterns: ['1XXX'], list: [] },
-  emergencyNumbers: ['911'],
-  allowedOutboundPrefixes: [],
-}
 const JARGON = /E\.164|short codes are refused|unknown_number|invalid_number/
 
 describe('refusal words a receptionist understands (issue 18 item 7)', () => {
@@ -32,6 +22,15 @@ describe('refusal words a receptionist understands (issue 18 item 7)', () => {
     )
     expect(judgeDestination('000', DE).reason).toBe('only the prefix for abroad was dialled: add the country code and number')
     expect(judgeDestination('+1234', DE).reason).toBe('too short for a phone number: add the area code and number')
+  })
+
+  it('what lets a number through is said too: the emergency number itself, a local number, the allowed prefix', () => {
+    expect(judgeDestination('9911', US)).toMatchObject({ dialDigits: '9911', reason: '911 is an emergency number; confirm to dial' })
+    expect(judgeDestination('0 112', DE)).toMatchObject({ dialDigits: '0112', reason: '112 is an emergency number; confirm to dial' })
+    expect(judgeDestination('555-1234', US)).toMatchObject({ dialDigits: '95551234', reason: 'a local number' })
+    expect(judgeDestination('212 555 1234', US)).toMatchObject({ e164: '+12125551234', dialDigits: '912125551234', reason: 'a domestic number' })
+    const abroad = judgeDestination('011 44 20 7946 0000', { ...US, allowedOutboundPrefixes: ['+44'] })
+    expect(abroad).toMatchObject({ e164: '+442079460000', dialDigits: '9011442079460000', reason: "allowed by the profile's outbound prefix +44" })
   })
 
   it('no refusal speaks in jargon', () => {

@@ -202,7 +202,8 @@ export const useConfigStore = create<ConfigState>((set, get) => {
         return
       }
       set({ status: status.value, error: descriptors?.ok === false ? descriptors.error : null })
-      if (status.value.ready) await Promise.all([refreshPending(), refreshDestinations()])
+      // Whatever can be read is worked with, even when something is missing (the status says what).
+      if (status.value.kinds.length > 0) await Promise.all([refreshPending(), refreshDestinations()])
     },
 
     loadList: async (kind, options = {}) => {

@@ -137,14 +137,20 @@ export function CheckField({
 
 /** One of a few values, each with its words. */
 export function SelectField<V extends string>(
-  props: FieldFrameProps & { value: V; options: readonly { readonly value: V; readonly label: string }[]; onChange: (value: V) => void },
+  props: FieldFrameProps & {
+    value: V
+    options: readonly { readonly value: V; readonly label: string }[]
+    onChange: (value: V) => void
+    disabled?: boolean | undefined
+  },
 ): React.JSX.Element {
-  const { label, error, note, className, value, options, onChange } = props
+  const { label, error, note, className, value, options, onChange, disabled } = props
   return (
     <Field label={label} error={error} note={note} className={className}>
       {(a11y) => (
         <select
           {...a11y}
+          disabled={disabled}
           value={value}
           onChange={(e) => {
             const chosen = options.find((o) => o.value === e.currentTarget.value)

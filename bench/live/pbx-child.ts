@@ -5,10 +5,11 @@
  *   → { kind: 'ready', amiPort, ariPort, operatorSecret, ariUser, ariSecret, channels, rampMs }
  *     once the wanted number of calls is up (the clock is fast-forwarded ×50 to get there,
  *     then runs at real speed)
- *   stdin line 'stop' (or stdin closing, or the hard timeout) → { kind: 'stopped', cpuMs, placed }
- *     and the process exits.
+ *   stdin line 'stop' (or stdin closing, or the hard timeout) → { kind: 'stopped', cpuMs } and the
+ *     process exits; 'clock' → { kind: 'clock', t } (bench/support/child-side.ts).
  */
 import { startDemoPbx } from '../../src-main/core/demo/index'
+import { sendToParent as send, serveParent } from '../support/child-side'
 
 interface ChildArgs {
   readonly calls: number
@@ -21,26 +22,9 @@ const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ChildArgs>
 const calls = args.calls ?? 5000
 const cps = args.callsPerSecond ?? 40
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-const send = (msg: Record<string, unknown>): void => {
-  process.stdout.write(JSON.stringify(msg) + '\n')
-}
 
 const pbx = await startDemoPbx({ amiPort: 0, ariPort: 0, load: { concurrentCalls: calls, callsPerSecond: cps }, seed: args.seed ?? 1 })
-let stopping = false
-async function stop(): Promise<void> {
-  if (stopping) return
-  stopping = true
-  const cpu = process.cpuUsage()
-  await pbx.stop()
-  send({ kind: 'stopped', cpuMs: (cpu.user + cpu.system) / 1000 })
-  process.exit(0)
-}
-// Never outlive the bench: a hard limit, and stdin closing means the parent is gone.
-setTimeout(() => void stop(), args.maxLifeMs ?? 180_000).unref()
-process.stdin.on('end', () => void stop())
-process.stdin.on('data', (d: Buffer) => {
-  if (d.toString().includes('stop')) void stop()
-})
+serveParent({ maxLifeMs: args.maxLifeMs ?? 180_000, stop: () => pbx.stop() })
 
 const rampStart = performance.now()
 // Each load call is two channels (trunk leg + phone leg) once answered.

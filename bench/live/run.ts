@@ -19,23 +19,21 @@
  *               phase's (scroll.trace.json); tracing slows the page, so its figures and CPU
  *               profile are not comparable with an untraced run
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { Browser } from 'playwright-core'
 import { startProfiles } from './profiles'
 import type { AmiMessage } from '../../src-main/core/ami/message'
-import { builtinDemoProfile } from '../../src-main/core/profiles'
-import type { BuiltinProfile } from '../../src-main/core/runtime/runtime-manager'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
 import { launchChromium, RENDERER_DIR } from '../../test/support/browser'
-import { createTestCore } from '../../test/support/test-core'
+import { showCallsNewestFirst } from '../support/calls-view'
+import { measureOffset } from '../support/clock'
+import { startConsole } from '../support/console'
+import { startPbxProcess, type ChildReady } from '../support/pbx-process'
 import { installPipelineProbe } from './instrument'
 import { PAGE_PROBE } from './page-probe'
-import { maxInWindow, percentile, round, wallNow } from './stats'
+import { maxInWindow, percentile, round, wallNow } from '../support/stats'
 
 /**
  * AMI events one load call sends the console's `operator` user (call,agent,user,cdr,reporting),
@@ -43,7 +41,6 @@ import { maxInWindow, percentile, round, wallNow } from './stats'
  * (24 was an estimate and gave ~780 events/s for `--rate 1000`.) The table prints what arrived.
  */
 const EVENTS_PER_CALL = 18.7
-const PROFILE_ID = 'demo'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..', '..')
 
@@ -91,76 +88,10 @@ const log = (opts: Options, msg: string): void => {
   if (!opts.json) console.error(`bench:live: ${msg}`)
 }
 
-interface ReadyMsg {
-  kind: 'ready'
-  amiPort: number
-  ariPort: number
-  operatorSecret: string
-  ariUser: string
-  ariSecret: string
-  channels: number
-  rampMs: number
-}
-
-interface PbxChild {
-  readonly proc: ChildProcess
-  readonly ready: ReadyMsg
-  stop(): Promise<number | undefined>
-}
-
-/** Starts bench/live/pbx-child.ts under node + tsx (one process, so its pid is the one to stop). */
-async function startPbxChild(opts: Options): Promise<PbxChild> {
-  const args = JSON.stringify({ calls: opts.calls, callsPerSecond: opts.cps, seed: opts.seed, maxLifeMs: (opts.seconds + opts.scroll + 150) * 1000 })
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(here, 'pbx-child.ts'), args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] })
-  const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream })
-  // A holder, not a `let`: the callback is set later, inside stop().
-  const waiting: { onStopped?: (cpuMs: number) => void } = {}
-  const ready = await new Promise<ReadyMsg>((resolveReady, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error('the PBX child did not get ready within 90 s'))
-    }, 90_000)
-    proc.once('exit', (code) => {
-      reject(new Error(`the PBX child exited early (${String(code)})`))
-    })
-    lines.on('line', (line) => {
-      let msg: { kind?: string; cpuMs?: number }
-      try {
-        msg = JSON.parse(line) as typeof msg
-      } catch {
-        return
-      }
-      if (msg.kind === 'ready') {
-        clearTimeout(timer)
-        resolveReady(msg as unknown as ReadyMsg)
-      } else if (msg.kind === 'stopped') waiting.onStopped?.(msg.cpuMs ?? 0)
-    })
-  })
-  return {
-    proc,
-    ready,
-    stop: async () => {
-      const alive = (): boolean => proc.exitCode === null && proc.signalCode === null
-      if (!alive()) return undefined
-      const stopped = new Promise<number | undefined>((r) => {
-        waiting.onStopped = r
-        proc.once('exit', () => {
-          r(undefined)
-        })
-      })
-      proc.stdin.write('stop\n')
-      const cpu = await Promise.race([stopped, sleep(5000).then(() => undefined)])
-      if (alive() && proc.pid !== undefined) process.kill(proc.pid, 'SIGKILL')
-      return cpu
-    },
-  }
-}
-
-function builtinFor(ready: ReadyMsg): BuiltinProfile {
-  const base = builtinDemoProfile({ ami: ready.amiPort, ari: ready.ariPort })
-  return {
-    profile: { ...base, ari: { ...base.ari, user: ready.ariUser, hasSecret: true }, ami: { ...base.ami, hasSecret: true } },
-    secrets: { ami: ready.operatorSecret, ari: ready.ariSecret },
-  }
+/** bench/live/pbx-child.ts's ready line. */
+interface ReadyMsg extends ChildReady {
+  readonly channels: number
+  readonly rampMs: number
 }
 
 interface PageResult {
@@ -321,7 +252,11 @@ async function main(): Promise<void> {
 
   try {
     log(opts, `PBX child: ${String(opts.calls)} calls at ${round(opts.cps, 2).toString()} calls/s, ramping up (clock ×50)…`)
-    const child = await startPbxChild(opts)
+    const child = await startPbxProcess<ReadyMsg>(
+      join(here, 'pbx-child.ts'),
+      { calls: opts.calls, callsPerSecond: opts.cps, seed: opts.seed, maxLifeMs: (opts.seconds + opts.scroll + 150) * 1000 },
+      { cwd: root, name: 'bench:live' },
+    )
     let childCpuMs: number | undefined
     cleanups.push(async () => {
       childCpuMs = await child.stop()
@@ -333,34 +268,9 @@ async function main(): Promise<void> {
       probe.uninstall()
       return Promise.resolve()
     })
-    const core = createTestCore({
-      builtinProfile: builtinFor(child.ready),
-      appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: PROFILE_ID },
-    })
-    cleanups.push(async () => {
-      await core.close()
-      rmSync(core.dataDir, { recursive: true, force: true })
-    })
-    const syncStart = performance.now()
-    await core.start()
-    // Wait for the runtime's AMI client and the first full snapshot.
-    let client: ReturnType<typeof core.runtimes.get>['session']['amiClient']
-    for (let i = 0; i < 600; i++) {
-      try {
-        const rt = core.runtimes.get(PROFILE_ID)
-        client = rt.session.amiClient
-        if (client !== undefined && rt.coalescer.snapshot().state.meta.status === 'live') break
-      } catch {
-        // the runtime is not registered yet
-      }
-      await sleep(100)
-    }
-    if (client === undefined) throw new Error('the console never connected to the PBX child')
-    const runtime = core.runtimes.get(PROFILE_ID)
-    log(
-      opts,
-      `console synced: ${String(Object.keys(runtime.coalescer.snapshot().state.calls).length)} calls in ${String(Math.round(performance.now() - syncStart))} ms`,
-    )
+    const { core, runtime, syncMs, close: closeConsole } = await startConsole(child.ready)
+    cleanups.push(closeConsole)
+    log(opts, `console synced: ${String(Object.keys(runtime.coalescer.snapshot().state.calls).length)} calls in ${String(syncMs)} ms`)
 
     // Arrival of each new call: its first channel's Newchannel (Uniqueid = Linkedid = the call id).
     const arrivals = new Map<string, number>()
@@ -395,14 +305,8 @@ async function main(): Promise<void> {
     await page.addInitScript(PAGE_PROBE)
     const pageStart = performance.now()
     await page.goto(server.url)
-    const callsNav = page.getByRole('button', { name: 'Calls', exact: true })
-    if ((await callsNav.getAttribute('aria-current', { timeout: 60_000 })) !== 'page') await callsNav.click({ timeout: 60_000 })
-    await page.waitForSelector('[data-call-id]', { timeout: 60_000 })
-    log(opts, `calls list shown ${String(Math.round(performance.now() - pageStart))} ms after navigation`)
-    // Newest call first, so every new call gets a row on screen: Time ▴, then Time ▾.
-    const timeHeader = page.getByRole('columnheader', { name: /^Time/ })
-    for (let i = 0; i < 3 && (await timeHeader.getAttribute('aria-sort')) !== 'descending'; i++) await timeHeader.getByRole('button').click()
-    if ((await timeHeader.getAttribute('aria-sort')) !== 'descending') throw new Error('could not sort the calls list newest first')
+    await showCallsNewestFirst(page)
+    log(opts, `calls list shown, newest first, ${String(Math.round(performance.now() - pageStart))} ms after navigation`)
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Performance.enable')
     const rendererBusy = async (): Promise<number> => {
@@ -413,17 +317,9 @@ async function main(): Promise<void> {
     // Clock check on an idle page (the app's page may be too busy to answer promptly): the
     // page's wall clock against main's, bracketed by one round trip; the tightest of 10 samples.
     const clockPage = await browser.newPage()
-    let clockOffsetMs = 0
-    let clockUncertaintyMs = Number.POSITIVE_INFINITY
-    for (let i = 0; i < 10; i++) {
-      const c0 = wallNow()
-      const pageClock = await clockPage.evaluate(() => performance.timeOrigin + performance.now())
-      const c1 = wallNow()
-      if ((c1 - c0) / 2 < clockUncertaintyMs) {
-        clockUncertaintyMs = (c1 - c0) / 2
-        clockOffsetMs = pageClock - (c0 + c1) / 2
-      }
-    }
+    const { offsetMs: clockOffsetMs, uncertaintyMs: clockUncertaintyMs } = await measureOffset(() =>
+      clockPage.evaluate(() => performance.timeOrigin + performance.now()),
+    )
     await clockPage.close()
 
     log(opts, 'warming up 3 s…')

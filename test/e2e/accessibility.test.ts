@@ -84,6 +84,49 @@ async function auditBothThemes(page: Page, where: string): Promise<string[]> {
   return lines
 }
 
+/** Remembers the focused element (the page itself when the calls screen's global keys opened it), to check a dialog gives the focus back to it. */
+async function markOpener(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    ;(window as unknown as { opener_: Element | null }).opener_ = document.activeElement
+  })
+}
+
+const focusBackOnOpener = (page: Page): Promise<true | string> =>
+  page.evaluate(() => {
+    const opener = (window as unknown as { opener_: Element | null }).opener_
+    return opener !== null && document.activeElement === opener
+      ? true
+      : `opener ${opener?.outerHTML.slice(0, 150) ?? 'none'}, now ${document.activeElement?.outerHTML.slice(0, 150) ?? 'none'}`
+  })
+
+/** Tab and Shift+Tab, more times than the dialog has controls, never leave it. */
+async function expectFocusTrapped(page: Page, dialogName: string): Promise<void> {
+  const inside = () =>
+    page.evaluate((name) => {
+      const dialog = [...document.querySelectorAll('[role=dialog], [role=alertdialog]')].find((d) => d.getAttribute('aria-label') === name)
+      return dialog?.contains(document.activeElement) === true
+    }, dialogName)
+  expect(await inside()).toBe(true)
+  for (const key of [
+    'Tab',
+    'Tab',
+    'Tab',
+    'Tab',
+    'Tab',
+    'Tab',
+    'Shift+Tab',
+    'Shift+Tab',
+    'Shift+Tab',
+    'Shift+Tab',
+    'Shift+Tab',
+    'Shift+Tab',
+    'Shift+Tab',
+  ]) {
+    await page.keyboard.press(key)
+    expect(await inside(), `focus left the dialog ${dialogName} after ${key}`).toBe(true)
+  }
+}
+
 /** Shows a view by its Alt key (read from the sidebar button's title), as the operator would: a full-screen view may cover the sidebar. */
 async function nav(page: Page, view: string): Promise<void> {
   const title = (await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view, exact: true }).getAttribute('title')) ?? ''
@@ -137,24 +180,34 @@ async function everyViewAndDialog(page: Page, found: string[]): Promise<void> {
   await nav(page, 'Calls')
   // A lamp's name says its number, person and state in words (not by colour), and who it talks to.
   const lamps = page.getByRole('region', { name: 'Extensions' })
-  await lamps.getByRole('button', { name: /^Extension 100 \S.*, Ringing \(on a call\), with / }).waitFor()
+  await lamps.getByRole('button', { name: /^Extension 119\b.*, Offline/ }).waitFor()
   await lamps.getByRole('button', { name: /^Extension 106 \S.*, Available/ }).waitFor()
   await page.locator('.blf-tile[data-extension="105"]').click({ button: 'right' })
   await page.getByRole('menu', { name: /^Extension 105/ }).waitFor()
   found.push(...(await auditBothThemes(page, 'Lamp menu')))
   await page.keyboard.press('Escape')
   await page.getByRole('grid', { name: 'Live calls' }).locator('[role=row][data-call-id]').filter({ hasText: 'Zoë Ångström' }).click()
+  await markOpener(page)
   await page.keyboard.press('t')
   await page.getByRole('dialog', { name: 'Transfer to' }).waitFor()
   found.push(...(await auditBothThemes(page, 'Transfer prompt')))
+  await expectFocusTrapped(page, 'Transfer to')
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
+  await page.getByRole('dialog', { name: 'Transfer to' }).waitFor({ state: 'detached' })
+  expect(await focusBackOnOpener(page)).toBe(true)
 
   // The keyboard help, from anywhere.
+  // Opened from a focused control this time: the focus must come back to that button.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Calls', exact: true }).focus()
+  await markOpener(page)
   await page.keyboard.press('F1')
   await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
   found.push(...(await auditBothThemes(page, 'Keyboard help')))
+  await expectFocusTrapped(page, 'Keyboard shortcuts')
   await page.keyboard.press('Escape')
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' })
+  expect(await focusBackOnOpener(page)).toBe(true)
 
   // The profile editor (Admin), with the admin passphrase set.
   await nav(page, 'Admin')

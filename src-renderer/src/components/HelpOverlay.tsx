@@ -1,4 +1,5 @@
-import { createContext, useContext } from 'react'
+import { createContext, useContext, useRef } from 'react'
+import { useDialogFocus } from './dialog-focus'
 import type { HelpSection, Shortcut } from '../features/feature'
 import { type Column, Table } from './table'
 
@@ -15,9 +16,12 @@ const KEY_COLUMNS: readonly Column<Shortcut>[] = [
 
 export function HelpOverlay({ onClose }: { onClose: () => void }): React.JSX.Element {
   const sections = useContext(HelpSectionsContext)
+  const dialog = useRef<HTMLDivElement>(null)
+  useDialogFocus(dialog)
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
       <div
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label="Keyboard shortcuts"

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useDialogFocus } from '../../components/dialog-focus'
 import { PeoplePicker } from '../../components/people-picker'
 
 export type PromptMode = 'blind' | 'attended' | 'voicemail'
@@ -24,12 +25,15 @@ export function DestinationPrompt({
 }): React.JSX.Element {
   const [value, setValue] = useState('')
   const input = useRef<HTMLInputElement>(null)
+  const dialog = useRef<HTMLFormElement>(null)
   useEffect(() => {
     input.current?.focus()
   }, [])
+  useDialogFocus(dialog)
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
       <form
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label={TITLES[mode]}
@@ -79,12 +83,15 @@ export function ConfirmEmergency({
   onCancel: () => void
 }): React.JSX.Element {
   const ok = useRef<HTMLButtonElement>(null)
+  const dialog = useRef<HTMLDivElement>(null)
   useEffect(() => {
     ok.current?.focus()
   }, [])
+  useDialogFocus(dialog)
   return (
     <div className="modal-backdrop" role="presentation">
       <div
+        ref={dialog}
         role="alertdialog"
         aria-modal="true"
         aria-label="Confirm emergency call"

@@ -23,6 +23,7 @@ import { bringToFront } from './electron/notifications'
 import { openWindowStore } from './electron/electron-stores'
 import { MIN_SIZE } from './electron/window-bounds'
 import { WindowKeeper } from './electron/window-state'
+import { UpdateCheck, type Updater } from './electron/updater'
 import { defaultDesktopSettings, type DesktopSettings } from '../src-preload/types/attention'
 import type { Settings } from '../src-preload/types/settings'
 
@@ -71,6 +72,16 @@ export function createMainWindow(core: Pick<AppCore, 'bus'>, keeper?: WindowKeep
   return win
 }
 
+/**
+ * electron-updater's autoUpdater, loaded on first use: the module builds its platform's updater
+ * when asked (and loads Electron itself), so a console with updates off never loads it. A CommonJS
+ * module: its exports are the ESM namespace's default.
+ */
+async function loadAutoUpdater(): Promise<Updater> {
+  const { default: commonJs } = await import('electron-updater')
+  return commonJs.autoUpdater
+}
+
 export async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -111,6 +122,14 @@ export async function start(): Promise<void> {
     exportSink: saveDialogSink,
     ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
     desktop,
+    // Follows the admin's sealed setting from the start (off by default); Admin changes it.
+    updates: new UpdateCheck({
+      updater: loadAutoUpdater,
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      log,
+    }),
     log,
   })
   desktop.attach(core.bus, stores.auditLog)

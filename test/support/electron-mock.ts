@@ -197,6 +197,7 @@ export function makeElectronMock() {
     quit: vi.fn(),
     setAsDefaultProtocolClient: vi.fn(() => true),
     setBadgeCount: vi.fn(() => true),
+    setAppUserModelId: vi.fn(),
     dock: undefined as undefined | { setBadge: (text: string) => void },
     on: (name: string, fn: Listener) => appEmitter.on(name, fn),
     emit: (name: string, ...args: unknown[]) => {

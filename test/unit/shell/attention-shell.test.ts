@@ -16,6 +16,9 @@ vi.mock('electron-store', () => ({
   },
 }))
 
+// electron-updater would load the real electron module, past the mock above (updates are off here anyway).
+vi.mock('electron-updater', () => ({ autoUpdater: {}, default: { autoUpdater: {} } }))
+
 import * as electron from 'electron'
 import { ipcName } from '../../../src-preload/contract'
 import type { FakeWebContents } from '../../support/electron-mock'

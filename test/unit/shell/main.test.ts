@@ -19,6 +19,13 @@ vi.mock('electron-store', () => ({
   },
 }))
 
+// electron-updater loads the real electron module, past the mock above: faked, and counted to show it is not even loaded while updates are off.
+const updaterModule = vi.hoisted(() => ({ loads: 0 }))
+vi.mock('electron-updater', () => {
+  updaterModule.loads++
+  return { autoUpdater: {}, default: { autoUpdater: {} } }
+})
+
 import * as electron from 'electron'
 import { invokeChannelNames, ipcName } from '../../../src-preload/contract'
 import { FakeWebContents } from '../../support/electron-mock'
@@ -101,6 +108,28 @@ describe('Electron shell (electron mocked)', () => {
     // The change is pushed to the window.
     const contents = mock.__windows[0]!.win.webContents as FakeWebContents
     expect(contents.sent.at(-1)).toEqual([ipcName('settings.changed'), expect.objectContaining({ theme: 'dark' })])
+  })
+
+  it('starts the update check from the admin’s sealed setting: off by default, electron-updater not even loaded', async () => {
+    const status = mock.__handlers.get(ipcName('updates.status'))!
+    const frame = { sender: { id: 1 }, senderFrame: { url: 'app://attendant/', parent: null } }
+    expect(await status(frame, undefined)).toMatchObject({
+      ok: true,
+      value: { available: true, settings: { enabled: false, feedUrl: null }, state: { state: 'off', reason: 'Updates are off.' }, problem: null },
+    })
+    expect(updaterModule.loads).toBe(0)
+  })
+
+  it('names itself to Windows with the installer’s appId, so its notifications show (not on other systems)', async () => {
+    const { identifyForNotifications } = await import('../../../src-main/electron/notifications')
+    const { builderConfig } = await import('../../../electron-builder.config')
+    mock.app.setAppUserModelId.mockClear()
+    identifyForNotifications('darwin')
+    identifyForNotifications('linux')
+    expect(mock.app.setAppUserModelId).not.toHaveBeenCalled()
+    identifyForNotifications('win32')
+    expect(mock.app.setAppUserModelId).toHaveBeenCalledWith('org.attendant.console')
+    expect(builderConfig({}).appId).toBe('org.attendant.console')
   })
 
   it('denies navigation away from the app, new windows, webviews and permissions', () => {

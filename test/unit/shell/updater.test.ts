@@ -11,6 +11,7 @@ import {
   UpdateCheck,
   type UpdateCheckDeps,
   type UpdateState,
+  type Updater,
 } from '../../../src-main/electron/updater'
 
 class FakeUpdater extends EventEmitter {
@@ -150,6 +151,40 @@ describe('the update check (electron-updater mocked)', () => {
     expect(updater.checks).toBe(0)
     await check.apply(ON)
     await check.apply({ enabled: false, feedUrl: null })
+    expect(stopped).toHaveBeenCalledTimes(1)
+  })
+
+  it('loads electron-updater only once updates may run, once, and reports a load that fails in words', async () => {
+    const fake = new FakeUpdater()
+    const load = vi.fn(() => Promise.resolve(fake as unknown as Updater))
+    const { check } = setup({ updater: load })
+    expect(await check.apply({ enabled: false, feedUrl: ON.feedUrl })).toMatchObject({ state: 'off' })
+    expect(await check.apply({ enabled: true, feedUrl: 'http://updates.example.com/' })).toMatchObject({ state: 'off' })
+    expect(load).not.toHaveBeenCalled()
+    await check.apply(ON)
+    await check.apply(ON)
+    expect(load).toHaveBeenCalledTimes(1)
+    expect(fake).toMatchObject({ autoDownload: true, allowDowngrade: false, allowPrerelease: false })
+    expect(fake.feeds).toHaveLength(2)
+    const broken = setup({ updater: () => Promise.reject(new Error('cannot find module')) })
+    expect(await broken.check.apply(ON)).toEqual({ state: 'failed', message: 'The updater could not be started: cannot find module' })
+  })
+
+  it('checks on demand only while on, and tells every listener', async () => {
+    const { check, updater } = setup()
+    const heard: UpdateState[] = []
+    check.subscribe((s) => heard.push(s))
+    expect(check.checkNow()).toEqual({ state: 'off', reason: 'Updates are off.' })
+    expect(updater.checks).toBe(0)
+    await check.apply(ON)
+    expect(check.checkNow()).toEqual({ state: 'checking' })
+    expect(updater.checks).toBe(2)
+    updater.emit('update-not-available', {})
+    expect(heard.at(-1)).toEqual({ state: 'current', checkedAt: '2026-03-02T09:00:00.000Z' })
+    // Two settings applied at once end with the last, one timer running.
+    const { check: racing, stopped, ticks } = setup()
+    await Promise.all([racing.apply(ON), racing.apply({ enabled: true, feedUrl: 'https://other.example.com/' })])
+    expect(ticks).toHaveLength(2)
     expect(stopped).toHaveBeenCalledTimes(1)
   })
 

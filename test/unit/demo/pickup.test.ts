@@ -32,18 +32,12 @@ function eventsOf(events: readonly PbxEvent[], name: string): string[] {
   return events.filter((e) => get(e, 'Channel') === name || get(e, 'DestChannel') === name || get(e, 'TargetChannel') === name).map((e) => e.name)
 }
 
-/** An outside caller on 104's direct line, ringing at 104; the operator's phone (100) dials **104 and answers. */
-function pickedUpAt104(): { engine: PbxEngine; events: PbxEvent[]; scheduler: Scheduler; caller: Channel; rung: Channel; picker: Channel } {
-  const { engine, events, scheduler } = makeEngine()
-  const caller = engine.inboundCall('trunk', '4930555104', '+4930123456', 'Ada Lovelace')
-  if (caller === undefined) throw new Error('no inbound call')
-  scheduler.advance(500)
-  const rung = engine.ringingChannels().find((c) => c.device === 'PJSIP/104')
-  if (rung === undefined) throw new Error('104 does not ring')
+/** The operator's phone (100) is called to dial **<ext> (directed pickup of that extension) and answers. */
+function operatorDialsPickup(engine: PbxEngine, scheduler: Scheduler, ext: string): Channel {
   const picker = engine.originate({
     channel: 'PJSIP/100',
     context: 'from-internal',
-    exten: '**104',
+    exten: `**${ext}`,
     priority: 1,
     callerNum: '100',
     callerName: 'Attendant',
@@ -52,6 +46,18 @@ function pickedUpAt104(): { engine: PbxEngine; events: PbxEvent[]; scheduler: Sc
   scheduler.advance(200)
   expect(engine.answer(picker.uniqueid)).toBe(true)
   scheduler.advance(200)
+  return picker
+}
+
+/** An outside caller on 104's direct line, ringing at 104; the operator's phone (100) dials **104 and answers. */
+function pickedUpAt104(): { engine: PbxEngine; events: PbxEvent[]; scheduler: Scheduler; caller: Channel; rung: Channel; picker: Channel } {
+  const { engine, events, scheduler } = makeEngine()
+  const caller = engine.inboundCall('trunk', '4930555104', '+4930123456', 'Ada Lovelace')
+  if (caller === undefined) throw new Error('no inbound call')
+  scheduler.advance(500)
+  const rung = engine.ringingChannels().find((c) => c.device === 'PJSIP/104')
+  if (rung === undefined) throw new Error('104 does not ring')
+  const picker = operatorDialsPickup(engine, scheduler, '104')
   return { engine, events, scheduler, caller, rung, picker }
 }
 
@@ -125,18 +131,7 @@ describe('directed pickup in the demo PBX (FreePBX **<ext>, Asterisk Pickup())',
 
   it('with nothing ringing at the extension, Pickup finds no target and the picking phone is hung up', () => {
     const { engine, events, scheduler } = makeEngine()
-    const picker = engine.originate({
-      channel: 'PJSIP/100',
-      context: 'from-internal',
-      exten: '**105',
-      priority: 1,
-      callerNum: '100',
-      callerName: 'Attendant',
-    }).channel
-    if (picker === undefined) throw new Error('the operator phone was not called')
-    scheduler.advance(200)
-    engine.answer(picker.uniqueid)
-    scheduler.advance(200)
+    const picker = operatorDialsPickup(engine, scheduler, '105')
     expect(events.some((e) => e.name === 'Pickup')).toBe(false)
     const apps = events.filter((e) => e.name === 'Newexten' && get(e, 'Channel') === picker.name).map((e) => get(e, 'Application'))
     expect(apps).toEqual(['AppDial2', 'NoOp', 'Pickup', 'Hangup'])
@@ -152,17 +147,7 @@ describe('directed pickup in the demo PBX (FreePBX **<ext>, Asterisk Pickup())',
     expect(rung.length).toBeGreaterThan(1)
     const target = rung[1]!
     const ext = target.device.replace('PJSIP/', '')
-    const picker = engine.originate({
-      channel: 'PJSIP/100',
-      context: 'from-internal',
-      exten: `**${ext}`,
-      priority: 1,
-      callerNum: '100',
-      callerName: 'Attendant',
-    }).channel!
-    scheduler.advance(200)
-    engine.answer(picker.uniqueid)
-    scheduler.advance(200)
+    const picker = operatorDialsPickup(engine, scheduler, ext)
     expect(
       get(
         events.find((e) => e.name === 'Pickup')!,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LiveFlowGate } from '../../../src-main/core/live/live-flow'
+import { LiveFlowGate, type LiveFlowOptions } from '../../../src-main/core/live/live-flow'
 import {
   type LiveBridge,
   type LiveMessage,
@@ -47,14 +47,20 @@ class Window {
   }
 }
 
+/** A gate that sends straight to the window. */
+function gateTo(win: Window, options: Omit<LiveFlowOptions, 'transmit'> = {}): LiveFlowGate {
+  return new LiveFlowGate({
+    ...options,
+    transmit: (m) => {
+      win.receive(m)
+    },
+  })
+}
+
 describe('LiveFlowGate (one unacknowledged live message per window)', () => {
   it('sends the first message at once and holds the rest, merged, until the ack', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({
-      transmit: (m) => {
-        win.receive(m)
-      },
-    })
+    const gate = gateTo(win)
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], []) })
     gate.offer({
       kind: 'patch',
@@ -150,11 +156,7 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
 
   it('lets a snapshot replace what waits, and patches after it wait behind it', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({
-      transmit: (m) => {
-        win.receive(m)
-      },
-    })
+    const gate = gateTo(win)
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], []) })
     gate.offer({ kind: 'patch', patch: patch(2, [['b', 1]], []) })
     const snap: LiveState = { ...emptyLiveState(), bridges: { s: bridge('s', 1) } }
@@ -170,12 +172,7 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
 
   it('bounds what a stalled window holds: past the limit the merge is dropped and the window sees a gap', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({
-      transmit: (m) => {
-        win.receive(m)
-      },
-      maxHeldChanges: 50,
-    })
+    const gate = gateTo(win, { maxHeldChanges: 50 })
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], []) })
     // The window never acks: 200 patches of 3 new entities each.
     for (let s = 2; s <= 201; s++) {
@@ -201,11 +198,7 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
 
   it('restart drops whatever waits and gives the window its credit back', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({
-      transmit: (m) => {
-        win.receive(m)
-      },
-    })
+    const gate = gateTo(win)
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], []) })
     gate.offer({ kind: 'patch', patch: patch(2, [['b', 1]], []) })
     gate.restart()
@@ -216,11 +209,7 @@ describe('LiveFlowGate (one unacknowledged live message per window)', () => {
 
   it('replaces a waiting patch of a profile the window has left instead of merging across profiles', () => {
     const win = new Window()
-    const gate = new LiveFlowGate({
-      transmit: (m) => {
-        win.receive(m)
-      },
-    })
+    const gate = gateTo(win)
     gate.offer({ kind: 'patch', patch: patch(1, [['a', 1]], [], 'bridges', 'old') })
     gate.offer({ kind: 'patch', patch: patch(2, [['b', 1]], [], 'bridges', 'old') })
     gate.offer({ kind: 'patch', patch: patch(1, [['c', 1]], [], 'bridges', 'new') })

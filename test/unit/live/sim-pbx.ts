@@ -81,6 +81,17 @@ export class SimPbx {
     return AmiMessage.from([['Event', name], ['Privilege', 'call,all'], ...(ch ? this.block(ch) : []), ...extra])
   }
 
+  private createBridge(id: string, out: AmiMessage[]): void {
+    this.bridges.set(id, new Set())
+    out.push(
+      AmiMessage.from([
+        ['Event', 'BridgeCreate'],
+        ['BridgeUniqueid', id],
+        ['BridgeType', 'basic'],
+      ]),
+    )
+  }
+
   private leaveBridge(ch: SimChannel, out: AmiMessage[]): void {
     const b = ch.bridge
     if (b === undefined) return
@@ -161,28 +172,12 @@ export class SimPbx {
         let target = b.bridge
         if (target === undefined) {
           target = `br-${this.bridgeSeq++}`
-          this.bridges.set(target, new Set())
-          out.push(
-            AmiMessage.from([
-              ['Event', 'BridgeCreate'],
-              ['BridgeUniqueid', target],
-              ['BridgeType', 'basic'],
-            ]),
-          )
+          this.createBridge(target, out)
         }
         for (const ch of [a, b]) {
           if (ch.bridge === target) continue
           this.leaveBridge(ch, out)
-          if (!this.bridges.has(target)) {
-            this.bridges.set(target, new Set())
-            out.push(
-              AmiMessage.from([
-                ['Event', 'BridgeCreate'],
-                ['BridgeUniqueid', target],
-                ['BridgeType', 'basic'],
-              ]),
-            )
-          }
+          if (!this.bridges.has(target)) this.createBridge(target, out)
           ch.bridge = target
           this.bridges.get(target)?.add(ch.id)
           out.push(

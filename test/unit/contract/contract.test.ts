@@ -36,6 +36,7 @@ describe('the contract', () => {
       runtimes: {} as never,
       queuePrefs: {} as never,
       history: {} as never,
+      reports: {} as never,
       phonebook: {} as never,
       webAccess: {} as never,
       updates: {} as never,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { AriClient, AriEventStream, type AriEvent, TransportError } from '../../../src-main/core/ari/index'
+import { AriClient, AriEventStream, type AriEvent, type AriEventStreamOptions, TransportError } from '../../../src-main/core/ari/index'
 import { type DemoPbx, startDemoPbx } from '../../../src-main/core/demo/index'
 import { closeServer, listenLoopback } from '../../support/loopback'
 import { sleep } from '../../support/wait'
@@ -19,6 +19,28 @@ function client(p: DemoPbx, password = 'demo'): AriClient {
   const c = new AriClient({ baseUrl: `http://127.0.0.1:${String(p.ari.port)}`, username: 'demo', password, timeoutMs: 3000 })
   cleanups.push(() => c.close())
   return c
+}
+
+/** The demo's event stream for app 'attendant', stopped after the test. */
+function demoStream(p: DemoPbx, options: Omit<AriEventStreamOptions, 'baseUrl' | 'username' | 'password' | 'app'>): AriEventStream {
+  const stream = new AriEventStream({
+    baseUrl: `http://127.0.0.1:${String(p.ari.port)}`,
+    username: 'demo',
+    password: 'demo',
+    app: 'attendant',
+    ...options,
+  })
+  cleanups.push(() => stream.stop())
+  return stream
+}
+
+/** Resolves at the stream's next open. */
+function nextOpen(stream: AriEventStream): Promise<void> {
+  return new Promise<void>((r) =>
+    stream.once('open', () => {
+      r()
+    }),
+  )
 }
 
 describe('AriClient against the demo PBX', () => {
@@ -110,15 +132,7 @@ describe('credentials only in the Authorization header', () => {
 describe('AriEventStream against the demo PBX', () => {
   it('receives events with subscribeAll and reconnects after the server cuts it', async () => {
     const p = await demo()
-    const stream = new AriEventStream({
-      baseUrl: `http://127.0.0.1:${String(p.ari.port)}`,
-      username: 'demo',
-      password: 'demo',
-      app: 'attendant',
-      subscribeAll: true,
-      reconnect: { initialDelayMs: 20, maxDelayMs: 100 },
-    })
-    cleanups.push(() => stream.stop())
+    const stream = demoStream(p, { subscribeAll: true, reconnect: { initialDelayMs: 20, maxDelayMs: 100 } })
     const events: AriEvent[] = []
     const opens: boolean[] = []
     stream.on('event', (e) => events.push(e))
@@ -166,11 +180,7 @@ describe('AriEventStream liveness', () => {
       reconnect: { initialDelayMs: 20, maxDelayMs: 40 },
     })
     cleanups.push(() => stream.stop())
-    const opened = new Promise<void>((r) =>
-      stream.once('open', () => {
-        r()
-      }),
-    )
+    const opened = nextOpen(stream)
     stream.start()
     await opened
     const t0 = Date.now()
@@ -180,32 +190,16 @@ describe('AriEventStream liveness', () => {
     expect(closed.error?.message).toMatch(/no answer to a ping within 150 ms/)
     expect(closed.willReconnect).toBe(true)
     expect(pings).toBeGreaterThan(0)
-    await new Promise<void>((r) =>
-      stream.once('open', () => {
-        r()
-      }),
-    )
+    await nextOpen(stream)
     expect(stream.attempts).toBe(2)
   })
 
   it('a server that answers pings keeps the socket open', async () => {
     const p = await demo()
-    const stream = new AriEventStream({
-      baseUrl: `http://127.0.0.1:${String(p.ari.port)}`,
-      username: 'demo',
-      password: 'demo',
-      app: 'attendant',
-      pingIntervalMs: 50,
-      pongTimeoutMs: 100,
-    })
-    cleanups.push(() => stream.stop())
+    const stream = demoStream(p, { pingIntervalMs: 50, pongTimeoutMs: 100 })
     const closes: unknown[] = []
     stream.on('close', (c) => closes.push(c))
-    const opened = new Promise<void>((r) =>
-      stream.once('open', () => {
-        r()
-      }),
-    )
+    const opened = nextOpen(stream)
     stream.start()
     await opened
     await sleep(600)

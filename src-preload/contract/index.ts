@@ -32,6 +32,7 @@ import { supervisionContract } from './supervision'
 import { updatesContract } from './updates'
 import { voicemailContract } from './voicemail'
 import { webAccessContract } from './web-access'
+import { pbxClockContract } from './pbx-clock'
 
 const domains = [
   appContract,
@@ -50,6 +51,7 @@ const domains = [
   supervisionContract,
   directoryContract,
   webAccessContract,
+  pbxClockContract,
   reportsContract,
   menuContract,
   updatesContract,

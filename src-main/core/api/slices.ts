@@ -22,6 +22,7 @@ import { supervisionSlice } from '../supervision/slice'
 import { updatesSlice } from '../updates/slice'
 import { voicemailSlice } from '../voicemail/slice'
 import { webAccessSlice } from '../web-access/slice'
+import { pbxClockSlice } from '../pbx-clock/slice'
 
 export const slices = [
   appSlice,
@@ -40,6 +41,7 @@ export const slices = [
   directorySlice,
   supervisionSlice,
   webAccessSlice,
+  pbxClockSlice,
   reportsSlice,
   updatesSlice,
   voicemailSlice,

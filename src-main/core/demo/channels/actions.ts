@@ -3,6 +3,7 @@
  * Hangup, Getvar and Setvar (snapshots*.raw for the lists, errors.raw for the error texts).
  */
 import { getFunction, setFunction } from '../presence/actions'
+import { strftime } from '../system/strftime'
 import { type ActionContext, type ActionHandlers, listComplete, listItem, listStart } from '../ami-context'
 import type { AmiField } from '../ami-wire'
 import { type Channel, bridgeBlock, channelBlock } from '../model'
@@ -160,9 +161,11 @@ function getvar(ctx: ActionContext): void {
     ])
     return
   }
+  // A function read without a channel (Asterisk gives it a dummy one): the PBX's clock, else the presence functions.
+  const strftimeArgs = /^STRFTIME\((.*)\)$/.exec(variable)?.[1]
   ctx.reply('Success', [
     ['Variable', variable],
-    ['Value', getFunction(ctx.pbx, variable) ?? ''],
+    ['Value', strftimeArgs === undefined ? (getFunction(ctx.pbx, variable) ?? '') : strftime(strftimeArgs, ctx.pbx.now())],
   ])
 }
 

@@ -17,6 +17,7 @@ import { CheckField, FormError, ListField, SelectField, TextAreaField, TextField
 import { useProfilesStore } from '../../stores/profiles-store'
 import { fillDisabledTransports } from './profile-template'
 import { SupervisionFields } from './SupervisionFields'
+import { TimeZoneField } from './TimeZoneField'
 
 interface Props {
   readonly initial: PbxProfile
@@ -163,8 +164,8 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
               setP({ ...p, host: v })
             }}
           />
-          <TextField
-            label="Time zone"
+          <TimeZoneField
+            profileId={p.id}
             value={p.timeZone}
             onChange={(v) => {
               setP({ ...p, timeZone: v })

@@ -1,0 +1,21 @@
+import type { PbxClockView } from '../../../src-preload/types/pbx-clock'
+import { toActionFailure } from '../actions/action-errors'
+import { ApiFailure } from '../errors/api-failure'
+import { defineCapability } from '../runtime/capability'
+import { CLOCK_FUNCTION, compareClock, parseClock } from './compare'
+
+/** Reads the PBX's clock on one runtime: AMI Getvar of STRFTIME (read=call or reporting suffices), nothing written. */
+export const pbxClockCapability = defineCapability((d) => ({
+  read: async (now: () => number = Date.now): Promise<PbxClockView> => {
+    let value: string
+    try {
+      const answer = await d.ami.action('Getvar', [['Variable', CLOCK_FUNCTION]])
+      value = answer.get('Value') ?? ''
+    } catch (err) {
+      throw toActionFailure(err)
+    }
+    const clock = parseClock(value)
+    if (clock === undefined) throw new ApiFailure('pbx_error', 'The PBX did not tell its time in a form the console reads')
+    return compareClock(clock, d.profile().timeZone, now())
+  },
+}))

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react'
+import { compareClock, type PbxClockView } from '../../../../src-preload/types/pbx-clock'
+import { isValidTimeZone } from '../../../../src-preload/types/profile'
+import { bridge } from '../../bridge/current'
+import { TextField } from '../../components/form'
+import { useLiveStore } from '../../stores/live-store'
+import './web-link.css'
+
+const EXPLAINED =
+  'The zone the PBX’s call records are written in (an IANA name such as Europe/Berlin): History shows times, “today” and the chart’s days by it. Use the PBX’s own zone.'
+
+/**
+ * The profile's Time zone, explained, and checked against the PBX's own clock when this profile is
+ * connected: main asks the PBX (STRFTIME) once; the zone as typed is compared with its answer by
+ * the rule main uses, so the warning follows the field.
+ */
+export function TimeZoneField({
+  profileId,
+  value,
+  onChange,
+}: {
+  readonly profileId: string
+  readonly value: string
+  readonly onChange: (value: string) => void
+}): React.JSX.Element {
+  const connected = useLiveStore((s) => s.statuses[profileId]?.ami === 'connected')
+  const [clock, setClock] = useState<PbxClockView | null>(null)
+  useEffect(() => {
+    if (!connected) return
+    let current = true
+    void bridge()
+      .invoke('pbxClock.read', { profileId })
+      .then((r) => {
+        if (current) setClock(r.ok ? r.value : null)
+      })
+    return () => {
+      current = false
+    }
+  }, [profileId, connected])
+  const judged =
+    clock === null || !isValidTimeZone(value)
+      ? undefined
+      : compareClock({ epochMs: clock.pbxEpochMs, offsetMinutes: clock.pbxOffsetMinutes, zone: clock.pbxZone }, value, clock.readAt)
+  return (
+    <div className="time-zone-field">
+      <TextField label="Time zone" value={value} placeholder="Europe/Berlin" onChange={onChange} note={EXPLAINED} />
+      {judged?.warning !== undefined && (
+        <p className="time-zone-warning" role="status">
+          {judged.warning}
+        </p>
+      )}
+    </div>
+  )
+}

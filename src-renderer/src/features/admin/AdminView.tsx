@@ -7,6 +7,7 @@ import { useProfilesStore } from '../../stores/profiles-store'
 import { AuditView } from './AuditView'
 import { FirstRunStep } from './FirstRunStep'
 import { ProfileEditor } from './ProfileEditor'
+import { UpdatesCard } from './UpdatesCard'
 import { WebLinkCard } from './WebLinkCard'
 import { newProfileTemplate } from './profile-template'
 
@@ -213,6 +214,7 @@ export function AdminView(): React.JSX.Element {
       </section>
       {view?.hasAdminPassphrase === true && <PassphraseForm />}
       {webMode && <WebLinkCard hasAdminPassphrase={view?.hasAdminPassphrase === true} />}
+      <UpdatesCard hasAdminPassphrase={view?.hasAdminPassphrase === true} />
       <AuditView />
     </section>
   )

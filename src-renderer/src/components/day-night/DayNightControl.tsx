@@ -6,6 +6,7 @@ import { runAction } from '../../actions/run-action'
 import { useClockStore } from '../../stores/clock-store'
 import { useLiveStore } from '../../stores/live-store'
 import { setDayNight, usePresenceStore } from '../../stores/presence-store'
+import { useDialogFocus } from '../dialog-focus'
 import { sinceWords } from '../lamp-presence'
 
 const ICON = { day: '☀', night: '☾' } as const
@@ -23,7 +24,6 @@ export function DayNightControl(): React.JSX.Element | null {
   const panel = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (!open) return
-    panel.current?.querySelector<HTMLElement>('button')?.focus()
     const away = (e: MouseEvent): void => {
       if (e.target instanceof Node && panel.current?.contains(e.target) !== true && opener.current?.contains(e.target) !== true) setOpen(false)
     }
@@ -54,28 +54,50 @@ export function DayNightControl(): React.JSX.Element | null {
         <span aria-hidden="true">{night > 0 ? ICON.night : ICON.day}</span> {summary}
       </button>
       {open && (
-        <div
-          ref={panel}
-          role="dialog"
-          aria-label="Day and night mode"
-          className="daynight-panel card"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation()
-              setOpen(false)
-              opener.current?.focus()
-            }
+        <DayNightPanel
+          panel={panel}
+          toggles={toggles}
+          onClose={() => {
+            setOpen(false)
           }}
-        >
-          <p className="daynight-title">Call flows</p>
-          <ul>
-            {toggles.map((t) => (
-              <ToggleRow key={t.index} toggle={t} />
-            ))}
-          </ul>
-        </div>
+        />
       )}
     </span>
+  )
+}
+
+/** The open panel: its own component so the dialog's focus rules (Tab stays in, back to the button on close) live as long as it does. */
+function DayNightPanel({
+  panel,
+  toggles,
+  onClose,
+}: {
+  panel: React.RefObject<HTMLDivElement | null>
+  toggles: readonly DayNightToggle[]
+  onClose: () => void
+}): React.JSX.Element {
+  useDialogFocus(panel)
+  return (
+    <div
+      ref={panel}
+      role="dialog"
+      aria-modal="true"
+      aria-label="Day and night mode"
+      className="daynight-panel card"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          onClose()
+        }
+      }}
+    >
+      <p className="daynight-title">Call flows</p>
+      <ul>
+        {toggles.map((t) => (
+          <ToggleRow key={t.index} toggle={t} />
+        ))}
+      </ul>
+    </div>
   )
 }
 

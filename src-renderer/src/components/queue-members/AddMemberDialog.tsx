@@ -4,6 +4,7 @@ import { useActionButton, whenActionsOn } from '../../actions/action-gate'
 import { runAction } from '../../actions/run-action'
 import { useLiveStore } from '../../stores/live-store'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
+import { useDialogFocus } from '../dialog-focus'
 import { agentsOf } from './agents'
 import { PauseReasonField } from './PauseReasonField'
 
@@ -28,6 +29,8 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
   useEffect(() => {
     first.current?.focus()
   }, [])
+  const dialog = useRef<HTMLFormElement>(null)
+  useDialogFocus(dialog)
   // Names the queues already give an extension's member ("Anna Berger").
   const names = useMemo(() => {
     const m = new Map<string, string>()
@@ -71,6 +74,7 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
       <form
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label="Add a queue member"

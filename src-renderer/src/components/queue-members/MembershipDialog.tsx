@@ -6,6 +6,7 @@ import { runAction } from '../../actions/run-action'
 import { useAppStore } from '../../stores/app-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
+import { useDialogFocus } from '../dialog-focus'
 import type { AgentQueue } from './agents'
 import { PauseReasonField } from './PauseReasonField'
 
@@ -45,6 +46,8 @@ export function MembershipDialog({
   useEffect(() => {
     first.current?.focus()
   }, [])
+  const dialog = useRef<HTMLFormElement>(null)
+  useDialogFocus(dialog)
   const queueArg = scope === ALL ? {} : { queue: scope }
   const act = (run: () => Promise<{ ok: boolean }>): void => {
     whenActionsOn(() => {
@@ -74,6 +77,7 @@ export function MembershipDialog({
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
       <form
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label={`Membership of ${target.name}`}

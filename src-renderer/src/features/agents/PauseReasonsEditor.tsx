@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useDialogFocus } from '../../components/dialog-focus'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 
 /** One reason a line; blank lines dropped, repeats once, at most 40 reasons of 40 characters. */
@@ -26,10 +27,13 @@ export function PauseReasonsEditor({ onClose }: { onClose: () => void }): React.
   useEffect(() => {
     area.current?.focus()
   }, [])
+  const dialog = useRef<HTMLFormElement>(null)
+  useDialogFocus(dialog)
   const parsed = parseReasons(text)
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
       <form
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label="Pause reasons"

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { DialRequest } from '../../../../src-preload/types/attention'
 import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
+import { useDialogFocus } from '../../components/dialog-focus'
 
 type Dial = Extract<DialRequest, { kind: 'dial' }>
 
@@ -58,6 +59,7 @@ export function DialConfirm({
     // Not when the operator has moved on to Cancel meanwhile.
     if (armed && (document.activeElement === box.current || emergency)) dialButton.current?.focus()
   }, [armed, emergency])
+  useDialogFocus(box)
 
   const dial = async (confirmEmergency: boolean): Promise<void> => {
     if (profile === undefined) return

@@ -1,5 +1,6 @@
 import { type ReactNode, useRef, useState } from 'react'
 import type { ConfigConflictDetail, ConfigFieldDescriptor, RevealedSecret } from '../../../../src-preload/types/config'
+import { useDialogFocus } from '../../components/dialog-focus'
 import { TextField } from '../../components/form'
 import type { DestinationNames } from './destinations'
 import { type FieldValues, sameValue, showValue } from './values'
@@ -16,9 +17,12 @@ export function Modal({
   children: ReactNode
   wide?: boolean
 }): React.JSX.Element {
+  const dialog = useRef<HTMLDivElement>(null)
+  useDialogFocus(dialog)
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
       <div
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label={label}

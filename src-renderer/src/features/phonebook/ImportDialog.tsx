@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ColumnTarget, ImportPreview, ImportResult } from '../../../../src-preload/types/phonebook'
 import type { ApiError } from '../../../../src-preload/types/result'
+import { useDialogFocus } from '../../components/dialog-focus'
 import { FormError } from '../../components/form'
 import { usePhonebookStore } from '../../stores/phonebook-store'
 import { formatOf, readFileText } from './file-text'
@@ -59,6 +60,8 @@ const plural = (n: number, one: string, many: string): string => `${n.toLocaleSt
 export function ImportDialog({ file, onClose }: { readonly file: File | null; readonly onClose: () => void }): React.JSX.Element {
   const [step, setStep] = useState<Step>(file === null ? { kind: 'choose' } : { kind: 'reading', fileName: file.name })
   const picker = useRef<HTMLInputElement>(null)
+  const dialog = useRef<HTMLDivElement>(null)
+  useDialogFocus(dialog)
   const { stageImport, previewImport, commitImport, discardImport } = usePhonebookStore()
   const importId = step.kind === 'preview' ? step.preview.importId : null
 
@@ -110,6 +113,7 @@ export function ImportDialog({ file, onClose }: { readonly file: File | null; re
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={close}>
       <div
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label="Import contacts"

@@ -5,6 +5,7 @@ import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
 import type { Column } from '../../components/table/columns'
 import { VirtualTable } from '../../components/table'
+import { useDialogFocus } from '../../components/dialog-focus'
 import { useLiveStore } from '../../stores/live-store'
 import { allContacts, contactById, searchContacts, usePhonebook, usePhonebookStore } from '../../stores/phonebook-store'
 import { ContactEditor } from './ContactEditor'
@@ -329,9 +330,12 @@ function ConfirmDelete({
   onCancel: () => void
 }): React.JSX.Element {
   const name = contact.name || contact.company
+  const dialog = useRef<HTMLDivElement>(null)
+  useDialogFocus(dialog)
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
       <div
+        ref={dialog}
         role="alertdialog"
         aria-modal="true"
         aria-label={`Delete ${name}`}

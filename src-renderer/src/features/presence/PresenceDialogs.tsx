@@ -4,6 +4,7 @@ import { FORWARD_KINDS, NOTE_MAX_CHARS, NOTE_STATUSES, type ForwardKind, type No
 import type { Result } from '../../../../src-preload/types/result'
 import { whenActionsOn } from '../../actions/action-gate'
 import { runAction } from '../../actions/run-action'
+import { useDialogFocus } from '../../components/dialog-focus'
 import { Field, SelectField, TextField } from '../../components/form'
 import { PeoplePicker, peopleFor } from '../../components/people-picker'
 import { nameOf } from '../../stores/directory-store'
@@ -53,6 +54,7 @@ function Modal({
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('input, select, button')?.focus()
   }, [])
+  useDialogFocus(form)
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
       <form
@@ -211,9 +213,12 @@ export function TransferQuestionDialog({ question }: { question: TransferQuestio
   useEffect(() => {
     first.current?.focus()
   }, [])
+  const dialog = useRef<HTMLDivElement>(null)
+  useDialogFocus(dialog)
   return (
     <div className="modal-backdrop" role="presentation">
       <div
+        ref={dialog}
         role="alertdialog"
         aria-modal="true"
         aria-label={`Transfer to ${question.extension}?`}

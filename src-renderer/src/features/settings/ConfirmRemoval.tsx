@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { HistoryRetentionPreview } from '../../../../src-preload/types/history'
+import { useDialogFocus } from '../../components/dialog-focus'
 
 const n = (count: number): string => count.toLocaleString('en-US')
 
@@ -20,10 +21,13 @@ export function ConfirmRemoval({
   useEffect(() => {
     cancel.current?.focus()
   }, [])
+  const dialog = useRef<HTMLDivElement>(null)
+  useDialogFocus(dialog)
   const calls = `${n(preview.count)} cached call${preview.count === 1 ? '' : 's'}`
   return (
     <div className="modal-backdrop" role="presentation">
       <div
+        ref={dialog}
         role="alertdialog"
         aria-modal="true"
         aria-label="Confirm removing call history"

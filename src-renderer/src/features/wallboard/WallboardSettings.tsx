@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { WallboardPrefs, WallboardThreshold } from '../../../../src-preload/types/queues'
+import { useDialogFocus } from '../../components/dialog-focus'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 
 type Limit = 'waiting' | 'longestWaitS' | 'serviceLevelPct' | 'abandonedPct'
@@ -45,6 +46,8 @@ export function WallboardSettings({
   useEffect(() => {
     first.current?.focus()
   }, [])
+  const dialog = useRef<HTMLFormElement>(null)
+  useDialogFocus(dialog)
   const threshold = (q: string): WallboardThreshold => prefs.thresholds.find((t) => t.queue === q) ?? { queue: q }
   const setLimit = (q: string, key: Limit, text: string, max: number): void => {
     const id = `${q}:${key}`
@@ -67,6 +70,7 @@ export function WallboardSettings({
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
       <form
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label="Wallboard settings"

@@ -128,6 +128,29 @@ describe('front-desk details in real Chromium (web mode, demo PBX)', () => {
     await shoot(page, 'park-named', setTheme)
     expect(errors).toEqual([])
   })
+
+  it('the transfer picker’s list never covers the prompt’s Transfer button', async () => {
+    const { page, errors } = await openConsole(browser, h)
+    h.demo.pbx.placeCall({ from: { trunk: 'trunk', callerNum: '+4930777003', callerName: 'Grace Hopper' }, to: '4930555104' })
+    await rowWith(page, 'Grace Hopper').waitFor()
+    await rowWith(page, 'Grace Hopper').click()
+    await page.keyboard.press('t')
+    const prompt = page.getByRole('dialog', { name: /Transfer/ })
+    await prompt.getByRole('combobox').fill('e')
+    const list = prompt.getByRole('listbox')
+    await list.waitFor()
+    const button = prompt.getByRole('button', { name: 'Transfer', exact: true })
+    const [listBox, buttonBox] = [await list.boundingBox(), await button.boundingBox()]
+    expect(listBox).not.toBeNull()
+    expect(buttonBox).not.toBeNull()
+    if (listBox !== null && buttonBox !== null) expect(overlaps(listBox, buttonBox)).toBe(false)
+    await shoot(page, 'transfer-picker', setTheme)
+    // The button takes the click (nothing lies over it): the typed text goes to the guard, which names what it is.
+    await prompt.getByRole('combobox').fill('105')
+    await button.click()
+    await ringingAt(h.demo, '105')
+    expect(errors).toEqual([])
+  })
 })
 
 describe('a web link a person can bookmark (Chromium)', () => {

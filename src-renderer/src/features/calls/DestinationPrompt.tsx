@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useDialogFocus } from '../../components/dialog-focus'
 import { PeoplePicker } from '../../components/people-picker'
+import './destination-prompt.css'
 
 export type PromptMode = 'blind' | 'attended' | 'voicemail'
 

@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState } from 'react'
+import { forwardRef, useId, useMemo, useState } from 'react'
 import { useDirectoryRevision } from '../../stores/directory-store'
 import { useLiveStore } from '../../stores/live-store'
 import { usePhonebook } from '../../stores/phonebook-store'
@@ -33,10 +33,12 @@ export const PeoplePicker = forwardRef<HTMLInputElement, PeoplePickerProps>(func
 ) {
   const id = useId()
   const [active, setActive] = useState(-1)
-  useDirectoryRevision()
+  const names = useDirectoryRevision()
   // The phonebook's contacts are searched too: loaded for the PBX shown, re-rendered when they change.
-  usePhonebook(useLiveStore((s) => s.profileId))
-  const rows = peopleFor(value)
+  const contacts = usePhonebook(useLiveStore((s) => s.profileId))
+  // Searched once per text and revision of the sources: a lamp changing state re-renders the rows, not the search.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the revisions stand for the sources' contents
+  const rows = useMemo(() => peopleFor(value), [value, names, contacts])
   // A name typed: the best match is the one Enter takes. Digits: what was typed, unless an arrow chose.
   const typedName = /\p{L}/u.test(value)
   const current = active >= 0 ? active : typedName && rows.length > 0 ? 0 : -1
@@ -48,7 +50,8 @@ export const PeoplePicker = forwardRef<HTMLInputElement, PeoplePickerProps>(func
     onPick(destination)
   }
   return (
-    <div className={`people-picker${className === undefined ? '' : ` ${className}`}`}>
+    // data-shown: the text the rows answer (the typing bench waits for it to equal what was typed).
+    <div className={`people-picker${className === undefined ? '' : ` ${className}`}`} data-shown={value}>
       <input
         id={inputId ?? `${id}-input`}
         ref={ref}
@@ -89,40 +92,44 @@ export const PeoplePicker = forwardRef<HTMLInputElement, PeoplePickerProps>(func
         }}
       />
       {rows.length > 0 && (
-        <ul id={`${id}-list`} role="listbox" aria-label={`${label}: matches`} className="suggestions people-list">
-          {rows.map((row, i) => {
-            const ext = row.kind === 'extension' ? extensions?.[row.destination] : undefined
-            const state = ext === undefined ? undefined : STATE_WORDS[ext.state]
-            const lines = row.kind === 'extension' ? describe(row.destination, own) : []
-            return (
-              <li
-                key={row.key}
-                id={`${id}-opt-${String(i)}`}
-                role="option"
-                aria-selected={i === current}
-                className={i === current ? 'active' : undefined}
-                onMouseDown={(e) => {
-                  e.preventDefault()
-                  pick(row)
-                }}
-              >
-                {ext !== undefined && <span className={`dot blf-${ext.state}`} aria-hidden="true" />}
-                <span className="person-main">
-                  <span className="person-name">{row.name !== '' ? row.name : row.number}</span>
-                  {row.name !== '' && <span className="mono person-number"> · {row.number}</span>}
-                  {state !== undefined && <span className="muted small"> · {state}</span>}
-                  {row.kind === 'contact' && <span className="muted small"> · contact</span>}
-                  {row.detail !== '' && <span className="muted small person-detail"> · {row.detail}</span>}
-                </span>
-                {lines.map((line) => (
-                  <span key={line} className="small person-note">
-                    {line}
+        // A box of fixed size that contains its layout: rows changing as one types are laid out in it
+        // alone, not in the whole page with its thousands of lamps (see people-picker.css).
+        <div className="people-frame">
+          <ul id={`${id}-list`} role="listbox" aria-label={`${label}: matches`} className="suggestions people-list">
+            {rows.map((row, i) => {
+              const ext = row.kind === 'extension' ? extensions?.[row.destination] : undefined
+              const state = ext === undefined ? undefined : STATE_WORDS[ext.state]
+              const lines = row.kind === 'extension' ? describe(row.destination, own) : []
+              return (
+                <li
+                  key={row.key}
+                  id={`${id}-opt-${String(i)}`}
+                  role="option"
+                  aria-selected={i === current}
+                  className={i === current ? 'active' : undefined}
+                  onMouseDown={(e) => {
+                    e.preventDefault()
+                    pick(row)
+                  }}
+                >
+                  {ext !== undefined && <span className={`dot blf-${ext.state}`} aria-hidden="true" />}
+                  <span className="person-main">
+                    <span className="person-name">{row.name !== '' ? row.name : row.number}</span>
+                    {row.name !== '' && <span className="mono person-number"> · {row.number}</span>}
+                    {state !== undefined && <span className="muted small"> · {state}</span>}
+                    {row.kind === 'contact' && <span className="muted small"> · contact</span>}
+                    {row.detail !== '' && <span className="muted small person-detail"> · {row.detail}</span>}
                   </span>
-                ))}
-              </li>
-            )
-          })}
-        </ul>
+                  {lines.map((line) => (
+                    <span key={line} className="small person-note">
+                      {line}
+                    </span>
+                  ))}
+                </li>
+              )
+            })}
+          </ul>
+        </div>
       )}
     </div>
   )

@@ -8,13 +8,17 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startBuiltinDemo } from '../src-main/core/app/builtin-demo'
 import { startWebServer } from '../src-main/web/web-server'
+import { AccessKeeper } from '../src-main/web/access-keeper'
 import { launchChromium, RENDERER_DIR } from '../test/support/browser'
 import { createTestCore } from '../test/support/test-core'
 
 const outDir = resolve(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'att-shots-')))
 mkdirSync(outDir, { recursive: true })
 const demo = await startBuiltinDemo({ rate: 0, seed: 7 })
+// As web mode runs: Admin shows the web link (its card is drawn only where there is one).
+const access = AccessKeeper.inMemory()
 const core = createTestCore({
+  webAccess: access,
   builtinProfile: demo.builtin,
   appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: 'demo' },
 })
@@ -49,7 +53,7 @@ const talking = pbx.channels().find((c) => c.name.startsWith('PJSIP/trunk') && p
 if (talking !== undefined) pbx.park(talking.uniqueid)
 await new Promise((r) => setTimeout(r, 800))
 
-const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
+const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0, access })
 const browser = await launchChromium()
 const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
 await page.goto(server.url)

@@ -112,6 +112,7 @@ export function WebLinkCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
         </button>
       </form>
       <p className="muted small">
+        {hasAdminPassphrase ? '' : 'Replacing it needs the admin passphrase: set it first (above). '}
         Replacing it disconnects every other page opened with the current link at once; they say the link was replaced. Also from the command line:{' '}
         <code>npm run web:rotate-token</code>.
       </p>

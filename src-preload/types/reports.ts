@@ -30,8 +30,8 @@ export type ReportRequest = z.output<typeof reportRequestSchema>
 /** A queue_log file (or the asteriskcdrdb `queuelog` table exported as its lines), in parts of whole lines. */
 export const queueLogImportSchema = z.strictObject({
   profileId: profileIdSchema,
-  /** Lines `time|callid|queue|agent|event|data…`; at most 4 MiB per part (the window sends whole lines). */
-  text: cleanText(4 * 1024 * 1024, { multiline: true }),
+  /** Lines `time|callid|queue|agent|event|data…`, whole lines, at most 500,000 characters per part (web mode's socket takes 1 MiB frames). */
+  text: cleanText(500_000, { multiline: true }),
 })
 
 /** Abandoned calls by how long the caller waited before hanging up: upper bounds in seconds (the last bucket is open). */

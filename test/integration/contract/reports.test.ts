@@ -109,6 +109,15 @@ describe('reports through the contract', () => {
       ok: false,
       error: { code: 'not_found' },
     })
+    // A queue_log part larger than web mode's socket frame allows, or holding control characters, is refused whole.
+    const line = '1796000000|c1|support|NONE|ENTERQUEUE||5551|1\n'
+    for (const text of [line.repeat(Math.ceil(500_001 / line.length)), `${line}1796000000|c2|support|NONE|ENTERQUEUE||\u0000|1\n`]) {
+      expect(await d.core.dispatch('reports.importQueueLog', { profileId: 'demo', text }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      })
+    }
+    expect((await run(d)).queues).toEqual([])
   })
 
   it('a queue_log import of calls the live events already brought adds nothing; new lines are added, junk is refused by line', async () => {

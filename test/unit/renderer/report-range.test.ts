@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { importParts } from '../../../src-renderer/src/features/reports/import-parts'
 import { bucketFor, customRange, dayOf, presetRange, seconds, startOfDay } from '../../../src-renderer/src/features/reports/report-range'
 
 const BERLIN = 'Europe/Berlin'
@@ -32,5 +33,18 @@ describe('report ranges in the PBX’s calendar', () => {
     expect(bucketFor({ from: 0, to: 86_400_000 })).toBe('hour')
     expect(bucketFor({ from: 0, to: 7 * 86_400_000 })).toBe('day')
     expect([seconds(null), seconds(42), seconds(185), seconds(3720)]).toEqual(['—', '42 s', '3:05', '1:02:00'])
+  })
+})
+
+describe('a queue_log sent in parts', () => {
+  it('cuts at line ends, keeps every character, and never loops on a line longer than a part', () => {
+    const text = 'aaaa\nbbbb\ncccc\n'
+    expect(importParts(text, 11)).toEqual(['aaaa\nbbbb\n', 'cccc\n'])
+    expect(importParts(text, 100)).toEqual([text])
+    const long = `${'x'.repeat(25)}\nshort\n`
+    const parts = importParts(long, 10)
+    expect(parts.join('')).toBe(long)
+    expect(parts.every((p) => p.length <= 10)).toBe(true)
+    expect(importParts('', 10)).toEqual([])
   })
 })

@@ -6,11 +6,15 @@ import { bridge } from '../../bridge/current'
 import { type Column, nextSort, type SortState, Table } from '../../components/table'
 import { useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
+import { importParts } from './import-parts'
 import { ReportChart } from './ReportChart'
 import { bucketFor, customRange, dayOf, pct, PRESETS, presetRange, type RangePreset, type ReportRange, seconds } from './report-range'
 
-/** queue_log parts stay under the contract's 4 MiB per call, cut at line ends. */
-const IMPORT_PART_CHARS = 3_500_000
+/**
+ * queue_log goes in parts cut at line ends: at most 250,000 characters, so that a part in JSON stays
+ * under web mode's 1 MiB socket frame even when every character takes three bytes (the contract allows 500,000).
+ */
+const IMPORT_PART_CHARS = 250_000
 
 const abandonLabels = ABANDON_BUCKETS_S.map((b, i) =>
   i === 0 ? `≤ ${String(b)} s` : `${String(ABANDON_BUCKETS_S[i - 1] ?? 0)}–${String(b)} s`,
@@ -218,10 +222,8 @@ export function ReportsView(): React.JSX.Element {
     let duplicates = 0
     let rejected = 0
     let firstRejected: string | undefined
-    for (let start = 0; start < text.length;) {
-      let end = Math.min(text.length, start + IMPORT_PART_CHARS)
-      if (end < text.length) end = text.lastIndexOf('\n', end) + 1 || end
-      const r = await bridge().invoke('reports.importQueueLog', { profileId, text: text.slice(start, end) })
+    for (const part of importParts(text, IMPORT_PART_CHARS)) {
+      const r = await bridge().invoke('reports.importQueueLog', { profileId, text: part })
       if (!r.ok) {
         setImportNote(`${file.name}: ${r.error.message}`)
         return
@@ -230,7 +232,6 @@ export function ReportsView(): React.JSX.Element {
       duplicates += r.value.duplicates
       rejected += r.value.rejectedCount
       firstRejected ??= r.value.rejected[0] === undefined ? undefined : `line ${String(r.value.rejected[0].line)}: ${r.value.rejected[0].reason}`
-      start = end
     }
     setImportNote(
       `${file.name}: ${String(inserted)} new events, ${String(duplicates)} already kept` +

@@ -7,6 +7,7 @@
  *
  * Messages never contain header values (a value may be a secret); they name keys and actions only.
  */
+import { CodedError } from '../errors/coded-error'
 import type { AmiMessage } from './message'
 
 export type AmiErrorCode =
@@ -42,16 +43,14 @@ export interface AmiErrorDetails {
   readonly cause?: unknown
 }
 
-export class AmiError extends Error {
+export class AmiError extends CodedError<AmiErrorCode> {
   override readonly name = 'AmiError'
-  readonly code: AmiErrorCode
   readonly action: string | undefined
   readonly actionId: string | undefined
   readonly response: AmiMessage | undefined
 
   constructor(code: AmiErrorCode, message: string, details: AmiErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause })
-    this.code = code
+    super(code, message, details.cause)
     this.action = details.action
     this.actionId = details.actionId
     this.response = details.response

@@ -7,6 +7,8 @@
  *   classifyNetworkFailure(err, what) → TransportError   (refused / timeout / tls / protocol / …)
  *   describeTransportError(err) → one plain sentence for status bars and test-connection results
  */
+import { CodedError } from '../errors/coded-error'
+
 export type TransportErrorCode =
   /** The server rejected the credentials (HTTP 401, OAuth invalid_client, revoked token). */
   | 'unauthorized'
@@ -41,15 +43,13 @@ export interface TransportErrorDetails {
   readonly cause?: unknown
 }
 
-export class TransportError extends Error {
+export class TransportError extends CodedError<TransportErrorCode> {
   override readonly name = 'TransportError'
-  readonly code: TransportErrorCode
   readonly status: number | undefined
   readonly tlsProblem: TlsProblem | undefined
 
   constructor(code: TransportErrorCode, message: string, details: TransportErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause })
-    this.code = code
+    super(code, message, details.cause)
     this.status = details.status
     this.tlsProblem = details.tlsProblem
   }

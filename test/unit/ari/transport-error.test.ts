@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { AmiError } from '../../../src-main/core/ami/errors'
 import { TransportError, classifyNetworkFailure, isAvailabilityFailure } from '../../../src-main/core/net/transport-error'
 
 function coded(code: string, cause?: unknown): Error {
@@ -36,5 +37,19 @@ describe('classifyNetworkFailure', () => {
     expect(isAvailabilityFailure(new TransportError('http_error', 'x', { status: 503 }))).toBe(true)
     expect(isAvailabilityFailure(new TransportError('http_error', 'x', { status: 400 }))).toBe(false)
     expect(isAvailabilityFailure(new TransportError('refused', 'x'))).toBe(true)
+  })
+})
+
+describe("the PBX clients' coded errors", () => {
+  it('keep their code, name, details and the cause; without a cause there is none', () => {
+    const socket = coded('ECONNRESET')
+    const t = new TransportError('network', 'ARI at pbx:8089: the server closed the connection', { status: 502, cause: socket })
+    expect(t).toBeInstanceOf(Error)
+    expect(t).toMatchObject({ name: 'TransportError', code: 'network', status: 502, cause: socket })
+    expect(String(t)).toBe('TransportError: ARI at pbx:8089: the server closed the connection')
+    const a = new AmiError('timeout', 'no response to Originate', { action: 'Originate', actionId: 'a1' })
+    expect(a).toMatchObject({ name: 'AmiError', code: 'timeout', action: 'Originate', actionId: 'a1' })
+    expect('cause' in a).toBe(false)
+    expect(new AmiError('connection_error', 'reset', { cause: socket }).cause).toBe(socket)
   })
 })

@@ -3,12 +3,11 @@
 // click selects and places no call, double-click and Enter call; the lamp's menu transfers the
 // selected call or sends it to voicemail, and greys what it cannot do with the reason; lamp groups
 // survive a reload; a new ringing call lands on top of the list; the summary line counts.
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { chromiumForFile } from '../support/browser'
-import { channelNames, consoleForEachTest, openConsole, ringingAt, type ConsoleHarness } from '../support/console-harness'
+import { channelNames, consoleForEachTest, openConsole, ringingAt, shootBothThemes, type ConsoleHarness } from '../support/console-harness'
 import { sleep } from '../support/wait'
 
 const SHOTS = process.env.ATTENDANT_SHOTS ?? join(import.meta.dirname, '../../test-results/lamps')
@@ -47,21 +46,9 @@ async function talkingAtReception(page: Page, callerName: string, callerNum: str
 }
 
 /** Opens the console and answers the browser-notification question ("Not now"), whose bar sits over the lamps. */
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openConsole(browser, h)
-  const notNow = opened.page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Not now' })
-  if ((await notNow.count()) > 0) await notNow.click()
-  return opened
-}
+const open = (): Promise<{ page: Page; errors: string[] }> => openConsole(browser, h, { declineNotifications: true })
 
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true })
-  for (const theme of ['light', 'dark'] as const) {
-    await h.core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
-    await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' })
-    await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`) })
-  }
-}
+const shoot = (page: Page, name: string): Promise<void> => shootBothThemes(h, page, SHOTS, name)
 
 describe('lamps in real Chromium (web mode, demo PBX)', () => {
   it('a click selects a lamp and places no call; double-click and Enter call from the operator’s phone', async () => {

@@ -3,12 +3,11 @@
 // FreePBX does): on the lamps, on call rows and the card; the dial box and the transfer and
 // voicemail prompts as type-ahead pickers (arrows, Enter, Esc; typed digits pass through);
 // "eva" + Enter in the transfer picker transfers to Eva Fischer (105); toasts and the audit log name her.
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { chromiumForFile } from '../support/browser'
-import { consoleForEachTest, openConsole, ringingAt, type ConsoleHarness } from '../support/console-harness'
+import { consoleForEachTest, openConsole, ringingAt, shootBothThemes, type ConsoleHarness } from '../support/console-harness'
 
 const SHOTS = process.env.ATTENDANT_SHOTS ?? join(import.meta.dirname, '../../test-results/names')
 
@@ -22,13 +21,8 @@ const rows = (page: Page): Locator => page.getByRole('grid', { name: 'Live calls
 const rowWith = (page: Page, text: string): Locator => rows(page).filter({ hasText: text })
 const toast = (page: Page, text: string): Locator => page.getByRole('status').filter({ hasText: text })
 
-/** Opens the console and answers the browser-notification question, whose bar sits over the lamps. */
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openConsole(browser, h)
-  const notNow = opened.page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Not now' })
-  if ((await notNow.count()) > 0) await notNow.click()
-  return opened
-}
+/** Opens the console and answers the browser-notification question ("Not now"), whose bar sits over the lamps. */
+const open = (): Promise<{ page: Page; errors: string[] }> => openConsole(browser, h, { declineNotifications: true })
 
 /** An outside caller on the reception DID, answered at the operator's phone (100). */
 async function talkingAtReception(page: Page, callerName: string, callerNum: string): Promise<void> {
@@ -38,14 +32,7 @@ async function talkingAtReception(page: Page, callerName: string, callerNum: str
   await expect.poll(() => rowWith(page, callerName).locator('.col-state').textContent()).toBe('Talking')
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true })
-  for (const theme of ['light', 'dark'] as const) {
-    await h.core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
-    await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' })
-    await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`) })
-  }
-}
+const shoot = (page: Page, name: string): Promise<void> => shootBothThemes(h, page, SHOTS, name)
 
 /** The picker's rows as shown: each option's text. */
 const options = (scope: Locator | Page): Promise<string[]> => scope.getByRole('option').allTextContents()

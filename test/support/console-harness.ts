@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -140,11 +140,14 @@ export function consoleForEachTest(use: (harness: ConsoleHarness) => void, optio
   })
 }
 
-/** Opens the console in a fresh page and waits until the shown PBX is live. */
+/**
+ * Opens the console in a fresh page and waits until the shown PBX is live. `declineNotifications`
+ * answers the browser-notification question "Not now" when it is asked (its bar sits over the lamps).
+ */
 export async function openConsole(
   browser: Browser,
   harness: ConsoleHarness,
-  opts: { waitLive?: boolean } = {},
+  opts: { waitLive?: boolean; declineNotifications?: boolean } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   // Bounded waits: a missing element fails in seconds, well inside the test's own limit.
@@ -152,7 +155,21 @@ export async function openConsole(
   const errors = watchErrors(page)
   await page.goto(harness.server.url)
   if (opts.waitLive ?? true) await page.locator('.live-status.live-live').waitFor({ timeout: 15_000 })
+  if (opts.declineNotifications === true) {
+    const notNow = page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Not now' })
+    if ((await notNow.count()) > 0) await notNow.click()
+  }
   return { page, errors }
+}
+
+/** Screenshots the page in the light and then the dark theme, chosen as an operator does (settings.set), as <dir>/<name>-<theme>.png. */
+export async function shootBothThemes(harness: ConsoleHarness, page: Page, dir: string, name: string): Promise<void> {
+  mkdirSync(dir, { recursive: true })
+  for (const theme of ['light', 'dark'] as const) {
+    await harness.core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
+    await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' })
+    await page.screenshot({ path: join(dir, `${name}-${theme}.png`) })
+  }
 }
 
 /** The demo channel ringing the phone of `exten` (PJSIP/<exten>-…), once it rings. */

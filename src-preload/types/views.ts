@@ -19,6 +19,7 @@ export const VIEW_KEYS = [
   { id: 'phonebook', label: 'Phonebook', altKey: '7' },
   { id: 'agents', label: 'Agents', altKey: '8' },
   { id: 'wallboard', label: 'Wallboard', altKey: '9' },
+  { id: 'reports', label: 'Reports', altKey: 'Q' },
   { id: 'voicemail', label: 'Voicemail', altKey: '0' },
 ] as const
 

@@ -3,7 +3,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppCore } from '../../src-main/core/app/app-core'
 import { startWebServer, type WebServer } from '../../src-main/web/web-server'
-import { VIEW_KEYS } from '../../src-preload/types/views'
+import { altKeyCode, VIEW_KEYS } from '../../src-preload/types/views'
 import { launchChromium, RENDERER_DIR, watchErrors } from '../support/browser'
 import { createTestCore } from '../support/test-core'
 
@@ -38,7 +38,7 @@ const ALT = 1
 /** A key press the way a Mac keyboard makes it, through Chrome's input pipeline (trusted events). */
 async function optionDigit(cdp: CDPSession, digit: string): Promise<void> {
   const character = OPTION_CHARACTERS[digit] ?? digit
-  const key = { modifiers: ALT, code: `Digit${digit}`, key: character, windowsVirtualKeyCode: 48 + Number(digit) }
+  const key = { modifiers: ALT, code: altKeyCode(digit), key: character, windowsVirtualKeyCode: digit.toUpperCase().charCodeAt(0) }
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: character, ...key })
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key })
 }

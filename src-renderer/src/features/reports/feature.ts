@@ -4,12 +4,12 @@ import { ReportsView } from './ReportsView'
 
 /**
  * Queue and agent reports (supervisors and admins). Every digit is taken or reserved (7–9 and 0),
- * so it opens with Alt+Q (Q for queues;
- * written in lower case, as the browser reports the key without Shift).
+ * so it opens with Alt+Q (Q for queues),
+ * matched on the physical key like the digits (src-preload/types/views.ts).
  */
 export const reportsFeature: Feature = {
   id: 'reports',
-  nav: { label: 'Reports', altKey: 'q' },
+  nav: { label: 'Reports', altKey: 'Q' },
   View: ReportsView,
   shortcuts: [
     ...PRESETS.map((p) => ({

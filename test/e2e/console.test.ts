@@ -304,11 +304,14 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
   ])('refuses the toll number %s with the %s rule, says why, and sends no Originate', async (number, rule) => {
     const { page, errors } = await openConsole(browser, h)
     const originate = vi.spyOn(h.demo.pbx.engine.pbx.originates, 'originate')
-    await page.getByRole('combobox', { name: 'Dial a person, number or extension' }).fill(number)
+    const dialBox = page.getByRole('combobox', { name: 'Dial a person, number or extension' })
+    await dialBox.fill(number)
     await page.keyboard.press('Enter')
-    const alert = page.locator('.toasts').getByRole('alert')
+    // Said beside the dial box, the number kept there for correcting.
+    const alert = page.locator('.dialbox').getByRole('alert')
     await alert.waitFor()
     expect(await alert.textContent()).toMatch(new RegExp(rule, 'i'))
+    expect(await dialBox.inputValue()).toBe(number)
     const [entry] = await auditSummary(page)
     expect(entry?.[0]).toBe('call.originate')
     expect(entry?.[1]).toBe('Refused')
@@ -381,7 +384,7 @@ describe('the receptionist console in real Chromium (web mode, demo PBX)', () =>
     await page.getByRole('status').filter({ hasText: 'Call hung up' }).waitFor()
     await page.getByRole('combobox', { name: 'Dial a person, number or extension' }).fill('+49 900 1234567')
     await page.keyboard.press('Enter')
-    await page.locator('.toasts').getByRole('alert').waitFor()
+    await page.locator('.dialbox').getByRole('alert').waitFor()
 
     const all = await auditRows(page)
     expect(all).toHaveLength(4)

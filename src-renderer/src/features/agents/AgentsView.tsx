@@ -221,13 +221,13 @@ export function AgentsView(): React.JSX.Element {
             : `Selected: ${current.name} — ${current.stateText}${current.stateSince === undefined ? '' : ` for ${formatDuration(now - current.stateSince)}`}`}
         </p>
       )}
+      {/* Closing a dialog gives the focus back to what opened it (useDialogFocus): the board after A, Enter or P, the button after a click. */}
       {dialog === 'manage' && current !== undefined && (
         <MembershipDialog
           target={current}
           queue={queue === '' ? undefined : queue}
           onClose={() => {
             setDialog(null)
-            board.current?.focus()
           }}
         />
       )}
@@ -235,7 +235,6 @@ export function AgentsView(): React.JSX.Element {
         <PauseReasonsEditor
           onClose={() => {
             setDialog(null)
-            board.current?.focus()
           }}
         />
       )}
@@ -244,7 +243,6 @@ export function AgentsView(): React.JSX.Element {
           queue={queue === '' ? undefined : queue}
           onClose={() => {
             setDialog(null)
-            board.current?.focus()
           }}
         />
       )}

@@ -214,8 +214,8 @@ export function WallboardView(): React.JSX.Element {
           queues={Object.keys(queues).sort()}
           onChange={change}
           onClose={() => {
+            // The focus goes back to what opened the settings (useDialogFocus): the button, or the board after S.
             setSettingsOpen(false)
-            board.current?.focus()
           }}
         />
       )}

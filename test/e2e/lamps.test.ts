@@ -8,6 +8,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { chromiumForFile } from '../support/browser'
 import { channelNames, consoleForEachTest, openConsole, ringingAt, shootBothThemes, type ConsoleHarness } from '../support/console-harness'
+import { callRows, callRowWith, lampTile, talkingAtReception } from '../support/calls-page'
 import { sleep } from '../support/wait'
 
 const SHOTS = process.env.ATTENDANT_SHOTS ?? join(import.meta.dirname, '../../test-results/lamps')
@@ -17,14 +18,11 @@ let h: ConsoleHarness
 chromiumForFile((b) => (browser = b))
 consoleForEachTest((c) => (h = c))
 
-const lamp = (page: Page, extension: string): Locator => page.locator(`.blf-tile[data-extension="${extension}"]`)
-const rows = (page: Page): Locator => page.getByRole('grid', { name: 'Live calls' }).locator('[role=row][data-call-id]')
-const rowWith = (page: Page, text: string): Locator => rows(page).filter({ hasText: text })
 const summary = (page: Page): Locator => page.locator('.calls-toolbar .calls-summary')
 
 /** Callers' names in the order the list shows them (rows are placed absolutely: sorted by their top). */
 async function shownCallers(page: Page): Promise<string[]> {
-  return rows(page).evaluateAll((els) =>
+  return callRows(page).evaluateAll((els) =>
     els
       .map((el) => ({ top: parseFloat((el as HTMLElement).style.top), name: el.querySelector('.col-caller .party-primary')?.textContent ?? '' }))
       .sort((a, b) => a.top - b.top)
@@ -37,14 +35,6 @@ function inbound(callerName: string, did: string, callerNum: string): void {
   if (h.demo.pbx.placeCall({ from: { trunk: 'trunk', callerNum, callerName }, to: did }) === undefined) throw new Error('the demo refused the call')
 }
 
-/** An outside caller answered at the operator's phone: talking with 100. */
-async function talkingAtReception(page: Page, callerName: string, callerNum: string): Promise<void> {
-  inbound(callerName, '4930555002', callerNum)
-  const phone = await ringingAt(h.demo, '100')
-  expect(h.demo.pbx.answer(phone.uniqueid)).toBe(true)
-  await expect.poll(() => rowWith(page, callerName).locator('.col-state').textContent()).toBe('Talking')
-}
-
 /** Opens the console and answers the browser-notification question ("Not now"), whose bar sits over the lamps. */
 const open = (): Promise<{ page: Page; errors: string[] }> => openConsole(browser, h, { declineNotifications: true })
 
@@ -53,8 +43,8 @@ const shoot = (page: Page, name: string): Promise<void> => shootBothThemes(h, pa
 describe('lamps in real Chromium (web mode, demo PBX)', () => {
   it('a click selects a lamp and places no call; double-click and Enter call from the operator’s phone', async () => {
     const { page, errors } = await open()
-    await lamp(page, '105').click()
-    expect(await lamp(page, '105').getAttribute('aria-pressed')).toBe('true')
+    await lampTile(page, '105').click()
+    expect(await lampTile(page, '105').getAttribute('aria-pressed')).toBe('true')
     await sleep(800)
     expect(channelNames(h.demo)).toEqual([])
 
@@ -62,8 +52,8 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
     await page.keyboard.press('ArrowRight')
     const next = await page.evaluate(() => document.activeElement?.getAttribute('data-extension'))
     expect(next).not.toBe('105')
-    expect(await lamp(page, next ?? '').getAttribute('aria-pressed')).toBe('true')
-    expect(await lamp(page, '105').getAttribute('aria-pressed')).toBe('false')
+    expect(await lampTile(page, next ?? '').getAttribute('aria-pressed')).toBe('true')
+    expect(await lampTile(page, '105').getAttribute('aria-pressed')).toBe('false')
     await sleep(500)
     expect(channelNames(h.demo)).toEqual([])
 
@@ -73,7 +63,7 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
     h.demo.pbx.hangup(first.uniqueid)
     await expect.poll(() => channelNames(h.demo)).toEqual([])
 
-    await lamp(page, '105').dblclick()
+    await lampTile(page, '105').dblclick()
     await ringingAt(h.demo, '100')
     expect(errors).toEqual([])
   })
@@ -81,7 +71,7 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
   it('the menu transfers the selected call here and sends one to voicemail; what it cannot do is greyed with the reason', async () => {
     const { page, errors } = await open()
     // Nothing selected: the call entries for the selected call are greyed, saying why.
-    await lamp(page, '105').click({ button: 'right' })
+    await lampTile(page, '105').click({ button: 'right' })
     let menu = page.getByRole('menu', { name: 'Extension 105' })
     const transferEntry = menu.getByRole('menuitem', { name: 'Transfer the selected call here' })
     expect(await transferEntry.getAttribute('aria-disabled')).toBe('true')
@@ -96,24 +86,24 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
     await menu.waitFor({ state: 'detached' })
 
     // The own phone's lamp: no call to oneself.
-    await lamp(page, '100').click({ button: 'right' })
+    await lampTile(page, '100').click({ button: 'right' })
     menu = page.getByRole('menu', { name: 'Extension 100' })
     expect(await menu.getByRole('menuitem', { name: 'Call 100' }).getAttribute('aria-disabled')).toBe('true')
     await page.keyboard.press('Escape')
 
-    await talkingAtReception(page, 'Grace Hopper', '+4930777001')
-    await rowWith(page, 'Grace Hopper').click()
+    await talkingAtReception(h, page, 'Grace Hopper', '+4930777001')
+    await callRowWith(page, 'Grace Hopper').click()
     // The menu key opens the lamp's menu from the keyboard.
-    await lamp(page, '105').focus()
+    await lampTile(page, '105').focus()
     await page.keyboard.press('Shift+F10')
     menu = page.getByRole('menu', { name: 'Extension 105' })
     await menu.getByRole('menuitem', { name: 'Transfer Grace Hopper here' }).click()
     await ringingAt(h.demo, '105')
-    await expect.poll(() => rowWith(page, 'Grace Hopper').locator('.col-callee').textContent()).toContain('105')
+    await expect.poll(() => callRowWith(page, 'Grace Hopper').locator('.col-callee').textContent()).toContain('105')
 
-    await talkingAtReception(page, 'Alan Turing', '+4930777002')
-    await rowWith(page, 'Alan Turing').click()
-    await lamp(page, '106').click({ button: 'right' })
+    await talkingAtReception(h, page, 'Alan Turing', '+4930777002')
+    await callRowWith(page, 'Alan Turing').click()
+    await lampTile(page, '106').click({ button: 'right' })
     await page.getByRole('menu', { name: 'Extension 106' }).getByRole('menuitem', { name: 'Send Alan Turing to the voicemail of Farid Gül' }).click()
     await page.getByRole('status').filter({ hasText: 'Sent to the voicemail of Farid Gül (106)' }).waitFor()
     expect(errors).toEqual([])
@@ -125,7 +115,7 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
     expect(await tabs.getByRole('tab').allTextContents()).toEqual([expect.stringMatching(/^All \d+$/), 'Favourites 0'])
 
     for (const ext of ['106', '102']) {
-      await lamp(page, ext).click({ button: 'right' })
+      await lampTile(page, ext).click({ button: 'right' })
       await page
         .getByRole('menu', { name: `Extension ${ext}` })
         .getByRole('menuitem', { name: 'Add to Favourites' })
@@ -134,7 +124,7 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
     await tabs.getByRole('tab', { name: /^Favourites/ }).click()
     await expect.poll(() => page.locator('.blf-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-extension')))).toEqual(['106', '102'])
     // Arranged by hand: 102 moves before 106.
-    await lamp(page, '102').click({ button: 'right' })
+    await lampTile(page, '102').click({ button: 'right' })
     await page.getByRole('menu', { name: 'Extension 102' }).getByRole('menuitem', { name: 'Move earlier' }).click()
     await expect.poll(() => page.locator('.blf-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-extension')))).toEqual(['102', '106'])
 
@@ -173,8 +163,8 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
     const { page, errors } = await open()
     await expect.poll(() => summary(page).textContent()).toBe('0 ringing · 0 waiting · 0 on hold')
     await h.core.dispatch('settings.set', { ringAlertSeconds: 5 }, { clientId: 'test', transport: 'web' })
-    await talkingAtReception(page, 'First Talker', '+4930777011')
-    await talkingAtReception(page, 'Second Talker', '+4930777012')
+    await talkingAtReception(h, page, 'First Talker', '+4930777011')
+    await talkingAtReception(h, page, 'Second Talker', '+4930777012')
     expect(await summary(page).textContent()).toBe('0 ringing · 0 waiting · 0 on hold')
 
     inbound('Colleague Caller', '4930555104', '+4930777013')
@@ -198,7 +188,7 @@ describe('lamps in real Chromium (web mode, demo PBX)', () => {
 
     // Ringing longer than the setting: its timer turns red.
     await expect
-      .poll(() => rowWith(page, 'Colleague Caller').locator('.col-duration span').getAttribute('class'), { timeout: 10_000 })
+      .poll(() => callRowWith(page, 'Colleague Caller').locator('.col-duration span').getAttribute('class'), { timeout: 10_000 })
       .toContain('timer-late')
     await shoot(page, 'calls-ringing-on-top')
 

@@ -8,6 +8,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { chromiumForFile } from '../support/browser'
 import { consoleForEachTest, openConsole, ringingAt, shootBothThemes, type ConsoleHarness } from '../support/console-harness'
+import { callRowWith, lampTile, talkingAtReception } from '../support/calls-page'
 
 const SHOTS = process.env.ATTENDANT_SHOTS ?? join(import.meta.dirname, '../../test-results/names')
 
@@ -16,21 +17,10 @@ let h: ConsoleHarness
 chromiumForFile((b) => (browser = b))
 consoleForEachTest((c) => (h = c))
 
-const lamp = (page: Page, extension: string): Locator => page.locator(`.blf-tile[data-extension="${extension}"]`)
-const rows = (page: Page): Locator => page.getByRole('grid', { name: 'Live calls' }).locator('[role=row][data-call-id]')
-const rowWith = (page: Page, text: string): Locator => rows(page).filter({ hasText: text })
 const toast = (page: Page, text: string): Locator => page.getByRole('status').filter({ hasText: text })
 
 /** Opens the console and answers the browser-notification question ("Not now"), whose bar sits over the lamps. */
 const open = (): Promise<{ page: Page; errors: string[] }> => openConsole(browser, h, { declineNotifications: true })
-
-/** An outside caller on the reception DID, answered at the operator's phone (100). */
-async function talkingAtReception(page: Page, callerName: string, callerNum: string): Promise<void> {
-  if (h.demo.pbx.placeCall({ from: { trunk: 'trunk', callerNum, callerName }, to: '4930555002' }) === undefined) throw new Error('refused')
-  const phone = await ringingAt(h.demo, '100')
-  expect(h.demo.pbx.answer(phone.uniqueid)).toBe(true)
-  await expect.poll(() => rowWith(page, callerName).locator('.col-state').textContent()).toBe('Talking')
-}
 
 const shoot = (page: Page, name: string): Promise<void> => shootBothThemes(h, page, SHOTS, name)
 
@@ -40,8 +30,8 @@ const options = (scope: Locator | Page): Promise<string[]> => scope.getByRole('o
 describe('names from the PBX (Chromium, web mode, demo PBX)', () => {
   it('the lamps, the rows and the card name people; the dial box finds them by name; arrows, Esc and typed digits behave', async () => {
     const { page, errors } = await open()
-    await expect.poll(() => lamp(page, '105').textContent()).toContain('Eva Fischer')
-    await expect.poll(() => lamp(page, '106').textContent()).toContain('Farid Gül')
+    await expect.poll(() => lampTile(page, '105').textContent()).toContain('Eva Fischer')
+    await expect.poll(() => lampTile(page, '106').textContent()).toContain('Farid Gül')
 
     // The lamp search finds a colleague by name, without accents.
     const search = page.getByRole('searchbox', { name: 'Search extensions' })
@@ -50,9 +40,9 @@ describe('names from the PBX (Chromium, web mode, demo PBX)', () => {
     await search.fill('')
 
     // Rows and card: the caller talks with Reception (100), named.
-    await talkingAtReception(page, 'Ada Außen', '+4930111222')
-    await rowWith(page, 'Ada Außen').click()
-    await expect.poll(() => rowWith(page, 'Ada Außen').locator('.col-callee').textContent()).toContain('Reception')
+    await talkingAtReception(h, page, 'Ada Außen', '+4930111222')
+    await callRowWith(page, 'Ada Außen').click()
+    await expect.poll(() => callRowWith(page, 'Ada Außen').locator('.col-callee').textContent()).toContain('Reception')
     await expect.poll(() => page.getByTestId('call-card-target').textContent()).toBe('100 Reception')
 
     // The dial box: "eva" lists Eva Fischer first, with her number and state.
@@ -85,8 +75,8 @@ describe('names from the PBX (Chromium, web mode, demo PBX)', () => {
 
   it('"eva" + Enter in the transfer picker transfers to Eva Fischer; the voicemail picker by name; toasts and the audit name them', async () => {
     const { page, errors } = await open()
-    await talkingAtReception(page, 'Bert Blind', '+4930222333')
-    await rowWith(page, 'Bert Blind').click()
+    await talkingAtReception(h, page, 'Bert Blind', '+4930222333')
+    await callRowWith(page, 'Bert Blind').click()
     await page.keyboard.press('t')
     const prompt = page.getByRole('dialog', { name: 'Transfer to' })
     const picker = prompt.getByRole('combobox', { name: 'Destination' })
@@ -97,8 +87,8 @@ describe('names from the PBX (Chromium, web mode, demo PBX)', () => {
     await toast(page, 'Transferred to Eva Fischer (105)').waitFor()
     const at105 = await ringingAt(h.demo, '105')
     expect(h.demo.pbx.answer(at105.uniqueid)).toBe(true)
-    await expect.poll(() => rowWith(page, 'Bert Blind').locator('.col-callee').textContent()).toContain('Eva Fischer')
-    await rowWith(page, 'Bert Blind').click()
+    await expect.poll(() => callRowWith(page, 'Bert Blind').locator('.col-callee').textContent()).toContain('Eva Fischer')
+    await callRowWith(page, 'Bert Blind').click()
     await expect.poll(() => page.getByTestId('call-card-target').textContent()).toBe('105 Eva Fischer')
     await shoot(page, 'row-and-card')
 

@@ -150,6 +150,9 @@ describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
     expect(results[0]).toMatch(/^AMI: connected/)
     // The operator user holds only what the console needs: no over-privilege warning.
     expect(results[0]).not.toContain('⚠')
+    // Each line names its transport once: 'ARI: turned off in this profile', never 'ARI: ARI: …'.
+    expect(results[1]).toBe('ARI: turned off in this profile')
+    for (const line of results) expect(line).not.toMatch(/^([A-Za-z ]+): \1:/)
     await saveProfile(page, 'Main office')
     await statusGroup(page, 'Main office').getByText('AMI connected').waitFor()
     await page.getByRole('combobox', { name: 'PBX shown' }).selectOption('main-office')

@@ -45,7 +45,7 @@ export function failed(code: ProbeCode, reason: string, warnings: string[] = [])
   return { ok: false, code, reason, warnings }
 }
 
-/** Maps a transport failure to a probe result; `label` prefixes the plain words. */
+/** Maps a transport failure to a probe result in plain words; `label` names the transport only for the network classifier (its prefix is cut). */
 export function failureOf(err: unknown, label: string, warnings: string[]): ProbeResult {
   const t =
     err instanceof TransportError
@@ -56,40 +56,36 @@ export function failureOf(err: unknown, label: string, warnings: string[]): Prob
   if (t !== undefined) {
     switch (t.code) {
       case 'refused':
-        return failed('refused', `${label}: connection refused (nothing listens on that port)`, warnings)
+        return failed('refused', 'connection refused (nothing listens on that port)', warnings)
       case 'timeout':
-        return failed('timeout', `${label}: no answer in time (host down, port filtered, or wrong port)`, warnings)
+        return failed('timeout', 'no answer in time (host down, port filtered, or wrong port)', warnings)
       case 'tls':
         if (t.tlsProblem === 'untrusted')
-          return failed('tls_untrusted', `${label}: TLS certificate not trusted (add the PBX CA certificate to the profile)`, warnings)
+          return failed('tls_untrusted', 'TLS certificate not trusted (add the PBX CA certificate to the profile)', warnings)
         if (t.tlsProblem === 'name_mismatch')
-          return failed('tls_name_mismatch', `${label}: TLS certificate name mismatch (the certificate does not name this host)`, warnings)
+          return failed('tls_name_mismatch', 'TLS certificate name mismatch (the certificate does not name this host)', warnings)
         if (t.tlsProblem === 'not_tls')
-          return failed(
-            'wrong_protocol',
-            `${label}: wrong protocol on that port (TLS is on in the profile but the server does not speak TLS there)`,
-            warnings,
-          )
-        return failed('tls_error', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
+          return failed('wrong_protocol', 'wrong protocol on that port (TLS is on in the profile but the server does not speak TLS there)', warnings)
+        return failed('tls_error', t.message.replace(/^[^:]*: /, ''), warnings)
       case 'protocol':
-        return failed('wrong_protocol', `${label}: wrong protocol on that port`, warnings)
+        return failed('wrong_protocol', 'wrong protocol on that port', warnings)
       case 'unauthorized':
-        return failed('auth_failed', `${label}: authentication failed (user or secret rejected)`, warnings)
+        return failed('auth_failed', 'authentication failed (user or secret rejected)', warnings)
       case 'forbidden':
-        return failed('missing_permission', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
+        return failed('missing_permission', t.message.replace(/^[^:]*: /, ''), warnings)
       case 'not_found':
-        return failed('not_found', `${label}: not found on this server`, warnings)
+        return failed('not_found', 'not found on this server', warnings)
       case 'network':
-        return failed('network', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
+        return failed('network', t.message.replace(/^[^:]*: /, ''), warnings)
       default:
-        return failed('error', `${label}: ${t.message.replace(/^[^:]*: /, '')}`, warnings)
+        return failed('error', t.message.replace(/^[^:]*: /, ''), warnings)
     }
   }
   if (err instanceof AmiError) {
-    if (err.code === 'auth_failed') return failed('auth_failed', `${label}: authentication failed (user or secret rejected)`, warnings)
-    if (err.code === 'timeout') return failed('timeout', `${label}: login not completed in time`, warnings)
-    if (err.code === 'protocol_error') return failed('wrong_protocol', `${label}: wrong protocol on that port (the answer is not AMI)`, warnings)
-    return failed('error', `${label}: ${err.message}`, warnings)
+    if (err.code === 'auth_failed') return failed('auth_failed', 'authentication failed (user or secret rejected)', warnings)
+    if (err.code === 'timeout') return failed('timeout', 'login not completed in time', warnings)
+    if (err.code === 'protocol_error') return failed('wrong_protocol', 'wrong protocol on that port (the answer is not AMI)', warnings)
+    return failed('error', err.message, warnings)
   }
-  return failed('error', `${label}: unexpected failure`, warnings)
+  return failed('error', 'unexpected failure', warnings)
 }

@@ -7,6 +7,9 @@
  *   const result = await testConnection(profile, { ami, ari, freepbx }, { timeoutMs? })
  *   result.ami / result.ari / result.rest : ProbeResult { ok, reason?, code?, warnings[], version? }
  *
+ * A reason is the words alone ('connection refused (nothing listens on that port)'): the line that
+ * shows it already names its transport, so a reason that named it too read 'ARI: ARI: turned off'.
+ *
  * How the AMI user's classes are found (Asterisk answers `Permission denied` to an action whose
  * write classes the user lacks, before looking at the action's fields; security-reliability.md
  * §2.2). Every probe is harmless whatever the user may do:
@@ -68,8 +71,8 @@ export async function testConnection(
 const PERMISSION_DENIED = /permission denied/i
 
 /** No secret to log in with: none typed, or a stored one bound to another endpoint (nothing is sent). */
-function noSecret(label: string, missing: string, warnings: string[], unusable: string | undefined): ProbeResult {
-  return unusable === undefined ? failed('no_secret', `${label}: ${missing}`, warnings) : failed('secret_unbound', `${label}: ${unusable}`, warnings)
+function noSecret(missing: string, warnings: string[], unusable: string | undefined): ProbeResult {
+  return unusable === undefined ? failed('no_secret', missing, warnings) : failed('secret_unbound', unusable, warnings)
 }
 
 /** true = the user holds the class the action needs; false = Permission denied. */
@@ -96,7 +99,7 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
   }
   if (profile.ami.tls && !profile.ami.rejectUnauthorized)
     warnings.push('AMI certificate checking is turned off: anyone in the path can impersonate the PBX')
-  if (secret === undefined || secret === '') return noSecret(label, 'no secret entered', warnings, unusable)
+  if (secret === undefined || secret === '') return noSecret('no secret entered', warnings, unusable)
   const tls = amiTls(profile)
 
   let sniff
@@ -106,19 +109,15 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
     return failureOf(err, label, warnings)
   }
   if (sniff.kind === 'http')
-    return failed(
-      'wrong_protocol',
-      `${label}: wrong protocol on that port (an HTTP server answers there, not AMI — is this the ARI/web port?)`,
-      warnings,
-    )
+    return failed('wrong_protocol', 'wrong protocol on that port (an HTTP server answers there, not AMI — is this the ARI/web port?)', warnings)
   if (sniff.kind === 'closed' && tls === undefined) {
     return failed(
       'wrong_protocol',
-      `${label}: wrong protocol on that port (the server closed the connection without an AMI greeting; does it expect TLS?)`,
+      'wrong protocol on that port (the server closed the connection without an AMI greeting; does it expect TLS?)',
       warnings,
     )
   }
-  if (sniff.kind !== 'ami') return failed('wrong_protocol', `${label}: wrong protocol on that port (no AMI greeting)`, warnings)
+  if (sniff.kind !== 'ami') return failed('wrong_protocol', 'wrong protocol on that port (no AMI greeting)', warnings)
 
   const client = amiClientFor(profile, secret, {
     events: true,
@@ -135,7 +134,7 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
     if (!(await holds(client, 'CoreShowChannels', {}, timeoutMs, true))) {
       return failed(
         'missing_permission',
-        `${label}: the user '${profile.ami.user}' lacks the 'reporting' write class the console needs for the call list`,
+        `the user '${profile.ami.user}' lacks the 'reporting' write class the console needs for the call list`,
         warnings,
       )
     }
@@ -144,7 +143,7 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
     if (!mayHangup && !profile.operator.readOnly) {
       return failed(
         'missing_permission',
-        `${label}: the user '${profile.ami.user}' lacks the 'call' write class the console needs to hang up and transfer (or mark the profile read-only)`,
+        `the user '${profile.ami.user}' lacks the 'call' write class the console needs to hang up and transfer (or mark the profile read-only)`,
         warnings,
       )
     }
@@ -175,11 +174,11 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
 export async function probeAri(profile: PbxProfile, secret: string | undefined, timeoutMs: number, unusable?: string): Promise<ProbeResult> {
   const label = 'ARI'
   const warnings: string[] = []
-  if (!profile.ari.enabled) return failed('disabled', `${label}: turned off in this profile`)
+  if (!profile.ari.enabled) return failed('disabled', 'turned off in this profile')
   if (!profile.ari.tls && !isLoopback(profile.host))
     warnings.push('ARI runs over plain HTTP: the password and call data cross the network in clear text (use https/wss)')
   if (profile.ari.tls && !profile.ari.rejectUnauthorized) warnings.push('ARI certificate checking is turned off')
-  if (secret === undefined || secret === '') return noSecret(label, 'no password entered', warnings, unusable)
+  if (secret === undefined || secret === '') return noSecret('no password entered', warnings, unusable)
   const ari = new AriClient({
     baseUrl: ariBaseUrl(profile),
     username: profile.ari.user,
@@ -209,9 +208,9 @@ export async function probeAri(profile: PbxProfile, secret: string | undefined, 
         askHttp: false,
       }).catch(() => undefined)
       if (sniff?.kind === 'ami')
-        return failed('wrong_protocol', `${label}: wrong protocol on that port (AMI answers there, not ARI — is this the AMI port?)`, warnings)
+        return failed('wrong_protocol', 'wrong protocol on that port (AMI answers there, not ARI — is this the AMI port?)', warnings)
       if (err.code === 'not_found')
-        return failed('wrong_protocol', `${label}: an HTTP server answers on that port but ARI is not enabled there (ari.conf / http.conf)`, warnings)
+        return failed('wrong_protocol', 'an HTTP server answers on that port but ARI is not enabled there (ari.conf / http.conf)', warnings)
     }
     return failureOf(err, label, warnings)
   } finally {
@@ -231,13 +230,13 @@ export async function probeRest(
   if (!profile.freepbx.enabled)
     // An admin profile is the one that configures: say what configuration would need.
     return {
-      ...failed('disabled', `${label}: turned off in this profile`),
+      ...failed('disabled', 'turned off in this profile'),
       ...(profile.operator.role === 'admin' ? { config: configWithoutApi() } : {}),
     }
   const url = new URL(profile.freepbx.baseUrl)
   if (url.protocol === 'http:' && !isLoopback(url.hostname.replace(/^\[|\]$/g, '')))
     warnings.push('the FreePBX API is reached over plain HTTP: the client secret and tokens cross the network in clear text')
-  if (secret === undefined || secret === '') return noSecret(label, 'no client secret entered', warnings, unusable)
+  if (secret === undefined || secret === '') return noSecret('no client secret entered', warnings, unusable)
   const api = new FreepbxClient({
     baseUrl: profile.freepbx.baseUrl,
     clientId: profile.freepbx.clientId,
@@ -252,20 +251,20 @@ export async function probeRest(
       await fetchCdrPage(api, { first: 1 })
     } catch (err) {
       if (err instanceof TransportError && err.code === 'forbidden')
-        warnings.push(`the API application has no CDR scope (gql:cdr): call history cannot be filled from FreePBX`)
+        warnings.push('the API application has no CDR scope (gql:cdr): call history cannot be filled from FreePBX')
     }
     return { ok: true, warnings, version: `${String(health.extensionCount)} extensions visible`, config: await testConfigReadiness(api) }
   } catch (err) {
     if (err instanceof TransportError && err.code === 'not_found')
       return {
-        ...failed('wrong_protocol', `${label}: no FreePBX API at this URL (is the API module installed?)`, warnings),
+        ...failed('wrong_protocol', 'no FreePBX API at this URL (is the API module installed?)', warnings),
         config: await testConfigReadiness(api),
       }
     if (err instanceof TransportError && err.code === 'unauthorized')
       return { ...failureOf(err, label, warnings), config: await testConfigReadiness(api) }
     if (err instanceof TransportError && err.code === 'forbidden') {
       return {
-        ...failed('missing_permission', `${label}: the API application lacks the gql:core scope the console needs (extensions)`, warnings),
+        ...failed('missing_permission', 'the API application lacks the gql:core scope the console needs (extensions)', warnings),
         config: await testConfigReadiness(api),
       }
     }

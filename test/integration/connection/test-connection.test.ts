@@ -39,6 +39,11 @@ function noSecrets(value: unknown): void {
   }
 }
 
+/** The editor's line names the transport ('ARI: …'), so a reason never names it again ('ARI: ARI: turned off'). */
+function wordsAlone(r: Awaited<ReturnType<typeof testConnection>>): void {
+  for (const probe of [r.ami, r.ari, r.rest, r.config]) expect(probe?.reason ?? '').not.toMatch(/^(AMI|ARI|FreePBX API|Configuration):/)
+}
+
 describe('testConnection against the demo PBX', () => {
   it('all three ok for a least-privileged user, no warnings', async () => {
     const { profile } = await setup()
@@ -55,7 +60,8 @@ describe('testConnection against the demo PBX', () => {
     expect(r.ami.code).toBe('auth_failed')
     expect(r.ari.code).toBe('auth_failed')
     expect(r.rest.code).toBe('auth_failed')
-    expect(r.ami.reason).toMatch(/authentication failed/)
+    expect(r.ami.reason).toBe('authentication failed (user or secret rejected)')
+    wordsAlone(r)
     expect(JSON.stringify(r)).not.toMatch(/nope-/)
   })
 
@@ -118,9 +124,10 @@ describe('testConnection against the demo PBX', () => {
       secrets,
       { timeoutMs: 1500 },
     )
-    expect(r.ami.code).toBe('refused')
-    expect(r.ari.code).toBe('refused')
-    expect(r.rest.code).toBe('wrong_protocol')
+    expect(r.ami).toMatchObject({ code: 'refused', reason: 'connection refused (nothing listens on that port)' })
+    expect(r.ari).toMatchObject({ code: 'refused', reason: 'connection refused (nothing listens on that port)' })
+    expect(r.rest).toMatchObject({ code: 'wrong_protocol', reason: 'no FreePBX API at this URL (is the API module installed?)' })
+    wordsAlone(r)
   })
 
   it('disabled transports and missing secrets are reported as such', async () => {
@@ -130,8 +137,9 @@ describe('testConnection against the demo PBX', () => {
       { ami: '' },
       { timeoutMs: 1500 },
     )
-    expect(r.ami.code).toBe('no_secret')
-    expect(r.ari.code).toBe('disabled')
-    expect(r.rest.code).toBe('disabled')
+    expect(r.ami).toMatchObject({ code: 'no_secret', reason: 'no secret entered' })
+    expect(r.ari).toMatchObject({ code: 'disabled', reason: 'turned off in this profile' })
+    expect(r.rest).toMatchObject({ code: 'disabled', reason: 'turned off in this profile' })
+    wordsAlone(r)
   })
 })

@@ -1,10 +1,11 @@
 /**
  * Screenshots of every view in light and dark against the built-in demo PBX with a few calls in
- * flight, for looking at what we build: `npx tsx scripts/screenshots.ts [outDir]`
- * (needs `npm run build` and Debian's Chromium).
+ * flight, for looking at what we build and for the README: `npx tsx scripts/screenshots.ts [outDir]`
+ * (default docs/screenshots, which the README shows; needs `npm run build` and Debian's Chromium).
+ * Every screen of the sidebar, found there (a new screen is photographed without touching this
+ * script), at 1280×800 so the PNGs stay small.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startBuiltinDemo } from '../src-main/core/app/builtin-demo'
 import { startWebServer } from '../src-main/web/web-server'
@@ -12,7 +13,7 @@ import { AccessKeeper } from '../src-main/web/access-keeper'
 import { launchChromium, RENDERER_DIR } from '../test/support/browser'
 import { createTestCore } from '../test/support/test-core'
 
-const outDir = resolve(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'att-shots-')))
+const outDir = resolve(process.argv[2] ?? 'docs/screenshots')
 mkdirSync(outDir, { recursive: true })
 const demo = await startBuiltinDemo({ rate: 0, seed: 7 })
 // As web mode runs: Admin shows the web link (its card is drawn only where there is one).
@@ -55,17 +56,27 @@ await new Promise((r) => setTimeout(r, 800))
 
 const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0, access })
 const browser = await launchChromium()
-const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
 await page.goto(server.url)
 await page.waitForTimeout(1500)
+// The first-run question about notifications is not part of any screen.
+const notNow = page.getByRole('button', { name: 'Not now', exact: true })
+if (await notNow.isVisible()) await notNow.click()
+const views = await page.locator('nav[aria-label="Main"] li button').allTextContents()
+/** A file name for a screen: 'Calls' -> calls, 'Configuration' -> configuration. */
+const slug = (view: string): string => view.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 // The call card shows the call that came in through ring group 600 (DID, group, trunk).
 await page.locator('[role=row][data-call-id]', { hasText: 'Frankfurt Partner' }).click()
 for (const theme of ['light', 'dark'] as const) {
   await core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
-  for (const view of ['Calls', 'Queues', 'History', 'Admin', 'Settings']) {
-    await page.getByRole('button', { name: view, exact: true }).click()
-    await page.waitForTimeout(300)
-    await page.screenshot({ path: join(outDir, `${view.toLowerCase()}-${theme}.png`) })
+  for (const view of views) {
+    // By its Alt key, as the operator would: a full-screen view (the wallboard) covers the sidebar.
+    const title = (await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view, exact: true }).getAttribute('title')) ?? ''
+    const key = /\(Alt\+(\w)\)/.exec(title)?.[1]
+    if (key === undefined) throw new Error(`no Alt key in the title of ${view}: ${title}`)
+    await page.keyboard.press(`Alt+${/\d/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`}`)
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: join(outDir, `${slug(view)}-${theme}.png`) })
   }
 }
 await browser.close()

@@ -32,6 +32,14 @@ function eventsOf(events: readonly PbxEvent[], name: string): string[] {
   return events.filter((e) => get(e, 'Channel') === name || get(e, 'DestChannel') === name || get(e, 'TargetChannel') === name).map((e) => e.name)
 }
 
+/** The names of the channels in the bridge a channel is in, sorted. */
+function bridgedNames(engine: PbxEngine, ch: Channel): string[] | undefined {
+  return engine.bridges
+    .get(ch.bridgeId ?? '')
+    ?.channels.map((c) => c.name)
+    .sort()
+}
+
 /** The operator's phone (100) is called to dial **<ext> (directed pickup of that extension) and answers. */
 function operatorDialsPickup(engine: PbxEngine, scheduler: Scheduler, ext: string): Channel {
   const picker = engine.originate({
@@ -83,12 +91,7 @@ describe('directed pickup in the demo PBX (FreePBX **<ext>, Asterisk Pickup())',
     const dialEnd = events.find((e) => e.name === 'DialEnd' && get(e, 'Channel') === caller.name && get(e, 'DialStatus') === 'ANSWER')
     expect(dialEnd && get(dialEnd, 'DestChannel')).toBe(picker.name)
     expect(caller.bridgeId).toBeDefined()
-    expect(
-      engine.bridges
-        .get(caller.bridgeId ?? '')
-        ?.channels.map((c) => c.name)
-        .sort(),
-    ).toEqual([caller.name, picker.name].sort())
+    expect(bridgedNames(engine, caller)).toEqual([caller.name, picker.name].sort())
     expect(engine.findChannel(rung.uniqueid)).toBeUndefined()
     expect(engine.deviceStates.get('PJSIP/104')).toBe('NOT_INUSE')
     expect(engine.deviceStates.get('PJSIP/100')).toBe('INUSE')
@@ -162,11 +165,6 @@ describe('directed pickup in the demo PBX (FreePBX **<ext>, Asterisk Pickup())',
         .map((c) => c.name)
         .sort(),
     )
-    expect(
-      engine.bridges
-        .get(caller.bridgeId ?? '')
-        ?.channels.map((c) => c.name)
-        .sort(),
-    ).toEqual([caller.name, picker.name].sort())
+    expect(bridgedNames(engine, caller)).toEqual([caller.name, picker.name].sort())
   })
 })

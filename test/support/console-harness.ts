@@ -109,7 +109,7 @@ export async function startConsole(options: ConsoleHarnessOptions = {}): Promise
     },
   })
   await core.start()
-  const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0 })
+  const server = await startWebServer({ core, rendererDir: RENDERER_DIR, port: 0, downloads: core.downloads })
   return {
     demo,
     core,

@@ -1,5 +1,5 @@
 import './wallboard.css'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { WallboardPrefs, WallboardThreshold } from '../../../../src-preload/types/queues'
 import { useAppStore } from '../../stores/app-store'
 import { useClockStore } from '../../stores/clock-store'
@@ -7,7 +7,7 @@ import { useLiveStore } from '../../stores/live-store'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 import { useQueuePrefs } from '../../stores/use-queue-prefs'
 import { beep, unlockSound } from './beep'
-import { clockText, tileFigures, tileLevel, tilesPerPage, type TileFigures, type TileLevel } from './wallboard-model'
+import { clockText, sameTile, tileFigures, tileLevel, tilesPerPage, type TileFigures, type TileLevel } from './wallboard-model'
 import { WallboardSettings } from './WallboardSettings'
 
 function Figure({ label, value, big }: { label: string; value: string; big?: boolean }): React.JSX.Element {
@@ -19,7 +19,8 @@ function Figure({ label, value, big }: { label: string; value: string; big?: boo
   )
 }
 
-function Tile({ f, level }: { f: TileFigures; level: TileLevel }): React.JSX.Element {
+/** One queue's tile; re-rendered only when what it shows changed (sameTile). */
+const Tile = memo(function Tile({ f, level }: { f: TileFigures; level: TileLevel }): React.JSX.Element {
   const sl = f.serviceLevelS <= 0 ? '—' : f.serviceLevelPct === undefined ? '—' : `${f.serviceLevelPct.toFixed(0)} %`
   return (
     <article className={`wb-tile level-${level.level}`} aria-label={`Queue ${f.queue}`} data-level={level.level}>
@@ -50,7 +51,7 @@ function Tile({ f, level }: { f: TileFigures; level: TileLevel }): React.JSX.Ele
       </div>
     </article>
   )
-}
+}, sameTile)
 
 /**
  * The wallboard (Alt+9): a full-window board of the chosen queues, readable from across the room —

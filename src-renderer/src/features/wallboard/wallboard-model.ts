@@ -75,6 +75,21 @@ export function tileLevel(f: TileFigures, t: WallboardThreshold | undefined): Ti
   return { level: crossed.length > 0 ? 'alert' : near ? 'warn' : 'ok', crossed }
 }
 
+/**
+ * Whether a tile would show the same: every figure and its level. The board re-renders on every
+ * change of any queue (under a call centre's load, most animation frames) and every second; a
+ * tile whose figures did not change is then left alone (bench:wallboard).
+ */
+export function sameTile(
+  a: { readonly f: TileFigures; readonly level: TileLevel },
+  b: { readonly f: TileFigures; readonly level: TileLevel },
+): boolean {
+  if (a.level.level !== b.level.level || a.level.crossed.length !== b.level.crossed.length) return false
+  if (a.level.crossed.some((words, i) => words !== b.level.crossed[i])) return false
+  for (const k of Object.keys(a.f) as (keyof TileFigures)[]) if (a.f[k] !== b.f[k]) return false
+  return true
+}
+
 /** m:ss (h:mm:ss past an hour) for seconds. */
 export function clockText(s: number): string {
   const h = Math.floor(s / 3600)
@@ -83,7 +98,12 @@ export function clockText(s: number): string {
   return h > 0 ? `${String(h)}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${String(m)}:${String(sec).padStart(2, '0')}`
 }
 
-/** How many tiles fit the board (each at least `minW` × `minH` pixels), at least one. */
-export function tilesPerPage(width: number, height: number, minW = 420, minH = 300): number {
-  return Math.max(1, Math.floor(width / minW)) * Math.max(1, Math.floor(height / minH))
+/**
+ * How many tiles fit the board (each at least `minW` × `minH` pixels, `gap` between them, as
+ * wallboard.css lays out the grid), at least one. Without the gaps a 3840 px board counted 9
+ * columns where the grid makes 8, so the last row of 52 queues was cut off (bench:wallboard).
+ */
+export function tilesPerPage(width: number, height: number, minW = 420, minH = 300, gap = 14): number {
+  const fit = (room: number, min: number): number => Math.max(1, Math.floor((room + gap) / (min + gap)))
+  return fit(width, minW) * fit(height, minH)
 }

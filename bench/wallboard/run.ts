@@ -29,7 +29,9 @@
  *   --seconds    wallboard window (default 15); --peer: Calls view window (default 10, 0 = none)
  *   --width/--height  the page (default 3840 × 2160, a wallboard TV)
  *   --profile D  main.cpuprofile and renderer.cpuprofile of the wallboard window into D (--trace: the page's timeline too)
+ *   --screenshot D  wallboard-dark.png and wallboard-light.png at the end of the wallboard window
  */
+import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, CDPSession, Page } from 'playwright-core'
@@ -43,7 +45,7 @@ import { measureOffset, type ClockOffset } from '../support/clock'
 import { startConsole } from '../support/console'
 import { startPbxProcess, type ChildReady } from '../support/pbx-process'
 import { percentile, round, wallNow } from '../support/stats'
-import { type CounterStamp, type TileCounter, tileLatencies } from './match'
+import { type CounterStamp, type TileCounter, tileLatencies, visibilityOf } from './match'
 import { TILE_PROBE } from './tile-probe'
 
 /**
@@ -68,6 +70,8 @@ interface Options {
   readonly json: boolean
   readonly profileDir: string | undefined
   readonly trace: boolean
+  /** Directory for wallboard-dark.png and wallboard-light.png taken at the end of the wallboard window. */
+  readonly screenshotDir: string | undefined
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -95,6 +99,7 @@ function parseArgs(argv: readonly string[]): Options {
     json: argv.includes('--json'),
     profileDir: get('profile'),
     trace: argv.includes('--trace'),
+    screenshotDir: get('screenshot'),
   }
 }
 
@@ -129,6 +134,7 @@ interface LiveProbeWindow {
   seen: [string, number][]
   frames: number[]
   live: number[]
+  liveBytes: number[]
 }
 
 interface WindowFigures {
@@ -136,6 +142,11 @@ interface WindowFigures {
   readonly amiEventsPerSecond: number
   readonly mainCpuPercent: number
   readonly rendererBusyPercent: number
+  /** CPU time of the renderer's main thread (CDP ThreadTime), % of one core: what the page costs, less sensitive to a loaded machine than busy time. */
+  readonly rendererThreadCpuPercent: number
+  /** CPU time of the whole renderer process (ProcessTime: main thread, compositor, raster), % of one core. */
+  readonly rendererProcessCpuPercent: number
+  readonly meanPatchKiB: number
   readonly fps: number
   readonly framesOver20ms: number
   readonly worstFrameMs: number
@@ -147,7 +158,7 @@ class WindowMeter {
   private cpu0 = process.cpuUsage()
   private t0 = 0
   private events0 = 0
-  private busy0 = 0
+  private busy0: Readonly<Record<string, number>> = {}
   startedAt = 0
   endedAt = 0
 
@@ -157,9 +168,10 @@ class WindowMeter {
     private readonly events: () => number,
   ) {}
 
-  private async busy(): Promise<number> {
+  /** TaskDuration (wall time in tasks), ThreadTime and ProcessTime (CPU time), seconds. */
+  private async busy(): Promise<Record<string, number>> {
     const { metrics } = await this.cdp.send('Performance.getMetrics')
-    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0
+    return Object.fromEntries(metrics.filter((m) => ['TaskDuration', 'ThreadTime', 'ProcessTime'].includes(m.name)).map((m) => [m.name, m.value]))
   }
 
   async start(): Promise<void> {
@@ -175,7 +187,8 @@ class WindowMeter {
     const wallS = (performance.now() - this.t0) / 1000
     this.endedAt = wallNow()
     const events = this.events() - this.events0
-    const busy = (await this.busy()) - this.busy0
+    const busy1 = await this.busy()
+    const pct = (name: string): number => round((((busy1[name] ?? 0) - (this.busy0[name] ?? 0)) / wallS) * 100, 1)
     const page = (await this.page.evaluate(
       (since) => (window as unknown as { __liveBench: { collect(s: number): unknown } }).__liveBench.collect(since),
       this.startedAt,
@@ -188,7 +201,10 @@ class WindowMeter {
         seconds: round(wallS, 2),
         amiEventsPerSecond: round(events / wallS, 0),
         mainCpuPercent: round(((cpu.user + cpu.system) / 1000 / (wallS * 1000)) * 100, 1),
-        rendererBusyPercent: round((busy / wallS) * 100, 1),
+        rendererBusyPercent: pct('TaskDuration'),
+        rendererThreadCpuPercent: pct('ThreadTime'),
+        rendererProcessCpuPercent: pct('ProcessTime'),
+        meanPatchKiB: round(page.liveBytes.reduce((a, b) => a + b, 0) / Math.max(1, page.liveBytes.length) / 1024, 1),
         fps: round(frames.length / wallS, 1),
         framesOver20ms: deltas.filter((d) => d > 20).length,
         worstFrameMs: round(Math.max(0, ...deltas), 1),
@@ -345,7 +361,15 @@ async function main(): Promise<void> {
       (since) => (window as unknown as { __wallBench: { collect(s: number): [string, TileCounter, number, number][] } }).__wallBench.collect(since),
       wbMeter.startedAt - 60_000,
     )
-    const shownAtEnd = await page.evaluate(() => (window as unknown as { __wallBench: { shown(): string[] } }).__wallBench.shown())
+    const mounts = await page.evaluate(() => (window as unknown as { __wallBench: { mounts(): [string, number, number][] } }).__wallBench.mounts())
+    if (opts.screenshotDir !== undefined) {
+      mkdirSync(opts.screenshotDir, { recursive: true })
+      await page.screenshot({ path: join(opts.screenshotDir, 'wallboard-dark.png') })
+      // T switches the board to light for this window only (not saved).
+      await page.keyboard.press('t')
+      await page.screenshot({ path: join(opts.screenshotDir, 'wallboard-light.png') })
+      await page.keyboard.press('t')
+    }
 
     // ---- the peer: the Calls view under the same load ----
     let peerResult: BenchResult['peer']
@@ -387,13 +411,16 @@ async function main(): Promise<void> {
 
     // ---- event → tile ----
     const offset = pbxOffset0.offsetMs
-    const onScreen = new Set(shownAtStart.filter((q) => shownAtEnd.includes(q)))
+    const visibility = visibilityOf(
+      mounts.map(([q, on, at]) => [q, on, at - pageOffset.offsetMs] as const),
+      wallNow(),
+    )
     const inWindow = collected.stamps
       .map((s) => ({ ...s, at: s.at - offset, sentAt: s.at }))
       .filter((s) => s.at >= wbMeter.startedAt && s.at <= wbMeter.endedAt)
-    const measured = inWindow.filter((s) => onScreen.has(s.queue))
+    const measured = inWindow
     const observations = observed.map(([queue, field, value, at]) => ({ queue, field, value, at: at - pageOffset.offsetMs }))
-    const tile = tileLatencies(measured, observations)
+    const tile = tileLatencies(measured, observations, 2, visibility)
     const pbxToMain: number[] = []
     const mainToTile: number[] = []
     const tileOnly = tileLatencies(
@@ -404,6 +431,8 @@ async function main(): Promise<void> {
         return [{ ...s, at: arrived }]
       }),
       observations,
+      2,
+      visibility,
     )
     mainToTile.push(...tileOnly.latencies)
 
@@ -414,7 +443,7 @@ async function main(): Promise<void> {
         callersPerSecond: round(opts.cps, 2),
         targetEventsPerSecond: opts.rate,
         viewport: `${String(opts.width)}×${String(opts.height)}`,
-        tilesOnScreen: onScreen.size,
+        tilesOnScreen: shownAtStart.length,
         seed: opts.seed,
         rampMs: child.ready.rampMs,
       },
@@ -433,7 +462,7 @@ async function main(): Promise<void> {
         counterEvents: inWindow.length,
         notShown: tile.notShown,
         countedAhead: tile.early,
-        offScreen: inWindow.length - measured.length,
+        offScreen: tile.offScreen,
         slowest: tile.slowest.slice(0, 3).map((x) => ({ queue: x.stamp.queue, figure: x.stamp.field, value: x.stamp.value, ms: round(x.ms) })),
       },
       peer: peerResult,
@@ -457,7 +486,7 @@ async function main(): Promise<void> {
 function printTable(r: BenchResult): void {
   const ms = (p: Pcts): string => `median ${String(p.median)} / p95 ${String(p.p95)} / max ${String(p.max)} ms (n ${String(p.n)})`
   const frames = (f: WindowFigures): string =>
-    `${String(f.fps)} fps, ${String(f.framesOver20ms)} frames > 20 ms (worst ${String(f.worstFrameMs)} ms), main thread busy ${String(f.rendererBusyPercent)} %, ${String(f.liveFramesPerSecond)} live frames/s`
+    `${String(f.fps)} fps, ${String(f.framesOver20ms)} frames > 20 ms (worst ${String(f.worstFrameMs)} ms), main thread busy ${String(f.rendererBusyPercent)} % (CPU ${String(f.rendererThreadCpuPercent)} %, whole renderer process CPU ${String(f.rendererProcessCpuPercent)} %), ${String(f.liveFramesPerSecond)} live frames/s (patch mean ${String(f.meanPatchKiB)} KiB)`
   const { config: c, wallboard: w, peer: p, clocks: k, load } = r
   const goal = (ok: boolean): string => (ok ? 'met' : 'MISSED')
   const lines = [
@@ -466,7 +495,7 @@ function printTable(r: BenchResult): void {
     `  event → tile                ${ms(w.eventToTileMs)}`,
     `    PBX → main (AMI, parse)   ${ms(w.pbxToMainMs)}`,
     `    main → tile               ${ms(w.mainToTileMs)}`,
-    `    counter events            ${String(w.counterEvents)} in the window (answered + abandoned): ${String(w.notShown)} never shown, ${String(w.countedAhead)} shown before the PBX sent them, ${String(w.offScreen)} on tiles not on screen`,
+    `    counter events            ${String(w.counterEvents)} in the window (answered + abandoned): ${String(w.notShown)} never shown, ${String(w.countedAhead)} shown before the PBX sent them, ${String(w.offScreen)} not measured (their tile was on another page of the rotation)`,
     `    slowest                   ${w.slowest.map((x) => `${x.queue} ${x.figure} ${String(x.value)}: ${String(x.ms)} ms`).join(', ')}`,
     `  main-process CPU            ${String(w.mainCpuPercent)} % of one core`,
     `  renderer                    ${frames(w)}`,

@@ -5,13 +5,17 @@
  * rule every bench process follows), each time a wallboard tile's "answered" or "abandoned"
  * figure shows a new value: [queue, figure, value, time]. Observer callbacks run right after
  * React's DOM commit, before the frame is painted.
- * window.__wallBench.collect(since) returns those observations; shown() the queues on screen.
+ * It also notes when each tile comes on screen and goes (pages rotate when the queues do not fit).
+ * window.__wallBench.collect(since) returns the observations, mounts() the comings and goings,
+ * shown() the queues on screen now.
  */
 export const TILE_PROBE = String.raw`
 (() => {
   const clock = () => performance.timeOrigin + performance.now();
   const FIGURES = new Set(['answered', 'abandoned']);
   const seen = [];
+  // [queue, 1 = on screen | 0 = gone, time]: pages rotate when the queues do not fit.
+  const mounts = [];
   const last = new Map();
   const queueOf = (tile) => (tile.getAttribute('aria-label') || '').replace(/^Queue /, '');
   const read = (tile, t) => {
@@ -35,14 +39,20 @@ export const TILE_PROBE = String.raw`
       if (tile) tiles.add(tile);
       for (const n of r.addedNodes) {
         if (n.nodeType !== 1) continue;
-        if (n.classList.contains('wb-tile')) tiles.add(n);
-        for (const x of n.querySelectorAll('.wb-tile')) tiles.add(x);
+        const added = n.classList.contains('wb-tile') ? [n] : [...n.querySelectorAll('.wb-tile')];
+        for (const x of added) { tiles.add(x); mounts.push([queueOf(x), 1, t]); }
+      }
+      for (const n of r.removedNodes) {
+        if (n.nodeType !== 1) continue;
+        const gone = n.classList.contains('wb-tile') ? [n] : [...n.querySelectorAll('.wb-tile')];
+        for (const x of gone) mounts.push([queueOf(x), 0, t]);
       }
     }
     for (const tile of tiles) if (tile.isConnected) read(tile, t);
   }).observe(document, { subtree: true, childList: true, characterData: true });
   window.__wallBench = {
     collect: (since) => seen.filter((s) => s[3] >= since),
+    mounts: () => mounts,
     shown: () => [...document.querySelectorAll('.wb-tile')].map(queueOf),
   };
 })();

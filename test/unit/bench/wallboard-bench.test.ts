@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { emptyRecords } from '../../../src-main/core/demo/config/freepbx-config'
 import { offsetFromSamples } from '../../../bench/support/clock'
 import { addCentre, queueName } from '../../../bench/wallboard/centre'
-import { type CounterStamp, type TileObservation, tileLatencies } from '../../../bench/wallboard/match'
+import { type CounterStamp, type TileObservation, tileLatencies, visibilityOf } from '../../../bench/wallboard/match'
 
 const stamp = (queue: string, value: number, at: number, field: CounterStamp['field'] = 'answered'): CounterStamp => ({ queue, field, value, at })
 const seen = (queue: string, value: number, at: number, field: TileObservation['field'] = 'answered'): TileObservation => ({
@@ -34,7 +34,7 @@ describe('tileLatencies', () => {
 
   it('counts a value never shown, and one shown before the PBX sent it (a count ahead of the PBX), apart from the latencies', () => {
     const r = tileLatencies([stamp('sales', 5, 100), stamp('sales', 9, 100)], [seen('sales', 5, 40)])
-    expect(r).toEqual({ latencies: [], slowest: [], notShown: 1, early: 1 })
+    expect(r).toEqual({ latencies: [], slowest: [], notShown: 1, early: 1, offScreen: 0 })
   })
 
   it('tolerates a clock error of a few milliseconds (a tile just before its event is 0 ms, not early)', () => {
@@ -44,6 +44,33 @@ describe('tileLatencies', () => {
   it('reads observations in time order and never matches a value the tile showed only after a higher one', () => {
     const r = tileLatencies([stamp('q', 4, 0)], [seen('q', 3, 30), seen('q', 5, 20), seen('q', 4, 10)])
     expect(r.latencies).toEqual([10])
+  })
+})
+
+describe('tile visibility (pages rotate when the queues do not fit)', () => {
+  it('counts an event only while its tile is on screen from the event until it shows it', () => {
+    // sales: on screen 0–100 and from 200; support: from 50.
+    const v = visibilityOf(
+      [
+        ['sales', 1, 0],
+        ['support', 1, 50],
+        ['sales', 0, 100],
+        ['sales', 1, 200],
+      ],
+      1_000,
+    )
+    expect(v.get('sales')).toEqual([
+      [0, 100],
+      [200, 1_000],
+    ])
+    const r = tileLatencies(
+      [stamp('sales', 1, 10), stamp('sales', 2, 90), stamp('sales', 3, 150), stamp('support', 1, 40)],
+      [seen('sales', 1, 30), seen('sales', 3, 200), seen('support', 1, 60)],
+      2,
+      v,
+    )
+    // sales 2 and 3 were first shown when the page came back at 200; support's tile came after its event.
+    expect(r).toMatchObject({ latencies: [20], offScreen: 3, notShown: 0 })
   })
 })
 

@@ -141,6 +141,42 @@ describe('PBX profiles in real Chromium (web mode, demo PBX)', () => {
     expect(errors).toEqual([])
   })
 
+  it('names the other mailboxes a receptionist may listen to, checked as typed and sealed by the admin passphrase', async () => {
+    await adminPassphraseSet()
+    const { page, errors } = await openConsole(browser, h, { waitLive: false })
+    await fillNewProfile(page, h.demo, 'front-desk', 'Front desk')
+    await saveProfile(page, 'Front desk')
+    await page.getByRole('button', { name: 'Edit Front desk' }).click()
+    const form = page.getByRole('form', { name: 'Edit Front desk' })
+    const voicemail = form.getByRole('region', { name: 'Sealed settings' }).getByRole('group', { name: 'Voicemail', exact: true })
+    const mailboxes = voicemail.getByRole('textbox', { name: 'Other mailboxes' })
+    await voicemail.getByText('Nothing named: this seat reaches only its own mailbox (100).').waitFor()
+    // A mistake is said beside the field as it is typed, and nothing of it reaches the profile.
+    await mailboxes.fill('104, 10a')
+    await voicemail.getByText('“10a” is not a mailbox (1 to 15 digits)').waitFor()
+    expect(await mailboxes.getAttribute('aria-invalid')).toBe('true')
+    expect(await form.getByRole('note', { name: 'What saving needs' }).count()).toBe(0)
+    await mailboxes.fill('104 105')
+    await mailboxes.press('Tab')
+    await voicemail.getByText('This seat reaches its own mailbox (100) and mailboxes 104, 105.').waitFor()
+    const notes = form.getByRole('note', { name: 'What saving needs' })
+    await notes.getByText('Changed sealed settings (voicemail mailboxes): saving needs the admin passphrase.').waitFor()
+    mkdirSync(SHOTS, { recursive: true })
+    for (const theme of ['light', 'dark'] as const) {
+      await h.core.dispatch('settings.set', { theme }, { clientId: 'shots', transport: 'web' })
+      await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' })
+      await voicemail.screenshot({ path: join(SHOTS, `voicemail-mailboxes-${theme}.png`) })
+    }
+    await form.getByRole('button', { name: 'Save profile' }).click()
+    await form.getByRole('alert').getByText('changing the voicemail mailboxes needs the admin passphrase').waitFor()
+    expect((await h.core.profiles.get('front-desk')).voicemail).toBeUndefined()
+    await form.getByLabel('Admin passphrase').fill(ADMIN)
+    await form.getByRole('button', { name: 'Save profile' }).click()
+    await form.waitFor({ state: 'detached' })
+    expect((await h.core.profiles.get('front-desk')).voicemail).toEqual({ mailboxes: ['104', '105'] })
+    expect(errors).toEqual([])
+  })
+
   it('creates a profile against the demo PBX, tests it, saves it, switches to it and shows its live calls', async () => {
     await adminPassphraseSet()
     const { page, errors } = await openConsole(browser, h, { waitLive: false })

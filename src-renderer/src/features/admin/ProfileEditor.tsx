@@ -9,6 +9,7 @@ import {
   sealedChanges,
   sealedFieldsOf,
   supervisionOf,
+  voicemailAccessOf,
   type PbxProfile,
   type SecretKind,
 } from '../../../../src-preload/types/profile'
@@ -18,6 +19,7 @@ import { useProfilesStore } from '../../stores/profiles-store'
 import { fillDisabledTransports } from './profile-template'
 import { SupervisionFields } from './SupervisionFields'
 import { TimeZoneField } from './TimeZoneField'
+import { VoicemailAccessFields } from './VoicemailAccessFields'
 
 interface Props {
   readonly initial: PbxProfile
@@ -491,6 +493,13 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             role={p.operator.role}
             onChange={(supervision) => {
               setP((prev) => ({ ...prev, supervision }))
+            }}
+          />
+          <VoicemailAccessFields
+            value={voicemailAccessOf(p)}
+            operator={p.operator}
+            onChange={(voicemail) => {
+              setP((prev) => ({ ...prev, voicemail }))
             }}
           />
         </div>

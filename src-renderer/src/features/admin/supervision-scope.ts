@@ -9,7 +9,7 @@ interface ListSchema {
 }
 
 /** Items typed as a list, each checked by main's own rule (the profile schema); the error names the first it refuses. */
-function checkedList(schema: ListSchema, what: string): Parse<string[]> {
+export function checkedList(schema: ListSchema, what: string): Parse<string[]> {
   return (text) => {
     const items = [...new Set(splitList(text))]
     const bad = items.find((i) => !schema.element.safeParse(i).success)

@@ -1,5 +1,5 @@
-import { createContext, useContext, useRef } from 'react'
-import { useDialogFocus } from './dialog-focus'
+import { createContext, useContext } from 'react'
+import { ModalDialog } from './ModalDialog'
 import type { HelpSection, Shortcut } from '../features/feature'
 import { type Column, Table } from './table'
 
@@ -16,40 +16,24 @@ const KEY_COLUMNS: readonly Column<Shortcut>[] = [
 
 export function HelpOverlay({ onClose }: { onClose: () => void }): React.JSX.Element {
   const sections = useContext(HelpSectionsContext)
-  const dialog = useRef<HTMLDivElement>(null)
-  useDialogFocus(dialog)
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label="Keyboard shortcuts"
-        className="modal card help-overlay"
-        onMouseDown={(e) => {
-          e.stopPropagation()
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose()
-        }}
-      >
-        <h2>Keyboard shortcuts</h2>
-        {sections.map((section) => (
-          <Table
-            key={section.title}
-            label={`${section.title} keys`}
-            caption={section.title}
-            columns={KEY_COLUMNS}
-            rows={section.shortcuts}
-            rowKey={(s) => s.keys}
-          />
-        ))}
-        <div className="buttons">
-          <button type="button" autoFocus onClick={onClose}>
-            Close
-          </button>
-        </div>
+    <ModalDialog label="Keyboard shortcuts" className="help-overlay" onClose={onClose} escapeBubbles>
+      <h2>Keyboard shortcuts</h2>
+      {sections.map((section) => (
+        <Table
+          key={section.title}
+          label={`${section.title} keys`}
+          caption={section.title}
+          columns={KEY_COLUMNS}
+          rows={section.shortcuts}
+          rowKey={(s) => s.keys}
+        />
+      ))}
+      <div className="buttons">
+        <button type="button" autoFocus onClick={onClose}>
+          Close
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   )
 }

@@ -4,7 +4,7 @@ import { useActionButton, whenActionsOn } from '../../actions/action-gate'
 import { runAction } from '../../actions/run-action'
 import { useLiveStore } from '../../stores/live-store'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
-import { useDialogFocus } from '../dialog-focus'
+import { ModalDialog } from '../ModalDialog'
 import { agentsOf } from './agents'
 import { PauseReasonField } from './PauseReasonField'
 
@@ -29,8 +29,6 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
   useEffect(() => {
     first.current?.focus()
   }, [])
-  const dialog = useRef<HTMLFormElement>(null)
-  useDialogFocus(dialog)
   // Names the queues already give an extension's member ("Anna Berger").
   const names = useMemo(() => {
     const m = new Map<string, string>()
@@ -72,102 +70,81 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
     })
   }
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
-      <form
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label="Add a queue member"
-        className="modal card membership-dialog"
-        onMouseDown={(e) => {
-          e.stopPropagation()
-        }}
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            onClose()
-          }
-        }}
-      >
-        <p className="prompt-title">Add a queue member</p>
-        <div className="field">
-          <label htmlFor="add-member-extension">Extension</label>
-          <input
-            id="add-member-extension"
-            ref={first}
-            list="add-member-extensions"
-            inputMode="numeric"
-            value={extension}
-            placeholder="e.g. 108"
-            onChange={(e) => {
-              setExtension(e.currentTarget.value.replace(/[^0-9]/g, '').slice(0, 10))
-            }}
-          />
-          <datalist id="add-member-extensions">
-            {extensions.map((x) => (
-              <option key={x} value={x}>
-                {names.get(x) ?? x}
-              </option>
-            ))}
-          </datalist>
-          {known && names.has(extension) && <span className="muted small">{names.get(extension)}</span>}
-        </div>
-        <div className="field">
-          <label htmlFor="add-member-queue">Queue</label>
-          <select
-            id="add-member-queue"
-            value={target}
-            onChange={(e) => {
-              setTarget(e.currentTarget.value)
-            }}
-          >
-            {queues.map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="add-member-penalty">Penalty (0 rings first)</label>
-          <input
-            id="add-member-penalty"
-            inputMode="numeric"
-            value={penalty}
-            onChange={(e) => {
-              setPenalty(e.currentTarget.value)
-            }}
-          />
-        </div>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={paused}
-            onChange={(e) => {
-              setPaused(e.currentTarget.checked)
-            }}
-          />{' '}
-          Start paused
-        </label>
-        {paused && <PauseReasonField reasons={reasons} value={reason} onChange={setReason} />}
-        <p className="muted small">
-          Added now, as a dynamic member: the PBX keeps it, but FreePBX’s queue configuration does not list it. To make it part of the queue, add it
-          in Configuration → Queue members.
-        </p>
-        {problem !== undefined && extension !== '' && <p className="field-error">{problem}</p>}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={problem !== undefined} {...gate}>
-            Add to {target}
-          </button>
-        </div>
-      </form>
-    </div>
+    <ModalDialog label="Add a queue member" className="membership-dialog" onClose={onClose} onSubmit={submit}>
+      <p className="prompt-title">Add a queue member</p>
+      <div className="field">
+        <label htmlFor="add-member-extension">Extension</label>
+        <input
+          id="add-member-extension"
+          ref={first}
+          list="add-member-extensions"
+          inputMode="numeric"
+          value={extension}
+          placeholder="e.g. 108"
+          onChange={(e) => {
+            setExtension(e.currentTarget.value.replace(/[^0-9]/g, '').slice(0, 10))
+          }}
+        />
+        <datalist id="add-member-extensions">
+          {extensions.map((x) => (
+            <option key={x} value={x}>
+              {names.get(x) ?? x}
+            </option>
+          ))}
+        </datalist>
+        {known && names.has(extension) && <span className="muted small">{names.get(extension)}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="add-member-queue">Queue</label>
+        <select
+          id="add-member-queue"
+          value={target}
+          onChange={(e) => {
+            setTarget(e.currentTarget.value)
+          }}
+        >
+          {queues.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="add-member-penalty">Penalty (0 rings first)</label>
+        <input
+          id="add-member-penalty"
+          inputMode="numeric"
+          value={penalty}
+          onChange={(e) => {
+            setPenalty(e.currentTarget.value)
+          }}
+        />
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={paused}
+          onChange={(e) => {
+            setPaused(e.currentTarget.checked)
+          }}
+        />{' '}
+        Start paused
+      </label>
+      {paused && <PauseReasonField reasons={reasons} value={reason} onChange={setReason} />}
+      <p className="muted small">
+        Added now, as a dynamic member: the PBX keeps it, but FreePBX’s queue configuration does not list it. To make it part of the queue, add it in
+        Configuration → Queue members.
+      </p>
+      {problem !== undefined && extension !== '' && <p className="field-error">{problem}</p>}
+      <div className="buttons">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={problem !== undefined} {...gate}>
+          Add to {target}
+        </button>
+      </div>
+    </ModalDialog>
   )
 }

@@ -6,7 +6,7 @@ import { runAction } from '../../actions/run-action'
 import { useAppStore } from '../../stores/app-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
-import { useDialogFocus } from '../dialog-focus'
+import { ModalDialog } from '../ModalDialog'
 import type { AgentQueue } from './agents'
 import { PauseReasonField } from './PauseReasonField'
 
@@ -46,8 +46,6 @@ export function MembershipDialog({
   useEffect(() => {
     first.current?.focus()
   }, [])
-  const dialog = useRef<HTMLFormElement>(null)
-  useDialogFocus(dialog)
   const queueArg = scope === ALL ? {} : { queue: scope }
   const act = (run: () => Promise<{ ok: boolean }>): void => {
     whenActionsOn(() => {
@@ -75,132 +73,118 @@ export function MembershipDialog({
   const anyPaused = inScope.some((q) => q.member.paused)
   const allPaused = inScope.length > 0 && inScope.every((q) => q.member.paused)
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
-      <form
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label={`Membership of ${target.name}`}
-        className="modal card membership-dialog"
-        onMouseDown={(e) => {
-          e.stopPropagation()
-        }}
-        onSubmit={(e) => {
-          e.preventDefault()
-          pause(!allPaused)
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            onClose()
-          }
-        }}
-      >
-        <p className="prompt-title">
-          {target.name} <span className="mono muted">{target.iface}</span>
-        </p>
-        <div className="field">
-          <label htmlFor="membership-scope">In</label>
-          <select
-            id="membership-scope"
-            ref={first}
-            value={scope}
-            onChange={(e) => {
-              setScope(e.currentTarget.value)
-            }}
-          >
-            {target.queues.length > 1 && <option value={ALL}>All queues ({target.queues.map((q) => q.queue).join(', ')})</option>}
-            {target.queues.map((q) => (
-              <option key={q.queue} value={q.queue}>
-                {q.queue} ({q.member.membership === 'static' ? 'static' : 'dynamic'}, penalty {q.member.penalty}
-                {q.member.paused ? `, paused${q.member.pausedReason !== '' ? `: ${q.member.pausedReason}` : ''}` : ''})
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="membership-row">
-          <legend>Pause</legend>
-          <PauseReasonField reasons={reasons} value={reason} onChange={setReason} />
-          <div className="buttons">
-            <button type="submit" className={allPaused ? undefined : 'primary'} {...gate} disabled={allPaused}>
-              Pause
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                pause(false)
-              }}
-              disabled={!anyPaused}
-              {...gate}
-            >
-              Unpause
-            </button>
-          </div>
-        </fieldset>
-        <fieldset className="membership-row">
-          <legend>Penalty</legend>
-          <div className="field">
-            <label htmlFor="membership-penalty">Penalty (0 rings first)</label>
-            <input
-              id="membership-penalty"
-              inputMode="numeric"
-              value={penalty}
-              aria-invalid={penaltyValue === undefined}
-              onChange={(e) => {
-                setPenalty(e.currentTarget.value)
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault()
-                  setPenaltyNow()
-                }
-              }}
-            />
-            {penaltyValue === undefined && <span className="field-error">A whole number from 0 to {PENALTY_MAX}</span>}
-          </div>
-          <div className="buttons">
-            <button type="button" onClick={setPenaltyNow} disabled={penaltyValue === undefined} {...gate}>
-              Set penalty
-            </button>
-          </div>
-        </fieldset>
-        {one !== undefined && (
-          <fieldset className="membership-row">
-            <legend>Membership of {one.queue}</legend>
-            {one.member.membership === 'static' ? (
-              <p className="muted small">
-                A static member: it comes from the queue’s configuration, so the PBX cannot remove it at run time. Pause it instead, or change the
-                queue’s members in{' '}
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    onClose()
-                    useAppStore.getState().setView('config')
-                  }}
-                >
-                  Configuration → Queue members
-                </button>{' '}
-                (saved in FreePBX).
-              </p>
-            ) : (
-              <>
-                <p className="muted small">A dynamic member: added at run time (not in the queue’s FreePBX configuration).</p>
-                <div className="buttons">
-                  <button type="button" className="danger" onClick={remove} {...gate}>
-                    Remove from {one.queue}
-                  </button>
-                </div>
-              </>
-            )}
-          </fieldset>
-        )}
+    <ModalDialog
+      label={`Membership of ${target.name}`}
+      className="membership-dialog"
+      onClose={onClose}
+      onSubmit={() => {
+        pause(!allPaused)
+      }}
+    >
+      <p className="prompt-title">
+        {target.name} <span className="mono muted">{target.iface}</span>
+      </p>
+      <div className="field">
+        <label htmlFor="membership-scope">In</label>
+        <select
+          id="membership-scope"
+          ref={first}
+          value={scope}
+          onChange={(e) => {
+            setScope(e.currentTarget.value)
+          }}
+        >
+          {target.queues.length > 1 && <option value={ALL}>All queues ({target.queues.map((q) => q.queue).join(', ')})</option>}
+          {target.queues.map((q) => (
+            <option key={q.queue} value={q.queue}>
+              {q.queue} ({q.member.membership === 'static' ? 'static' : 'dynamic'}, penalty {q.member.penalty}
+              {q.member.paused ? `, paused${q.member.pausedReason !== '' ? `: ${q.member.pausedReason}` : ''}` : ''})
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="membership-row">
+        <legend>Pause</legend>
+        <PauseReasonField reasons={reasons} value={reason} onChange={setReason} />
         <div className="buttons">
-          <button type="button" onClick={onClose}>
-            Close
+          <button type="submit" className={allPaused ? undefined : 'primary'} {...gate} disabled={allPaused}>
+            Pause
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              pause(false)
+            }}
+            disabled={!anyPaused}
+            {...gate}
+          >
+            Unpause
           </button>
         </div>
-      </form>
-    </div>
+      </fieldset>
+      <fieldset className="membership-row">
+        <legend>Penalty</legend>
+        <div className="field">
+          <label htmlFor="membership-penalty">Penalty (0 rings first)</label>
+          <input
+            id="membership-penalty"
+            inputMode="numeric"
+            value={penalty}
+            aria-invalid={penaltyValue === undefined}
+            onChange={(e) => {
+              setPenalty(e.currentTarget.value)
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                setPenaltyNow()
+              }
+            }}
+          />
+          {penaltyValue === undefined && <span className="field-error">A whole number from 0 to {PENALTY_MAX}</span>}
+        </div>
+        <div className="buttons">
+          <button type="button" onClick={setPenaltyNow} disabled={penaltyValue === undefined} {...gate}>
+            Set penalty
+          </button>
+        </div>
+      </fieldset>
+      {one !== undefined && (
+        <fieldset className="membership-row">
+          <legend>Membership of {one.queue}</legend>
+          {one.member.membership === 'static' ? (
+            <p className="muted small">
+              A static member: it comes from the queue’s configuration, so the PBX cannot remove it at run time. Pause it instead, or change the
+              queue’s members in{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  onClose()
+                  useAppStore.getState().setView('config')
+                }}
+              >
+                Configuration → Queue members
+              </button>{' '}
+              (saved in FreePBX).
+            </p>
+          ) : (
+            <>
+              <p className="muted small">A dynamic member: added at run time (not in the queue’s FreePBX configuration).</p>
+              <div className="buttons">
+                <button type="button" className="danger" onClick={remove} {...gate}>
+                  Remove from {one.queue}
+                </button>
+              </div>
+            </>
+          )}
+        </fieldset>
+      )}
+      <div className="buttons">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
   )
 }

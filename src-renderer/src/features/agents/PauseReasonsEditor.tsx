@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 
 /** One reason a line; blank lines dropped, repeats once, at most 40 reasons of 40 characters. */
@@ -27,57 +27,41 @@ export function PauseReasonsEditor({ onClose }: { onClose: () => void }): React.
   useEffect(() => {
     area.current?.focus()
   }, [])
-  const dialog = useRef<HTMLFormElement>(null)
-  useDialogFocus(dialog)
   const parsed = parseReasons(text)
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
-      <form
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label="Pause reasons"
-        className="modal card membership-dialog"
-        onMouseDown={(e) => {
-          e.stopPropagation()
+    <ModalDialog
+      label="Pause reasons"
+      className="membership-dialog"
+      onClose={onClose}
+      onSubmit={() => {
+        if (parsed.problem !== undefined) return
+        void save({ ...prefs, pauseReasons: parsed.reasons }).then((err) => {
+          if (err === null) onClose()
+          else setError(err.message)
+        })
+      }}
+    >
+      <p className="prompt-title">Pause reasons</p>
+      <label htmlFor="pause-reasons">One reason a line, in the order offered</label>
+      <textarea
+        id="pause-reasons"
+        ref={area}
+        rows={9}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value)
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            onClose()
-          }
-        }}
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (parsed.problem !== undefined) return
-          void save({ ...prefs, pauseReasons: parsed.reasons }).then((err) => {
-            if (err === null) onClose()
-            else setError(err.message)
-          })
-        }}
-      >
-        <p className="prompt-title">Pause reasons</p>
-        <label htmlFor="pause-reasons">One reason a line, in the order offered</label>
-        <textarea
-          id="pause-reasons"
-          ref={area}
-          rows={9}
-          value={text}
-          onChange={(e) => {
-            setText(e.currentTarget.value)
-          }}
-        />
-        {parsed.problem !== undefined && <p className="field-error">{parsed.problem}</p>}
-        {error !== null && <p className="field-error">Not saved: {error}</p>}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={parsed.problem !== undefined}>
-            Save
-          </button>
-        </div>
-      </form>
-    </div>
+      />
+      {parsed.problem !== undefined && <p className="field-error">{parsed.problem}</p>}
+      {error !== null && <p className="field-error">Not saved: {error}</p>}
+      <div className="buttons">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={parsed.problem !== undefined}>
+          Save
+        </button>
+      </div>
+    </ModalDialog>
   )
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { DialRequest } from '../../../../src-preload/types/attention'
 import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 
 type Dial = Extract<DialRequest, { kind: 'dial' }>
 
@@ -59,7 +59,6 @@ export function DialConfirm({
     // Not when the operator has moved on to Cancel meanwhile.
     if (armed && (document.activeElement === box.current || emergency)) dialButton.current?.focus()
   }, [armed, emergency])
-  useDialogFocus(box)
 
   const dial = async (confirmEmergency: boolean): Promise<void> => {
     if (profile === undefined) return
@@ -71,58 +70,55 @@ export function DialConfirm({
   }
 
   return (
-    <div className="modal-backdrop" role="presentation">
-      <div
-        ref={box}
-        tabIndex={-1}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="dial-confirm-title"
-        aria-describedby="dial-confirm-detail"
-        className="modal card dial-confirm"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose()
-        }}
-      >
-        <h2 id="dial-confirm-title">{emergency ? `${request.number} is an emergency number. Call it now?` : `Dial ${who ?? request.number}?`}</h2>
-        <dl id="dial-confirm-detail" className="dial-confirm-facts">
-          <dt>Number</dt>
-          <dd className="mono">{request.number}</dd>
-          <dt>Who</dt>
-          <dd>{who ?? <span className="muted">Not known to the console</span>}</dd>
-          <dt>From</dt>
-          <dd>
-            {SOURCE_WORDS[request.source]} <span className="muted small">{request.from}</span>
-          </dd>
-          <dt>Dials on</dt>
-          <dd>
-            {profile === undefined ? (
-              <span className="error-text">No PBX is connected: nothing can be dialled.</span>
-            ) : (
-              <>
-                {profile.name}
-                {ownExtension === '' ? '' : `, from your phone ${ownExtension}`}
-              </>
-            )}
-          </dd>
-        </dl>
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            ref={dialButton}
-            type="button"
-            className={emergency ? 'danger' : 'primary'}
-            disabled={!armed || busy || profile === undefined}
-            onClick={() => {
-              void dial(emergency)
-            }}
-          >
-            {emergency ? `Call ${request.number}` : `Dial ${request.number}`}
-          </button>
-        </div>
+    <ModalDialog
+      role="alertdialog"
+      dialogRef={box}
+      tabIndex={-1}
+      aria-labelledby="dial-confirm-title"
+      aria-describedby="dial-confirm-detail"
+      className="dial-confirm"
+      onClose={onClose}
+      closeOnBackdrop={false}
+      escapeBubbles
+    >
+      <h2 id="dial-confirm-title">{emergency ? `${request.number} is an emergency number. Call it now?` : `Dial ${who ?? request.number}?`}</h2>
+      <dl id="dial-confirm-detail" className="dial-confirm-facts">
+        <dt>Number</dt>
+        <dd className="mono">{request.number}</dd>
+        <dt>Who</dt>
+        <dd>{who ?? <span className="muted">Not known to the console</span>}</dd>
+        <dt>From</dt>
+        <dd>
+          {SOURCE_WORDS[request.source]} <span className="muted small">{request.from}</span>
+        </dd>
+        <dt>Dials on</dt>
+        <dd>
+          {profile === undefined ? (
+            <span className="error-text">No PBX is connected: nothing can be dialled.</span>
+          ) : (
+            <>
+              {profile.name}
+              {ownExtension === '' ? '' : `, from your phone ${ownExtension}`}
+            </>
+          )}
+        </dd>
+      </dl>
+      <div className="buttons">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          ref={dialButton}
+          type="button"
+          className={emergency ? 'danger' : 'primary'}
+          disabled={!armed || busy || profile === undefined}
+          onClick={() => {
+            void dial(emergency)
+          }}
+        >
+          {emergency ? `Call ${request.number}` : `Dial ${request.number}`}
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   )
 }

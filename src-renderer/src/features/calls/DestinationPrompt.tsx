@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 import { PeoplePicker } from '../../components/people-picker'
 import './destination-prompt.css'
 
@@ -26,50 +26,37 @@ export function DestinationPrompt({
 }): React.JSX.Element {
   const [value, setValue] = useState('')
   const input = useRef<HTMLInputElement>(null)
-  const dialog = useRef<HTMLFormElement>(null)
   useEffect(() => {
     input.current?.focus()
   }, [])
-  useDialogFocus(dialog)
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
-      <form
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label={TITLES[mode]}
-        className="modal card"
-        onMouseDown={(e) => {
-          e.stopPropagation()
-        }}
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (value.trim() !== '') onSubmit(value.trim())
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel()
-        }}
-      >
-        <p className="prompt-title">{TITLES[mode]}</p>
-        <PeoplePicker
-          ref={input}
-          label="Destination"
-          placeholder={mode === 'voicemail' ? 'Name or extension' : 'Name, number or extension'}
-          value={value}
-          onChange={setValue}
-          onPick={onSubmit}
-          onEscape={onCancel}
-        />
-        <div className="buttons">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {mode === 'voicemail' ? 'Send' : 'Transfer'}
-          </button>
-        </div>
-      </form>
-    </div>
+    <ModalDialog
+      label={TITLES[mode]}
+      onClose={onCancel}
+      escapeBubbles
+      onSubmit={() => {
+        if (value.trim() !== '') onSubmit(value.trim())
+      }}
+    >
+      <p className="prompt-title">{TITLES[mode]}</p>
+      <PeoplePicker
+        ref={input}
+        label="Destination"
+        placeholder={mode === 'voicemail' ? 'Name or extension' : 'Name, number or extension'}
+        value={value}
+        onChange={setValue}
+        onPick={onSubmit}
+        onEscape={onCancel}
+      />
+      <div className="buttons">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          {mode === 'voicemail' ? 'Send' : 'Transfer'}
+        </button>
+      </div>
+    </ModalDialog>
   )
 }
 
@@ -84,35 +71,22 @@ export function ConfirmEmergency({
   onCancel: () => void
 }): React.JSX.Element {
   const ok = useRef<HTMLButtonElement>(null)
-  const dialog = useRef<HTMLDivElement>(null)
   useEffect(() => {
     ok.current?.focus()
   }, [])
-  useDialogFocus(dialog)
   return (
-    <div className="modal-backdrop" role="presentation">
-      <div
-        ref={dialog}
-        role="alertdialog"
-        aria-modal="true"
-        aria-label="Confirm emergency call"
-        className="modal card"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel()
-        }}
-      >
-        <p>
-          <strong>{number}</strong> is an emergency number. Call it now?
-        </p>
-        <div className="buttons">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button ref={ok} type="button" className="danger" onClick={onConfirm}>
-            Call {number}
-          </button>
-        </div>
+    <ModalDialog role="alertdialog" label="Confirm emergency call" onClose={onCancel} closeOnBackdrop={false} escapeBubbles>
+      <p>
+        <strong>{number}</strong> is an emergency number. Call it now?
+      </p>
+      <div className="buttons">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button ref={ok} type="button" className="danger" onClick={onConfirm}>
+          Call {number}
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   )
 }

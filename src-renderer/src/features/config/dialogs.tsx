@@ -1,6 +1,6 @@
 import { type ReactNode, useRef, useState } from 'react'
 import type { ConfigConflictDetail, ConfigFieldDescriptor, RevealedSecret } from '../../../../src-preload/types/config'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 import { TextField } from '../../components/form'
 import type { DestinationNames } from './destinations'
 import { type FieldValues, sameValue, showValue } from './values'
@@ -17,29 +17,10 @@ export function Modal({
   children: ReactNode
   wide?: boolean
 }): React.JSX.Element {
-  const dialog = useRef<HTMLDivElement>(null)
-  useDialogFocus(dialog)
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label={label}
-        className={wide === true ? 'modal card config-modal wide' : 'modal card config-modal'}
-        onMouseDown={(e) => {
-          e.stopPropagation()
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            onCancel()
-          }
-        }}
-      >
-        {children}
-      </div>
-    </div>
+    <ModalDialog label={label} className={wide === true ? 'config-modal wide' : 'config-modal'} onClose={onCancel}>
+      {children}
+    </ModalDialog>
   )
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ColumnTarget, ImportPreview, ImportResult } from '../../../../src-preload/types/phonebook'
 import type { ApiError } from '../../../../src-preload/types/result'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 import { FormError } from '../../components/form'
 import { usePhonebookStore } from '../../stores/phonebook-store'
 import { formatOf, readFileText } from './file-text'
@@ -60,8 +60,6 @@ const plural = (n: number, one: string, many: string): string => `${n.toLocaleSt
 export function ImportDialog({ file, onClose }: { readonly file: File | null; readonly onClose: () => void }): React.JSX.Element {
   const [step, setStep] = useState<Step>(file === null ? { kind: 'choose' } : { kind: 'reading', fileName: file.name })
   const picker = useRef<HTMLInputElement>(null)
-  const dialog = useRef<HTMLDivElement>(null)
-  useDialogFocus(dialog)
   const { stageImport, previewImport, commitImport, discardImport } = usePhonebookStore()
   const importId = step.kind === 'preview' ? step.preview.importId : null
 
@@ -111,92 +109,79 @@ export function ImportDialog({ file, onClose }: { readonly file: File | null; re
   }
 
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={close}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label="Import contacts"
-        className="modal card phonebook-import"
-        onMouseDown={(e) => {
-          e.stopPropagation()
+    <ModalDialog
+      label="Import contacts"
+      className="phonebook-import"
+      onClose={close}
+      onDragOver={(e) => {
+        e.preventDefault()
+      }}
+      onDrop={(e) => {
+        e.preventDefault()
+        const dropped = e.dataTransfer.files[0]
+        if (dropped !== undefined && step.kind !== 'reading') start(dropped)
+      }}
+    >
+      <h2>Import contacts</h2>
+      <input
+        ref={picker}
+        type="file"
+        accept=".csv,.vcf,.vcard,.txt,text/csv,text/vcard"
+        className="sr-only"
+        aria-label="CSV or vCard file"
+        tabIndex={-1}
+        onChange={(e) => {
+          const chosen = e.currentTarget.files?.[0]
+          e.currentTarget.value = ''
+          if (chosen !== undefined) start(chosen)
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            close()
-          }
-        }}
-        onDragOver={(e) => {
-          e.preventDefault()
-        }}
-        onDrop={(e) => {
-          e.preventDefault()
-          const dropped = e.dataTransfer.files[0]
-          if (dropped !== undefined && step.kind !== 'reading') start(dropped)
-        }}
-      >
-        <h2>Import contacts</h2>
-        <input
-          ref={picker}
-          type="file"
-          accept=".csv,.vcf,.vcard,.txt,text/csv,text/vcard"
-          className="sr-only"
-          aria-label="CSV or vCard file"
-          tabIndex={-1}
-          onChange={(e) => {
-            const chosen = e.currentTarget.files?.[0]
-            e.currentTarget.value = ''
-            if (chosen !== undefined) start(chosen)
-          }}
-        />
-        {step.kind === 'choose' && (
-          <>
-            <p>
-              A CSV file (from Outlook, Google Contacts or a spreadsheet, with a header row) or a vCard file (.vcf, from a phone, Apple Contacts or
-              Outlook). Nothing is stored before you have seen what will be imported.
-            </p>
-            <FormError error={step.error} />
-            <div className="buttons">
-              <button type="button" onClick={close}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="primary"
-                autoFocus
-                onClick={() => {
-                  picker.current?.click()
-                }}
-              >
-                Choose a file…
-              </button>
-            </div>
-            <p className="muted small">Or drop the file here.</p>
-          </>
-        )}
-        {step.kind === 'reading' && (
-          <p role="status" className="muted">
-            Reading {step.fileName}…
+      />
+      {step.kind === 'choose' && (
+        <>
+          <p>
+            A CSV file (from Outlook, Google Contacts or a spreadsheet, with a header row) or a vCard file (.vcf, from a phone, Apple Contacts or
+            Outlook). Nothing is stored before you have seen what will be imported.
           </p>
-        )}
-        {step.kind === 'preview' && <PreviewBody step={step} onRemap={remap} onCommit={commit} onCancel={close} />}
-        {step.kind === 'done' && (
-          <>
-            <p role="status">
-              <strong>{plural(step.result.added, 'contact', 'contacts')} imported</strong> from {step.fileName}.
-              {step.result.duplicates > 0 && ` ${plural(step.result.duplicates, 'was', 'were')} already in the phonebook and left as they were.`}
-              {step.result.errors > 0 && ` ${plural(step.result.errors, 'record', 'records')} could not be imported (listed in the preview).`}
-            </p>
-            <div className="buttons">
-              <button type="button" className="primary" autoFocus onClick={onClose}>
-                Done
-              </button>
-            </div>
-          </>
-        )}
-      </div>
-    </div>
+          <FormError error={step.error} />
+          <div className="buttons">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              autoFocus
+              onClick={() => {
+                picker.current?.click()
+              }}
+            >
+              Choose a file…
+            </button>
+          </div>
+          <p className="muted small">Or drop the file here.</p>
+        </>
+      )}
+      {step.kind === 'reading' && (
+        <p role="status" className="muted">
+          Reading {step.fileName}…
+        </p>
+      )}
+      {step.kind === 'preview' && <PreviewBody step={step} onRemap={remap} onCommit={commit} onCancel={close} />}
+      {step.kind === 'done' && (
+        <>
+          <p role="status">
+            <strong>{plural(step.result.added, 'contact', 'contacts')} imported</strong> from {step.fileName}.
+            {step.result.duplicates > 0 && ` ${plural(step.result.duplicates, 'was', 'were')} already in the phonebook and left as they were.`}
+            {step.result.errors > 0 && ` ${plural(step.result.errors, 'record', 'records')} could not be imported (listed in the preview).`}
+          </p>
+          <div className="buttons">
+            <button type="button" className="primary" autoFocus onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </>
+      )}
+    </ModalDialog>
   )
 }
 

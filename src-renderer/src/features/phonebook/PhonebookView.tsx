@@ -5,7 +5,7 @@ import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
 import type { Column } from '../../components/table/columns'
 import { VirtualTable } from '../../components/table'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 import { useLiveStore } from '../../stores/live-store'
 import { allContacts, contactById, searchContacts, usePhonebook, usePhonebookStore } from '../../stores/phonebook-store'
 import { ContactEditor } from './ContactEditor'
@@ -330,49 +330,30 @@ function ConfirmDelete({
   onCancel: () => void
 }): React.JSX.Element {
   const name = contact.name || contact.company
-  const dialog = useRef<HTMLDivElement>(null)
-  useDialogFocus(dialog)
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
-      <div
-        ref={dialog}
-        role="alertdialog"
-        aria-modal="true"
-        aria-label={`Delete ${name}`}
-        className="modal card"
-        onMouseDown={(e) => {
-          e.stopPropagation()
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            onCancel()
-          }
-        }}
-      >
-        <h2>Delete {name}?</h2>
-        <p>
-          {name}
-          {contact.company !== '' && contact.name !== '' ? ` (${contact.company})` : ''} and{' '}
-          {contact.numbers.length === 1 ? 'its number' : `its ${String(contact.numbers.length)} numbers`} leave the phonebook on this computer.
-          Callers from {contact.numbers.length === 1 ? 'it' : 'them'} are no longer named.
-        </p>
-        <div className="buttons">
-          <button type="button" onClick={onCancel}>
-            Keep
-          </button>
-          <button
-            type="button"
-            className="danger"
-            autoFocus
-            onClick={() => {
-              void onConfirm()
-            }}
-          >
-            Delete
-          </button>
-        </div>
+    <ModalDialog role="alertdialog" label={`Delete ${name}`} onClose={onCancel}>
+      <h2>Delete {name}?</h2>
+      <p>
+        {name}
+        {contact.company !== '' && contact.name !== '' ? ` (${contact.company})` : ''} and{' '}
+        {contact.numbers.length === 1 ? 'its number' : `its ${String(contact.numbers.length)} numbers`} leave the phonebook on this computer. Callers
+        from {contact.numbers.length === 1 ? 'it' : 'them'} are no longer named.
+      </p>
+      <div className="buttons">
+        <button type="button" onClick={onCancel}>
+          Keep
+        </button>
+        <button
+          type="button"
+          className="danger"
+          autoFocus
+          onClick={() => {
+            void onConfirm()
+          }}
+        >
+          Delete
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   )
 }

@@ -4,7 +4,7 @@ import { FORWARD_KINDS, NOTE_MAX_CHARS, NOTE_STATUSES, type ForwardKind, type No
 import type { Result } from '../../../../src-preload/types/result'
 import { whenActionsOn } from '../../actions/action-gate'
 import { runAction } from '../../actions/run-action'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 import { Field, SelectField, TextField } from '../../components/form'
 import { PeoplePicker, peopleFor } from '../../components/people-picker'
 import { nameOf } from '../../stores/directory-store'
@@ -54,33 +54,11 @@ function Modal({
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('input, select, button')?.focus()
   }, [])
-  useDialogFocus(form)
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onCancel}>
-      <form
-        ref={form}
-        role="dialog"
-        aria-modal="true"
-        aria-label={label}
-        className="modal card presence-dialog"
-        onMouseDown={(e) => {
-          e.stopPropagation()
-        }}
-        onSubmit={(e) => {
-          e.preventDefault()
-          onSubmit()
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            onCancel()
-          }
-        }}
-      >
-        <p className="prompt-title">{label}</p>
-        {children}
-      </form>
-    </div>
+    <ModalDialog label={label} className="presence-dialog" dialogRef={form} onClose={onCancel} onSubmit={onSubmit}>
+      <p className="prompt-title">{label}</p>
+      {children}
+    </ModalDialog>
   )
 }
 
@@ -213,54 +191,45 @@ export function TransferQuestionDialog({ question }: { question: TransferQuestio
   useEffect(() => {
     first.current?.focus()
   }, [])
-  const dialog = useRef<HTMLDivElement>(null)
-  useDialogFocus(dialog)
   return (
-    <div className="modal-backdrop" role="presentation">
-      <div
-        ref={dialog}
-        role="alertdialog"
-        aria-modal="true"
-        aria-label={`Transfer to ${question.extension}?`}
-        className="modal card"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
+    <ModalDialog
+      role="alertdialog"
+      label={`Transfer to ${question.extension}?`}
+      closeOnBackdrop={false}
+      onClose={() => {
+        question.answer('cancel')
+      }}
+    >
+      <p className="prompt-title">Transfer to {who(question.extension)}?</p>
+      <p>{question.why}.</p>
+      <div className="buttons">
+        <button
+          type="button"
+          onClick={() => {
             question.answer('cancel')
-          }
-        }}
-      >
-        <p className="prompt-title">Transfer to {who(question.extension)}?</p>
-        <p>{question.why}.</p>
-        <div className="buttons">
-          <button
-            type="button"
-            onClick={() => {
-              question.answer('cancel')
-            }}
-          >
-            Cancel
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              question.answer('transfer')
-            }}
-          >
-            Transfer anyway
-          </button>
-          <button
-            ref={first}
-            type="button"
-            className="primary"
-            onClick={() => {
-              question.answer('voicemail')
-            }}
-          >
-            Send to {question.extension}’s voicemail
-          </button>
-        </div>
+          }}
+        >
+          Cancel
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            question.answer('transfer')
+          }}
+        >
+          Transfer anyway
+        </button>
+        <button
+          ref={first}
+          type="button"
+          className="primary"
+          onClick={() => {
+            question.answer('voicemail')
+          }}
+        >
+          Send to {question.extension}’s voicemail
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   )
 }

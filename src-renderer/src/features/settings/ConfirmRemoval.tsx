@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { HistoryRetentionPreview } from '../../../../src-preload/types/history'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 
 const n = (count: number): string => count.toLocaleString('en-US')
 
@@ -21,37 +21,30 @@ export function ConfirmRemoval({
   useEffect(() => {
     cancel.current?.focus()
   }, [])
-  const dialog = useRef<HTMLDivElement>(null)
-  useDialogFocus(dialog)
   const calls = `${n(preview.count)} cached call${preview.count === 1 ? '' : 's'}`
   return (
-    <div className="modal-backdrop" role="presentation">
-      <div
-        ref={dialog}
-        role="alertdialog"
-        aria-modal="true"
-        aria-label="Confirm removing call history"
-        aria-describedby="confirm-removal-text"
-        className="modal card"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel()
-        }}
-      >
-        <p id="confirm-removal-text">
-          <strong>
-            Remove {calls} older than {n(preview.days)} day{preview.days === 1 ? '' : 's'}?
-          </strong>
-        </p>
-        <p className="muted small">They are deleted from this computer’s call history now. Cancel keeps them and the current setting.</p>
-        <div className="buttons">
-          <button ref={cancel} type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="danger" onClick={onConfirm}>
-            Remove {calls}
-          </button>
-        </div>
+    <ModalDialog
+      role="alertdialog"
+      label="Confirm removing call history"
+      aria-describedby="confirm-removal-text"
+      onClose={onCancel}
+      closeOnBackdrop={false}
+      escapeBubbles
+    >
+      <p id="confirm-removal-text">
+        <strong>
+          Remove {calls} older than {n(preview.days)} day{preview.days === 1 ? '' : 's'}?
+        </strong>
+      </p>
+      <p className="muted small">They are deleted from this computer’s call history now. Cancel keeps them and the current setting.</p>
+      <div className="buttons">
+        <button ref={cancel} type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          Remove {calls}
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   )
 }

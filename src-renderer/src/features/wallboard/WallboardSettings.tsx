@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { WallboardPrefs, WallboardThreshold } from '../../../../src-preload/types/queues'
-import { useDialogFocus } from '../../components/dialog-focus'
+import { ModalDialog } from '../../components/ModalDialog'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 
 type Limit = 'waiting' | 'longestWaitS' | 'serviceLevelPct' | 'abandonedPct'
@@ -46,8 +46,6 @@ export function WallboardSettings({
   useEffect(() => {
     first.current?.focus()
   }, [])
-  const dialog = useRef<HTMLFormElement>(null)
-  useDialogFocus(dialog)
   const threshold = (q: string): WallboardThreshold => prefs.thresholds.find((t) => t.queue === q) ?? { queue: q }
   const setLimit = (q: string, key: Limit, text: string, max: number): void => {
     const id = `${q}:${key}`
@@ -68,133 +66,119 @@ export function WallboardSettings({
     onChange({ ...prefs, queues: on ? [...base, q] : base.filter((x) => x !== q) })
   }
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={onClose}>
-      <form
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label="Wallboard settings"
-        className="modal card wb-settings"
-        onMouseDown={(e) => {
-          e.stopPropagation()
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            onClose()
-          }
-        }}
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (Object.keys(errors).length > 0) return
-          void save({ pauseReasons: reasons, wallboard: prefs }).then((err) => {
-            setSaved(err === null ? 'Saved for this PBX' : `Not saved: ${err.message}`)
-          })
-        }}
-      >
-        <p className="prompt-title">Wallboard settings</p>
-        <table className="grid wb-thresholds" aria-label="Queues and thresholds">
-          <thead>
-            <tr>
-              <th scope="col">Show</th>
-              <th scope="col">Queue</th>
-              {LIMITS.map((l) => (
-                <th key={l.key} scope="col">
-                  {l.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {queues.map((q, i) => (
-              <tr key={q}>
-                <td>
-                  <input
-                    ref={i === 0 ? first : undefined}
-                    type="checkbox"
-                    aria-label={`Show ${q}`}
-                    checked={prefs.queues.includes(q)}
-                    onChange={(e) => {
-                      toggleQueue(q, e.currentTarget.checked)
-                    }}
-                  />
-                </td>
-                <td>{q}</td>
-                {LIMITS.map((l) => {
-                  const id = `${q}:${l.key}`
-                  const value = texts[id] ?? (threshold(q)[l.key] === undefined ? '' : String(threshold(q)[l.key]))
-                  return (
-                    <td key={l.key}>
-                      <input
-                        className="wb-limit"
-                        inputMode="numeric"
-                        aria-label={`${q} ${l.label}`}
-                        aria-invalid={errors[id] !== undefined}
-                        value={value}
-                        onChange={(e) => {
-                          setLimit(q, l.key, e.currentTarget.value, l.max)
-                        }}
-                      />
-                      {errors[id] !== undefined && <span className="field-error">{errors[id]}</span>}
-                    </td>
-                  )
-                })}
-              </tr>
+    <ModalDialog
+      label="Wallboard settings"
+      className="wb-settings"
+      onClose={onClose}
+      onSubmit={() => {
+        if (Object.keys(errors).length > 0) return
+        void save({ pauseReasons: reasons, wallboard: prefs }).then((err) => {
+          setSaved(err === null ? 'Saved for this PBX' : `Not saved: ${err.message}`)
+        })
+      }}
+    >
+      <p className="prompt-title">Wallboard settings</p>
+      <table className="grid wb-thresholds" aria-label="Queues and thresholds">
+        <thead>
+          <tr>
+            <th scope="col">Show</th>
+            <th scope="col">Queue</th>
+            {LIMITS.map((l) => (
+              <th key={l.key} scope="col">
+                {l.label}
+              </th>
             ))}
-          </tbody>
-        </table>
-        <p className="muted small">
-          No queue ticked shows them all. Blank leaves a limit off; the service level limit applies only to queues that have one.
-        </p>
-        <div className="wb-options">
-          <label>
-            <input
-              type="checkbox"
-              checked={prefs.sound}
-              onChange={(e) => {
-                onChange({ ...prefs, sound: e.currentTarget.checked })
-              }}
-            />{' '}
-            Sound an alert when a tile turns red
-          </label>
-          <label>
-            Theme{' '}
-            <select
-              value={prefs.theme}
-              onChange={(e) => {
-                onChange({ ...prefs, theme: e.currentTarget.value === 'light' ? 'light' : 'dark' })
-              }}
-            >
-              <option value="dark">Dark</option>
-              <option value="light">Light</option>
-            </select>
-          </label>
-          <label>
-            Page every{' '}
-            <select
-              value={prefs.pageSeconds}
-              onChange={(e) => {
-                onChange({ ...prefs, pageSeconds: Number(e.currentTarget.value) })
-              }}
-            >
-              {[5, 10, 15, 30, 60].map((s) => (
-                <option key={s} value={s}>
-                  {s} s
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        {saved !== null && <p className={saved.startsWith('Not') ? 'field-error' : 'muted'}>{saved}</p>}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" className="primary" disabled={Object.keys(errors).length > 0}>
-            Save
-          </button>
-        </div>
-      </form>
-    </div>
+          </tr>
+        </thead>
+        <tbody>
+          {queues.map((q, i) => (
+            <tr key={q}>
+              <td>
+                <input
+                  ref={i === 0 ? first : undefined}
+                  type="checkbox"
+                  aria-label={`Show ${q}`}
+                  checked={prefs.queues.includes(q)}
+                  onChange={(e) => {
+                    toggleQueue(q, e.currentTarget.checked)
+                  }}
+                />
+              </td>
+              <td>{q}</td>
+              {LIMITS.map((l) => {
+                const id = `${q}:${l.key}`
+                const value = texts[id] ?? (threshold(q)[l.key] === undefined ? '' : String(threshold(q)[l.key]))
+                return (
+                  <td key={l.key}>
+                    <input
+                      className="wb-limit"
+                      inputMode="numeric"
+                      aria-label={`${q} ${l.label}`}
+                      aria-invalid={errors[id] !== undefined}
+                      value={value}
+                      onChange={(e) => {
+                        setLimit(q, l.key, e.currentTarget.value, l.max)
+                      }}
+                    />
+                    {errors[id] !== undefined && <span className="field-error">{errors[id]}</span>}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">
+        No queue ticked shows them all. Blank leaves a limit off; the service level limit applies only to queues that have one.
+      </p>
+      <div className="wb-options">
+        <label>
+          <input
+            type="checkbox"
+            checked={prefs.sound}
+            onChange={(e) => {
+              onChange({ ...prefs, sound: e.currentTarget.checked })
+            }}
+          />{' '}
+          Sound an alert when a tile turns red
+        </label>
+        <label>
+          Theme{' '}
+          <select
+            value={prefs.theme}
+            onChange={(e) => {
+              onChange({ ...prefs, theme: e.currentTarget.value === 'light' ? 'light' : 'dark' })
+            }}
+          >
+            <option value="dark">Dark</option>
+            <option value="light">Light</option>
+          </select>
+        </label>
+        <label>
+          Page every{' '}
+          <select
+            value={prefs.pageSeconds}
+            onChange={(e) => {
+              onChange({ ...prefs, pageSeconds: Number(e.currentTarget.value) })
+            }}
+          >
+            {[5, 10, 15, 30, 60].map((s) => (
+              <option key={s} value={s}>
+                {s} s
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {saved !== null && <p className={saved.startsWith('Not') ? 'field-error' : 'muted'}>{saved}</p>}
+      <div className="buttons">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        <button type="submit" className="primary" disabled={Object.keys(errors).length > 0}>
+          Save
+        </button>
+      </div>
+    </ModalDialog>
   )
 }

@@ -19,7 +19,7 @@ import { LiveSync } from '../../src-main/core/live/live-sync'
 import { LiveFlowGate } from '../../src-main/core/live/live-flow'
 import { PatchCoalescer } from '../../src-main/core/live/patch-coalescer'
 import { type LivePatch, patchBase } from '../../src-preload/types/live'
-import { wallNow } from './stats'
+import { wallNow } from '../support/stats'
 
 export interface FlushRecord {
   /** Wall time the flush started (the coalescer's own pacing point). */

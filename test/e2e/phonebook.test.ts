@@ -3,7 +3,7 @@
 // Outlook, semicolons, Windows-1252, one record that cannot be imported) and a vCard dropped on the
 // list are previewed and imported; search finds contacts by name, company and number; a contact is
 // edited and saved; an inbound call from a contact's number without a caller-ID name shows the
-// contact's name and company on the call card, marked "from phonebook". Screenshots light and dark.
+// contact's name and company on the call card, marked "from phonebook", and its name on the call's row. Screenshots light and dark.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
@@ -158,6 +158,11 @@ describe('the phonebook in real Chromium (web mode, demo PBX)', () => {
     await expect.poll(() => card.getByTestId('call-card-caller').textContent(), { timeout: 10_000 }).toBe('Eva Fischer')
     expect(await card.getByTestId('call-card-phonebook').textContent()).toBe('Fischer & Söhne GmbH · work · from phonebook')
     expect(await card.locator('.call-card-number').textContent()).toBe('+49301234567')
+    // The call's row names the caller too (the number beside the name, the contact's note as its title).
+    const caller = page.locator('.call-row .party-phonebook')
+    await expect.poll(() => caller.locator('.party-primary').textContent(), { timeout: 10_000 }).toBe('Eva Fischer')
+    expect(await caller.locator('.party-secondary').textContent()).toBe('+49301234567')
+    expect(await caller.getAttribute('title')).toBe('Fischer & Söhne GmbH · work · from phonebook')
     await shoot(page, 'call-card')
 
     // Every write is in the audit log with the seat.

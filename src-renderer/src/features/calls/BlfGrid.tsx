@@ -28,6 +28,7 @@ import { saveSeatLamps, useSeatLamps } from './lamp-groups'
 import { LampMenu, type LampMenuEntry, SEPARATOR } from './LampMenu'
 import { useToastStore } from '../../stores/toast-store'
 import { nameOf, useDirectoryRevision } from '../../stores/directory-store'
+import { usePhonebookStore } from '../../stores/phonebook-store'
 
 const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = {
   NOT_INUSE: { label: 'Available', icon: '●' },
@@ -102,6 +103,8 @@ const BlfTile = memo(function BlfTile({
   onMenu,
 }: TileProps): React.JSX.Element {
   const peers = useLiveStore(() => talkingTo({ id, callIds, callCount }, liveTables.tables.calls))
+  // A lamp in a call names the other party from the phonebook too: re-rendered when contacts change (idle lamps are not).
+  usePhonebookStore((p) => (peers === '' ? 0 : p.revision))
   const s = STATE_TEXT[state]
   const classes = `blf-tile blf-${state}${over ? ' drop-over' : ''}${selected ? ' selected' : ''}`
   return (

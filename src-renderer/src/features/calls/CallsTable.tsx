@@ -6,9 +6,10 @@ import { Elapsed } from '../../components/Elapsed'
 import { type Column, GridCells, GridHead, gridColumnsStyle } from '../../components/table'
 import { staleText } from '../../stores/live-health'
 import type { SortKey } from '../../live/call-list'
-import { partyLabel } from '../../live/format'
 import { callStateLabel, partyText, rowTimerSince, viaText } from './call-model'
 import { useDirectoryRevision } from '../../stores/directory-store'
+import { usePhonebook } from '../../stores/phonebook-store'
+import { looksUp, partyView } from '../../components/caller/party-view'
 
 interface Props {
   readonly onSelect: (id: string) => void
@@ -30,10 +31,11 @@ const OVERSCAN = 6
 /** No scroll event for this long: the user stopped scrolling, the live order shows again. */
 const SCROLL_SETTLE_MS = 200
 
-function Party({ p }: { p: { name: string; number: string } }): React.JSX.Element {
-  const { primary, secondary } = partyLabel(p)
+/** A party by name: the PBX's, the directory's, or the phonebook's when `lookup` (its note as the title). */
+function Party({ p, lookup }: { p: { name: string; number: string }; lookup: boolean }): React.JSX.Element {
+  const { primary, secondary, note, named } = partyView(p, lookup)
   return (
-    <span className="party">
+    <span className={named ? 'party party-phonebook' : 'party'} title={note !== '' ? note : undefined}>
       <span className="party-primary">{primary}</span>
       {secondary !== '' && <span className="party-secondary mono">{secondary}</span>}
     </span>
@@ -51,6 +53,8 @@ interface RowProps {
   readonly alerts: Alerts
   /** The directory's revision: the PBX's names changed, so the cells name parties again. */
   readonly names: number
+  /** The phonebook's revision: contacts changed, so callers are named again. */
+  readonly contacts: number
 }
 
 /**
@@ -59,7 +63,7 @@ interface RowProps {
  */
 function WithWhom({ call }: { call: LiveCall }): React.JSX.Element {
   const t = call.target
-  if (t === undefined || (t.kind === 'talking' && t.parties.length === 1)) return <Party p={call.callee} />
+  if (t === undefined || (t.kind === 'talking' && t.parties.length === 1)) return <Party p={call.callee} lookup={looksUp(call, 'callee')} />
   const who = t.parties.map(partyText).join(', ')
   const text = t.kind === 'ringing' ? `Ringing ${who}` : t.kind === 'voicemail' ? `Voicemail of ${who}` : t.kind === 'parked' ? `Parked ${who}` : who
   return (
@@ -99,7 +103,13 @@ const CALL_COLUMNS: readonly Column<LiveCall, CellContext>[] = [
     cellTitle: (call) => call.direction,
     cell: (call) => (call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔'),
   },
-  { key: 'caller', header: 'Caller', sortable: true, width: 'minmax(140px, 1.4fr)', cell: (call) => <Party p={call.caller} /> },
+  {
+    key: 'caller',
+    header: 'Caller',
+    sortable: true,
+    width: 'minmax(140px, 1.4fr)',
+    cell: (call) => <Party p={call.caller} lookup={looksUp(call, 'caller')} />,
+  },
   { key: 'callee', header: 'With', sortable: true, width: 'minmax(120px, 1.2fr)', cell: (call) => <WithWhom call={call} /> },
   {
     key: 'state',
@@ -139,7 +149,8 @@ const COLUMNS_STYLE = gridColumnsStyle(CALL_COLUMNS)
  * A row's cells, memoised on the call alone: patches keep the identity of calls that did not
  * change, so selecting a row does not re-render its cells.
  */
-// `names` is not read: a new directory revision re-renders the cells, which name parties from it.
+// `names` and `contacts` are not read: a new revision of the directory or the phonebook re-renders
+// the cells, which name parties from them.
 const CallCells = memo(function CallCells({
   call,
   suggested,
@@ -149,6 +160,7 @@ const CallCells = memo(function CallCells({
   suggested: boolean
   alerts: Alerts
   names: number
+  contacts: number
 }): React.JSX.Element {
   return <GridCells columns={CALL_COLUMNS} row={call} ctx={{ suggested, alerts }} />
 })
@@ -158,7 +170,7 @@ const CallCells = memo(function CallCells({
  * step that brings a row in or takes one out leaves every other row where it was painted: only
  * the row that entered is painted, instead of every rendered row shifting inside one moved block.
  */
-const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect, alerts, names }: RowProps): React.JSX.Element {
+const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect, alerts, names, contacts }: RowProps): React.JSX.Element {
   return (
     <div
       style={{ top }}
@@ -176,7 +188,7 @@ const CallRow = memo(function CallRow({ call, top, selected, suggested, onSelect
         onSelect(call.id)
       }}
     >
-      <CallCells call={call} suggested={suggested} alerts={alerts} names={names} />
+      <CallCells call={call} suggested={suggested} alerts={alerts} names={names} contacts={contacts} />
     </div>
   )
 })
@@ -283,6 +295,7 @@ export function CallsTable(props: Props): React.JSX.Element {
   useLiveStore((s) => s.callsVersion)
   const selectedId = useLiveStore((s) => s.selectedCallId)
   const names = useDirectoryRevision()
+  const contacts = usePhonebook(useLiveStore((s) => s.profileId))
   const suggestedId = useLiveStore((s) => s.suggested?.id)
   const { first, visible } = useRowRange(scroller)
   useRevealSelected(scroller)
@@ -306,6 +319,7 @@ export function CallsTable(props: Props): React.JSX.Element {
         onSelect={props.onSelect}
         alerts={alerts}
         names={names}
+        contacts={contacts}
       />,
     )
   }

@@ -2,6 +2,7 @@ import type { LiveCall, LiveExtension } from '../../../../src-preload/types/live
 import { LAMP_GROUP_LIMITS, type LampGroup, type SeatLamps } from '../../../../src-preload/types/settings'
 import { cleanCid, partyLabel } from '../../live/format'
 import { directoryMatches, fold, nameOf, spokenOf } from '../../stores/directory-store'
+import { looksUp, partyView } from '../../components/caller/party-view'
 
 /** Names shown on a tile; a trunk-facing phone can be in hundreds of calls at once. */
 const MAX_NAMES = 2
@@ -17,7 +18,9 @@ export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds' | 'callCount
   for (const id of ext.callIds) {
     if (names.length >= MAX_NAMES) break
     const c = calls.get(id)
-    if (c !== undefined) names.push(c.caller.number === ext.id ? partyLabel(c.callee).primary : partyLabel(c.caller).primary)
+    // The other party, named from the phonebook where its caller ID has no name.
+    if (c !== undefined)
+      names.push(c.caller.number === ext.id ? partyView(c.callee, looksUp(c, 'callee')).primary : partyView(c.caller, looksUp(c, 'caller')).primary)
   }
   const more = names.length === 0 ? 0 : (ext.callCount ?? ext.callIds.length) - names.length
   return more > 0 ? `${names.join(', ')} +${String(more)} more` : names.join(', ')

@@ -113,14 +113,16 @@ class FakeMain implements ConfigApi {
   }
   status = (profileId: string) => {
     this.calls.push(`status ${profileId}`)
-    return Promise.resolve(ok({
+    return Promise.resolve(
+      ok({
         profileId,
         ready: true,
         kinds: ['extension', 'inboundRoute'] as ConfigKind[],
         writableKinds: ['extension', 'inboundRoute'] as ConfigKind[],
         canApply: true,
         needReload: this.needReload,
-      }))
+      }),
+    )
   }
   list = <K extends ConfigKind>(profileId: string, kind: K) => {
     this.calls.push(`list ${profileId} ${kind}`)

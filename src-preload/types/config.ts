@@ -36,12 +36,26 @@ export const configDestinationSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('queue'), queue: number }),
   z.strictObject({ type: z.literal('voicemail'), extension: number, greeting: z.enum(voicemailGreetings) }),
   z.strictObject({ type: z.literal('ivr'), ivr: number }),
+  /**
+   * One of FreePBX's call-flow toggles (Day/Night mode, `app-daynight,<toggle>,1`): the call goes to
+   * the toggle's day or night destination. `name` is its description when FreePBX gave one.
+   */
+  z.strictObject({
+    type: z.literal('callFlow'),
+    toggle: z.string().regex(/^[0-9]{1,3}$/, 'a call-flow toggle is its number'),
+    name: cleanText(100).optional(),
+  }),
   z.strictObject({ type: z.literal('hangup') }),
   z.strictObject({ type: z.literal('busy') }),
   z.strictObject({ type: z.literal('congestion') }),
   z.strictObject({ type: z.literal('unknown'), label: cleanText(200) }),
 ])
 export type ConfigDestination = z.infer<typeof configDestinationSchema>
+
+/** A call-flow toggle in words, named when FreePBX gave its description: "Call flow 0 (Office hours)". */
+export function callFlowWords(toggle: string, name: string | undefined): string {
+  return name === undefined || name === '' ? `Call flow ${toggle}` : `Call flow ${toggle} (${name})`
+}
 export type DestinationType = ConfigDestination['type']
 
 /** One choice of a destination picker: the destination and how the PBX names it. */

@@ -2,7 +2,7 @@
  * Field-by-field differences between two versions of an object, as the pending-changes tray and
  * the audit show them. Secrets never appear: a secret that changes is one line "(changed)".
  */
-import type { ConfigDestination, ConfigFieldDiff, ConfigKind, QueueMember } from '../../../src-preload/types/config'
+import { callFlowWords, type ConfigDestination, type ConfigFieldDiff, type ConfigKind, type QueueMember } from '../../../src-preload/types/config'
 import { fieldLabel } from './descriptors'
 
 /** How a destination reads in a diff ("Ring group 600", "Hang up"). */
@@ -24,6 +24,8 @@ export function destinationWords(d: ConfigDestination): string {
       return 'Busy signal'
     case 'congestion':
       return 'Congestion signal'
+    case 'callFlow':
+      return callFlowWords(d.toggle, d.name)
     default:
       return d.label
   }

@@ -79,7 +79,9 @@ export function sameDestination(a: ConfigDestination, b: ConfigDestination): boo
 }
 
 function canonical(d: ConfigDestination): unknown {
-  return Object.fromEntries(Object.entries(d).sort(([x], [y]) => x.localeCompare(y)))
+  // A call-flow toggle is its number: the name is only how FreePBX described it.
+  const plain = d.type === 'callFlow' ? { type: d.type, toggle: d.toggle } : d
+  return Object.fromEntries(Object.entries(plain).sort(([x], [y]) => x.localeCompare(y)))
 }
 
 /** Why a destination cannot be used, or undefined. `kept` is the object's current destination. */
@@ -99,6 +101,8 @@ export function checkDestination(d: ConfigDestination, ctx: ValidationContext, k
       return `extension ${d.extension} has no mailbox`
     case 'ivr':
       return `IVR ${d.ivr} does not exist`
+    case 'callFlow':
+      return `call flow ${d.toggle} is not one the PBX shows (only toggles a route or ring group goes to are known)`
     default:
       return 'this destination does not exist on the PBX'
   }

@@ -5,7 +5,7 @@
  * own message for a business refusal, the scope to add for a missing field, what to install or
  * create when there is no API module or the client is refused.
  */
-import type { DestinationOption } from '../../../../src-preload/types/config'
+import { callFlowWords, type ConfigDestination, type DestinationOption } from '../../../../src-preload/types/config'
 import type { ApplyState, BackendFailure, ConfigBackend } from '../../config/backend'
 import { ApiFailure } from '../../errors/api-failure'
 import { describeTransportError, TransportError } from '../../net/transport-error'
@@ -25,6 +25,23 @@ export interface FreepbxConfigBackendOptions {
   readonly run: FreepbxRunner
   /** Live queues and AMI, for members logged in now; absent: those cannot be changed. */
   readonly live?: LiveQueues
+}
+
+type CallFlowDestination = Extract<ConfigDestination, { type: 'callFlow' }>
+
+/**
+ * FreePBX's call-flow toggles, as far as its API shows them: no query lists the daynight module's
+ * toggles, but a route or ring group that goes to one names it (`Call Flow Control:0 Office hours`),
+ * so the toggles in use are offered - by number, with the first name found.
+ */
+export function callFlowToggles(used: readonly ConfigDestination[]): CallFlowDestination[] {
+  const byToggle = new Map<string, CallFlowDestination>()
+  for (const d of used) {
+    if (d.type !== 'callFlow') continue
+    const seen = byToggle.get(d.toggle)
+    if (seen === undefined || (seen.name === undefined && d.name !== undefined)) byToggle.set(d.toggle, d)
+  }
+  return [...byToggle.values()].sort((a, b) => Number(a.toggle) - Number(b.toggle))
 }
 
 export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBackend {
@@ -47,10 +64,11 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
     )
 
   const destinations = async (): Promise<readonly DestinationOption[]> => {
-    const [ext, groups, queues] = await Promise.all([
+    const [ext, groups, queues, routes] = await Promise.all([
       kinds.extension.list(),
       kinds.ringGroup.list().catch(() => []),
       kinds.queueMembers.list().catch(() => []),
+      kinds.inboundRoute.list().catch(() => []),
     ])
     const out: DestinationOption[] = []
     for (const e of ext) out.push({ destination: { type: 'extension', extension: e.id }, label: `${e.id} ${e.values.name}`.trim() })
@@ -67,6 +85,8 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
         out.push({ destination: { type: 'voicemail', extension: e.id, greeting }, label: `Voicemail ${e.id} ${e.values.name} (${words})` })
       }
     }
+    for (const toggle of callFlowToggles([...routes.map((r) => r.values.destination), ...groups.map((g) => g.values.noAnswer)]))
+      out.push({ destination: toggle, label: callFlowWords(toggle.toggle, toggle.name) })
     out.push(
       { destination: { type: 'hangup' }, label: 'Hang up' },
       { destination: { type: 'busy' }, label: 'Busy signal' },

@@ -21,6 +21,8 @@ export function toFreepbx(d: ConfigDestination): string | undefined {
       return `ext-local,vm${GREETING_CODE[d.greeting]}${d.extension},1`
     case 'ivr':
       return `ivr-${d.ivr},s,1`
+    case 'callFlow':
+      return `app-daynight,${d.toggle},1`
     case 'hangup':
       return 'app-blackhole,hangup,1'
     case 'busy':
@@ -45,6 +47,7 @@ export function fromFreepbx(raw: string): ConfigDestination {
   }
   if ((m = /^ivr-(\d+)$/.exec(context)) !== null && m[1] !== undefined) return { type: 'ivr', ivr: m[1] }
   if (context === 'app-blackhole' && (exten === 'hangup' || exten === 'busy' || exten === 'congestion')) return { type: exten }
+  if (context === 'app-daynight' && /^\d{1,3}$/.test(exten)) return { type: 'callFlow', toggle: exten }
   return { type: 'unknown', label: raw === '' ? 'none' : raw }
 }
 
@@ -69,6 +72,11 @@ export function fromLabel(label: string | undefined): ConfigDestination {
   if (category === 'Voicemail' && bracketed !== undefined) {
     const greeting = LABEL_GREETING[/\(([^)]+)\)\s*$/.exec(description)?.[1] ?? '']
     if (greeting !== undefined) return { type: 'voicemail', extension: bracketed, greeting }
+  }
+  // The daynight module's registry: `Call Flow Control:<n> <description>`.
+  if (category === 'Call Flow Control' && leading !== undefined && leading.length <= 3) {
+    const name = description.slice(leading.length).trim().slice(0, 100)
+    return name === '' ? { type: 'callFlow', toggle: leading } : { type: 'callFlow', toggle: leading, name }
   }
   if (category === 'Terminate Call') {
     const word = description.toLowerCase()

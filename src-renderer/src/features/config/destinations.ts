@@ -1,4 +1,10 @@
-import type { ConfigDestination, DestinationOption, DestinationType, VoicemailGreeting } from '../../../../src-preload/types/config'
+import {
+  callFlowWords,
+  type ConfigDestination,
+  type DestinationOption,
+  type DestinationType,
+  type VoicemailGreeting,
+} from '../../../../src-preload/types/config'
 import { searchTerms } from './list-query'
 
 /** One string per destination, to find it among the picker's options and compare two. */
@@ -14,6 +20,9 @@ export function destinationKey(d: ConfigDestination): string {
       return `voicemail:${d.extension}:${d.greeting}`
     case 'ivr':
       return `ivr:${d.ivr}`
+    case 'callFlow':
+      // The toggle is its number; its name is only how FreePBX described it.
+      return `callFlow:${d.toggle}`
     case 'unknown':
       return `unknown:${d.label}`
     case 'hangup':
@@ -39,6 +48,7 @@ export const DESTINATION_TYPES: readonly { readonly type: DestinationType; reado
   { type: 'queue', label: 'Queue' },
   { type: 'voicemail', label: 'Voicemail' },
   { type: 'ivr', label: 'IVR' },
+  { type: 'callFlow', label: 'Call flow (day/night)' },
   { type: 'hangup', label: 'Hang up' },
   { type: 'busy', label: 'Busy tone' },
   { type: 'congestion', label: 'Congestion tone' },
@@ -60,6 +70,8 @@ export function fallbackLabel(d: ConfigDestination): string {
       return `Voicemail ${d.extension} (${GREETING_WORDS[d.greeting]})`
     case 'ivr':
       return `IVR ${d.ivr}`
+    case 'callFlow':
+      return callFlowWords(d.toggle, d.name)
     case 'hangup':
       return 'Hang up'
     case 'busy':

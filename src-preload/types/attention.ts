@@ -8,14 +8,20 @@ export type AlertSound = (typeof ALERT_SOUNDS)[number]
 
 /** The ranges of the attention settings, from this one place for main's schema and the renderer's fields. */
 export const ATTENTION_RANGES = {
-  /** A caller ringing or queued longer than this (seconds) is waiting too long. */
-  waitAlertSeconds: { min: 5, max: 3600 },
   /** A queue with at least this many callers waiting has crossed its threshold. */
   queueAlertCallers: { min: 1, max: 500 },
   /** A parked call this close (seconds) to its timeout is about to come back. */
   parkWarnSeconds: { min: 5, max: 600 },
   volume: { min: 0, max: 100 },
 } as const
+
+/**
+ * Keys attention once had: `waitAlertSeconds` (a caller ringing or queued too long) gave way to
+ * the limits that turn the calls list's timer red (Settings' ringAlertSeconds and holdAlertSeconds),
+ * one idea of "waiting too long". A settings file
+ * that still holds it is read without it (settings-service.ts).
+ */
+export const RETIRED_ATTENTION_KEYS = ['waitAlertSeconds'] as const
 
 /** How the console asks for the operator's attention; kept with the seat's other settings. */
 export const attentionSettingsSchema = z.strictObject({
@@ -24,7 +30,6 @@ export const attentionSettingsSchema = z.strictObject({
   sound: z.enum(ALERT_SOUNDS),
   muted: z.boolean(),
   volume: z.number().int().min(ATTENTION_RANGES.volume.min).max(ATTENTION_RANGES.volume.max),
-  waitAlertSeconds: z.number().int().min(ATTENTION_RANGES.waitAlertSeconds.min).max(ATTENTION_RANGES.waitAlertSeconds.max),
   queueAlertCallers: z.number().int().min(ATTENTION_RANGES.queueAlertCallers.min).max(ATTENTION_RANGES.queueAlertCallers.max),
   parkWarnSeconds: z.number().int().min(ATTENTION_RANGES.parkWarnSeconds.min).max(ATTENTION_RANGES.parkWarnSeconds.max),
 })
@@ -35,7 +40,6 @@ export const defaultAttentionSettings: AttentionSettings = {
   sound: 'chime',
   muted: false,
   volume: 60,
-  waitAlertSeconds: 45,
   queueAlertCallers: 3,
   parkWarnSeconds: 20,
 }

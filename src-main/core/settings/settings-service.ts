@@ -1,3 +1,5 @@
+import { RETIRED_ATTENTION_KEYS } from '../../../src-preload/types/attention'
+import { SETTING_RANGES } from '../../../src-preload/types/settings-ranges'
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../../src-preload/types/settings'
 import type { KeyValueStore } from '../storage/kv'
 
@@ -20,13 +22,29 @@ export class SettingsService {
   private static load(kv: KeyValueStore): Settings {
     const stored = kv.get(KEY)
     if (typeof stored !== 'object' || stored === null) return { ...defaultSettings }
+    const current = SettingsService.withoutRetiredKeys(stored as Record<string, unknown>)
     const merged: Record<string, unknown> = { ...defaultSettings }
     const shape = settingsSchema.shape
     for (const key of Object.keys(shape) as (keyof Settings)[]) {
-      const value: unknown = (stored as Record<string, unknown>)[key]
+      const value: unknown = current[key]
       if (value !== undefined && shape[key].safeParse(value).success) merged[key] = value
     }
     return settingsSchema.parse(merged)
+  }
+
+  /**
+   * A file written before attention's wait alert became the ring alert: the strict attention schema
+   * would refuse the whole group (sound, volume, notifications) for the retired key, so it is
+   * dropped; a file that never set the ring alert takes the wait alert's value when it fits.
+   */
+  private static withoutRetiredKeys(stored: Record<string, unknown>): Record<string, unknown> {
+    const attention = stored.attention
+    if (typeof attention !== 'object' || attention === null || Array.isArray(attention)) return stored
+    const kept = Object.fromEntries(Object.entries(attention).filter(([key]) => !(RETIRED_ATTENTION_KEYS as readonly string[]).includes(key)))
+    const wait = (attention as Record<string, unknown>).waitAlertSeconds
+    const { min, max } = SETTING_RANGES.ringAlertSeconds
+    const carried = stored.ringAlertSeconds === undefined && Number.isInteger(wait) && (wait as number) >= min && (wait as number) <= max
+    return { ...stored, attention: kept, ...(carried ? { ringAlertSeconds: wait } : {}) }
   }
 
   get(): Settings {

@@ -4,7 +4,7 @@ import { AttentionEngine } from '../../../src-renderer/src/features/attention/at
 import { attentionAlerts, callsWaiting, newAlerts, ownQueues, type Alert } from '../../../src-renderer/src/features/attention/attention-rules'
 
 const NOW = 1_700_000_100_000
-const settings = { waitAlertSeconds: 45, queueAlertCallers: 3, parkWarnSeconds: 20 }
+const settings = { queueAlertCallers: 3, parkWarnSeconds: 20 }
 
 function call(id: string, patch: Partial<LiveCall>): LiveCall {
   return {
@@ -70,7 +70,7 @@ function state(patch: Partial<LiveState>): LiveState {
 }
 
 const alerts = (s: LiveState, ownExtension = '101', now = NOW): Alert[] =>
-  attentionAlerts({ state: s, now, ownExtension, settings, holdAlertSeconds: 60 })
+  attentionAlerts({ state: s, now, ownExtension, settings, holdAlertSeconds: 60, ringAlertSeconds: 45 })
 
 describe('what deserves attention', () => {
   it('a call ringing at the operator’s phone, named before its number; not one ringing elsewhere', () => {
@@ -104,7 +104,7 @@ describe('what deserves attention', () => {
     expect(ownQueues(state({ queues: { x: queue('x', ['PJSIP/1010'], 0) } }), '101')).toEqual(new Set())
   })
 
-  it('a caller waiting too long: ringing or queued past the wait limit, on hold past the hold limit, oldest first', () => {
+  it('a caller waiting too long: ringing past the ring alert, queued or on hold past the hold alert, oldest first', () => {
     const s = state({
       calls: {
         ring: call('ring', { stateSince: NOW - 50_000, startedAt: NOW - 50_000, caller: { name: '', number: '555' } }),
@@ -118,6 +118,22 @@ describe('what deserves attention', () => {
       [`waiting:held:hold:${String(NOW - 61_000)}`, 'Anna Berg has waited 1:01', 'Anna Berg (+4930123) · on hold'],
       [`waiting:ring:ringing:${String(NOW - 50_000)}`, '555 has waited 0:50', '555 · ringing'],
     ])
+  })
+
+  it('waiting too long is told after the limits that turn the calls list’s timer red: ringing after the ring alert, queued after the hold alert', () => {
+    const s = state({
+      calls: {
+        ring: call('ring', { stateSince: NOW - 25_000, startedAt: NOW - 25_000 }),
+        queued: call('queued', { state: 'queued', stateSince: NOW - 50_000, startedAt: NOW - 50_000 }),
+      },
+    })
+    const waiting = (ringAlertSeconds: number, holdAlertSeconds: number) =>
+      attentionAlerts({ state: s, now: NOW, ownExtension: '100', settings, holdAlertSeconds, ringAlertSeconds })
+        .filter((a) => a.kind === 'waiting')
+        .map((a) => a.key.split(':')[1])
+    expect(waiting(20, 60)).toEqual(['ring'])
+    expect(waiting(30, 60)).toEqual([])
+    expect(waiting(30, 40)).toEqual(['queued'])
   })
 
   it('a queue at its threshold of callers, and again only after it fell below', () => {

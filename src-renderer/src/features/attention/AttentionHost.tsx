@@ -98,7 +98,14 @@ export function AttentionHost(): React.JSX.Element | null {
       const ownExtension = ownExtensionNow()
       if (settings !== null) {
         const live = profileId !== null && health.stale === undefined && state.meta.status === 'live'
-        const input = { state, now: Date.now(), ownExtension, settings: settings.attention, holdAlertSeconds: settings.holdAlertSeconds }
+        const input = {
+          state,
+          now: Date.now(),
+          ownExtension,
+          settings: settings.attention,
+          holdAlertSeconds: settings.holdAlertSeconds,
+          ringAlertSeconds: settings.ringAlertSeconds,
+        }
         engine.update(live ? attentionAlerts(input) : [], typingInDialog())
         useAttentionStore.getState().setDeferred(engine.deferred)
       }

@@ -20,8 +20,8 @@ const parseShortcut: Parse<string> = (text) => {
   return problem === undefined ? { ok: true, value } : { ok: false, error: problem }
 }
 
-const THRESHOLDS: readonly { key: 'waitAlertSeconds' | 'queueAlertCallers' | 'parkWarnSeconds'; label: string }[] = [
-  { key: 'waitAlertSeconds', label: 'Tell me when a caller has rung or queued for (seconds)' },
+// A caller waiting too long is told after the limits that turn the calls list's timer red (Settings' ring and hold alerts).
+const THRESHOLDS: readonly { key: 'queueAlertCallers' | 'parkWarnSeconds'; label: string }[] = [
   { key: 'queueAlertCallers', label: 'Tell me when a queue has this many callers' },
   { key: 'parkWarnSeconds', label: 'Tell me this long before a parked call comes back (seconds)' },
 ]

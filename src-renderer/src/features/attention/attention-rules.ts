@@ -22,7 +22,9 @@ export interface AttentionInput {
   readonly now: number
   /** The seat's own extension ('' when the seat has none: then every queue is the operator's). */
   readonly ownExtension: string
-  readonly settings: Pick<AttentionSettings, 'waitAlertSeconds' | 'queueAlertCallers' | 'parkWarnSeconds'>
+  readonly settings: Pick<AttentionSettings, 'queueAlertCallers' | 'parkWarnSeconds'>
+  /** Settings' ring alert: the calls list turns a ringing call's timer red after it, and its caller is then waiting too long. */
+  readonly ringAlertSeconds: number
   /** Seconds after which a held call waits too long (the calls list flags it from the same setting). */
   readonly holdAlertSeconds: number
 }
@@ -120,12 +122,13 @@ export function attentionAlerts(input: AttentionInput): Alert[] {
   const waiting: Alert[] = []
   for (const call of calls) {
     if (ringsForSeat(call, state, ext, queues)) ringing.push(ringingAlert(call))
-    const waits = (call.state === 'ringing' && call.direction !== 'outbound') || call.state === 'queued'
-    const alert = waits
-      ? waitingAlert(call, now, settings.waitAlertSeconds)
-      : call.state === 'hold'
-        ? waitingAlert(call, now, input.holdAlertSeconds)
-        : undefined
+    // The same limits as the calls list's red timer: ringing after the ring alert, queued or on hold after the hold alert.
+    const alert =
+      call.state === 'ringing' && call.direction !== 'outbound'
+        ? waitingAlert(call, now, input.ringAlertSeconds)
+        : call.state === 'queued' || call.state === 'hold'
+          ? waitingAlert(call, now, input.holdAlertSeconds)
+          : undefined
     if (alert !== undefined) waiting.push(alert)
   }
   const overThreshold = Object.values(state.queues)

@@ -14,7 +14,7 @@ describe('call-flow toggles as configuration destinations, through the contract'
     const c = await startConfigCore(cleanups)
     const main = await c.get('inboundRoute', '4930555002/')
     expect(main.values.destination).toEqual({ type: 'callFlow', toggle: '0', name: 'Office hours' })
-    expect(main.readOnlyReason).toBeUndefined()
+    expect(main.meta.readOnlyReason).toBeUndefined()
 
     const options = await c.call('config.destinations', { profileId: 'demo' })
     expect(options.filter((o) => o.destination.type === 'callFlow')).toEqual([

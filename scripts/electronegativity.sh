@@ -33,12 +33,20 @@ run_scan() {
 #   The policy is pinned here as reviewed, not read from the file: a changed policy is a new finding
 #   until someone reviews it and updates this line.
 csp="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
+#   PROTOCOL_HANDLER_JS_CHECK on src-main/electron/dial-links.ts (both calls of registerDialSchemes):
+#   Attendant asks to open tel:, sip: and callto: links (issue 20, click-to-dial). What arrives is
+#   parsed in main (core/attention/dial-link.ts: a number or nothing, junk refused and audited), never
+#   loaded or navigated to, and a dial waits for the operator's confirmation and goes through the guard.
+tel_packaged="PROTOCOL_HANDLER_JS_CHECK|MEDIUM|src-main/electron/dial-links.ts|? app.setAsDefaultProtocolClient(scheme)"
+tel_dev="PROTOCOL_HANDLER_JS_CHECK|MEDIUM|src-main/electron/dial-links.ts|: app.setAsDefaultProtocolClient(scheme, process.execPath, process.argv[1] === undefined ? [] : [process.argv[1]])"
 # The report is read as CSV (quoted cells may hold commas and line breaks) with whitespace runs
 # folded, so a sample the tool wraps still compares equal. A report that is not CSV of findings
 # (once, in CI, a row came back cut in two) is not a verdict: the scan runs once more, and a second
 # malformed report fails with the report shown.
 check_report() {
-  REVIEWED="CSP_GLOBAL_CHECK|LOW|src-renderer/index.html|$csp" node -e '
+  REVIEWED="CSP_GLOBAL_CHECK|LOW|src-renderer/index.html|$csp
+$tel_packaged
+$tel_dev" node -e '
     const fs = require("fs")
     const { parse } = require("csv-parse/sync")
     const fold = (v) => String(v ?? "").replace(/\s+/g, " ").trim()
@@ -53,7 +61,7 @@ check_report() {
       console.error("electronegativity: malformed report:\n" + fs.readFileSync(process.argv[1], "utf8"))
       process.exit(2)
     }
-    const reviewed = new Set([fold(process.env.REVIEWED)])
+    const reviewed = new Set(String(process.env.REVIEWED).split("\n").map(fold))
     const open = records.filter((r) => !reviewed.has([r[0], r[1], r[3], r[5]].map(fold).join("|")))
     if (open.length > 0) {
       console.error(`electronegativity: ${open.length} finding(s):`)

@@ -85,7 +85,7 @@ describe('stored secrets stay with the endpoint they were entered for', () => {
     expect(r.value.ami).toMatchObject({
       ok: false,
       code: 'secret_unbound',
-      reason: `AMI: the AMI secret was entered for 127.0.0.1:${String(office.ami.port)}; enter it again for the new address`,
+      reason: `the AMI secret was entered for 127.0.0.1:${String(office.ami.port)}; enter it again for the new address`,
     })
     expect(r.value.ari).toMatchObject({ ok: false, code: 'secret_unbound' })
     expect(r.value.rest).toMatchObject({ ok: false, code: 'secret_unbound' })

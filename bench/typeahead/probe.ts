@@ -30,7 +30,8 @@ export const PAGE_PROBE = `(() => {
   const settle = () => {
     if (pending === null || !pending.input) return
     const picker = pending.input.closest('.people-picker')
-    if (picker === null || picker.dataset.shown !== pending.input.value) return
+    // A picker without data-shown (before it had one) renders its whole answer with the input event.
+    if (picker === null || (picker.dataset.shown !== undefined && picker.dataset.shown !== pending.input.value)) return
     const p = pending
     pending = null
     painted(p.t0, p.kind, 'picker')

@@ -163,6 +163,16 @@ describe('the phonebook in real Chromium (web mode, demo PBX)', () => {
     await expect.poll(() => caller.locator('.party-primary').textContent(), { timeout: 10_000 }).toBe('Eva Fischer')
     expect(await caller.locator('.party-secondary').textContent()).toBe('+49301234567')
     expect(await caller.getAttribute('title')).toBe('Fischer & Söhne GmbH · work · from phonebook')
+    // And the lamp of the phone it rings (the main number rings reception) says whom it rings for.
+    await expect
+      .poll(() =>
+        page
+          .locator('.blf-tile')
+          .filter({ has: page.locator('.blf-num', { hasText: /^100$/ }) })
+          .locator('.blf-sub')
+          .textContent(),
+      )
+      .toContain('Eva Fischer')
     await shoot(page, 'call-card')
 
     // Every write is in the audit log with the seat.

@@ -111,7 +111,8 @@ export class MailboxBook {
         fullName: (e.get('Fullname') ?? '').trim(),
         newMessages: count(e.get('NewMessageCount')),
         oldMessages: count(e.get('OldMessageCount')),
-        urgentMessages: before?.urgentMessages,
+        // No new message, no urgent one (app_voicemail counts urgent messages among the new).
+        urgentMessages: count(e.get('NewMessageCount')) === 0 ? 0 : before?.urgentMessages,
         since: before?.since ?? at,
       })
     }
@@ -120,7 +121,9 @@ export class MailboxBook {
     this.loadedOnce = true
     this.problemText = undefined
     this.changed()
-    const ids = [...next.keys()]
+    // Urgent counts only where there are new messages: a PBX with thousands of mailboxes is not
+    // asked thousands of MailboxCount actions at every login.
+    const ids = [...next].filter(([, box]) => box.newMessages > 0).map(([id]) => id)
     for (let i = 0; i < ids.length; i += COUNT_PARALLEL) {
       if (generation !== this.generation) return
       await Promise.all(ids.slice(i, i + COUNT_PARALLEL).map((id) => this.readCount(id, false)))

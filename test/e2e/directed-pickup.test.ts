@@ -57,13 +57,15 @@ describe('directed pickup in real Chromium (web mode, demo PBX)', () => {
     await row.click()
     expect(await row.getAttribute('aria-selected')).toBe('true')
     await page.keyboard.press('g')
-    await page.getByRole('status').filter({ hasText: 'Picking up 104’s call at your phone' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Picking up the call for David Eze (104) at your phone' }).waitFor()
     await operatorAnswers(caller)
     // 104's phone no longer rings, on the PBX and on its lamp.
     expect(h.demo.pbx.engine.findChannel(rung.uniqueid)).toBeUndefined()
     await expect.poll(() => lamp(page, '104').getAttribute('class')).toContain('blf-NOT_INUSE')
     await expect.poll(() => lamp(page, '100').getAttribute('class')).toContain('blf-INUSE')
-    expect(await auditSummary(page)).toEqual([['call.pickup.directed', 'Grace Hopper <+4930777104> ringing at 104 → your phone (100)', 'OK']])
+    expect(await auditSummary(page)).toEqual([
+      ['call.pickup.directed', 'Grace Hopper <+4930777104> ringing at David Eze <104> → your phone (100)', 'OK'],
+    ])
     expect(errors).toEqual([])
   })
 
@@ -83,11 +85,13 @@ describe('directed pickup in real Chromium (web mode, demo PBX)', () => {
     const menu = page.getByRole('menu', { name: 'Extension 104' })
     await menu.getByRole('menuitem', { name: 'Pick up 104’s call at your phone' }).click()
     await menu.waitFor({ state: 'detached' })
-    await page.getByRole('status').filter({ hasText: 'Picking up 104’s call at your phone' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Picking up the call for David Eze (104) at your phone' }).waitFor()
     await operatorAnswers(caller)
     expect(h.demo.pbx.engine.findChannel(rung.uniqueid)).toBeUndefined()
     await expect.poll(() => lamp(page, '104').getAttribute('class')).toContain('blf-NOT_INUSE')
-    expect(await auditSummary(page)).toEqual([['call.pickup.directed', 'Alan Turing <+4930777105> ringing at 104 → your phone (100)', 'OK']])
+    expect(await auditSummary(page)).toEqual([
+      ['call.pickup.directed', 'Alan Turing <+4930777105> ringing at David Eze <104> → your phone (100)', 'OK'],
+    ])
     expect(errors).toEqual([])
   })
 

@@ -15,12 +15,15 @@ import { createTestCore } from '../test/support/test-core'
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots')
 mkdirSync(outDir, { recursive: true })
-const demo = await startBuiltinDemo({ rate: 0, seed: 7 })
+const demo = await startBuiltinDemo({ rate: 0, seed: 7, amiUser: 'attendant' })
+// An admin seat, so every screen shows what it does (a receptionist sees the supervisor and
+// configuration screens only as a sentence saying whom they are for).
+const seat = { ...demo.builtin.profile.operator, role: 'admin' as const }
 // As web mode runs: Admin shows the web link (its card is drawn only where there is one).
 const access = AccessKeeper.inMemory()
 const core = createTestCore({
   webAccess: access,
-  builtinProfile: demo.builtin,
+  builtinProfile: { ...demo.builtin, profile: { ...demo.builtin.profile, operator: seat } },
   appInfo: { name: 'Attendant', version: '0.1.0', platform: process.platform, mode: 'web', demo: true, demoProfileId: 'demo' },
 })
 await core.start()

@@ -101,7 +101,9 @@ describe('the shell in real Chromium (web mode)', () => {
   it('refuses to run without the token', async () => {
     const page = await browser.newPage()
     await page.goto(server.origin + '/')
-    await expect.poll(() => page.textContent('body')).toContain('needs its access token')
+    // The page says what is missing and how to get the link, instead of reconnecting for ever.
+    await expect.poll(() => page.textContent('body')).toContain('This page needs the console’s link')
+    expect(await page.textContent('body')).toContain('Admin → Web link')
     await page.close()
   })
 })

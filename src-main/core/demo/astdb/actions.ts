@@ -6,17 +6,28 @@
  */
 import { type ActionContext, type ActionHandlers, listComplete, listItem, listStart } from '../ami-context'
 
-function dbGet(ctx: ActionContext): void {
+/**
+ * The Family and Key headers every single-key DB action needs, or undefined after refusing in
+ * Asterisk's words: DBGet and DBDel end theirs with a full stop, DBPut does not (`stop`).
+ */
+function familyAndKey(ctx: ActionContext, stop: '.' | ''): { family: string; key: string } | undefined {
   const family = ctx.get('Family') ?? ''
   const key = ctx.get('Key') ?? ''
   if (family === '') {
-    ctx.error('No family specified.')
-    return
+    ctx.error(`No family specified${stop}`)
+    return undefined
   }
   if (key === '') {
-    ctx.error('No key specified.')
-    return
+    ctx.error(`No key specified${stop}`)
+    return undefined
   }
+  return { family, key }
+}
+
+function dbGet(ctx: ActionContext): void {
+  const named = familyAndKey(ctx, '.')
+  if (named === undefined) return
+  const { family, key } = named
   const value = ctx.pbx.astdb.get(family, key)
   if (value === undefined) {
     ctx.error('Database entry not found')
@@ -38,16 +49,9 @@ function dbGet(ctx: ActionContext): void {
 }
 
 function dbPut(ctx: ActionContext): void {
-  const family = ctx.get('Family') ?? ''
-  const key = ctx.get('Key') ?? ''
-  if (family === '') {
-    ctx.error('No family specified')
-    return
-  }
-  if (key === '') {
-    ctx.error('No key specified')
-    return
-  }
+  const named = familyAndKey(ctx, '')
+  if (named === undefined) return
+  const { family, key } = named
   if (!ctx.pbx.astdb.put(family, key, ctx.get('Val') ?? '')) {
     ctx.error('Failed to update entry')
     return
@@ -56,16 +60,9 @@ function dbPut(ctx: ActionContext): void {
 }
 
 function dbDel(ctx: ActionContext): void {
-  const family = ctx.get('Family') ?? ''
-  const key = ctx.get('Key') ?? ''
-  if (family === '') {
-    ctx.error('No family specified.')
-    return
-  }
-  if (key === '') {
-    ctx.error('No key specified.')
-    return
-  }
+  const named = familyAndKey(ctx, '.')
+  if (named === undefined) return
+  const { family, key } = named
   if (!ctx.pbx.astdb.del(family, key)) {
     ctx.error('Database entry could not be deleted')
     return

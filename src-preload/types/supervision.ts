@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { LiveCall, LiveChannel } from './live'
+import type { Role, SupervisionSettings } from './profile'
 import { profileIdSchema } from './profile-id'
 
 /**
@@ -66,6 +68,47 @@ export interface RecordingView {
   readonly since: number
 }
 
+/**
+ * The calls a seat may supervise, from its sealed profile: every call (an admin who names none),
+ * else only the calls of the named queues and extensions (a supervisor who names none: no call).
+ */
+export interface SupervisionScopeView {
+  readonly all: boolean
+  readonly queues: readonly string[]
+  readonly extensions: readonly string[]
+}
+
+export const NO_SUPERVISION_SCOPE: SupervisionScopeView = Object.freeze({ all: false, queues: [], extensions: [] })
+
+export function supervisionScopeOf(role: Role, settings: Pick<SupervisionSettings, 'queues' | 'extensions'>): SupervisionScopeView {
+  const named = settings.queues.length + settings.extensions.length > 0
+  return { all: role === 'admin' && !named, queues: settings.queues, extensions: settings.extensions }
+}
+
+/**
+ * Why the seat may not supervise this call, in words; undefined when it may. A call counts when it
+ * came through a named queue or one of its channels is on a named extension's phone (the
+ * extensions whose hints name the channel's device). The one rule: main refuses by it, and the
+ * windows grey their buttons by it.
+ */
+export function outOfScopeReason(
+  scope: SupervisionScopeView,
+  call: Pick<LiveCall, 'queue'>,
+  channels: readonly Pick<LiveChannel, 'queue' | 'device'>[],
+  extensionsOfDevice: (device: string) => readonly string[],
+): string | undefined {
+  if (scope.all) return undefined
+  const count = scope.queues.length + scope.extensions.length
+  if (count === 0) return 'Your profile names no queues or extensions you supervise: an admin names them in the profile'
+  const queues = new Set(scope.queues)
+  const extensions = new Set(scope.extensions)
+  const viaQueue = [call.queue, ...channels.map((c) => c.queue)].some((q) => q !== undefined && queues.has(q))
+  const onExtension = channels.some((c) => extensionsOfDevice(c.device).some((e) => extensions.has(e)))
+  if (viaQueue || onExtension) return undefined
+  const list = [...scope.queues.map((q) => `queue ${q}`), ...scope.extensions].slice(0, 6).join(', ')
+  return `This call is not one you supervise (yours: ${list}${count > 6 ? ' …' : ''})`
+}
+
 /** What a window shows of the supervision of one PBX's calls. */
 export interface SupervisionState {
   readonly profileId: string
@@ -75,4 +118,6 @@ export interface SupervisionState {
   /** Whether this seat may supervise at all (role, read-only), in words when not. */
   readonly allowed: boolean
   readonly refusal?: string
+  /** The calls this seat may supervise (supervisor and admin seats; nothing for the others). */
+  readonly scope: SupervisionScopeView
 }

@@ -1,4 +1,5 @@
 import type { LiveCall, LiveChannel } from '../../../src-preload/types/live'
+import { outOfScopeReason, supervisionScopeOf } from '../../../src-preload/types/supervision'
 import { supervisionOf, type PbxProfile } from '../profiles/schema'
 import { ApiFailure } from '../errors/api-failure'
 import type { LiveModel } from '../live'
@@ -24,30 +25,12 @@ export function liveCall(model: LiveModel | undefined, callId: string): { call: 
  * Refused unless the seat may supervise this call: a supervisor only a call of the queues or
  * extensions the profile names (sealed; none named: no call), an admin any call unless some are
  * named. A call counts when it came through a named queue or one of its channels is on a named
- * extension's phone.
+ * extension's phone (outOfScopeReason: the rule the windows grey their buttons by).
  */
 export function assertInScope(model: LiveModel, call: LiveCall, channels: readonly LiveChannel[], profile: PbxProfile): void {
-  const scope = supervisionOf(profile)
-  const named = scope.queues.length + scope.extensions.length > 0
-  if (!named) {
-    if (profile.operator.role === 'admin') return
-    throw new ApiFailure('refused', 'Your profile names no queues or extensions you supervise: an admin names them in the profile', {
-      rule: 'supervision_scope',
-    })
-  }
-  const queues = new Set(scope.queues)
-  const extensions = new Set(scope.extensions)
-  const viaQueue = [call.queue, ...channels.map((c) => c.queue)].some((q) => q !== undefined && queues.has(q))
-  const onExtension = channels.some((c) => extensionsOf(model, c).some((e) => extensions.has(e)))
-  if (viaQueue || onExtension) return
-  const list = [...scope.queues.map((q) => `queue ${q}`), ...scope.extensions].slice(0, 6).join(', ')
-  throw new ApiFailure(
-    'refused',
-    `This call is not one you supervise (yours: ${list}${scope.queues.length + scope.extensions.length > 6 ? ' …' : ''})`,
-    {
-      rule: 'supervision_scope',
-    },
-  )
+  const scope = supervisionScopeOf(profile.operator.role, supervisionOf(profile))
+  const reason = outOfScopeReason(scope, call, channels, (device) => model.index.deviceExtens[device] ?? [])
+  if (reason !== undefined) throw new ApiFailure('refused', reason, { rule: 'supervision_scope' })
 }
 
 /** Refused when the seat's own phone is on the call: a supervisor does not listen to themselves. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ActionDone } from '../../../src-preload/types/actions'
 import type { LiveChannel } from '../../../src-preload/types/live'
-import type { RecordOp, SpyMode, SupervisionState } from '../../../src-preload/types/supervision'
+import { NO_SUPERVISION_SCOPE, supervisionScopeOf, type RecordOp, type SpyMode, type SupervisionState } from '../../../src-preload/types/supervision'
 import { callText, partyText } from '../actions/audit-target'
 import { runGuarded, type Actor, type GuardDeps } from '../actions/guarded-run'
 import type { AmiPort, LiveLookup } from '../actions/pbx-port'
@@ -142,6 +142,7 @@ export class Supervision {
       recordings,
       allowed: writable.ok,
       ...(writable.ok ? {} : { refusal: writable.reason }),
+      scope: supervisor ? supervisionScopeOf(profile.operator.role, supervisionOf(profile)) : NO_SUPERVISION_SCOPE,
     }
   }
 

@@ -175,7 +175,8 @@ describe('listen, whisper and barge through the contract (demo PBX)', () => {
         ['call.spy', 'refused', operator.readOnly === true ? 'read_only' : 'role'],
         ['call.record.start', 'refused', operator.readOnly === true ? 'read_only' : 'role'],
       ])
-      expect(d.watched()).toMatchObject({ allowed: false })
+      // A receptionist is told no scope; a read-only supervisor its own, greyed by allowed: false (main refuses anyway).
+      expect(d.watched()).toMatchObject({ allowed: false, scope: { all: false, queues: [], extensions: operator.readOnly === true ? ['104'] : [] } })
       if (operator.readOnly !== true) {
         d.demo.pbx.engine.pbx.originates.originate({ channel: 'PJSIP/105', application: 'ChanSpy', data: `${phoneName},q` })
         await answerOwnPhoneOf(d, '105')
@@ -193,8 +194,13 @@ describe('listen, whisper and barge through the contract (demo PBX)', () => {
     const d = await seat()
     const inScope = await answeredAt(d, '104')
     const outside = await answeredAt(d, '103', 'Grace Hopper')
+    // The window is told the scope it greys its buttons by; main refuses by the same rule, in the same words.
+    expect(d.watched()?.scope).toEqual({ all: false, queues: [], extensions: ['104'] })
     const notMine = await d.core.dispatch('supervision.spy', { profileId: 'demo', callId: outside.callId, mode: 'listen' }, tab)
-    expect(notMine).toMatchObject({ ok: false, error: { code: 'refused', detail: { rule: 'supervision_scope' } } })
+    expect(notMine).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'This call is not one you supervise (yours: 104)', detail: { rule: 'supervision_scope' } },
+    })
     // The window names a channel of another call (here: the out-of-scope one) for an in-scope call.
     const smuggled = await d.core.dispatch(
       'supervision.spy',
@@ -224,6 +230,7 @@ describe('listen, whisper and barge through the contract (demo PBX)', () => {
     expect(none).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('names no queues or extensions') } })
     // An admin with nothing named supervises every call.
     const admin = await seat({ role: 'admin' }, null)
+    expect(admin.watched()?.scope).toMatchObject({ all: true })
     const adminCall = await answeredAt(admin, '103')
     expect(await admin.core.dispatch('supervision.spy', { profileId: 'demo', callId: adminCall.callId, mode: 'listen' }, tab)).toMatchObject({
       ok: true,

@@ -12,6 +12,46 @@ import { bridge } from '../../bridge/current'
 import { whenActionsOn } from '../../actions/action-gate'
 import { runAction } from '../../actions/run-action'
 import { PauseReasonsEditor } from './PauseReasonsEditor'
+import { endSpy, startSpy, switchSpyMode } from '../../actions/spy'
+import { extensionsByDevice } from '../../live/talking-at'
+import { ownSession, useSupervisionStore } from '../../stores/supervision-store'
+import { useToastStore } from '../../stores/toast-store'
+import type { SpyMode } from '../../../../src-preload/types/supervision'
+import { agentSpies, type AgentSpy } from './agent-spy'
+import { AgentSpyCell } from './AgentSpyCell'
+
+const SPY_KEYS: Readonly<Record<string, SpyMode>> = { l: 'listen', w: 'whisper', b: 'barge' }
+
+/** L / W / B or a button on an agent: listen in on its call, switch this seat's session on it, or say why not. */
+function spyOnAgent(a: Agent, offer: AgentSpy | undefined, mode: SpyMode): void {
+  const say = (text: string): void => {
+    useToastStore.getState().replace('agent-spy', 'warn', text)
+  }
+  if (offer === undefined) say(`${a.name} is not on a call: there is nothing to listen to`)
+  else if (offer.session !== undefined) switchSpyMode(mode)
+  else if (offer.refused !== undefined) say(offer.refused)
+  else startSpy(offer.call.id, offer.channelId, mode)
+}
+
+/** The board's columns, with listening in after the talk time for supervisor and admin seats. */
+function columnsFor(offers: ReadonlyMap<string, AgentSpy> | undefined): readonly Column<Agent>[] {
+  if (offers === undefined) return COLUMNS
+  const at = COLUMNS.findIndex((c) => c.key === 'talk') + 1
+  const spy: Column<Agent> = {
+    key: 'spy',
+    header: 'Listen in',
+    cell: (a) => (
+      <AgentSpyCell
+        agent={a}
+        spy={offers.get(a.iface)}
+        onSpy={(mode) => {
+          spyOnAgent(a, offers.get(a.iface), mode)
+        }}
+      />
+    ),
+  }
+  return [...COLUMNS.slice(0, at), spy, ...COLUMNS.slice(at)]
+}
 
 function partyText(a: Agent): string {
   const p = a.talkingWith
@@ -109,6 +149,17 @@ export function AgentsView(): React.JSX.Element {
     return sort.descending ? sorted.reverse() : sorted
   }, [agents, sort, second])
   const current = rows.find((a) => a.iface === selected)
+  // Listening in (supervisors and admins): the call each agent's phone talks on, and why the seat may not.
+  const canSupervise = status !== undefined && status.role !== 'receptionist'
+  const supervision = useSupervisionStore((s) => s.state)
+  const devices = useMemo(() => extensionsByDevice(state.extensions), [state.extensions])
+  const ownExtension = status?.ownExtension ?? ''
+  const offers = useMemo(
+    () => (canSupervise ? agentSpies(agents, state, devices, supervision, ownExtension) : undefined),
+    [canSupervise, agents, state, devices, supervision, ownExtension],
+  )
+  const columns = useMemo(() => columnsFor(offers), [offers])
+  const currentSpy = current === undefined ? undefined : offers?.get(current.iface)
   useEffect(() => {
     board.current?.focus()
   }, [])
@@ -135,6 +186,9 @@ export function AgentsView(): React.JSX.Element {
     else if ((key === 'enter' || key === 'p' || key === 'm') && canAct && current !== undefined) setDialog('manage')
     else if (key === 'u' && canAct && current !== undefined) unpauseAll(current)
     else if (key === 'a' && canAct) setDialog('add')
+    else if (Object.hasOwn(SPY_KEYS, key) && canSupervise && current !== undefined)
+      spyOnAgent(current, offers?.get(current.iface), SPY_KEYS[key] as SpyMode)
+    else if (key === 'e' && canSupervise && ownSession(supervision) !== undefined) endSpy()
     else return
     e.preventDefault()
   }
@@ -201,10 +255,11 @@ export function AgentsView(): React.JSX.Element {
       <p className="muted small">
         {rows.length} agent{rows.length === 1 ? '' : 's'} · ↑/↓ select ·{' '}
         {canAct ? 'Enter or P pause, penalty, remove · U unpause everywhere · A add a member' : 'membership changes are for supervisors'}
+        {canSupervise && ' · L listen, W whisper, B barge on the agent’s call · E end'}
       </p>
       <Table
         label="Agents"
-        columns={COLUMNS}
+        columns={columns}
         rows={rows}
         rowKey={(a) => a.iface}
         rowClassName={(a) => [a.iface === selected ? 'selected' : '', a.paused ? 'member-paused' : ''].filter((c) => c !== '').join(' ') || undefined}
@@ -218,7 +273,7 @@ export function AgentsView(): React.JSX.Element {
         <p className="muted small" aria-live="polite">
           {current === undefined
             ? 'No agent selected'
-            : `Selected: ${current.name} — ${current.stateText}${current.stateSince === undefined ? '' : ` for ${formatDuration(now - current.stateSince)}`}`}
+            : `Selected: ${current.name} — ${current.stateText}${current.stateSince === undefined ? '' : ` for ${formatDuration(now - current.stateSince)}`}${currentSpy?.refused === undefined ? '' : ` · Listen in: ${currentSpy.refused}`}`}
         </p>
       )}
       {/* Closing a dialog gives the focus back to what opened it (useDialogFocus): the board after A, Enter or P, the button after a click. */}

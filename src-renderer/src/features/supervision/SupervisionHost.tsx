@@ -1,9 +1,7 @@
 import './supervision.css'
 import { useEffect } from 'react'
 import type { SpyMode } from '../../../../src-preload/types/supervision'
-import { whenActionsOn } from '../../actions/action-gate'
-import { runAction } from '../../actions/run-action'
-import { bridge } from '../../bridge/current'
+import { endSpy, switchSpyMode } from '../../actions/spy'
 import { partyLabel } from '../../live/format'
 import { useLiveStore } from '../../stores/live-store'
 import { followSupervision, ownSession, useSupervisionStore } from '../../stores/supervision-store'
@@ -27,25 +25,6 @@ const MODES: readonly { mode: SpyMode; label: string; key: string }[] = [
   { mode: 'whisper', label: 'Whisper', key: 'W' },
   { mode: 'barge', label: 'Barge', key: 'B' },
 ]
-
-/** Switches this seat's session to another mode (ChanSpy's DTMF switch, done by main). */
-export function switchMode(mode: SpyMode): void {
-  whenActionsOn(() => {
-    const s = ownSession(useSupervisionStore.getState().state)
-    const profileId = useLiveStore.getState().profileId
-    if (s === undefined || profileId === null) return
-    void runAction(bridge().invoke('supervision.spyMode', { profileId, sessionId: s.id, mode }))
-  })
-}
-
-export function endListening(): void {
-  whenActionsOn(() => {
-    const s = ownSession(useSupervisionStore.getState().state)
-    const profileId = useLiveStore.getState().profileId
-    if (s === undefined || profileId === null) return
-    void runAction(bridge().invoke('supervision.spyStop', { profileId, sessionId: s.id }))
-  })
-}
 
 /**
  * Keeps the supervision state of the shown PBX (watching again when the PBX or its connection
@@ -78,14 +57,14 @@ export function SupervisionHost(): React.JSX.Element | null {
             aria-pressed={own.mode === mode}
             title={`${label} (${key})`}
             onClick={() => {
-              switchMode(mode)
+              switchSpyMode(mode)
             }}
           >
             {label}
           </button>
         ))}
       </span>
-      <button type="button" onClick={endListening} title="End listening (E)">
+      <button type="button" onClick={endSpy} title="End listening (E)">
         End
       </button>
     </div>

@@ -1,37 +1,31 @@
 import type { LiveCall } from '../../../../src-preload/types/live'
 import type { RecordOp, SpyMode } from '../../../../src-preload/types/supervision'
 import { whenActionsOn } from '../../actions/action-gate'
+import { endSpy, startSpy, switchSpyMode } from '../../actions/spy'
 import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
+import { talkingAt, talksAt } from '../../live/talking-at'
 import { useLiveStore } from '../../stores/live-store'
 import { ownSession, recordingOf, useSupervisionStore } from '../../stores/supervision-store'
 import type { AddOn } from '../feature'
 import { SupervisionCallBadge } from './CallBadge'
-import { endListening, SupervisionHost, switchMode } from './SupervisionHost'
-import { talkingAt, talksAt } from './talking-at'
+import { SupervisionHost } from './SupervisionHost'
 
 /** L / W / B on the selected call: ring the seat's phone into it; during a session, switch its mode. */
 function spy(call: LiveCall, mode: SpyMode): void {
   if (ownSession(useSupervisionStore.getState().state) !== undefined) {
-    switchMode(mode)
+    switchSpyMode(mode)
     return
   }
-  whenActionsOn(() => {
-    const profileId = useLiveStore.getState().profileId
-    if (profileId === null) return
-    void runAction(bridge().invoke('supervision.spy', { profileId, callId: call.id, mode }))
-  })
+  startSpy(call.id, undefined, mode)
 }
 
 /** From a lamp's menu: listen to the party on that extension's phone (its channel named, so whisper reaches them). */
 function listenAtExtension(extension: string): void {
-  whenActionsOn(() => {
-    const { profileId, state } = useLiveStore.getState()
-    const ext = Object.hasOwn(state.extensions, extension) ? state.extensions[extension] : undefined
-    const found = ext === undefined ? undefined : talkingAt(ext, state)
-    if (profileId === null || found === undefined) return
-    void runAction(bridge().invoke('supervision.spy', { profileId, callId: found.call.id, channelId: found.channelId, mode: 'listen' }))
-  })
+  const { state } = useLiveStore.getState()
+  const ext = Object.hasOwn(state.extensions, extension) ? state.extensions[extension] : undefined
+  const found = ext === undefined ? undefined : talkingAt(ext, state)
+  if (found !== undefined) startSpy(found.call.id, found.channelId, 'listen')
 }
 
 function record(call: LiveCall, op: RecordOp): void {
@@ -85,7 +79,7 @@ export const supervision: AddOn = {
       minRole: 'supervisor',
       does: 'End your listening session',
       run: () => {
-        endListening()
+        endSpy()
       },
     },
     {

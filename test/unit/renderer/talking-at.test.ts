@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyLiveState, type LiveChannel, type LiveState } from '../../../src-preload/types/live'
-import { talkingAt, talksAt } from '../../../src-renderer/src/features/supervision/talking-at'
+import { talkingAt, talksAt } from '../../../src-renderer/src/live/talking-at'
 import { liveCall } from '../../support/live-entities'
 
 /** Only what talkingAt reads of a channel; the rest as a channel of the wire has it. */

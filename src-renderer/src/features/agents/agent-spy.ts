@@ -1,0 +1,74 @@
+import type { LiveCall, LiveChannel, LiveState } from '../../../../src-preload/types/live'
+import { outOfScopeReason, type SpyMode, type SpySessionView, type SupervisionState } from '../../../../src-preload/types/supervision'
+import type { Agent } from '../../components/queue-members'
+import { talkingAt } from '../../live/talking-at'
+import { ownSession } from '../../stores/supervision-store'
+
+/** Listen, whisper and barge on an agent's call: the board's buttons and its L / W / B keys, in this order. */
+export const SPY_MODES: readonly { readonly mode: SpyMode; readonly label: string; readonly key: string }[] = [
+  { mode: 'listen', label: 'Listen', key: 'L' },
+  { mode: 'whisper', label: 'Whisper', key: 'W' },
+  { mode: 'barge', label: 'Barge', key: 'B' },
+]
+
+/** What the board offers on an agent who is on a call. */
+export interface AgentSpy {
+  readonly call: LiveCall
+  /** The agent's phone's channel: ChanSpy listens there, so a whisper reaches the agent, never the caller. */
+  readonly channelId: string
+  /** Why this seat cannot start listening to it now, in words (the buttons are greyed with it); undefined: it can. */
+  readonly refused: string | undefined
+  /** This seat's phone already listens to this call: the buttons switch its mode. */
+  readonly session: SpySessionView | undefined
+}
+
+/**
+ * Listening in on an agent's call from the board: the call the agent's phone talks on (nothing for
+ * an agent not on a call, or one the console knows no extension of), and why the seat may not,
+ * checked as main checks it (read-only or role, its own phone, the profile's scope, a session of
+ * its phone already running elsewhere). Main refuses anyway: this only says so before asking.
+ */
+export function agentSpyOf(
+  agent: Pick<Agent, 'extension'>,
+  state: Pick<LiveState, 'extensions' | 'calls' | 'channels'>,
+  extensionsOfDevice: ReadonlyMap<string, readonly string[]>,
+  supervision: SupervisionState | undefined,
+  ownExtension: string,
+): AgentSpy | undefined {
+  const ext = agent.extension === undefined || !Object.hasOwn(state.extensions, agent.extension) ? undefined : state.extensions[agent.extension]
+  const found = ext === undefined ? undefined : talkingAt(ext, state as LiveState)
+  if (found === undefined) return undefined
+  const { call, channelId } = found
+  const channels = call.channelIds.map((id) => state.channels[id]).filter((c): c is LiveChannel => c !== undefined)
+  const extensionsOf = (device: string): readonly string[] => extensionsOfDevice.get(device) ?? []
+  const own = ownSession(supervision)
+  const session = own !== undefined && call.channelIds.includes(own.spiedChannelId) ? own : undefined
+  return { call, channelId, session, refused: session !== undefined ? undefined : refusal() }
+
+  function refusal(): string | undefined {
+    if (supervision === undefined) return 'Who you may supervise is not loaded yet: try again in a moment'
+    if (!supervision.allowed) return supervision.refusal ?? 'This seat may not listen in on calls'
+    if (ownExtension !== '' && channels.some((c) => extensionsOf(c.device).includes(ownExtension)))
+      return `Your own phone (${ownExtension}) is on that call`
+    const scope = outOfScopeReason(supervision.scope, call, channels, extensionsOf)
+    if (scope !== undefined) return scope
+    if (own !== undefined) return 'Your phone is already listening to another call: end that session first (E)'
+    return undefined
+  }
+}
+
+/** The board's offers by agent (its interface), for the agents on a call. */
+export function agentSpies(
+  agents: readonly Pick<Agent, 'iface' | 'extension'>[],
+  state: Pick<LiveState, 'extensions' | 'calls' | 'channels'>,
+  extensionsOfDevice: ReadonlyMap<string, readonly string[]>,
+  supervision: SupervisionState | undefined,
+  ownExtension: string,
+): ReadonlyMap<string, AgentSpy> {
+  const offers = new Map<string, AgentSpy>()
+  for (const a of agents) {
+    const offer = agentSpyOf(a, state, extensionsOfDevice, supervision, ownExtension)
+    if (offer !== undefined) offers.set(a.iface, offer)
+  }
+  return offers
+}

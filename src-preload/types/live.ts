@@ -300,6 +300,28 @@ export interface CollectionPatch<E> {
   readonly remove: readonly string[]
 }
 
+/** A queue's own figures: everything but its members and callers. */
+export type LiveQueueFigures = Omit<LiveQueue, 'members' | 'callers'>
+
+/**
+ * What changed in a queue the window already has (see live-queue-patch.ts): its figures whole
+ * when one moved, and only the members (keyed by interface) and callers (keyed by channel id)
+ * that changed, the removed ones by key.
+ */
+export interface LiveQueueChange {
+  readonly figures?: LiveQueueFigures
+  readonly members?: CollectionPatch<LiveQueueMember>
+  readonly callers?: CollectionPatch<LiveQueueCaller>
+}
+
+/**
+ * Queues: new queues whole (`upsert`), removed ones by name, and queues the window has changed
+ * in part (`change`). Applied in that order; a queue is in at most one of them per patch.
+ */
+export interface LiveQueuesPatch extends CollectionPatch<LiveQueue> {
+  readonly change?: Readonly<Record<string, LiveQueueChange>>
+}
+
 export interface LivePatch {
   readonly profileId: string
   /** Previous patch's (or the snapshot's) seq + 1; the last one merged when `baseSeq` is set. */
@@ -315,7 +337,7 @@ export interface LivePatch {
   readonly calls?: CollectionPatch<LiveCall>
   readonly extensions?: CollectionPatch<LiveExtension>
   readonly devices?: CollectionPatch<LiveDevice>
-  readonly queues?: CollectionPatch<LiveQueue>
+  readonly queues?: LiveQueuesPatch
   readonly parked?: CollectionPatch<LiveParkedCall>
   readonly bridges?: CollectionPatch<LiveBridge>
 }

@@ -4,6 +4,7 @@
  * lives here rather than in the contract's types.
  */
 import type { CollectionPatch, EntityOf, LivePatch, LiveState } from '../../src-preload/types/live'
+import { applyQueuesPatches } from '../../src-preload/types/live-queue-patch'
 
 /** Null prototype: keys are PBX-supplied strings (a queue named `__proto__` must stay data). */
 function copyOf<E>(record: Readonly<Record<string, E>>): Record<string, E> {
@@ -65,7 +66,8 @@ export function applyLivePatches(state: LiveState, patches: readonly LivePatch[]
       state.devices,
       patches.map((p) => p.devices),
     ),
-    queues: applyCollectionPatches<EntityOf<'queues'>>(
+    // Queues also change in part (members and callers by key): see live-queue-patch.ts.
+    queues: applyQueuesPatches(
       state.queues,
       patches.map((p) => p.queues),
     ),

@@ -26,9 +26,12 @@ import {
   type LiveMessage,
   type LiveMeta,
   type LivePatch,
+  type LiveQueue,
+  type LiveQueueChange,
   type LiveSnapshot,
   patchBase,
 } from '../../../src-preload/types/live'
+import { applyQueueChange, mergeQueueChange, queueChangeSize } from '../../../src-preload/types/live-queue-patch'
 
 export interface LiveFlowOptions {
   /** Writes one message to the window (the transport's send). */
@@ -55,6 +58,8 @@ class MergedPatch {
   meta: LiveMeta | undefined
   changes = 0
   private readonly colls = new Map<LiveCollectionName, HeldCollection>()
+  /** Queues the window has, changed in part (see live-queue-patch.ts), with their entry counts. */
+  private readonly queueChanges = new Map<string, { change: LiveQueueChange; size: number }>()
 
   constructor(first: LivePatch) {
     this.profileId = first.profileId
@@ -77,6 +82,7 @@ class MergedPatch {
       }
       // Removals first, then upserts: the order every reader of a patch applies them in.
       for (const id of p.remove) {
+        if (c === 'queues') this.dropQueueChange(id)
         if (id in held.upsert) {
           // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a Record keyed by entity id
           delete held.upsert[id]
@@ -90,15 +96,51 @@ class MergedPatch {
       for (const id in p.upsert) {
         const e = p.upsert[id]
         if (e === undefined) continue
+        if (c === 'queues') this.dropQueueChange(id)
         if (!(id in held.upsert)) this.changes++
         held.upsert[id] = e
       }
+      if (c === 'queues') this.addQueueChanges(held, patch.queues?.change)
     }
+  }
+
+  /**
+   * A queue sent whole in a held patch takes the change into that whole queue; otherwise the
+   * change is folded into any held change of the same queue.
+   */
+  private addQueueChanges(held: HeldCollection, changes: Readonly<Record<string, LiveQueueChange>> | undefined): void {
+    for (const id in changes) {
+      const change = changes[id]
+      if (change === undefined) continue
+      const whole = held.upsert[id] as LiveQueue | undefined
+      if (whole !== undefined) {
+        held.upsert[id] = applyQueueChange(whole, change)
+        continue
+      }
+      const before = this.queueChanges.get(id)
+      const merged = before === undefined ? change : mergeQueueChange(before.change, change)
+      const size = queueChangeSize(merged)
+      this.changes += size - (before?.size ?? 0)
+      this.queueChanges.set(id, { change: merged, size })
+    }
+  }
+
+  /** A queue removed or sent whole after a held change: the change is superseded. */
+  private dropQueueChange(id: string): void {
+    const before = this.queueChanges.get(id)
+    if (before === undefined) return
+    this.queueChanges.delete(id)
+    this.changes -= before.size
   }
 
   toPatch(): LivePatch {
     const out: Partial<Record<LiveCollectionName, CollectionPatch<Entity>>> = {}
     for (const [c, held] of this.colls) out[c] = { upsert: held.upsert, remove: [...held.remove] }
+    if (this.queueChanges.size > 0 && out.queues !== undefined) {
+      const change = Object.create(null) as Record<string, LiveQueueChange>
+      for (const [id, held] of this.queueChanges) change[id] = held.change
+      out.queues = { ...out.queues, change } as CollectionPatch<Entity>
+    }
     return {
       profileId: this.profileId,
       seq: this.seq,
@@ -210,6 +252,11 @@ function countChanges(p: LivePatch): number {
     if (cp === undefined) continue
     n += cp.remove.length
     for (const _ in cp.upsert) n++
+  }
+  const queueChanges = p.queues?.change
+  for (const id in queueChanges) {
+    const change = queueChanges[id]
+    if (change !== undefined) n += queueChangeSize(change)
   }
   return n
 }

@@ -23,6 +23,11 @@
  * coalescer collects those ids and a flush looks only at them: O(changed), not O(state). Any
  * other state (a fresh rebuild after a resync, a hand-made state) makes the next flush diff the
  * whole collections (diffLiveState), which gives the same patch.
+ *
+ * Queues are the exception to "whole entities": a queue windows already have is sent as a
+ * LiveQueueChange (queue-patch.ts) — its figures if they moved, only the members and callers that
+ * changed, removals by key — since a whole queue per member state change was most of each patch
+ * under a call centre's load (bench:wallboard).
  */
 import {
   type CollectionPatch,
@@ -30,11 +35,15 @@ import {
   type LiveCollectionName,
   type LiveMessage,
   type LivePatch,
+  type LiveQueue,
+  type LiveQueueChange,
+  type LiveQueuesPatch,
   type LiveSnapshot,
   type LiveState,
   emptyLiveState,
 } from '../../../src-preload/types/live'
 import { type ModelStore, type PublicColl, storeOf } from './model'
+import { diffQueue } from './queue-patch'
 import { patchForWire, snapshotForWire } from './wire-extensions'
 
 export type Scheduler = (fn: () => void, delayMs: number) => { cancel(): void }
@@ -94,12 +103,57 @@ export function diffCollection<E extends Entity>(
   return changed ? { upsert, remove } : undefined
 }
 
+/**
+ * Queues between two versions, looking at `ids`: new ones whole, gone ones by name, the others
+ * as changes (undefined when a window would see no difference).
+ */
+function diffQueues(
+  ids: Iterable<string>,
+  before: (id: string) => LiveQueue | undefined,
+  after: (id: string) => LiveQueue | undefined,
+): LiveQueuesPatch | undefined {
+  const upsert = Object.create(null) as Record<string, LiveQueue>
+  const change = Object.create(null) as Record<string, LiveQueueChange>
+  const remove: string[] = []
+  let changed = false
+  let changedInPart = false
+  for (const id of ids) {
+    const a = before(id)
+    const b = after(id)
+    if (a === b) continue
+    if (b === undefined) remove.push(id)
+    else if (a === undefined) upsert[id] = b
+    else {
+      const c = diffQueue(a, b)
+      if (c === undefined) continue
+      change[id] = c
+      changedInPart = true
+    }
+    changed = true
+  }
+  if (!changed) return undefined
+  return changedInPart ? { upsert, remove, change } : { upsert, remove }
+}
+
+function own<E>(record: Readonly<Record<string, E>>, id: string): E | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined
+}
+
 /** The patch (without profileId/seq) that turns `prev` into `next`; undefined when equal. */
 export function diffLiveState(prev: LiveState, next: LiveState): Omit<LivePatch, 'profileId' | 'seq'> | undefined {
   const out: Partial<Record<LiveCollectionName, CollectionPatch<Entity>>> & { meta?: LiveState['meta'] } = {}
   let changed = false
   for (const c of LIVE_COLLECTIONS) {
-    const p = diffCollection<Entity>(prev[c], next[c])
+    const p =
+      c === 'queues'
+        ? prev.queues === next.queues
+          ? undefined
+          : diffQueues(
+              new Set([...Object.keys(prev.queues), ...Object.keys(next.queues)]),
+              (id) => own(prev.queues, id),
+              (id) => own(next.queues, id),
+            )
+        : diffCollection<Entity>(prev[c], next[c])
     if (p !== undefined) {
       out[c] = p
       changed = true
@@ -129,6 +183,18 @@ export function diffChanged(
     const before = prev.colls[c] as { get(id: string): Entity | undefined }
     const after = next.colls[c] as { get(id: string): Entity | undefined }
     if (before === after) continue
+    if (c === 'queues') {
+      const q = diffQueues(
+        ids,
+        (id) => before.get(id) as LiveQueue | undefined,
+        (id) => after.get(id) as LiveQueue | undefined,
+      )
+      if (q !== undefined) {
+        out.queues = q
+        any = true
+      }
+      continue
+    }
     const upsert = Object.create(null) as Record<string, Entity>
     const remove: string[] = []
     let changedHere = false

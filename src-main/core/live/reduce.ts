@@ -19,6 +19,7 @@ import { hintDevices, rebuildCalls } from './calls'
 import { patchChannel, removeChannel, removeQueueCaller, setChannelBridge, upsertChannel, withoutUnknown } from './channel'
 import { Draft, type LiveModel, rec } from './model'
 import { applyQueueParams, applyQueueStatEvent, emptyQueue } from './queue-stats'
+import { sameFields } from './queue-patch'
 import { mailboxOf } from './route'
 
 export function eventTime(ev: { readonly timestamp: number | undefined }, now: number | undefined): number {
@@ -108,6 +109,9 @@ function upsertMember(d: Draft, f: MemberFields, t: number | undefined): void {
   const sameState = old !== undefined && old.status === m.status && old.paused === m.paused && old.inCall === m.inCall
   const since = sameState ? old.stateSince : t
   if (since !== undefined) m = { ...m, stateSince: since }
+  // app_queue repeats QueueMemberStatus for each device state change of the member's phone, in
+  // every queue of the member, mostly with nothing new: then the queue stays the same object.
+  if (old !== undefined && sameFields(old, m)) return
   d.set('queues', f.queue, { ...q, members: Object.assign(rec<LiveQueueMember>(), q.members, { [f.iface]: m }) })
 }
 

@@ -5,9 +5,12 @@ import {
   type LiveCollectionName,
   type LiveMeta,
   type LivePatch,
+  type LiveQueue,
+  type LiveQueuesPatch,
   type LiveState,
   emptyLiveState,
 } from '../../../src-preload/types/live'
+import { applyQueueChange } from '../../../src-preload/types/live-queue-patch'
 
 /**
  * The renderer's live state as one mutable Map per collection. A frame's patches are applied in
@@ -26,6 +29,23 @@ export interface EntityChange<E> {
 }
 
 type Entity = { readonly id: string }
+
+/**
+ * Entities a patch changes in part (queues: see live-queue-patch.ts), as their next versions made
+ * from the table's current ones; applied after the patch's removals and upserts.
+ */
+export type PartChanges<E> = (patch: CollectionPatch<E>, current: (id: string) => E | undefined) => Iterable<readonly [string, E]>
+
+/** A queue patch's changes applied to the queues the table has (a change to one it lacks is skipped). */
+const queueParts: PartChanges<LiveQueue> = function* (patch, current) {
+  const changes = (patch as LiveQueuesPatch).change
+  for (const id in changes) {
+    const change = changes[id]
+    const before = current(id)
+    if (change === undefined || before === undefined) continue
+    yield [id, applyQueueChange(before, change)] as const
+  }
+}
 
 export class LiveTable<E> {
   private readonly byId = new Map<string, E>()
@@ -71,7 +91,7 @@ export class LiveTable<E> {
    * does) and returns the net change of each entity they touched; an entity that appeared and
    * vanished within them, or came back as the same object, is not reported.
    */
-  apply(patches: readonly (CollectionPatch<E> | undefined)[]): EntityChange<E>[] {
+  apply(patches: readonly (CollectionPatch<E> | undefined)[], parts?: PartChanges<E>): EntityChange<E>[] {
     const firstBefore = new Map<string, E | undefined>()
     for (const patch of patches) {
       if (patch === undefined) continue
@@ -82,6 +102,11 @@ export class LiveTable<E> {
       for (const id in patch.upsert) {
         const e = patch.upsert[id]
         if (e === undefined) continue
+        if (!firstBefore.has(id)) firstBefore.set(id, this.byId.get(id))
+        this.byId.set(id, e)
+      }
+      if (parts === undefined) continue
+      for (const [id, e] of parts(patch, (key) => this.byId.get(key))) {
         if (!firstBefore.has(id)) firstBefore.set(id, this.byId.get(id))
         this.byId.set(id, e)
       }
@@ -136,7 +161,13 @@ export class LiveTables {
     let calls: EntityChange<EntityOf<'calls'>>[] = []
     for (const c of LIVE_COLLECTIONS) {
       if (!patches.some((p) => p[c] !== undefined)) continue
-      const changes = (this.tables[c] as LiveTable<Entity>).apply(patches.map((p) => p[c] as CollectionPatch<Entity> | undefined))
+      const changes =
+        c === 'queues'
+          ? this.tables.queues.apply(
+              patches.map((p) => p.queues),
+              queueParts,
+            )
+          : (this.tables[c] as LiveTable<Entity>).apply(patches.map((p) => p[c] as CollectionPatch<Entity> | undefined))
       if (changes.length === 0) continue
       collections.add(c)
       if (c === 'calls') calls = changes as EntityChange<EntityOf<'calls'>>[]

@@ -31,6 +31,20 @@ function normal(p: Omit<LivePatch, 'profileId' | 'seq'> | undefined): unknown {
     const cp = p[c]
     if (cp !== undefined) out[c] = { upsert: { ...cp.upsert }, remove: [...cp.remove].sort() }
   }
+  // Queues the window has travel as keyed changes (members and callers): compare those too.
+  const change = p.queues?.change
+  if (change !== undefined) {
+    out.queueChanges = Object.fromEntries(
+      Object.entries(change).map(([id, c]) => [
+        id,
+        {
+          figures: c.figures,
+          members: c.members === undefined ? undefined : { upsert: { ...c.members.upsert }, remove: [...c.members.remove].sort() },
+          callers: c.callers === undefined ? undefined : { upsert: { ...c.callers.upsert }, remove: [...c.callers.remove].sort() },
+        },
+      ]),
+    )
+  }
   if (p.meta !== undefined) out.meta = p.meta
   return out
 }

@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import { defineConfig, globalIgnores } from 'eslint/config'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import i18next from 'eslint-plugin-i18next'
 import { builtinModules } from 'node:module'
 import tseslint from 'typescript-eslint'
 
@@ -71,6 +72,43 @@ export default defineConfig([
             { name: 'electron', message: 'The renderer talks only through the bridge.' },
           ],
           patterns: [{ group: ['**/src-main/**', '../../src-main/*'], message: 'The renderer never imports main.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Every word a person reads comes from the catalogue (src-renderer/src/i18n): a literal text in
+    // JSX, or in an attribute a person reads or a screen reader speaks, fails the lint.
+    files: ['src-renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'warn',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'title',
+              'placeholder',
+              'alt',
+              'label',
+              'aria-label',
+              'aria-description',
+              'aria-roledescription',
+              'aria-valuetext',
+              'heading',
+              'legend',
+              'hint',
+              'caption',
+              'summary',
+              'empty',
+              'emptyText',
+              'message',
+              'confirmLabel',
+              'text',
+            ],
+          },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s·•–—…→←↑↓×✓✕●○◐⏸▶︎\\u00a0\\u2009\\u202f]+', '[A-Z0-9_+\\-]+'] },
         },
       ],
     },

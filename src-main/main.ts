@@ -122,6 +122,8 @@ export async function start(): Promise<void> {
     exportSink: saveDialogSink,
     ...(demo === undefined ? {} : { builtinProfile: demo.builtin }),
     desktop,
+    // The OS's language list (System Settings → Language & Region; Windows display languages).
+    systemLocales: () => app.getPreferredSystemLanguages(),
     // Follows the admin's sealed setting from the start (off by default); Admin changes it.
     updates: new UpdateCheck({
       updater: loadAutoUpdater,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languageSettingSchema } from '../i18n/languages'
 import { attentionSettingsSchema, defaultAttentionSettings, defaultDesktopSettings, desktopSettingsSchema } from './attention'
 import { SETTING_RANGES } from './settings-ranges'
 
@@ -35,6 +36,8 @@ export type SeatLamps = z.infer<typeof seatLampsSchema>
 /** Operator-level preferences, persisted by main and pushed to every window. */
 export const settingsSchema = z.strictObject({
   theme: themeSchema,
+  /** The language of every screen, menu and notification ('system' follows the operating system, or the browser in web mode). */
+  language: languageSettingSchema,
   /** Which PBX profile the console shows; null until one exists. */
   activeProfileId: z.string().min(1).max(64).nullable(),
   /** Seconds after which a held or parked call is flagged as waiting too long. */
@@ -73,6 +76,7 @@ export type SettingsSetInput = z.infer<typeof settingsSetInputSchema>
 
 export const defaultSettings: Settings = {
   theme: 'system',
+  language: 'system',
   activeProfileId: null,
   holdAlertSeconds: 60,
   ringAlertSeconds: 20,

@@ -2,11 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { showSettledActions } from './actions/settled-toasts'
 import { AccessRefused } from './app/AccessRefused'
-import { App } from './app/App'
+import { LocalizedApp } from './app/LocalizedApp'
 import { startBlinking } from './app/blink'
 import { createBridge } from './bridge'
 import { setBridge } from './bridge/current'
 import { FEATURES } from './features'
+import { setLanguage } from './i18n'
 import { useAppStore } from './stores/app-store'
 import { startDirectory, useDirectoryStore } from './stores/directory-store'
 import { useLiveStore } from './stores/live-store'
@@ -16,6 +17,8 @@ import './styles/app.css'
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root')
 
+// The browser's language until the settings arrive (the access-refused page is read in it too).
+setLanguage('system')
 const bridge = createBridge()
 if (bridge === null) {
   // Web mode opened without its token (a bookmark in a browser that never opened the link).
@@ -60,7 +63,7 @@ if (bridge === null) {
   startBlinking()
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <LocalizedApp />
     </StrictMode>,
   )
 }

@@ -192,6 +192,11 @@ export function makeElectronMock() {
     getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
     isPackaged: false,
     getVersion: () => '0.1.0-test',
+    /** The OS's language list; a test sets it to see main follow the system's language. */
+    preferredSystemLanguages: ['en-GB'] as string[],
+    getPreferredSystemLanguages(): string[] {
+      return this.preferredSystemLanguages
+    },
     requestSingleInstanceLock: vi.fn(() => true),
     whenReady: () => Promise.resolve(),
     quit: vi.fn(),

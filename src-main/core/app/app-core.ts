@@ -13,6 +13,7 @@ import { ProfileStore } from '../profiles/profile-store'
 import type { SecretBox } from '../secrets'
 import { RuntimeManager, type BuiltinProfile } from '../runtime/runtime-manager'
 import { SettingsService } from '../settings/settings-service'
+import { nodeLocales, setMainLanguage } from '../i18n'
 import { HistoryService, type ExportSink } from '../cdr/history-service'
 import { openCdrStore, type CdrStore } from '../cdr'
 import { auditPhonebookEdgeRefusals } from '../phonebook/audited-edge'
@@ -59,6 +60,8 @@ export interface AppCoreOptions {
   readonly webAccess?: WebAccessPort
   /** The desktop app's updater (electron-updater); web mode has none. */
   readonly updates?: UpdaterPort
+  /** The operating system's preferred languages (Electron's); Node's locale when absent (web mode). */
+  readonly systemLocales?: () => readonly string[]
 }
 
 /**
@@ -83,11 +86,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const phonebookStore = (): LocalContactStore =>
     (phonebook ??= new LocalContactStore({ file: opts.phonebookFile ?? join(dirname(opts.cdrFile), 'phonebook.sqlite') }))
   let retentionDays: number | undefined
+  const systemLocales = opts.systemLocales ?? nodeLocales
   const settings = new SettingsService(opts.settingsStore, (next) => {
+    setMainLanguage(next.language, systemLocales())
     bus.publish('settings.changed', next)
     // Only a new retention period is worth a cleanup pass; a theme change is not.
     if (next.historyRetentionDays !== retentionDays) void applyRetention()
   })
+  setMainLanguage(settings.get().language, systemLocales())
   /** Each profile as last connected, to reconnect only the ones that changed. */
   let known = new Map<string, string>()
   // One guessing brake for the whole console: admin passphrase and setup code, every window and socket.

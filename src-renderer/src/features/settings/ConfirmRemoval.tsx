@@ -1,8 +1,12 @@
 import { useEffect, useRef } from 'react'
 import type { HistoryRetentionPreview } from '../../../../src-preload/types/history'
 import { ModalDialog } from '../../components/ModalDialog'
+import { tr } from '../../i18n'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { strings } from './strings'
 
-const n = (count: number): string => count.toLocaleString('en-US')
+const t = tr(strings)
+const c = tr(common)
 
 /**
  * Asks before a shorter retention deletes cached calls, naming how many. Cancel has the focus
@@ -21,28 +25,26 @@ export function ConfirmRemoval({
   useEffect(() => {
     cancel.current?.focus()
   }, [])
-  const calls = `${n(preview.count)} cached call${preview.count === 1 ? '' : 's'}`
+  const calls = t('cachedCalls', { count: preview.count })
   return (
     <ModalDialog
       role="alertdialog"
-      label="Confirm removing call history"
+      label={t('confirmLabel')}
       aria-describedby="confirm-removal-text"
       onClose={onCancel}
       closeOnBackdrop={false}
       escapeBubbles
     >
       <p id="confirm-removal-text">
-        <strong>
-          Remove {calls} older than {n(preview.days)} day{preview.days === 1 ? '' : 's'}?
-        </strong>
+        <strong>{t('removeQuestion', { calls, count: preview.days })}</strong>
       </p>
-      <p className="muted small">They are deleted from this computer’s call history now. Cancel keeps them and the current setting.</p>
+      <p className="muted small">{t('removeExplained')}</p>
       <div className="buttons">
         <button ref={cancel} type="button" onClick={onCancel}>
-          Cancel
+          {c('cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
-          Remove {calls}
+          {t('removeButton', { calls })}
         </button>
       </div>
     </ModalDialog>

@@ -1,28 +1,56 @@
 import { useCallback, useState } from 'react'
 import type { HistoryRetentionPreview } from '../../../../src-preload/types/history'
+import { LANGUAGE_NAMES, LANGUAGES } from '../../../../src-preload/i18n/languages'
+import type { LanguageSetting } from '../../../../src-preload/i18n/languages'
 import type { Theme } from '../../../../src-preload/types/settings'
 import { SETTING_RANGES, type RangedSetting } from '../../../../src-preload/types/settings-ranges'
 import { NumberField } from '../../components/form'
 import { useSettingsSections } from '../../components/settings-sections'
+import { currentLanguage, tr } from '../../i18n'
 import { useAppStore } from '../../stores/app-store'
 import { ConfirmRemoval } from './ConfirmRemoval'
 import { changeRetention } from './retention-change'
+import { strings } from './strings'
 
-const THEMES: readonly { value: Theme; label: string }[] = [
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-  { value: 'system', label: 'Same as the system' },
+const t = tr(strings)
+
+const THEMES: readonly { value: Theme; label: () => string }[] = [
+  { value: 'light', label: () => t('themeLight') },
+  { value: 'dark', label: () => t('themeDark') },
+  { value: 'system', label: () => t('themeSystem') },
 ]
 
 /**
  * The whole-number settings; their ranges are the ones main's schema validates with. One that
  * deletes data when lowered commits on Enter or leaving the field, after a confirmation.
  */
-const NUMBER_SETTINGS: readonly { key: RangedSetting; label: string; deletesData?: true }[] = [
-  { key: 'holdAlertSeconds', label: 'Flag calls on hold or parked after (seconds)' },
-  { key: 'ringAlertSeconds', label: 'Flag calls ringing longer than (seconds)' },
-  { key: 'historyRetentionDays', label: 'Keep call history for (days)', deletesData: true },
+const NUMBER_SETTINGS: readonly { key: RangedSetting; label: () => string; deletesData?: true }[] = [
+  { key: 'holdAlertSeconds', label: () => t('holdAlert') },
+  { key: 'ringAlertSeconds', label: () => t('ringAlert') },
+  { key: 'historyRetentionDays', label: () => t('retention'), deletesData: true },
 ]
+
+/** Each language named in itself, so a person who cannot read the current one still finds theirs. */
+function LanguagePicker({ value, onChange }: { value: LanguageSetting; onChange: (next: LanguageSetting) => void }): React.JSX.Element {
+  return (
+    <label className="setting">
+      <span>{t('language')}</span>
+      <select
+        value={value}
+        onChange={(e) => {
+          onChange(e.target.value as LanguageSetting)
+        }}
+      >
+        <option value="system">{t('languageSystem', { name: LANGUAGE_NAMES[currentLanguage()] })}</option>
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LANGUAGE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
 
 interface Asking {
   readonly preview: HistoryRetentionPreview
@@ -54,37 +82,46 @@ export function SettingsView(): React.JSX.Element {
   const updateSettings = useAppStore((s) => s.updateSettings)
   const { asking, ask } = useConfirmRemoval()
   const sections = useSettingsSections()
-  if (settings === null) return <p className="muted">Loading settings…</p>
+  if (settings === null) return <p className="muted">{t('loading')}</p>
 
   return (
     <section className="view" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('title')}</h1>
       <fieldset className="card">
-        <legend>Theme</legend>
-        <div role="radiogroup" aria-label="Theme" className="segmented">
-          {THEMES.map((t) => (
-            <label key={t.value} className={settings.theme === t.value ? 'selected' : undefined}>
+        <legend>{t('language')}</legend>
+        <LanguagePicker
+          value={settings.language}
+          onChange={(language) => {
+            void updateSettings({ language })
+          }}
+        />
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t('theme')}</legend>
+        <div role="radiogroup" aria-label={t('theme')} className="segmented">
+          {THEMES.map((theme) => (
+            <label key={theme.value} className={settings.theme === theme.value ? 'selected' : undefined}>
               <input
                 type="radio"
                 name="theme"
-                value={t.value}
-                checked={settings.theme === t.value}
+                value={theme.value}
+                checked={settings.theme === theme.value}
                 onChange={() => {
-                  void updateSettings({ theme: t.value })
+                  void updateSettings({ theme: theme.value })
                 }}
               />
-              {t.label}
+              {theme.label()}
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset className="card">
-        <legend>Alerts and history</legend>
+        <legend>{t('alerts')}</legend>
         {NUMBER_SETTINGS.map((f) => (
           <NumberField
             key={f.key}
             className="setting"
-            label={f.label}
+            label={f.label()}
             min={SETTING_RANGES[f.key].min}
             max={SETTING_RANGES[f.key].max}
             value={settings[f.key]}
@@ -109,7 +146,7 @@ export function SettingsView(): React.JSX.Element {
       )}
       {info !== null && (
         <p className="muted small">
-          Attendant {info.version} · {info.mode === 'web' ? 'web mode' : 'desktop'} · {info.platform}
+          {t('about', { version: info.version, mode: info.mode === 'web' ? t('modeWeb') : t('modeDesktop'), platform: info.platform })}
         </p>
       )}
     </section>

@@ -1,9 +1,18 @@
+import { tr } from '../../i18n'
 import type { Feature } from '../feature'
 import { SettingsView } from './SettingsView'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** The operator's preferences: theme, hold alert, history retention. */
 export const settingsFeature: Feature = {
   id: 'settings',
-  nav: { label: 'Settings', altKey: '6' },
+  nav: {
+    get label() {
+      return t('nav')
+    },
+    altKey: '6',
+  },
   View: SettingsView,
 }

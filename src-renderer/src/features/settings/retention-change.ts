@@ -1,8 +1,12 @@
 import type { HistoryRetentionPreview } from '../../../../src-preload/types/history'
 import type { ApiError } from '../../../../src-preload/types/result'
 import { bridge } from '../../bridge/current'
+import { tr } from '../../i18n'
 import { useAppStore } from '../../stores/app-store'
 import { useToastStore } from '../../stores/toast-store'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Asks the operator whether to remove `count` cached calls; resolves true to go ahead. */
 export type AskRemoval = (preview: HistoryRetentionPreview) => Promise<boolean>
@@ -26,7 +30,7 @@ function countToConfirm(error: ApiError): number | undefined {
 export async function changeRetention(days: number, ask: AskRemoval): Promise<boolean> {
   const preview = await bridge().invoke('history.retentionPreview', { days })
   if (!preview.ok) {
-    useToastStore.getState().push('error', `The call history retention was not changed: ${preview.error.message}`)
+    useToastStore.getState().push('error', t('retentionFailed', { reason: preview.error.message }))
     return false
   }
   let count = preview.value.count

@@ -1,0 +1,9 @@
+import type { StringsFragment } from '../../../src-preload/i18n/catalogue'
+import { strings as common } from '../../../src-preload/i18n/strings/common'
+
+/**
+ * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
+ * which has no build-time glob). test/unit/i18n/catalogue.test.ts fails when a main `strings.ts`
+ * is missing here.
+ */
+export const MAIN_FRAGMENTS: readonly StringsFragment[] = [common]

@@ -66,15 +66,21 @@ export interface LiveChannel {
   /** Key of the parked call (`lot:space`) while this channel is parked. */
   readonly parkedKey: string | undefined
   /**
-   * The mailbox (`105` of `VoiceMail(105@default,u)`) while the channel runs VoiceMail: the caller
-   * is leaving a message for that extension. Absent otherwise.
+   * The mailbox (`105` of `VoiceMail(105@default,u)`) while the channel runs app_voicemail: the
+   * caller is leaving a message for that extension, or (VoiceMailMain) listening to its messages;
+   * '' when the application names no mailbox (VoiceMailMain asks for one). Absent otherwise.
    */
   readonly voicemail?: string
+  /** What it does there: `leave` (VoiceMail) or `listen` (VoiceMailMain); set with `voicemail`. */
+  readonly voicemailMode?: LiveVoicemailMode
   /** When it started VoiceMail (absent when first seen there in a snapshot). */
   readonly voicemailSince?: number
   /** What is not known about this channel (absent: everything above is known). */
   readonly unknown?: readonly LiveUnknownFact[]
 }
+
+/** In app_voicemail: leaving a message (VoiceMail) or listening to a mailbox (VoiceMailMain). */
+export type LiveVoicemailMode = 'leave' | 'listen'
 
 export type LiveCallState = 'ringing' | 'up' | 'hold' | 'parked' | 'queued' | 'transferring'
 export type LiveCallDirection = 'inbound' | 'outbound' | 'internal'
@@ -97,6 +103,8 @@ export interface LiveTarget {
   readonly parties: readonly LiveParty[]
   /** Since when the caller is with this target (ringing, talking with this party, in voicemail, parked). */
   readonly since: number | undefined
+  /** A voicemail target: leaving a message for `parties` or listening to their mailbox (none: unknown box). */
+  readonly voicemail?: LiveVoicemailMode
 }
 
 /**

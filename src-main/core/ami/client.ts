@@ -29,6 +29,8 @@
  *                                   handle.outcome never rejects: success | failure | unknown.
  *   ami.setEvents(mask: boolean | string): Promise<void>   Action: Events now + at every re-login
  *   ami.addFilter(expression): Promise<void>             Action: Filter now + at every re-login
+ *   ami.filteredEvents: boolean     this login's filters were all accepted and the mask widened to
+ *                                   the `filteredEvents` option
  *   ami.state: 'idle'|'connecting'|'authenticating'|'ready'|'waiting'|'stopped'
  *   ami.banner / ami.protocolVersion / ami.fullyBooted / ami.coreStatus
  *   ami.on(name, listener) → unsubscribe; events (AmiClientEvents):
@@ -87,6 +89,13 @@ export interface AmiClientOptions {
   readonly events?: boolean | string
   /** Filter expressions added after login (`Action: Filter`, `Operation: Add`). */
   readonly filters?: readonly string[]
+  /**
+   * A wider event mask taken only behind `filters`: at each login, once Asterisk accepted every
+   * filter, `Action: Events` switches to it (a class such as dialplan, whose Newexten and VarSet
+   * flood, then arrives only where a filter lets it). Filter is a `system` action: a user refused
+   * one keeps `events`. `ami.filteredEvents` says which this session got.
+   */
+  readonly filteredEvents?: string
   readonly actionTimeoutMs?: number
   /** Banner + login + readiness must complete within this. */
   readonly connectTimeoutMs?: number
@@ -231,6 +240,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   protocolVersion: string | undefined
   fullyBooted = false
   coreStatus: AmiMessage | undefined
+  filteredEvents = false
 
   constructor(opts: AmiClientOptions) {
     super()
@@ -471,10 +481,27 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       return
     }
     try {
+      let accepted = true
+      this.filteredEvents = false
       for (const f of this.filters) {
-        await this.internalAction('Filter', { Operation: 'Add', Filter: f }).catch((err: unknown) => {
-          this.emit('error', err instanceof AmiError ? err : new AmiError('action_error', 'Filter failed', { cause: err }))
-        })
+        const added = await this.internalAction('Filter', { Operation: 'Add', Filter: f }).then(
+          () => true,
+          (err: unknown) => {
+            this.emit('error', err instanceof AmiError ? err : new AmiError('action_error', 'Filter failed', { cause: err }))
+            return false
+          },
+        )
+        accepted &&= added
+      }
+      // Before readiness: whoever resyncs on 'connected' lists the state after the mask widened.
+      if (o.filteredEvents !== undefined && accepted) {
+        this.filteredEvents = await this.internalAction('Events', { EventMask: o.filteredEvents }).then(
+          () => true,
+          (err: unknown) => {
+            this.emit('error', err instanceof AmiError ? err : new AmiError('action_error', 'Events failed', { cause: err }))
+            return false
+          },
+        )
       }
       await this.checkReadiness()
     } catch (err) {

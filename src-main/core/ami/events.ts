@@ -302,6 +302,9 @@ const SPECS = {
       exten: s('Exten'),
       reason: n('Reason'),
       uniqueid: s('Uniqueid'),
+      // An Originate into an application (no Context/Exten): which, and its data.
+      application: s('Application'),
+      data: s('Data'),
       callerIdNum: s('CallerIDNum'),
       callerIdName: s('CallerIDName'),
     },

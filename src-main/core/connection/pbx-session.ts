@@ -107,7 +107,16 @@ export interface PbxSessionOptions {
   /** AMI client tuning (timeouts, reconnect, auth attempts); host/user/secret come from the profile. */
   readonly ami?: Pick<
     AmiClientOptions,
-    'connectTimeoutMs' | 'actionTimeoutMs' | 'pingIntervalMs' | 'pingTimeoutMs' | 'reconnect' | 'maxAuthAttempts' | 'events' | 'filters' | 'random'
+    | 'connectTimeoutMs'
+    | 'actionTimeoutMs'
+    | 'pingIntervalMs'
+    | 'pingTimeoutMs'
+    | 'reconnect'
+    | 'maxAuthAttempts'
+    | 'events'
+    | 'filters'
+    | 'filteredEvents'
+    | 'random'
   >
   readonly ari?: {
     readonly app?: string

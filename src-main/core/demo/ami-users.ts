@@ -17,8 +17,10 @@
  *   that records calls.
  * - `attendant`/`attendant`: what every feature of the console needs, and what the built-in demo
  *   connects with: the supervisor's rights plus read=system, so Reload reaches the console (names
- *   and presence are read again at once). write=system is the price of FreePBX's presence: DND,
- *   forwarding and day/night live in the AstDB, and DBPut/DBDel are system actions.
+ *   and presence are read again at once), and read=dialplan, so a call going into voicemail is seen
+ *   as it happens (the console filters that class down to app_voicemail's Newexten, a system action).
+ *   write=system is the price of FreePBX's presence: DND, forwarding and day/night live in the
+ *   AstDB, and DBPut/DBDel are system actions.
  */
 export interface AmiUser {
   readonly username: string
@@ -70,7 +72,7 @@ export function defaultUsers(): AmiUser[] {
     makeUser('viewer', 'viewer', 'all', 'none'),
     makeUser('operator', 'operator', 'call,agent,user,cdr,reporting', 'call,originate,agent,reporting'),
     makeUser('supervisor', 'supervisor', 'call,agent,user,cdr,reporting', 'call,originate,agent,reporting,system'),
-    makeUser('attendant', 'attendant', 'call,agent,user,cdr,reporting,system', 'call,originate,agent,reporting,system'),
+    makeUser('attendant', 'attendant', 'call,agent,user,cdr,reporting,system,dialplan', 'call,originate,agent,reporting,system'),
   ]
 }
 

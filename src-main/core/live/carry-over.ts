@@ -77,11 +77,14 @@ function carriedChannel(before: LiveChannel, now: LiveChannel, opts: CarryOption
     did: before.did ?? now.did,
     ringGroup: before.ringGroup ?? now.ringGroup,
     // Still in the same mailbox: since when is the old model's (the list does not say).
-    ...(now.voicemail !== undefined && now.voicemail === before.voicemail && before.voicemailSince !== undefined
-      ? { voicemailSince: before.voicemailSince }
-      : {}),
+    ...(sameVoicemail(now, before) && before.voicemailSince !== undefined ? { voicemailSince: before.voicemailSince } : {}),
   }
   return unknown.size === 0 ? next : { ...next, unknown: [...unknown].sort() }
+}
+
+/** In the same mailbox doing the same (leaving a message, listening) in both models. */
+function sameVoicemail(now: LiveChannel, before: LiveChannel): boolean {
+  return now.voicemail !== undefined && now.voicemail === before.voicemail && now.voicemailMode === before.voicemailMode
 }
 
 /** Equal field by field (arrays element by element): what a window would be sent is the same. */

@@ -20,7 +20,7 @@ import { patchChannel, removeChannel, removeQueueCaller, setChannelBridge, upser
 import { Draft, type LiveModel, rec } from './model'
 import { applyQueueParams, applyQueueStatEvent, emptyQueue } from './queue-stats'
 import { sameFields } from './queue-patch'
-import { mailboxOf } from './route'
+import { type VoicemailUse, voicemailUse } from './route'
 
 export function eventTime(ev: { readonly timestamp: number | undefined }, now: number | undefined): number {
   return ev.timestamp !== undefined ? Math.round(ev.timestamp * 1000) : (now ?? 0)
@@ -240,10 +240,24 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
       return
     case 'Newexten': {
       const ch = upsertChannel(d, ev.channel, t, { create: true })
-      if (ch !== undefined && ev.application !== undefined) setVoicemail(d, ch, ev.application === 'VoiceMail' ? mailboxOf(ev.appData) : undefined, t)
+      if (ch !== undefined && ev.application !== undefined) setVoicemail(d, ch, voicemailUse(ev.application, ev.appData), t)
+      return
+    }
+    case 'OriginateResponse': {
+      // A channel originated into an application runs it without the dialplan: no Newexten names
+      // it (voicemail.raw, chanspy.raw), the answer does. A failed one's Uniqueid may be another
+      // channel's (originate-channelid.raw).
+      const use = voicemailUse(ev.application, ev.data)
+      const ch = ev.response === 'Success' && ev.uniqueid !== undefined ? d.get('channels', ev.uniqueid) : undefined
+      if (ch !== undefined && use !== undefined) setVoicemail(d, ch, use, t)
       return
     }
     case 'DialBegin':
+      // app_voicemail never dials: a channel that dials has left it (VoiceMail's 0 to the operator).
+      leftVoicemail(d, ev.channel?.uniqueid)
+      upsertChannel(d, ev.channel, t, { create: true })
+      upsertChannel(d, ev.dest, t, { create: false })
+      return
     case 'DialState':
     case 'DialEnd':
       upsertChannel(d, ev.channel, t, { create: true })
@@ -282,6 +296,8 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
       const ch = upsertChannel(d, ev.channel, t, { create: true })
       const b = ev.bridge
       if (ch === undefined || b?.uniqueid === undefined) return
+      // Nor does it bridge: a channel entering a bridge is out of voicemail.
+      leftVoicemail(d, ch.id)
       setChannelBridge(d, ch.id, b.uniqueid, { type: b.type, technology: b.technology })
       return
     }
@@ -330,6 +346,7 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
     }
     case 'QueueCallerJoin': {
       const ch = upsertChannel(d, ev.channel, t, { create: true })
+      leftVoicemail(d, ch?.id)
       if (ch !== undefined && ev.queue !== undefined) addQueueCaller(d, ev.queue, ch.id, ev.position, t)
       return
     }
@@ -424,8 +441,9 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
         })
       }
       setChannelBridge(d, ch.id, bridge)
-      // Leaving a message now: since when is not listed.
-      if (ev.application === 'VoiceMail') setVoicemail(d, ch, mailboxOf(ev.applicationData), undefined)
+      // In voicemail now (leaving a message, or listening): since when is not listed.
+      const use = voicemailUse(ev.application, ev.applicationData)
+      if (use !== undefined) setVoicemail(d, ch, use, undefined)
       return
     }
     default:
@@ -434,18 +452,35 @@ export function applyEvent(d: Draft, ev: AmiTypedEvent, now: number | undefined,
 }
 
 /**
- * The mailbox a channel is leaving a message in (VoiceMail), or none once it runs anything else.
- * Set, not toggled: a replayed Newexten leaves the same value (README "Resync").
+ * The mailbox a channel is in (VoiceMail: leaving a message; VoiceMailMain: listening), or none
+ * once it runs anything else. Set, not toggled: a replayed Newexten leaves the same value
+ * (README "Resync").
  */
-function setVoicemail(d: Draft, ch: LiveChannel, mailbox: string | undefined, t: number | undefined): void {
-  if (ch.voicemail === mailbox) return
-  if (mailbox === undefined) {
-    const { voicemail: _box, voicemailSince: _since, ...rest } = ch
+function setVoicemail(d: Draft, ch: LiveChannel, use: VoicemailUse | undefined, t: number | undefined): void {
+  if (ch.voicemail === use?.mailbox && ch.voicemailMode === use?.mode) return
+  if (use === undefined) {
+    const { voicemail: _box, voicemailMode: _mode, voicemailSince: _since, ...rest } = ch
     d.set('channels', ch.id, rest)
     d.touchedChannels.add(ch.id)
     return
   }
-  patchChannel(d, ch.id, t === undefined ? { voicemail: mailbox } : { voicemail: mailbox, voicemailSince: t })
+  const since = ch.voicemail !== undefined && ch.voicemailMode === use.mode ? ch.voicemailSince : t
+  patchChannel(
+    d,
+    ch.id,
+    since === undefined
+      ? { voicemail: use.mailbox, voicemailMode: use.mode }
+      : { voicemail: use.mailbox, voicemailMode: use.mode, voicemailSince: since },
+  )
+}
+
+/**
+ * The console asks Asterisk for the Newexten events of app_voicemail only (dialplan-filter.ts),
+ * so it never sees the next application: it sees the channel dial, bridge or queue instead.
+ */
+function leftVoicemail(d: Draft, id: string | undefined): void {
+  const ch = id === undefined ? undefined : d.get('channels', id)
+  if (ch?.voicemail !== undefined) setVoicemail(d, ch, undefined, undefined)
 }
 
 function clearHold(d: Draft, id: string | undefined): void {

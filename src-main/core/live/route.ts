@@ -6,7 +6,8 @@
  * `;2` half may sit in a second bridge with the real phone (FreePBX queue members are
  * `Local/101@from-queue/n`); where nobody answered yet, the phones ringing for it (the dialled legs
  * not yet up: a ring group or a ringall queue rings several); a channel running VoiceMail is the
- * mailbox's owner's voicemail; a parked call is in its space.
+ * mailbox's owner's voicemail (leaving a message), one running VoiceMailMain listens to that
+ * mailbox; a parked call is in its space.
  *
  * A party is the extension its channel stands for (`PJSIP/105-…` and `Local/105@…` are 105),
  * named as the PBX named it: the channel's own caller ID when it is that extension's, else the
@@ -17,7 +18,7 @@
  * through, then each party that answered (a transfer adds the next one), a voicemail, a parking
  * space. It is kept across rebuilds like the call's other history (the old call is its past).
  */
-import type { LiveBridge, LiveCall, LiveChannel, LiveParty, LiveRouteStep, LiveTarget } from '../../../src-preload/types/live'
+import type { LiveBridge, LiveCall, LiveChannel, LiveParty, LiveRouteStep, LiveTarget, LiveVoicemailMode } from '../../../src-preload/types/live'
 import type { Draft } from './model'
 
 /** A bridge that joins its members into one conversation (parking lots and holding bridges do not). */
@@ -58,6 +59,24 @@ export function extensionOf(ch: LiveChannel): string | undefined {
 export function mailboxOf(appData: string | undefined): string | undefined {
   const box = appData?.split(',')[0]?.split('&')[0]?.split('@')[0]?.trim()
   return box === undefined || box === '' ? undefined : box
+}
+
+/** What a channel does in app_voicemail, from the application it runs and its data. */
+export interface VoicemailUse {
+  /** The mailbox, '' when the application names none (VoiceMailMain then asks the caller). */
+  readonly mailbox: string
+  readonly mode: LiveVoicemailMode
+}
+
+/**
+ * `VoiceMail(105@default,u)` leaves a message for 105, `VoiceMailMain(105@default,s)` listens to
+ * its messages; any other application is not voicemail (undefined). Asterisk reports the name the
+ * application registered (pbx_app.c), matched here without regard to case all the same.
+ */
+export function voicemailUse(application: string | undefined, data: string | undefined): VoicemailUse | undefined {
+  const app = application?.toLowerCase()
+  if (app !== 'voicemail' && app !== 'voicemailmain') return undefined
+  return { mailbox: mailboxOf(data) ?? '', mode: app === 'voicemail' ? 'leave' : 'listen' }
 }
 
 interface Sides {
@@ -156,8 +175,8 @@ export function targetOf(d: Draft, input: RouteInput): LiveTarget | undefined {
   const inVoicemail = channels.find((c) => c.voicemail !== undefined && (sides.caller.has(c.id) || sides.reached.has(c.id)))
   if (inVoicemail?.voicemail !== undefined) {
     const box = inVoicemail.voicemail
-    const named = uniqueParties([{ name: knownName(old, box), number: box }])
-    return { kind: 'voicemail', parties: named, since: inVoicemail.voicemailSince }
+    const named = box === '' ? [] : uniqueParties([{ name: knownName(old, box), number: box }])
+    return { kind: 'voicemail', parties: named, since: inVoicemail.voicemailSince, voicemail: inVoicemail.voicemailMode ?? 'leave' }
   }
   const talking = sides.talking.filter((c) => c.state === 6)
   if (talking.length > 0) {
@@ -251,7 +270,13 @@ export function pathOf(
 export function sameTarget(a: LiveTarget | undefined, b: LiveTarget | undefined): boolean {
   if (a === b) return true
   if (a === undefined || b === undefined) return false
-  return a.kind === b.kind && a.since === b.since && a.parties.length === b.parties.length && a.parties.every((p, i) => sameParty(p, b.parties[i]))
+  return (
+    a.kind === b.kind &&
+    a.since === b.since &&
+    a.voicemail === b.voicemail &&
+    a.parties.length === b.parties.length &&
+    a.parties.every((p, i) => sameParty(p, b.parties[i]))
+  )
 }
 
 function sameParty(a: LiveParty, b: LiveParty | undefined): boolean {

@@ -14,6 +14,7 @@ import type { AuditLog } from '../audit'
 import { PbxSession, type SessionStatus } from '../connection'
 import { DialBudgets, type DialBudget } from '../guard'
 import { LiveSync, PatchCoalescer, toLiveState, type LiveSubscription } from '../live'
+import { voicemailEventFilters } from '../live/voicemail-events'
 import type { PbxProfile, SecretKind } from '../profiles/schema'
 import { directoryCapability } from '../directory/capability'
 import { CapabilityRegistry, type Capability, type CapabilityHost } from './capability'
@@ -46,6 +47,8 @@ export interface ProfileRuntimeOptions {
 /** Only what the console shows: no dialplan (Newexten/VarSet) or RTCP noise on the wire. */
 /** `system` for `Reload` (the directory reads the extensions' names again when the PBX's configuration changes). */
 const EVENT_MASK = 'call,agent,user,cdr,reporting,system'
+/** Plus app_voicemail's Newexten alone, where the AMI user may add filters (live/voicemail-events.ts). */
+const VOICEMAIL_EVENTS = voicemailEventFilters(EVENT_MASK)
 
 /**
  * Everything one connected PBX profile runs: its PbxSession (AMI, ARI, FreePBX API behind one
@@ -73,7 +76,11 @@ export class ProfileRuntime implements CapabilityHost {
   constructor(private readonly opts: ProfileRuntimeOptions) {
     const p = opts.profile
     this.profile = p
-    this.session = new PbxSession({ profile: p, getSecret: opts.getSecret, ami: { events: EVENT_MASK } })
+    this.session = new PbxSession({
+      profile: p,
+      getSecret: opts.getSecret,
+      ami: { events: EVENT_MASK, filters: VOICEMAIL_EVENTS.filters, filteredEvents: VOICEMAIL_EVENTS.events },
+    })
     this.coalescer = new PatchCoalescer({ profileId: p.id })
     const dialBudget = opts.dialBudget ?? new DialBudgets(opts.now === undefined ? {} : { now: opts.now })
     const profile = (): PbxProfile => this.profile

@@ -14,6 +14,7 @@ import {
   targetText,
   viaText,
 } from '../../../src-renderer/src/features/calls/call-model'
+import { talkingTo } from '../../../src-renderer/src/features/calls/blf-model'
 import type { LiveCall } from '../../../src-preload/types/live'
 import { liveCall } from '../../support/live-entities'
 
@@ -56,13 +57,39 @@ describe('who the caller is with', () => {
         }),
       ),
     ).toEqual({ term: 'Ringing', text: '101 Anna Berger, 102' })
-    const vm = call({ target: { kind: 'voicemail', parties: [{ number: '105', name: 'Eva Fischer' }], since: 1 } })
-    expect(targetText(vm)).toEqual({ term: 'Voicemail', text: 'Voicemail of 105 Eva Fischer' })
+    const vm = call({ target: { kind: 'voicemail', parties: [{ number: '105', name: 'Eva Fischer' }], since: 1, voicemail: 'leave' } })
+    expect(targetText(vm)).toEqual({ term: 'Voicemail', text: 'Leaving a message for Eva Fischer (105)' })
     expect(callStateLabel(vm)).toBe('Voicemail')
+    // Someone listening to a mailbox by phone (VoiceMailMain), named or asked for by the PBX.
+    const listen = call({
+      state: 'up',
+      target: { kind: 'voicemail', parties: [{ number: '105', name: 'Eva Fischer' }], since: 1, voicemail: 'listen' },
+    })
+    expect(targetText(listen)).toEqual({ term: 'Voicemail', text: 'Listening to the voicemail of Eva Fischer (105)' })
+    expect(callStateLabel(listen)).toBe('Voicemail')
+    expect(targetText(call({ target: { kind: 'voicemail', parties: [], since: 1, voicemail: 'listen' } }))?.text).toBe('Listening to voicemail')
     expect(targetText(call({ state: 'parked', target: { kind: 'parked', parties: [{ number: '701', name: '' }], since: 1 } }))).toEqual({
       term: 'Parked',
       text: 'Space 701',
     })
+  })
+})
+
+describe('a lamp in a call to voicemail', () => {
+  it('says what its phone does there instead of naming the mailbox’s owner as a talk', () => {
+    const eva = { number: '105', name: 'Eva Fischer' }
+    // 105 dials *97 for her own messages: the call's caller and "callee" are both 105.
+    const own = call({ id: 'own', caller: eva, callee: eva, target: { kind: 'voicemail', parties: [eva], since: 1, voicemail: 'listen' } })
+    // 100 rang 105 unanswered and now leaves her a message.
+    const msg = call({
+      id: 'msg',
+      caller: { number: '100', name: 'Reception' },
+      callee: eva,
+      target: { kind: 'voicemail', parties: [eva], since: 1, voicemail: 'leave' },
+    })
+    const calls = new Map([own, msg].map((c) => [c.id, c]))
+    expect(talkingTo({ id: '105', callIds: ['own'], callCount: 1 }, calls)).toBe('Listening to the voicemail of Eva Fischer (105)')
+    expect(talkingTo({ id: '100', callIds: ['msg'], callCount: 1 }, calls)).toBe('Leaving a message for Eva Fischer (105)')
   })
 })
 

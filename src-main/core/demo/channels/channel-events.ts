@@ -27,6 +27,22 @@ export class ChannelEvents {
     if (where?.context !== undefined) ch.context = where.context
     if (where?.exten !== undefined) ch.exten = where.exten
     if (where?.priority !== undefined) ch.priority = where.priority
+    this.runApp(ch, app, data)
+    this.pbx.events.emit('Newexten', PRIV_DIALPLAN, [...channelBlock(ch), ['Extension', ch.exten], ['Application', app], ['AppData', data]], () => ({
+      type: 'ChannelDialplan',
+      timestamp: '',
+      dialplan_app: app,
+      dialplan_app_data: data,
+      channel: ariChannel(ch),
+    }))
+  }
+
+  /**
+   * The channel runs an application (pbx_exec sets its appl): what CoreShowChannels and the CDR
+   * say. Only a dialplan step publishes Newexten; an Originate into an application runs it without
+   * one (voicemail.raw, chanspy.raw: the OriginateResponse names it).
+   */
+  runApp(ch: Channel, app: string, data: string): void {
     ch.app = app
     ch.appData = data
     if (!app.startsWith('AppDial') && app !== 'AppQueue') {
@@ -38,13 +54,6 @@ export class ChannelEvents {
       ch.cdr.lastApp = app
       ch.cdr.lastData = data
     }
-    this.pbx.events.emit('Newexten', PRIV_DIALPLAN, [...channelBlock(ch), ['Extension', ch.exten], ['Application', app], ['AppData', data]], () => ({
-      type: 'ChannelDialplan',
-      timestamp: '',
-      dialplan_app: app,
-      dialplan_app_data: data,
-      channel: ariChannel(ch),
-    }))
   }
 
   setVar(ch: Channel, name: string, value: string): void {

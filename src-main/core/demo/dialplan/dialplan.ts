@@ -168,7 +168,8 @@ export class Dialplan {
   /** Originate with Application/Data: the answered channel runs that application. */
   runApplication(ch: Channel, app: string, data: string): void {
     const { channels, hangups } = this.pbx
-    this.pbx.channelEvents.newexten(ch, app, data, { priority: 1 })
+    // No Newexten: the application runs outside the dialplan (the OriginateResponse names it).
+    this.pbx.channelEvents.runApp(ch, app, data)
     const seconds = Number.parseInt(data, 10)
     if (app.toLowerCase() === 'wait' && Number.isFinite(seconds)) {
       channels.later(ch, seconds * 1000, () => {

@@ -92,24 +92,34 @@ function events(ctx: ActionContext): void {
   ctx.reply('Success', [['Events', state === 'on' ? 'On' : 'Off']])
 }
 
+/**
+ * A legacy filter (manager.c action_filter / manager_add_filter): `Operation: Add` only, a regular
+ * expression over the whole event text, `!` in front to exclude. POSIX regcomp without REG_NEWLINE:
+ * `.` also matches the line breaks (the `s` flag). MatchCriteria (Asterisk 18.26, 20.11, 22.1) is
+ * not simulated.
+ */
 function filter(ctx: ActionContext): void {
-  const op = (ctx.get('Operation') ?? 'Add').toLowerCase()
-  const spec = ctx.get('Filter')
-  if (op !== 'add' || spec === undefined || spec === '') {
-    ctx.error('Filter Operation: Invalid')
+  if ((ctx.get('Operation') ?? '').toLowerCase() !== 'add') {
+    ctx.error('Unknown operation')
     return
   }
+  const spec = ctx.get('Filter') ?? ''
   const exclude = spec.startsWith('!')
+  const pattern = exclude ? spec.slice(1) : spec
+  if (pattern === '') {
+    ctx.error('Filter was formatted incorrectly.  Check the syntax of the filter given.')
+    return
+  }
   let re: RegExp
   try {
-    re = new RegExp(exclude ? spec.slice(1) : spec)
+    re = new RegExp(pattern, 's')
   } catch {
-    ctx.error('Filter Rejected')
+    ctx.error('Filter did not compile.  Check the syntax of the filter given.')
     return
   }
   if (exclude) ctx.session.filters.exclude.push(re)
   else ctx.session.filters.include.push(re)
-  ctx.reply('Success', [['Message', 'Filter Added Successfully']])
+  ctx.reply('Success', [['Message', 'Success']])
 }
 
 function listCommands(ctx: ActionContext): void {

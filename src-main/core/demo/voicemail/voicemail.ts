@@ -3,7 +3,7 @@
  * message (VoiceMail()), and someone listening to a mailbox (VoiceMailMain()), which marks its
  * messages as heard.
  */
-import type { Channel } from '../model'
+import { type Channel, channelBlock } from '../model'
 import { PRIV_CALL, PRIV_SYSTEM } from '../pbx/events'
 import type { Pbx } from '../pbx/pbx'
 
@@ -83,16 +83,27 @@ export class Voicemail {
     for (const box of added) this.pbx.devices.publish(`MWI:${box}@default`, 'NOT_INUSE')
   }
 
-  /** VoiceMail(<box>@default,u): the caller leaves a message for a while, then hangs up. */
+  /**
+   * VoiceMail(<box>@default,u) on the caller's channel, as voicemail.raw shows it: answered first
+   * (Newexten Answer, Newstate Up), then Newexten VoiceMail; the caller speaks for a while and
+   * hangs up; the saved message is VarSet VM_MESSAGEFILE, MessageWaiting with the channel's block,
+   * VarSet VMSTATUS, then the hangup and the box's MWI device.
+   */
   leaveMessage(ch: Channel, mailboxNum: string): void {
     const ev = this.pbx.channelEvents
+    if (ch.state !== 6) {
+      ev.newexten(ch, 'Answer', '', { priority: ch.priority + 1 })
+      ev.setState(ch, 6)
+    }
     ev.newexten(ch, 'VoiceMail', `${mailboxNum}@default,u`, { priority: ch.priority + 1 })
-    if (ch.state !== 6) ev.setState(ch, 6)
     // The box gets one more new message once the caller hangs up.
     const startedAt = this.pbx.now()
     this.pbx.channels.later(ch, this.pbx.rng.int(5_000, 25_000), () => {
       const mb = this.mailboxes.get(mailboxNum)
       if (mb) {
+        // app_voicemail's next free message number in INBOX (msg0000, msg0001, …).
+        const file = `/var/spool/asterisk/voicemail/default/${mailboxNum}/INBOX/msg${String(mb.newMessages).padStart(4, '0')}`
+        ev.setVar(ch, 'VM_MESSAGEFILE', file)
         mb.newMessages++
         const at = this.pbx.now()
         mb.messages.push({
@@ -104,14 +115,16 @@ export class Voicemail {
           id: `${String(Math.floor(at / 1000))}-${(this.sequence++).toString(16).padStart(8, '0')}`,
         })
         this.pbx.events.emit('MessageWaiting', PRIV_CALL, [
+          ...channelBlock(ch),
           ['Mailbox', mb.mailbox],
           ['Waiting', '1'],
           ['New', String(mb.newMessages)],
           ['Old', String(mb.oldMessages)],
         ])
-        this.publishMwi(mb)
+        ev.setVar(ch, 'VMSTATUS', 'SUCCESS')
       }
       this.pbx.hangups.soft(ch, 16)
+      if (mb) this.publishMwi(mb)
     })
   }
 

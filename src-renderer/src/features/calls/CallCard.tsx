@@ -220,7 +220,16 @@ export function CallCard({
             <dd>{call.trunk}</dd>
           </>
         )}
-        {times.kind === 'waiting' && (
+        {times.kind === 'waiting' && call.target?.kind === 'voicemail' && (
+          <>
+            {/* Nobody waits on a caller leaving a message: how long, never an alert. */}
+            <dt>In voicemail</dt>
+            <dd>
+              <Elapsed since={call.target.since ?? times.since} />
+            </dd>
+          </>
+        )}
+        {times.kind === 'waiting' && call.target?.kind !== 'voicemail' && (
           <>
             <dt>Waiting</dt>
             <dd>

@@ -6,7 +6,7 @@ import { Elapsed } from '../../components/Elapsed'
 import { type Column, GridCells, GridHead, gridColumnsStyle } from '../../components/table'
 import { staleText } from '../../stores/live-health'
 import type { SortKey } from '../../live/call-list'
-import { callStateLabel, partyText, rowTimerSince, viaText } from './call-model'
+import { callStateLabel, partyText, rowTimerSince, viaText, voicemailText } from './call-model'
 import { useDirectoryRevision } from '../../stores/directory-store'
 import { usePhonebook } from '../../stores/phonebook-store'
 import { looksUp, partyView } from '../../components/caller/party-view'
@@ -65,7 +65,7 @@ function WithWhom({ call }: { call: LiveCall }): React.JSX.Element {
   const t = call.target
   if (t === undefined || (t.kind === 'talking' && t.parties.length === 1)) return <Party p={call.callee} lookup={looksUp(call, 'callee')} />
   const who = t.parties.map(partyText).join(', ')
-  const text = t.kind === 'ringing' ? `Ringing ${who}` : t.kind === 'voicemail' ? `Voicemail of ${who}` : t.kind === 'parked' ? `Parked ${who}` : who
+  const text = t.kind === 'ringing' ? `Ringing ${who}` : t.kind === 'voicemail' ? voicemailText(t) : t.kind === 'parked' ? `Parked ${who}` : who
   return (
     <span className="party">
       <span className="party-primary">{text}</span>

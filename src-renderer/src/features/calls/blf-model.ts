@@ -3,6 +3,7 @@ import { LAMP_GROUP_LIMITS, type LampGroup, type SeatLamps } from '../../../../s
 import { cleanCid, partyLabel } from '../../live/format'
 import { directoryMatches, fold, nameOf, spokenOf } from '../../stores/directory-store'
 import { looksUp, partyView } from '../../components/caller/party-view'
+import { voicemailText } from './call-model'
 
 /** Names shown on a tile; a trunk-facing phone can be in hundreds of calls at once. */
 const MAX_NAMES = 2
@@ -18,8 +19,10 @@ export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds' | 'callCount
   for (const id of ext.callIds) {
     if (names.length >= MAX_NAMES) break
     const c = calls.get(id)
+    // In voicemail nobody talks: what it does there (the mailbox's owner is no party to a talk).
+    if (c?.target?.kind === 'voicemail') names.push(voicemailText(c.target))
     // The other party, named from the phonebook where its caller ID has no name.
-    if (c !== undefined)
+    else if (c !== undefined)
       names.push(c.caller.number === ext.id ? partyView(c.callee, looksUp(c, 'callee')).primary : partyView(c.caller, looksUp(c, 'caller')).primary)
   }
   const more = names.length === 0 ? 0 : (ext.callCount ?? ext.callIds.length) - names.length

@@ -1,4 +1,4 @@
-import type { LiveCall, LiveParkedCall, LiveParty, LiveRouteStep, LiveState } from '../../../../src-preload/types/live'
+import type { LiveCall, LiveParkedCall, LiveParty, LiveRouteStep, LiveState, LiveTarget } from '../../../../src-preload/types/live'
 import { timerSince, waitsUnanswered } from '../../live/call-urgency'
 import { cleanCid } from '../../live/format'
 import { namedParty } from '../../stores/directory-store'
@@ -50,6 +50,22 @@ export function partyText(p: LiveParty): string {
   return number === '' ? name : `${number} ${name}`
 }
 
+/** A mailbox's owner, name first: `Eva Fischer (105)`, or the number alone when nobody is named. */
+function ownerText(p: LiveParty): string {
+  const { name, number } = namedParty(p)
+  return name === '' || name === number ? number : `${name} (${number})`
+}
+
+/**
+ * A call in app_voicemail in words: `Leaving a message for Eva Fischer (105)`, or listening to a
+ * mailbox by phone (VoiceMailMain), whose when the PBX named it.
+ */
+export function voicemailText(t: Pick<LiveTarget, 'parties' | 'voicemail'>): string {
+  const owner = t.parties[0]
+  if (t.voicemail === 'listen') return owner === undefined ? 'Listening to voicemail' : `Listening to the voicemail of ${ownerText(owner)}`
+  return owner === undefined ? 'Leaving a message' : `Leaving a message for ${ownerText(owner)}`
+}
+
 /** Where the caller is now, as the card's term and text: `Talking with` · `105 Eva Fischer`. */
 export function targetText(call: LiveCall): { readonly term: string; readonly text: string } | undefined {
   const t = call.target
@@ -61,7 +77,7 @@ export function targetText(call: LiveCall): { readonly term: string; readonly te
     case 'ringing':
       return { term: 'Ringing', text: who }
     case 'voicemail':
-      return { term: 'Voicemail', text: `Voicemail of ${who}` }
+      return { term: 'Voicemail', text: voicemailText(t) }
     case 'parked':
       return { term: 'Parked', text: `Space ${who}` }
   }

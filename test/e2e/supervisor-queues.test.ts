@@ -124,6 +124,8 @@ describe('supervisor queue tools in real Chromium (web mode, demo PBX)', () => {
     await expect.poll(() => tile.getAttribute('data-level')).toBe('alert')
     await board.getByRole('alert').filter({ hasText: 'support' }).waitFor()
     expect(await tile.textContent()).toContain('2 waiting (limit 2)')
+    // Colour is never the only signal: the tile says which measure is over its limit.
+    expect(await tile.locator('.wb-status').textContent()).toContain('Over limit: waiting')
     await expect.poll(() => page.evaluate(() => (window as unknown as { __wallboardBeeps?: number }).__wallboardBeeps)).toBe(1)
     await shot(page, 'wallboard-dark-alert')
     // Light on T; the threshold was saved for this PBX.

@@ -7,12 +7,23 @@ import { useLiveStore } from '../../stores/live-store'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 import { useQueuePrefs } from '../../stores/use-queue-prefs'
 import { beep, unlockSound } from './beep'
-import { clockText, sameTile, tileFigures, tileLevel, tilesPerPage, type TileFigures, type TileLevel } from './wallboard-model'
+import {
+  clockText,
+  levelWords,
+  sameTile,
+  TileCache,
+  tilesPerPage,
+  type Tile as TileModel,
+  type TileFigures,
+  type TileLevel,
+  type TileMeasure,
+} from './wallboard-model'
 import { WallboardSettings } from './WallboardSettings'
 
-function Figure({ label, value, big }: { label: string; value: string; big?: boolean }): React.JSX.Element {
+/** `flag`: this figure's threshold is crossed or near (the tile's words say so too). */
+function Figure({ label, value, big, flag }: { label: string; value: string; big?: boolean; flag?: 'over' | 'near' | undefined }): React.JSX.Element {
   return (
-    <div className={big === true ? 'wb-figure wb-big' : 'wb-figure'}>
+    <div className={`wb-figure${big === true ? ' wb-big' : ''}${flag === undefined ? '' : ` wb-flag-${flag}`}`}>
       <span className="wb-value">{value}</span>
       <span className="wb-label">{label}</span>
     </div>
@@ -22,19 +33,31 @@ function Figure({ label, value, big }: { label: string; value: string; big?: boo
 /** One queue's tile; re-rendered only when what it shows changed (sameTile). */
 const Tile = memo(function Tile({ f, level }: { f: TileFigures; level: TileLevel }): React.JSX.Element {
   const sl = f.serviceLevelS <= 0 ? '—' : f.serviceLevelPct === undefined ? '—' : `${f.serviceLevelPct.toFixed(0)} %`
+  const words = levelWords(level)
+  const flag = (m: TileMeasure): 'over' | 'near' | undefined => (level.over.includes(m) ? 'over' : level.near.includes(m) ? 'near' : undefined)
   return (
     <article className={`wb-tile level-${level.level}`} aria-label={`Queue ${f.queue}`} data-level={level.level}>
       <header>
         <h2>{f.queue}</h2>
-        {level.crossed.length > 0 && <p className="wb-crossed">{level.crossed.join(' · ')}</p>}
+        {words !== undefined && (
+          <p className={`wb-status wb-status-${level.level}`}>
+            <span aria-hidden="true">{level.level === 'alert' ? '▲' : '●'}</span> {words}
+          </p>
+        )}
       </header>
+      {level.crossed.length > 0 && <p className="wb-crossed">{level.crossed.join(' · ')}</p>}
       <div className="wb-main">
-        <Figure big label="waiting" value={String(f.waiting)} />
-        <Figure big label="longest wait" value={f.waiting === 0 ? '—' : clockText(f.longestWaitS)} />
+        <Figure big label="waiting" value={String(f.waiting)} flag={flag('waiting')} />
+        <Figure big label="longest wait" value={f.waiting === 0 ? '—' : clockText(f.longestWaitS)} flag={flag('longest wait')} />
       </div>
       <div className="wb-row">
-        <Figure label={f.serviceLevelS > 0 ? `service level (${String(f.serviceLevelS)} s)` : 'service level (none set)'} value={sl} />
         <Figure
+          label={f.serviceLevelS > 0 ? `service level (${String(f.serviceLevelS)} s)` : 'service level (none set)'}
+          value={sl}
+          flag={flag('service level')}
+        />
+        <Figure
+          flag={flag('abandoned')}
           label="abandoned"
           value={f.abandonedPct === undefined ? String(f.abandoned) : `${String(f.abandoned)} · ${f.abandonedPct.toFixed(0)} %`}
         />
@@ -76,12 +99,13 @@ export function WallboardView(): React.JSX.Element {
   const shownAt = stale?.since === undefined ? now : Math.min(now, stale.since)
   const chosen = wb.queues.length > 0 ? wb.queues.filter((q) => Object.hasOwn(queues, q)) : Object.keys(queues).sort()
   const thresholds = useMemo(() => new Map<string, WallboardThreshold>(wb.thresholds.map((t) => [t.queue, t])), [wb.thresholds])
-  const tiles = chosen.flatMap((name) => {
+  // A tile is made again only for a queue a live frame changed (or its longest wait's second).
+  const [tileCache] = useState(() => new TileCache())
+  const tiles = chosen.flatMap((name): TileModel[] => {
     const q = queues[name]
-    if (q === undefined) return []
-    const f = tileFigures(q, shownAt)
-    return [{ f, level: tileLevel(f, thresholds.get(name)) }]
+    return q === undefined ? [] : [tileCache.tile(q, shownAt, thresholds.get(name))]
   })
+  tileCache.keepOnly(new Set(chosen))
   const pages = Math.max(1, Math.ceil(tiles.length / perPage))
   const shownPage = page % pages
   const shown = tiles.slice(shownPage * perPage, shownPage * perPage + perPage)

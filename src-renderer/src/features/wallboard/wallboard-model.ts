@@ -23,24 +23,76 @@ export interface TileFigures {
   readonly paused: number
 }
 
+/** A figure a threshold watches. */
+export type TileMeasure = 'waiting' | 'longest wait' | 'abandoned' | 'service level'
+
 /** Whether a threshold is crossed, and which. `warn` from 80 % of a threshold on. */
 export interface TileLevel {
   readonly level: 'ok' | 'warn' | 'alert'
   /** Words for each crossed threshold ("3 waiting ≥ 3"). */
   readonly crossed: readonly string[]
+  /** The measures past their limit, in the tile's order. */
+  readonly over: readonly TileMeasure[]
+  /** The measures near their limit and not past it. */
+  readonly near: readonly TileMeasure[]
 }
 
 const BUSY = new Set([2, 3, 6, 7, 8])
 
+/** What a tile shows of a queue apart from the clock. */
+interface QueueCounts {
+  readonly waiting: number
+  /** When the longest-waiting caller joined; +∞ with nobody waiting. */
+  readonly oldestJoinedAt: number
+  readonly available: number
+  readonly busy: number
+  readonly paused: number
+}
+
+/**
+ * Counted once per queue object: the renderer makes a new queue only when a patch changed it
+ * (members and callers in place, live-queue-patch.ts), so a board of 50 queues counts again only
+ * the queues a live frame touched, not all 50 members and callers lists at each frame and second.
+ */
+const countsByQueue = new WeakMap<LiveQueue, QueueCounts>()
+
+function countsOf(q: LiveQueue): QueueCounts {
+  let c = countsByQueue.get(q)
+  if (c !== undefined) return c
+  let waiting = 0
+  let oldestJoinedAt = Number.POSITIVE_INFINITY
+  for (const id in q.callers) {
+    const caller = q.callers[id]
+    if (caller === undefined) continue
+    waiting++
+    oldestJoinedAt = Math.min(oldestJoinedAt, caller.joinedAt)
+  }
+  let available = 0
+  let busy = 0
+  let paused = 0
+  for (const iface in q.members) {
+    const m = q.members[iface]
+    if (m === undefined) continue
+    if (m.paused) paused++
+    else if (m.status === 1) available++
+    else if (BUSY.has(m.status)) busy++
+  }
+  c = { waiting, oldestJoinedAt, available, busy, paused }
+  countsByQueue.set(q, c)
+  return c
+}
+
+function longestWaitOf(c: QueueCounts, now: number): number {
+  return c.waiting === 0 ? 0 : Math.max(0, Math.floor((now - c.oldestJoinedAt) / 1000))
+}
+
 export function tileFigures(q: LiveQueue, now: number): TileFigures {
-  const callers = Object.values(q.callers)
-  const oldest = callers.reduce((min, c) => Math.min(min, c.joinedAt), Number.POSITIVE_INFINITY)
-  const members = Object.values(q.members)
+  const counts = countsOf(q)
   const ended = q.completed + q.abandoned
   return {
     queue: q.id,
-    waiting: callers.length,
-    longestWaitS: callers.length === 0 ? 0 : Math.max(0, Math.floor((now - oldest) / 1000)),
+    waiting: counts.waiting,
+    longestWaitS: longestWaitOf(counts, now),
     serviceLevelPct: q.serviceLevel > 0 && q.completed > 0 ? q.serviceLevelPerf : undefined,
     serviceLevelS: q.serviceLevel,
     abandoned: q.abandoned,
@@ -48,31 +100,81 @@ export function tileFigures(q: LiveQueue, now: number): TileFigures {
     avgWaitS: q.holdtime,
     avgTalkS: q.talkTime,
     answered: q.completed,
-    available: members.filter((m) => !m.paused && m.status === 1).length,
-    busy: members.filter((m) => !m.paused && BUSY.has(m.status)).length,
-    paused: members.filter((m) => m.paused).length,
+    available: counts.available,
+    busy: counts.busy,
+    paused: counts.paused,
+  }
+}
+
+/** One tile as the board shows it. */
+export interface Tile {
+  readonly f: TileFigures
+  readonly level: TileLevel
+}
+
+/**
+ * The board's tiles, each made again only when its queue or threshold changed, or its longest
+ * wait moved to another second; otherwise the same object as before (the tile's memo then stops
+ * at identity).
+ */
+export class TileCache {
+  private readonly tiles = new Map<string, { q: LiveQueue; t: WallboardThreshold | undefined; tile: Tile }>()
+
+  tile(q: LiveQueue, now: number, t: WallboardThreshold | undefined): Tile {
+    const held = this.tiles.get(q.id)
+    if (held !== undefined && held.q === q && held.t === t) {
+      const longestWaitS = longestWaitOf(countsOf(q), now)
+      if (longestWaitS === held.tile.f.longestWaitS) return held.tile
+      const f = { ...held.tile.f, longestWaitS }
+      held.tile = { f, level: tileLevel(f, t) }
+      return held.tile
+    }
+    const f = tileFigures(q, now)
+    const tile = { f, level: tileLevel(f, t) }
+    this.tiles.set(q.id, { q, t, tile })
+    return tile
+  }
+
+  /** Forgets queues no longer shown (a board left open for days sees queues come and go). */
+  keepOnly(ids: ReadonlySet<string>): void {
+    for (const id of this.tiles.keys()) if (!ids.has(id)) this.tiles.delete(id)
   }
 }
 
 /** The tile's colour by its thresholds: red once one is crossed, amber near one. */
 export function tileLevel(f: TileFigures, t: WallboardThreshold | undefined): TileLevel {
-  if (t === undefined) return { level: 'ok', crossed: [] }
+  if (t === undefined) return { level: 'ok', crossed: [], over: [], near: [] }
   const crossed: string[] = []
-  let near = false
-  const atLeast = (value: number, limit: number | undefined, words: string): void => {
+  const over: TileMeasure[] = []
+  const near: TileMeasure[] = []
+  const atLeast = (measure: TileMeasure, value: number, limit: number | undefined, words: string): void => {
     if (limit === undefined) return
-    if (value >= limit) crossed.push(words)
-    else if (value >= 0.8 * limit) near = true
+    if (value >= limit) {
+      crossed.push(words)
+      over.push(measure)
+    } else if (value >= 0.8 * limit) near.push(measure)
   }
-  atLeast(f.waiting, t.waiting, `${String(f.waiting)} waiting (limit ${String(t.waiting)})`)
-  atLeast(f.longestWaitS, t.longestWaitS, `longest wait ${String(f.longestWaitS)} s (limit ${String(t.longestWaitS)} s)`)
+  atLeast('waiting', f.waiting, t.waiting, `${String(f.waiting)} waiting (limit ${String(t.waiting)})`)
+  atLeast('longest wait', f.longestWaitS, t.longestWaitS, `longest wait ${String(f.longestWaitS)} s (limit ${String(t.longestWaitS)} s)`)
   if (f.abandonedPct !== undefined)
-    atLeast(f.abandonedPct, t.abandonedPct, `${f.abandonedPct.toFixed(0)} % abandoned (limit ${String(t.abandonedPct)} %)`)
+    atLeast('abandoned', f.abandonedPct, t.abandonedPct, `${f.abandonedPct.toFixed(0)} % abandoned (limit ${String(t.abandonedPct)} %)`)
   if (t.serviceLevelPct !== undefined && f.serviceLevelPct !== undefined) {
-    if (f.serviceLevelPct < t.serviceLevelPct) crossed.push(`service level ${f.serviceLevelPct.toFixed(0)} % (target ${String(t.serviceLevelPct)} %)`)
-    else if (f.serviceLevelPct < t.serviceLevelPct + 5) near = true
+    if (f.serviceLevelPct < t.serviceLevelPct) {
+      crossed.push(`service level ${f.serviceLevelPct.toFixed(0)} % (target ${String(t.serviceLevelPct)} %)`)
+      over.push('service level')
+    } else if (f.serviceLevelPct < t.serviceLevelPct + 5) near.push('service level')
   }
-  return { level: crossed.length > 0 ? 'alert' : near ? 'warn' : 'ok', crossed }
+  return { level: over.length > 0 ? 'alert' : near.length > 0 ? 'warn' : 'ok', crossed, over, near }
+}
+
+/**
+ * The words beside the tile's colour (colour is never the only signal): which measures are past
+ * their limit ("Over limit: longest wait"), else which are near one; undefined when neither.
+ */
+export function levelWords(level: TileLevel): string | undefined {
+  if (level.over.length > 0) return `Over limit: ${level.over.join(', ')}`
+  if (level.near.length > 0) return `Near limit: ${level.near.join(', ')}`
+  return undefined
 }
 
 /**
@@ -84,6 +186,8 @@ export function sameTile(
   a: { readonly f: TileFigures; readonly level: TileLevel },
   b: { readonly f: TileFigures; readonly level: TileLevel },
 ): boolean {
+  if (a.f === b.f && a.level === b.level) return true
+  if (a.level.level !== b.level.level || levelWords(a.level) !== levelWords(b.level)) return false
   if (a.level.level !== b.level.level || a.level.crossed.length !== b.level.crossed.length) return false
   if (a.level.crossed.some((words, i) => words !== b.level.crossed[i])) return false
   for (const k of Object.keys(a.f) as (keyof TileFigures)[]) if (a.f[k] !== b.f[k]) return false

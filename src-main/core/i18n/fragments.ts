@@ -1,9 +1,12 @@
 import type { StringsFragment } from '../../../src-preload/i18n/catalogue'
 import { strings as common } from '../../../src-preload/i18n/strings/common'
+import { strings as phonebookMain } from '../phonebook/strings'
+import { strings as pickupMain } from '../pickup/strings'
+import { strings as reportsMain } from '../reports/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
  * which has no build-time glob). test/unit/i18n/catalogue.test.ts fails when a main `strings.ts`
  * is missing here.
  */
-export const MAIN_FRAGMENTS: readonly StringsFragment[] = [common]
+export const MAIN_FRAGMENTS: readonly StringsFragment[] = [common, phonebookMain, pickupMain, reportsMain]

@@ -88,8 +88,8 @@ describe('a lamp in a call to voicemail', () => {
       target: { kind: 'voicemail', parties: [eva], since: 1, voicemail: 'leave' },
     })
     const calls = new Map([own, msg].map((c) => [c.id, c]))
-    expect(talkingTo({ id: '105', callIds: ['own'], callCount: 1 }, calls)).toBe('Listening to the voicemail of Eva Fischer (105)')
-    expect(talkingTo({ id: '100', callIds: ['msg'], callCount: 1 }, calls)).toBe('Leaving a message for Eva Fischer (105)')
+    expect(talkingTo({ id: '105', callIds: ['own'], callCount: 1 }, calls)).toBe('Listening: Eva Fischer (105)')
+    expect(talkingTo({ id: '100', callIds: ['msg'], callCount: 1 }, calls)).toBe('Message for Eva Fischer (105)')
   })
 })
 

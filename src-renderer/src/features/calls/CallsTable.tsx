@@ -65,7 +65,8 @@ function WithWhom({ call }: { call: LiveCall }): React.JSX.Element {
   const t = call.target
   if (t === undefined || (t.kind === 'talking' && t.parties.length === 1)) return <Party p={call.callee} lookup={looksUp(call, 'callee')} />
   const who = t.parties.map(partyText).join(', ')
-  const text = t.kind === 'ringing' ? `Ringing ${who}` : t.kind === 'voicemail' ? voicemailText(t) : t.kind === 'parked' ? `Parked ${who}` : who
+  const text =
+    t.kind === 'ringing' ? `Ringing ${who}` : t.kind === 'voicemail' ? voicemailText(t, 'short') : t.kind === 'parked' ? `Parked ${who}` : who
   return (
     <span className="party">
       <span className="party-primary">{text}</span>

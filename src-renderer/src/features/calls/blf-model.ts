@@ -20,7 +20,7 @@ export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds' | 'callCount
     if (names.length >= MAX_NAMES) break
     const c = calls.get(id)
     // In voicemail nobody talks: what it does there (the mailbox's owner is no party to a talk).
-    if (c?.target?.kind === 'voicemail') names.push(voicemailText(c.target))
+    if (c?.target?.kind === 'voicemail') names.push(voicemailText(c.target, 'short'))
     // The other party, named from the phonebook where its caller ID has no name.
     else if (c !== undefined)
       names.push(c.caller.number === ext.id ? partyView(c.callee, looksUp(c, 'callee')).primary : partyView(c.caller, looksUp(c, 'caller')).primary)

@@ -58,12 +58,18 @@ function ownerText(p: LiveParty): string {
 
 /**
  * A call in app_voicemail in words: `Leaving a message for Eva Fischer (105)`, or listening to a
- * mailbox by phone (VoiceMailMain), whose when the PBX named it.
+ * mailbox by phone (VoiceMailMain), whose when the PBX named it. `short` for a list cell or a lamp,
+ * beside a state that already says Voicemail: `Message for Eva Fischer (105)`.
  */
-export function voicemailText(t: Pick<LiveTarget, 'parties' | 'voicemail'>): string {
+export function voicemailText(t: Pick<LiveTarget, 'parties' | 'voicemail'>, form: 'long' | 'short' = 'long'): string {
   const owner = t.parties[0]
-  if (t.voicemail === 'listen') return owner === undefined ? 'Listening to voicemail' : `Listening to the voicemail of ${ownerText(owner)}`
-  return owner === undefined ? 'Leaving a message' : `Leaving a message for ${ownerText(owner)}`
+  const whose = owner === undefined ? undefined : ownerText(owner)
+  if (t.voicemail === 'listen') {
+    if (form === 'short') return whose === undefined ? 'Listening to voicemail' : `Listening: ${whose}`
+    return whose === undefined ? 'Listening to voicemail' : `Listening to the voicemail of ${whose}`
+  }
+  if (form === 'short') return whose === undefined ? 'Leaving a message' : `Message for ${whose}`
+  return whose === undefined ? 'Leaving a message' : `Leaving a message for ${whose}`
 }
 
 /** Where the caller is now, as the card's term and text: `Talking with` · `105 Eva Fischer`. */

@@ -1,6 +1,10 @@
 import { parse } from 'csv-parse/sync'
 import type { ColumnTarget, ImportColumn } from '../../../src-preload/types/phonebook'
 import type { DraftContact, ParsedRecord, ParsedFile } from './import-types'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * CSV exports of address books (Outlook, Google Contacts, a spreadsheet) read into draft contacts.
@@ -159,7 +163,7 @@ export function readCsv(text: string, mapping?: readonly ColumnTarget[]): Parsed
     skip_records_with_error: true,
     on_skip: (err: { code?: string; lines?: number; message: string } | undefined, raw: string | undefined) => {
       const line = err?.lines ?? 0
-      const why = err?.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : (err?.message ?? 'the record cannot be read')
+      const why = err?.code === 'CSV_QUOTE_NOT_CLOSED' ? t('rowQuoteNotClosed') : (err?.message ?? t('rowUnreadable'))
       skipped.push({ line, raw: clip(raw ?? ''), message: why })
     },
   }) as unknown as { record: string[]; raw: string; info: { lines: number } }[]
@@ -188,7 +192,7 @@ export function readCsv(text: string, mapping?: readonly ColumnTarget[]): Parsed
       line,
       raw: clip(r.raw),
       draft: { ...draft, notes: [draft.notes, ...extra].filter((n) => n !== '').join('\n') },
-      warnings: [`${String(extra.length)} value(s) beyond the last column were kept in the notes`],
+      warnings: [t('rowExtraValues', { count: extra.length })],
     }
   })
   return { columns, records, unreadable: skipped }

@@ -3,6 +3,10 @@ import { numberKey, phoneDigits, type NumberPlan } from '../../../src-preload/ty
 import { CONTACT_LIMITS, contactInputSchema, type ImportRowProblem } from '../../../src-preload/types/phonebook'
 import type { ContactRecord } from './contact-source'
 import type { ParsedFile } from './import-types'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** A contact as the contract's schema answers it (trimmed, checked). */
 export type CheckedContact = z.output<typeof contactInputSchema>
@@ -65,10 +69,10 @@ export function checkFile(file: ParsedFile, plan: NumberPlan): CheckedFile {
       const number = oneLine(n.number)
       if (phoneDigits(number) === undefined || number.length > CONTACT_LIMITS.number) {
         notes.push(`${label === '' ? 'number' : label}: ${number}`)
-        warned.push(`"${number.slice(0, 40)}" is not a phone number; kept in the notes`)
+        warned.push(t('rowNotANumber', { number: number.slice(0, 40) }))
       } else if (kept.length >= CONTACT_LIMITS.numbers) {
         notes.push(`${label === '' ? 'number' : label}: ${number}`)
-        warned.push(`more than ${String(CONTACT_LIMITS.numbers)} numbers; the rest kept in the notes`)
+        warned.push(t('rowTooManyNumbers', { max: CONTACT_LIMITS.numbers }))
       } else kept.push({ label, number })
     }
     const draft = { name: oneLine(rec.draft.name), company: oneLine(rec.draft.company), numbers: kept, notes: notes.join('\n') }
@@ -90,5 +94,5 @@ export function checkFile(file: ParsedFile, plan: NumberPlan): CheckedFile {
 
 /** Schema words as an operator reads them. */
 function describe(message: string): string {
-  return message.includes('a contact needs a name or a company') ? 'no name and no company: who is this?' : message
+  return message.includes('a contact needs a name or a company') ? t('rowNoName') : message
 }

@@ -19,6 +19,10 @@ import { PHONEBOOK_POLICIES, type PhonebookAction } from './policy'
 import { checkFile, duplicateKey, toRecord, type CheckedContact, type CheckedFile } from './records'
 import type { ImportStaging, StagedFile } from './staging'
 import { readVcard } from './vcard'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface PhonebookServiceDeps {
   /** The local store, opened on first use. */
@@ -56,13 +60,7 @@ export class PhonebookService {
       rule: auth.rule,
       detail: auth.reason,
     })
-    throw new ApiFailure(
-      'forbidden',
-      auth.rule === 'read_only'
-        ? 'This profile is read-only: the phonebook can be searched but not changed from it.'
-        : `The phonebook cannot be changed from this seat: ${auth.reason}.`,
-      { rule: auth.rule },
-    )
+    throw new ApiFailure('forbidden', auth.rule === 'read_only' ? t('readOnly') : t('seatRefused', { reason: auth.reason }), { rule: auth.rule })
   }
 
   private async audited(
@@ -93,7 +91,7 @@ export class PhonebookService {
   async get(profileId: string, id: string, ctx: SeatContext): Promise<Contact> {
     await this.seat(profileId, 'phonebook.read', 'phonebook.read', id, ctx)
     const contact = await this.d.source().get(id)
-    if (contact === undefined) throw new ApiFailure('not_found', 'This contact is no longer in the phonebook.')
+    if (contact === undefined) throw new ApiFailure('not_found', t('contactGone'))
     return contact
   }
 
@@ -118,14 +116,14 @@ export class PhonebookService {
     const unread = record.numbers.filter((n) => n.key === '').map((n) => n.number)
     if (unread.length > 0) {
       await this.audited(profile, action, label, ctx, 'refused', `not a phone number: ${unread.join(', ')}`, 'invalid_input')
-      throw new ApiFailure('invalid_input', `"${unread[0] ?? ''}" is not a phone number: use digits, spaces and a leading +.`, {
+      throw new ApiFailure('invalid_input', t('notANumber', { number: unread[0] ?? '' }), {
         fields: { numbers: 'not a phone number' },
       })
     }
     const saved = await this.d.source().save(id, record)
     if (saved === undefined) {
       await this.audited(profile, action, label, ctx, 'error', 'the contact was removed meanwhile', 'not_found')
-      throw new ApiFailure('not_found', 'This contact was removed meanwhile (by another window?); add it again if it is still needed.')
+      throw new ApiFailure('not_found', t('removedMeanwhile'))
     }
     await this.audited(profile, action, label, ctx, 'ok', `${String(saved.numbers.length)} number(s)`)
     this.d.publish({ revision: this.d.source().revision, reset: false, upserted: [saved], removed: [] })
@@ -139,7 +137,7 @@ export class PhonebookService {
     const removed = await this.d.source().remove(id)
     if (!removed) {
       await this.audited(profile, 'phonebook.remove', label, ctx, 'error', 'no such contact', 'not_found')
-      throw new ApiFailure('not_found', 'This contact is no longer in the phonebook.')
+      throw new ApiFailure('not_found', t('contactGone'))
     }
     await this.audited(profile, 'phonebook.remove', label, ctx, 'ok', existing === undefined ? '' : `${String(existing.numbers.length)} number(s)`)
     this.d.publish({ revision: this.d.source().revision, reset: false, upserted: [], removed: [id] })
@@ -181,7 +179,7 @@ export class PhonebookService {
         'error',
         err instanceof Error ? err.message : 'the phonebook file could not be written',
       )
-      throw new ApiFailure('internal', 'The contacts could not be written to the phonebook file; nothing was imported.')
+      throw new ApiFailure('internal', t('writeFailed'))
     }
     this.d.staging.drop(file.id)
     const result: ImportResult = {
@@ -214,7 +212,7 @@ export class PhonebookService {
   }
 
   private complete(file: StagedFile): StagedFile {
-    if (!file.complete) throw new ApiFailure('conflict', 'The file has not been sent in full yet.')
+    if (!file.complete) throw new ApiFailure('conflict', t('notSentInFull'))
     return file
   }
 
@@ -243,12 +241,7 @@ export class PhonebookService {
     const { parsed, checked } = this.read(file, profile, mapping)
     const fresh = await this.withoutDuplicates(checked)
     if (parsed.records.length === 0 && parsed.unreadable.length === 0) {
-      throw new ApiFailure(
-        'invalid_input',
-        file.format === 'csv'
-          ? 'No contacts found: the file has a header row at most. A CSV file needs a header row and one row per contact.'
-          : 'No contacts found: the file has no BEGIN:VCARD … END:VCARD card.',
-      )
+      throw new ApiFailure('invalid_input', file.format === 'csv' ? t('noContactsCsv') : t('noContactsVcard'))
     }
     return {
       importId: file.id,

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { IMPORT_LIMITS, type ImportFormat } from '../../../src-preload/types/phonebook'
 import { ApiFailure } from '../errors/api-failure'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** A file on its way to an import: sent part by part by one window, kept in memory only. */
 export interface StagedFile {
@@ -34,7 +38,7 @@ export class ImportStaging {
     this.expire()
     let file: StagedFile
     if (p.importId === undefined) {
-      if (p.part !== 0) throw new ApiFailure('invalid_input', 'The import must start with the first part of the file.')
+      if (p.part !== 0) throw new ApiFailure('invalid_input', t('firstPartFirst'))
       const mine = [...this.files.values()].filter((f) => f.clientId === clientId).sort((a, b) => a.touched - b.touched)
       while (mine.length >= PER_CLIENT) {
         const oldest = mine.shift()
@@ -52,16 +56,13 @@ export class ImportStaging {
       this.files.set(file.id, file)
     } else {
       file = this.get(clientId, p.importId)
-      if (file.complete) throw new ApiFailure('conflict', 'This file was already sent in full; start the import again.')
-      if (p.part !== file.parts.length) throw new ApiFailure('invalid_input', `Part ${String(p.part)} came out of order; start the import again.`)
+      if (file.complete) throw new ApiFailure('conflict', t('alreadySent'))
+      if (p.part !== file.parts.length) throw new ApiFailure('invalid_input', t('outOfOrder', { part: p.part }))
     }
     const size = file.parts.reduce((n, t) => n + t.length, 0) + p.text.length
     if (size > IMPORT_LIMITS.fileChars) {
       this.files.delete(file.id)
-      throw new ApiFailure(
-        'invalid_input',
-        `The file is too large to import (more than ${String(IMPORT_LIMITS.fileChars / 1_000_000)} million characters).`,
-      )
+      throw new ApiFailure('invalid_input', t('tooLarge', { millions: IMPORT_LIMITS.fileChars / 1_000_000 }))
     }
     file.parts.push(p.text)
     file.complete = p.last
@@ -73,8 +74,7 @@ export class ImportStaging {
   get(clientId: string, id: string): StagedFile {
     this.expire()
     const file = this.files.get(id)
-    if (file?.clientId !== clientId)
-      throw new ApiFailure('not_found', 'This import is no longer open (it was finished, cancelled or left too long). Choose the file again.')
+    if (file?.clientId !== clientId) throw new ApiFailure('not_found', t('importGone'))
     file.touched = this.now()
     return file
   }

@@ -1,4 +1,8 @@
 import type { DraftContact, ParsedFile, ParsedRecord } from './import-types'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * vCard files (2.1, 3.0 and 4.0: RFC 2426, RFC 6350 and the older versit 2.1 that phones and
@@ -253,7 +257,7 @@ export function readVcard(text: string): ParsedFile {
         continue
       }
       if (open !== undefined) {
-        unreadable.push({ line: open.line, raw: rawOf(open.line, l.line - 1), message: 'this card has no END:VCARD before the next one begins' })
+        unreadable.push({ line: open.line, raw: rawOf(open.line, l.line - 1), message: t('cardNotEnded') })
       }
       open = { line: l.line, props: [], depth: 0 }
       continue
@@ -274,7 +278,7 @@ export function readVcard(text: string): ParsedFile {
     if (prop !== undefined) open.props.push(prop)
   }
   if (open !== undefined) {
-    unreadable.push({ line: open.line, raw: rawOf(open.line, physical.length), message: 'the file ends inside this card (no END:VCARD)' })
+    unreadable.push({ line: open.line, raw: rawOf(open.line, physical.length), message: t('fileEndsInCard') })
   }
   return { columns: [], records, unreadable }
 }

@@ -7,6 +7,10 @@ import { ApiFailure } from '../errors/api-failure'
 import type { LiveModel } from '../live'
 import { PICKUP_POLICIES } from './policy'
 import { ringingCallAt, type RingingCall } from './ringing-call'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * FreePBX's directed call pickup feature code: a phone dialling `**104` takes the call ringing at
@@ -44,7 +48,7 @@ export class DirectedPickup {
       { action: 'call.pickup.directed', target, actor, ...(support === undefined ? {} : { support }) },
       async (scope) => {
         const model = this.d.liveModel()
-        if (model === undefined) throw new ApiFailure('unavailable', 'The calls are not loaded yet: try again in a moment')
+        if (model === undefined) throw new ApiFailure('unavailable', t('notLoaded'))
         ringingCallAt(model, extension, own)
         scope.spendDialBudget()
         // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
@@ -59,7 +63,7 @@ export class DirectedPickup {
           ['CallerID', `Attendant <${own}>`],
           ['ChannelId', channelId],
         ])
-        return { message: `Picking up the call for ${spokenDestination(extension, this.d.names)} at your phone`, ref: handle.channelId }
+        return { message: t('pickingUp', { name: spokenDestination(extension, this.d.names) }), ref: handle.channelId }
       },
     )
   }

@@ -1,6 +1,10 @@
 import type { LiveChannel, LiveParty } from '../../../src-preload/types/live'
 import { ApiFailure } from '../errors/api-failure'
 import type { LiveModel } from '../live'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** Asterisk's ChannelState for a phone that rings (AST_STATE_RINGING). */
 const RINGING = 5
@@ -30,9 +34,9 @@ function hintDevices(hint: string): string[] {
  */
 export function ringingCallAt(model: LiveModel, extension: string, ownExtension: string): RingingCall {
   const ext = Object.hasOwn(model.extensions, extension) ? model.extensions[extension] : undefined
-  if (ext === undefined) throw new ApiFailure('refused', `${extension} is not an extension of this PBX`, { rule: 'unknown_extension' })
+  if (ext === undefined) throw new ApiFailure('refused', t('notAnExtension', { extension }), { rule: 'unknown_extension' })
   if (extension === ownExtension) {
-    throw new ApiFailure('refused', `That call rings at your own phone (${ownExtension}): answer it there`, { rule: 'own_extension' })
+    throw new ApiFailure('refused', t('ownPhone', { extension: ownExtension }), { rule: 'own_extension' })
   }
   const ringing: LiveChannel[] = []
   if (ext.state === 'RINGING' || ext.state === 'RINGINUSE') {
@@ -44,7 +48,7 @@ export function ringingCallAt(model: LiveModel, extension: string, ownExtension:
     }
   }
   const longest = ringing.sort((a, b) => a.createdAt - b.createdAt)[0]
-  if (longest === undefined) throw new ApiFailure('not_found', `Nothing is ringing at ${extension} now`)
+  if (longest === undefined) throw new ApiFailure('not_found', t('nothingRinging', { extension }))
   const callId = model.index.channelCall[longest.id]
   const call = callId === undefined ? undefined : model.calls[callId]
   return { channelId: longest.id, caller: call?.caller }

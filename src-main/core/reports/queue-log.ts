@@ -4,6 +4,10 @@
 // `YYYY-MM-DD HH:MM:SS[.ffffff]`, data in data1…data5): both shapes are read here.
 import { localToUtcMs } from '../cdr/time'
 import type { QueueEvent, QueueEventKind } from './queue-event'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export type QueueLogLine =
   { readonly kind: 'event'; readonly event: QueueEvent } | { readonly kind: 'ignored' } | { readonly kind: 'rejected'; readonly reason: string }
@@ -60,10 +64,10 @@ function timeOf(field: string, timeZone: string): number | undefined {
 /** One line of queue_log. Lines the reports do not use (QUEUESTART, CONFIGRELOAD, PAUSEALL …) are ignored, malformed ones rejected with why. */
 export function parseQueueLogLine(line: string, timeZone: string): QueueLogLine {
   const f = line.split('|')
-  if (f.length < 5) return { kind: 'rejected', reason: 'not a queue_log line (time|callid|queue|agent|event|data…)' }
+  if (f.length < 5) return { kind: 'rejected', reason: t('lineNotQueueLog') }
   const [time = '', callid = '', queue = '', agent = '', name = ''] = f
   const at = timeOf(time.trim(), timeZone)
-  if (at === undefined) return { kind: 'rejected', reason: `"${time.slice(0, 30)}" is not a time (epoch seconds or YYYY-MM-DD HH:MM:SS)` }
+  if (at === undefined) return { kind: 'rejected', reason: t('lineNotATime', { time: time.slice(0, 30) }) }
   const spec = EVENTS[name.trim()]
   // PAUSEALL/UNPAUSEALL are logged once with queue NONE, and each queue's own PAUSE follows: those are kept.
   if (spec === undefined || queue === 'NONE' || queue === '') return { kind: 'ignored' }
@@ -75,8 +79,8 @@ export function parseQueueLogLine(line: string, timeZone: string): QueueLogLine 
   const ringMs = at_(spec.ringMs)
   const member = spec.kind !== 'join' && spec.kind !== 'abandon' && spec.kind !== 'exit'
   const pauseish = spec.kind === 'pause' || spec.kind === 'unpause' || spec.kind === 'added' || spec.kind === 'removed'
-  if (member && (agent === '' || agent === 'NONE')) return { kind: 'rejected', reason: `${name} without the member's name` }
-  if (!pauseish && (callid === '' || callid === 'NONE')) return { kind: 'rejected', reason: `${name} without the caller's id` }
+  if (member && (agent === '' || agent === 'NONE')) return { kind: 'rejected', reason: t('lineNoMember', { event: name }) }
+  if (!pauseish && (callid === '' || callid === 'NONE')) return { kind: 'rejected', reason: t('lineNoCaller', { event: name }) }
   return {
     kind: 'event',
     event: {

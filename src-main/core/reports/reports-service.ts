@@ -11,6 +11,10 @@ import { REPORT_POLICIES, type ReportAction } from './policy'
 import { reportCsv } from './report-csv'
 import { parseQueueLogLine } from './queue-log'
 import type { QueueEvent } from './queue-event'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface ReportsServiceOptions {
   /** The CDR store: the queue events live in its file, read by its worker. */
@@ -25,6 +29,12 @@ export interface ReportsServiceOptions {
 }
 
 const IMPORT_BATCH = 5000
+/** A seat's role as a refusal names it, in the shown language. */
+const ROLE_WORDS: Readonly<Record<PbxProfile['operator']['role'], () => string>> = {
+  receptionist: () => t('roleReceptionist'),
+  supervisor: () => t('roleSupervisor'),
+  admin: () => t('roleAdmin'),
+}
 const REJECTED_LISTED = 20
 
 /**
@@ -56,7 +66,7 @@ export class ReportsService {
         seat: seatLabel(ctx),
         detail: auth.reason,
       })
-      throw new ApiFailure('forbidden', `Reports are for supervisors and admins; this seat is ${profile.operator.role}.`, { rule: auth.rule })
+      throw new ApiFailure('forbidden', t('forbidden', { role: ROLE_WORDS[profile.operator.role]() }), { rule: auth.rule })
     }
     return profile
   }
@@ -184,7 +194,7 @@ export class ReportsService {
       if (err instanceof ApiFailure) throw err
       const code = (err as { code?: unknown }).code
       if (code === 'invalid-argument') throw new ApiFailure('invalid_input', (err as Error).message)
-      throw new ApiFailure('unavailable', 'The report store is not available right now')
+      throw new ApiFailure('unavailable', t('storeUnavailable'))
     }
   }
 }

@@ -68,6 +68,15 @@ export function LampPresence({ extension }: { extension: string }): React.JSX.El
   )
 }
 
+/**
+ * Whether the lamp shows its time in state (in the second line's corner), for the tile to keep its
+ * state line clear of it. A class set from this, not a `:has()` rule: with thousands of lamps, a
+ * `:has()` condition is re-checked up the tree at each change inside any of them.
+ */
+export function useLampSinceShown(extension: string): boolean {
+  return usePresenceStore((s) => s.extensions[extension]?.lampSince !== undefined)
+}
+
 const badges = new Map<string, React.JSX.Element>()
 
 /**

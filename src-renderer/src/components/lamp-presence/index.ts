@@ -1,2 +1,2 @@
-export { LampPresence, lampPresenceBadge } from './LampPresence'
+export { LampPresence, lampPresenceBadge, useLampSinceShown } from './LampPresence'
 export { shortSince, sinceWords } from './presence-text'

@@ -1,10 +1,10 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ExtensionStateName, LiveExtension } from '../../../../src-preload/types/live'
 import type { SeatLamps } from '../../../../src-preload/types/settings'
 import { useCallAdditions } from '../../actions/call-additions'
 import { liveTables, useLiveStore } from '../../stores/live-store'
 import { StaleNote } from '../../components/StaleNote'
-import { lampPresenceBadge } from '../../components/lamp-presence'
+import { lampPresenceBadge, useLampSinceShown } from '../../components/lamp-presence'
 import { lampVoicemailBadge } from '../voicemail/LampVoicemail'
 import type { LampSeatView } from '../feature'
 import {
@@ -25,6 +25,8 @@ import {
   talkingTo,
 } from './blf-model'
 import { saveSeatLamps, useSeatLamps } from './lamp-groups'
+import { LAMP_DEFAULT_VIEW, LAMP_GAP_PX, LAMP_PITCH_PX, lampColumnPx, lampColumns, lampWindow, scrollToShowRow } from './lamp-window'
+import { type LampFonts, lampFontsOf, widestLampText } from './lamp-text'
 import { LampMenu, type LampMenuEntry, SEPARATOR } from './LampMenu'
 import { useToastStore } from '../../stores/toast-store'
 import { nameOf, useDirectoryRevision } from '../../stores/directory-store'
@@ -70,6 +72,9 @@ interface TileProps {
    */
   readonly name?: string | undefined
   readonly badge?: React.ReactNode
+  /** Where the tile is in the whole list (1-based) and how many there are: only a window of them is drawn. */
+  readonly position: number
+  readonly setSize: number
   readonly onSelect: (extension: string) => void
   readonly onDial: (extension: string) => void
   readonly onDropCall: (callId: string, extension: string) => void
@@ -95,6 +100,8 @@ const BlfTile = memo(function BlfTile({
   actionsOff,
   name,
   badge,
+  position,
+  setSize,
   onSelect,
   onDial,
   onDropCall,
@@ -105,15 +112,19 @@ const BlfTile = memo(function BlfTile({
   const peers = useLiveStore(() => talkingTo({ id, callIds, callCount }, liveTables.tables.calls))
   // A lamp in a call names the other party from the phonebook too: re-rendered when contacts change (idle lamps are not).
   usePhonebookStore((p) => (peers === '' ? 0 : p.revision))
+  // The time in state sits in the second line's corner: the state line keeps clear of it (a class, not a :has() rule).
+  const since = useLampSinceShown(id)
   const s = STATE_TEXT[state]
-  const classes = `blf-tile blf-${state}${over ? ' drop-over' : ''}${selected ? ' selected' : ''}`
+  const classes = `blf-tile blf-${state}${over ? ' drop-over' : ''}${selected ? ' selected' : ''}${since ? ' with-since' : ''}`
+  const named = name !== undefined && name !== ''
   return (
-    <li>
+    <li aria-posinset={position} aria-setsize={setSize}>
       <button
         type="button"
         className={classes}
         aria-pressed={selected}
-        title={actionsOff ?? `${id}: double-click or Enter calls · drop a call here to transfer it · right-click for more`}
+        // The whole name first: a name too long for the widest column ends in an ellipsis on the tile.
+        title={`${named ? `${id} ${name}` : id}\n${actionsOff ?? 'Double-click or Enter calls · drop a call here to transfer it · right-click for more'}`}
         aria-disabled={actionsOff !== undefined || undefined}
         aria-haspopup="menu"
         tabIndex={tabStop ? 0 : -1}
@@ -157,7 +168,7 @@ const BlfTile = memo(function BlfTile({
         <span className="blf-head">
           <span className="sr-only">Extension </span>
           <span className="blf-num">{id}</span>
-          {name !== undefined && name !== '' && <span className="blf-name">{name}</span>}
+          {named && <span className="blf-name">{name}</span>}
         </span>
         <span className="blf-sub">
           <span className="sr-only">, </span>
@@ -175,17 +186,6 @@ const BlfTile = memo(function BlfTile({
     </li>
   )
 })
-
-/** Columns the lamps' grid lays out now (for the up and down arrows). */
-function columnsOf(grid: HTMLElement | null): number {
-  if (grid === null) return 1
-  return Math.max(
-    1,
-    getComputedStyle(grid)
-      .gridTemplateColumns.split(' ')
-      .filter((t) => t !== '').length,
-  )
-}
 
 type Editing = { readonly kind: 'new' } | { readonly kind: 'rename'; readonly from: string } | null
 
@@ -443,8 +443,49 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
   const openMenu = useCallback((id: string, at: { x: number; y: number }): void => {
     setMenu({ id, at })
   }, [])
+  // Only the rows in view are drawn: a lamp an arrow key moved to may be drawn by the next render.
+  const pendingFocus = useRef<string | null>(null)
   const focusLamp = useCallback((id: string): void => {
-    gridRef.current?.querySelector<HTMLElement>(`.blf-tile[data-extension="${CSS.escape(id)}"]`)?.focus()
+    const tile = gridRef.current?.querySelector<HTMLElement>(`.blf-tile[data-extension="${CSS.escape(id)}"]`)
+    pendingFocus.current = tile === null || tile === undefined ? id : null
+    tile?.focus()
+  }, [])
+  useLayoutEffect(() => {
+    const id = pendingFocus.current
+    pendingFocus.current = null
+    if (id !== null) gridRef.current?.querySelector<HTMLElement>(`.blf-tile[data-extension="${CSS.escape(id)}"]`)?.focus()
+  })
+  // The grid's size and fonts (measured once drawn, and again when it is resized) and its scrolled row.
+  const [view, setView] = useState<{ readonly width: number; readonly height: number; readonly fonts: LampFonts }>({
+    ...LAMP_DEFAULT_VIEW,
+    fonts: { number: '', name: '' },
+  })
+  const [scrollRow, setScrollRow] = useState(0)
+  useLayoutEffect(() => {
+    const grid = gridRef.current
+    if (grid === null) return
+    const measure = (): void => {
+      const fonts = lampFontsOf(grid)
+      setView((v) =>
+        v.width === grid.clientWidth && v.height === grid.clientHeight && v.fonts.number === fonts.number && v.fonts.name === fonts.name
+          ? v
+          : { width: grid.clientWidth, height: grid.clientHeight, fonts },
+      )
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(grid)
+    return () => {
+      observer.disconnect()
+    }
+  }, [])
+  const revealRow = useCallback((row: number): void => {
+    const grid = gridRef.current
+    if (grid === null) return
+    const top = scrollToShowRow(row, grid.scrollTop, grid.clientHeight)
+    if (top === grid.scrollTop) return
+    grid.scrollTop = top
+    setScrollRow(Math.floor(top / LAMP_PITCH_PX))
   }, [])
   const closeMenu = useCallback(
     (refocus: boolean): void => {
@@ -459,6 +500,16 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
   // Re-sorted only when the extensions, the group, the search or the names searched change, not on every call patch.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `names` is the directory's revision: lampsShown searches the directory.
   const shown = useMemo(() => lampsShown(extensions, group, query), [extensions, group, query, names])
+  // As wide as the longest number and name shown needs (within bounds), as many columns as fit; the rows in view drawn.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `names` is the directory's revision: nameOf reads the directory.
+  const columnPx = useMemo(() => lampColumnPx(widestLampText(shown, nameOf, view.fonts)), [shown, names, view.fonts])
+  const columns = lampColumns(view.width, columnPx)
+  const drawn = lampWindow(shown.length, columns, scrollRow * LAMP_PITCH_PX, view.height)
+  // The arrow keys read the order and the columns as last drawn (the callback stays the same for the memoised tiles).
+  const order = useRef({ shown, columns })
+  useLayoutEffect(() => {
+    order.current = { shown, columns }
+  }, [shown, columns])
   const counts = useMemo(() => {
     const numeric = Object.keys(extensions).filter((id) => /^\d+$/.test(id))
     const byGroup = Object.fromEntries(lamps.groups.map((g) => [g.name, g.extensions.filter((id) => extensions[id] !== undefined).length]))
@@ -467,10 +518,8 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
 
   const onKeys = useCallback(
     (e: React.KeyboardEvent<HTMLButtonElement>, id: string): void => {
-      // The lamps in the order they are shown (read from the grid, so this callback never changes).
-      const list = [...(gridRef.current?.querySelectorAll<HTMLElement>('.blf-tile') ?? [])].map((el) => ({ id: el.dataset.extension ?? '' }))
+      const { shown: list, columns: cols } = order.current
       const at = list.findIndex((x) => x.id === id)
-      const cols = columnsOf(gridRef.current)
       const step: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -cols, ArrowDown: cols }
       let to: number | undefined
       if (e.key in step) to = at + (step[e.key] ?? 0)
@@ -491,12 +540,14 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
       // The arrows move between lamps here, not through the calls list.
       e.preventDefault()
       e.stopPropagation()
-      const next = list[Math.min(list.length - 1, Math.max(0, to))]
+      const index = Math.min(list.length - 1, Math.max(0, to))
+      const next = list[index]
       if (next === undefined) return
       setSelectedLamp(next.id)
+      revealRow(Math.floor(index / cols))
       focusLamp(next.id)
     },
-    [commands, openMenu, focusLamp],
+    [commands, openMenu, focusLamp, revealRow],
   )
 
   const seatView: LampSeatView = {
@@ -506,7 +557,9 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
   }
   const seat: LampSeat = { ...seatView, actionsOff }
   const menuItems = useLampMenuItems(menu === null ? undefined : extensions[menu.id], seat, seatView, lamps, commands, lampActions)
-  const tabStop = selectedLamp !== null && shown.some((e) => e.id === selectedLamp) ? selectedLamp : shown[0]?.id
+  const inView = shown.slice(drawn.from, drawn.to)
+  // The Tab key reaches the grid at the selected lamp when it is drawn, else at the first lamp drawn.
+  const tabStop = selectedLamp !== null && inView.some((e) => e.id === selectedLamp) ? selectedLamp : inView[0]?.id
 
   return (
     <section className={`card blf${stale ? ' stale' : ''}`} aria-label="Extensions">
@@ -530,8 +583,17 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
         />
       </div>
       <GroupTabs lamps={lamps} counts={counts} />
-      <ul ref={gridRef} className="blf-grid" aria-label={group === undefined ? 'All extensions' : `Group ${group.name}`}>
-        {shown.map((ext) => (
+      <ul
+        ref={gridRef}
+        className="blf-grid"
+        aria-label={group === undefined ? 'All extensions' : `Group ${group.name}`}
+        style={{ gridTemplateColumns: `repeat(${String(columns)}, minmax(0, 1fr))` }}
+        onScroll={(e) => {
+          setScrollRow(Math.floor(e.currentTarget.scrollTop / LAMP_PITCH_PX))
+        }}
+      >
+        {drawn.padTop > 0 && <li className="blf-spacer" aria-hidden="true" style={{ height: drawn.padTop - LAMP_GAP_PX }} />}
+        {inView.map((ext, i) => (
           <BlfTile
             key={ext.id}
             id={ext.id}
@@ -544,6 +606,8 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
             actionsOff={actionsOff}
             name={nameOf(ext.id)}
             badge={lampVoicemailBadge(ext.id, lampPresenceBadge(ext.id))}
+            position={drawn.from + i + 1}
+            setSize={shown.length}
             onSelect={setSelectedLamp}
             onDial={commands.dial}
             onDropCall={commands.dropCall}
@@ -552,6 +616,7 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
             onMenu={openMenu}
           />
         ))}
+        {drawn.padBottom > 0 && <li className="blf-spacer" aria-hidden="true" style={{ height: drawn.padBottom - LAMP_GAP_PX }} />}
       </ul>
       {menu !== null && extensions[menu.id] !== undefined && (
         <LampMenu label={`Extension ${menu.id}`} at={menu.at} items={menuItems} onClose={closeMenu} />

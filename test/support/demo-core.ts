@@ -19,7 +19,7 @@ export interface LiveWatch {
   readonly subscribe: () => Promise<unknown>
 }
 
-export function watchLive(core: TestCore, profileId = 'demo'): LiveWatch {
+export function watchLive(core: Pick<TestCore, 'bus' | 'dispatch'>, profileId = 'demo'): LiveWatch {
   let state = emptyLiveState()
   const clientId = `watch-${profileId}`
   core.bus.register(clientId, {

@@ -1,6 +1,5 @@
 import type { SpyMode } from '../../../../src-preload/types/supervision'
 import { useActionButton } from '../../actions/action-gate'
-import { CallBadges } from '../../components/CallBadges'
 import type { Agent } from '../../components/queue-members'
 import { SPY_MODES, type AgentSpy } from './agent-spy'
 
@@ -13,8 +12,7 @@ const DOES: Readonly<Record<SpyMode, string>> = {
 }
 
 /**
- * An agent on a call: who listens to it now (as the calls list marks it) and Listen, Whisper,
- * Barge from the seat's phone. Greyed with the reason when the seat may not (main refuses anyway);
+ * Listen, Whisper and Barge on an agent's call from the seat's phone. Greyed with the reason when the seat may not (main refuses anyway);
  * during this seat's own session on the call they switch its mode. Nothing for an agent not on a call.
  */
 export function AgentSpyCell({
@@ -30,26 +28,23 @@ export function AgentSpyCell({
   if (spy === undefined) return null
   const why = spy.refused ?? off.title
   return (
-    <span className="agent-spy">
-      <CallBadges call={spy.call} place="row" />
-      <span role="group" aria-label={`Listen in on ${agent.name}’s call`} className="agent-spy-modes">
-        {SPY_MODES.map(({ mode, label, key }) => (
-          <button
-            key={mode}
-            type="button"
-            className="small-button"
-            aria-label={`${NAMED[mode]} ${agent.name}`}
-            aria-pressed={spy.session === undefined ? undefined : spy.session.mode === mode}
-            aria-disabled={why === undefined ? undefined : true}
-            title={why ?? (spy.session === undefined ? `${label}: ${DOES[mode]} (${key})` : `Switch your session to ${label.toLowerCase()} (${key})`)}
-            onClick={() => {
-              onSpy(mode)
-            }}
-          >
-            {label}
-          </button>
-        ))}
-      </span>
+    <span role="group" aria-label={`Listen in on ${agent.name}’s call`} className="agent-spy-modes">
+      {SPY_MODES.map(({ mode, label, key }) => (
+        <button
+          key={mode}
+          type="button"
+          className="small-button"
+          aria-label={`${NAMED[mode]} ${agent.name}`}
+          aria-pressed={spy.session === undefined ? undefined : spy.session.mode === mode}
+          aria-disabled={why === undefined ? undefined : true}
+          title={why ?? (spy.session === undefined ? `${label}: ${DOES[mode]} (${key})` : `Switch your session to ${label.toLowerCase()} (${key})`)}
+          onClick={() => {
+            onSpy(mode)
+          }}
+        >
+          {label}
+        </button>
+      ))}
     </span>
   )
 }

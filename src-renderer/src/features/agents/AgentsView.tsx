@@ -19,6 +19,7 @@ import { useToastStore } from '../../stores/toast-store'
 import type { SpyMode } from '../../../../src-preload/types/supervision'
 import { agentSpies, type AgentSpy } from './agent-spy'
 import { AgentSpyCell } from './AgentSpyCell'
+import { CallBadges } from '../../components/CallBadges'
 
 const SPY_KEYS: Readonly<Record<string, SpyMode>> = { l: 'listen', w: 'whisper', b: 'barge' }
 
@@ -50,7 +51,24 @@ function columnsFor(offers: ReadonlyMap<string, AgentSpy> | undefined): readonly
       />
     ),
   }
-  return [...COLUMNS.slice(0, at), spy, ...COLUMNS.slice(at)]
+  // Who listens to the call (and whether it is recorded) beside the party, as the calls list marks it.
+  const withMarks = COLUMNS.map((c): Column<Agent> => {
+    if (c.key !== 'caller') return c
+    return {
+      ...c,
+      cell: (a) => {
+        const call = offers.get(a.iface)?.call
+        return call === undefined ? (
+          c.cell(a, undefined)
+        ) : (
+          <span className="agent-party">
+            {c.cell(a, undefined)} <CallBadges call={call} place="row" />
+          </span>
+        )
+      },
+    }
+  })
+  return [...withMarks.slice(0, at), spy, ...withMarks.slice(at)]
 }
 
 function partyText(a: Agent): string {

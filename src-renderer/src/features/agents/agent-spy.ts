@@ -1,6 +1,6 @@
 import type { LiveCall, LiveChannel, LiveState } from '../../../../src-preload/types/live'
 import { outOfScopeReason, type SpyMode, type SpySessionView, type SupervisionState } from '../../../../src-preload/types/supervision'
-import type { Agent } from '../../components/queue-members'
+import type { Agent } from '../../components/queue-members/agents'
 import { talkingAt } from '../../live/talking-at'
 import { ownSession } from '../../stores/supervision-store'
 

@@ -3,6 +3,8 @@ import type { PbxProfile } from '../../../../src-preload/types/profile'
 import { TextField } from '../../components/form'
 import { type Column, Table } from '../../components/table'
 import { useAppStore } from '../../stores/app-store'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { tr } from '../../i18n'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { AuditView } from './AuditView'
 import { FirstRunStep } from './FirstRunStep'
@@ -10,6 +12,10 @@ import { ProfileEditor } from './ProfileEditor'
 import { UpdatesCard } from './UpdatesCard'
 import { WebLinkCard } from './WebLinkCard'
 import { newProfileTemplate } from './profile-template'
+import { strings } from './strings'
+
+const t = tr(strings)
+const c = tr(common)
 
 /** Changing the admin passphrase (the first one is set in the first-run step). */
 function PassphraseForm(): React.JSX.Element {
@@ -20,7 +26,7 @@ function PassphraseForm(): React.JSX.Element {
   return (
     <form
       className="card"
-      aria-label="Admin passphrase"
+      aria-label={t('passphrase.title')}
       onSubmit={(e) => {
         e.preventDefault()
         void setPassphrase(next, current).then((ok) => {
@@ -32,25 +38,22 @@ function PassphraseForm(): React.JSX.Element {
         })
       }}
     >
-      <h2>Admin passphrase</h2>
-      <p className="muted small">
-        Required to create a profile and to change its sealed settings (seat, dial plan, originate settings, dial limits, supervision scope, PBX
-        addresses). Changing it needs the current one; wrong tries make the next one wait.
-      </p>
+      <h2>{t('passphrase.title')}</h2>
+      <p className="muted small">{t('passphrase.explained')}</p>
       <div className="inline-fields">
-        <TextField label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={setCurrent} />
-        <TextField label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={setNext} />
+        <TextField label={t('passphrase.current')} type="password" autoComplete="current-password" value={current} onChange={setCurrent} />
+        <TextField label={t('passphrase.new')} type="password" autoComplete="new-password" value={next} onChange={setNext} />
         <button type="submit" disabled={next === '' || current === ''}>
-          Change passphrase
+          {t('passphrase.change')}
         </button>
-        {done && <span className="ok-text">Saved.</span>}
+        {done && <span className="ok-text">{t('passphrase.saved')}</span>}
       </div>
     </form>
   )
 }
 
 function SecretFlag({ label, has }: { label: string; has: boolean }): React.JSX.Element {
-  return <span className={has ? 'pill pill-ok' : 'pill'}>{`${label} ${has ? 'stored' : 'missing'}`}</span>
+  return <span className={has ? 'pill pill-ok' : 'pill'}>{has ? t('secretStored', { name: label }) : t('secretMissing', { name: label })}</span>
 }
 
 /**
@@ -65,13 +68,13 @@ function RemoveProfile({ profile, needsPassphrase }: { profile: PbxProfile; need
     return (
       <button
         type="button"
-        aria-label={`Remove ${profile.name}`}
+        aria-label={t('removeProfile', { name: profile.name })}
         onClick={() => {
           if (needsPassphrase) setAsking(true)
-          else if (window.confirm(`Remove the profile “${profile.name}”? Its stored secrets are deleted too.`)) void remove(profile.id)
+          else if (window.confirm(t('removeConfirm', { name: profile.name }))) void remove(profile.id)
         }}
       >
-        Remove
+        {c('remove')}
       </button>
     )
   }
@@ -82,7 +85,7 @@ function RemoveProfile({ profile, needsPassphrase }: { profile: PbxProfile; need
   return (
     <form
       className="inline-fields"
-      aria-label={`Remove ${profile.name}`}
+      aria-label={t('removeProfile', { name: profile.name })}
       onSubmit={(e) => {
         e.preventDefault()
         void remove(profile.id, passphrase).then((ok) => {
@@ -94,7 +97,7 @@ function RemoveProfile({ profile, needsPassphrase }: { profile: PbxProfile; need
       }}
     >
       <TextField
-        label={`Admin passphrase to remove “${profile.name}” and its secrets`}
+        label={t('removePassphrase', { name: profile.name })}
         type="password"
         autoComplete="current-password"
         autoFocus
@@ -102,24 +105,32 @@ function RemoveProfile({ profile, needsPassphrase }: { profile: PbxProfile; need
         onChange={setPassphrase}
       />
       <button type="submit" className="danger" disabled={passphrase === ''}>
-        Remove
+        {c('remove')}
       </button>
       <button type="button" onClick={cancel}>
-        Cancel
+        {c('cancel')}
       </button>
     </form>
   )
 }
 
+const ROLE_WORD = { receptionist: 'role.receptionist', supervisor: 'role.supervisor', admin: 'role.admin' } as const
+
+/** The seat a profile gives: its extension, role and whether it is read-only ("100 · receptionist · read-only"). */
+function seatText(p: PbxProfile): string {
+  const words = { extension: p.operator.ownExtension, role: t(ROLE_WORD[p.operator.role]) }
+  return p.operator.readOnly ? t('seatReadOnly', words) : t('seat', words)
+}
+
 /** The profiles list's columns; `onEdit` opens the editor on a profile. */
 function profileColumns(needsPassphrase: boolean, onEdit: (p: PbxProfile) => void): readonly Column<PbxProfile>[] {
   return [
-    { key: 'name', header: 'Name', cell: (p) => p.name },
-    { key: 'host', header: 'Host', cellClassName: 'mono', cell: (p) => `${p.host}:${String(p.ami.port)}${p.ami.tls ? ' (TLS)' : ''}` },
-    { key: 'seat', header: 'Seat', cell: (p) => `${p.operator.ownExtension} · ${p.operator.role}${p.operator.readOnly ? ' · read-only' : ''}` },
+    { key: 'name', header: t('col.name'), cell: (p) => p.name },
+    { key: 'host', header: t('col.host'), cellClassName: 'mono', cell: (p) => `${p.host}:${String(p.ami.port)}${p.ami.tls ? ' (TLS)' : ''}` },
+    { key: 'seat', header: t('col.seat'), cell: seatText },
     {
       key: 'secrets',
-      header: 'Secrets',
+      header: t('col.secrets'),
       cellClassName: 'flags',
       cell: (p) => (
         <>
@@ -131,19 +142,19 @@ function profileColumns(needsPassphrase: boolean, onEdit: (p: PbxProfile) => voi
     },
     {
       key: 'actions',
-      header: 'Actions',
+      header: t('col.actions'),
       hiddenHeader: true,
       cellClassName: 'buttons',
       cell: (p) => (
         <>
           <button
             type="button"
-            aria-label={`Edit ${p.name}`}
+            aria-label={t('editProfile', { name: p.name })}
             onClick={() => {
               onEdit(p)
             }}
           >
-            Edit
+            {c('edit')}
           </button>
           <RemoveProfile profile={p} needsPassphrase={needsPassphrase} />
         </>
@@ -167,17 +178,17 @@ export function AdminView(): React.JSX.Element {
   return (
     <section className="view" aria-labelledby="admin-title">
       <div className="row-between">
-        <h1 id="admin-title">Admin</h1>
+        <h1 id="admin-title">{t('title')}</h1>
         <button
           type="button"
           className="primary"
           disabled={firstRun}
-          title={firstRun ? 'Set the admin passphrase first' : undefined}
+          title={firstRun ? t('setPassphraseFirst') : undefined}
           onClick={() => {
             setEditing({ profile: newProfileTemplate(), isNew: true })
           }}
         >
-          New profile
+          {t('newProfile')}
         </button>
       </div>
       {firstRun && <FirstRunStep webMode={webMode} />}
@@ -192,22 +203,20 @@ export function AdminView(): React.JSX.Element {
         />
       )}
       <section className="card" aria-labelledby="profiles-title">
-        <h2 id="profiles-title">PBX profiles</h2>
+        <h2 id="profiles-title">{t('profilesTitle')}</h2>
         <Table
-          label="PBX profiles"
+          label={t('profilesTitle')}
           columns={profileColumns(view?.hasAdminPassphrase === true, (p) => {
             setEditing({ profile: p, isNew: false })
           })}
           rows={view?.profiles ?? []}
           rowKey={(p) => p.id}
-          empty={<p className="muted">No PBX profile yet: the console uses the built-in demo PBX.</p>}
+          empty={<p className="muted">{t('noProfiles')}</p>}
         />
         {view !== null && view.problems.length > 0 && (
           <div role="alert" className="banner error">
             {view.problems.map((pr) => (
-              <p key={pr.id}>
-                Profile {pr.id} was refused: {pr.message}
-              </p>
+              <p key={pr.id}>{t('profileRefused', { id: pr.id, reason: pr.message })}</p>
             ))}
           </div>
         )}

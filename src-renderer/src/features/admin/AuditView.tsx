@@ -1,21 +1,34 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { AuditEntryView } from '../../../../src-preload/types/audit'
 import { type Column, Table } from '../../components/table'
+import { fmt, tr } from '../../i18n'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { reasonCell, seatCell } from './audit-cells'
+import { strings } from './strings'
 
-const RESULT_LABEL = { ok: 'OK', refused: 'Refused', error: 'Error', outcome_unknown: 'Outcome unknown' } as const
+const t = tr(strings)
 
-const AUDIT_COLUMNS: readonly Column<AuditEntryView>[] = [
-  { key: 'time', header: 'Time', cellClassName: 'mono', cell: (e) => new Date(e.time).toLocaleString() },
-  { key: 'pbx', header: 'PBX', cell: (e) => e.profileId },
-  { key: 'seat', header: 'Seat', cell: seatCell },
-  { key: 'role', header: 'Role', cell: (e) => e.role },
-  { key: 'action', header: 'Action', cellClassName: 'mono', cell: (e) => e.action },
-  { key: 'target', header: 'Target', cellClassName: 'mono', cell: (e) => e.target },
-  { key: 'endpoint', header: 'Endpoint', cellClassName: 'mono', cell: (e) => e.endpoint ?? '' },
-  { key: 'result', header: 'Result', cell: (e) => <span className={`pill pill-${e.result}`}>{RESULT_LABEL[e.result]}</span> },
-  { key: 'reason', header: 'Reason', cell: reasonCell },
+const RESULT_LABEL = {
+  ok: 'audit.result.ok',
+  refused: 'audit.result.refused',
+  error: 'audit.result.error',
+  outcome_unknown: 'audit.result.outcomeUnknown',
+} as const
+
+/** To the second: the log orders actions that happen moments apart. */
+const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' }
+
+/** The columns, made when the log is shown (their headers are in the shown language). */
+const auditColumns = (): readonly Column<AuditEntryView>[] => [
+  { key: 'time', header: t('audit.col.time'), cellClassName: 'mono', cell: (e) => fmt().custom(Date.parse(e.time), WHEN) },
+  { key: 'pbx', header: t('audit.col.pbx'), cell: (e) => e.profileId },
+  { key: 'seat', header: t('audit.col.seat'), cell: seatCell },
+  { key: 'role', header: t('audit.col.role'), cell: (e) => e.role },
+  { key: 'action', header: t('audit.col.action'), cellClassName: 'mono', cell: (e) => e.action },
+  { key: 'target', header: t('audit.col.target'), cellClassName: 'mono', cell: (e) => e.target },
+  { key: 'endpoint', header: t('audit.col.endpoint'), cellClassName: 'mono', cell: (e) => e.endpoint ?? '' },
+  { key: 'result', header: t('audit.col.result'), cell: (e) => <span className={`pill pill-${e.result}`}>{t(RESULT_LABEL[e.result])}</span> },
+  { key: 'reason', header: t('audit.col.reason'), cell: reasonCell },
 ]
 
 /**
@@ -25,6 +38,7 @@ const AUDIT_COLUMNS: readonly Column<AuditEntryView>[] = [
 export function AuditView(): React.JSX.Element {
   const audit = useProfilesStore((s) => s.audit)
   const loadAudit = useProfilesStore((s) => s.loadAudit)
+  const columns = useMemo(() => auditColumns(), [])
   useEffect(() => {
     void loadAudit()
   }, [loadAudit])
@@ -32,18 +46,18 @@ export function AuditView(): React.JSX.Element {
   return (
     <section aria-labelledby="audit-title" className="card">
       <div className="row-between">
-        <h2 id="audit-title">Audit log</h2>
+        <h2 id="audit-title">{t('audit.title')}</h2>
         <button type="button" onClick={() => void loadAudit()}>
-          Refresh
+          {t('audit.refresh')}
         </button>
       </div>
       <Table
-        label="Audit log"
-        columns={AUDIT_COLUMNS}
+        label={t('audit.title')}
+        columns={columns}
         rows={audit}
         rowKey={(e, i) => `${e.time}-${String(i)}`}
         rowClassName={(e) => `result-${e.result}`}
-        empty={<p className="muted">Nothing recorded yet.</p>}
+        empty={<p className="muted">{t('audit.empty')}</p>}
       />
     </section>
   )

@@ -1,6 +1,10 @@
 import { useState } from 'react'
 import { FormError, TextField } from '../../components/form'
+import { tr } from '../../i18n'
 import { useProfilesStore } from '../../stores/profiles-store'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Main's minimum (core/profiles/passphrase.ts); checked there too, shown here to save a round trip. */
 const MIN_LENGTH = 10
@@ -24,7 +28,7 @@ export function FirstRunStep({ webMode }: { webMode: boolean }): React.JSX.Eleme
   return (
     <form
       className="card first-run"
-      aria-label="First run: set the admin passphrase"
+      aria-label={t('firstRun.title')}
       onSubmit={(e) => {
         e.preventDefault()
         setBusy(true)
@@ -38,38 +42,32 @@ export function FirstRunStep({ webMode }: { webMode: boolean }): React.JSX.Eleme
         })
       }}
     >
-      <h2>First run: set the admin passphrase</h2>
-      <p>
-        The admin passphrase guards everything that decides what this console may dial and where it connects: seats and roles, the dial plan,
-        originate settings, dial limits and the PBX addresses. Creating a PBX profile needs it.
-      </p>
-      <p className="muted small">
-        Whoever sets it first becomes the admin, so it is set once, here, by the person who started the console.
-        {webMode && ' Type the setup code printed in the terminal where the console was started (npm run web).'}
-      </p>
+      <h2>{t('firstRun.title')}</h2>
+      <p>{t('firstRun.explained')}</p>
+      <p className="muted small">{webMode ? t('firstRun.whoWeb') : t('firstRun.who')}</p>
       <div className="first-run-fields">
         <TextField
-          label="Admin passphrase"
+          label={t('firstRun.passphrase')}
           type="password"
           autoComplete="new-password"
           value={next}
-          note={tooShort ? `At least ${String(MIN_LENGTH)} characters` : undefined}
+          note={tooShort ? t('firstRun.tooShort', { count: MIN_LENGTH }) : undefined}
           onChange={setNext}
         />
         <TextField
-          label="Repeat it"
+          label={t('firstRun.repeat')}
           type="password"
           autoComplete="new-password"
           value={repeat}
-          error={mismatch ? 'The two passphrases differ' : undefined}
+          error={mismatch ? t('firstRun.differ') : undefined}
           onChange={setRepeat}
         />
-        {webMode && <TextField label="Setup code" mono placeholder="XXXX-XXXX-XXXX" value={code} onChange={setCode} />}
+        {webMode && <TextField label={t('firstRun.setupCode')} mono placeholder="XXXX-XXXX-XXXX" value={code} onChange={setCode} />}
       </div>
       <FormError error={error} />
       <div className="buttons">
         <button type="submit" className="primary" disabled={!ready || busy}>
-          Set admin passphrase
+          {t('firstRun.submit')}
         </button>
       </div>
     </form>

@@ -15,11 +15,17 @@ import {
 } from '../../../../src-preload/types/profile'
 import { hasPremiumTable } from '../../../../src-preload/types/premium-tables'
 import { CheckField, FormError, ListField, SelectField, TextAreaField, TextField, WholeNumberField } from '../../components/form'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { tr } from '../../i18n'
 import { useProfilesStore } from '../../stores/profiles-store'
 import { fillDisabledTransports } from './profile-template'
 import { SupervisionFields } from './SupervisionFields'
 import { TimeZoneField } from './TimeZoneField'
+import { strings } from './strings'
 import { VoicemailAccessFields } from './VoicemailAccessFields'
+
+const t = tr(strings)
+const c = tr(common)
 
 interface Props {
   readonly initial: PbxProfile
@@ -34,22 +40,24 @@ const PORT = { min: amiSettingsSchema.shape.port.minValue ?? 1, max: amiSettings
 const BURST = { min: dialLimitsSchema.shape.burst.minValue ?? 1, max: dialLimitsSchema.shape.burst.maxValue ?? 200 }
 const PER_MINUTE = { min: dialLimitsSchema.shape.perMinute.minValue ?? 1, max: dialLimitsSchema.shape.perMinute.maxValue ?? 600 }
 
-const AMI_LOGINS = [
-  { value: 'md5', label: 'MD5 challenge (secret never sent)' },
-  { value: 'plain', label: 'Plain secret (TLS only)' },
-] as const
-const ROLES = [
-  { value: 'receptionist', label: 'Receptionist' },
-  { value: 'supervisor', label: 'Supervisor' },
-  { value: 'admin', label: 'Admin' },
-] as const
+const amiLogins = () =>
+  [
+    { value: 'md5', label: t('editor.loginMd5') },
+    { value: 'plain', label: t('editor.loginPlain') },
+  ] as const
+const roles = () =>
+  [
+    { value: 'receptionist', label: t('roleOption.receptionist') },
+    { value: 'supervisor', label: t('roleOption.supervisor') },
+    { value: 'admin', label: t('roleOption.admin') },
+  ] as const
 
 /** A pasted CA certificate for a PBX whose TLS certificate comes from a private CA. Empty = the system's CAs. */
 function PemField(props: { label: string; value: string | undefined; onChange: (v: string | undefined) => void }): React.JSX.Element {
   return (
     <TextAreaField
       label={props.label}
-      placeholder="paste PEM (private CA only)"
+      placeholder={t('editor.pemPlaceholder')}
       value={props.value ?? ''}
       onChange={(v) => {
         props.onChange(v.trim() === '' ? undefined : v)
@@ -58,9 +66,31 @@ function PemField(props: { label: string; value: string | undefined; onChange: (
   )
 }
 
-const secretPlaceholder = (has: boolean): string => (has ? 'stored — type to replace' : 'not set')
+/** The parts a connection test reports, in the order they are listed. */
+const TEST_PARTS = ['ami', 'ari', 'rest', 'config'] as const
 
-const SECRET_NAMES: Record<SecretKind, string> = { ami: 'AMI secret', ari: 'ARI password', freepbx: 'FreePBX client secret' }
+const secretPlaceholder = (has: boolean): string => (has ? t('editor.secretStored') : t('editor.secretNotSet'))
+
+const SECRET_NAMES = { ami: 'secretName.ami', ari: 'secretName.ari', freepbx: 'secretName.freepbx' } as const
+
+/** The sealed groups as sealedChanges names them (src-preload/types/profile.ts), in the shown language. */
+const SEALED_GROUPS: Readonly<Record<string, Parameters<typeof t>[0]>> = {
+  role: 'sealed.role',
+  'read-only': 'sealed.readOnly',
+  'own extension': 'sealed.ownExtension',
+  'dial plan': 'sealed.dialPlan',
+  'originate settings': 'sealed.originate',
+  'dial limits': 'sealed.dialLimits',
+  'AMI endpoint': 'sealed.ami',
+  'ARI endpoint': 'sealed.ari',
+  'FreePBX API endpoint': 'sealed.freepbx',
+  'supervision scope': 'sealed.supervision',
+  'voicemail mailboxes': 'sealed.voicemail',
+}
+const sealedGroupWords = (name: string): string => {
+  const key = SEALED_GROUPS[name]
+  return key === undefined ? name : t(key)
+}
 
 /**
  * What saving this edit will need and do, said before the admin presses Save: the sealed groups
@@ -77,18 +107,17 @@ function SaveNotes({
   isNew: boolean
   typed: Partial<Secrets>
 }): React.JSX.Element | null {
-  if (isNew) return <p className="muted small sealed-note">Creating a profile needs the admin passphrase.</p>
+  if (isNew) return <p className="muted small sealed-note">{t('saveNotes.new')}</p>
   const changes = sealedChanges(sealedFieldsOf(initial), sealedFieldsOf(edited))
   const had: Record<SecretKind, boolean> = { ami: initial.ami.hasSecret, ari: initial.ari.hasSecret, freepbx: initial.freepbx.hasSecret }
   const dropped = changedEndpoints(initial, edited).filter((kind) => had[kind] && (typed[kind] ?? '') === '')
   if (changes.length === 0) return null
   return (
-    <div className="sealed-note" role="note" aria-label="What saving needs">
-      <p className="warn-text">Changed sealed settings ({changes.join(', ')}): saving needs the admin passphrase.</p>
+    <div className="sealed-note" role="note" aria-label={t('saveNotes.label')}>
+      <p className="warn-text">{t('saveNotes.sealed', { changes: changes.map(sealedGroupWords).join(', ') })}</p>
       {dropped.map((kind) => (
         <p key={kind} className="warn-text">
-          The stored {SECRET_NAMES[kind]} was entered for {endpointLabel(kind, initial)}; it is dropped on save unless you type it again for{' '}
-          {endpointLabel(kind, edited)}.
+          {t('saveNotes.dropped', { secret: t(SECRET_NAMES[kind]), before: endpointLabel(kind, initial), after: endpointLabel(kind, edited) })}
         </p>
       ))}
     </div>
@@ -137,31 +166,35 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
   }
 
   return (
-    <form className="card profile-editor" aria-label={isNew ? 'New PBX profile' : `Edit ${initial.name}`} onSubmit={(e) => void onSubmit(e)}>
-      <h2>{isNew ? 'New PBX profile' : `Edit ${initial.name}`}</h2>
+    <form
+      className="card profile-editor"
+      aria-label={isNew ? t('editor.new') : t('editProfile', { name: initial.name })}
+      onSubmit={(e) => void onSubmit(e)}
+    >
+      <h2>{isNew ? t('editor.new') : t('editProfile', { name: initial.name })}</h2>
       <div className="form-grid">
         <fieldset>
           <legend>PBX</legend>
           <TextField
-            label="Name"
+            label={t('editor.name')}
             value={p.name}
             onChange={(v) => {
               setP({ ...p, name: v })
             }}
           />
           <TextField
-            label="Profile id"
+            label={t('editor.id')}
             value={p.id}
             disabled={!isNew}
-            placeholder="e.g. main-office"
+            placeholder={t('editor.idExample')}
             onChange={(v) => {
               setP({ ...p, id: v })
             }}
           />
           <TextField
-            label="Host"
+            label={t('editor.host')}
             value={p.host}
-            placeholder="pbx.example.com"
+            placeholder={t('editor.hostExample')}
             onChange={(v) => {
               setP({ ...p, host: v })
             }}
@@ -177,7 +210,7 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
         <fieldset>
           <legend>AMI</legend>
           <WholeNumberField
-            label="Port"
+            label={t('editor.port')}
             {...PORT}
             value={p.ami.port}
             onCommit={(port) => {
@@ -194,15 +227,15 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           {p.ami.tls && (
             <>
               <PemField
-                label="AMI CA certificate (PEM)"
+                label={t('editor.amiCa')}
                 value={p.ami.ca}
                 onChange={(v) => {
                   patch('ami', { ca: v })
                 }}
               />
               <TextField
-                label="Certificate name"
-                placeholder="when it differs from the host"
+                label={t('editor.servername')}
+                placeholder={t('editor.servernamePlaceholder')}
                 value={p.ami.servername ?? ''}
                 onChange={(v) => {
                   patch('ami', { servername: v.trim() === '' ? undefined : v.trim() })
@@ -211,22 +244,22 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             </>
           )}
           <SelectField
-            label="Login"
+            label={t('editor.login')}
             value={p.ami.auth}
-            options={AMI_LOGINS}
+            options={amiLogins()}
             onChange={(auth) => {
               patch('ami', { auth })
             }}
           />
           <TextField
-            label="User"
+            label={t('editor.user')}
             value={p.ami.user}
             onChange={(v) => {
               patch('ami', { user: v })
             }}
           />
           <TextField
-            label="AMI secret"
+            label={t('editor.amiSecret')}
             type="password"
             autoComplete="new-password"
             value={secrets.ami}
@@ -239,14 +272,14 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
         <fieldset>
           <legend>ARI</legend>
           <CheckField
-            label="Use ARI"
+            label={t('editor.useAri')}
             checked={p.ari.enabled}
             onChange={(v) => {
               patch('ari', { enabled: v })
             }}
           />
           <WholeNumberField
-            label="Port"
+            label={t('editor.port')}
             {...PORT}
             value={p.ari.port}
             onCommit={(port) => {
@@ -262,7 +295,7 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           />
           {p.ari.tls && (
             <PemField
-              label="ARI CA certificate (PEM)"
+              label={t('editor.ariCa')}
               value={p.ari.ca}
               onChange={(v) => {
                 patch('ari', { ca: v })
@@ -270,14 +303,14 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             />
           )}
           <TextField
-            label="User"
+            label={t('editor.user')}
             value={p.ari.user}
             onChange={(v) => {
               patch('ari', { user: v })
             }}
           />
           <TextField
-            label="ARI password"
+            label={t('editor.ariPassword')}
             type="password"
             autoComplete="new-password"
             value={secrets.ari}
@@ -288,16 +321,16 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           />
         </fieldset>
         <fieldset>
-          <legend>FreePBX API</legend>
+          <legend>{t('editor.freepbx')}</legend>
           <CheckField
-            label="Use the FreePBX API"
+            label={t('editor.useFreepbx')}
             checked={p.freepbx.enabled}
             onChange={(v) => {
               patch('freepbx', { enabled: v })
             }}
           />
           <TextField
-            label="Base URL"
+            label={t('editor.baseUrl')}
             value={p.freepbx.baseUrl}
             onChange={(v) => {
               patch('freepbx', { baseUrl: v })
@@ -305,7 +338,7 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
           />
           {p.freepbx.baseUrl.startsWith('https:') && (
             <PemField
-              label="API CA certificate (PEM)"
+              label={t('editor.apiCa')}
               value={p.freepbx.ca}
               onChange={(v) => {
                 patch('freepbx', { ca: v })
@@ -313,14 +346,14 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             />
           )}
           <TextField
-            label="Client id"
+            label={t('editor.clientId')}
             value={p.freepbx.clientId}
             onChange={(v) => {
               patch('freepbx', { clientId: v })
             }}
           />
           <TextField
-            label="Client secret"
+            label={t('editor.clientSecret')}
             type="password"
             autoComplete="new-password"
             value={secrets.freepbx}
@@ -333,32 +366,29 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
       </div>
       <section className="sealed-settings" aria-labelledby="sealed-title">
         <h3>
-          <span id="sealed-title">Sealed settings</span> <span className="pill sealed-pill">admin passphrase</span>
+          <span id="sealed-title">{t('editor.sealedTitle')}</span> <span className="pill sealed-pill">{t('editor.sealedPill')}</span>
         </h3>
-        <p className="muted small">
-          What this seat may dial and where its calls go. Changing any of these, or the PBX host, ports, TLS and login settings above, needs the admin
-          passphrase; a hand edit of the settings file is detected and refused.
-        </p>
+        <p className="muted small">{t('editor.sealedExplained')}</p>
         <div className="form-grid">
           <fieldset>
-            <legend>Operator seat</legend>
+            <legend>{t('editor.seat')}</legend>
             <TextField
-              label="Own extension"
+              label={t('editor.ownExtension')}
               value={p.operator.ownExtension}
               onChange={(v) => {
                 patch('operator', { ownExtension: v })
               }}
             />
             <SelectField
-              label="Role"
+              label={t('editor.role')}
               value={p.operator.role}
-              options={ROLES}
+              options={roles()}
               onChange={(role) => {
                 patch('operator', { role })
               }}
             />
             <CheckField
-              label="Read-only (refuse every action)"
+              label={t('editor.readOnly')}
               checked={p.operator.readOnly}
               onChange={(v) => {
                 patch('operator', { readOnly: v })
@@ -366,9 +396,9 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             />
           </fieldset>
           <fieldset>
-            <legend>Dial plan</legend>
+            <legend>{t('editor.dialPlan')}</legend>
             <TextField
-              label="Country code"
+              label={t('editor.country')}
               value={p.dialPlan.country}
               onChange={(v) => {
                 patch('dialPlan', { country: v })
@@ -376,53 +406,53 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             />
             {p.dialPlan.country !== '' && !hasPremiumTable(p.dialPlan.country) && (
               <p className="muted small" role="note">
-                No premium-rate table for +{p.dialPlan.country}: only your allowed prefixes protect you.
+                {t('editor.noPremiumTable', { country: p.dialPlan.country })}
               </p>
             )}
             <TextField
-              label="Outside-line prefix"
+              label={t('editor.outsideLine')}
               value={p.dialPlan.outsideLinePrefix}
               onChange={(v) => {
                 patch('dialPlan', { outsideLinePrefix: v })
               }}
             />
             <TextField
-              label="National prefix"
+              label={t('editor.national')}
               value={p.dialPlan.nationalPrefix}
               onChange={(v) => {
                 patch('dialPlan', { nationalPrefix: v })
               }}
             />
             <TextField
-              label="International prefix"
+              label={t('editor.international')}
               value={p.dialPlan.internationalPrefix}
               onChange={(v) => {
                 patch('dialPlan', { internationalPrefix: v })
               }}
             />
             <ListField
-              label="Internal extensions (patterns)"
+              label={t('editor.internalPatterns')}
               value={p.dialPlan.internalExtensions.patterns}
               onCommit={(patterns) => {
                 patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, patterns } })
               }}
             />
             <ListField
-              label="Internal extensions (list)"
+              label={t('editor.internalList')}
               value={p.dialPlan.internalExtensions.list}
               onCommit={(list) => {
                 patch('dialPlan', { internalExtensions: { ...p.dialPlan.internalExtensions, list } })
               }}
             />
             <ListField
-              label="Emergency numbers"
+              label={t('editor.emergency')}
               value={p.dialPlan.emergencyNumbers}
               onCommit={(emergencyNumbers) => {
                 patch('dialPlan', { emergencyNumbers })
               }}
             />
             <ListField
-              label="Allowed outbound prefixes"
+              label={t('editor.allowedPrefixes')}
               placeholder="+44, +1876"
               value={p.dialPlan.allowedOutboundPrefixes}
               onCommit={(allowedOutboundPrefixes) => {
@@ -431,37 +461,37 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             />
           </fieldset>
           <fieldset>
-            <legend>Originate</legend>
+            <legend>{t('editor.originate')}</legend>
             <TextField
-              label="Channel template"
+              label={t('editor.channelTemplate')}
               value={p.originate.channelTemplate}
               onChange={(v) => {
                 patch('originate', { channelTemplate: v })
               }}
             />
             <TextField
-              label="Context"
+              label={t('editor.context')}
               value={p.originate.context}
               onChange={(v) => {
                 patch('originate', { context: v })
               }}
             />
             <TextField
-              label="Voicemail context"
+              label={t('editor.voicemailContext')}
               value={p.originate.voicemailContext}
               onChange={(v) => {
                 patch('originate', { voicemailContext: v })
               }}
             />
             <TextField
-              label="Voicemail prefix"
+              label={t('editor.voicemailPrefix')}
               value={p.originate.voicemailPrefix}
               onChange={(v) => {
                 patch('originate', { voicemailPrefix: v })
               }}
             />
             <TextField
-              label="Parking lot"
+              label={t('editor.parkingLot')}
               value={p.originate.parkingLot}
               onChange={(v) => {
                 patch('originate', { parkingLot: v })
@@ -469,10 +499,10 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
             />
           </fieldset>
           <fieldset>
-            <legend>Dial limits</legend>
-            <p className="muted small">Calls this seat may place or transfer out: a burst, then a steady rate.</p>
+            <legend>{t('editor.dialLimits')}</legend>
+            <p className="muted small">{t('editor.dialLimitsExplained')}</p>
             <WholeNumberField
-              label="Burst (calls)"
+              label={t('editor.burst')}
               {...BURST}
               value={p.dialLimits.burst}
               onCommit={(burst) => {
@@ -480,7 +510,7 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
               }}
             />
             <WholeNumberField
-              label="Then per minute"
+              label={t('editor.perMinute')}
               {...PER_MINUTE}
               value={p.dialLimits.perMinute}
               onCommit={(perMinute) => {
@@ -506,21 +536,21 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
       </section>
       <div className="form-actions">
         <SaveNotes initial={initial} edited={fillDisabledTransports(p)} isNew={isNew} typed={typedSecrets()} />
-        <TextField label="Admin passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
+        <TextField label={t('editor.adminPassphrase')} type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
         <FormError error={error} />
         {tested !== null && (
-          <ul className="test-results" aria-label="Connection test results">
-            {(['ami', 'ari', 'rest', 'config'] as const).map((t) => {
-              const r = tested[t]
+          <ul className="test-results" aria-label={t('editor.testResults')}>
+            {TEST_PARTS.map((part) => {
+              const r = tested[part]
               if (r === undefined) return null
-              const label = t === 'rest' ? 'FreePBX API' : t === 'config' ? 'Configuration' : t.toUpperCase()
+              const label = part === 'rest' ? t('editor.freepbx') : part === 'config' ? t('editor.testConfig') : part.toUpperCase()
+              const connected = r.ok && r.version !== undefined ? t('editor.connectedVersion', { version: r.version }) : t('editor.connected')
               return (
-                <li key={t} className={r.ok ? 'ok-text' : r.code === 'disabled' ? 'muted' : 'error-text'}>
-                  <strong>{label}</strong>:{' '}
-                  {r.ok ? (t === 'config' ? r.version : `connected${r.version !== undefined ? ` (${r.version})` : ''}`) : (r.reason ?? 'failed')}
-                  {t === 'config' && r.warnings.length > 0 ? (
+                <li key={part} className={r.ok ? 'ok-text' : r.code === 'disabled' ? 'muted' : 'error-text'}>
+                  <strong>{label}</strong>: {r.ok ? (part === 'config' ? r.version : connected) : (r.reason ?? t('editor.failed'))}
+                  {part === 'config' && r.warnings.length > 0 ? (
                     // What configuration needs: one step a line, to work through on FreePBX.
-                    <ul className="needs warn-text" aria-label="What configuration needs">
+                    <ul className="needs warn-text" aria-label={t('editor.configNeeds')}>
                       {r.warnings.map((w) => (
                         <li key={w}>{w}</li>
                       ))}
@@ -529,7 +559,7 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
                     r.warnings.map((w) => (
                       <span key={w} className="warn-text">
                         {' '}
-                        ⚠ {w}
+                        {t('editor.warning', { warning: w })}
                       </span>
                     ))
                   )}
@@ -540,13 +570,13 @@ export function ProfileEditor({ initial, isNew, onDone }: Props): React.JSX.Elem
         )}
         <div className="buttons">
           <button type="button" disabled={testing} onClick={() => void onTest()}>
-            {testing ? 'Testing…' : 'Test connection'}
+            {testing ? t('editor.testing') : t('editor.test')}
           </button>
           <button type="button" onClick={onDone}>
-            Cancel
+            {c('cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Save profile
+            {t('editor.save')}
           </button>
         </div>
       </div>

@@ -1,7 +1,11 @@
 import { useId } from 'react'
 import type { PbxProfile, SupervisionSettings } from '../../../../src-preload/types/profile'
 import { CheckField, DraftField, joinList, sameList } from '../../components/form'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 import { extensionList, queueList, scopeMeaning } from './supervision-scope'
+
+const t = tr(strings)
 
 /**
  * The sealed supervision scope of a seat: the queues and extensions whose calls it may listen to,
@@ -20,14 +24,11 @@ export function SupervisionFields({
   const meaningId = useId()
   return (
     <fieldset aria-describedby={meaningId}>
-      <legend>Supervision</legend>
-      <p className="muted small">
-        Whose calls this seat may listen to, whisper or barge into and record (needs the admin passphrase to change). A supervisor supervises only
-        what is named here; an admin every call unless some are named.
-      </p>
+      <legend>{t('supervision.legend')}</legend>
+      <p className="muted small">{t('supervision.explained')}</p>
       <DraftField<string[]>
-        label="Queues"
-        placeholder="support, sales"
+        label={t('supervision.queues')}
+        placeholder={t('supervision.queuesExample')}
         value={[...value.queues]}
         parse={queueList}
         format={joinList}
@@ -37,7 +38,7 @@ export function SupervisionFields({
         }}
       />
       <DraftField<string[]>
-        label="Extensions"
+        label={t('supervision.extensions')}
         placeholder="104, 105"
         value={[...value.extensions]}
         parse={extensionList}
@@ -51,14 +52,14 @@ export function SupervisionFields({
         {scopeMeaning(role, value.queues, value.extensions)}
       </p>
       <CheckField
-        label="Play a tone to the call while someone listens (a beep at the start, then every 15 s)"
+        label={t('supervision.spyTone')}
         checked={value.spyTone}
         onChange={(spyTone) => {
           onChange({ ...value, spyTone })
         }}
       />
       <CheckField
-        label="Beep every 15 s on recordings this seat starts"
+        label={t('supervision.recordingBeep')}
         checked={value.recordingBeep}
         onChange={(recordingBeep) => {
           onChange({ ...value, recordingBeep })

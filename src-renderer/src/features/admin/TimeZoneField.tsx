@@ -3,11 +3,12 @@ import { compareClock, type PbxClockView } from '../../../../src-preload/types/p
 import { isValidTimeZone } from '../../../../src-preload/types/profile'
 import { bridge } from '../../bridge/current'
 import { TextField } from '../../components/form'
+import { tr } from '../../i18n'
 import { useLiveStore } from '../../stores/live-store'
+import { strings } from './strings'
 import './web-link.css'
 
-const EXPLAINED =
-  'The zone the PBX’s call records are written in (an IANA name such as Europe/Berlin): History shows times, “today” and the chart’s days by it. Use the PBX’s own zone.'
+const t = tr(strings)
 
 /**
  * The profile's Time zone, explained, and checked against the PBX's own clock when this profile is
@@ -43,7 +44,7 @@ export function TimeZoneField({
       : compareClock({ epochMs: clock.pbxEpochMs, offsetMinutes: clock.pbxOffsetMinutes, zone: clock.pbxZone }, value, clock.readAt)
   return (
     <div className="time-zone-field">
-      <TextField label="Time zone" value={value} placeholder="Europe/Berlin" onChange={onChange} note={EXPLAINED} />
+      <TextField label={t('timeZone.label')} value={value} placeholder={t('timeZone.example')} onChange={onChange} note={t('timeZone.explained')} />
       {judged?.warning !== undefined && (
         <p className="time-zone-warning" role="status">
           {judged.warning}

@@ -2,11 +2,17 @@ import { useEffect, useState } from 'react'
 import type { ApiError } from '../../../../src-preload/types/result'
 import { feedUrlProblem, type UpdatesView } from '../../../../src-preload/types/updates'
 import { bridge } from '../../bridge/current'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
 import { CheckField, FormError, TextField } from '../../components/form'
+import { fmt, tr } from '../../i18n'
+import { strings } from './strings'
 import { feedFieldError, updateStateWords } from './update-words'
 import './updates.css'
 
-const formatTime = (iso: string): string => new Date(iso).toLocaleString()
+const t = tr(strings)
+const c = tr(common)
+
+const formatTime = (iso: string): string => fmt().dateTime(Date.parse(iso))
 
 /**
  * The desktop app's updates (Admin): where updating stands, and the admin's setting - on or off and
@@ -46,7 +52,7 @@ export function UpdatesCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
   if (!view.available) {
     return (
       <section className="card updates" aria-labelledby="updates-title">
-        <h2 id="updates-title">Updates</h2>
+        <h2 id="updates-title">{t('updates.title')}</h2>
         <p className="muted small">{view.reason}</p>
       </section>
     )
@@ -68,7 +74,7 @@ export function UpdatesCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
     setError(null)
     setPassphrase('')
     setView(r.value)
-    setNote(enabled ? 'Saved: updates are on.' : 'Saved: updates are off.')
+    setNote(enabled ? t('updates.savedOn') : t('updates.savedOff'))
   }
   const checkNow = async (): Promise<void> => {
     setNote(null)
@@ -80,14 +86,14 @@ export function UpdatesCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
   return (
     <section className="card updates" aria-labelledby="updates-title">
       <div className="row-between">
-        <h2 id="updates-title">Updates</h2>
+        <h2 id="updates-title">{t('updates.title')}</h2>
         <button
           type="button"
           onClick={() => void checkNow()}
           disabled={!view.settings.enabled}
-          title={view.settings.enabled ? undefined : 'Updates are off'}
+          title={view.settings.enabled ? undefined : t('updates.off')}
         >
-          Check now
+          {t('updates.checkNow')}
         </button>
       </div>
       <p className="updates-state" role="status">
@@ -101,26 +107,26 @@ export function UpdatesCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
       )}
       <form
         className="updates-form"
-        aria-label="Update settings"
+        aria-label={t('updates.form')}
         onSubmit={(e) => {
           e.preventDefault()
           void save()
         }}
       >
-        <CheckField label="Look for updates (at start and every six hours; installed when Attendant quits)" checked={enabled} onChange={setEnabled} />
+        <CheckField label={t('updates.lookFor')} checked={enabled} onChange={setEnabled} />
         <TextField
-          label="Update address"
+          label={t('updates.address')}
           mono
-          placeholder="https://updates.example.com/attendant/"
+          placeholder={t('updates.addressExample')}
           value={feed}
           onChange={setFeed}
           error={feedError}
-          note="The folder your IT publishes Attendant's signed installers in (https, no user name or password)."
+          note={t('updates.addressNote')}
           maxLength={2048}
         />
         <div className="inline-fields">
           <TextField
-            label="Admin passphrase to save"
+            label={t('updates.passphrase')}
             type="password"
             autoComplete="current-password"
             value={passphrase}
@@ -131,15 +137,15 @@ export function UpdatesCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
             type="submit"
             className="primary"
             disabled={!hasAdminPassphrase || passphrase === '' || feedError !== undefined || unchanged || busy}
-            title={hasAdminPassphrase ? undefined : 'Set the admin passphrase first'}
+            title={hasAdminPassphrase ? undefined : t('setPassphraseFirst')}
           >
-            Save
+            {c('save')}
           </button>
         </div>
       </form>
       <p className="muted small">
-        {view.changedAt === null ? 'Never changed: updates are off until an admin turns them on.' : `Last changed ${formatTime(view.changedAt)}.`}{' '}
-        Only signed updates of a newer version are installed; every change is in the audit log.
+        {view.changedAt === null ? t('updates.neverChanged') : t('updates.lastChanged', { time: formatTime(view.changedAt) })}{' '}
+        {t('updates.signedOnly')}
       </p>
       {note !== null && <p className="ok-text">{note}</p>}
       <FormError error={error} />

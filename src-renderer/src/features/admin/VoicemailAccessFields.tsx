@@ -1,7 +1,11 @@
 import { useId } from 'react'
 import type { PbxProfile, VoicemailAccess } from '../../../../src-preload/types/profile'
 import { DraftField, joinList, sameList } from '../../components/form'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 import { mailboxesMeaning, mailboxList } from './voicemail-access'
+
+const t = tr(strings)
 
 /**
  * The sealed voicemail access of a seat: the mailboxes besides its own it may listen to by phone
@@ -20,13 +24,13 @@ export function VoicemailAccessFields({
   const meaningId = useId()
   return (
     <fieldset aria-describedby={meaningId}>
-      <legend>Voicemail</legend>
+      <legend>{t('voicemail.legend')}</legend>
       <p className="muted small">
-        Whose voicemail this seat may listen to by phone and see the messages of, besides its own (needs the admin passphrase to change).
-        {operator.readOnly ? ' A read-only seat sees the messages but rings no mailbox.' : ''}
+        {t('voicemail.explained')}
+        {operator.readOnly ? ` ${t('voicemail.readOnly')}` : ''}
       </p>
       <DraftField<string[]>
-        label="Other mailboxes"
+        label={t('voicemail.others')}
         placeholder="104, 105"
         value={[...value.mailboxes]}
         parse={mailboxList}

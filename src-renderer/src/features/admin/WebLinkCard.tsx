@@ -4,7 +4,12 @@ import type { WebAccessView } from '../../../../src-preload/types/web-access'
 import { bridge } from '../../bridge/current'
 import { rememberToken } from '../../bridge/web-bridge'
 import { FormError, TextField } from '../../components/form'
+import { fmt, tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
+import { strings } from './strings'
 import './web-link.css'
+
+const t = tr(strings)
 
 /** The token inside a link main answered with, for this tab to keep (its own socket is closed too). */
 function tokenOf(url: string): string | null {
@@ -39,10 +44,10 @@ export function WebLinkCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
   const copy = (): void => {
     void navigator.clipboard.writeText(view.url).then(
       () => {
-        setNote('Link copied.')
+        setNote(t('webLink.copied'))
       },
       () => {
-        setNote('The browser refused the clipboard: select the link and copy it.')
+        setNote(t('webLink.clipboardRefused'))
       },
     )
   }
@@ -61,41 +66,38 @@ export function WebLinkCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
     const token = r.value.available ? tokenOf(r.value.url) : null
     if (token !== null) rememberToken(token)
     setView(r.value)
-    setNote('Link replaced. Pages opened with the old one were disconnected and need this one.')
+    setNote(t('webLink.replaced'))
   }
 
   return (
     <section className="card web-link" aria-labelledby="web-link-title">
-      <h2 id="web-link-title">Web link</h2>
-      <p className="muted small">
-        Opens this console in a browser on this computer; it stays the same across restarts, so a bookmark keeps working. Anyone who has it works at
-        this console: if it went somewhere it should not, replace it.
-      </p>
+      <h2 id="web-link-title">{t('webLink.title')}</h2>
+      <p className="muted small">{t('webLink.explained')}</p>
       <div className="inline-fields">
         <input
           readOnly
           className="mono web-link-url"
           value={view.url}
-          aria-label="Current web link"
+          aria-label={t('webLink.current')}
           onFocus={(e) => {
             e.currentTarget.select()
           }}
         />
         <button type="button" onClick={copy}>
-          Copy link
+          {t('webLink.copy')}
         </button>
       </div>
-      <p className="muted small">Made {new Date(view.createdAt).toLocaleString()}.</p>
+      <p className="muted small">{t('webLink.made', { time: fmt().dateTime(Date.parse(view.createdAt)) })}</p>
       <form
         className="inline-fields"
-        aria-label="Replace the web link"
+        aria-label={t('webLink.replaceForm')}
         onSubmit={(e) => {
           e.preventDefault()
           void rotate()
         }}
       >
         <TextField
-          label="Admin passphrase to replace the link"
+          label={t('webLink.passphrase')}
           type="password"
           autoComplete="current-password"
           value={passphrase}
@@ -106,15 +108,14 @@ export function WebLinkCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
           type="submit"
           className="danger"
           disabled={!hasAdminPassphrase || passphrase === '' || busy}
-          title={hasAdminPassphrase ? undefined : 'Set the admin passphrase first'}
+          title={hasAdminPassphrase ? undefined : t('setPassphraseFirst')}
         >
-          Replace link
+          {t('webLink.replace')}
         </button>
       </form>
       <p className="muted small">
-        {hasAdminPassphrase ? '' : 'Replacing it needs the admin passphrase: set it first (above). '}
-        Replacing it disconnects every other page opened with the current link at once; they say the link was replaced. Also from the command line:{' '}
-        <code>npm run web:rotate-token</code>.
+        {hasAdminPassphrase ? '' : `${t('webLink.needsPassphrase')} `}
+        {rich(t('webLink.replaceExplained'), { code: (text) => <code>{text}</code> })}
       </p>
       {note !== null && (
         <p role="status" className="ok-text">

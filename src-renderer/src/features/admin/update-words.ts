@@ -1,4 +1,8 @@
 import type { UpdateState } from '../../../../src-preload/types/updates'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Where updating stands, as a short label and a sentence, and the pill's tone. */
 export interface StateWords {
@@ -11,26 +15,22 @@ export interface StateWords {
 export function updateStateWords(state: UpdateState, formatTime: (iso: string) => string): StateWords {
   switch (state.state) {
     case 'off':
-      return { label: 'Off', sentence: state.reason, tone: 'muted' }
+      return { label: t('state.off'), sentence: state.reason, tone: 'muted' }
     case 'checking':
-      return { label: 'Checking', sentence: 'Asking the update address for a newer version…', tone: 'muted' }
+      return { label: t('state.checking'), sentence: t('state.checkingSentence'), tone: 'muted' }
     case 'current':
-      return { label: 'Up to date', sentence: `This is the newest version (checked ${formatTime(state.checkedAt)}).`, tone: 'ok' }
+      return { label: t('state.current'), sentence: t('state.currentSentence', { time: formatTime(state.checkedAt) }), tone: 'ok' }
     case 'downloading':
-      return { label: 'Downloading', sentence: `Version ${state.version} is being downloaded in the background.`, tone: 'muted' }
+      return { label: t('state.downloading'), sentence: t('state.downloadingSentence', { version: state.version }), tone: 'muted' }
     case 'ready':
-      return {
-        label: 'Downloaded',
-        sentence: `Version ${state.version} is downloaded: restart Attendant to install it (it installs when Attendant quits).`,
-        tone: 'ok',
-      }
+      return { label: t('state.ready'), sentence: t('state.readySentence', { version: state.version }), tone: 'ok' }
     case 'failed':
-      return { label: 'Error', sentence: state.message, tone: 'error' }
+      return { label: t('state.failed'), sentence: state.message, tone: 'error' }
   }
 }
 
 /** Why the typed address cannot be saved, or undefined. `problem` is the shared rule (feedUrlProblem). */
 export function feedFieldError(text: string, enabled: boolean, problem: (text: string) => string | undefined): string | undefined {
-  if (text === '') return enabled ? 'Name the update address to turn updates on.' : undefined
+  if (text === '') return enabled ? t('updates.addressNeeded') : undefined
   return problem(text)
 }

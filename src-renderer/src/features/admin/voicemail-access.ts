@@ -1,8 +1,12 @@
 import { voicemailAccessSchema, type Role } from '../../../../src-preload/types/profile'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 import { checkedList } from './supervision-scope'
 
+const t = tr(strings)
+
 /** Mailbox numbers (digits) as main's profile schema takes them, duplicates dropped. */
-export const mailboxList = checkedList(voicemailAccessSchema.shape.mailboxes, 'a mailbox (1 to 15 digits)')
+export const mailboxList = checkedList(voicemailAccessSchema.shape.mailboxes, (item) => t('list.notMailbox', { item }))
 
 /**
  * What the named mailboxes let this seat reach, in words, for the role it has now (the rule main
@@ -10,10 +14,9 @@ export const mailboxList = checkedList(voicemailAccessSchema.shape.mailboxes, 'a
  * supervisors and admins every mailbox whatever is named.
  */
 export function mailboxesMeaning(role: Role, ownExtension: string, mailboxes: readonly string[]): string {
-  if (role !== 'receptionist')
-    return `As ${role === 'admin' ? 'an admin' : 'a supervisor'}, this seat reaches every mailbox: the ones named here apply once the role is Receptionist.`
-  const own = ownExtension === '' ? 'its own extension’s mailbox' : `its own mailbox (${ownExtension})`
+  if (role !== 'receptionist') return role === 'admin' ? t('voicemail.everyAdmin') : t('voicemail.everySupervisor')
   const others = mailboxes.filter((m) => m !== ownExtension)
-  if (others.length === 0) return `Nothing named: this seat reaches only ${own}.`
-  return `This seat reaches ${own} and ${others.length === 1 ? 'mailbox' : 'mailboxes'} ${others.join(', ')}.`
+  if (others.length === 0) return ownExtension === '' ? t('voicemail.onlyOwnNoExtension') : t('voicemail.onlyOwn', { extension: ownExtension })
+  const words = { count: others.length, list: others.join(', '), extension: ownExtension }
+  return ownExtension === '' ? t('voicemail.ownNoExtensionAndOthers', words) : t('voicemail.ownAndOthers', words)
 }

@@ -161,7 +161,7 @@ describe('listening to a mailbox by phone (VoiceMailMain)', () => {
     // A failed answer's Uniqueid may be another channel's: it names nothing.
     const failed = reduceAll(
       emptyLiveModel(),
-      [ringing, up, ev([...answered.raw.fields()].map(([k, v]) => [k, k === 'Response' ? 'Failure' : v]))],
+      [ringing, up, ev([...answered.raw.fields()].map(([k, v]): [string, string] => [k, k === 'Response' ? 'Failure' : v]))],
       5000,
     )
     expect(onlyCall(failed).target?.kind).not.toBe('voicemail')

@@ -14,6 +14,7 @@ import type {
 import type { Result } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
 import { useLiveStore } from './live-store'
+import { spokenOf } from './directory-store'
 
 /**
  * Presence of the shown PBX's extensions (DND, forwarding, notes, each lamp's time in state) and
@@ -139,8 +140,9 @@ export function transferConcern(extension: string, lamp: Pick<LiveExtension, 'st
   if (lamp === undefined) return undefined
   const p = presenceOf(extension)
   if (p?.forward.unconditional !== undefined) return undefined
-  if (lamp.state === 'UNAVAILABLE') return `${extension} is offline: the call would not ring anywhere`
-  if (p?.dnd === true) return `${extension} has do not disturb on: the call would not ring there`
+  // The person by name, as the question's title and buttons name them ("Eva Fischer (118) is offline").
+  if (lamp.state === 'UNAVAILABLE') return `${spokenOf(extension)} is offline: the call would not ring anywhere`
+  if (p?.dnd === true) return `${spokenOf(extension)} has do not disturb on: the call would not ring there`
   return undefined
 }
 

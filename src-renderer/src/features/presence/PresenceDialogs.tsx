@@ -9,6 +9,7 @@ import { Field, SelectField, TextField } from '../../components/form'
 import { PeoplePicker, peopleFor } from '../../components/people-picker'
 import { nameOf } from '../../stores/directory-store'
 import { setForward, setNote, usePresenceStore, type TransferQuestion } from '../../stores/presence-store'
+import { transferQuestionWords } from './transfer-words'
 
 const FORWARD_LABELS: Record<ForwardKind, string> = {
   unconditional: 'Always forward to',
@@ -191,16 +192,17 @@ export function TransferQuestionDialog({ question }: { question: TransferQuestio
   useEffect(() => {
     first.current?.focus()
   }, [])
+  const words = transferQuestionWords(question.extension)
   return (
     <ModalDialog
       role="alertdialog"
-      label={`Transfer to ${question.extension}?`}
+      label={words.title}
       closeOnBackdrop={false}
       onClose={() => {
         question.answer('cancel')
       }}
     >
-      <p className="prompt-title">Transfer to {who(question.extension)}?</p>
+      <p className="prompt-title">{words.title}</p>
       <p>{question.why}.</p>
       <div className="buttons">
         <button
@@ -227,7 +229,7 @@ export function TransferQuestionDialog({ question }: { question: TransferQuestio
             question.answer('voicemail')
           }}
         >
-          Send to {question.extension}’s voicemail
+          {words.voicemail}
         </button>
       </div>
     </ModalDialog>

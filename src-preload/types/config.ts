@@ -392,6 +392,8 @@ export interface ConfigFieldDescriptor {
   readonly maxLength?: number
   /** The rule in words, for the field's note ("digits, A–D, *, #, a leading + or a pattern starting with _"). */
   readonly hint?: string
+  /** A secret that an update keeps when left empty, and whose hint already says so. */
+  readonly keepsWhenEmpty?: boolean
   /** A new object's value, where it is not the obvious one (empty, off, the first option, the least number). */
   readonly default?: string | number | boolean
 }

@@ -174,7 +174,7 @@ export const DESCRIPTORS: readonly ConfigKindDescriptor[] = [
       f({ name: 'sayCallerId', label: 'Say caller ID', type: 'boolean', required: true }),
       f({ name: 'envelope', label: 'Say date and time', type: 'boolean', required: true }),
       f({ name: 'deleteAfterEmail', label: 'Delete after email', type: 'boolean', required: true }),
-      f({ name: 'pin', label: 'PIN', type: 'secret', required: false, secret: true, hint: '4–20 digits; empty keeps the current PIN' }),
+      f({ name: 'pin', label: 'PIN', type: 'secret', required: false, secret: true, keepsWhenEmpty: true, hint: '4–20 digits; empty keeps the current PIN' }),
     ],
   },
   {

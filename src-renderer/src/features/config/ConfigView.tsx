@@ -6,15 +6,19 @@ import { nextSort, type SortState, VirtualTable } from '../../components/table'
 import { LIST_FRESH_MS, useConfigStore } from '../../stores/config-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
+import { fmt, tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
+import { strings } from './strings'
 import { DestinationNames } from './destinations'
 import { ConfirmDelete } from './dialogs'
 import { type EditTarget, Editor } from './Editor'
-import { type AnyKindUi, KIND_UIS, kindUi } from './kinds'
+import { type AnyKindUi, creatable, inSentence, KIND_UIS, kindUi, newWords } from './kinds'
 import { ListQuery } from './list-query'
 import { PendingTray } from './PendingTray'
 import type { FieldValues } from './values'
 
 const ROW_HEIGHT = 32
+const t = tr(strings)
 
 /** Typing in a field must never trigger a workspace key. */
 function typingIn(target: EventTarget | null): target is HTMLElement {
@@ -26,14 +30,17 @@ type Dialog = { readonly kind: 'delete'; readonly item: ConfigItem } | { readonl
 /** The seat may not configure: the words say why and who can. */
 function SeatNotice({ role }: { role: string }): React.JSX.Element {
   return (
-    <section className="card" aria-label="Configuration is for admins">
-      <h2>Configuration is for admins</h2>
-      <p>
-        This seat’s role is <strong>{role}</strong>. Extensions, ring groups, inbound routes, voicemail and queue members can be changed from a seat
-        whose profile has the admin role (Admin → PBX profiles; changing a role needs the admin passphrase).
-      </p>
+    <section className="card" aria-label={t('seat.title')}>
+      <h2>{t('seat.title')}</h2>
+      <p>{rich(t('seat.text', { role }), { b: (text) => <strong>{text}</strong> })}</p>
     </section>
   )
+}
+
+/** The object a delete names: "extension 205 (Front desk)", its name only when it is not its number. */
+function deleteWhat(kindLabel: string, id: string, name: string): string {
+  const label = inSentence(kindLabel)
+  return name !== id ? t('delete.whatNamed', { label, id, name }) : t('delete.what', { label, id })
 }
 
 /** The kind's list, searchable and sortable at typing speed (see list-query.ts). */
@@ -74,13 +81,13 @@ function KindList({
   )
   const empty =
     slot === undefined || (slot.loading && slot.loadedAt === undefined) ? (
-      <p className="muted list-note">Reading the {ui.many} from the PBX…</p>
+      <p className="muted list-note">{ui.words.reading()}</p>
     ) : slot.error !== null && slot.loadedAt === undefined ? (
       <p role="alert" className="error-text list-note">
         {slot.error.message}
       </p>
     ) : (
-      <p className="muted list-note">{text === '' ? `No ${ui.many} on this PBX.` : `No ${ui.many} match “${text}”.`}</p>
+      <p className="muted list-note">{text === '' ? ui.words.none() : ui.words.noMatch(text)}</p>
     )
   return (
     <div
@@ -99,9 +106,9 @@ function KindList({
         {slot?.loadedAt === undefined
           ? ''
           : text === ''
-            ? `${String(rows.length)} ${ui.many}`
-            : `${String(rows.length)} of ${String(items?.length ?? 0)}`}
-        {slot?.loading === true && slot.loadedAt !== undefined ? ' · reading again…' : ''}
+            ? ui.words.count(rows.length)
+            : t('list.of', { shown: fmt().number(rows.length), total: fmt().number(items?.length ?? 0) })}
+        {slot?.loading === true && slot.loadedAt !== undefined ? t('list.readingAgain') : ''}
         {slot?.error != null && slot.loadedAt !== undefined ? ` · ${slot.error.message}` : ''}
       </div>
       <VirtualTable<ConfigItem, string>
@@ -129,8 +136,8 @@ function SearchBox({ ref, ui }: { ref: React.Ref<HTMLInputElement>; ui: AnyKindU
       ref={ref}
       type="search"
       className="config-search"
-      aria-label={`Search ${ui.title.toLowerCase()}`}
-      placeholder={`Search ${ui.title.toLowerCase()}  /`}
+      aria-label={ui.words.search()}
+      placeholder={t('list.search', { what: ui.words.search() })}
       value={view?.text ?? ''}
       onChange={(e) => {
         setListView(ui.kind, { text: e.currentTarget.value, sort: view?.sort })
@@ -179,9 +186,9 @@ export function ConfigView(): React.JSX.Element {
   // A read-only seat writes nothing; an API application without this kind's write scope cannot either.
   const readOnlyReason =
     seat?.readOnly === true
-      ? 'This seat’s profile is read-only: changes are refused. You can look, not write.'
+      ? t('readOnlySeat')
       : status !== null && status.kinds.includes(shownKind) && !status.writableKinds.includes(shownKind)
-        ? `This PBX’s API application may read the ${ui.many} but not change them: a scope is missing (see above).`
+        ? ui.words.readNotWrite()
         : undefined
   const descriptor = descriptors[shownKind]
   const names = useMemo(() => new DestinationNames(destinations), [destinations])
@@ -253,7 +260,7 @@ export function ConfigView(): React.JSX.Element {
       }
       if (e.key === 'Escape') {
         // The editor's own close (it asks before dropping unsaved changes).
-        document.querySelector<HTMLButtonElement>('.config-editor [aria-label="Close the editor"]')?.click()
+        document.querySelector<HTMLButtonElement>('.config-editor .editor-close')?.click()
         return
       }
       const fn = keys[e.key.toLowerCase()]
@@ -268,35 +275,35 @@ export function ConfigView(): React.JSX.Element {
     }
   }, [dialog, canCreate, startNew, target, readOnlyReason, descriptor, askDelete, loadList, shownKind, showKind])
 
-  if (profileId === null) return <p className="muted">No PBX selected.</p>
-  if (seat === undefined) return <p className="muted">Reading this seat…</p>
+  if (profileId === null) return <p className="muted">{t('noPbx')}</p>
+  if (seat === undefined) return <p className="muted">{t('readingSeat')}</p>
 
   return (
     <section className="view config-view" aria-labelledby="config-title">
       <div className="config-toolbar">
-        <h1 id="config-title">Configuration</h1>
-        {status?.freepbxVersion !== undefined && <span className="muted small">FreePBX {status.freepbxVersion}</span>}
+        <h1 id="config-title">{t('title')}</h1>
+        {status?.freepbxVersion !== undefined && <span className="muted small">{t('freepbxVersion', { version: status.freepbxVersion })}</span>}
         <span className="spacer" />
         {workspace && (
           <>
             <SearchBox ref={searchRef} ui={ui} />
             {/* Mailboxes and queue members are not created on their own (an extension's mailbox, a queue's members). */}
-            {ui.blank !== undefined && (
+            {ui.blank !== undefined && creatable(ui.kind) && (
               <button
                 type="button"
                 className="primary"
                 disabled={!canCreate}
-                title={canCreate ? `New ${ui.noun} (N)` : readOnlyReason}
+                title={canCreate ? newWords(ui.kind).newKey() : readOnlyReason}
                 onClick={startNew}
               >
-                New {ui.noun}
+                {newWords(ui.kind).newOne()}
               </button>
             )}
           </>
         )}
         <button
           type="button"
-          aria-label="Keyboard shortcuts"
+          aria-label={t('shortcuts')}
           onClick={() => {
             setDialog({ kind: 'help' })
           }}
@@ -306,7 +313,7 @@ export function ConfigView(): React.JSX.Element {
       </div>
       {/* The lists, one tab each: 1–5 from anywhere in the view. */}
       {workspace && (
-        <div className="config-tabs" role="tablist" aria-label="What to configure">
+        <div className="config-tabs" role="tablist" aria-label={t('tabs')}>
           {KIND_UIS.map((k, i) => {
             const count = lists[k.kind]?.items.length
             const usable = readable.includes(k.kind)
@@ -317,13 +324,13 @@ export function ConfigView(): React.JSX.Element {
                 role="tab"
                 aria-selected={k.kind === shownKind}
                 disabled={!usable}
-                title={usable ? `${k.title} (${String(i + 1)})` : 'This PBX’s API application cannot read these (a scope is missing: see above)'}
+                title={usable ? t('tabTitle', { title: k.title, key: String(i + 1) }) : t('tabUnreadable')}
                 onClick={() => {
                   showKind(k.kind)
                 }}
               >
                 {k.title}
-                {count !== undefined && <span className="tab-count">{count.toLocaleString()}</span>}
+                {count !== undefined && <span className="tab-count">{fmt().number(count)}</span>}
               </button>
             )
           })}
@@ -336,12 +343,8 @@ export function ConfigView(): React.JSX.Element {
         </div>
       )}
       {isAdmin && status !== null && (status.needs ?? []).length > 0 && (
-        <section className={status.kinds.length > 0 ? 'banner warn' : 'card'} aria-label="What this PBX needs">
-          {status.kinds.length === 0 ? (
-            <h2>This PBX cannot be configured from the console yet</h2>
-          ) : (
-            !status.ready && <p>Part of the configuration cannot be read, changed or applied from the console yet:</p>
-          )}
+        <section className={status.kinds.length > 0 ? 'banner warn' : 'card'} aria-label={t('needsLabel')}>
+          {status.kinds.length === 0 ? <h2>{t('needsNone')}</h2> : !status.ready && <p>{t('needsSome')}</p>}
           <ul className="needs">
             {(status.needs ?? []).map((n) => (
               <li key={n}>{n}</li>
@@ -369,18 +372,13 @@ export function ConfigView(): React.JSX.Element {
               />
             )}
           </div>
-          <PendingTray
-            readOnly={seat.readOnly}
-            applyBlocked={
-              status?.canApply === false ? 'This PBX’s API application may not run Apply Config (a scope is missing: see above)' : undefined
-            }
-          />
+          <PendingTray readOnly={seat.readOnly} applyBlocked={status?.canApply === false ? t('applyBlocked') : undefined} />
         </>
       )}
       {dialog?.kind === 'delete' && (
         <ConfirmDelete
-          what={`${descriptor?.label.toLowerCase() ?? ui.noun} ${dialog.item.id}${ui.name(dialog.item as never) !== dialog.item.id ? ` (${ui.name(dialog.item as never)})` : ''}`}
-          note={shownKind === 'voicemail' ? 'The mailbox is disabled; its messages stay on the PBX.' : undefined}
+          what={deleteWhat(descriptor?.label ?? ui.title, dialog.item.id, ui.name(dialog.item as never))}
+          note={shownKind === 'voicemail' ? t('delete.mailboxNote') : undefined}
           onCancel={() => {
             setDialog(null)
           }}
@@ -395,7 +393,7 @@ export function ConfigView(): React.JSX.Element {
                 toasts.push('error', r.error.message)
                 return
               }
-              toasts.push('ok', `${r.value.label} deleted — Apply to make it live`)
+              toasts.push('ok', t('delete.done', { label: r.value.label }))
               setOpened((o) => (o?.target.mode === 'update' && o.target.item.id === item.id ? null : o))
             })
           }}

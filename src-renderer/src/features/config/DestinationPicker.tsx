@@ -1,7 +1,11 @@
 import { useId, useMemo, useState } from 'react'
 import type { ConfigDestination, DestinationOption } from '../../../../src-preload/types/config'
 import { Field } from '../../components/form'
+import { tr } from '../../i18n'
 import { type DestinationNames, destinationKey, matchDestinations } from './destinations'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 interface PickerProps {
   readonly label: string
@@ -53,7 +57,7 @@ export function DestinationPicker({ label, value, names, onChange, error, note, 
   }
 
   return (
-    <Field label={label} error={error ?? (unknown ? 'not among the PBX’s destinations now: choose another' : undefined)} note={note}>
+    <Field label={label} error={error ?? (unknown ? t('picker.notKnown') : undefined)} note={note}>
       {(a11y) => (
         <span className="destination-picker">
           <input
@@ -67,7 +71,7 @@ export function DestinationPicker({ label, value, names, onChange, error, note, 
             autoComplete="off"
             spellCheck={false}
             disabled={disabled}
-            placeholder="Type a name or number"
+            placeholder={t('picker.placeholder')}
             value={typed ?? current}
             onFocus={(e) => {
               e.currentTarget.select()
@@ -82,8 +86,8 @@ export function DestinationPicker({ label, value, names, onChange, error, note, 
             }}
           />
           {open && (
-            <ul id={listId} role="listbox" aria-label={`${label}: choices`} className="destination-options">
-              {matches.length === 0 && <li className="muted">Nothing on the PBX matches “{typed}”</li>}
+            <ul id={listId} role="listbox" aria-label={t('picker.choices', { label })} className="destination-options">
+              {matches.length === 0 && <li className="muted">{t('picker.nothing', { text: typed })}</li>}
               {matches.map((o, i) => (
                 <li
                   key={destinationKey(o.destination)}

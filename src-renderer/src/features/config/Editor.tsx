@@ -13,17 +13,26 @@ import type {
   PendingChange,
   QueueMember,
   RevealedSecret,
+  RingStrategy,
 } from '../../../../src-preload/types/config'
+import { strings as commonStrings } from '../../../../src-preload/i18n/strings/common'
 import { CheckField, NumberField, SelectField, TextField } from '../../components/form'
+import { fmt, tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
 import { useConfigStore } from '../../stores/config-store'
 import { useToastStore } from '../../stores/toast-store'
 import { DestinationPicker } from './DestinationPicker'
 import type { DestinationNames } from './destinations'
 import { ConflictDialog, RevealSecret, RotateSecretDialog } from './dialogs'
 import { checkFields, fieldMessage } from './field-checks'
-import { type AnyKindUi, STRATEGY_WORDS } from './kinds'
+import { type AnyKindUi, creatable, inSentence, newWords, strategyWords } from './kinds'
 import { QueueMembersField, RingMembersField } from './MemberFields'
+import { strings } from './strings'
 import { type FieldValues, sameValue } from './values'
+
+const t = tr(strings)
+const common = tr(commonStrings)
+const bold = { b: (text: string) => <strong>{text}</strong> }
 
 /** What the editor is open on: an object read from the PBX, or a new one. */
 export type EditTarget = { readonly mode: 'update'; readonly item: ConfigItem } | { readonly mode: 'create'; readonly values: FieldValues }
@@ -44,8 +53,9 @@ const TECH_WORDS: Readonly<Record<string, string>> = { pjsip: 'PJSIP', sip: 'SIP
 
 /** Option words of an enum field. */
 function optionWords(field: ConfigFieldDescriptor): { value: string; label: string }[] {
-  const words: Readonly<Record<string, string>> = field.name === 'strategy' ? STRATEGY_WORDS : field.name === 'tech' ? TECH_WORDS : {}
-  return (field.options ?? []).map((o) => ({ value: o, label: words[o] ?? o }))
+  const word = (o: string): string =>
+    field.name === 'strategy' ? strategyWords(o as RingStrategy) : field.name === 'tech' ? (TECH_WORDS[o] ?? o) : o
+  return (field.options ?? []).map((o) => ({ value: o, label: word(o) }))
 }
 
 /** The last number of a range (`?` while the first is not a number). */
@@ -55,8 +65,8 @@ function rangeEnd(start: unknown, count: number): string {
 
 function routeWords(id: string): string {
   const [did = '', cid = ''] = id.split('/')
-  const match = did === '' ? 'any DID' : did
-  return cid === '' ? match : `${match} from ${cid}`
+  const match = did === '' ? t('editor.routeAny') : did
+  return cid === '' ? match : t('editor.routeFrom', { did: match, cid })
 }
 
 /** Secret fields relevant to the values as they stand (a mailbox PIN only with voicemail on). */
@@ -137,11 +147,13 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
   const disabled = readOnlyReason !== undefined || stage.kind === 'saving'
   // A route's id is `did/cid`: said as FreePBX's page says it ("5551234 from 0301234", "any DID").
   const shownId = item === undefined ? '' : kind === 'inboundRoute' ? routeWords(item.id) : item.id
-  const title = item === undefined ? `New ${ui.noun}` : `${descriptor.label} ${shownId}`
+  const title =
+    item === undefined ? (creatable(kind) ? newWords(kind).newOne() : descriptor.label) : t('editor.title', { label: descriptor.label, id: shownId })
+  // The object in the discard question: "extension 205 Front desk".
   const what =
     item === undefined
-      ? `the new ${ui.noun}`
-      : `${descriptor.label.toLowerCase()} ${shownId}${ui.name(item as never) !== shownId ? ` ${ui.name(item as never)}` : ''}`
+      ? undefined
+      : `${inSentence(descriptor.label)} ${shownId}${ui.name(item as never) !== shownId ? ` ${ui.name(item as never)}` : ''}`
   const dirty = !sameValue(values, doc.base) || Object.values(secrets).some((v) => v !== '')
   const local = useMemo(() => checkFields(descriptor.fields, values, secrets), [descriptor, values, secrets])
 
@@ -177,7 +189,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
 
   const finish = (outcome: ConfigSaveOutcome): void => {
     if (outcome.ok) {
-      useToastStore.getState().push('ok', `${outcome.change.label} saved — Apply to make it live`)
+      useToastStore.getState().push('ok', t('editor.saved', { label: outcome.change.label }))
       onClose()
       return
     }
@@ -206,7 +218,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
   const submit = (): void => {
     if (readOnlyReason !== undefined) return
     if (Object.keys(local).length > 0) {
-      setFormError('Some fields need attention (said beside each).')
+      setFormError(t('editor.attention'))
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
       return
     }
@@ -246,7 +258,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
     const failed = r.value.outcomes.filter((o) => !o.ok)
     const made = r.value.outcomes.length - failed.length
     if (failed.length === 0) {
-      useToastStore.getState().push('ok', `${String(made)} extensions created from ${extension} — Apply to make them live`)
+      useToastStore.getState().push('ok', t('editor.rangeMade', { count: made, start: extension }))
       onClose()
       return
     }
@@ -254,7 +266,9 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
     const first = failed[0]
     if (first !== undefined) setFromMain(Object.fromEntries(Object.entries(first.fields ?? {}).map(([k, v]) => [k === 'start' ? 'extension' : k, v])))
     const words = failed.slice(0, 3).map((o) => o.message)
-    setFormError(`${made > 0 ? `${String(made)} created; ` : ''}${String(failed.length)} not: ${words.join(' ')}${failed.length > 3 ? ' …' : ''}`)
+    const reasons = `${words.join(' ')}${failed.length > 3 ? ' …' : ''}`
+    const counts = { made: fmt().number(made), failed: fmt().number(failed.length), reasons }
+    setFormError(made > 0 ? t('editor.rangePartly', counts) : t('editor.rangeNone', counts))
   }
 
   const rotate = async (typed?: string): Promise<void> => {
@@ -281,7 +295,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
     const value = values[field.name]
     const lockedIdentity = field.identity === true && mode === 'update' && kind !== 'inboundRoute'
     // A rule is worth saying only where something can be typed; an update keeps an untyped secret.
-    const keeps = field.type === 'secret' && mode === 'update' && field.hint?.includes('keep') !== true ? 'empty keeps the current one' : undefined
+    const keeps = field.type === 'secret' && mode === 'update' && field.keepsWhenEmpty !== true ? t('editor.keeps') : undefined
     const note = lockedIdentity || field.readOnly === true ? undefined : [field.hint, keeps].filter((n) => n !== undefined).join(' · ') || undefined
     const off = disabled || field.readOnly === true || lockedIdentity
     // What every field row takes: its label, its error and rule beside it, whether it can be typed in.
@@ -343,17 +357,17 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
               <span className="field-label">{field.label}</span>
               <span className="secret-state">
                 <span className={item?.meta.hasSecret === true ? 'pill pill-ok' : 'pill'}>
-                  {item?.meta.hasSecret === true ? 'Set (never shown)' : 'Not set'}
+                  {item?.meta.hasSecret === true ? t('editor.secretSet') : t('editor.secretNotSet')}
                 </span>
                 <button
                   type="button"
                   disabled={disabled || dirty}
-                  title={dirty ? 'Save or discard your changes first' : undefined}
+                  title={dirty ? t('editor.saveFirst') : undefined}
                   onClick={() => {
                     setStage({ kind: 'rotate', busy: false })
                   }}
                 >
-                  Rotate secret…
+                  {t('editor.rotate')}
                 </button>
               </span>
             </div>
@@ -370,7 +384,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
               setSecret(field.name, v)
             }}
             error={message}
-            note={kind === 'voicemail' && item?.meta.hasPin === true ? `${note ?? ''}${note === undefined ? '' : ' · '}a PIN is set` : note}
+            note={kind === 'voicemail' && item?.meta.hasPin === true ? [note, t('editor.pinSet')].filter((n) => n !== undefined).join(' · ') : note}
             disabled={off}
           />
         )
@@ -386,7 +400,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
           {title}
           {item !== undefined && ui.name(item as never) !== shownId && <span className="editor-name"> · {ui.name(item as never)}</span>}
         </h2>
-        <button type="button" aria-label="Close the editor" title="Close (Esc)" onClick={close}>
+        <button type="button" className="editor-close" aria-label={t('editor.close')} title={t('editor.closeKey')} onClick={close}>
           ×
         </button>
       </div>
@@ -403,23 +417,24 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
         {descriptor.fields.map(fieldFor)}
         {mode === 'create' && kind === 'extension' && descriptor.operations.includes('createRange') && (
           <NumberField
-            label="How many"
+            label={t('editor.howMany')}
             value={count}
             min={1}
             max={500}
             onCommit={setCount}
             note={
               count > 1
-                ? String(values.name).includes('{n}')
-                  ? `extensions ${String(values.extension)} to ${rangeEnd(values.extension, count)}, each named as typed with {n} replaced by its number`
-                  : `extensions ${String(values.extension)} to ${rangeEnd(values.extension, count)}, each named by FreePBX: its number, then this name (or put {n} in the name where the number goes)`
-                : 'more than one: numbered on from this one'
+                ? t(String(values.name).includes('{n}') ? 'editor.rangeNamed' : 'editor.rangeByFreepbx', {
+                    from: String(values.extension),
+                    to: rangeEnd(values.extension, count),
+                  })
+                : t('editor.rangeOne')
             }
           />
         )}
         {checks.length > 0 && (
           <fieldset className="editor-checks" disabled={disabled}>
-            <legend className="sr-only">Options</legend>
+            <legend className="sr-only">{t('editor.options')}</legend>
             {checks.map((f) => (
               <CheckField
                 key={f.name}
@@ -434,9 +449,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
         )}
         {stage.kind === 'warnings' && (
           <div className="update-warnings" role="alert">
-            <p>
-              <strong>Before you save:</strong> FreePBX writes this {ui.noun} by deleting and recreating it.
-            </p>
+            <p>{rich(t('editor.beforeSave', { recreates: ui.words.recreates() }), bold)}</p>
             <ul>
               {stage.warnings.map((w) => (
                 <li key={w}>{w}</li>
@@ -446,7 +459,13 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
         )}
         {stage.kind === 'discard' && (
           <div className="update-warnings" role="alert">
-            <p>Discard your changes to {what}?</p>
+            <p>
+              {what !== undefined
+                ? t('editor.discard', { what })
+                : creatable(kind)
+                  ? newWords(kind).discardNew()
+                  : t('editor.discard', { what: title })}
+            </p>
             <div className="buttons">
               <button
                 type="button"
@@ -454,10 +473,10 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
                   setStage({ kind: 'editing' })
                 }}
               >
-                Keep editing
+                {t('editor.keepEditing')}
               </button>
               <button type="button" className="danger" autoFocus onClick={onClose}>
-                Discard
+                {t('editor.discardButton')}
               </button>
             </div>
           </div>
@@ -469,9 +488,7 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
         )}
         {halfWritten !== undefined && (
           <div className="update-warnings half-written" role="alert">
-            <p>
-              <strong>{halfWritten.change.label} is half written.</strong> {halfWritten.change.note}
-            </p>
+            <p>{rich(t('editor.halfWritten', { label: halfWritten.change.label, note: halfWritten.change.note ?? '' }), bold)}</p>
             {halfWritten.error !== undefined && <p className="error-text">{halfWritten.error}</p>}
             {halfWritten.change.restorable && (
               <button
@@ -483,13 +500,13 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
                   setHalfWritten({ change, busy: true })
                   void restore(change).then((r) => {
                     if (r.ok) {
-                      useToastStore.getState().push('ok', `${change.label} restored as it was — Apply to make it live`)
+                      useToastStore.getState().push('ok', t('editor.restored', { label: change.label }))
                       onClose()
                     } else setHalfWritten({ change, busy: false, error: r.error.message })
                   })
                 }}
               >
-                {halfWritten.busy ? 'Restoring…' : 'Restore it as it was'}
+                {halfWritten.busy ? t('editor.restoring') : t('editor.restoreAsItWas')}
               </button>
             )}
           </div>
@@ -504,23 +521,21 @@ export function Editor({ ui, descriptor, target, names, readOnlyReason, onClose,
                 onDelete(item)
               }}
             >
-              {kind === 'voicemail' ? 'Disable mailbox…' : 'Delete…'}
+              {kind === 'voicemail' ? t('editor.disableMailbox') : t('editor.delete')}
             </button>
           )}
           <span className="spacer" />
           <button type="button" onClick={close}>
-            Cancel
+            {common('cancel')}
           </button>
           <button type="submit" className="primary" disabled={disabled || (!dirty && mode === 'update')}>
             {stage.kind === 'saving'
-              ? 'Saving…'
+              ? t('editor.saving')
               : stage.kind === 'warnings'
-                ? 'Save anyway'
-                : mode === 'create'
-                  ? count > 1
-                    ? `Create ${String(count)} ${ui.noun}s`
-                    : `Create ${ui.noun}`
-                  : 'Save'}
+                ? t('editor.saveAnyway')
+                : mode === 'create' && creatable(kind)
+                  ? newWords(kind).create(count)
+                  : common('save')}
           </button>
         </div>
       </form>

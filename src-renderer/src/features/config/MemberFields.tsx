@@ -1,8 +1,15 @@
 import { useId, useMemo, useState } from 'react'
 import type { DestinationOption, QueueMember } from '../../../../src-preload/types/config'
+import { strings as commonStrings } from '../../../../src-preload/i18n/strings/common'
 import { Field } from '../../components/form'
+import { tr } from '../../i18n'
 import type { DestinationNames } from './destinations'
 import { matchDestinations } from './destinations'
+import { inSentence } from './kinds'
+import { strings } from './strings'
+
+const t = tr(strings)
+const common = tr(commonStrings)
 
 /** The PBX's extensions among the destination options (what a member can be). */
 export function extensionOptions(names: DestinationNames): DestinationOption[] {
@@ -53,7 +60,7 @@ function AddMember({
         autoComplete="off"
         spellCheck={false}
         disabled={disabled}
-        placeholder={outside ? 'Add: name, extension, or 0123456789#' : 'Add: name or extension'}
+        placeholder={outside ? t('member.addOutside') : t('member.add')}
         value={text}
         onChange={(e) => {
           setText(e.currentTarget.value)
@@ -79,7 +86,7 @@ function AddMember({
         }}
       />
       {open && (
-        <ul id={listId} role="listbox" aria-label={`${label}: choices`} className="destination-options">
+        <ul id={listId} role="listbox" aria-label={t('picker.choices', { label })} className="destination-options">
           {matches.map((o, i) => (
             <li
               key={numberOf(o)}
@@ -127,12 +134,12 @@ export function RingMembersField(props: {
           <ol className="member-chips" aria-label={label}>
             {value.map((m, i) => (
               <li key={m} className="chip">
-                <span>{m.endsWith('#') ? `Outside ${m}` : names.label({ type: 'extension', extension: m })}</span>
+                <span>{m.endsWith('#') ? t('member.outside', { number: m }) : names.label({ type: 'extension', extension: m })}</span>
                 <button
                   type="button"
                   className="chip-button"
                   disabled={disabled === true || i === 0}
-                  aria-label={`Ring ${m} earlier`}
+                  aria-label={t('member.earlier', { number: m })}
                   onClick={() => {
                     onChange(move(value, i, i - 1))
                   }}
@@ -142,7 +149,7 @@ export function RingMembersField(props: {
                 <button
                   type="button"
                   className="chip-button"
-                  aria-label={`Remove ${m}`}
+                  aria-label={t('member.remove', { number: m })}
                   disabled={disabled}
                   onClick={() => {
                     onChange(value.filter((x) => x !== m))
@@ -154,7 +161,7 @@ export function RingMembersField(props: {
             ))}
           </ol>
           <AddMember
-            label={`Add a member to ${label.toLowerCase()}`}
+            label={t('member.addTo', { field: inSentence(label) })}
             names={names}
             taken={taken}
             outside
@@ -190,14 +197,14 @@ export function QueueMembersField(props: {
               <li key={m.extension}>
                 <span className="member-name">{names.label({ type: 'extension', extension: m.extension })}</span>
                 <label className="penalty">
-                  Penalty
+                  {t('member.penalty')}
                   <input
                     type="number"
                     min={0}
                     max={99}
                     value={m.penalty}
                     disabled={disabled}
-                    aria-label={`Penalty of ${m.extension} in ${label.toLowerCase()}`}
+                    aria-label={t('member.penaltyOf', { number: m.extension, field: inSentence(label) })}
                     onChange={(e) => {
                       const penalty = Number(e.currentTarget.value)
                       if (Number.isInteger(penalty)) onChange(value.map((x) => (x.extension === m.extension ? { ...x, penalty } : x)))
@@ -207,7 +214,7 @@ export function QueueMembersField(props: {
                 <button
                   type="button"
                   className="chip-button"
-                  aria-label={`Remove ${m.extension} from ${label.toLowerCase()}`}
+                  aria-label={t('member.removeFrom', { number: m.extension, field: inSentence(label) })}
                   disabled={disabled}
                   onClick={() => {
                     onChange(value.filter((x) => x.extension !== m.extension))
@@ -217,10 +224,10 @@ export function QueueMembersField(props: {
                 </button>
               </li>
             ))}
-            {value.length === 0 && <li className="muted">None</li>}
+            {value.length === 0 && <li className="muted">{common('none')}</li>}
           </ul>
           <AddMember
-            label={`Add to ${label.toLowerCase()}`}
+            label={t('member.addToQueue', { field: inSentence(label) })}
             names={names}
             taken={taken}
             outside={false}

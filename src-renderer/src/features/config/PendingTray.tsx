@@ -1,38 +1,39 @@
 import { useState } from 'react'
 import type { ConfigApplyProgress, ConfigFieldDiff, ConfigOperation, PendingChange } from '../../../../src-preload/types/config'
+import { fmt, tr } from '../../i18n'
 import { applyFinished, useConfigStore } from '../../stores/config-store'
+import { strings } from './strings'
 
-const OPERATION_WORDS: Readonly<Record<ConfigOperation, string>> = {
-  create: 'Created',
-  createRange: 'Created (range)',
-  update: 'Changed',
-  remove: 'Deleted',
-  rotateSecret: 'New SIP secret',
-  restore: 'Restored',
-}
+const t = tr(strings)
 
-const seconds = (ms: number): string => `${String(Math.round(ms / 1000))} s`
+/** The fold's marks (shapes, not words). */
+const FOLD_OPEN = '▾'
+const FOLD_SHUT = '▸'
+
+const operationWords = (operation: ConfigOperation): string => t(`op.${operation}`)
+
+const seconds = (ms: number): string => t('seconds', { count: Math.round(ms / 1000) })
 
 /** Apply's progress in words: what FreePBX reports, and how long it has taken. */
 export function applyWords(p: ConfigApplyProgress): { readonly text: string; readonly tone: 'busy' | 'ok' | 'error' | 'warn' } {
   switch (p.state) {
     case 'started':
-      return { text: 'Applying… asking FreePBX to reload', tone: 'busy' }
+      return { text: t('apply.started'), tone: 'busy' }
     case 'processing':
-      return { text: `Applying… FreePBX is processing (${seconds(p.elapsedMs)})`, tone: 'busy' }
+      return { text: t('apply.processing', { time: seconds(p.elapsedMs) }), tone: 'busy' }
     case 'executed':
-      return { text: `Applied in ${seconds(p.elapsedMs)}: the PBX runs the new configuration`, tone: 'ok' }
+      return { text: t('apply.executed', { time: seconds(p.elapsedMs) }), tone: 'ok' }
     case 'failed':
-      return { text: `Apply failed: ${p.message}`, tone: 'error' }
+      return { text: t('apply.failed', { reason: p.message }), tone: 'error' }
     case 'unknown':
-      return { text: `Outcome unknown — check the PBX (still processing after ${seconds(p.elapsedMs)})`, tone: 'warn' }
+      return { text: t('apply.unknown', { time: seconds(p.elapsedMs) }), tone: 'warn' }
   }
 }
 
 function DiffTable({ diff }: { diff: readonly ConfigFieldDiff[] }): React.JSX.Element {
-  if (diff.length === 0) return <p className="muted small">No field changed.</p>
+  if (diff.length === 0) return <p className="muted small">{t('tray.noField')}</p>
   return (
-    <table className="grid diff-table" aria-label="What changed">
+    <table className="grid diff-table" aria-label={t('tray.whatChanged')}>
       <tbody>
         {diff.map((d) => (
           <tr key={d.field}>
@@ -41,7 +42,7 @@ function DiffTable({ diff }: { diff: readonly ConfigFieldDiff[] }): React.JSX.El
             <td className="diff-arrow" aria-hidden="true">
               →
             </td>
-            <td className="diff-after">{d.secret === true ? '(changed)' : (d.after ?? '—')}</td>
+            <td className="diff-after">{d.secret === true ? t('tray.changed') : (d.after ?? '—')}</td>
           </tr>
         ))}
       </tbody>
@@ -66,18 +67,18 @@ function ChangeRow({ change, disabled }: { change: PendingChange; disabled: bool
             setOpen(!open)
           }}
         >
-          {open ? '▾' : '▸'} {change.label}
+          {open ? FOLD_OPEN : FOLD_SHUT} {change.label}
         </button>
-        <span className="pill">{OPERATION_WORDS[change.operation]}</span>
-        {change.state === 'halfWritten' && <span className="pill pill-error">Half written</span>}
-        {change.state === 'restored' && <span className="pill">Restored</span>}
-        <span className="muted small">{new Date(change.at).toLocaleTimeString()}</span>
+        <span className="pill">{operationWords(change.operation)}</span>
+        {change.state === 'halfWritten' && <span className="pill pill-error">{t('tray.halfWritten')}</span>}
+        {change.state === 'restored' && <span className="pill">{t('tray.restored')}</span>}
+        <span className="muted small">{fmt().timeWithSeconds(Date.parse(change.at))}</span>
         <span className="spacer" />
         {change.restorable && (
           <button
             type="button"
             disabled={disabled || busy}
-            aria-label={`Restore ${change.label}`}
+            aria-label={t('tray.restore', { label: change.label })}
             onClick={() => {
               setBusy(true)
               setError(undefined)
@@ -87,7 +88,7 @@ function ChangeRow({ change, disabled }: { change: PendingChange; disabled: bool
               })
             }}
           >
-            {busy ? 'Restoring…' : change.state === 'halfWritten' ? 'Restore it from before' : 'Undo'}
+            {busy ? t('editor.restoring') : change.state === 'halfWritten' ? t('tray.restoreBefore') : t('tray.undo')}
           </button>
         )}
       </div>
@@ -120,7 +121,7 @@ export function PendingTray({ readOnly, applyBlocked }: { readOnly: boolean; app
   const words = shown === null ? undefined : applyWords(shown)
   const count = pending.changes.length
   return (
-    <section className="card pending-tray" aria-label="Pending changes">
+    <section className="card pending-tray" aria-label={t('tray.label')}>
       <div className="pending-bar">
         <button
           type="button"
@@ -131,11 +132,11 @@ export function PendingTray({ readOnly, applyBlocked }: { readOnly: boolean; app
             setOpen(!open)
           }}
         >
-          {open ? '▾' : '▸'} {count === 0 ? 'No pending changes' : `${String(count)} pending change${count === 1 ? '' : 's'}`}
+          {open ? FOLD_OPEN : FOLD_SHUT} {count === 0 ? t('tray.none') : t('tray.count', { count })}
         </button>
         {pending.needReload === true && (
-          <span className="pill pill-outcome_unknown" title="FreePBX's own flag: written changes are not live yet">
-            Needs Apply
+          <span className="pill pill-outcome_unknown" title={t('tray.needsApplyTitle')}>
+            {t('tray.needsApply')}
           </span>
         )}
         <span className="spacer" />
@@ -148,21 +149,21 @@ export function PendingTray({ readOnly, applyBlocked }: { readOnly: boolean; app
           type="button"
           className={pending.applySuggested ? 'primary' : undefined}
           disabled={readOnly || applying || applyBlocked !== undefined}
-          title={readOnly ? 'This seat is read-only' : applyBlocked}
+          title={readOnly ? t('tray.readOnly') : applyBlocked}
           onClick={() => {
             void applyConfig()
           }}
         >
-          {applying ? 'Applying…' : 'Apply Config'}
+          {applying ? t('tray.applying') : t('tray.apply')}
         </button>
       </div>
       {shown?.state === 'failed' && shown.details !== undefined && (
-        <pre className="apply-details" role="note" aria-label="FreePBX’s details">
+        <pre className="apply-details" role="note" aria-label={t('tray.details')}>
           {shown.details}
         </pre>
       )}
       {open && count > 0 && (
-        <ul className="pending-list" aria-label="Pending changes list">
+        <ul className="pending-list" aria-label={t('tray.list')}>
           {pending.changes.map((c) => (
             <ChangeRow key={c.id} change={c} disabled={readOnly} />
           ))}

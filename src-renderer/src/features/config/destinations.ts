@@ -5,7 +5,11 @@ import {
   type DestinationType,
   type VoicemailGreeting,
 } from '../../../../src-preload/types/config'
+import { tr } from '../../i18n'
 import { searchTerms } from './list-query'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** One string per destination, to find it among the picker's options and compare two. */
 export function destinationKey(d: ConfigDestination): string {
@@ -34,24 +38,19 @@ export function destinationKey(d: ConfigDestination): string {
 
 export const sameDestination = (a: ConfigDestination, b: ConfigDestination): boolean => destinationKey(a) === destinationKey(b)
 
-const GREETING_WORDS: Readonly<Record<VoicemailGreeting, string>> = {
-  unavailable: 'unavailable greeting',
-  busy: 'busy greeting',
-  noMessage: 'no message',
-  instructions: 'instructions only',
-}
+const greetingWords = (greeting: VoicemailGreeting): string => t(`greeting.${greeting}`)
 
-/** What the picker's type groups are called, in the order it lists them. */
-export const DESTINATION_TYPES: readonly { readonly type: DestinationType; readonly label: string }[] = [
-  { type: 'extension', label: 'Extension' },
-  { type: 'ringGroup', label: 'Ring group' },
-  { type: 'queue', label: 'Queue' },
-  { type: 'voicemail', label: 'Voicemail' },
-  { type: 'ivr', label: 'IVR' },
-  { type: 'callFlow', label: 'Call flow (day/night)' },
-  { type: 'hangup', label: 'Hang up' },
-  { type: 'busy', label: 'Busy tone' },
-  { type: 'congestion', label: 'Congestion tone' },
+/** What the picker's type groups are called, in the order it lists them (read in the current language). */
+export const DESTINATION_TYPES: readonly { readonly type: DestinationType; readonly label: () => string }[] = [
+  { type: 'extension', label: () => t('dest.extension') },
+  { type: 'ringGroup', label: () => t('dest.ringGroup') },
+  { type: 'queue', label: () => t('dest.queue') },
+  { type: 'voicemail', label: () => t('dest.voicemail') },
+  { type: 'ivr', label: () => t('dest.ivr') },
+  { type: 'callFlow', label: () => t('dest.callFlow') },
+  { type: 'hangup', label: () => t('dest.hangup') },
+  { type: 'busy', label: () => t('dest.busy') },
+  { type: 'congestion', label: () => t('dest.congestion') },
 ]
 
 /**
@@ -61,23 +60,23 @@ export const DESTINATION_TYPES: readonly { readonly type: DestinationType; reado
 export function fallbackLabel(d: ConfigDestination): string {
   switch (d.type) {
     case 'extension':
-      return `Extension ${d.extension}`
+      return t('destLabel.extension', { number: d.extension })
     case 'ringGroup':
-      return `Ring group ${d.group}`
+      return t('destLabel.ringGroup', { number: d.group })
     case 'queue':
-      return `Queue ${d.queue}`
+      return t('destLabel.queue', { number: d.queue })
     case 'voicemail':
-      return `Voicemail ${d.extension} (${GREETING_WORDS[d.greeting]})`
+      return t('destLabel.voicemail', { number: d.extension, greeting: greetingWords(d.greeting) })
     case 'ivr':
-      return `IVR ${d.ivr}`
+      return t('destLabel.ivr', { number: d.ivr })
     case 'callFlow':
       return callFlowWords(d.toggle, d.name)
     case 'hangup':
-      return 'Hang up'
+      return t('dest.hangup')
     case 'busy':
-      return 'Busy tone'
+      return t('dest.busy')
     case 'congestion':
-      return 'Congestion tone'
+      return t('dest.congestion')
     case 'unknown':
       return d.label
   }
@@ -101,10 +100,25 @@ export class DestinationNames {
   }
 }
 
-/** Words a type-ahead also finds an option by: its type's name ("queue", "voicemail", "ivr"). */
+/**
+ * Words a type-ahead also finds an option by: its type's name ("queue", "voicemail", "ivr"), in the
+ * shown language and in English (an admin who learnt FreePBX's English words still finds by them).
+ */
 function typeWords(d: ConfigDestination): string {
-  const type = DESTINATION_TYPES.find((t) => t.type === d.type)?.label ?? ''
-  return d.type === 'hangup' ? `${type} hangup` : type
+  const type = DESTINATION_TYPES.find((x) => x.type === d.type)?.label() ?? ''
+  return `${type} ${ENGLISH_TYPE_WORDS[d.type] ?? ''}`
+}
+
+const ENGLISH_TYPE_WORDS: Readonly<Partial<Record<DestinationType, string>>> = {
+  extension: 'Extension',
+  ringGroup: 'Ring group',
+  queue: 'Queue',
+  voicemail: 'Voicemail',
+  ivr: 'IVR',
+  callFlow: 'Call flow (day/night)',
+  hangup: 'Hang up hangup',
+  busy: 'Busy tone',
+  congestion: 'Congestion tone',
 }
 
 /**

@@ -1,9 +1,17 @@
 import { type ReactNode, useRef, useState } from 'react'
 import type { ConfigConflictDetail, ConfigFieldDescriptor, RevealedSecret } from '../../../../src-preload/types/config'
 import { ModalDialog } from '../../components/ModalDialog'
+import { strings as commonStrings } from '../../../../src-preload/i18n/strings/common'
 import { TextField } from '../../components/form'
+import { rich } from '../../i18n/rich'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 import type { DestinationNames } from './destinations'
 import { type FieldValues, sameValue, showValue } from './values'
+
+const t = tr(strings)
+const common = tr(commonStrings)
+const bold = { b: (text: string) => <strong>{text}</strong> }
 
 /** A dialog over the workspace: Escape or a click outside cancels (`onCancel`). */
 export function Modal({
@@ -37,19 +45,16 @@ export function ConfirmDelete({
   onCancel: () => void
 }): React.JSX.Element {
   return (
-    <Modal label={`Delete ${what}`} onCancel={onCancel}>
-      <h2>Delete {what}?</h2>
-      <p>
-        It is removed from FreePBX at once and from the phones at the next Apply. The pending changes keep its last settings, so it can be restored
-        until then.
-      </p>
+    <Modal label={t('delete.label', { what })} onCancel={onCancel}>
+      <h2>{t('delete.question', { what })}</h2>
+      <p>{t('delete.explain')}</p>
       {note !== undefined && <p className="muted small">{note}</p>}
       <div className="buttons">
         <button type="button" onClick={onCancel}>
-          Keep it
+          {t('delete.keep')}
         </button>
         <button type="button" className="danger" autoFocus onClick={onConfirm}>
-          Delete
+          {common('delete')}
         </button>
       </div>
     </Modal>
@@ -74,15 +79,15 @@ export function RotateSecretDialog({
   const [typed, setTyped] = useState('')
   const tooShort = typing && typed.length < 12
   return (
-    <Modal label={`Rotate the SIP secret of ${extension}`} onCancel={onCancel}>
+    <Modal label={t('rotate.label', { extension })} onCancel={onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault()
           if (!tooShort) onRotate(typing ? typed : undefined)
         }}
       >
-        <h2>New SIP secret for {extension}</h2>
-        <p>The phone registered with the old secret stops working once the change is applied, until it is given the new one.</p>
+        <h2>{t('rotate.title', { extension })}</h2>
+        <p>{t('rotate.explain')}</p>
         <label className="check">
           <input
             type="radio"
@@ -92,7 +97,7 @@ export function RotateSecretDialog({
               setTyping(false)
             }}
           />
-          Generate a strong secret
+          {t('rotate.generate')}
         </label>
         <label className="check">
           <input
@@ -103,17 +108,17 @@ export function RotateSecretDialog({
               setTyping(true)
             }}
           />
-          Type one
+          {t('rotate.type')}
         </label>
         {typing && (
           <TextField
-            label="New secret"
+            label={t('rotate.newSecret')}
             type="password"
             autoComplete="new-password"
             autoFocus
             value={typed}
             onChange={setTyped}
-            error={typed !== '' && tooShort ? 'at least 12 characters' : undefined}
+            error={typed !== '' && tooShort ? t('rotate.tooShort') : undefined}
           />
         )}
         {error !== undefined && (
@@ -123,10 +128,10 @@ export function RotateSecretDialog({
         )}
         <div className="buttons">
           <button type="button" onClick={onCancel}>
-            Cancel
+            {common('cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || tooShort}>
-            {busy ? 'Rotating…' : 'Rotate secret'}
+            {busy ? t('rotate.rotating') : t('rotate.button')}
           </button>
         </div>
       </form>
@@ -154,17 +159,14 @@ export function RevealSecret({ revealed, onClose }: { revealed: RevealedSecret; 
     )
   }
   return (
-    <Modal label={`New SIP secret of ${revealed.extension}`} onCancel={onClose}>
-      <h2>New SIP secret of {revealed.extension}</h2>
-      <p>
-        <strong>Shown once.</strong> Copy it into the phone now: it is never shown again, here or anywhere in the console. It takes effect on the PBX
-        at the next Apply.
-      </p>
+    <Modal label={t('reveal.label', { extension: revealed.extension })} onCancel={onClose}>
+      <h2>{t('reveal.label', { extension: revealed.extension })}</h2>
+      <p>{rich(t('reveal.explain'), bold)}</p>
       <div className="secret-row">
         <input
           ref={input}
           className="mono secret-value"
-          aria-label="New SIP secret"
+          aria-label={t('reveal.secret')}
           readOnly
           value={revealed.secret}
           onFocus={(e) => {
@@ -172,15 +174,15 @@ export function RevealSecret({ revealed, onClose }: { revealed: RevealedSecret; 
           }}
         />
         <button type="button" className="primary" autoFocus onClick={copy}>
-          Copy
+          {common('copy')}
         </button>
       </div>
       <p className="small" role="status">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'select' ? 'Selected: press Ctrl+C (⌘C) to copy.' : ''}
+        {copied === 'yes' ? t('reveal.copied') : copied === 'select' ? t('reveal.select') : ''}
       </p>
       <div className="buttons">
         <button type="button" onClick={onClose}>
-          Done — forget it
+          {t('reveal.done')}
         </button>
       </div>
     </Modal>
@@ -206,19 +208,15 @@ export function ConflictDialog(props: {
   const theirs = conflict.theirs?.values as FieldValues | undefined
   const shown = fields.filter((f) => f.type !== 'secret')
   return (
-    <Modal label={`${what} changed on the PBX`} onCancel={onCancel} wide>
-      <h2>{what} changed on the PBX</h2>
-      {theirs === undefined ? (
-        <p>Someone deleted it on the PBX after you opened it. Saving creates it again with your settings.</p>
-      ) : (
-        <p>Someone changed it on the PBX after you opened it. The fields that differ are marked: keep yours, or take theirs and edit again.</p>
-      )}
-      <table className="grid conflict-table" aria-label="Both versions">
+    <Modal label={t('conflict.label', { what })} onCancel={onCancel} wide>
+      <h2>{t('conflict.label', { what })}</h2>
+      {theirs === undefined ? <p>{t('conflict.deleted')}</p> : <p>{t('conflict.changed')}</p>}
+      <table className="grid conflict-table" aria-label={t('conflict.both')}>
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Yours</th>
-            <th scope="col">On the PBX now</th>
+            <th scope="col">{t('conflict.field')}</th>
+            <th scope="col">{t('conflict.yours')}</th>
+            <th scope="col">{t('conflict.theirs')}</th>
           </tr>
         </thead>
         <tbody>
@@ -228,10 +226,10 @@ export function ConflictDialog(props: {
               <tr key={f.name} className={differs ? 'differs' : undefined}>
                 <th scope="row">
                   {f.label}
-                  {differs && <span className="sr-only"> (differs)</span>}
+                  {differs && <span className="sr-only">{t('conflict.differs')}</span>}
                 </th>
                 <td>{showValue(f, mine[f.name], names)}</td>
-                <td>{theirs === undefined ? 'deleted' : showValue(f, theirs[f.name], names)}</td>
+                <td>{theirs === undefined ? t('conflict.gone') : showValue(f, theirs[f.name], names)}</td>
               </tr>
             )
           })}
@@ -239,15 +237,15 @@ export function ConflictDialog(props: {
       </table>
       <div className="buttons">
         <button type="button" onClick={onCancel}>
-          Back to editing
+          {t('conflict.back')}
         </button>
         {theirs !== undefined && (
           <button type="button" onClick={onTakeTheirs}>
-            Take theirs
+            {t('conflict.take')}
           </button>
         )}
         <button type="button" className="primary" autoFocus onClick={onOverwrite}>
-          {theirs === undefined ? 'Create it again' : 'Save mine over theirs'}
+          {theirs === undefined ? t('conflict.recreate') : t('conflict.overwrite')}
         </button>
       </div>
     </Modal>

@@ -1,4 +1,8 @@
 import type { ConfigFieldDescriptor, ConfigFieldErrors } from '../../../../src-preload/types/config'
+import { fmt, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * What the editor can tell while the admin types, from the field's description alone (required,
@@ -13,20 +17,20 @@ export function checkField(field: ConfigFieldDescriptor, value: unknown): string
     case 'pattern':
     case 'secret': {
       const text = typeof value === 'string' ? value : ''
-      if (field.required && field.type !== 'secret' && text.trim() === '') return 'required'
-      if (field.maxLength !== undefined && text.length > field.maxLength) return `at most ${String(field.maxLength)} characters`
+      if (field.required && field.type !== 'secret' && text.trim() === '') return t('check.required')
+      if (field.maxLength !== undefined && text.length > field.maxLength) return t('check.maxLength', { max: fmt().number(field.maxLength) })
       return undefined
     }
     case 'number': {
-      if (typeof value !== 'number' || !Number.isInteger(value)) return 'a whole number'
+      if (typeof value !== 'number' || !Number.isInteger(value)) return t('check.whole')
       if (field.min !== undefined && value < field.min) return rangeWords(field)
       if (field.max !== undefined && value > field.max) return rangeWords(field)
       return undefined
     }
     case 'enum':
-      return typeof value === 'string' && (field.options ?? []).includes(value) ? undefined : 'choose one'
+      return typeof value === 'string' && (field.options ?? []).includes(value) ? undefined : t('check.choose')
     case 'numberList':
-      return field.required && (!Array.isArray(value) || value.length === 0) ? 'add at least one' : undefined
+      return field.required && (!Array.isArray(value) || value.length === 0) ? t('check.addOne') : undefined
     case 'boolean':
     case 'destination':
     case 'members':
@@ -35,8 +39,9 @@ export function checkField(field: ConfigFieldDescriptor, value: unknown): string
 }
 
 function rangeWords(field: ConfigFieldDescriptor): string {
-  if (field.min !== undefined && field.max !== undefined) return `from ${String(field.min)} to ${String(field.max)}`
-  return field.min !== undefined ? `at least ${String(field.min)}` : `at most ${String(field.max ?? 0)}`
+  const n = (x: number): string => fmt().number(x)
+  if (field.min !== undefined && field.max !== undefined) return t('check.between', { min: n(field.min), max: n(field.max) })
+  return field.min !== undefined ? t('check.atLeast', { min: n(field.min) }) : t('check.atMost', { max: n(field.max ?? 0) })
 }
 
 /** Every field's local check for a set of values (secrets typed apart from them). */

@@ -10,30 +10,77 @@ import type {
   RingStrategy,
 } from '../../../../src-preload/types/config'
 import type { Column, SortState } from '../../components/table'
+import { currentLanguage, tr } from '../../i18n'
 import type { DestinationNames } from './destinations'
 import { type ListRules, nextFreeNumber } from './list-query'
+import { strings } from './strings'
 
-/** Ring strategies as FreePBX's own page words them. */
-export const STRATEGY_WORDS: Readonly<Record<RingStrategy, string>> = {
-  ringall: 'Ring all',
-  ringallprim: 'Ring all (primary first)',
-  hunt: 'Hunt (one after another)',
-  huntprim: 'Hunt (primary first)',
-  memoryhunt: 'Memory hunt',
-  memoryhuntprim: 'Memory hunt (primary first)',
-  firstavailable: 'First available',
-  firstnotonphone: 'First not on the phone',
+const t = tr(strings)
+
+/** A ring strategy as FreePBX's own page words it. */
+export const strategyWords = (strategy: RingStrategy): string => t(`strategy.${strategy}`)
+
+/**
+ * A kind's own sentences about its list. Each kind has its own keys (not one sentence with the
+ * noun put in): German and French nouns differ in gender and case.
+ */
+export interface KindWords {
+  /** "Reading the extensions from the PBX…" */
+  readonly reading: () => string
+  /** "No extensions on this PBX." */
+  readonly none: () => string
+  /** "No extensions match “x”." */
+  readonly noMatch: (text: string) => string
+  /** "12 extensions" */
+  readonly count: (n: number) => string
+  /** The search box's label: "Search extensions". */
+  readonly search: () => string
+  /** The API application may read this kind but not write it. */
+  readonly readNotWrite: () => string
+  /** "FreePBX writes this extension by deleting and recreating it." */
+  readonly recreates: () => string
 }
+
+export const kindWords = (kind: ConfigKind): KindWords => ({
+  reading: () => t(`${kind}.reading`),
+  none: () => t(`${kind}.none`),
+  noMatch: (text) => t(`${kind}.noMatch`, { text }),
+  count: (n) => t(`${kind}.count`, { count: n }),
+  search: () => t(`${kind}.search`),
+  readNotWrite: () => t(`${kind}.readNotWrite`),
+  recreates: () => t(`${kind}.recreates`),
+})
+
+/** The kinds FreePBX's API can create one of (a mailbox is an extension's, members are a queue's). */
+const CREATABLE = ['extension', 'ringGroup', 'inboundRoute'] as const
+export type CreatableKind = (typeof CREATABLE)[number]
+export const creatable = (kind: ConfigKind): kind is CreatableKind => (CREATABLE as readonly string[]).includes(kind)
+
+/** What the workspace says about a new object of a kind that can be created. */
+export const newWords = (kind: CreatableKind) => ({
+  /** "New extension" */
+  newOne: (): string => t(`${kind}.new`),
+  /** The New button's tooltip, with its key. */
+  newKey: (): string => t(`${kind}.newKey`),
+  /** The editor's submit: "Create extension", "Create 5 extensions" (a range). */
+  create: (count: number): string => (kind === 'extension' && count > 1 ? t('extension.createMany', { count }) : t(`${kind}.create`)),
+  /** Closing a new object's editor with something typed. */
+  discardNew: (): string => t(`${kind}.discardNew`),
+})
+
+/**
+ * An object's kind as a sentence names it: "extension 205" in English and French, "Nebenstelle 205"
+ * in German (its nouns keep their capital).
+ */
+export const inSentence = (label: string): string => (currentLanguage() === 'de' ? label : label.toLowerCase())
 
 /** How the workspace shows one kind: its tab, its list's columns, search and order, a new object. */
 export interface KindUi<K extends ConfigKind> {
   readonly kind: K
   /** The tab and the list's name: "Extensions". */
   readonly title: string
-  /** One of them, in a sentence: "extension". */
-  readonly noun: string
-  /** Several of them, in a sentence: "extensions", "mailboxes". */
-  readonly many: string
+  /** Its sentences about its list. */
+  readonly words: KindWords
   readonly columns: (names: DestinationNames) => readonly Column<ConfigItem<K>>[]
   readonly rules: (names: DestinationNames) => ListRules<ConfigItem<K>>
   readonly defaultSort: SortState
@@ -112,24 +159,25 @@ function blankFrom(descriptor: ConfigKindDescriptor, number: { field: string; va
 
 const ext = (names: DestinationNames, n: string): string => names.label({ type: 'extension', extension: n })
 const memberNames = (names: DestinationNames, members: readonly QueueMember[]): string => members.map((m) => ext(names, m.extension)).join(', ')
-const yes = (on: boolean): string => (on ? 'Yes' : '—')
+const yes = (on: boolean): string => (on ? t('yes') : '—')
 const routeMatch = (value: string, any: string): string => (value === '' ? any : value)
 
 const extensionUi: KindUi<'extension'> = {
   kind: 'extension',
-  title: 'Extensions',
-  noun: 'extension',
-  many: 'extensions',
+  get title() {
+    return t('extension.title')
+  },
+  words: kindWords('extension'),
   defaultSort: { key: 'extension', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.extension),
   ...listOf<'extension'>(
     () => [
-      textColumn('name', 'Name', 'minmax(160px, 1.4fr)'),
-      numberColumn('extension', 'Extension', '100px'),
-      { ...textColumn('tech', 'Tech', '70px', 'muted'), cell: (i) => i.values.tech.toUpperCase() },
-      flagColumn('voicemail', 'Voicemail', '90px'),
-      textColumn('outboundCid', 'Outbound caller ID', 'minmax(140px, 1fr)', 'mono'),
-      textColumn('email', 'Email', 'minmax(140px, 1fr)'),
+      textColumn('name', t('col.name'), 'minmax(160px, 1.4fr)'),
+      numberColumn('extension', t('col.extension'), '100px'),
+      { ...textColumn('tech', t('col.tech'), '70px', 'muted'), cell: (i) => i.values.tech.toUpperCase() },
+      flagColumn('voicemail', t('col.voicemail'), '90px'),
+      textColumn('outboundCid', t('col.outboundCid'), 'minmax(140px, 1fr)', 'mono'),
+      textColumn('email', t('col.email'), 'minmax(140px, 1fr)'),
     ],
     () => (i) => `${i.values.name} ${i.values.extension} ${i.values.email} ${i.values.outboundCid} ${i.values.callerId}`,
   ),
@@ -145,40 +193,41 @@ const extensionUi: KindUi<'extension'> = {
 
 const ringGroupUi: KindUi<'ringGroup'> = {
   kind: 'ringGroup',
-  title: 'Ring groups',
-  noun: 'ring group',
-  many: 'ring groups',
+  get title() {
+    return t('ringGroup.title')
+  },
+  words: kindWords('ringGroup'),
   defaultSort: { key: 'group', descending: false },
   name: (i) => (i.values.description !== '' ? i.values.description : i.values.group),
   ...listOf<'ringGroup'>(
     (names) => [
-      textColumn('description', 'Name', 'minmax(150px, 1.2fr)'),
-      numberColumn('group', 'Group', '80px'),
+      textColumn('description', t('col.name'), 'minmax(150px, 1.2fr)'),
+      numberColumn('group', t('col.group'), '80px'),
       {
         key: 'strategy',
-        header: 'Strategy',
+        header: t('col.strategy'),
         width: '150px',
-        cell: (i) => STRATEGY_WORDS[i.values.strategy],
-        sort: (i) => STRATEGY_WORDS[i.values.strategy],
+        cell: (i) => strategyWords(i.values.strategy),
+        sort: (i) => strategyWords(i.values.strategy),
       },
       {
         key: 'members',
-        header: 'Members',
+        header: t('col.members'),
         width: 'minmax(180px, 2fr)',
         cellTitle: (i) => i.values.members.map((m) => ext(names, m)).join(', '),
         cell: (i) => i.values.members.map((m) => ext(names, m)).join(', '),
       },
       {
         key: 'ringTime',
-        header: 'Rings',
+        header: t('col.rings'),
         width: '60px',
         cellClassName: 'mono',
-        cell: (i) => `${String(i.values.ringTime)} s`,
+        cell: (i) => t('seconds', { count: i.values.ringTime }),
         sort: (i) => i.values.ringTime,
       },
       {
         key: 'noAnswer',
-        header: 'If nobody answers',
+        header: t('col.noAnswer'),
         width: 'minmax(140px, 1fr)',
         cell: (i) => names.label(i.values.noAnswer),
         sort: (i) => names.label(i.values.noAnswer),
@@ -199,19 +248,20 @@ const ringGroupUi: KindUi<'ringGroup'> = {
 
 const inboundRouteUi: KindUi<'inboundRoute'> = {
   kind: 'inboundRoute',
-  title: 'Inbound routes',
-  noun: 'inbound route',
-  many: 'inbound routes',
+  get title() {
+    return t('inboundRoute.title')
+  },
+  words: kindWords('inboundRoute'),
   defaultSort: { key: 'did', descending: false },
-  name: (i) => (i.values.description !== '' ? i.values.description : routeMatch(i.values.did, 'Any DID')),
+  name: (i) => (i.values.description !== '' ? i.values.description : routeMatch(i.values.did, t('anyDid'))),
   ...listOf<'inboundRoute'>(
     (names) => [
-      textColumn('description', 'Name', 'minmax(150px, 1.2fr)'),
-      { ...textColumn('did', 'DID', 'minmax(120px, 0.8fr)', 'mono'), cell: (i) => routeMatch(i.values.did, 'any') },
-      { ...textColumn('cid', 'Caller ID', 'minmax(100px, 0.6fr)', 'mono'), cell: (i) => routeMatch(i.values.cid, 'any') },
+      textColumn('description', t('col.name'), 'minmax(150px, 1.2fr)'),
+      { ...textColumn('did', t('col.did'), 'minmax(120px, 0.8fr)', 'mono'), cell: (i) => routeMatch(i.values.did, t('any')) },
+      { ...textColumn('cid', t('col.cid'), 'minmax(100px, 0.6fr)', 'mono'), cell: (i) => routeMatch(i.values.cid, t('any')) },
       {
         key: 'destination',
-        header: 'Destination',
+        header: t('col.destination'),
         width: 'minmax(180px, 1.4fr)',
         cellClassName: 'destination-cell',
         sort: (i) => names.label(i.values.destination),
@@ -219,7 +269,7 @@ const inboundRouteUi: KindUi<'inboundRoute'> = {
           names.known(i.values.destination) ? (
             names.label(i.values.destination)
           ) : (
-            <span className="warn-text" title="Not among the PBX's destinations now">
+            <span className="warn-text" title={t('notAmongDestinations')}>
               {names.label(i.values.destination)}
             </span>
           ),
@@ -233,22 +283,23 @@ const inboundRouteUi: KindUi<'inboundRoute'> = {
 
 const voicemailUi: KindUi<'voicemail'> = {
   kind: 'voicemail',
-  title: 'Voicemail',
-  noun: 'mailbox',
-  many: 'mailboxes',
+  get title() {
+    return t('voicemail.title')
+  },
+  words: kindWords('voicemail'),
   defaultSort: { key: 'extension', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.extension),
   ...listOf<'voicemail'>(
     () => [
-      textColumn('name', 'Name', 'minmax(150px, 1.2fr)'),
-      numberColumn('extension', 'Mailbox', '90px'),
+      textColumn('name', t('col.name'), 'minmax(150px, 1.2fr)'),
+      numberColumn('extension', t('col.mailbox'), '90px'),
       {
-        ...flagColumn('enabled', 'Status', '90px'),
-        cell: (i) => <span className={i.values.enabled ? 'pill pill-ok' : 'pill'}>{i.values.enabled ? 'Enabled' : 'Off'}</span>,
+        ...flagColumn('enabled', t('col.status'), '90px'),
+        cell: (i) => <span className={i.values.enabled ? 'pill pill-ok' : 'pill'}>{i.values.enabled ? t('enabled') : t('off')}</span>,
       },
-      textColumn('email', 'Email', 'minmax(160px, 1.2fr)'),
-      flagColumn('attach', 'Attach', '70px'),
-      { key: 'pin', header: 'PIN', width: '60px', cellClassName: 'muted', cell: (i) => (i.meta.hasPin === true ? 'Set' : '—') },
+      textColumn('email', t('col.email'), 'minmax(160px, 1.2fr)'),
+      flagColumn('attach', t('col.attach'), '70px'),
+      { key: 'pin', header: t('col.pin'), width: '60px', cellClassName: 'muted', cell: (i) => (i.meta.hasPin === true ? t('pinSet') : '—') },
     ],
     () => (i) => `${i.values.name} ${i.values.extension} ${i.values.email} ${i.values.pager}`,
   ),
@@ -256,20 +307,21 @@ const voicemailUi: KindUi<'voicemail'> = {
 
 const queueMembersUi: KindUi<'queueMembers'> = {
   kind: 'queueMembers',
-  title: 'Queue members',
-  noun: 'queue',
-  many: 'queues',
+  get title() {
+    return t('queueMembers.title')
+  },
+  words: kindWords('queueMembers'),
   defaultSort: { key: 'queue', descending: false },
   name: (i) => (i.values.name !== '' ? i.values.name : i.values.queue),
   ...listOf<'queueMembers'>(
     (names) => [
-      textColumn('name', 'Queue', 'minmax(140px, 1fr)'),
-      numberColumn('queue', 'Number', '80px'),
-      { key: 'static', header: 'Static members', width: 'minmax(160px, 1.5fr)', cell: (i) => memberNames(names, i.values.staticMembers) },
-      { key: 'dynamic', header: 'Dynamic members', width: 'minmax(140px, 1.2fr)', cell: (i) => memberNames(names, i.values.dynamicMembers) },
+      textColumn('name', t('col.queue'), 'minmax(140px, 1fr)'),
+      numberColumn('queue', t('col.number'), '80px'),
+      { key: 'static', header: t('col.static'), width: 'minmax(160px, 1.5fr)', cell: (i) => memberNames(names, i.values.staticMembers) },
+      { key: 'dynamic', header: t('col.dynamic'), width: 'minmax(140px, 1.2fr)', cell: (i) => memberNames(names, i.values.dynamicMembers) },
       {
         key: 'loggedIn',
-        header: 'Logged in',
+        header: t('col.loggedIn'),
         width: '90px',
         cellClassName: 'mono',
         cell: (i) => String(i.values.loggedIn.length),

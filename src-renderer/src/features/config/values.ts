@@ -1,6 +1,19 @@
-import type { ConfigDestination, ConfigFieldDescriptor, QueueMember, RingStrategy } from '../../../../src-preload/types/config'
+import {
+  ringStrategies,
+  type ConfigDestination,
+  type ConfigFieldDescriptor,
+  type QueueMember,
+  type RingStrategy,
+} from '../../../../src-preload/types/config'
 import type { DestinationNames } from './destinations'
-import { STRATEGY_WORDS } from './kinds'
+import { tr } from '../../i18n'
+import { strings as commonStrings } from '../../../../src-preload/i18n/strings/common'
+import { strategyWords } from './kinds'
+import { strings } from './strings'
+
+const t = tr(strings)
+const common = tr(commonStrings)
+const isStrategy = (v: string): v is RingStrategy => (ringStrategies as readonly string[]).includes(v)
 
 /** An editor's values, field by field (each kind's values object, read generically by its descriptor). */
 export type FieldValues = Readonly<Record<string, unknown>>
@@ -13,33 +26,35 @@ export function showValue(field: ConfigFieldDescriptor, value: unknown, names: D
   if (value === undefined || value === null) return '—'
   switch (field.type) {
     case 'boolean':
-      return value === true ? 'Yes' : 'No'
+      return value === true ? common('yes') : common('no')
     case 'destination':
       return isDestination(value) ? names.label(value) : '—'
     case 'numberList':
       return Array.isArray(value) && value.length > 0
         ? value.map((m) => (typeof m === 'string' ? names.label({ type: 'extension', extension: m }) : '?')).join(', ')
-        : 'none'
+        : t('value.none')
     case 'members':
       return Array.isArray(value) && value.length > 0
         ? value
             .map((m) =>
               isMember(m)
-                ? `${names.label({ type: 'extension', extension: m.extension })}${m.penalty > 0 ? ` (penalty ${String(m.penalty)})` : ''}`
+                ? m.penalty > 0
+                  ? t('value.penalty', { name: names.label({ type: 'extension', extension: m.extension }), penalty: m.penalty })
+                  : names.label({ type: 'extension', extension: m.extension })
                 : '?',
             )
             .join(', ')
-        : 'none'
+        : t('value.none')
     case 'enum':
       if (typeof value !== 'string') return '—'
-      if (field.name === 'strategy' && value in STRATEGY_WORDS) return STRATEGY_WORDS[value as RingStrategy]
+      if (field.name === 'strategy' && isStrategy(value)) return strategyWords(value)
       return field.name === 'tech' ? value.toUpperCase() : value
     case 'secret':
       return '••••••'
     case 'text':
     case 'pattern':
     case 'number':
-      return value === '' ? '(empty)' : typeof value === 'number' || typeof value === 'string' ? String(value) : '—'
+      return value === '' ? t('value.empty') : typeof value === 'number' || typeof value === 'string' ? String(value) : '—'
   }
 }
 

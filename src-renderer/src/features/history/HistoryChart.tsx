@@ -1,6 +1,10 @@
 import type { CdrBucket } from '../../../../src-preload/types/cdr'
-import { rangeText, xTicks, yTicks } from './chart-axes'
+import { fmt, tr } from '../../i18n'
+import { bucketText, rangeText, xTicks, yTicks } from './chart-axes'
+import { strings } from './strings'
 import './history-chart.css'
+
+const t = tr(strings)
 
 /**
  * Answered vs missed per hour or day, as stacked bars over the filter's whole range (quiet hours or
@@ -25,31 +29,34 @@ export function HistoryChart({
   const xOf = (start: number): number => ((start - from) / span) * 100
   const totals = buckets.reduce((a, b) => ({ answered: a.answered + b.answered, missed: a.missed + b.missed }), { answered: 0, missed: 0 })
   const range = rangeText(from, to)
-  const per = bucket === 'hour' ? 'per hour' : 'per day'
+  const counts = { range, answered: fmt().number(totals.answered), missed: fmt().number(totals.missed) }
   return (
-    <figure className="history-chart" aria-label={`Calls ${per}, ${range}: ${String(totals.answered)} answered, ${String(totals.missed)} missed`}>
+    <figure className="history-chart" aria-label={bucket === 'hour' ? t('chart.labelHour', counts) : t('chart.labelDay', counts)}>
       <figcaption className="small muted">
-        <strong className="history-chart-range">{range}</strong> · calls {per} · <span className="legend legend-answered" /> {totals.answered}{' '}
-        answered <span className="legend legend-missed" /> {totals.missed} missed
+        <strong className="history-chart-range">{range}</strong> · {bucket === 'hour' ? t('chart.perHour') : t('chart.perDay')} ·{' '}
+        <span className="legend legend-answered" /> {t('chart.answered', { count: totals.answered })} <span className="legend legend-missed" />{' '}
+        {t('chart.missed', { count: totals.missed })}
       </figcaption>
       <div className="history-chart-plot" aria-hidden="true">
         <div className="history-chart-y">
-          {ticksY.map((t) => (
-            <span key={t} style={{ bottom: `${String((t / top) * 100)}%` }}>
-              {t}
+          {ticksY.map((y) => (
+            <span key={y} style={{ bottom: `${String((y / top) * 100)}%` }}>
+              {fmt().number(y)}
             </span>
           ))}
         </div>
         <svg viewBox="0 0 100 40" preserveAspectRatio="none" role="img">
-          {ticksY.map((t) => (
-            <line key={t} className="grid-line" x1={0} x2={100} y1={40 - (t / top) * 40} y2={40 - (t / top) * 40} />
+          {ticksY.map((y) => (
+            <line key={y} className="grid-line" x1={0} x2={100} y1={40 - (y / top) * 40} y2={40 - (y / top) * 40} />
           ))}
           {buckets.map((b) => {
             const answeredH = (b.answered / top) * 40
             const missedH = (b.missed / top) * 40
             return (
               <g key={b.start}>
-                <title>{`${b.label}: ${String(b.answered)} answered, ${String(b.missed)} missed`}</title>
+                <title>
+                  {t('chart.bar', { when: bucketText(b.start, bucket), answered: fmt().number(b.answered), missed: fmt().number(b.missed) })}
+                </title>
                 <rect className="bar-answered" x={xOf(b.start) + W * 0.15} width={W * 0.7} y={40 - answeredH} height={answeredH} />
                 <rect className="bar-missed" x={xOf(b.start) + W * 0.15} width={W * 0.7} y={40 - answeredH - missedH} height={missedH} />
               </g>
@@ -57,9 +64,9 @@ export function HistoryChart({
           })}
         </svg>
         <div className="history-chart-x">
-          {xTicks(from, to, bucket).map((t) => (
-            <span key={t.at} className={t.at < 4 ? 'at-start' : t.at > 96 ? 'at-end' : undefined} style={{ left: `${String(t.at)}%` }}>
-              {t.label}
+          {xTicks(from, to, bucket).map((tick) => (
+            <span key={tick.at} className={tick.at < 4 ? 'at-start' : tick.at > 96 ? 'at-end' : undefined} style={{ left: `${String(tick.at)}%` }}>
+              {tick.label}
             </span>
           ))}
         </div>

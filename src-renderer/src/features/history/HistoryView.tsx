@@ -11,6 +11,12 @@ import { cleanCid } from '../../live/format'
 import { historyDetail, resultLabel, waitTalk } from './call-times'
 import { HistoryChart } from './HistoryChart'
 import { NoPbxYet } from '../../components/NoPbxYet'
+import { fmt, tr } from '../../i18n'
+import { strings as commonStrings } from '../../../../src-preload/i18n/strings/common'
+import { strings } from './strings'
+
+const t = tr(strings)
+const common = tr(commonStrings)
 
 const ROW_HEIGHT = 34
 const DAY = 86_400_000
@@ -29,21 +35,21 @@ function historyColumns(onCallBack: (n: string) => void, ownExtension: string): 
   return [
     {
       key: 'time',
-      header: 'Time',
+      header: t('col.time'),
       width: '130px',
       cellClassName: 'mono',
-      cell: (r) => new Date(r.start).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+      cell: (r) => fmt().custom(r.start, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
     },
     {
       key: 'direction',
-      header: 'Direction',
+      header: t('col.direction'),
       width: '90px',
-      cellTitle: (r) => r.direction,
-      cell: (r) => (r.direction === 'inbound' ? '↘ in' : r.direction === 'outbound' ? '↗ out' : '↔ internal'),
+      cellTitle: (r) => t(`dirTitle.${r.direction}`),
+      cell: (r) => (r.direction === 'inbound' ? t('dir.in') : r.direction === 'outbound' ? t('dir.out') : t('dir.internal')),
     },
     {
       key: 'from',
-      header: 'From',
+      header: t('col.from'),
       width: 'minmax(140px, 1.3fr)',
       cellClassName: 'party',
       cell: (r) => {
@@ -58,36 +64,36 @@ function historyColumns(onCallBack: (n: string) => void, ownExtension: string): 
     },
     {
       key: 'to',
-      header: 'To',
+      header: t('col.to'),
       width: 'minmax(110px, 1fr)',
       cellClassName: 'mono',
       cell: (r) => `${r.dst}${r.queue !== null ? ` · ${r.queue}` : ''}`,
     },
     {
       key: 'result',
-      header: 'Result',
+      header: t('col.result'),
       width: '100px',
       cell: (r) => <span className={r.missed ? 'pill pill-error' : 'pill pill-ok'}>{resultLabel(r)}</span>,
     },
     {
       key: 'wait',
-      header: 'Wait',
+      header: t('col.wait'),
       width: '60px',
       cellClassName: 'mono',
-      cellTitle: () => 'Waiting: ringing, in a queue or an IVR',
+      cellTitle: () => t('waitTitle'),
       cell: (r) => waitTalk(r).wait,
     },
     {
       key: 'talk',
-      header: 'Talk',
+      header: t('col.talk'),
       width: '60px',
       cellClassName: 'mono',
-      cellTitle: (r) => (r.talk === null ? 'Not known: the agent’s leg is not in the cache' : 'Talking with a person'),
+      cellTitle: (r) => (r.talk === null ? t('talkTitle.unknown') : t('talkTitle.known')),
       cell: (r) => waitTalk(r).talk,
     },
     {
       key: 'actions',
-      header: 'Actions',
+      header: t('col.actions'),
       hiddenHeader: true,
       width: '90px',
       cell: (r) => {
@@ -97,13 +103,13 @@ function historyColumns(onCallBack: (n: string) => void, ownExtension: string): 
             <button
               type="button"
               className="small-button"
-              aria-label={`Call back ${number}`}
+              aria-label={t('callBackLabel', { number })}
               onClick={(e) => {
                 e.stopPropagation()
                 onCallBack(number)
               }}
             >
-              Call back
+              {t('callBack')}
             </button>
           )
         )
@@ -139,8 +145,7 @@ export function HistoryView(): React.JSX.Element {
     [profileId, ownExtension],
   )
 
-  if (profileId === null)
-    return <NoPbxYet what="The call history fills as calls end on your PBX, and stays searchable on this computer when the PBX is out of reach." />
+  if (profileId === null) return <NoPbxYet what={t('noPbx')} />
   const offline = status?.ami !== 'connected'
 
   const exportCsv = async (): Promise<void> => {
@@ -154,20 +159,20 @@ export function HistoryView(): React.JSX.Element {
       document.body.append(a)
       a.click()
       a.remove()
-      push('ok', 'Export started')
-    } else if (r.value.kind === 'saved') push('ok', `Saved ${String(r.value.rows)} calls to ${r.value.path}`)
+      push('ok', t('exportStarted'))
+    } else if (r.value.kind === 'saved') push('ok', t('exportSaved', { count: r.value.rows, path: r.value.path }))
   }
 
   return (
     <section className="view history-view" aria-labelledby="history-title">
       <div className="row-between">
-        <h1 id="history-title">History</h1>
+        <h1 id="history-title">{t('title')}</h1>
         <span className="muted small" role="status">
-          {offline && stats?.lastIngestMs != null ? `PBX unreachable — cached as of ${new Date(stats.lastIngestMs).toLocaleString()} · ` : ''}
-          {stats !== null ? `${String(stats.rows)} calls cached` : ''}
+          {offline && stats?.lastIngestMs != null ? t('cachedAsOf', { time: fmt().dateTime(stats.lastIngestMs) }) : ''}
+          {stats !== null ? t('cachedCalls', { count: stats.rows }) : ''}
         </span>
       </div>
-      <div className="card history-filters" role="search" aria-label="History filters">
+      <div className="card history-filters" role="search" aria-label={t('filter.label')}>
         <div className="quick">
           <button
             type="button"
@@ -175,7 +180,7 @@ export function HistoryView(): React.JSX.Element {
               setFilter({ ...defaultHistoryFilter(), from: startOfToday(), to: startOfToday() + DAY, outcome: 'missed' })
             }}
           >
-            Missed today
+            {t('filter.missedToday')}
           </button>
           <button
             type="button"
@@ -184,7 +189,7 @@ export function HistoryView(): React.JSX.Element {
               setFilter({ ...defaultHistoryFilter(), extension: status?.ownExtension ?? '' })
             }}
           >
-            My calls
+            {t('filter.myCalls')}
           </button>
           <button
             type="button"
@@ -192,11 +197,11 @@ export function HistoryView(): React.JSX.Element {
               setFilter(defaultHistoryFilter())
             }}
           >
-            Last 7 days
+            {t('filter.lastWeek')}
           </button>
         </div>
         <label>
-          <span>From</span>
+          <span>{t('filter.from')}</span>
           <input
             type="date"
             value={toDateInput(filter.from)}
@@ -207,7 +212,7 @@ export function HistoryView(): React.JSX.Element {
           />
         </label>
         <label>
-          <span>To</span>
+          <span>{t('filter.to')}</span>
           <input
             type="date"
             value={toDateInput(filter.to - DAY)}
@@ -218,10 +223,10 @@ export function HistoryView(): React.JSX.Element {
           />
         </label>
         <label>
-          <span>Name, number or queue</span>
+          <span>{t('filter.text')}</span>
           <input
             type="search"
-            aria-label="Name, number or queue"
+            aria-label={t('filter.text')}
             value={filter.text}
             onChange={(e) => {
               setFilter({ text: e.currentTarget.value })
@@ -229,34 +234,34 @@ export function HistoryView(): React.JSX.Element {
           />
         </label>
         <label>
-          <span>Direction</span>
+          <span>{t('filter.direction')}</span>
           <select
             value={filter.direction}
             onChange={(e) => {
               setFilter({ direction: e.currentTarget.value as typeof filter.direction })
             }}
           >
-            <option value="">All</option>
-            <option value="inbound">Inbound</option>
-            <option value="outbound">Outbound</option>
-            <option value="internal">Internal</option>
+            <option value="">{t('filter.all')}</option>
+            <option value="inbound">{t('filter.inbound')}</option>
+            <option value="outbound">{t('filter.outbound')}</option>
+            <option value="internal">{t('filter.internal')}</option>
           </select>
         </label>
         <label>
-          <span>Outcome</span>
+          <span>{t('filter.outcome')}</span>
           <select
             value={filter.outcome}
             onChange={(e) => {
               setFilter({ outcome: e.currentTarget.value as typeof filter.outcome })
             }}
           >
-            <option value="">All</option>
-            <option value="answered">Answered</option>
-            <option value="missed">Missed</option>
+            <option value="">{t('filter.all')}</option>
+            <option value="answered">{t('filter.answered')}</option>
+            <option value="missed">{t('filter.missed')}</option>
           </select>
         </label>
         <label>
-          <span>Min. seconds</span>
+          <span>{t('filter.minSeconds')}</span>
           <input
             type="number"
             min={0}
@@ -269,7 +274,7 @@ export function HistoryView(): React.JSX.Element {
           />
         </label>
         <button type="button" onClick={() => void exportCsv()}>
-          Export CSV
+          {t('exportCsv')}
         </button>
       </div>
       <HistoryChart buckets={buckets} from={filter.from} to={filter.to} bucket={filter.to - filter.from <= 2 * DAY ? 'hour' : 'day'} />
@@ -279,7 +284,7 @@ export function HistoryView(): React.JSX.Element {
         </p>
       )}
       <VirtualTable
-        label="Call history"
+        label={t('table.label')}
         className="history-table"
         columns={columns}
         rows={rows}
@@ -287,20 +292,18 @@ export function HistoryView(): React.JSX.Element {
         rowHeight={ROW_HEIGHT}
         empty={
           loading ? undefined : stats?.rows === 0 ? (
-            <p className="empty muted">
-              No calls yet. Each call appears here when it ends, kept on this computer so it can be searched even when the PBX is out of reach.
-            </p>
+            <p className="empty muted">{t('emptyNone')}</p>
           ) : (
-            <p className="empty muted">No calls match the filter: widen the dates or clear the search.</p>
+            <p className="empty muted">{t('emptyFilter')}</p>
           )
         }
         selection={{ selected: selectedId, onSelect: setSelectedId }}
         onLastRendered={onLastRendered}
       />
       {selected !== undefined && (
-        <section className="card history-detail" aria-label="Call details">
+        <section className="card history-detail" aria-label={t('details')}>
           <div className="row-between">
-            <h2>Call details</h2>
+            <h2>{t('details')}</h2>
             <button
               type="button"
               className="small-button"
@@ -308,14 +311,14 @@ export function HistoryView(): React.JSX.Element {
                 setSelectedId(null)
               }}
             >
-              Close
+              {common('close')}
             </button>
           </div>
           <dl>
-            {historyDetail(selected).map(([label, value]) => (
+            {historyDetail(selected).map(([label, value, mono]) => (
               <div key={label}>
                 <dt>{label}</dt>
-                <dd className={label === 'Call ID' || label === 'Channel' || label === 'Connected to' ? 'mono' : undefined}>{value}</dd>
+                <dd className={mono === true ? 'mono' : undefined}>{value}</dd>
               </div>
             ))}
           </dl>

@@ -1,4 +1,8 @@
-/** The History chart's axes: what range it covers, where its ticks go, in the words shown. Pure. */
+/** The History chart's axes: what range it covers, where its ticks go, in the words shown (the user's locale). */
+import { fmt, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 const HOUR = 3_600_000
 const DAY = 86_400_000
@@ -23,8 +27,8 @@ export interface XTick {
   readonly label: string
 }
 
-const dayLabel = (ms: number): string => new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })
-const hourLabel = (ms: number): string => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+const dayLabel = (ms: number): string => fmt().dayMonth(ms)
+const hourLabel = (ms: number): string => fmt().custom(ms, { hour: '2-digit', minute: '2-digit' })
 
 /**
  * Ticks at local hour or day boundaries inside [from, to): every 6 hours for an hourly chart, else
@@ -57,13 +61,18 @@ export function xTicks(from: number, to: number, bucket: 'hour' | 'day'): XTick[
   return ticks
 }
 
+/** The bar's hour or day, as its tooltip says it ("6 Dec, 14:00" / "6 Dec 2026"). */
+export function bucketText(start: number, bucket: 'hour' | 'day'): string {
+  return bucket === 'hour' ? fmt().custom(start, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : fmt().date(start)
+}
+
 /** The filter's range in words: "6 Dec 2026" for one day, "30 Nov – 6 Dec 2026" for several (`to` is exclusive). */
 export function rangeText(from: number, to: number): string {
   const last = new Date(Math.max(from, to - 1))
   const first = new Date(from)
   const full: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }
-  if (first.toDateString() === last.toDateString()) return first.toLocaleDateString(undefined, full)
+  if (first.toDateString() === last.toDateString()) return fmt().custom(first.getTime(), full)
   const sameYear = first.getFullYear() === last.getFullYear()
-  const head = first.toLocaleDateString(undefined, sameYear ? { day: 'numeric', month: 'short' } : full)
-  return `${head} – ${last.toLocaleDateString(undefined, full)}`
+  const head = sameYear ? fmt().dayMonth(first.getTime()) : fmt().custom(first.getTime(), full)
+  return t('chart.range', { first: head, last: fmt().custom(last.getTime(), full) })
 }

@@ -7,14 +7,17 @@ import { SettingsSectionsContext } from '../components/settings-sections'
 import { Toasts } from '../components/Toasts'
 import { StatusBar } from '../components/StatusBar'
 import { FEATURES } from '../features'
+import { tr } from '../i18n'
 import { useAppStore } from '../stores/app-store'
 import { useLiveStore } from '../stores/live-store'
 import { altKeyLabel } from './feature-list'
 import { isMac, shellShortcuts } from './shell-keys'
 import { AccessRefused } from './AccessRefused'
+import { strings } from './strings'
 import { useTheme } from './use-theme'
 
 const MAC = isMac()
+const t = tr(strings)
 
 /**
  * The keyboard help and what add-on features give the calls screen, for the shown PBX's seat role
@@ -87,9 +90,9 @@ export function App(): React.JSX.Element {
   if (refused) return <AccessRefused reason="replaced" />
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label={t('mainNav')}>
         <div className="brand" aria-hidden="true">
-          Attendant
+          {t('brand')}
         </div>
         <ProfileSwitcher />
         <ul>
@@ -98,7 +101,7 @@ export function App(): React.JSX.Element {
               <button
                 type="button"
                 aria-current={shown.id === f.id ? 'page' : undefined}
-                title={`${f.nav.label} (${altKeyLabel(f.nav.altKey, MAC)})`}
+                title={t('navTitle', { label: f.nav.label, key: altKeyLabel(f.nav.altKey, MAC) })}
                 onClick={() => {
                   setView(f.id)
                 }}
@@ -114,7 +117,7 @@ export function App(): React.JSX.Element {
         <div id="shell-notices" className="shell-notices" />
         {link === 'closed' && (
           <div role="alert" className="banner warn">
-            Connection to the console lost — reconnecting…
+            {t('linkLost')}
           </div>
         )}
         {lastError !== null && (

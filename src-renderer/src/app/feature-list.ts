@@ -1,6 +1,10 @@
 import { altKeyCode } from '../../../src-preload/types/views'
 import type { SettingsSection } from '../components/settings-sections'
 import type { AddOn, CallBadgeProps, CallKey, Feature, HelpSection, LampAction, Shortcut } from '../features/feature'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** How the keyboard help and the sidebar name an Alt key: Option's sign on a Mac, 'Alt+' elsewhere. */
 export function altKeyLabel(altKey: string, mac = false): string {
@@ -58,7 +62,7 @@ export class FeatureList {
     this.all = features
     this.home = features[0]
     this.addOns = addOns
-    this.actionWords = Object.assign({}, ...[...features, ...addOns].map((f) => f.actionWords ?? {})) as Record<string, string>
+    this.actionWords = liveWords([...features, ...addOns])
     this.callKeys = addOns.flatMap((a) => a.callKeys ?? [])
     this.lampActions = addOns.flatMap((a) => a.lampActions ?? [])
     this.callBadges = addOns.flatMap((a) => (a.CallBadge === undefined ? [] : [{ id: a.id, Badge: a.CallBadge }]))
@@ -94,8 +98,8 @@ export class FeatureList {
    * work everywhere: one line per screen with its Alt key, then the shell's own.
    */
   helpSections(role: SeatRole = 'admin', shell: ShellKeys = {}): HelpSection[] {
-    const views = this.all.map((f) => ({ keys: altKeyLabel(f.nav.altKey, shell.mac), does: `Show ${f.nav.label}` }))
-    const everywhere: HelpSection = { title: 'Everywhere', shortcuts: [...views, ...(shell.extra ?? [])] }
+    const views = this.all.map((f) => ({ keys: altKeyLabel(f.nav.altKey, shell.mac), does: t('showView', { view: f.nav.label }) }))
+    const everywhere: HelpSection = { title: t('everywhere'), shortcuts: [...views, ...(shell.extra ?? [])] }
     const own = this.all.filter((f) => (f.shortcuts ?? []).length > 0).map((f) => ({ title: f.nav.label, shortcuts: f.shortcuts ?? [] }))
     const added = this.addOns
       .map((a) => ({ title: a.label, keys: (a.callKeys ?? []).filter((k) => hasRole(role, k.minRole)) }))
@@ -110,6 +114,23 @@ const ROLE_RANK: Readonly<Record<SeatRole, number>> = { receptionist: 0, supervi
 
 function hasRole(role: SeatRole, needs: SeatRole | undefined): boolean {
   return needs === undefined || ROLE_RANK[role] >= ROLE_RANK[needs]
+}
+
+/**
+ * Every feature's action words in one record whose entries are read from the feature at each use
+ * (features give them as getters in the shown language): a copy made at start would keep the
+ * language of that moment after the operator switched.
+ */
+function liveWords(features: readonly Pick<AddOn, 'actionWords'>[]): Readonly<Record<string, string>> {
+  const words: Record<string, string> = {}
+  for (const f of features) {
+    const own = f.actionWords
+    if (own === undefined) continue
+    for (const action of Object.keys(own)) {
+      Object.defineProperty(words, action, { enumerable: true, get: () => own[action] ?? action })
+    }
+  }
+  return words
 }
 
 function claimOnce(names: readonly string[], what: string): void {

@@ -1,4 +1,8 @@
 import type { Shortcut } from '../features/feature'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** A Mac (the desktop app there, or a browser on one): keys are named with ⌘ and ⌥. */
 export function isMac(nav: Pick<Navigator, 'platform' | 'userAgent'> = navigator): boolean {
@@ -46,12 +50,12 @@ export function shellShortcuts(options: {
   readonly dialShortcut?: string | undefined
 }): Shortcut[] {
   const { mac, desktop, dialShortcut } = options
-  const keys: Shortcut[] = [{ keys: 'F1', does: 'Show this list of keys' }]
+  const keys: Shortcut[] = [{ keys: 'F1', does: t('key.help') }]
   if (!desktop) return keys
   const mod = mac ? '⌘' : 'Ctrl+'
-  keys.push({ keys: `${mod}+ / ${mod}−`, does: 'Zoom in / out' }, { keys: `${mod}0`, does: 'Actual size' })
+  keys.push({ keys: `${mod}+ / ${mod}−`, does: t('key.zoom') }, { keys: `${mod}0`, does: t('key.actualSize') })
   if (dialShortcut !== undefined && dialShortcut !== '') {
-    keys.push({ keys: acceleratorLabel(dialShortcut, mac), does: 'Dial the number in the clipboard, from any application' })
+    keys.push({ keys: acceleratorLabel(dialShortcut, mac), does: t('key.dialClipboard') })
   }
   return keys
 }

@@ -1,9 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
 import type { Contact, ContactInput } from '../../../../src-preload/types/phonebook'
 import { CONTACT_LIMITS } from '../../../../src-preload/types/phonebook'
 import type { ApiError } from '../../../../src-preload/types/result'
 import { FormError, TextAreaField, TextField } from '../../components/form'
+import { fmt, tr } from '../../i18n'
 import { usePhonebookStore } from '../../stores/phonebook-store'
+import { strings } from './strings'
+
+const t = tr(strings)
+const tc = tr(common)
 
 interface Draft {
   name: string
@@ -35,7 +41,9 @@ function fieldErrors(error: ApiError | null): { name?: string; numbers?: string;
     const m = /^contact\.(name|company|notes|numbers)(?:\.\d+\.\w+)?: (.*)$/.exec(part)
     if (m?.[1] !== undefined && m[2] !== undefined) out[m[1]] ??= m[2]
   }
-  if (Object.keys(out).length === 0 && /not a phone number/.test(error.message)) out.numbers = error.message
+  // Main marks a number it cannot read in the detail (its message is in the user's language).
+  const marked = (error.detail as { fields?: { numbers?: unknown } } | undefined)?.fields?.numbers !== undefined
+  if (Object.keys(out).length === 0 && (marked || /not a phone number/.test(error.message))) out.numbers = error.message
   return out
 }
 
@@ -103,7 +111,7 @@ export function ContactEditor({
   return (
     <form
       className="card phonebook-editor"
-      aria-label={contact === null ? 'New contact' : `Contact ${contact.name || contact.company}`}
+      aria-label={contact === null ? t('editor.new') : t('editor.label', { name: contact.name || contact.company })}
       onSubmit={(e) => {
         e.preventDefault()
         void submit()
@@ -114,24 +122,24 @@ export function ContactEditor({
           void submit()
         } else if (e.key === 'Escape') {
           e.stopPropagation()
-          const t = e.target as HTMLElement
+          const field = e.target as HTMLElement
           if (asking) setAsking(false)
-          else if (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA') t.blur()
+          else if (field.tagName === 'INPUT' || field.tagName === 'TEXTAREA') field.blur()
           else close()
         }
       }}
     >
       <div className="editor-head">
-        <h2>{contact === null ? 'New contact' : contact.name || contact.company}</h2>
+        <h2>{contact === null ? t('editor.new') : contact.name || contact.company}</h2>
         <span className="spacer" />
-        <button type="button" aria-label="Close the contact" title="Close (Esc)" onClick={close}>
+        <button type="button" aria-label={t('editor.close')} title={t('editor.closeTitle')} data-closes-editor onClick={close}>
           ✕
         </button>
       </div>
       {readOnlyReason !== undefined && <p className="banner warn small">{readOnlyReason}</p>}
       {asking && (
-        <div role="alertdialog" aria-label="Unsaved changes" className="banner warn drop-changes">
-          <span>Drop the changes to this contact?</span>
+        <div role="alertdialog" aria-label={t('editor.unsaved')} className="banner warn drop-changes">
+          <span>{t('editor.dropQuestion')}</span>
           <span className="spacer" />
           <button
             type="button"
@@ -140,17 +148,17 @@ export function ContactEditor({
               setAsking(false)
             }}
           >
-            Keep editing
+            {t('editor.keepEditing')}
           </button>
           <button type="button" className="danger" onClick={onClose}>
-            Drop changes
+            {t('editor.dropChanges')}
           </button>
         </div>
       )}
       <fieldset disabled={readOnly} className="editor-fields">
         <div ref={firstField}>
           <TextField
-            label="Name"
+            label={t('col.name')}
             value={draft.name}
             maxLength={CONTACT_LIMITS.name}
             error={fields.name}
@@ -160,7 +168,7 @@ export function ContactEditor({
           />
         </div>
         <TextField
-          label="Company"
+          label={t('col.company')}
           value={draft.company}
           maxLength={CONTACT_LIMITS.company}
           error={fields.company}
@@ -168,13 +176,13 @@ export function ContactEditor({
             setDraft((d) => ({ ...d, company }))
           }}
         />
-        <div className="numbers" role="group" aria-label="Numbers">
-          <span className="numbers-title">Numbers</span>
+        <div className="numbers" role="group" aria-label={t('col.numbers')}>
+          <span className="numbers-title">{t('col.numbers')}</span>
           {draft.numbers.map((n, i) => (
             <div key={i} className="number-row">
               <input
-                aria-label={`Label of number ${String(i + 1)}`}
-                placeholder="label"
+                aria-label={t('editor.numberLabel', { n: i + 1 })}
+                placeholder={t('editor.labelPlaceholder')}
                 className="number-label"
                 value={n.label}
                 maxLength={CONTACT_LIMITS.label}
@@ -183,8 +191,8 @@ export function ContactEditor({
                 }}
               />
               <input
-                aria-label={`Number ${String(i + 1)}`}
-                placeholder="+49 30 1234567"
+                aria-label={t('editor.number', { n: i + 1 })}
+                placeholder={t('editor.numberPlaceholder')}
                 className="mono number-value"
                 inputMode="tel"
                 value={n.number}
@@ -198,17 +206,17 @@ export function ContactEditor({
                 type="button"
                 className="small-button"
                 disabled={n.number.trim() === '' || dirty}
-                title={dirty ? 'Save first, then call' : `Call ${n.number} from your phone`}
+                title={dirty ? t('editor.saveFirst') : t('callNumber', { number: n.number })}
                 onClick={() => {
                   onDial(n.number)
                 }}
               >
-                Call
+                {t('editor.call')}
               </button>
               <button
                 type="button"
                 className="small-button"
-                aria-label={`Remove number ${String(i + 1)}`}
+                aria-label={t('editor.removeNumber', { n: i + 1 })}
                 onClick={() => {
                   setDraft((d) => ({ ...d, numbers: d.numbers.filter((_, j) => j !== i) }))
                 }}
@@ -230,11 +238,11 @@ export function ContactEditor({
               setDraft((d) => ({ ...d, numbers: [...d.numbers, { label: '', number: '' }] }))
             }}
           >
-            Add a number
+            {t('editor.addNumber')}
           </button>
         </div>
         <TextAreaField
-          label="Notes"
+          label={t('col.notes')}
           rows={4}
           value={draft.notes}
           error={fields.notes}
@@ -254,13 +262,13 @@ export function ContactEditor({
               onDelete(contact)
             }}
           >
-            Delete…
+            {t('editor.delete')}
           </button>
         )}
         <span className="spacer" />
-        {contact !== null && <span className="muted small">Changed {new Date(contact.updatedAt).toLocaleString()}</span>}
-        <button type="submit" className="primary" disabled={readOnly || saving || !dirty} title="Save (Ctrl+Enter)">
-          {saving ? 'Saving…' : 'Save'}
+        {contact !== null && <span className="muted small">{t('editor.changed', { when: fmt().dateTime(Date.parse(contact.updatedAt)) })}</span>}
+        <button type="submit" className="primary" disabled={readOnly || saving || !dirty} title={t('editor.saveTitle')}>
+          {saving ? t('editor.saving') : tc('save')}
         </button>
       </div>
     </form>

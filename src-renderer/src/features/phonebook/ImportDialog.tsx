@@ -1,10 +1,19 @@
 import { useEffect, useRef, useState } from 'react'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
 import type { ColumnTarget, ImportPreview, ImportResult } from '../../../../src-preload/types/phonebook'
 import type { ApiError } from '../../../../src-preload/types/result'
 import { ModalDialog } from '../../components/ModalDialog'
 import { FormError } from '../../components/form'
+import { fmt, tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
 import { usePhonebookStore } from '../../stores/phonebook-store'
 import { formatOf, readFileText } from './file-text'
+import { strings } from './strings'
+
+const t = tr(strings)
+const tc = tr(common)
+/** The marked words of a sentence in bold. */
+const bold = { b: (text: string) => <strong>{text}</strong> }
 
 type Step =
   | { readonly kind: 'choose'; readonly error?: ApiError }
@@ -19,37 +28,38 @@ type Step =
     }
   | { readonly kind: 'done'; readonly result: ImportResult; readonly fileName: string }
 
-/** The targets a CSV column may be given in the preview, in words. */
-const TARGETS: readonly { readonly value: string; readonly label: string }[] = [
-  { value: 'ignore', label: '— not imported' },
-  { value: 'name', label: 'Name' },
-  { value: 'firstName', label: 'First name' },
-  { value: 'middleName', label: 'Middle name' },
-  { value: 'lastName', label: 'Last name' },
-  { value: 'company', label: 'Company' },
-  { value: 'notes', label: 'Notes' },
-  { value: 'phone:', label: 'Number' },
-  { value: 'phone:work', label: 'Number (work)' },
-  { value: 'phone:mobile', label: 'Number (mobile)' },
-  { value: 'phone:home', label: 'Number (home)' },
-  { value: 'phone:main', label: 'Number (main)' },
-  { value: 'phone:fax', label: 'Number (fax)' },
-  { value: 'phone:other', label: 'Number (other)' },
+/** The targets a CSV column may be given in the preview, in words (read in the shown language). */
+const TARGETS: readonly { readonly value: string; readonly label: () => string }[] = [
+  { value: 'ignore', label: () => t('target.ignore') },
+  { value: 'name', label: () => t('col.name') },
+  { value: 'firstName', label: () => t('target.firstName') },
+  { value: 'middleName', label: () => t('target.middleName') },
+  { value: 'lastName', label: () => t('target.lastName') },
+  { value: 'company', label: () => t('col.company') },
+  { value: 'notes', label: () => t('col.notes') },
+  { value: 'phone:', label: () => t('target.number') },
+  { value: 'phone:work', label: () => t('target.work') },
+  { value: 'phone:mobile', label: () => t('target.mobile') },
+  { value: 'phone:home', label: () => t('target.home') },
+  { value: 'phone:main', label: () => t('target.main') },
+  { value: 'phone:fax', label: () => t('target.fax') },
+  { value: 'phone:other', label: () => t('target.other') },
 ]
 
-function targetOptions(current: string): readonly { readonly value: string; readonly label: string }[] {
-  if (TARGETS.some((t) => t.value === current)) return TARGETS
+/** Where a column goes: not imported unless the mapping says otherwise. */
+const targetOf = (mapping: readonly ColumnTarget[], index: number): ColumnTarget => mapping[index] ?? 'ignore'
+
+function targetOptions(current: string): readonly { readonly value: string; readonly label: () => string }[] {
+  if (TARGETS.some((target) => target.value === current)) return TARGETS
   const paired = /^phone(Label|Value):(\d+)$/.exec(current)
   const label =
     paired !== null
-      ? `${paired[1] === 'Label' ? 'Label of number' : 'Number'} ${paired[2] ?? ''}`
+      ? t(paired[1] === 'Label' ? 'editor.numberLabel' : 'editor.number', { n: paired[2] ?? '' })
       : current.startsWith('phone:')
-        ? `Number (${current.slice(6)})`
+        ? t('target.numberAs', { label: current.slice(6) })
         : current
-  return [...TARGETS, { value: current, label }]
+  return [...TARGETS, { value: current, label: () => label }]
 }
-
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`
 
 /**
  * Import: a file chosen or dropped, read here (UTF-8, else Windows-1252), sent to main in parts,
@@ -67,7 +77,7 @@ export function ImportDialog({ file, onClose }: { readonly file: File | null; re
   const stage = async (fileName: string, text: string, encoding: string): Promise<void> => {
     const format = formatOf(fileName, text)
     if (format === undefined) {
-      setStep({ kind: 'choose', error: { code: 'invalid_input', message: `“${fileName}” is neither a CSV nor a vCard file (.csv or .vcf).` } })
+      setStep({ kind: 'choose', error: { code: 'invalid_input', message: t('import.notContacts', { name: fileName }) } })
       return
     }
     const r = await stageImport(format, fileName.slice(0, 200), text)
@@ -110,7 +120,7 @@ export function ImportDialog({ file, onClose }: { readonly file: File | null; re
 
   return (
     <ModalDialog
-      label="Import contacts"
+      label={t('import.title')}
       className="phonebook-import"
       onClose={close}
       onDragOver={(e) => {
@@ -122,13 +132,13 @@ export function ImportDialog({ file, onClose }: { readonly file: File | null; re
         if (dropped !== undefined && step.kind !== 'reading') start(dropped)
       }}
     >
-      <h2>Import contacts</h2>
+      <h2>{t('import.title')}</h2>
       <input
         ref={picker}
         type="file"
         accept=".csv,.vcf,.vcard,.txt,text/csv,text/vcard"
         className="sr-only"
-        aria-label="CSV or vCard file"
+        aria-label={t('import.fileLabel')}
         tabIndex={-1}
         onChange={(e) => {
           const chosen = e.currentTarget.files?.[0]
@@ -138,14 +148,11 @@ export function ImportDialog({ file, onClose }: { readonly file: File | null; re
       />
       {step.kind === 'choose' && (
         <>
-          <p>
-            A CSV file (from Outlook, Google Contacts or a spreadsheet, with a header row) or a vCard file (.vcf, from a phone, Apple Contacts or
-            Outlook). Nothing is stored before you have seen what will be imported.
-          </p>
+          <p>{t('import.explained')}</p>
           <FormError error={step.error} />
           <div className="buttons">
             <button type="button" onClick={close}>
-              Cancel
+              {tc('cancel')}
             </button>
             <button
               type="button"
@@ -155,28 +162,28 @@ export function ImportDialog({ file, onClose }: { readonly file: File | null; re
                 picker.current?.click()
               }}
             >
-              Choose a file…
+              {t('import.choose')}
             </button>
           </div>
-          <p className="muted small">Or drop the file here.</p>
+          <p className="muted small">{t('import.orDrop')}</p>
         </>
       )}
       {step.kind === 'reading' && (
         <p role="status" className="muted">
-          Reading {step.fileName}…
+          {t('import.reading', { name: step.fileName })}
         </p>
       )}
       {step.kind === 'preview' && <PreviewBody step={step} onRemap={remap} onCommit={commit} onCancel={close} />}
       {step.kind === 'done' && (
         <>
           <p role="status">
-            <strong>{plural(step.result.added, 'contact', 'contacts')} imported</strong> from {step.fileName}.
-            {step.result.duplicates > 0 && ` ${plural(step.result.duplicates, 'was', 'were')} already in the phonebook and left as they were.`}
-            {step.result.errors > 0 && ` ${plural(step.result.errors, 'record', 'records')} could not be imported (listed in the preview).`}
+            {rich(t('import.imported', { count: step.result.added, file: step.fileName }), bold)}
+            {step.result.duplicates > 0 && ` ${t('import.importedDuplicates', { count: step.result.duplicates })}`}
+            {step.result.errors > 0 && ` ${t('import.importedErrors', { count: step.result.errors })}`}
           </p>
           <div className="buttons">
             <button type="button" className="primary" autoFocus onClick={onClose}>
-              Done
+              {t('import.done')}
             </button>
           </div>
         </>
@@ -198,40 +205,51 @@ function PreviewBody({
 }): React.JSX.Element {
   const { preview, mapping, busy, encoding } = step
   const fresh = preview.ready - preview.duplicates
+  const kind = preview.format === 'csv' ? 'CSV' : 'vCard'
+  // A list of counts (each phrase whole), not a sentence glued from pieces.
+  const counts = [
+    t('import.fresh', { count: fresh }),
+    ...(preview.duplicates > 0 ? [t('import.duplicates', { count: preview.duplicates })] : []),
+    ...(preview.errorCount > 0 ? [t('import.errors', { count: preview.errorCount })] : []),
+  ]
   return (
     <>
       <p role="status">
-        <strong>{preview.fileName}</strong> ({preview.format === 'csv' ? 'CSV' : 'vCard'}
-        {encoding === 'UTF-8' ? '' : `, read as ${encoding}`}): {plural(fresh, 'new contact', 'new contacts')}
-        {preview.duplicates > 0 && `, ${plural(preview.duplicates, 'already in the phonebook', 'already in the phonebook')} (skipped)`}
-        {preview.errorCount > 0 && `, ${plural(preview.errorCount, 'record', 'records')} that cannot be imported`}.
+        {rich(
+          t('import.previewHead', {
+            file: preview.fileName,
+            kind: encoding === 'UTF-8' ? kind : t('import.kindRead', { kind, encoding }),
+            counts: counts.join(', '),
+          }),
+          bold,
+        )}
       </p>
       {preview.format === 'csv' && (
         <table className="import-columns">
-          <caption className="sr-only">Columns of the file and where each goes</caption>
+          <caption className="sr-only">{t('import.columnsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Goes to</th>
-              <th scope="col">For example</th>
+              <th scope="col">{t('import.column')}</th>
+              <th scope="col">{t('import.goesTo')}</th>
+              <th scope="col">{t('import.example')}</th>
             </tr>
           </thead>
           <tbody>
             {preview.columns.map((c) => (
               <tr key={c.index}>
-                <th scope="row">{c.header === '' ? `Column ${String(c.index + 1)}` : c.header}</th>
+                <th scope="row">{c.header === '' ? t('import.columnN', { n: c.index + 1 }) : c.header}</th>
                 <td>
                   <select
-                    aria-label={`Where “${c.header}” goes`}
-                    value={mapping[c.index] ?? 'ignore'}
+                    aria-label={t('import.whereGoes', { header: c.header })}
+                    value={targetOf(mapping, c.index)}
                     disabled={busy}
                     onChange={(e) => {
                       void onRemap(c.index, e.currentTarget.value)
                     }}
                   >
-                    {targetOptions(mapping[c.index] ?? 'ignore').map((o) => (
+                    {targetOptions(targetOf(mapping, c.index)).map((o) => (
                       <option key={o.value} value={o.value}>
-                        {o.label}
+                        {o.label()}
                       </option>
                     ))}
                   </select>
@@ -244,13 +262,13 @@ function PreviewBody({
       )}
       {preview.sample.length > 0 && (
         <details className="import-sample" open>
-          <summary>The first contacts as they will be stored</summary>
+          <summary>{t('import.sample')}</summary>
           <table>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Company</th>
-                <th scope="col">Numbers</th>
+                <th scope="col">{t('col.name')}</th>
+                <th scope="col">{t('col.company')}</th>
+                <th scope="col">{t('col.numbers')}</th>
               </tr>
             </thead>
             <tbody>
@@ -268,14 +286,14 @@ function PreviewBody({
       {preview.errorCount > 0 && (
         <details className="import-problems" open>
           <summary className="error-text">
-            {plural(preview.errorCount, 'record', 'records')} cannot be imported
-            {preview.errorCount > preview.errors.length && ` (the first ${preview.errors.length.toLocaleString()} listed)`}: fix them in the file and
-            import it again — the others are skipped as already there.
+            {preview.errorCount > preview.errors.length
+              ? t('import.problemsListed', { count: preview.errorCount, listed: fmt().number(preview.errors.length) })
+              : t('import.problems', { count: preview.errorCount })}
           </summary>
           <ul>
             {preview.errors.map((e) => (
               <li key={`${String(e.line)}-${e.raw}`}>
-                <span className="problem-line">Line {e.line}</span> {e.message}
+                <span className="problem-line">{t('import.line', { line: e.line })}</span> {e.message}
                 <pre className="mono">{e.raw}</pre>
               </li>
             ))}
@@ -284,11 +302,11 @@ function PreviewBody({
       )}
       {preview.warningCount > 0 && (
         <details className="import-problems">
-          <summary>{plural(preview.warningCount, 'contact is', 'contacts are')} imported with something kept in the notes</summary>
+          <summary>{t('import.warnings', { count: preview.warningCount })}</summary>
           <ul>
             {preview.warnings.map((w) => (
               <li key={`${String(w.line)}-${w.raw}`}>
-                <span className="problem-line">Line {w.line}</span> {w.message}
+                <span className="problem-line">{t('import.line', { line: w.line })}</span> {w.message}
               </li>
             ))}
           </ul>
@@ -297,7 +315,7 @@ function PreviewBody({
       <FormError error={step.error} />
       <div className="buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button
           type="button"
@@ -308,7 +326,7 @@ function PreviewBody({
             void onCommit()
           }}
         >
-          {fresh === 0 ? 'Nothing new to import' : `Import ${plural(fresh, 'contact', 'contacts')}`}
+          {fresh === 0 ? t('import.nothingNew') : t('import.commit', { count: fresh })}
         </button>
       </div>
     </>

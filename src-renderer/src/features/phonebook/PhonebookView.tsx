@@ -1,15 +1,22 @@
 import './phonebook.css'
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
 import type { Contact } from '../../../../src-preload/types/phonebook'
 import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
 import type { Column } from '../../components/table/columns'
 import { VirtualTable } from '../../components/table'
 import { ModalDialog } from '../../components/ModalDialog'
+import { fmt, tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
 import { useLiveStore } from '../../stores/live-store'
 import { allContacts, contactById, searchContacts, usePhonebook, usePhonebookStore } from '../../stores/phonebook-store'
 import { ContactEditor } from './ContactEditor'
 import { ImportDialog } from './ImportDialog'
+import { strings } from './strings'
+
+const t = tr(strings)
+const tc = tr(common)
 
 const ROW_HEIGHT = 32
 /** The in-memory search answers this many; main's full-text search adds notes matches after them. */
@@ -45,7 +52,7 @@ export function PhonebookView(): React.JSX.Element {
   const [dialog, setDialog] = useState<Dialog>(null)
   const [dragging, setDragging] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
-  const readOnlyReason = seat?.readOnly === true ? 'This profile is read-only: the phonebook can be searched and dialled, not changed.' : undefined
+  const readOnlyReason = seat?.readOnly === true ? t('readOnly') : undefined
 
   const typed = query.trim()
   const rows = useMemo((): readonly Contact[] => {
@@ -80,11 +87,11 @@ export function PhonebookView(): React.JSX.Element {
 
   const columns = useMemo(
     (): readonly Column<Contact>[] => [
-      { key: 'name', header: 'Name', cell: (c) => c.name || <span className="muted">—</span>, width: 'minmax(160px, 1.2fr)' },
-      { key: 'company', header: 'Company', cell: (c) => c.company, width: 'minmax(140px, 1fr)' },
+      { key: 'name', header: t('col.name'), cell: (c) => c.name || <span className="muted">—</span>, width: 'minmax(160px, 1.2fr)' },
+      { key: 'company', header: t('col.company'), cell: (c) => c.company, width: 'minmax(140px, 1fr)' },
       {
         key: 'numbers',
-        header: 'Numbers',
+        header: t('col.numbers'),
         cellTitle: numbersText,
         width: 'minmax(200px, 1.4fr)',
         cell: (c) => (
@@ -94,7 +101,7 @@ export function PhonebookView(): React.JSX.Element {
                 key={i}
                 type="button"
                 className="number-link mono"
-                title={`Call ${n.number}${n.label === '' ? '' : ` (${n.label})`} from your phone`}
+                title={n.label === '' ? t('callNumber', { number: n.number }) : t('callNumberLabelled', { number: n.number, label: n.label })}
                 onClick={(e) => {
                   e.stopPropagation()
                   dial(n.number)
@@ -104,13 +111,13 @@ export function PhonebookView(): React.JSX.Element {
                 {n.label !== '' && <span className="number-tag">{n.label}</span>}
               </button>
             ))}
-            {c.numbers.length > 3 && <span className="muted small">+{c.numbers.length - 3}</span>}
+            {c.numbers.length > 3 && <span className="muted small">{t('moreNumbers', { count: c.numbers.length - 3 })}</span>}
           </span>
         ),
       },
       {
         key: 'notes',
-        header: 'Notes',
+        header: t('col.notes'),
         cell: (c) => <span className="muted">{c.notes.split('\n')[0]}</span>,
         cellTitle: (c) => c.notes,
         width: 'minmax(120px, 1fr)',
@@ -142,7 +149,7 @@ export function PhonebookView(): React.JSX.Element {
         e.preventDefault()
         setDialog({ kind: 'delete', contact: openContact })
       } else if (e.key === 'Escape' && open !== null) {
-        document.querySelector<HTMLButtonElement>('.phonebook-editor [aria-label="Close the contact"]')?.click()
+        document.querySelector<HTMLButtonElement>('.phonebook-editor [data-closes-editor]')?.click()
       }
     }
     window.addEventListener('keydown', listener)
@@ -151,20 +158,18 @@ export function PhonebookView(): React.JSX.Element {
     }
   }, [dialog, startNew, readOnlyReason, openContact, open])
 
-  if (profileId === null) return <p className="muted">No PBX selected.</p>
+  if (profileId === null) return <p className="muted">{t('noPbx')}</p>
 
   const droppable = readOnlyReason === undefined
   const empty = !loaded ? (
-    <p className="muted list-note">{loading ? 'Reading the phonebook…' : ''}</p>
+    <p className="muted list-note">{loading ? t('reading') : ''}</p>
   ) : size === 0 ? (
     <div className="list-note">
-      <p>The phonebook is empty.</p>
-      <p className="muted">
-        Add a contact with <kbd>N</kbd>, or import your address book from a CSV or vCard file with <kbd>I</kbd> (or drop the file here).
-      </p>
+      <p>{t('empty')}</p>
+      <p className="muted">{rich(t('emptyHint'), { kbd: (key) => <kbd>{key}</kbd> })}</p>
     </div>
   ) : (
-    <p className="muted list-note">No contact matches “{typed}”.</p>
+    <p className="muted list-note">{t('noMatch', { query: typed })}</p>
   )
 
   return (
@@ -188,13 +193,9 @@ export function PhonebookView(): React.JSX.Element {
       }}
     >
       <div className="phonebook-toolbar">
-        <h1 id="phonebook-title">Phonebook</h1>
+        <h1 id="phonebook-title">{t('title')}</h1>
         <span className="muted small" role="status">
-          {loaded
-            ? typed === ''
-              ? `${size.toLocaleString()} contacts`
-              : `${rows.length.toLocaleString()} of ${size.toLocaleString()} contacts`
-            : ''}
+          {loaded ? (typed === '' ? t('contacts', { count: size }) : t('contactsOf', { shown: fmt().number(rows.length), count: size })) : ''}
         </span>
         <span className="spacer" />
         <SearchBox
@@ -208,31 +209,25 @@ export function PhonebookView(): React.JSX.Element {
         <button
           type="button"
           disabled={readOnlyReason !== undefined}
-          title={readOnlyReason ?? 'Import a CSV or vCard file (I)'}
+          title={readOnlyReason ?? t('importTitle')}
           onClick={() => {
             setDialog({ kind: 'import', file: null })
           }}
         >
-          Import…
+          {t('importButton')}
         </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={readOnlyReason !== undefined}
-          title={readOnlyReason ?? 'New contact (N)'}
-          onClick={startNew}
-        >
-          New contact
+        <button type="button" className="primary" disabled={readOnlyReason !== undefined} title={readOnlyReason ?? t('newTitle')} onClick={startNew}>
+          {t('newButton')}
         </button>
       </div>
       {error !== null && (
         <p role="alert" className="banner error">
-          The phonebook could not be read: {error.message}
+          {t('readFailed', { reason: error.message })}
         </p>
       )}
       <div className={open === null ? 'phonebook-layout' : 'phonebook-layout with-editor'}>
         <VirtualTable
-          label="Contacts"
+          label={t('gridLabel')}
           className="phonebook-grid"
           columns={columns}
           rows={rows}
@@ -298,9 +293,9 @@ const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange: (v: st
       ref={ref}
       type="search"
       className="phonebook-search"
-      aria-label="Search the phonebook"
-      placeholder="Search name, company, number, notes"
-      title="Search the phonebook (/)"
+      aria-label={t('searchLabel')}
+      placeholder={t('searchPlaceholder')}
+      title={t('searchTitle')}
       value={value}
       spellCheck={false}
       autoComplete="off"
@@ -331,17 +326,17 @@ function ConfirmDelete({
 }): React.JSX.Element {
   const name = contact.name || contact.company
   return (
-    <ModalDialog role="alertdialog" label={`Delete ${name}`} onClose={onCancel}>
-      <h2>Delete {name}?</h2>
+    <ModalDialog role="alertdialog" label={t('deleteLabel', { name })} onClose={onCancel}>
+      <h2>{t('deleteQuestion', { name })}</h2>
       <p>
-        {name}
-        {contact.company !== '' && contact.name !== '' ? ` (${contact.company})` : ''} and{' '}
-        {contact.numbers.length === 1 ? 'its number' : `its ${String(contact.numbers.length)} numbers`} leave the phonebook on this computer. Callers
-        from {contact.numbers.length === 1 ? 'it' : 'them'} are no longer named.
+        {t('deleteExplained', {
+          who: contact.company !== '' && contact.name !== '' ? t('whoWithCompany', { name, company: contact.company }) : name,
+          count: contact.numbers.length,
+        })}
       </p>
       <div className="buttons">
         <button type="button" onClick={onCancel}>
-          Keep
+          {t('keep')}
         </button>
         <button
           type="button"
@@ -351,7 +346,7 @@ function ConfirmDelete({
             void onConfirm()
           }}
         >
-          Delete
+          {tc('delete')}
         </button>
       </div>
     </ModalDialog>

@@ -1,20 +1,37 @@
-import type { Feature } from '../feature'
+import { tr } from '../../i18n'
+import type { Feature, Shortcut } from '../feature'
 import { PhonebookView } from './PhonebookView'
+import { strings } from './strings'
+
+const t = tr(strings)
+
+/** A key of the screen; its words are read in the shown language when the help is drawn. */
+const shortcut = (keys: string, does: Parameters<typeof t>[0]): Shortcut => ({
+  keys,
+  get does() {
+    return t(does)
+  },
+})
 
 /** Phonebook: external contacts on this computer, searched, edited, imported from CSV and vCard, dialled. */
 export const phonebookFeature: Feature = {
   id: 'phonebook',
-  nav: { label: 'Phonebook', altKey: '7' },
+  nav: {
+    get label() {
+      return t('nav')
+    },
+    altKey: '7',
+  },
   View: PhonebookView,
   // PhonebookView binds these keys; the help lists them in this order.
   shortcuts: [
-    { keys: '/', does: 'Search names, companies, numbers and notes' },
-    { keys: '↓ / ↑', does: 'Into the list, then the next / previous contact' },
-    { keys: 'Enter', does: 'Open the contact' },
-    { keys: 'N', does: 'New contact' },
-    { keys: 'I', does: 'Import a CSV or vCard file (or drop one on the list)' },
-    { keys: 'Ctrl+Enter', does: 'Save the open contact' },
-    { keys: 'Delete', does: 'Delete the open contact (asks first)' },
-    { keys: 'Esc', does: 'Leave a field, then close the contact' },
+    shortcut('/', 'key.search'),
+    shortcut('↓ / ↑', 'key.list'),
+    shortcut('Enter', 'key.open'),
+    shortcut('N', 'key.new'),
+    shortcut('I', 'key.import'),
+    shortcut('Ctrl+Enter', 'key.save'),
+    shortcut('Delete', 'key.delete'),
+    shortcut('Esc', 'key.close'),
   ],
 }

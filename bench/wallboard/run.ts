@@ -38,6 +38,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core'
 import type { AmiMessage } from '../../src-main/core/ami/message'
 import { startWebServer } from '../../src-main/web/web-server'
 import { launchChromium, RENDERER_DIR } from '../../test/support/browser'
+import { type PatchParts, recordPatchParts } from './patch-parts'
 import { PAGE_PROBE } from '../live/page-probe'
 import { startProfiles } from '../live/profiles'
 import { showCallsNewestFirst } from '../support/calls-view'
@@ -235,6 +236,8 @@ interface BenchResult {
     countedAhead: number
     offScreen: number
     slowest: Array<{ queue: string; figure: TileCounter; value: number; ms: number }>
+    /** Main's patches in the window, per flush, by part (patch-parts.ts). */
+    patchParts: PatchParts
   }
   readonly peer: (WindowFigures & { eventToRowMs: Pcts; mainToRowMs: Pcts; newCalls: number }) | undefined
   readonly ratios: { eventToScreenP95: number; mainCpu: number } | undefined
@@ -350,10 +353,13 @@ async function main(): Promise<void> {
     // ---- the wallboard ----
     log(`measuring the wallboard ${String(opts.seconds)} s…`)
     const wbMeter = new WindowMeter(page, cdp, () => amiEvents)
+    const parts = recordPatchParts(runtime.coalescer)
+    parts.start()
     const profiling = opts.profileDir === undefined ? undefined : await startProfiles(cdp, { trace: opts.trace, name: 'renderer' })
     await wbMeter.start()
     await sleep(opts.seconds * 1000)
     const wb = await wbMeter.stop()
+    const patchParts = parts.stop()
     if (profiling !== undefined && opts.profileDir !== undefined) await profiling.save(opts.profileDir)
     // Events of the window's last moments reach the tiles just after it.
     await sleep(1000)
@@ -464,6 +470,7 @@ async function main(): Promise<void> {
         countedAhead: tile.early,
         offScreen: tile.offScreen,
         slowest: tile.slowest.slice(0, 3).map((x) => ({ queue: x.stamp.queue, figure: x.stamp.field, value: x.stamp.value, ms: round(x.ms) })),
+        patchParts,
       },
       peer: peerResult,
       ratios:
@@ -499,6 +506,9 @@ function printTable(r: BenchResult): void {
     `    slowest                   ${w.slowest.map((x) => `${x.queue} ${x.figure} ${String(x.value)}: ${String(x.ms)} ms`).join(', ')}`,
     `  main-process CPU            ${String(w.mainCpuPercent)} % of one core`,
     `  renderer                    ${frames(w)}`,
+    `  main's patches              ${String(w.patchParts.flushes)} flushes, per flush ${Object.entries(w.patchParts.meanBytes)
+      .map(([k, v]) => `${k} ${String(round(v / 1024, 1))} KiB`)
+      .join(', ')}`,
     ...(p === undefined
       ? []
       : [

@@ -4,6 +4,7 @@ import { agentsFeature } from './agents/feature'
 import { attentionAddOn } from './attention/feature'
 import { callsFeature } from './calls/feature'
 import { configFeature } from './config/feature'
+import { configPrefetchAddOn } from './config/ConfigPrefetch'
 import { historyFeature } from './history/feature'
 import { phonebookFeature } from './phonebook/feature'
 import { directedPickup } from './pickup/feature'
@@ -34,5 +35,5 @@ export const FEATURES = new FeatureList(
     reportsFeature,
     voicemailFeature,
   ],
-  [directedPickup, attentionAddOn, supervision, presenceAddOn, voicemailAddOn],
+  [directedPickup, attentionAddOn, supervision, presenceAddOn, voicemailAddOn, configPrefetchAddOn],
 )

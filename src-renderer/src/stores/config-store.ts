@@ -65,8 +65,15 @@ interface ConfigState {
    */
   open: (profileId: string) => Promise<void>
   /**
+   * Reads what the workspace opens on before it is shown: the shown list and the descriptors (an
+   * admin seat that has just connected, see features/config/ConfigPrefetch.tsx). Opening it then
+   * shows them at once, and reads the list again behind them when it is older than LIST_FRESH_MS.
+   */
+  prefetch: (profileId: string) => Promise<void>
+  /**
    * Reads a kind's list; a list already read is kept on screen while it is read again.
-   * `ifOlderThanMs`: only when it was read longer ago than that (or never).
+   * `ifOlderThanMs`: only when it was read longer ago than that (or never). A list being read
+   * already is not asked again: the promise is that read's.
    */
   loadList: (kind: ConfigKind, options?: { readonly ifOlderThanMs?: number }) => Promise<void>
   /** One object fresh from the PBX (an editor opens on it: its `version` guards the write). */
@@ -85,6 +92,8 @@ interface ConfigState {
 export const LIST_FRESH_MS = 15_000
 
 let api: ConfigApi | null = null
+/** The list reads under way, per kind: a second ask (the view opening while a prefetch reads) waits for the first. */
+const reading = new Map<ConfigKind, Promise<void>>()
 let unsubscribe: (() => void) | null = null
 
 /** The configuration channels to use (tests set their own; otherwise the bridge's, on first use). */
@@ -154,6 +163,20 @@ export const useConfigStore = create<ConfigState>((set, get) => {
         set({ destinations })
       },
     )
+  /** The workspace now shows `profileId`: what was read of another PBX is dropped. */
+  const show = (profileId: string): void => {
+    if (get().profileId !== profileId) set({ profileId, status: null, lists: {}, destinations: [], pending: null, apply: null, error: null })
+  }
+  /** The descriptors, asked once for every PBX (undefined when they are known already). */
+  const describeOnce = (): Promise<Result<readonly ConfigKindDescriptor[]>> | undefined =>
+    Object.keys(get().descriptors).length > 0
+      ? undefined
+      : configApi()
+          .describe()
+          .then((d) => {
+            if (d.ok) set({ descriptors: Object.fromEntries(d.value.map((x) => [x.kind, x])) })
+            return d
+          })
   const refreshStatus = (): Promise<unknown> =>
     forShown(
       (p) => configApi().status(p),
@@ -182,18 +205,9 @@ export const useConfigStore = create<ConfigState>((set, get) => {
     },
 
     open: async (profileId) => {
-      if (get().profileId !== profileId) set({ profileId, status: null, lists: {}, destinations: [], pending: null, apply: null, error: null })
-      const needDescriptors = Object.keys(get().descriptors).length === 0
+      show(profileId)
       // The descriptors the moment they come (the editor and N need them), not after the list.
-      const described = needDescriptors
-        ? configApi()
-            .describe()
-            .then((d) => {
-              if (d.ok) set({ descriptors: Object.fromEntries(d.value.map((x) => [x.kind, x])) })
-              return d
-            })
-        : undefined
-      const [descriptors] = await Promise.all([described, get().loadList(get().shownKind, { ifOlderThanMs: LIST_FRESH_MS })])
+      const [descriptors] = await Promise.all([describeOnce(), get().loadList(get().shownKind, { ifOlderThanMs: LIST_FRESH_MS })])
       if (get().profileId !== profileId) return
       const status = await configApi().status(profileId)
       if (get().profileId !== profileId) return
@@ -206,21 +220,36 @@ export const useConfigStore = create<ConfigState>((set, get) => {
       if (status.value.kinds.length > 0) await Promise.all([refreshPending(), refreshDestinations()])
     },
 
-    loadList: async (kind, options = {}) => {
+    prefetch: async (profileId) => {
+      show(profileId)
+      await Promise.all([describeOnce(), get().loadList(get().shownKind, { ifOlderThanMs: LIST_FRESH_MS })])
+    },
+
+    loadList: (kind, options = {}) => {
       const profileId = get().profileId
-      if (profileId === null) return
+      if (profileId === null) return Promise.resolve()
       const before = get().lists[kind]
       const fresh = before?.loadedAt !== undefined && options.ifOlderThanMs !== undefined && Date.now() - before.loadedAt < options.ifOlderThanMs
-      if (fresh || before?.loading === true) return
+      const under = reading.get(kind)
+      if (before?.loading === true && under !== undefined) return under
+      if (fresh) return Promise.resolve()
       setList(kind, { items: before?.items ?? [], loading: true, error: null, loadedAt: before?.loadedAt })
-      const r = await configApi().list(profileId, kind)
-      if (get().profileId !== profileId) return
-      setList(
-        kind,
-        r.ok
-          ? { items: r.value.items, loading: false, error: null, loadedAt: Date.now() }
-          : { items: before?.items ?? [], loading: false, error: r.error, loadedAt: before?.loadedAt },
-      )
+      const read = configApi()
+        .list(profileId, kind)
+        .then((r) => {
+          if (get().profileId !== profileId) return
+          setList(
+            kind,
+            r.ok
+              ? { items: r.value.items, loading: false, error: null, loadedAt: Date.now() }
+              : { items: before?.items ?? [], loading: false, error: r.error, loadedAt: before?.loadedAt },
+          )
+        })
+        .finally(() => {
+          if (reading.get(kind) === read) reading.delete(kind)
+        })
+      reading.set(kind, read)
+      return read
     },
 
     read: (kind, id) =>

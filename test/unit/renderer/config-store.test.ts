@@ -12,7 +12,7 @@ import type {
 } from '../../../src-preload/types/config'
 import type { ApiError, Result } from '../../../src-preload/types/result'
 import type { ConfigApi, ExtensionRange } from '../../../src-renderer/src/stores/config-api'
-import { setConfigApi, useConfigStore } from '../../../src-renderer/src/stores/config-store'
+import { LIST_FRESH_MS, setConfigApi, useConfigStore } from '../../../src-renderer/src/stores/config-store'
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 const refused = (code: ApiError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } })
@@ -244,6 +244,63 @@ describe('config store: reading', () => {
     await store().open('pbx-b')
     main.release()
     await late
+    expect(store().profileId).toBe('pbx-b')
+    expect(store().lists.extension?.items).toEqual([])
+  })
+})
+
+describe('config store: read ahead (an admin seat just connected)', () => {
+  it('reads the list the workspace opens on and the descriptors, nothing else', async () => {
+    main.lists.set('pbx-a:extension', [ext('100', 'Reception')])
+    await store().prefetch('pbx-a')
+    expect(main.calls).toEqual(['describe', 'list pbx-a extension'])
+    expect(store().lists.extension).toMatchObject({ loading: false, items: [{ id: '100' }] })
+  })
+
+  it('opening while it still reads asks main nothing twice, and asks the status only after the list', async () => {
+    main.lists.set('pbx-a:extension', [ext('100', 'Reception')])
+    main.hold = true
+    const ahead = store().prefetch('pbx-a')
+    const opened = store().open('pbx-a')
+    await Promise.resolve()
+    expect(main.calls.filter((c) => c.startsWith('list'))).toEqual(['list pbx-a extension'])
+    expect(main.calls).not.toContain('status pbx-a')
+    main.hold = false
+    main.release()
+    await Promise.all([ahead, opened])
+    expect(main.calls.filter((c) => !c.startsWith('describe'))).toEqual([
+      'list pbx-a extension',
+      'status pbx-a',
+      'pending pbx-a',
+      'destinations pbx-a',
+    ])
+    expect(store().lists.extension?.items).toHaveLength(1)
+  })
+
+  it('a list read ahead longer ago than LIST_FRESH_MS is shown and read again behind it when the workspace opens', async () => {
+    main.lists.set('pbx-a:extension', [ext('100', 'Reception')])
+    await store().prefetch('pbx-a')
+    const old = store().lists.extension
+    if (old === undefined) throw new Error('no list read ahead')
+    useConfigStore.setState({ lists: { extension: { ...old, loadedAt: Date.now() - LIST_FRESH_MS - 1 } } })
+    main.lists.set('pbx-a:extension', [ext('100', 'Reception'), ext('101', 'Anna')])
+    main.hold = true
+    const opened = store().open('pbx-a')
+    expect(store().lists.extension).toMatchObject({ loading: true, items: [{ id: '100' }] })
+    main.hold = false
+    main.release()
+    await opened
+    expect(store().lists.extension).toMatchObject({ loading: false, items: [{ id: '100' }, { id: '101' }] })
+  })
+
+  it('a read ahead of another PBX is dropped when that PBX is no longer shown', async () => {
+    main.lists.set('pbx-a:extension', [ext('100', 'Reception')])
+    main.hold = true
+    const ahead = store().prefetch('pbx-a')
+    main.hold = false
+    await store().open('pbx-b')
+    main.release()
+    await ahead
     expect(store().profileId).toBe('pbx-b')
     expect(store().lists.extension?.items).toEqual([])
   })

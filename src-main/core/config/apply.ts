@@ -13,6 +13,19 @@ import type { PbxProfile } from '../profiles/schema'
 import type { ConfigBackend } from './backend'
 import type { PendingChanges } from './pending'
 import { CONFIG_POLICIES } from './policy'
+import type { TextParams } from '../../../src-preload/i18n/translator'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const words = say(strings)
+/** Main's config keys (none of them plural, so each is a key of the English texts). */
+type Said = keyof typeof strings.texts.en
+
+/** A progress sentence twice: in the user's language for the window, in English for the audit (its lines are data). */
+function said(key: Said, params: TextParams = {}): { readonly shown: string; readonly audit: string } {
+  const english = strings.texts.en[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''))
+  return { shown: words(key, params), audit: english }
+}
 
 export interface ApplyTiming {
   /** Between two fetchApiStatus polls (default 1 s). */
@@ -52,23 +65,19 @@ export async function startApply(d: ApplyDeps, actor: SeatContext): Promise<{ ap
   const auth = authorizeIn(CONFIG_POLICIES, 'config.apply', profile)
   if (!auth.ok) {
     await d.audit.append({ ...base, result: 'refused', errorCode: 'forbidden', rule: auth.rule, detail: auth.reason })
-    throw new ApiFailure(
-      'forbidden',
-      auth.rule === 'read_only' ? 'This profile is read-only: it cannot apply configuration.' : 'Only an admin may apply the PBX configuration.',
-      { rule: auth.rule },
-    )
+    throw new ApiFailure('forbidden', auth.rule === 'read_only' ? words('apply.readOnly') : words('apply.adminOnly'), { rule: auth.rule })
   }
   const running = d.pending.runningApply(profile.id)
   if (running !== undefined) return { applyId: running }
   const backend = d.backend
-  if (backend === undefined) throw new ApiFailure('unavailable', 'This profile has no FreePBX API: nothing to apply from here.')
+  if (backend === undefined) throw new ApiFailure('unavailable', words('apply.noApi'))
   let transaction: string
   try {
     transaction = await backend.startApply()
   } catch (err) {
     const f = backend.explain(err)
     await d.audit.append({ ...base, result: 'error', errorCode: f.code, detail: f.message })
-    throw new ApiFailure(f.code, `Apply Config did not start: ${f.message}`)
+    throw new ApiFailure(f.code, words('apply.notStarted', { reason: f.message }))
   }
   const applyId = `apply-${transaction}`
   d.pending.setRunning(profile.id, applyId)
@@ -87,7 +96,8 @@ export async function startApply(d: ApplyDeps, actor: SeatContext): Promise<{ ap
     d.pending.recordApply(p)
     d.send(actor.clientId, p)
   }
-  const finish = async (p: ConfigApplyProgress): Promise<void> => {
+  /** `audit`: the outcome in English for the audit line (the window's words are the user's language). */
+  const finish = async (p: ConfigApplyProgress, audit: string): Promise<void> => {
     push(p)
     d.pending.setRunning(profile.id, undefined)
     if (p.state === 'executed') d.pending.clear(profile.id)
@@ -96,7 +106,7 @@ export async function startApply(d: ApplyDeps, actor: SeatContext): Promise<{ ap
       ...base,
       result,
       ...(result === 'ok' ? {} : { errorCode: p.state }),
-      detail: `${p.message}${p.details === undefined ? '' : ` — ${p.details}`} (transaction ${transaction})`,
+      detail: `${audit}${p.details === undefined ? '' : ` — ${p.details}`} (transaction ${transaction})`,
     })
   }
   let failures = 0
@@ -109,20 +119,27 @@ export async function startApply(d: ApplyDeps, actor: SeatContext): Promise<{ ap
     } catch {
       failures += 1
     }
-    if (status?.state === 'executed') return finish(progress('executed', 'Applied: the PBX runs the new configuration.'))
-    if (status?.state === 'failed') return finish(progress('failed', 'FreePBX could not apply the configuration.', status.details))
+    if (status?.state === 'executed') {
+      const done = said('apply.executed')
+      return finish(progress('executed', done.shown), done.audit)
+    }
+    if (status?.state === 'failed') {
+      const failed = said('apply.failed')
+      return finish(progress('failed', failed.shown, status.details), failed.audit)
+    }
     if (status?.state === 'unknown_transaction') unknownTransaction += 1
     const elapsed = now() - started
     if (elapsed >= timing.timeoutMs || failures >= MAX_POLL_FAILURES || unknownTransaction >= MAX_UNKNOWN_TRANSACTION) {
       const why =
         failures >= MAX_POLL_FAILURES
-          ? 'FreePBX stopped answering while it applied'
+          ? said('apply.stopped')
           : unknownTransaction >= MAX_UNKNOWN_TRANSACTION
-            ? 'FreePBX does not know this apply'
-            : `still processing after ${String(Math.round(elapsed / 1000))} s`
-      return finish(progress('unknown', `Outcome unknown — check the PBX (${why}).`))
+            ? said('apply.unknownJob')
+            : said('apply.stillProcessing', { seconds: String(Math.round(elapsed / 1000)) })
+      const unknown = { shown: words('apply.unknown', { why: why.shown }), audit: said('apply.unknown', { why: why.audit }).audit }
+      return finish(progress('unknown', unknown.shown), unknown.audit)
     }
-    push(progress('processing', `FreePBX is applying the configuration (${String(Math.round(elapsed / 1000))} s)…`))
+    push(progress('processing', words('apply.processing', { seconds: String(Math.round(elapsed / 1000)) })))
     schedule()
   }
   const schedule = (): void => {
@@ -134,7 +151,7 @@ export async function startApply(d: ApplyDeps, actor: SeatContext): Promise<{ ap
   await d.audit.append({ ...base, result: 'ok', detail: `started (transaction ${transaction})` })
   // After the reply: the window learns the id first, then its progress.
   setImmediate(() => {
-    push(progress('started', 'Apply Config started.'))
+    push(progress('started', words('apply.started')))
     schedule()
   })
   return { applyId }

@@ -10,6 +10,12 @@ import {
   type ConfigKind,
   type ConfigKindDescriptor,
 } from '../../../src-preload/types/config'
+import type { TextKey } from '../../../src-preload/i18n/catalogue'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
+type Key = TextKey<(typeof strings)['texts']['en']>
 
 export const NUMBER_HINT = 'digits only'
 export const DID_HINT = 'empty for any; digits, A–D, *, #, a leading +, or a pattern starting with _ (_X., _2[1-5]XX)'
@@ -26,7 +32,10 @@ export const LIMITS = {
   displayName: { maxLength: 100 },
 } as const
 
-/** What FreePBX resets when updateExtension deletes and recreates an extension (freepbx-api.md §6). */
+/** What FreePBX resets when updateExtension deletes and recreates an extension (freepbx-api.md §6), in the user's language. */
+export const extensionUpdateWarnings = (): string[] => [t('warn.recreated'), t('warn.userManager'), t('warn.secretKept')]
+
+/** The English sentences (the audit's words and the tests'). */
 export const EXTENSION_UPDATE_WARNINGS = [
   'FreePBX deletes and recreates the extension: settings this console does not edit go back to their defaults — voicemail options, Follow-Me, and the Advanced settings (DTMF mode, transport, call waiting, ring time, WebRTC, direct media).',
   'The User Manager user is recreated.',
@@ -174,7 +183,15 @@ export const DESCRIPTORS: readonly ConfigKindDescriptor[] = [
       f({ name: 'sayCallerId', label: 'Say caller ID', type: 'boolean', required: true }),
       f({ name: 'envelope', label: 'Say date and time', type: 'boolean', required: true }),
       f({ name: 'deleteAfterEmail', label: 'Delete after email', type: 'boolean', required: true }),
-      f({ name: 'pin', label: 'PIN', type: 'secret', required: false, secret: true, keepsWhenEmpty: true, hint: '4–20 digits; empty keeps the current PIN' }),
+      f({
+        name: 'pin',
+        label: 'PIN',
+        type: 'secret',
+        required: false,
+        secret: true,
+        keepsWhenEmpty: true,
+        hint: '4–20 digits; empty keeps the current PIN',
+      }),
     ],
   },
   {
@@ -192,6 +209,25 @@ export const DESCRIPTORS: readonly ConfigKindDescriptor[] = [
     ],
   },
 ]
+
+/**
+ * The kinds as `config.describe` tells them: labels, rules and notes in the user's language (the
+ * English DESCRIPTORS stay the names diffs and the audit record). Keys follow the field's name:
+ * `f.<kind>.<field>`, `h.<kind>.<field>` where the English has a hint, `note.<kind>`.
+ */
+export function describeKinds(): ConfigKindDescriptor[] {
+  return DESCRIPTORS.map((d) => ({
+    ...d,
+    label: t(`kind.${d.kind}`),
+    plural: t(`kinds.${d.kind}`),
+    ...(d.updateNote === undefined ? {} : { updateNote: d.kind === 'extension' ? extensionUpdateWarnings().join(' ') : t(`note.${d.kind}` as Key) }),
+    fields: d.fields.map((f) => ({
+      ...f,
+      label: t(`f.${d.kind}.${f.name}` as Key),
+      ...(f.hint === undefined ? {} : { hint: t(`h.${d.kind}.${f.name}` as Key) }),
+    })),
+  }))
+}
 
 export function descriptorOf(kind: ConfigKind): ConfigKindDescriptor {
   const d = DESCRIPTORS.find((x) => x.kind === kind)

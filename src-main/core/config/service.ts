@@ -37,6 +37,10 @@ import type { PendingChanges, PendingEntry } from './pending'
 import { CONFIG_POLICIES, type ConfigAction } from './policy'
 import { checkSecret, validateValues, type ValidationContext } from './validate'
 import { versionOf } from './version'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const words = say(strings)
 
 export interface ConfigServiceDeps {
   readonly profile: () => PbxProfile
@@ -82,13 +86,7 @@ export class ConfigService {
       rule: auth.rule,
       detail: auth.reason,
     })
-    throw new ApiFailure(
-      'forbidden',
-      auth.rule === 'read_only'
-        ? 'This profile is read-only: the PBX configuration cannot be changed from it.'
-        : 'Only an admin may see and change the PBX configuration.',
-      { rule: auth.rule },
-    )
+    throw new ApiFailure('forbidden', auth.rule === 'read_only' ? words('write.readOnly') : words('write.adminOnly'), { rule: auth.rule })
   }
 
   private auditBase(action: string, target: string, actor: Actor) {

@@ -5,7 +5,7 @@ import type { HandlersOf, InvokeChannelsOf, Slice } from '../slice'
 import { startApply, type ApplyTiming } from './apply'
 import { directoryCapability } from '../directory/capability'
 import { configCapability } from './capability'
-import { DESCRIPTORS } from './descriptors'
+import { describeKinds } from './descriptors'
 import { PendingChanges } from './pending'
 import { CONFIG_POLICIES } from './policy'
 import { ConfigService } from './service'
@@ -35,7 +35,7 @@ export const configSlice = {
       return new ConfigService({ ...ports, pending })
     }
     return {
-      'config.describe': () => DESCRIPTORS,
+      'config.describe': () => describeKinds(),
       'config.status': ({ profileId }, ctx) => service(profileId).status(ctx),
       'config.list': ({ profileId, kind }, ctx) => service(profileId).list<ConfigKind>(kind, ctx),
       'config.get': ({ profileId, kind, id }, ctx) => service(profileId).get<ConfigKind>(kind, id, ctx),

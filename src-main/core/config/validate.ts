@@ -1,6 +1,6 @@
 /**
  * FreePBX's rules for each kind, checked in main before anything is sent, answered per field in
- * words an admin understands. Pure: what exists on the PBX comes in `ValidationContext`.
+ * words an admin understands (in the user's language). Pure: what exists on the PBX comes in `ValidationContext`.
  */
 import type {
   ConfigDestination,
@@ -16,7 +16,12 @@ import type {
   VoicemailValues,
 } from '../../../src-preload/types/config'
 import type { SecretsByKind } from './backend'
+import { mainFormat, say } from '../i18n'
 import { LIMITS } from './descriptors'
+import { strings } from './strings'
+
+const t = say(strings)
+const n = (x: number): string => mainFormat().number(x)
 
 export interface ValidationContext {
   readonly operation: 'create' | 'update'
@@ -45,31 +50,32 @@ const PIN = /^\d+$/
 
 export function checkDid(did: string): string | undefined {
   if (did === '' || DID_PLAIN.test(did) || PATTERN.test(did)) return undefined
-  if (did.startsWith('_')) return 'a pattern may hold only digits, A–D, X, Z, N, ., !, [ ], -, *, # and +'
-  return 'use digits, A–D, * and # (a leading + is allowed), or a pattern starting with _'
+  if (did.startsWith('_')) return t('v.patternChars')
+  return t('v.didChars')
 }
 
 export function checkCid(cid: string): string | undefined {
   if (cid === '' || CID_PLAIN.test(cid) || PATTERN.test(cid) || CID_WORDS.has(cid)) return undefined
-  if (cid.startsWith('_')) return 'a pattern may hold only digits, A–D, X, Z, N, ., !, [ ], -, *, # and +'
-  return 'use digits, A–D, * and #, or a pattern starting with _'
+  if (cid.startsWith('_')) return t('v.patternChars')
+  return t('v.cidChars')
 }
 
 function checkEmail(value: string): string | undefined {
-  return value === '' || EMAIL.test(value) ? undefined : 'not an email address'
+  return value === '' || EMAIL.test(value) ? undefined : t('v.email')
 }
 
-function checkRange(value: number, limits: { readonly min: number; readonly max: number }, unit = ''): string | undefined {
-  return Number.isInteger(value) && value >= limits.min && value <= limits.max
-    ? undefined
-    : `from ${String(limits.min)} to ${String(limits.max)}${unit}`
+function checkRange(value: number, limits: { readonly min: number; readonly max: number }, unit: 'seconds' | '' = ''): string | undefined {
+  if (Number.isInteger(value) && value >= limits.min && value <= limits.max) return undefined
+  const range = { min: n(limits.min), max: n(limits.max) }
+  return unit === 'seconds' ? t('v.rangeSeconds', range) : t('v.range', range)
 }
 
-function checkNewNumber(number: string, ctx: ValidationContext, what: string): string | undefined {
-  if (!DIGITS.test(number)) return `${what} must be digits only`
+/** `notDigits`: the refusal of a number that is not all digits ("the extension number must be digits only"). */
+function checkNewNumber(number: string, ctx: ValidationContext, notDigits: string): string | undefined {
+  if (!DIGITS.test(number)) return notDigits
   if (ctx.operation === 'create') {
     const user = ctx.usedNumbers.get(number)
-    if (user !== undefined) return `${number} is already used by ${user}`
+    if (user !== undefined) return t('v.numberUsed', { number, user })
   }
   return undefined
 }
@@ -87,24 +93,24 @@ function canonical(d: ConfigDestination): unknown {
 /** Why a destination cannot be used, or undefined. `kept` is the object's current destination. */
 export function checkDestination(d: ConfigDestination, ctx: ValidationContext, kept: ConfigDestination | undefined): string | undefined {
   if (d.type === 'unknown') {
-    return kept !== undefined && sameDestination(d, kept) ? undefined : 'choose a destination'
+    return kept !== undefined && sameDestination(d, kept) ? undefined : t('v.chooseDestination')
   }
   if (ctx.destinations.some((o) => sameDestination(o.destination, d))) return undefined
   switch (d.type) {
     case 'extension':
-      return `extension ${d.extension} does not exist`
+      return t('v.noExtension', { number: d.extension })
     case 'ringGroup':
-      return `ring group ${d.group} does not exist`
+      return t('v.noRingGroup', { number: d.group })
     case 'queue':
-      return `queue ${d.queue} does not exist`
+      return t('v.noQueue', { number: d.queue })
     case 'voicemail':
-      return `extension ${d.extension} has no mailbox`
+      return t('v.noMailbox', { number: d.extension })
     case 'ivr':
-      return `IVR ${d.ivr} does not exist`
+      return t('v.noIvr', { number: d.ivr })
     case 'callFlow':
-      return `call flow ${d.toggle} is not one the PBX shows (only toggles a route or ring group goes to are known)`
+      return t('v.noCallFlow', { number: d.toggle })
     default:
-      return 'this destination does not exist on the PBX'
+      return t('v.noDestination')
   }
 }
 
@@ -113,51 +119,52 @@ const put = (errors: Errors, field: string, message: string | undefined): void =
   if (message !== undefined && errors[field] === undefined) errors[field] = message
 }
 
-function required(errors: Errors, field: string, value: string, what: string): void {
-  if (value.trim() === '') put(errors, field, `${what} is required`)
+/** `missing`: the refusal of an empty value ("a display name is required"). */
+function required(errors: Errors, field: string, value: string, missing: string): void {
+  if (value.trim() === '') put(errors, field, missing)
 }
 
 function extension(v: ExtensionValues, s: SecretsByKind['extension'], ctx: ValidationContext): Errors {
   const e: Errors = {}
-  put(e, 'extension', checkNewNumber(v.extension, ctx, 'the extension number'))
-  required(e, 'name', v.name, 'a display name')
+  put(e, 'extension', checkNewNumber(v.extension, ctx, t('v.extensionDigits')))
+  required(e, 'name', v.name, t('v.nameRequired'))
   // A range's {n} can make a name longer than the one typed.
-  if (v.name.length > LIMITS.displayName.maxLength) put(e, 'name', `at most ${String(LIMITS.displayName.maxLength)} characters`)
+  if (v.name.length > LIMITS.displayName.maxLength) put(e, 'name', t('v.atMostChars', { max: n(LIMITS.displayName.maxLength) }))
   put(e, 'email', checkEmail(v.email))
-  if (v.emergencyCid !== '' && !/^\+?\d+$/.test(v.emergencyCid)) put(e, 'emergencyCid', 'digits only (a leading + is allowed)')
+  if (v.emergencyCid !== '' && !/^\+?\d+$/.test(v.emergencyCid)) put(e, 'emergencyCid', t('v.emergencyDigits'))
   put(e, 'maxContacts', checkRange(v.maxContacts, LIMITS.maxContacts))
   const before = ctx.current as ExtensionValues | undefined
   const pin = s.voicemailPin
   if (pin !== undefined && pin !== '') put(e, 'voicemailPin', checkPin(pin))
-  if (v.voicemail && before?.voicemail !== true && (pin === undefined || pin === '')) put(e, 'voicemailPin', 'a new mailbox needs a PIN')
+  if (v.voicemail && before?.voicemail !== true && (pin === undefined || pin === '')) put(e, 'voicemailPin', t('v.newMailboxPin'))
   // addExtension refuses umEnable without umPassword (Extensions.php).
   if (v.userManager && before?.userManager !== true && (s.userManagerPassword ?? '') === '') {
-    put(e, 'userManagerPassword', 'a User Manager user needs a password')
+    put(e, 'userManagerPassword', t('v.userManagerPassword'))
   }
   return e
 }
 
 function checkPin(pin: string): string | undefined {
-  if (!PIN.test(pin)) return 'digits only'
+  if (!PIN.test(pin)) return t('v.digitsOnly')
   if (pin.length < LIMITS.pin.minLength || pin.length > LIMITS.pin.maxLength)
-    return `${String(LIMITS.pin.minLength)} to ${String(LIMITS.pin.maxLength)} digits`
+    return t('v.pinLength', { min: n(LIMITS.pin.minLength), max: n(LIMITS.pin.maxLength) })
   return undefined
 }
 
 function ringGroup(v: RingGroupValues, ctx: ValidationContext): Errors {
   const e: Errors = {}
-  put(e, 'group', checkNewNumber(v.group, ctx, 'the group number'))
-  required(e, 'description', v.description, 'a description')
-  if (v.members.length === 0) put(e, 'members', 'add at least one member')
+  put(e, 'group', checkNewNumber(v.group, ctx, t('v.groupDigits')))
+  required(e, 'description', v.description, t('v.descriptionRequired'))
+  if (v.members.length === 0) put(e, 'members', t('v.addMember'))
   const seen = new Set<string>()
   for (const m of v.members) {
-    if (!/^\d+#?$/.test(m)) put(e, 'members', `${m || '(empty)'}: an extension number, or an outside number ending in #`)
-    else if (!m.endsWith('#') && !ctx.extensions.has(m)) put(e, 'members', `extension ${m} does not exist`)
-    else if (seen.has(m)) put(e, 'members', `${m} is listed twice`)
+    if (!/^\d+#?$/.test(m)) put(e, 'members', t('v.memberShape', { member: m || t('v.empty') }))
+    else if (!m.endsWith('#') && !ctx.extensions.has(m)) put(e, 'members', t('v.noExtension', { number: m }))
+    else if (seen.has(m)) put(e, 'members', t('v.listedTwice', { member: m }))
     seen.add(m)
   }
-  put(e, 'ringTime', checkRange(v.ringTime, LIMITS.ringTime, ' seconds'))
-  if (v.noAnswer.type === 'ringGroup' && v.noAnswer.group === v.group) put(e, 'noAnswer', 'a group cannot send unanswered calls to itself')
+  put(e, 'ringTime', checkRange(v.ringTime, LIMITS.ringTime, 'seconds'))
+  if (v.noAnswer.type === 'ringGroup' && v.noAnswer.group === v.group) put(e, 'noAnswer', t('v.groupToItself'))
   put(e, 'noAnswer', checkDestination(v.noAnswer, ctx, (ctx.current as RingGroupValues | undefined)?.noAnswer))
   return e
 }
@@ -170,36 +177,32 @@ function inboundRoute(v: InboundRouteValues, ctx: ValidationContext): Errors {
   const id = `${v.did}/${v.cid}`
   const renamed = before === undefined || `${before.did}/${before.cid}` !== id
   if (renamed && ctx.inboundRoutes.has(id)) {
-    put(
-      e,
-      'did',
-      v.did === '' && v.cid === '' ? 'a route for any DID and any caller already exists' : 'a route with this DID and caller ID already exists',
-    )
+    put(e, 'did', v.did === '' && v.cid === '' ? t('v.anyRouteExists') : t('v.routeExists'))
   }
   put(e, 'destination', checkDestination(v.destination, ctx, before?.destination))
-  put(e, 'delayAnswer', checkRange(v.delayAnswer, LIMITS.delayAnswer, ' seconds'))
+  put(e, 'delayAnswer', checkRange(v.delayAnswer, LIMITS.delayAnswer, 'seconds'))
   return e
 }
 
 function voicemail(v: VoicemailValues, s: SecretsByKind['voicemail'], ctx: ValidationContext): Errors {
   const e: Errors = {}
-  if (!ctx.extensions.has(v.extension)) put(e, 'extension', `extension ${v.extension} does not exist`)
+  if (!ctx.extensions.has(v.extension)) put(e, 'extension', t('v.noExtension', { number: v.extension }))
   if (!v.enabled) return e
   put(e, 'email', checkEmail(v.email))
   put(e, 'pager', checkEmail(v.pager))
   if (s.pin !== undefined && s.pin !== '') put(e, 'pin', checkPin(s.pin))
-  else if (ctx.hasPin !== true) put(e, 'pin', 'a new mailbox needs a PIN')
-  if (v.deleteAfterEmail && !v.attach) put(e, 'deleteAfterEmail', 'only with the recording attached, or messages are lost')
-  if (v.deleteAfterEmail && v.email === '') put(e, 'deleteAfterEmail', 'needs an email address, or messages are lost')
+  else if (ctx.hasPin !== true) put(e, 'pin', t('v.newMailboxPin'))
+  if (v.deleteAfterEmail && !v.attach) put(e, 'deleteAfterEmail', t('v.attachFirst'))
+  if (v.deleteAfterEmail && v.email === '') put(e, 'deleteAfterEmail', t('v.needsEmail'))
   return e
 }
 
 function members(e: Errors, field: string, list: readonly QueueMember[], ctx: ValidationContext): void {
   const seen = new Set<string>()
   for (const m of list) {
-    if (!ctx.extensions.has(m.extension)) put(e, field, `extension ${m.extension} does not exist`)
-    else if (seen.has(m.extension)) put(e, field, `${m.extension} is listed twice`)
-    put(e, field, checkRange(m.penalty, LIMITS.penalty) === undefined ? undefined : `penalty of ${m.extension}: from 0 to 99`)
+    if (!ctx.extensions.has(m.extension)) put(e, field, t('v.noExtension', { number: m.extension }))
+    else if (seen.has(m.extension)) put(e, field, t('v.listedTwice', { member: m.extension }))
+    put(e, field, checkRange(m.penalty, LIMITS.penalty) === undefined ? undefined : t('v.penalty', { member: m.extension }))
     seen.add(m.extension)
   }
 }
@@ -235,8 +238,8 @@ export function validateValues<K extends ConfigKind>(
 
 /** A typed or generated SIP secret: long enough, and only what a phone's config file takes. */
 export function checkSecret(secret: string): string | undefined {
-  if (secret.length < LIMITS.secret.minLength) return `at least ${String(LIMITS.secret.minLength)} characters`
-  if (!/^[\x21-\x7e]+$/.test(secret)) return 'letters, digits and punctuation only (no spaces)'
-  if (/[;,"'\\]/.test(secret)) return 'no ; , " \' or \\ (they break the phone’s configuration)'
+  if (secret.length < LIMITS.secret.minLength) return t('v.secretLength', { min: n(LIMITS.secret.minLength) })
+  if (!/^[\x21-\x7e]+$/.test(secret)) return t('v.secretChars')
+  if (/[;,"'\\]/.test(secret)) return t('v.secretForbidden')
   return undefined
 }

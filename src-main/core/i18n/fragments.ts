@@ -1,12 +1,15 @@
 import type { StringsFragment } from '../../../src-preload/i18n/catalogue'
 import { strings as common } from '../../../src-preload/i18n/strings/common'
+import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
+import { strings as configCore } from '../config/strings'
 import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
+import { strings as supervisionMain } from '../supervision/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
  * which has no build-time glob). test/unit/i18n/catalogue.test.ts fails when a main `strings.ts`
  * is missing here.
  */
-export const MAIN_FRAGMENTS: readonly StringsFragment[] = [common, phonebookMain, pickupMain, reportsMain]
+export const MAIN_FRAGMENTS: readonly StringsFragment[] = [common, configCore, phonebookMain, pickupMain, reportsMain, supervisionScope, supervisionMain]

@@ -14,6 +14,7 @@ import type {
 } from '../../../src-preload/types/config'
 import type { ApiError, Result } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
+import { currentLanguage } from '../i18n'
 import { bridgeConfigApi, type ConfigApi, type ExtensionRange } from './config-api'
 
 /** One kind's list as last read from the PBX. */
@@ -167,14 +168,21 @@ export const useConfigStore = create<ConfigState>((set, get) => {
   const show = (profileId: string): void => {
     if (get().profileId !== profileId) set({ profileId, status: null, lists: {}, destinations: [], pending: null, apply: null, error: null })
   }
-  /** The descriptors, asked once for every PBX (undefined when they are known already). */
+  /**
+   * The descriptors, asked once for every PBX (undefined when they are known already) and again
+   * after a change of language: their labels, rules and notes are in the language main speaks.
+   */
+  let describedIn: string | undefined
   const describeOnce = (): Promise<Result<readonly ConfigKindDescriptor[]>> | undefined =>
-    Object.keys(get().descriptors).length > 0
+    Object.keys(get().descriptors).length > 0 && describedIn === currentLanguage()
       ? undefined
       : configApi()
           .describe()
           .then((d) => {
-            if (d.ok) set({ descriptors: Object.fromEntries(d.value.map((x) => [x.kind, x])) })
+            if (d.ok) {
+              describedIn = currentLanguage()
+              set({ descriptors: Object.fromEntries(d.value.map((x) => [x.kind, x])) })
+            }
             return d
           })
   const refreshStatus = (): Promise<unknown> =>

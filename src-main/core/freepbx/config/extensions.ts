@@ -10,8 +10,12 @@
  */
 import type { ExtensionSecrets, ExtensionValues } from '../../../../src-preload/types/config'
 import type { KindBackend, ReadItem } from '../../config/backend'
-import { EXTENSION_UPDATE_WARNINGS, RANGE_NUMBER, rangeName } from '../../config/descriptors'
+import { extensionUpdateWarnings, RANGE_NUMBER, rangeName } from '../../config/descriptors'
+import { say } from '../../i18n'
+import { strings } from '../../config/strings'
 import { ALL, type FreepbxRunner, type GqlInput, literal, mutate, queryField, queryMaybe, record, records, scoped, str } from './gql'
+
+const t = say(strings)
 
 const NODE =
   'extensionId tech user { name outboundCid voicemail ringtimer callwaiting extPassword } coreDevice { deviceId tech description emergencyCid }'
@@ -64,9 +68,9 @@ function values(i: ExtensionImage): ExtensionValues {
 
 /** What this update resets, from what can be seen of the extension now. */
 function warnings(i: ExtensionImage): string[] {
-  const out: string[] = [...EXTENSION_UPDATE_WARNINGS]
-  if (i.ringtimer !== 0) out.push(`Its ring time (${String(i.ringtimer)} s) goes back to the system default.`)
-  if (i.callwaiting !== '' && i.callwaiting !== 'enabled') out.push('Call waiting (now off) is switched back on.')
+  const out: string[] = extensionUpdateWarnings()
+  if (i.ringtimer !== 0) out.push(t('warn.ringTime', { seconds: String(i.ringtimer) }))
+  if (i.callwaiting !== '' && i.callwaiting !== 'enabled') out.push(t('warn.callWaiting'))
   return out
 }
 

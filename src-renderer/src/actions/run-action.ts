@@ -1,6 +1,10 @@
 import type { ActionDone, UnknownOutcomeDetail } from '../../../src-preload/types/actions'
 import type { Result } from '../../../src-preload/types/result'
+import { tr } from '../i18n'
 import { useToastStore } from '../stores/toast-store'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** An unknown outcome waits this long for main to settle it (main gives up after 10 minutes). */
 const UNSETTLED_LIFETIME_MS = 10 * 60_000
@@ -29,13 +33,13 @@ export interface RunOptions {
 export async function runAction(pending: Promise<Result<ActionDone>>, opts: RunOptions = {}): Promise<Result<ActionDone>> {
   const result = await pending
   const push = useToastStore.getState().push
-  const about = (text: string): string => (opts.about === undefined || opts.about === '' ? text : `${opts.about}: ${text}`)
+  const about = (text: string): string => (opts.about === undefined || opts.about === '' ? text : t('about', { about: opts.about, text }))
   if (result.ok) push('ok', result.value.message)
   else if (result.error.code === 'outcome_unknown' || result.error.code === 'timeout') {
     const settleId = settleIdOf(result.error.detail)
-    const text = about(`Outcome unknown: ${result.error.message}`)
-    if (settleId === undefined) push('warn', text)
-    else push('warn', `${text}. Checking the PBX’s call list…`, { key: settleId, lifetimeMs: UNSETTLED_LIFETIME_MS })
+    const reason = result.error.message
+    if (settleId === undefined) push('warn', about(t('unknown', { reason })))
+    else push('warn', about(t('unknownChecking', { reason })), { key: settleId, lifetimeMs: UNSETTLED_LIFETIME_MS })
   } else if (opts.errorsShownInPlace !== true || result.error.code === 'confirm_required') push('error', about(result.error.message))
   return result
 }

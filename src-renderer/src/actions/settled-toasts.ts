@@ -1,13 +1,17 @@
 import type { ActionSettled } from '../../../src-preload/types/actions'
 import type { Bridge } from '../bridge/bridge'
+import { tr } from '../i18n'
 import { useToastStore, type ToastKind } from '../stores/toast-store'
+import { strings } from './strings'
 
-const SETTLED: Readonly<Record<ActionSettled['outcome'], { kind: ToastKind; words: string }>> = {
-  done: { kind: 'ok', words: 'done' },
-  not_done: { kind: 'error', words: 'not done' },
-  ended: { kind: 'warn', words: 'cannot be told' },
-  unknown: { kind: 'warn', words: 'still unknown' },
-}
+const t = tr(strings)
+
+const SETTLED = {
+  done: { kind: 'ok', sentence: 'settled.done' },
+  not_done: { kind: 'error', sentence: 'settled.notDone' },
+  ended: { kind: 'warn', sentence: 'settled.ended' },
+  unknown: { kind: 'warn', sentence: 'settled.unknown' },
+} as const satisfies Readonly<Record<ActionSettled['outcome'], { kind: ToastKind; sentence: string }>>
 
 /**
  * What the toast says once main settled an action whose answer was lost: "Hang-up done (after
@@ -15,9 +19,8 @@ const SETTLED: Readonly<Record<ActionSettled['outcome'], { kind: ToastKind; word
  * action no feature names is shown by its own name.
  */
 export function settledToast(s: ActionSettled, actionWords: Readonly<Record<string, string>>): { kind: ToastKind; text: string } {
-  const { kind, words } = SETTLED[s.outcome]
-  const what = actionWords[s.action] ?? s.action
-  return { kind, text: `${what} ${words} (after the PBX answered again): ${s.message}` }
+  const { kind, sentence } = SETTLED[s.outcome]
+  return { kind, text: t(sentence, { action: actionWords[s.action] ?? s.action, message: s.message }) }
 }
 
 /**

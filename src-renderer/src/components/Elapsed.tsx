@@ -1,6 +1,10 @@
 import { useClockStore } from '../stores/clock-store'
 import { useLiveStore } from '../stores/live-store'
 import { formatDuration } from '../live/format'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * A live timer; `alertAfterS` turns it red once the wait is too long. While what is shown is stale
@@ -18,7 +22,7 @@ export function Elapsed({ since, alertAfterS }: { since: number | undefined; ale
   const late = alertAfterS !== undefined && ms / 1000 >= alertAfterS
   const classes = ['mono', late ? 'timer-late' : '', frozenAt !== undefined ? 'timer-stopped' : ''].filter((c) => c !== '').join(' ')
   return (
-    <span className={classes} title={frozenAt !== undefined ? 'Stopped: the shown state is not current' : late ? 'Waiting too long' : undefined}>
+    <span className={classes} title={frozenAt !== undefined ? t('elapsed.stopped') : late ? t('elapsed.late') : undefined}>
       {formatDuration(ms)}
     </span>
   )

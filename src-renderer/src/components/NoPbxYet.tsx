@@ -2,7 +2,12 @@ import { useEffect } from 'react'
 import { useAppStore } from '../stores/app-store'
 import { useLiveStore } from '../stores/live-store'
 import { useProfilesStore } from '../stores/profiles-store'
+import { rich } from '../i18n/rich'
+import { tr } from '../i18n'
+import { strings } from './strings'
 import './no-pbx-yet.css'
+
+const t = tr(strings)
 
 /**
  * The first run's empty state: no PBX yet (no profile, and the demo PBX not running). Says what to
@@ -22,16 +27,16 @@ export function NoPbxYet({ what }: { readonly what: string }): React.JSX.Element
   const profiles = view.profiles.length
   return (
     <section className="card first-run-empty" aria-labelledby="no-pbx-title">
-      <h2 id="no-pbx-title">{profiles === 0 ? 'No PBX yet' : 'No PBX connected'}</h2>
+      <h2 id="no-pbx-title">{profiles === 0 ? t('noPbx.none') : t('noPbx.notConnected')}</h2>
       <p>{what}</p>
       {profiles === 0 ? (
         <ol>
-          {needsPassphrase && <li>In Admin, set the admin passphrase (in web mode with the setup code printed where the console was started).</li>}
-          <li>In Admin, choose New profile: your PBX’s address, the AMI user and its secret, and your own extension.</li>
-          <li>Test connection, then Save: the calls, lamps and history appear here.</li>
+          {needsPassphrase && <li>{t('noPbx.passphrase')}</li>}
+          <li>{t('noPbx.profile')}</li>
+          <li>{t('noPbx.test')}</li>
         </ol>
       ) : (
-        <p>Admin lists the PBX profiles and why one is refused; Test connection says what does not answer.</p>
+        <p>{t('noPbx.refused')}</p>
       )}
       <button
         type="button"
@@ -40,7 +45,7 @@ export function NoPbxYet({ what }: { readonly what: string }): React.JSX.Element
           setView('admin')
         }}
       >
-        Open Admin <kbd>Alt+4</kbd>
+        {rich(t('noPbx.open'), { kbd: (key) => <kbd>{key}</kbd> })}
       </button>
     </section>
   )

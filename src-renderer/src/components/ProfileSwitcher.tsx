@@ -1,6 +1,10 @@
 import { useAppStore } from '../stores/app-store'
 import { useLiveStore } from '../stores/live-store'
 import { transportLabel } from './transport-label'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Which PBX this window shows; each one's health is in the status bar. */
 export function ProfileSwitcher(): React.JSX.Element | null {
@@ -14,7 +18,7 @@ export function ProfileSwitcher(): React.JSX.Element | null {
     <label className="profile-switcher">
       <span className="muted small">PBX</span>
       <select
-        aria-label="PBX shown"
+        aria-label={t('switcher.shown')}
         value={current ?? ''}
         onChange={(e) => {
           const id = e.currentTarget.value
@@ -24,8 +28,7 @@ export function ProfileSwitcher(): React.JSX.Element | null {
       >
         {list.map((s) => (
           <option key={s.profileId} value={s.profileId}>
-            {s.name}
-            {s.ami === 'connected' ? '' : ` (AMI ${transportLabel(s, 'ami')})`}
+            {s.ami === 'connected' ? s.name : t('switcher.amiState', { name: s.name, state: transportLabel(s, 'ami') })}
           </option>
         ))}
       </select>

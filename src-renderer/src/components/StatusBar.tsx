@@ -1,6 +1,10 @@
 import { useLiveStore } from '../stores/live-store'
 import { DayNightControl } from './day-night/DayNightControl'
 import { statusItems } from './transport-label'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * The current PBX's three transports (connected / not answering since hh:mm:ss / reconnecting…),
@@ -11,8 +15,8 @@ export function StatusBar(): React.JSX.Element {
   const current = useLiveStore((s) => s.profileId)
   const all = Object.values(statuses)
   return (
-    <footer className="statusbar" aria-label="Connection status">
-      {all.length === 0 && <span className="muted">No PBX connected</span>}
+    <footer className="statusbar" aria-label={t('status.label')}>
+      {all.length === 0 && <span className="muted">{t('status.none')}</span>}
       {all.map((s) => (
         <span key={s.profileId} className={s.profileId === current ? 'status-group current' : 'status-group'}>
           <strong>{s.name}</strong>

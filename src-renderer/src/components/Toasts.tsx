@@ -1,4 +1,8 @@
 import { useToastStore } from '../stores/toast-store'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Action results, read out by screen readers too (errors assertively). */
 export function Toasts(): React.JSX.Element {
@@ -6,15 +10,15 @@ export function Toasts(): React.JSX.Element {
   const dismiss = useToastStore((s) => s.dismiss)
   return (
     <div className="toasts" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
-          <span>{t.text}</span>
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+          <span>{toast.text}</span>
           <button
             type="button"
             className="link"
-            aria-label="Dismiss"
+            aria-label={t('toast.dismiss')}
             onClick={() => {
-              dismiss(t.id)
+              dismiss(toast.id)
             }}
           >
             ×

@@ -1,4 +1,8 @@
 import type { ConnectionStatus, TransportStatus } from '../../../src-preload/types/connections'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 export type TransportKey = 'ami' | 'ari' | 'rest'
 
@@ -12,27 +16,27 @@ export function clockTime(ms: number): string {
  * What the status bar says about one transport: connected / not answering since hh:mm:ss /
  * reconnecting… (retrying after a loss or a failed attempt) / connecting… (first attempt) / down / off.
  */
-export function transportLabel(s: ConnectionStatus, t: TransportKey): string {
-  const state: TransportStatus = s[t]
-  const error = t === 'ami' ? s.amiError : t === 'ari' ? s.ariError : s.restError
-  const since = t === 'ami' ? s.amiSince : t === 'ari' ? s.ariSince : s.restSince
+export function transportLabel(s: ConnectionStatus, kind: TransportKey): string {
+  const state: TransportStatus = s[kind]
+  const error = kind === 'ami' ? s.amiError : kind === 'ari' ? s.ariError : s.restError
+  const since = kind === 'ami' ? s.amiSince : kind === 'ari' ? s.ariSince : s.restSince
   switch (state) {
     case 'connected':
-      return 'connected'
+      return t('transport.connected')
     case 'connecting':
-      return error === undefined ? 'connecting…' : 'reconnecting…'
+      return error === undefined ? t('transport.connecting') : t('transport.reconnecting')
     case 'not_answering':
-      return since === undefined ? 'not answering' : `not answering since ${clockTime(since)}`
+      return since === undefined ? t('transport.notAnswering') : t('transport.notAnsweringSince', { time: clockTime(since) })
     case 'down':
-      return 'down'
+      return t('transport.down')
     case 'disabled':
-      return 'off'
+      return t('transport.off')
   }
 }
 
 /** The transport's name as the status bar shows it. */
-export function transportName(t: TransportKey): string {
-  return t === 'rest' ? 'API' : t.toUpperCase()
+export function transportName(kind: TransportKey): string {
+  return kind === 'rest' ? 'API' : kind.toUpperCase()
 }
 
 /** One piece of the status bar: a transport, or the breaker's pause. */
@@ -45,18 +49,18 @@ export interface StatusItem {
 
 /** What the status bar shows for one PBX: its three transports, then the pause while the breaker is open. */
 export function statusItems(s: ConnectionStatus): StatusItem[] {
-  const items: StatusItem[] = (['ami', 'ari', 'rest'] as const).map((t) => ({
-    key: t,
-    className: `transport transport-${s[t]}`,
-    text: `${transportName(t)} ${transportLabel(s, t)}`,
-    title: t === 'ami' ? s.amiError : t === 'ari' ? s.ariError : s.restError,
+  const items: StatusItem[] = (['ami', 'ari', 'rest'] as const).map((kind) => ({
+    key: kind,
+    className: `transport transport-${s[kind]}`,
+    text: t('status.transport', { name: transportName(kind), state: transportLabel(s, kind) }),
+    title: kind === 'ami' ? s.amiError : kind === 'ari' ? s.ariError : s.restError,
   }))
   if (s.breaker === 'open') {
     items.push({
       key: 'breaker',
       className: 'transport transport-paused',
-      text: `paused${s.breakerRetryAt === undefined ? '' : ` until ${clockTime(s.breakerRetryAt)}`}`,
-      title: 'After repeated failures the console waits before knocking again',
+      text: s.breakerRetryAt === undefined ? t('breaker.paused') : t('breaker.pausedUntil', { time: clockTime(s.breakerRetryAt) }),
+      title: t('breaker.title'),
     })
   }
   return items

@@ -12,10 +12,14 @@ import type {
   PendingChange,
   RevealedSecret,
 } from '../../../src-preload/types/config'
+import { configKinds } from '../../../src-preload/types/config'
 import type { ApiError, Result } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
-import { currentLanguage } from '../i18n'
+import { currentLanguage, tr } from '../i18n'
 import { bridgeConfigApi, type ConfigApi, type ExtensionRange } from './config-api'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** One kind's list as last read from the PBX. */
 export interface ListSlot<K extends ConfigKind> {
@@ -66,9 +70,10 @@ interface ConfigState {
    */
   open: (profileId: string) => Promise<void>
   /**
-   * Reads what the workspace opens on before it is shown: the shown list and the descriptors (an
-   * admin seat that has just connected, see features/config/ConfigPrefetch.tsx). Opening it then
-   * shows them at once, and reads the list again behind them when it is older than LIST_FRESH_MS.
+   * Reads the workspace's lists before it is shown (an admin seat that has just connected, see
+   * features/config/ConfigPrefetch.tsx): the shown list and the descriptors first, then the other
+   * lists one after the other. Opening the workspace or a tab then shows a list at once, and reads
+   * it again behind it when it is older than LIST_FRESH_MS.
    */
   prefetch: (profileId: string) => Promise<void>
   /**
@@ -115,7 +120,13 @@ function configApi(): ConfigApi {
   return fromBridge
 }
 
-const notOpen: ApiError = { code: 'not_found', message: 'No PBX is selected.' }
+const notOpen: ApiError = {
+  code: 'not_found',
+  // Read when shown, in the language of that moment.
+  get message() {
+    return t('noPbxSelected')
+  },
+}
 const failed = (error: ApiError): Result<never> => ({ ok: false, error })
 
 /** The list with `item` in place of the object it replaces (`replacedId`: its id before a rename). */
@@ -230,7 +241,14 @@ export const useConfigStore = create<ConfigState>((set, get) => {
 
     prefetch: async (profileId) => {
       show(profileId)
-      await Promise.all([describeOnce(), get().loadList(get().shownKind, { ifOlderThanMs: LIST_FRESH_MS })])
+      const shown = get().shownKind
+      await Promise.all([describeOnce(), get().loadList(shown, { ifOlderThanMs: LIST_FRESH_MS })])
+      // One at a time, so the PBX is never asked for every list at once.
+      for (const kind of configKinds) {
+        if (kind === shown) continue
+        if (get().profileId !== profileId) return
+        await get().loadList(kind, { ifOlderThanMs: LIST_FRESH_MS })
+      }
     },
 
     loadList: (kind, options = {}) => {
@@ -324,7 +342,7 @@ export const useConfigStore = create<ConfigState>((set, get) => {
     applyConfig: async () => {
       const profileId = get().profileId
       if (profileId === null) return
-      set({ apply: { profileId, applyId: '', state: 'started', message: 'Starting Apply Config…', elapsedMs: 0 } })
+      set({ apply: { profileId, applyId: '', state: 'started', message: t('apply.starting'), elapsedMs: 0 } })
       const r = await configApi().apply(profileId)
       if (get().profileId !== profileId) return
       if (!r.ok) {
@@ -335,7 +353,7 @@ export const useConfigStore = create<ConfigState>((set, get) => {
       set((s) =>
         s.apply !== null && s.apply.applyId === r.value.applyId
           ? {}
-          : { apply: { profileId, applyId: r.value.applyId, state: 'started', message: 'Apply Config started', elapsedMs: 0 } },
+          : { apply: { profileId, applyId: r.value.applyId, state: 'started', message: t('apply.started'), elapsedMs: 0 } },
       )
     },
 

@@ -1,6 +1,10 @@
 import { create } from 'zustand'
 import type { DirectoryEntry, DirectoryList } from '../../../src-preload/types/directory'
 import type { Bridge } from '../bridge/bridge'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * The PBX's directory in the renderer: names by extension for the profile shown, kept current by
@@ -150,7 +154,7 @@ export function namedParty(p: { readonly name: string; readonly number: string }
   const ext = extensionIn(number) ?? extensionIn(name)
   if (ext === undefined) return { name, number }
   const known = nameOf(ext.extension)
-  if (ext.voicemail) return { name: `Voicemail of ${known ?? ext.extension}`, number: ext.extension }
+  if (ext.voicemail) return { name: t('voicemailOf', { name: known ?? ext.extension }), number: ext.extension }
   if (known !== undefined) return { name: known, number: ext.extension }
   // An identifier with no name behind it: the bare extension at least, never `PJSIP/106`.
   return { name: extensionIn(name) !== undefined ? '' : name, number: extensionIn(number) !== undefined ? ext.extension : number }

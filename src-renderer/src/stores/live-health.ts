@@ -1,6 +1,10 @@
 import type { ConnectionStatus } from '../../../src-preload/types/connections'
 import type { LiveMeta } from '../../../src-preload/types/live'
 import type { LinkState } from '../bridge/bridge'
+import { fmt, tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** What is shown no longer follows the PBX. */
 export interface Staleness {
@@ -43,26 +47,27 @@ export function liveHealth(input: HealthInput): LiveHealth {
   const pbxDown = meta.status === 'disconnected' || meta.staleSince !== undefined
   let stale: Staleness | undefined
   if (link !== 'open' && linkLostAt !== undefined) {
-    stale = { since: Math.min(linkLostAt, meta.staleSince ?? linkLostAt), reason: 'connection to the console lost' }
+    stale = { since: Math.min(linkLostAt, meta.staleSince ?? linkLostAt), reason: t('stale.linkLost') }
   } else if (pbxDown) {
     const reason =
-      connection?.breaker === 'open' ? 'PBX unreachable, retrying later' : meta.status === 'syncing' ? 'PBX back, reloading calls' : 'PBX unreachable'
+      connection?.breaker === 'open' ? t('stale.retryingLater') : meta.status === 'syncing' ? t('stale.reloading') : t('stale.unreachable')
     stale = { since: meta.staleSince ?? input.seenDownAt, reason }
   }
-  if (stale !== undefined) return { stale, actionsOff: `Actions are off: ${stale.reason}. Showing the state as of ${clockTime(stale.since)}.` }
-  if (connection?.breaker === 'open')
-    return { stale: undefined, actionsOff: 'Actions are off for now: the PBX failed repeatedly and the console is waiting before it tries again.' }
+  if (stale !== undefined) return { stale, actionsOff: t('actionsOff.stale', { reason: stale.reason, time: clockTime(stale.since) }) }
+  if (connection?.breaker === 'open') return { stale: undefined, actionsOff: t('actionsOff.breaker') }
   return HEALTHY
 }
 
-/** `14:02:11`, the desk's local time (24-hour, as a receptionist reads a wall clock). */
+const WALL_CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
+
+/** `14:02:11`, the desk's local time (24-hour, as a receptionist reads a wall clock), with the shown language's separators. */
 export function clockTime(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+  return fmt().custom(at, WALL_CLOCK)
 }
 
 /** The words every stale part of the console shows: `as of 14:02:11, PBX unreachable`. */
 export function staleText(stale: Staleness): string {
-  return `as of ${clockTime(stale.since)}, ${stale.reason}`
+  return t('stale.asOf', { time: clockTime(stale.since), reason: stale.reason })
 }
 
 export function sameHealth(a: LiveHealth, b: LiveHealth): boolean {

@@ -14,8 +14,12 @@ import type {
 import { IMPORT_LIMITS } from '../../../src-preload/types/phonebook'
 import type { ApiError, Result } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
+import { fmt, tr } from '../i18n'
 import { bridgePhonebookApi, type PhonebookApi } from './phonebook-api'
 import { PhonebookIndex } from './phonebook-index'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * The phonebook in the renderer: the whole of it read from main once per profile (pages of 5,000)
@@ -93,7 +97,13 @@ function phonebookApi(): PhonebookApi {
   return api as unknown as PhonebookApi
 }
 
-const noProfile: ApiError = { code: 'not_found', message: 'No PBX is selected.' }
+const noProfile: ApiError = {
+  code: 'not_found',
+  // Read when shown, in the language of that moment.
+  get message() {
+    return t('noPbxSelected')
+  },
+}
 
 export const usePhonebookStore = create<PhonebookState>((set, get) => {
   const seat = (): string | null => get().profileId
@@ -177,7 +187,7 @@ export const usePhonebookStore = create<PhonebookState>((set, get) => {
           ok: false,
           error: {
             code: 'invalid_input',
-            message: `The file is too large to import (more than ${String(IMPORT_LIMITS.fileChars / 1_000_000)} million characters).`,
+            message: t('import.tooLarge', { millions: fmt().number(IMPORT_LIMITS.fileChars / 1_000_000) }),
           },
         }
       }
@@ -197,11 +207,11 @@ export const usePhonebookStore = create<PhonebookState>((set, get) => {
         if (!r.ok) return r
         importId = r.value.importId
         if (last) {
-          if (r.value.preview === null) return { ok: false, error: { code: 'internal', message: 'The file was sent but no preview came back.' } }
+          if (r.value.preview === null) return { ok: false, error: { code: 'internal', message: t('import.noPreview') } }
           return { ok: true, value: r.value.preview }
         }
       }
-      return { ok: false, error: { code: 'internal', message: 'The file was not sent.' } }
+      return { ok: false, error: { code: 'internal', message: t('import.notSent') } }
     },
     previewImport: async (importId, mapping) => {
       const profileId = seat()

@@ -13,8 +13,12 @@ import type {
 } from '../../../src-preload/types/presence'
 import type { Result } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
+import { tr } from '../i18n'
 import { useLiveStore } from './live-store'
 import { spokenOf } from './directory-store'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * Presence of the shown PBX's extensions (DND, forwarding, notes, each lamp's time in state) and
@@ -118,18 +122,18 @@ export function forwardedTo(p: ExtensionPresence | undefined): string | undefine
 export function presenceLine(p: ExtensionPresence | undefined): string | undefined {
   if (p === undefined) return undefined
   const parts: string[] = []
-  if (p.dnd) parts.push('Do not disturb')
+  if (p.dnd) parts.push(t('presence.dnd'))
   const always = p.forward.unconditional
-  if (always !== undefined) parts.push(`forwarded to ${always}`)
+  if (always !== undefined) parts.push(t('presence.forwarded', { number: always }))
   else {
-    if (p.forward.busy !== undefined) parts.push(`when busy to ${p.forward.busy}`)
-    if (p.forward.noAnswer !== undefined) parts.push(`unanswered to ${p.forward.noAnswer}`)
+    if (p.forward.busy !== undefined) parts.push(t('presence.whenBusy', { number: p.forward.busy }))
+    if (p.forward.noAnswer !== undefined) parts.push(t('presence.unanswered', { number: p.forward.noAnswer }))
   }
   if (p.note !== undefined && (p.note.message !== '' || p.note.subtype !== ''))
-    parts.push(`“${[p.note.subtype, p.note.message].filter((t) => t !== '').join(', ')}”`)
+    parts.push(t('presence.note', { note: [p.note.subtype, p.note.message].filter((part) => part !== '').join(', ') }))
   if (parts.length === 0) return undefined
   const [first = '', ...rest] = parts
-  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' · ')
+  return [first.charAt(0).toLocaleUpperCase() + first.slice(1), ...rest].join(' · ')
 }
 
 /**

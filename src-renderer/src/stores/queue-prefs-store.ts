@@ -2,6 +2,10 @@ import { create } from 'zustand'
 import type { ApiError } from '../../../src-preload/types/result'
 import { defaultQueuePrefs, type QueuePrefs } from '../../../src-preload/types/queues'
 import { bridge } from '../bridge/current'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 interface QueuePrefsState {
   /** The profile whose preferences are held; null before the first load. */
@@ -29,7 +33,7 @@ export const useQueuePrefsStore = create<QueuePrefsState>((set, get) => ({
   },
   save: async (prefs) => {
     const profileId = get().profileId
-    if (profileId === null) return { code: 'unavailable', message: 'No PBX is shown' }
+    if (profileId === null) return { code: 'unavailable', message: t('noPbxShown') }
     const r = await bridge().invoke('queues.prefs.set', { profileId, prefs })
     if (!r.ok) return r.error
     set({ prefs: r.value })

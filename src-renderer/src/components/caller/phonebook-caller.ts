@@ -1,5 +1,9 @@
 import type { PhonebookMatch } from '../../../../src-preload/types/phonebook'
 import { cleanCid, partyLabel } from '../../live/format'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** How a caller is shown: the PBX's caller ID, and what the phonebook adds to it. */
 export interface CallerView {
@@ -24,8 +28,8 @@ export function callerView(caller: { name: string; number: string }, match: Phon
   if (cleanCid(caller.name) === '' || cleanCid(caller.name) === cleanCid(caller.number)) {
     const name = contact.name || contact.company
     const company = contact.name !== '' && contact.company !== '' ? `${contact.company}${label} · ` : label === '' ? '' : `${number.label} · `
-    return { primary: name, secondary: cleanCid(caller.number), note: `${company}from phonebook`, named: true }
+    return { primary: name, secondary: cleanCid(caller.number), note: `${company}${t('fromPhonebook')}`, named: true }
   }
   const who = [contact.name, contact.company].filter((p) => p !== '').join(', ')
-  return { ...base, note: `${who}${label} · from phonebook`, named: false }
+  return { ...base, note: `${who}${label} · ${t('fromPhonebook')}`, named: false }
 }

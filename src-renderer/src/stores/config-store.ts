@@ -12,6 +12,7 @@ import type {
   PendingChange,
   RevealedSecret,
 } from '../../../src-preload/types/config'
+import { configKinds } from '../../../src-preload/types/config'
 import type { ApiError, Result } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
 import { currentLanguage, tr } from '../i18n'
@@ -69,9 +70,10 @@ interface ConfigState {
    */
   open: (profileId: string) => Promise<void>
   /**
-   * Reads what the workspace opens on before it is shown: the shown list and the descriptors (an
-   * admin seat that has just connected, see features/config/ConfigPrefetch.tsx). Opening it then
-   * shows them at once, and reads the list again behind them when it is older than LIST_FRESH_MS.
+   * Reads the workspace's lists before it is shown (an admin seat that has just connected, see
+   * features/config/ConfigPrefetch.tsx): the shown list and the descriptors first, then the other
+   * lists one after the other. Opening the workspace or a tab then shows a list at once, and reads
+   * it again behind it when it is older than LIST_FRESH_MS.
    */
   prefetch: (profileId: string) => Promise<void>
   /**
@@ -239,7 +241,14 @@ export const useConfigStore = create<ConfigState>((set, get) => {
 
     prefetch: async (profileId) => {
       show(profileId)
-      await Promise.all([describeOnce(), get().loadList(get().shownKind, { ifOlderThanMs: LIST_FRESH_MS })])
+      const shown = get().shownKind
+      await Promise.all([describeOnce(), get().loadList(shown, { ifOlderThanMs: LIST_FRESH_MS })])
+      // One at a time, so the PBX is never asked for every list at once.
+      for (const kind of configKinds) {
+        if (kind === shown) continue
+        if (get().profileId !== profileId) return
+        await get().loadList(kind, { ifOlderThanMs: LIST_FRESH_MS })
+      }
     },
 
     loadList: (kind, options = {}) => {

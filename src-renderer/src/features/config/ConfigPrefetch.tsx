@@ -7,12 +7,12 @@ import type { AddOn } from '../feature'
 const IDLE_WAIT_MS = 2000
 
 /**
- * An admin seat's workspace list, read before Configuration is opened: once the seat is connected
+ * An admin seat's workspace lists, read before Configuration is opened: once the seat is connected
  * and the page is idle, the list the workspace opens on (5,000 extensions are 1.4 MB that FreePBX
- * takes a few hundred ms to give) and the descriptors. Opening the workspace shows them at once
- * and reads the list again behind them when it is older than LIST_FRESH_MS ("reading again…"), so
- * what is shown is never older than the page's connection without saying so. Other seats read
- * nothing: main would refuse them.
+ * takes a few hundred ms to give) and the descriptors, then the other lists one at a time. Opening
+ * the workspace or a tab shows a list at once and reads it again behind it when it is older than
+ * LIST_FRESH_MS ("reading again…" beside its count), so an old list is never shown without saying
+ * so. Other seats read nothing: main would refuse them.
  */
 export function ConfigPrefetch(): null {
   const profileId = useLiveStore((s) => s.profileId)
@@ -31,7 +31,7 @@ export function ConfigPrefetch(): null {
   return null
 }
 
-/** Configuration's list read ahead for admin seats (no keys, no screen of its own: the view is configFeature). */
+/** Configuration's lists read ahead for admin seats (no keys, no screen of its own: the view is configFeature). */
 export const configPrefetchAddOn: AddOn = {
   id: 'config-prefetch',
   label: 'Configuration',

@@ -10,7 +10,8 @@ import { app, BrowserWindow } from 'electron'
 import { createAppCore, type AppCore } from './core/app/app-core'
 import { startBuiltinDemo, type BuiltinDemo } from './core/app/builtin-demo'
 import { APP_ORIGIN } from './core/security/trusted-sender'
-import { installAppMenu } from './electron/menu'
+import { installAppMenu, type MenuActions } from './electron/menu'
+import { mainLanguage } from './core/i18n'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { openElectronStores } from './electron/electron-stores'
 import { hardenApp } from './electron/hardening'
@@ -140,7 +141,7 @@ export async function start(): Promise<void> {
   serveRenderer(join(here, '../renderer'))
   registerIpc(core, log)
   const keeper = new WindowKeeper(openWindowStore(log))
-  installAppMenu(process.platform, app.isPackaged, {
+  const menuActions: MenuActions = {
     zoom: (step) => {
       if (win !== undefined && !win.isDestroyed()) keeper.zoom(win, step)
     },
@@ -150,7 +151,9 @@ export async function start(): Promise<void> {
       win.show()
       core.bus.sendTo(`ipc-${String(win.webContents.id)}`, 'menu.command', command)
     },
-  })
+  }
+  installAppMenu(process.platform, app.isPackaged, menuActions)
+  let language = mainLanguage()
   const shown = await core.dispatch('settings.get', undefined, { clientId: 'desktop-shell', transport: 'ipc' })
   let desktopSettings: DesktopSettings = shown.ok ? shown.value.desktop : defaultDesktopSettings
   const openWindow = (): BrowserWindow => createMainWindow(core, keeper, desktopSettings.alwaysOnTop)
@@ -158,13 +161,19 @@ export async function start(): Promise<void> {
   desktop.tray.start()
   registerDialSchemes(log)
   desktop.shortcut.apply(desktopSettings.dialShortcut)
-  // The window's always-on-top and the dial shortcut follow the settings as they change.
+  // The window's always-on-top, the dial shortcut and the language of the menu and tray follow the settings as they change.
   core.bus.register('desktop-shell', {
     send: (channel, payload) => {
       if (channel !== 'settings.changed') return
       desktopSettings = (payload as Settings).desktop
       if (win !== undefined && !win.isDestroyed()) win.setAlwaysOnTop(desktopSettings.alwaysOnTop)
       desktop.shortcut.apply(desktopSettings.dialShortcut)
+      // Native menus keep the words they were built with: build them again in the new language.
+      if (mainLanguage() !== language) {
+        language = mainLanguage()
+        installAppMenu(process.platform, app.isPackaged, menuActions)
+        desktop.tray.refresh()
+      }
     },
     isBackedUp: () => false,
   })

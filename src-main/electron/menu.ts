@@ -1,5 +1,12 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import { VIEW_KEYS, type MenuCommand } from '../../src-preload/types/views'
+import { VIEW_KEYS, type MenuCommand, type ViewKey } from '../../src-preload/types/views'
+import { say } from '../core/i18n'
+import { strings } from './strings'
+
+const t = say(strings)
+
+/** A screen's name in the console's language (the same words as the renderer's sidebar). */
+const viewLabel = (view: ViewKey): string => t(`view.${view.id}`)
 
 /** A zoom step: in (+1), out (−1), back to 100 % (0). */
 export type ZoomStep = (step: -1 | 0 | 1) => void
@@ -15,6 +22,9 @@ export interface MenuActions {
  * The application menu, with the standard roles where the OS has one (macOS's app menu, Edit's
  * copy and paste — without them copy and paste do not work on macOS —, Window, Help).
  *
+ * Our own items are in the console's language; the roles keep the labels the OS gives them. The
+ * menu is built again when the language changes (main.ts, on settings.changed).
+ *
  * View lists the screens with their Alt keys, from the same table the renderer's sidebar is checked
  * against (types/views.ts). The window switches on the physical key itself (e.code), so on Windows
  * and Linux the accelerators are only shown, not registered: one handler, whatever the keyboard
@@ -24,7 +34,7 @@ export interface MenuActions {
 export function menuTemplate(platform: NodeJS.Platform, isPackaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
   const views: MenuItemConstructorOptions[] = VIEW_KEYS.map((view) => ({
-    label: view.label,
+    label: viewLabel(view),
     accelerator: `Alt+${view.altKey}`,
     registerAccelerator: mac,
     click: () => {
@@ -40,7 +50,7 @@ export function menuTemplate(platform: NodeJS.Platform, isPackaged: boolean, act
     },
   })
   const shortcuts: MenuItemConstructorOptions = {
-    label: 'Keyboard Shortcuts',
+    label: t('menu.shortcuts'),
     click: () => {
       actions.command({ kind: 'help' })
     },
@@ -49,7 +59,7 @@ export function menuTemplate(platform: NodeJS.Platform, isPackaged: boolean, act
     ...(mac ? [{ role: 'appMenu' as const }] : []),
     { role: 'fileMenu' },
     {
-      label: 'Edit',
+      label: t('menu.edit'),
       submenu: [
         { role: 'undo' },
         { role: 'redo' },
@@ -63,15 +73,15 @@ export function menuTemplate(platform: NodeJS.Platform, isPackaged: boolean, act
       ],
     },
     {
-      label: 'View',
+      label: t('menu.view'),
       submenu: [
         ...views,
         { type: 'separator' },
         // Ctrl/Cmd + (and = on keyboards where + needs Shift), −, 0.
-        zoom('Actual Size', 'CommandOrControl+0', 0),
-        zoom('Zoom In', 'CommandOrControl+Plus', 1),
-        zoom('Zoom In', 'CommandOrControl+=', 1, false),
-        zoom('Zoom Out', 'CommandOrControl+-', -1),
+        zoom(t('menu.actualSize'), 'CommandOrControl+0', 0),
+        zoom(t('menu.zoomIn'), 'CommandOrControl+Plus', 1),
+        zoom(t('menu.zoomIn'), 'CommandOrControl+=', 1, false),
+        zoom(t('menu.zoomOut'), 'CommandOrControl+-', -1),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         { role: 'reload' },

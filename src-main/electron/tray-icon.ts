@@ -1,4 +1,8 @@
 import type { TrayConnection } from '../../src-preload/types/attention'
+import { say } from '../core/i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** The tray dot's colour per connection state (red, green, blue). */
 const COLOURS: Readonly<Record<TrayConnection, readonly [number, number, number]>> = {
@@ -36,9 +40,12 @@ export function trayIconPixels(connection: TrayConnection, waiting: boolean, siz
   return pixels
 }
 
-/** What the tray's tooltip says: the PBX, its state and the calls waiting, in words. */
+/**
+ * What the tray's tooltip says: the PBX, its state and the calls waiting, in words (the console's
+ * language). A list of facts separated by dots, not a sentence, so its parts are translated alone.
+ */
 export function trayTooltip(connection: TrayConnection, waiting: number, pbx: string): string {
-  const state = { live: 'connected', stale: 'reconnecting', down: 'not connected', none: 'no PBX set up' }[connection]
-  const calls = waiting === 0 ? 'no calls waiting' : `${String(waiting)} call${waiting === 1 ? '' : 's'} waiting`
+  const state = t(`tooltip.${connection}`)
+  const calls = waiting === 0 ? t('tooltip.noneWaiting') : t('tooltipWaiting', { count: waiting })
   return `Attendant${pbx === '' ? '' : ` · ${pbx}`} · ${state} · ${calls}`
 }

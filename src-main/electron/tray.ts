@@ -1,6 +1,10 @@
 import { app, Menu, nativeImage, Tray, type BrowserWindow, type NativeImage } from 'electron'
 import type { AttentionStatus, TrayConnection } from '../../src-preload/types/attention'
+import { say } from '../core/i18n'
+import { strings } from './strings'
 import { trayIconPixels, trayTooltip } from './tray-icon'
+
+const t = say(strings)
 
 export interface TrayActions {
   /** The window to the front. */
@@ -59,6 +63,11 @@ export class AttentionTray {
     if (status.waiting === 0) win.flashFrame(false)
   }
 
+  /** The tooltip and menu again in the console's language (after a change of language). */
+  refresh(): void {
+    this.render()
+  }
+
   get status(): AttentionStatus {
     return this.last
   }
@@ -76,16 +85,16 @@ export class AttentionTray {
     tray.setToolTip(trayTooltip(connection, waiting, pbx))
     tray.setContextMenu(
       Menu.buildFromTemplate([
-        { label: 'Show Attendant', click: this.actions.show },
+        { label: t('tray.show'), click: this.actions.show },
         {
-          label: waiting === 0 ? 'No calls waiting' : `Show the call waiting longest (${String(waiting)} waiting)`,
+          label: waiting === 0 ? t('tray.noneWaiting') : t('tray.showWaiting', { waiting }),
           enabled: waiting > 0,
           click: this.actions.showWaiting,
         },
         // Only where the PBX tells the seat's DND (FreePBX or presence states): else it is not offered.
-        ...(dnd === null ? [] : [{ label: 'Do not disturb', type: 'checkbox' as const, checked: dnd, click: this.actions.toggleDnd }]),
+        ...(dnd === null ? [] : [{ label: t('tray.dnd'), type: 'checkbox' as const, checked: dnd, click: this.actions.toggleDnd }]),
         { type: 'separator' },
-        { label: 'Quit Attendant', click: this.actions.quit },
+        { label: t('tray.quit'), click: this.actions.quit },
       ]),
     )
   }

@@ -6,10 +6,20 @@ import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
 import { strings as supervisionMain } from '../supervision/strings'
+import { strings as desktopMain } from '../../electron/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
  * which has no build-time glob). test/unit/i18n/catalogue.test.ts fails when a main `strings.ts`
  * is missing here.
  */
-export const MAIN_FRAGMENTS: readonly StringsFragment[] = [common, configCore, phonebookMain, pickupMain, reportsMain, supervisionScope, supervisionMain]
+export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
+  common,
+  configCore,
+  phonebookMain,
+  pickupMain,
+  reportsMain,
+  supervisionScope,
+  supervisionMain,
+  desktopMain,
+]

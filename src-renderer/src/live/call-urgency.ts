@@ -1,5 +1,9 @@
 import type { LiveCall } from '../../../src-preload/types/live'
 import { cleanCid } from './format'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * How urgently a call wants the front desk, most urgent first: what the calls list shows on top by
@@ -96,9 +100,9 @@ export function summarize(calls: Iterable<LiveCall>): CallSummary {
   return { ringing, waiting, onHold, parked }
 }
 
-/** `2 ringing · 1 waiting · 0 on hold` (and `· 1 parked` when any are). */
+/** `2 ringing · 1 waiting · 0 on hold` (and `· 1 parked` when any are), each count in the shown language. */
 export function summaryText(s: CallSummary): string {
-  const parts = [`${String(s.ringing)} ringing`, `${String(s.waiting)} waiting`, `${String(s.onHold)} on hold`]
-  if (s.parked > 0) parts.push(`${String(s.parked)} parked`)
+  const parts = [t('ringing', { count: s.ringing }), t('waiting', { count: s.waiting }), t('onHold', { count: s.onHold })]
+  if (s.parked > 0) parts.push(t('parked', { count: s.parked }))
   return parts.join(' · ')
 }

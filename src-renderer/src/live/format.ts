@@ -1,4 +1,11 @@
 import { namedParty } from '../stores/directory-store'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
+
+/** What a party with neither name nor number is called. */
+export const unknownParty = (): string => t('unknown')
 
 /** m:ss under an hour, h:mm:ss above; never negative (clock skew between PBX and desk). */
 export function formatDuration(ms: number): string {
@@ -20,5 +27,5 @@ export function cleanCid(value: string | undefined): string {
 export function partyLabel(p: { name: string; number: string }): { primary: string; secondary: string } {
   const { name, number } = namedParty(p)
   if (name !== '' && name !== number) return { primary: name, secondary: number }
-  return { primary: number !== '' ? number : 'Unknown', secondary: '' }
+  return { primary: number !== '' ? number : unknownParty(), secondary: '' }
 }

@@ -12,7 +12,7 @@ import {
   moveInGroup,
   removeFromGroup,
   renameGroup,
-  STARTING_LAMPS,
+  startingLamps,
   stepGroup,
   type LampSeat,
   type LampsChange,
@@ -38,7 +38,7 @@ function ok(change: LampsChange): SeatLamps {
 describe('lamp groups', () => {
   it('All shows every numbered extension by number; a group its own, in the order arranged', () => {
     expect(lampsShown(extensions, undefined, '').map((e) => e.id)).toEqual(['99', '101', '105', '110'])
-    let lamps = ok(createGroup(STARTING_LAMPS, ' Sales '))
+    let lamps = ok(createGroup(startingLamps(), ' Sales '))
     expect(lamps.shown).toBe('Sales')
     lamps = ok(addToGroup(lamps, 'Sales', '110'))
     lamps = ok(addToGroup(lamps, 'Sales', '101'))
@@ -55,19 +55,19 @@ describe('lamp groups', () => {
   })
 
   it('refuses a name that is empty, taken (in any case), too long or with control characters, and changes nothing', () => {
-    expect(groupNameProblem(STARTING_LAMPS, '  ')).toBe('Give the group a name.')
-    expect(createGroup(STARTING_LAMPS, 'favourites')).toEqual({ ok: false, problem: 'There is a group called favourites already.' })
-    expect(groupNameProblem(STARTING_LAMPS, 'x'.repeat(41))).toMatch(/at most 40/)
-    expect(groupNameProblem(STARTING_LAMPS, 'Sales\u202e')).toMatch(/control characters/)
-    expect(addToGroup(STARTING_LAMPS, 'Favourites', '105').ok).toBe(true)
-    const once = ok(addToGroup(STARTING_LAMPS, 'Favourites', '105'))
+    expect(groupNameProblem(startingLamps(), '  ')).toBe('Give the group a name.')
+    expect(createGroup(startingLamps(), 'favourites')).toEqual({ ok: false, problem: 'There is a group called favourites already.' })
+    expect(groupNameProblem(startingLamps(), 'x'.repeat(41))).toMatch(/at most 40/)
+    expect(groupNameProblem(startingLamps(), 'Sales\u202e')).toMatch(/control characters/)
+    expect(addToGroup(startingLamps(), 'Favourites', '105').ok).toBe(true)
+    const once = ok(addToGroup(startingLamps(), 'Favourites', '105'))
     expect(addToGroup(once, 'Favourites', '105')).toEqual({ ok: false, problem: '105 is in Favourites already.' })
     // Renaming to its own name in another case is allowed.
-    expect(ok(renameGroup(STARTING_LAMPS, 'Favourites', 'FAVOURITES')).groups[0]?.name).toBe('FAVOURITES')
+    expect(ok(renameGroup(startingLamps(), 'Favourites', 'FAVOURITES')).groups[0]?.name).toBe('FAVOURITES')
   })
 
   it('steps through All and the groups round the ends; renaming or deleting the shown group keeps the view sensible', () => {
-    let lamps = ok(createGroup(STARTING_LAMPS, 'Sales'))
+    let lamps = ok(createGroup(startingLamps(), 'Sales'))
     lamps = ok(createGroup(lamps, 'Support'))
     expect(lamps.shown).toBe('Support')
     lamps = stepGroup(lamps, 1)

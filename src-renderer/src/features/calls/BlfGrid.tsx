@@ -31,16 +31,23 @@ import { LampMenu, type LampMenuEntry, SEPARATOR } from './LampMenu'
 import { useToastStore } from '../../stores/toast-store'
 import { nameOf, useDirectoryRevision } from '../../stores/directory-store'
 import { usePhonebookStore } from '../../stores/phonebook-store'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
 
-const STATE_TEXT: Record<ExtensionStateName, { label: string; icon: string }> = {
-  NOT_INUSE: { label: 'Available', icon: '●' },
-  INUSE: { label: 'On a call', icon: '◐' },
-  BUSY: { label: 'Busy', icon: '■' },
-  UNAVAILABLE: { label: 'Offline', icon: '○' },
-  RINGING: { label: 'Ringing', icon: '◎' },
-  RINGINUSE: { label: 'Ringing (on a call)', icon: '◎' },
-  ONHOLD: { label: 'On hold', icon: '❚❚' },
-  UNKNOWN: { label: 'Unknown', icon: '?' },
+const t = tr(strings)
+const c = tr(common)
+
+/** Each lamp state's icon and word (the word's key: read in the shown language when the tile draws). */
+const STATE_TEXT: Record<ExtensionStateName, { label: Parameters<typeof t>[0]; icon: string }> = {
+  NOT_INUSE: { label: 'lamp.available', icon: '●' },
+  INUSE: { label: 'lamp.inUse', icon: '◐' },
+  BUSY: { label: 'lamp.busy', icon: '■' },
+  UNAVAILABLE: { label: 'lamp.offline', icon: '○' },
+  RINGING: { label: 'lamp.ringing', icon: '◎' },
+  RINGINUSE: { label: 'lamp.ringInUse', icon: '◎' },
+  ONHOLD: { label: 'lamp.onHold', icon: '❚❚' },
+  UNKNOWN: { label: 'lamp.unknown', icon: '?' },
 }
 
 /** What the lamps do with an extension, handed down by the calls screen (stable callbacks). */
@@ -115,6 +122,7 @@ const BlfTile = memo(function BlfTile({
   // The time in state sits in the second line's corner: the state line keeps clear of it (a class, not a :has() rule).
   const since = useLampSinceShown(id)
   const s = STATE_TEXT[state]
+  const stateWord = t(s.label)
   const classes = `blf-tile blf-${state}${over ? ' drop-over' : ''}${selected ? ' selected' : ''}${since ? ' with-since' : ''}`
   const named = name !== undefined && name !== ''
   return (
@@ -124,7 +132,7 @@ const BlfTile = memo(function BlfTile({
         className={classes}
         aria-pressed={selected}
         // The whole name first: a name too long for the widest column ends in an ellipsis on the tile.
-        title={`${named ? `${id} ${name}` : id}\n${actionsOff ?? 'Double-click or Enter calls · drop a call here to transfer it · right-click for more'}`}
+        title={`${named ? `${id} ${name}` : id}\n${actionsOff ?? t('lamp.help')}`}
         aria-disabled={actionsOff !== undefined || undefined}
         aria-haspopup="menu"
         tabIndex={tabStop ? 0 : -1}
@@ -166,7 +174,7 @@ const BlfTile = memo(function BlfTile({
             Zoë Ångström', then the presence badge): a screen reader says all a sighted operator sees, and
             nothing visible is missing from the name (an aria-label left the badge and the time out). */}
         <span className="blf-head">
-          <span className="sr-only">Extension </span>
+          <span className="sr-only">{t('lamp.srExtension')} </span>
           <span className="blf-num">{id}</span>
           {named && <span className="blf-name">{name}</span>}
         </span>
@@ -174,11 +182,11 @@ const BlfTile = memo(function BlfTile({
           <span className="sr-only">, </span>
           {peers !== '' ? (
             <>
-              <span className="sr-only">{s.label}, with </span>
+              <span className="sr-only">{t('lamp.srWith', { state: stateWord })} </span>
               {peers}
             </>
           ) : (
-            s.label
+            stateWord
           )}
         </span>
         <span className="blf-badge">{badge}</span>
@@ -231,7 +239,7 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
   const remove = (name: string): void => {
     saveSeatLamps(deleteGroup(lamps, name))
     setConfirmDelete(null)
-    useToastStore.getState().push('ok', `Group ${name} deleted (its extensions stay under All).`)
+    useToastStore.getState().push('ok', t('groups.deleted', { name }))
     focusTab(undefined)
   }
   const closeMenu = useCallback((refocus: boolean) => {
@@ -248,28 +256,28 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
       ? []
       : [
           {
-            label: `Rename ${menuGroup.name}…`,
+            label: t('groups.renameItem', { name: menuGroup.name }),
             run: () => {
               startEditing({ kind: 'rename', from: menuGroup.name }, menuGroup.name)
             },
           },
           {
-            label: 'Move left',
-            off: at <= 0 ? 'It is the first group.' : undefined,
+            label: t('groups.moveLeft'),
+            off: at <= 0 ? t('groups.isFirst') : undefined,
             run: () => {
               saveSeatLamps(moveGroup(lamps, menuGroup.name, -1))
             },
           },
           {
-            label: 'Move right',
-            off: at >= lamps.groups.length - 1 ? 'It is the last group.' : undefined,
+            label: t('groups.moveRight'),
+            off: at >= lamps.groups.length - 1 ? t('groups.isLast') : undefined,
             run: () => {
               saveSeatLamps(moveGroup(lamps, menuGroup.name, 1))
             },
           },
           SEPARATOR,
           {
-            label: `Delete ${menuGroup.name}…`,
+            label: t('groups.deleteItem', { name: menuGroup.name }),
             run: () => {
               if (menuGroup.extensions.length === 0) remove(menuGroup.name)
               else setConfirmDelete(menuGroup.name)
@@ -300,7 +308,7 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
 
   return (
     <div className="lamp-groups" ref={tabsRef}>
-      <div role="tablist" aria-label="Lamp groups" className="lamp-tabs">
+      <div role="tablist" aria-label={t('groups.label')} className="lamp-tabs">
         {tabs.map((name) =>
           editing?.kind === 'rename' && editing.from === name ? null : (
             <button
@@ -311,11 +319,7 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
               aria-selected={shown === name}
               tabIndex={shown === name ? 0 : -1}
               className="lamp-tab"
-              title={
-                name === undefined
-                  ? 'Every extension · [ and ] switch groups'
-                  : `${name} · right-click to rename, move or delete · [ and ] switch groups`
-              }
+              title={name === undefined ? t('groups.allTitle') : t('groups.tabTitle', { name })}
               onClick={() => {
                 saveSeatLamps(showGroup(lamps, name))
               }}
@@ -328,7 +332,7 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
                 onTabKeys(e, name)
               }}
             >
-              {name ?? 'All'} <span className="lamp-tab-count">{name === undefined ? counts.all : (counts.byGroup[name] ?? 0)}</span>
+              {name ?? t('groups.all')} <span className="lamp-tab-count">{name === undefined ? counts.all : (counts.byGroup[name] ?? 0)}</span>
             </button>
           ),
         )}
@@ -337,10 +341,10 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
         <span className="lamp-group-edit">
           <input
             autoFocus
-            aria-label={editing.kind === 'new' ? 'New group’s name' : `New name for ${editing.from}`}
+            aria-label={editing.kind === 'new' ? t('groups.newName') : t('groups.renameLabel', { name: editing.from })}
             aria-invalid={problem !== undefined || undefined}
             aria-describedby={problem !== undefined ? 'lamp-group-problem' : undefined}
-            placeholder="Group name"
+            placeholder={t('groups.namePlaceholder')}
             maxLength={60}
             value={draft}
             onChange={(e) => {
@@ -357,7 +361,7 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
             }}
           />
           <button type="button" onClick={commit}>
-            {editing.kind === 'new' ? 'Add' : 'Rename'}
+            {editing.kind === 'new' ? c('add') : t('groups.rename')}
           </button>
           <button
             type="button"
@@ -365,7 +369,7 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
               setEditing(null)
             }}
           >
-            Cancel
+            {c('cancel')}
           </button>
           {problem !== undefined && (
             <span id="lamp-group-problem" className="field-error" role="status">
@@ -374,10 +378,8 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
           )}
         </span>
       ) : confirmDelete !== null ? (
-        <span className="lamp-group-edit" role="group" aria-label={`Delete ${confirmDelete}`}>
-          <span>
-            Delete {confirmDelete} and its arrangement ({counts.byGroup[confirmDelete] ?? 0} lamps)? The extensions stay under All.
-          </span>
+        <span className="lamp-group-edit" role="group" aria-label={t('groups.deleteLabel', { name: confirmDelete })}>
+          <span>{t('groups.deleteQuestion', { name: confirmDelete, count: counts.byGroup[confirmDelete] ?? 0 })}</span>
           <button
             type="button"
             className="danger"
@@ -385,7 +387,7 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
               remove(confirmDelete)
             }}
           >
-            Delete
+            {c('delete')}
           </button>
           <button
             type="button"
@@ -395,7 +397,7 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
               focusTab(confirmDelete)
             }}
           >
-            Keep
+            {t('groups.keep')}
           </button>
         </span>
       ) : (
@@ -406,10 +408,12 @@ function GroupTabs({ lamps, counts }: { lamps: SeatLamps; counts: { all: number;
             startEditing({ kind: 'new' }, '')
           }}
         >
-          + New group
+          {t('groups.new')}
         </button>
       )}
-      {menu !== null && menuGroup !== undefined && <LampMenu label={`Group ${menu.name}`} at={menu.at} items={menuItems} onClose={closeMenu} />}
+      {menu !== null && menuGroup !== undefined && (
+        <LampMenu label={t('lamps.group', { name: menu.name })} at={menu.at} items={menuItems} onClose={closeMenu} />
+      )}
     </div>
   )
 }
@@ -562,14 +566,14 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
   const tabStop = selectedLamp !== null && inView.some((e) => e.id === selectedLamp) ? selectedLamp : inView[0]?.id
 
   return (
-    <section className={`card blf${stale ? ' stale' : ''}`} aria-label="Extensions">
+    <section className={`card blf${stale ? ' stale' : ''}`} aria-label={t('lamps.label')}>
       <div className="row-between">
-        <h2>Extensions</h2>
+        <h2>{t('lamps.label')}</h2>
         <StaleNote className="inline" />
         <input
           type="search"
-          aria-label="Search extensions"
-          placeholder="Name or number"
+          aria-label={t('lamps.search')}
+          placeholder={t('lamps.searchPlaceholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.currentTarget.value)
@@ -586,7 +590,7 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
       <ul
         ref={gridRef}
         className="blf-grid"
-        aria-label={group === undefined ? 'All extensions' : `Group ${group.name}`}
+        aria-label={group === undefined ? t('lamps.all') : t('lamps.group', { name: group.name })}
         style={{ gridTemplateColumns: `repeat(${String(columns)}, minmax(0, 1fr))` }}
         onScroll={(e) => {
           setScrollRow(Math.floor(e.currentTarget.scrollTop / LAMP_PITCH_PX))
@@ -619,7 +623,7 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
         {drawn.padBottom > 0 && <li className="blf-spacer" aria-hidden="true" style={{ height: drawn.padBottom - LAMP_GAP_PX }} />}
       </ul>
       {menu !== null && extensions[menu.id] !== undefined && (
-        <LampMenu label={`Extension ${menu.id}`} at={menu.at} items={menuItems} onClose={closeMenu} />
+        <LampMenu label={t('lamps.menu', { extension: menu.id })} at={menu.at} items={menuItems} onClose={closeMenu} />
       )}
       {shown.length === 0 && <p className="muted small empty-lamps">{emptyText(extensions, group?.name, query)}</p>}
     </section>
@@ -629,9 +633,9 @@ export const BlfGrid = memo(function BlfGrid({ commands }: Props): React.JSX.Ele
 /** What an empty lamp field says: what is empty, and how to fill it. */
 function emptyText(extensions: Readonly<Record<string, LiveExtension>>, group: string | undefined, query: string): string {
   if (query.trim() !== '')
-    return group === undefined ? `No extension matches “${query.trim()}”.` : `No extension in ${group} matches “${query.trim()}”.`
-  if (group !== undefined) return `${group} has no extensions yet: right-click a lamp under All and choose “Add to ${group}”.`
-  return Object.keys(extensions).length === 0 ? 'The PBX has reported no extensions yet.' : 'The PBX reports no numbered extensions.'
+    return group === undefined ? t('lamps.noMatch', { query: query.trim() }) : t('lamps.noMatchIn', { group, query: query.trim() })
+  if (group !== undefined) return t('lamps.emptyGroup', { group })
+  return Object.keys(extensions).length === 0 ? t('lamps.noneYet') : t('lamps.noneNumbered')
 }
 
 /**
@@ -681,7 +685,7 @@ function useLampMenuItems(
     ...lamps.groups
       .filter((g) => !g.extensions.includes(ext.id))
       .map((g) => ({
-        label: `Add to ${g.name}`,
+        label: t('menu.addTo', { name: g.name }),
         run: () => {
           save(addToGroup(lamps, g.name, ext.id))
         },
@@ -690,21 +694,21 @@ function useLampMenuItems(
       ? []
       : [
           {
-            label: 'Move earlier',
-            off: group.extensions[0] === ext.id ? `It is the first in ${group.name}.` : undefined,
+            label: t('menu.moveEarlier'),
+            off: group.extensions[0] === ext.id ? t('menu.firstIn', { name: group.name }) : undefined,
             run: () => {
               saveSeatLamps(moveInGroup(lamps, group.name, ext.id, -1))
             },
           },
           {
-            label: 'Move later',
-            off: group.extensions.at(-1) === ext.id ? `It is the last in ${group.name}.` : undefined,
+            label: t('menu.moveLater'),
+            off: group.extensions.at(-1) === ext.id ? t('menu.lastIn', { name: group.name }) : undefined,
             run: () => {
               saveSeatLamps(moveInGroup(lamps, group.name, ext.id, 1))
             },
           },
           {
-            label: `Remove from ${group.name}`,
+            label: t('menu.removeFrom', { name: group.name }),
             run: () => {
               saveSeatLamps(removeFromGroup(lamps, group.name, ext.id))
             },

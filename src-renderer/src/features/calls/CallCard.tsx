@@ -5,10 +5,20 @@ import { Elapsed } from '../../components/Elapsed'
 import { StaleNote } from '../../components/StaleNote'
 import { CallerIdentity } from '../../components/caller/CallerIdentity'
 import { useActionButton } from '../../actions/action-gate'
-import { atOwnPhone, callStateLabel, consulting, routeSteps, stepText, talkTimes, targetText } from './call-model'
+import { atOwnPhone, callStateLabel, consulting, directionText, routeSteps, stepText, talkTimes, targetText } from './call-model'
 import { useLiveStore } from '../../stores/live-store'
 import { partyLabel } from '../../live/format'
 import { useDirectoryRevision } from '../../stores/directory-store'
+import { tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
+import { strings } from './strings'
+
+const t = tr(strings)
+const bold = { b: (text: string): React.ReactNode => <strong>{text}</strong> }
+/** A key's name as the keyboard shows it (not translated). */
+const ENTER_KEY = 'Enter'
+/** The note that says why Attended is off, named by the button. */
+const ATTENDED_NOTE_ID = 'attended-note'
 
 export interface CallCommands {
   readonly hangup: () => void
@@ -21,16 +31,16 @@ export interface CallCommands {
   readonly cancel: () => void
 }
 
-/** Why a call is suggested, in the words of the card and the row marker. */
-export function suggestionReason(call: LiveCall): string {
-  return call.state === 'queued' ? 'waiting longest in a queue' : 'ringing longest'
+/** Why a call is suggested, in the words of the card's note: `ringing longest, not selected`. */
+export function suggestionNote(call: LiveCall): string {
+  return call.state === 'queued' ? t('card.noteQueued') : t('card.noteRinging')
 }
 
 /** The Select button of a suggested call: Enter (or this click) makes it the selection. */
 function SelectSuggested({ onSelect }: { onSelect: () => void }): React.JSX.Element {
   return (
     <button type="button" className="primary" onClick={onSelect} aria-keyshortcuts="Enter">
-      Select this call <kbd>Enter</kbd>
+      {t('card.select')} <kbd>{ENTER_KEY}</kbd>
     </button>
   )
 }
@@ -49,14 +59,14 @@ export function EndedCard({
   onSelectSuggested: () => void
 }): React.JSX.Element {
   return (
-    <section className="card call-card idle ended" aria-label="Call card">
+    <section className="card call-card idle ended" aria-label={t('card.label')}>
       <p className="call-card-ended" role="status">
-        The call with <strong>{partyLabel(ended.caller).primary}</strong> ended. Nothing is selected.
+        {rich(t('card.ended', { name: partyLabel(ended.caller).primary }), bold)}
       </p>
       {suggested !== undefined && (
         <div className="call-card-next">
           <p className="small">
-            Suggested: <strong>{partyLabel(suggested.caller).primary}</strong>, {suggestionReason(suggested)}.
+            {rich(t(suggested.state === 'queued' ? 'card.nextQueued' : 'card.nextRinging', { name: partyLabel(suggested.caller).primary }), bold)}
           </p>
           <div className="call-actions">
             <SelectSuggested onSelect={onSelectSuggested} />
@@ -78,51 +88,49 @@ function CallActions({ call, commands }: { call: LiveCall; commands: CallCommand
   const mine = useLiveStore((s) => atOwnPhone(s.state, call, ownExtension))
   const transferring = useLiveStore((s) => consulting(s.state, call, ownExtension))
   // Said before it is tried: Asterisk's attended transfer runs on the operator's own leg of the call.
-  const attendedOff = mine
-    ? undefined
-    : `Attended transfer works on calls at your own phone${ownExtension === '' ? '' : ` (${ownExtension})`}: use Transfer for this one`
+  const attendedOff = mine ? undefined : ownExtension === '' ? t('card.attendedOff') : t('card.attendedOffAt', { extension: ownExtension })
   return (
-    <div className="call-actions" role="toolbar" aria-label="Call actions">
+    <div className="call-actions" role="toolbar" aria-label={t('card.actions')}>
       <button type="button" className="danger" onClick={commands.hangup} aria-keyshortcuts="H" {...gate}>
-        Hang up <kbd>H</kbd>
+        {t('card.hangup')} <kbd>H</kbd>
       </button>
       <button type="button" onClick={commands.transfer} aria-keyshortcuts="T" {...gate}>
-        Transfer <kbd>T</kbd>
+        {t('card.transfer')} <kbd>T</kbd>
       </button>
       <button
         type="button"
         onClick={commands.attended}
         aria-keyshortcuts="A"
         {...gate}
-        {...(attendedOff === undefined ? {} : { 'aria-disabled': true, title: attendedOff, 'aria-describedby': 'attended-note' })}
+        {...(attendedOff === undefined ? {} : { 'aria-disabled': true, title: attendedOff, 'aria-describedby': ATTENDED_NOTE_ID })}
       >
-        Attended <kbd>A</kbd>
+        {t('card.attended')} <kbd>A</kbd>
       </button>
       {call.state === 'parked' ? (
         <button type="button" onClick={commands.pickup} aria-keyshortcuts="U" {...gate}>
-          Pick up <kbd>U</kbd>
+          {t('card.pickup')} <kbd>U</kbd>
         </button>
       ) : (
         <button type="button" onClick={commands.park} aria-keyshortcuts="P" {...gate}>
-          Park <kbd>P</kbd>
+          {t('card.park')} <kbd>P</kbd>
         </button>
       )}
       <button type="button" onClick={commands.voicemail} aria-keyshortcuts="V" {...gate}>
-        Voicemail <kbd>V</kbd>
+        {t('card.voicemail')} <kbd>V</kbd>
       </button>
       {transferring && (
         <>
           <button type="button" className="primary" onClick={commands.complete} aria-keyshortcuts="C" {...gate}>
-            Complete transfer <kbd>C</kbd>
+            {t('card.complete')} <kbd>C</kbd>
           </button>
           <button type="button" onClick={commands.cancel} aria-keyshortcuts="X" {...gate}>
-            Cancel transfer <kbd>X</kbd>
+            {t('card.cancel')} <kbd>X</kbd>
           </button>
         </>
       )}
       {attendedOff !== undefined && (
-        <p id="attended-note" className="call-actions-note small muted">
-          Attended works on calls at your own phone{ownExtension === '' ? '' : ` (${ownExtension})`}.
+        <p id={ATTENDED_NOTE_ID} className="call-actions-note small muted">
+          {ownExtension === '' ? t('card.attendedNote') : t('card.attendedNoteAt', { extension: ownExtension })}
         </p>
       )}
     </div>
@@ -158,8 +166,8 @@ export function CallCard({
   useDirectoryRevision()
   if (call === undefined) {
     return (
-      <section className="card call-card idle" aria-label="Call card">
-        <p className="muted">Select a call, or wait for one to ring.</p>
+      <section className="card call-card idle" aria-label={t('card.label')}>
+        <p className="muted">{t('card.idle')}</p>
       </section>
     )
   }
@@ -167,16 +175,16 @@ export function CallCard({
   const steps = routeSteps(call)
   const times = talkTimes(call)
   return (
-    <section className={`card call-card state-${call.state}${suggested ? ' suggested' : ''}`} aria-label="Call card">
+    <section className={`card call-card state-${call.state}${suggested ? ' suggested' : ''}`} aria-label={t('card.label')}>
       <StaleNote />
       {suggested && (
         <p className="suggestion-note small" data-testid="call-card-suggestion">
-          <span className="suggested-tag">Suggested</span> {suggestionReason(call)}, not selected
+          <span className="suggested-tag">{t('suggested')}</span> {suggestionNote(call)}
         </p>
       )}
       <div className="call-card-head">
         <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span>
-        <span className="muted small">{call.direction}</span>
+        <span className="muted small">{directionText(call.direction)}</span>
       </div>
       <CallBadges call={call} place="card" />
       <CallerIdentity caller={call.caller} profileId={profileId} lookup={call.direction !== 'outbound'} />
@@ -189,7 +197,7 @@ export function CallCard({
         )}
         {steps.length > 0 && (
           <>
-            <dt>Path</dt>
+            <dt>{t('fact.path')}</dt>
             <dd data-testid="call-card-path">
               {steps.map((step, i) => (
                 <span key={`${step.kind}:${step.number}:${String(i)}`} className={`route-step route-${step.kind}`}>
@@ -201,7 +209,7 @@ export function CallCard({
                   )}
                   {stepText(step)}
                   {step.kind === 'queue' && step.number === call.queue && call.state === 'queued' && queueWaiting !== undefined
-                    ? ` (${String(queueWaiting)} waiting)`
+                    ? t('fact.queueWaiting', { waiting: queueWaiting })
                     : ''}
                 </span>
               ))}
@@ -210,20 +218,20 @@ export function CallCard({
         )}
         {target === undefined && steps.length === 0 && (
           <>
-            <dt>Dialled</dt>
+            <dt>{t('fact.dialled')}</dt>
             <dd className="mono">{partyLabel(call.callee).primary}</dd>
           </>
         )}
         {call.trunk !== undefined && (
           <>
-            <dt>Trunk</dt>
+            <dt>{t('fact.trunk')}</dt>
             <dd>{call.trunk}</dd>
           </>
         )}
         {times.kind === 'waiting' && call.target?.kind === 'voicemail' && (
           <>
             {/* Nobody waits on a caller leaving a message: how long, never an alert. */}
-            <dt>In voicemail</dt>
+            <dt>{t('fact.inVoicemail')}</dt>
             <dd>
               <Elapsed since={call.target.since ?? times.since} />
             </dd>
@@ -231,7 +239,7 @@ export function CallCard({
         )}
         {times.kind === 'waiting' && call.target?.kind !== 'voicemail' && (
           <>
-            <dt>Waiting</dt>
+            <dt>{t('fact.waiting')}</dt>
             <dd>
               <Elapsed since={times.since} alertAfterS={holdAlertSeconds} />
             </dd>
@@ -239,9 +247,9 @@ export function CallCard({
         )}
         {times.kind === 'ringing' && (
           <>
-            <dt>Waited</dt>
-            <dd className="mono">{times.waitedS} s</dd>
-            <dt>Ringing for</dt>
+            <dt>{t('fact.waited')}</dt>
+            <dd className="mono">{t('fact.seconds', { seconds: times.waitedS })}</dd>
+            <dt>{t('fact.ringingFor')}</dt>
             <dd>
               <Elapsed since={times.since} alertAfterS={holdAlertSeconds} />
             </dd>
@@ -249,9 +257,9 @@ export function CallCard({
         )}
         {times.kind === 'talking' && (
           <>
-            <dt>Waited</dt>
-            <dd className="mono">{times.waitedS} s</dd>
-            <dt>Talking</dt>
+            <dt>{t('fact.waited')}</dt>
+            <dd className="mono">{t('fact.seconds', { seconds: times.waitedS })}</dd>
+            <dt>{t('fact.talking')}</dt>
             <dd>
               <Elapsed since={times.since} />
             </dd>
@@ -259,23 +267,23 @@ export function CallCard({
         )}
         {times.kind === 'unknown' && (
           <>
-            <dt>Waited, talking</dt>
-            <dd className="muted" title="The call was already answered when the console first saw it; the PBX does not report when.">
-              not known
+            <dt>{t('fact.waitedTalking')}</dt>
+            <dd className="muted" title={t('fact.answeredUnseen')}>
+              {t('fact.notKnown')}
             </dd>
           </>
         )}
         {call.unknown?.includes('hold') === true && call.state !== 'hold' && (
           <>
-            <dt>Hold</dt>
-            <dd className="muted" title="The PBX does not report hold for calls that began before the console saw them.">
-              not known
+            <dt>{t('fact.hold')}</dt>
+            <dd className="muted" title={t('fact.holdUnseen')}>
+              {t('fact.notKnown')}
             </dd>
           </>
         )}
         {(call.state === 'hold' || call.state === 'parked') && (
           <>
-            <dt>{call.state === 'hold' ? 'On hold' : 'Parked for'}</dt>
+            <dt>{call.state === 'hold' ? t('fact.onHold') : t('fact.parkedFor')}</dt>
             <dd>
               <Elapsed since={call.stateSince} alertAfterS={holdAlertSeconds} />
             </dd>

@@ -6,10 +6,14 @@ import { Elapsed } from '../../components/Elapsed'
 import { type Column, GridCells, GridHead, gridColumnsStyle } from '../../components/table'
 import { staleText } from '../../stores/live-health'
 import type { SortKey } from '../../live/call-list'
-import { callStateLabel, partyText, rowTimerSince, viaText, voicemailText } from './call-model'
+import { callStateLabel, directionText, partyText, rowTimerSince, viaText, voicemailText } from './call-model'
 import { useDirectoryRevision } from '../../stores/directory-store'
 import { usePhonebook } from '../../stores/phonebook-store'
 import { looksUp, partyView } from '../../components/caller/party-view'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 interface Props {
   readonly onSelect: (id: string) => void
@@ -62,11 +66,18 @@ interface RowProps {
  * voicemail, the parking space; with nobody yet (a queue, an IVR), what was dialled.
  */
 function WithWhom({ call }: { call: LiveCall }): React.JSX.Element {
-  const t = call.target
-  if (t === undefined || (t.kind === 'talking' && t.parties.length === 1)) return <Party p={call.callee} lookup={looksUp(call, 'callee')} />
-  const who = t.parties.map(partyText).join(', ')
+  const target = call.target
+  if (target === undefined || (target.kind === 'talking' && target.parties.length === 1))
+    return <Party p={call.callee} lookup={looksUp(call, 'callee')} />
+  const who = target.parties.map(partyText).join(', ')
   const text =
-    t.kind === 'ringing' ? `Ringing ${who}` : t.kind === 'voicemail' ? voicemailText(t, 'short') : t.kind === 'parked' ? `Parked ${who}` : who
+    target.kind === 'ringing'
+      ? t('row.ringing', { who })
+      : target.kind === 'voicemail'
+        ? voicemailText(target, 'short')
+        : target.kind === 'parked'
+          ? t('row.parked', { who })
+          : who
   return (
     <span className="party">
       <span className="party-primary">{text}</span>
@@ -98,30 +109,46 @@ function alertAfter(call: LiveCall, alerts: Alerts): number | undefined {
 const CALL_COLUMNS: readonly Column<LiveCall, CellContext>[] = [
   {
     key: 'icon',
-    header: 'Direction',
+    get header() {
+      return t('col.direction')
+    },
     hiddenHeader: true,
     width: '28px',
-    cellTitle: (call) => call.direction,
+    cellTitle: (call) => directionText(call.direction),
     cell: (call) => (call.direction === 'inbound' ? '↘' : call.direction === 'outbound' ? '↗' : '↔'),
   },
   {
     key: 'caller',
-    header: 'Caller',
+    get header() {
+      return t('col.caller')
+    },
     sortable: true,
     width: 'minmax(140px, 1.4fr)',
     cell: (call) => <Party p={call.caller} lookup={looksUp(call, 'caller')} />,
   },
-  { key: 'callee', header: 'With', sortable: true, width: 'minmax(120px, 1.2fr)', cell: (call) => <WithWhom call={call} /> },
+  {
+    key: 'callee',
+    get header() {
+      return t('col.with')
+    },
+    sortable: true,
+    width: 'minmax(120px, 1.2fr)',
+    cell: (call) => <WithWhom call={call} />,
+  },
   {
     key: 'state',
-    header: 'State',
+    get header() {
+      return t('col.state')
+    },
     sortable: true,
     width: '110px',
     cell: (call) => <span className={`state-badge state-${call.state}`}>{callStateLabel(call)}</span>,
   },
   {
     key: 'duration',
-    header: 'Time',
+    get header() {
+      return t('col.time')
+    },
     sortable: true,
     width: '70px',
     cell: (call, { alerts }) => {
@@ -131,13 +158,15 @@ const CALL_COLUMNS: readonly Column<LiveCall, CellContext>[] = [
   },
   {
     key: 'via',
-    header: 'Path',
+    get header() {
+      return t('col.path')
+    },
     width: 'minmax(100px, 1fr)',
     cellClassName: 'muted',
     cellTitle: (call) => viaText(call) || undefined,
     cell: (call, { suggested }) => (
       <>
-        {suggested && <span className="suggested-tag">Suggested</span>}
+        {suggested && <span className="suggested-tag">{t('suggested')}</span>}
         <CallBadges call={call} place="row" />
         {viaText(call)}
       </>
@@ -331,15 +360,15 @@ export function CallsTable(props: Props): React.JSX.Element {
   return (
     <div
       className={`calls-table${stale !== undefined ? ' stale' : ''}`}
-      data-stale={stale === undefined ? undefined : `Not live · ${stale}`}
+      data-stale={stale === undefined ? undefined : t('notLiveStrip', { reason: stale })}
       role="grid"
-      aria-label="Live calls"
+      aria-label={t('listLabel')}
       aria-rowcount={count + 1}
       style={COLUMNS_STYLE}
     >
       <GridHead className="calls-head" columns={CALL_COLUMNS} sort={{ key: props.sort, descending: props.descending }} onSort={props.onSort} />
       <div ref={scroller} className="calls-body">
-        {count === 0 && <p className="empty muted">{props.filtered ? 'No calls match the filter.' : 'No calls right now.'}</p>}
+        {count === 0 && <p className="empty muted">{props.filtered ? t('noMatch') : t('noCalls')}</p>}
         <div className="calls-spacer" style={{ height: count * ROW_HEIGHT }}>
           {rows}
         </div>

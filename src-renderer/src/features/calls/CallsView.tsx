@@ -25,6 +25,10 @@ import { runAction, type RunOptions } from '../../actions/run-action'
 import { partyLabel } from '../../live/format'
 import { isSortKey } from '../../live/call-list'
 import { staleText } from '../../stores/live-health'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 type Pending =
   { kind: 'prompt'; mode: PromptMode; callId: string } | { kind: 'emergency'; number: string; retry: () => void } | { kind: 'help' } | null
@@ -50,7 +54,7 @@ function withProfile(fn: (profileId: string) => Promise<Result<ActionDone>>, opt
 /** The call a toast is about, by its caller's name (or number): `Anna Außen`. */
 function callName(callId: string | undefined): string | undefined {
   const call = callId === undefined ? undefined : live().state.calls[callId]
-  return call === undefined ? undefined : `Call of ${partyLabel(call.caller).primary}`
+  return call === undefined ? undefined : t('toast.callOf', { name: partyLabel(call.caller).primary })
 }
 
 /** How long a park waits for the PBX to say which space it took (its ParkedCall event follows the answer). */
@@ -90,10 +94,7 @@ function channelOf(callId: string): string | undefined {
 function selectedId(): string | undefined {
   const id = live().selected?.id
   if (id === undefined) {
-    const hint =
-      live().suggested === undefined
-        ? 'No call is selected: click one first.'
-        : 'No call is selected: click one, or press Enter to select the suggested call.'
+    const hint = live().suggested === undefined ? t('toast.noSelection') : t('toast.noSelectionSuggested')
     useToastStore.getState().replace('no-selection', 'warn', hint)
   }
   return id
@@ -278,10 +279,7 @@ export function CallsView(): React.JSX.Element {
         const { state, selected, profileId: shown, statuses } = live()
         const own = shown === null ? '' : (statuses[shown]?.ownExtension ?? '')
         if (selected !== undefined && !atOwnPhone(state, selected, own)) {
-          const where = own === '' ? '' : ` (${own})`
-          useToastStore
-            .getState()
-            .replace('attended-own', 'warn', `Attended transfer works on calls at your own phone${where}: use Transfer (T) for this one.`)
+          useToastStore.getState().replace('attended-own', 'warn', own === '' ? t('toast.attendedOwn') : t('toast.attendedOwnAt', { extension: own }))
           return
         }
         prompt('attended')
@@ -299,8 +297,8 @@ export function CallsView(): React.JSX.Element {
             const space = await parkedSpaceOf(channelId)
             const who = callId === undefined ? undefined : live().state.calls[callId]?.caller
             if (space === undefined) return r
-            const name = who === undefined ? 'the call' : partyLabel(who).primary
-            return { ok: true, value: { ...r.value, message: `Parked ${name} in space ${space}: U or Pick up takes it back` } }
+            const name = who === undefined ? t('toast.theCall') : partyLabel(who).primary
+            return { ok: true, value: { ...r.value, message: t('toast.parked', { name, space }) } }
           })
         })
       },
@@ -308,7 +306,7 @@ export function CallsView(): React.JSX.Element {
         const { state, selected } = live()
         const parked = parkedToPickUp(state, selected)
         if (parked !== undefined) pickup(parked.space)
-        else useToastStore.getState().replace('nothing-parked', 'warn', 'Nothing is parked: there is no call to pick up.')
+        else useToastStore.getState().replace('nothing-parked', 'warn', t('toast.nothingParked'))
       },
       complete: () => {
         whenActionsOn(() => {
@@ -416,11 +414,11 @@ export function CallsView(): React.JSX.Element {
 
   return (
     <section className={`view calls-view${stale !== undefined ? ' is-stale' : ''}`} aria-labelledby="calls-title">
-      {profileId === null && <NoPbxYet what="Calls, the extensions’ lamps and parked calls show here once the console is connected to your PBX." />}
+      {profileId === null && <NoPbxYet what={t('noPbx')} />}
       <div className="calls-toolbar">
-        <h1 id="calls-title">Calls</h1>
+        <h1 id="calls-title">{t('title')}</h1>
         <span className={`live-status live-${stale !== undefined ? 'stale' : status}`} role="status">
-          {stale !== undefined ? `Not live — ${staleText(stale)}` : status === 'live' ? 'Live' : 'Syncing…'}
+          {stale !== undefined ? t('notLive', { reason: staleText(stale) }) : status === 'live' ? t('live') : t('syncing')}
         </span>
         <CallsSummary />
         <DialBox ref={dialRef} onDial={dial} />
@@ -428,8 +426,8 @@ export function CallsView(): React.JSX.Element {
           ref={searchRef}
           type="search"
           className="calls-search"
-          aria-label="Filter calls"
-          placeholder="Filter calls  /"
+          aria-label={t('filterLabel')}
+          placeholder={t('filterPlaceholder')}
           value={query.filter}
           onChange={(e) => {
             setQuery({ ...query, filter: e.currentTarget.value })
@@ -443,7 +441,7 @@ export function CallsView(): React.JSX.Element {
         />
         <button
           type="button"
-          aria-label="Keyboard shortcuts"
+          aria-label={t('shortcutsLabel')}
           onClick={() => {
             setPending({ kind: 'help' })
           }}

@@ -2,14 +2,21 @@ import { useEffect, useRef, useState } from 'react'
 import { ModalDialog } from '../../components/ModalDialog'
 import { PeoplePicker } from '../../components/people-picker'
 import './destination-prompt.css'
+import { tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
+import { strings } from './strings'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+
+const t = tr(strings)
+const c = tr(common)
 
 export type PromptMode = 'blind' | 'attended' | 'voicemail'
 
-const TITLES: Record<PromptMode, string> = {
-  blind: 'Transfer to',
-  attended: 'Attended transfer to',
-  voicemail: 'Send to voicemail of extension',
-}
+const TITLES = {
+  blind: 'prompt.blind',
+  attended: 'prompt.attended',
+  voicemail: 'prompt.voicemail',
+} as const satisfies Record<PromptMode, Parameters<typeof t>[0]>
 
 /**
  * A small modal asking where to transfer (or whose voicemail): a type-ahead over the PBX's people
@@ -31,18 +38,18 @@ export function DestinationPrompt({
   }, [])
   return (
     <ModalDialog
-      label={TITLES[mode]}
+      label={t(TITLES[mode])}
       onClose={onCancel}
       escapeBubbles
       onSubmit={() => {
         if (value.trim() !== '') onSubmit(value.trim())
       }}
     >
-      <p className="prompt-title">{TITLES[mode]}</p>
+      <p className="prompt-title">{t(TITLES[mode])}</p>
       <PeoplePicker
         ref={input}
-        label="Destination"
-        placeholder={mode === 'voicemail' ? 'Name or extension' : 'Name, number or extension'}
+        label={t('prompt.destination')}
+        placeholder={mode === 'voicemail' ? t('prompt.placeholderVoicemail') : t('prompt.placeholder')}
         value={value}
         onChange={setValue}
         onPick={onSubmit}
@@ -50,10 +57,10 @@ export function DestinationPrompt({
       />
       <div className="buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {c('cancel')}
         </button>
         <button type="submit" className="primary">
-          {mode === 'voicemail' ? 'Send' : 'Transfer'}
+          {mode === 'voicemail' ? t('prompt.send') : t('prompt.transfer')}
         </button>
       </div>
     </ModalDialog>
@@ -75,16 +82,14 @@ export function ConfirmEmergency({
     ok.current?.focus()
   }, [])
   return (
-    <ModalDialog role="alertdialog" label="Confirm emergency call" onClose={onCancel} closeOnBackdrop={false} escapeBubbles>
-      <p>
-        <strong>{number}</strong> is an emergency number. Call it now?
-      </p>
+    <ModalDialog role="alertdialog" label={t('emergency.label')} onClose={onCancel} closeOnBackdrop={false} escapeBubbles>
+      <p>{rich(t('emergency.question', { number }), { b: (text) => <strong>{text}</strong> })}</p>
       <div className="buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {c('cancel')}
         </button>
         <button ref={ok} type="button" className="danger" onClick={onConfirm}>
-          Call {number}
+          {t('emergency.call', { number })}
         </button>
       </div>
     </ModalDialog>

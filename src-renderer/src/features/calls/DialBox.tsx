@@ -3,16 +3,24 @@ import type { ActionDone } from '../../../../src-preload/types/actions'
 import type { Result } from '../../../../src-preload/types/result'
 import { actionsOffNow, useActionButton } from '../../actions/action-gate'
 import { PeoplePicker } from '../../components/people-picker'
+import { currentLanguage, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 interface Props {
   /** Resolves with main's answer (undefined when nothing was sent). */
   readonly onDial: (destination: string) => Promise<Result<ActionDone> | undefined>
 }
 
-/** A refusal as the receptionist reads it: what was not dialled and why (main's guard words). */
+/**
+ * A refusal as the receptionist reads it: what was not dialled and why (main's guard words, in the
+ * same language). After the colon English and French go on in lower case; German keeps the case
+ * main wrote (its nouns are capitalised, and a whole sentence after a colon starts with a capital).
+ */
 export function refusalText(destination: string, message: string): string {
-  const why = message.charAt(0).toLowerCase() + message.slice(1)
-  return `${destination} was not dialled: ${why.replace(/\.$/, '')}.`
+  const why = currentLanguage() === 'de' ? message : message.charAt(0).toLowerCase() + message.slice(1)
+  return t('dial.refused', { destination, reason: why.replace(/\.$/, '') })
 }
 
 /**
@@ -50,8 +58,8 @@ export const DialBox = memo(
         <PeoplePicker
           ref={ref}
           inputId="dial-input"
-          label="Dial a person, number or extension"
-          placeholder="Dial a name, number or extension — Enter to call"
+          label={t('dial.label')}
+          placeholder={t('dial.placeholder')}
           value={text}
           onChange={(next) => {
             setText(next)
@@ -70,7 +78,7 @@ export const DialBox = memo(
           }}
           {...gate}
         >
-          Call
+          {t('dial.call')}
         </button>
         {refused !== null && (
           <p className="dialbox-refused" role="alert">

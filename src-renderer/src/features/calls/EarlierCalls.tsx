@@ -2,6 +2,10 @@ import { useEffect, useState } from 'react'
 import type { CdrRow } from '../../../../src-preload/types/cdr'
 import { bridge } from '../../bridge/current'
 import { formatDuration } from '../../live/format'
+import { fmt, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** How long a caller must stay on the card before their history is looked up. */
 const SETTLE_MS = 250
@@ -30,17 +34,15 @@ export function EarlierCalls({ profileId, number }: { profileId: string; number:
   if (rows === null) return null
   return (
     <div className="earlier-calls">
-      <h3 className="small muted">Earlier calls</h3>
+      <h3 className="small muted">{t('earlier.title')}</h3>
       {rows.length === 0 ? (
-        <p className="small muted">None in the history.</p>
+        <p className="small muted">{t('earlier.none')}</p>
       ) : (
         <ul>
           {rows.map((r) => (
             <li key={r.id} className="small">
-              <span className="mono">
-                {new Date(r.start).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
-              </span>{' '}
-              {r.missed ? <span className="error-text">missed</span> : <span>{formatDuration(r.billsec * 1000)}</span>} →{' '}
+              <span className="mono">{fmt().custom(r.start, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</span>{' '}
+              {r.missed ? <span className="error-text">{t('earlier.missed')}</span> : <span>{formatDuration(r.billsec * 1000)}</span>} →{' '}
               <span className="mono">{r.dst}</span>
             </li>
           ))}

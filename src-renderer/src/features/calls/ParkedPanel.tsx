@@ -4,6 +4,10 @@ import { Elapsed } from '../../components/Elapsed'
 import { StaleNote } from '../../components/StaleNote'
 import { useActionButton } from '../../actions/action-gate'
 import { partyLabel } from '../../live/format'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Parked calls with how long they have waited; each is picked up at the operator's phone. */
 export const ParkedPanel = memo(function ParkedPanel({
@@ -17,11 +21,11 @@ export const ParkedPanel = memo(function ParkedPanel({
   const parked = Object.values(lots).sort((a, b) => a.space.localeCompare(b.space, undefined, { numeric: true }))
   const gate = useActionButton()
   return (
-    <section className="card parked" aria-label="Parked calls">
-      <h2>Parked</h2>
+    <section className="card parked" aria-label={t('parked.label')}>
+      <h2>{t('parked.title')}</h2>
       <StaleNote />
       {parked.length === 0 ? (
-        <p className="muted small">Nothing parked.</p>
+        <p className="muted small">{t('parked.none')}</p>
       ) : (
         <ul className="parked-list">
           {parked.map((p) => {
@@ -36,13 +40,13 @@ export const ParkedPanel = memo(function ParkedPanel({
                 <Elapsed since={p.since} alertAfterS={holdAlertSeconds} />
                 <button
                   type="button"
-                  aria-label={`Pick up parked call in space ${p.space}`}
+                  aria-label={t('parked.pickupLabel', { space: p.space })}
                   onClick={() => {
                     onPickup(p.space)
                   }}
                   {...gate}
                 >
-                  Pick up
+                  {t('parked.pickup')}
                 </button>
               </li>
             )

@@ -4,6 +4,10 @@ import { cleanCid, partyLabel } from '../../live/format'
 import { directoryMatches, fold, nameOf, spokenOf } from '../../stores/directory-store'
 import { looksUp, partyView } from '../../components/caller/party-view'
 import { voicemailText } from './call-model'
+import { currentLanguage, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Names shown on a tile; a trunk-facing phone can be in hundreds of calls at once. */
 const MAX_NAMES = 2
@@ -26,13 +30,23 @@ export function talkingTo(ext: Pick<LiveExtension, 'id' | 'callIds' | 'callCount
       names.push(c.caller.number === ext.id ? partyView(c.callee, looksUp(c, 'callee')).primary : partyView(c.caller, looksUp(c, 'caller')).primary)
   }
   const more = names.length === 0 ? 0 : (ext.callCount ?? ext.callIds.length) - names.length
-  return more > 0 ? `${names.join(', ')} +${String(more)} more` : names.join(', ')
+  return more > 0 ? t('lamp.more', { names: names.join(', '), count: more }) : names.join(', ')
 }
 
 // ---- Lamp groups --------------------------------------------------------------------------------
 
-/** A seat that never arranged its lamps starts with an empty Favourites group. */
-export const STARTING_LAMPS: SeatLamps = { groups: [{ name: 'Favourites', extensions: [] }] }
+let starting: { readonly language: string; readonly lamps: SeatLamps } | undefined
+
+/**
+ * A seat that never arranged its lamps starts with an empty Favourites group, named in the shown
+ * language (the name is the seat's own once it saves). One object per language: the seat's lamps
+ * are read through a store selector, which must get the same object back while nothing changed.
+ */
+export function startingLamps(): SeatLamps {
+  const language = currentLanguage()
+  if (starting?.language !== language) starting = { language, lamps: { groups: [{ name: t('groups.favourites'), extensions: [] }] } }
+  return starting.lamps
+}
 
 /** The group a seat shows, undefined for every extension (or a shown group since deleted). */
 export function shownGroup(lamps: SeatLamps): LampGroup | undefined {
@@ -68,10 +82,10 @@ const UNSAFE_TEXT = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
 /** Why `name` cannot name a group (`except`: the group being renamed), or undefined when it can. */
 export function groupNameProblem(lamps: SeatLamps, name: string, except?: string): string | undefined {
   const n = name.trim()
-  if (n === '') return 'Give the group a name.'
-  if (n.length > LAMP_GROUP_LIMITS.name) return `A group name has at most ${String(LAMP_GROUP_LIMITS.name)} characters.`
-  if (UNSAFE_TEXT.test(n)) return 'A group name cannot hold control characters.'
-  if (lamps.groups.some((g) => g.name !== except && g.name.toLowerCase() === n.toLowerCase())) return `There is a group called ${n} already.`
+  if (n === '') return t('groups.nameEmpty')
+  if (n.length > LAMP_GROUP_LIMITS.name) return t('groups.nameTooLong', { max: LAMP_GROUP_LIMITS.name })
+  if (UNSAFE_TEXT.test(n)) return t('groups.nameControl')
+  if (lamps.groups.some((g) => g.name !== except && g.name.toLowerCase() === n.toLowerCase())) return t('groups.nameTaken', { name: n })
   return undefined
 }
 
@@ -89,7 +103,7 @@ function withGroup(lamps: SeatLamps, name: string, change: (g: LampGroup) => Lam
 export function createGroup(lamps: SeatLamps, name: string): LampsChange {
   const problem = groupNameProblem(lamps, name)
   if (problem !== undefined) return refused(problem)
-  if (lamps.groups.length >= LAMP_GROUP_LIMITS.groups) return refused(`A seat has at most ${String(LAMP_GROUP_LIMITS.groups)} groups.`)
+  if (lamps.groups.length >= LAMP_GROUP_LIMITS.groups) return refused(t('groups.tooMany', { max: LAMP_GROUP_LIMITS.groups }))
   const n = name.trim()
   return changed({ groups: [...lamps.groups, { name: n, extensions: [] }], shown: n })
 }
@@ -122,9 +136,9 @@ export function moveGroup(lamps: SeatLamps, name: string, delta: -1 | 1): SeatLa
 
 export function addToGroup(lamps: SeatLamps, name: string, extension: string): LampsChange {
   const group = lamps.groups.find((g) => g.name === name)
-  if (group === undefined) return refused(`There is no group called ${name}.`)
-  if (group.extensions.includes(extension)) return refused(`${extension} is in ${name} already.`)
-  if (group.extensions.length >= LAMP_GROUP_LIMITS.extensions) return refused(`A group holds at most ${String(LAMP_GROUP_LIMITS.extensions)} lamps.`)
+  if (group === undefined) return refused(t('groups.missing', { name }))
+  if (group.extensions.includes(extension)) return refused(t('groups.hasAlready', { extension, name }))
+  if (group.extensions.length >= LAMP_GROUP_LIMITS.extensions) return refused(t('groups.full', { max: LAMP_GROUP_LIMITS.extensions }))
   return changed(withGroup(lamps, name, (g) => ({ ...g, extensions: [...g.extensions, extension] })))
 }
 
@@ -187,11 +201,13 @@ const LAMP_ACTION_ROLE: Record<LampCallEntry['kind'], LampSeat['role']> = {
   voicemail: 'receptionist',
 }
 
+const NEEDS_ROLE = { receptionist: 'menu.needsReceptionist', supervisor: 'menu.needsSupervisor', admin: 'menu.needsAdmin' } as const
+
 /** Why this seat cannot act on the PBX now at all (stale, read-only, role), or undefined. */
 export function seatOff(seat: LampSeat, needs: LampSeat['role'] = 'receptionist'): string | undefined {
   if (seat.actionsOff !== undefined) return seat.actionsOff
-  if (seat.readOnly) return 'This seat’s profile is read-only: it places and moves no calls.'
-  if (ROLE_RANK[seat.role] < ROLE_RANK[needs]) return `Needs a ${needs} seat.`
+  if (seat.readOnly) return t('menu.readOnly')
+  if (ROLE_RANK[seat.role] < ROLE_RANK[needs]) return t(NEEDS_ROLE[needs])
   return undefined
 }
 
@@ -205,22 +221,30 @@ export function lampCallEntries(
   seat: LampSeat,
   selected: Pick<LiveCall, 'caller' | 'callee' | 'target'> | undefined,
 ): LampCallEntry[] {
-  const who = selected === undefined ? 'the selected call' : partyLabel(selected.caller).primary
-  const noSelection = selected === undefined ? 'Select a call in the list first.' : undefined
+  const who = selected === undefined ? undefined : partyLabel(selected.caller).primary
+  const noSelection = selected === undefined ? t('menu.selectFirst') : undefined
   // People by name ("Eva Fischer (105)"), the number alone only where the PBX gives no name.
   const person = spokenOf(ext.id)
-  const offline = ext.state === 'UNAVAILABLE' ? `${person} is offline: send the call to the voicemail instead.` : undefined
-  const own = ext.id === seat.ownExtension ? 'This is your own phone.' : undefined
+  const offline = ext.state === 'UNAVAILABLE' ? t('menu.offline', { person }) : undefined
+  const own = ext.id === seat.ownExtension ? t('menu.ownPhone') : undefined
   const alreadyHere =
-    selected?.target !== undefined && selected.target.kind !== 'voicemail' && selected.target.parties.some((p) => cleanCid(p.number) === ext.id)
-      ? `${who} is with ${person} already.`
+    who !== undefined &&
+    selected?.target !== undefined &&
+    selected.target.kind !== 'voicemail' &&
+    selected.target.parties.some((p) => cleanCid(p.number) === ext.id)
+      ? t('menu.alreadyHere', { who, person })
       : undefined
+  const owner = nameOf(ext.id) ?? ext.id
   return [
-    { kind: 'call', label: `Call ${ext.id}`, off: seatOff(seat, LAMP_ACTION_ROLE.call) ?? own },
-    { kind: 'transfer', label: `Transfer ${who} here`, off: seatOff(seat, LAMP_ACTION_ROLE.transfer) ?? noSelection ?? offline ?? alreadyHere },
+    { kind: 'call', label: t('menu.call', { extension: ext.id }), off: seatOff(seat, LAMP_ACTION_ROLE.call) ?? own },
+    {
+      kind: 'transfer',
+      label: who === undefined ? t('menu.transferSelected') : t('menu.transfer', { who }),
+      off: seatOff(seat, LAMP_ACTION_ROLE.transfer) ?? noSelection ?? offline ?? alreadyHere,
+    },
     {
       kind: 'voicemail',
-      label: `Send ${who} to the voicemail of ${nameOf(ext.id) ?? ext.id}`,
+      label: who === undefined ? t('menu.voicemailSelected', { owner }) : t('menu.voicemail', { who, owner }),
       off: seatOff(seat, LAMP_ACTION_ROLE.voicemail) ?? noSelection,
     },
   ]

@@ -1,15 +1,40 @@
 import type { LiveCall, LiveParkedCall, LiveParty, LiveRouteStep, LiveState, LiveTarget } from '../../../../src-preload/types/live'
 import { timerSince, waitsUnanswered } from '../../live/call-urgency'
-import { cleanCid } from '../../live/format'
+import { cleanCid, unknownParty } from '../../live/format'
 import { namedParty } from '../../stores/directory-store'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 
-export const STATE_LABEL: Record<LiveCall['state'], string> = {
-  ringing: 'Ringing',
-  up: 'Talking',
-  hold: 'On hold',
-  parked: 'Parked',
-  queued: 'In queue',
-  transferring: 'Transferring',
+const t = tr(strings)
+
+/** A call's state word, read in the shown language when asked. */
+export function stateLabel(state: LiveCall['state']): string {
+  switch (state) {
+    case 'ringing':
+      return t('state.ringing')
+    case 'up':
+      return t('state.up')
+    case 'hold':
+      return t('state.hold')
+    case 'parked':
+      return t('state.parked')
+    case 'queued':
+      return t('state.queued')
+    case 'transferring':
+      return t('state.transferring')
+  }
+}
+
+/** `inbound`, `outbound` or `internal` as the card and the row's icon title say it. */
+export function directionText(direction: LiveCall['direction']): string {
+  switch (direction) {
+    case 'inbound':
+      return t('direction.inbound')
+    case 'outbound':
+      return t('direction.outbound')
+    case 'internal':
+      return t('direction.internal')
+  }
 }
 
 /**
@@ -17,9 +42,9 @@ export const STATE_LABEL: Record<LiveCall['state'], string> = {
  * announcement, with nobody on the line yet, is waiting, not talking.
  */
 export function callStateLabel(call: LiveCall): string {
-  if (call.target?.kind === 'voicemail') return 'Voicemail'
-  if (waitsUnanswered(call)) return 'Waiting'
-  return STATE_LABEL[call.state]
+  if (call.target?.kind === 'voicemail') return t('state.voicemail')
+  if (waitsUnanswered(call)) return t('state.waiting')
+  return stateLabel(call.state)
 }
 
 /** The call card's wait and talk times. */
@@ -46,14 +71,14 @@ export const rowTimerSince = timerSince
 /** A party as one line: `105 Eva Fischer`, or the number alone when the PBX gave no name. */
 export function partyText(p: LiveParty): string {
   const { name, number } = namedParty(p)
-  if (name === '' || name === number) return number !== '' ? number : 'Unknown'
+  if (name === '' || name === number) return number !== '' ? number : unknownParty()
   return number === '' ? name : `${number} ${name}`
 }
 
 /** A mailbox's owner, name first: `Eva Fischer (105)`, or the number alone when nobody is named. */
 function ownerText(p: LiveParty): string {
   const { name, number } = namedParty(p)
-  return name === '' || name === number ? number : `${name} (${number})`
+  return name === '' || name === number ? number : t('vm.owner', { name, number })
 }
 
 /**
@@ -61,31 +86,31 @@ function ownerText(p: LiveParty): string {
  * mailbox by phone (VoiceMailMain), whose when the PBX named it. `short` for a list cell or a lamp,
  * beside a state that already says Voicemail: `Message for Eva Fischer (105)`.
  */
-export function voicemailText(t: Pick<LiveTarget, 'parties' | 'voicemail'>, form: 'long' | 'short' = 'long'): string {
-  const owner = t.parties[0]
+export function voicemailText(target: Pick<LiveTarget, 'parties' | 'voicemail'>, form: 'long' | 'short' = 'long'): string {
+  const owner = target.parties[0]
   const whose = owner === undefined ? undefined : ownerText(owner)
-  if (t.voicemail === 'listen') {
-    if (form === 'short') return whose === undefined ? 'Listening to voicemail' : `Listening: ${whose}`
-    return whose === undefined ? 'Listening to voicemail' : `Listening to the voicemail of ${whose}`
+  if (target.voicemail === 'listen') {
+    if (whose === undefined) return t('vm.listening')
+    return form === 'short' ? t('vm.listeningShort', { owner: whose }) : t('vm.listeningTo', { owner: whose })
   }
-  if (form === 'short') return whose === undefined ? 'Leaving a message' : `Message for ${whose}`
-  return whose === undefined ? 'Leaving a message' : `Leaving a message for ${whose}`
+  if (whose === undefined) return t('vm.leaving')
+  return form === 'short' ? t('vm.messageFor', { owner: whose }) : t('vm.leavingFor', { owner: whose })
 }
 
 /** Where the caller is now, as the card's term and text: `Talking with` · `105 Eva Fischer`. */
 export function targetText(call: LiveCall): { readonly term: string; readonly text: string } | undefined {
-  const t = call.target
-  if (t === undefined) return undefined
-  const who = t.parties.map(partyText).join(', ')
-  switch (t.kind) {
+  const target = call.target
+  if (target === undefined) return undefined
+  const who = target.parties.map(partyText).join(', ')
+  switch (target.kind) {
     case 'talking':
-      return { term: call.state === 'hold' || call.state === 'transferring' ? 'Held by' : 'Talking with', text: who }
+      return { term: call.state === 'hold' || call.state === 'transferring' ? t('target.heldBy') : t('target.talkingWith'), text: who }
     case 'ringing':
-      return { term: 'Ringing', text: who }
+      return { term: t('target.ringing'), text: who }
     case 'voicemail':
-      return { term: 'Voicemail', text: voicemailText(t) }
+      return { term: t('target.voicemail'), text: voicemailText(target) }
     case 'parked':
-      return { term: 'Parked', text: `Space ${who}` }
+      return { term: t('target.parked'), text: t('target.space', { space: who }) }
   }
 }
 
@@ -108,15 +133,15 @@ export function stepText(step: LiveRouteStep): string {
     case 'did':
       return step.number
     case 'ringGroup':
-      return `Ring group ${step.number}`
+      return t('step.ringGroup', { number: step.number })
     case 'queue':
-      return `Queue ${step.number}`
+      return t('step.queue', { number: step.number })
     case 'party':
       return partyText(step)
     case 'voicemail':
-      return `Voicemail of ${partyText(step)}`
+      return t('step.voicemail', { party: partyText(step) })
     case 'parked':
-      return `Parked ${step.number}`
+      return t('step.parked', { number: step.number })
   }
 }
 
@@ -144,8 +169,8 @@ export function viaText(call: LiveCall): string {
 
 /** A trunk by its name: `Trunk carrier`, but not `Trunk trunk` for one named after what it is. */
 export function trunkText(trunk: string): string {
-  if (/^trunk$/i.test(trunk)) return 'Trunk'
-  return /^trunk\b/i.test(trunk) ? trunk : `Trunk ${trunk}`
+  if (/^trunk$/i.test(trunk)) return t('trunk')
+  return /^trunk\b/i.test(trunk) ? trunk : t('trunkNamed', { name: trunk })
 }
 
 /**

@@ -2,7 +2,11 @@ import type { SeatLamps } from '../../../../src-preload/types/settings'
 import { useAppStore } from '../../stores/app-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
-import { STARTING_LAMPS, stepGroup } from './blf-model'
+import { startingLamps, stepGroup } from './blf-model'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * Where a seat's lamp groups are kept: in main's settings, by PBX profile (one profile is one seat).
@@ -11,8 +15,8 @@ import { STARTING_LAMPS, stepGroup } from './blf-model'
  * the data folder and pushes every change to every open window.
  */
 function lampsOf(profileId: string | null, settings: ReturnType<typeof useAppStore.getState>['settings']): SeatLamps {
-  if (profileId === null || settings === null) return STARTING_LAMPS
-  return settings.lampGroups[profileId] ?? STARTING_LAMPS
+  if (profileId === null || settings === null) return startingLamps()
+  return settings.lampGroups[profileId] ?? startingLamps()
 }
 
 /** The shown PBX's lamp groups (re-rendering only when they change). */
@@ -27,7 +31,7 @@ export function saveSeatLamps(next: SeatLamps): void {
   const { settings, updateSettings } = useAppStore.getState()
   if (profileId === null || settings === null) return
   void updateSettings({ lampGroups: { ...settings.lampGroups, [profileId]: next } }).then((error) => {
-    if (error !== null) useToastStore.getState().replace('lamp-groups', 'error', `The lamp groups were not saved: ${error.message}`)
+    if (error !== null) useToastStore.getState().replace('lamp-groups', 'error', t('groups.notSaved', { reason: error.message }))
   })
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { LiveCall, LiveChannel } from './live'
+import type { ScopeWords } from '../i18n/strings/supervision'
 import type { Role, SupervisionSettings } from './profile'
 import { profileIdSchema } from './profile-id'
 
@@ -89,24 +90,26 @@ export function supervisionScopeOf(role: Role, settings: Pick<SupervisionSetting
  * Why the seat may not supervise this call, in words; undefined when it may. A call counts when it
  * came through a named queue or one of its channels is on a named extension's phone (the
  * extensions whose hints name the channel's device). The one rule: main refuses by it, and the
- * windows grey their buttons by it.
+ * windows grey their buttons by it, each side in its language (`words`: the shared fragment
+ * i18n/strings/supervision.ts through main's `say` or the renderer's `tr`).
  */
 export function outOfScopeReason(
   scope: SupervisionScopeView,
   call: Pick<LiveCall, 'queue'>,
   channels: readonly Pick<LiveChannel, 'queue' | 'device'>[],
   extensionsOfDevice: (device: string) => readonly string[],
+  words: ScopeWords,
 ): string | undefined {
   if (scope.all) return undefined
   const count = scope.queues.length + scope.extensions.length
-  if (count === 0) return 'Your profile names no queues or extensions you supervise: an admin names them in the profile'
+  if (count === 0) return words('noScope')
   const queues = new Set(scope.queues)
   const extensions = new Set(scope.extensions)
   const viaQueue = [call.queue, ...channels.map((c) => c.queue)].some((q) => q !== undefined && queues.has(q))
   const onExtension = channels.some((c) => extensionsOfDevice(c.device).some((e) => extensions.has(e)))
   if (viaQueue || onExtension) return undefined
-  const list = [...scope.queues.map((q) => `queue ${q}`), ...scope.extensions].slice(0, 6).join(', ')
-  return `This call is not one you supervise (yours: ${list}${count > 6 ? ' …' : ''})`
+  const list = [...scope.queues.map((queue) => words('queue', { queue })), ...scope.extensions].slice(0, 6).join(', ')
+  return words(count > 6 ? 'outOfScopeMore' : 'outOfScope', { list })
 }
 
 /** What a window shows of the supervision of one PBX's calls. */

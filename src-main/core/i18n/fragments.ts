@@ -1,10 +1,12 @@
 import type { StringsFragment } from '../../../src-preload/i18n/catalogue'
 import { strings as common } from '../../../src-preload/i18n/strings/common'
 import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
+import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
 import { strings as configCore } from '../config/strings'
 import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
+import { strings as supervisionMain } from '../supervision/strings'
 import { strings as supervisionMain } from '../supervision/strings'
 import { strings as desktopMain } from '../../electron/strings'
 

@@ -1,8 +1,14 @@
 import type { LiveCall, LiveChannel } from '../../../src-preload/types/live'
 import { outOfScopeReason, supervisionScopeOf } from '../../../src-preload/types/supervision'
 import { supervisionOf, type PbxProfile } from '../profiles/schema'
+import { strings as scopeStrings } from '../../../src-preload/i18n/strings/supervision'
 import { ApiFailure } from '../errors/api-failure'
+import { say } from '../i18n'
 import type { LiveModel } from '../live'
+import { strings } from './strings'
+
+const t = say(strings)
+const scopeWords = say(scopeStrings)
 
 /** Asterisk's ChannelState for a channel that is up (AST_STATE_UP). */
 const UP = 6
@@ -14,9 +20,9 @@ function extensionsOf(model: LiveModel, ch: LiveChannel): readonly string[] {
 
 /** The live call by its id, with its channels as the live state has them now. */
 export function liveCall(model: LiveModel | undefined, callId: string): { call: LiveCall; channels: LiveChannel[] } {
-  if (model === undefined) throw new ApiFailure('unavailable', 'The calls are not loaded yet: try again in a moment')
+  if (model === undefined) throw new ApiFailure('unavailable', t('notLoaded'))
   const call = Object.hasOwn(model.calls, callId) ? model.calls[callId] : undefined
-  if (call === undefined) throw new ApiFailure('not_found', 'That call has ended')
+  if (call === undefined) throw new ApiFailure('not_found', t('callEnded'))
   const channels = call.channelIds.map((id) => model.channels[id]).filter((c): c is LiveChannel => c !== undefined)
   return { call, channels }
 }
@@ -29,14 +35,14 @@ export function liveCall(model: LiveModel | undefined, callId: string): { call: 
  */
 export function assertInScope(model: LiveModel, call: LiveCall, channels: readonly LiveChannel[], profile: PbxProfile): void {
   const scope = supervisionScopeOf(profile.operator.role, supervisionOf(profile))
-  const reason = outOfScopeReason(scope, call, channels, (device) => model.index.deviceExtens[device] ?? [])
+  const reason = outOfScopeReason(scope, call, channels, (device) => model.index.deviceExtens[device] ?? [], scopeWords)
   if (reason !== undefined) throw new ApiFailure('refused', reason, { rule: 'supervision_scope' })
 }
 
 /** Refused when the seat's own phone is on the call: a supervisor does not listen to themselves. */
 export function assertNotOwnCall(model: LiveModel, channels: readonly LiveChannel[], ownExtension: string): void {
   if (channels.some((c) => extensionsOf(model, c).includes(ownExtension))) {
-    throw new ApiFailure('refused', `Your own phone (${ownExtension}) is on that call`, { rule: 'own_call' })
+    throw new ApiFailure('refused', t('ownCall', { extension: ownExtension }), { rule: 'own_call' })
   }
 }
 
@@ -48,14 +54,13 @@ export function assertNotOwnCall(model: LiveModel, channels: readonly LiveChanne
 export function spiedChannel(model: LiveModel, call: LiveCall, channels: readonly LiveChannel[], channelId: string | undefined): LiveChannel {
   if (channelId !== undefined) {
     const named = channels.find((c) => c.id === channelId)
-    if (named === undefined) throw new ApiFailure('refused', 'That channel is not part of this call', { rule: 'channel_not_in_call' })
+    if (named === undefined) throw new ApiFailure('refused', t('notInCall'), { rule: 'channel_not_in_call' })
     return named
   }
   const up = channels.filter((c) => c.state === UP)
   const agent = up.find((c) => c.id !== call.id && !c.isTrunk && extensionsOf(model, c).length > 0)
   const chosen = agent ?? up.find((c) => c.id !== call.id) ?? up[0]
-  if (chosen === undefined)
-    throw new ApiFailure('refused', 'Nobody has answered that call yet: there is nothing to listen to', { rule: 'not_answered' })
+  if (chosen === undefined) throw new ApiFailure('refused', t('nothingToListen'), { rule: 'not_answered' })
   return chosen
 }
 
@@ -67,6 +72,6 @@ export function spiedChannel(model: LiveModel, call: LiveCall, channels: readonl
 export function recordedChannel(call: LiveCall, channels: readonly LiveChannel[]): LiveChannel {
   const first = channels.find((c) => c.id === call.id && c.state === UP)
   const chosen = first ?? channels.find((c) => c.state === UP)
-  if (chosen === undefined) throw new ApiFailure('refused', 'Nobody has answered that call yet: there is nothing to record', { rule: 'not_answered' })
+  if (chosen === undefined) throw new ApiFailure('refused', t('nothingToRecord'), { rule: 'not_answered' })
   return chosen
 }

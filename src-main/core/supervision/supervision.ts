@@ -11,13 +11,17 @@ import type { AmiFieldsInput, AmiMessage } from '../ami/message'
 import { seatLabel } from '../audit'
 import { ApiFailure } from '../errors/api-failure'
 import { authorizeIn } from '../guard'
+import { say } from '../i18n'
 import type { LiveModel } from '../live'
 import { supervisionOf } from '../profiles/schema'
 import { SUPERVISION_POLICIES } from './policy'
 import { recordingFileName } from './recording-file'
 import { BEEP_CHANNEL, beepSpyData, chanSpyData, MODE_DIGIT, SPY_TONE_INTERVAL_S } from './spy-options'
 import { assertInScope, assertNotOwnCall, liveCall, recordedChannel, spiedChannel } from './supervised-call'
+import { strings } from './strings'
 import { SupervisionTracker, type SpySession } from './tracker'
+
+const t = say(strings)
 
 export interface SupervisionDeps extends GuardDeps {
   readonly ami: AmiPort
@@ -31,7 +35,6 @@ export interface SupervisionDeps extends GuardDeps {
 }
 
 const MODE_WORD: Readonly<Record<SpyMode, string>> = { listen: 'listen', whisper: 'whisper', barge: 'barge' }
-const MODE_DOING: Readonly<Record<SpyMode, string>> = { listen: 'listening', whisper: 'whispering', barge: 'barging in' }
 /** The channel variable MixMonitor's `i()` option puts the recording's id in (and the response carries). */
 const MIXMONITOR_ID_VAR = 'ATTENDANT_MIXMONITOR_ID'
 /** A tone timer never outlives a session by more than this, whatever is missed (a lost ChanSpyStop). */
@@ -44,7 +47,7 @@ const TONE_MAX_MS = 4 * 60 * 60_000
 function mixMonitorRefusal(err: unknown): ApiFailure | undefined {
   if (!isAmiError(err) || err.code !== 'action_error') return undefined
   if (!/permission denied/i.test(err.response?.get('Message') ?? err.message)) return undefined
-  return new ApiFailure('pbx_error', 'The PBX refused to record: the console’s AMI user needs write=system for MixMonitor (ask the PBX admin)', {
+  return new ApiFailure('pbx_error', t('noMixMonitor'), {
     rule: 'ami_permission',
   })
 }
@@ -162,12 +165,12 @@ export class Supervision {
       async (scope) => {
         const model = this.d.liveModel()
         const { call, channels } = liveCall(model, input.callId)
-        if (model === undefined) throw new ApiFailure('unavailable', 'The calls are not loaded yet: try again in a moment')
+        if (model === undefined) throw new ApiFailure('unavailable', t('notLoaded'))
         assertInScope(model, call, channels, this.d.profile())
         assertNotOwnCall(model, channels, own)
         const spied = spiedChannel(model, call, channels, input.channelId)
         if (this.tracker.sessions().some((s) => s.ask !== undefined)) {
-          throw new ApiFailure('refused', 'Your phone is already listening to a call: switch its mode or end it first', { rule: 'already_listening' })
+          throw new ApiFailure('refused', t('alreadyListening'), { rule: 'already_listening' })
         }
         scope.spendDialBudget()
         // The ChannelId is chosen here: the session's ChanSpyStart names it, and a lost answer is settled by it.
@@ -183,9 +186,9 @@ export class Supervision {
             ['CallerID', `Supervisor <${own}>`],
             ['ChannelId', channelId],
           ])
-          const tone = supervisionOf(p).spyTone ? ' (the call hears a beep while you listen)' : ''
+          const tone = supervisionOf(p).spyTone ? t('tone') : ''
           return {
-            message: `Your phone (${own}) rings: answer it to start ${MODE_DOING[input.mode]} to ${channelText(spied)}${tone}`,
+            message: t(`rings.${input.mode}`, { own, who: channelText(spied), tone }),
             ref: handle.channelId,
             note: `listens on ${spied.name}${supervisionOf(p).spyTone ? ' · tone on' : ''}`,
           }
@@ -206,14 +209,14 @@ export class Supervision {
     const target = `${before?.ask?.target ?? 'a session no longer running'} · ${before?.ask?.mode ?? '?'} → ${mode}`
     return runGuarded(this.d, SUPERVISION_POLICIES, { action: 'call.spy.mode', target, actor, support: `spyer ${sessionId}` }, async () => {
       const s = this.ownSession(sessionId)
-      if (s.ask.mode === mode) return { message: `Already ${MODE_DOING[mode]}` }
+      if (s.ask.mode === mode) return { message: t(`already.${mode}`) }
       await this.d.ami.action('PlayDTMF', [
         ['Channel', s.spyerChannel],
         ['Digit', MODE_DIGIT[mode]],
         ['Receive', 'true'],
       ])
       this.tracker.switched(s.id, mode)
-      return { message: `Now ${MODE_DOING[mode]}` }
+      return { message: t(`now.${mode}`) }
     })
   }
 
@@ -227,7 +230,7 @@ export class Supervision {
         ['Channel', s.spyerChannel],
         ['Cause', 16],
       ])
-      return { message: 'Stopped listening' }
+      return { message: t('stopped') }
     })
   }
 
@@ -241,11 +244,11 @@ export class Supervision {
       async () => {
         const model = this.d.liveModel()
         const { call, channels } = liveCall(model, callId)
-        if (model === undefined) throw new ApiFailure('unavailable', 'The calls are not loaded yet: try again in a moment')
+        if (model === undefined) throw new ApiFailure('unavailable', t('notLoaded'))
         assertInScope(model, call, channels, this.d.profile())
         const current = channels.map((c) => ({ ch: c, rec: this.tracker.recording(c.id) })).find((x) => x.rec !== undefined)
         if (op === 'start') {
-          if (current !== undefined) throw new ApiFailure('refused', 'This call is already being recorded', { rule: 'already_recording' })
+          if (current !== undefined) throw new ApiFailure('refused', t('alreadyRecording'), { rule: 'already_recording' })
           const ch = recordedChannel(call, channels)
           const file = recordingFileName(call, new Date(this.now()))
           const beep = supervisionOf(this.d.profile()).recordingBeep
@@ -262,18 +265,18 @@ export class Supervision {
               throw mixMonitorRefusal(err) ?? err
             })
           this.tracker.recordingStarted(ch.id, file, reply.get('MixMonitorID'))
-          return { message: `Recording: ${file}`, note: `file ${file} · on ${ch.name}${beep ? ' · beep every 15 s' : ''}` }
+          return { message: t('recording', { file }), note: `file ${file} · on ${ch.name}${beep ? ' · beep every 15 s' : ''}` }
         }
-        if (current?.rec === undefined) throw new ApiFailure('not_found', 'This call is not being recorded')
+        if (current?.rec === undefined) throw new ApiFailure('not_found', t('notRecording'))
         const { ch, rec } = current
         const id: (readonly [string, string])[] = rec.mixMonitorId === undefined ? [] : [['MixMonitorID', rec.mixMonitorId]]
         if (op === 'stop') {
           await this.d.ami.action('StopMixMonitor', [['Channel', ch.name], ...id])
           this.tracker.ownRecordingStopped(ch.id)
-          return { message: 'Recording stopped', ...(rec.file === undefined ? {} : { note: `file ${rec.file}` }) }
+          return { message: t('recordingStopped'), ...(rec.file === undefined ? {} : { note: `file ${rec.file}` }) }
         }
         await this.d.ami.action('MixMonitorMute', [['Channel', ch.name], ['Direction', 'both'], ['State', op === 'mute' ? 1 : 0], ...id])
-        return { message: op === 'mute' ? 'Recording muted: nothing is recorded until you unmute' : 'Recording again' }
+        return { message: op === 'mute' ? t('recordingMuted') : t('recordingAgain') }
       },
     )
   }
@@ -287,10 +290,9 @@ export class Supervision {
 
   private ownSession(sessionId: string): SpySession & { ask: NonNullable<SpySession['ask']> } {
     const s = this.tracker.session(sessionId)
-    if (s === undefined) throw new ApiFailure('not_found', 'That listening session has ended')
+    if (s === undefined) throw new ApiFailure('not_found', t('sessionEnded'))
     const ask = s.ask
-    if (ask === undefined)
-      throw new ApiFailure('refused', 'That session is not your phone’s: only its own phone can change it', { rule: 'not_your_session' })
+    if (ask === undefined) throw new ApiFailure('refused', t('notYourSession'), { rule: 'not_your_session' })
     return { ...s, ask }
   }
 

@@ -1,15 +1,17 @@
 import type { SpyMode } from '../../../../src-preload/types/supervision'
 import { useActionButton } from '../../actions/action-gate'
 import type { Agent } from '../../components/queue-members'
-import { SPY_MODES, type AgentSpy } from './agent-spy'
+import { tr } from '../../i18n'
+import { SPY_MODES, spyModeLabel, type AgentSpy } from './agent-spy'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** "Listen to David Eze", "Barge in on David Eze": each button's name says whose call, read alone by a screen reader. */
-const NAMED: Readonly<Record<SpyMode, string>> = { listen: 'Listen to', whisper: 'Whisper to', barge: 'Barge in on' }
-const DOES: Readonly<Record<SpyMode, string>> = {
-  listen: 'ring your phone to listen to this call',
-  whisper: 'ring your phone to talk to the agent only (the caller does not hear you)',
-  barge: 'ring your phone into this call (both parties hear you)',
-}
+const named = (mode: SpyMode, name: string): string => t(`spy.named.${mode}`, { name })
+/** The button's tooltip: what it does, or what it switches this seat's session to. */
+const does = (mode: SpyMode, key: string, switching: boolean): string =>
+  switching ? t(`spy.switch.${mode}`, { key }) : t(`spy.does.${mode}`, { key })
 
 /**
  * Listen, Whisper and Barge on an agent's call from the seat's phone. Greyed with the reason when the seat may not (main refuses anyway);
@@ -28,21 +30,21 @@ export function AgentSpyCell({
   if (spy === undefined) return null
   const why = spy.refused ?? off.title
   return (
-    <span role="group" aria-label={`Listen in on ${agent.name}’s call`} className="agent-spy-modes">
-      {SPY_MODES.map(({ mode, label, key }) => (
+    <span role="group" aria-label={t('spy.group', { name: agent.name })} className="agent-spy-modes">
+      {SPY_MODES.map(({ mode, key }) => (
         <button
           key={mode}
           type="button"
           className="small-button"
-          aria-label={`${NAMED[mode]} ${agent.name}`}
+          aria-label={named(mode, agent.name)}
           aria-pressed={spy.session === undefined ? undefined : spy.session.mode === mode}
           aria-disabled={why === undefined ? undefined : true}
-          title={why ?? (spy.session === undefined ? `${label}: ${DOES[mode]} (${key})` : `Switch your session to ${label.toLowerCase()} (${key})`)}
+          title={why ?? does(mode, key, spy.session !== undefined)}
           onClick={() => {
             onSpy(mode)
           }}
         >
-          {label}
+          {spyModeLabel(mode)}
         </button>
       ))}
     </span>

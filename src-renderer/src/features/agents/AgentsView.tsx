@@ -20,6 +20,10 @@ import type { SpyMode } from '../../../../src-preload/types/supervision'
 import { agentSpies, type AgentSpy } from './agent-spy'
 import { AgentSpyCell } from './AgentSpyCell'
 import { CallBadges } from '../../components/CallBadges'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 const SPY_KEYS: Readonly<Record<string, SpyMode>> = { l: 'listen', w: 'whisper', b: 'barge' }
 
@@ -28,7 +32,7 @@ function spyOnAgent(a: Agent, offer: AgentSpy | undefined, mode: SpyMode): void 
   const say = (text: string): void => {
     useToastStore.getState().replace('agent-spy', 'warn', text)
   }
-  if (offer === undefined) say(`${a.name} is not on a call: there is nothing to listen to`)
+  if (offer === undefined) say(t('notOnCall', { name: a.name }))
   else if (offer.session !== undefined) switchSpyMode(mode)
   else if (offer.refused !== undefined) say(offer.refused)
   else startSpy(offer.call.id, offer.channelId, mode)
@@ -36,11 +40,12 @@ function spyOnAgent(a: Agent, offer: AgentSpy | undefined, mode: SpyMode): void 
 
 /** The board's columns, with listening in after the talk time for supervisor and admin seats. */
 function columnsFor(offers: ReadonlyMap<string, AgentSpy> | undefined): readonly Column<Agent>[] {
-  if (offers === undefined) return COLUMNS
-  const at = COLUMNS.findIndex((c) => c.key === 'talk') + 1
+  const base = baseColumns()
+  if (offers === undefined) return base
+  const at = base.findIndex((c) => c.key === 'talk') + 1
   const spy: Column<Agent> = {
     key: 'spy',
-    header: 'Listen in',
+    header: t('col.spy'),
     cell: (a) => (
       <AgentSpyCell
         agent={a}
@@ -52,7 +57,7 @@ function columnsFor(offers: ReadonlyMap<string, AgentSpy> | undefined): readonly
     ),
   }
   // Who listens to the call (and whether it is recorded) beside the party, as the calls list marks it.
-  const withMarks = COLUMNS.map((c): Column<Agent> => {
+  const withMarks = base.map((c): Column<Agent> => {
     if (c.key !== 'caller') return c
     return {
       ...c,
@@ -76,7 +81,7 @@ function partyText(a: Agent): string {
   if (p === undefined) return '—'
   const name = cleanCid(p.name)
   const num = cleanCid(p.number)
-  return name !== '' && num !== '' && name !== num ? `${name} ${num}` : name || num || 'Unknown caller'
+  return name !== '' && num !== '' && name !== num ? `${name} ${num}` : name || num || t('unknownCaller')
 }
 
 /** Sort keys of the board's columns; times sort by how long (a longer time in state first when descending). */
@@ -92,10 +97,19 @@ const SORT_VALUE: Readonly<Record<string, (a: Agent, now: number) => number | st
   lastCall: (a, now) => (a.lastCallAt === undefined ? Number.MAX_SAFE_INTEGER : now - a.lastCallAt),
 }
 
-const COLUMNS: readonly Column<Agent>[] = [
+/** A queue the agent is in, with its penalty and whether it is static or paused there. */
+function queueText(q: Agent['queues'][number]): string {
+  const s = q.member.membership === 'static'
+  const p = q.member.paused
+  const key = s && p ? 'queuePenaltyStaticPaused' : s ? 'queuePenaltyStatic' : p ? 'queuePenaltyPaused' : 'queuePenalty'
+  return t(key, { queue: q.queue, penalty: String(q.member.penalty) })
+}
+
+/** The board's columns, their headers in the shown language. */
+const baseColumns = (): readonly Column<Agent>[] => [
   {
     key: 'agent',
-    header: 'Agent',
+    header: t('col.agent'),
     sortable: true,
     cell: (a) => (
       <>
@@ -103,35 +117,49 @@ const COLUMNS: readonly Column<Agent>[] = [
       </>
     ),
   },
-  { key: 'state', header: 'State', sortable: true, cell: (a) => <span className={`agent-state rank-${String(a.stateRank)}`}>{a.stateText}</span> },
-  { key: 'time', header: 'In state', sortable: true, cell: (a) => <Elapsed since={a.stateSince} /> },
+  {
+    key: 'state',
+    header: t('col.state'),
+    sortable: true,
+    cell: (a) => <span className={`agent-state rank-${String(a.stateRank)}`}>{a.stateText}</span>,
+  },
+  { key: 'time', header: t('col.inState'), sortable: true, cell: (a) => <Elapsed since={a.stateSince} /> },
   {
     key: 'reason',
-    header: 'Pause reason',
+    header: t('col.reason'),
     sortable: true,
-    cell: (a) => (a.pauseReason !== '' ? a.pauseReason : a.paused || a.partlyPaused ? 'No reason' : '—'),
+    cell: (a) => (a.pauseReason !== '' ? a.pauseReason : a.paused || a.partlyPaused ? t('noReason') : '—'),
   },
-  { key: 'pausedFor', header: 'Paused for', sortable: true, cell: (a) => (a.pausedSince === undefined ? '—' : <Elapsed since={a.pausedSince} />) },
-  { key: 'caller', header: 'Talking with', sortable: true, cell: (a) => partyText(a) },
-  { key: 'talk', header: 'Talk', sortable: true, cell: (a) => (a.talkSince === undefined ? '—' : <Elapsed since={a.talkSince} />) },
-  { key: 'calls', header: 'Calls', sortable: true, cellClassName: 'mono', cell: (a) => a.callsTaken },
+  {
+    key: 'pausedFor',
+    header: t('col.pausedFor'),
+    sortable: true,
+    cell: (a) => (a.pausedSince === undefined ? '—' : <Elapsed since={a.pausedSince} />),
+  },
+  { key: 'caller', header: t('col.caller'), sortable: true, cell: (a) => partyText(a) },
+  { key: 'talk', header: t('col.talk'), sortable: true, cell: (a) => (a.talkSince === undefined ? '—' : <Elapsed since={a.talkSince} />) },
+  { key: 'calls', header: t('col.calls'), sortable: true, cellClassName: 'mono', cell: (a) => a.callsTaken },
   {
     key: 'lastCall',
-    header: 'Since last call',
+    header: t('col.lastCall'),
     sortable: true,
-    cell: (a) => (a.lastCallAt === undefined ? 'None yet' : <Elapsed since={a.lastCallAt} />),
+    cell: (a) => (a.lastCallAt === undefined ? t('noneYet') : <Elapsed since={a.lastCallAt} />),
   },
   {
     key: 'queues',
-    header: 'Queues (penalty)',
-    cell: (a) =>
-      a.queues
-        .map(
-          (q) => `${q.queue} (${String(q.member.penalty)}${q.member.membership === 'static' ? ', static' : ''}${q.member.paused ? ', paused' : ''})`,
-        )
-        .join(', '),
+    header: t('col.queues'),
+    cell: (a) => a.queues.map(queueText).join(', '),
   },
 ]
+
+/** The selected agent in words: its state and for how long, and why the seat may not listen in on it. */
+function selectedText(a: Agent, spy: AgentSpy | undefined, now: number): string {
+  const name = a.name
+  const state = a.stateText
+  const selected =
+    a.stateSince === undefined ? t('selected', { name, state }) : t('selectedFor', { name, state, duration: formatDuration(now - a.stateSince) })
+  return spy?.refused === undefined ? selected : t('selectedSpyRefused', { selected, reason: spy.refused })
+}
 
 /**
  * The agent board (Alt+8): every agent of every queue with what they do now and for how long,
@@ -230,9 +258,9 @@ export function AgentsView(): React.JSX.Element {
       }}
     >
       <div className="row-between">
-        <h1 id="agents-title">Agents</h1>
+        <h1 id="agents-title">{t('title')}</h1>
         <div className="agents-tools">
-          <label htmlFor="agents-queue">Queue</label>
+          <label htmlFor="agents-queue">{t('queue')}</label>
           <select
             id="agents-queue"
             value={queue}
@@ -240,7 +268,7 @@ export function AgentsView(): React.JSX.Element {
               setQueue(e.currentTarget.value)
             }}
           >
-            <option value="">All queues</option>
+            <option value="">{t('allQueues')}</option>
             {queues.map((q) => (
               <option key={q} value={q}>
                 {q}
@@ -255,7 +283,7 @@ export function AgentsView(): React.JSX.Element {
                   setDialog('add')
                 }}
               >
-                Add member…
+                {t('addMember')}
               </button>
               <button
                 type="button"
@@ -263,7 +291,7 @@ export function AgentsView(): React.JSX.Element {
                   setDialog('reasons')
                 }}
               >
-                Pause reasons…
+                {t('pauseReasons')}
               </button>
             </>
           )}
@@ -271,12 +299,11 @@ export function AgentsView(): React.JSX.Element {
       </div>
       <StaleNote />
       <p className="muted small">
-        {rows.length} agent{rows.length === 1 ? '' : 's'} · ↑/↓ select ·{' '}
-        {canAct ? 'Enter or P pause, penalty, remove · U unpause everywhere · A add a member' : 'membership changes are for supervisors'}
-        {canSupervise && ' · L listen, W whisper, B barge on the agent’s call · E end'}
+        {t('count', { count: rows.length })} · {t('hintSelect')} · {canAct ? t('hintActions') : t('hintNoActions')}
+        {canSupervise && ` · ${t('hintSpy')}`}
       </p>
       <Table
-        label="Agents"
+        label={t('table')}
         columns={columns}
         rows={rows}
         rowKey={(a) => a.iface}
@@ -285,13 +312,11 @@ export function AgentsView(): React.JSX.Element {
         onSort={(key) => {
           setSort(nextSort(sort, key))
         }}
-        empty={<p className="card muted">No agents: this PBX reports no queue members{queue !== '' ? ` in ${queue}` : ''}.</p>}
+        empty={<p className="card muted">{queue !== '' ? t('emptyIn', { queue }) : t('empty')}</p>}
       />
       {rows.length > 0 && (
         <p className="muted small" aria-live="polite">
-          {current === undefined
-            ? 'No agent selected'
-            : `Selected: ${current.name} — ${current.stateText}${current.stateSince === undefined ? '' : ` for ${formatDuration(now - current.stateSince)}`}${currentSpy?.refused === undefined ? '' : ` · Listen in: ${currentSpy.refused}`}`}
+          {current === undefined ? t('noneSelected') : selectedText(current, currentSpy, now)}
         </p>
       )}
       {/* Closing a dialog gives the focus back to what opened it (useDialogFocus): the board after A, Enter or P, the button after a click. */}

@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { ModalDialog } from '../../components/ModalDialog'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
+const tc = tr(common)
 
 /** One reason a line; blank lines dropped, repeats once, at most 40 reasons of 40 characters. */
 export function parseReasons(text: string): { reasons: string[]; problem?: string } {
@@ -9,11 +15,11 @@ export function parseReasons(text: string): { reasons: string[]; problem?: strin
     const r = raw.trim()
     if (r === '' || reasons.includes(r)) continue
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(r)) return { reasons, problem: `“${r}” holds a hidden character` }
-    if (r.length > 40) return { reasons, problem: `“${r.slice(0, 20)}…” is longer than 40 characters` }
+    if (/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(r)) return { reasons, problem: t('reasons.hidden', { reason: r }) }
+    if (r.length > 40) return { reasons, problem: t('reasons.tooLong', { start: r.slice(0, 20) }) }
     reasons.push(r)
   }
-  if (reasons.length > 40) return { reasons, problem: 'At most 40 reasons' }
+  if (reasons.length > 40) return { reasons, problem: t('reasons.tooMany') }
   return { reasons }
 }
 
@@ -30,7 +36,7 @@ export function PauseReasonsEditor({ onClose }: { onClose: () => void }): React.
   const parsed = parseReasons(text)
   return (
     <ModalDialog
-      label="Pause reasons"
+      label={t('reasons.title')}
       className="membership-dialog"
       onClose={onClose}
       onSubmit={() => {
@@ -41,8 +47,8 @@ export function PauseReasonsEditor({ onClose }: { onClose: () => void }): React.
         })
       }}
     >
-      <p className="prompt-title">Pause reasons</p>
-      <label htmlFor="pause-reasons">One reason a line, in the order offered</label>
+      <p className="prompt-title">{t('reasons.title')}</p>
+      <label htmlFor="pause-reasons">{t('reasons.label')}</label>
       <textarea
         id="pause-reasons"
         ref={area}
@@ -53,13 +59,13 @@ export function PauseReasonsEditor({ onClose }: { onClose: () => void }): React.
         }}
       />
       {parsed.problem !== undefined && <p className="field-error">{parsed.problem}</p>}
-      {error !== null && <p className="field-error">Not saved: {error}</p>}
+      {error !== null && <p className="field-error">{t('reasons.notSaved', { reason: error })}</p>}
       <div className="buttons">
         <button type="button" onClick={onClose}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button type="submit" className="primary" disabled={parsed.problem !== undefined}>
-          Save
+          {tc('save')}
         </button>
       </div>
     </ModalDialog>

@@ -3,13 +3,22 @@ import { outOfScopeReason, type SpyMode, type SpySessionView, type SupervisionSt
 import type { Agent } from '../../components/queue-members/agents'
 import { talkingAt } from '../../live/talking-at'
 import { ownSession } from '../../stores/supervision-store'
+import { strings as scopeStrings } from '../../../../src-preload/i18n/strings/supervision'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
+const scopeWords = tr(scopeStrings)
 
 /** Listen, whisper and barge on an agent's call: the board's buttons and its L / W / B keys, in this order. */
-export const SPY_MODES: readonly { readonly mode: SpyMode; readonly label: string; readonly key: string }[] = [
-  { mode: 'listen', label: 'Listen', key: 'L' },
-  { mode: 'whisper', label: 'Whisper', key: 'W' },
-  { mode: 'barge', label: 'Barge', key: 'B' },
+export const SPY_MODES: readonly { readonly mode: SpyMode; readonly key: string }[] = [
+  { mode: 'listen', key: 'L' },
+  { mode: 'whisper', key: 'W' },
+  { mode: 'barge', key: 'B' },
 ]
+
+/** A mode's button label in the shown language: "Listen", "Whisper", "Barge". */
+export const spyModeLabel = (mode: SpyMode): string => t(`spy.${mode}`)
 
 /** What the board offers on an agent who is on a call. */
 export interface AgentSpy {
@@ -46,13 +55,13 @@ export function agentSpyOf(
   return { call, channelId, session, refused: session !== undefined ? undefined : refusal() }
 
   function refusal(): string | undefined {
-    if (supervision === undefined) return 'Who you may supervise is not loaded yet: try again in a moment'
-    if (!supervision.allowed) return supervision.refusal ?? 'This seat may not listen in on calls'
+    if (supervision === undefined) return t('spy.notLoaded')
+    if (!supervision.allowed) return supervision.refusal ?? t('spy.notAllowed')
     if (ownExtension !== '' && channels.some((c) => extensionsOf(c.device).includes(ownExtension)))
-      return `Your own phone (${ownExtension}) is on that call`
-    const scope = outOfScopeReason(supervision.scope, call, channels, extensionsOf)
+      return t('spy.ownCall', { extension: ownExtension })
+    const scope = outOfScopeReason(supervision.scope, call, channels, extensionsOf, scopeWords)
     if (scope !== undefined) return scope
-    if (own !== undefined) return 'Your phone is already listening to another call: end that session first (E)'
+    if (own !== undefined) return t('spy.busy')
     return undefined
   }
 }

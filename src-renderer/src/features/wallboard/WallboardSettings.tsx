@@ -2,23 +2,30 @@ import { useEffect, useRef, useState } from 'react'
 import type { WallboardPrefs, WallboardThreshold } from '../../../../src-preload/types/queues'
 import { ModalDialog } from '../../components/ModalDialog'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
+const tc = tr(common)
 
 type Limit = 'waiting' | 'longestWaitS' | 'serviceLevelPct' | 'abandonedPct'
 
-const LIMITS: readonly { key: Limit; label: string; max: number }[] = [
-  { key: 'waiting', label: 'Waiting ≥', max: 9999 },
-  { key: 'longestWaitS', label: 'Longest wait ≥ (s)', max: 86_400 },
-  { key: 'serviceLevelPct', label: 'Service level < (%)', max: 100 },
-  { key: 'abandonedPct', label: 'Abandoned ≥ (%)', max: 100 },
+/** Each limit's column; its label read in the shown language when drawn. */
+const LIMITS: readonly { key: Limit; label: () => string; max: number }[] = [
+  { key: 'waiting', label: () => t('set.waiting'), max: 9999 },
+  { key: 'longestWaitS', label: () => t('set.longestWait'), max: 86_400 },
+  { key: 'serviceLevelPct', label: () => t('set.serviceLevel'), max: 100 },
+  { key: 'abandonedPct', label: () => t('set.abandoned'), max: 100 },
 ]
 
 /** A threshold with one limit set from typed text; blank removes it, anything not a whole number in range is refused. */
-function withLimit(t: WallboardThreshold, key: Limit, text: string, max: number): WallboardThreshold | string {
-  const rest = Object.fromEntries(Object.entries(t).filter(([k]) => k !== key)) as WallboardThreshold
+function withLimit(limits: WallboardThreshold, key: Limit, text: string, max: number): WallboardThreshold | string {
+  const rest = Object.fromEntries(Object.entries(limits).filter(([k]) => k !== key)) as WallboardThreshold
   if (text.trim() === '') return rest
-  if (!/^[0-9]+$/.test(text.trim())) return 'a whole number'
+  if (!/^[0-9]+$/.test(text.trim())) return t('set.wholeNumber')
   const n = Number(text.trim())
-  if (n < 1 || n > max) return `1 to ${String(max)}`
+  if (n < 1 || n > max) return t('set.range', { max: String(max) })
   return { ...rest, [key]: n }
 }
 
@@ -41,12 +48,12 @@ export function WallboardSettings({
   const reasons = useQueuePrefsStore((s) => s.prefs.pauseReasons)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [texts, setTexts] = useState<Record<string, string>>({})
-  const [saved, setSaved] = useState<string | null>(null)
+  const [saved, setSaved] = useState<{ readonly ok: boolean; readonly text: string } | null>(null)
   const first = useRef<HTMLInputElement>(null)
   useEffect(() => {
     first.current?.focus()
   }, [])
-  const threshold = (q: string): WallboardThreshold => prefs.thresholds.find((t) => t.queue === q) ?? { queue: q }
+  const threshold = (q: string): WallboardThreshold => prefs.thresholds.find((x) => x.queue === q) ?? { queue: q }
   const setLimit = (q: string, key: Limit, text: string, max: number): void => {
     const id = `${q}:${key}`
     setTexts({ ...texts, [id]: text })
@@ -57,7 +64,7 @@ export function WallboardSettings({
     }
     const { [id]: _gone, ...rest } = errors
     setErrors(rest)
-    const others = prefs.thresholds.filter((t) => t.queue !== q)
+    const others = prefs.thresholds.filter((x) => x.queue !== q)
     const empty = Object.keys(next).length === 1
     onChange({ ...prefs, thresholds: empty ? others : [...others, next] })
   }
@@ -67,25 +74,25 @@ export function WallboardSettings({
   }
   return (
     <ModalDialog
-      label="Wallboard settings"
+      label={t('set.title')}
       className="wb-settings"
       onClose={onClose}
       onSubmit={() => {
         if (Object.keys(errors).length > 0) return
         void save({ pauseReasons: reasons, wallboard: prefs }).then((err) => {
-          setSaved(err === null ? 'Saved for this PBX' : `Not saved: ${err.message}`)
+          setSaved(err === null ? { ok: true, text: t('set.saved') } : { ok: false, text: t('set.notSaved', { reason: err.message }) })
         })
       }}
     >
-      <p className="prompt-title">Wallboard settings</p>
-      <table className="grid wb-thresholds" aria-label="Queues and thresholds">
+      <p className="prompt-title">{t('set.title')}</p>
+      <table className="grid wb-thresholds" aria-label={t('set.table')}>
         <thead>
           <tr>
-            <th scope="col">Show</th>
-            <th scope="col">Queue</th>
+            <th scope="col">{t('set.show')}</th>
+            <th scope="col">{t('set.queue')}</th>
             {LIMITS.map((l) => (
               <th key={l.key} scope="col">
-                {l.label}
+                {l.label()}
               </th>
             ))}
           </tr>
@@ -97,7 +104,7 @@ export function WallboardSettings({
                 <input
                   ref={i === 0 ? first : undefined}
                   type="checkbox"
-                  aria-label={`Show ${q}`}
+                  aria-label={t('set.showQueue', { queue: q })}
                   checked={prefs.queues.includes(q)}
                   onChange={(e) => {
                     toggleQueue(q, e.currentTarget.checked)
@@ -113,7 +120,7 @@ export function WallboardSettings({
                     <input
                       className="wb-limit"
                       inputMode="numeric"
-                      aria-label={`${q} ${l.label}`}
+                      aria-label={t('set.limitOf', { queue: q, limit: l.label() })}
                       aria-invalid={errors[id] !== undefined}
                       value={value}
                       onChange={(e) => {
@@ -128,9 +135,7 @@ export function WallboardSettings({
           ))}
         </tbody>
       </table>
-      <p className="muted small">
-        No queue ticked shows them all. Blank leaves a limit off; the service level limit applies only to queues that have one.
-      </p>
+      <p className="muted small">{t('set.hint')}</p>
       <div className="wb-options">
         <label>
           <input
@@ -140,22 +145,22 @@ export function WallboardSettings({
               onChange({ ...prefs, sound: e.currentTarget.checked })
             }}
           />{' '}
-          Sound an alert when a tile turns red
+          {t('set.sound')}
         </label>
         <label>
-          Theme{' '}
+          {t('set.theme')}{' '}
           <select
             value={prefs.theme}
             onChange={(e) => {
               onChange({ ...prefs, theme: e.currentTarget.value === 'light' ? 'light' : 'dark' })
             }}
           >
-            <option value="dark">Dark</option>
-            <option value="light">Light</option>
+            <option value="dark">{t('dark')}</option>
+            <option value="light">{t('light')}</option>
           </select>
         </label>
         <label>
-          Page every{' '}
+          {t('set.pageEvery')}{' '}
           <select
             value={prefs.pageSeconds}
             onChange={(e) => {
@@ -164,19 +169,19 @@ export function WallboardSettings({
           >
             {[5, 10, 15, 30, 60].map((s) => (
               <option key={s} value={s}>
-                {s} s
+                {t('set.seconds', { seconds: String(s) })}
               </option>
             ))}
           </select>
         </label>
       </div>
-      {saved !== null && <p className={saved.startsWith('Not') ? 'field-error' : 'muted'}>{saved}</p>}
+      {saved !== null && <p className={saved.ok ? 'muted' : 'field-error'}>{saved.text}</p>}
       <div className="buttons">
         <button type="button" onClick={onClose}>
-          Close
+          {tc('close')}
         </button>
         <button type="submit" className="primary" disabled={Object.keys(errors).length > 0}>
-          Save
+          {tc('save')}
         </button>
       </div>
     </ModalDialog>

@@ -6,6 +6,9 @@ import { useClockStore } from '../../stores/clock-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 import { useQueuePrefs } from '../../stores/use-queue-prefs'
+import { fmt, tr } from '../../i18n'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { strings } from './strings'
 import { beep, unlockSound } from './beep'
 import {
   clockText,
@@ -20,6 +23,9 @@ import {
 } from './wallboard-model'
 import { WallboardSettings } from './WallboardSettings'
 
+const t = tr(strings)
+const tc = tr(common)
+
 /** `flag`: this figure's threshold is crossed or near (the tile's words say so too). */
 function Figure({ label, value, big, flag }: { label: string; value: string; big?: boolean; flag?: 'over' | 'near' | undefined }): React.JSX.Element {
   return (
@@ -32,11 +38,11 @@ function Figure({ label, value, big, flag }: { label: string; value: string; big
 
 /** One queue's tile; re-rendered only when what it shows changed (sameTile). */
 const Tile = memo(function Tile({ f, level }: { f: TileFigures; level: TileLevel }): React.JSX.Element {
-  const sl = f.serviceLevelS <= 0 ? '—' : f.serviceLevelPct === undefined ? '—' : `${f.serviceLevelPct.toFixed(0)} %`
+  const sl = f.serviceLevelS <= 0 ? '—' : f.serviceLevelPct === undefined ? '—' : t('fig.percent', { value: f.serviceLevelPct.toFixed(0) })
   const words = levelWords(level)
   const flag = (m: TileMeasure): 'over' | 'near' | undefined => (level.over.includes(m) ? 'over' : level.near.includes(m) ? 'near' : undefined)
   return (
-    <article className={`wb-tile level-${level.level}`} aria-label={`Queue ${f.queue}`} data-level={level.level}>
+    <article className={`wb-tile level-${level.level}`} aria-label={t('tile.label', { queue: f.queue })} data-level={level.level}>
       <header>
         <h2>{f.queue}</h2>
         {words !== undefined && (
@@ -47,30 +53,34 @@ const Tile = memo(function Tile({ f, level }: { f: TileFigures; level: TileLevel
       </header>
       {level.crossed.length > 0 && <p className="wb-crossed">{level.crossed.join(' · ')}</p>}
       <div className="wb-main">
-        <Figure big label="waiting" value={String(f.waiting)} flag={flag('waiting')} />
-        <Figure big label="longest wait" value={f.waiting === 0 ? '—' : clockText(f.longestWaitS)} flag={flag('longest wait')} />
+        <Figure big label={t('fig.waiting')} value={String(f.waiting)} flag={flag('waiting')} />
+        <Figure big label={t('fig.longestWait')} value={f.waiting === 0 ? '—' : clockText(f.longestWaitS)} flag={flag('longest wait')} />
       </div>
       <div className="wb-row">
         <Figure
-          label={f.serviceLevelS > 0 ? `service level (${String(f.serviceLevelS)} s)` : 'service level (none set)'}
+          label={f.serviceLevelS > 0 ? t('fig.serviceLevel', { seconds: String(f.serviceLevelS) }) : t('fig.serviceLevelNone')}
           value={sl}
           flag={flag('service level')}
         />
         <Figure
           flag={flag('abandoned')}
-          label="abandoned"
-          value={f.abandonedPct === undefined ? String(f.abandoned) : `${String(f.abandoned)} · ${f.abandonedPct.toFixed(0)} %`}
+          label={t('fig.abandoned')}
+          value={
+            f.abandonedPct === undefined
+              ? String(f.abandoned)
+              : t('fig.abandonedShare', { n: String(f.abandoned), percent: f.abandonedPct.toFixed(0) })
+          }
         />
-        <Figure label="answered" value={String(f.answered)} />
+        <Figure label={t('fig.answered')} value={String(f.answered)} />
       </div>
       <div className="wb-row">
-        <Figure label="avg wait" value={f.answered + f.abandoned === 0 ? '—' : clockText(f.avgWaitS)} />
-        <Figure label="avg talk" value={f.answered === 0 ? '—' : clockText(f.avgTalkS)} />
+        <Figure label={t('fig.avgWait')} value={f.answered + f.abandoned === 0 ? '—' : clockText(f.avgWaitS)} />
+        <Figure label={t('fig.avgTalk')} value={f.answered === 0 ? '—' : clockText(f.avgTalkS)} />
       </div>
       <div className="wb-row wb-agents">
-        <Figure label="available" value={String(f.available)} />
-        <Figure label="busy" value={String(f.busy)} />
-        <Figure label="paused" value={String(f.paused)} />
+        <Figure label={t('fig.available')} value={String(f.available)} />
+        <Figure label={t('fig.busy')} value={String(f.busy)} />
+        <Figure label={t('fig.paused')} value={String(f.paused)} />
       </div>
     </article>
   )
@@ -174,19 +184,19 @@ export function WallboardView(): React.JSX.Element {
       tabIndex={-1}
       className={`wallboard wb-theme-${wb.theme}${stale !== undefined ? ' is-stale' : ''}`}
       role="region"
-      aria-label="Wallboard"
+      aria-label={t('title')}
       onKeyDown={onKey}
       onMouseDown={unlockSound}
     >
       <div className="wb-bar">
-        <h1>Wallboard</h1>
-        {stale !== undefined && <span className="wb-stale">As of {new Date(stale.since).toLocaleTimeString()}: not current</span>}
+        <h1>{t('title')}</h1>
+        {stale !== undefined && <span className="wb-stale">{t('stale', { time: fmt().timeWithSeconds(stale.since) })}</span>}
         {pages > 1 && (
           <span className="wb-page" aria-live="polite">
-            Page {shownPage + 1} of {pages}
+            {t('page', { page: fmt().number(shownPage + 1), pages: fmt().number(pages) })}
           </span>
         )}
-        <span className="wb-clock">{new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
+        <span className="wb-clock">{fmt().time(now)}</span>
         <button
           type="button"
           onClick={() => {
@@ -194,7 +204,7 @@ export function WallboardView(): React.JSX.Element {
           }}
           aria-pressed={wb.sound}
         >
-          {wb.sound ? 'Sound on' : 'Sound off'}
+          {wb.sound ? t('soundOn') : t('soundOff')}
         </button>
         <button
           type="button"
@@ -202,7 +212,7 @@ export function WallboardView(): React.JSX.Element {
             change({ ...wb, theme: wb.theme === 'dark' ? 'light' : 'dark' })
           }}
         >
-          {wb.theme === 'dark' ? 'Light' : 'Dark'}
+          {wb.theme === 'dark' ? t('light') : t('dark')}
         </button>
         <button
           type="button"
@@ -210,25 +220,25 @@ export function WallboardView(): React.JSX.Element {
             setSettingsOpen(true)
           }}
         >
-          Settings
+          {t('settings')}
         </button>
         <button
           type="button"
           onClick={() => {
             useAppStore.getState().setView('queues')
           }}
-          title="Back to the queues (Esc)"
+          title={t('closeTitle')}
         >
-          Close
+          {tc('close')}
         </button>
       </div>
       {alerting.length > 0 && (
         <p className="wb-alerts" role="alert">
-          Over threshold: {alerting.join(', ')}
+          {t('alerts', { queues: alerting.join(', ') })}
         </p>
       )}
       <div ref={grid} className="wb-grid" style={{ ['--wb-count' as string]: String(Math.max(1, shown.length)) }}>
-        {tiles.length === 0 && <p className="wb-empty">No queues to show: this PBX reports none, or none of the chosen ones.</p>}
+        {tiles.length === 0 && <p className="wb-empty">{t('empty')}</p>}
         {shown.map((t) => (
           <Tile key={t.f.queue} f={t.f} level={t.level} />
         ))}

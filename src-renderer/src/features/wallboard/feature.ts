@@ -1,16 +1,33 @@
-import type { Feature } from '../feature'
+import { tr } from '../../i18n'
+import type { Feature, Shortcut } from '../feature'
+import { strings } from './strings'
 import { WallboardView } from './WallboardView'
+
+const t = tr(strings)
+
+/** A key of the board; its words are read in the shown language when the help is drawn. */
+const shortcut = (keys: string, does: Parameters<typeof t>[0]): Shortcut => ({
+  keys,
+  get does() {
+    return t(does)
+  },
+})
 
 /** The wallboard: the chosen queues in large figures, thresholds that turn a tile red and sound. */
 export const wallboardFeature: Feature = {
   id: 'wallboard',
-  nav: { label: 'Wallboard', altKey: '9' },
+  nav: {
+    get label() {
+      return t('nav')
+    },
+    altKey: '9',
+  },
   View: WallboardView,
   shortcuts: [
-    { keys: 'S', does: 'Settings: queues shown, thresholds, theme, sound, page time' },
-    { keys: 'Q', does: 'Sound on or off (quiet)' },
-    { keys: 'T', does: 'Dark or light' },
-    { keys: 'F', does: 'Full screen' },
-    { keys: '← / →', does: 'Previous or next page' },
+    shortcut('S', 'key.settings'),
+    shortcut('Q', 'key.sound'),
+    shortcut('T', 'key.theme'),
+    shortcut('F', 'key.fullScreen'),
+    shortcut('← / →', 'key.page'),
   ],
 }

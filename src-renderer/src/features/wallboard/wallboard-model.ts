@@ -1,5 +1,9 @@
 import type { LiveQueue } from '../../../../src-preload/types/live'
 import type { WallboardThreshold } from '../../../../src-preload/types/queues'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** What one queue's tile shows, from the live state (its counters move with app_queue's events). */
 export interface TileFigures {
@@ -25,6 +29,14 @@ export interface TileFigures {
 
 /** A figure a threshold watches. */
 export type TileMeasure = 'waiting' | 'longest wait' | 'abandoned' | 'service level'
+
+/** A measure's name in the shown language. */
+export function measureWords(m: TileMeasure): string {
+  if (m === 'waiting') return t('measure.waiting')
+  if (m === 'longest wait') return t('measure.longestWait')
+  if (m === 'abandoned') return t('measure.abandoned')
+  return t('measure.serviceLevel')
+}
 
 /** Whether a threshold is crossed, and which. `warn` from 80 % of a threshold on. */
 export interface TileLevel {
@@ -142,8 +154,8 @@ export class TileCache {
 }
 
 /** The tile's colour by its thresholds: red once one is crossed, amber near one. */
-export function tileLevel(f: TileFigures, t: WallboardThreshold | undefined): TileLevel {
-  if (t === undefined) return { level: 'ok', crossed: [], over: [], near: [] }
+export function tileLevel(f: TileFigures, limits: WallboardThreshold | undefined): TileLevel {
+  if (limits === undefined) return { level: 'ok', crossed: [], over: [], near: [] }
   const crossed: string[] = []
   const over: TileMeasure[] = []
   const near: TileMeasure[] = []
@@ -154,15 +166,26 @@ export function tileLevel(f: TileFigures, t: WallboardThreshold | undefined): Ti
       over.push(measure)
     } else if (value >= 0.8 * limit) near.push(measure)
   }
-  atLeast('waiting', f.waiting, t.waiting, `${String(f.waiting)} waiting (limit ${String(t.waiting)})`)
-  atLeast('longest wait', f.longestWaitS, t.longestWaitS, `longest wait ${String(f.longestWaitS)} s (limit ${String(t.longestWaitS)} s)`)
+  const n = (x: number | undefined): string => String(x)
+  atLeast('waiting', f.waiting, limits.waiting, t('crossed.waiting', { n: n(f.waiting), limit: n(limits.waiting) }))
+  atLeast(
+    'longest wait',
+    f.longestWaitS,
+    limits.longestWaitS,
+    t('crossed.longestWait', { seconds: n(f.longestWaitS), limit: n(limits.longestWaitS) }),
+  )
   if (f.abandonedPct !== undefined)
-    atLeast('abandoned', f.abandonedPct, t.abandonedPct, `${f.abandonedPct.toFixed(0)} % abandoned (limit ${String(t.abandonedPct)} %)`)
-  if (t.serviceLevelPct !== undefined && f.serviceLevelPct !== undefined) {
-    if (f.serviceLevelPct < t.serviceLevelPct) {
-      crossed.push(`service level ${f.serviceLevelPct.toFixed(0)} % (target ${String(t.serviceLevelPct)} %)`)
+    atLeast(
+      'abandoned',
+      f.abandonedPct,
+      limits.abandonedPct,
+      t('crossed.abandoned', { percent: f.abandonedPct.toFixed(0), limit: n(limits.abandonedPct) }),
+    )
+  if (limits.serviceLevelPct !== undefined && f.serviceLevelPct !== undefined) {
+    if (f.serviceLevelPct < limits.serviceLevelPct) {
+      crossed.push(t('crossed.serviceLevel', { percent: f.serviceLevelPct.toFixed(0), target: n(limits.serviceLevelPct) }))
       over.push('service level')
-    } else if (f.serviceLevelPct < t.serviceLevelPct + 5) near.push('service level')
+    } else if (f.serviceLevelPct < limits.serviceLevelPct + 5) near.push('service level')
   }
   return { level: over.length > 0 ? 'alert' : near.length > 0 ? 'warn' : 'ok', crossed, over, near }
 }
@@ -172,8 +195,8 @@ export function tileLevel(f: TileFigures, t: WallboardThreshold | undefined): Ti
  * their limit ("Over limit: longest wait"), else which are near one; undefined when neither.
  */
 export function levelWords(level: TileLevel): string | undefined {
-  if (level.over.length > 0) return `Over limit: ${level.over.join(', ')}`
-  if (level.near.length > 0) return `Near limit: ${level.near.join(', ')}`
+  if (level.over.length > 0) return t('overLimit', { measures: level.over.map(measureWords).join(', ') })
+  if (level.near.length > 0) return t('nearLimit', { measures: level.near.map(measureWords).join(', ') })
   return undefined
 }
 

@@ -3,10 +3,14 @@ import type { Result } from '../../../../src-preload/types/result'
 import { whenActionsOn } from '../../actions/action-gate'
 import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
+import { tr } from '../../i18n'
 import { useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
 import type { AddOn } from '../feature'
 import { ringingExtensionsOf, ringsAt } from './ringing-extensions'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * Takes the call ringing at `extension` to the operator's own phone. Main checks that it is an
@@ -27,30 +31,36 @@ function pickUp(extension: string): void {
  */
 export const directedPickup: AddOn = {
   id: 'pickup',
-  label: 'Directed pickup',
+  get label() {
+    return t('label')
+  },
   callKeys: [
     {
       key: 'g',
       keys: 'G',
-      does: 'Pick up the selected call ringing at another extension at your phone',
+      get does() {
+        return t('key.pickUp')
+      },
       run: (call, state) => {
         const where = ringingExtensionsOf(call, state)
         const [only] = where
         if (only !== undefined && where.length === 1) pickUp(only)
-        else if (where.length === 0) useToastStore.getState().replace('pickup-where', 'warn', 'The selected call is not ringing at an extension.')
-        else
-          useToastStore
-            .getState()
-            .replace('pickup-where', 'warn', `The selected call rings at ${where.join(', ')}: right-click the lamp to pick it up from.`)
+        else if (where.length === 0) useToastStore.getState().replace('pickup-where', 'warn', t('notRinging'))
+        else useToastStore.getState().replace('pickup-where', 'warn', t('ringsAtSeveral', { extensions: where.join(', ') }))
       },
     },
   ],
   lampActions: [
     {
-      label: (ext) => `Pick up ${ext.id}’s call at your phone`,
+      label: (ext) => t('lampAction', { extension: ext.id }),
       offered: ringsAt,
       run: pickUp,
     },
   ],
-  actionWords: { 'call.pickup.directed': 'Directed pickup' },
+  // Read when the feature list is built (at start, in the language then shown).
+  actionWords: {
+    get 'call.pickup.directed'() {
+      return t('actionWord')
+    },
+  },
 }

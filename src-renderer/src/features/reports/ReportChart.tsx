@@ -1,4 +1,8 @@
 import type { ReportBucket } from '../../../../src-preload/types/reports'
+import { fmt, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 const W = 800
 const H = 210
@@ -31,12 +35,10 @@ function timeTicks(from: number, to: number, bucket: 'hour' | 'day', timeZone: s
   const unit = bucket === 'hour' ? HOUR : DAY
   const count = Math.max(1, Math.round((to - from) / unit))
   const every = [1, 2, 3, 4, 6, 7, 12, 14].find((k) => count / k <= 12) ?? Math.ceil(count / 12)
-  const fmt = new Intl.DateTimeFormat(
-    undefined,
-    bucket === 'hour' ? { timeZone, hour: '2-digit', minute: '2-digit' } : { timeZone, day: 'numeric', month: 'short' },
-  )
+  const options: Intl.DateTimeFormatOptions =
+    bucket === 'hour' ? { timeZone, hour: '2-digit', minute: '2-digit' } : { timeZone, day: 'numeric', month: 'short' }
   const out: { at: number; label: string }[] = []
-  for (let i = 0; i <= count; i += every) out.push({ at: from + i * unit, label: fmt.format(from + i * unit) })
+  for (let i = 0; i <= count; i += every) out.push({ at: from + i * unit, label: fmt().custom(from + i * unit, options) })
   return out
 }
 
@@ -69,29 +71,36 @@ export function ReportChart({ buckets, from, to, bucket, timeZone, withServiceLe
   )
   const yTicks: number[] = []
   for (let v = 0; v <= top; v += step) yTicks.push(v)
-  const rangeText = `${new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(from)} – ${new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(to)}`
+  const when: Intl.DateTimeFormatOptions = { timeZone, dateStyle: 'medium', timeStyle: 'short' }
+  const rangeText = `${fmt().custom(from, when)} – ${fmt().custom(to, when)}`
+  const n = (v: number): string => fmt().number(v)
   return (
     <figure
       className="report-chart card"
-      aria-label={`Calls per ${bucket}, ${rangeText}: ${String(totals.offered)} offered, ${String(totals.answered)} answered, ${String(totals.abandoned)} abandoned`}
+      aria-label={t(bucket === 'hour' ? 'chart.labelHour' : 'chart.labelDay', {
+        range: rangeText,
+        offered: n(totals.offered),
+        answered: n(totals.answered),
+        abandoned: n(totals.abandoned),
+      })}
     >
       <svg viewBox={`0 0 ${String(W)} ${String(H)}`} role="img" aria-hidden="true">
         {yTicks.map((v) => (
           <g key={`y${String(v)}`} className="axis">
             <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} className="grid-line" />
             <text x={M.left - 6} y={y(v) + 4} textAnchor="end">
-              {v}
+              {n(v)}
             </text>
           </g>
         ))}
         <text className="axis-title" x={12} y={M.top + PLOT_H / 2} transform={`rotate(-90 12 ${String(M.top + PLOT_H / 2)})`} textAnchor="middle">
-          calls
+          {t('chart.calls')}
         </text>
         {withServiceLevel && (
           <g className="axis axis-sl">
             {[0, 50, 100].map((p) => (
               <text key={p} x={W - M.right + 6} y={ySl(p) + 4}>
-                {p} %
+                {t('percent', { value: n(p) })}
               </text>
             ))}
           </g>
@@ -104,7 +113,18 @@ export function ReportChart({ buckets, from, to, bucket, timeZone, withServiceLe
           const hO = y(0) - y(other)
           return (
             <g key={b.start}>
-              <title>{`${b.label}: ${String(b.offered)} offered, ${String(b.answered)} answered, ${String(b.abandoned)} abandoned${b.serviceLevelPct === null ? '' : `, service level ${String(b.serviceLevelPct)} %`}`}</title>
+              <title>
+                {t(b.serviceLevelPct === null ? 'chart.bar' : 'chart.barSl', {
+                  label: fmt().custom(
+                    b.start,
+                    bucket === 'hour' ? { timeZone, dateStyle: 'medium', timeStyle: 'short' } : { timeZone, dateStyle: 'medium' },
+                  ),
+                  offered: n(b.offered),
+                  answered: n(b.answered),
+                  abandoned: n(b.abandoned),
+                  pct: b.serviceLevelPct === null ? '' : t('percent', { value: n(b.serviceLevelPct) }),
+                })}
+              </title>
               <rect className="bar-answered" x={cx} width={barW} y={y(0) - hA} height={hA} />
               <rect className="bar-abandoned" x={cx} width={barW} y={y(0) - hA - hB} height={hB} />
               <rect className="bar-other" x={cx} width={barW} y={y(0) - hA - hB - hO} height={hO} />
@@ -129,15 +149,15 @@ export function ReportChart({ buckets, from, to, bucket, timeZone, withServiceLe
         ))}
       </svg>
       <figcaption className="small muted">
-        <span className="legend legend-answered" /> answered <span className="legend legend-abandoned" /> abandoned{' '}
-        <span className="legend legend-other" /> timed out or left
+        <span className="legend legend-answered" /> {t('chart.answered')} <span className="legend legend-abandoned" /> {t('chart.abandoned')}{' '}
+        <span className="legend legend-other" /> {t('chart.other')}
         {withServiceLevel && (
           <>
             {' '}
-            <span className="legend legend-sl" /> service level
+            <span className="legend legend-sl" /> {t('chart.serviceLevel')}
           </>
         )}{' '}
-        · per {bucket} · {rangeText}
+        {t(bucket === 'hour' ? 'chart.perHour' : 'chart.perDay', { range: rangeText })}
       </figcaption>
     </figure>
   )

@@ -4,11 +4,15 @@ import type { AgentReportRow, QueueReport, QueueReportRow, ReportOptions } from 
 import { ABANDON_BUCKETS_S } from '../../../../src-preload/types/reports'
 import { bridge } from '../../bridge/current'
 import { type Column, nextSort, type SortState, Table } from '../../components/table'
+import { fmt, tr } from '../../i18n'
 import { useLiveStore } from '../../stores/live-store'
 import { useToastStore } from '../../stores/toast-store'
 import { importParts } from './import-parts'
 import { ReportChart } from './ReportChart'
-import { bucketFor, customRange, dayOf, pct, PRESETS, presetRange, type RangePreset, type ReportRange, seconds } from './report-range'
+import { bucketFor, customRange, dayOf, pct, PRESETS, presetLabel, presetRange, type RangePreset, type ReportRange, seconds } from './report-range'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * queue_log goes in parts cut at line ends: at most 250,000 characters, so that a part in JSON stays
@@ -20,38 +24,46 @@ const abandonLabels = ABANDON_BUCKETS_S.map((b, i) =>
   i === 0 ? `≤ ${String(b)} s` : `${String(ABANDON_BUCKETS_S[i - 1] ?? 0)}–${String(b)} s`,
 ).concat(`> ${String(ABANDON_BUCKETS_S[ABANDON_BUCKETS_S.length - 1] ?? 0)} s`)
 
-const QUEUE_COLUMNS: readonly Column<QueueReportRow>[] = [
-  { key: 'queue', header: 'Queue', sortable: true, cell: (r) => r.queue },
-  { key: 'offered', header: 'Offered', sortable: true, cellClassName: 'num', cell: (r) => r.offered },
-  { key: 'answered', header: 'Answered', sortable: true, cellClassName: 'num', cell: (r) => r.answered },
+/** A count in the locale's digits (1,234 / 1.234 / 1 234). */
+const n = (v: number): string => fmt().number(v)
+
+/** A count with its share of the offered calls: `3 (23.1 %)`. */
+const withShare = (count: number, offered: number): string =>
+  offered > 0 ? `${n(count)} (${pct(Math.round((count / offered) * 1000) / 10)})` : n(count)
+
+/** The queues table's columns, their words in the shown language (made when the view mounts). */
+const queueColumns = (): readonly Column<QueueReportRow>[] => [
+  { key: 'queue', header: t('queue'), sortable: true, cell: (r) => r.queue },
+  { key: 'offered', header: t('offered'), sortable: true, cellClassName: 'num', cell: (r) => n(r.offered) },
+  { key: 'answered', header: t('answered'), sortable: true, cellClassName: 'num', cell: (r) => n(r.answered) },
   {
     key: 'abandoned',
-    header: 'Abandoned',
+    header: t('abandoned'),
     sortable: true,
     cellClassName: 'num',
-    cell: (r) => (r.offered > 0 ? `${String(r.abandoned)} (${pct(Math.round((r.abandoned / r.offered) * 1000) / 10)})` : r.abandoned),
-    cellTitle: (r) => abandonLabels.map((l, i) => `${l}: ${String(r.abandonedAfter[i] ?? 0)}`).join(' · '),
+    cell: (r) => withShare(r.abandoned, r.offered),
+    cellTitle: (r) => abandonLabels.map((l, i) => `${l}: ${n(r.abandonedAfter[i] ?? 0)}`).join(' · '),
   },
-  { key: 'other', header: 'Timed out / left', sortable: true, cellClassName: 'num', cell: (r) => r.unansweredOther },
+  { key: 'other', header: t('timedOut'), sortable: true, cellClassName: 'num', cell: (r) => n(r.unansweredOther) },
   {
     key: 'sl',
-    header: 'Service level',
+    header: t('serviceLevel'),
     sortable: true,
     cellClassName: 'num',
     cell: (r) =>
       r.serviceLevelS === null ? (
-        <span title="The PBX names no service level for this queue">none set</span>
+        <span title={t('slNoneSetTitle')}>{t('slNoneSet')}</span>
       ) : (
-        `${pct(r.serviceLevelPct)} ≤ ${String(r.serviceLevelS)} s`
+        t('slCell', { pct: pct(r.serviceLevelPct), seconds: r.serviceLevelS })
       ),
     cellTitle: (r) =>
       r.serviceLevelS === null
         ? undefined
-        : `${String(r.answeredInSl)} of ${String(r.answered)} answered within ${String(r.serviceLevelS)} s; of all offered: ${pct(r.serviceLevelOfferedPct)}`,
+        : t('slTitle', { inSl: n(r.answeredInSl), answered: n(r.answered), seconds: r.serviceLevelS, pct: pct(r.serviceLevelOfferedPct) }),
   },
-  { key: 'avgWait', header: 'Avg wait', sortable: true, cellClassName: 'num', cell: (r) => seconds(r.avgWaitS) },
-  { key: 'longestWait', header: 'Longest wait', sortable: true, cellClassName: 'num', cell: (r) => seconds(r.longestWaitS) },
-  { key: 'avgTalk', header: 'Avg talk', sortable: true, cellClassName: 'num', cell: (r) => seconds(r.avgTalkS) },
+  { key: 'avgWait', header: t('avgWait'), sortable: true, cellClassName: 'num', cell: (r) => seconds(r.avgWaitS) },
+  { key: 'longestWait', header: t('longestWait'), sortable: true, cellClassName: 'num', cell: (r) => seconds(r.longestWaitS) },
+  { key: 'avgTalk', header: t('avgTalk'), sortable: true, cellClassName: 'num', cell: (r) => seconds(r.avgTalkS) },
 ]
 
 const QUEUE_SORT: Readonly<Record<string, (r: QueueReportRow) => number | string>> = {
@@ -67,12 +79,13 @@ const QUEUE_SORT: Readonly<Record<string, (r: QueueReportRow) => number | string
 }
 
 const pauseText = (a: AgentReportRow): string =>
-  a.pauseByReason.length === 0 ? '—' : a.pauseByReason.map((p) => `${p.reason === '' ? 'No reason' : p.reason} ${seconds(p.seconds)}`).join(' · ')
+  a.pauseByReason.length === 0 ? '—' : a.pauseByReason.map((p) => `${p.reason === '' ? t('noReason') : p.reason} ${seconds(p.seconds)}`).join(' · ')
 
-const AGENT_COLUMNS: readonly Column<AgentReportRow>[] = [
+/** The agents table's columns, their words in the shown language (made when the view mounts). */
+const agentColumns = (): readonly Column<AgentReportRow>[] => [
   {
     key: 'agent',
-    header: 'Agent',
+    header: t('agent'),
     sortable: true,
     cell: (a) => (
       <>
@@ -80,14 +93,14 @@ const AGENT_COLUMNS: readonly Column<AgentReportRow>[] = [
       </>
     ),
   },
-  { key: 'rung', header: 'Rung', sortable: true, cellClassName: 'num', cell: (a) => a.rung },
-  { key: 'answered', header: 'Answered', sortable: true, cellClassName: 'num', cell: (a) => a.answered },
-  { key: 'rna', header: 'Not answered', sortable: true, cellClassName: 'num', cell: (a) => a.ringNoAnswer },
-  { key: 'avgTalk', header: 'Avg talk', sortable: true, cellClassName: 'num', cell: (a) => seconds(a.avgTalkS) },
-  { key: 'talk', header: 'Talk total', sortable: true, cellClassName: 'num', cell: (a) => seconds(a.talkS) },
-  { key: 'avgWait', header: 'Callers waited', sortable: true, cellClassName: 'num', cell: (a) => seconds(a.avgWaitS) },
-  { key: 'paused', header: 'Paused', sortable: true, cellClassName: 'num', cell: (a) => (a.pausedS === 0 ? '—' : seconds(a.pausedS)) },
-  { key: 'reasons', header: 'Pause by reason', cell: pauseText },
+  { key: 'rung', header: t('rung'), sortable: true, cellClassName: 'num', cell: (a) => n(a.rung) },
+  { key: 'answered', header: t('answered'), sortable: true, cellClassName: 'num', cell: (a) => n(a.answered) },
+  { key: 'rna', header: t('notAnswered'), sortable: true, cellClassName: 'num', cell: (a) => n(a.ringNoAnswer) },
+  { key: 'avgTalk', header: t('avgTalk'), sortable: true, cellClassName: 'num', cell: (a) => seconds(a.avgTalkS) },
+  { key: 'talk', header: t('talkTotal'), sortable: true, cellClassName: 'num', cell: (a) => seconds(a.talkS) },
+  { key: 'avgWait', header: t('callersWaited'), sortable: true, cellClassName: 'num', cell: (a) => seconds(a.avgWaitS) },
+  { key: 'paused', header: t('paused'), sortable: true, cellClassName: 'num', cell: (a) => (a.pausedS === 0 ? '—' : seconds(a.pausedS)) },
+  { key: 'reasons', header: t('pauseByReason'), cell: pauseText },
 ]
 
 const AGENT_SORT: Readonly<Record<string, (a: AgentReportRow) => number | string>> = {
@@ -144,6 +157,9 @@ export function ReportsView(): React.JSX.Element {
   const [agentSort, setAgentSort] = useState<SortState>({ key: 'answered', descending: true })
   const [importNote, setImportNote] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
+  // A change of language remounts the app, so the columns' words are read once per mount.
+  const queueCols = useMemo(() => queueColumns(), [])
+  const agentCols = useMemo(() => agentColumns(), [])
   const allowed = status !== undefined && status.role !== 'receptionist'
   const timeZone = options?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
 
@@ -211,8 +227,8 @@ export function ReportsView(): React.JSX.Element {
     if (!r.ok) push('error', r.error.message)
     else if (r.value.kind === 'download') {
       download(r.value.url)
-      push('ok', 'Report export started')
-    } else if (r.value.kind === 'saved') push('ok', `Saved the report (${String(r.value.rows)} rows) to ${r.value.path}`)
+      push('ok', t('exportStarted'))
+    } else if (r.value.kind === 'saved') push('ok', t('exportSaved', { count: r.value.rows, path: r.value.path }))
   }
 
   const importFile = async (file: File): Promise<void> => {
@@ -225,18 +241,17 @@ export function ReportsView(): React.JSX.Element {
     for (const part of importParts(text, IMPORT_PART_CHARS)) {
       const r = await bridge().invoke('reports.importQueueLog', { profileId, text: part })
       if (!r.ok) {
-        setImportNote(`${file.name}: ${r.error.message}`)
+        setImportNote(t('importFailed', { file: file.name, reason: r.error.message }))
         return
       }
       inserted += r.value.inserted
       duplicates += r.value.duplicates
       rejected += r.value.rejectedCount
-      firstRejected ??= r.value.rejected[0] === undefined ? undefined : `line ${String(r.value.rejected[0].line)}: ${r.value.rejected[0].reason}`
+      const first = r.value.rejected[0]
+      firstRejected ??= first === undefined ? undefined : t('firstRefused', { line: n(first.line), reason: first.reason })
     }
-    setImportNote(
-      `${file.name}: ${String(inserted)} new events, ${String(duplicates)} already kept` +
-        (rejected > 0 ? `, ${String(rejected)} lines refused (${firstRejected ?? ''})` : ''),
-    )
+    const counts = { file: file.name, count: inserted, duplicates: n(duplicates) }
+    setImportNote(rejected > 0 ? t('importedRefused', { ...counts, refused: n(rejected), first: firstRejected ?? '' }) : t('imported', counts))
     readAgain()
   }
 
@@ -254,12 +269,12 @@ export function ReportsView(): React.JSX.Element {
     e.preventDefault()
   }
 
-  if (profileId === null) return <p className="muted">No PBX selected.</p>
+  if (profileId === null) return <p className="muted">{t('noPbx')}</p>
   if (!allowed) {
     return (
       <section className="view reports-view" aria-labelledby="reports-title">
-        <h1 id="reports-title">Reports</h1>
-        <p className="muted">Queue and agent reports are for supervisors and admins; this seat is a receptionist.</p>
+        <h1 id="reports-title">{t('title')}</h1>
+        <p className="muted">{t('receptionist')}</p>
       </section>
     )
   }
@@ -268,39 +283,46 @@ export function ReportsView(): React.JSX.Element {
   const customTo = choice.kind === 'custom' ? choice.toDay : shownRange === null ? '' : dayOf(shownRange.to - 1, timeZone)
   const offline = status.ami !== 'connected'
   const withSl = report !== null && report.queues.some((q) => q.serviceLevelS !== null)
-  const t = report?.total
-  const abandonMax = Math.max(1, ...(t?.abandonedAfter ?? [0]))
+  const total = report?.total
+  const abandonMax = Math.max(1, ...(total?.abandonedAfter ?? [0]))
+  // The status line: each part a whole phrase, the parts separated by a dot.
+  const stored =
+    options === null
+      ? null
+      : options.storedFrom == null
+        ? t('stored', { count: options.events })
+        : t('storedSince', { count: options.events, date: fmt().date(options.storedFrom) })
+  const statusLine = [offline ? t('offline') : null, stored, report === null ? null : t('readIn', { count: report.events, ms: n(report.tookMs) })]
+    .filter((part) => part !== null)
+    .join(' · ')
 
   return (
     <section className="view reports-view" aria-labelledby="reports-title" onKeyDown={onKeyDown} tabIndex={-1}>
       <div className="row-between">
-        <h1 id="reports-title">Reports</h1>
+        <h1 id="reports-title">{t('title')}</h1>
         <span className="muted small" role="status">
-          {offline ? 'PBX unreachable — from the local store · ' : ''}
-          {options !== null ? `${options.events.toLocaleString()} queue events stored` : ''}
-          {options?.storedFrom != null ? ` since ${new Date(options.storedFrom).toLocaleDateString()}` : ''}
-          {report !== null ? ` · ${report.events.toLocaleString()} read in ${String(report.tookMs)} ms` : ''}
+          {statusLine}
         </span>
       </div>
-      <div className="card reports-controls" role="search" aria-label="Report range and filters">
-        <div className="quick" role="group" aria-label="Range">
+      <div className="card reports-controls" role="search" aria-label={t('controls')}>
+        <div className="quick" role="group" aria-label={t('range')}>
           {PRESETS.map((p) => (
             <button
               key={p.id}
               type="button"
               aria-pressed={choice.kind === 'preset' && choice.preset === p.id}
-              title={`${p.label} (${p.key.toUpperCase()})`}
+              title={t('presetTitle', { label: presetLabel(p.id), key: p.key.toUpperCase() })}
               onClick={() => {
                 setNow(Date.now())
                 setChoice({ kind: 'preset', preset: p.id })
               }}
             >
-              {p.label}
+              {presetLabel(p.id)}
             </button>
           ))}
         </div>
         <label>
-          <span>From</span>
+          <span>{t('from')}</span>
           <input
             type="date"
             value={customFrom}
@@ -311,7 +333,7 @@ export function ReportsView(): React.JSX.Element {
           />
         </label>
         <label>
-          <span>To</span>
+          <span>{t('to')}</span>
           <input
             type="date"
             value={customTo}
@@ -322,33 +344,32 @@ export function ReportsView(): React.JSX.Element {
           />
         </label>
         <label>
-          <span>Queue</span>
+          <span>{t('queue')}</span>
           <select
-            aria-label="Queue"
+            aria-label={t('queue')}
             value={queue}
             onChange={(e) => {
               setQueue(e.currentTarget.value)
             }}
           >
-            <option value="">All queues</option>
+            <option value="">{t('allQueues')}</option>
             {(options?.queues ?? []).map((q) => (
               <option key={q.name} value={q.name}>
-                {q.name}
-                {q.serviceLevelS !== null ? ` (service level ${String(q.serviceLevelS)} s)` : ''}
+                {q.serviceLevelS !== null ? t('queueWithSl', { name: q.name, seconds: q.serviceLevelS }) : q.name}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Agent</span>
+          <span>{t('agent')}</span>
           <select
-            aria-label="Agent"
+            aria-label={t('agent')}
             value={agent}
             onChange={(e) => {
               setAgent(e.currentTarget.value)
             }}
           >
-            <option value="">All agents</option>
+            <option value="">{t('allAgents')}</option>
             {(options?.agents ?? []).map((a) => (
               <option key={a.name} value={a.name}>
                 {a.name}
@@ -357,23 +378,23 @@ export function ReportsView(): React.JSX.Element {
           </select>
         </label>
         <div className="reports-actions">
-          <button type="button" onClick={() => void exportCsv()} disabled={request === null} title="Export CSV (X)">
-            Export CSV
+          <button type="button" onClick={() => void exportCsv()} disabled={request === null} title={t('exportTitle')}>
+            {t('exportButton')}
           </button>
           <button
             type="button"
-            title="Import a copy of the PBX's queue_log (I)"
+            title={t('importTitle')}
             onClick={() => {
               fileInput.current?.click()
             }}
           >
-            Import queue_log…
+            {t('importButton')}
           </button>
           <input
             ref={fileInput}
             type="file"
             hidden
-            aria-label="queue_log file"
+            aria-label={t('importFile')}
             onChange={(e) => {
               const f = e.currentTarget.files?.[0]
               e.currentTarget.value = ''
@@ -397,23 +418,16 @@ export function ReportsView(): React.JSX.Element {
           {importNote}
         </p>
       )}
-      {report !== null && t !== undefined && (
+      {report !== null && total !== undefined && (
         <>
-          <div className="report-figures" role="group" aria-label="All queues chosen">
-            <Figure label="Offered" value={String(t.offered)} />
-            <Figure label="Answered" value={String(t.answered)} />
-            <Figure
-              label="Abandoned"
-              value={`${String(t.abandoned)}${t.offered > 0 ? ` (${pct(Math.round((t.abandoned / t.offered) * 1000) / 10)})` : ''}`}
-            />
-            <Figure
-              label="Service level"
-              value={pct(t.serviceLevelPct)}
-              note={withSl ? 'answered within each queue’s threshold' : 'no queue chosen has one'}
-            />
-            <Figure label="Avg wait" value={seconds(t.avgWaitS)} />
-            <Figure label="Longest wait" value={seconds(t.longestWaitS)} />
-            <Figure label="Avg talk" value={seconds(t.avgTalkS)} />
+          <div className="report-figures" role="group" aria-label={t('figures')}>
+            <Figure label={t('offered')} value={n(total.offered)} />
+            <Figure label={t('answered')} value={n(total.answered)} />
+            <Figure label={t('abandoned')} value={withShare(total.abandoned, total.offered)} />
+            <Figure label={t('serviceLevel')} value={pct(total.serviceLevelPct)} note={withSl ? t('slNote') : t('slNoneChosen')} />
+            <Figure label={t('avgWait')} value={seconds(total.avgWaitS)} />
+            <Figure label={t('longestWait')} value={seconds(total.longestWaitS)} />
+            <Figure label={t('avgTalk')} value={seconds(total.avgTalkS)} />
           </div>
           <ReportChart
             buckets={report.buckets}
@@ -425,13 +439,13 @@ export function ReportsView(): React.JSX.Element {
           />
           <div className="reports-grid">
             <section className="card" aria-labelledby="reports-queues">
-              <h2 id="reports-queues">Queues</h2>
+              <h2 id="reports-queues">{t('queues')}</h2>
               <Table
-                label="Queues"
-                columns={QUEUE_COLUMNS}
+                label={t('queues')}
+                columns={queueCols}
                 rows={sorted(report.queues, queueSort, QUEUE_SORT)}
                 rowKey={(r) => r.queue}
-                empty={<p className="muted">{loading ? 'Reading…' : 'No queue calls in this range.'}</p>}
+                empty={<p className="muted">{loading ? t('reading') : t('noQueueCalls')}</p>}
                 sort={queueSort}
                 onSort={(key) => {
                   setQueueSort((s) => nextSort(s, key))
@@ -439,17 +453,17 @@ export function ReportsView(): React.JSX.Element {
               />
             </section>
             <section className="card abandon-card" aria-labelledby="reports-abandon">
-              <h2 id="reports-abandon">Abandoned after</h2>
+              <h2 id="reports-abandon">{t('abandonedAfter')}</h2>
               <ul className="abandon-bars">
                 {abandonLabels.map((l, i) => {
-                  const n = t.abandonedAfter[i] ?? 0
+                  const count = total.abandonedAfter[i] ?? 0
                   return (
                     <li key={l}>
                       <span className="abandon-label">{l}</span>
                       <span className="abandon-track">
-                        <span className="abandon-fill" style={{ width: `${String((n / abandonMax) * 100)}%` }} />
+                        <span className="abandon-fill" style={{ width: `${String((count / abandonMax) * 100)}%` }} />
                       </span>
-                      <span className="num">{n}</span>
+                      <span className="num">{n(count)}</span>
                     </li>
                   )
                 })}
@@ -457,13 +471,13 @@ export function ReportsView(): React.JSX.Element {
             </section>
           </div>
           <section className="card" aria-labelledby="reports-agents">
-            <h2 id="reports-agents">Agents</h2>
+            <h2 id="reports-agents">{t('agents')}</h2>
             <Table
-              label="Agents"
-              columns={AGENT_COLUMNS}
+              label={t('agents')}
+              columns={agentCols}
               rows={sorted(report.agents, agentSort, AGENT_SORT)}
               rowKey={(a) => a.agent}
-              empty={<p className="muted">No agent answered, was rung or paused in this range.</p>}
+              empty={<p className="muted">{t('noAgents')}</p>}
               sort={agentSort}
               onSort={(key) => {
                 setAgentSort((s) => nextSort(s, key))

@@ -1,6 +1,18 @@
-import type { Feature } from '../feature'
+import { tr } from '../../i18n'
+import type { Feature, Shortcut } from '../feature'
 import { PRESETS } from './report-range'
 import { ReportsView } from './ReportsView'
+import { strings } from './strings'
+
+const t = tr(strings)
+
+/** A key of the screen; its words are read in the shown language when the help is drawn. */
+const shortcut = (keys: string, does: Parameters<typeof t>[0]): Shortcut => ({
+  keys,
+  get does() {
+    return t(does)
+  },
+})
 
 /**
  * Queue and agent reports (supervisors and admins). Every digit is taken or reserved (7–9 and 0),
@@ -9,15 +21,17 @@ import { ReportsView } from './ReportsView'
  */
 export const reportsFeature: Feature = {
   id: 'reports',
-  nav: { label: 'Reports', altKey: 'Q' },
+  nav: {
+    get label() {
+      return t('nav')
+    },
+    altKey: 'Q',
+  },
   View: ReportsView,
   shortcuts: [
-    ...PRESETS.map((p) => ({
-      keys: p.key.toUpperCase(),
-      does: p.id === 'thisMonth' ? 'Range: this calendar month' : `Range: ${p.label.toLowerCase()}`,
-    })),
-    { keys: 'X', does: 'Export the report as CSV' },
-    { keys: 'I', does: 'Import a copy of the PBX’s queue_log' },
-    { keys: 'U', does: 'Update: read the report again' },
+    ...PRESETS.map((p) => shortcut(p.key.toUpperCase(), `key.${p.id}`)),
+    shortcut('X', 'key.export'),
+    shortcut('I', 'key.import'),
+    shortcut('U', 'key.update'),
   ],
 }

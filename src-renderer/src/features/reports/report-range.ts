@@ -1,15 +1,23 @@
 // Report ranges in the PBX's own calendar (its zone, which main gives with the options): "today"
 // at the PBX is what a supervisor means, wherever the console runs. Intl only, no time library.
 
+import { fmt, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
+
 export type RangePreset = 'today' | 'yesterday' | 'last7' | 'thisMonth'
 
 /** Keys chosen clear of the calls screen add-ons' keys (W, M, E, R, L, B, G are theirs). */
-export const PRESETS: readonly { readonly id: RangePreset; readonly label: string; readonly key: string }[] = [
-  { id: 'today', label: 'Today', key: 't' },
-  { id: 'yesterday', label: 'Yesterday', key: 'y' },
-  { id: 'last7', label: 'Last 7 days', key: '7' },
-  { id: 'thisMonth', label: 'This month', key: 'c' },
+export const PRESETS: readonly { readonly id: RangePreset; readonly key: string }[] = [
+  { id: 'today', key: 't' },
+  { id: 'yesterday', key: 'y' },
+  { id: 'last7', key: '7' },
+  { id: 'thisMonth', key: 'c' },
 ]
+
+/** A preset's name on its button, in the shown language. */
+export const presetLabel = (preset: RangePreset): string => t(`preset.${preset}`)
 
 export interface ReportRange {
   readonly from: number
@@ -80,9 +88,9 @@ export function presetRange(preset: RangePreset, now: number, timeZone: string):
 export function customRange(fromDay: string, toDay: string, timeZone: string): ReportRange | { readonly error: string } {
   const from = startOfDay(fromDay, timeZone)
   const to = startOfDay(addDays(toDay, 1), timeZone)
-  if (!Number.isFinite(from) || !Number.isFinite(to)) return { error: 'Pick both days.' }
-  if (to <= from) return { error: 'The last day is before the first.' }
-  if (to - from > 366 * DAY) return { error: 'A report covers at most a year.' }
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return { error: t('range.pickBoth') }
+  if (to <= from) return { error: t('range.reversed') }
+  if (to - from > 366 * DAY) return { error: t('range.tooLong') }
   return { from, to }
 }
 
@@ -99,4 +107,5 @@ export function seconds(s: number | null): string {
   return h > 0 ? `${String(h)}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${String(m)}:${String(r).padStart(2, '0')}`
 }
 
-export const pct = (p: number | null): string => (p === null ? '—' : `${p.toFixed(p % 1 === 0 ? 0 : 1)} %`)
+/** A percentage to one decimal at most, in the locale's digits: `23.1 %`, `23,1 %`. */
+export const pct = (p: number | null): string => (p === null ? '—' : t('percent', { value: fmt().number(Math.round(p * 10) / 10) }))

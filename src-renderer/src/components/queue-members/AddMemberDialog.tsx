@@ -7,6 +7,12 @@ import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 import { ModalDialog } from '../ModalDialog'
 import { agentsOf } from './agents'
 import { PauseReasonField } from './PauseReasonField'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
+const tc = tr(common)
 
 /**
  * Adds an extension of the PBX to a queue as a dynamic member (AMI QueueAdd): runtime only, so
@@ -41,13 +47,13 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
   const penaltyValue = /^[0-9]{1,2}$/.test(penalty.trim()) ? Number(penalty.trim()) : undefined
   const problem =
     extension === ''
-      ? 'Pick an extension'
+      ? t('add.pick')
       : !known
-        ? `${extension} is not an extension of this PBX`
+        ? t('add.notExtension', { extension })
         : inQueue
-          ? `${extension} is already in ${target}`
+          ? t('add.already', { extension, queue: target })
           : penaltyValue === undefined
-            ? 'The penalty is a whole number from 0 to 99'
+            ? t('add.penaltyRange')
             : undefined
   const submit = (): void => {
     if (profileId === null || problem !== undefined || penaltyValue === undefined) return
@@ -70,17 +76,17 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
     })
   }
   return (
-    <ModalDialog label="Add a queue member" className="membership-dialog" onClose={onClose} onSubmit={submit}>
-      <p className="prompt-title">Add a queue member</p>
+    <ModalDialog label={t('add.title')} className="membership-dialog" onClose={onClose} onSubmit={submit}>
+      <p className="prompt-title">{t('add.title')}</p>
       <div className="field">
-        <label htmlFor="add-member-extension">Extension</label>
+        <label htmlFor="add-member-extension">{t('add.extension')}</label>
         <input
           id="add-member-extension"
           ref={first}
           list="add-member-extensions"
           inputMode="numeric"
           value={extension}
-          placeholder="e.g. 108"
+          placeholder={t('add.example')}
           onChange={(e) => {
             setExtension(e.currentTarget.value.replace(/[^0-9]/g, '').slice(0, 10))
           }}
@@ -95,7 +101,7 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
         {known && names.has(extension) && <span className="muted small">{names.get(extension)}</span>}
       </div>
       <div className="field">
-        <label htmlFor="add-member-queue">Queue</label>
+        <label htmlFor="add-member-queue">{t('add.queue')}</label>
         <select
           id="add-member-queue"
           value={target}
@@ -111,7 +117,7 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
         </select>
       </div>
       <div className="field">
-        <label htmlFor="add-member-penalty">Penalty (0 rings first)</label>
+        <label htmlFor="add-member-penalty">{t('penalty')}</label>
         <input
           id="add-member-penalty"
           inputMode="numeric"
@@ -129,20 +135,17 @@ export function AddMemberDialog({ queue, onClose }: { queue?: string | undefined
             setPaused(e.currentTarget.checked)
           }}
         />{' '}
-        Start paused
+        {t('add.startPaused')}
       </label>
       {paused && <PauseReasonField reasons={reasons} value={reason} onChange={setReason} />}
-      <p className="muted small">
-        Added now, as a dynamic member: the PBX keeps it, but FreePBX’s queue configuration does not list it. To make it part of the queue, add it in
-        Configuration → Queue members.
-      </p>
+      <p className="muted small">{t('add.dynamicNote')}</p>
       {problem !== undefined && extension !== '' && <p className="field-error">{problem}</p>}
       <div className="buttons">
         <button type="button" onClick={onClose}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button type="submit" className="primary" disabled={problem !== undefined} {...gate}>
-          Add to {target}
+          {t('add.to', { queue: target })}
         </button>
       </div>
     </ModalDialog>

@@ -9,6 +9,23 @@ import { useQueuePrefsStore } from '../../stores/queue-prefs-store'
 import { ModalDialog } from '../ModalDialog'
 import type { AgentQueue } from './agents'
 import { PauseReasonField } from './PauseReasonField'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
+import { strings } from './strings'
+
+const t = tr(strings)
+const tc = tr(common)
+
+/** One queue of the scope list: "support (static, penalty 2, paused: Lunch)". */
+function queueOption(q: AgentQueue): string {
+  const m = q.member
+  const args = { queue: q.queue, penalty: String(m.penalty), reason: m.pausedReason }
+  const fixed = m.membership === 'static'
+  if (!m.paused) return t(fixed ? 'm.queueStatic' : 'm.queueDynamic', args)
+  if (m.pausedReason === '') return t(fixed ? 'm.queueStaticPaused' : 'm.queueDynamicPaused', args)
+  return t(fixed ? 'm.queueStaticPausedWhy' : 'm.queueDynamicPausedWhy', args)
+}
 
 /** Where a change applies: one queue, or every queue the member is in (AMI without Queue). */
 const ALL = '\u0000all'
@@ -74,7 +91,7 @@ export function MembershipDialog({
   const allPaused = inScope.length > 0 && inScope.every((q) => q.member.paused)
   return (
     <ModalDialog
-      label={`Membership of ${target.name}`}
+      label={t('m.label', { name: target.name })}
       className="membership-dialog"
       onClose={onClose}
       onSubmit={() => {
@@ -85,7 +102,7 @@ export function MembershipDialog({
         {target.name} <span className="mono muted">{target.iface}</span>
       </p>
       <div className="field">
-        <label htmlFor="membership-scope">In</label>
+        <label htmlFor="membership-scope">{t('m.in')}</label>
         <select
           id="membership-scope"
           ref={first}
@@ -94,21 +111,20 @@ export function MembershipDialog({
             setScope(e.currentTarget.value)
           }}
         >
-          {target.queues.length > 1 && <option value={ALL}>All queues ({target.queues.map((q) => q.queue).join(', ')})</option>}
+          {target.queues.length > 1 && <option value={ALL}>{t('m.all', { queues: target.queues.map((q) => q.queue).join(', ') })}</option>}
           {target.queues.map((q) => (
             <option key={q.queue} value={q.queue}>
-              {q.queue} ({q.member.membership === 'static' ? 'static' : 'dynamic'}, penalty {q.member.penalty}
-              {q.member.paused ? `, paused${q.member.pausedReason !== '' ? `: ${q.member.pausedReason}` : ''}` : ''})
+              {queueOption(q)}
             </option>
           ))}
         </select>
       </div>
       <fieldset className="membership-row">
-        <legend>Pause</legend>
+        <legend>{t('m.pause')}</legend>
         <PauseReasonField reasons={reasons} value={reason} onChange={setReason} />
         <div className="buttons">
           <button type="submit" className={allPaused ? undefined : 'primary'} {...gate} disabled={allPaused}>
-            Pause
+            {t('m.pause')}
           </button>
           <button
             type="button"
@@ -118,14 +134,14 @@ export function MembershipDialog({
             disabled={!anyPaused}
             {...gate}
           >
-            Unpause
+            {t('m.unpause')}
           </button>
         </div>
       </fieldset>
       <fieldset className="membership-row">
-        <legend>Penalty</legend>
+        <legend>{t('m.penalty')}</legend>
         <div className="field">
-          <label htmlFor="membership-penalty">Penalty (0 rings first)</label>
+          <label htmlFor="membership-penalty">{t('penalty')}</label>
           <input
             id="membership-penalty"
             inputMode="numeric"
@@ -141,39 +157,40 @@ export function MembershipDialog({
               }
             }}
           />
-          {penaltyValue === undefined && <span className="field-error">A whole number from 0 to {PENALTY_MAX}</span>}
+          {penaltyValue === undefined && <span className="field-error">{t('m.penaltyRange', { max: String(PENALTY_MAX) })}</span>}
         </div>
         <div className="buttons">
           <button type="button" onClick={setPenaltyNow} disabled={penaltyValue === undefined} {...gate}>
-            Set penalty
+            {t('m.setPenalty')}
           </button>
         </div>
       </fieldset>
       {one !== undefined && (
         <fieldset className="membership-row">
-          <legend>Membership of {one.queue}</legend>
+          <legend>{t('m.membershipOf', { queue: one.queue })}</legend>
           {one.member.membership === 'static' ? (
             <p className="muted small">
-              A static member: it comes from the queue’s configuration, so the PBX cannot remove it at run time. Pause it instead, or change the
-              queue’s members in{' '}
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  onClose()
-                  useAppStore.getState().setView('config')
-                }}
-              >
-                Configuration → Queue members
-              </button>{' '}
-              (saved in FreePBX).
+              {rich(t('m.static'), {
+                link: (words) => (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      onClose()
+                      useAppStore.getState().setView('config')
+                    }}
+                  >
+                    {words}
+                  </button>
+                ),
+              })}
             </p>
           ) : (
             <>
-              <p className="muted small">A dynamic member: added at run time (not in the queue’s FreePBX configuration).</p>
+              <p className="muted small">{t('m.dynamic')}</p>
               <div className="buttons">
                 <button type="button" className="danger" onClick={remove} {...gate}>
-                  Remove from {one.queue}
+                  {t('m.remove', { queue: one.queue })}
                 </button>
               </div>
             </>
@@ -182,7 +199,7 @@ export function MembershipDialog({
       )}
       <div className="buttons">
         <button type="button" onClick={onClose}>
-          Close
+          {tc('close')}
         </button>
       </div>
     </ModalDialog>

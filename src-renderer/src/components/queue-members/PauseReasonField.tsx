@@ -1,4 +1,8 @@
 import { useId } from 'react'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 const OTHER = '\u0000other'
 
@@ -19,7 +23,7 @@ export function PauseReasonField({
   const listed = value === '' || reasons.includes(value)
   return (
     <div className="field reason-field">
-      <label htmlFor={id}>Reason</label>
+      <label htmlFor={id}>{t('reason.label')}</label>
       <select
         id={id}
         value={listed ? value : OTHER}
@@ -28,21 +32,21 @@ export function PauseReasonField({
           onChange(v === OTHER ? ' ' : v)
         }}
       >
-        <option value="">No reason</option>
+        <option value="">{t('reason.none')}</option>
         {reasons.map((r) => (
           <option key={r} value={r}>
             {r}
           </option>
         ))}
-        <option value={OTHER}>Other…</option>
+        <option value={OTHER}>{t('reason.other')}</option>
       </select>
       {!listed && (
         <input
-          aria-label="Typed reason"
+          aria-label={t('reason.typed')}
           autoFocus
           maxLength={80}
           value={value.trimStart()}
-          placeholder="Type a reason"
+          placeholder={t('reason.type')}
           onChange={(e) => {
             // Line breaks and control characters never reach main (it would refuse them).
             // eslint-disable-next-line no-control-regex

@@ -1,16 +1,38 @@
 import type { LiveCall, LiveParty, LiveQueueMember, LiveState } from '../../../../src-preload/types/live'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 
-/** Asterisk device-state numbers of queue members, in words. */
+const t = tr(strings)
+
+/** Asterisk device-state numbers of queue members, in words (read in the shown language at each use). */
 export const MEMBER_STATUS: Readonly<Record<number, string>> = {
-  0: 'Unknown',
-  1: 'Available',
-  2: 'On a call',
-  3: 'Busy',
-  4: 'Invalid',
-  5: 'Offline',
-  6: 'Ringing',
-  7: 'Ringing (on a call)',
-  8: 'On hold',
+  get 0() {
+    return t('status.0')
+  },
+  get 1() {
+    return t('status.1')
+  },
+  get 2() {
+    return t('status.2')
+  },
+  get 3() {
+    return t('status.3')
+  },
+  get 4() {
+    return t('status.4')
+  },
+  get 5() {
+    return t('status.5')
+  },
+  get 6() {
+    return t('status.6')
+  },
+  get 7() {
+    return t('status.7')
+  },
+  get 8() {
+    return t('status.8')
+  },
 }
 
 /** One queue an agent is in, as that queue lists the member. */
@@ -71,11 +93,11 @@ function callOf(ext: string | undefined, state: Pick<LiveState, 'extensions' | '
 }
 
 function stateOf(status: number, paused: boolean, partly: boolean): { text: string; rank: number } {
-  const word = MEMBER_STATUS[status] ?? `State ${String(status)}`
-  if (paused && status === 1) return { text: 'Paused', rank: 3 }
-  if (paused) return { text: `${word}, paused`, rank: BUSY.has(status) ? 2 : 4 }
+  const word = MEMBER_STATUS[status] ?? t('stateN', { n: String(status) })
+  if (paused && status === 1) return { text: t('paused'), rank: 3 }
+  if (paused) return { text: t('statePaused', { state: word }), rank: BUSY.has(status) ? 2 : 4 }
   const rank = status === 1 ? 0 : status === 6 ? 1 : BUSY.has(status) ? 2 : 5
-  return { text: partly ? `${word} (paused in some queues)` : word, rank }
+  return { text: partly ? t('statePartly', { state: word }) : word, rank }
 }
 
 /** Every agent of the PBX from the live queues, optionally only those of one queue. */

@@ -9,6 +9,11 @@ import { Elapsed } from '../../components/Elapsed'
 import { StaleNote } from '../../components/StaleNote'
 import { cleanCid } from '../../live/format'
 import { useActionButton, whenActionsOn } from '../../actions/action-gate'
+import { fmt, tr } from '../../i18n'
+import { rich } from '../../i18n/rich'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Opens the membership dialog of one member (pause with a reason, penalty, remove), in this queue. */
 function ManageButton({ queue, m }: { queue: string; m: LiveQueueMember }): React.JSX.Element {
@@ -26,10 +31,10 @@ function ManageButton({ queue, m }: { queue: string; m: LiveQueueMember }): Reac
             setOpen(true)
           })
         }}
-        aria-label={`${m.paused ? 'Unpause…' : 'Pause…'} ${m.name !== '' ? m.name : m.interface} in ${queue}`}
+        aria-label={t(m.paused ? 'unpauseMember' : 'pauseMember', { member: m.name !== '' ? m.name : m.interface, queue })}
         {...gate}
       >
-        {m.paused ? 'Unpause…' : 'Pause…'}
+        {m.paused ? t('unpause') : t('pause')}
       </button>
       {open && target !== undefined && (
         <MembershipDialog
@@ -44,31 +49,37 @@ function ManageButton({ queue, m }: { queue: string; m: LiveQueueMember }): Reac
   )
 }
 
-const MEMBER_COLUMNS: readonly Column<LiveQueueMember>[] = [
-  { key: 'member', header: 'Member', cell: (m) => (m.name !== '' ? m.name : m.interface) },
-  { key: 'interface', header: 'Interface', cellClassName: 'mono muted', cell: (m) => m.interface },
+/** The members' columns, their headers in the shown language. */
+const memberColumnsBase = (): readonly Column<LiveQueueMember>[] => [
+  { key: 'member', header: t('col.member'), cell: (m) => (m.name !== '' ? m.name : m.interface) },
+  { key: 'interface', header: t('col.interface'), cellClassName: 'mono muted', cell: (m) => m.interface },
   {
     key: 'status',
-    header: 'Status',
+    header: t('col.status'),
     cell: (m) => <span className={`member-status status-${String(m.status)}`}>{MEMBER_STATUS[m.status] ?? String(m.status)}</span>,
   },
   {
     key: 'membership',
-    header: 'Membership',
+    header: t('col.membership'),
     cellClassName: 'muted',
-    cell: (m) => (m.membership === 'static' ? 'Static' : m.membership === 'dynamic' ? 'Dynamic' : m.membership),
+    cell: (m) => (m.membership === 'static' ? t('static') : m.membership === 'dynamic' ? t('dynamic') : m.membership),
   },
-  { key: 'paused', header: 'Paused', cell: (m) => (m.paused ? `Paused${m.pausedReason !== '' ? `: ${m.pausedReason}` : ''}` : '—') },
-  { key: 'calls', header: 'Calls', cellClassName: 'mono', cell: (m) => m.callsTaken },
-  { key: 'penalty', header: 'Penalty', cellClassName: 'mono', cell: (m) => m.penalty },
+  {
+    key: 'paused',
+    header: t('col.paused'),
+    cell: (m) => (m.paused ? (m.pausedReason !== '' ? t('pausedWhy', { reason: m.pausedReason }) : t('paused')) : '—'),
+  },
+  { key: 'calls', header: t('col.calls'), cellClassName: 'mono', cell: (m) => m.callsTaken },
+  { key: 'penalty', header: t('col.penalty'), cellClassName: 'mono', cell: (m) => m.penalty },
 ]
 
 /** The members' columns; with the pause controls for a seat that may pause. */
 function memberColumns(queue: string, canPause: boolean): readonly Column<LiveQueueMember>[] {
-  if (!canPause) return MEMBER_COLUMNS
+  const base = memberColumnsBase()
+  if (!canPause) return base
   return [
-    ...MEMBER_COLUMNS,
-    { key: 'actions', header: 'Actions', hiddenHeader: true, cellClassName: 'buttons', cell: (m) => <ManageButton queue={queue} m={m} /> },
+    ...base,
+    { key: 'actions', header: t('col.actions'), hiddenHeader: true, cellClassName: 'buttons', cell: (m) => <ManageButton queue={queue} m={m} /> },
   ]
 }
 
@@ -80,7 +91,7 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
   const available = members.filter((m) => !m.paused && m.status === 1).length
   const oldest = callers.reduce<number | undefined>((min, c) => (min === undefined || c.joinedAt < min ? c.joinedAt : min), undefined)
   return (
-    <section className="card queue-card" aria-label={`Queue ${q.id}`}>
+    <section className="card queue-card" aria-label={t('card', { queue: q.id })}>
       <StaleNote />
       <div className="row-between">
         <h2>{q.id}</h2>
@@ -94,46 +105,40 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
             }}
             {...gate}
           >
-            Add member…
+            {t('addMember')}
           </button>
         )}
         <span className="queue-stats muted small">
           <span>
-            <strong className={callers.length > 0 ? 'warn-text' : undefined}>{callers.length}</strong> waiting
+            {rich(t('waiting', { n: String(callers.length) }), {
+              b: (n) => <strong className={callers.length > 0 ? 'warn-text' : undefined}>{n}</strong>,
+            })}
           </span>
           <span>
-            longest <Elapsed since={oldest} alertAfterS={holdAlertSeconds} />
+            {t('longest')} <Elapsed since={oldest} alertAfterS={holdAlertSeconds} />
           </span>
-          <span>
-            <strong>{available}</strong>/{members.length} available
-          </span>
-          <span>{q.completed} answered</span>
-          <span>{q.abandoned} abandoned</span>
-          <span title="Asterisk's running average of the wait before a member answered">avg wait {q.holdtime} s</span>
-          <span title="Asterisk's running average of completed calls' talk time">avg talk {q.talkTime} s</span>
-          <span
-            title={
-              q.serviceLevel > 0
-                ? `Answered calls answered within the service level of ${String(q.serviceLevel)} s`
-                : 'This queue has no service level set'
-            }
-          >
-            SL {q.serviceLevel > 0 && q.completed > 0 ? `${q.serviceLevelPerf.toFixed(0)}%` : '—'}
+          <span>{rich(t('available', { available: String(available), members: String(members.length) }), { b: (n) => <strong>{n}</strong> })}</span>
+          <span>{t('answered', { n: String(q.completed) })}</span>
+          <span>{t('abandoned', { n: String(q.abandoned) })}</span>
+          <span title={t('avgWaitTitle')}>{t('avgWait', { seconds: String(q.holdtime) })}</span>
+          <span title={t('avgTalkTitle')}>{t('avgTalk', { seconds: String(q.talkTime) })}</span>
+          <span title={q.serviceLevel > 0 ? t('serviceLevelTitle', { seconds: String(q.serviceLevel) }) : t('serviceLevelNone')}>
+            {t('serviceLevel', { value: q.serviceLevel > 0 && q.completed > 0 ? fmt().percent(q.serviceLevelPerf / 100) : '—' })}
           </span>
         </span>
       </div>
       {callers.length > 0 && (
-        <ol className="queue-callers" aria-label={`Callers waiting in ${q.id}`}>
+        <ol className="queue-callers" aria-label={t('callers', { queue: q.id })}>
           {callers.map((c) => (
             <li key={c.channelId}>
-              <span className="mono">{c.position}.</span> {cleanCid(c.callerName) || cleanCid(c.callerNum) || 'Unknown'}{' '}
+              <span className="mono">{c.position}.</span> {cleanCid(c.callerName) || cleanCid(c.callerNum) || t('unknown')}{' '}
               <span className="mono muted">{cleanCid(c.callerNum)}</span> <Elapsed since={c.joinedAt} alertAfterS={holdAlertSeconds} />
             </li>
           ))}
         </ol>
       )}
       <Table
-        label={`Members of ${q.id}`}
+        label={t('members', { queue: q.id })}
         columns={memberColumns(q.id, canPause)}
         rows={members}
         rowKey={(m) => m.interface}
@@ -163,8 +168,8 @@ export function QueuesView(): React.JSX.Element {
   const stale = useLiveStore((s) => s.health.stale !== undefined)
   return (
     <section className={`view queues-view${stale ? ' is-stale' : ''}`} aria-labelledby="queues-title">
-      <h1 id="queues-title">Queues</h1>
-      {list.length === 0 && <p className="card muted">No queues reported by this PBX.</p>}
+      <h1 id="queues-title">{t('title')}</h1>
+      {list.length === 0 && <p className="card muted">{t('none')}</p>}
       {list.map((q) => (
         <QueueCard key={q.id} q={q} canPause={canPause} holdAlertSeconds={holdAlertSeconds} />
       ))}

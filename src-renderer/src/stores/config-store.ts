@@ -100,6 +100,8 @@ export const LIST_FRESH_MS = 15_000
 let api: ConfigApi | null = null
 /** The list reads under way, per kind: a second ask (the view opening while a prefetch reads) waits for the first. */
 const reading = new Map<ConfigKind, Promise<void>>()
+/** The read ahead under way: opening the workspace waits for it before asking more of the PBX. */
+let ahead: { readonly profileId: string; readonly done: Promise<void> } | null = null
 let unsubscribe: (() => void) | null = null
 
 /** The configuration channels to use (tests set their own; otherwise the bridge's, on first use). */
@@ -228,6 +230,10 @@ export const useConfigStore = create<ConfigState>((set, get) => {
       // The descriptors the moment they come (the editor and N need them), not after the list.
       const [descriptors] = await Promise.all([describeOnce(), get().loadList(get().shownKind, { ifOlderThanMs: LIST_FRESH_MS })])
       if (get().profileId !== profileId) return
+      // The lists still read ahead first (a tab opened now shows at once): the destinations read
+      // every kind in full, and beside them each list took twice as long.
+      if (ahead?.profileId === profileId) await ahead.done
+      if (get().profileId !== profileId) return
       const status = await configApi().status(profileId)
       if (get().profileId !== profileId) return
       if (!status.ok) {
@@ -242,12 +248,22 @@ export const useConfigStore = create<ConfigState>((set, get) => {
     prefetch: async (profileId) => {
       show(profileId)
       const shown = get().shownKind
-      await Promise.all([describeOnce(), get().loadList(shown, { ifOlderThanMs: LIST_FRESH_MS })])
-      // One at a time, so the PBX is never asked for every list at once.
-      for (const kind of configKinds) {
-        if (kind === shown) continue
-        if (get().profileId !== profileId) return
-        await get().loadList(kind, { ifOlderThanMs: LIST_FRESH_MS })
+      const readAll = async (): Promise<void> => {
+        await Promise.all([describeOnce(), get().loadList(shown, { ifOlderThanMs: LIST_FRESH_MS })])
+        // One at a time, so the PBX is never asked for every list at once.
+        for (const kind of configKinds) {
+          if (kind === shown) continue
+          if (get().profileId !== profileId) return
+          await get().loadList(kind, { ifOlderThanMs: LIST_FRESH_MS })
+        }
+      }
+      const mine = { profileId, done: readAll() }
+      ahead = mine
+      try {
+        await mine.done
+      } finally {
+        // Another read ahead may have started meanwhile: only this one's mark is taken off.
+        ahead = (ahead as typeof mine | null) === mine ? null : ahead
       }
     },
 

@@ -1,5 +1,9 @@
 import type { LiveState } from '../../../src-preload/types/live'
 import type { SettledOutcome } from '../../../src-preload/types/actions'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * What the live state shows when an action took effect. An action records its expectation before
@@ -42,40 +46,39 @@ export function judgeExpectation(state: LiveState, e: Expectation): Verdict {
   switch (e.kind) {
     case 'gone':
       return state.channels[e.channelId] === undefined
-        ? { outcome: 'done', message: 'the call is gone from the PBX' }
-        : { outcome: 'not_done', message: 'the call is still up on the PBX' }
+        ? { outcome: 'done', message: t('seen.gone') }
+        : { outcome: 'not_done', message: t('seen.stillUp') }
     case 'appeared':
       return state.channels[e.channelId] !== undefined
-        ? { outcome: 'done', message: 'the call is up on the PBX' }
-        : { outcome: 'ended', message: 'no such call is on the PBX: it was not placed, or has already ended' }
+        ? { outcome: 'done', message: t('seen.up') }
+        : { outcome: 'ended', message: t('seen.notPlaced') }
     case 'moved': {
       const ch = state.channels[e.channelId]
-      if (ch === undefined) return { outcome: 'ended', message: 'the call has ended, so whether it was transferred cannot be seen' }
-      if (ch.exten === e.toExten) return { outcome: 'done', message: `the call is at ${e.toExten} now` }
+      if (ch === undefined) return { outcome: 'ended', message: t('seen.endedTransfer') }
+      if (ch.exten === e.toExten) return { outcome: 'done', message: t('seen.atNow', { exten: e.toExten }) }
       if (e.fromBridge !== undefined) {
         return ch.bridgeId === e.fromBridge
-          ? { outcome: 'not_done', message: 'the call is still connected where it was' }
-          : { outcome: 'done', message: 'the call has left the party it was connected to' }
+          ? { outcome: 'not_done', message: t('seen.stillConnected') }
+          : { outcome: 'done', message: t('seen.left') }
       }
-      if (ch.exten === e.fromExten) return { outcome: 'not_done', message: 'the call is still where it was' }
+      if (ch.exten === e.fromExten) return { outcome: 'not_done', message: t('seen.stillThere') }
       // It moved, but not visibly to the destination (the dialplan may have sent it on by itself).
-      return { outcome: 'unknown', message: `the call has moved, but not visibly to ${e.toExten}: check the call list` }
+      return { outcome: 'unknown', message: t('seen.movedElsewhere', { exten: e.toExten }) }
     }
     case 'parked': {
       const parked = Object.values(state.parked).find((p) => p.parkeeId === e.channelId)
-      if (parked !== undefined) return { outcome: 'done', message: `the call is parked in space ${parked.space}` }
+      if (parked !== undefined) return { outcome: 'done', message: t('seen.parked', { space: parked.space }) }
       if (state.channels[e.channelId] === undefined) {
-        return { outcome: 'ended', message: 'the call has ended, so whether it was parked cannot be seen' }
+        return { outcome: 'ended', message: t('seen.endedPark') }
       }
-      return { outcome: 'not_done', message: 'the call is up but not parked' }
+      return { outcome: 'not_done', message: t('seen.notParked') }
     }
     case 'paused': {
       const member = state.queues[e.queue]?.members[e.iface]
-      if (member === undefined) return { outcome: 'ended', message: `${e.iface} is no longer a member of ${e.queue}` }
-      const word = e.paused ? 'paused' : 'unpaused'
-      return member.paused === e.paused
-        ? { outcome: 'done', message: `${e.iface} is ${word} in ${e.queue}` }
-        : { outcome: 'not_done', message: `${e.iface} is not ${word} in ${e.queue}` }
+      if (member === undefined) return { outcome: 'ended', message: t('seen.noMember', { member: e.iface, queue: e.queue }) }
+      const words = { member: e.iface, queue: e.queue }
+      if (member.paused === e.paused) return { outcome: 'done', message: t(e.paused ? 'seen.paused' : 'seen.unpaused', words) }
+      return { outcome: 'not_done', message: t(e.paused ? 'seen.notPaused' : 'seen.notUnpaused', words) }
     }
     case 'unverifiable':
       return { outcome: 'unknown', message: e.hint }

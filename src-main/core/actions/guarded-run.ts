@@ -6,6 +6,10 @@ import { ApiFailure } from '../errors/api-failure'
 import { toActionFailure } from './action-errors'
 import type { Expectation } from './expectation'
 import type { OutcomeSettler } from './outcome-settler'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * Who is acting: the transport client (window or socket) the contract call came from. The audit
@@ -120,7 +124,7 @@ export async function runGuarded<P extends PolicyTable>(
             ...base,
             clientId: attempt.actor.clientId,
             ...(attempt.support === undefined ? {} : { support: attempt.support }),
-            expectation: expectation ?? { kind: 'unverifiable', hint: 'the PBX’s call list cannot tell whether it happened: check your phone' },
+            expectation: expectation ?? { kind: 'unverifiable', hint: t('unverifiable') },
             timedOut: failure.code === 'timeout',
           })
         : undefined

@@ -2,6 +2,10 @@ import type { ActionSettled } from '../../../src-preload/types/actions'
 import type { LiveState } from '../../../src-preload/types/live'
 import type { AuditLog, AuditResult } from '../audit'
 import { judgeExpectation, type Expectation, type Verdict } from './expectation'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** An action whose answer was lost, waiting for a state that can tell what happened. */
 export interface UnsettledAction {
@@ -46,7 +50,8 @@ interface Pending extends UnsettledAction {
   readonly expiresAt: number
 }
 
-const EXPIRED: Verdict = { outcome: 'unknown', message: 'the PBX’s call list could not be read since: check it by hand' }
+/** Read when it happens, in the console's language then. */
+const expired = (): Verdict => ({ outcome: 'unknown', message: t('expired') })
 
 const AUDIT_RESULT: Readonly<Record<Verdict['outcome'], AuditResult>> = {
   done: 'ok',
@@ -120,13 +125,13 @@ export class OutcomeSettler {
   expire(): void {
     const now = this.now()
     for (const p of [...this.pending.values()]) {
-      if (p.expiresAt <= now) this.settle(p, EXPIRED)
+      if (p.expiresAt <= now) this.settle(p, expired())
     }
   }
 
   private giveUp(settleId: string): void {
     const p = this.pending.get(settleId)
-    if (p) this.settle(p, EXPIRED)
+    if (p) this.settle(p, expired())
   }
 
   /** The runtime stops: whatever still waits is reported as unknown, not silently dropped. */
@@ -134,7 +139,7 @@ export class OutcomeSettler {
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
     for (const p of [...this.pending.values()]) {
-      this.settle(p, { outcome: 'unknown', message: 'the connection to this PBX was closed before the outcome could be read' })
+      this.settle(p, { outcome: 'unknown', message: t('closed') })
     }
   }
 
@@ -142,7 +147,7 @@ export class OutcomeSettler {
     const max = this.opts.maxPending ?? 200
     for (const p of this.pending.values()) {
       if (this.pending.size <= max) break
-      this.settle(p, { outcome: 'unknown', message: 'too many unsettled actions at once: check the call list by hand' })
+      this.settle(p, { outcome: 'unknown', message: t('overflow') })
     }
   }
 

@@ -11,6 +11,10 @@ import type { OutcomeSettler } from '../actions/outcome-settler'
 import { runGuarded, type Actor, type Attempt, type BodyResult, type RunScope } from '../actions/guarded-run'
 import type { AmiPort, CallParties, LiveLookup } from '../actions/pbx-port'
 import { CALL_POLICIES, type CallAction } from './policy'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface CallActionsDeps {
   readonly profile: () => PbxProfile
@@ -49,13 +53,13 @@ export class CallActions {
         const fallback = this.d.fallback
         if (fallback !== undefined && !fallback.amiReady()) {
           await fallback.ariHangup(channelId)
-          return { message: 'Call hung up (through ARI: AMI is down)' }
+          return { message: t('hungUpAri') }
         }
         await this.d.ami.action('Hangup', [
           ['Channel', channel],
           ['Cause', 16],
         ])
-        return { message: 'Call hung up' }
+        return { message: t('hungUp') }
       },
     )
   }
@@ -75,9 +79,9 @@ export class CallActions {
       ])
       // An offline phone never rings: the PBX sends the call to its voicemail (FreePBX's unavailable greeting), not to it.
       if (this.safely(() => this.d.live.extensionState?.(exten)) === 'UNAVAILABLE') {
-        return { message: `${this.spoken(destination)} is offline: the call goes to its voicemail, not to the phone`, note: `${exten} was offline` }
+        return { message: t('offlineVoicemail', { name: this.spoken(destination) }), note: `${exten} was offline` }
       }
-      return { message: `Transferred to ${this.spoken(destination)}`, note: exten === destination ? undefined : `dialled ${exten}` }
+      return { message: t('transferred', { name: this.spoken(destination) }), note: exten === destination ? undefined : `dialled ${exten}` }
     })
   }
 
@@ -87,7 +91,7 @@ export class CallActions {
       const channel = this.channel(channelId)
       const judged = judgeDestination(extension, this.d.profile().dialPlan, this.d.live.knownExtensions())
       if (judged.verdict !== 'allow' || judged.kind !== 'internal') {
-        throw new ApiFailure('refused', `Voicemail transfer needs an internal extension (${judged.reason})`, { rule: judged.rule })
+        throw new ApiFailure('refused', t('voicemailNeedsInternal', { reason: judged.reason }), { rule: judged.rule })
       }
       const { voicemailPrefix, voicemailContext } = this.d.profile().originate
       scope.expect(this.moving(channelId, `${voicemailPrefix}${judged.normalized}`))
@@ -97,7 +101,7 @@ export class CallActions {
         ['Exten', `${voicemailPrefix}${judged.normalized}`],
         ['Priority', 1],
       ])
-      return { message: `Sent to the voicemail of ${this.spoken(extension)}` }
+      return { message: t('sentToVoicemail', { name: this.spoken(extension) }) }
     })
   }
 
@@ -113,7 +117,7 @@ export class CallActions {
       // Asterisk lists no trace of a consultation in progress that tells it from an ordinary call.
       scope.expect({
         kind: 'unverifiable',
-        hint: `whether ${this.spoken(destination)} is being consulted cannot be read from the call list: check your phone`,
+        hint: t('consultingUnverifiable', { name: this.spoken(destination) }),
       })
       await this.d.ami.action('Atxfer', [
         ['Channel', transferer],
@@ -121,7 +125,7 @@ export class CallActions {
         ['Context', this.d.profile().originate.context],
       ])
       return {
-        message: `Consulting ${this.spoken(destination)}: complete or cancel the transfer`,
+        message: t('consulting', { name: this.spoken(destination) }),
         note: exten === destination ? undefined : `dialled ${exten}`,
       }
     })
@@ -138,7 +142,7 @@ export class CallActions {
           ['Channel', transferer],
           ['Cause', 16],
         ])
-        return { message: 'Transfer completed' }
+        return { message: t('completed') }
       },
     )
   }
@@ -148,9 +152,9 @@ export class CallActions {
       { action: 'call.transfer.cancel', target: callText(this.parties(channelId), this.d.names), actor, support: `channel ${channelId}` },
       async (scope) => {
         const transferer = this.operatorLeg(channelId)
-        scope.expect({ kind: 'unverifiable', hint: 'whether the consultation ended cannot be read from the call list: check your phone' })
+        scope.expect({ kind: 'unverifiable', hint: t('cancelUnverifiable') })
         await this.d.ami.action('CancelAtxfer', [['Channel', transferer]])
-        return { message: 'Transfer cancelled: back to the caller' }
+        return { message: t('cancelled') }
       },
     )
   }
@@ -165,7 +169,7 @@ export class CallActions {
       scope.expect({ kind: 'appeared', channelId })
       const handle = await this.d.ami.originate([...this.fromOwnPhone(exten), ['ChannelId', channelId]])
       return {
-        message: `Calling ${this.spoken(destination)} from your phone`,
+        message: t('calling', { name: this.spoken(destination) }),
         ref: handle.channelId,
         note: exten === destination ? undefined : `dialled ${exten}`,
       }
@@ -185,8 +189,8 @@ export class CallActions {
         // The other party gets the call back if nobody picks it up before the timeout.
         ...(peerName === undefined ? [] : ([['TimeoutChannel', peerName]] as [string, string][])),
       ])
-      const said = response.get('Message') ?? 'Call parked'
-      return { message: said, note: said }
+      const said = response.get('Message')
+      return { message: said ?? t('parked'), note: said ?? 'Call parked' }
     })
   }
 
@@ -195,12 +199,12 @@ export class CallActions {
     const waiting = this.safely(() => this.d.live.parkee(space))
     const target = `${waiting === undefined ? 'nobody' : partyText(waiting, this.d.names)} parked in space ${space} → your phone (${this.d.profile().operator.ownExtension})`
     return this.run({ action: 'call.pickup', target, actor, support: `parking space ${space}` }, async (scope) => {
-      if (!this.d.live.isParked(space)) throw new ApiFailure('not_found', `Nothing is parked in space ${space} any more`)
+      if (!this.d.live.isParked(space)) throw new ApiFailure('not_found', t('nothingParked', { space }))
       // The ChannelId is chosen here, before sending, so a lost answer can be settled by it.
       const channelId = randomUUID()
       scope.expect({ kind: 'appeared', channelId })
       const handle = await this.d.ami.originate([...this.fromOwnPhone(space), ['ChannelId', channelId]])
-      return { message: `Picking up space ${space} at your phone`, ref: handle.channelId }
+      return { message: t('pickingUp', { space }), ref: handle.channelId }
     })
   }
 
@@ -217,7 +221,7 @@ export class CallActions {
 
   private channel(channelId: string): string {
     const name = this.d.live.channelName(channelId)
-    if (name === undefined) throw new ApiFailure('not_found', 'That call has already gone')
+    if (name === undefined) throw new ApiFailure('not_found', t('gone'))
     return name
   }
 
@@ -227,7 +231,7 @@ export class CallActions {
     const mine = (name: string | undefined): boolean =>
       name !== undefined && (name === own || name.startsWith(`${own}-`) || name.startsWith(`${own};`))
     const name = this.d.live.channelName(channelId)
-    if (name === undefined) throw new ApiFailure('not_found', 'That call has already gone')
+    if (name === undefined) throw new ApiFailure('not_found', t('gone'))
     if (mine(name)) return name
     const peer = this.d.live.peerOf(channelId)
     const peerName = peer === undefined ? undefined : this.d.live.channelName(peer)
@@ -237,7 +241,7 @@ export class CallActions {
       const n = this.d.live.channelName(id)
       if (n !== undefined && mine(n)) return n
     }
-    throw new ApiFailure('refused', `Attended transfers work on calls at your own phone (extension ${this.d.profile().operator.ownExtension})`, {
+    throw new ApiFailure('refused', t('attendedOwn', { extension: this.d.profile().operator.ownExtension }), {
       rule: 'not_own_call',
     })
   }
@@ -251,7 +255,7 @@ export class CallActions {
     const j = judgeDestination(destination, this.d.profile().dialPlan, this.d.live.knownExtensions())
     if (j.verdict === 'deny') throw new ApiFailure('refused', j.reason, { rule: j.rule })
     if (j.verdict === 'confirm_emergency' && !confirmEmergency) {
-      throw new ApiFailure('confirm_required', `${j.normalized} is an emergency number: confirm to dial it`, { rule: j.rule })
+      throw new ApiFailure('confirm_required', t('emergency', { number: j.normalized }), { rule: j.rule })
     }
     if (j.dialDigits === undefined) throw new ApiFailure('refused', j.reason, { rule: j.rule })
     if (j.verdict === 'allow') scope.spendDialBudget()

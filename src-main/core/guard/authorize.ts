@@ -1,4 +1,8 @@
 import type { Role } from '../profiles/schema'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * Who may run one guarded action. Each slice declares the actions it runs (calls/policy.ts,
@@ -29,12 +33,12 @@ export type Authorization = { ok: true } | { ok: false; rule: 'read_only' | 'rol
 export function authorizeIn(policies: PolicyTable, action: string, subject: OperatorSeat | { operator: OperatorSeat }): Authorization {
   const seat = 'operator' in subject ? subject.operator : subject
   const policy = Object.hasOwn(policies, action) ? policies[action] : undefined
-  if (policy === undefined) return { ok: false, rule: 'unknown_action', reason: `"${action}" is not a known action` }
+  if (policy === undefined) return { ok: false, rule: 'unknown_action', reason: t('unknownAction', { action }) }
   if (policy.write && seat.readOnly) {
-    return { ok: false, rule: 'read_only', reason: 'this profile is read-only: no action may change anything on the PBX' }
+    return { ok: false, rule: 'read_only', reason: t('readOnly') }
   }
   if (ROLE_RANK[seat.role] < ROLE_RANK[policy.minRole]) {
-    return { ok: false, rule: 'role', reason: `${action} needs the ${policy.minRole} role; this seat is ${seat.role}` }
+    return { ok: false, rule: 'role', reason: t('role', { action, needs: t(`roleName.${policy.minRole}`), role: t(`roleName.${seat.role}`) }) }
   }
   return { ok: true }
 }

@@ -1,6 +1,10 @@
 import type { DialLimitDetail } from '../../../src-preload/types/actions'
 import type { DialLimits, PbxProfile } from '../profiles/schema'
 import { RateLimiter, type RatePolicy } from './rate-limiter'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** The part of a profile a dial budget is kept for and by. */
 export type DialSeat = Pick<PbxProfile, 'id' | 'dialLimits'> & { readonly operator: Pick<PbxProfile['operator'], 'ownExtension'> }
@@ -70,10 +74,13 @@ export class DialBudgets implements DialBudget {
       rule: 'rate_limit',
       retryAfterMs: decision.retryAfterMs,
       retryAt: new Date(at).toISOString(),
-      reason:
-        `Too many calls placed or transferred from extension ${seat.operator.ownExtension} ` +
-        `(${String(seat.dialLimits.burst)} at once, then ${String(seat.dialLimits.perMinute)} a minute): ` +
-        `the next one is possible in ${String(seconds)} s, at ${clockTime(at)}`,
+      reason: t('rateLimit', {
+        extension: seat.operator.ownExtension,
+        burst: seat.dialLimits.burst,
+        perMinute: seat.dialLimits.perMinute,
+        seconds,
+        at: clockTime(at),
+      }),
     }
   }
 

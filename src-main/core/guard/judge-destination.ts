@@ -1,7 +1,11 @@
 import type { DialPlan } from '../profiles/schema'
 import { tollTableFor } from './domestic-premium-tables'
 import { emergencyNumbersFor } from './emergency-numbers'
-import { DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, NANP_PREMIUM_EXCHANGE } from './toll-fraud-tables'
+import { DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, NANP_PREMIUM_EXCHANGE, type DenyRange } from './toll-fraud-tables'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export type Verdict = 'allow' | 'deny' | 'confirm_emergency'
 
@@ -62,27 +66,27 @@ function refuse(rule: RefusalRule, reason: string, normalized = ''): Destination
 function refusalForCharacter(ch: string): { rule: RefusalRule; reason: string } {
   switch (ch) {
     case '@':
-      return { rule: 'context_injection', reason: "'@' would select a dialplan context or a SIP host" }
+      return { rule: 'context_injection', reason: t('at') }
     case '&':
-      return { rule: 'parallel_dial', reason: "'&' would add a second, parallel call leg" }
+      return { rule: 'parallel_dial', reason: t('ampersand') }
     case ',':
     case '|':
-      return { rule: 'argument_separator', reason: `'${ch}' separates application arguments and could inject Dial options` }
+      return { rule: 'argument_separator', reason: t('separator', { char: ch }) }
     case '^':
-      return { rule: 'argument_separator', reason: "'^' separates subroutine arguments inside Dial options" }
+      return { rule: 'argument_separator', reason: t('caret') }
     case '/':
-      return { rule: 'technology_separator', reason: "'/' would select a channel technology or trunk" }
+      return { rule: 'technology_separator', reason: t('slash') }
     case '$':
     case '{':
     case '}':
-      return { rule: 'expression_injection', reason: `'${ch}' could start a variable or function expression` }
+      return { rule: 'expression_injection', reason: t('expression', { char: ch }) }
     case '*':
     case '#':
-      return { rule: 'feature_code', reason: `'${ch}' starts a feature code (e.g. call forwarding); dial plain numbers only` }
+      return { rule: 'feature_code', reason: t('featureCode', { char: ch }) }
     default:
-      if (/[A-Za-z]/.test(ch)) return { rule: 'letters', reason: 'letters are not dialable; enter the number in digits' }
-      if (/[;!'"`\\<>[\]?%=~:_]/.test(ch)) return { rule: 'dial_string_metachar', reason: `'${ch}' has a meaning in dial strings or config files` }
-      return { rule: 'invalid_character', reason: `'${ch}' is not part of a phone number` }
+      if (/[A-Za-z]/.test(ch)) return { rule: 'letters', reason: t('letters') }
+      if (/[;!'"`\\<>[\]?%=~:_]/.test(ch)) return { rule: 'dial_string_metachar', reason: t('metachar', { char: ch }) }
+      return { rule: 'invalid_character', reason: t('invalidChar', { char: ch }) }
   }
 }
 
@@ -98,31 +102,28 @@ type Cleaned = { ok: true; plus: boolean; digits: string } | { ok: false; judgem
 
 /** Character-level checks, then separators removed. Rejects rather than escapes: no repair of hostile input. */
 function clean(input: unknown): Cleaned {
-  if (typeof input !== 'string') return { ok: false, judgement: refuse('not_a_string', 'the destination must be text') }
+  if (typeof input !== 'string') return { ok: false, judgement: refuse('not_a_string', t('notText')) }
   if (input.length > MAX_INPUT_CHARS) {
-    return { ok: false, judgement: refuse('too_long', `the destination is longer than ${String(MAX_INPUT_CHARS)} characters`) }
+    return { ok: false, judgement: refuse('too_long', t('tooLongInput', { max: MAX_INPUT_CHARS })) }
   }
   if (hasControlCharacter(input)) {
     return {
       ok: false,
-      judgement: refuse('control_character', 'the destination contains control characters (such as CR, LF or NUL) that could inject AMI headers'),
+      judgement: refuse('control_character', t('control')),
     }
   }
   for (const ch of input) {
     if (ch.charCodeAt(0) > 0x7e) {
       return /\p{Nd}/u.test(ch)
-        ? { ok: false, judgement: refuse('non_ascii_digit', `'${ch}' is not an ASCII digit (look-alike digits are refused)`) }
-        : { ok: false, judgement: refuse('non_ascii', 'the destination contains non-ASCII characters') }
+        ? { ok: false, judgement: refuse('non_ascii_digit', t('nonAsciiDigit', { char: ch })) }
+        : { ok: false, judgement: refuse('non_ascii', t('nonAscii')) }
     }
   }
   const trimmed = input.trim()
   if (/^[A-Za-z][A-Za-z0-9]*\//.test(trimmed)) {
     return {
       ok: false,
-      judgement: refuse(
-        'channel_technology',
-        'channel technology prefixes (SIP/, PJSIP/, Local/, …) are not allowed; the channel is fixed by the profile',
-      ),
+      judgement: refuse('channel_technology', t('technology')),
     }
   }
   let plus = false
@@ -132,16 +133,16 @@ function clean(input: unknown): Cleaned {
     if (ch >= '0' && ch <= '9') digits += ch
     else if (ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')') continue
     else if (ch === '+') {
-      if (i !== 0) return { ok: false, judgement: refuse('misplaced_plus', "'+' is only allowed at the start of a number") }
+      if (i !== 0) return { ok: false, judgement: refuse('misplaced_plus', t('misplacedPlus')) }
       plus = true
     } else {
       const { rule, reason } = refusalForCharacter(ch)
       return { ok: false, judgement: refuse(rule, reason) }
     }
   }
-  if (digits.length === 0) return { ok: false, judgement: refuse('empty', 'no digits to dial') }
+  if (digits.length === 0) return { ok: false, judgement: refuse('empty', t('noDigits')) }
   if (digits.length > MAX_DIGITS) {
-    return { ok: false, judgement: refuse('too_long', `more than ${String(MAX_DIGITS)} digits`, (plus ? '+' : '') + digits) }
+    return { ok: false, judgement: refuse('too_long', t('tooManyDigits', { max: MAX_DIGITS }), (plus ? '+' : '') + digits) }
   }
   return { ok: true, plus, digits }
 }
@@ -191,18 +192,20 @@ function judgeE164(e164: string, normalized: string, plan: DialPlan): Destinatio
     // NANP: 1 + NPA (N XX) + exchange (N XX) + 4 digits.
     if (!/^1[2-9][0-9]{2}[2-9][0-9]{6}$/.test(national)) {
       return {
-        ...refuse('invalid_number', 'not a valid North American number (1 + 10 digits, area code and exchange not starting with 0 or 1)', normalized),
+        ...refuse('invalid_number', t('notNanp'), normalized),
         e164,
       }
     }
   }
 
-  const denies: { prefix: string; rule: RefusalRule; reason: string }[] = DENY_RANGES.filter((range) => e164.startsWith(range.prefix))
+  const denies: { prefix: string; rule: RefusalRule; reason: string }[] = DENY_RANGES.filter((range) => e164.startsWith(range.prefix)).map(
+    (range) => ({ ...range, reason: rangeReason(range) }),
+  )
   if (national.startsWith('1') && national.slice(4, 7) === NANP_PREMIUM_EXCHANGE) {
-    denies.push({ prefix: e164.slice(0, 8), rule: 'premium', reason: 'premium-rate 976 exchange' })
+    denies.push({ prefix: e164.slice(0, 8), rule: 'premium', reason: t('premium976') })
   }
   if (!e164.startsWith(`+${plan.country}`)) {
-    denies.push({ prefix: '+', rule: 'international', reason: 'international calls are not allowed from this console' })
+    denies.push({ prefix: '+', rule: 'international', reason: t('international') })
   }
   const strongest = denies.reduce<(typeof denies)[number] | undefined>(
     (best, d) => (best === undefined || d.prefix.length > best.prefix.length ? d : best),
@@ -212,12 +215,12 @@ function judgeE164(e164: string, normalized: string, plan: DialPlan): Destinatio
 
   if (strongest !== undefined) {
     if (allowed !== undefined && allowed.length >= strongest.prefix.length) {
-      return allowE164(e164, normalized, plan, 'allowed_prefix', `allowed by the profile's outbound prefix ${allowed}`)
+      return allowE164(e164, normalized, plan, 'allowed_prefix', t('allowedPrefix', { prefix: allowed }))
     }
-    const hint = allowed === undefined ? '' : ` (the allowed prefix ${allowed} is broader than ${strongest.prefix})`
-    return { verdict: 'deny', normalized, kind: 'external', e164, rule: strongest.rule, reason: `${strongest.reason}${hint}` }
+    const reason = allowed === undefined ? strongest.reason : t('broaderPrefix', { reason: strongest.reason, allowed, prefix: strongest.prefix })
+    return { verdict: 'deny', normalized, kind: 'external', e164, rule: strongest.rule, reason }
   }
-  return allowE164(e164, normalized, plan, 'domestic', 'a domestic number')
+  return allowE164(e164, normalized, plan, 'domestic', t('domestic'))
 }
 
 /** An outside number that may be dialled, sent in the canonical form the plan dials it in. */
@@ -233,7 +236,7 @@ function allowLocal(rest: string, normalized: string, plan: DialPlan): Destinati
     kind: 'external',
     dialDigits: plan.outsideLinePrefix + rest,
     rule: 'domestic_local',
-    reason: 'a local number',
+    reason: t('local'),
   }
 }
 
@@ -246,7 +249,7 @@ function confirmEmergency(heard: string, normalized: string, dialDigits: string)
     kind: 'emergency',
     dialDigits,
     rule: 'emergency',
-    reason: `${heard} is an emergency number; confirm to dial`,
+    reason: t('emergency', { number: heard }),
   }
 }
 
@@ -269,13 +272,13 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
   // A known extension is that extension, even where its digits are an emergency number elsewhere
   // on the PBX's dialplan (a German PBX's extensions 110 and 112): a transfer to it is internal.
   if (isKnownExtension(digits, plan, knownExtensions)) {
-    return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: 'known_extension', reason: 'an internal extension' }
+    return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: 'known_extension', reason: t('internal') }
   }
   const emergency = emergencyNumbersFor(plan)
   if (emergency.has(digits)) return confirmEmergency(digits, normalized, digits)
   // A pattern (1XX) only says what an extension would look like; it never hides an emergency number.
   if (matchesInternalPattern(digits, plan)) {
-    return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: 'internal_extension', reason: 'an internal extension' }
+    return { verdict: 'allow', normalized, kind: 'internal', dialDigits: digits, rule: 'internal_extension', reason: t('internal') }
   }
 
   const outside = plan.outsideLinePrefix
@@ -291,7 +294,7 @@ export function judgeDestination(input: string, plan: DialPlan, knownExtensions?
     if (stripped.rule === 'domestic_local' && whole.verdict === 'deny' && TOLL_RULES.has(whole.rule)) {
       return {
         ...whole,
-        reason: `${whole.reason} (read without the outside-line prefix ${outside}); dial it in +country form if a local number was meant`,
+        reason: t('withoutOutsideLine', { reason: whole.reason, prefix: outside }),
       }
     }
     if (stripped.rule !== 'unknown_number' && stripped.rule !== 'invalid_number') return stripped
@@ -307,15 +310,14 @@ const TOLL_RULES: ReadonlySet<DestinationRule> = new Set(['international', 'prem
 function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): DestinationJudgement {
   if (rest.startsWith(plan.internationalPrefix)) {
     const international = rest.slice(plan.internationalPrefix.length)
-    if (international.length === 0)
-      return refuse('unknown_number', 'only the prefix for abroad was dialled: add the country code and number', normalized)
+    if (international.length === 0) return refuse('unknown_number', t('abroadPrefixOnly'), normalized)
     return judgeE164(`+${international}`, normalized, plan)
   }
   if (plan.country === '1') {
     if (rest.length === 11 && rest.startsWith('1')) return judgeE164(`+${rest}`, normalized, plan)
     if (rest.length === 10) return judgeE164(`+1${rest}`, normalized, plan)
     if (rest.length === 7) return judgeNanpLocal(rest, normalized, plan)
-    return refuse('unknown_number', rest.length < 7 ? SHORT_NUMBER : wrongLength(normalized, false), normalized)
+    return refuse('unknown_number', rest.length < 7 ? t('shortNumber') : wrongLength(normalized, false), normalized)
   }
   if (plan.nationalPrefix.length > 0 && rest.startsWith(plan.nationalPrefix)) {
     return judgeE164(`+${plan.country}${rest.slice(plan.nationalPrefix.length)}`, normalized, plan)
@@ -324,31 +326,39 @@ function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): D
   if (rest.length >= 7 && rest.length <= 10) {
     // Some national ranges are dialled without a trunk prefix and look local by their length.
     const premium = tollTableFor(plan.country)?.dialled?.find((range) => rest.startsWith(range.prefix))
-    if (premium !== undefined) return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: premium.reason }
+    if (premium !== undefined)
+      return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: t('premiumRange', { range: premium.reason }) }
     return allowLocal(rest, normalized, plan)
   }
-  return refuse('unknown_number', rest.length < 7 ? SHORT_NUMBER : wrongLength(normalized, false), normalized)
+  return refuse('unknown_number', rest.length < 7 ? t('shortNumber') : wrongLength(normalized, false), normalized)
 }
-
-/** A number too short to be a phone number that is not an extension or an emergency number either. */
-const SHORT_NUMBER =
-  'not an extension, an emergency number or a whole phone number (service codes and short numbers are not dialled from the console)'
 
 /** Plain words for a number of the wrong length, counting the digits as typed. */
 function wrongLength(normalized: string, short: boolean): string {
   const typed = normalized.replace(/\D/g, '').length
-  return short
-    ? 'too short for a phone number: add the area code and number'
-    : `${String(typed)} digits is too long for a phone number (at most 15 with the country code): check the number`
+  return short ? t('tooShort') : t('tooLong', { digits: typed })
 }
 
 /** 7-digit NANP local dialling: the area code is implied, so only the exchange can be checked. */
 function judgeNanpLocal(rest: string, normalized: string, plan: DialPlan): DestinationJudgement {
-  if (!/^[2-9]/.test(rest)) return refuse('invalid_number', 'a local number cannot start with 0 or 1', normalized)
+  if (!/^[2-9]/.test(rest)) return refuse('invalid_number', t('localStart'), normalized)
   if (rest.startsWith(NANP_PREMIUM_EXCHANGE)) {
-    return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: 'premium-rate 976 exchange' }
+    return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: t('premium976') }
   }
   return allowLocal(rest, normalized, plan)
+}
+
+/**
+ * A deny range's reason in the console's language: the tables name each range in English (what it
+ * is, where); German and French say what kind of range it is around that name, and a NANP area
+ * code billed abroad is a whole sentence of its own.
+ */
+function rangeReason(range: DenyRange): string {
+  if (range.rule === 'nanp_international') {
+    const code = range.prefix.slice(2)
+    return t('nanpInternational', { code, place: NANP_INTERNATIONAL_AREA_CODES[code] ?? '' })
+  }
+  return range.rule === 'satellite' ? t('satelliteRange', { range: range.reason }) : t('premiumRange', { range: range.reason })
 }
 
 /** Area codes in +1 billed as international; exported for UI hints. */

@@ -1,3 +1,8 @@
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
+
 export interface RateLimiterOptions {
   /** Most actions allowed in a burst. */
   capacity: number
@@ -74,7 +79,7 @@ export class RateLimiter {
       ok: false,
       rule: 'rate_limit',
       retryAfterMs,
-      reason: `too many calls placed or transferred from this seat; try again in ${String(Math.ceil(retryAfterMs / 1000))} s`,
+      reason: t('rateLimitSeat', { seconds: Math.ceil(retryAfterMs / 1000) }),
     }
   }
 

@@ -1,5 +1,8 @@
 import type { StringsFragment } from '../../../src-preload/i18n/catalogue'
 import { strings as common } from '../../../src-preload/i18n/strings/common'
+import { strings as actionsMain } from '../actions/strings'
+import { strings as callsMain } from '../calls/strings'
+import { strings as guardMain } from '../guard/strings'
 import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
 import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
 import { strings as configCore } from '../config/strings'
@@ -23,5 +26,8 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   reportsMain,
   supervisionScope,
   supervisionMain,
+  callsMain,
+  actionsMain,
+  guardMain,
   desktopMain,
 ]

@@ -9,6 +9,7 @@ import {
   type ConfigFieldDescriptor,
   type ConfigKind,
   type ConfigKindDescriptor,
+  type PendingChange,
 } from '../../../src-preload/types/config'
 import type { TextKey } from '../../../src-preload/i18n/catalogue'
 import { say } from '../i18n'
@@ -227,6 +228,35 @@ export function describeKinds(): ConfigKindDescriptor[] {
       ...(f.hint === undefined ? {} : { hint: t(`h.${d.kind}.${f.name}` as Key) }),
     })),
   }))
+}
+
+/**
+ * A recorded change as the tray shows it: the pending list keeps English names (the audit's), the
+ * window reads its kind, field labels and on/off in the user's language. Values FreePBX named stay.
+ */
+export function shownChange(change: PendingChange): PendingChange {
+  const d = descriptorOf(change.kind)
+  const label = change.label.startsWith(`${d.label} `)
+    ? `${t(`kind.${d.kind}`)}${change.label.slice(d.label.length)}`
+    : change.label.startsWith(`${d.plural} `)
+      ? `${t(`kinds.${d.kind}`)}${change.label.slice(d.plural.length)}`
+      : change.label
+  const onOff = (v: string | undefined): string | undefined => (v === 'on' ? t('diff.on') : v === 'off' ? t('diff.off') : v)
+  return {
+    ...change,
+    label,
+    diff: change.diff.map((x) => {
+      const field = d.fields.find((f) => f.name === x.field)
+      if (field === undefined) return x
+      const boolean = field.type === 'boolean'
+      return {
+        ...x,
+        label: t(`f.${d.kind}.${field.name}` as Key),
+        ...(boolean && x.before !== undefined ? { before: onOff(x.before) } : {}),
+        ...(boolean && x.after !== undefined ? { after: onOff(x.after) } : {}),
+      }
+    }),
+  }
 }
 
 export function descriptorOf(kind: ConfigKind): ConfigKindDescriptor {

@@ -31,7 +31,7 @@ import { ApiFailure } from '../errors/api-failure'
 import { authorizeIn } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
 import type { BackendFailure, ConfigBackend, KindBackend, ReadItem, SecretsByKind } from './backend'
-import { EXTENSION_UPDATE_WARNINGS, objectLabel, rangeName } from './descriptors'
+import { EXTENSION_UPDATE_WARNINGS, objectLabel, rangeName, shownChange } from './descriptors'
 import { diffLine, diffValues } from './diff'
 import type { PendingChanges, PendingEntry } from './pending'
 import { CONFIG_POLICIES, type ConfigAction } from './policy'
@@ -193,7 +193,7 @@ export class ConfigService {
     const lastApply = this.d.pending.lastApply(profileId)
     return {
       profileId,
-      changes,
+      changes: changes.map(shownChange),
       ...(needReload === undefined ? {} : { needReload }),
       // Some FreePBX writes never set needreload (inbound routes, core#106): offer Apply after every batch.
       applySuggested: changes.length > 0 || needReload === true,
@@ -377,7 +377,8 @@ export class ConfigService {
     const change = this.change(kind, w, at, diff, { state: 'written' })
     this.d.pending.add(this.d.profile().id, { change, kind, before: w.before, afterId: w.afterId === '' ? undefined : w.afterId })
     await this.audit(w.auditAction, w.label, actor, 'ok', diffLine(diff) || 'no field changed')
-    return after === undefined ? { ok: true, change } : { ok: true, change, item: this.item(kind, after) }
+    const shown = shownChange(change)
+    return after === undefined ? { ok: true, change: shown } : { ok: true, change: shown, item: this.item(kind, after) }
   }
 
   /** A pending change of the write `w` (restorable: main keeps its before-image). */
@@ -460,7 +461,7 @@ export class ConfigService {
         restorable: true,
       }
       this.d.pending.add(this.d.profile().id, { change, kind: 'extension', before: undefined, afterId: id })
-      outcomes.push({ ok: true, change, item: this.item('extension', after) })
+      outcomes.push({ ok: true, change: shownChange(change), item: this.item('extension', after) })
     }
     const made = outcomes.filter((o) => o.ok).length
     await this.audit(

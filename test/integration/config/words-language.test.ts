@@ -71,6 +71,26 @@ describe('configuration words follow the language setting', () => {
     expect(again.outcomes[0]).toMatchObject({ fields: { email: 'pas une adresse e-mail' } })
   })
 
+  it('the picker’s destinations and the pending tray are named in German; the audit keeps the English names', async () => {
+    const c = await startConfigCore(cleanups)
+    await c.core.dispatch('settings.set', { language: 'de' }, ctx)
+    const options = await c.call('config.destinations', { profileId: 'demo' })
+    expect(options.map((o) => o.label)).toEqual(expect.arrayContaining(['Auflegen', 'Besetztton', 'Rufgruppe 600 Sales team']))
+    expect(options.find((o) => o.destination.type === 'callFlow')?.label).toMatch(/^Anruffluss 0/)
+
+    const ext = await c.get('extension', '105')
+    const saved = await c.call('config.save', {
+      profileId: 'demo',
+      changes: [{ kind: 'extension', operation: 'update', id: '105', baseVersion: ext.version, values: { ...ext.values, name: 'Eva Fischer-Berg' } }],
+    })
+    const change = saved.pending.changes.at(-1)
+    expect(change?.label).toMatch(/^Nebenstelle 105/)
+    expect(change?.diff.map((d) => d.label)).toContain('Anzeigename')
+    const audit = JSON.stringify(await c.call('audit.read', { limit: 20 }))
+    expect(audit).toContain('Extension 105')
+    expect(audit).not.toContain('Nebenstelle 105')
+  })
+
   it('Apply’s progress is said in German to the window, while the audit keeps its English line', async () => {
     const c = await startConfigCore(cleanups)
     await c.core.dispatch('settings.set', { language: 'de' }, ctx)

@@ -5,8 +5,10 @@
  * own message for a business refusal, the scope to add for a missing field, what to install or
  * create when there is no API module or the client is refused.
  */
-import { callFlowWords, type ConfigDestination, type DestinationOption } from '../../../../src-preload/types/config'
+import type { ConfigDestination, DestinationOption } from '../../../../src-preload/types/config'
 import type { ApplyState, BackendFailure, ConfigBackend } from '../../config/backend'
+import { strings } from '../../config/strings'
+import { say } from '../../i18n'
 import { ApiFailure } from '../../errors/api-failure'
 import { describeTransportError, TransportError } from '../../net/transport-error'
 import { FreepbxGraphqlError } from '../client'
@@ -18,6 +20,8 @@ import { configReadiness } from './readiness'
 import { type LiveQueues, QUEUE_SCOPE, queueMembersBackend } from './queue-members'
 import { ringGroupBackend } from './ring-groups'
 import { voicemailBackend } from './voicemail'
+
+const t = say(strings)
 
 const FRAMEWORK_SCOPE = 'gql:framework'
 
@@ -72,25 +76,27 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
     ])
     const out: DestinationOption[] = []
     for (const e of ext) out.push({ destination: { type: 'extension', extension: e.id }, label: `${e.id} ${e.values.name}`.trim() })
-    for (const g of groups) out.push({ destination: { type: 'ringGroup', group: g.id }, label: `Ring group ${g.id} ${g.values.description}`.trim() })
-    for (const q of queues) out.push({ destination: { type: 'queue', queue: q.id }, label: `Queue ${q.id} ${q.values.name}`.trim() })
+    // Named in the admin's language; the PBX's own names (descriptions, people) as they are.
+    for (const g of groups)
+      out.push({ destination: { type: 'ringGroup', group: g.id }, label: t('opt.ringGroup', { number: g.id, name: g.values.description }).trim() })
+    for (const q of queues)
+      out.push({ destination: { type: 'queue', queue: q.id }, label: t('opt.queue', { number: q.id, name: q.values.name }).trim() })
     for (const e of ext) {
       if (!e.values.voicemail) continue
-      for (const [greeting, words] of [
-        ['unavailable', 'unavailable greeting'],
-        ['busy', 'busy greeting'],
-        ['noMessage', 'no greeting'],
-        ['instructions', 'instructions only'],
-      ] as const) {
-        out.push({ destination: { type: 'voicemail', extension: e.id, greeting }, label: `Voicemail ${e.id} ${e.values.name} (${words})` })
+      for (const greeting of ['unavailable', 'busy', 'noMessage', 'instructions'] as const) {
+        const label = t('opt.voicemail', { number: e.id, name: e.values.name, greeting: t(`opt.greeting.${greeting}`) })
+        out.push({ destination: { type: 'voicemail', extension: e.id, greeting }, label })
       }
     }
-    for (const toggle of callFlowToggles([...routes.map((r) => r.values.destination), ...groups.map((g) => g.values.noAnswer)]))
-      out.push({ destination: toggle, label: callFlowWords(toggle.toggle, toggle.name) })
+    for (const toggle of callFlowToggles([...routes.map((r) => r.values.destination), ...groups.map((g) => g.values.noAnswer)])) {
+      const named = toggle.name !== undefined && toggle.name !== ''
+      const label = named ? t('opt.callFlowNamed', { number: toggle.toggle, name: toggle.name ?? '' }) : t('opt.callFlow', { number: toggle.toggle })
+      out.push({ destination: toggle, label })
+    }
     out.push(
-      { destination: { type: 'hangup' }, label: 'Hang up' },
-      { destination: { type: 'busy' }, label: 'Busy signal' },
-      { destination: { type: 'congestion' }, label: 'Congestion signal' },
+      { destination: { type: 'hangup' }, label: t('opt.hangup') },
+      { destination: { type: 'busy' }, label: t('opt.busy') },
+      { destination: { type: 'congestion' }, label: t('opt.congestion') },
     )
     return out
   }
@@ -133,33 +139,28 @@ export function explain(err: unknown): BackendFailure {
   if (err instanceof ScopeMissing) return { code: 'forbidden', message: `${err.message[0]?.toUpperCase() ?? ''}${err.message.slice(1)}.` }
   if (err instanceof FreepbxGraphqlError) {
     if (err.kind === 'business') return { code: 'pbx_error', message: `“${err.pbxMessage}”` }
-    if (err.kind === 'scope') return { code: 'forbidden', message: `The API application lacks a scope this needs (FreePBX: ${err.pbxMessage}).` }
-    return {
-      code: 'pbx_error',
-      message: `FreePBX failed while doing it (“${err.pbxMessage}”); its reason is in /var/log/asterisk/gql_api_error.log on the PBX.`,
-    }
+    if (err.kind === 'scope') return { code: 'forbidden', message: t('pbx.scope', { said: err.pbxMessage }) }
+    return { code: 'pbx_error', message: t('pbx.failed', { said: err.pbxMessage }) }
   }
   if (err instanceof TransportError) {
     switch (err.code) {
       case 'unauthorized':
         return {
           code: 'auth_failed',
-          message:
-            'FreePBX refused the API client (its id or secret is wrong, or the application was deleted or regenerated): create a Machine-to-Machine application and enter its client id and secret in the profile.',
+          message: t('pbx.unauthorized'),
         }
       case 'forbidden':
         return {
           code: 'forbidden',
-          message: `${err.message.replace(/^[^:]*: /, '')}. Add the missing scope to the API application (${QUEUE_SCOPE} for queue members).`,
+          message: t('pbx.forbidden', { said: err.message.replace(/^[^:]*: /, ''), scope: QUEUE_SCOPE }),
         }
       case 'not_found':
         return {
           code: 'unavailable',
-          message:
-            'FreePBX has no API here: install and enable the API module (Admin → Module Admin → API), then create a Machine-to-Machine application.',
+          message: t('pbx.noApi'),
         }
       case 'timeout':
-        return { code: 'timeout', message: 'FreePBX did not answer in time: the change may or may not have been made (look at it again).' }
+        return { code: 'timeout', message: t('pbx.timeout') }
       case 'graphql_error':
       case 'http_error':
       case 'protocol':
@@ -169,7 +170,7 @@ export function explain(err: unknown): BackendFailure {
     }
   }
   if (err instanceof Error) return { code: 'pbx_error', message: err.message }
-  return { code: 'pbx_error', message: 'FreePBX refused it' }
+  return { code: 'pbx_error', message: t('pbx.refused') }
 }
 
 export { fromFreepbx }

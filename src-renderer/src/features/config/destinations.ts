@@ -1,10 +1,4 @@
-import {
-  callFlowWords,
-  type ConfigDestination,
-  type DestinationOption,
-  type DestinationType,
-  type VoicemailGreeting,
-} from '../../../../src-preload/types/config'
+import { type ConfigDestination, type DestinationOption, type DestinationType, type VoicemailGreeting } from '../../../../src-preload/types/config'
 import { tr } from '../../i18n'
 import { searchTerms } from './list-query'
 import { strings } from './strings'
@@ -70,7 +64,9 @@ export function fallbackLabel(d: ConfigDestination): string {
     case 'ivr':
       return t('destLabel.ivr', { number: d.ivr })
     case 'callFlow':
-      return callFlowWords(d.toggle, d.name)
+      return d.name === undefined || d.name === ''
+        ? t('destLabel.callFlow', { number: d.toggle })
+        : t('destLabel.callFlowNamed', { number: d.toggle, name: d.name })
     case 'hangup':
       return t('dest.hangup')
     case 'busy':

@@ -2,6 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppUpdater } from 'electron-updater'
 import { feedUrlProblem, type UpdateSettings, type UpdateState } from '../../src-preload/types/updates'
+import { say } from '../core/i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export { defaultUpdateSettings, feedUrlProblem, type UpdateSettings, type UpdateState } from '../../src-preload/types/updates'
 
@@ -58,7 +62,7 @@ export interface UpdateCheckDeps {
  * build has none), on macOS Squirrel.Mac's check that the update is signed like the running app.
  */
 export class UpdateCheck {
-  #state: UpdateState = { state: 'off', reason: 'Updates are off.' }
+  #state: UpdateState = { state: 'off', reason: t('updates.off') }
   #updater: Updater | undefined
   readonly #listeners = new Set<(state: UpdateState) => void>()
   #stopTimer: (() => void) | undefined
@@ -105,7 +109,7 @@ export class UpdateCheck {
     try {
       updater = await this.#loaded()
     } catch (error) {
-      this.#set({ state: 'failed', message: `The updater could not be started: ${error instanceof Error ? error.message : String(error)}` })
+      this.#set({ state: 'failed', message: t('updates.notStarted', { reason: error instanceof Error ? error.message : String(error) }) })
       return this.#state
     }
     updater.setFeedURL({ provider: 'generic', url })
@@ -156,20 +160,20 @@ export class UpdateCheck {
       this.#set({ state: 'ready', version: info.version })
     })
     u.on('error', (error) => {
-      this.#set({ state: 'failed', message: `The update could not be checked or installed: ${error.message}` })
+      this.#set({ state: 'failed', message: t('updates.failed', { reason: error.message }) })
     })
     return u
   }
 
   async #refusal(settings: UpdateSettings): Promise<string | undefined> {
-    if (!settings.enabled || settings.feedUrl === null) return 'Updates are off.'
+    if (!settings.enabled || settings.feedUrl === null) return t('updates.off')
     const problem = feedUrlProblem(settings.feedUrl)
     if (problem !== undefined) return problem
-    if (!this.deps.isPackaged) return 'Updates are checked only by an installed copy of Attendant.'
-    if (this.deps.platform !== 'win32' && this.deps.platform !== 'darwin') return 'Updates are offered for Windows and macOS only.'
+    if (!this.deps.isPackaged) return t('updates.unpackaged')
+    if (this.deps.platform !== 'win32' && this.deps.platform !== 'darwin') return t('updates.platform')
     if (this.deps.platform === 'win32') {
       const names = await this.#read(join(this.deps.resourcesPath, 'app-update.yml')).then(publisherNames, () => [])
-      if (names.length === 0) return 'This copy of Attendant is not signed, so an update’s signature could not be checked: updates stay off.'
+      if (names.length === 0) return t('updates.unsigned')
     }
     return undefined
   }
@@ -186,7 +190,7 @@ export class UpdateCheck {
     const updater = this.#updater
     if (updater === undefined) return
     updater.checkForUpdates().catch((error: unknown) => {
-      this.#set({ state: 'failed', message: `The update could not be checked: ${error instanceof Error ? error.message : String(error)}` })
+      this.#set({ state: 'failed', message: t('updates.checkFailed', { reason: error instanceof Error ? error.message : String(error) }) })
     })
   }
 

@@ -2,6 +2,11 @@ import { invokeChannels, isInvokeChannel, type InvokeChannel } from '../../../sr
 import { fail, ok, type Result } from '../../../src-preload/types/result'
 import { ApiFailure } from '../errors/api-failure'
 import type { CallContext, Dispatch, Handler, Handlers } from '../slice'
+import { say } from '../i18n'
+import { issueWords } from './issue-words'
+import { strings } from './strings'
+
+const t = say(strings)
 
 // Transports and tests name these from here; they are declared with the slices (no domain imports api/).
 export type { CallContext, Dispatch, Handler, Handlers } from '../slice'
@@ -31,9 +36,10 @@ function inputTooLarge(input: unknown): boolean {
  */
 export function createDispatcher(handlers: Handlers, onInternalError?: (err: unknown) => void): Dispatch {
   const dispatch = async (channel: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>> => {
-    if (!isInvokeChannel(channel)) return fail('unknown_channel', `No such channel: ${String(channel).slice(0, 64)}`)
-    if (inputTooLarge(input)) return fail('invalid_input', 'Input is too large or not serialisable')
-    const parsed = invokeChannels[channel].input.safeParse(input)
+    if (!isInvokeChannel(channel)) return fail('unknown_channel', t('unknownChannel', { channel: String(channel).slice(0, 64) }))
+    if (inputTooLarge(input)) return fail('invalid_input', t('tooLarge'))
+    // Built-in checks say what is wrong in plain words and the console's language (issue-words.ts).
+    const parsed = invokeChannels[channel].input.safeParse(input, { error: issueWords })
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error))
     try {
       const handler = handlers[channel] as Handler<InvokeChannel>
@@ -42,7 +48,7 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (err: unk
     } catch (err) {
       if (err instanceof ApiFailure) return fail(err.code, err.message, err.detail)
       onInternalError?.(err)
-      return fail('internal', 'Unexpected error in the main process')
+      return fail('internal', t('internal'))
     }
   }
   return dispatch as Dispatch

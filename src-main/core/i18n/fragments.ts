@@ -1,8 +1,5 @@
 import type { StringsFragment } from '../../../src-preload/i18n/catalogue'
 import { strings as common } from '../../../src-preload/i18n/strings/common'
-import { strings as actionsMain } from '../actions/strings'
-import { strings as callsMain } from '../calls/strings'
-import { strings as guardMain } from '../guard/strings'
 import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
 import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
 import { strings as configCore } from '../config/strings'
@@ -12,6 +9,7 @@ import { strings as reportsMain } from '../reports/strings'
 import { strings as supervisionMain } from '../supervision/strings'
 import { strings as supervisionMain } from '../supervision/strings'
 import { strings as desktopMain } from '../../electron/strings'
+import { strings as apiMain } from '../api/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
@@ -26,8 +24,6 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   reportsMain,
   supervisionScope,
   supervisionMain,
-  callsMain,
-  actionsMain,
-  guardMain,
   desktopMain,
+  apiMain,
 ]

@@ -1,66 +1,68 @@
-// What main's phonebook, reports and directed pickup say reaches the person in the language of the
-// console's settings: chosen through the contract (settings.set), read back from the contract's
-// answers, as a window would see them.
+// Main's own words (the dispatcher's refusals, what is wrong with a field, ...) reach a window in the
+// console's language, asked through the contract as a window or an attacker asks; the English words
+// stay as they were, and the audit keeps its English lines.
 import { afterEach, describe, expect, it } from 'vitest'
+import type { CallContext } from '../../../src-main/core/api/dispatcher'
 import { setMainLanguage } from '../../../src-main/core/i18n'
 import { cleanupsAfterEach } from '../../support/cleanups'
-import { startDemoCore } from '../../support/demo-core'
+import { createTestCore } from '../../support/test-core'
 
-const ctx = { clientId: 'web-7', transport: 'web' as const }
 const cleanups = cleanupsAfterEach()
+const ctx: CallContext = { clientId: 'words-test', transport: 'ws' }
 
 afterEach(() => {
-  // Main has one current language for the process: the next test file starts in English again.
+  // Main has one language for the process: the next test starts in English again.
   setMainLanguage('en', [])
 })
 
-const CSV = 'Name,Company,Phone\n,,030 1111\nEva Fischer,Fischer GmbH,030 1234567,extra\n'
+function startCore() {
+  const core = createTestCore()
+  cleanups.push(() => core.close())
+  return core
+}
 
-describe('main’s words follow the language setting', () => {
-  it('a receptionist is told in German, then in French, why a contact, a report, a pickup or an import row fails', async () => {
-    const { core } = await startDemoCore({ seed: 3, operator: { role: 'receptionist' } }, cleanups)
+describe('the dispatcher refuses in the console’s language', () => {
+  it('an unknown channel, an unknown field, a value out of range, not allowed or of the wrong kind: German, French, then English', async () => {
+    const core = startCore()
+    const refusals = async () => ({
+      channel: await core.dispatch('no.such.channel' as never, undefined, ctx),
+      key: await core.dispatch('settings.set', { sneaky: true }, ctx),
+      range: await core.dispatch('settings.set', { holdAlertSeconds: 1_000_000 }, ctx),
+      kind: await core.dispatch('settings.set', { theme: 'neon' }, ctx),
+      type: await core.dispatch('settings.set', { holdAlertSeconds: 'soon' }, ctx),
+    })
+    const english = await refusals()
+    expect(english.channel).toMatchObject({ ok: false, error: { code: 'unknown_channel', message: 'No such channel: no.such.channel' } })
+    expect(english.key).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Unrecognized key: "sneaky"' } })
+
     expect(await core.dispatch('settings.set', { language: 'de' }, ctx)).toMatchObject({ ok: true })
-
-    expect(await core.dispatch('phonebook.get', { profileId: 'demo', id: '987654' }, ctx)).toMatchObject({
-      ok: false,
-      error: { code: 'not_found', message: 'Dieser Kontakt ist nicht mehr im Telefonbuch.' },
+    const german = await refusals()
+    expect(german.channel).toMatchObject({ error: { code: 'unknown_channel', message: 'Unbekannter Kanal: no.such.channel' } })
+    expect(german.key).toMatchObject({ error: { code: 'invalid_input', message: 'Unbekanntes Feld: "sneaky"' } })
+    expect(german.range).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringMatching(/^holdAlertSeconds: zu groß: höchstens \d+$/) },
     })
-    expect(await core.dispatch('reports.options', { profileId: 'demo' }, ctx)).toMatchObject({
-      ok: false,
-      error: {
-        code: 'forbidden',
-        message: 'Berichte sind Supervisoren und Administratoren vorbehalten; dieser Arbeitsplatz hat die Rolle „Empfang“.',
-      },
-    })
-    expect(await core.dispatch('pickup.directed', { profileId: 'demo', extension: '105' }, ctx)).toMatchObject({
-      ok: false,
-      error: { code: 'not_found', message: 'An 105 klingelt gerade nichts' },
-    })
-    const staged = await core.dispatch(
-      'phonebook.importStage',
-      { profileId: 'demo', format: 'csv', fileName: 'a.csv', text: CSV, part: 0, last: true },
-      ctx,
-    )
-    if (!staged.ok) throw new Error(staged.error.message)
-    expect(staged.value.preview?.errors.map((e) => e.message)).toEqual(['kein Name und keine Firma: Wer ist das?'])
-    expect(staged.value.preview?.warnings.map((w) => w.message)).toEqual(['1 Wert nach der letzten Spalte wurde in den Notizen behalten'])
+    expect(german.kind).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/^theme: keiner der erlaubten Werte \("/) } })
+    expect(german.type).toMatchObject({ error: { code: 'invalid_input', message: 'holdAlertSeconds: erwartet wird eine Zahl' } })
 
     expect(await core.dispatch('settings.set', { language: 'fr' }, ctx)).toMatchObject({ ok: true })
-    expect(await core.dispatch('phonebook.get', { profileId: 'demo', id: '987654' }, ctx)).toMatchObject({
-      error: { message: 'Ce contact n’est plus dans l’annuaire.' },
-    })
-    expect(await core.dispatch('pickup.directed', { profileId: 'demo', extension: '999' }, ctx)).toMatchObject({
-      error: { code: 'refused', message: '999 n’est pas un poste de ce PBX' },
-    })
-
-    // The audit keeps its own English words for the refusal of the report.
-    const audit = await core.dispatch('audit.read', { limit: 50 }, ctx)
-    if (!audit.ok) throw new Error(audit.error.message)
-    expect(audit.value.find((e) => e.action === 'report.read' && e.result === 'refused')).toMatchObject({ role: 'receptionist' })
+    const french = await refusals()
+    expect(french.channel).toMatchObject({ error: { message: 'Canal inconnu\u00a0: no.such.channel' } })
+    expect(french.key).toMatchObject({ error: { message: 'Champ inconnu\u00a0: "sneaky"' } })
+    expect(french.type).toMatchObject({ error: { message: 'holdAlertSeconds: nombre attendu' } })
 
     expect(await core.dispatch('settings.set', { language: 'en' }, ctx)).toMatchObject({ ok: true })
-    expect(await core.dispatch('phonebook.get', { profileId: 'demo', id: '987654' }, ctx)).toMatchObject({
-      error: { message: 'This contact is no longer in the phonebook.' },
-    })
+    const again = await refusals()
+    expect(again.channel).toEqual(english.channel)
+    expect(again.key).toEqual(english.key)
+    expect(again.range).toMatchObject({ error: { message: expect.stringMatching(/^holdAlertSeconds: too large: at most \d+$/) } })
+  })
+
+  it('keeps a contract’s own words for a field: a schema’s message wins over the plain words', async () => {
+    const core = startCore()
+    await core.dispatch('settings.set', { language: 'de' }, ctx)
+    // The contract's refine names what to do (src-preload/types/updates.ts); the plain words are for checks without one.
+    const refused = await core.dispatch('updates.set', { enabled: true, feedUrl: null }, ctx)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'feedUrl: Name the update address to turn updates on.' } })
   })
 })

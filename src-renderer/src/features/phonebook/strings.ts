@@ -212,7 +212,7 @@ export const strings = defineStrings('phonebook', {
     'import.errors_other': '{{count, number}} Datensätze, die nicht importiert werden können',
     'import.columnsCaption': 'Spalten der Datei und wohin sie gehen',
     'import.column': 'Spalte',
-    'import.goesTo': 'Wird zu',
+    'import.goesTo': 'Ziel',
     'import.example': 'Beispiel',
     'import.columnN': 'Spalte {{n}}',
     'import.whereGoes': 'Wohin „{{header}}“ geht',

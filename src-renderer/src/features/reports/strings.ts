@@ -153,7 +153,7 @@ export const strings = defineStrings('reports', {
     longestWait: 'Längste Wartezeit',
     avgTalk: 'Ø Gesprächszeit',
     queues: 'Warteschlangen',
-    timedOut: 'Zeit abgelaufen / verlassen',
+    timedOut: 'Abgelaufen / verlassen',
     slNoneSet: 'nicht festgelegt',
     slNoneSetTitle: 'Die Telefonanlage nennt für diese Warteschlange keinen Servicelevel',
     slCell: '{{pct}} ≤ {{seconds}} s',

@@ -1,15 +1,17 @@
 import type { StringsFragment } from '../../../src-preload/i18n/catalogue'
 import { strings as common } from '../../../src-preload/i18n/strings/common'
-import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
+import { strings as actionsMain } from '../actions/strings'
+import { strings as callsMain } from '../calls/strings'
+import { strings as guardMain } from '../guard/strings'
 import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
 import { strings as configCore } from '../config/strings'
 import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
 import { strings as supervisionMain } from '../supervision/strings'
-import { strings as supervisionMain } from '../supervision/strings'
 import { strings as desktopMain } from '../../electron/strings'
 import { strings as apiMain } from '../api/strings'
+import { strings as voicemailMain } from '../voicemail/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
@@ -24,6 +26,10 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   reportsMain,
   supervisionScope,
   supervisionMain,
+  callsMain,
+  actionsMain,
+  guardMain,
   desktopMain,
   apiMain,
+  voicemailMain,
 ]

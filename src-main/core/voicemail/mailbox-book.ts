@@ -1,5 +1,9 @@
 import type { ListResult } from '../ami/client'
 import type { AmiFieldsInput, AmiMessage } from '../ami/message'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** One mailbox's counts as the PBX last told them. */
 export interface MailboxCounts {
@@ -90,7 +94,7 @@ export class MailboxBook {
       list = await this.d.amiList('VoicemailUsersList')
     } catch (err) {
       if (generation !== this.generation) return
-      this.problemText = 'The PBX did not list its mailboxes (VoicemailUsersList): the counts may be old'
+      this.problemText = t('notListed')
       this.d.log?.('voicemail: VoicemailUsersList failed', err)
       this.changed()
       return

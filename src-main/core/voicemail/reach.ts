@@ -1,4 +1,8 @@
+import { say } from '../i18n'
 import { voicemailAccessOf, type PbxProfile } from '../profiles/schema'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * Whether this seat reaches a mailbox (listens to it by phone, sees its messages). Supervisors and
@@ -14,5 +18,5 @@ export function reaches(profile: PbxProfile, mailbox: string): boolean {
 export function outOfReachText(profile: PbxProfile): string {
   const named = voicemailAccessOf(profile).mailboxes
   const yours = [profile.operator.ownExtension, ...named.slice(0, 5)].join(', ')
-  return `That mailbox is not one you may listen to (yours: ${yours}${named.length > 5 ? ' …' : ''}); an admin can name more in the profile`
+  return t(named.length > 5 ? 'outOfReachMore' : 'outOfReach', { yours })
 }

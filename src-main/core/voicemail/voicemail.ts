@@ -8,10 +8,14 @@ import { isAmiError } from '../ami/errors'
 import type { AmiFieldsInput, AmiMessage } from '../ami/message'
 import { ApiFailure } from '../errors/api-failure'
 import { authorizeIn } from '../guard'
+import { say } from '../i18n'
 import { messagesOf } from './box-summary'
 import { MailboxBook, splitMailbox, type MailboxCounts } from './mailbox-book'
 import { VOICEMAIL_POLICIES } from './policy'
 import { outOfReachText, reaches } from './reach'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface VoicemailDeps extends GuardDeps {
   readonly ami: AmiPort
@@ -28,9 +32,8 @@ export interface VoicemailDeps extends GuardDeps {
  * the password), ARI's stored recordings are its own recordings folder (never the voicemail
  * spool), and AMI lists messages (VoicemailBoxSummary) without their sound. Said so in the view.
  */
-export const PLAYBACK: PlaybackAvailability = {
-  available: false,
-  why: 'Playing messages here needs the PBX to hand out their audio, and neither FreePBX’s API nor ARI does: listen by phone instead.',
+export function playback(): PlaybackAvailability {
+  return { available: false, why: t('playbackWhy') }
 }
 
 /**
@@ -40,7 +43,7 @@ export const PLAYBACK: PlaybackAvailability = {
  */
 export function voiceMailMainData(box: Pick<MailboxCounts, 'mailbox' | 'context'>): string {
   if (!/^[0-9]{1,15}$/.test(box.mailbox) || !/^[A-Za-z0-9_-]{1,80}$/.test(box.context)) {
-    throw new ApiFailure('refused', 'The PBX named that mailbox in a way the console does not dial', { rule: 'mailbox_name' })
+    throw new ApiFailure('refused', t('mailboxName'), { rule: 'mailbox_name' })
   }
   return `${box.mailbox}@${box.context},s`
 }
@@ -106,7 +109,7 @@ export class Voicemail {
       loaded: this.book.loaded,
       ...(problem === undefined ? {} : { problem }),
       listen: listen.ok ? { allowed: true } : { allowed: false, refusal: listen.reason },
-      playback: PLAYBACK,
+      playback: playback(),
     }
   }
 
@@ -131,7 +134,7 @@ export class Voicemail {
         ['ChannelId', channelId],
       ])
       return {
-        message: `Your phone (${own}) rings: answer it to hear the voicemail of ${this.nameOf(box)} (${countsText(box)})`,
+        message: t('rings', { own, name: this.nameOf(box), newCount: String(box.newMessages), oldCount: String(box.oldMessages) }),
         ref: handle.channelId,
         note: `VoiceMailMain ${data}`,
       }
@@ -153,20 +156,16 @@ export class Voicemail {
         ])
       } catch (err) {
         if (isAmiError(err) && err.code === 'action_error' && /unknown command/i.test(err.response?.get('Message') ?? err.message)) {
-          throw new ApiFailure(
-            'pbx_error',
-            'This PBX cannot list the messages of a mailbox (VoicemailBoxSummary needs Asterisk 18.20 or 20.5 and later)',
-            {
-              rule: 'ami_unsupported',
-            },
-          )
+          throw new ApiFailure('pbx_error', t('noBoxSummary'), {
+            rule: 'ami_unsupported',
+          })
         }
         throw err
       }
-      result = { mailbox: mailboxId, messages: messagesOf(list.events), playback: PLAYBACK }
-      return { message: `${String(result.messages.length)} messages`, note: `${String(result.messages.length)} listed` }
+      result = { mailbox: mailboxId, messages: messagesOf(list.events), playback: playback() }
+      return { message: t('messages', { count: result.messages.length }), note: `${String(result.messages.length)} listed` }
     })
-    if (result === undefined) throw new ApiFailure('internal', 'The messages were not read')
+    if (result === undefined) throw new ApiFailure('internal', t('notRead'))
     return result
   }
 
@@ -181,9 +180,9 @@ export class Voicemail {
     const profile = this.d.profile()
     const [mailbox] = splitMailbox(mailboxId)
     if (!reaches(profile, mailbox)) throw new ApiFailure('refused', outOfReachText(profile), { rule: 'voicemail_scope' })
-    if (!this.book.loaded) throw new ApiFailure('unavailable', 'The mailboxes are not loaded yet: try again in a moment')
+    if (!this.book.loaded) throw new ApiFailure('unavailable', t('notLoaded'))
     const box = this.book.get(mailboxId)
-    if (box === undefined) throw new ApiFailure('not_found', `The PBX has no mailbox ${mailboxId}`)
+    if (box === undefined) throw new ApiFailure('not_found', t('noMailbox', { mailbox: mailboxId }))
     return box
   }
 

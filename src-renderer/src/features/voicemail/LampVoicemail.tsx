@@ -1,4 +1,8 @@
-import { useVoicemailStore, newText } from '../../stores/voicemail-store'
+import { useVoicemailStore } from '../../stores/voicemail-store'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * A lamp's voicemail mark: "2 new" while its extension's mailbox holds new messages (the PBX's
@@ -7,10 +11,11 @@ import { useVoicemailStore, newText } from '../../stores/voicemail-store'
 export function LampVoicemail({ extension }: { extension: string }): React.JSX.Element | null {
   const box = useVoicemailStore((s) => s.byNumber[extension])
   if (box === undefined || box.newMessages === 0) return null
-  const words = `${newText(box)} voicemail message${box.newMessages === 1 ? '' : 's'}`
+  const urgent = box.urgentMessages ?? 0
+  const words = urgent > 0 ? t('lamp.wordsUrgent', { count: box.newMessages, urgent }) : t('lamp.words', { count: box.newMessages })
   return (
     <span className={`lamp-vm${(box.urgentMessages ?? 0) > 0 ? ' urgent' : ''}`} title={words} aria-label={words}>
-      {String(box.newMessages)} new
+      {t('lamp.new', { n: String(box.newMessages) })}
     </span>
   )
 }

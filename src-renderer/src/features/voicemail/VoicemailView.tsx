@@ -10,6 +10,10 @@ import { type Column, nextSort, type SortState, Table } from '../../components/t
 import { fold, nameOf, useDirectoryRevision } from '../../stores/directory-store'
 import { useLiveStore } from '../../stores/live-store'
 import { useVoicemailStore } from '../../stores/voicemail-store'
+import { fmt, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** A box's name: the PBX's directory first (the person at that extension), else voicemail.conf's full name. */
 export function boxName(m: Pick<MailboxView, 'mailbox' | 'fullName'>): string {
@@ -34,43 +38,43 @@ function listen(profileId: string, m: MailboxView): void {
 
 function columns(profileId: string | null, canListen: boolean): readonly Column<MailboxView>[] {
   return [
-    { key: 'mailbox', header: 'Mailbox', sortable: true, cellClassName: 'mono', cell: (m) => m.mailbox },
-    { key: 'name', header: 'Name', sortable: true, cell: (m) => boxName(m) || <span className="muted">No name</span> },
+    { key: 'mailbox', header: t('col.mailbox'), sortable: true, cellClassName: 'mono', cell: (m) => m.mailbox },
+    { key: 'name', header: t('col.name'), sortable: true, cell: (m) => boxName(m) || <span className="muted">{t('noName')}</span> },
     {
       key: 'new',
-      header: 'New',
+      header: t('col.new'),
       sortable: true,
       cellClassName: 'mono',
       cell: (m) => <span className={`vm-new${m.newMessages > 0 ? ' has-new' : ''}`}>{m.newMessages}</span>,
     },
     {
       key: 'urgent',
-      header: 'Urgent',
+      header: t('col.urgent'),
       sortable: true,
       cellClassName: 'mono',
-      cellTitle: (m) => (m.urgentMessages === undefined ? 'The PBX has not said yet' : undefined),
+      cellTitle: (m) => (m.urgentMessages === undefined ? t('urgentUnknown') : undefined),
       cell: (m) => <span className={`vm-urgent${(m.urgentMessages ?? 0) > 0 ? ' has-urgent' : ''}`}>{m.urgentMessages ?? '—'}</span>,
     },
-    { key: 'old', header: 'Old', sortable: true, cellClassName: 'mono', cell: (m) => m.oldMessages },
-    { key: 'since', header: 'Changed', sortable: true, cell: (m) => <Elapsed since={m.since} /> },
+    { key: 'old', header: t('col.old'), sortable: true, cellClassName: 'mono', cell: (m) => m.oldMessages },
+    { key: 'since', header: t('col.changed'), sortable: true, cell: (m) => <Elapsed since={m.since} /> },
     {
       key: 'act',
-      header: 'Actions',
+      header: t('col.actions'),
       hiddenHeader: true,
       cellClassName: 'buttons',
       cell: (m) =>
         canListen && m.reachable && profileId !== null ? (
           <button
             type="button"
-            title={`Ring your phone into ${m.mailbox}’s voicemail (L)`}
+            title={t('listenTitle', { mailbox: m.mailbox })}
             onClick={() => {
               listen(profileId, m)
             }}
           >
-            Listen by phone
+            {t('listenButton')}
           </button>
         ) : (
-          <span className="muted small">{m.reachable ? '' : 'Not yours'}</span>
+          <span className="muted small">{m.reachable ? '' : t('notYours')}</span>
         ),
     },
   ]
@@ -92,20 +96,17 @@ function Messages({ profileId, box, playbackWhy }: { profileId: string; box: Mai
     }
   }, [profileId, id, newMessages, oldMessages])
   return (
-    <section className="vm-messages card" aria-label={`Messages of ${box.mailbox}`}>
-      <h2>
-        Messages of {box.mailbox}
-        {boxName(box) !== '' ? ` ${boxName(box)}` : ''}
-      </h2>
-      {shown === undefined && <p className="muted">Asking the PBX…</p>}
+    <section className="vm-messages card" aria-label={t('messagesOf', { mailbox: box.mailbox })}>
+      <h2>{boxName(box) !== '' ? t('messagesOfNamed', { mailbox: box.mailbox, name: boxName(box) }) : t('messagesOf', { mailbox: box.mailbox })}</h2>
+      {shown === undefined && <p className="muted">{t('askingMessages')}</p>}
       {shown !== undefined && 'error' in shown && <p className="field-error">{shown.error}</p>}
       {shown !== undefined && 'messages' in shown && (
         <Table
-          label={`Messages of ${box.mailbox}`}
-          columns={MESSAGE_COLUMNS}
+          label={t('messagesOf', { mailbox: box.mailbox })}
+          columns={messageColumns()}
           rows={shown.messages}
           rowKey={(m, i) => `${m.folder}-${m.id}-${String(i)}`}
-          empty={<p className="muted">No messages in this mailbox.</p>}
+          empty={<p className="muted">{t('noMessages')}</p>}
         />
       )}
       <p className="muted small">{playbackWhy}</p>
@@ -113,15 +114,26 @@ function Messages({ profileId, box, playbackWhy }: { profileId: string; box: Mai
   )
 }
 
-const MESSAGE_COLUMNS: readonly Column<VoicemailMessages['messages'][number]>[] = [
-  { key: 'folder', header: 'Folder', cell: (m) => (m.folder === 'INBOX' ? 'New' : m.folder) + (m.urgent ? ' · urgent' : '') },
+/** A message's folder in words: INBOX is "New", the others as the PBX names them, urgent said so. */
+function folderText(m: VoicemailMessages['messages'][number]): string {
+  const folder = m.folder === 'INBOX' ? t('msg.new') : m.folder
+  return m.urgent ? t('msg.urgent', { folder }) : folder
+}
+
+const messageColumns = (): readonly Column<VoicemailMessages['messages'][number]>[] => [
+  { key: 'folder', header: t('msg.folder'), cell: folderText },
   {
     key: 'from',
-    header: 'From',
-    cell: (m) => [m.callerName, m.callerNumber].filter((x) => x !== '').join(' ') || <span className="muted">Unknown caller</span>,
+    header: t('msg.from'),
+    cell: (m) => [m.callerName, m.callerNumber].filter((x) => x !== '').join(' ') || <span className="muted">{t('msg.unknownCaller')}</span>,
   },
-  { key: 'date', header: 'Left', cell: (m) => m.date },
-  { key: 'length', header: 'Length', cellClassName: 'mono', cell: (m) => (m.durationSeconds === undefined ? '—' : `${String(m.durationSeconds)} s`) },
+  { key: 'date', header: t('msg.left'), cell: (m) => m.date },
+  {
+    key: 'length',
+    header: t('msg.length'),
+    cellClassName: 'mono',
+    cell: (m) => (m.durationSeconds === undefined ? '—' : t('msg.seconds', { seconds: String(m.durationSeconds) })),
+  },
 ]
 
 /**
@@ -212,13 +224,13 @@ export function VoicemailView(): React.JSX.Element {
       }}
     >
       <div className="row-between">
-        <h1 id="voicemail-title">Voicemail</h1>
+        <h1 id="voicemail-title">{t('title')}</h1>
         <div className="voicemail-tools">
           <input
             ref={search}
             type="search"
-            aria-label="Search mailboxes"
-            placeholder="Search name or number (/)"
+            aria-label={t('search')}
+            placeholder={t('searchPlaceholder')}
             value={query}
             onChange={(e) => {
               setQuery(e.currentTarget.value)
@@ -232,7 +244,7 @@ export function VoicemailView(): React.JSX.Element {
                 setOnlyNew(e.currentTarget.checked)
               }}
             />{' '}
-            With new messages (N)
+            {t('onlyNew')}
           </label>
         </div>
       </div>
@@ -240,16 +252,17 @@ export function VoicemailView(): React.JSX.Element {
       {state?.problem !== undefined && <p className="field-error">{state.problem}</p>}
       <p className="muted small">
         {state === undefined || !state.loaded
-          ? 'Asking the PBX for its mailboxes…'
-          : `${String(state.mailboxes.length)} mailboxes · ${String(withNew.length)} with new messages (${String(withNew.reduce((n, m) => n + m.newMessages, 0))} new) · ↑/↓ select · `}
-        {state?.loaded === true &&
-          (canListen
-            ? 'L or Enter rings your phone into the selected mailbox · M its messages'
-            : `Listening by phone is off: ${state.listen.refusal ?? ''}`)}
+          ? t('asking')
+          : t('summary', {
+              count: state.mailboxes.length,
+              withNew: fmt().number(withNew.length),
+              newCount: fmt().number(withNew.reduce((n, m) => n + m.newMessages, 0)),
+            })}
+        {state?.loaded === true && (canListen ? t('hintListen') : t('listenOff', { reason: state.listen.refusal ?? '' }))}
       </p>
       <div className="voicemail-boxes">
         <Table
-          label="Mailboxes"
+          label={t('table')}
           columns={columns(profileId, canListen)}
           rows={rows}
           rowKey={(m) => m.id}
@@ -258,15 +271,7 @@ export function VoicemailView(): React.JSX.Element {
           onSort={(key) => {
             setSort(nextSort(sort, key))
           }}
-          empty={
-            <p className="card muted">
-              {state?.loaded === true
-                ? onlyNew || query !== ''
-                  ? 'No mailbox matches: clear the search or the “with new messages” filter.'
-                  : 'This PBX lists no mailboxes.'
-                : 'No mailboxes yet.'}
-            </p>
-          }
+          empty={<p className="card muted">{state?.loaded === true ? (onlyNew || query !== '' ? t('noMatch') : t('noBoxes')) : t('notYet')}</p>}
         />
       </div>
       {showMessages && current !== undefined && profileId !== null && (

@@ -1,28 +1,50 @@
-import type { AddOn, Feature } from '../feature'
+import { tr } from '../../i18n'
+import type { AddOn, Feature, Shortcut } from '../feature'
+import { strings } from './strings'
 import { VoicemailHost } from './VoicemailHost'
 import { VoicemailView } from './VoicemailView'
+
+const t = tr(strings)
+
+/** A key of the screen; its words are read in the shown language when the help is drawn. */
+const shortcut = (keys: string, does: Parameters<typeof t>[0]): Shortcut => ({
+  keys,
+  get does() {
+    return t(does)
+  },
+})
 
 /** Voicemail: every mailbox's counts, listening by phone, a mailbox's messages. */
 export const voicemailFeature: Feature = {
   id: 'voicemail',
-  nav: { label: 'Voicemail', altKey: '0' },
+  nav: {
+    get label() {
+      return t('nav')
+    },
+    altKey: '0',
+  },
   View: VoicemailView,
   shortcuts: [
-    { keys: '/', does: 'Search mailboxes by name or number' },
-    { keys: 'N', does: 'Only mailboxes with new messages (again: all)' },
-    { keys: '↑ / ↓ / Home / End', does: 'Select a mailbox' },
-    { keys: 'L / Enter', does: 'Ring your phone into the selected mailbox (VoiceMailMain)' },
-    { keys: 'M', does: 'Show or hide the selected mailbox’s messages' },
-    { keys: 'Esc', does: 'Close the messages, then clear the selection' },
+    shortcut('/', 'key.search'),
+    shortcut('N', 'key.onlyNew'),
+    shortcut('↑ / ↓ / Home / End', 'key.select'),
+    shortcut('L / Enter', 'key.listen'),
+    shortcut('M', 'key.messages'),
+    shortcut('Esc', 'key.close'),
   ],
+  // Read in the shown language at each use (the settled-action toasts name the action).
   actionWords: {
-    'voicemail.listen': 'Listen to voicemail',
+    get 'voicemail.listen'() {
+      return t('action.listen')
+    },
   },
 }
 
 /** Keeps the mailboxes' counts on every screen: the lamps show "2 new". */
 export const voicemailAddOn: AddOn = {
   id: 'voicemail-counts',
-  label: 'Voicemail',
+  get label() {
+    return t('addOn')
+  },
   Host: VoicemailHost,
 }

@@ -12,7 +12,6 @@ import type {
   PendingChange,
   RevealedSecret,
 } from '../../../src-preload/types/config'
-import { configKinds } from '../../../src-preload/types/config'
 import type { ApiError, Result } from '../../../src-preload/types/result'
 import { bridge } from '../bridge/current'
 import { currentLanguage, tr } from '../i18n'
@@ -72,7 +71,7 @@ interface ConfigState {
   /**
    * Reads the workspace's lists before it is shown (an admin seat that has just connected, see
    * features/config/ConfigPrefetch.tsx): the shown list and the descriptors first, then the other
-   * lists one after the other. Opening the workspace or a tab then shows a list at once, and reads
+   * tables (READ_AHEAD) one after the other. Opening the workspace or a tab then shows a list at once, and reads
    * it again behind it when it is older than LIST_FRESH_MS.
    */
   prefetch: (profileId: string) => Promise<void>
@@ -100,6 +99,12 @@ export const LIST_FRESH_MS = 15_000
 let api: ConfigApi | null = null
 /** The list reads under way, per kind: a second ask (the view opening while a prefetch reads) waits for the first. */
 const reading = new Map<ConfigKind, Promise<void>>()
+/**
+ * What an admin's page reads ahead, the list shown first: the tables read in full from FreePBX.
+ * Not the mailboxes (the extensions read again: FreePBX has no mailbox list) nor queue members
+ * (REST, queue by queue): they are read when their tab opens, not parsed while the admin works.
+ */
+const READ_AHEAD: readonly ConfigKind[] = ['extension', 'ringGroup', 'inboundRoute']
 /** The read ahead under way: opening the workspace waits for it before asking more of the PBX. */
 let ahead: { readonly profileId: string; readonly done: Promise<void> } | null = null
 let unsubscribe: (() => void) | null = null
@@ -251,7 +256,7 @@ export const useConfigStore = create<ConfigState>((set, get) => {
       const readAll = async (): Promise<void> => {
         await Promise.all([describeOnce(), get().loadList(shown, { ifOlderThanMs: LIST_FRESH_MS })])
         // One at a time, so the PBX is never asked for every list at once.
-        for (const kind of configKinds) {
+        for (const kind of READ_AHEAD) {
           if (kind === shown) continue
           if (get().profileId !== profileId) return
           await get().loadList(kind, { ifOlderThanMs: LIST_FRESH_MS })

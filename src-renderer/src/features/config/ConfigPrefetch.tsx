@@ -9,7 +9,7 @@ const IDLE_WAIT_MS = 2000
 /**
  * An admin seat's workspace lists, read before Configuration is opened: once the seat is connected
  * and the page is idle, the list the workspace opens on (5,000 extensions are 1.4 MB that FreePBX
- * takes a few hundred ms to give) and the descriptors, then the other lists one at a time. Opening
+ * takes a few hundred ms to give) and the descriptors, then ring groups and inbound routes. Opening
  * the workspace or a tab shows a list at once and reads it again behind it when it is older than
  * LIST_FRESH_MS ("reading again…" beside its count), so an old list is never shown without saying
  * so. Other seats read nothing: main would refuse them.

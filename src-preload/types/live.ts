@@ -212,7 +212,13 @@ export interface LiveQueueMember {
 
 export interface LiveQueueCaller {
   readonly channelId: string
-  readonly position: number
+  /**
+   * Where the caller stands in line: a smaller order is nearer the head. Not its position: the
+   * head leaving changes no one's order, so a long queue's head answered is one removal on the
+   * wire, not every caller behind it again. Its position (1 = next to be answered) is its rank by
+   * order among the queue's callers: `callersInLine` (live-queue-callers.ts).
+   */
+  readonly order: number
   readonly callerNum: string
   readonly callerName: string
   readonly joinedAt: number

@@ -20,6 +20,7 @@
 import type { LiveChannel, LiveQueue, LiveQueueMember, LiveUnknownFact } from '../../../src-preload/types/live'
 import type { Draft, LiveModel } from './model'
 import { rec } from './model'
+import { carriedOrders } from './queue-line'
 
 export interface CarryOptions {
   readonly lossy: boolean
@@ -117,15 +118,23 @@ function carryMemberSince(d: Draft, before: LiveQueue): void {
   if (members !== undefined) d.set('queues', now.id, { ...now, members })
 }
 
-/** Queue callers still waiting keep the moment they joined (QueueEntry's Wait is whole seconds). */
+/**
+ * Queue callers still waiting keep the moment they joined (QueueEntry's Wait is whole seconds) and,
+ * while the line kept its order, their order (queue-line.ts): a resync then resends no caller.
+ */
 function carryCallers(d: Draft, before: LiveQueue, now: LiveQueue): void {
   let callers: Record<string, LiveQueue['callers'][string]> | undefined
+  const orders = carriedOrders(before.callers, now.callers)
   for (const id in now.callers) {
     const c = now.callers[id]
-    const old = before.callers[id]
-    if (c === undefined || old === undefined || old.joinedAt === c.joinedAt) continue
+    if (c === undefined) continue
+    const old = Object.hasOwn(before.callers, id) ? before.callers[id] : undefined
+    const joinedAt = old?.joinedAt ?? c.joinedAt
+    const order = orders?.get(id) ?? c.order
+    if (joinedAt === c.joinedAt && order === c.order) continue
     callers ??= Object.assign(rec<LiveQueue['callers'][string]>(), now.callers)
-    callers[id] = { ...c, joinedAt: old.joinedAt }
+    const next = { ...c, joinedAt, order }
+    callers[id] = old !== undefined && sameFields(next, old) ? old : next
   }
   if (callers !== undefined) d.set('queues', now.id, { ...now, callers })
 }

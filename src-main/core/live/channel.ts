@@ -240,12 +240,9 @@ export function removeQueueCaller(d: Draft, queueName: string, channelId: string
   const q = d.get('queues', queueName)
   const gone = q?.callers[channelId]
   if (q === undefined || gone === undefined) return
-  // Asterisk moves everyone behind the leaver up one place without an event per caller.
+  // Asterisk moves everyone behind the leaver up one place; their orders stay (positions are ranks by order).
   const callers: Record<string, LiveQueue['callers'][string]> = Object.create(null) as Record<string, LiveQueue['callers'][string]>
-  for (const [cid, c] of Object.entries(q.callers)) {
-    if (cid === channelId) continue
-    callers[cid] = c.position > gone.position ? { ...c, position: c.position - 1 } : c
-  }
+  for (const [cid, c] of Object.entries(q.callers)) if (cid !== channelId) callers[cid] = c
   d.set('queues', queueName, { ...q, callers })
   d.touchedChannels.add(channelId)
 }

@@ -14,11 +14,12 @@
  * safe (README.md "Resync").
  */
 import type { AmiEventOf, AmiTypedEvent } from '../ami/events'
-import type { ExtensionStateName, LiveChannel, LiveQueue, LiveQueueMember } from '../../../src-preload/types/live'
+import type { ExtensionStateName, LiveChannel, LiveQueueMember } from '../../../src-preload/types/live'
 import { hintDevices, rebuildCalls } from './calls'
 import { patchChannel, removeChannel, removeQueueCaller, setChannelBridge, upsertChannel, withoutUnknown } from './channel'
 import { Draft, type LiveModel, rec } from './model'
 import { applyQueueParams, applyQueueStatEvent, emptyQueue } from './queue-stats'
+import { placeInLine } from './queue-line'
 import { sameFields } from './queue-patch'
 import { type VoicemailUse, voicemailUse } from './route'
 
@@ -143,12 +144,11 @@ function addQueueCaller(d: Draft, queue: string, channelId: string, position: nu
   const old = q.callers[channelId]
   const caller = {
     channelId,
-    position: position ?? old?.position ?? Object.keys(q.callers).length + 1,
     callerNum: ch.callerNum,
     callerName: ch.callerName,
     joinedAt: old?.joinedAt ?? (waitS !== undefined ? t - waitS * 1000 : t),
   }
-  d.set('queues', queue, { ...q, callers: Object.assign(rec<LiveQueue['callers'][string]>(), q.callers, { [channelId]: caller }) })
+  d.set('queues', queue, { ...q, callers: placeInLine(q.callers, caller, position) })
   if (ch.queue !== queue) patchChannel(d, channelId, { queue })
   d.touchedChannels.add(channelId)
 }

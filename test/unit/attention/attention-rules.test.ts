@@ -59,7 +59,7 @@ function queue(id: string, members: string[], callers: number, joinedAt = NOW - 
     callers: Object.fromEntries(
       Array.from({ length: callers }, (_, i) => [
         `c${String(i)}`,
-        { channelId: `c${String(i)}`, position: i + 1, callerNum: '1', callerName: '', joinedAt: joinedAt + i },
+        { channelId: `c${String(i)}`, order: i + 1, callerNum: '1', callerName: '', joinedAt: joinedAt + i },
       ]),
     ),
   }

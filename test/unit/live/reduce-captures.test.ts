@@ -131,7 +131,7 @@ describe('queue', () => {
     const q = joined.model.queues.support
     const waiting = Object.values(q?.callers ?? {})
     expect(waiting).toHaveLength(1)
-    expect(waiting[0]).toMatchObject({ position: 1, callerNum: '5551001', callerName: 'Queue Caller' })
+    expect(waiting[0]).toMatchObject({ order: 1, callerNum: '5551001', callerName: 'Queue Caller' })
     expect(call.stateSince).toBe(waiting[0]?.joinedAt)
     const left = after(steps, is('QueueCallerLeave'))[0] as Step
     expect(Object.keys(left.model.queues.support?.callers ?? {})).toEqual([])

@@ -13,6 +13,7 @@ import { toTypedEvent, type AmiTypedEvent } from '../../../src-main/core/ami/eve
 import { LiveSync } from '../../../src-main/core/live/live-sync'
 import { emptyLiveModel, type LiveModel } from '../../../src-main/core/live/model'
 import { reduceAll } from '../../../src-main/core/live/reduce'
+import { callersInLine } from '../../../src-preload/types/live-queue-callers'
 import { SimPbx, simCommands, type SimCommand } from './sim-pbx'
 import { FakeListClient } from '../../support/fake-list-client'
 
@@ -51,9 +52,7 @@ function expectMatchesPbx(model: LiveModel, pbx: SimPbx, events: readonly AmiMes
   )
   const pbxBridges = Object.fromEntries([...pbx.bridges].filter(([, m]) => m.size > 0).map(([b, m]) => [b, [...m].sort()]))
   expect(liveBridges).toEqual(pbxBridges)
-  const callers = Object.values(model.queues.support?.callers ?? {})
-    .sort((a, b) => a.position - b.position)
-    .map((c) => [c.channelId, c.position])
+  const callers = callersInLine(model.queues.support?.callers ?? {}).map((c) => [c.caller.channelId, c.position])
   expect(callers).toEqual(pbx.queueOrder.map((id, i) => [id, i + 1]))
   // Calls: the same grouping as a replay of every event from the start.
   const truth = reduceAll(

@@ -3,6 +3,7 @@
 // its order; removals go by key; a snapshot still replaces everything.
 import { describe, expect, it } from 'vitest'
 import { type LivePatch, type LiveQueue, type LiveQueueMember, type LiveState, emptyLiveState } from '../../../src-preload/types/live'
+import { callersInLine } from '../../../src-preload/types/live-queue-callers'
 import { LiveTables } from '../../../src-renderer/src/stores/live-tables'
 
 const member = (iface: string, status = 1): LiveQueueMember => ({
@@ -33,8 +34,8 @@ function queue(id: string): LiveQueue {
     weight: 0,
     members: { 'PJSIP/101': member('PJSIP/101'), 'PJSIP/102': member('PJSIP/102'), 'PJSIP/103': member('PJSIP/103') },
     callers: {
-      c1: { channelId: 'c1', position: 1, callerNum: '0301', callerName: 'Ann', joinedAt: 1_000 },
-      c2: { channelId: 'c2', position: 2, callerNum: '0302', callerName: 'Bob', joinedAt: 2_000 },
+      c1: { channelId: 'c1', order: 1, callerNum: '0301', callerName: 'Ann', joinedAt: 1_000 },
+      c2: { channelId: 'c2', order: 2, callerNum: '0302', callerName: 'Bob', joinedAt: 2_000 },
     },
   }
 }
@@ -77,14 +78,16 @@ describe('LiveTables: keyed queue changes', () => {
       change(1, {
         support: {
           members: { upsert: {}, remove: ['PJSIP/101'] },
-          callers: { upsert: { c2: { channelId: 'c2', position: 1, callerNum: '0302', callerName: 'Bob', joinedAt: 2_000 } }, remove: ['c1'] },
+          callers: { upsert: {}, remove: ['c1'] },
         },
       }),
     ])
     const q = tables.tables.queues.get('support')
     expect(Object.keys(q?.members ?? {})).toEqual(['PJSIP/102', 'PJSIP/103'])
     expect(q?.members['PJSIP/102']).toBe(state.queues.support?.members['PJSIP/102'])
-    expect(Object.values(q?.callers ?? {}).map((c) => [c.channelId, c.position])).toEqual([['c2', 1]])
+    // The head left: the caller behind it is first in line, the same object (its order did not change).
+    expect(callersInLine(q?.callers ?? {}).map((c) => [c.caller.channelId, c.position])).toEqual([['c2', 1]])
+    expect(q?.callers.c2).toBe(state.queues.support?.callers.c2)
   })
 
   it('figures replace the queue’s own figures and keep its members', () => {

@@ -114,7 +114,7 @@ describe('TileCache: a tile is made again only when its queue changed', () => {
     serviceLevelPerf: 75,
     weight: 0,
     members: { a: member('a', 1), b: member('b', 2), c: member('c', 1, true) },
-    callers: { x: { channelId: 'x', position: 1, callerNum: '1', callerName: '', joinedAt: 10_000 } },
+    callers: { x: { channelId: 'x', order: 1, callerNum: '1', callerName: '', joinedAt: 10_000 } },
   }
 
   it('gives the same tile for the same queue object within the same second of its longest wait', () => {

@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import type { LiveQueue, LiveQueueMember } from '../../../../src-preload/types/live'
+import { callersInLine } from '../../../../src-preload/types/live-queue-callers'
 import { AddMemberDialog, agentsOf, MEMBER_STATUS, MembershipDialog } from '../../components/queue-members'
 import { useQueuePrefs } from '../../stores/use-queue-prefs'
 import { type Column, Table } from '../../components/table'
@@ -83,13 +84,23 @@ function memberColumns(queue: string, canPause: boolean): readonly Column<LiveQu
   ]
 }
 
-function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: boolean; holdAlertSeconds: number }): React.JSX.Element {
+/** A queue's card; memoised, so a live frame re-renders the cards of the queues it changed (a patch keeps the others' objects). */
+const QueueCard = memo(function QueueCard({
+  q,
+  canPause,
+  holdAlertSeconds,
+}: {
+  q: LiveQueue
+  canPause: boolean
+  holdAlertSeconds: number
+}): React.JSX.Element {
   const [adding, setAdding] = useState(false)
   const gate = useActionButton()
-  const callers = Object.values(q.callers).sort((a, b) => a.position - b.position)
-  const members = Object.values(q.members).sort((a, b) => a.interface.localeCompare(b.interface))
+  // Per callers and members object: a patch keeps those of an untouched queue, so they are not sorted again.
+  const callers = callersInLine(q.callers)
+  const members = useMemo(() => Object.values(q.members).sort((a, b) => a.interface.localeCompare(b.interface)), [q.members])
   const available = members.filter((m) => !m.paused && m.status === 1).length
-  const oldest = callers.reduce<number | undefined>((min, c) => (min === undefined || c.joinedAt < min ? c.joinedAt : min), undefined)
+  const oldest = callers.reduce<number | undefined>((min, { caller: c }) => (min === undefined || c.joinedAt < min ? c.joinedAt : min), undefined)
   return (
     <section className="card queue-card" aria-label={t('card', { queue: q.id })}>
       <StaleNote />
@@ -129,9 +140,9 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
       </div>
       {callers.length > 0 && (
         <ol className="queue-callers" aria-label={t('callers', { queue: q.id })}>
-          {callers.map((c) => (
+          {callers.map(({ caller: c, position }) => (
             <li key={c.channelId}>
-              <span className="mono">{c.position}.</span> {cleanCid(c.callerName) || cleanCid(c.callerNum) || t('unknown')}{' '}
+              <span className="mono">{position}.</span> {cleanCid(c.callerName) || cleanCid(c.callerNum) || t('unknown')}{' '}
               <span className="mono muted">{cleanCid(c.callerNum)}</span> <Elapsed since={c.joinedAt} alertAfterS={holdAlertSeconds} />
             </li>
           ))}
@@ -154,7 +165,7 @@ function QueueCard({ q, canPause, holdAlertSeconds }: { q: LiveQueue; canPause: 
       )}
     </section>
   )
-}
+})
 
 /** Queues and agents: who waits and for how long, who is available, paused and why. */
 export function QueuesView(): React.JSX.Element {

@@ -1,29 +1,37 @@
 import type { RecordingView, SpySessionView } from '../../../../src-preload/types/supervision'
-import { listenedText, recordingOf, spiesOn, useSupervisionStore } from '../../stores/supervision-store'
+import { recordingOf, spiesOn, useSupervisionStore } from '../../stores/supervision-store'
 import type { CallBadgeProps } from '../feature'
+import { fmt, tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  return fmt().custom(ms, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 }
 
 /** The recording in words: since when, muted or not, whose (the console's file, or the PBX's own). */
 function recordingText(rec: RecordingView): string {
-  const whose = rec.file === undefined ? 'started on the PBX' : rec.file
-  return rec.muted ? `Recording muted: nothing is recorded until it is unmuted · ${whose}` : `Recorded since ${clock(rec.since)} · ${whose}`
+  const whose = rec.file ?? t('startedOnPbx')
+  return rec.muted ? t('recMutedText', { whose }) : t('recSinceText', { time: clock(rec.since), whose })
 }
 
 /** Who listens, as short as a row allows: the listening phone's number, else its name. */
 function listenerShort(s: SpySessionView): string {
-  return s.byNumber !== '' ? s.byNumber : s.byName !== '' ? s.byName : 'someone'
+  return s.byNumber !== '' ? s.byNumber : s.byName !== '' ? s.byName : t('someone')
 }
 
 /** Who listens, in full: "Supervisor 100". */
 function listenerText(s: SpySessionView): string {
-  return [s.byName, s.byNumber].filter((x) => x !== '').join(' ') || 'Someone'
+  return [s.byName, s.byNumber].filter((x) => x !== '').join(' ') || t('someoneStart')
 }
 
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+/** "Being listened to by Supervisor 100 (whisper)", and since when on the card. */
+function listenedText(s: SpySessionView, since?: number): string {
+  const who = [s.byName, s.byNumber].filter((x) => x !== '').join(' ') || t('someone')
+  if (since === undefined) return s.mode === undefined ? t('beingListened', { who }) : t('beingListenedMode', { who, mode: t(`modeWord.${s.mode}`) })
+  const time = clock(since)
+  return s.mode === undefined ? t('beingListenedSince', { who, time }) : t('beingListenedModeSince', { who, mode: t(`modeWord.${s.mode}`), time })
 }
 
 /**
@@ -43,21 +51,21 @@ export function SupervisionCallBadge({ call, place }: CallBadgeProps): React.JSX
       <span className="sv-badges">
         {rec !== undefined && (
           <span className={`sv-tag sv-rec${rec.muted ? ' sv-rec-muted' : ''}`} data-testid="rec-badge" title={recordingText(rec)}>
-            {rec.muted ? 'REC muted' : '● REC'}
+            {rec.muted ? t('recMuted') : t('rec')}
           </span>
         )}
         {listening !== undefined && (
           <span
             className="sv-tag sv-spy"
             data-testid="listening-badge"
-            title={`${listenerText(listening)} listening in on ${listening.spiedChannelName}`}
+            title={t('listeningInTitle', { who: listenerText(listening), channel: listening.spiedChannelName })}
           >
-            Listening in
+            {t('listeningIn')}
           </span>
         )}
         {spies.map((s) => (
-          <span key={s.id} className="sv-tag sv-spy" data-testid="spy-badge" title={capital(listenedText(s))}>
-            Listened by {listenerShort(s)}
+          <span key={s.id} className="sv-tag sv-spy" data-testid="spy-badge" title={listenedText(s)}>
+            {t('listenedBy', { who: listenerShort(s) })}
           </span>
         ))}
       </span>
@@ -67,24 +75,24 @@ export function SupervisionCallBadge({ call, place }: CallBadgeProps): React.JSX
     <div className="sv-card-badges" data-testid="call-card-supervision">
       {rec !== undefined && (
         <p className={`sv-card-rec${rec.muted ? ' sv-rec-muted' : ''}`} data-testid="card-rec">
-          <span className={`sv-tag sv-rec${rec.muted ? ' sv-rec-muted' : ''}`}>{rec.muted ? 'REC muted' : '● REC'}</span>
-          {rec.muted ? 'Recording muted: nothing is recorded until it is unmuted (M)' : `Recorded since ${clock(rec.since)}`}
-          {rec.file === undefined && <span className="muted small"> · started on the PBX</span>}
+          <span className={`sv-tag sv-rec${rec.muted ? ' sv-rec-muted' : ''}`}>{rec.muted ? t('recMuted') : t('rec')}</span>
+          {rec.muted ? t('cardRecMuted') : t('cardRecSince', { time: clock(rec.since) })}
+          {rec.file === undefined && <span className="muted small">{t('cardStartedOnPbx')}</span>}
         </p>
       )}
       {rec?.file !== undefined && (
-        <p className="mono small sv-file" title="The recording’s file in the PBX’s monitor folder">
+        <p className="mono small sv-file" title={t('fileTitle')}>
           {rec.file}
         </p>
       )}
       {listening !== undefined && (
         <p className="sv-card-spy" data-testid="card-listening">
-          {listenerText(listening)}’s phone listening in on {listening.spiedChannelName} (ChanSpy) since {clock(listening.since)}
+          {t('cardListening', { who: listenerText(listening), channel: listening.spiedChannelName, time: clock(listening.since) })}
         </p>
       )}
       {spies.map((s) => (
         <p key={s.id} className="sv-card-spy" data-testid="card-spy">
-          {capital(listenedText(s))} since {clock(s.since)}
+          {listenedText(s, s.since)}
         </p>
       ))}
     </div>

@@ -5,8 +5,10 @@ import { endSpy, switchSpyMode } from '../../actions/spy'
 import { partyLabel } from '../../live/format'
 import { useLiveStore } from '../../stores/live-store'
 import { followSupervision, ownSession, useSupervisionStore } from '../../stores/supervision-store'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 
-const DOING: Readonly<Record<SpyMode, string>> = { listen: 'listening to', whisper: 'whispering to', barge: 'barging in on' }
+const t = tr(strings)
 
 /** "David Eze (104) · Ada Lovelace's call": whom the phone listens to, by the live call's parties (else the channel's name). */
 function useSpiedText(spiedChannelId: string, spiedChannelName: string): string {
@@ -16,14 +18,14 @@ function useSpiedText(spiedChannelId: string, spiedChannelName: string): string 
     const caller = partyLabel(call.caller)
     const spied = call.id === spiedChannelId ? caller : partyLabel(call.callee)
     const who = spied.secondary === '' ? spied.primary : `${spied.primary} (${spied.secondary})`
-    return call.id === spiedChannelId ? `${who}, the caller` : `${who} · call from ${caller.primary}`
+    return call.id === spiedChannelId ? t('bar.caller', { who }) : t('bar.callFrom', { who, caller: caller.primary })
   })
 }
 
-const MODES: readonly { mode: SpyMode; label: string; key: string }[] = [
-  { mode: 'listen', label: 'Listen', key: 'L' },
-  { mode: 'whisper', label: 'Whisper', key: 'W' },
-  { mode: 'barge', label: 'Barge', key: 'B' },
+const MODES: readonly { mode: SpyMode; key: string }[] = [
+  { mode: 'listen', key: 'L' },
+  { mode: 'whisper', key: 'W' },
+  { mode: 'barge', key: 'B' },
 ]
 
 /**
@@ -45,27 +47,27 @@ export function SupervisionHost(): React.JSX.Element | null {
   const spied = useSpiedText(own?.spiedChannelId ?? '', own?.spiedChannelName ?? '')
   if (own === undefined) return null
   return (
-    <div className="spy-bar" role="region" aria-label="Listening session">
+    <div className="spy-bar" role="region" aria-label={t('bar.label')}>
       <span className="spy-bar-what" title={own.spiedChannelName}>
-        Your phone is {DOING[own.mode ?? 'listen']} {spied}
+        {t(`bar.${own.mode ?? 'listen'}`, { who: spied })}
       </span>
-      <span role="group" aria-label="Mode">
-        {MODES.map(({ mode, label, key }) => (
+      <span role="group" aria-label={t('bar.mode')}>
+        {MODES.map(({ mode, key }) => (
           <button
             key={mode}
             type="button"
             aria-pressed={own.mode === mode}
-            title={`${label} (${key})`}
+            title={t('bar.modeTitle', { mode: t(`mode.${mode}`), key })}
             onClick={() => {
               switchSpyMode(mode)
             }}
           >
-            {label}
+            {t(`mode.${mode}`)}
           </button>
         ))}
       </span>
-      <button type="button" onClick={endSpy} title="End listening (E)">
-        End
+      <button type="button" onClick={endSpy} title={t('bar.endTitle')}>
+        {t('bar.end')}
       </button>
     </div>
   )

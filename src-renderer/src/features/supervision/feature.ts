@@ -10,6 +10,10 @@ import { ownSession, recordingOf, useSupervisionStore } from '../../stores/super
 import type { AddOn } from '../feature'
 import { SupervisionCallBadge } from './CallBadge'
 import { SupervisionHost } from './SupervisionHost'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** L / W / B on the selected call: ring the seat's phone into it; during a session, switch its mode. */
 function spy(call: LiveCall, mode: SpyMode): void {
@@ -42,7 +46,9 @@ function record(call: LiveCall, op: RecordOp): void {
  */
 export const supervision: AddOn = {
   id: 'supervision',
-  label: 'Supervision',
+  get label() {
+    return t('addOn')
+  },
   Host: SupervisionHost,
   CallBadge: SupervisionCallBadge,
   callKeys: [
@@ -50,7 +56,9 @@ export const supervision: AddOn = {
       key: 'l',
       keys: 'L',
       minRole: 'supervisor',
-      does: 'Listen to the selected call from your phone (during a session: switch to listening)',
+      get does() {
+        return t('key.listen')
+      },
       run: (call) => {
         spy(call, 'listen')
       },
@@ -59,7 +67,9 @@ export const supervision: AddOn = {
       key: 'w',
       keys: 'W',
       minRole: 'supervisor',
-      does: 'Whisper to the agent of the selected call (the caller does not hear you)',
+      get does() {
+        return t('key.whisper')
+      },
       run: (call) => {
         spy(call, 'whisper')
       },
@@ -68,7 +78,9 @@ export const supervision: AddOn = {
       key: 'b',
       keys: 'B',
       minRole: 'supervisor',
-      does: 'Barge into the selected call (both parties hear you)',
+      get does() {
+        return t('key.barge')
+      },
       run: (call) => {
         spy(call, 'barge')
       },
@@ -77,7 +89,9 @@ export const supervision: AddOn = {
       key: 'e',
       keys: 'E',
       minRole: 'supervisor',
-      does: 'End your listening session',
+      get does() {
+        return t('key.end')
+      },
       run: () => {
         endSpy()
       },
@@ -86,7 +100,9 @@ export const supervision: AddOn = {
       key: 'r',
       keys: 'R',
       minRole: 'supervisor',
-      does: 'Start or stop recording the selected call',
+      get does() {
+        return t('key.record')
+      },
       run: (call) => {
         record(call, recordingOf(useSupervisionStore.getState().state, call) === undefined ? 'start' : 'stop')
       },
@@ -95,7 +111,9 @@ export const supervision: AddOn = {
       key: 'm',
       keys: 'M',
       minRole: 'supervisor',
-      does: 'Mute or unmute the recording of the selected call',
+      get does() {
+        return t('key.mute')
+      },
       run: (call) => {
         record(call, recordingOf(useSupervisionStore.getState().state, call)?.muted === true ? 'unmute' : 'mute')
       },
@@ -103,7 +121,7 @@ export const supervision: AddOn = {
   ],
   lampActions: [
     {
-      label: (ext) => `Listen to ${ext.id}’s call from your phone`,
+      label: (ext) => t('lampListen', { extension: ext.id }),
       // Supervisors and admins only, never their own phone, and not while their phone already listens.
       offered: (ext, seat) =>
         seat.role !== 'receptionist' &&
@@ -113,13 +131,28 @@ export const supervision: AddOn = {
       run: listenAtExtension,
     },
   ],
+  // Read in the shown language at each use (the settled-action toasts name the action).
   actionWords: {
-    'call.spy': 'Listening',
-    'call.spy.mode': 'Listening mode',
-    'call.spy.stop': 'End of listening',
-    'call.record.start': 'Recording',
-    'call.record.stop': 'Recording stop',
-    'call.record.mute': 'Recording mute',
-    'call.record.unmute': 'Recording unmute',
+    get 'call.spy'() {
+      return t('action.spy')
+    },
+    get 'call.spy.mode'() {
+      return t('action.spyMode')
+    },
+    get 'call.spy.stop'() {
+      return t('action.spyStop')
+    },
+    get 'call.record.start'() {
+      return t('action.recordStart')
+    },
+    get 'call.record.stop'() {
+      return t('action.recordStop')
+    },
+    get 'call.record.mute'() {
+      return t('action.recordMute')
+    },
+    get 'call.record.unmute'() {
+      return t('action.recordUnmute')
+    },
   },
 }

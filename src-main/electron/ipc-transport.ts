@@ -4,6 +4,10 @@ import { LiveFlowGate } from '../core/live/live-flow'
 import type { AppCore } from '../core/app/app-core'
 import { fail } from '../../src-preload/types/result'
 import { isTrustedSender } from '../core/security/trusted-sender'
+import { say } from '../core/i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * Registers one ipcMain handler per contract channel, all through the core's single dispatcher.
@@ -15,7 +19,7 @@ export function registerIpc(core: Pick<AppCore, 'dispatch'>, log: (message: stri
     ipcMain.handle(ipcName(channel), (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
         log(`refused ${channel} from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`)
-        return fail('forbidden', 'This window may not call the console')
+        return fail('forbidden', t('ipc.forbidden'))
       }
       return core.dispatch(channel, input, { clientId: `ipc-${String(event.sender.id)}`, transport: 'ipc' })
     })

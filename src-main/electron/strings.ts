@@ -7,6 +7,7 @@ import { defineStrings } from '../../src-preload/i18n/catalogue'
  */
 export const strings = defineStrings('desktopMain', {
   en: {
+    'ipc.forbidden': 'This window may not call the console',
     'menu.edit': 'Edit',
     'menu.view': 'View',
     'menu.actualSize': 'Actual Size',
@@ -45,6 +46,7 @@ export const strings = defineStrings('desktopMain', {
     'updates.checkFailed': 'The update could not be checked: {{reason}}',
   },
   de: {
+    'ipc.forbidden': 'Dieses Fenster darf die Konsole nicht aufrufen',
     'menu.edit': 'Bearbeiten',
     'menu.view': 'Ansicht',
     'menu.actualSize': 'Originalgröße',
@@ -84,6 +86,7 @@ export const strings = defineStrings('desktopMain', {
     'updates.checkFailed': 'Das Update konnte nicht geprüft werden: {{reason}}',
   },
   fr: {
+    'ipc.forbidden': 'Cette fenêtre n’a pas le droit d’appeler la console',
     'menu.edit': 'Édition',
     'menu.view': 'Affichage',
     'menu.actualSize': 'Taille réelle',
@@ -118,9 +121,9 @@ export const strings = defineStrings('desktopMain', {
     'updates.unpackaged': 'Seule une copie installée d’Attendant recherche les mises à jour.',
     'updates.platform': 'Les mises à jour ne sont proposées que pour Windows et macOS.',
     'updates.unsigned':
-      'Cette copie d’Attendant n’est pas signée : la signature d’une mise à jour ne peut donc pas être vérifiée, les mises à jour restent désactivées.',
-    'updates.notStarted': 'Le programme de mise à jour n’a pas pu démarrer : {{reason}}',
-    'updates.failed': 'La mise à jour n’a pas pu être vérifiée ou installée : {{reason}}',
-    'updates.checkFailed': 'La mise à jour n’a pas pu être vérifiée : {{reason}}',
+      'Cette copie d’Attendant n’est pas signée : la signature d’une mise à jour ne peut donc pas être vérifiée, les mises à jour restent désactivées.',
+    'updates.notStarted': 'Le programme de mise à jour n’a pas pu démarrer : {{reason}}',
+    'updates.failed': 'La mise à jour n’a pas pu être vérifiée ou installée : {{reason}}',
+    'updates.checkFailed': 'La mise à jour n’a pas pu être vérifiée : {{reason}}',
   },
 })

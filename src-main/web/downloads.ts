@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Writable } from 'node:stream'
 import type { ExportSink } from '../core/cdr/history-service'
+import { say } from '../core/i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 interface Offer {
   readonly name: string
@@ -36,7 +40,7 @@ export class DownloadRegistry implements ExportSink {
     const offer = this.offers.get(id)
     this.offers.delete(id)
     if (offer === undefined || offer.expiresAt < Date.now()) {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('This download link has expired; export again.')
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end(t('downloadExpired'))
       return true
     }
     const safeName = offer.name.replace(/[^A-Za-z0-9._-]/g, '_')

@@ -8,6 +8,10 @@ import { contentSecurityPolicy, securityHeaders } from '../core/security/csp'
 import { readStatic } from '../core/security/static-files'
 import { AccessKeeper } from './access-keeper'
 import type { DownloadRegistry } from './downloads'
+import { say } from '../core/i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface WebServerOptions {
   readonly core: Pick<AppCore, 'dispatch' | 'bus'>
@@ -197,7 +201,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       }
       const request = frame.request
       if (revoked) {
-        const message = 'This link no longer opens the console: its access token was replaced'
+        const message = t('tokenReplaced')
         send({ kind: 'reply', id: request.id, result: { ok: false, error: { code: 'forbidden', message } } })
         return
       }

@@ -12,6 +12,7 @@ import { strings as supervisionMain } from '../supervision/strings'
 import { strings as desktopMain } from '../../electron/strings'
 import { strings as apiMain } from '../api/strings'
 import { strings as voicemailMain } from '../voicemail/strings'
+import { strings as webMain } from '../../web/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
@@ -32,4 +33,5 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   desktopMain,
   apiMain,
   voicemailMain,
+  webMain,
 ]

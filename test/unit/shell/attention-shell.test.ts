@@ -214,6 +214,53 @@ describe('the desktop shell’s attention, links and shortcut (electron mocked)'
   })
 })
 
+describe('the menu and tray follow the language setting (electron mocked)', () => {
+  /** The application menu last installed: Menu.buildFromTemplate's mock hands back the template. */
+  const menu = (): any[] => mock.Menu.setApplicationMenu.mock.calls.at(-1)![0] as any[]
+  const labels = (items: any[]): string[] => items.map((i) => i.label ?? i.role ?? i.type)
+  const viewMenu = (): any[] => menu().find((m) => m.label === 'View' || m.label === 'Ansicht' || m.label === 'Affichage').submenu
+
+  it('builds the menu and tray again in German, in French under “system” when the OS prefers it, and in English again', async () => {
+    const tray = mock.__trays[0]
+    await invoke('attention.status', { connection: 'live', waiting: 3, pbx: 'Office', dnd: false })
+    expect(labels(menu())).toContain('Edit')
+    expect(tray.tooltip).toBe('Attendant · Office · connected · 3 calls waiting')
+
+    expect(await invoke('settings.set', { language: 'de' })).toMatchObject({ ok: true })
+    expect(labels(menu())).toEqual(['fileMenu', 'Bearbeiten', 'Ansicht', 'windowMenu', 'help'])
+    expect(labels(viewMenu()).slice(0, 3)).toEqual(['Anrufe', 'Warteschlangen', 'Anrufverlauf'])
+    expect(labels(viewMenu())).toEqual(expect.arrayContaining(['Originalgröße', 'Vergrößern', 'Verkleinern', 'togglefullscreen']))
+    expect(menu().find((m) => m.role === 'help').submenu[0].label).toBe('Tastenkürzel')
+    expect(tray.tooltip).toBe('Attendant · Office · verbunden · 3 wartende Anrufe')
+    expect(labels(tray.menu)).toEqual([
+      'Attendant anzeigen',
+      'Am längsten wartenden Anruf zeigen (3 wartend)',
+      'Nicht stören',
+      'separator',
+      'Attendant beenden',
+    ])
+    // The roles keep the labels the OS gives them: no text of ours on them.
+    expect(
+      menu()
+        .find((m) => m.label === 'Bearbeiten')
+        .submenu.every((i: any) => i.label === undefined),
+    ).toBe(true)
+
+    mock.app.preferredSystemLanguages = ['fr-CA', 'en-US']
+    expect(await invoke('settings.set', { language: 'system' })).toMatchObject({ ok: true })
+    expect(labels(menu())).toEqual(['fileMenu', 'Édition', 'Affichage', 'windowMenu', 'help'])
+    await invoke('attention.status', { connection: 'stale', waiting: 1, pbx: 'Office', dnd: null })
+    expect(tray.tooltip).toBe('Attendant · Office · reconnexion · 1 appel en attente')
+    expect(tray.menu[1].label).toBe('Afficher l’appel qui attend depuis le plus longtemps (1 en attente)')
+
+    mock.app.preferredSystemLanguages = ['en-GB']
+    expect(await invoke('settings.set', { language: 'en' })).toMatchObject({ ok: true })
+    expect(labels(menu())).toEqual(['fileMenu', 'Edit', 'View', 'windowMenu', 'help'])
+    expect(tray.tooltip).toBe('Attendant · Office · reconnecting · 1 call waiting')
+    expect(tray.menu[0].label).toBe('Show Attendant')
+  })
+})
+
 describe('desktop identity and link schemes', () => {
   it('notifications on Windows carry the installer’s appId, and the app registers the schemes the installer declares', async () => {
     const { builderConfig, PROTOCOL_SCHEMES } = await import('../../../electron-builder.config')

@@ -8,6 +8,10 @@ import { useLiveStore } from '../../stores/live-store'
 import { setDayNight, usePresenceStore } from '../../stores/presence-store'
 import { useDialogFocus } from '../dialog-focus'
 import { sinceWords } from '../lamp-presence'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 const ICON = { day: '☀', night: '☾' } as const
 
@@ -36,8 +40,8 @@ export function DayNightControl(): React.JSX.Element | null {
   const night = toggles.filter((t) => t.mode === 'night').length
   const summary =
     toggles.length === 1
-      ? `${toggles[0]?.name ?? ''}: ${toggles[0]?.mode === 'night' ? 'Night' : 'Day'}`
-      : `${String(night)} of ${String(toggles.length)} in night mode`
+      ? t('one', { name: toggles[0]?.name ?? '', mode: toggles[0]?.mode === 'night' ? t('night') : t('day') })
+      : t('nightOf', { night: String(night), total: String(toggles.length) })
   return (
     <span className="daynight">
       <button
@@ -46,7 +50,7 @@ export function DayNightControl(): React.JSX.Element | null {
         className={`daynight-button${night > 0 ? ' is-night' : ''}`}
         aria-expanded={open}
         aria-haspopup="dialog"
-        title="Day/night mode of the office’s call flows"
+        title={t('buttonTitle')}
         onClick={() => {
           setOpen(!open)
         }}
@@ -82,7 +86,7 @@ function DayNightPanel({
       ref={panel}
       role="dialog"
       aria-modal="true"
-      aria-label="Day and night mode"
+      aria-label={t('panel')}
       className="daynight-panel card"
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -91,7 +95,7 @@ function DayNightPanel({
         }
       }}
     >
-      <p className="daynight-title">Call flows</p>
+      <p className="daynight-title">{t('callFlows')}</p>
       <ul>
         {toggles.map((t) => (
           <ToggleRow key={t.index} toggle={t} />
@@ -108,14 +112,14 @@ function ToggleRow({ toggle }: { toggle: DayNightToggle }): React.JSX.Element {
   const frozenAt = useLiveStore((s) => s.health.stale?.since)
   const now = frozenAt ?? clock
   const next = toggle.mode === 'day' ? 'night' : 'day'
-  const off = readOnly ? 'This seat is read-only: it shows the modes but cannot switch them' : actionsOff
+  const off = readOnly ? t('readOnly') : actionsOff
   return (
     <li className={`daynight-row mode-${toggle.mode}`}>
       <span className="daynight-name">
         <span aria-hidden="true">{ICON[toggle.mode]}</span> {toggle.name} <span className="muted small">({toggle.featureCode})</span>
       </span>
-      <span className="daynight-mode" title={`In ${toggle.mode} mode ${sinceWords(toggle.since, now)}`}>
-        {toggle.mode === 'day' ? 'Day' : 'Night'}
+      <span className="daynight-mode" title={t(toggle.mode === 'day' ? 'inDay' : 'inNight', { since: sinceWords(toggle.since, now) })}>
+        {toggle.mode === 'day' ? t('day') : t('night')}
       </span>
       <button
         type="button"
@@ -129,7 +133,7 @@ function ToggleRow({ toggle }: { toggle: DayNightToggle }): React.JSX.Element {
           })
         }}
       >
-        Switch to {next} mode
+        {next === 'day' ? t('toDay') : t('toNight')}
       </button>
     </li>
   )

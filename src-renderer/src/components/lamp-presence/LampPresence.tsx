@@ -3,6 +3,29 @@ import { useClockStore } from '../../stores/clock-store'
 import { useLiveStore } from '../../stores/live-store'
 import { usePresenceStore } from '../../stores/presence-store'
 import { shortSince, sinceWords } from './presence-text'
+import { NOTE_STATUSES, type PresenceStatus } from '../../../../src-preload/types/presence'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
+
+/** A note's state in words; a state only the PBX sets stays as it names it. */
+function statusWords(status: PresenceStatus): string {
+  return (NOTE_STATUSES as readonly string[]).includes(status) ? t(`status.${status as (typeof NOTE_STATUSES)[number]}`) : status
+}
+
+/** Where the extension's calls are forwarded, in words: always, else when busy and when not answered. */
+function forwardText(f: {
+  readonly unconditional?: string | undefined
+  readonly busy?: string | undefined
+  readonly noAnswer?: string | undefined
+}): string {
+  if (f.unconditional !== undefined) return t('fwdAlways', { number: f.unconditional })
+  if (f.busy !== undefined && f.noAnswer !== undefined) return t('fwdBoth', { busy: f.busy, noAnswer: f.noAnswer })
+  if (f.busy !== undefined) return t('fwdBusy', { busy: f.busy })
+  if (f.noAnswer !== undefined) return t('fwdNoAnswer', { noAnswer: f.noAnswer })
+  return ''
+}
 
 /**
  * What a lamp adds about its extension's presence, at the end of its first line: DND, forwarded
@@ -17,25 +40,19 @@ export function LampPresence({ extension }: { extension: string }): React.JSX.El
   if (p === undefined) return null
   const now = Math.min(Math.max(minute * 60_000, useClockStore.getState().now), frozenAt ?? Infinity)
   const forward = p.forward.unconditional ?? p.forward.busy ?? p.forward.noAnswer
-  const forwardWords =
-    p.forward.unconditional !== undefined
-      ? `Forwarded to ${p.forward.unconditional}`
-      : [
-          p.forward.busy === undefined ? '' : `forwarded to ${p.forward.busy} when busy`,
-          p.forward.noAnswer === undefined ? '' : `to ${p.forward.noAnswer} when not answered`,
-        ]
-          .filter((t) => t !== '')
-          .join(', ')
-  const note = p.note === undefined ? '' : [p.note.subtype, p.note.message].filter((t) => t !== '').join(', ')
-  const noteWords = p.note === undefined ? '' : `${p.note.status}${note === '' ? '' : `: ${note}`}`
+  const forwardWords = forwardText(p.forward)
+  const note = p.note === undefined ? '' : [p.note.subtype, p.note.message].filter((x) => x !== '').join(', ')
+  const noteWords =
+    p.note === undefined ? '' : note === '' ? statusWords(p.note.status) : t('noteWords', { status: statusWords(p.note.status), note })
   const flags = p.dnd || forward !== undefined || p.note !== undefined
   return (
     <span className="lamp-presence">
       {flags && (
         <span className="presence-flags">
           {p.dnd && (
-            <span className="presence-pill presence-dnd" title="Do not disturb">
-              DND<span className="sr-only"> (do not disturb)</span>
+            <span className="presence-pill presence-dnd" title={t('dndTitle')}>
+              {t('dnd')}
+              <span className="sr-only">{t('dndSpoken')}</span>
             </span>
           )}
           {forward !== undefined && (
@@ -44,13 +61,13 @@ export function LampPresence({ extension }: { extension: string }): React.JSX.El
               title={forwardWords.charAt(0).toUpperCase() + forwardWords.slice(1)}
             >
               <span aria-hidden="true">↪</span>
-              <span className="sr-only">, {forwardWords}</span>
+              <span className="sr-only">{t('forwardSpoken', { words: forwardWords })}</span>
             </span>
           )}
           {p.note !== undefined && (
             <span className="presence-note" title={noteWords}>
               <span aria-hidden="true">✎</span>
-              <span className="sr-only">, note: {noteWords}</span>
+              <span className="sr-only">{t('noteSpoken', { words: noteWords })}</span>
             </span>
           )}
         </span>
@@ -58,10 +75,10 @@ export function LampPresence({ extension }: { extension: string }): React.JSX.El
       {p.lampSince !== undefined && (
         <>
           {/* Read out in words: the short form is for the eye ('3m' is not 'three minutes' to a screen reader). */}
-          <span className="presence-since mono" title={`In this state ${sinceWords(p.lampSince, now)}`} aria-hidden="true">
+          <span className="presence-since mono" title={t('inState', { since: sinceWords(p.lampSince, now) })} aria-hidden="true">
             {shortSince(p.lampSince, now)}
           </span>
-          <span className="sr-only">, in this state {sinceWords(p.lampSince, now)}</span>
+          <span className="sr-only">{t('inStateSpoken', { since: sinceWords(p.lampSince, now) })}</span>
         </>
       )}
     </span>

@@ -4,6 +4,10 @@ import { useLiveStore } from '../../stores/live-store'
 import { usePhonebook } from '../../stores/phonebook-store'
 import { describe, type Describer, peopleFor, type PersonRow, STATE_WORDS } from './people-model'
 import './people-picker.css'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 export interface PeoplePickerProps {
   readonly value: string
@@ -95,7 +99,7 @@ export const PeoplePicker = forwardRef<HTMLInputElement, PeoplePickerProps>(func
         // A box of fixed size that contains its layout: rows changing as one types are laid out in it
         // alone, not in the whole page with its thousands of lamps (see people-picker.css).
         <div className="people-frame">
-          <ul id={`${id}-list`} role="listbox" aria-label={`${label}: matches`} className="suggestions people-list">
+          <ul id={`${id}-list`} role="listbox" aria-label={t('matches', { label })} className="suggestions people-list">
             {rows.map((row, i) => {
               const ext = row.kind === 'extension' ? extensions?.[row.destination] : undefined
               const state = ext === undefined ? undefined : STATE_WORDS[ext.state]
@@ -117,7 +121,7 @@ export const PeoplePicker = forwardRef<HTMLInputElement, PeoplePickerProps>(func
                     <span className="person-name">{row.name !== '' ? row.name : row.number}</span>
                     {row.name !== '' && <span className="mono person-number"> · {row.number}</span>}
                     {state !== undefined && <span className="muted small"> · {state}</span>}
-                    {row.kind === 'contact' && <span className="muted small"> · contact</span>}
+                    {row.kind === 'contact' && <span className="muted small"> · {t('contact')}</span>}
                     {row.detail !== '' && <span className="muted small person-detail"> · {row.detail}</span>}
                   </span>
                   {lines.map((line) => (

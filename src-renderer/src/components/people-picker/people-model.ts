@@ -1,6 +1,10 @@
 import type { ExtensionStateName } from '../../../../src-preload/types/live'
 import { searchDirectory } from '../../stores/directory-store'
 import { searchContacts } from '../../stores/phonebook-store'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** One row of the picker: an extension of the PBX, or a number of an outside contact. */
 export interface PersonRow {
@@ -90,14 +94,30 @@ export function peopleFor(query: string, limit = 8): PersonRow[] {
   return rows.slice(0, limit)
 }
 
-/** The lamp's state in words, as the lamps say it. */
-export const STATE_WORDS: Record<ExtensionStateName, string> = {
-  NOT_INUSE: 'Available',
-  INUSE: 'On a call',
-  BUSY: 'Busy',
-  UNAVAILABLE: 'Offline',
-  RINGING: 'Ringing',
-  RINGINUSE: 'Ringing (on a call)',
-  ONHOLD: 'On hold',
-  UNKNOWN: 'Unknown',
+/** The lamp's state in words, as the lamps say it (read in the shown language at each use). */
+export const STATE_WORDS: Readonly<Record<ExtensionStateName, string>> = {
+  get NOT_INUSE() {
+    return t('state.NOT_INUSE')
+  },
+  get INUSE() {
+    return t('state.INUSE')
+  },
+  get BUSY() {
+    return t('state.BUSY')
+  },
+  get UNAVAILABLE() {
+    return t('state.UNAVAILABLE')
+  },
+  get RINGING() {
+    return t('state.RINGING')
+  },
+  get RINGINUSE() {
+    return t('state.RINGINUSE')
+  },
+  get ONHOLD() {
+    return t('state.ONHOLD')
+  },
+  get UNKNOWN() {
+    return t('state.UNKNOWN')
+  },
 }

@@ -10,27 +10,24 @@ import { PeoplePicker, peopleFor } from '../../components/people-picker'
 import { nameOf } from '../../stores/directory-store'
 import { setForward, setNote, usePresenceStore, type TransferQuestion } from '../../stores/presence-store'
 import { transferQuestionWords } from './transfer-words'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 
-const FORWARD_LABELS: Record<ForwardKind, string> = {
-  unconditional: 'Always forward to',
-  busy: 'When busy, forward to',
-  noAnswer: 'When not answered, forward to',
-}
+const t = tr(strings)
+const tc = tr(common)
 
-const NOTE_LABELS: Record<NoteStatus, string> = {
-  available: 'Available',
-  away: 'Away',
-  xa: 'Away for longer',
-  dnd: 'Do not disturb',
-  unavailable: 'Unavailable',
-  chat: 'Free to chat',
-}
+/** Each forward's label in the shown language. */
+const forwardLabel = (kind: ForwardKind): string => t(`fwd.${kind}`)
+
+/** A presence state's name in the shown language. */
+const noteLabel = (status: NoteStatus): string => t(`note.${status}`)
 
 /** What a forward field means: a name typed ("eva") is its best match's number, as the picker's Enter takes it; digits as typed. */
 function targetOf(typed: string): string {
-  const t = typed.trim()
-  if (!/\p{L}/u.test(t)) return t
-  return peopleFor(t, 1)[0]?.destination ?? t
+  const text = typed.trim()
+  if (!/\p{L}/u.test(text)) return text
+  return peopleFor(text, 1)[0]?.destination ?? text
 }
 
 /** "105 Eva Fischer", or "105" while the name is not known. */
@@ -97,15 +94,15 @@ export function ForwardDialog({ extension, onClose }: { extension: string; onClo
     })
   }
   return (
-    <Modal label={`Forwarding of ${who(extension)}`} onCancel={onClose} onSubmit={save}>
+    <Modal label={t('forwardingOf', { who: who(extension) })} onCancel={onClose} onSubmit={save}>
       {FORWARD_KINDS.map((kind) => (
-        <Field key={kind} label={FORWARD_LABELS[kind]} error={errors[kind]}>
+        <Field key={kind} label={forwardLabel(kind)} error={errors[kind]}>
           {(a11y) => (
             <PeoplePicker
               inputId={a11y.id}
-              label={FORWARD_LABELS[kind]}
+              label={forwardLabel(kind)}
               value={draft[kind]}
-              placeholder="A name, number or extension — empty: off"
+              placeholder={t('forwardPlaceholder')}
               onChange={(v) => {
                 setDraft({ ...draft, [kind]: v })
               }}
@@ -116,13 +113,13 @@ export function ForwardDialog({ extension, onClose }: { extension: string; onClo
           )}
         </Field>
       ))}
-      <p className="muted small">Outside numbers are checked like a dial: premium and international numbers are refused.</p>
+      <p className="muted small">{t('forwardNote')}</p>
       <div className="buttons">
         <button type="button" onClick={onClose}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button type="submit" className="primary" disabled={busy}>
-          Save
+          {tc('save')}
         </button>
       </div>
     </Modal>
@@ -133,7 +130,7 @@ export function ForwardDialog({ extension, onClose }: { extension: string; onClo
 export function NoteDialog({ extension, onClose }: { extension: string; onClose: () => void }): React.JSX.Element {
   const note = usePresenceStore((s) => s.extensions[extension]?.note)
   const [status, setStatus] = useState<NoteStatus>(note !== undefined && note.status !== 'not_set' ? note.status : 'away')
-  const [message, setMessage] = useState(note === undefined ? '' : [note.subtype, note.message].filter((t) => t !== '').join(', '))
+  const [message, setMessage] = useState(note === undefined ? '' : [note.subtype, note.message].filter((x) => x !== '').join(', '))
   const [error, setError] = useState<string | undefined>()
   const save = (text: string, state: NoteStatus): void => {
     whenActionsOn(() => {
@@ -147,20 +144,20 @@ export function NoteDialog({ extension, onClose }: { extension: string; onClose:
   }
   return (
     <Modal
-      label={`Note for ${who(extension)}`}
+      label={t('noteFor', { who: who(extension) })}
       onCancel={onClose}
       onSubmit={() => {
         save(message, status)
       }}
     >
-      <SelectField label="State" value={status} options={NOTE_STATUSES.map((s) => ({ value: s, label: NOTE_LABELS[s] }))} onChange={setStatus} />
+      <SelectField label={t('state')} value={status} options={NOTE_STATUSES.map((s) => ({ value: s, label: noteLabel(s) }))} onChange={setStatus} />
       <TextField
-        label="Note"
+        label={t('note')}
         value={message}
-        placeholder="Lunch, back at 2"
+        placeholder={t('notePlaceholder')}
         maxLength={NOTE_MAX_CHARS}
         error={error}
-        note={`Shown on the lamp and in the transfer picker (at most ${String(NOTE_MAX_CHARS)} characters).`}
+        note={t('noteHint', { max: String(NOTE_MAX_CHARS) })}
         onChange={setMessage}
       />
       <div className="buttons">
@@ -170,13 +167,13 @@ export function NoteDialog({ extension, onClose }: { extension: string; onClose:
             save('', 'available')
           }}
         >
-          Clear
+          {t('clear')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button type="submit" className="primary">
-          Save
+          {tc('save')}
         </button>
       </div>
     </Modal>
@@ -211,7 +208,7 @@ export function TransferQuestionDialog({ question }: { question: TransferQuestio
             question.answer('cancel')
           }}
         >
-          Cancel
+          {tc('cancel')}
         </button>
         <button
           type="button"
@@ -219,7 +216,7 @@ export function TransferQuestionDialog({ question }: { question: TransferQuestio
             question.answer('transfer')
           }}
         >
-          Transfer anyway
+          {t('transferAnyway')}
         </button>
         <button
           ref={first}

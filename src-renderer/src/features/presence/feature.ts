@@ -3,6 +3,10 @@ import { runAction } from '../../actions/run-action'
 import { presenceOf, setDnd, usePresenceStore } from '../../stores/presence-store'
 import type { AddOn } from '../feature'
 import { PresenceHost } from './PresenceHost'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 function toggleDnd(extension: string): void {
   whenActionsOn(() => {
@@ -13,7 +17,7 @@ function toggleDnd(extension: string): void {
 
 /** Lamps of a PBX that has no FreePBX cannot be forwarded from here (main would refuse it). */
 function forwardingOff(): string | undefined {
-  return usePresenceStore.getState().source === 'asterisk' ? 'Forwarding is kept by FreePBX; this PBX has none' : undefined
+  return usePresenceStore.getState().source === 'asterisk' ? t('noFreePbx') : undefined
 }
 
 /**
@@ -24,15 +28,17 @@ function forwardingOff(): string | undefined {
  */
 export const presenceAddOn: AddOn = {
   id: 'presence',
-  label: 'Presence',
+  get label() {
+    return t('addOn')
+  },
   lampActions: [
     {
-      label: (ext) => (presenceOf(ext.id)?.dnd === true ? `Do not disturb off for ${ext.id}` : `Do not disturb on for ${ext.id}`),
+      label: (ext) => t(presenceOf(ext.id)?.dnd === true ? 'dndOff' : 'dndOn', { extension: ext.id }),
       offered: () => true,
       run: toggleDnd,
     },
     {
-      label: (ext) => (presenceOf(ext.id)?.forward.unconditional === undefined ? `Forward ${ext.id}’s calls…` : `Forwarding of ${ext.id}…`),
+      label: (ext) => t(presenceOf(ext.id)?.forward.unconditional === undefined ? 'forward' : 'forwarding', { extension: ext.id }),
       offered: () => forwardingOff() === undefined,
       whyNot: () => forwardingOff(),
       run: (extension) => {
@@ -40,7 +46,7 @@ export const presenceAddOn: AddOn = {
       },
     },
     {
-      label: (ext) => (presenceOf(ext.id)?.note === undefined ? `Note for ${ext.id}…` : `Change ${ext.id}’s note…`),
+      label: (ext) => t(presenceOf(ext.id)?.note === undefined ? 'noteNew' : 'noteChange', { extension: ext.id }),
       offered: () => true,
       run: (extension) => {
         usePresenceStore.getState().edit({ kind: 'note', extension })
@@ -48,10 +54,19 @@ export const presenceAddOn: AddOn = {
     },
   ],
   Host: PresenceHost,
+  // Read in the shown language at each use (the settled-action toasts name the action).
   actionWords: {
-    'presence.dnd.set': 'Do not disturb',
-    'presence.forward.set': 'Forwarding',
-    'presence.note.set': 'Presence note',
-    'daynight.set': 'Day/night mode',
+    get 'presence.dnd.set'() {
+      return t('action.dnd')
+    },
+    get 'presence.forward.set'() {
+      return t('action.forward')
+    },
+    get 'presence.note.set'() {
+      return t('action.note')
+    },
+    get 'daynight.set'() {
+      return t('action.dayNight')
+    },
   },
 }

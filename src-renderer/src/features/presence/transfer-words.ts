@@ -1,4 +1,8 @@
+import { tr } from '../../i18n'
 import { nameOf, spokenOf } from '../../stores/directory-store'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * The words of the question before a transfer to an offline or do-not-disturb extension, naming
@@ -8,7 +12,7 @@ import { nameOf, spokenOf } from '../../stores/directory-store'
 export function transferQuestionWords(extension: string): { readonly title: string; readonly voicemail: string } {
   const name = nameOf(extension)
   return {
-    title: `Transfer to ${spokenOf(extension)}?`,
-    voicemail: name === undefined ? `Send to the voicemail of ${extension}` : `Send to ${name}’s voicemail (${extension})`,
+    title: t('transferTo', { who: spokenOf(extension) }),
+    voicemail: name === undefined ? t('voicemailOf', { extension }) : t('voicemailOfNamed', { name, extension }),
   }
 }

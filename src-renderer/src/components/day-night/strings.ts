@@ -1,0 +1,47 @@
+import { defineStrings } from '../../../../src-preload/i18n/catalogue'
+
+/** The call flows' day/night switch in the status bar. */
+export const strings = defineStrings('dayNight', {
+  en: {
+    day: 'Day',
+    night: 'Night',
+    one: '{{name}}: {{mode}}',
+    nightOf: '{{night}} of {{total}} in night mode',
+    buttonTitle: 'Day/night mode of the office’s call flows',
+    panel: 'Day and night mode',
+    callFlows: 'Call flows',
+    readOnly: 'This seat is read-only: it shows the modes but cannot switch them',
+    inDay: 'In day mode {{since}}',
+    inNight: 'In night mode {{since}}',
+    toDay: 'Switch to day mode',
+    toNight: 'Switch to night mode',
+  },
+  de: {
+    day: 'Tag',
+    night: 'Nacht',
+    one: '{{name}}: {{mode}}',
+    nightOf: '{{night}} von {{total}} im Nachtmodus',
+    buttonTitle: 'Tag/Nacht-Modus der Anrufflüsse des Büros',
+    panel: 'Tag- und Nachtmodus',
+    callFlows: 'Anrufflüsse',
+    readOnly: 'Dieser Arbeitsplatz ist schreibgeschützt: Er zeigt die Modi, kann sie aber nicht umschalten',
+    inDay: 'Im Tagmodus {{since}}',
+    inNight: 'Im Nachtmodus {{since}}',
+    toDay: 'Auf Tagmodus umschalten',
+    toNight: 'Auf Nachtmodus umschalten',
+  },
+  fr: {
+    day: 'Jour',
+    night: 'Nuit',
+    one: '{{name}} : {{mode}}',
+    nightOf: '{{night}} sur {{total}} en mode nuit',
+    buttonTitle: 'Mode jour/nuit des flux d’appel du bureau',
+    panel: 'Mode jour et nuit',
+    callFlows: 'Flux d’appel',
+    readOnly: 'Ce poste de travail est en lecture seule : il affiche les modes mais ne peut pas les changer',
+    inDay: 'En mode jour {{since}}',
+    inNight: 'En mode nuit {{since}}',
+    toDay: 'Passer en mode jour',
+    toNight: 'Passer en mode nuit',
+  },
+})

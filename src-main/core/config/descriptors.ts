@@ -236,11 +236,7 @@ export function describeKinds(): ConfigKindDescriptor[] {
  */
 export function shownChange(change: PendingChange): PendingChange {
   const d = descriptorOf(change.kind)
-  const label = change.label.startsWith(`${d.label} `)
-    ? `${t(`kind.${d.kind}`)}${change.label.slice(d.label.length)}`
-    : change.label.startsWith(`${d.plural} `)
-      ? `${t(`kinds.${d.kind}`)}${change.label.slice(d.plural.length)}`
-      : change.label
+  const label = shownLabel(change.kind, change.label)
   const onOff = (v: string | undefined): string | undefined => (v === 'on' ? t('diff.on') : v === 'off' ? t('diff.off') : v)
   return {
     ...change,
@@ -257,6 +253,14 @@ export function shownChange(change: PendingChange): PendingChange {
       }
     }),
   }
+}
+
+/** An object's English label (objectLabel's, the audit's) with its kind in the user's language: "Nebenstelle 205 Front desk". */
+export function shownLabel(kind: ConfigKind, label: string): string {
+  const d = descriptorOf(kind)
+  if (label.startsWith(`${d.label} `)) return `${t(`kind.${kind}`)}${label.slice(d.label.length)}`
+  if (label.startsWith(`${d.plural} `)) return `${t(`kinds.${kind}`)}${label.slice(d.plural.length)}`
+  return label
 }
 
 export function descriptorOf(kind: ConfigKind): ConfigKindDescriptor {

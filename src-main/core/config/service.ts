@@ -31,7 +31,7 @@ import { ApiFailure } from '../errors/api-failure'
 import { authorizeIn } from '../guard'
 import type { PbxProfile } from '../profiles/schema'
 import type { BackendFailure, ConfigBackend, KindBackend, ReadItem, SecretsByKind } from './backend'
-import { EXTENSION_UPDATE_WARNINGS, objectLabel, rangeName, shownChange } from './descriptors'
+import { EXTENSION_UPDATE_WARNINGS, objectLabel, rangeName, shownChange, shownLabel } from './descriptors'
 import { diffLine, diffValues } from './diff'
 import type { PendingChanges, PendingEntry } from './pending'
 import { CONFIG_POLICIES, type ConfigAction } from './policy'
@@ -167,7 +167,7 @@ export class ConfigService {
   async get<K extends ConfigKind>(kind: K, id: string, actor: Actor): Promise<ConfigItem<K>> {
     await this.guard('config.read', 'config.get', objectLabel(kind, id), actor)
     const read = await this.call(() => this.kind(kind).get(id))
-    if (read === undefined) throw new ApiFailure('not_found', `${objectLabel(kind, id)} does not exist on the PBX.`)
+    if (read === undefined) throw new ApiFailure('not_found', words('save.notOnPbx', { label: shownLabel(kind, objectLabel(kind, id)) }))
     return this.item(kind, read)
   }
 
@@ -224,18 +224,19 @@ export class ConfigService {
     const id = create ? newId : (change.id ?? newId)
     const label = objectLabel(kind, id, nameOf(values))
     const auditAction = create ? 'config.create' : 'config.update'
+    // The admin's words name the object in their language; the audit keeps `label`.
+    const says = shownLabel(kind, label)
     try {
-      if (create && backend.create === undefined) return { ok: false, code: 'invalid_input', message: `${label}: FreePBX's API cannot create this.` }
-      if (!create && change.baseVersion === undefined)
-        return { ok: false, code: 'invalid_input', message: `${label}: open it again before saving (its version is missing).` }
+      if (create && backend.create === undefined) return { ok: false, code: 'invalid_input', message: words('save.cannotCreate', { label: says }) }
+      if (!create && change.baseVersion === undefined) return { ok: false, code: 'invalid_input', message: words('save.noVersion', { label: says }) }
       // Re-read before writing: the editor's copy may be stale.
       const current = await this.call(() => backend.get(id), label)
       if (create && current !== undefined) {
         return {
           ok: false,
           code: 'invalid_input',
-          message: `${label} already exists on the PBX.`,
-          fields: { [identityField(kind)]: 'already exists' },
+          message: words('save.exists', { label: says }),
+          fields: { [identityField(kind)]: words('save.existsField') },
         }
       }
       if (!create) {
@@ -252,10 +253,7 @@ export class ConfigService {
           return {
             ok: false,
             code: 'conflict',
-            message:
-              current === undefined
-                ? `${label} was deleted on the PBX since you opened it.`
-                : `${label} was changed on the PBX since you opened it: compare both versions and choose.`,
+            message: current === undefined ? words('save.deletedMeanwhile', { label: says }) : words('save.changedMeanwhile', { label: says }),
             conflict,
           }
         }
@@ -263,13 +261,13 @@ export class ConfigService {
           return {
             ok: false,
             code: 'invalid_input',
-            message: `${label}: its number cannot be changed; create a new one instead.`,
-            fields: { [identityField(kind)]: 'cannot be changed' },
+            message: words('save.numberFixed', { label: says }),
+            fields: { [identityField(kind)]: words('save.numberFixedField') },
           }
       }
       const fields = await this.validate(kind, values, secrets, ctx, create ? 'create' : 'update', current)
       if (Object.keys(fields).length > 0)
-        return { ok: false, code: 'invalid_input', message: `${label}: ${Object.values(fields)[0] ?? 'check the fields'}.`, fields }
+        return { ok: false, code: 'invalid_input', message: words('save.fields', { label: says, reason: firstReason(fields) }), fields }
       const write = create
         ? () => (backend.create as NonNullable<typeof backend.create>)(values, secrets)
         : () => backend.update(current as AnyItem, values, secrets)
@@ -298,7 +296,12 @@ export class ConfigService {
       return {
         ok: false,
         code: outcomeCode(failure.code),
-        message: failure.message.startsWith(label) ? failure.message : `${label}: ${failure.message}`,
+        // A backend call's failure already names the object (in English: `call`'s prefix is the audit's label).
+        message: failure.message.startsWith(says)
+          ? failure.message
+          : failure.message.startsWith(label)
+            ? `${says}${failure.message.slice(label.length)}`
+            : words('save.failed', { label: says, reason: failure.message }),
       }
     }
   }
@@ -356,7 +359,8 @@ export class ConfigService {
       const said = `${w.label}: FreePBX refused it — ${failure.message}`
       if (untouched) {
         await this.audit(w.auditAction, w.label, actor, 'error', failure.message, failure.code)
-        return { ok: false, code: failure.code === 'pbx_error' ? 'pbx_error' : outcomeCode(failure.code), message: said }
+        const refused = words('save.refused', { label: shownLabel(kind, w.label), reason: failure.message })
+        return { ok: false, code: failure.code === 'pbx_error' ? 'pbx_error' : outcomeCode(failure.code), message: refused }
       }
       const state = describeHalfWritten(w.label, w.before, now)
       const change = this.change(kind, w, at, diffValues(kind, w.before?.values, now?.values, []), {
@@ -422,7 +426,14 @@ export class ConfigService {
     if (!/^\d+$/.test(range.start)) fields.start = 'digits only'
     if (Object.keys(fields).length > 0) {
       return {
-        outcomes: [{ ok: false, code: 'invalid_input', message: `${label}: ${Object.values(fields)[0] ?? 'check the fields'}.`, fields }],
+        outcomes: [
+          {
+            ok: false,
+            code: 'invalid_input',
+            message: words('save.fields', { label: shownLabel('extension', label), reason: firstReason(fields) }),
+            fields,
+          },
+        ],
         pending: await this.pendingNow(),
       }
     }
@@ -444,7 +455,10 @@ export class ConfigService {
         outcomes.push({
           ok: false,
           code: 'pbx_error',
-          message: `${itemLabel} was not created${failure === undefined ? ' (FreePBX said nothing about it)' : `: ${failure.message}`}.`,
+          message:
+            failure === undefined
+              ? words('range.notCreatedSilent', { label: shownLabel('extension', itemLabel) })
+              : words('range.notCreated', { label: shownLabel('extension', itemLabel), reason: failure.message }),
         })
         continue
       }
@@ -479,14 +493,14 @@ export class ConfigService {
     await this.guard('config.write', 'config.remove', label, actor)
     const backend = this.kind<ConfigKind>(kind)
     const remove = backend.remove
-    if (remove === undefined) throw new ApiFailure('invalid_input', `${label}: FreePBX's API cannot delete this.`)
+    if (remove === undefined) throw new ApiFailure('invalid_input', words('remove.cannot', { label: shownLabel(kind, label) }))
     const current = await this.call(() => backend.get(id), label)
-    if (current === undefined) throw new ApiFailure('not_found', `${label} does not exist on the PBX any more.`)
+    if (current === undefined) throw new ApiFailure('not_found', words('remove.gone', { label: shownLabel(kind, label) }))
     const named = objectLabel(kind, id, nameOf(current.values))
     if (versionOf(current.image) !== baseVersion) {
       await this.audit('config.remove', named, actor, 'refused', 'changed on the PBX since it was opened', 'conflict')
       const conflict = { kind, id, mine: current.values, theirs: this.item(kind, current) } as ConfigConflictDetail
-      throw new ApiFailure('conflict', `${named} was changed on the PBX since you opened it: look at it again before deleting it.`, conflict)
+      throw new ApiFailure('conflict', words('remove.changed', { label: shownLabel(kind, named) }), conflict)
     }
     const outcome = await this.written(
       kind,
@@ -503,9 +517,9 @@ export class ConfigService {
     const entry = this.d.pending.find(profileId, changeId)
     // Authorised before anything about the change is told.
     await this.guard('config.write', 'config.restore', entry?.change.label ?? changeId, actor)
-    if (entry === undefined)
-      throw new ApiFailure('not_found', 'That change is no longer in the pending list (it was applied or is too old to restore).')
-    if (entry.change.state === 'restored') throw new ApiFailure('conflict', `${entry.change.label} was already restored.`)
+    if (entry === undefined) throw new ApiFailure('not_found', words('restore.gone'))
+    if (entry.change.state === 'restored')
+      throw new ApiFailure('conflict', words('restore.done', { label: shownLabel(entry.kind, entry.change.label) }))
     const kind = entry.kind
     const backend = this.kind<ConfigKind>(kind)
     const current = entry.afterId === undefined ? undefined : await this.call(() => backend.get(entry.afterId as string), entry.change.label)
@@ -513,7 +527,8 @@ export class ConfigService {
     const write = async (): Promise<void> => {
       if (before !== undefined) await backend.restore(before, current)
       else if (current !== undefined) {
-        if (backend.remove === undefined) throw new ApiFailure('invalid_input', `${entry.change.label}: FreePBX's API cannot delete this.`)
+        if (backend.remove === undefined)
+          throw new ApiFailure('invalid_input', words('remove.cannot', { label: shownLabel(kind, entry.change.label) }))
         await backend.remove(current)
       }
     }
@@ -542,15 +557,15 @@ export class ConfigService {
     await this.guard('config.write', 'config.rotateSecret', label, actor)
     if (typed !== undefined) {
       const bad = checkSecret(typed)
-      if (bad !== undefined) throw new ApiFailure('invalid_input', `The new secret: ${bad}.`, { fields: { secret: bad } })
+      if (bad !== undefined) throw new ApiFailure('invalid_input', words('rotate.bad', { reason: bad }), { fields: { secret: bad } })
     }
     const backend = this.kind('extension')
     const current = await this.call(() => backend.get(extension), label)
-    if (current === undefined) throw new ApiFailure('not_found', `${label} does not exist on the PBX.`)
+    if (current === undefined) throw new ApiFailure('not_found', words('save.notOnPbx', { label: shownLabel('extension', label) }))
     const named = objectLabel('extension', extension, current.values.name)
     if (versionOf(current.image) !== baseVersion) {
       await this.audit('config.rotateSecret', named, actor, 'refused', 'changed on the PBX since it was opened', 'conflict')
-      throw new ApiFailure('conflict', `${named} was changed on the PBX since you opened it: look at it again first.`, {
+      throw new ApiFailure('conflict', words('rotate.changed', { label: shownLabel('extension', named) }), {
         kind: 'extension',
         id: extension,
         mine: current.values,
@@ -674,6 +689,11 @@ function outcomeCode(code: string): FailureCode {
   const known: readonly FailureCode[] = ['invalid_input', 'conflict', 'not_found', 'pbx_error', 'forbidden', 'unavailable', 'timeout']
   if (code === 'auth_failed') return 'forbidden'
   return (known as readonly string[]).includes(code) ? (code as FailureCode) : 'pbx_error'
+}
+
+/** The first field's refusal, for the sentence that names the object. */
+function firstReason(fields: Readonly<Record<string, string>>): string {
+  return Object.values(fields)[0] ?? words('save.checkFields')
 }
 
 /** Exactly what state a half-written object is in, in words. */

@@ -60,6 +60,11 @@ describe('configuration words follow the language setting', () => {
       changes: [{ kind: 'extension', operation: 'update', id: '105', baseVersion: ext.version, values: { ...ext.values, email: 'no-at-sign' } }],
     })
     expect(saved.outcomes[0]).toMatchObject({ ok: false, code: 'invalid_input', fields: { email: 'keine E-Mail-Adresse' } })
+    expect(saved.outcomes[0]?.ok === false && saved.outcomes[0].message).toBe('Nebenstelle 105 Eva Fischer: keine E-Mail-Adresse.')
+    expect(await c.core.dispatch('config.get', { profileId: 'demo', kind: 'extension', id: '999' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'Nebenstelle 999 gibt es auf der Telefonanlage nicht.' },
+    })
 
     await c.core.dispatch('settings.set', { language: 'fr' }, ctx)
     const french = await c.call('config.describe', undefined)

@@ -288,7 +288,7 @@ function table(figures: readonly ListFigures[], opts: Options): string {
   const worstP95 = Math.max(...figures.map((f) => percentile(f.keystrokeMs, 95)))
   lines.push(
     '',
-    'First paint: from the click that opens the list (the Configuration entry for extensions, the tab for the others; cold = a fresh page, read from the PBX through the contract) to the frame with its first rows painted.',
+    'First paint: from the click that opens the list (the Configuration entry for extensions, the tab for the others; cold = a fresh page, settled, that never showed Configuration: what it has not read ahead yet is read from the PBX through the contract) to the frame with its first rows painted.',
     'Filter: from the keydown (its timeStamp) to the rows filtered and committed, and to the frame that painted them (which waits for the next vsync).',
     `Fresh pages (${String(settle.length)}): loaded to settled (the PBX live, frames every 50 ms or sooner for ${String(QUIET_MS)} ms) median ${ms(percentile(settle, 50))}, max ${ms(Math.max(...settle))}; the longest frame held back while settling: median ${ms(percentile(gaps, 50))}, max ${ms(Math.max(...gaps))}.`,
   )

@@ -17,6 +17,10 @@ import { NotificationPrompt } from './NotificationPrompt'
 import { playAlertSound, unlockSoundOnFirstGesture } from './sound'
 import { whoIs } from './who-is'
 import './attention.css'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** The calls screen with this call selected (or the longest waiting one), in front. */
 function showCall(target: AttentionActivated): void {
@@ -66,10 +70,12 @@ function ownExtensionNow(): string {
 /** A number's name from the PBX's directory (an extension), else the phonebook ("Eva Fischer, Acme"). */
 function knownName(number: string): string | undefined {
   const extension = nameOf(number)
-  if (extension !== undefined) return `${extension} (extension ${number})`
+  if (extension !== undefined) return t('extensionNamed', { name: extension, number })
   const contact = lookupNumber(number)?.contact
   if (contact === undefined) return undefined
-  return contact.company === '' || contact.company === contact.name ? contact.name : `${contact.name}, ${contact.company}`
+  return contact.company === '' || contact.company === contact.name
+    ? contact.name
+    : t('contactAtCompany', { name: contact.name, company: contact.company })
 }
 
 /**
@@ -150,7 +156,7 @@ export function AttentionHost(): React.JSX.Element | null {
     const offActivated = bridge().on('attention.activated', showCall)
     const offDial = bridge().on('attention.dialRequest', (request) => {
       if (request.kind === 'dial') useAttentionStore.getState().offerDial(request)
-      else useToastStore.getState().push('error', `Nothing dialled: ${request.reason}`)
+      else useToastStore.getState().push('error', t('nothingDialled', { reason: request.reason }))
     })
     // The tray's DND switch: done here, as the lamp menu does it, through main's guard and audit.
     const offTray = bridge().on('attention.trayAction', () => {
@@ -177,7 +183,7 @@ export function AttentionHost(): React.JSX.Element | null {
         useAttentionStore.getState().setShell(r.value)
         const pending = r.value.pendingDial
         if (pending?.kind === 'dial') useAttentionStore.getState().offerDial(pending)
-        else if (pending?.kind === 'refused') useToastStore.getState().push('error', `Nothing dialled: ${pending.reason}`)
+        else if (pending?.kind === 'refused') useToastStore.getState().push('error', t('nothingDialled', { reason: pending.reason }))
       })
   }, [dialShortcut])
 

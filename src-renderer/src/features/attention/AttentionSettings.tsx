@@ -10,8 +10,13 @@ import { CheckField, DraftField, NumberField, SelectField, type Parse } from '..
 import { useAppStore } from '../../stores/app-store'
 import { useAttentionStore } from '../../stores/attention-store'
 import { playAlertSound, SOUND_LABELS } from './sound'
+import { tr } from '../../i18n'
+import { strings } from './strings'
 
-const SOUND_OPTIONS = ALERT_SOUNDS.map((value) => ({ value, label: SOUND_LABELS[value] }))
+const t = tr(strings)
+
+/** The sounds to choose from, named in the shown language. */
+const soundOptions = (): { value: AlertSound; label: string }[] => ALERT_SOUNDS.map((value) => ({ value, label: SOUND_LABELS[value] }))
 
 /** The dial shortcut as typed: an Electron accelerator, or empty for none. */
 const parseShortcut: Parse<string> = (text) => {
@@ -21,29 +26,28 @@ const parseShortcut: Parse<string> = (text) => {
 }
 
 // A caller waiting too long is told after the limits that turn the calls list's timer red (Settings' ring and hold alerts).
-const THRESHOLDS: readonly { key: 'queueAlertCallers' | 'parkWarnSeconds'; label: string }[] = [
-  { key: 'queueAlertCallers', label: 'Tell me when a queue has this many callers' },
-  { key: 'parkWarnSeconds', label: 'Tell me this long before a parked call comes back (seconds)' },
+const THRESHOLDS: readonly { key: 'queueAlertCallers' | 'parkWarnSeconds'; label: () => string }[] = [
+  { key: 'queueAlertCallers', label: () => t('set.queueAlert') },
+  { key: 'parkWarnSeconds', label: () => t('set.parkWarn') },
 ]
 
 /** Web mode: what the browser allows, and the way to ask again. */
 function BrowserPermission(): React.JSX.Element {
   const permission = useAttentionStore((s) => s.permission)
   const askPermission = useAttentionStore((s) => s.askPermission)
-  if (permission === 'unsupported') return <p className="muted small">This browser cannot show notifications.</p>
-  if (permission === 'granted') return <p className="muted small">The browser shows them while you work in another window or tab.</p>
-  if (permission === 'denied')
-    return <p className="muted small">The browser blocks them for this page: allow notifications in the browser’s site settings.</p>
+  if (permission === 'unsupported') return <p className="muted small">{t('set.unsupported')}</p>
+  if (permission === 'granted') return <p className="muted small">{t('set.granted')}</p>
+  if (permission === 'denied') return <p className="muted small">{t('set.denied')}</p>
   return (
     <p className="muted small">
-      The browser has not been asked yet.{' '}
+      {t('set.notAsked')}{' '}
       <button
         type="button"
         onClick={() => {
           void askPermission()
         }}
       >
-        Allow notifications
+        {t('allow')}
       </button>
     </p>
   )
@@ -71,25 +75,21 @@ export function AttentionSettings(): React.JSX.Element | null {
   return (
     <>
       <fieldset className="card attention-settings">
-        <legend>Notifications and sound</legend>
-        <CheckField
-          label="Notify me of ringing calls, long waits, busy queues and parked calls about to return"
-          checked={a.notifications}
-          onChange={(notifications) => void setAttention({ notifications })}
-        />
+        <legend>{t('set.legend')}</legend>
+        <CheckField label={t('set.notify')} checked={a.notifications} onChange={(notifications) => void setAttention({ notifications })} />
         {!desktop && a.notifications && <BrowserPermission />}
         <div className="attention-sound">
           <SelectField
             className="setting"
-            label="Sound"
+            label={t('set.sound')}
             value={a.sound}
-            options={SOUND_OPTIONS}
+            options={soundOptions()}
             onChange={(sound: AlertSound) => void setAttention({ sound })}
           />
-          <CheckField label="Mute" checked={a.muted} onChange={(muted) => void setAttention({ muted })} />
+          <CheckField label={t('set.mute')} checked={a.muted} onChange={(muted) => void setAttention({ muted })} />
           <NumberField
             className="setting"
-            label="Volume (0–100)"
+            label={t('set.volume')}
             min={ATTENTION_RANGES.volume.min}
             max={ATTENTION_RANGES.volume.max}
             value={a.volume}
@@ -101,45 +101,39 @@ export function AttentionSettings(): React.JSX.Element | null {
               playAlertSound(a.sound, a.volume)
             }}
           >
-            Play
+            {t('set.play')}
           </button>
         </div>
-        {THRESHOLDS.map((t) => (
+        {THRESHOLDS.map((limit) => (
           <NumberField
-            key={t.key}
+            key={limit.key}
             className="setting"
-            label={t.label}
-            min={ATTENTION_RANGES[t.key].min}
-            max={ATTENTION_RANGES[t.key].max}
-            value={a[t.key]}
-            onCommit={(n) => setAttention({ [t.key]: n })}
+            label={limit.label()}
+            min={ATTENTION_RANGES[limit.key].min}
+            max={ATTENTION_RANGES[limit.key].max}
+            value={a[limit.key]}
+            onCommit={(n) => setAttention({ [limit.key]: n })}
           />
         ))}
-        <p className="muted small">Nothing interrupts you while you type in a dialog: what happened meanwhile is told once you leave the field.</p>
+        <p className="muted small">{t('set.typing')}</p>
       </fieldset>
       {desktop && (
         <fieldset className="card">
-          <legend>Window and click-to-dial</legend>
-          <CheckField
-            label="Keep the window above other windows"
-            checked={d.alwaysOnTop}
-            onChange={(alwaysOnTop) => void setDesktop({ alwaysOnTop })}
-          />
+          <legend>{t('set.window')}</legend>
+          <CheckField label={t('set.onTop')} checked={d.alwaysOnTop} onChange={(alwaysOnTop) => void setDesktop({ alwaysOnTop })} />
           <DraftField<string>
             className="setting"
-            label="Shortcut that dials the number in the clipboard"
+            label={t('set.shortcut')}
             mono
             value={d.dialShortcut}
             parse={parseShortcut}
             format={(v) => v}
             commitOn="enter"
-            placeholder="none"
-            {...(shortcutTaken
-              ? { error: 'Another application holds this shortcut: choose another.' }
-              : { note: 'For example CommandOrControl+Alt+D; empty for none. tel:, sip: and callto: links open here too.' })}
+            placeholder={t('set.none')}
+            {...(shortcutTaken ? { error: t('set.taken') } : { note: t('set.shortcutNote') })}
             onCommit={(dialShortcut) => setDesktop({ dialShortcut })}
           />
-          <p className="muted small">Zoom with Ctrl/Cmd + and −, Ctrl/Cmd 0 for the normal size; the window remembers its size, place and zoom.</p>
+          <p className="muted small">{t('set.zoom')}</p>
         </fieldset>
       )}
     </>

@@ -3,15 +3,17 @@ import type { DialRequest } from '../../../../src-preload/types/attention'
 import { runAction } from '../../actions/run-action'
 import { bridge } from '../../bridge/current'
 import { ModalDialog } from '../../components/ModalDialog'
+import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
+const tc = tr(common)
 
 type Dial = Extract<DialRequest, { kind: 'dial' }>
 
-const SOURCE_WORDS: Readonly<Record<Dial['source'], string>> = {
-  tel: 'a telephone link',
-  sip: 'a SIP link',
-  callto: 'a callto link',
-  clipboard: 'the clipboard (dial shortcut)',
-}
+/** Where the number came from, in words. */
+const sourceWords = (source: Dial['source']): string => t(`src.${source}`)
 
 /**
  * A keypress that was meant for another application lands here when the window jumps to the front:
@@ -81,31 +83,32 @@ export function DialConfirm({
       closeOnBackdrop={false}
       escapeBubbles
     >
-      <h2 id="dial-confirm-title">{emergency ? `${request.number} is an emergency number. Call it now?` : `Dial ${who ?? request.number}?`}</h2>
+      <h2 id="dial-confirm-title">
+        {emergency ? t('dial.emergency', { number: request.number }) : t('dial.question', { who: who ?? request.number })}
+      </h2>
       <dl id="dial-confirm-detail" className="dial-confirm-facts">
-        <dt>Number</dt>
+        <dt>{t('dial.number')}</dt>
         <dd className="mono">{request.number}</dd>
-        <dt>Who</dt>
-        <dd>{who ?? <span className="muted">Not known to the console</span>}</dd>
-        <dt>From</dt>
+        <dt>{t('dial.who')}</dt>
+        <dd>{who ?? <span className="muted">{t('dial.unknown')}</span>}</dd>
+        <dt>{t('dial.from')}</dt>
         <dd>
-          {SOURCE_WORDS[request.source]} <span className="muted small">{request.from}</span>
+          {sourceWords(request.source)} <span className="muted small">{request.from}</span>
         </dd>
-        <dt>Dials on</dt>
+        <dt>{t('dial.on')}</dt>
         <dd>
           {profile === undefined ? (
-            <span className="error-text">No PBX is connected: nothing can be dialled.</span>
+            <span className="error-text">{t('dial.noPbx')}</span>
+          ) : ownExtension === '' ? (
+            t('dial.onPbx', { pbx: profile.name })
           ) : (
-            <>
-              {profile.name}
-              {ownExtension === '' ? '' : `, from your phone ${ownExtension}`}
-            </>
+            t('dial.onPbxPhone', { pbx: profile.name, extension: ownExtension })
           )}
         </dd>
       </dl>
       <div className="buttons">
         <button type="button" onClick={onClose}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button
           ref={dialButton}
@@ -116,7 +119,7 @@ export function DialConfirm({
             void dial(emergency)
           }}
         >
-          {emergency ? `Call ${request.number}` : `Dial ${request.number}`}
+          {emergency ? t('dial.call', { number: request.number }) : t('dial.dial', { number: request.number })}
         </button>
       </div>
     </ModalDialog>

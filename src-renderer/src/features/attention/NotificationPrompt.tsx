@@ -1,5 +1,9 @@
 import { createPortal } from 'react-dom'
 import { useAttentionStore } from '../../stores/attention-store'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * Web mode asks once, politely, whether the browser may show notifications: a quiet bar the
@@ -16,8 +20,8 @@ export function NotificationPrompt(): React.JSX.Element | null {
   const slot = document.getElementById('shell-notices')
   if (permission !== 'default' || asked || slot === null) return null
   return createPortal(
-    <div role="region" aria-label="Notifications" className="notification-prompt">
-      <span>Let Attendant tell you about ringing and waiting calls while you work in another window?</span>
+    <div role="region" aria-label={t('prompt.region')} className="notification-prompt">
+      <span>{t('prompt.ask')}</span>
       <button
         type="button"
         className="primary"
@@ -25,10 +29,10 @@ export function NotificationPrompt(): React.JSX.Element | null {
           void askPermission()
         }}
       >
-        Allow notifications
+        {t('allow')}
       </button>
       <button type="button" onClick={decline}>
-        Not now
+        {t('prompt.notNow')}
       </button>
     </div>,
     slot,

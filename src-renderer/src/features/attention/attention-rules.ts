@@ -1,6 +1,10 @@
 import type { AlertKind, AttentionSettings } from '../../../../src-preload/types/attention'
 import type { LiveCall, LiveQueue, LiveState } from '../../../../src-preload/types/live'
 import { formatDuration, partyLabel } from '../../live/format'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Something that deserves the operator's attention now, in words a notification can show. */
 export interface Alert {
@@ -37,30 +41,42 @@ function whoInFull(call: LiveCall): string {
   return secondary === '' ? primary : `${primary} (${secondary})`
 }
 
-/** Whether a queue member is the seat's own phone (`PJSIP/101`, `Local/101@from-queue/n`). */
+/** The pattern of the seat's own phone as a queue member (`PJSIP/101`, `Local/101@from-queue/n`), made once per extension. */
+let ownMemberPattern: { readonly ext: string; readonly pattern: RegExp } | undefined
 function isOwnMember(iface: string, ext: string): boolean {
-  return new RegExp(`^(?:[A-Za-z0-9]+/${ext}(?:$|[@/-])|Local/${ext}@)`).test(iface)
+  if (ownMemberPattern?.ext !== ext) ownMemberPattern = { ext, pattern: new RegExp(`^(?:[A-Za-z0-9]+/${ext}(?:$|[@/-])|Local/${ext}@)`) }
+  return ownMemberPattern.pattern.test(iface)
+}
+
+/**
+ * Whether the seat's phone is among a queue's members, kept per members object: a live patch
+ * keeps those of a queue it did not change, so the 4 Hz look (AttentionHost) does not test 1,000
+ * members of 50 queues each time (bench:wallboard's profile: ~5 % of the page's script).
+ */
+const ownByMembers = new WeakMap<LiveQueue['members'], { readonly ext: string; readonly own: boolean }>()
+function hasOwnMember(members: LiveQueue['members'], ext: string): boolean {
+  const known = ownByMembers.get(members)
+  if (known?.ext === ext) return known.own
+  const own = Object.values(members).some((m) => isOwnMember(m.stateInterface, ext) || isOwnMember(m.interface, ext))
+  ownByMembers.set(members, { ext, own })
+  return own
 }
 
 /** The queues the seat answers: where its phone is a member; every queue when the seat has no phone. */
 export function ownQueues(state: LiveState, ownExtension: string): Set<string> {
   const queues = Object.values(state.queues)
   if (ownExtension === '') return new Set(queues.map((q) => q.id))
-  return new Set(
-    queues
-      .filter((q) => Object.values(q.members).some((m) => isOwnMember(m.stateInterface, ownExtension) || isOwnMember(m.interface, ownExtension)))
-      .map((q) => q.id),
-  )
+  return new Set(queues.filter((q) => hasOwnMember(q.members, ownExtension)).map((q) => q.id))
 }
 
 /** Where a waiting call is, for the notification's second line. */
 function whereItWaits(call: LiveCall): string {
-  if (call.state === 'queued') return `in queue ${call.queue ?? ''}`.trim()
-  if (call.state === 'hold') return 'on hold'
+  if (call.state === 'queued') return call.queue === undefined || call.queue === '' ? t('where.queueNone') : t('where.queue', { queue: call.queue })
+  if (call.state === 'hold') return t('where.hold')
   const ringing = call.target?.kind === 'ringing' ? call.target.parties : []
-  if (ringing.length === 1 && ringing[0] !== undefined) return `ringing at ${partyLabel(ringing[0]).primary}`
-  if (ringing.length > 1) return `ringing at ${String(ringing.length)} phones`
-  return call.ringGroup === undefined ? 'ringing' : `ringing in group ${call.ringGroup}`
+  if (ringing.length === 1 && ringing[0] !== undefined) return t('where.ringingAt', { who: partyLabel(ringing[0]).primary })
+  if (ringing.length > 1) return t('where.ringingAtPhones', { n: String(ringing.length) })
+  return call.ringGroup === undefined ? t('where.ringing') : t('where.ringingGroup', { group: call.ringGroup })
 }
 
 function ringsForSeat(call: LiveCall, state: LiveState, ext: string, queues: Set<string>): boolean {
@@ -74,7 +90,7 @@ function ringsForSeat(call: LiveCall, state: LiveState, ext: string, queues: Set
 function ringingAlert(call: LiveCall): Alert {
   const { secondary } = partyLabel(call.caller)
   const body = [secondary, whereItWaits(call)].filter((s) => s !== '').join(' · ')
-  return { key: `ringing:${call.id}`, kind: 'ringing', title: `${who(call)} is calling`, body, callId: call.id }
+  return { key: `ringing:${call.id}`, kind: 'ringing', title: t('n.calling', { who: who(call) }), body, callId: call.id }
 }
 
 /** Waiting since: ringing or queued since the call came in (or its state began), held since the hold. */
@@ -89,7 +105,7 @@ function waitingAlert(call: LiveCall, now: number, limitS: number): Alert | unde
     // A new hold (a new stateSince) is a new wait worth telling about.
     key: `waiting:${call.id}:${call.state}:${String(since)}`,
     kind: 'waiting',
-    title: `${who(call)} has waited ${formatDuration(now - since)}`,
+    title: t('n.waited', { who: who(call), duration: formatDuration(now - since) }),
     body: `${whoInFull(call)} · ${whereItWaits(call)}`,
     callId: call.id,
   }
@@ -102,8 +118,8 @@ function queueAlert(queue: LiveQueue, now: number, threshold: number): Alert | u
   return {
     key: `queue:${queue.id}`,
     kind: 'queue',
-    title: `${String(callers.length)} callers waiting in queue ${queue.id}`,
-    body: `The longest has waited ${formatDuration(now - longest)}.`,
+    title: t('n.queue', { n: String(callers.length), queue: queue.id }),
+    body: t('n.queueBody', { duration: formatDuration(now - longest) }),
   }
 }
 
@@ -117,20 +133,27 @@ function queueAlert(queue: LiveQueue, now: number, threshold: number): Alert | u
 export function attentionAlerts(input: AttentionInput): Alert[] {
   const { state, now, ownExtension: ext, settings } = input
   const queues = ownQueues(state, ext)
-  const calls = Object.values(state.calls).sort((a, b) => waitingSince(a) - waitingSince(b) || a.id.localeCompare(b.id))
-  const ringing: Alert[] = []
-  const waiting: Alert[] = []
-  for (const call of calls) {
-    if (ringsForSeat(call, state, ext, queues)) ringing.push(ringingAlert(call))
+  // Oldest first: only the calls that raise something are ordered (most of a busy PBX's calls are talking).
+  const byWait = (a: LiveCall, b: LiveCall): number => waitingSince(a) - waitingSince(b) || a.id.localeCompare(b.id)
+  const forSeat: LiveCall[] = []
+  const tooLong: LiveCall[] = []
+  for (const id in state.calls) {
+    const call = state.calls[id]
+    if (call === undefined) continue
+    if (ringsForSeat(call, state, ext, queues)) forSeat.push(call)
     // The same limits as the calls list's red timer: ringing after the ring alert, queued or on hold after the hold alert.
-    const alert =
+    const limitS =
       call.state === 'ringing' && call.direction !== 'outbound'
-        ? waitingAlert(call, now, input.ringAlertSeconds)
+        ? input.ringAlertSeconds
         : call.state === 'queued' || call.state === 'hold'
-          ? waitingAlert(call, now, input.holdAlertSeconds)
+          ? input.holdAlertSeconds
           : undefined
-    if (alert !== undefined) waiting.push(alert)
+    if (limitS !== undefined && now - waitingSince(call) >= limitS * 1000) tooLong.push(call)
   }
+  const ringing = forSeat.sort(byWait).map(ringingAlert)
+  const waiting = tooLong
+    .sort(byWait)
+    .flatMap((call) => waitingAlert(call, now, call.state === 'ringing' ? input.ringAlertSeconds : input.holdAlertSeconds) ?? [])
   const overThreshold = Object.values(state.queues)
     .filter((q) => queues.has(q.id))
     .sort((a, b) => a.id.localeCompare(b.id))
@@ -144,8 +167,11 @@ export function attentionAlerts(input: AttentionInput): Alert[] {
       return {
         key: `parked:${p.id}:${String(p.since)}`,
         kind: 'parked',
-        title: `Parked call returns in ${String(Math.ceil(((p.expiresAt ?? now) - now) / 1000))} s`,
-        body: `${partyLabel(p.parkee).primary} on space ${p.space}${p.parker === '' ? '' : `, parked by ${p.parker}`}`,
+        title: t('n.parked', { seconds: String(Math.ceil(((p.expiresAt ?? now) - now) / 1000)) }),
+        body:
+          p.parker === ''
+            ? t('n.parkedBody', { who: partyLabel(p.parkee).primary, space: p.space })
+            : t('n.parkedByBody', { who: partyLabel(p.parkee).primary, space: p.space, parker: p.parker }),
         ...(callId === undefined ? {} : { callId }),
       }
     })
@@ -154,10 +180,18 @@ export function attentionAlerts(input: AttentionInput): Alert[] {
 
 /** Calls ringing or queued now, for the tray's count and the dock badge. */
 export function callsWaiting(state: LiveState): number {
-  let n = 0
-  for (const call of Object.values(state.calls)) if (call.state === 'ringing' || call.state === 'queued') n++
+  let n = waitingByCalls.get(state.calls)
+  if (n !== undefined) return n
+  n = 0
+  for (const id in state.calls) {
+    const callState = state.calls[id]?.state
+    if (callState === 'ringing' || callState === 'queued') n++
+  }
+  waitingByCalls.set(state.calls, n)
   return n
 }
+/** Counted once per calls object (the 4 Hz look reads the same one between live frames). */
+const waitingByCalls = new WeakMap<LiveState['calls'], number>()
 
 /**
  * The alerts to raise now: those whose key was not active before. Several at once (the console
@@ -173,8 +207,8 @@ export function newAlerts(before: ReadonlySet<string>, now: readonly Alert[], mo
     {
       key: `summary:${fresh.map((a) => a.key).join(',')}`,
       kind: fresh[0]?.kind ?? 'waiting',
-      title: `${String(rest)} more calls need attention`,
-      body: 'Open Attendant to see them.',
+      title: t('n.more', { n: String(rest) }),
+      body: t('n.moreBody'),
     },
   ]
 }

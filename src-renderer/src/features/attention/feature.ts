@@ -2,6 +2,10 @@ import '../../styles/compact.css'
 import type { AddOn } from '../feature'
 import { AttentionHost } from './AttentionHost'
 import { AttentionSettings } from './AttentionSettings'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /**
  * Getting attention and click-to-dial: no screen of its own. Its host runs beside the views for the
@@ -11,7 +15,9 @@ import { AttentionSettings } from './AttentionSettings'
  */
 export const attentionAddOn: AddOn = {
   id: 'attention',
-  label: 'Attention',
+  get label() {
+    return t('addOn')
+  },
   Host: AttentionHost,
   SettingsSection: AttentionSettings,
 }

@@ -1,4 +1,8 @@
 import type { AlertSound } from '../../../../src-preload/types/attention'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** One tone of a sound: when it starts (s), its pitch (Hz), how long it sounds (s). */
 interface Tone {
@@ -27,7 +31,18 @@ export const SOUND_TONES: Readonly<Record<AlertSound, readonly Tone[]>> = {
   ],
 }
 
-export const SOUND_LABELS: Readonly<Record<AlertSound, string>> = { chime: 'Chime', bell: 'Bell', pulse: 'Pulses' }
+/** Each sound's name in the shown language (read at each use). */
+export const SOUND_LABELS: Readonly<Record<AlertSound, string>> = {
+  get chime() {
+    return t('sound.chime')
+  },
+  get bell() {
+    return t('sound.bell')
+  },
+  get pulse() {
+    return t('sound.pulse')
+  },
+}
 
 /** Loudness (0-100, as the setting holds it) as a gain: perceived loudness follows a curve, not a line. */
 export function gainOf(volume: number): number {

@@ -1,5 +1,9 @@
 import type { LiveState } from '../../../../src-preload/types/live'
 import { cleanCid } from '../../live/format'
+import { tr } from '../../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 /** Digits only, for comparing numbers written differently (`+49 30 123`, `004930123`). */
 const digitsOf = (n: string): string => n.replace(/[^0-9]/g, '')
@@ -20,6 +24,6 @@ export function whoIs(number: string, state: LiveState, lookup?: (number: string
     if (named(ch.callerNum, ch.callerName)) return ch.callerName
     if (named(ch.connectedNum, ch.connectedName)) return ch.connectedName
   }
-  if (state.extensions[number] !== undefined) return `Extension ${number}`
+  if (state.extensions[number] !== undefined) return t('extension', { number })
   return undefined
 }

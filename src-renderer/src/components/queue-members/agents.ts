@@ -1,5 +1,5 @@
 import type { LiveCall, LiveParty, LiveQueueMember, LiveState } from '../../../../src-preload/types/live'
-import { tr } from '../../i18n'
+import { currentLanguage, tr } from '../../i18n'
 import { strings } from './strings'
 
 const t = tr(strings)
@@ -100,6 +100,24 @@ function stateOf(status: number, paused: boolean, partly: boolean): { text: stri
   return { text: partly ? t('statePartly', { state: word }) : word, rank }
 }
 
+/**
+ * Each agent as last made, by the member object of its first queue: reused while everything it is
+ * made of is the same (the same member objects, extension and call; a live patch keeps those it did
+ * not change), so the agent board's memoised rows re-render only the agents a frame changed.
+ */
+interface MadeAgent {
+  readonly queues: readonly AgentQueue[]
+  readonly extension: string | undefined
+  readonly call: LiveCall | undefined
+  readonly language: string
+  readonly agent: Agent
+}
+const made = new WeakMap<LiveQueueMember, MadeAgent>()
+
+function sameQueues(a: readonly AgentQueue[], b: readonly AgentQueue[]): boolean {
+  return a.length === b.length && a.every((q, i) => q.queue === b[i]?.queue && q.member === b[i].member)
+}
+
 /** Every agent of the PBX from the live queues, optionally only those of one queue. */
 export function agentsOf(state: Pick<LiveState, 'queues' | 'extensions' | 'calls'>, onlyQueue?: string): Agent[] {
   const byIface = new Map<string, AgentQueue[]>()
@@ -116,11 +134,23 @@ export function agentsOf(state: Pick<LiveState, 'queues' | 'extensions' | 'calls
     queues.sort((a, b) => a.queue.localeCompare(b.queue))
     const members = queues.map((q) => q.member)
     const first = members[0] as LiveQueueMember
+    const extension = extensionOf(iface, state)
+    const call = callOf(extension, state)
+    const language = currentLanguage()
+    const before = made.get(first)
+    if (
+      before !== undefined &&
+      before.call === call &&
+      before.extension === extension &&
+      before.language === language &&
+      sameQueues(before.queues, queues)
+    ) {
+      agents.push(before.agent)
+      continue
+    }
     const pausedIn = members.filter((m) => m.paused)
     const paused = pausedIn.length === members.length
     const partly = pausedIn.length > 0 && !paused
-    const extension = extensionOf(iface, state)
-    const call = callOf(extension, state)
     const own = extension
     const talkingWith = call === undefined ? undefined : call.caller.number === own ? call.callee : call.caller
     const lastPause = Math.max(...pausedIn.map((m) => m.lastPause ?? 0))
@@ -137,7 +167,7 @@ export function agentsOf(state: Pick<LiveState, 'queues' | 'extensions' | 'calls
           : sinceList.length > 0
             ? Math.max(...sinceList)
             : undefined
-    agents.push({
+    const agent: Agent = {
       iface,
       name: members.find((m) => m.name !== '' && m.name !== iface)?.name ?? extension ?? iface,
       extension,
@@ -154,7 +184,9 @@ export function agentsOf(state: Pick<LiveState, 'queues' | 'extensions' | 'calls
       talkSince: BUSY.has(first.status) ? talkSince : undefined,
       callsTaken: members.reduce((n, m) => n + m.callsTaken, 0),
       lastCallAt: lastCall > 0 ? lastCall * 1000 : undefined,
-    })
+    }
+    made.set(first, { queues, extension, call, language, agent })
+    agents.push(agent)
   }
   return agents
 }

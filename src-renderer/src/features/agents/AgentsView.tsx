@@ -38,31 +38,35 @@ function spyOnAgent(a: Agent, offer: AgentSpy | undefined, mode: SpyMode): void 
   else startSpy(offer.call.id, offer.channelId, mode)
 }
 
-/** The board's columns, with listening in after the talk time for supervisor and admin seats. */
-function columnsFor(offers: ReadonlyMap<string, AgentSpy> | undefined): readonly Column<Agent>[] {
+/**
+ * The board's columns, with listening in after the talk time for supervisor and admin seats. A
+ * row's offer is its cells' ctx (not read from a map here), so the columns stay the same object
+ * from frame to frame and the memoised rows re-render only the agents whose offer or state changed.
+ */
+function columnsFor(canSupervise: boolean): readonly Column<Agent, AgentSpy | undefined>[] {
   const base = baseColumns()
-  if (offers === undefined) return base
+  if (!canSupervise) return base
   const at = base.findIndex((c) => c.key === 'talk') + 1
-  const spy: Column<Agent> = {
+  const spy: Column<Agent, AgentSpy | undefined> = {
     key: 'spy',
     header: t('col.spy'),
-    cell: (a) => (
+    cell: (a, offer) => (
       <AgentSpyCell
         agent={a}
-        spy={offers.get(a.iface)}
+        spy={offer}
         onSpy={(mode) => {
-          spyOnAgent(a, offers.get(a.iface), mode)
+          spyOnAgent(a, offer, mode)
         }}
       />
     ),
   }
   // Who listens to the call (and whether it is recorded) beside the party, as the calls list marks it.
-  const withMarks = base.map((c): Column<Agent> => {
+  const withMarks = base.map((c): Column<Agent, AgentSpy | undefined> => {
     if (c.key !== 'caller') return c
     return {
       ...c,
-      cell: (a) => {
-        const call = offers.get(a.iface)?.call
+      cell: (a, offer) => {
+        const call = offer?.call
         return call === undefined ? (
           c.cell(a, undefined)
         ) : (
@@ -106,7 +110,7 @@ function queueText(q: Agent['queues'][number]): string {
 }
 
 /** The board's columns, their headers in the shown language. */
-const baseColumns = (): readonly Column<Agent>[] => [
+const baseColumns = (): readonly Column<Agent, AgentSpy | undefined>[] => [
   {
     key: 'agent',
     header: t('col.agent'),
@@ -204,7 +208,7 @@ export function AgentsView(): React.JSX.Element {
     () => (canSupervise ? agentSpies(agents, state, devices, supervision, ownExtension) : undefined),
     [canSupervise, agents, state, devices, supervision, ownExtension],
   )
-  const columns = useMemo(() => columnsFor(offers), [offers])
+  const columns = useMemo(() => columnsFor(canSupervise), [canSupervise])
   const currentSpy = current === undefined ? undefined : offers?.get(current.iface)
   useEffect(() => {
     board.current?.focus()
@@ -306,6 +310,8 @@ export function AgentsView(): React.JSX.Element {
         label={t('table')}
         columns={columns}
         rows={rows}
+        rowCtx={(a) => offers?.get(a.iface)}
+        memoRows
         rowKey={(a) => a.iface}
         rowClassName={(a) => [a.iface === selected ? 'selected' : '', a.paused ? 'member-paused' : ''].filter((c) => c !== '').join(' ') || undefined}
         sort={sort}

@@ -66,6 +66,20 @@ export function agentSpyOf(
   }
 }
 
+/**
+ * Offers made before, by call: one equal to a new one is given again, so an agent's row on the
+ * board (memoised on its offer) re-renders only when its call or what the seat may do changed.
+ */
+const offered = new WeakMap<LiveCall, AgentSpy[]>()
+
+function sameOffer(offer: AgentSpy): AgentSpy {
+  const earlier = offered.get(offer.call) ?? []
+  const same = earlier.find((o) => o.channelId === offer.channelId && o.session === offer.session && o.refused === offer.refused)
+  if (same !== undefined) return same
+  offered.set(offer.call, [...earlier.slice(-3), offer])
+  return offer
+}
+
 /** The board's offers by agent (its interface), for the agents on a call. */
 export function agentSpies(
   agents: readonly Pick<Agent, 'iface' | 'extension'>[],
@@ -77,7 +91,7 @@ export function agentSpies(
   const offers = new Map<string, AgentSpy>()
   for (const a of agents) {
     const offer = agentSpyOf(a, state, extensionsOfDevice, supervision, ownExtension)
-    if (offer !== undefined) offers.set(a.iface, offer)
+    if (offer !== undefined) offers.set(a.iface, sameOffer(offer))
   }
   return offers
 }

@@ -55,6 +55,10 @@ import { redact } from '../secrets/redact'
 import { type BreakerState, CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker'
 import { amiClientFor, ariBaseUrl, ariTls, freepbxTls } from './endpoints'
 import { LIVENESS_DEFAULTS, type LivenessOptions } from './liveness'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export type TransportName = 'ami' | 'ari' | 'rest'
 /**
@@ -217,7 +221,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     const refused: Partial<Record<SecretKind, string>> = {}
     const read = (kind: SecretKind): Promise<string | undefined> =>
       this.options.getSecret(kind).catch((err: unknown) => {
-        refused[kind] = err instanceof Error ? err.message : 'the secret cannot be read'
+        refused[kind] = err instanceof Error ? err.message : t('session.secretUnreadable')
         return undefined
       })
     const [amiSecret, ariSecret, restSecret] = await Promise.all([
@@ -260,16 +264,14 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   /** ARI REST through the breaker (second path for channels and hangup when AMI is down). */
   async ari<T>(work: (client: AriClient) => Promise<T>): Promise<T> {
     const client = this.#ariRest
-    if (client === undefined)
-      throw new TransportError('aborted', this.profile.ari.enabled ? 'ARI is not connected' : 'ARI is turned off in this profile')
+    if (client === undefined) throw new TransportError('aborted', this.profile.ari.enabled ? t('session.ariNotConnected') : t('session.ariOff'))
     return this.guarded('ari', () => work(client))
   }
 
   /** FreePBX API through the breaker. */
   async rest<T>(work: (client: FreepbxClient) => Promise<T>): Promise<T> {
     const client = this.#restClient
-    if (client === undefined)
-      throw new TransportError('aborted', this.profile.freepbx.enabled ? 'FreePBX API is not connected' : 'FreePBX API is turned off in this profile')
+    if (client === undefined) throw new TransportError('aborted', this.profile.freepbx.enabled ? t('session.restNotConnected') : t('session.restOff'))
     return this.guarded('rest', () => work(client))
   }
 
@@ -317,7 +319,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
 
   private startAmi(secret: string | undefined): void {
     if (secret === undefined || secret === '') {
-      this.set('ami', this.noSecret('ami', 'no AMI secret stored for this profile'))
+      this.set('ami', this.noSecret('ami', t('session.noAmiSecret')))
       return
     }
     const ami = amiClientFor(this.profile, secret, {
@@ -365,7 +367,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     const p = this.profile
     if (!p.ari.enabled) return
     if (secret === undefined || secret === '') {
-      this.set('ari', this.noSecret('ari', 'no ARI password stored for this profile'))
+      this.set('ari', this.noSecret('ari', t('session.noAriSecret')))
       return
     }
     const o = this.options.ari ?? {}
@@ -409,7 +411,7 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     const p = this.profile
     if (!p.freepbx.enabled) return
     if (secret === undefined || secret === '') {
-      this.set('rest', this.noSecret('freepbx', 'no FreePBX API client secret stored for this profile'))
+      this.set('rest', this.noSecret('freepbx', t('session.noRestSecret')))
       return
     }
     const o = this.options.rest ?? {}
@@ -428,8 +430,11 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
   private async guarded<T>(name: 'ari' | 'rest', work: () => Promise<T>): Promise<T> {
     if (!this.breaker.tryAcquire()) {
       const retryAt = this.breaker.retryAt
-      const wait = retryAt === undefined ? '' : ` (next try in ${String(Math.max(0, Math.ceil((retryAt - this.now()) / 1000)))} s)`
-      const err = new TransportError('circuit_open', `PBX connection paused after repeated failures${wait}`)
+      const words =
+        retryAt === undefined
+          ? t('session.paused')
+          : t('session.pausedUntil', { seconds: String(Math.max(0, Math.ceil((retryAt - this.now()) / 1000))) })
+      const err = new TransportError('circuit_open', words)
       if (this.statuses[name].state === 'connected') this.set(name, { state: 'down', lastError: err.message, code: err.code })
       throw err
     }
@@ -460,19 +465,19 @@ export class PbxSession extends TypedEmitter<PbxSessionEvents> {
     if (err instanceof AmiError) {
       const words =
         err.code === 'auth_failed'
-          ? 'AMI authentication failed (user or secret rejected); not retrying'
+          ? t('session.amiAuthFailed')
           : err.code === 'connection_error'
-            ? `AMI connection failed: ${err.message.replace(/^AMI connection error: /, '')}`
+            ? t('session.amiConnectFailed', { reason: err.message.replace(/^AMI connection error: /, '') })
             : err.code === 'timeout'
-              ? `AMI: the PBX is not answering (${err.message})`
-              : `AMI: ${err.message}`
+              ? t('session.amiNotAnswering', { reason: err.message })
+              : t('session.amiOther', { reason: err.message })
       return { lastError: this.#scrub(words), code: err.code }
     }
-    return { lastError: 'AMI: unexpected failure', code: 'error' }
+    return { lastError: t('session.amiUnexpected'), code: 'error' }
   }
 
   private describeTransport(err: TransportError | undefined): { lastError?: string; code?: string } {
-    if (err === undefined) return { lastError: 'connection closed', code: 'closed' }
+    if (err === undefined) return { lastError: t('session.closed'), code: 'closed' }
     return { lastError: this.#scrub(err.message), code: err.code }
   }
 

@@ -3,6 +3,10 @@
  */
 import { AmiError } from '../ami/errors'
 import { TransportError, classifyNetworkFailure } from '../net/transport-error'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const words = say(strings)
 
 export type ProbeCode =
   | 'refused'
@@ -56,25 +60,22 @@ export function failureOf(err: unknown, label: string, warnings: string[]): Prob
   if (t !== undefined) {
     switch (t.code) {
       case 'refused':
-        return failed('refused', 'connection refused (nothing listens on that port)', warnings)
+        return failed('refused', words('probe.refused'), warnings)
       case 'timeout':
-        return failed('timeout', 'no answer in time (host down, port filtered, or wrong port)', warnings)
+        return failed('timeout', words('probe.timeout'), warnings)
       case 'tls':
-        if (t.tlsProblem === 'untrusted')
-          return failed('tls_untrusted', 'TLS certificate not trusted (add the PBX CA certificate to the profile)', warnings)
-        if (t.tlsProblem === 'name_mismatch')
-          return failed('tls_name_mismatch', 'TLS certificate name mismatch (the certificate does not name this host)', warnings)
-        if (t.tlsProblem === 'not_tls')
-          return failed('wrong_protocol', 'wrong protocol on that port (TLS is on in the profile but the server does not speak TLS there)', warnings)
+        if (t.tlsProblem === 'untrusted') return failed('tls_untrusted', words('probe.tlsUntrusted'), warnings)
+        if (t.tlsProblem === 'name_mismatch') return failed('tls_name_mismatch', words('probe.tlsNameMismatch'), warnings)
+        if (t.tlsProblem === 'not_tls') return failed('wrong_protocol', words('probe.notTls'), warnings)
         return failed('tls_error', t.message.replace(/^[^:]*: /, ''), warnings)
       case 'protocol':
-        return failed('wrong_protocol', 'wrong protocol on that port', warnings)
+        return failed('wrong_protocol', words('probe.wrongProtocol'), warnings)
       case 'unauthorized':
-        return failed('auth_failed', 'authentication failed (user or secret rejected)', warnings)
+        return failed('auth_failed', words('probe.authFailed'), warnings)
       case 'forbidden':
         return failed('missing_permission', t.message.replace(/^[^:]*: /, ''), warnings)
       case 'not_found':
-        return failed('not_found', 'not found on this server', warnings)
+        return failed('not_found', words('probe.notFound'), warnings)
       case 'network':
         return failed('network', t.message.replace(/^[^:]*: /, ''), warnings)
       default:
@@ -82,10 +83,10 @@ export function failureOf(err: unknown, label: string, warnings: string[]): Prob
     }
   }
   if (err instanceof AmiError) {
-    if (err.code === 'auth_failed') return failed('auth_failed', 'authentication failed (user or secret rejected)', warnings)
-    if (err.code === 'timeout') return failed('timeout', 'login not completed in time', warnings)
-    if (err.code === 'protocol_error') return failed('wrong_protocol', 'wrong protocol on that port (the answer is not AMI)', warnings)
+    if (err.code === 'auth_failed') return failed('auth_failed', words('probe.authFailed'), warnings)
+    if (err.code === 'timeout') return failed('timeout', words('probe.loginTimeout'), warnings)
+    if (err.code === 'protocol_error') return failed('wrong_protocol', words('probe.notAmi'), warnings)
     return failed('error', err.message, warnings)
   }
-  return failed('error', 'unexpected failure', warnings)
+  return failed('error', words('probe.unexpected'), warnings)
 }

@@ -36,6 +36,10 @@ import type { PbxProfile } from '../profiles/schema'
 import { amiClientFor, amiTls, ariBaseUrl, ariTls, freepbxTls, isLoopback } from './endpoints'
 import { type ProbeResult, type TestConnectionResult, failed, failureOf } from './probe-result'
 import { sniffPort } from './port-sniff'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface TestConnectionSecrets {
   readonly ami?: string
@@ -91,15 +95,10 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
   const label = 'AMI'
   const warnings: string[] = []
   if (!profile.ami.tls && !isLoopback(profile.host)) {
-    warnings.push(
-      profile.ami.auth === 'plain'
-        ? 'AMI runs without TLS and logs in with the plain secret: the secret and all call data cross the network in clear text (use the MD5 challenge login or TLS)'
-        : 'AMI runs without TLS: all call data cross the network in clear text (the MD5 login keeps the secret itself off the wire)',
-    )
+    warnings.push(profile.ami.auth === 'plain' ? t('warn.amiPlainSecret') : t('warn.amiPlain'))
   }
-  if (profile.ami.tls && !profile.ami.rejectUnauthorized)
-    warnings.push('AMI certificate checking is turned off: anyone in the path can impersonate the PBX')
-  if (secret === undefined || secret === '') return noSecret('no secret entered', warnings, unusable)
+  if (profile.ami.tls && !profile.ami.rejectUnauthorized) warnings.push(t('warn.amiNoCertCheck'))
+  if (secret === undefined || secret === '') return noSecret(t('probe.noAmiSecret'), warnings, unusable)
   const tls = amiTls(profile)
 
   let sniff
@@ -108,16 +107,11 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
   } catch (err) {
     return failureOf(err, label, warnings)
   }
-  if (sniff.kind === 'http')
-    return failed('wrong_protocol', 'wrong protocol on that port (an HTTP server answers there, not AMI — is this the ARI/web port?)', warnings)
+  if (sniff.kind === 'http') return failed('wrong_protocol', t('probe.httpOnAmiPort'), warnings)
   if (sniff.kind === 'closed' && tls === undefined) {
-    return failed(
-      'wrong_protocol',
-      'wrong protocol on that port (the server closed the connection without an AMI greeting; does it expect TLS?)',
-      warnings,
-    )
+    return failed('wrong_protocol', t('probe.closedNoGreeting'), warnings)
   }
-  if (sniff.kind !== 'ami') return failed('wrong_protocol', 'wrong protocol on that port (no AMI greeting)', warnings)
+  if (sniff.kind !== 'ami') return failed('wrong_protocol', t('probe.noGreeting'), warnings)
 
   const client = amiClientFor(profile, secret, {
     events: true,
@@ -132,20 +126,12 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
     await client.start()
     const version = `AMI ${client.protocolVersion ?? sniff.banner.replace(/^.*\//, '')}`
     if (!(await holds(client, 'CoreShowChannels', {}, timeoutMs, true))) {
-      return failed(
-        'missing_permission',
-        `the user '${profile.ami.user}' lacks the 'reporting' write class the console needs for the call list`,
-        warnings,
-      )
+      return failed('missing_permission', t('probe.lacksReporting', { user: profile.ami.user }), warnings)
     }
     const probeChannel = `attendant-probe-${randomBytes(6).toString('hex')}`
     const mayHangup = await holds(client, 'Hangup', { Channel: probeChannel }, timeoutMs)
     if (!mayHangup && !profile.operator.readOnly) {
-      return failed(
-        'missing_permission',
-        `the user '${profile.ami.user}' lacks the 'call' write class the console needs to hang up and transfer (or mark the profile read-only)`,
-        warnings,
-      )
+      return failed('missing_permission', t('probe.lacksCall', { user: profile.ami.user }), warnings)
     }
     const excess: string[] = []
     if (await holds(client, 'Command', { Command: 'core show version' }, timeoutMs)) excess.push('command')
@@ -154,14 +140,10 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
     if (client.fullyBooted && !excess.includes('system')) excess.push('system (read)')
     if (excess.includes('command') && excess.includes('system') && excess.includes('config')) excess.push('all')
     if (excess.length > 0) {
-      warnings.push(
-        `the AMI user '${profile.ami.user}' holds more than the console needs (${excess.join(', ')}): a stolen console could then run CLI commands, change the dialplan or read configuration. Give it only read=call,reporting and write=call,reporting (+originate, agent as needed)`,
-      )
+      warnings.push(t('warn.amiExcess', { user: profile.ami.user, classes: excess.join(', ') }))
     }
     if (profile.operator.readOnly && (await holds(client, 'Originate', {}, timeoutMs))) {
-      warnings.push(
-        `the AMI user '${profile.ami.user}' may originate calls although the profile is read-only; 'originate' is as dangerous as 'system' on an unpatched PBX`,
-      )
+      warnings.push(t('warn.amiOriginate', { user: profile.ami.user }))
     }
     return { ok: true, warnings, version }
   } catch (err) {
@@ -174,11 +156,10 @@ export async function probeAmi(profile: PbxProfile, secret: string | undefined, 
 export async function probeAri(profile: PbxProfile, secret: string | undefined, timeoutMs: number, unusable?: string): Promise<ProbeResult> {
   const label = 'ARI'
   const warnings: string[] = []
-  if (!profile.ari.enabled) return failed('disabled', 'turned off in this profile')
-  if (!profile.ari.tls && !isLoopback(profile.host))
-    warnings.push('ARI runs over plain HTTP: the password and call data cross the network in clear text (use https/wss)')
-  if (profile.ari.tls && !profile.ari.rejectUnauthorized) warnings.push('ARI certificate checking is turned off')
-  if (secret === undefined || secret === '') return noSecret('no password entered', warnings, unusable)
+  if (!profile.ari.enabled) return failed('disabled', t('probe.disabled'))
+  if (!profile.ari.tls && !isLoopback(profile.host)) warnings.push(t('warn.ariPlain'))
+  if (profile.ari.tls && !profile.ari.rejectUnauthorized) warnings.push(t('warn.ariNoCertCheck'))
+  if (secret === undefined || secret === '') return noSecret(t('probe.noAriSecret'), warnings, unusable)
   const ari = new AriClient({
     baseUrl: ariBaseUrl(profile),
     username: profile.ari.user,
@@ -194,7 +175,7 @@ export async function probeAri(profile: PbxProfile, secret: string | undefined, 
       await ari.hangup(`attendant-probe-${randomBytes(6).toString('hex')}`)
     } catch (err) {
       if (err instanceof TransportError && err.code === 'forbidden' && !profile.operator.readOnly) {
-        warnings.push(`the ARI user '${profile.ari.user}' is read-only: hanging up through ARI when AMI is down will not work`)
+        warnings.push(t('warn.ariReadOnly', { user: profile.ari.user }))
       }
     }
     return { ok: true, warnings, version: `Asterisk ${info.system.version}` }
@@ -207,10 +188,8 @@ export async function probeAri(profile: PbxProfile, secret: string | undefined, 
         timeoutMs: Math.min(timeoutMs, 2000),
         askHttp: false,
       }).catch(() => undefined)
-      if (sniff?.kind === 'ami')
-        return failed('wrong_protocol', 'wrong protocol on that port (AMI answers there, not ARI — is this the AMI port?)', warnings)
-      if (err.code === 'not_found')
-        return failed('wrong_protocol', 'an HTTP server answers on that port but ARI is not enabled there (ari.conf / http.conf)', warnings)
+      if (sniff?.kind === 'ami') return failed('wrong_protocol', t('probe.amiOnAriPort'), warnings)
+      if (err.code === 'not_found') return failed('wrong_protocol', t('probe.ariNotEnabled'), warnings)
     }
     return failureOf(err, label, warnings)
   } finally {
@@ -230,13 +209,12 @@ export async function probeRest(
   if (!profile.freepbx.enabled)
     // An admin profile is the one that configures: say what configuration would need.
     return {
-      ...failed('disabled', 'turned off in this profile'),
+      ...failed('disabled', t('probe.disabled')),
       ...(profile.operator.role === 'admin' ? { config: configWithoutApi() } : {}),
     }
   const url = new URL(profile.freepbx.baseUrl)
-  if (url.protocol === 'http:' && !isLoopback(url.hostname.replace(/^\[|\]$/g, '')))
-    warnings.push('the FreePBX API is reached over plain HTTP: the client secret and tokens cross the network in clear text')
-  if (secret === undefined || secret === '') return noSecret('no client secret entered', warnings, unusable)
+  if (url.protocol === 'http:' && !isLoopback(url.hostname.replace(/^\[|\]$/g, ''))) warnings.push(t('warn.restPlain'))
+  if (secret === undefined || secret === '') return noSecret(t('probe.noRestSecret'), warnings, unusable)
   const api = new FreepbxClient({
     baseUrl: profile.freepbx.baseUrl,
     clientId: profile.freepbx.clientId,
@@ -250,21 +228,25 @@ export async function probeRest(
     try {
       await fetchCdrPage(api, { first: 1 })
     } catch (err) {
-      if (err instanceof TransportError && err.code === 'forbidden')
-        warnings.push('the API application has no CDR scope (gql:cdr): call history cannot be filled from FreePBX')
+      if (err instanceof TransportError && err.code === 'forbidden') warnings.push(t('warn.noCdrScope'))
     }
-    return { ok: true, warnings, version: `${String(health.extensionCount)} extensions visible`, config: await testConfigReadiness(api) }
+    return {
+      ok: true,
+      warnings,
+      version: t('probe.extensionsVisible', { extensions: String(health.extensionCount) }),
+      config: await testConfigReadiness(api),
+    }
   } catch (err) {
     if (err instanceof TransportError && err.code === 'not_found')
       return {
-        ...failed('wrong_protocol', 'no FreePBX API at this URL (is the API module installed?)', warnings),
+        ...failed('wrong_protocol', t('probe.noFreepbxApi'), warnings),
         config: await testConfigReadiness(api),
       }
     if (err instanceof TransportError && err.code === 'unauthorized')
       return { ...failureOf(err, label, warnings), config: await testConfigReadiness(api) }
     if (err instanceof TransportError && err.code === 'forbidden') {
       return {
-        ...failed('missing_permission', 'the API application lacks the gql:core scope the console needs (extensions)', warnings),
+        ...failed('missing_permission', t('probe.noCoreScope'), warnings),
         config: await testConfigReadiness(api),
       }
     }

@@ -13,6 +13,8 @@ import { strings as desktopMain } from '../../electron/strings'
 import { strings as apiMain } from '../api/strings'
 import { strings as voicemailMain } from '../voicemail/strings'
 import { strings as webMain } from '../../web/strings'
+import { strings as connectionMain } from '../connection/strings'
+import { strings as runtimeMain } from '../runtime/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
@@ -34,4 +36,6 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   apiMain,
   voicemailMain,
   webMain,
+  connectionMain,
+  runtimeMain,
 ]

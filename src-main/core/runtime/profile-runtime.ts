@@ -19,6 +19,10 @@ import type { PbxProfile, SecretKind } from '../profiles/schema'
 import { directoryCapability } from '../directory/capability'
 import { CapabilityRegistry, type Capability, type CapabilityHost } from './capability'
 import { liveLookup } from './live-lookup'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface ProfileRuntimeOptions {
   readonly profile: PbxProfile
@@ -109,7 +113,7 @@ export class ProfileRuntime implements CapabilityHost {
       ...(p.freepbx.enabled ? { freepbx: (work) => this.session.rest(work) } : {}),
       amiList: (name, fields) => {
         const c = this.session.amiClient
-        if (c === undefined) return Promise.reject(new AmiError('not_connected', 'Not connected to the PBX'))
+        if (c === undefined) return Promise.reject(new AmiError('not_connected', t('notConnected')))
         return c.list(name, fields)
       },
       onAmiEvent: (listener) => this.session.on('amiEvent', listener),
@@ -250,7 +254,7 @@ export class ProfileRuntime implements CapabilityHost {
   }
 
   private requireSync(): LiveSync {
-    if (this.sync === undefined) throw new AmiError('not_connected', 'The live state is not loaded yet')
+    if (this.sync === undefined) throw new AmiError('not_connected', t('notLoaded'))
     return this.sync
   }
 
@@ -258,7 +262,7 @@ export class ProfileRuntime implements CapabilityHost {
   private amiPort(): AmiPort {
     const client = (): AmiClient => {
       const c = this.session.amiClient
-      if (c === undefined) throw new AmiError('not_connected', 'Not connected to the PBX')
+      if (c === undefined) throw new AmiError('not_connected', t('notConnected'))
       return c
     }
     return {

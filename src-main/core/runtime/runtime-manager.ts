@@ -7,6 +7,10 @@ import type { ProfileService } from '../profiles/profile-service'
 import type { PbxProfile, SecretKind } from '../profiles/schema'
 import { DialBudgets } from '../guard'
 import { ProfileRuntime } from './profile-runtime'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface BuiltinProfile {
   readonly profile: PbxProfile
@@ -72,7 +76,7 @@ export class RuntimeManager {
 
   get(profileId: string): ProfileRuntime {
     const rt = this.runtimes.get(profileId)
-    if (rt === undefined) throw new ApiFailure('not_found', `No connected PBX profile ${profileId}`)
+    if (rt === undefined) throw new ApiFailure('not_found', t('noRuntime', { profileId }))
     return rt
   }
 

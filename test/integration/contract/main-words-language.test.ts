@@ -4,8 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CallContext } from '../../../src-main/core/api/dispatcher'
 import { setMainLanguage } from '../../../src-main/core/i18n'
+import { builtinDemoProfile } from '../../../src-main/core/profiles/demo-profile'
 import { cleanupsAfterEach } from '../../support/cleanups'
 import { createTestCore } from '../../support/test-core'
+import { createServer } from 'node:net'
 
 const cleanups = cleanupsAfterEach()
 const ctx: CallContext = { clientId: 'words-test', transport: 'ws' }
@@ -60,9 +62,46 @@ describe('the dispatcher refuses in the console’s language', () => {
 
   it('keeps a contract’s own words for a field: a schema’s message wins over the plain words', async () => {
     const core = startCore()
-    await core.dispatch('settings.set', { language: 'de' }, ctx)
     // The contract's refine names what to do (src-preload/types/updates.ts); the plain words are for checks without one.
-    const refused = await core.dispatch('updates.set', { enabled: true, feedUrl: null }, ctx)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'feedUrl: Name the update address to turn updates on.' } })
+    const refused = () => core.dispatch('updates.set', { enabled: true, feedUrl: null }, ctx)
+    expect(await refused()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'feedUrl: Name the update address to turn updates on.' },
+    })
+    await core.dispatch('settings.set', { language: 'de' }, ctx)
+    const german = await refused()
+    expect(german).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^feedUrl: \S/) } })
+    expect(JSON.stringify(german)).not.toMatch(/issue\.|ungültig|erforderlich/)
+  })
+})
+
+/** A loopback port nothing listens on (taken, then let go). */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+describe('Test connection and the connection’s state in the console’s language', () => {
+  it('says why a transport fails in German and French, and as before in English', async () => {
+    const core = startCore()
+    const profile = { ...builtinDemoProfile({ ami: await closedPort() }), id: 'office', name: 'Office' }
+    const probe = async () => {
+      const r = await core.dispatch('profiles.test', { profile, secrets: { ami: 'a-secret' } }, ctx)
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value
+    }
+    expect((await probe()).ami).toMatchObject({ ok: false, code: 'refused', reason: 'connection refused (nothing listens on that port)' })
+    expect((await probe()).ari).toMatchObject({ ok: false, code: 'disabled', reason: 'turned off in this profile' })
+
+    await core.dispatch('settings.set', { language: 'de' }, ctx)
+    const german = await probe()
+    expect(german.ami).toMatchObject({ code: 'refused', reason: 'Verbindung abgelehnt (an diesem Port lauscht nichts)' })
+    expect(german.ari).toMatchObject({ code: 'disabled', reason: 'in diesem Profil ausgeschaltet' })
+
+    await core.dispatch('settings.set', { language: 'fr' }, ctx)
+    expect((await probe()).ami).toMatchObject({ code: 'refused', reason: 'connexion refusée (rien n’écoute sur ce port)' })
   })
 })

@@ -1,4 +1,8 @@
 import type { DialSource } from '../../../src-preload/types/attention'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** A number found in a link or the clipboard, or why there is none (words for the operator). */
 export type ParsedDial =
@@ -48,20 +52,19 @@ const SCHEMES: Readonly<Record<string, DialSource>> = { tel: 'tel', sip: 'sip', 
  * or whose number is a name (`sip:alice@example.com`), is refused with the reason.
  */
 export function parseDialLink(link: string): ParsedDial {
-  if (link.length > MAX_LINK) return refused(undefined, 'The link is too long to be a phone number.')
+  if (link.length > MAX_LINK) return refused(undefined, t('linkTooLong'))
   const match = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s.exec(link.trim())
   const source = match === null ? undefined : SCHEMES[match[1]?.toLowerCase() ?? '']
-  if (match === null || source === undefined) return refused(undefined, 'Attendant dials only tel:, sip: and callto: links.')
+  if (match === null || source === undefined) return refused(undefined, t('linkScheme'))
   const decoded = decode((match[2] ?? '').replace(/^\/\//, ''))
-  if (decoded === undefined) return refused(source, 'The link is garbled (a broken %-escape).')
-  if (HIDDEN.test(decoded)) return refused(source, 'The link holds control characters or hidden marks.')
+  if (decoded === undefined) return refused(source, t('linkGarbled'))
+  if (HIDDEN.test(decoded)) return refused(source, t('linkHidden'))
   const withoutParams = decoded.split(/[;?]/, 1)[0] ?? ''
   // sip:user:password@host — only the user part can be a number; callto: may name a host too.
   const user = source === 'tel' ? withoutParams : ((withoutParams.split('@', 1)[0] ?? '').split(':', 1)[0] ?? '')
   const number = dialableNumber(user)
   if (number === undefined) {
-    const shown = user.trim() === '' ? 'nothing' : `“${user.slice(0, 40)}”`
-    return refused(source, `The link names ${shown}, not a phone number: Attendant dials numbers only.`)
+    return refused(source, user.trim() === '' ? t('linkNamesNothing') : t('linkNames', { what: user.slice(0, 40) }))
   }
   return { ok: true, number, source }
 }
@@ -73,17 +76,17 @@ export function parseDialLink(link: string): ParsedDial {
  */
 export function parseClipboardNumber(text: string): ParsedDial {
   const trimmed = text.trim()
-  if (trimmed === '') return refused('clipboard', 'The clipboard is empty: copy a phone number first.')
-  if (trimmed.length > MAX_CLIPBOARD) return refused('clipboard', 'The clipboard holds a long text, not one phone number.')
+  if (trimmed === '') return refused('clipboard', t('clipEmpty'))
+  if (trimmed.length > MAX_CLIPBOARD) return refused('clipboard', t('clipLong'))
   if (/^(tel|sips?|callto):/i.test(trimmed)) {
     const link = parseDialLink(trimmed)
     return link.ok ? { ...link, source: 'clipboard' } : refused('clipboard', link.reason)
   }
-  if (HIDDEN.test(trimmed.replace(/[\t\r\n]/g, ' '))) return refused('clipboard', 'The clipboard holds control characters or hidden marks.')
+  if (HIDDEN.test(trimmed.replace(/[\t\r\n]/g, ' '))) return refused('clipboard', t('clipHidden'))
   const runs = trimmed.match(/\+?[0-9*#(][0-9*#()\s\-./\u00a0]*[0-9#]/g) ?? []
   const numbers = [...new Set(runs.map(dialableNumber).filter((n): n is string => n !== undefined))]
-  if (numbers.length === 0) return refused('clipboard', 'The clipboard holds no phone number.')
-  if (numbers.length > 1) return refused('clipboard', `The clipboard holds ${String(numbers.length)} numbers: copy just the one to dial.`)
+  if (numbers.length === 0) return refused('clipboard', t('clipNone'))
+  if (numbers.length > 1) return refused('clipboard', t('clipMany', { n: String(numbers.length) }))
   return { ok: true, number: numbers[0] ?? '', source: 'clipboard' }
 }
 

@@ -2,6 +2,10 @@ import type { attentionChannelNames } from '../../../src-preload/contract/attent
 import { ApiFailure } from '../errors/api-failure'
 import { NO_POLICIES, type HandlersOf, type InvokeChannelsOf, type Slice } from '../slice'
 import type { DesktopShell } from './desktop-shell'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 type AttentionChannel = InvokeChannelsOf<typeof attentionChannelNames>
 
@@ -19,7 +23,7 @@ export const attentionSlice = {
   policies: NO_POLICIES,
   handlers: (s: AttentionServices): HandlersOf<AttentionChannel> => ({
     'attention.notify': (input, ctx) => {
-      if (s.desktop === undefined) throw new ApiFailure('unavailable', 'This console runs in a browser: its notifications are the browser’s.')
+      if (s.desktop === undefined) throw new ApiFailure('unavailable', t('browser'))
       return { shown: s.desktop.notify(ctx.clientId, input) }
     },
     'attention.status': (input, ctx) => {

@@ -14,6 +14,10 @@ import type { AmiMessage } from '../ami/message'
 import type { FreepbxRunner } from '../freepbx/config/gql'
 import type { LiveModel } from '../live'
 import { type AmiLister, type Found, readAstdb, readFreepbx, readPjsipCallerIds, readVoicemailUsers } from './sources'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface DirectoryDeps {
   readonly profileId: () => string
@@ -222,19 +226,9 @@ export class Directory {
 }
 
 function sourceWords(source: DirectorySource): string {
-  switch (source) {
-    case 'freepbx':
-      return "FreePBX's extension list could not be read"
-    case 'astdb':
-      return "the PBX's database (AstDB) could not be read"
-    case 'voicemail':
-      return 'the voicemail users could not be read'
-    case 'callerid':
-      return "the phones' caller IDs could not be read"
-  }
+  return t(source)
 }
 
 function problemWords(problems: readonly string[]): string {
-  const first = problems[0] ?? 'the PBX did not answer'
-  return `Names may be out of date: ${first}.`
+  return t('outOfDate', { problem: problems[0] ?? t('noAnswer') })
 }

@@ -15,6 +15,10 @@ import { strings as voicemailMain } from '../voicemail/strings'
 import { strings as webMain } from '../../web/strings'
 import { strings as connectionMain } from '../connection/strings'
 import { strings as runtimeMain } from '../runtime/strings'
+import { strings as queuesMain } from '../queues/strings'
+import { strings as presenceMain } from '../presence/strings'
+import { strings as attentionMain } from '../attention/strings'
+import { strings as directoryMain } from '../directory/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
@@ -38,4 +42,8 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   webMain,
   connectionMain,
   runtimeMain,
+  queuesMain,
+  presenceMain,
+  attentionMain,
+  directoryMain,
 ]

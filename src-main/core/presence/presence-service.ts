@@ -25,6 +25,10 @@ import {
   type PresenceReading,
 } from './reading'
 import { extensionStateName } from '../live/reduce'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * How often AstDB is read. FreePBX and the phones write DND, forwarding and day/night there
@@ -247,7 +251,7 @@ export class PresenceService {
         this.book.setDnd(extension, on, this.now())
       }
       this.scheduleFlush()
-      return { message: on ? `Do not disturb is on for ${extension}` : `Do not disturb is off for ${extension}` }
+      return { message: t(on ? 'dndOn' : 'dndOff', { extension }) }
     })
   }
 
@@ -257,7 +261,7 @@ export class PresenceService {
     return this.run({ action: 'presence.forward.set', target, actor }, async () => {
       this.knownExtension(extension)
       if (this.book.currentSource === 'asterisk') {
-        throw new ApiFailure('refused', 'Call forwarding is kept by FreePBX, and this PBX has no FreePBX: set it on the phone instead', {
+        throw new ApiFailure('refused', t('noFreePbx'), {
           rule: 'forwarding_unsupported',
         })
       }
@@ -267,14 +271,14 @@ export class PresenceService {
         this.wrote(extension)
         this.book.setForward(extension, kind, undefined, this.now())
         this.scheduleFlush()
-        return { message: `${extension} is no longer forwarded ${FORWARD_WHEN[kind]}` }
+        return { message: t(`off.${kind}`, { extension }) }
       }
       const digits = this.judgeForward(extension, typed)
       await this.dbPut(family, extension, digits)
       this.wrote(extension)
       this.book.setForward(extension, kind, digits, this.now())
       this.scheduleFlush()
-      return { message: `${extension} is forwarded to ${digits} ${FORWARD_WHEN[kind]}`, note: digits === typed ? undefined : `stored ${digits}` }
+      return { message: t(`on.${kind}`, { extension, number: digits }), note: digits === typed ? undefined : `stored ${digits}` }
     })
   }
 
@@ -282,13 +286,12 @@ export class PresenceService {
     const target = message === '' ? `Presence of ${extension}: ${status}` : `Presence of ${extension}: ${status} “${message}”`
     return this.run({ action: 'presence.note.set', target, actor }, async () => {
       this.knownExtension(extension)
-      if (Buffer.byteLength(message, 'utf8') > 255)
-        throw new ApiFailure('refused', 'The note is too long for the PBX: keep it shorter', { rule: 'too_long' })
+      if (Buffer.byteLength(message, 'utf8') > 255) throw new ApiFailure('refused', t('noteTooLong'), { rule: 'too_long' })
       await this.setvar(`PRESENCE_STATE(CustomPresence:${extension})`, presenceValue(status, message))
       this.wrote(extension)
       this.book.setNote(extension, { status, subtype: '', message }, this.now())
       this.scheduleFlush()
-      return { message: message === '' ? `${extension}’s note is cleared` : `${extension}’s note: ${message}` }
+      return { message: message === '' ? t('noteCleared', { extension }) : t('note', { extension, note: message }) }
     })
   }
 
@@ -297,14 +300,13 @@ export class PresenceService {
     const target = `${name} (*28${index}) → ${mode === 'day' ? 'day' : 'night'} mode`
     return this.run({ action: 'daynight.set', target, actor }, async () => {
       if (!this.book.hasRead) await this.read()
-      if (!this.book.hasToggle(index))
-        throw new ApiFailure('not_found', `There is no call-flow toggle ${index} on this PBX`, { rule: 'unknown_toggle' })
+      if (!this.book.hasToggle(index)) throw new ApiFailure('not_found', t('noToggle', { index }), { rule: 'unknown_toggle' })
       // As FreePBX's daynight module does: the AstDB key the dialplan reads, and the toggle's lamp.
       await this.dbPut('DAYNIGHT', `C${index}`, mode === 'day' ? 'DAY' : 'NIGHT')
       await this.setvar(`DEVICE_STATE(Custom:DAYNIGHT${index})`, mode === 'day' ? 'NOT_INUSE' : 'INUSE')
       this.book.setToggle(index, mode, this.now())
       this.scheduleFlush()
-      return { message: `${name} is in ${mode} mode` }
+      return { message: t(mode === 'day' ? 'dayMode' : 'nightMode', { name }) }
     })
   }
 
@@ -317,21 +319,21 @@ export class PresenceService {
     const model = this.d.liveModel()
     const known = new Set(model === undefined ? [] : Object.keys(model.extensions))
     const j = judgeDestination(typed, this.d.profile().dialPlan, known)
-    if (j.verdict === 'deny') throw new ApiFailure('refused', `Cannot forward there: ${j.reason}`, { rule: j.rule })
+    if (j.verdict === 'deny') throw new ApiFailure('refused', t('cannotForward', { reason: j.reason }), { rule: j.rule })
     if (j.verdict === 'confirm_emergency') {
-      throw new ApiFailure('refused', `${j.normalized} is an emergency number: calls are not forwarded to it`, { rule: 'emergency_forward' })
+      throw new ApiFailure('refused', t('emergency', { number: j.normalized }), { rule: 'emergency_forward' })
     }
     const digits = j.dialDigits ?? j.normalized
-    if (digits === extension) throw new ApiFailure('refused', `${extension} cannot be forwarded to itself`, { rule: 'forward_to_itself' })
+    if (digits === extension) throw new ApiFailure('refused', t('toItself', { extension }), { rule: 'forward_to_itself' })
     return digits
   }
 
   /** Only the PBX's own extensions (as its hints list them) are acted on. */
   private knownExtension(extension: string): void {
     const model = this.d.liveModel()
-    if (model === undefined) throw new ApiFailure('unavailable', 'The extensions are not loaded yet: try again in a moment')
+    if (model === undefined) throw new ApiFailure('unavailable', t('notLoaded'))
     if (!Object.hasOwn(model.extensions, extension)) {
-      throw new ApiFailure('refused', `${extension} is not an extension of this PBX`, { rule: 'unknown_extension' })
+      throw new ApiFailure('refused', t('notExtension', { extension }), { rule: 'unknown_extension' })
     }
   }
 
@@ -377,7 +379,6 @@ export class PresenceService {
 }
 
 const FORWARD_WORDS: Readonly<Record<ForwardKind, string>> = { unconditional: 'Unconditional', busy: 'Busy', noAnswer: 'No-answer' }
-const FORWARD_WHEN: Readonly<Record<ForwardKind, string>> = { unconditional: 'always', busy: 'when busy', noAnswer: 'when not answered' }
 
 /**
  * DBPut and DBDel need the AMI `system` write class (FreePBX keeps DND, forwarding and day/night in
@@ -385,20 +386,16 @@ const FORWARD_WHEN: Readonly<Record<ForwardKind, string>> = { unconditional: 'al
  */
 function astDbRefusal(err: unknown): unknown {
   if (err instanceof AmiError && err.code === 'action_error' && /permission denied/i.test(err.response?.get('Message') ?? '')) {
-    return new ApiFailure(
-      'pbx_error',
-      'The PBX does not let this console change it: its AMI user needs the “system” write class to write DND, forwarding and day/night (FreePBX keeps them in AstDB)',
-      { rule: 'ami_permission' },
-    )
+    return new ApiFailure('pbx_error', t('noAstDb'), { rule: 'ami_permission' })
   }
   return err
 }
 
 function readProblem(err: unknown): string {
   if (err instanceof AmiError) {
-    if (err.code === 'action_error') return `The PBX refused to list presence: ${err.response?.get('Message') ?? err.message}`
-    if (err.code === 'not_connected') return 'Not connected to the PBX'
-    return `Presence could not be read: ${err.message}`
+    if (err.code === 'action_error') return t('listRefused', { reason: err.response?.get('Message') ?? err.message })
+    if (err.code === 'not_connected') return t('notConnected')
+    return t('notRead', { reason: err.message })
   }
-  return 'Presence could not be read'
+  return t('notReadPlain')
 }

@@ -2,6 +2,7 @@ import type { ActionDone } from '../../../src-preload/types/actions'
 import type { LiveQueue, LiveQueueMember } from '../../../src-preload/types/live'
 import type { QueuePrefs } from '../../../src-preload/types/queues'
 import { ApiFailure } from '../errors/api-failure'
+import { say } from '../i18n'
 import { isAmiError } from '../ami/errors'
 import { type ExtensionNames, memberName, memberText } from '../actions/audit-target'
 import { runGuarded, type Actor, type GuardDeps } from '../actions/guarded-run'
@@ -10,6 +11,9 @@ import type { LiveModel } from '../live'
 import { memberAddressFor } from './member-interface'
 import { QUEUE_POLICIES } from './policy'
 import type { QueuePrefsStore } from './queue-prefs'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface QueueActionsDeps extends GuardDeps {
   readonly ami: AmiPort
@@ -39,7 +43,7 @@ const DYNAMIC_NOTE =
 
 /** Static members come from queues.conf / the queue's FreePBX configuration; AMI cannot remove them. */
 function staticWords(who: string, queue: string): string {
-  return `${who} is a static member of ${queue}: set in the queue’s configuration, so the PBX will not remove it at run time. Pause it here, or remove it in Configuration → Queue members`
+  return t('static', { who, queue })
 }
 
 /** One clean line, or nothing (an empty reason is no reason). */
@@ -68,8 +72,10 @@ export class QueueActions {
         ['Paused', paused ? 'true' : 'false'],
         ...(why === undefined ? [] : ([['Reason', why]] as [string, string][])),
       ])
-      const scopeWords = queue === undefined ? `in ${queues.length === 1 ? queues.join('') : `all ${String(queues.length)} queues`}` : `in ${queue}`
-      return { message: `${paused ? 'Paused' : 'Unpaused'} ${this.shownName(queue ?? first, iface)} ${scopeWords}` }
+      const who = this.shownName(queue ?? first, iface)
+      const one = queue ?? (queues.length === 1 ? queues.join('') : undefined)
+      if (one !== undefined) return { message: t(paused ? 'paused' : 'unpaused', { who, queue: one }) }
+      return { message: t(paused ? 'pausedAll' : 'unpausedAll', { who, n: String(queues.length) }) }
     })
   }
 
@@ -84,11 +90,11 @@ export class QueueActions {
     return runGuarded(this.d, QUEUE_POLICIES, { action: 'queue.add', target, actor }, async (scope) => {
       const model = this.loaded()
       const q = this.knownQueue(model, input.queue)
-      if (model.extensions[input.extension] === undefined) throw new ApiFailure('not_found', `${input.extension} is not an extension of this PBX`)
+      if (model.extensions[input.extension] === undefined) throw new ApiFailure('not_found', t('notExtension', { extension: input.extension }))
       const address = memberAddressFor(input.extension, model.queues, model.extensions)
       const existing = q.members[address.iface]
       if (existing !== undefined)
-        throw new ApiFailure('conflict', `${memberText(existing.name, existing.interface)} is already a member of ${input.queue}`)
+        throw new ApiFailure('conflict', t('alreadyMember', { who: memberText(existing.name, existing.interface), queue: input.queue }))
       scope.expect({ kind: 'unverifiable', hint: `look for ${who} among ${input.queue}’s members` })
       await this.send('QueueAdd', [
         ['Queue', input.queue],
@@ -99,7 +105,7 @@ export class QueueActions {
         ['Paused', input.paused ? 'true' : 'false'],
         ...(input.paused && why !== undefined ? ([['Reason', why]] as [string, string][]) : []),
       ])
-      return { message: `Added ${who} to ${input.queue}`, note: `${address.iface}; ${DYNAMIC_NOTE}` }
+      return { message: t('added', { who, queue: input.queue }), note: `${address.iface}; ${DYNAMIC_NOTE}` }
     })
   }
 
@@ -123,7 +129,7 @@ export class QueueActions {
           throw new ApiFailure('refused', staticWords(who, queue), { rule: 'static_member' })
         throw err
       }
-      return { message: `Removed ${shown} from ${queue}` }
+      return { message: t('removed', { who: shown, queue }) }
     })
   }
 
@@ -139,8 +145,10 @@ export class QueueActions {
         ['Penalty', String(penalty)],
         ...(queue === undefined ? [] : ([['Queue', queue]] as [string, string][])),
       ])
-      const scopeWords = queue === undefined ? `in ${queues.length === 1 ? queues.join('') : `all ${String(queues.length)} queues`}` : `in ${queue}`
-      return { message: `Penalty ${String(penalty)} for ${this.shownName(queue ?? queues[0], iface)} ${scopeWords}` }
+      const who = this.shownName(queue ?? queues[0], iface)
+      const one = queue ?? (queues.length === 1 ? queues.join('') : undefined)
+      if (one !== undefined) return { message: t('penalty', { penalty: String(penalty), who, queue: one }) }
+      return { message: t('penaltyAll', { penalty: String(penalty), who, n: String(queues.length) }) }
     })
   }
 
@@ -151,9 +159,9 @@ export class QueueActions {
     const target = `pause reasons (${String(prefs.pauseReasons.length)}) and wallboard (${String(prefs.wallboard.thresholds.length)} thresholds)`
     await runGuarded(this.d, QUEUE_POLICIES, { action: 'queue.prefs', target, actor }, () => {
       saved = store.set(profileId, prefs)
-      return Promise.resolve({ message: 'Saved' })
+      return Promise.resolve({ message: t('saved') })
     })
-    if (saved === undefined) throw new ApiFailure('internal', 'The queue preferences were not saved')
+    if (saved === undefined) throw new ApiFailure('internal', t('notSaved'))
     return saved
   }
 
@@ -164,24 +172,23 @@ export class QueueActions {
     } catch (err) {
       if (!isAmiError(err) || err.code !== 'action_error') throw err
       const said = err.response?.get('Message')?.trim() ?? err.message
-      if (/no such queue/i.test(said)) throw new ApiFailure('not_found', 'The PBX has no such queue (any more)')
-      if (/not there|interface not found|invalid interface/i.test(said))
-        throw new ApiFailure('not_found', 'The PBX does not list that member in that queue (any more)')
-      if (/already there/i.test(said)) throw new ApiFailure('conflict', 'The PBX already lists that member in that queue')
-      if (/not dynamic/i.test(said)) throw new ApiFailure('refused', 'The PBX says this is a static member', { rule: 'static_member' })
+      if (/no such queue/i.test(said)) throw new ApiFailure('not_found', t('noSuchQueue'))
+      if (/not there|interface not found|invalid interface/i.test(said)) throw new ApiFailure('not_found', t('noSuchMember'))
+      if (/already there/i.test(said)) throw new ApiFailure('conflict', t('alreadyListed'))
+      if (/not dynamic/i.test(said)) throw new ApiFailure('refused', t('pbxStatic'), { rule: 'static_member' })
       throw err
     }
   }
 
   private loaded(): LiveModel {
     const model = this.d.liveModel()
-    if (model === undefined) throw new ApiFailure('unavailable', 'The queues are not loaded yet: nothing was sent')
+    if (model === undefined) throw new ApiFailure('unavailable', t('notLoaded'))
     return model
   }
 
   private knownQueue(model: LiveModel, queue: string): LiveQueue {
     const q = Object.hasOwn(model.queues, queue) ? model.queues[queue] : undefined
-    if (q === undefined) throw new ApiFailure('not_found', `There is no queue “${queue}” on this PBX`)
+    if (q === undefined) throw new ApiFailure('not_found', t('unknownQueue', { queue }))
     return q
   }
 
@@ -189,7 +196,7 @@ export class QueueActions {
   private knownMember(queue: string, iface: string): { queue: string; member: LiveQueueMember } {
     const model = this.d.liveModel()
     if (model !== undefined) this.knownQueue(model, queue)
-    if (!this.d.isMember(queue, iface)) throw new ApiFailure('not_found', `${iface} is not a member of ${queue} any more`)
+    if (!this.d.isMember(queue, iface)) throw new ApiFailure('not_found', t('notMemberAnyMore', { member: iface, queue }))
     const member =
       model === undefined ? undefined : Object.hasOwn(model.queues[queue]?.members ?? {}, iface) ? model.queues[queue]?.members[iface] : undefined
     return {
@@ -217,7 +224,7 @@ export class QueueActions {
       .filter((q) => Object.hasOwn(q.members, iface))
       .map((q) => q.id)
       .sort()
-    if (names.length === 0) throw new ApiFailure('not_found', `${iface} is not a member of any queue`)
+    if (names.length === 0) throw new ApiFailure('not_found', t('notMemberAny', { member: iface }))
     return names
   }
 

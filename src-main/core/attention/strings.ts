@@ -1,0 +1,47 @@
+import { defineStrings } from '../../../src-preload/i18n/catalogue'
+
+/** Why a link or the clipboard dials nothing, and the browser's notifications (the desktop shell's words). */
+export const strings = defineStrings('attentionMain', {
+  en: {
+    linkTooLong: 'The link is too long to be a phone number.',
+    linkScheme: 'Attendant dials only tel:, sip: and callto: links.',
+    linkGarbled: 'The link is garbled (a broken %-escape).',
+    linkHidden: 'The link holds control characters or hidden marks.',
+    linkNamesNothing: 'The link names nothing, not a phone number: Attendant dials numbers only.',
+    linkNames: 'The link names “{{what}}”, not a phone number: Attendant dials numbers only.',
+    clipEmpty: 'The clipboard is empty: copy a phone number first.',
+    clipLong: 'The clipboard holds a long text, not one phone number.',
+    clipHidden: 'The clipboard holds control characters or hidden marks.',
+    clipNone: 'The clipboard holds no phone number.',
+    clipMany: 'The clipboard holds {{n}} numbers: copy just the one to dial.',
+    browser: 'This console runs in a browser: its notifications are the browser’s.',
+  },
+  de: {
+    linkTooLong: 'Der Link ist zu lang für eine Telefonnummer.',
+    linkScheme: 'Attendant wählt nur tel:-, sip:- und callto:-Links.',
+    linkGarbled: 'Der Link ist beschädigt (ein fehlerhaftes %-Escape).',
+    linkHidden: 'Der Link enthält Steuerzeichen oder verborgene Zeichen.',
+    linkNamesNothing: 'Der Link nennt nichts, keine Telefonnummer: Attendant wählt nur Nummern.',
+    linkNames: 'Der Link nennt „{{what}}“, keine Telefonnummer: Attendant wählt nur Nummern.',
+    clipEmpty: 'Die Zwischenablage ist leer: Kopieren Sie zuerst eine Telefonnummer.',
+    clipLong: 'Die Zwischenablage enthält einen langen Text, nicht eine Telefonnummer.',
+    clipHidden: 'Die Zwischenablage enthält Steuerzeichen oder verborgene Zeichen.',
+    clipNone: 'Die Zwischenablage enthält keine Telefonnummer.',
+    clipMany: 'Die Zwischenablage enthält {{n}} Nummern: Kopieren Sie nur die zu wählende.',
+    browser: 'Diese Konsole läuft im Browser: Ihre Benachrichtigungen sind die des Browsers.',
+  },
+  fr: {
+    linkTooLong: 'Le lien est trop long pour être un numéro de téléphone.',
+    linkScheme: 'Attendant ne compose que les liens tel:, sip: et callto:.',
+    linkGarbled: 'Le lien est altéré (un échappement % invalide).',
+    linkHidden: 'Le lien contient des caractères de contrôle ou des marques cachées.',
+    linkNamesNothing: 'Le lien ne nomme rien, pas un numéro de téléphone : Attendant ne compose que des numéros.',
+    linkNames: 'Le lien nomme « {{what}} », pas un numéro de téléphone : Attendant ne compose que des numéros.',
+    clipEmpty: 'Le presse-papiers est vide : copiez d’abord un numéro de téléphone.',
+    clipLong: 'Le presse-papiers contient un long texte, pas un numéro de téléphone.',
+    clipHidden: 'Le presse-papiers contient des caractères de contrôle ou des marques cachées.',
+    clipNone: 'Le presse-papiers ne contient aucun numéro de téléphone.',
+    clipMany: 'Le presse-papiers contient {{n}} numéros : copiez seulement celui à composer.',
+    browser: 'Cette console tourne dans un navigateur : ses notifications sont celles du navigateur.',
+  },
+})

@@ -4,8 +4,10 @@ import type { AppUpdater } from 'electron-updater'
 import { feedUrlProblem, type UpdateSettings, type UpdateState } from '../../src-preload/types/updates'
 import { say } from '../core/i18n'
 import { strings } from './strings'
+import { strings as addressStrings } from '../../src-preload/i18n/strings/updates'
 
 const t = say(strings)
+const addressWords = say(addressStrings)
 
 export { defaultUpdateSettings, feedUrlProblem, type UpdateSettings, type UpdateState } from '../../src-preload/types/updates'
 
@@ -167,7 +169,7 @@ export class UpdateCheck {
 
   async #refusal(settings: UpdateSettings): Promise<string | undefined> {
     if (!settings.enabled || settings.feedUrl === null) return t('updates.off')
-    const problem = feedUrlProblem(settings.feedUrl)
+    const problem = feedUrlProblem(settings.feedUrl, addressWords)
     if (problem !== undefined) return problem
     if (!this.deps.isPackaged) return t('updates.unpackaged')
     if (this.deps.platform !== 'win32' && this.deps.platform !== 'darwin') return t('updates.platform')

@@ -3,6 +3,7 @@ import type { ActionDone } from '../types/actions'
 import { profileIdSchema } from '../types/profile-id'
 import type { pickupChannelNames } from './pickup.names'
 import { channel, returns, type DomainSpec } from './spec'
+import { refusal } from '../types/input-words'
 
 /**
  * The extension whose ringing call the operator takes: digits only, as the lamps and the call list
@@ -11,7 +12,7 @@ import { channel, returns, type DomainSpec } from './spec'
  */
 export const directedPickupInputSchema = z.strictObject({
   profileId: profileIdSchema,
-  extension: z.string().regex(/^[0-9]{1,10}$/, 'an extension is 1-10 digits'),
+  extension: z.string().regex(/^[0-9]{1,10}$/, refusal('extension')),
 })
 
 export const pickupContract = {

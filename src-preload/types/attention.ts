@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
+import { schemaWords } from '../i18n/schema-words'
+import { strings as shortcutStrings, type ShortcutWords } from '../i18n/strings/shortcut'
 
 /** The alert sounds the console generates itself (Web Audio), so nothing is shipped or fetched. */
 export const ALERT_SOUNDS = ['chime', 'bell', 'pulse'] as const
@@ -50,25 +52,27 @@ const KEY = /^(?:[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4]))$/
 /**
  * Why an Electron accelerator is not one a global shortcut may use, or undefined when it is: one
  * letter, digit or F-key with at least one modifier other than Shift alone (a bare letter would
- * steal typing from every other application). The empty string means "no shortcut".
+ * steal typing from every other application). The empty string means "no shortcut". `words` are
+ * the caller's (main's `say`, a window's `tr`) of the shared fragment i18n/strings/shortcut.ts.
  */
-export function acceleratorProblem(accelerator: string): string | undefined {
+export function acceleratorProblem(accelerator: string, words: ShortcutWords): string | undefined {
   if (accelerator === '') return undefined
   const parts = accelerator.split('+')
   const key = parts.at(-1) ?? ''
   const mods = parts.slice(0, -1).map((m) => m.toLowerCase())
-  if (!KEY.test(key.toUpperCase())) return 'The key must be a letter, a digit or F1-F24 (for example CommandOrControl+Alt+D).'
-  if (mods.some((m) => !MODIFIERS.has(m))) return 'Use only CommandOrControl, Control, Alt, Shift or Super before the key.'
-  if (new Set(mods).size !== mods.length) return 'A modifier appears twice.'
-  if (mods.filter((m) => m !== 'shift').length === 0)
-    return 'Add Control, Alt or CommandOrControl, so the shortcut does not take a key other applications need.'
+  if (!KEY.test(key.toUpperCase())) return words('key')
+  if (mods.some((m) => !MODIFIERS.has(m))) return words('modifiers')
+  if (new Set(mods).size !== mods.length) return words('twice')
+  if (mods.filter((m) => m !== 'shift').length === 0) return words('needsModifier')
   return undefined
 }
+
+const schemaShortcutWords = schemaWords(shortcutStrings)
 
 export const acceleratorSchema = z
   .string()
   .max(60)
-  .refine((a) => acceleratorProblem(a) === undefined, { message: 'not a usable shortcut' })
+  .refine((a) => acceleratorProblem(a, schemaShortcutWords) === undefined, { error: () => schemaShortcutWords('unusable') })
 
 /** The desktop window and click-to-dial (ignored in web mode, where the browser owns both). */
 export const desktopSettingsSchema = z.strictObject({

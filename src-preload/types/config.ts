@@ -11,6 +11,8 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
+import { refusal } from './input-words'
+import type { CallFlowNameWords } from '../i18n/strings/call-flow'
 
 export const configKinds = ['extension', 'ringGroup', 'inboundRoute', 'voicemail', 'queueMembers'] as const
 export type ConfigKind = (typeof configKinds)[number]
@@ -42,7 +44,7 @@ export const configDestinationSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('callFlow'),
-    toggle: z.string().regex(/^[0-9]{1,3}$/, 'a call-flow toggle is its number'),
+    toggle: z.string().regex(/^[0-9]{1,3}$/, refusal('callFlowNumber')),
     name: cleanText(100).optional(),
   }),
   z.strictObject({ type: z.literal('hangup') }),
@@ -52,9 +54,12 @@ export const configDestinationSchema = z.discriminatedUnion('type', [
 ])
 export type ConfigDestination = z.infer<typeof configDestinationSchema>
 
-/** A call-flow toggle in words, named when FreePBX gave its description: "Call flow 0 (Office hours)". */
-export function callFlowWords(toggle: string, name: string | undefined): string {
-  return name === undefined || name === '' ? `Call flow ${toggle}` : `Call flow ${toggle} (${name})`
+/**
+ * A call-flow toggle in words, named when FreePBX gave its description: "Call flow 0 (Office hours)".
+ * `words` are the caller's (main's `say`, `inEnglish` for the audit, a window's `tr`) of i18n/strings/call-flow.ts.
+ */
+export function callFlowWords(toggle: string, name: string | undefined, words: CallFlowNameWords): string {
+  return name === undefined || name === '' ? words('plain', { number: toggle }) : words('named', { number: toggle, name })
 }
 export type DestinationType = ConfigDestination['type']
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
+import type { ClockWords } from '../i18n/strings/pbx-clock'
 
 export const pbxClockReadInputSchema = z.strictObject({ profileId: profileIdSchema })
 
@@ -46,21 +47,32 @@ const offsetText = (minutes: number): string => {
 /** A clock this far off the console's is worth saying (history times and timers would be off by it). */
 const SKEW_LIMIT_S = 60
 
-/** The PBX's clock against a profile's Time zone (main for the saved one, the editor for the typed one) and this computer's clock, with the warning in words. */
-export function compareClock(clock: { epochMs: number; offsetMinutes: number; zone: string }, timeZone: string, now: number): PbxClockView {
+/**
+ * The PBX's clock against a profile's Time zone (main for the saved one, the editor for the typed one) and this computer's clock,
+ * with the warning in the caller's words (main's `say`, a window's `tr`) of i18n/strings/pbx-clock.ts.
+ */
+export function compareClock(
+  clock: { epochMs: number; offsetMinutes: number; zone: string },
+  timeZone: string,
+  now: number,
+  words: ClockWords,
+): PbxClockView {
   const profileOffsetMinutes = zoneOffsetMinutes(timeZone, clock.epochMs)
   const skewSeconds = Math.round((clock.epochMs - now) / 1000)
   const warnings: string[] = []
   if (profileOffsetMinutes !== clock.offsetMinutes) {
     const named = clock.zone !== '' && clock.zone !== 'UTC' && clock.zone !== 'GMT'
     const pbx = `${named ? `${clock.zone}, ` : ''}${offsetText(clock.offsetMinutes)}`
-    warnings.push(
-      `The PBX's clock runs on ${pbx}, but this profile says ${timeZone} (${offsetText(profileOffsetMinutes)}): history times and "today" would be off by the difference. Set the PBX's own zone here unless the PBX is wrong.`,
-    )
+    warnings.push(words('zoneDiffers', { pbx, zone: timeZone, offset: offsetText(profileOffsetMinutes) }))
   }
   if (Math.abs(skewSeconds) > SKEW_LIMIT_S) {
-    const by = Math.abs(skewSeconds) >= 120 ? `${String(Math.round(Math.abs(skewSeconds) / 60))} minutes` : `${String(Math.abs(skewSeconds))} seconds`
-    warnings.push(`The PBX's clock is ${by} ${skewSeconds > 0 ? 'ahead of' : 'behind'} this computer's: one of the two is wrong.`)
+    const seconds = Math.abs(skewSeconds)
+    const ahead = skewSeconds > 0
+    warnings.push(
+      seconds >= 120
+        ? words(ahead ? 'aheadMinutes' : 'behindMinutes', { count: Math.round(seconds / 60) })
+        : words(ahead ? 'aheadSeconds' : 'behindSeconds', { count: seconds }),
+    )
   }
   return {
     pbxEpochMs: clock.epochMs,

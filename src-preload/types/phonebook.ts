@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { NumberPlan } from './phone-number'
 import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
+import { refusal } from './input-words'
 
 /**
  * The phonebook: external contacts (customers, suppliers, the taxi firm) kept on this computer,
@@ -11,12 +12,12 @@ import { cleanText } from './text'
 export const CONTACT_LIMITS = { name: 120, company: 120, label: 40, number: 40, notes: 2000, numbers: 20 } as const
 
 /** A contact's id: the local store's row number as text (other sources will prefix theirs). */
-export const contactIdSchema = z.string().regex(/^[0-9]{1,12}$/, 'a contact id is a number')
+export const contactIdSchema = z.string().regex(/^[0-9]{1,12}$/, refusal('phonebook.contactId'))
 
 /** One number of a contact as typed: its label ("work", "mobile", "reception") and the number. */
 export const contactNumberInputSchema = z.strictObject({
   label: cleanText(CONTACT_LIMITS.label).trim(),
-  number: cleanText(CONTACT_LIMITS.number).trim().min(1, 'a number is empty'),
+  number: cleanText(CONTACT_LIMITS.number).trim().min(1, refusal('phonebook.numberEmpty')),
 })
 
 /** A contact as the editor and the importers send it; main keys each number for lookup. */
@@ -24,10 +25,10 @@ export const contactInputSchema = z
   .strictObject({
     name: cleanText(CONTACT_LIMITS.name).trim(),
     company: cleanText(CONTACT_LIMITS.company).trim(),
-    numbers: z.array(contactNumberInputSchema).max(CONTACT_LIMITS.numbers, `at most ${String(CONTACT_LIMITS.numbers)} numbers`),
+    numbers: z.array(contactNumberInputSchema).max(CONTACT_LIMITS.numbers, refusal('phonebook.tooManyNumbers', { max: CONTACT_LIMITS.numbers })),
     notes: cleanText(CONTACT_LIMITS.notes, { multiline: true }),
   })
-  .refine((c) => c.name.length > 0 || c.company.length > 0, { message: 'a contact needs a name or a company', path: ['name'] })
+  .refine((c) => c.name.length > 0 || c.company.length > 0, { ...refusal('phonebook.nameOrCompany'), path: ['name'] })
 
 export type ContactInput = z.input<typeof contactInputSchema>
 
@@ -92,8 +93,8 @@ export type ImportFormat = z.infer<typeof importFormatSchema>
  */
 export const columnTargetSchema = z.union([
   z.enum(['ignore', 'name', 'firstName', 'middleName', 'lastName', 'company', 'notes']),
-  z.string().regex(/^phone:[\p{L}\p{N} ._'&/-]{0,40}$/u, 'a number column is phone:<label>'),
-  z.string().regex(/^phone(Label|Value):[0-9]{1,2}$/, 'a numbered column is phoneLabel:<n> or phoneValue:<n>'),
+  z.string().regex(/^phone:[\p{L}\p{N} ._'&/-]{0,40}$/u, refusal('phonebook.numberColumn')),
+  z.string().regex(/^phone(Label|Value):[0-9]{1,2}$/, refusal('phonebook.numberedColumn')),
 ])
 export type ColumnTarget = z.infer<typeof columnTargetSchema>
 

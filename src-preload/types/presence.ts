@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
+import { refusal } from './input-words'
 
 /**
  * Presence of the extensions (do-not-disturb, call forwarding, a note) and FreePBX's day/night
@@ -97,7 +98,7 @@ export interface PresenceChange {
 }
 
 /** An extension's digits, as the lamps show them: nothing typed freely reaches the PBX. */
-export const extensionSchema = z.string().regex(/^[0-9]{1,10}$/, 'an extension is 1-10 digits')
+export const extensionSchema = z.string().regex(/^[0-9]{1,10}$/, refusal('extension'))
 
 export const presenceListInputSchema = z.strictObject({ profileId: profileIdSchema })
 
@@ -131,6 +132,6 @@ export const setNoteInputSchema = z.strictObject({
 
 export const setDayNightInputSchema = z.strictObject({
   profileId: profileIdSchema,
-  index: z.string().regex(/^[0-9]{1,3}$/, 'a call-flow toggle is a number of 1-3 digits'),
+  index: z.string().regex(/^[0-9]{1,3}$/, refusal('callFlowDigits')),
   mode: z.enum(['day', 'night']),
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
+import { refusal } from './input-words'
 
 /** True when the runtime's Intl knows the IANA zone (throws RangeError otherwise). */
 export function isValidTimeZone(zone: string): boolean {
@@ -13,7 +14,7 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 const digits = (min: number, max: number, what: string) =>
-  z.string().regex(new RegExp(`^[0-9]{${String(min)},${String(max)}}$`), `${what} must be ${String(min)}-${String(max)} ASCII digits`)
+  z.string().regex(new RegExp(`^[0-9]{${String(min)},${String(max)}}$`), refusal('profile.digits', { what, min, max }))
 
 const port = z.number().int().min(1).max(65535)
 /** Hostname, IPv4 or bracket-less IPv6; nothing that could smuggle a path, user-info or port. */
@@ -21,20 +22,20 @@ const host = z
   .string()
   .min(1)
   .max(253)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'host must be a hostname or IP address')
+  .regex(/^[A-Za-z0-9._:-]+$/, refusal('profile.host'))
 /** AMI/ARI user names go into protocol headers: no CR/LF, no spaces, no separators. */
 const pbxUser = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[A-Za-z0-9_.@-]+$/, 'user may contain only letters, digits, _ . @ -')
+  .regex(/^[A-Za-z0-9_.@-]+$/, refusal('profile.user'))
 const dialplanName = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -')
+  .regex(/^[A-Za-z0-9_-]+$/, refusal('profile.word'))
 /** PEM text of a CA certificate; bounded so a pasted file cannot bloat the store. */
-const pem = cleanText(64_000, { multiline: true }).regex(/-----BEGIN CERTIFICATE-----/, 'must be a PEM certificate')
+const pem = cleanText(64_000, { multiline: true }).regex(/-----BEGIN CERTIFICATE-----/, refusal('profile.pem'))
 
 // Every profile object is strict: an unknown key (a typo, `__proto__`, `constructor`) is refused by
 // name instead of being dropped without a word.
@@ -81,12 +82,12 @@ export const freepbxSettingsSchema = z.strictObject({
     } catch {
       return false
     }
-  }, 'baseUrl must be an http(s) URL without user or password'),
+  }, refusal('profile.baseUrl')),
   clientId: z
     .string()
     .min(1)
     .max(200)
-    .regex(/^[\x21-\x7e]+$/, 'clientId must be printable ASCII without spaces'),
+    .regex(/^[\x21-\x7e]+$/, refusal('profile.clientId')),
   /** A private CA for an https base URL (FreePBX behind a self-signed or in-house certificate). */
   ca: pem.optional(),
   hasSecret: z.boolean(),
@@ -102,13 +103,13 @@ export const operatorSettingsSchema = z.strictObject({
  * Internal extension patterns in Asterisk's digit notation, without regexes:
  * X = 0-9, Z = 1-9, N = 2-9, digits literal. '1XX' matches 100-199.
  */
-const extensionPattern = z.string().regex(/^[0-9XZNxzn]{1,10}$/, 'extension patterns use digits and X, Z, N only')
+const extensionPattern = z.string().regex(/^[0-9XZNxzn]{1,10}$/, refusal('profile.extensionPattern'))
 /** E.164 prefixes with their '+': '+44', '+1876', '+4420'. */
-export const e164PrefixSchema = z.string().regex(/^\+[1-9][0-9]{0,14}$/, 'allowed prefixes are E.164 prefixes like +44 or +1876')
+export const e164PrefixSchema = z.string().regex(/^\+[1-9][0-9]{0,14}$/, refusal('profile.e164Prefix'))
 
 export const dialPlanSchema = z.strictObject({
   /** E.164 country calling code of the PBX's own country, without '+': '1', '44', '49'. */
-  country: z.string().regex(/^[1-9][0-9]{0,2}$/, 'country is an E.164 calling code such as 1 or 44'),
+  country: z.string().regex(/^[1-9][0-9]{0,2}$/, refusal('profile.country')),
   outsideLinePrefix: digits(0, 4, 'outsideLinePrefix'),
   nationalPrefix: digits(0, 3, 'nationalPrefix'),
   internationalPrefix: digits(1, 4, 'internationalPrefix'),
@@ -131,7 +132,7 @@ export const originateSettingsSchema = z.strictObject({
   context: dialplanName,
   voicemailContext: dialplanName,
   /** Digits (plus * as FreePBX uses: '*') dialled before an extension to reach its voicemail. */
-  voicemailPrefix: z.string().regex(/^[0-9*]{0,6}$/, 'voicemailPrefix uses digits and * only'),
+  voicemailPrefix: z.string().regex(/^[0-9*]{0,6}$/, refusal('profile.voicemailPrefix')),
   parkingLot: dialplanName,
 })
 
@@ -151,7 +152,7 @@ const queueName = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'a queue name is letters, digits, _ . or -')
+  .regex(/^[A-Za-z0-9_.-]+$/, refusal('profile.queueName'))
 
 /**
  * What this seat may supervise (listen, whisper, barge, record) and how the monitored call is
@@ -201,7 +202,7 @@ export const pbxProfileSchema = z.strictObject({
   freepbx: freepbxSettingsSchema,
   operator: operatorSettingsSchema,
   dialPlan: dialPlanSchema,
-  timeZone: cleanText(64).refine(isValidTimeZone, 'timeZone must be an IANA time zone such as Europe/London'),
+  timeZone: cleanText(64).refine(isValidTimeZone, refusal('profile.timeZone')),
   originate: originateSettingsSchema,
   /** Absent in profiles saved before it existed: they get the default. */
   dialLimits: dialLimitsSchema.default({ ...DEFAULT_DIAL_LIMITS }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
+import { refusal } from './input-words'
 
 /**
  * Queue membership and the supervisor's queue preferences, as they cross the contract. Queues and
@@ -8,16 +9,16 @@ import { cleanText } from './text'
  * (main builds the interface from how the PBX's own members are written, never from free text).
  */
 
-export const queueNameSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, 'a queue name is 1-80 letters, digits, _ . or -')
+export const queueNameSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, refusal('queueName'))
 /** The member interface as the live state lists it (`PJSIP/101`, `Local/101@from-queue/n`). */
-export const memberIfaceSchema = z.string().regex(/^[A-Za-z0-9_./@:-]{1,120}$/, 'not a queue member interface')
+export const memberIfaceSchema = z.string().regex(/^[A-Za-z0-9_./@:-]{1,120}$/, refusal('queues.memberInterface'))
 /** app_queue takes any penalty ≥ 0 (QueuePenalty refuses a negative one); FreePBX offers 0-20. */
 export const PENALTY_MAX = 99
 export const penaltySchema = z
   .number()
-  .int('a penalty is a whole number')
-  .min(0, 'a penalty is 0 or more')
-  .max(PENALTY_MAX, `a penalty is at most ${String(PENALTY_MAX)}`)
+  .int(refusal('queues.penaltyWhole'))
+  .min(0, refusal('queues.penalty'))
+  .max(PENALTY_MAX, refusal('queues.penaltyMax', { max: PENALTY_MAX }))
 /** Free text Asterisk keeps as PausedReason; one clean line (it becomes an AMI header value). */
 export const pauseReasonSchema = cleanText(80)
 
@@ -25,7 +26,7 @@ export const pauseReasonSchema = cleanText(80)
 export const queueMemberAddInputSchema = z.strictObject({
   profileId: profileIdSchema,
   queue: queueNameSchema,
-  extension: z.string().regex(/^[0-9]{1,10}$/, 'an extension is 1-10 digits'),
+  extension: z.string().regex(/^[0-9]{1,10}$/, refusal('extension')),
   /** The name the queue shows for the member (the extension's name); the number when absent. */
   name: cleanText(60).optional(),
   penalty: penaltySchema.default(0),

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
 import { cleanText } from './text'
+import { refusal } from './input-words'
 
 const epochMs = z.number().int().min(0).max(8_000_000_000_000)
 /** A queue's name as Asterisk and FreePBX write them (the history filter's rule). */
-export const reportQueueSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, 'a queue name is 1-80 letters, digits, _ . or -')
+export const reportQueueSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, refusal('queueName'))
 /** A member's name as the PBX gives it (`Agent 101`, `Eva Fischer`): free text, one line. */
 export const reportAgentSchema = cleanText(80, { min: 1 })
 
@@ -22,8 +23,8 @@ export const reportRequestSchema = z
     /** Chart and CSV buckets: local hours (a day or two) or local days. */
     bucket: z.enum(['hour', 'day']),
   })
-  .refine((r) => r.to > r.from, { message: 'the range must end after it starts', path: ['to'] })
-  .refine((r) => r.to - r.from <= REPORT_MAX_RANGE_MS, { message: 'a report covers at most a year', path: ['to'] })
+  .refine((r) => r.to > r.from, { ...refusal('reports.rangeOrder'), path: ['to'] })
+  .refine((r) => r.to - r.from <= REPORT_MAX_RANGE_MS, { ...refusal('reports.rangeYear'), path: ['to'] })
 
 export type ReportRequest = z.output<typeof reportRequestSchema>
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { languageSettingSchema } from '../i18n/languages'
 import { attentionSettingsSchema, defaultAttentionSettings, defaultDesktopSettings, desktopSettingsSchema } from './attention'
 import { SETTING_RANGES } from './settings-ranges'
+import { refusal } from './input-words'
 
 export const themeSchema = z.enum(['light', 'dark', 'system'])
 export type Theme = z.infer<typeof themeSchema>
@@ -15,11 +16,11 @@ export const lampGroupSchema = z.strictObject({
     .string()
     .min(1)
     .max(LAMP_GROUP_LIMITS.name)
-    .regex(/^[^\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/u, 'a group name holds no control characters or direction marks'),
+    .regex(/^[^\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/u, refusal('settings.groupName')),
   extensions: z
-    .array(z.string().regex(/^\d{1,10}$/, 'extensions are digits'))
+    .array(z.string().regex(/^\d{1,10}$/, refusal('settings.extensions')))
     .max(LAMP_GROUP_LIMITS.extensions)
-    .refine((list) => new Set(list).size === list.length, 'an extension is in a group once'),
+    .refine((list) => new Set(list).size === list.length, refusal('settings.extensionOnce')),
 })
 export type LampGroup = z.infer<typeof lampGroupSchema>
 
@@ -28,7 +29,7 @@ export const seatLampsSchema = z.strictObject({
   groups: z
     .array(lampGroupSchema)
     .max(LAMP_GROUP_LIMITS.groups)
-    .refine((groups) => new Set(groups.map((g) => g.name.toLowerCase())).size === groups.length, 'group names differ'),
+    .refine((groups) => new Set(groups.map((g) => g.name.toLowerCase())).size === groups.length, refusal('settings.groupNamesDiffer')),
   shown: z.string().min(1).max(LAMP_GROUP_LIMITS.name).optional(),
 })
 export type SeatLamps = z.infer<typeof seatLampsSchema>
@@ -52,7 +53,7 @@ export const settingsSchema = z.strictObject({
    */
   lampGroups: z
     .record(z.string().min(1).max(64), seatLampsSchema)
-    .refine((seats) => Object.keys(seats).length <= LAMP_GROUP_LIMITS.profiles, 'too many profiles'),
+    .refine((seats) => Object.keys(seats).length <= LAMP_GROUP_LIMITS.profiles, refusal('settings.tooManyProfiles')),
   /** Notifications, sound and the alert thresholds (see types/attention.ts). */
   attention: attentionSettingsSchema,
   /** The desktop window and the dial shortcut. */

@@ -3,6 +3,7 @@ import type { LiveCall, LiveChannel } from './live'
 import type { ScopeWords } from '../i18n/strings/supervision'
 import type { Role, SupervisionSettings } from './profile'
 import { profileIdSchema } from './profile-id'
+import { refusal } from './input-words'
 
 /**
  * Supervision of live calls (issue 19 items 4-5): listening in on a call (ChanSpy) and recording
@@ -15,7 +16,7 @@ export const spyModeSchema = z.enum(['listen', 'whisper', 'barge'])
 export type SpyMode = z.infer<typeof spyModeSchema>
 
 /** Uniqueids and call ids as the live state holds them (`lab-1795552383.0`, `1700000000.12`). */
-const liveId = z.string().regex(/^[A-Za-z0-9._:-]{1,150}$/, 'an id of the live state')
+const liveId = z.string().regex(/^[A-Za-z0-9._:-]{1,150}$/, refusal('liveId'))
 
 export const supervisionWatchInputSchema = z.strictObject({ profileId: profileIdSchema })
 

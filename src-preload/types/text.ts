@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { refusal } from './input-words'
 
 /**
  * Characters no typed text needs and that hide or disguise what is stored: C0 and C1 controls
@@ -30,10 +31,5 @@ export function cleanText(max: number, options: CleanTextOptions = {}): z.ZodStr
     .string()
     .min(options.min ?? 0)
     .max(max)
-    .regex(
-      new RegExp(`^[^${multiline ? MULTI_LINE_UNSAFE : ONE_LINE_UNSAFE}]*$`, 'u'),
-      multiline
-        ? 'must not contain control characters or hidden text-direction marks'
-        : 'must not contain line breaks, tabs, control characters or hidden text-direction marks',
-    )
+    .regex(new RegExp(`^[^${multiline ? MULTI_LINE_UNSAFE : ONE_LINE_UNSAFE}]*$`, 'u'), refusal(multiline ? 'text.multiLine' : 'text.oneLine'))
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { passphraseSchema } from './profile'
+import { schemaWords } from '../i18n/schema-words'
+import { strings as updateStrings, type UpdateAddressWords } from '../i18n/strings/updates'
 
 /**
  * The admin's choice for the desktop app's updates: off unless turned on, and then only from this
@@ -30,26 +32,30 @@ const UNSAFE = new RegExp(`[${INVISIBLE}]`)
  * Why a feed address cannot be used, or undefined when it can. HTTPS only (the signature check
  * protects the installer, HTTPS also the feed's metadata), no user name or password in it (they
  * would sit in a settings file and in logs), one line of plain characters, and an address that can
- * resolve. Shared by main (the contract's schema, the updater) and the Admin form's inline check.
+ * resolve. Shared by main (the contract's schema, the updater) and the Admin form's inline check, each
+ * passing its translate function of i18n/strings/updates.ts (main's `say`, a window's `tr`).
  */
-export function feedUrlProblem(text: string): string | undefined {
-  if (text.length > 2048) return 'The update address is too long.'
+export function feedUrlProblem(text: string, words: UpdateAddressWords): string | undefined {
+  if (text.length > 2048) return words('tooLong')
   // The URL parser would silently drop tabs and line breaks: what is stored must be what is used.
-  if (UNSAFE.test(text)) return 'The update address must be one line without spaces or control characters.'
+  if (UNSAFE.test(text)) return words('oneLine')
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    return 'The update address is not a web address (https://…).'
+    return words('notWeb')
   }
-  if (url.protocol !== 'https:') return 'The update address must start with https://.'
-  if (url.username !== '' || url.password !== '') return 'The update address must not contain a user name or password.'
-  if (url.hostname.endsWith('.invalid')) return 'The update address names no real server.'
+  if (url.protocol !== 'https:') return words('https')
+  if (url.username !== '' || url.password !== '') return words('credentials')
+  if (url.hostname.endsWith('.invalid')) return words('noServer')
   return undefined
 }
 
+/** The schema's words: read at parse time, in the language of the side that parses (i18n/schema-words.ts). */
+const schemaAddressWords = schemaWords(updateStrings)
+
 const feedUrlSchema = z.string().superRefine((text, ctx) => {
-  const problem = feedUrlProblem(text)
+  const problem = feedUrlProblem(text, schemaAddressWords)
   if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
 })
 
@@ -63,7 +69,7 @@ export const updatesSetInputSchema = z
     feedUrl: feedUrlSchema.nullable(),
     adminPassphrase: passphraseSchema.optional(),
   })
-  .refine((input) => !input.enabled || input.feedUrl !== null, { message: 'Name the update address to turn updates on.', path: ['feedUrl'] })
+  .refine((input) => !input.enabled || input.feedUrl !== null, { error: () => schemaAddressWords('needed'), path: ['feedUrl'] })
 export type UpdatesSetInput = z.infer<typeof updatesSetInputSchema>
 
 /** What Admin shows of updates. Web mode has no updater: its page comes from the console itself. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { profileIdSchema } from './profile-id'
+import { refusal } from './input-words'
 
 /**
  * Voicemail (issue 19 item 7): each mailbox's new, old and urgent counts (MWI), listening by phone
@@ -12,7 +13,7 @@ import { profileIdSchema } from './profile-id'
 export const mailboxIdSchema = z
   .string()
   .max(100)
-  .regex(/^[0-9]{1,15}@[A-Za-z0-9_-]{1,80}$/, 'a mailbox is its number and context, such as 101@default')
+  .regex(/^[0-9]{1,15}@[A-Za-z0-9_-]{1,80}$/, refusal('voicemail.mailbox'))
 
 export const voicemailWatchInputSchema = z.strictObject({ profileId: profileIdSchema })
 export const voicemailListenInputSchema = z.strictObject({ profileId: profileIdSchema, mailbox: mailboxIdSchema })

@@ -2,6 +2,8 @@
  * Field-by-field differences between two versions of an object, as the pending-changes tray and
  * the audit show them. Secrets never appear: a secret that changes is one line "(changed)".
  */
+import { inEnglish } from '../../../src-preload/i18n/english'
+import { strings as callFlowStrings } from '../../../src-preload/i18n/strings/call-flow'
 import { callFlowWords, type ConfigDestination, type ConfigFieldDiff, type ConfigKind, type QueueMember } from '../../../src-preload/types/config'
 import { fieldLabel } from './descriptors'
 
@@ -25,7 +27,8 @@ export function destinationWords(d: ConfigDestination): string {
     case 'congestion':
       return 'Congestion signal'
     case 'callFlow':
-      return callFlowWords(d.toggle, d.name)
+      // The audit's record: English whatever the console's language, like the other destinations here.
+      return callFlowWords(d.toggle, d.name, inEnglish(callFlowStrings))
     default:
       return d.label
   }

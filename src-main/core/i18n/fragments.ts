@@ -4,6 +4,11 @@ import { strings as actionsMain } from '../actions/strings'
 import { strings as callsMain } from '../calls/strings'
 import { strings as guardMain } from '../guard/strings'
 import { strings as supervisionScope } from '../../../src-preload/i18n/strings/supervision'
+import { strings as sharedShortcut } from '../../../src-preload/i18n/strings/shortcut'
+import { strings as sharedCallFlow } from '../../../src-preload/i18n/strings/call-flow'
+import { strings as sharedClock } from '../../../src-preload/i18n/strings/pbx-clock'
+import { strings as sharedUpdates } from '../../../src-preload/i18n/strings/updates'
+import { strings as sharedInput } from '../../../src-preload/i18n/strings/input'
 import { strings as configCore } from '../config/strings'
 import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
@@ -32,6 +37,11 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   pickupMain,
   reportsMain,
   supervisionScope,
+  sharedShortcut,
+  sharedCallFlow,
+  sharedClock,
+  sharedUpdates,
+  sharedInput,
   supervisionMain,
   callsMain,
   actionsMain,

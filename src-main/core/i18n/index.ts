@@ -2,6 +2,7 @@ import type { i18n } from 'i18next'
 import type { StringsFragment, Texts } from '../../../src-preload/i18n/catalogue'
 import { localeFormat, type LocaleFormat } from '../../../src-preload/i18n/format'
 import { FALLBACK_LANGUAGE, resolveLanguage, resolveLocale, type Language, type LanguageSetting } from '../../../src-preload/i18n/languages'
+import { installSchemaWords } from '../../../src-preload/i18n/schema-words'
 import { createCatalogue, translator, type Translate } from '../../../src-preload/i18n/translator'
 import { MAIN_FRAGMENTS } from './fragments'
 
@@ -34,3 +35,6 @@ export function say<T extends Texts>(fragment: StringsFragment<T>): Translate<T>
   let bound: Translate<T> | null = null
   return (key, params) => (bound ??= translator(catalogue(), fragment))(key, params)
 }
+
+// The contract's own refusals (a shared schema's message) in the console's language too.
+installSchemaWords(say)

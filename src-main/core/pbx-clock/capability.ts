@@ -1,6 +1,8 @@
 import type { PbxClockView } from '../../../src-preload/types/pbx-clock'
 import { toActionFailure } from '../actions/action-errors'
 import { ApiFailure } from '../errors/api-failure'
+import { say } from '../i18n'
+import { strings as clockWords } from '../../../src-preload/i18n/strings/pbx-clock'
 import { defineCapability } from '../runtime/capability'
 import { CLOCK_FUNCTION, compareClock, parseClock } from './compare'
 
@@ -16,6 +18,6 @@ export const pbxClockCapability = defineCapability((d) => ({
     }
     const clock = parseClock(value)
     if (clock === undefined) throw new ApiFailure('pbx_error', 'The PBX did not tell its time in a form the console reads')
-    return compareClock(clock, d.profile().timeZone, now())
+    return compareClock(clock, d.profile().timeZone, now(), say(clockWords))
   },
 }))

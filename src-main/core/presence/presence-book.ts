@@ -11,6 +11,9 @@ import type {
 } from '../../../src-preload/types/presence'
 import { FORWARD_KINDS } from '../../../src-preload/types/presence'
 import { noteSaysSomething, type PresenceReading } from './reading'
+import { inEnglish } from '../../../src-preload/i18n/english'
+import { strings as callFlowStrings } from '../../../src-preload/i18n/strings/call-flow'
+import { callFlowWords } from '../../../src-preload/types/config'
 
 interface Facts {
   readonly dnd: boolean
@@ -30,7 +33,8 @@ interface Toggle {
  * neither AMI nor its GraphQL API offers, so the console names it by FreePBX's number for it.
  */
 export function defaultToggleName(index: string): string {
-  return `Call flow ${index}`
+  // The audit's and the snapshot's name, in English; a window names it in its own language (callFlowWords).
+  return callFlowWords(index, undefined, inEnglish(callFlowStrings))
 }
 
 function sameForward(a: Facts['forward'], b: Facts['forward']): boolean {

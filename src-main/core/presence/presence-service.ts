@@ -27,8 +27,11 @@ import {
 import { extensionStateName } from '../live/reduce'
 import { say } from '../i18n'
 import { strings } from './strings'
+import { strings as callFlowStrings } from '../../../src-preload/i18n/strings/call-flow'
+import { callFlowWords } from '../../../src-preload/types/config'
 
 const t = say(strings)
+const flowWords = say(callFlowStrings)
 
 /**
  * How often AstDB is read. FreePBX and the phones write DND, forwarding and day/night there
@@ -306,7 +309,8 @@ export class PresenceService {
       await this.setvar(`DEVICE_STATE(Custom:DAYNIGHT${index})`, mode === 'day' ? 'NOT_INUSE' : 'INUSE')
       this.book.setToggle(index, mode, this.now())
       this.scheduleFlush()
-      return { message: t(mode === 'day' ? 'dayMode' : 'nightMode', { name }) }
+      // The audit's target keeps the English name; the person reads it in the console's language.
+      return { message: t(mode === 'day' ? 'dayMode' : 'nightMode', { name: callFlowWords(index, undefined, flowWords) }) }
     })
   }
 

@@ -2,6 +2,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { defaultUpdateSettings, feedUrlProblem, type UpdateSettings } from '../../../src-preload/types/updates'
 import type { SecretBox } from '../secrets/secret-box'
 import type { KeyValueStore } from '../storage/kv'
+import { say } from '../i18n'
+import { strings as addressWords } from '../../../src-preload/i18n/strings/updates'
 
 /** The settings file's key (settings.json holds the operator's preferences beside it). */
 export const UPDATES_KEY = 'updates'
@@ -48,7 +50,7 @@ export class SealedUpdateSettings {
     if (key === undefined || !sameMac(mac(key, canonical(settings, changedAt, await this.adminPassphraseSet())), seal)) {
       return { settings: defaultUpdateSettings, changedAt, problem: TAMPERED }
     }
-    const problem = feedUrl === null ? undefined : feedUrlProblem(feedUrl)
+    const problem = feedUrl === null ? undefined : feedUrlProblem(feedUrl, say(addressWords))
     if (problem !== undefined) return { settings: defaultUpdateSettings, changedAt, problem }
     return { settings, changedAt, problem: null }
   }

@@ -4,11 +4,14 @@
 import { describe, expect, it } from 'vitest'
 import type { CallContext } from '../../../src-main/core/api/dispatcher'
 import { CLOCK_FUNCTION, compareClock, parseClock } from '../../../src-main/core/pbx-clock/compare'
+import { inEnglish } from '../../../src-preload/i18n/english'
+import { strings as clockStrings } from '../../../src-preload/i18n/strings/pbx-clock'
 import { cleanupsAfterEach } from '../../support/cleanups'
 import { startDemoCore } from '../../support/demo-core'
 
 const cleanups = cleanupsAfterEach()
 const tab: CallContext = { clientId: 'web-2', transport: 'web' }
+const english = inEnglish(clockStrings)
 
 describe('pbxClock.read', () => {
   it('a PBX on the profile’s zone and clock: no warning', async () => {
@@ -47,14 +50,14 @@ describe('reading what the PBX says', () => {
 
   it('a clock far off this computer’s is said with its direction', () => {
     const winter = Date.UTC(2026, 0, 15, 12)
-    const view = compareClock({ epochMs: winter + 5 * 60_000, offsetMinutes: 60, zone: 'CET' }, 'Europe/Berlin', winter)
+    const view = compareClock({ epochMs: winter + 5 * 60_000, offsetMinutes: 60, zone: 'CET' }, 'Europe/Berlin', winter, english)
     expect(view.profileOffsetMinutes).toBe(60)
     expect(view.warning).toBe("The PBX's clock is 5 minutes ahead of this computer's: one of the two is wrong.")
-    expect(compareClock({ epochMs: winter, offsetMinutes: 60, zone: 'CET' }, 'Europe/Berlin', winter + 30_000).warning).toBeUndefined()
+    expect(compareClock({ epochMs: winter, offsetMinutes: 60, zone: 'CET' }, 'Europe/Berlin', winter + 30_000, english).warning).toBeUndefined()
     // Summer time: the zone's offset at that instant, not a fixed one.
     const summer = Date.UTC(2026, 6, 15, 12)
-    expect(compareClock({ epochMs: summer, offsetMinutes: 120, zone: 'CEST' }, 'Europe/Berlin', summer).warning).toBeUndefined()
-    expect(compareClock({ epochMs: summer, offsetMinutes: 60, zone: 'CET' }, 'Europe/Berlin', summer).warning).toMatch(
+    expect(compareClock({ epochMs: summer, offsetMinutes: 120, zone: 'CEST' }, 'Europe/Berlin', summer, english).warning).toBeUndefined()
+    expect(compareClock({ epochMs: summer, offsetMinutes: 60, zone: 'CET' }, 'Europe/Berlin', summer, english).warning).toMatch(
       /CET, UTC\+1.*Europe\/Berlin \(UTC\+2\)/,
     )
   })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../../../src-preload/i18n/english'
+import { strings as shortcutStrings } from '../../../src-preload/i18n/strings/shortcut'
 import { acceleratorProblem } from '../../../src-preload/types/attention'
 import { dialableNumber, parseClipboardNumber, parseDialLink, shownSource } from '../../../src-main/core/attention/dial-link'
 
@@ -81,13 +83,14 @@ describe('click-to-dial links', () => {
 })
 
 describe('the dial shortcut', () => {
+  const english = inEnglish(shortcutStrings)
   it('accepts accelerators with a real modifier, and says what is wrong with others', () => {
-    for (const ok of ['CommandOrControl+Alt+D', 'Ctrl+Shift+9', 'Alt+F5', 'Super+K', '']) expect(acceleratorProblem(ok), ok).toBeUndefined()
-    expect(acceleratorProblem('D')).toMatch(/Add Control, Alt/)
-    expect(acceleratorProblem('Shift+D')).toMatch(/Add Control, Alt/)
-    expect(acceleratorProblem('Ctrl+Hyper+D')).toMatch(/Use only/)
-    expect(acceleratorProblem('Ctrl+Ctrl+D')).toMatch(/twice/)
-    expect(acceleratorProblem('Ctrl+Enter')).toMatch(/letter, a digit or F1-F24/)
-    expect(acceleratorProblem('Ctrl+F25')).toMatch(/letter, a digit or F1-F24/)
+    for (const ok of ['CommandOrControl+Alt+D', 'Ctrl+Shift+9', 'Alt+F5', 'Super+K', '']) expect(acceleratorProblem(ok, english), ok).toBeUndefined()
+    expect(acceleratorProblem('D', english)).toMatch(/Add Control, Alt/)
+    expect(acceleratorProblem('Shift+D', english)).toMatch(/Add Control, Alt/)
+    expect(acceleratorProblem('Ctrl+Hyper+D', english)).toMatch(/Use only/)
+    expect(acceleratorProblem('Ctrl+Ctrl+D', english)).toMatch(/twice/)
+    expect(acceleratorProblem('Ctrl+Enter', english)).toMatch(/letter, a digit or F1-F24/)
+    expect(acceleratorProblem('Ctrl+F25', english)).toMatch(/letter, a digit or F1-F24/)
   })
 })

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events'
+import { inEnglish } from '../../../src-preload/i18n/english'
+import { strings as addressStrings } from '../../../src-preload/i18n/strings/updates'
 import { describe, expect, it, vi } from 'vitest'
 
 // The app's updater is electron-updater's autoUpdater; here a fake with the same surface.
@@ -147,7 +149,7 @@ describe('the update check (electron-updater mocked)', () => {
     })
     expect(await check.apply({ enabled: true, feedUrl: 'https://admin:pw@updates.example.com/' })).toMatchObject({ reason: /user name or password/ })
     expect(await check.apply({ enabled: true, feedUrl: 'https://updates.attendant.invalid/' })).toMatchObject({ reason: /no real server/ })
-    expect(feedUrlProblem('updates.example.com')).toMatch(/not a web address/)
+    expect(feedUrlProblem('updates.example.com', inEnglish(addressStrings))).toMatch(/not a web address/)
     expect(updater.checks).toBe(0)
     await check.apply(ON)
     await check.apply({ enabled: false, feedUrl: null })

@@ -10,8 +10,14 @@ import { useDialogFocus } from '../dialog-focus'
 import { sinceWords } from '../lamp-presence'
 import { tr } from '../../i18n'
 import { strings } from './strings'
+import { strings as callFlowStrings } from '../../../../src-preload/i18n/strings/call-flow'
+import { callFlowWords } from '../../../../src-preload/types/config'
 
 const t = tr(strings)
+const flowWords = tr(callFlowStrings)
+
+/** A toggle named in the shown language by its number (main's `name` is the audit's English: FreePBX's description is out of reach). */
+const toggleName = (toggle: DayNightToggle): string => callFlowWords(toggle.index, undefined, flowWords)
 
 const ICON = { day: '☀', night: '☾' } as const
 
@@ -40,7 +46,7 @@ export function DayNightControl(): React.JSX.Element | null {
   const night = toggles.filter((t) => t.mode === 'night').length
   const summary =
     toggles.length === 1
-      ? t('one', { name: toggles[0]?.name ?? '', mode: toggles[0]?.mode === 'night' ? t('night') : t('day') })
+      ? t('one', { name: toggles[0] === undefined ? '' : toggleName(toggles[0]), mode: toggles[0]?.mode === 'night' ? t('night') : t('day') })
       : t('nightOf', { night: String(night), total: String(toggles.length) })
   return (
     <span className="daynight">
@@ -116,7 +122,7 @@ function ToggleRow({ toggle }: { toggle: DayNightToggle }): React.JSX.Element {
   return (
     <li className={`daynight-row mode-${toggle.mode}`}>
       <span className="daynight-name">
-        <span aria-hidden="true">{ICON[toggle.mode]}</span> {toggle.name} <span className="muted small">({toggle.featureCode})</span>
+        <span aria-hidden="true">{ICON[toggle.mode]}</span> {toggleName(toggle)} <span className="muted small">({toggle.featureCode})</span>
       </span>
       <span className="daynight-mode" title={t(toggle.mode === 'day' ? 'inDay' : 'inNight', { since: sinceWords(toggle.since, now) })}>
         {toggle.mode === 'day' ? t('day') : t('night')}

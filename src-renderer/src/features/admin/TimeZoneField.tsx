@@ -6,9 +6,11 @@ import { TextField } from '../../components/form'
 import { tr } from '../../i18n'
 import { useLiveStore } from '../../stores/live-store'
 import { strings } from './strings'
+import { strings as clockStrings } from '../../../../src-preload/i18n/strings/pbx-clock'
 import './web-link.css'
 
 const t = tr(strings)
+const clockWords = tr(clockStrings)
 
 /**
  * The profile's Time zone, explained, and checked against the PBX's own clock when this profile is
@@ -41,7 +43,7 @@ export function TimeZoneField({
   const judged =
     clock === null || !isValidTimeZone(value)
       ? undefined
-      : compareClock({ epochMs: clock.pbxEpochMs, offsetMinutes: clock.pbxOffsetMinutes, zone: clock.pbxZone }, value, clock.readAt)
+      : compareClock({ epochMs: clock.pbxEpochMs, offsetMinutes: clock.pbxOffsetMinutes, zone: clock.pbxZone }, value, clock.readAt, clockWords)
   return (
     <div className="time-zone-field">
       <TextField label={t('timeZone.label')} value={value} placeholder={t('timeZone.example')} onChange={onChange} note={t('timeZone.explained')} />

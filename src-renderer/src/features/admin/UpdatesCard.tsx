@@ -3,6 +3,7 @@ import type { ApiError } from '../../../../src-preload/types/result'
 import { feedUrlProblem, type UpdatesView } from '../../../../src-preload/types/updates'
 import { bridge } from '../../bridge/current'
 import { strings as common } from '../../../../src-preload/i18n/strings/common'
+import { strings as addressStrings } from '../../../../src-preload/i18n/strings/updates'
 import { CheckField, FormError, TextField } from '../../components/form'
 import { fmt, tr } from '../../i18n'
 import { strings } from './strings'
@@ -11,6 +12,7 @@ import './updates.css'
 
 const t = tr(strings)
 const c = tr(common)
+const addressWords = tr(addressStrings)
 
 const formatTime = (iso: string): string => fmt().dateTime(Date.parse(iso))
 
@@ -59,7 +61,7 @@ export function UpdatesCard({ hasAdminPassphrase }: { readonly hasAdminPassphras
   }
 
   const words = updateStateWords(view.state, formatTime)
-  const feedError = feedFieldError(feed, enabled, feedUrlProblem)
+  const feedError = feedFieldError(feed, enabled, (text) => feedUrlProblem(text, addressWords))
   // Settings refused as tampered are saved again even when the form shows the same.
   const unchanged = view.problem === null && enabled === view.settings.enabled && feed === (view.settings.feedUrl ?? '')
   const save = async (): Promise<void> => {

@@ -10,6 +10,7 @@ import { CheckField, DraftField, NumberField, SelectField, type Parse } from '..
 import { useAppStore } from '../../stores/app-store'
 import { useAttentionStore } from '../../stores/attention-store'
 import { playAlertSound, SOUND_LABELS } from './sound'
+import { strings as shortcutStrings } from '../../../../src-preload/i18n/strings/shortcut'
 import { tr } from '../../i18n'
 import { strings } from './strings'
 
@@ -18,10 +19,13 @@ const t = tr(strings)
 /** The sounds to choose from, named in the shown language. */
 const soundOptions = (): { value: AlertSound; label: string }[] => ALERT_SOUNDS.map((value) => ({ value, label: SOUND_LABELS[value] }))
 
+/** Why a typed shortcut cannot be used, in the words main refuses it with (a shared fragment). */
+const shortcutWords = tr(shortcutStrings)
+
 /** The dial shortcut as typed: an Electron accelerator, or empty for none. */
 const parseShortcut: Parse<string> = (text) => {
   const value = text.trim().replace(/\s*\+\s*/g, '+')
-  const problem = acceleratorProblem(value)
+  const problem = acceleratorProblem(value, shortcutWords)
   return problem === undefined ? { ok: true, value } : { ok: false, error: problem }
 }
 

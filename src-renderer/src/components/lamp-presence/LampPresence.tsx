@@ -9,6 +9,10 @@ import { strings } from './strings'
 
 const t = tr(strings)
 
+/** The marks for the eye (the words beside them are for screen readers and tooltips). */
+const FORWARD_MARK = '↪'
+const NOTE_MARK = '✎'
+
 /** A note's state in words; a state only the PBX sets stays as it names it. */
 function statusWords(status: PresenceStatus): string {
   return (NOTE_STATUSES as readonly string[]).includes(status) ? t(`status.${status as (typeof NOTE_STATUSES)[number]}`) : status
@@ -60,13 +64,13 @@ export function LampPresence({ extension }: { extension: string }): React.JSX.El
               className={`presence-pill presence-forward${p.forward.unconditional === undefined ? ' conditional' : ''}`}
               title={forwardWords.charAt(0).toUpperCase() + forwardWords.slice(1)}
             >
-              <span aria-hidden="true">↪</span>
+              <span aria-hidden="true">{FORWARD_MARK}</span>
               <span className="sr-only">{t('forwardSpoken', { words: forwardWords })}</span>
             </span>
           )}
           {p.note !== undefined && (
             <span className="presence-note" title={noteWords}>
-              <span aria-hidden="true">✎</span>
+              <span aria-hidden="true">{NOTE_MARK}</span>
               <span className="sr-only">{t('noteSpoken', { words: noteWords })}</span>
             </span>
           )}

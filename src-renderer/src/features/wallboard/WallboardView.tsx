@@ -26,6 +26,9 @@ import { WallboardSettings } from './WallboardSettings'
 const t = tr(strings)
 const tc = tr(common)
 
+/** The status pill's mark for the eye: a triangle over a limit, a dot near one. */
+const LEVEL_MARK = { alert: '▲', warn: '●' } as const
+
 /** `flag`: this figure's threshold is crossed or near (the tile's words say so too). */
 function Figure({ label, value, big, flag }: { label: string; value: string; big?: boolean; flag?: 'over' | 'near' | undefined }): React.JSX.Element {
   return (
@@ -47,7 +50,7 @@ const Tile = memo(function Tile({ f, level }: { f: TileFigures; level: TileLevel
         <h2>{f.queue}</h2>
         {words !== undefined && (
           <p className={`wb-status wb-status-${level.level}`}>
-            <span aria-hidden="true">{level.level === 'alert' ? '▲' : '●'}</span> {words}
+            <span aria-hidden="true">{level.level === 'alert' ? LEVEL_MARK.alert : LEVEL_MARK.warn}</span> {words}
           </p>
         )}
       </header>

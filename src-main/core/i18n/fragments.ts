@@ -24,6 +24,7 @@ import { strings as queuesMain } from '../queues/strings'
 import { strings as presenceMain } from '../presence/strings'
 import { strings as attentionMain } from '../attention/strings'
 import { strings as directoryMain } from '../directory/strings'
+import { strings as profilesMain } from '../profiles/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
@@ -56,4 +57,5 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   presenceMain,
   attentionMain,
   directoryMain,
+  profilesMain,
 ]

@@ -1,3 +1,5 @@
+import { words, type Words } from './words'
+
 export type ProfileErrorCode =
   | 'not_found'
   | 'invalid'
@@ -14,15 +16,22 @@ export type ProfileErrorCode =
   | 'store_unreadable'
   | 'secrets_unavailable'
 
-/** A profile problem with a code the UI can act on and words an admin can follow. */
+/**
+ * A profile problem with a code the UI can act on and words an admin can follow: in the console's
+ * language (`message`) and in English for the audit (`english`) when given as Words.
+ */
 export class ProfileError extends Error {
   readonly code: ProfileErrorCode
+  readonly english: string
   readonly backupPath: string | undefined
   /** For `passphrase_throttled`: how long until the next attempt is checked. */
   readonly retryAfterMs: number | undefined
 
-  constructor(code: ProfileErrorCode, message: string, backupPath?: string, retryAfterMs?: number) {
-    super(backupPath === undefined ? message : `${message} (a copy of the file was saved to ${backupPath})`)
+  constructor(code: ProfileErrorCode, message: string | Words, backupPath?: string, retryAfterMs?: number) {
+    const said = typeof message === 'string' ? { shown: message, english: message } : message
+    const full = backupPath === undefined ? said : words('backupSaved', { path: backupPath, message: said.shown })
+    super(full.shown)
+    this.english = backupPath === undefined ? said.english : words('backupSaved', { path: backupPath, message: said.english }).english
     this.name = 'ProfileError'
     this.code = code
     this.backupPath = backupPath

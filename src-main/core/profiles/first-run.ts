@@ -1,6 +1,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto'
 import type { SeatContext } from '../audit/seat'
 import { ProfileError } from './errors'
+import { words } from './words'
 import type { PassphraseThrottle } from './passphrase-throttle'
 
 /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code read off a terminal is typed right the first time. */
@@ -45,20 +46,17 @@ export class FirstRunGate {
     if (ctx.transport === 'ipc') return 'desktop window'
     const code = this.#code
     if (code === undefined) {
-      throw new ProfileError(
-        'first_run_only',
-        'the first admin passphrase can be set only in the desktop app or with the setup code printed where `npm run web` was started; restart it for a new code',
-      )
+      throw new ProfileError('first_run_only', words('firstRunOnly'))
     }
     if (given === undefined || given.trim() === '') {
-      throw new ProfileError('setup_code_wrong', 'enter the setup code printed in the terminal that started `npm run web`')
+      throw new ProfileError('setup_code_wrong', words('setupCodeMissing'))
     }
     this.throttle.assertMayTry('setup code')
     const a = Buffer.from(normalized(given))
     const b = Buffer.from(code)
     if (a.length !== b.length || !timingSafeEqual(a, b)) {
       this.throttle.failed()
-      throw new ProfileError('setup_code_wrong', 'the setup code is not correct; it is printed in the terminal that started `npm run web`')
+      throw new ProfileError('setup_code_wrong', words('setupCodeWrong'))
     }
     this.throttle.succeeded()
     return 'setup code'

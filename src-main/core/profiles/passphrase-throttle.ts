@@ -1,4 +1,5 @@
 import { ProfileError } from './errors'
+import { throttledWords } from './words'
 
 export interface PassphraseThrottleOptions {
   readonly now?: () => number
@@ -35,10 +36,10 @@ export class PassphraseThrottle {
   }
 
   /** Throws `passphrase_throttled` with "try again in 8 s" while a wait is running. */
-  assertMayTry(what: string): void {
+  assertMayTry(what: 'admin passphrase' | 'setup code'): void {
     const wait = this.waitMs()
     if (wait > 0) {
-      throw new ProfileError('passphrase_throttled', `too many wrong ${what} attempts; try again in ${formatWait(wait)}`, undefined, wait)
+      throw new ProfileError('passphrase_throttled', throttledWords(what, wait), undefined, wait)
     }
   }
 
@@ -52,10 +53,4 @@ export class PassphraseThrottle {
     this.#failures = 0
     this.#notBefore = 0
   }
-}
-
-function formatWait(ms: number): string {
-  const seconds = Math.ceil(ms / 1000)
-  if (seconds < 90) return `${String(seconds)} s`
-  return `${String(Math.ceil(seconds / 60))} min`
 }

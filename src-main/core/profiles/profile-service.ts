@@ -13,6 +13,7 @@ import type { AuditInput, AuditLog } from '../audit'
 import { seatLabel, type SeatContext } from '../audit/seat'
 import type { SecretLookup } from './bound-secret'
 import { ProfileError, type ProfileErrorCode } from './errors'
+import type { AdminTask } from './words'
 import { FirstRunGate } from './first-run'
 import { PassphraseThrottle } from './passphrase-throttle'
 import type { ProfileStore } from './profile-store'
@@ -247,7 +248,7 @@ export class ProfileService {
    */
   async asAdmin<T>(
     action: string,
-    what: string,
+    what: AdminTask,
     adminPassphrase: string | undefined,
     ctx: SeatContext,
     work: () => Promise<{ readonly value: T; readonly detail: string }>,
@@ -293,7 +294,7 @@ export class ProfileService {
     const code = err instanceof ProfileError ? err.code : 'error'
     const notes: string[] = []
     if (passphraseGiven && code !== 'passphrase_wrong' && code !== 'passphrase_throttled') notes.push('admin passphrase given')
-    if (err instanceof ProfileError) notes.push(err.message)
+    if (err instanceof ProfileError) notes.push(err.english)
     await this.record(ctx, {
       profileId: target === '' ? '-' : target,
       action,

@@ -4,6 +4,7 @@ import type { KeyValueBackend } from '../secrets/key-value-backend'
 import type { SecretBox } from '../secrets/secret-box'
 import { decodeStoredSecret, encodeBoundSecret, lookupFor, type SecretLookup } from './bound-secret'
 import { ProfileError } from './errors'
+import { taskWords, words, type AdminTask } from './words'
 import {
   DEFAULT_SCRYPT_COST,
   MIN_PASSPHRASE_LENGTH,
@@ -160,17 +161,17 @@ export class ProfileStore {
     let before: PbxProfile | undefined
     if (existing === undefined) {
       if (!(await this.hasAdminPassphrase())) {
-        throw new ProfileError('admin_passphrase_not_set', 'set the admin passphrase first (Admin, first-run step): creating a PBX profile needs it')
+        throw new ProfileError('admin_passphrase_not_set', words('createNeedsPassphrase'))
       }
       changes = [...ALL_SEALED_GROUPS]
-      await this.#requireAdmin(options.adminPassphrase, 'creating a PBX profile')
+      await this.#requireAdmin(options.adminPassphrase, { task: 'task.createProfile' })
     } else if (trusted?.ok !== true) {
       changes = [...ALL_SEALED_GROUPS]
-      await this.#requireAdmin(options.adminPassphrase, 'saving over a refused profile')
+      await this.#requireAdmin(options.adminPassphrase, { task: 'task.saveOverRefused' })
     } else {
       before = trusted.profile
       changes = sealedChanges(sealedFieldsOf(before), sealedFieldsOf(profile))
-      if (changes.length > 0) await this.#requireAdmin(options.adminPassphrase, `changing the ${changes.join(', ')}`)
+      if (changes.length > 0) await this.#requireAdmin(options.adminPassphrase, { task: 'task.changeGroups', groups: changes.join(', ') })
     }
     // A passphrase given for nothing sealed is still checked: the audit must not say "verified" for a guess.
     const adminVerified = changes.length > 0 || (options.adminPassphrase !== undefined && (await this.#checkAdmin(options.adminPassphrase)))
@@ -205,7 +206,7 @@ export class ProfileStore {
     profileIdSchema.parse(id)
     // Once an admin exists, a seat must not be able to wipe a PBX's settings and secrets.
     const adminVerified = await this.hasAdminPassphrase()
-    if (adminVerified) await this.#requireAdmin(options.adminPassphrase, 'removing a PBX profile')
+    if (adminVerified) await this.#requireAdmin(options.adminPassphrase, { task: 'task.removeProfile' })
     const records = this.#readRecords()
     const rest: Record<string, unknown> = {}
     for (const [otherId, record] of Object.entries(records)) {
@@ -233,7 +234,7 @@ export class ProfileStore {
   }
 
   /** Throws in plain words unless an admin passphrase is set and this is it (throttled console-wide). */
-  async requireAdminPassphrase(passphrase: string | undefined, what: string): Promise<void> {
+  async requireAdminPassphrase(passphrase: string | undefined, what: AdminTask): Promise<void> {
     await this.#requireAdmin(passphrase, what)
   }
 
@@ -250,12 +251,12 @@ export class ProfileStore {
   async setAdminPassphrase(next: string, current?: string): Promise<void> {
     await this.#ready()
     if (next.length < MIN_PASSPHRASE_LENGTH) {
-      throw new ProfileError('passphrase_too_short', `the admin passphrase must have at least ${String(MIN_PASSPHRASE_LENGTH)} characters`)
+      throw new ProfileError('passphrase_too_short', words('passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }))
     }
     this.#requireSecretBox()
     const hadPassphrase = await this.hasAdminPassphrase()
     if (hadPassphrase) {
-      await this.#requireAdmin(current, 'changing the admin passphrase')
+      await this.#requireAdmin(current, { task: 'task.changePassphrase' })
     } else if (await this.#anySealedWithAdmin()) {
       throw new ProfileError(
         'admin_passphrase_missing',
@@ -279,9 +280,9 @@ export class ProfileStore {
    */
   async acceptSealedFields(id: string, adminPassphrase: string): Promise<PbxProfile> {
     await this.#ready()
-    await this.#requireAdmin(adminPassphrase, 'accepting a refused profile')
+    await this.#requireAdmin(adminPassphrase, { task: 'task.acceptRefused' })
     const record = this.#readRecords()[id]
-    if (record === undefined) throw new ProfileError('not_found', `no PBX profile "${id}"`)
+    if (record === undefined) throw new ProfileError('not_found', words('notFound', { id }))
     const parsed = pbxProfileSchema.safeParse(record.profile)
     if (!parsed.success || parsed.data.id !== id) {
       throw new ProfileError('invalid', `stored profile "${id}" is invalid and cannot be accepted; edit and save it again`)
@@ -362,7 +363,7 @@ export class ProfileStore {
 
   async #trusted(id: string): Promise<PbxProfile> {
     const record = this.#readRecords()[id]
-    if (record === undefined) throw new ProfileError('not_found', `no PBX profile "${id}"`)
+    if (record === undefined) throw new ProfileError('not_found', words('notFound', { id }))
     const judged = await this.#judge(id, record)
     if (!judged.ok) throw new ProfileError(judged.problem.code, judged.problem.message, judged.problem.backupPath)
     return judged.profile
@@ -489,11 +490,11 @@ export class ProfileStore {
     try {
       text = await this.#secrets.get(ADMIN_PASSPHRASE_SECRET)
     } catch {
-      throw new ProfileError('admin_passphrase_missing', 'the stored admin passphrase record is damaged or was altered')
+      throw new ProfileError('admin_passphrase_missing', words('passphraseRecordAltered'))
     }
     if (text === undefined) return undefined
     const record = parsePassphraseRecord(text)
-    if (record === undefined) throw new ProfileError('admin_passphrase_missing', 'the stored admin passphrase record is damaged')
+    if (record === undefined) throw new ProfileError('admin_passphrase_missing', words('passphraseRecordDamaged'))
     return record
   }
 
@@ -508,22 +509,22 @@ export class ProfileStore {
     return right
   }
 
-  async #requireAdmin(passphrase: string | undefined, what: string): Promise<void> {
+  async #requireAdmin(passphrase: string | undefined, what: AdminTask): Promise<void> {
     const record = await this.#passphraseRecord()
     if (record === undefined) {
-      throw new ProfileError('admin_passphrase_not_set', `${what} needs an admin passphrase; set one first (Admin, first-run step)`)
+      throw new ProfileError('admin_passphrase_not_set', taskWords('passphraseNotSet', what))
     }
     if (passphrase === undefined || passphrase.length === 0) {
-      throw new ProfileError('passphrase_required', `${what} needs the admin passphrase`)
+      throw new ProfileError('passphrase_required', taskWords('passphraseRequired', what))
     }
     if (!(await this.#checkAdmin(passphrase))) {
-      throw new ProfileError('passphrase_wrong', 'the admin passphrase is not correct')
+      throw new ProfileError('passphrase_wrong', words('passphraseWrong'))
     }
   }
 
   #requireSecretBox(): void {
     const status = this.#secrets.isAvailable()
-    if (!status.ok) throw new ProfileError('secrets_unavailable', `secrets cannot be stored: ${status.reason ?? status.backend}`)
+    if (!status.ok) throw new ProfileError('secrets_unavailable', words('secretsUnavailable', { reason: status.reason ?? status.backend }))
   }
 
   /** hasSecret = a secret is stored and bound to the endpoint this profile names for it. */

@@ -64,7 +64,7 @@ export class UpdatesService {
   async set(input: UpdatesSetInput, ctx: SeatContext): Promise<UpdatesView> {
     const next: UpdateSettings = { enabled: input.enabled, feedUrl: input.feedUrl }
     const port = this.deps.port
-    const view = await this.deps.profiles.asAdmin('updates.set', 'changing the update settings', input.adminPassphrase, ctx, async () => {
+    const view = await this.deps.profiles.asAdmin('updates.set', { task: 'task.changeUpdates' }, input.adminPassphrase, ctx, async () => {
       if (port === undefined) throw new ApiFailure('unavailable', WEB_MODE)
       const before = await this.#read()
       let saved: StoredUpdateSettings

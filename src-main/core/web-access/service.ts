@@ -20,7 +20,7 @@ export class WebAccessService {
 
   async rotate(input: WebAccessRotateInput, ctx: SeatContext): Promise<WebAccessView> {
     const port = this.port
-    return this.profiles.asAdmin('web.rotateToken', 'Replacing the web link', input.adminPassphrase, ctx, () => {
+    return this.profiles.asAdmin('web.rotateToken', { task: 'task.replaceWebLink' }, input.adminPassphrase, ctx, () => {
       if (port === undefined) return Promise.reject(new ApiFailure('not_found', DESKTOP))
       const next = port.rotate()
       return Promise.resolve({

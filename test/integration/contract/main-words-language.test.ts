@@ -105,3 +105,36 @@ describe('Test connection and the connection’s state in the console’s langua
     expect((await probe()).ami).toMatchObject({ code: 'refused', reason: 'connexion refusée (rien n’écoute sur ce port)' })
   })
 })
+
+describe('the admin passphrase’s refusals in the console’s language, audited in English', () => {
+  it('a wrong setup code and the wait after it in German; the audit keeps the English words', async () => {
+    const core = createTestCore({ setupCode: 'KMQX-R3DA-9TWC' })
+    cleanups.push(() => core.close())
+    const web = { clientId: 'web-9', transport: 'web' as const }
+    await core.dispatch('settings.set', { language: 'de' }, web)
+    const wrong = await core.dispatch('admin.setPassphrase', { next: 'a long enough passphrase', setupCode: 'AAAA-BBBB-CCCC' }, web)
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'Der Einrichtungscode ist nicht richtig; er steht im Terminal, in dem `npm run web` gestartet wurde' },
+    })
+    const again = await core.dispatch('admin.setPassphrase', { next: 'a long enough passphrase', setupCode: 'AAAA-BBBB-CCCC' }, web)
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/^Zu viele falsche Einrichtungscodes; versuchen Sie es in \d+ s erneut$/) },
+    })
+    await core.dispatch('settings.set', { language: 'fr' }, web)
+    const missing = await core.dispatch('profiles.remove', { id: 'nobody', adminPassphrase: 'whatever it is' }, web)
+    expect(missing.ok).toBe(false)
+    expect(JSON.stringify(missing)).not.toMatch(/ needs | is not /)
+
+    const audit = await core.dispatch('audit.read', { limit: 20 }, web)
+    if (!audit.ok) throw new Error(audit.error.message)
+    const details = audit.value.filter((e) => e.action === 'admin.setPassphrase').map((e) => e.detail)
+    expect(details).toEqual(
+      expect.arrayContaining([
+        'the setup code is not correct; it is printed in the terminal that started `npm run web`',
+        expect.stringMatching(/^too many wrong setup code attempts; try again in \d+ s$/),
+      ]),
+    )
+  })
+})

@@ -21,8 +21,10 @@ function ManageButton({ queue, m }: { queue: string; m: LiveQueueMember }): Reac
   const [open, setOpen] = useState(false)
   // While the PBX is out of reach (or the state stale) the button is off with the reason, like every action.
   const gate = useActionButton()
-  const agents = useLiveStore((s) => (open ? agentsOf(s.state) : undefined))
-  const target = agents?.find((a) => a.iface === m.interface)
+  // The live state is selected as is (a selector must not make a new array each time it runs),
+  // and the agents are worked out from it only while the dialog is open.
+  const state = useLiveStore((s) => (open ? s.state : null))
+  const target = useMemo(() => (state === null ? undefined : agentsOf(state).find((a) => a.iface === m.interface)), [state, m.interface])
   return (
     <>
       <button

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
 import type { HistoryRetentionPreview } from '../../../../src-preload/types/history'
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../../src-preload/i18n/languages'
 import type { LanguageSetting } from '../../../../src-preload/i18n/languages'
@@ -30,25 +30,33 @@ const NUMBER_SETTINGS: readonly { key: RangedSetting; label: () => string; delet
   { key: 'historyRetentionDays', label: () => t('retention'), deletesData: true },
 ]
 
-/** Each language named in itself, so a person who cannot read the current one still finds theirs. */
+/**
+ * Each language named in itself, so a person who cannot read the current one still finds theirs. Laid
+ * out as the other settings rows are (Field's markup, `.form-field.setting`: the label, a gap, the
+ * control), with an option's own `lang`, which SelectField does not give.
+ */
 function LanguagePicker({ value, onChange }: { value: LanguageSetting; onChange: (next: LanguageSetting) => void }): React.JSX.Element {
+  const id = useId()
   return (
-    <label className="setting">
-      <span>{t('language')}</span>
-      <select
-        value={value}
-        onChange={(e) => {
-          onChange(e.target.value as LanguageSetting)
-        }}
-      >
-        <option value="system">{t('languageSystem', { name: LANGUAGE_NAMES[currentLanguage()] })}</option>
-        {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="form-field setting">
+      <label htmlFor={id}>{t('language')}</label>
+      <span className="field-control">
+        <select
+          id={id}
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value as LanguageSetting)
+          }}
+        >
+          <option value="system">{t('languageSystem', { name: LANGUAGE_NAMES[currentLanguage()] })}</option>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </span>
+    </div>
   )
 }
 

@@ -25,6 +25,9 @@ import { strings as presenceMain } from '../presence/strings'
 import { strings as attentionMain } from '../attention/strings'
 import { strings as directoryMain } from '../directory/strings'
 import { strings as profilesMain } from '../profiles/strings'
+import { strings as settingsMain } from '../settings/strings'
+import { strings as webAccessMain } from '../web-access/strings'
+import { strings as updatesMain } from '../updates/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
@@ -58,4 +61,7 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   attentionMain,
   directoryMain,
   profilesMain,
+  settingsMain,
+  webAccessMain,
+  updatesMain,
 ]

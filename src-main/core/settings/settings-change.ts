@@ -2,6 +2,12 @@ import type { Settings, SettingsSetInput } from '../../../src-preload/types/sett
 import { ApiFailure } from '../errors/api-failure'
 import { seatLabel, type AuditEntry, type AuditLog, type SeatContext } from '../audit'
 import type { SettingsService } from './settings-service'
+import { inEnglish } from '../../../src-preload/i18n/english'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const shown = say(strings)
+const english = inEnglish(strings)
 
 export interface SettingsChangeDeps {
   readonly settings: SettingsService
@@ -44,12 +50,13 @@ export async function changeSettings(d: SettingsChangeDeps, input: SettingsSetIn
   if (count === 0) return d.settings.update(patch)
   const base = { profileId: '-', role: seatRole(d), action: 'settings.historyRetention', target: daysOf(days), seat: seatLabel(ctx) }
   if (confirmed === undefined || confirmed < count) {
-    const message =
-      confirmed === undefined
-        ? `Keeping ${daysOf(days)} of history would remove ${cachedCalls(count)}; confirm the removal first.`
-        : `Keeping ${daysOf(days)} of history would now remove ${cachedCalls(count)}, more than the ${confirmed.toLocaleString('en-US')} confirmed; confirm again.`
-    await d.audit.append({ ...base, result: 'refused', errorCode: 'confirm_required', rule: 'history_removal', detail: message })
-    throw new ApiFailure('confirm_required', message, { rule: 'history_removal', days, count })
+    // Said twice: to the operator in the console's language, to the audit in English.
+    const message = (t: typeof shown): string => {
+      const pieces = { days: t('days', { count: days }), calls: t('cachedCalls', { count }) }
+      return confirmed === undefined ? t('confirmRemoval', pieces) : t('confirmAgain', { ...pieces, confirmed })
+    }
+    await d.audit.append({ ...base, result: 'refused', errorCode: 'confirm_required', rule: 'history_removal', detail: message(english) })
+    throw new ApiFailure('confirm_required', message(shown), { rule: 'history_removal', days, count })
   }
   const next = d.settings.update(patch)
   await d.audit.append({ ...base, result: 'ok', detail: `removes ${cachedCalls(count)} older than ${daysOf(days)}` })

@@ -4,9 +4,10 @@ import { ApiFailure } from '../errors/api-failure'
 import type { ProfileService } from '../profiles/profile-service'
 import type { UpdaterPort } from './port'
 import type { SealedUpdateSettings, StoredUpdateSettings } from './sealed-settings'
+import { say } from '../i18n'
+import { strings } from './strings'
 
-export const WEB_MODE =
-  'Updates belong to the desktop app. This page is served by the console itself, so it shows the version the console runs; update the console where it is installed.'
+const t = say(strings)
 
 /** An audit line's words for settings: "off", "on, feed https://…". */
 export function settingsInWords(settings: UpdateSettings): string {
@@ -57,7 +58,7 @@ export class UpdatesService {
 
   async status(): Promise<UpdatesView> {
     const port = this.deps.port
-    if (port === undefined) return { available: false, reason: WEB_MODE }
+    if (port === undefined) return { available: false, reason: t('webMode') }
     return this.#view(await this.#read(), port.state)
   }
 
@@ -65,14 +66,14 @@ export class UpdatesService {
     const next: UpdateSettings = { enabled: input.enabled, feedUrl: input.feedUrl }
     const port = this.deps.port
     const view = await this.deps.profiles.asAdmin('updates.set', { task: 'task.changeUpdates' }, input.adminPassphrase, ctx, async () => {
-      if (port === undefined) throw new ApiFailure('unavailable', WEB_MODE)
+      if (port === undefined) throw new ApiFailure('unavailable', t('webMode'))
       const before = await this.#read()
       let saved: StoredUpdateSettings
       try {
         saved = await this.deps.store.write(next, this.deps.now?.() ?? new Date())
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err)
-        throw new ApiFailure('unavailable', `The update settings could not be saved sealed (${why}); nothing was changed.`)
+        throw new ApiFailure('unavailable', t('notSaved', { reason: why }))
       }
       this.#stored = saved
       const state = await port.apply(next)
@@ -86,7 +87,7 @@ export class UpdatesService {
   /** Asks the feed now when updates are on; otherwise the view says why they are off (nothing is asked). */
   async check(): Promise<UpdatesView> {
     const port = this.deps.port
-    if (port === undefined) return { available: false, reason: WEB_MODE }
+    if (port === undefined) return { available: false, reason: t('webMode') }
     const stored = await this.#read()
     return this.#view(stored, stored.settings.enabled ? port.checkNow() : port.state)
   }

@@ -10,7 +10,7 @@ import { createTestCore } from '../../support/test-core'
 import { createServer } from 'node:net'
 
 const cleanups = cleanupsAfterEach()
-const ctx: CallContext = { clientId: 'words-test', transport: 'ws' }
+const ctx: CallContext = { clientId: 'words-test', transport: 'web' }
 
 afterEach(() => {
   // Main has one language for the process: the next test starts in English again.
@@ -136,5 +136,28 @@ describe('the admin passphrase’s refusals in the console’s language, audited
         expect.stringMatching(/^too many wrong setup code attempts; try again in \d+ s$/),
       ]),
     )
+  })
+})
+
+describe('Admin’s web link and updates sections in the console’s language', () => {
+  it('a core without a web link or an updater says so in German and French, as before in English', async () => {
+    const core = startCore()
+    const said = async () => {
+      const link = await core.dispatch('webAccess.link', undefined, ctx)
+      const updates = await core.dispatch('updates.status', undefined, ctx)
+      if (!link.ok || !updates.ok) throw new Error('refused')
+      return [link.value, updates.value]
+    }
+    expect(await said()).toEqual([
+      { available: false, reason: 'The desktop app opens without a link; only web mode (npm run web) has one.' },
+      { available: false, reason: expect.stringMatching(/^Updates belong to the desktop app\./) },
+    ])
+    await core.dispatch('settings.set', { language: 'de' }, ctx)
+    expect(await said()).toEqual([
+      { available: false, reason: 'Die Desktop-App öffnet sich ohne Link; nur der Web-Modus (npm run web) hat einen.' },
+      { available: false, reason: expect.stringMatching(/^Updates gehören zur Desktop-App\./) },
+    ])
+    await core.dispatch('settings.set', { language: 'fr' }, ctx)
+    expect((await said())[1]).toEqual({ available: false, reason: expect.stringMatching(/^Les mises à jour concernent l’application de bureau\./) })
   })
 })

@@ -14,6 +14,8 @@ export interface PendingEntry {
   readonly before: ReadItem<ConfigKind> | undefined
   /** The object's id after the change (undefined: removed); an inbound route's may differ from before. */
   readonly afterId: string | undefined
+  /** The change's note in the console's language at the time it is shown (`change.note` is the English record). */
+  readonly shownNote?: () => string
 }
 
 /** Bound per profile: the oldest entries go first (they can no longer be restored from here). */
@@ -42,7 +44,11 @@ export class PendingChanges {
   }
 
   list(profileId: string): readonly PendingChange[] {
-    return (this.entries.get(profileId) ?? []).map((e) => e.change)
+    return this.entriesOf(profileId).map((e) => e.change)
+  }
+
+  entriesOf(profileId: string): readonly PendingEntry[] {
+    return this.entries.get(profileId) ?? []
   }
 
   /** After an Apply that FreePBX executed: the batch is live. */

@@ -35,12 +35,15 @@ import { EXTENSION_UPDATE_WARNINGS, objectLabel, rangeName, shownChange, shownLa
 import { diffLine, diffValues } from './diff'
 import type { PendingChanges, PendingEntry } from './pending'
 import { CONFIG_POLICIES, type ConfigAction } from './policy'
-import { checkSecret, validateValues, type ValidationContext } from './validate'
+import { checkSecret, type NumberUser, validateValues, type ValidationContext } from './validate'
 import { versionOf } from './version'
 import { say } from '../i18n'
+import { createCatalogue, translator } from '../../../src-preload/i18n/translator'
 import { strings } from './strings'
 
 const words = say(strings)
+/** The same words in English: the audit is a record and keeps its English lines whatever the console's language. */
+const english = translator(createCatalogue([strings], 'en'), strings)
 
 export interface ConfigServiceDeps {
   readonly profile: () => PbxProfile
@@ -54,12 +57,8 @@ export interface ConfigServiceDeps {
 type Actor = SeatContext
 type AnyItem = ReadItem<ConfigKind>
 
-/** What a profile without the FreePBX API needs, in the admin's words. */
-export const API_NEEDS = [
-  'Turn on the FreePBX API in this profile (Admin → Profiles) with the base URL of the FreePBX web interface.',
-  'On FreePBX, install and enable the API module, then create a Machine-to-Machine application (Connectivity → API → Applications → Add Application → Machine-to-Machine app) and paste its client id and client secret into the profile.',
-  'Give the application the scopes gql (or gql:core gql:ringgroups gql:voicemail gql:framework) and rest:queues.',
-] as const
+/** What a profile without the FreePBX API needs, in the admin's words and language. */
+export const apiNeeds = (): string[] => [words('needs.api'), words('needs.module'), words('needs.scopes')]
 
 const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
 
@@ -107,7 +106,10 @@ export class ConfigService {
 
   private backend(): ConfigBackend {
     const b = this.d.backend
-    if (b === undefined) throw new ApiFailure('unavailable', `This profile has no FreePBX API. ${API_NEEDS.join(' ')}`, { needs: API_NEEDS })
+    if (b === undefined) {
+      const needs = apiNeeds()
+      throw new ApiFailure('unavailable', words('needs.noApi', { needs: needs.join(' ') }), { needs })
+    }
     return b
   }
 
@@ -144,7 +146,7 @@ export class ConfigService {
   async status(actor: Actor): Promise<ConfigStatus> {
     await this.guard('config.read', 'config.status', '', actor)
     const profileId = this.d.profile().id
-    if (this.d.backend === undefined) return { profileId, ready: false, needs: API_NEEDS, kinds: [], writableKinds: [], canApply: false }
+    if (this.d.backend === undefined) return { profileId, ready: false, needs: apiNeeds(), kinds: [], writableKinds: [], canApply: false }
     const probe = await this.call(() => this.backend().probe())
     return {
       profileId,
@@ -183,7 +185,7 @@ export class ConfigService {
 
   private async pendingNow(): Promise<ConfigPending> {
     const profileId = this.d.profile().id
-    const changes = this.d.pending.list(profileId)
+    const entries = this.d.pending.entriesOf(profileId)
     let needReload: boolean | undefined
     try {
       needReload = this.d.backend === undefined ? undefined : await this.d.backend.needReload()
@@ -193,10 +195,10 @@ export class ConfigService {
     const lastApply = this.d.pending.lastApply(profileId)
     return {
       profileId,
-      changes: changes.map(shownChange),
+      changes: entries.map(shownEntry),
       ...(needReload === undefined ? {} : { needReload }),
       // Some FreePBX writes never set needreload (inbound routes, core#106): offer Apply after every batch.
-      applySuggested: changes.length > 0 || needReload === true,
+      applySuggested: entries.length > 0 || needReload === true,
       ...(lastApply === undefined ? {} : { lastApply }),
     }
   }
@@ -356,25 +358,30 @@ export class ConfigService {
     if (failure !== undefined) {
       const now = after ?? leftover
       const untouched = w.before === undefined ? now === undefined : now !== undefined && versionOf(now.image) === versionOf(w.before.image)
-      const said = `${w.label}: FreePBX refused it — ${failure.message}`
       if (untouched) {
         await this.audit(w.auditAction, w.label, actor, 'error', failure.message, failure.code)
         const refused = words('save.refused', { label: shownLabel(kind, w.label), reason: failure.message })
         return { ok: false, code: failure.code === 'pbx_error' ? 'pbx_error' : outcomeCode(failure.code), message: refused }
       }
-      const state = describeHalfWritten(w.label, w.before, now)
+      // The pending list and the audit keep the English record; the admin reads it in their language, now and in the tray.
+      const halfWritten = halfWrittenState(w.before, now)
+      const reason = failure.message
+      const said = (t: typeof words, label: string): string => t('half.said', { label, reason, state: t(halfWritten, { label }) })
       const change = this.change(kind, w, at, diffValues(kind, w.before?.values, now?.values, []), {
         state: 'halfWritten',
-        note: `${said}. ${state}`,
+        note: said(english, w.label),
       })
-      this.d.pending.add(this.d.profile().id, {
+      const entry: PendingEntry = {
         change,
         kind,
         before: w.before,
         afterId: now === undefined ? undefined : after !== undefined ? w.afterId : w.id,
-      })
-      await this.audit(w.auditAction, w.label, actor, 'error', `half-written: ${state} ${failure.message}`, 'half_written')
-      return { ok: false, code: 'half_written', message: `${said}. ${state}`, change }
+        shownNote: () => said(words, shownLabel(kind, w.label)),
+      }
+      this.d.pending.add(this.d.profile().id, entry)
+      await this.audit(w.auditAction, w.label, actor, 'error', `half-written: ${english(halfWritten, { label: w.label })} ${reason}`, 'half_written')
+      const shown = shownEntry(entry)
+      return { ok: false, code: 'half_written', message: shown.note ?? '', change: shown }
     }
     ctx?.afterWrite(kind, w.before?.id, after?.id ?? w.afterId)
     const diff = diffValues(kind, w.before?.values, after?.values ?? w.intended ?? undefined, w.secretFields)
@@ -423,7 +430,7 @@ export class ConfigService {
       const found = await this.validate('extension', values, secrets, ctx, 'create', undefined)
       for (const [k, v] of Object.entries(found)) fields[k === 'extension' ? 'start' : k] ??= k === 'extension' ? `${String(n)}: ${v}` : v
     }
-    if (!/^\d+$/.test(range.start)) fields.start = 'digits only'
+    if (!/^\d+$/.test(range.start)) fields.start = words('v.digitsOnly')
     if (Object.keys(fields).length > 0) {
       return {
         outcomes: [
@@ -612,7 +619,7 @@ export class ConfigService {
 /** What a batch needs to check its changes, loaded once per batch and kept current by its writes. */
 class BatchContext {
   private loaded: Omit<ValidationContext, 'operation' | 'current' | 'hasPin'> | undefined
-  private used = new Map<string, string>()
+  private used = new Map<string, NumberUser>()
   private readonly extensions = new Set<string>()
   private readonly routes = new Set<string>()
   /** A write made a new destination (an extension, a ring group): read them again before the next check. */
@@ -638,11 +645,11 @@ class BatchContext {
       this.backend.destinations(),
     ])
     for (const e of extensions) {
-      this.used.set(e.id, `extension ${e.id} ${e.values.name}`.trim())
+      this.used.set(e.id, { kind: 'extension', name: e.values.name })
       this.extensions.add(e.id)
     }
-    for (const g of groups) this.used.set(g.id, `ring group ${g.id}`)
-    for (const q of queues) this.used.set(q.id, `queue ${q.id}`)
+    for (const g of groups) this.used.set(g.id, { kind: 'ringGroup' })
+    for (const q of queues) this.used.set(q.id, { kind: 'queue' })
     for (const r of routes) this.routes.add(r.id)
     this.loaded = { usedNumbers: this.used, extensions: this.extensions, inboundRoutes: this.routes, destinations }
     return this.loaded
@@ -652,10 +659,10 @@ class BatchContext {
   afterWrite(kind: ConfigKind, beforeId: string | undefined, afterId: string): void {
     if (kind === 'extension') {
       this.extensions.add(afterId)
-      this.used.set(afterId, `extension ${afterId}`)
+      this.used.set(afterId, { kind: 'extension' })
       this.destinationsStale = true
     } else if (kind === 'ringGroup') {
-      this.used.set(afterId, `ring group ${afterId}`)
+      this.used.set(afterId, { kind: 'ringGroup' })
       this.destinationsStale = true
     } else if (kind === 'inboundRoute') {
       if (beforeId !== undefined) this.routes.delete(beforeId)
@@ -696,12 +703,16 @@ function firstReason(fields: Readonly<Record<string, string>>): string {
   return Object.values(fields)[0] ?? words('save.checkFields')
 }
 
-/** Exactly what state a half-written object is in, in words. */
-function describeHalfWritten(label: string, before: AnyItem | undefined, now: AnyItem | undefined): string {
-  if (before === undefined) return `${label} was partly created: it exists on the PBX now. Restore removes it.`
-  if (now === undefined)
-    return `${label} no longer exists on the PBX: FreePBX deleted it and did not create it again. Restore recreates it from the copy taken before the change.`
-  return `${label} was partly changed on the PBX. Restore writes back the copy taken before the change.`
+/** Exactly what state a half-written object is in: the key of its words. */
+function halfWrittenState(before: AnyItem | undefined, now: AnyItem | undefined): 'half.created' | 'half.gone' | 'half.changed' {
+  if (before === undefined) return 'half.created'
+  if (now === undefined) return 'half.gone'
+  return 'half.changed'
+}
+
+/** A pending change as the window shows it: its kind and fields in the admin's language, a half-written note too. */
+function shownEntry(entry: PendingEntry): PendingChange {
+  return shownChange(entry.shownNote === undefined ? entry.change : { ...entry.change, note: entry.shownNote() })
 }
 
 export { EXTENSION_UPDATE_WARNINGS }

@@ -26,7 +26,7 @@ const n = (x: number): string => mainFormat().number(x)
 export interface ValidationContext {
   readonly operation: 'create' | 'update'
   /** Numbers in use by extensions, ring groups and queues (one dial plan), and what uses each. */
-  readonly usedNumbers: ReadonlyMap<string, string>
+  readonly usedNumbers: ReadonlyMap<string, NumberUser>
   readonly extensions: ReadonlySet<string>
   /** Existing inbound routes by `did/cid`. */
   readonly inboundRoutes: ReadonlySet<string>
@@ -36,6 +36,12 @@ export interface ValidationContext {
   readonly current?: unknown
   /** Update of a voicemail box that has a PIN now. */
   readonly hasPin?: boolean
+}
+
+/** What uses a number: named in the refusal, in the admin's language ("extension 101 Anna"). */
+export interface NumberUser {
+  readonly kind: 'extension' | 'ringGroup' | 'queue'
+  readonly name?: string
 }
 
 const DIGITS = /^\d+$/
@@ -75,9 +81,16 @@ function checkNewNumber(number: string, ctx: ValidationContext, notDigits: strin
   if (!DIGITS.test(number)) return notDigits
   if (ctx.operation === 'create') {
     const user = ctx.usedNumbers.get(number)
-    if (user !== undefined) return t('v.numberUsed', { number, user })
+    if (user !== undefined) return usedBy(number, user)
   }
   return undefined
+}
+
+function usedBy(number: string, user: NumberUser): string {
+  if (user.kind === 'ringGroup') return t('v.usedByRingGroup', { number })
+  if (user.kind === 'queue') return t('v.usedByQueue', { number })
+  const name = user.name?.trim() ?? ''
+  return name === '' ? t('v.usedByExtension', { number }) : t('v.usedByNamedExtension', { number, name })
 }
 
 export function sameDestination(a: ConfigDestination, b: ConfigDestination): boolean {

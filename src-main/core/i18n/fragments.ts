@@ -10,6 +10,7 @@ import { strings as sharedClock } from '../../../src-preload/i18n/strings/pbx-cl
 import { strings as sharedUpdates } from '../../../src-preload/i18n/strings/updates'
 import { strings as sharedInput } from '../../../src-preload/i18n/strings/input'
 import { strings as configCore } from '../config/strings'
+import { strings as freepbxConfig } from '../freepbx/config/strings'
 import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
@@ -37,6 +38,7 @@ import { strings as updatesMain } from '../updates/strings'
 export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   common,
   configCore,
+  freepbxConfig,
   phonebookMain,
   pickupMain,
   reportsMain,

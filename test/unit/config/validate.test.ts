@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { checkCid, checkDid, checkSecret, validateValues, type ValidationContext } from '../../../src-main/core/config/validate'
+import { checkCid, checkDid, checkSecret, type NumberUser, validateValues, type ValidationContext } from '../../../src-main/core/config/validate'
 import type { ExtensionValues, InboundRouteValues } from '../../../src-preload/types/config'
 
 const ctx = (over: Partial<ValidationContext> = {}): ValidationContext => ({
   operation: 'create',
-  usedNumbers: new Map([
-    ['101', 'extension 101 Anna'],
-    ['600', 'ring group 600'],
-    ['200', 'queue 200'],
+  usedNumbers: new Map<string, NumberUser>([
+    ['101', { kind: 'extension', name: 'Anna' }],
+    ['600', { kind: 'ringGroup' }],
+    ['200', { kind: 'queue' }],
+    ['102', { kind: 'extension', name: '' }],
   ]),
   extensions: new Set(['101', '102']),
   inboundRoutes: new Set(['555/']),
@@ -53,6 +54,7 @@ describe('extension rules', () => {
     expect(validateValues('extension', ext({ extension: '101' }), {}, ctx()).extension).toBe('101 is already used by extension 101 Anna')
     expect(validateValues('extension', ext({ extension: '600' }), {}, ctx()).extension).toBe('600 is already used by ring group 600')
     expect(validateValues('extension', ext({ extension: '200' }), {}, ctx()).extension).toBe('200 is already used by queue 200')
+    expect(validateValues('extension', ext({ extension: '102' }), {}, ctx()).extension).toBe('102 is already used by extension 102')
     expect(validateValues('extension', ext(), {}, ctx())).toEqual({})
     // An update keeps its own number.
     expect(validateValues('extension', ext({ extension: '101' }), {}, ctx({ operation: 'update', current: ext({ extension: '101' }) }))).toEqual({})

@@ -14,7 +14,7 @@ import { describeTransportError, TransportError } from '../../net/transport-erro
 import { FreepbxGraphqlError } from '../client'
 import { extensionBackend } from './extensions'
 import { fromFreepbx } from './destinations'
-import { type FreepbxRunner, mutate, queryField, ScopeMissing, scoped, str } from './gql'
+import { type FreepbxRunner, mutate, queryField, ScopeMissing, scoped, scopeWords, str } from './gql'
 import { inboundRouteBackend } from './inbound-routes'
 import { configReadiness } from './readiness'
 import { type LiveQueues, QUEUE_SCOPE, queueMembersBackend } from './queue-members'
@@ -59,7 +59,7 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
     queueMembers: queueMembersBackend(run, o.live),
   }
   const system = (): Promise<Record<string, unknown>> =>
-    scoped(`${FRAMEWORK_SCOPE} (or gql:framework:read:system)`, 'read whether Apply Config is needed', () =>
+    scoped({ scope: FRAMEWORK_SCOPE, alternative: 'gql:framework:read:system' }, 'readApplyNeeded', () =>
       run((c) =>
         c.query('query { system { version needReload } }', {}, (data) =>
           data.system !== null && typeof data.system === 'object' ? (data.system as Record<string, unknown>) : {},
@@ -107,7 +107,7 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
     rotateSecret: (before, secret) => extensions.setSecret(before, secret),
     destinations,
     startApply: () =>
-      scoped(`${FRAMEWORK_SCOPE} (or gql:framework:read:modules)`, 'apply the configuration', () =>
+      scoped({ scope: FRAMEWORK_SCOPE, alternative: 'gql:framework:read:modules' }, 'applyConfig', () =>
         run(async (c) => {
           const root = await mutate(c, 'doreload', {}, 'transaction_id')
           const id = str(root.transaction_id)
@@ -116,7 +116,7 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
         }),
       ),
     applyStatus: (txn) =>
-      scoped(`${FRAMEWORK_SCOPE} (or gql:framework:read:modules)`, 'follow Apply Config', () =>
+      scoped({ scope: FRAMEWORK_SCOPE, alternative: 'gql:framework:read:modules' }, 'followApply', () =>
         run(async (c) => {
           const root = await queryField(c, 'fetchApiStatus', `txnId: ${JSON.stringify(txn)}`, 'status message details')
           const message = str(root.message)
@@ -136,7 +136,7 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
 /** Any failure of a FreePBX call, in the admin's words. */
 export function explain(err: unknown): BackendFailure {
   if (err instanceof ApiFailure) return { code: err.code === 'forbidden' ? 'forbidden' : 'pbx_error', message: err.message }
-  if (err instanceof ScopeMissing) return { code: 'forbidden', message: `${err.message[0]?.toUpperCase() ?? ''}${err.message.slice(1)}.` }
+  if (err instanceof ScopeMissing) return { code: 'forbidden', message: err.message }
   if (err instanceof FreepbxGraphqlError) {
     if (err.kind === 'business') return { code: 'pbx_error', message: `“${err.pbxMessage}”` }
     if (err.kind === 'scope') return { code: 'forbidden', message: t('pbx.scope', { said: err.pbxMessage }) }
@@ -152,7 +152,7 @@ export function explain(err: unknown): BackendFailure {
       case 'forbidden':
         return {
           code: 'forbidden',
-          message: t('pbx.forbidden', { said: err.message.replace(/^[^:]*: /, ''), scope: QUEUE_SCOPE }),
+          message: t('pbx.forbidden', { said: err.message.replace(/^[^:]*: /, ''), scope: scopeWords(QUEUE_SCOPE) }),
         }
       case 'not_found':
         return {

@@ -13,14 +13,14 @@ import type { KindBackend, ReadItem } from '../../config/backend'
 import { extensionUpdateWarnings, RANGE_NUMBER, rangeName } from '../../config/descriptors'
 import { say } from '../../i18n'
 import { strings } from '../../config/strings'
-import { ALL, type FreepbxRunner, type GqlInput, literal, mutate, queryField, queryMaybe, record, records, scoped, str } from './gql'
+import { ALL, type FreepbxRunner, type GqlInput, literal, mutate, queryField, queryMaybe, record, records, scoped, str, type Scope } from './gql'
 
 const t = say(strings)
 
 const NODE =
   'extensionId tech user { name outboundCid voicemail ringtimer callwaiting extPassword } coreDevice { deviceId tech description emergencyCid }'
-const READ_SCOPE = 'gql:core (or gql:core:read)'
-const WRITE_SCOPE = 'gql:core (or gql:core:write)'
+const READ_SCOPE: Scope = { scope: 'gql:core', alternative: 'gql:core:read' }
+const WRITE_SCOPE: Scope = { scope: 'gql:core', alternative: 'gql:core:write' }
 
 /** What is read of an extension, the secret included; main only. */
 export interface ExtensionImage {
@@ -102,7 +102,7 @@ export function extensionBackend(run: FreepbxRunner): KindBackend<'extension'> &
   setSecret(before: ReadItem<'extension'>, secret: string): Promise<void>
 } {
   const get = (id: string): Promise<ReadItem<'extension'> | undefined> =>
-    scoped(READ_SCOPE, 'read extensions', () =>
+    scoped(READ_SCOPE, 'readExtensions', () =>
       run(async (c) => {
         const node = await queryMaybe(c, 'fetchExtension', `extensionId: ${literal(id)}`, `status message ${NODE}`)
         return node === undefined || str(node.extensionId) === '' ? undefined : item(node)
@@ -122,7 +122,7 @@ export function extensionBackend(run: FreepbxRunner): KindBackend<'extension'> &
       // Without it the recreated device gets a new random secret and the phone drops off.
       extPassword: secret ?? i.secret,
     }
-    return scoped(WRITE_SCOPE, 'change extensions', () => run((c) => mutate(c, 'updateExtension', input).then(() => undefined)))
+    return scoped(WRITE_SCOPE, 'changeExtensions', () => run((c) => mutate(c, 'updateExtension', input).then(() => undefined)))
   }
   const create = (v: ExtensionValues, s: ExtensionSecrets): Promise<void> => {
     const input: GqlInput = {
@@ -139,12 +139,12 @@ export function extensionBackend(run: FreepbxRunner): KindBackend<'extension'> &
       ...(v.callerId === '' ? {} : { callerID: v.callerId }),
       ...secretsInput(v, s),
     }
-    return scoped(WRITE_SCOPE, 'create extensions', () => run((c) => mutate(c, 'addExtension', input).then(() => undefined)))
+    return scoped(WRITE_SCOPE, 'createExtensions', () => run((c) => mutate(c, 'addExtension', input).then(() => undefined)))
   }
   return {
     idOf: (v) => v.extension,
     list: () =>
-      scoped(READ_SCOPE, 'read extensions', () =>
+      scoped(READ_SCOPE, 'readExtensions', () =>
         run(async (c) => {
           const root = await queryField(c, 'fetchAllExtensions', ALL, `status message totalCount extension { ${NODE} }`)
           return records(root.extension).map(item)
@@ -154,7 +154,7 @@ export function extensionBackend(run: FreepbxRunner): KindBackend<'extension'> &
     create,
     update: (before, v, s) => update(before, v, s),
     remove: (before) =>
-      scoped(WRITE_SCOPE, 'delete extensions', () => run((c) => mutate(c, 'deleteExtension', { extensionId: before.id }).then(() => undefined))),
+      scoped(WRITE_SCOPE, 'deleteExtensions', () => run((c) => mutate(c, 'deleteExtension', { extensionId: before.id }).then(() => undefined))),
     restore: async (img, current) => {
       const i = img.image as ExtensionImage
       if (current === undefined) await create({ ...img.values, userManager: false }, {})
@@ -174,7 +174,7 @@ export function extensionBackend(run: FreepbxRunner): KindBackend<'extension'> &
         }
         return
       }
-      await scoped(WRITE_SCOPE, 'create extensions', () =>
+      await scoped(WRITE_SCOPE, 'createExtensions', () =>
         run((c) =>
           mutate(c, 'createRangeofExtension', {
             startExtension: String(start),

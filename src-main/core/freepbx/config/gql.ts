@@ -6,6 +6,11 @@
  */
 import type { FreepbxClient } from '../client'
 import { FreepbxGraphqlError, rootField } from '../client'
+import type { TextKey } from '../../../../src-preload/i18n/catalogue'
+import { say } from '../../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** Runs work with the profile's FreePBX client (through its session's breaker). */
 export type FreepbxRunner = <T>(work: (client: FreepbxClient) => Promise<T>) => Promise<T>
@@ -37,17 +42,29 @@ export function inputLiteral(input: GqlInput): string {
  */
 export class ScopeMissing extends Error {
   constructor(
-    readonly scope: string,
-    readonly what: string,
+    readonly scope: Scope,
+    readonly what: Deed,
     readonly pbxMessage: string,
   ) {
-    super(`the API application may not ${what}: add the scope ${scope} to it (FreePBX: Connectivity → API → Applications)`)
+    // Said in the admin's language: explain() hands this message on as it is.
+    super(t('scopeMissing', { what: t(`do.${what}`), scope: scopeWords(scope) }))
     this.name = 'ScopeMissing'
   }
 }
 
+/** A scope the API application needs, and the other one that would do as well: "gql:core (or gql:core:read)". */
+export interface Scope {
+  readonly scope: string
+  readonly alternative: string
+}
+
+export const scopeWords = (s: Scope): string => t('scope.either', { scope: s.scope, alternative: s.alternative })
+
+/** What a call does, as a refusal names it ("read extensions"): a `do.` key of the strings. */
+export type Deed = TextKey<typeof strings.texts.en> extends infer K ? (K extends `do.${infer D}` ? D : never) : never
+
 /** Turns FreePBX's "Cannot query field" into a ScopeMissing naming the scope for this call. */
-export async function scoped<T>(scope: string, what: string, work: () => Promise<T>): Promise<T> {
+export async function scoped<T>(scope: Scope, what: Deed, work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (err) {

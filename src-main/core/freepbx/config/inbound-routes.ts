@@ -8,12 +8,26 @@
 import type { InboundRouteValues } from '../../../../src-preload/types/config'
 import type { KindBackend, ReadItem } from '../../config/backend'
 import { fromLabel, toFreepbx } from './destinations'
-import { ALL, bool, type FreepbxRunner, type GqlInput, literal, mutate, queryField, queryMaybe, records, scoped, str } from './gql'
+import {
+  ALL,
+  bool,
+  type FreepbxRunner,
+  type GqlInput,
+  literal,
+  mutate,
+  queryField,
+  queryMaybe,
+  records,
+  scoped,
+  str,
+  type Deed,
+  type Scope,
+} from './gql'
 
 const FIELDS =
   'id extension cidnum description privacyman alertinfo ringing mohclass grppre delay_answer pricid pmmaxretries pmminlength reversal rvolume fanswer destinationConnection'
-const READ_SCOPE = 'gql:core (or gql:core:read:did)'
-const WRITE_SCOPE = 'gql:core (or gql:core:write:did)'
+const READ_SCOPE: Scope = { scope: 'gql:core', alternative: 'gql:core:read:did' }
+const WRITE_SCOPE: Scope = { scope: 'gql:core', alternative: 'gql:core:write:did' }
 
 function item(node: Record<string, unknown>): ReadItem<'inboundRoute'> {
   const did = str(node.extension)
@@ -69,41 +83,41 @@ function destinationOf(v: InboundRouteValues): string {
 }
 
 export function inboundRouteBackend(run: FreepbxRunner): KindBackend<'inboundRoute'> {
-  const write = (what: string, work: () => Promise<unknown>): Promise<void> => scoped(WRITE_SCOPE, what, () => work().then(() => undefined))
+  const write = (what: Deed, work: () => Promise<unknown>): Promise<void> => scoped(WRITE_SCOPE, what, () => work().then(() => undefined))
   return {
     idOf: (v) => `${v.did}/${v.cid}`,
     list: () =>
-      scoped(READ_SCOPE, 'read inbound routes', () =>
+      scoped(READ_SCOPE, 'readInboundRoutes', () =>
         run(async (c) => {
           const root = await queryField(c, 'allInboundRoutes', ALL, `totalCount inboundRoutes { ${FIELDS} }`)
           return records(root.inboundRoutes).map(item)
         }),
       ),
     get: (id) =>
-      scoped(READ_SCOPE, 'read inbound routes', () =>
+      scoped(READ_SCOPE, 'readInboundRoutes', () =>
         run(async (c) => {
           const node = await queryMaybe(c, 'inboundRoute', `id: ${literal(id)}`, FIELDS)
           return node === undefined ? undefined : item(node)
         }),
       ),
-    create: (v) => write('create inbound routes', () => run((c) => mutate(c, 'addInboundRoute', input(v, undefined, destinationOf(v))))),
+    create: (v) => write('createInboundRoutes', () => run((c) => mutate(c, 'addInboundRoute', input(v, undefined, destinationOf(v))))),
     update: (before, v) => {
       const node = before.image as Record<string, unknown>
-      return write('change inbound routes', () =>
+      return write('changeInboundRoutes', () =>
         run((c) =>
           mutate(c, 'updateInboundRoute', { ...input(v, node, destinationOf(v)), oldExtension: str(node.extension), oldCidnum: str(node.cidnum) }),
         ),
       )
     },
-    remove: (before) => write('delete inbound routes', () => run((c) => mutate(c, 'removeInboundRoute', { id: before.id }, 'deletedId'))),
+    remove: (before) => write('deleteInboundRoutes', () => run((c) => mutate(c, 'removeInboundRoute', { id: before.id }, 'deletedId'))),
     restore: (img, current) => {
       const destination = toFreepbx(img.values.destination)
       if (destination === undefined) throw new Error('the route’s old destination cannot be named to FreePBX: set it again by hand')
       const node = img.image as Record<string, unknown>
       const fields = input(img.values, node, destination)
-      if (current === undefined) return write('restore inbound routes', () => run((c) => mutate(c, 'addInboundRoute', fields)))
+      if (current === undefined) return write('restoreInboundRoutes', () => run((c) => mutate(c, 'addInboundRoute', fields)))
       const now = current.image as Record<string, unknown>
-      return write('restore inbound routes', () =>
+      return write('restoreInboundRoutes', () =>
         run((c) => mutate(c, 'updateInboundRoute', { ...fields, oldExtension: str(now.extension), oldCidnum: str(now.cidnum) })),
       )
     },

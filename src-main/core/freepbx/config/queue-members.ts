@@ -9,9 +9,9 @@ import type { LiveQueue } from '../../../../src-preload/types/live'
 import type { AmiPort } from '../../actions/pbx-port'
 import type { KindBackend, ReadItem } from '../../config/backend'
 import { TransportError } from '../../net/transport-error'
-import { type FreepbxRunner, record, str } from './gql'
+import { type FreepbxRunner, record, str, type Scope } from './gql'
 
-const SCOPE = 'rest:queues (or rest)'
+const SCOPE: Scope = { scope: 'rest:queues', alternative: 'rest' }
 
 export interface LiveQueues {
   /** The live queue for a FreePBX queue (Asterisk names it by its number; the demo by its name). */

@@ -13,48 +13,58 @@ import type { ConfigKind } from '../../../../src-preload/types/config'
 import type { BackendFailure, BackendProbe, KindBackends } from '../../config/backend'
 import { TransportError } from '../../net/transport-error'
 import { FreepbxGraphqlError } from '../client'
-import { type FreepbxRunner, record, records, str } from './gql'
+import { type FreepbxRunner, record, records, type Scope, scopeWords, str } from './gql'
 import { QUEUE_SCOPE } from './queue-members'
+import { say } from '../../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /** The root fields each kind needs, and the scope that brings them (the coarse form first). */
 interface GqlNeed {
-  readonly what: string
   readonly module: string
-  readonly read: { readonly fields: readonly string[]; readonly scope: string }
-  readonly write: { readonly fields: readonly string[]; readonly scope: string }
+  readonly read: { readonly fields: readonly string[]; readonly scope: Scope }
+  readonly write: { readonly fields: readonly string[]; readonly scope: Scope }
 }
 
 const GQL_NEEDS: Readonly<Record<Exclude<ConfigKind, 'queueMembers'>, GqlNeed>> = {
   extension: {
-    what: 'extensions',
     module: 'Core',
-    read: { fields: ['fetchAllExtensions', 'fetchExtension'], scope: 'gql:core (or gql:core:read)' },
-    write: { fields: ['addExtension', 'updateExtension', 'deleteExtension', 'createRangeofExtension'], scope: 'gql:core (or gql:core:write)' },
+    read: { fields: ['fetchAllExtensions', 'fetchExtension'], scope: { scope: 'gql:core', alternative: 'gql:core:read' } },
+    write: {
+      fields: ['addExtension', 'updateExtension', 'deleteExtension', 'createRangeofExtension'],
+      scope: { scope: 'gql:core', alternative: 'gql:core:write' },
+    },
   },
   ringGroup: {
-    what: 'ring groups',
     module: 'Ring Groups',
-    read: { fields: ['fetchAllRingGroups', 'fetchRingGroup'], scope: 'gql:ringgroups (or gql:ringgroups:read)' },
-    write: { fields: ['addRingGroup', 'updateRingGroup', 'deleteRingGroup'], scope: 'gql:ringgroups (or gql:ringgroups:write)' },
+    read: { fields: ['fetchAllRingGroups', 'fetchRingGroup'], scope: { scope: 'gql:ringgroups', alternative: 'gql:ringgroups:read' } },
+    write: {
+      fields: ['addRingGroup', 'updateRingGroup', 'deleteRingGroup'],
+      scope: { scope: 'gql:ringgroups', alternative: 'gql:ringgroups:write' },
+    },
   },
   inboundRoute: {
-    what: 'inbound routes',
     module: 'Core',
-    read: { fields: ['allInboundRoutes', 'inboundRoute'], scope: 'gql:core (or gql:core:read:did)' },
-    write: { fields: ['addInboundRoute', 'updateInboundRoute', 'removeInboundRoute'], scope: 'gql:core (or gql:core:write:did)' },
+    read: { fields: ['allInboundRoutes', 'inboundRoute'], scope: { scope: 'gql:core', alternative: 'gql:core:read:did' } },
+    write: {
+      fields: ['addInboundRoute', 'updateInboundRoute', 'removeInboundRoute'],
+      scope: { scope: 'gql:core', alternative: 'gql:core:write:did' },
+    },
   },
   voicemail: {
-    what: 'voicemail',
     module: 'Voicemail',
-    read: { fields: ['fetchVoiceMail'], scope: 'gql:voicemail (or gql:voicemail:read:voicemail)' },
-    write: { fields: ['enableVoiceMail', 'disableVoiceMail'], scope: 'gql:voicemail (or gql:voicemail:write)' },
+    read: { fields: ['fetchVoiceMail'], scope: { scope: 'gql:voicemail', alternative: 'gql:voicemail:read:voicemail' } },
+    write: { fields: ['enableVoiceMail', 'disableVoiceMail'], scope: { scope: 'gql:voicemail', alternative: 'gql:voicemail:write' } },
   },
 }
 
-const APPLY = { fields: ['doreload', 'fetchApiStatus'], scope: 'gql:framework (or gql:framework:read:modules)' }
-const SYSTEM = { field: 'system', scope: 'gql:framework (or gql:framework:read:system)' }
+const APPLY = { fields: ['doreload', 'fetchApiStatus'], scope: { scope: 'gql:framework', alternative: 'gql:framework:read:modules' } }
+const SYSTEM = { field: 'system', scope: { scope: 'gql:framework', alternative: 'gql:framework:read:system' } }
 export const KIND_ORDER: readonly ConfigKind[] = ['extension', 'ringGroup', 'inboundRoute', 'voicemail', 'queueMembers']
-const WHERE_SCOPES = 'FreePBX: Connectivity → API → Applications → the application → Allowed Scopes'
+
+/** What a kind is called inside a sentence ("extensions", "Nebenstellen", "les postes"). */
+export const kindWords = (kind: ConfigKind): string => t(`what.${kind}`)
 
 const INTROSPECTION = 'query AttendantReadiness { __schema { queryType { fields { name } } mutationType { fields { name } } } }'
 
@@ -76,9 +86,6 @@ async function rootFields(run: FreepbxRunner): Promise<{ readonly queries: Set<s
   }
 }
 
-/** A scope's words without its finer alternative: "gql:core (or gql:core:read)" → "gql:core". */
-const coarse = (scope: string): string => scope.split(' ')[0] ?? scope
-
 export interface ReadinessDeps {
   readonly run: FreepbxRunner
   readonly kinds: KindBackends
@@ -89,9 +96,9 @@ export interface ReadinessDeps {
 export async function configReadiness(d: ReadinessDeps): Promise<BackendProbe> {
   const needs: string[] = []
   const scopes = new Set<string>()
-  const missing = (need: string, scope: string): void => {
+  const missing = (need: string, scope: Scope): void => {
     needs.push(need)
-    scopes.add(coarse(scope))
+    scopes.add(scope.scope)
   }
   let fields: Awaited<ReturnType<typeof rootFields>>
   try {
@@ -112,25 +119,16 @@ export async function configReadiness(d: ReadinessDeps): Promise<BackendProbe> {
       const mayWrite = has(fields.mutations, need.write.fields)
       if (mayRead) readable.push(kind)
       if (mayRead && mayWrite) writable.push(kind)
-      const module = `if the scope is already there, enable the ${need.module} module on FreePBX`
-      if (!mayRead && !mayWrite)
-        missing(
-          `The API application may not read or change ${need.what}: add the scope ${need.read.scope.replace(/ \(or .*\)$/, '')} (${module}).`,
-          need.read.scope,
-        )
-      else if (!mayRead) missing(`The API application may change ${need.what} but not read them: add the scope ${need.read.scope}.`, need.read.scope)
-      else if (!mayWrite)
-        missing(`The API application may read ${need.what} but not change them: add the scope ${need.write.scope}.`, need.write.scope)
+      const what = kindWords(kind)
+      if (!mayRead && !mayWrite) missing(t('need.none', { what, scope: need.read.scope.scope, module: need.module }), need.read.scope)
+      else if (!mayRead) missing(t('need.noRead', { what, scope: scopeWords(need.read.scope) }), need.read.scope)
+      else if (!mayWrite) missing(t('need.noWrite', { what, scope: scopeWords(need.write.scope) }), need.write.scope)
     }
     // A mailbox list comes from the extensions: voicemail is usable only with them.
     if (!readable.includes('extension'))
       for (const list of [readable, writable]) list.splice(0, list.length, ...list.filter((k) => k !== 'voicemail'))
     const canApply = fields.mutations.has('doreload') && fields.queries.has('fetchApiStatus')
-    if (!canApply)
-      missing(
-        `The API application may not run Apply Config, so changes would be written but never made live: add the scope ${APPLY.scope}.`,
-        APPLY.scope,
-      )
+    if (!canApply) missing(t('need.apply', { scope: scopeWords(APPLY.scope) }), APPLY.scope)
     if (fields.queries.has(SYSTEM.field)) {
       const system = await d
         .run((c) => c.query('query { system { version needReload } }', {}, (data) => record(data.system) ?? {}))
@@ -138,16 +136,16 @@ export async function configReadiness(d: ReadinessDeps): Promise<BackendProbe> {
       version = /^(\d+)\./.exec(str(system?.version))?.[1]
       if (system !== undefined) needReload = system.needReload === true
     } else {
-      missing(`The API application may not read whether FreePBX needs Apply Config, nor its version: add the scope ${SYSTEM.scope}.`, SYSTEM.scope)
+      missing(t('need.system', { scope: scopeWords(SYSTEM.scope) }), SYSTEM.scope)
     }
     const queues = await queuesAnswer(d)
     if (queues === undefined) {
       readable.push('queueMembers')
       writable.push('queueMembers')
     } else needs.push(queues.need)
-    if (queues?.scope !== undefined) scopes.add(coarse(queues.scope))
+    if (queues?.scope !== undefined) scopes.add(queues.scope)
     const order = (list: ConfigKind[]): ConfigKind[] => KIND_ORDER.filter((k) => list.includes(k))
-    if (scopes.size > 0) needs.push(`Scopes to add: ${[...scopes].join(' ')} (${WHERE_SCOPES}; or give it the scopes gql and rest).`)
+    if (scopes.size > 0) needs.push(t('need.scopes', { scopes: [...scopes].join(' ') }))
     return {
       kinds: order(readable),
       writable: order(writable),
@@ -176,19 +174,12 @@ export async function configReadiness(d: ReadinessDeps): Promise<BackendProbe> {
 async function queuesAnswer(d: ReadinessDeps): Promise<{ readonly need: string; readonly scope?: string } | undefined> {
   try {
     const answer = await d.run((c) => c.rest('GET', '/queues/'))
-    if (answer.status >= 500)
-      return {
-        need: `FreePBX's REST API fails (HTTP ${String(answer.status)}; some FreePBX 17 builds break it): queue members cannot be read or changed until FreePBX is updated.`,
-      }
+    if (answer.status >= 500) return { need: t('queues.restFails', { status: String(answer.status) }) }
     return undefined
   } catch (err) {
-    if (err instanceof TransportError && err.code === 'not_found')
-      return {
-        need: "FreePBX's REST API has no queues routes: queue members cannot be edited (enable the Queues module and the API module's REST API).",
-      }
+    if (err instanceof TransportError && err.code === 'not_found') return { need: t('queues.noRoutes') }
     const f = d.explain(err)
-    if (f.code === 'forbidden')
-      return { need: `The API application may not read or change queue members: add the scope ${QUEUE_SCOPE}.`, scope: QUEUE_SCOPE }
-    return { need: `Queue members: ${f.message}` }
+    if (f.code === 'forbidden') return { need: t('queues.forbidden', { scope: scopeWords(QUEUE_SCOPE) }), scope: QUEUE_SCOPE.scope }
+    return { need: t('queues.other', { reason: f.message }) }
   }
 }

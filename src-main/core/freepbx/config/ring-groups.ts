@@ -8,12 +8,26 @@
 import { ringStrategies, type RingGroupValues, type RingStrategy } from '../../../../src-preload/types/config'
 import type { KindBackend, ReadItem } from '../../config/backend'
 import { fromFreepbx, toFreepbx } from './destinations'
-import { ALL, bool, type FreepbxRunner, type GqlInput, literal, mutate, queryField, queryMaybe, records, scoped, str } from './gql'
+import {
+  ALL,
+  bool,
+  type FreepbxRunner,
+  type GqlInput,
+  literal,
+  mutate,
+  queryField,
+  queryMaybe,
+  records,
+  scoped,
+  str,
+  type Deed,
+  type Scope,
+} from './gql'
 
 const FIELDS =
   'groupNumber description groupList groupTime groupPrefix needConf overrideRingerVolume changecid fixedcid callRecording pickupCall callProgress answeredElseWhere ignoreCallForward ignoreCallWait alertInfo receiverMessageConfirmCall receiverMessage postAnswer callerMessage ringingMusic strategy'
-const READ_SCOPE = 'gql:ringgroups (or gql:ringgroups:read)'
-const WRITE_SCOPE = 'gql:ringgroups (or gql:ringgroups:write)'
+const READ_SCOPE: Scope = { scope: 'gql:ringgroups', alternative: 'gql:ringgroups:read' }
+const WRITE_SCOPE: Scope = { scope: 'gql:ringgroups', alternative: 'gql:ringgroups:write' }
 
 /** `ringallprim` (the GraphQL enum's name) → `ringall-prim` (what the module stores). */
 function storedStrategy(s: RingStrategy): string {
@@ -97,29 +111,29 @@ function fullInput(node: Record<string, unknown>): GqlInput {
 }
 
 export function ringGroupBackend(run: FreepbxRunner): KindBackend<'ringGroup'> {
-  const write = (what: string, work: () => Promise<unknown>): Promise<void> => scoped(WRITE_SCOPE, what, () => work().then(() => undefined))
+  const write = (what: Deed, work: () => Promise<unknown>): Promise<void> => scoped(WRITE_SCOPE, what, () => work().then(() => undefined))
   return {
     idOf: (v) => v.group,
     list: () =>
-      scoped(READ_SCOPE, 'read ring groups', () =>
+      scoped(READ_SCOPE, 'readRingGroups', () =>
         run(async (c) => {
           const root = await queryField(c, 'fetchAllRingGroups', ALL, `status message totalCount ringgroups { ${FIELDS} }`)
           return records(root.ringgroups).map(item)
         }),
       ),
     get: (id) =>
-      scoped(READ_SCOPE, 'read ring groups', () =>
+      scoped(READ_SCOPE, 'readRingGroups', () =>
         run(async (c) => {
           const node = await queryMaybe(c, 'fetchRingGroup', `groupNumber: ${literal(id)}`, `status message ${FIELDS}`)
           return node === undefined || node.groupNumber === null || node.groupNumber === undefined ? undefined : item(node)
         }),
       ),
-    create: (v) => write('create ring groups', () => run((c) => mutate(c, 'addRingGroup', input(v, undefined)))),
+    create: (v) => write('createRingGroups', () => run((c) => mutate(c, 'addRingGroup', input(v, undefined)))),
     update: (before, v) =>
-      write('change ring groups', () => run((c) => mutate(c, 'updateRingGroup', input(v, before.image as Record<string, unknown>)))),
-    remove: (before) => write('delete ring groups', () => run((c) => mutate(c, 'deleteRingGroup', { groupNumber: Number(before.id) }))),
+      write('changeRingGroups', () => run((c) => mutate(c, 'updateRingGroup', input(v, before.image as Record<string, unknown>)))),
+    remove: (before) => write('deleteRingGroups', () => run((c) => mutate(c, 'deleteRingGroup', { groupNumber: Number(before.id) }))),
     restore: (img, current) =>
-      write('restore ring groups', () =>
+      write('restoreRingGroups', () =>
         run((c) => mutate(c, current === undefined ? 'addRingGroup' : 'updateRingGroup', fullInput(img.image as Record<string, unknown>))),
       ),
   }

@@ -7,11 +7,25 @@
  */
 import type { VoicemailSecrets, VoicemailValues } from '../../../../src-preload/types/config'
 import type { KindBackend, ReadItem } from '../../config/backend'
-import { ALL, bool, type FreepbxRunner, type GqlInput, literal, mutate, queryField, queryMaybe, record, records, scoped, str } from './gql'
+import {
+  ALL,
+  bool,
+  type FreepbxRunner,
+  type GqlInput,
+  literal,
+  mutate,
+  queryField,
+  queryMaybe,
+  record,
+  records,
+  scoped,
+  str,
+  type Scope,
+} from './gql'
 
 const FIELDS = 'status message context password name email pager attach saycid envelope delete'
-const READ_SCOPE = 'gql:voicemail (or gql:voicemail:read:voicemail)'
-const WRITE_SCOPE = 'gql:voicemail (or gql:voicemail:write)'
+const READ_SCOPE: Scope = { scope: 'gql:voicemail', alternative: 'gql:voicemail:read:voicemail' }
+const WRITE_SCOPE: Scope = { scope: 'gql:voicemail', alternative: 'gql:voicemail:write' }
 
 /** What is read of a mailbox, its PIN included; main only. */
 interface MailboxImage {
@@ -55,16 +69,16 @@ function enableInput(v: VoicemailValues, pin: string): GqlInput {
 
 export function voicemailBackend(run: FreepbxRunner): KindBackend<'voicemail'> {
   const fetchBox = (extension: string): Promise<Record<string, unknown> | undefined> =>
-    scoped(READ_SCOPE, 'read voicemail', () => run((c) => queryMaybe(c, 'fetchVoiceMail', `extensionId: ${literal(extension)}`, FIELDS)))
+    scoped(READ_SCOPE, 'readVoicemail', () => run((c) => queryMaybe(c, 'fetchVoiceMail', `extensionId: ${literal(extension)}`, FIELDS)))
   const extensionName = (extension: string): Promise<string | undefined> =>
     run(async (c) => {
       const node = await queryMaybe(c, 'fetchExtension', `extensionId: ${literal(extension)}`, 'status message extensionId user { name }')
       return node === undefined || str(node.extensionId) === '' ? undefined : str(record(node.user)?.name)
     })
   const enable = (v: VoicemailValues, pin: string): Promise<void> =>
-    scoped(WRITE_SCOPE, 'change voicemail', () => run((c) => mutate(c, 'enableVoiceMail', enableInput(v, pin)).then(() => undefined)))
+    scoped(WRITE_SCOPE, 'changeVoicemail', () => run((c) => mutate(c, 'enableVoiceMail', enableInput(v, pin)).then(() => undefined)))
   const disable = (extension: string): Promise<void> =>
-    scoped(WRITE_SCOPE, 'change voicemail', () => run((c) => mutate(c, 'disableVoiceMail', { extensionId: extension }).then(() => undefined)))
+    scoped(WRITE_SCOPE, 'changeVoicemail', () => run((c) => mutate(c, 'disableVoiceMail', { extensionId: extension }).then(() => undefined)))
   const update = async (before: ReadItem<'voicemail'>, v: VoicemailValues, s: VoicemailSecrets): Promise<void> => {
     const old = (before.image as MailboxImage).box
     if (!v.enabled) {
@@ -78,7 +92,7 @@ export function voicemailBackend(run: FreepbxRunner): KindBackend<'voicemail'> {
   return {
     idOf: (v) => v.extension,
     list: () =>
-      scoped('gql:core (or gql:core:read)', 'read extensions', () =>
+      scoped({ scope: 'gql:core', alternative: 'gql:core:read' }, 'readExtensions', () =>
         run(async (c) => {
           const root = await queryField(c, 'fetchAllExtensions', ALL, 'status message extension { extensionId user { name voicemail } }')
           // Settings and PIN are read per mailbox (config.get): FreePBX lists no mailboxes.

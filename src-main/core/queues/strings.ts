@@ -28,7 +28,7 @@ export const strings = defineStrings('queuesMain', {
   },
   de: {
     static:
-      '{{who}} ist ein statisches Mitglied von {{queue}}: in der Konfiguration der Warteschlange festgelegt, daher entfernt die Telefonanlage es im Betrieb nicht. Pausieren Sie es hier oder entfernen Sie es unter Konfiguration → Warteschlangenmitglieder',
+      '{{who}} ist ein festes Mitglied von {{queue}}: in der Konfiguration der Warteschlange festgelegt, daher entfernt die Telefonanlage es im Betrieb nicht. Pausieren Sie es hier oder entfernen Sie es unter Konfiguration → Warteschlangenmitglieder',
     paused: '{{who}} in {{queue}} pausiert',
     pausedAll: '{{who}} in allen {{n}} Warteschlangen pausiert',
     unpaused: 'Pause von {{who}} in {{queue}} beendet',
@@ -44,7 +44,7 @@ export const strings = defineStrings('queuesMain', {
     noSuchQueue: 'Die Telefonanlage hat diese Warteschlange nicht (mehr)',
     noSuchMember: 'Die Telefonanlage führt dieses Mitglied in dieser Warteschlange nicht (mehr)',
     alreadyListed: 'Die Telefonanlage führt dieses Mitglied bereits in dieser Warteschlange',
-    pbxStatic: 'Laut Telefonanlage ist dies ein statisches Mitglied',
+    pbxStatic: 'Laut Telefonanlage ist dies ein festes Mitglied',
     notLoaded: 'Die Warteschlangen sind noch nicht geladen: Es wurde nichts gesendet',
     unknownQueue: 'Es gibt keine Warteschlange „{{queue}}“ in dieser Telefonanlage',
     notMemberAnyMore: '{{member}} ist nicht mehr Mitglied von {{queue}}',

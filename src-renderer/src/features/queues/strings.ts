@@ -77,7 +77,7 @@ export const strings = defineStrings('queues', {
     'col.calls': 'Anrufe',
     'col.penalty': 'Penalty',
     'col.actions': 'Aktionen',
-    static: 'Statisch',
+    static: 'Fest',
     dynamic: 'Dynamisch',
     paused: 'Pausiert',
     pausedWhy: 'Pausiert: {{reason}}',

@@ -109,7 +109,7 @@ export const strings = defineStrings('voicemail', {
     'lamp.wordsUrgent_other': '{{count}} neue Voicemail-Nachrichten ({{urgent}} dringend)',
   },
   fr: {
-    nav: 'Messagerie vocale',
+    nav: 'Messagerie',
     addOn: 'Messagerie vocale',
     'key.search': 'Chercher des boîtes vocales par nom ou numéro',
     'key.onlyNew': 'Seulement les boîtes avec de nouveaux messages (à nouveau : toutes)',
@@ -120,7 +120,7 @@ export const strings = defineStrings('voicemail', {
     'action.listen': 'Écoute de la messagerie vocale',
     title: 'Messagerie vocale',
     search: 'Chercher des boîtes vocales',
-    searchPlaceholder: 'Chercher un nom ou un numéro (/)',
+    searchPlaceholder: 'Nom ou numéro (/)',
     onlyNew: 'Avec nouveaux messages (N)',
     asking: 'Demande des boîtes vocales au PBX…',
     summary_one: '{{count, number}} boîte vocale · {{withNew}} avec nouveaux messages ({{newCount}} nouveaux) · ↑/↓ sélectionner · ',

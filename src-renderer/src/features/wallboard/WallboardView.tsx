@@ -199,7 +199,7 @@ export function WallboardView(): React.JSX.Element {
             {t('page', { page: fmt().number(shownPage + 1), pages: fmt().number(pages) })}
           </span>
         )}
-        <span className="wb-clock">{fmt().time(now)}</span>
+        <span className="wb-clock">{fmt().custom(now, { hour: '2-digit', minute: '2-digit' })}</span>
         <button
           type="button"
           onClick={() => {

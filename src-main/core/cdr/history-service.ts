@@ -3,6 +3,10 @@ import type { HistoryExportResult, HistoryRetentionPreview, HistoryStatsView } f
 import { ApiFailure } from '../errors/api-failure'
 import type { CdrStore } from './store'
 import type { CdrAggregateOptions, CdrBucket, CdrFilter, CdrPage, CdrQueryOptions } from './types'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 /**
  * Where an export goes: the desktop shell asks for a file with the save dialog; web mode offers a
@@ -67,7 +71,7 @@ export class HistoryService {
     } catch (err) {
       const code = (err as { code?: unknown }).code
       if (code === 'invalid-argument') throw new ApiFailure('invalid_input', (err as Error).message)
-      throw new ApiFailure('unavailable', 'The call history cache is not available right now')
+      throw new ApiFailure('unavailable', t('unavailable'))
     }
   }
 }

@@ -29,6 +29,8 @@ import { strings as profilesMain } from '../profiles/strings'
 import { strings as settingsMain } from '../settings/strings'
 import { strings as webAccessMain } from '../web-access/strings'
 import { strings as updatesMain } from '../updates/strings'
+import { strings as cdrMain } from '../cdr/strings'
+import { strings as pbxClockMain } from '../pbx-clock/strings'
 
 /**
  * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
@@ -66,4 +68,6 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   settingsMain,
   webAccessMain,
   updatesMain,
+  cdrMain,
+  pbxClockMain,
 ]

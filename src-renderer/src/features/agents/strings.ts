@@ -114,7 +114,8 @@ export const strings = defineStrings('agents', {
     'col.talk': 'Gespräch',
     'col.calls': 'Anrufe',
     'col.lastCall': 'Seit letztem Anruf',
-    'col.queues': 'Warteschlangen (Penalty)',
+    // A soft hyphen: the last column may break the long word where German would.
+    'col.queues': 'Warte\u00adschlangen (Penalty)',
     'col.spy': 'Mithören',
     noReason: 'Kein Grund',
     noneYet: 'Keiner',

@@ -67,7 +67,7 @@ export const strings = defineStrings('voicemail', {
     'action.listen': 'Voicemail abhören',
     title: 'Voicemail',
     search: 'Mailboxen suchen',
-    searchPlaceholder: 'Name oder Nummer suchen (/)',
+    searchPlaceholder: 'Name oder Nummer (/)',
     onlyNew: 'Mit neuen Nachrichten (N)',
     asking: 'Die Telefonanlage wird nach ihren Mailboxen gefragt …',
     summary_one: '{{count, number}} Mailbox · {{withNew}} mit neuen Nachrichten ({{newCount}} neu) · ↑/↓ auswählen · ',

@@ -20,6 +20,10 @@
 import { type HttpResponse, type HttpTlsOptions, HttpPool, parseJsonBody } from '../net/http'
 import { TransportError } from '../net/transport-error'
 import { TokenSource } from './token'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export const GQL_PATH = '/admin/api/api/gql'
 export const REST_PATH = '/admin/api/api/rest'
@@ -143,7 +147,7 @@ export class FreepbxClient {
       return parse(data)
     } catch (err) {
       if (err instanceof TransportError) throw err
-      throw new TransportError('protocol', `${this.where}: unexpected GraphQL answer shape`, { cause: err })
+      throw new TransportError('protocol', `${this.where}: ${t('gql.shape')}`, { cause: err })
     }
   }
 
@@ -162,12 +166,11 @@ export class FreepbxClient {
       (token) => this.send(method, `${REST_PATH}${route}`, token, body, 'application/x-www-form-urlencoded', opts),
       (r) => isAuthFailure(r) && !scopeRefusal(r),
     )
-    if (scopeRefusal(res))
-      throw new TransportError(
-        'forbidden',
-        `${this.where}: the API application lacks the REST scope for ${route.split('/')[1] ?? 'this'} (add rest:${route.split('/')[1] ?? ''})`,
-        { status: 401 },
-      )
+    if (scopeRefusal(res)) {
+      const scope = route.split('/')[1]
+      const lacks = scope === undefined || scope === '' ? t('rest.scopeRoute') : t('rest.scope', { route: scope })
+      throw new TransportError('forbidden', `${this.where}: ${lacks}`, { status: 401 })
+    }
     if (res.status === 401) throw new TransportError('unauthorized', `${this.where}: the REST API refused the token`, { status: 401 })
     let parsed: unknown
     try {
@@ -230,7 +233,7 @@ export class FreepbxClient {
     const body = parseJsonBody(res, this.where)
     const record = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : undefined
     if (record === undefined)
-      throw new TransportError('protocol', `${this.where}: empty GraphQL answer (HTTP ${String(res.status)})`, { status: res.status })
+      throw new TransportError('protocol', `${this.where}: ${t('gql.empty', { status: String(res.status) })}`, { status: res.status })
     const errors = record.errors
     if (Array.isArray(errors) && errors.length > 0) {
       const first: unknown = errors[0]
@@ -243,20 +246,15 @@ export class FreepbxClient {
           message,
         )
       ) {
-        throw new FreepbxGraphqlError(
-          'scope',
-          message,
-          `${this.where}: the API application lacks a scope this console needs (${message})`,
-          res.status,
-        )
+        throw new FreepbxGraphqlError('scope', message, `${this.where}: ${t('gql.scope', { said: message })}`, res.status)
       }
       const kind: GraphqlFailureKind = said.status === false ? 'business' : 'resolver'
       throw new FreepbxGraphqlError(kind, message, `${this.where}: ${message}`, res.status)
     }
-    if (res.status >= 500) throw new TransportError('http_error', `${this.where}: HTTP ${String(res.status)}`, { status: res.status })
+    if (res.status >= 500)
+      throw new TransportError('http_error', `${this.where}: ${t('http.failed', { status: String(res.status) })}`, { status: res.status })
     const data = record.data
-    if (data === null || typeof data !== 'object')
-      throw new TransportError('protocol', `${this.where}: GraphQL answer without data`, { status: res.status })
+    if (data === null || typeof data !== 'object') throw new TransportError('protocol', `${this.where}: ${t('gql.noData')}`, { status: res.status })
     return data as Record<string, unknown>
   }
 }

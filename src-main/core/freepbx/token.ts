@@ -6,6 +6,10 @@
 import { z } from 'zod'
 import { type HttpPool, messageOf, parseJsonBody } from '../net/http'
 import { TransportError } from '../net/transport-error'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export const TOKEN_PATH = '/admin/api/api/token'
 
@@ -81,7 +85,7 @@ export class TokenSource {
     if (res.status >= 200 && res.status < 300) {
       const parsed = tokenResponseSchema.safeParse(body)
       if (!parsed.success || parsed.data.token_type.toLowerCase() !== 'bearer') {
-        throw new TransportError('protocol', `${where}: token answer has an unexpected shape`, { status: res.status })
+        throw new TransportError('protocol', `${where}: ${t('token.shape')}`, { status: res.status })
       }
       const lifetimeMs = parsed.data.expires_in * 1000
       const margin = Math.min(o.refreshMarginMs ?? 60_000, lifetimeMs / 10)
@@ -93,14 +97,16 @@ export class TokenSource {
     if (res.status === 401 || error === 'invalid_client') {
       throw new TransportError('unauthorized', `${where}: authentication failed (client id or secret rejected)`, { status: res.status })
     }
-    if (error === 'invalid_scope')
-      throw new TransportError('forbidden', `${where}: the API application may not use the requested scope`, { status: res.status })
+    if (error === 'invalid_scope') throw new TransportError('forbidden', `${where}: ${t('token.scope')}`, { status: res.status })
     if (res.status === 404)
       throw new TransportError('not_found', `${where}: no FreePBX API token endpoint (is the API module installed?)`, { status: 404 })
+    const status = String(res.status)
     throw new TransportError(
       'http_error',
-      `${where}: token request failed with HTTP ${String(res.status)}${said !== undefined ? ` (${said})` : ''}`,
-      { status: res.status },
+      `${where}: ${said === undefined ? t('token.failed', { status }) : t('token.failedSaid', { status, said })}`,
+      {
+        status: res.status,
+      },
     )
   }
 }

@@ -11,6 +11,7 @@ import { strings as sharedUpdates } from '../../../src-preload/i18n/strings/upda
 import { strings as sharedInput } from '../../../src-preload/i18n/strings/input'
 import { strings as configCore } from '../config/strings'
 import { strings as freepbxConfig } from '../freepbx/config/strings'
+import { strings as freepbxMain } from '../freepbx/strings'
 import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
@@ -41,6 +42,7 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   common,
   configCore,
   freepbxConfig,
+  freepbxMain,
   phonebookMain,
   pickupMain,
   reportsMain,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalEndpoint, endpointLabel, endpointsOf, type PbxProfile, type SecretKind } from './schema'
+import { say } from '../i18n'
+import { strings } from './strings'
 
 /**
  * A stored PBX secret carries the endpoint it was entered for (a digest of the canonical endpoint:
@@ -46,18 +48,16 @@ export type SecretLookup =
   /** Stored, but for another endpoint (or before binding existed): never used. */
   | { readonly state: 'unbound'; readonly reason: string }
 
-const NAMES: Record<SecretKind, string> = { ami: 'AMI secret', ari: 'ARI password', freepbx: 'FreePBX client secret' }
+const t = say(strings)
 
 /** Whether a stored secret may be sent to the endpoint this profile names for it. */
 export function lookupFor(stored: StoredSecret | undefined, kind: SecretKind, profile: PbxProfile): SecretLookup {
   if (stored === undefined) return { state: 'none' }
-  if (stored.binding === undefined) {
-    return { state: 'unbound', reason: `the ${NAMES[kind]} was stored before secrets were tied to an address; enter it again` }
-  }
+  if (stored.binding === undefined) return { state: 'unbound', reason: t(`unbound.legacy.${kind}`) }
   if (stored.binding.digest !== endpointDigest(kind, profile)) {
-    const now = endpointLabel(kind, profile)
-    const where = now === stored.binding.label ? 'these connection settings (TLS, certificate or login method differ)' : 'the new address'
-    return { state: 'unbound', reason: `the ${NAMES[kind]} was entered for ${stored.binding.label}; enter it again for ${where}` }
+    // The same address with other protection (TLS, certificate, login method) is not the endpoint it was entered for either.
+    const moved = endpointLabel(kind, profile) !== stored.binding.label
+    return { state: 'unbound', reason: t(moved ? `unbound.moved.${kind}` : `unbound.changed.${kind}`, { was: stored.binding.label }) }
   }
   return { state: 'bound', value: stored.value }
 }

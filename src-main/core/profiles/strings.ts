@@ -7,6 +7,18 @@ import { defineStrings } from '../../../src-preload/i18n/catalogue'
  */
 export const strings = defineStrings('profilesMain', {
   en: {
+    'unbound.legacy.ami': 'the AMI secret was stored before secrets were tied to an address; enter it again',
+    'unbound.legacy.ari': 'the ARI password was stored before secrets were tied to an address; enter it again',
+    'unbound.legacy.freepbx': 'the FreePBX client secret was stored before secrets were tied to an address; enter it again',
+    'unbound.moved.ami': 'the AMI secret was entered for {{was}}; enter it again for the new address',
+    'unbound.moved.ari': 'the ARI password was entered for {{was}}; enter it again for the new address',
+    'unbound.moved.freepbx': 'the FreePBX client secret was entered for {{was}}; enter it again for the new address',
+    'unbound.changed.ami':
+      'the AMI secret was entered for {{was}}; enter it again for these connection settings (TLS, certificate or login method differ)',
+    'unbound.changed.ari':
+      'the ARI password was entered for {{was}}; enter it again for these connection settings (TLS, certificate or login method differ)',
+    'unbound.changed.freepbx':
+      'the FreePBX client secret was entered for {{was}}; enter it again for these connection settings (TLS, certificate or login method differ)',
     'task.createProfile': 'creating a PBX profile',
     'task.saveOverRefused': 'saving over a refused profile',
     'task.changeGroups': 'changing the {{groups}}',
@@ -35,6 +47,19 @@ export const strings = defineStrings('profilesMain', {
     backupSaved: '{{message}} (a copy of the file was saved to {{path}})',
   },
   de: {
+    'unbound.legacy.ami': 'das AMI-Kennwort wurde gespeichert, bevor Kennwörter an eine Adresse gebunden wurden; geben Sie es erneut ein',
+    'unbound.legacy.ari': 'das ARI-Kennwort wurde gespeichert, bevor Kennwörter an eine Adresse gebunden wurden; geben Sie es erneut ein',
+    'unbound.legacy.freepbx':
+      'das FreePBX-Client-Kennwort wurde gespeichert, bevor Kennwörter an eine Adresse gebunden wurden; geben Sie es erneut ein',
+    'unbound.moved.ami': 'das AMI-Kennwort wurde für {{was}} eingegeben; geben Sie es für die neue Adresse erneut ein',
+    'unbound.moved.ari': 'das ARI-Kennwort wurde für {{was}} eingegeben; geben Sie es für die neue Adresse erneut ein',
+    'unbound.moved.freepbx': 'das FreePBX-Client-Kennwort wurde für {{was}} eingegeben; geben Sie es für die neue Adresse erneut ein',
+    'unbound.changed.ami':
+      'das AMI-Kennwort wurde für {{was}} eingegeben; geben Sie es für diese Verbindungseinstellungen erneut ein (TLS, Zertifikat oder Anmeldeart sind anders)',
+    'unbound.changed.ari':
+      'das ARI-Kennwort wurde für {{was}} eingegeben; geben Sie es für diese Verbindungseinstellungen erneut ein (TLS, Zertifikat oder Anmeldeart sind anders)',
+    'unbound.changed.freepbx':
+      'das FreePBX-Client-Kennwort wurde für {{was}} eingegeben; geben Sie es für diese Verbindungseinstellungen erneut ein (TLS, Zertifikat oder Anmeldeart sind anders)',
     'task.createProfile': 'das Anlegen eines Profils',
     'task.saveOverRefused': 'das Speichern über ein abgelehntes Profil',
     'task.changeGroups': 'die Änderung von {{groups}}',
@@ -63,6 +88,18 @@ export const strings = defineStrings('profilesMain', {
     backupSaved: '{{message}} (eine Kopie der Datei wurde unter {{path}} gespeichert)',
   },
   fr: {
+    'unbound.legacy.ami': 'le secret AMI a été enregistré avant que les secrets soient liés à une adresse ; saisissez-le à nouveau',
+    'unbound.legacy.ari': 'le mot de passe ARI a été enregistré avant que les secrets soient liés à une adresse ; saisissez-le à nouveau',
+    'unbound.legacy.freepbx': 'le secret client FreePBX a été enregistré avant que les secrets soient liés à une adresse ; saisissez-le à nouveau',
+    'unbound.moved.ami': 'le secret AMI a été saisi pour {{was}} ; saisissez-le à nouveau pour la nouvelle adresse',
+    'unbound.moved.ari': 'le mot de passe ARI a été saisi pour {{was}} ; saisissez-le à nouveau pour la nouvelle adresse',
+    'unbound.moved.freepbx': 'le secret client FreePBX a été saisi pour {{was}} ; saisissez-le à nouveau pour la nouvelle adresse',
+    'unbound.changed.ami':
+      'le secret AMI a été saisi pour {{was}} ; saisissez-le à nouveau pour ces réglages de connexion (TLS, certificat ou méthode de connexion différents)',
+    'unbound.changed.ari':
+      'le mot de passe ARI a été saisi pour {{was}} ; saisissez-le à nouveau pour ces réglages de connexion (TLS, certificat ou méthode de connexion différents)',
+    'unbound.changed.freepbx':
+      'le secret client FreePBX a été saisi pour {{was}} ; saisissez-le à nouveau pour ces réglages de connexion (TLS, certificat ou méthode de connexion différents)',
     'task.createProfile': 'créer un profil de PBX',
     'task.saveOverRefused': 'enregistrer par-dessus un profil refusé',
     'task.changeGroups': 'modifier ces réglages : {{groups}}',

@@ -2,7 +2,7 @@
  * The demo PBX and its FreePBX API seeded with bulk configuration, run as its own process by
  * bench/config/run.ts: a real FreePBX is another machine, so its work must not share the console's
  * event loop. Protocol (one JSON object per stdout line):
- *   argv[2] = JSON { extensions, ringGroups, inboundRoutes, maxLifeMs }
+ *   argv[2] = JSON { extensions, ringGroups, inboundRoutes, rate, maxLifeMs } (rate: calls the demo places a minute, default 0)
  *   → { kind: 'ready', amiPort, ariPort, freepbxPort, operatorSecret, ariUser, ariSecret, clientId, clientSecret }
  *   stdin line 'stop' (or stdin closing, or the hard timeout) → { kind: 'stopped' } and the process exits.
  */
@@ -13,6 +13,7 @@ interface ChildArgs {
   readonly extensions: number
   readonly ringGroups: number
   readonly inboundRoutes: number
+  readonly rate: number
   readonly maxLifeMs: number
 }
 
@@ -25,7 +26,7 @@ const client = { clientId: 'bench-config', clientSecret: 'bench-config-secret' }
 const pbx = await startDemoPbx({
   amiPort: 0,
   ariPort: 0,
-  rate: 0,
+  rate: args.rate ?? 0,
   seed: 1,
   generate: { extensions: args.extensions ?? 5000, ringGroups: args.ringGroups ?? 300, inboundRoutes: args.inboundRoutes ?? 2000 },
 })

@@ -16,22 +16,14 @@
  *   --main-only    only those (no browser)
  *   --json         one JSON object instead of the table
  */
-import { spawn } from 'node:child_process'
-import { dirname, join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
-import { builtinDemoProfile } from '../../src-main/core/profiles'
-import type { BuiltinProfile } from '../../src-main/core/runtime/runtime-manager'
 import { startWebServer } from '../../src-main/web/web-server'
 import { launchChromium, RENDERER_DIR } from '../../test/support/browser'
 import { createTestCore } from '../../test/support/test-core'
 import { percentile, round } from '../live/stats'
 import { mainCallsTable, measureMainCalls } from './main-calls'
 import { PAGE_PROBE } from './page-probe'
-
-const here = dirname(fileURLToPath(import.meta.url))
-const root = resolve(here, '..', '..')
+import { type ConfigPbx, startConfigPbx } from './pbx-process'
 
 /** The whole bench's limit (a page stuck for good); the PBX child outlives it by a minute. */
 const WATCHDOG_MS = 45 * 60_000
@@ -100,74 +92,9 @@ const log = (opts: Options, msg: string): void => {
   if (!opts.json) console.error(`bench:config: ${msg}`)
 }
 
-interface ReadyMsg {
-  readonly kind: 'ready'
-  readonly amiPort: number
-  readonly ariPort: number
-  readonly freepbxPort: number
-  readonly operatorSecret: string
-  readonly ariUser: string
-  readonly ariSecret: string
-  readonly clientId: string
-  readonly clientSecret: string
-}
-
-/**
- * The demo PBX and its FreePBX with the bulk data in a process of their own (bench/config/
- * pbx-child.ts: a real FreePBX is another machine), and the console's profile for them: an admin
- * seat, with the least-privileged AMI user.
- */
-async function startPbx(opts: Options): Promise<{ builtin: BuiltinProfile; stop: () => Promise<void> }> {
-  const args = JSON.stringify({
-    extensions: opts.extensions,
-    ringGroups: opts.ringGroups,
-    inboundRoutes: opts.routes,
-    maxLifeMs: WATCHDOG_MS + 60_000,
-  })
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(here, 'pbx-child.ts'), args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] })
-  const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream })
-  const ready = await new Promise<ReadyMsg>((resolveReady, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error('the PBX child did not get ready within 120 s'))
-    }, 120_000)
-    proc.once('exit', (code) => {
-      reject(new Error(`the PBX child exited early (${String(code)})`))
-    })
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return
-      const msg = JSON.parse(line) as { kind?: string }
-      if (msg.kind === 'ready') {
-        clearTimeout(timer)
-        resolveReady(msg as ReadyMsg)
-      }
-    })
-  })
-  const base = builtinDemoProfile({ ami: ready.amiPort, ari: ready.ariPort, freepbxHttp: ready.freepbxPort })
-  return {
-    builtin: {
-      profile: {
-        ...base,
-        operator: { ...base.operator, role: 'admin' },
-        ari: { ...base.ari, user: ready.ariUser, hasSecret: true },
-        ami: { ...base.ami, hasSecret: true },
-        freepbx: { ...base.freepbx, clientId: ready.clientId, hasSecret: true },
-      },
-      secrets: { ami: ready.operatorSecret, ari: ready.ariSecret, freepbx: ready.clientSecret },
-    },
-    stop: async () => {
-      const alive = (): boolean => proc.exitCode === null && proc.signalCode === null
-      if (!alive()) return
-      const exited = new Promise<void>((r) =>
-        proc.once('exit', () => {
-          r()
-        }),
-      )
-      proc.stdin.write('stop\n')
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
-      // Still there after 5 s: this bench started it, so this bench ends it, by its own pid.
-      if (alive() && proc.pid !== undefined) process.kill(proc.pid, 'SIGKILL')
-    },
-  }
+/** The demo PBX and its FreePBX in their own process (pbx-process.ts), an admin seat on them. */
+function startPbx(opts: Options): Promise<ConfigPbx> {
+  return startConfigPbx({ extensions: opts.extensions, ringGroups: opts.ringGroups, routes: opts.routes, maxLifeMs: WATCHDOG_MS + 60_000 })
 }
 
 /** CSS only: playwright's role queries walk the 5,000 lamps and, under load, hold the page for seconds. */

@@ -2,15 +2,24 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { staleRendererNote } from './renderer-build'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** The built renderer; ATTENDANT_RENDERER_DIR points elsewhere (see electron.vite.config.ts). */
 export const RENDERER_DIR = process.env.ATTENDANT_RENDERER_DIR ?? resolve(import.meta.dirname, '../../out/renderer')
 
+let staleNoted = false
+
 /** Debian's Chromium, headless, with the flags this closed network needs (no background fetches). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`)
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
+  // Said once per process: tests and benches on an old build test and measure old code.
+  if (!staleNoted) {
+    staleNoted = true
+    const stale = staleRendererNote(RENDERER_DIR)
+    if (stale !== undefined) console.warn(`warning: ${stale}`)
+  }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -58,8 +58,12 @@ import net from 'node:net'
 import tls from 'node:tls'
 import { TypedEmitter } from '../util/typed-emitter'
 import { AmiError } from './errors'
+import { say } from '../i18n'
+import { strings } from './strings'
 import { AmiFramer, type AmiFramingError } from './framing'
 import { AmiMessage, formatAction, type AmiFieldsInput } from './message'
+
+const t = say(strings)
 
 export interface AmiTlsOptions {
   /** PEM CA certificate(s) to trust, or read them from `caFile`. */
@@ -324,13 +328,13 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
         sock = net.connect({ host: o.host, port })
       }
     } catch (err) {
-      this.scheduleReconnect(new AmiError('connection_error', 'cannot open the AMI connection', { cause: err }))
+      this.scheduleReconnect(new AmiError('connection_error', t('cannotOpen'), { cause: err }))
       return
     }
     this.socket = sock
     sock.setNoDelay(true)
     this.connectTimer = setTimeout(() => {
-      this.drop(new AmiError('timeout', `AMI login not completed within ${String(o.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs)} ms`))
+      this.drop(new AmiError('timeout', t('loginTimeout', { ms: String(o.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs) })))
     }, o.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs)
     sock.on('data', (chunk: Buffer) => {
       if (this.socket === sock) this.framer.push(chunk)
@@ -356,7 +360,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   }
 
   private onClose(): void {
-    const reason = this.closeReason ?? new AmiError('connection_error', 'AMI connection closed by the server')
+    const reason = this.closeReason ?? new AmiError('connection_error', t('closedByServer'))
     const wasReady = this.state === 'ready'
     this.teardown(reason)
     if (this.stopped) return
@@ -549,7 +553,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
         },
         (err: unknown) => {
           if (this.socket === sock && err instanceof AmiError && err.code === 'timeout') {
-            this.drop(new AmiError('timeout', 'Ping unanswered: connection is half-open'))
+            this.drop(new AmiError('timeout', t('pingUnanswered')))
           }
         },
       )
@@ -557,7 +561,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   }
 
   private onProtocolError(e: AmiFramingError): void {
-    const err = new AmiError('protocol_error', `AMI framing broken (${e.reason}): ${e.detail}`)
+    const err = new AmiError('protocol_error', t('framing', { reason: e.reason, detail: e.detail }))
     this.emit('error', err)
     // The stream can no longer be trusted to be in step: start over on a fresh connection, and
     // deliver nothing more from this one (reset() stops the read being scanned).

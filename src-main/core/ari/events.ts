@@ -23,6 +23,10 @@ import { TypedEmitter } from '../util/typed-emitter'
 import type { HttpTlsOptions } from '../net/http'
 import { TransportError, classifyNetworkFailure } from '../net/transport-error'
 import { type AriEvent, ariEventSchema } from './types'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface AriEventStreamOptions {
   readonly baseUrl: string
@@ -82,7 +86,7 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
     wsUrl.searchParams.set('app', options.app)
     if (options.subscribeAll === true) wsUrl.searchParams.set('subscribeAll', 'true')
     this.url = wsUrl.toString()
-    this.where = `ARI events at ${base.host}`
+    this.where = t('events.where', { host: base.host })
     const { password: _password, ...rest } = options
     this.options = rest
     this.#authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`, 'utf8').toString('base64')}`
@@ -149,10 +153,10 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
       res.resume()
       failure =
         status === 401
-          ? new TransportError('unauthorized', `${this.where}: authentication failed`, { status })
+          ? new TransportError('unauthorized', t('events.authFailed', { where: this.where }), { status })
           : status === 404
-            ? new TransportError('not_found', `${this.where}: no ARI events endpoint here`, { status })
-            : new TransportError('http_error', `${this.where}: upgrade refused with HTTP ${String(status)}`, { status })
+            ? new TransportError('not_found', t('events.noEndpoint', { where: this.where }), { status })
+            : new TransportError('http_error', t('events.upgradeRefused', { where: this.where, status: String(status) }), { status })
       ws.terminate()
     })
     ws.on('open', () => {
@@ -175,7 +179,7 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
       // ws reports its own handshake deadline as a plain Error: a PBX that accepted the TCP
       // connection but never answered the upgrade is not answering, not a network fault.
       failure ??= /handshake has timed out/i.test(err.message)
-        ? new TransportError('timeout', `${this.where}: no answer to the connection request in time (the PBX is not answering)`, { cause: err })
+        ? new TransportError('timeout', t('events.noAnswer', { where: this.where }), { cause: err })
         : classifyNetworkFailure(err, this.where)
     })
     ws.on('close', () => {
@@ -202,7 +206,7 @@ export class AriEventStream extends TypedEmitter<AriEventStreamEvents> {
       ws.ping()
       this.pingTimer = setTimeout(() => {
         if (this.socket !== ws) return
-        this.stalled = new TransportError('timeout', `${this.where}: no answer to a ping within ${String(deadline)} ms (the PBX is not answering)`)
+        this.stalled = new TransportError('timeout', t('events.pingUnanswered', { where: this.where, ms: String(deadline) }))
         ws.terminate()
       }, deadline)
       this.pingTimer.unref()

@@ -12,6 +12,8 @@ import { strings as sharedInput } from '../../../src-preload/i18n/strings/input'
 import { strings as configCore } from '../config/strings'
 import { strings as freepbxConfig } from '../freepbx/config/strings'
 import { strings as freepbxMain } from '../freepbx/strings'
+import { strings as amiMain } from '../ami/strings'
+import { strings as ariMain } from '../ari/strings'
 import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
@@ -43,6 +45,8 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   configCore,
   freepbxConfig,
   freepbxMain,
+  amiMain,
+  ariMain,
   phonebookMain,
   pickupMain,
   reportsMain,

@@ -1,5 +1,9 @@
 import type { EventChannel, InvokeChannel, NotifyChannel, Result, WireFrame, WireNotify } from '../../../src-preload/contract'
 import type { Bridge, LinkState } from './bridge'
+import { tr } from '../i18n'
+import { strings } from './strings'
+
+const t = tr(strings)
 
 const TOKEN_KEY = 'attendant.token'
 /** A request unanswered this long is reported as a timeout rather than hanging the UI. */
@@ -140,7 +144,7 @@ export function webBridge(initialToken: string): Bridge {
     ws.onclose = (event: CloseEvent) => {
       socket = null
       // Requests in flight may or may not have run: report that plainly, never resend them.
-      settleAll('Connection to the console was lost; the outcome is unknown')
+      settleAll(t('linkLost'))
       setState('closed')
       void retryOrRefuse(event.code === TOKEN_REPLACED_CLOSE)
     }

@@ -145,8 +145,8 @@ export function transferConcern(extension: string, lamp: Pick<LiveExtension, 'st
   const p = presenceOf(extension)
   if (p?.forward.unconditional !== undefined) return undefined
   // The person by name, as the question's title and buttons name them ("Eva Fischer (118) is offline").
-  if (lamp.state === 'UNAVAILABLE') return `${spokenOf(extension)} is offline: the call would not ring anywhere`
-  if (p?.dnd === true) return `${spokenOf(extension)} has do not disturb on: the call would not ring there`
+  if (lamp.state === 'UNAVAILABLE') return t('presence.offlineConcern', { who: spokenOf(extension) })
+  if (p?.dnd === true) return t('presence.dndConcern', { who: spokenOf(extension) })
   return undefined
 }
 

@@ -53,9 +53,3 @@ export function recordingOf(state: SupervisionState | undefined, call: Pick<Live
 export function ownSession(state: SupervisionState | undefined): SpySessionView | undefined {
   return state?.spies.find((s) => s.ours)
 }
-
-/** "being listened to by Supervisor 100 (whisper)", "being listened to by 105" (mode unknown: not asked by this console). */
-export function listenedText(s: SpySessionView): string {
-  const who = [s.byName, s.byNumber].filter((x) => x !== '').join(' ') || 'someone'
-  return s.mode === undefined ? `being listened to by ${who}` : `being listened to by ${who} (${s.mode})`
-}

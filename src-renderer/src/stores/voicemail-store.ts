@@ -47,9 +47,3 @@ export function followVoicemail(): void {
     useVoicemailStore.getState().receive(state)
   })
 }
-
-/** "2 new", "2 new (1 urgent)": what a lamp and the view say of a box's new messages. */
-export function newText(m: Pick<MailboxView, 'newMessages' | 'urgentMessages'>): string {
-  const urgent = m.urgentMessages ?? 0
-  return `${String(m.newMessages)} new${urgent > 0 ? ` (${String(urgent)} urgent)` : ''}`
-}

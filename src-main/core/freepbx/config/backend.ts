@@ -20,8 +20,10 @@ import { configReadiness } from './readiness'
 import { type LiveQueues, QUEUE_SCOPE, queueMembersBackend } from './queue-members'
 import { ringGroupBackend } from './ring-groups'
 import { voicemailBackend } from './voicemail'
+import { strings as own } from './strings'
 
 const t = say(strings)
+const says = say(own)
 
 const FRAMEWORK_SCOPE = 'gql:framework'
 
@@ -111,7 +113,7 @@ export function freepbxConfigBackend(o: FreepbxConfigBackendOptions): ConfigBack
         run(async (c) => {
           const root = await mutate(c, 'doreload', {}, 'transaction_id')
           const id = str(root.transaction_id)
-          if (id === '') throw new TransportError('protocol', 'FreePBX started Apply Config without a transaction id')
+          if (id === '') throw new TransportError('protocol', says('err.applyNoTxn'))
           return id
         }),
       ),

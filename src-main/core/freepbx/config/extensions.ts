@@ -13,9 +13,11 @@ import type { KindBackend, ReadItem } from '../../config/backend'
 import { extensionUpdateWarnings, RANGE_NUMBER, rangeName } from '../../config/descriptors'
 import { say } from '../../i18n'
 import { strings } from '../../config/strings'
+import { strings as own } from './strings'
 import { ALL, type FreepbxRunner, type GqlInput, literal, mutate, queryField, queryMaybe, record, records, scoped, str, type Scope } from './gql'
 
 const t = say(strings)
+const says = say(own)
 
 const NODE =
   'extensionId tech user { name outboundCid voicemail ringtimer callwaiting extPassword } coreDevice { deviceId tech description emergencyCid }'
@@ -159,7 +161,7 @@ export function extensionBackend(run: FreepbxRunner): KindBackend<'extension'> &
       const i = img.image as ExtensionImage
       if (current === undefined) await create({ ...img.values, userManager: false }, {})
       const now = current ?? (await get(img.id))
-      if (now === undefined) throw new Error(`extension ${img.id} could not be recreated`)
+      if (now === undefined) throw new Error(says('err.notRecreated', { id: img.id }))
       // The old secret back, so the phone registers again as before.
       await update(now, img.values, {}, i.secret)
     },

@@ -8,6 +8,8 @@
 import type { InboundRouteValues } from '../../../../src-preload/types/config'
 import type { KindBackend, ReadItem } from '../../config/backend'
 import { fromLabel, toFreepbx } from './destinations'
+import { say } from '../../i18n'
+import { strings } from './strings'
 import {
   ALL,
   bool,
@@ -23,6 +25,8 @@ import {
   type Deed,
   type Scope,
 } from './gql'
+
+const t = say(strings)
 
 const FIELDS =
   'id extension cidnum description privacyman alertinfo ringing mohclass grppre delay_answer pricid pmmaxretries pmminlength reversal rvolume fanswer destinationConnection'
@@ -78,7 +82,7 @@ function input(v: InboundRouteValues, node: Record<string, unknown> | undefined,
 function destinationOf(v: InboundRouteValues): string {
   const raw = toFreepbx(v.destination)
   // validate.ts refuses an unknown destination that is not kept; FreePBX cannot take it back either.
-  if (raw === undefined) throw new Error('choose a destination: FreePBX does not say which one this route uses')
+  if (raw === undefined) throw new Error(t('err.routeDestination'))
   return raw
 }
 
@@ -112,7 +116,7 @@ export function inboundRouteBackend(run: FreepbxRunner): KindBackend<'inboundRou
     remove: (before) => write('deleteInboundRoutes', () => run((c) => mutate(c, 'removeInboundRoute', { id: before.id }, 'deletedId'))),
     restore: (img, current) => {
       const destination = toFreepbx(img.values.destination)
-      if (destination === undefined) throw new Error('the route’s old destination cannot be named to FreePBX: set it again by hand')
+      if (destination === undefined) throw new Error(t('err.routeOldDestination'))
       const node = img.image as Record<string, unknown>
       const fields = input(img.values, node, destination)
       if (current === undefined) return write('restoreInboundRoutes', () => run((c) => mutate(c, 'addInboundRoute', fields)))

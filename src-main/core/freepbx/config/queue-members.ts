@@ -10,6 +10,10 @@ import type { AmiPort } from '../../actions/pbx-port'
 import type { KindBackend, ReadItem } from '../../config/backend'
 import { TransportError } from '../../net/transport-error'
 import { type FreepbxRunner, record, str, type Scope } from './gql'
+import { say } from '../../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 const SCOPE: Scope = { scope: 'rest:queues', alternative: 'rest' }
 
@@ -59,7 +63,7 @@ function item(img: QueueImage, live: LiveQueues | undefined): ReadItem<'queueMem
 async function restJson(run: FreepbxRunner, method: 'GET' | 'PUT', route: string, form?: Record<string, string>): Promise<unknown> {
   const answer = await run((c) => c.rest(method, route, form))
   if (answer.status >= 500)
-    throw new TransportError('http_error', `FreePBX's REST API failed (HTTP ${String(answer.status)}; some FreePBX 17 builds break it)`, {
+    throw new TransportError('http_error', t('err.queuesRest', { status: String(answer.status) }), {
       status: answer.status,
     })
   return answer.body
@@ -80,8 +84,7 @@ export function queueMembersBackend(run: FreepbxRunner, live: LiveQueues | undef
   }
   const put = async (id: string, members: readonly QueueMember[], dynamic: readonly QueueMember[]): Promise<void> => {
     const ok = await restJson(run, 'PUT', `/queues/members/${encodeURIComponent(id)}`, { member: entries(members), dynmembers: entries(dynamic) })
-    if (ok !== true)
-      throw new TransportError('graphql_error', `FreePBX did not take the members of queue ${id} (it answered ${JSON.stringify(ok).slice(0, 40)})`)
+    if (ok !== true) throw new TransportError('graphql_error', t('err.queueNotTaken', { queue: id, answer: JSON.stringify(ok).slice(0, 40) }))
   }
   const liveChanges = async (img: QueueImage, want: readonly QueueMember[]): Promise<void> => {
     const q = live?.queue(img.queue, img.name)
@@ -91,8 +94,7 @@ export function queueMembersBackend(run: FreepbxRunner, live: LiveQueues | undef
     const have = new Set(now.map((m) => extensionOf(m.interface)))
     const add = want.filter((m) => !have.has(m.extension))
     if (remove.length + add.length === 0) return
-    if (live === undefined || !live.amiReady() || q === undefined)
-      throw new TransportError('aborted', 'AMI is not connected: members logged in now cannot be changed')
+    if (live === undefined || !live.amiReady() || q === undefined) throw new TransportError('aborted', t('err.queueAmiDown'))
     const queueName = q.id
     for (const m of remove) await live.ami.action('QueueRemove', { Queue: queueName, Interface: m.interface })
     for (const m of add) {

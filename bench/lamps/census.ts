@@ -28,7 +28,8 @@ export const REGIONS: readonly { readonly name: string; readonly selector: strin
   { name: 'calls side (card, parked)', selector: '.calls-side' },
   { name: 'other views mounted', selector: 'main.content .view:not(.calls-view)' },
   { name: 'sidebar', selector: 'nav.sidebar' },
-  { name: 'outside main (sidebar, status bar, dialogs)', selector: 'body > * > :not(main.content)' },
+  { name: 'rest of the shell (status bar, toasts…)', selector: '.shell > :not(main.content):not(nav.sidebar)' },
+  { name: 'outside the shell (dialogs, menus)', selector: 'body > :not(#root), #root > :not(.shell)' },
   { name: 'svg elements', selector: 'svg' },
 ]
 

@@ -16,6 +16,10 @@ import { z } from 'zod'
 import { type HttpResponse, type HttpTlsOptions, HttpPool, messageOf, parseJsonBody } from '../net/http'
 import { TransportError } from '../net/transport-error'
 import { type AriAsteriskInfo, type AriChannel, ariAsteriskInfoSchema, ariChannelSchema } from './types'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface AriClientOptions {
   /** `http(s)://host:port` (the http.conf server; `/ari` is added here). */
@@ -103,15 +107,15 @@ export class AriClient {
     if (res.status >= 200 && res.status < 300) return json
     const said = messageOf(json)
     const suffix = said !== undefined ? ` (${said})` : ''
-    if (res.status === 401) return fail('unauthorized', `${this.where}: authentication failed${suffix}`, res.status)
-    if (res.status === 403) return fail('forbidden', `${this.where}: not allowed for this ARI user${suffix}`, res.status)
-    if (res.status === 404) return fail('not_found', `${this.where}: not found${suffix}`, res.status)
-    return fail('http_error', `${this.where}: HTTP ${String(res.status)}${suffix}`, res.status)
+    if (res.status === 401) return fail('unauthorized', t('rest.authFailed', { where: this.where, suffix }), res.status)
+    if (res.status === 403) return fail('forbidden', t('rest.forbidden', { where: this.where, suffix }), res.status)
+    if (res.status === 404) return fail('not_found', t('rest.notFound', { where: this.where, suffix }), res.status)
+    return fail('http_error', t('rest.http', { where: this.where, status: String(res.status), suffix }), res.status)
   }
 
   private validate<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
     const parsed = schema.safeParse(body)
-    if (!parsed.success) throw new TransportError('protocol', `${this.where}: unexpected ${what} shape; is this an Asterisk ARI server?`)
+    if (!parsed.success) throw new TransportError('protocol', t('rest.shape', { where: this.where, what }))
     return parsed.data
   }
 }

@@ -14,6 +14,7 @@ import { strings as freepbxConfig } from '../freepbx/config/strings'
 import { strings as freepbxMain } from '../freepbx/strings'
 import { strings as amiMain } from '../ami/strings'
 import { strings as ariMain } from '../ari/strings'
+import { strings as netMain } from '../net/strings'
 import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
@@ -47,6 +48,7 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   freepbxMain,
   amiMain,
   ariMain,
+  netMain,
   phonebookMain,
   pickupMain,
   reportsMain,

@@ -7,6 +7,10 @@
  */
 import { Pool } from 'undici'
 import { TransportError, classifyNetworkFailure } from './transport-error'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export interface HttpTlsOptions {
   /** PEM CA certificate(s) to trust in addition to nothing else (a private PBX CA). */
@@ -59,7 +63,7 @@ export class HttpPool {
     const url = new URL(options.origin)
     if (url.username !== '' || url.password !== '') throw new TransportError('protocol', `${options.label}: credentials must not be part of the URL`)
     this.options = options
-    this.where = `${options.label} at ${url.host}`
+    this.where = t('where', { label: options.label, host: url.host })
     const timeout = options.timeoutMs ?? 10_000
     const tls = options.tls
     const ca = tls?.ca === undefined ? undefined : typeof tls.ca === 'string' ? [tls.ca] : [...tls.ca]
@@ -118,7 +122,7 @@ export class HttpPool {
         text: Buffer.concat(chunks).toString('utf8'),
       }
     } catch (err) {
-      if (deadline.hit) throw new TransportError('timeout', `${this.where}: no answer within ${String(timeoutMs)} ms`, { cause: err })
+      if (deadline.hit) throw new TransportError('timeout', t('timeoutMs', { what: this.where, ms: String(timeoutMs) }), { cause: err })
       throw classifyNetworkFailure(err, this.where)
     } finally {
       clearTimeout(timer)
@@ -139,7 +143,7 @@ export function parseJsonBody(res: HttpResponse, where: string): unknown {
   try {
     return JSON.parse(res.text) as unknown
   } catch (err) {
-    throw new TransportError('protocol', `${where}: answer is not JSON (HTTP ${String(res.status)}); is this the right port?`, {
+    throw new TransportError('protocol', t('notJson', { what: where, status: String(res.status) }), {
       status: res.status,
       cause: err,
     })

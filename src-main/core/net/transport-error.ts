@@ -8,6 +8,10 @@
  *   describeTransportError(err) → one plain sentence for status bars and test-connection results
  */
 import { CodedError } from '../errors/coded-error'
+import { say } from '../i18n'
+import { strings } from './strings'
+
+const t = say(strings)
 
 export type TransportErrorCode =
   /** The server rejected the credentials (HTTP 401, OAuth invalid_client, revoked token). */
@@ -98,12 +102,12 @@ export function tlsProblemOf(codes: readonly string[]): TlsProblem | undefined {
   return undefined
 }
 
-const TLS_WORDS: Record<TlsProblem, string> = {
-  untrusted: 'TLS certificate not trusted (add the PBX CA certificate to the profile)',
-  name_mismatch: 'TLS certificate name mismatch (the certificate does not name this host)',
-  expired: 'TLS certificate expired or not yet valid',
-  not_tls: 'wrong protocol on that port: the server does not speak TLS there',
-  other: 'TLS handshake failed',
+const TLS_WORDS: Record<TlsProblem, 'tls.untrusted' | 'tls.nameMismatch' | 'tls.expired' | 'tls.notTls' | 'tls.other'> = {
+  untrusted: 'tls.untrusted',
+  name_mismatch: 'tls.nameMismatch',
+  expired: 'tls.expired',
+  not_tls: 'tls.notTls',
+  other: 'tls.other',
 }
 
 /**
@@ -114,24 +118,24 @@ export function classifyNetworkFailure(err: unknown, what: string): TransportErr
   if (err instanceof TransportError) return err
   const codes = codesOf(err)
   const tls = tlsProblemOf(codes)
-  if (tls !== undefined) return new TransportError('tls', `${what}: ${TLS_WORDS[tls]}`, { tlsProblem: tls, cause: err })
+  if (tls !== undefined) return new TransportError('tls', t(TLS_WORDS[tls], { what }), { tlsProblem: tls, cause: err })
   const has = (...wanted: string[]): boolean => codes.some((c) => wanted.includes(c))
-  if (has('ECONNREFUSED')) return new TransportError('refused', `${what}: connection refused (nothing listens on that port)`, { cause: err })
+  if (has('ECONNREFUSED')) return new TransportError('refused', t('refused', { what }), { cause: err })
   if (has('UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'TimeoutError')) {
-    return new TransportError('timeout', `${what}: no answer in time`, { cause: err })
+    return new TransportError('timeout', t('timeout', { what }), { cause: err })
   }
   if (codes.some((c) => c.startsWith('HPE_')) || has('HTTPParserError', 'UND_ERR_INFO', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) {
-    return new TransportError('protocol', `${what}: wrong protocol on that port (the answer is not HTTP)`, { cause: err })
+    return new TransportError('protocol', t('notHttp', { what }), { cause: err })
   }
   if (has('AbortError', 'UND_ERR_ABORTED', 'UND_ERR_DESTROYED', 'UND_ERR_CLOSED')) {
-    return new TransportError('aborted', `${what}: request aborted`, { cause: err })
+    return new TransportError('aborted', t('aborted', { what }), { cause: err })
   }
-  if (has('ENOTFOUND', 'EAI_AGAIN')) return new TransportError('network', `${what}: host name not found`, { cause: err })
+  if (has('ENOTFOUND', 'EAI_AGAIN')) return new TransportError('network', t('noHost', { what }), { cause: err })
   if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET')) {
-    return new TransportError('network', `${what}: the server closed the connection`, { cause: err })
+    return new TransportError('network', t('closed', { what }), { cause: err })
   }
-  if (has('EHOSTUNREACH', 'ENETUNREACH')) return new TransportError('network', `${what}: host unreachable`, { cause: err })
-  return new TransportError('network', `${what}: network error`, { cause: err })
+  if (has('EHOSTUNREACH', 'ENETUNREACH')) return new TransportError('network', t('unreachable', { what }), { cause: err })
+  return new TransportError('network', t('network', { what }), { cause: err })
 }
 
 /** The error's message in plain words, for status payloads (no stack, no cause chain). */

@@ -1,0 +1,62 @@
+import { defineStrings } from '../../../src-preload/i18n/catalogue'
+
+/**
+ * Why an HTTP or WebSocket transport (ARI, the FreePBX API) cannot reach the PBX, as the status bar
+ * and Test connection show it: {{what}} names the endpoint ("ARI at 10.0.0.5:8089").
+ */
+export const strings = defineStrings('netMain', {
+  en: {
+    where: '{{label}} at {{host}}',
+    'tls.untrusted': '{{what}}: TLS certificate not trusted (add the PBX CA certificate to the profile)',
+    'tls.nameMismatch': '{{what}}: TLS certificate name mismatch (the certificate does not name this host)',
+    'tls.expired': '{{what}}: TLS certificate expired or not yet valid',
+    'tls.notTls': '{{what}}: wrong protocol on that port: the server does not speak TLS there',
+    'tls.other': '{{what}}: TLS handshake failed',
+    refused: '{{what}}: connection refused (nothing listens on that port)',
+    timeout: '{{what}}: no answer in time',
+    timeoutMs: '{{what}}: no answer within {{ms}} ms',
+    notHttp: '{{what}}: wrong protocol on that port (the answer is not HTTP)',
+    notJson: '{{what}}: answer is not JSON (HTTP {{status}}); is this the right port?',
+    aborted: '{{what}}: request aborted',
+    noHost: '{{what}}: host name not found',
+    closed: '{{what}}: the server closed the connection',
+    unreachable: '{{what}}: host unreachable',
+    network: '{{what}}: network error',
+  },
+  de: {
+    where: '{{label}} unter {{host}}',
+    'tls.untrusted': '{{what}}: TLS-Zertifikat nicht vertrauenswürdig (fügen Sie dem Profil das CA-Zertifikat der Telefonanlage hinzu)',
+    'tls.nameMismatch': '{{what}}: Der Name im TLS-Zertifikat passt nicht (das Zertifikat nennt diesen Host nicht)',
+    'tls.expired': '{{what}}: TLS-Zertifikat abgelaufen oder noch nicht gültig',
+    'tls.notTls': '{{what}}: falsches Protokoll an diesem Port: der Server spricht dort kein TLS',
+    'tls.other': '{{what}}: TLS-Handshake fehlgeschlagen',
+    refused: '{{what}}: Verbindung abgelehnt (an diesem Port lauscht nichts)',
+    timeout: '{{what}}: keine Antwort in der Zeit',
+    timeoutMs: '{{what}}: keine Antwort innerhalb von {{ms}} ms',
+    notHttp: '{{what}}: falsches Protokoll an diesem Port (die Antwort ist kein HTTP)',
+    notJson: '{{what}}: die Antwort ist kein JSON (HTTP {{status}}); ist das der richtige Port?',
+    aborted: '{{what}}: Anfrage abgebrochen',
+    noHost: '{{what}}: Hostname nicht gefunden',
+    closed: '{{what}}: der Server hat die Verbindung geschlossen',
+    unreachable: '{{what}}: Host nicht erreichbar',
+    network: '{{what}}: Netzwerkfehler',
+  },
+  fr: {
+    where: '{{label}} sur {{host}}',
+    'tls.untrusted': '{{what}} : certificat TLS non reconnu (ajoutez le certificat de l’autorité du PBX au profil)',
+    'tls.nameMismatch': '{{what}} : le nom du certificat TLS ne correspond pas (le certificat ne nomme pas cet hôte)',
+    'tls.expired': '{{what}} : certificat TLS expiré ou pas encore valide',
+    'tls.notTls': '{{what}} : mauvais protocole sur ce port, le serveur n’y parle pas TLS',
+    'tls.other': '{{what}} : échec de la négociation TLS',
+    refused: '{{what}} : connexion refusée (rien n’écoute sur ce port)',
+    timeout: '{{what}} : pas de réponse à temps',
+    timeoutMs: '{{what}} : pas de réponse en {{ms}} ms',
+    notHttp: '{{what}} : mauvais protocole sur ce port (la réponse n’est pas du HTTP)',
+    notJson: '{{what}} : la réponse n’est pas du JSON (HTTP {{status}}) ; est-ce le bon port ?',
+    aborted: '{{what}} : requête interrompue',
+    noHost: '{{what}} : nom d’hôte introuvable',
+    closed: '{{what}} : le serveur a fermé la connexion',
+    unreachable: '{{what}} : hôte injoignable',
+    network: '{{what}} : erreur réseau',
+  },
+})

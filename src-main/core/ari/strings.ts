@@ -19,7 +19,7 @@ export const strings = defineStrings('ariMain', {
     'rest.shape': '{{where}}: unexpected {{what}} shape; is this an Asterisk ARI server?',
   },
   de: {
-    'events.where': 'ARI-Ereignisse auf {{host}}',
+    'events.where': 'ARI-Ereignisse unter {{host}}',
     'events.authFailed': '{{where}}: Anmeldung abgelehnt',
     'events.noEndpoint': '{{where}}: hier gibt es keinen ARI-Ereignis-Endpunkt',
     'events.upgradeRefused': '{{where}}: Verbindungsaufbau mit HTTP {{status}} abgelehnt',

@@ -19,10 +19,7 @@ import { strings as phonebookMain } from '../phonebook/strings'
 import { strings as pickupMain } from '../pickup/strings'
 import { strings as reportsMain } from '../reports/strings'
 import { strings as supervisionMain } from '../supervision/strings'
-import { strings as desktopMain } from '../../electron/strings'
-import { strings as apiMain } from '../api/strings'
 import { strings as voicemailMain } from '../voicemail/strings'
-import { strings as webMain } from '../../web/strings'
 import { strings as connectionMain } from '../connection/strings'
 import { strings as runtimeMain } from '../runtime/strings'
 import { strings as queuesMain } from '../queues/strings'
@@ -37,9 +34,9 @@ import { strings as cdrMain } from '../cdr/strings'
 import { strings as pbxClockMain } from '../pbx-clock/strings'
 
 /**
- * Main's catalogue fragments: one line per folder with a `strings.ts` (main also runs under tsx,
- * which has no build-time glob). test/unit/i18n/catalogue.test.ts fails when a main `strings.ts`
- * is missing here.
+ * Main's catalogue fragments of the core domains, taken in at start. Any other fragment (the shells'
+ * own in src-main/electron and src-main/web, the API layer's, which no core domain may import) joins
+ * the catalogue the first time `say` is given it; test/unit/i18n/catalogue.test.ts checks them all.
  */
 export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   common,
@@ -62,10 +59,7 @@ export const MAIN_FRAGMENTS: readonly StringsFragment[] = [
   callsMain,
   actionsMain,
   guardMain,
-  desktopMain,
-  apiMain,
   voicemailMain,
-  webMain,
   connectionMain,
   runtimeMain,
   queuesMain,

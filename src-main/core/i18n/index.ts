@@ -3,6 +3,7 @@ import type { StringsFragment, Texts } from '../../../src-preload/i18n/catalogue
 import { localeFormat, type LocaleFormat } from '../../../src-preload/i18n/format'
 import { FALLBACK_LANGUAGE, resolveLanguage, resolveLocale, type Language, type LanguageSetting } from '../../../src-preload/i18n/languages'
 import { installSchemaWords } from '../../../src-preload/i18n/schema-words'
+import { LANGUAGES } from '../../../src-preload/i18n/languages'
 import { createCatalogue, translator, type Translate } from '../../../src-preload/i18n/translator'
 import { MAIN_FRAGMENTS } from './fragments'
 
@@ -14,6 +15,21 @@ import { MAIN_FRAGMENTS } from './fragments'
  */
 let instance: i18n | null = null
 const catalogue = (): i18n => (instance ??= createCatalogue(MAIN_FRAGMENTS, FALLBACK_LANGUAGE))
+
+/** The fragments in the catalogue by namespace: the listed ones, and any other the first time `say` is given it. */
+const known = new Map<string, StringsFragment>(MAIN_FRAGMENTS.map((f) => [f.namespace, f]))
+
+/**
+ * A fragment not listed in fragments.ts (the shells' own: src-main/electron, src-main/web, and the
+ * API layer, which no core domain may import) joins the catalogue when first used.
+ */
+function ensureInCatalogue(fragment: StringsFragment): void {
+  const seen = known.get(fragment.namespace)
+  if (seen === fragment) return
+  if (seen !== undefined) throw new Error(`Two string fragments claim the namespace '${fragment.namespace}'`)
+  known.set(fragment.namespace, fragment)
+  for (const lang of LANGUAGES) catalogue().addResourceBundle(lang, fragment.namespace, fragment.texts[lang])
+}
 
 let current: { language: Language; format: LocaleFormat } = { language: FALLBACK_LANGUAGE, format: localeFormat(FALLBACK_LANGUAGE) }
 
@@ -33,7 +49,13 @@ export const nodeLocales = (): readonly string[] => [Intl.DateTimeFormat().resol
 /** A fragment's translate function, reading the current language at each call (see the renderer's `tr`). */
 export function say<T extends Texts>(fragment: StringsFragment<T>): Translate<T> {
   let bound: Translate<T> | null = null
-  return (key, params) => (bound ??= translator(catalogue(), fragment))(key, params)
+  return (key, params) => {
+    if (bound === null) {
+      ensureInCatalogue(fragment)
+      bound = translator(catalogue(), fragment)
+    }
+    return bound(key, params)
+  }
 }
 
 // The contract's own refusals (a shared schema's message) in the console's language too.

@@ -1,7 +1,6 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MAIN_FRAGMENTS } from '../../../src-main/core/i18n/fragments'
 import type { StringsFragment } from '../../../src-preload/i18n/catalogue'
 import { LANGUAGES } from '../../../src-preload/i18n/languages'
 import { RENDERER_FRAGMENTS } from '../../../src-renderer/src/i18n'
@@ -14,6 +13,26 @@ import { RENDERER_FRAGMENTS } from '../../../src-renderer/src/i18n'
 const PLURAL = /_(zero|one|two|few|many|other)$/
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1] ?? '').sort()
 
+/** Every strings.ts under a folder. */
+function stringsFiles(dir: string): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) out.push(...stringsFiles(path))
+    else if (name === 'strings.ts') out.push(path)
+  }
+  return out
+}
+
+const root = join(import.meta.dirname, '../../..')
+/** Main's fragments, each folder's strings.ts (main's `say` takes a fragment into its catalogue when first used). */
+const mainModules = await Promise.all(
+  stringsFiles(join(root, 'src-main')).map(async (file) => ({
+    file: relative(root, file),
+    mod: (await import(file)) as { strings?: StringsFragment },
+  })),
+)
+const MAIN_FRAGMENTS = mainModules.flatMap(({ mod }) => (mod.strings === undefined ? [] : [mod.strings]))
 const fragments = [...new Set([...RENDERER_FRAGMENTS, ...MAIN_FRAGMENTS])]
 
 function shape(texts: Readonly<Record<string, string>>): { plain: Map<string, string>; plural: Map<string, Map<string, string>> } {
@@ -62,17 +81,6 @@ function problems(fragment: StringsFragment): string[] {
   return out
 }
 
-/** Every strings.ts file under a folder. */
-function stringsFiles(dir: string): string[] {
-  const out: string[] = []
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) out.push(...stringsFiles(path))
-    else if (name === 'strings.ts') out.push(path)
-  }
-  return out
-}
-
 describe('the string catalogue', () => {
   it('has fragments, each namespace claimed once', () => {
     expect(fragments.length).toBeGreaterThan(1)
@@ -84,16 +92,9 @@ describe('the string catalogue', () => {
     expect(problems(fragment)).toEqual([])
   })
 
-  it('registers every strings.ts of main (main runs under tsx too, which cannot find them itself)', async () => {
-    const root = join(import.meta.dirname, '../../..')
-    const files = stringsFiles(join(root, 'src-main'))
-    const registered = new Set(MAIN_FRAGMENTS)
-    const missing: string[] = []
-    for (const file of files) {
-      const mod = (await import(file)) as { strings?: StringsFragment }
-      if (mod.strings === undefined || !registered.has(mod.strings)) missing.push(relative(root, file))
-    }
-    expect(missing).toEqual([])
+  it('finds a fragment named `strings` in every strings.ts of main', () => {
+    expect(mainModules.filter(({ mod }) => mod.strings === undefined).map(({ file }) => file)).toEqual([])
+    expect(MAIN_FRAGMENTS.length).toBeGreaterThan(10)
   })
 
   it('finds a lost placeholder, a missing plural form and an empty text', () => {
@@ -126,5 +127,22 @@ describe('a translate function', () => {
     expect(t('removeQuestion', { calls: t('cachedCalls', { count: 0 }), count: 1 })).toBe('Supprimer 0 appel enregistré de plus de 1 jour ?')
     setLanguage('en')
     expect(t('cachedCalls', { count: 2 })).toBe('2 cached calls')
+  })
+})
+
+describe("main's say", () => {
+  it('takes a fragment no list names into the catalogue when first used, and refuses a second one under the same name', async () => {
+    const { say, setMainLanguage } = await import('../../../src-main/core/i18n')
+    const { defineStrings } = await import('../../../src-preload/i18n/catalogue')
+    const shell = defineStrings('test-shell', { en: { quit: 'Quit' }, de: { quit: 'Beenden' }, fr: { quit: 'Quitter' } })
+    const t = say(shell)
+    setMainLanguage('de', [])
+    try {
+      expect(t('quit')).toBe('Beenden')
+      const impostor = defineStrings('test-shell', { en: { quit: 'Exit' }, de: { quit: 'Exit' }, fr: { quit: 'Exit' } })
+      expect(() => say(impostor)('quit')).toThrow(/namespace 'test-shell'/)
+    } finally {
+      setMainLanguage('en', [])
+    }
   })
 })

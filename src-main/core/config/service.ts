@@ -38,12 +38,12 @@ import { CONFIG_POLICIES, type ConfigAction } from './policy'
 import { checkSecret, type NumberUser, validateValues, type ValidationContext } from './validate'
 import { versionOf } from './version'
 import { say } from '../i18n'
-import { createCatalogue, translator } from '../../../src-preload/i18n/translator'
+import { inEnglish } from '../../../src-preload/i18n/english'
 import { strings } from './strings'
 
 const words = say(strings)
 /** The same words in English: the audit is a record and keeps its English lines whatever the console's language. */
-const english = translator(createCatalogue([strings], 'en'), strings)
+const english = inEnglish(strings)
 
 export interface ConfigServiceDeps {
   readonly profile: () => PbxProfile

@@ -82,6 +82,16 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: join(outDir, `${slug(view)}-${theme}.png`) })
   }
 }
+// The calls screen as German and French desks see it (Settings → Language).
+for (const [language, theme] of [
+  ['de', 'light'],
+  ['fr', 'dark'],
+] as const) {
+  await core.dispatch('settings.set', { language, theme }, { clientId: 'shots', transport: 'web' })
+  await page.keyboard.press('Alt+Digit1')
+  await page.waitForTimeout(800)
+  await page.screenshot({ path: join(outDir, `calls-${language}-${theme}.png`) })
+}
 await browser.close()
 await server.close()
 await core.close()

@@ -4,8 +4,10 @@ import { emergencyNumbersFor } from './emergency-numbers'
 import { DENY_RANGES, NANP_INTERNATIONAL_AREA_CODES, NANP_PREMIUM_EXCHANGE, type DenyRange } from './toll-fraud-tables'
 import { say } from '../i18n'
 import { strings } from './strings'
+import { strings as rangeStrings } from './range-strings'
 
 const t = say(strings)
+const rangeWords = say(rangeStrings)
 
 export type Verdict = 'allow' | 'deny' | 'confirm_emergency'
 
@@ -327,7 +329,13 @@ function judgeOutsideNumber(rest: string, normalized: string, plan: DialPlan): D
     // Some national ranges are dialled without a trunk prefix and look local by their length.
     const premium = tollTableFor(plan.country)?.dialled?.find((range) => rest.startsWith(range.prefix))
     if (premium !== undefined)
-      return { verdict: 'deny', normalized, kind: 'external', rule: 'premium', reason: t('premiumRange', { range: premium.reason }) }
+      return {
+        verdict: 'deny',
+        normalized,
+        kind: 'external',
+        rule: 'premium',
+        reason: t('premiumRange', { range: rangeName(`dialled.${plan.country}.${premium.prefix}`, premium.reason) }),
+      }
     return allowLocal(rest, normalized, plan)
   }
   return refuse('unknown_number', rest.length < 7 ? t('shortNumber') : wrongLength(normalized, false), normalized)
@@ -349,16 +357,22 @@ function judgeNanpLocal(rest: string, normalized: string, plan: DialPlan): Desti
 }
 
 /**
- * A deny range's reason in the console's language: the tables name each range in English (what it
- * is, where); German and French say what kind of range it is around that name, and a NANP area
- * code billed abroad is a whole sentence of its own.
+ * A deny range's reason in the console's language: the range's name (range-strings.ts) inside the
+ * guard's words for what kind of range it is; a NANP area code billed abroad is a whole sentence of
+ * its own around its place.
  */
 function rangeReason(range: DenyRange): string {
   if (range.rule === 'nanp_international') {
     const code = range.prefix.slice(2)
-    return t('nanpInternational', { code, place: NANP_INTERNATIONAL_AREA_CODES[code] ?? '' })
+    return t('nanpInternational', { code, place: rangeName(range.prefix, NANP_INTERNATIONAL_AREA_CODES[code] ?? '') })
   }
-  return range.rule === 'satellite' ? t('satelliteRange', { range: range.reason }) : t('premiumRange', { range: range.reason })
+  const name = rangeName(range.prefix, range.reason)
+  return range.rule === 'satellite' ? t('satelliteRange', { range: name }) : t('premiumRange', { range: name })
+}
+
+/** A range's name in the console's language by its key in range-strings.ts; the table's English if it has none. */
+function rangeName(key: string, english: string): string {
+  return Object.hasOwn(rangeStrings.texts.en, key) ? rangeWords(key as Parameters<typeof rangeWords>[0]) : english
 }
 
 /** Area codes in +1 billed as international; exported for UI hints. */

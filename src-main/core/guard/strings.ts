@@ -2,8 +2,8 @@ import { defineStrings } from '../../../src-preload/i18n/catalogue'
 
 /**
  * Why the guard refuses a destination or an action, in words the operator reads after
- * "… was not dialled:". Country tables' range names (domestic-premium-tables.ts, toll-fraud-tables.ts)
- * stay as written there; German and French say what kind of range it is around them.
+ * "… was not dialled:". The country tables' range names are range-strings.ts's (namespace 'guardRanges');
+ * German and French say here what kind of range it is around them.
  */
 export const strings = defineStrings('guardMain', {
   en: {

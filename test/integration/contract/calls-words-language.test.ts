@@ -38,7 +38,7 @@ describe('the dial guard and the call actions follow the language setting', () =
     expect(await dial('+1 212 555 0100')).toMatchObject({
       error: { message: 'les appels internationaux ne sont pas autorisés depuis cette console' },
     })
-    expect(await dial('+49 900 1234567')).toMatchObject({ error: { message: 'numéro surtaxé bloqué (German premium-rate 0900 numbers)' } })
+    expect(await dial('+49 900 1234567')).toMatchObject({ error: { message: 'numéro surtaxé bloqué (numéros surtaxés allemands 0900)' } })
 
     expect(await core.dispatch('settings.set', { language: 'en' }, ctx)).toMatchObject({ ok: true })
     expect(await dial('+1 212 555 0100')).toMatchObject({ error: { message: 'international calls are not allowed from this console' } })
